@@ -1,0 +1,298 @@
+//! Build-time code generation, so that mistakes fail the build instead of
+//! reaching a citizen:
+//!
+//! 1. i18n: `src/i18n/locales/{kk,ru,en}.toml` become one Rust function per
+//!    message (`crate::i18n::tr::nav_home(lang)`). A key missing in any
+//!    language, a placeholder that differs between languages, or a plural
+//!    form a language needs (CLDR: ru one/few/many, kk and en one/other) is a
+//!    build error, and using a key that does not exist is a compile error.
+//! 2. Law and calendar data: every `src/engine/data/*.toml` is parsed and
+//!    re-emitted as compact JSON in `OUT_DIR`, which the engine embeds and
+//!    parses once at run time (serde_json is needed anyway for storage).
+
+use std::collections::BTreeMap;
+use std::env;
+use std::fmt::Write as _;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+const LANGS: [&str; 3] = ["kk", "ru", "en"];
+const PLURAL_CATEGORIES: [&str; 6] = ["zero", "one", "two", "few", "many", "other"];
+
+fn main() {
+    let root = PathBuf::from(env::var("CARGO_MANIFEST_DIR").unwrap());
+    let out = PathBuf::from(env::var("OUT_DIR").unwrap());
+    if let Err(e) = run(&root, &out) {
+        eprintln!("error: {e}");
+        std::process::exit(1);
+    }
+}
+
+fn run(root: &Path, out: &Path) -> Result<(), String> {
+    let locales = root.join("src/i18n/locales");
+    println!("cargo:rerun-if-changed={}", locales.display());
+    let data = root.join("src/engine/data");
+    println!("cargo:rerun-if-changed={}", data.display());
+
+    let code = generate_i18n(&locales)?;
+    fs::write(out.join("i18n.rs"), code).map_err(|e| e.to_string())?;
+
+    let mut entries: Vec<_> = fs::read_dir(&data)
+        .map_err(|e| format!("{}: {e}", data.display()))?
+        .filter_map(|e| e.ok())
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|x| x == "toml"))
+        .collect();
+    entries.sort();
+    for path in entries {
+        println!("cargo:rerun-if-changed={}", path.display());
+        let text = fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+        let value: toml::Value =
+            toml::from_str(&text).map_err(|e| format!("{}: {e}", path.display()))?;
+        let json = serde_json::to_string(&value).map_err(|e| e.to_string())?;
+        let name = path.file_stem().unwrap().to_string_lossy().to_string();
+        fs::write(out.join(format!("{name}.json")), json).map_err(|e| e.to_string())?;
+    }
+    Ok(())
+}
+
+/// One message: either a plain string or a set of plural forms.
+#[derive(Debug)]
+enum Msg {
+    Plain(String),
+    Plural(BTreeMap<String, String>),
+}
+
+fn flatten(
+    prefix: &str,
+    table: &toml::Table,
+    out: &mut BTreeMap<String, Msg>,
+) -> Result<(), String> {
+    for (k, v) in table {
+        if !k
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
+        {
+            return Err(format!("key segment `{k}` must be lower_snake_case"));
+        }
+        let key = if prefix.is_empty() {
+            k.clone()
+        } else {
+            format!("{prefix}_{k}")
+        };
+        match v {
+            toml::Value::String(s) => {
+                out.insert(key, Msg::Plain(s.clone()));
+            }
+            toml::Value::Table(t)
+                if !t.is_empty()
+                    && t.keys().all(|c| PLURAL_CATEGORIES.contains(&c.as_str()))
+                    && t.values().all(|v| v.is_str()) =>
+            {
+                let forms = t
+                    .iter()
+                    .map(|(c, v)| (c.clone(), v.as_str().unwrap().to_string()))
+                    .collect();
+                out.insert(key, Msg::Plural(forms));
+            }
+            toml::Value::Table(t) => flatten(&key, t, out)?,
+            other => {
+                return Err(format!(
+                    "`{key}`: expected a string or a table, found {other}"
+                ));
+            }
+        }
+    }
+    Ok(())
+}
+
+/// The placeholders `{name}` of a message, in order of first appearance.
+fn placeholders(s: &str) -> Result<Vec<String>, String> {
+    let mut names = Vec::new();
+    let mut rest = s;
+    while let Some(i) = rest.find('{') {
+        let after = &rest[i + 1..];
+        let j = after
+            .find('}')
+            .ok_or_else(|| format!("unclosed `{{` in {s:?}"))?;
+        let name = &after[..j];
+        if name.is_empty() || !name.chars().all(|c| c.is_ascii_lowercase() || c == '_') {
+            return Err(format!("bad placeholder `{{{name}}}` in {s:?}"));
+        }
+        if !names.iter().any(|n| n == name) {
+            names.push(name.to_string());
+        }
+        rest = &after[j + 1..];
+    }
+    Ok(names)
+}
+
+fn required_plurals(lang: &str) -> &'static [&'static str] {
+    match lang {
+        "ru" => &["one", "few", "many"],
+        _ => &["one", "other"],
+    }
+}
+
+fn sorted(mut v: Vec<String>) -> Vec<String> {
+    v.sort();
+    v
+}
+
+fn generate_i18n(dir: &Path) -> Result<String, String> {
+    let mut all: BTreeMap<&str, BTreeMap<String, Msg>> = BTreeMap::new();
+    for lang in LANGS {
+        let path = dir.join(format!("{lang}.toml"));
+        let text = fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+        let table: toml::Table =
+            toml::from_str(&text).map_err(|e| format!("{}: {e}", path.display()))?;
+        let mut msgs = BTreeMap::new();
+        flatten("", &table, &mut msgs).map_err(|e| format!("{}: {e}", path.display()))?;
+        all.insert(lang, msgs);
+    }
+
+    // Every language must have exactly the same keys as English.
+    let en = &all["en"];
+    let mut errors = Vec::new();
+    for lang in LANGS {
+        let msgs = &all[lang];
+        for k in en.keys() {
+            if !msgs.contains_key(k) {
+                errors.push(format!("{lang}.toml lacks `{k}`"));
+            }
+        }
+        for k in msgs.keys() {
+            if !en.contains_key(k) {
+                errors.push(format!("{lang}.toml has `{k}`, which en.toml lacks"));
+            }
+        }
+    }
+
+    let mut code = String::from(
+        "// @generated by src/build.rs from src/i18n/locales/*.toml. Do not edit.\n\
+         #[allow(unused_imports)]\n\
+         use super::{fill, plural, PluralCategory};\n\
+         use crate::engine::source::Lang;\n\n",
+    );
+    let mut keys = Vec::new();
+    for (key, en_msg) in en {
+        if errors.iter().any(|e| e.ends_with(&format!("`{key}`"))) {
+            continue;
+        }
+        keys.push(key.clone());
+        match en_msg {
+            Msg::Plain(en_text) => {
+                let params = placeholders(en_text)?;
+                let mut texts = Vec::new();
+                for lang in LANGS {
+                    let Msg::Plain(t) = &all[lang][key] else {
+                        errors.push(format!("`{key}` is plain in en but plural in {lang}"));
+                        continue;
+                    };
+                    if t.trim().is_empty() {
+                        errors.push(format!("`{key}` is empty in {lang}"));
+                    }
+                    if sorted(placeholders(t)?) != sorted(params.clone()) {
+                        errors.push(format!(
+                            "`{key}`: placeholders differ between en and {lang}"
+                        ));
+                    }
+                    texts.push(t.clone());
+                }
+                if texts.len() != 3 {
+                    continue;
+                }
+                let arms = format!(
+                    "match l {{ Lang::Kk => {:?}, Lang::Ru => {:?}, Lang::En => {:?} }}",
+                    texts[0], texts[1], texts[2]
+                );
+                if params.is_empty() {
+                    writeln!(code, "pub fn {key}(l: Lang) -> &'static str {{ {arms} }}").unwrap();
+                } else {
+                    let sig: Vec<String> = params.iter().map(|p| format!("{p}: &str")).collect();
+                    let pairs: Vec<String> =
+                        params.iter().map(|p| format!("({p:?}, {p})")).collect();
+                    writeln!(
+                        code,
+                        "pub fn {key}(l: Lang, {}) -> String {{ fill({arms}, &[{}]) }}",
+                        sig.join(", "),
+                        pairs.join(", ")
+                    )
+                    .unwrap();
+                }
+            }
+            Msg::Plural(en_forms) => {
+                let mut params =
+                    placeholders(&en_forms.values().cloned().collect::<Vec<_>>().join(" "))?;
+                params.retain(|p| p != "n");
+                let mut arms = String::new();
+                for lang in LANGS {
+                    let Msg::Plural(forms) = &all[lang][key] else {
+                        errors.push(format!("`{key}` is plural in en but plain in {lang}"));
+                        continue;
+                    };
+                    for need in required_plurals(lang) {
+                        if !forms.contains_key(*need) {
+                            errors
+                                .push(format!("`{key}` in {lang} lacks the plural form `{need}`"));
+                        }
+                    }
+                    for (cat, text) in forms {
+                        let mut p = placeholders(text)?;
+                        p.retain(|x| x != "n");
+                        if sorted(p) != sorted(params.clone()) {
+                            errors.push(format!("`{key}`.{cat}: placeholders differ in {lang}"));
+                        }
+                    }
+                    let variant = match lang {
+                        "kk" => "Kk",
+                        "ru" => "Ru",
+                        _ => "En",
+                    };
+                    let get = |c: &str| {
+                        forms
+                            .get(c)
+                            .or_else(|| forms.get("other"))
+                            .or_else(|| forms.get("many"))
+                    };
+                    let mut cats = String::new();
+                    for cat in ["zero", "one", "two", "few", "many", "other"] {
+                        if let Some(t) = get(cat) {
+                            let var = match cat {
+                                "zero" => "Zero",
+                                "one" => "One",
+                                "two" => "Two",
+                                "few" => "Few",
+                                "many" => "Many",
+                                _ => "Other",
+                            };
+                            write!(cats, "PluralCategory::{var} => {t:?}, ").unwrap();
+                        }
+                    }
+                    write!(
+                        arms,
+                        "Lang::{variant} => match plural(l, n) {{ {cats} #[allow(unreachable_patterns)] _ => {:?} }}, ",
+                        get("other").or(get("many")).cloned().unwrap_or_default()
+                    )
+                    .unwrap();
+                }
+                let sig: String = params.iter().map(|p| format!(", {p}: &str")).collect();
+                let pairs: String = params.iter().map(|p| format!(", ({p:?}, {p})")).collect();
+                writeln!(
+                    code,
+                    "pub fn {key}(l: Lang, n: i64{sig}) -> String {{ let s = match l {{ {arms} }}; let n_text = n.to_string(); fill(s, &[(\"n\", n_text.as_str()){pairs}]) }}"
+                )
+                .unwrap();
+            }
+        }
+    }
+    if !errors.is_empty() {
+        return Err(format!("i18n errors:\n  {}", errors.join("\n  ")));
+    }
+    writeln!(
+        code,
+        "\n/// Every message key, for tests.\npub const KEYS: &[&str] = &{keys:?};"
+    )
+    .unwrap();
+    Ok(code)
+}

@@ -1,0 +1,15 @@
+//! The rules and deadline engine. Nothing here touches the browser: every
+//! input (the time now, stored data, randomness) is passed in, so each
+//! function is a plain computation that tests can pin down.
+
+pub mod calendar;
+pub mod catalog;
+pub mod deadline;
+pub mod iin;
+pub mod kztime;
+pub mod otp;
+pub mod registry;
+pub mod signature;
+pub mod source;
+pub mod term;
+pub mod vault;

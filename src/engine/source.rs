@@ -1,0 +1,156 @@
+//! Where every rule comes from. The law is data: each item the engine applies
+//! carries a [`SourceRef`] naming its seed, clause, language version and line,
+//! plus a short verbatim quote that a test checks against the seed text.
+
+use serde::{Deserialize, Serialize};
+
+/// The three interface languages. Kazakh first: it is the state language.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, PartialOrd, Ord)]
+#[serde(rename_all = "lowercase")]
+pub enum Lang {
+    Kk,
+    Ru,
+    En,
+}
+
+impl Lang {
+    pub const ALL: [Lang; 3] = [Lang::Kk, Lang::Ru, Lang::En];
+
+    /// BCP 47 tag for `<html lang>` and speech synthesis.
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Kk => "kk",
+            Lang::Ru => "ru",
+            Lang::En => "en",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Lang> {
+        match code {
+            "kk" => Some(Lang::Kk),
+            "ru" => Some(Lang::Ru),
+            "en" => Some(Lang::En),
+            _ => None,
+        }
+    }
+}
+
+/// A text in the three languages. `kk_working` / `en_working` say that the
+/// translation is ours, not an official one (no seed gives it).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub struct Text {
+    pub kk: String,
+    pub ru: String,
+    pub en: String,
+    /// Languages whose text is a working translation, not an official text.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub working: Vec<Lang>,
+}
+
+impl Text {
+    pub fn get(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::Kk => &self.kk,
+            Lang::Ru => &self.ru,
+            Lang::En => &self.en,
+        }
+    }
+
+    /// True when the text shown in `lang` is our translation, not an official one.
+    pub fn is_working(&self, lang: Lang) -> bool {
+        self.working.contains(&lang)
+    }
+
+    pub fn is_complete(&self) -> bool {
+        !self.kk.trim().is_empty() && !self.ru.trim().is_empty() && !self.en.trim().is_empty()
+    }
+}
+
+/// The seed files, by the keys RULES.md uses.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, PartialOrd, Ord)]
+pub enum Seed {
+    F000,
+    F001,
+    F002,
+    F003,
+    F004,
+}
+
+impl Seed {
+    pub const ALL: [Seed; 5] = [Seed::F000, Seed::F001, Seed::F002, Seed::F003, Seed::F004];
+
+    /// The seed's file name under `tests/fixtures/seeds/`.
+    pub fn file_name(self) -> &'static str {
+        match self {
+            Seed::F000 => "000_e3f53d490976276d.txt",
+            Seed::F001 => "001_7d9f43bc6802bc8c.txt",
+            Seed::F002 => "002_37d699e0a9a74e85.txt",
+            Seed::F003 => "003_4c866ebca6cccc3a.txt",
+            Seed::F004 => "004_f802719bf1cac896.txt",
+        }
+    }
+
+    /// The legal status the seed itself gives (RULES.md §1; LS-1..LS-3).
+    pub fn status(self) -> Status {
+        match self {
+            Seed::F000 | Seed::F001 | Seed::F003 => Status::National,
+            Seed::F002 => Status::Regional,
+            Seed::F004 => Status::LostForce,
+        }
+    }
+}
+
+/// Legal status of an item (RULES.md LS-3).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Status {
+    /// A national act (F000, F001, F003).
+    National,
+    /// A regional regulation (F002, East Kazakhstan; status not stated).
+    Regional,
+    /// Lost force (F004, repealed by Almaty akimat resolution No. 3/399 of 29.09.2020).
+    LostForce,
+    /// Not in the seeds: a product choice following RULES.md §6.
+    Assumption,
+}
+
+/// The language version of a seed text that an item cites.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum SeedLang {
+    Ru,
+    Kk,
+}
+
+/// One citation: a seed, a clause as RULES.md writes it, the language
+/// version, the 1-based line (as `cat -n` numbers it) and a verbatim quote
+/// from that line.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SourceRef {
+    pub seed: Seed,
+    pub clause: String,
+    pub lang: SeedLang,
+    pub line: u32,
+    pub quote: String,
+}
+
+/// Where an item comes from: citations, a status, and, for an assumption,
+/// the RULES.md §6 entry it follows (e.g. "C-05") and why.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Provenance {
+    pub status: Status,
+    #[serde(default)]
+    pub cites: Vec<SourceRef>,
+    /// RULES.md §6 entry (e.g. "C-25") for an assumption or a resolved conflict.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rule: Option<String>,
+    /// Why this reading was chosen, shown to the user for assumptions.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<Text>,
+}
+
+impl Provenance {
+    pub fn is_assumption(&self) -> bool {
+        self.status == Status::Assumption
+    }
+}

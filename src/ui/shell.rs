@@ -1,0 +1,82 @@
+//! The frame every page shares: skip link, header with the language switch,
+//! and the footer with the unified contact centre.
+
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+use super::prefs::{Prefs, use_lang};
+use crate::engine::source::Lang;
+use crate::i18n::tr;
+
+#[component]
+pub fn SkipLink() -> impl IntoView {
+    let lang = use_lang();
+    view! { <a class="skip-link" href="#main">{move || tr::shell_skip_link(lang.get())}</a> }
+}
+
+#[component]
+pub fn Header() -> impl IntoView {
+    let lang = use_lang();
+    view! {
+        <header class="site-header">
+            <div class="site-header__inner">
+                <A href="/" attr:class="site-header__brand">
+                    <span class="site-header__name">{move || tr::app_name(lang.get())}</span>
+                    <span class="site-header__tagline">{move || tr::app_tagline(lang.get())}</span>
+                </A>
+                <LangSwitch />
+            </div>
+            <p class="demo-banner">{move || tr::shell_demo_banner(lang.get())}</p>
+        </header>
+    }
+}
+
+/// Kazakh first, as the state language. Each name is written in its own
+/// language and marked with `lang`, so a screen reader pronounces it right.
+#[component]
+pub fn LangSwitch() -> impl IntoView {
+    let prefs = expect_context::<Prefs>();
+    let lang = prefs.lang;
+    let button = move |l: Lang, name: fn(Lang) -> &'static str| {
+        view! {
+            <button
+                type="button"
+                class="lang-switch__button"
+                lang=l.code()
+                aria-pressed=move || (lang.get() == l).to_string()
+                on:click=move |_| prefs.set_lang(l)
+            >
+                {name(l)}
+            </button>
+        }
+    };
+    view! {
+        <div class="lang-switch" role="group" aria-label=move || tr::shell_language(lang.get())>
+            {button(Lang::Kk, tr::lang_name_kk)}
+            {button(Lang::Ru, tr::lang_name_ru)}
+            {button(Lang::En, tr::lang_name_en)}
+        </div>
+    }
+}
+
+#[component]
+pub fn Footer() -> impl IntoView {
+    let lang = use_lang();
+    view! {
+        <footer class="site-footer">
+            <div class="site-footer__inner">
+                <p class="site-footer__contact">
+                    <span>{move || tr::shell_footer_contact(lang.get())}</span>
+                    " "
+                    <a href="tel:1414">"1414"</a>
+                    ", "
+                    <a href="tel:88000807777">"8 800 080 7777"</a>
+                    " ("
+                    {move || tr::shell_footer_contact_free(lang.get())}
+                    ")"
+                </p>
+                <p>{move || tr::shell_footer_about(lang.get())}</p>
+            </div>
+        </footer>
+    }
+}
