@@ -97,3 +97,107 @@ pub struct Term {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub end_provenance: Option<Provenance>,
 }
+
+/// A local wall-clock time of day, minutes since midnight; written "HH:MM"
+/// in the data files (the seeds write 9.00, 18.30).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct ClockTime(pub u16);
+
+impl ClockTime {
+    pub fn new(hour: u16, minute: u16) -> Option<ClockTime> {
+        (hour < 24 && minute < 60).then_some(ClockTime(hour * 60 + minute))
+    }
+
+    pub fn parse(s: &str) -> Option<ClockTime> {
+        let (h, m) = s.split_once(':')?;
+        if h.is_empty() || h.len() > 2 || m.len() != 2 {
+            return None;
+        }
+        ClockTime::new(h.parse().ok()?, m.parse().ok()?)
+    }
+
+    pub fn hour(self) -> u16 {
+        self.0 / 60
+    }
+
+    pub fn minute(self) -> u16 {
+        self.0 % 60
+    }
+}
+
+impl std::fmt::Display for ClockTime {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{:02}:{:02}", self.hour(), self.minute())
+    }
+}
+
+impl Serialize for ClockTime {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for ClockTime {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = String::deserialize(d)?;
+        ClockTime::parse(&s)
+            .ok_or_else(|| serde::de::Error::custom(format!("bad time {s:?}, want HH:MM")))
+    }
+}
+
+/// Opening hours of one place on a working day, in Kazakhstan local time.
+/// Working-time milestones (15 min, 2 h, …) are counted only inside these
+/// hours, on working days of the calendar.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Hours {
+    pub open: ClockTime,
+    pub close: ClockTime,
+    /// Breaks (lunch), as [start, end) pairs inside the opening hours.
+    #[serde(default)]
+    pub breaks: Vec<[ClockTime; 2]>,
+}
+
+impl Hours {
+    /// Minutes of work in one day: opening hours minus breaks.
+    pub fn working_minutes(&self) -> u32 {
+        let total = u32::from(self.close.0.saturating_sub(self.open.0));
+        let breaks: u32 = self
+            .breaks
+            .iter()
+            .map(|[a, b]| u32::from(b.0.saturating_sub(a.0)))
+            .sum();
+        total.saturating_sub(breaks)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn clock_time_parses_hh_mm_and_rejects_nonsense() {
+        assert_eq!(ClockTime::parse("09:00"), Some(ClockTime(540)));
+        assert_eq!(ClockTime::parse("9:30"), Some(ClockTime(570)));
+        assert_eq!(ClockTime::parse("18:30").unwrap().to_string(), "18:30");
+        for bad in ["", "24:00", "12:60", "12", "12:5", "ab:cd", "-1:00"] {
+            assert_eq!(ClockTime::parse(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn working_minutes_subtract_breaks() {
+        let t = |s| ClockTime::parse(s).unwrap();
+        let ru = Hours {
+            open: t("09:00"),
+            close: t("18:30"),
+            breaks: vec![[t("13:00"), t("14:30")]],
+        };
+        let kz = Hours {
+            open: t("09:00"),
+            close: t("18:00"),
+            breaks: vec![[t("13:00"), t("14:00")]],
+        };
+        assert_eq!(ru.working_minutes(), 8 * 60);
+        assert_eq!(kz.working_minutes(), 8 * 60);
+    }
+}
