@@ -140,14 +140,38 @@ fn sorted(mut v: Vec<String>) -> Vec<String> {
 }
 
 fn generate_i18n(dir: &Path) -> Result<String, String> {
+    // `kk.toml` holds the shared messages; `<area>.kk.toml` holds one area's
+    // messages, whose keys get the prefix `<area>_`. One file per area keeps
+    // parallel work on different screens from colliding.
+    let mut areas: Vec<String> = fs::read_dir(dir)
+        .map_err(|e| format!("{}: {e}", dir.display()))?
+        .filter_map(|e| e.ok())
+        .filter_map(|e| e.file_name().into_string().ok())
+        .filter_map(|n| n.strip_suffix(".en.toml").map(str::to_string))
+        .collect();
+    areas.sort();
     let mut all: BTreeMap<&str, BTreeMap<String, Msg>> = BTreeMap::new();
     for lang in LANGS {
-        let path = dir.join(format!("{lang}.toml"));
-        let text = fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
-        let table: toml::Table =
-            toml::from_str(&text).map_err(|e| format!("{}: {e}", path.display()))?;
         let mut msgs = BTreeMap::new();
-        flatten("", &table, &mut msgs).map_err(|e| format!("{}: {e}", path.display()))?;
+        let files = std::iter::once((String::new(), format!("{lang}.toml"))).chain(
+            areas
+                .iter()
+                .map(|a| (a.clone(), format!("{a}.{lang}.toml"))),
+        );
+        for (prefix, file) in files {
+            let path = dir.join(file);
+            let text = fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+            let table: toml::Table =
+                toml::from_str(&text).map_err(|e| format!("{}: {e}", path.display()))?;
+            let mut area_msgs = BTreeMap::new();
+            flatten(&prefix, &table, &mut area_msgs)
+                .map_err(|e| format!("{}: {e}", path.display()))?;
+            for (k, v) in area_msgs {
+                if msgs.insert(k.clone(), v).is_some() {
+                    return Err(format!("{}: key `{k}` is defined twice", path.display()));
+                }
+            }
+        }
         all.insert(lang, msgs);
     }
 

@@ -2,6 +2,7 @@
 //! input (the time now, stored data, randomness) is passed in, so each
 //! function is a plain computation that tests can pin down.
 
+pub mod application;
 pub mod calendar;
 pub mod catalog;
 pub mod deadline;
@@ -11,5 +12,7 @@ pub mod otp;
 pub mod registry;
 pub mod signature;
 pub mod source;
+pub mod store;
+pub mod submission;
 pub mod term;
 pub mod vault;

@@ -1,0 +1,151 @@
+//! The storage format, without the storage: every stored value is wrapped in
+//! an [`Envelope`] with a schema version and a revision number.
+//!
+//! - The schema version lets a newer release read an older visitor's data
+//!   (migrations) and refuse data from a newer release instead of
+//!   misreading it.
+//! - The revision lets two open tabs detect that the other one wrote in the
+//!   meantime: every write is "read the latest, apply this change, write
+//!   rev + 1", so one tab's action is applied on top of the other's, never
+//!   silently over it.
+//! - Anything that does not decode is reported as [`Corrupt`](LoadError) so
+//!   the app can set it aside, tell the user, and load everything else.
+
+use serde::de::DeserializeOwned;
+use serde::{Deserialize, Serialize};
+
+/// The current schema version of every stored collection.
+pub const SCHEMA_VERSION: u32 = 1;
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Envelope<T> {
+    /// Schema version.
+    pub v: u32,
+    /// Revision: incremented by every write.
+    pub rev: u64,
+    pub data: T,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum LoadError {
+    /// Not JSON, not an envelope, or the data does not fit the schema.
+    Corrupt(String),
+    /// Written by a newer release of the app.
+    FromTheFuture(u32),
+}
+
+impl std::fmt::Display for LoadError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            LoadError::Corrupt(why) => write!(f, "unreadable stored data: {why}"),
+            LoadError::FromTheFuture(v) => write!(
+                f,
+                "stored data has schema version {v}, newer than {SCHEMA_VERSION}"
+            ),
+        }
+    }
+}
+
+/// A migration from one schema version to the next, on raw JSON.
+pub type Migration = fn(serde_json::Value) -> Result<serde_json::Value, String>;
+
+/// Decodes a stored envelope, applying `migrations[i]` to go from version
+/// `i + 1` to `i + 2` where the stored version is older.
+pub fn decode<T: DeserializeOwned>(
+    raw: &str,
+    migrations: &[Migration],
+) -> Result<Envelope<T>, LoadError> {
+    let value: serde_json::Value =
+        serde_json::from_str(raw).map_err(|e| LoadError::Corrupt(e.to_string()))?;
+    let v = value
+        .get("v")
+        .and_then(serde_json::Value::as_u64)
+        .and_then(|v| u32::try_from(v).ok())
+        .ok_or_else(|| LoadError::Corrupt("no schema version".into()))?;
+    let rev = value
+        .get("rev")
+        .and_then(serde_json::Value::as_u64)
+        .ok_or_else(|| LoadError::Corrupt("no revision".into()))?;
+    if v > SCHEMA_VERSION {
+        return Err(LoadError::FromTheFuture(v));
+    }
+    if v == 0 {
+        return Err(LoadError::Corrupt("schema version 0".into()));
+    }
+    let mut data = value
+        .get("data")
+        .cloned()
+        .ok_or_else(|| LoadError::Corrupt("no data".into()))?;
+    for step in v..SCHEMA_VERSION {
+        let migrate = migrations
+            .get((step - 1) as usize)
+            .ok_or_else(|| LoadError::Corrupt(format!("no migration from version {step}")))?;
+        data = migrate(data).map_err(LoadError::Corrupt)?;
+    }
+    let data = serde_json::from_value(data).map_err(|e| LoadError::Corrupt(e.to_string()))?;
+    Ok(Envelope {
+        v: SCHEMA_VERSION,
+        rev,
+        data,
+    })
+}
+
+/// Encodes a value at `rev` in the current schema.
+pub fn encode<T: Serialize>(rev: u64, data: &T) -> String {
+    serde_json::to_string(&Envelope {
+        v: SCHEMA_VERSION,
+        rev,
+        data,
+    })
+    .unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::BTreeMap;
+
+    type Drafts = BTreeMap<String, String>;
+
+    #[test]
+    fn a_round_trip_keeps_data_and_revision() {
+        let mut d = Drafts::new();
+        d.insert("a".into(), "<b>plain</b> \u{202E} 🎓".into());
+        let raw = encode(7, &d);
+        let env: Envelope<Drafts> = decode(&raw, &[]).unwrap();
+        assert_eq!((env.rev, env.data), (7, d));
+    }
+
+    #[test]
+    fn garbage_and_foreign_data_are_reported_not_panicked_on() {
+        for raw in [
+            "",
+            "{",
+            "null",
+            "42",
+            "\"text\"",
+            "{\"v\":1}",
+            "{\"v\":1,\"rev\":1}",
+            "{\"v\":\"1\",\"rev\":1,\"data\":{}}",
+        ] {
+            assert!(
+                matches!(decode::<Drafts>(raw, &[]), Err(LoadError::Corrupt(_))),
+                "{raw:?}"
+            );
+        }
+        let wrong_shape = r#"{"v":1,"rev":3,"data":[1,2,3]}"#;
+        assert!(matches!(
+            decode::<Drafts>(wrong_shape, &[]),
+            Err(LoadError::Corrupt(_))
+        ));
+    }
+
+    #[test]
+    fn data_from_a_newer_release_is_not_misread() {
+        let raw = format!(r#"{{"v":{},"rev":1,"data":{{}}}}"#, SCHEMA_VERSION + 1);
+        assert_eq!(
+            decode::<Drafts>(&raw, &[]),
+            Err(LoadError::FromTheFuture(SCHEMA_VERSION + 1))
+        );
+    }
+}

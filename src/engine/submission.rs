@@ -1,0 +1,359 @@
+//! Submitting a signed S2 portal application: the signature is verified
+//! against exactly the document built from the draft, the refusal grounds of
+//! F001 §9 are checked, and an accepted application gets its reference and
+//! legal deadline (with the explanation the confirmation page shows).
+
+use chrono::{DateTime, NaiveDate, Utc};
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+
+use super::application::{self, Draft, IdentityFacts, Refusal};
+use super::calendar;
+use super::catalog;
+use super::deadline::{self, Explanation};
+use super::kztime;
+use super::signature::{self, SignError, SignedDocument};
+use super::term::Channel;
+use super::vault;
+
+/// How the application was signed (F001 §8: EDS, or a one-time password
+/// with the mobile number registered on the portal).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "method", rename_all = "kebab-case")]
+pub enum SignatureRecord {
+    Eds {
+        signed: SignedDocument,
+    },
+    Otp {
+        phone: String,
+        verified_at: DateTime<Utc>,
+        /// SHA-256 of the canonical document the code confirmed.
+        digest_hex: String,
+    },
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "result", rename_all = "kebab-case")]
+pub enum Outcome {
+    /// Accepted: counting starts on `accepted_on`; the legal deadline is `due`.
+    Accepted {
+        accepted_on: NaiveDate,
+        due: NaiveDate,
+        explanation: Explanation,
+    },
+    /// Refused at acceptance (F001 §9), with the grounds.
+    Refused { grounds: Vec<Refusal> },
+}
+
+/// A submitted application as the cabinet stores it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Submission {
+    pub reference: String,
+    pub service: String,
+    pub channel: Channel,
+    pub applicant_iin: String,
+    pub subject_iin: String,
+    pub answers: application::Answers,
+    /// The document that was signed.
+    pub document: serde_json::Value,
+    pub signature: SignatureRecord,
+    pub submitted_at: DateTime<Utc>,
+    pub outcome: Outcome,
+}
+
+impl Submission {
+    pub fn is_accepted(&self) -> bool {
+        matches!(self.outcome, Outcome::Accepted { .. })
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum SubmitError {
+    /// The EDS signature does not verify (wrong owner, expired, tampered…).
+    Signature(SignError),
+    /// The OTP confirmed a different document than the one submitted.
+    OtpDocumentChanged,
+    /// The application is not complete (the wizard's checks fail).
+    Incomplete,
+    /// The deadline could not be computed (e.g. outside the calendar's years).
+    Deadline(String),
+}
+
+impl SubmitError {
+    pub fn code(&self) -> &'static str {
+        match self {
+            SubmitError::Signature(e) => e.code(),
+            SubmitError::OtpDocumentChanged => "sign-tampered",
+            SubmitError::Incomplete => "submit-incomplete",
+            SubmitError::Deadline(_) => "submit-deadline",
+        }
+    }
+}
+
+impl std::fmt::Display for SubmitError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            SubmitError::Signature(e) => write!(f, "signature: {e}"),
+            SubmitError::OtpDocumentChanged => {
+                f.write_str("the application changed after the code was confirmed")
+            }
+            SubmitError::Incomplete => f.write_str("the application is not complete"),
+            SubmitError::Deadline(e) => write!(f, "deadline: {e}"),
+        }
+    }
+}
+
+/// The document a draft's applicant signs. `created_at` is the draft's, so
+/// the same draft always gives the same document.
+pub fn document_of(draft: &Draft) -> serde_json::Value {
+    application::signing_document(
+        &draft.service,
+        &draft.applicant_iin,
+        draft.subject_iin(),
+        &draft.answers,
+        draft.created_at,
+    )
+}
+
+/// SHA-256 of the canonical serialisation, hex.
+pub fn digest_hex(document: &serde_json::Value) -> String {
+    vault::hex_encode(&Sha256::digest(
+        signature::canonical_json(document).as_bytes(),
+    ))
+}
+
+/// Verifies and files a signed application. `random` makes the reference.
+pub fn submit(
+    draft: &Draft,
+    signature: SignatureRecord,
+    identity: IdentityFacts,
+    now: DateTime<Utc>,
+    random: [u8; 6],
+) -> Result<Submission, SubmitError> {
+    let document = document_of(draft);
+    match &signature {
+        SignatureRecord::Eds { signed } => {
+            signature::verify(signed, &draft.applicant_iin, now).map_err(SubmitError::Signature)?;
+            if signed.document != document {
+                return Err(SubmitError::Signature(SignError::Tampered));
+            }
+        }
+        SignatureRecord::Otp { digest_hex: d, .. } => {
+            if *d != digest_hex(&document) {
+                return Err(SubmitError::OtpDocumentChanged);
+            }
+        }
+    }
+    let grounds = application::refusal_grounds(&draft.answers, identity);
+    let outcome = if grounds.is_empty() {
+        let service = catalog::service(&draft.service).ok_or(SubmitError::Incomplete)?;
+        let cal = calendar::calendar().map_err(|e| SubmitError::Deadline(e.to_string()))?;
+        let d = deadline::deadline_for(&service.terms, Channel::Portal, None, now, cal)
+            .map_err(|e| SubmitError::Deadline(e.to_string()))?;
+        Outcome::Accepted {
+            accepted_on: d.accepted_on,
+            due: d.due,
+            explanation: d.explanation,
+        }
+    } else {
+        Outcome::Refused { grounds }
+    };
+    let local_date = kztime::local_date(now).unwrap_or_else(|_| now.date_naive());
+    Ok(Submission {
+        reference: application::reference(&draft.service, local_date, random),
+        service: draft.service.clone(),
+        channel: Channel::Portal,
+        applicant_iin: draft.applicant_iin.clone(),
+        subject_iin: draft.subject_iin().to_string(),
+        answers: draft.answers.clone(),
+        document,
+        signature,
+        submitted_at: now,
+        outcome,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::application::{Answers, DocKind, Reason, Step, Who};
+    use crate::engine::registry;
+    use crate::engine::signature::KeyFile;
+
+    fn at(s: &str) -> DateTime<Utc> {
+        kztime::parse_instant(s).unwrap()
+    }
+
+    fn person() -> &'static registry::Person {
+        registry::people()
+            .iter()
+            .find(|p| p.children.is_empty() && p.iin.as_bytes()[6] >= b'3')
+            .unwrap()
+    }
+
+    fn draft() -> Draft {
+        let p = person();
+        Draft {
+            id: "d1".into(),
+            service: "S2".into(),
+            applicant_iin: p.iin.clone(),
+            answers: Answers {
+                who: Some(Who::Myself),
+                reason: Some(Reason::Lost),
+                document: Some(DocKind::GeneralSecondaryAttestat),
+                school: "School No. 1".into(),
+                year: "2010".into(),
+                office: Some(registry::offices()[0].id.clone()),
+                ..Answers::default()
+            },
+            step: Step::Check,
+            created_at: at("2025-03-20T10:00:00+05:00"),
+            updated_at: at("2025-03-20T10:00:00+05:00"),
+        }
+    }
+
+    fn key_for(iin: &str, now: DateTime<Utc>, days: u32) -> KeyFile {
+        KeyFile::create_with_iterations(
+            iin,
+            "Demo",
+            "pw",
+            now,
+            days,
+            ([7; 32], [1; 16], [2; 12]),
+            10,
+        )
+        .unwrap()
+    }
+
+    const VALID: IdentityFacts = IdentityFacts {
+        identity_document_valid: true,
+    };
+
+    #[test]
+    fn an_eds_signed_application_is_accepted_with_a_deadline() {
+        let d = draft();
+        let now = at("2025-03-20T19:30:00+05:00");
+        let key = key_for(&d.applicant_iin, at("2025-01-01T00:00:00Z"), 365);
+        let signed = signature::sign(&key, "pw", &d.applicant_iin, &document_of(&d), now).unwrap();
+        let s = submit(&d, SignatureRecord::Eds { signed }, VALID, now, [0; 6]).unwrap();
+        assert!(s.reference.starts_with("S2-250320-"));
+        match s.outcome {
+            Outcome::Accepted {
+                accepted_on,
+                due,
+                explanation,
+            } => {
+                // After 18:00 on 20 March 2025: Nauryz and the moved days
+                // follow, so acceptance is on Wednesday 26 March.
+                assert_eq!(accepted_on, NaiveDate::from_ymd_opt(2025, 3, 26).unwrap());
+                assert_eq!(due, calendar::add_working_days(accepted_on, 15).unwrap());
+                assert!(
+                    explanation
+                        .steps
+                        .iter()
+                        .any(|s| matches!(s, deadline::Step::AfterHours { .. }))
+                );
+            }
+            other => panic!("expected acceptance, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn a_changed_application_or_another_persons_key_is_refused() {
+        let d = draft();
+        let now = at("2025-03-20T10:00:00+05:00");
+        let key = key_for(&d.applicant_iin, at("2025-01-01T00:00:00Z"), 365);
+        let signed = signature::sign(&key, "pw", &d.applicant_iin, &document_of(&d), now).unwrap();
+        let mut changed = d.clone();
+        changed.answers.school = "Another school".into();
+        assert_eq!(
+            submit(
+                &changed,
+                SignatureRecord::Eds {
+                    signed: signed.clone()
+                },
+                VALID,
+                now,
+                [0; 6]
+            ),
+            Err(SubmitError::Signature(SignError::Tampered))
+        );
+        let other = registry::people()
+            .iter()
+            .find(|p| p.iin != d.applicant_iin)
+            .unwrap();
+        let mut not_mine = d.clone();
+        not_mine.applicant_iin = other.iin.clone();
+        assert!(matches!(
+            submit(
+                &not_mine,
+                SignatureRecord::Eds { signed },
+                VALID,
+                now,
+                [0; 6]
+            ),
+            Err(SubmitError::Signature(SignError::WrongOwner { .. }))
+        ));
+    }
+
+    #[test]
+    fn an_expired_certificate_is_refused_at_submission() {
+        let d = draft();
+        let signed_at = at("2025-03-20T10:00:00+05:00");
+        let key = key_for(&d.applicant_iin, at("2025-03-01T00:00:00Z"), 30);
+        let signed =
+            signature::sign(&key, "pw", &d.applicant_iin, &document_of(&d), signed_at).unwrap();
+        let later = at("2025-04-15T10:00:00+05:00");
+        assert!(matches!(
+            submit(&d, SignatureRecord::Eds { signed }, VALID, later, [0; 6]),
+            Err(SubmitError::Signature(SignError::CertificateExpired { .. }))
+        ));
+    }
+
+    #[test]
+    fn otp_confirms_one_document_only() {
+        let d = draft();
+        let now = at("2025-03-20T10:00:00+05:00");
+        let otp = |doc: &serde_json::Value| SignatureRecord::Otp {
+            phone: "+77010000000".into(),
+            verified_at: now,
+            digest_hex: digest_hex(doc),
+        };
+        assert!(submit(&d, otp(&document_of(&d)), VALID, now, [0; 6]).is_ok());
+        let mut changed = d.clone();
+        changed.answers.year = "2011".into();
+        assert_eq!(
+            submit(&changed, otp(&document_of(&d)), VALID, now, [0; 6]),
+            Err(SubmitError::OtpDocumentChanged)
+        );
+    }
+
+    #[test]
+    fn refusal_grounds_give_a_refused_outcome() {
+        let mut d = draft();
+        d.answers.reason = Some(Reason::Damaged);
+        d.answers.original = Some(false);
+        let now = at("2025-03-20T10:00:00+05:00");
+        let record = SignatureRecord::Otp {
+            phone: "+77010000000".into(),
+            verified_at: now,
+            digest_hex: digest_hex(&document_of(&d)),
+        };
+        let s = submit(
+            &d,
+            record,
+            IdentityFacts {
+                identity_document_valid: false,
+            },
+            now,
+            [0; 6],
+        )
+        .unwrap();
+        assert_eq!(
+            s.outcome,
+            Outcome::Refused {
+                grounds: vec![Refusal::IncompletePackage, Refusal::ExpiredDocuments]
+            }
+        );
+    }
+}
