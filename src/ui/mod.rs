@@ -2,9 +2,19 @@
 //! [`mount`]; everything else is components that read shared state from
 //! context.
 
+mod clock;
+mod components;
+mod db;
+mod focus;
+mod format;
+mod law;
+mod otp;
 mod pages;
 mod prefs;
+mod session;
 mod shell;
+mod store;
+mod why;
 
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
@@ -27,15 +37,28 @@ pub fn mount() {
 pub fn App() -> impl IntoView {
     let prefs = Prefs::load();
     provide_context(prefs);
+    let notices = store::StoreNotices(RwSignal::new(Vec::new()));
+    provide_context(notices);
+    provide_context(clock::Clock::start(notices));
+    provide_context(db::Db::open(notices));
+    provide_context(session::Session::open(notices));
     view! {
         <Router>
+            <focus::RouteFocus />
             <shell::SkipLink />
             <shell::Header />
             <main id="main" tabindex="-1">
                 <Routes fallback=pages::NotFound>
                     <Route path=path!("/") view=pages::Home />
+                    <Route path=path!("/signin") view=pages::SignIn />
+                    <Route path=path!("/cabinet") view=pages::CabinetPage />
+                    <Route path=path!("/apply/S2") view=pages::ApplyStart />
+                    <Route path=path!("/apply/S2/:draft/sign") view=pages::SignPage />
+                    <Route path=path!("/apply/S2/:draft/:step") view=pages::WizardPage />
+                    <Route path=path!("/applications/:reference") view=pages::ApplicationPage />
                 </Routes>
             </main>
+            <otp::PhonePanel />
             <shell::Footer />
         </Router>
     }

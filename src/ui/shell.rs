@@ -4,6 +4,8 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
+use super::session::use_session;
+
 use super::prefs::{Prefs, use_lang};
 use crate::engine::source::Lang;
 use crate::i18n::tr;
@@ -26,6 +28,7 @@ pub fn Header() -> impl IntoView {
                 </A>
                 <LangSwitch />
             </div>
+            <UserNav />
             <p class="demo-banner">{move || tr::shell_demo_banner(lang.get())}</p>
         </header>
     }
@@ -76,7 +79,38 @@ pub fn Footer() -> impl IntoView {
                     ")"
                 </p>
                 <p>{move || tr::shell_footer_about(lang.get())}</p>
+                <p>{move || tr::shell_footer_translations(lang.get())}</p>
             </div>
         </footer>
+    }
+}
+
+/// Who is signed in, with links to the cabinet and to sign out.
+#[component]
+pub fn UserNav() -> impl IntoView {
+    let lang = use_lang();
+    let session = use_session();
+    let navigate = leptos_router::hooks::use_navigate();
+    view! {
+        <nav class="user-nav" aria-label=move || tr::shell_nav_label(lang.get())>
+            <div class="user-nav__inner">
+                <A href="/">{move || tr::shell_nav_home(lang.get())}</A>
+                {move || match session.person() {
+                    Some(p) => {
+                        let navigate = navigate.clone();
+                        view! {
+                            <A href="/cabinet">{move || tr::cabinet_nav(lang.get())}</A>
+                            <span class="user-nav__who">{move || tr::signin_signed_in_as(lang.get(), &p.display_name(lang.get()))}</span>
+                            <button type="button" class="link-button" on:click=move |_| {
+                                session.sign_out();
+                                navigate("/", Default::default());
+                            }>{move || tr::signin_sign_out(lang.get())}</button>
+                        }
+                        .into_any()
+                    }
+                    None => view! { <A href="/signin">{move || tr::signin_title(lang.get())}</A> }.into_any(),
+                }}
+            </div>
+        </nav>
     }
 }

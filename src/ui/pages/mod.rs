@@ -1,7 +1,20 @@
 //! One module per page.
 
+mod cabinet;
+mod confirmation;
+mod consent;
 mod home;
+mod keys;
 mod not_found;
+mod passport;
+mod sign;
+mod signin;
+mod wizard;
 
+pub use cabinet::CabinetPage;
+pub use confirmation::ApplicationPage;
 pub use home::Home;
 pub use not_found::NotFound;
+pub use sign::SignPage;
+pub use signin::SignIn;
+pub use wizard::{ApplyStart, WizardPage};

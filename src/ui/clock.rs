@@ -1,0 +1,62 @@
+//! The time the app lives in. Citizens get real time; a demonstration can
+//! move a demo clock forward (by an hour, a working day, …) so a whole life
+//! cycle plays in a minute. The offset is stored, so a reload keeps the
+//! demo's time, and every tab shares it.
+
+use chrono::{DateTime, Utc};
+use leptos::prelude::*;
+use std::time::Duration;
+
+use super::store::{Collection, StoreNotices};
+
+#[derive(Clone, Copy)]
+pub struct Clock {
+    now: RwSignal<DateTime<Utc>>,
+    offset_ms: Collection<i64>,
+}
+
+fn real_now() -> DateTime<Utc> {
+    DateTime::from_timestamp_millis(js_sys::Date::now() as i64).unwrap_or_default()
+}
+
+impl Clock {
+    pub fn start(notices: StoreNotices) -> Clock {
+        let offset_ms = Collection::<i64>::open("qujat.clock", notices);
+        let now = RwSignal::new(
+            real_now() + chrono::Duration::milliseconds(offset_ms.with_untracked(|o| *o)),
+        );
+        let clock = Clock { now, offset_ms };
+        set_interval(move || clock.tick(), Duration::from_secs(1));
+        clock
+    }
+
+    fn tick(&self) {
+        let offset = self.offset_ms.with_untracked(|o| *o);
+        self.now
+            .set(real_now() + chrono::Duration::milliseconds(offset));
+    }
+
+    /// The current instant (reactive: updates every second).
+    pub fn now(&self) -> DateTime<Utc> {
+        self.now.get()
+    }
+
+    /// Today's date in Kazakhstan (reactive). Legal dates are local dates.
+    pub fn today(&self) -> chrono::NaiveDate {
+        let now = self.now();
+        crate::engine::kztime::local_date(now).unwrap_or_else(|_| now.date_naive())
+    }
+
+    pub fn today_untracked(&self) -> chrono::NaiveDate {
+        let now = self.now_untracked();
+        crate::engine::kztime::local_date(now).unwrap_or_else(|_| now.date_naive())
+    }
+
+    pub fn now_untracked(&self) -> DateTime<Utc> {
+        self.now.get_untracked()
+    }
+}
+
+pub fn use_clock() -> Clock {
+    expect_context::<Clock>()
+}

@@ -1,0 +1,128 @@
+//! The personal cabinet: my applications with status and deadline, and my
+//! drafts, which can be resumed or deleted.
+
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+use crate::engine::application::Draft;
+use crate::engine::catalog;
+use crate::engine::submission::{Outcome, Submission};
+use crate::i18n::tr;
+use crate::ui::components::PageHeading;
+use crate::ui::db::use_db;
+use crate::ui::format;
+use crate::ui::prefs::use_lang;
+use crate::ui::session::use_session;
+
+use super::keys::KeyTools;
+use super::wizard::{SERVICE, SignInNeeded, step_href};
+
+#[component]
+pub fn CabinetPage() -> impl IntoView {
+    let session = use_session();
+    move || match session.person() {
+        None => view! { <SignInNeeded /> }.into_any(),
+        Some(p) => view! { <Cabinet person=p /> }.into_any(),
+    }
+}
+
+#[component]
+fn Cabinet(person: &'static crate::engine::registry::Person) -> impl IntoView {
+    let lang = use_lang();
+    let db = use_db();
+    let status = RwSignal::new(None::<&'static str>);
+    let apps = Memo::new(move |_| {
+        let mut v: Vec<Submission> = db.apps.with(|m| {
+            m.values()
+                .filter(|s| s.applicant_iin == person.iin)
+                .cloned()
+                .collect()
+        });
+        v.sort_by_key(|s| std::cmp::Reverse(s.submitted_at));
+        v
+    });
+    let drafts = Memo::new(move |_| {
+        let mut v: Vec<Draft> = db.drafts.with(|m| {
+            m.values()
+                .filter(|d| d.applicant_iin == person.iin)
+                .cloned()
+                .collect()
+        });
+        v.sort_by_key(|d| std::cmp::Reverse(d.updated_at));
+        v
+    });
+    view! {
+        <div class="page">
+            <PageHeading text=Signal::derive(move || tr::cabinet_title(lang.get()).to_string()) caption=Signal::derive(move || person.display_name(lang.get())) />
+            <p role="status" aria-live="polite">{move || status.get().map(str::to_string)}</p>
+            <Show when=move || !apps.get().is_empty() fallback=move || view! { <p>{move || tr::cabinet_empty(lang.get())}</p> }>
+                <div class="table-wrap">
+                    <table>
+                        <caption class="visually-hidden">{move || tr::cabinet_title(lang.get())}</caption>
+                        <thead>
+                            <tr>
+                                <th scope="col">{move || tr::cabinet_col_reference(lang.get())}</th>
+                                <th scope="col">{move || tr::cabinet_col_service(lang.get())}</th>
+                                <th scope="col">{move || tr::cabinet_col_submitted(lang.get())}</th>
+                                <th scope="col">{move || tr::cabinet_col_status(lang.get())}</th>
+                                <th scope="col">{move || tr::cabinet_col_deadline(lang.get())}</th>
+                            </tr>
+                        </thead>
+                        <tbody>
+                            <For each=move || apps.get() key=|s| s.reference.clone() let(s)>
+                                {
+                                    let (status_text, deadline) = match &s.outcome {
+                                        Outcome::Accepted { due, .. } => (true, format::date(*due)),
+                                        Outcome::Refused { .. } => (false, String::new()),
+                                    };
+                                    let service = s.service.clone();
+                                    view! {
+                                        <tr>
+                                            <td><A href=format!("/applications/{}", s.reference)>{s.reference.clone()}</A></td>
+                                            <td>{move || catalog::service(&service).map(|sv| sv.name.text.get(lang.get()).to_string()).unwrap_or_default()}</td>
+                                            <td>{format::date_time(s.submitted_at)}</td>
+                                            <td>
+                                                <span class=if status_text { "tag tag--done" } else { "tag tag--late" }>
+                                                    {move || if status_text { tr::cabinet_status_accepted(lang.get()) } else { tr::cabinet_status_refused(lang.get()) }}
+                                                </span>
+                                            </td>
+                                            <td>{deadline}</td>
+                                        </tr>
+                                    }
+                                }
+                            </For>
+                        </tbody>
+                    </table>
+                </div>
+            </Show>
+            <p><A href=format!("/apply/{SERVICE}") attr:class="button">{move || tr::cabinet_new_application(lang.get())}</A></p>
+            <h2>{move || tr::cabinet_drafts_heading(lang.get())}</h2>
+            <Show when=move || !drafts.get().is_empty() fallback=move || view! { <p>{move || tr::cabinet_drafts_empty(lang.get())}</p> }>
+                <ul class="card-list">
+                    <For each=move || drafts.get() key=|d| (d.id.clone(), d.updated_at) let(d)>
+                        {
+                            let id = d.id.clone();
+                            view! {
+                                <li class="card">
+                                    <h3>{move || tr::wizard_short_title(lang.get())}</h3>
+                                    <p class="small">{move || tr::cabinet_draft_updated(lang.get(), &format::date_time(d.updated_at))}</p>
+                                    <div class="button-group">
+                                        <A href=step_href(&d.id, d.step) attr:class="button button--secondary">{move || tr::cabinet_draft_continue(lang.get())}</A>
+                                        <button type="button" class="button button--warning" on:click=move |_| {
+                                            db.drafts.update(|m| {
+                                                m.remove(&id);
+                                            });
+                                            status.set(Some(tr::cabinet_draft_deleted(lang.get_untracked())));
+                                        }>{move || tr::cabinet_draft_delete(lang.get())}</button>
+                                    </div>
+                                </li>
+                            }
+                        }
+                    </For>
+                </ul>
+            </Show>
+            <h2>{move || tr::cabinet_keys_heading(lang.get())}</h2>
+            <KeyTools person=person />
+        </div>
+    }
+}

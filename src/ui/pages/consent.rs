@@ -1,0 +1,66 @@
+//! The wizard's consent question: may the school use the document held in
+//! the digital-documents service? Consent is confirmed by an SMS code sent
+//! to the number registered on the portal (F001 §8).
+
+use leptos::prelude::*;
+
+use crate::engine::application::Answers;
+use crate::engine::otp::Purpose;
+use crate::engine::registry::Person;
+use crate::i18n::tr;
+use crate::ui::components::{Choice, Radios};
+use crate::ui::otp::OtpConfirm;
+use crate::ui::prefs::use_lang;
+
+type Change = Box<dyn FnOnce(&mut Answers) + Send + Sync>;
+
+#[component]
+pub fn ConsentStep(
+    answers: Memo<Answers>,
+    has_phone: Signal<bool>,
+    person: &'static Person,
+    set: Callback<Change>,
+    error: Signal<Option<String>>,
+    #[prop(into)] flow: String,
+) -> impl IntoView {
+    let lang = use_lang();
+    let flow = StoredValue::new(flow);
+    view! {
+        <Radios
+            name="digital"
+            as_heading=true
+            legend=Signal::derive(move || tr::wizard_consent_question(lang.get()).to_string())
+            hint=Signal::derive(move || tr::wizard_consent_hint(lang.get()).to_string())
+            choices=Signal::derive(move || {
+                vec![
+                    Choice { value: "yes".into(), label: tr::wizard_consent_yes(lang.get()).into(), hint: None },
+                    Choice { value: "no".into(), label: tr::wizard_consent_no(lang.get()).into(), hint: None },
+                ]
+            })
+            selected=Signal::derive(move || answers.get().use_digital_document.map(|u| if u { "yes".to_string() } else { "no".to_string() }))
+            on_select=Callback::new(move |v: String| {
+                set.run(Box::new(move |a: &mut Answers| {
+                    a.use_digital_document = Some(v == "yes");
+                    if v != "yes" {
+                        a.digital_consent_confirmed = false;
+                    }
+                }))
+            })
+            error=error
+        />
+        <Show when=move || answers.get().use_digital_document == Some(true)>
+            {move || match (has_phone.get(), person.phone.clone()) {
+                (true, Some(phone)) => view! {
+                    <OtpConfirm
+                        flow=flow.get_value()
+                        phone=phone
+                        purpose=Purpose::Consent
+                        on_verified=Callback::new(move |_| set.run(Box::new(|a: &mut Answers| a.digital_consent_confirmed = true)))
+                    />
+                }
+                .into_any(),
+                _ => view! { <div class="notice notice--warning"><p>{tr::wizard_consent_no_phone(lang.get())}</p></div> }.into_any(),
+            }}
+        </Show>
+    }
+}

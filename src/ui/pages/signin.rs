@@ -1,0 +1,151 @@
+//! Simulated sign-in: pick a person from the demo registry or type an IIN.
+
+use leptos::prelude::*;
+use leptos_router::hooks::{use_navigate, use_query_map};
+
+use crate::engine::iin;
+use crate::engine::registry::{self, Person};
+use crate::i18n::tr;
+use crate::ui::clock::use_clock;
+use crate::ui::components::{ErrorItem, ErrorSummary, PageHeading, TextField};
+use crate::ui::prefs::use_lang;
+use crate::ui::session::{safe_next, use_session};
+
+/// The message for an IIN that cannot be used to sign in.
+pub fn iin_problem(lang: crate::engine::source::Lang, typed: &str) -> Option<String> {
+    match iin::validate(typed) {
+        Err(e) => Some(iin_error(lang, e.code()).to_string()),
+        Ok(info) if registry::find(&info.iin).is_none() => {
+            Some(tr::signin_not_in_registry(lang).to_string())
+        }
+        Ok(_) => None,
+    }
+}
+
+pub fn iin_error(lang: crate::engine::source::Lang, code: &str) -> &'static str {
+    match code {
+        "iin-empty" => tr::signin_iin_error_iin_empty(lang),
+        "iin-wrong-length" => tr::signin_iin_error_iin_wrong_length(lang),
+        "iin-not-digits" => tr::signin_iin_error_iin_not_digits(lang),
+        "iin-bad-century" => tr::signin_iin_error_iin_bad_century(lang),
+        "iin-bad-date" => tr::signin_iin_error_iin_bad_date(lang),
+        "iin-check-digit-ten" => tr::signin_iin_error_iin_check_digit_ten(lang),
+        _ => tr::signin_iin_error_iin_bad_checksum(lang),
+    }
+}
+
+#[component]
+pub fn SignIn() -> impl IntoView {
+    let lang = use_lang();
+    let session = use_session();
+    let clock = use_clock();
+    let query = use_query_map();
+    let navigate = use_navigate();
+    let typed = RwSignal::new(String::new());
+    let error = RwSignal::new(None::<String>);
+
+    let go = {
+        let navigate = navigate.clone();
+        move |iin: String| {
+            session.sign_in(&iin);
+            let next = safe_next(query.read_untracked().get("next"));
+            navigate(&next, Default::default());
+        }
+    };
+    let go2 = go.clone();
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let t = typed.get_untracked();
+        match iin_problem(lang.get_untracked(), &t) {
+            Some(msg) => error.set(Some(msg)),
+            None => {
+                error.set(None);
+                if let Ok(info) = iin::validate(&t) {
+                    go2(info.iin);
+                }
+            }
+        }
+    };
+    let errors = Signal::derive(move || {
+        error
+            .get()
+            .map(|m| {
+                vec![ErrorItem {
+                    field_id: "iin".into(),
+                    message: m,
+                }]
+            })
+            .unwrap_or_default()
+    });
+    let today = move || clock.today();
+
+    view! {
+        <div class="page">
+            <ErrorSummary errors=errors />
+            <PageHeading text=Signal::derive(move || tr::signin_title(lang.get()).to_string()) />
+            <p class="lead">{move || tr::signin_lead(lang.get())}</p>
+            <form novalidate on:submit=submit>
+                <TextField
+                    id="iin"
+                    label=Signal::derive(move || tr::signin_iin_label(lang.get()).to_string())
+                    hint=Signal::derive(move || tr::signin_iin_hint(lang.get()).to_string())
+                    value=typed
+                    on_input=Callback::new(move |v| typed.set(v))
+                    error=error
+                    input_mode="numeric"
+                    autocomplete="off"
+                    short=true
+                    max_chars=20
+                />
+                <button type="submit" class="button">{move || tr::signin_submit(lang.get())}</button>
+            </form>
+            <h2>{move || tr::signin_pick_heading(lang.get())}</h2>
+            <ul class="card-list">
+                {registry::people()
+                    .iter()
+                    .map(|p| {
+                        let go = go.clone();
+                        let iin = p.iin.clone();
+                        view! {
+                            <li class="card">
+                                <h3>{move || p.display_name(lang.get())}</h3>
+                                <p class="small">
+                                    {move || tr::signin_age(lang.get(), &p.age_on(today()).to_string())}
+                                    " · " {tr::wizard_check_iin(lang.get_untracked())} " " {p.iin.clone()}
+                                    {move || person_notes(p, lang.get(), today())}
+                                </p>
+                                <button type="button" class="button button--secondary" on:click=move |_| go(iin.clone())>
+                                    {move || tr::signin_sign_in_as(lang.get(), &p.display_name(lang.get()))}
+                                </button>
+                            </li>
+                        }
+                    })
+                    .collect_view()}
+            </ul>
+        </div>
+    }
+}
+
+/// What makes this demo person interesting, for choosing one to try.
+fn person_notes(p: &Person, lang: crate::engine::source::Lang, today: chrono::NaiveDate) -> String {
+    let mut notes = Vec::new();
+    if p.is_minor_on(today) {
+        notes.push(tr::signin_minor(lang));
+    }
+    if !p.children.is_empty() {
+        notes.push(tr::signin_parent_of(lang));
+    }
+    if p.phone.is_none() {
+        notes.push(tr::signin_no_phone(lang));
+    }
+    if !p.id_document.is_valid_on(today) {
+        notes.push(tr::signin_id_expired(lang));
+    }
+    if p.education.iter().any(|e| e.in_digital_documents) {
+        notes.push(tr::signin_digital_doc(lang));
+    }
+    if p.education.iter().any(|e| e.organisation_liquidated) {
+        notes.push(tr::signin_liquidated(lang));
+    }
+    notes.iter().map(|n| format!(" · {n}")).collect()
+}
