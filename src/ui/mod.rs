@@ -50,6 +50,7 @@ pub fn App() -> impl IntoView {
             <main id="main" tabindex="-1">
                 <Routes fallback=pages::NotFound>
                     <Route path=path!("/") view=pages::Home />
+                    <Route path=path!("/services/:id") view=pages::PassportPage />
                     <Route path=path!("/signin") view=pages::SignIn />
                     <Route path=path!("/cabinet") view=pages::CabinetPage />
                     <Route path=path!("/apply/S2") view=pages::ApplyStart />

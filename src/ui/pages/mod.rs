@@ -15,6 +15,7 @@ pub use cabinet::CabinetPage;
 pub use confirmation::ApplicationPage;
 pub use home::Home;
 pub use not_found::NotFound;
+pub use passport::PassportPage;
 pub use sign::SignPage;
 pub use signin::SignIn;
 pub use wizard::{ApplyStart, WizardPage};

@@ -32,3 +32,16 @@ pub fn required_documents_view(service: &str, situations: &[Situation]) -> impl 
             .collect_view()}
     }
 }
+
+/// `/services/:id`: the passport of a service (in progress).
+#[component]
+pub fn PassportPage() -> impl IntoView {
+    let params = leptos_router::hooks::use_params_map();
+    move || {
+        let id = params.read().get("id").unwrap_or_default();
+        match catalog::service(&id) {
+            Some(s) => view! { <h1>{s.id.clone()}</h1> }.into_any(),
+            None => view! { <super::NotFound /> }.into_any(),
+        }
+    }
+}
