@@ -48,6 +48,7 @@ pub fn App() -> impl IntoView {
             <shell::SkipLink />
             <shell::Header />
             <main id="main" tabindex="-1">
+                <shell::StorageNotices />
                 <Routes fallback=pages::NotFound>
                     <Route path=path!("/") view=pages::Home />
                     <Route path=path!("/services/:id") view=pages::PassportPage />

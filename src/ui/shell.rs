@@ -114,3 +114,37 @@ pub fn UserNav() -> impl IntoView {
         </nav>
     }
 }
+
+/// Tells the user when stored data could not be read (it was set aside) or
+/// could not be saved, in their language, without blocking anything else.
+#[component]
+pub fn StorageNotices() -> impl IntoView {
+    use super::store::{StoreNotice, StoreNotices};
+    let lang = use_lang();
+    let notices = expect_context::<StoreNotices>();
+    let set_aside = move || {
+        notices
+            .0
+            .with(|v| v.iter().any(|n| matches!(n, StoreNotice::SetAside { .. })))
+    };
+    let not_saved = move || {
+        notices
+            .0
+            .with(|v| v.iter().any(|n| matches!(n, StoreNotice::NotSaved { .. })))
+    };
+    view! {
+        <Show when=move || set_aside() || not_saved()>
+            <div class="notice notice--warning storage-notice" role="alert">
+                <Show when=set_aside>
+                    <p>{move || tr::common_storage_set_aside(lang.get())}</p>
+                </Show>
+                <Show when=not_saved>
+                    <p>{move || tr::common_storage_not_saved(lang.get())}</p>
+                </Show>
+                <button type="button" class="button button--secondary" on:click=move |_| notices.0.set(Vec::new())>
+                    {move || tr::common_dismiss(lang.get())}
+                </button>
+            </div>
+        </Show>
+    }
+}
