@@ -2,18 +2,18 @@
 //! [`mount`]; everything else is components that read shared state from
 //! context.
 
-mod clock;
+pub mod clock;
 mod components;
-mod db;
+pub mod db;
 mod focus;
 mod format;
 mod law;
-mod otp;
+pub mod otp;
 mod pages;
 mod prefs;
-mod session;
+pub mod session;
 mod shell;
-mod store;
+pub mod store;
 mod why;
 
 use leptos::prelude::*;
