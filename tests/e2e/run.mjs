@@ -1,0 +1,61 @@
+// Runs the Playwright suites (tests/e2e/**/*.test.mjs) with node:test against
+// the release build: serves dist/ on 127.0.0.1 (a free port, SPA fallback)
+// and passes the address to every suite in QUJAT_BASE_URL. Suites run one
+// after another (CI has 2 cores; each suite starts its own Chromium).
+//
+//   node tests/e2e/run.mjs                  # every suite
+//   node tests/e2e/run.mjs shell            # suites whose file name contains "shell"
+//   node tests/e2e/run.mjs --base-url http://127.0.0.1:8080   # against `trunk serve`
+//   QUJAT_E2E_GREP='skip link' node tests/e2e/run.mjs          # tests by name
+//
+// Exit status: node --test's (non-zero when a test failed).
+
+import { spawn } from 'node:child_process';
+import { readdirSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { startServer, distDir } from '../support/serve.mjs';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+
+const args = process.argv.slice(2);
+let baseUrl = process.env.QUJAT_BASE_URL || '';
+const filters = [];
+for (let i = 0; i < args.length; i++) {
+  if (args[i] === '--base-url') baseUrl = args[++i];
+  else if (args[i].startsWith('--base-url=')) baseUrl = args[i].slice('--base-url='.length);
+  else filters.push(args[i]);
+}
+
+const suites = readdirSync(here, { recursive: true })
+  .filter((f) => f.endsWith('.test.mjs') && !f.startsWith('artifacts'))
+  .filter((f) => !filters.length || filters.some((w) => f.includes(w)))
+  .sort()
+  .map((f) => path.join(here, f));
+if (!suites.length) {
+  console.error(`e2e: no suite matches ${filters.join(', ') || '*.test.mjs'}`);
+  process.exit(1);
+}
+
+rmSync(path.join(here, 'artifacts'), { recursive: true, force: true });
+
+let server = null;
+if (!baseUrl) {
+  server = await startServer({ dir: distDir });
+  baseUrl = server.url;
+}
+console.log(`e2e: ${suites.length} suite(s) against ${baseUrl}${server ? ' (dist/, SPA fallback)' : ''}`);
+
+const nodeArgs = ['--test', '--test-concurrency=1', '--test-reporter=spec'];
+if (process.env.QUJAT_E2E_GREP) nodeArgs.push(`--test-name-pattern=${process.env.QUJAT_E2E_GREP}`);
+const child = spawn(process.execPath, [...nodeArgs, ...suites], {
+  stdio: 'inherit',
+  env: { ...process.env, QUJAT_BASE_URL: baseUrl },
+});
+const stop = (sig) => child.kill(sig);
+process.on('SIGINT', stop);
+process.on('SIGTERM', stop);
+const code = await new Promise((resolve) => child.on('exit', (c, sig) => resolve(c ?? (sig ? 1 : 0))));
+await server?.close();
+if (code !== 0) console.error(`e2e: FAILED; screenshots and page dumps are in ${path.relative(process.cwd(), path.join(here, 'artifacts'))}/`);
+process.exit(code);

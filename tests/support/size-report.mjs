@@ -1,0 +1,125 @@
+// First-load size report for the release build in dist/.
+//
+// "First load" is index.html plus everything it references: <link href>,
+// <script src>, modulepreload/preload links, and the wasm that trunk's loader
+// script imports. Each file is measured raw and brotli-compressed (node's
+// zlib, quality 11, as a production host or a build step would serve it).
+// Exits 1 when the brotli total is over the budget (400 KB = 409 600 bytes);
+// the 250 KB goal is printed for information.
+//
+// Usage: node tests/support/size-report.mjs [dist-dir]
+
+import { readFileSync, existsSync, readdirSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { brotliCompressSync, constants as zc } from 'node:zlib';
+import { fileURLToPath } from 'node:url';
+
+const KB = 1024;
+const BUDGET = 400 * KB; // 409 600 bytes, brotli: fails the build
+const GOAL = 250 * KB; // 256 000 bytes, brotli: information only
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+const dist = path.resolve(process.argv[2] ?? path.join(repoRoot, 'dist'));
+const indexPath = path.join(dist, 'index.html');
+if (!existsSync(indexPath)) {
+  console.error(`size-report: ${indexPath} is missing; run trunk build --release first`);
+  process.exit(2);
+}
+
+const html = readFileSync(indexPath, 'utf8');
+
+/** Local references (href/src and import()/from strings) in `text`. */
+function references(text, { html: isHtml }) {
+  const refs = new Set();
+  const add = (u) => {
+    if (!u || /^(?:[a-z]+:|\/\/|#)/i.test(u)) return; // external, data:, fragment
+    refs.add(u.split(/[?#]/)[0]);
+  };
+  if (isHtml) {
+    // <link ... href> (stylesheet, modulepreload, preload, icon, manifest) and <script src>.
+    for (const m of text.matchAll(/<link\b[^>]*>/gi)) {
+      const tag = m[0];
+      const rel = /\brel\s*=\s*["']?([^"'>]+)/i.exec(tag)?.[1]?.toLowerCase() ?? '';
+      if (!/(stylesheet|modulepreload|preload|icon|manifest)/.test(rel)) continue;
+      add(/\bhref\s*=\s*["']([^"']+)["']/i.exec(tag)?.[1]);
+    }
+    for (const m of text.matchAll(/<script\b[^>]*\bsrc\s*=\s*["']([^"']+)["']/gi)) add(m[1]);
+  }
+  // Inline or external module code: import ... from '...', import('...'), new URL('...', ...).
+  for (const m of text.matchAll(/\bfrom\s*["']([^"']+\.(?:m?js|wasm))["']/g)) add(m[1]);
+  for (const m of text.matchAll(/\bimport\s*\(\s*["']([^"']+)["']/g)) add(m[1]);
+  for (const m of text.matchAll(/["']([^"'\s]+\.wasm)["']/g)) add(m[1]);
+  return refs;
+}
+
+function resolveRef(ref, fromFile) {
+  const base = ref.startsWith('/') ? dist : path.dirname(fromFile);
+  const p = path.normalize(path.join(base, ref.startsWith('/') ? ref.slice(1) : ref));
+  return p.startsWith(dist) && existsSync(p) && statSync(p).isFile() ? p : null;
+}
+
+// Walk index.html and the JS it loads (the loader imports the wasm).
+const files = [indexPath];
+const missing = [];
+for (let i = 0; i < files.length; i++) {
+  const file = files[i];
+  const ext = path.extname(file);
+  if (!['.html', '.js', '.mjs'].includes(ext)) continue;
+  for (const ref of references(readFileSync(file, 'utf8'), { html: ext === '.html' })) {
+    const p = resolveRef(ref, file);
+    if (!p) {
+      // The wasm-bindgen glue keeps a default `new URL('<name>_bg.wasm',
+      // import.meta.url)` that trunk's loader overrides; only index.html's own
+      // references must exist.
+      if (ext === '.html') missing.push(ref);
+      continue;
+    }
+    if (!files.includes(p)) files.push(p);
+  }
+}
+
+const brotli = (buf) =>
+  brotliCompressSync(buf, {
+    params: { [zc.BROTLI_PARAM_QUALITY]: 11, [zc.BROTLI_PARAM_SIZE_HINT]: buf.length },
+  }).length;
+
+const rows = files.map((f) => {
+  const buf = readFileSync(f);
+  return { name: path.relative(dist, f), raw: buf.length, br: brotli(buf) };
+});
+const total = rows.reduce((a, r) => ({ raw: a.raw + r.raw, br: a.br + r.br }), { raw: 0, br: 0 });
+
+const fmt = (n) => `${n.toLocaleString('en-US')} B`.padStart(13) + ` ${(n / KB).toFixed(1).padStart(7)} KB`;
+const nameWidth = Math.max(24, ...rows.map((r) => r.name.length)) + 2;
+const line = '-'.repeat(nameWidth + 2 * 24);
+console.log(`First load of ${path.relative(repoRoot, dist) || dist}/ (everything index.html references)`);
+console.log(line);
+console.log('file'.padEnd(nameWidth) + 'raw'.padStart(24) + 'brotli q11'.padStart(24));
+console.log(line);
+for (const r of rows) console.log(r.name.padEnd(nameWidth) + fmt(r.raw) + fmt(r.br));
+console.log(line);
+console.log('total'.padEnd(nameWidth) + fmt(total.raw) + fmt(total.br));
+console.log(line);
+
+const others = readdirSync(dist, { recursive: true })
+  .map((f) => path.join(dist, f))
+  .filter((p) => statSync(p).isFile() && !files.includes(p));
+if (others.length) console.log(`Not in the first load: ${others.map((p) => path.relative(dist, p)).join(', ')}`);
+if (missing.length) console.log(`Referenced by index.html but missing: ${missing.join(', ')}`);
+
+const pct = (n, of) => `${((100 * n) / of).toFixed(0)}%`;
+console.log(`Goal   ${(GOAL / KB).toFixed(0)} KB brotli: ${total.br <= GOAL ? 'met' : 'not met'} (${pct(total.br, GOAL)} of goal)`);
+console.log(`Budget ${(BUDGET / KB).toFixed(0)} KB brotli (${BUDGET.toLocaleString('en-US')} B): ${total.br <= BUDGET ? 'within' : 'OVER'} (${pct(total.br, BUDGET)} of budget)`);
+
+if (missing.length) {
+  console.error('size-report: index.html references files that are not in dist/');
+  process.exit(1);
+}
+if (!rows.some((r) => r.name.endsWith('.wasm'))) {
+  console.error('size-report: found no .wasm in the first load; the reference walk is broken');
+  process.exit(1);
+}
+if (total.br > BUDGET) {
+  console.error(`size-report: first load is ${total.br.toLocaleString('en-US')} B brotli, over the ${BUDGET.toLocaleString('en-US')} B budget`);
+  process.exit(1);
+}
