@@ -13,7 +13,20 @@ use crate::i18n::tr;
 #[component]
 pub fn SkipLink() -> impl IntoView {
     let lang = use_lang();
-    view! { <a class="skip-link" href="#main">{move || tr::shell_skip_link(lang.get())}</a> }
+    // The router would treat "#main" as a navigation and only scroll, so
+    // the link moves focus itself.
+    view! {
+        <a
+            class="skip-link"
+            href="#main"
+            on:click=move |ev| {
+                ev.prevent_default();
+                crate::ui::components::focus_by_id("main");
+            }
+        >
+            {move || tr::shell_skip_link(lang.get())}
+        </a>
+    }
 }
 
 #[component]
