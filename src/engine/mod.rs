@@ -5,9 +5,11 @@
 pub mod application;
 pub mod calendar;
 pub mod catalog;
+pub mod complaint;
 pub mod deadline;
 pub mod iin;
 pub mod kztime;
+pub mod lifecycle;
 pub mod otp;
 pub mod registry;
 pub mod signature;

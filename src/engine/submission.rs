@@ -59,6 +59,9 @@ pub struct Submission {
     pub signature: SignatureRecord,
     pub submitted_at: DateTime<Utc>,
     pub outcome: Outcome,
+    /// What happened after submission (registration, preparation, storage…).
+    #[serde(default)]
+    pub lifecycle: crate::engine::lifecycle::Lifecycle,
 }
 
 impl Submission {
@@ -145,18 +148,24 @@ pub fn submit(
         }
     }
     let grounds = application::refusal_grounds(&draft.answers, identity);
-    let outcome = if grounds.is_empty() {
+    let (outcome, lifecycle) = if grounds.is_empty() {
         let service = catalog::service(&draft.service).ok_or(SubmitError::Incomplete)?;
         let cal = calendar::calendar().map_err(|e| SubmitError::Deadline(e.to_string()))?;
         let d = deadline::deadline_for(&service.terms, Channel::Portal, None, now, cal)
             .map_err(|e| SubmitError::Deadline(e.to_string()))?;
-        Outcome::Accepted {
-            accepted_on: d.accepted_on,
-            due: d.due,
-            explanation: d.explanation,
-        }
+        (
+            Outcome::Accepted {
+                accepted_on: d.accepted_on,
+                due: d.due,
+                explanation: d.explanation,
+            },
+            crate::engine::lifecycle::Lifecycle::new(now),
+        )
     } else {
-        Outcome::Refused { grounds }
+        (
+            Outcome::Refused { grounds },
+            crate::engine::lifecycle::Lifecycle::refused_at_acceptance(now),
+        )
     };
     let local_date = kztime::local_date(now).unwrap_or_else(|_| now.date_naive());
     Ok(Submission {
@@ -170,6 +179,7 @@ pub fn submit(
         signature,
         submitted_at: now,
         outcome,
+        lifecycle,
     })
 }
 

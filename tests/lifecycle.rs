@@ -1,0 +1,1265 @@
+//! The application life cycle: every transition, the refused ones, roles,
+//! time order, optimistic revisions, regulation targets on the working-day
+//! calendar, storage and return, the demo autoplay and the public status.
+#![cfg(not(target_arch = "wasm32"))]
+
+use chrono::{DateTime, NaiveDate, TimeDelta, Utc};
+
+use qujat::engine::application::{Answers, DocKind, Draft, IdentityFacts, Reason, Step, Who};
+use qujat::engine::calendar;
+use qujat::engine::catalog::{self, Service};
+use qujat::engine::kztime;
+use qujat::engine::lifecycle::{
+    self, Ctx, Details, LEGAL_DEADLINE, Lifecycle, LifecycleError, PublicStatus, Role, State,
+    Target, TargetInput, Transition,
+};
+use qujat::engine::registry;
+use qujat::engine::source::Status;
+use qujat::engine::submission::{self, Outcome, SignatureRecord};
+use qujat::engine::term::{Channel, Hours};
+
+fn at(s: &str) -> DateTime<Utc> {
+    kztime::parse_instant(s).unwrap()
+}
+
+fn d(s: &str) -> NaiveDate {
+    NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+}
+
+fn ctx(service: &str, channel: Channel) -> Ctx<'static> {
+    Ctx::embedded(service, channel).unwrap()
+}
+
+fn s2() -> &'static Service {
+    catalog::service("S2").unwrap()
+}
+
+fn s2_hours() -> &'static Hours {
+    lifecycle::provider_hours(s2()).unwrap()
+}
+
+const S2_REFUSAL: &str = "decision-grounds-not-listed";
+
+/// The role the test expects for a legal transition (independent of the
+/// library's table).
+fn expected_roles(from: State, t: Transition) -> Vec<Role> {
+    use Role::*;
+    match t {
+        Transition::Register => vec![Clerk],
+        Transition::Assign | Transition::Sign | Transition::Refuse => vec![Head],
+        Transition::Prepare => vec![Executor],
+        Transition::DeliverToStateCorporation => vec![Clerk, StateCorporation],
+        Transition::Issue if from == State::Signed => vec![Clerk],
+        Transition::Issue => vec![StateCorporation],
+        Transition::HandToProvider => vec![StateCorporation, System],
+        Transition::RequestReturn => vec![Citizen, StateCorporation],
+        Transition::Return => vec![Clerk],
+        Transition::Accept | Transition::RefuseAtAcceptance => vec![System],
+    }
+}
+
+fn details_for(t: Transition) -> Details {
+    if t == Transition::Refuse {
+        Details::refusal(S2_REFUSAL, "The archive holds no record of this attestat.")
+    } else {
+        Details::default()
+    }
+}
+
+/// Plays `path` from a fresh record, one hour apart from `start`.
+fn play(c: &Ctx<'_>, start: DateTime<Utc>, path: &[Transition]) -> Lifecycle {
+    let mut lc = Lifecycle::new(start);
+    let mut t = start;
+    for &tr in path {
+        t += TimeDelta::hours(1);
+        let role = expected_roles(lc.state, tr)[0];
+        lc.apply(c, tr, role, t, details_for(tr))
+            .unwrap_or_else(|e| panic!("{tr:?} from {:?}: {e}", lc.state));
+    }
+    lc
+}
+
+/// A record in `state`, reached by the shortest legal path.
+fn reach(c: &Ctx<'_>, state: State) -> Lifecycle {
+    use Transition as T;
+    let start = at("2025-04-01T10:00:00+05:00");
+    let happy = [T::Register, T::Assign, T::Prepare, T::Sign];
+    let path: Vec<T> = match state {
+        State::Delivered => vec![],
+        State::Registered => happy[..1].to_vec(),
+        State::Assigned => happy[..2].to_vec(),
+        State::InPreparation => happy[..3].to_vec(),
+        State::Signed => happy.to_vec(),
+        State::ReadyAtStateCorporation => [&happy[..], &[T::DeliverToStateCorporation]].concat(),
+        State::Issued => [&happy[..], &[T::DeliverToStateCorporation, T::Issue]].concat(),
+        State::Refused => vec![T::Register, T::Refuse],
+        State::RefusedAtAcceptance => return Lifecycle::refused_at_acceptance(start),
+        State::HandedToProvider | State::ReturnRequested => {
+            let mut lc = play(
+                c,
+                start,
+                &[&happy[..], &[T::DeliverToStateCorporation]].concat(),
+            );
+            lc.apply(
+                c,
+                T::HandToProvider,
+                Role::System,
+                at("2025-05-10T00:00:00+05:00"),
+                Details::default(),
+            )
+            .unwrap();
+            if state == State::ReturnRequested {
+                lc.apply(
+                    c,
+                    T::RequestReturn,
+                    Role::Citizen,
+                    at("2025-05-12T10:00:00+05:00"),
+                    Details::default(),
+                )
+                .unwrap();
+            }
+            return lc;
+        }
+    };
+    play(c, start, &path)
+}
+
+// ---------------------------------------------------------------------------
+// Transitions
+
+#[test]
+fn every_state_is_reachable_and_the_helpers_agree() {
+    let c = ctx("S2", Channel::Portal);
+    for s in State::ALL {
+        assert_eq!(reach(&c, s).state, s);
+    }
+}
+
+#[test]
+fn exactly_the_legal_transitions_succeed_from_every_state() {
+    use State as S;
+    use Transition as T;
+    // The table this test holds the engine to.
+    let legal: &[(S, T, S)] = &[
+        (S::Delivered, T::Register, S::Registered),
+        (S::Registered, T::Assign, S::Assigned),
+        (S::Registered, T::Refuse, S::Refused),
+        (S::Assigned, T::Prepare, S::InPreparation),
+        (S::Assigned, T::Refuse, S::Refused),
+        (S::InPreparation, T::Sign, S::Signed),
+        (S::InPreparation, T::Refuse, S::Refused),
+        (
+            S::Signed,
+            T::DeliverToStateCorporation,
+            S::ReadyAtStateCorporation,
+        ),
+        (S::ReadyAtStateCorporation, T::Issue, S::Issued),
+        (
+            S::ReadyAtStateCorporation,
+            T::HandToProvider,
+            S::HandedToProvider,
+        ),
+        (S::HandedToProvider, T::RequestReturn, S::ReturnRequested),
+        (S::ReturnRequested, T::Return, S::ReadyAtStateCorporation),
+    ];
+    let c = ctx("S2", Channel::Portal);
+    let late = at("2025-12-01T10:00:00+05:00");
+    let mut successes = 0;
+    for from in State::ALL {
+        let base = reach(&c, from);
+        for t in Transition::ALL {
+            let mut lc = base.clone();
+            let role = expected_roles(from, t)[0];
+            let result = lc.apply(&c, t, role, late, details_for(t));
+            match legal.iter().find(|(f, tr, _)| *f == from && *tr == t) {
+                Some((_, _, to)) => {
+                    assert_eq!(result, Ok(()), "{from:?} --{t:?}-->");
+                    assert_eq!(lc.state, *to, "{from:?} --{t:?}-->");
+                    assert_eq!(lc.rev, base.rev + 1);
+                    assert_eq!(lc.events.len(), base.events.len() + 1);
+                    let e = lc.events.last().unwrap();
+                    assert_eq!((e.transition, e.actor, e.at), (t, role, late));
+                    successes += 1;
+                }
+                None => {
+                    assert_eq!(
+                        result,
+                        Err(LifecycleError::IllegalTransition {
+                            from,
+                            transition: t
+                        }),
+                        "{from:?} --{t:?}--> must be refused"
+                    );
+                    assert_eq!(lc, base, "a refused transition changes nothing");
+                }
+            }
+        }
+    }
+    assert_eq!(successes, legal.len());
+    assert_eq!(State::ALL.len() * Transition::ALL.len(), 132);
+}
+
+#[test]
+fn issuing_at_the_office_straight_after_signing_is_for_the_provider_channel_only() {
+    let portal = ctx("S2", Channel::Portal);
+    let office = ctx("S2", Channel::Provider);
+    let t = at("2025-12-01T10:00:00+05:00");
+    let mut lc = reach(&portal, State::Signed);
+    assert!(matches!(
+        lc.clone().apply(
+            &portal,
+            Transition::Issue,
+            Role::Clerk,
+            t,
+            Details::default()
+        ),
+        Err(LifecycleError::IllegalTransition { .. })
+    ));
+    lc.apply(
+        &office,
+        Transition::Issue,
+        Role::Clerk,
+        t,
+        Details::default(),
+    )
+    .unwrap();
+    assert_eq!(lc.state, State::Issued);
+    // F002 action 5 ("issue") is the step it completes.
+    assert_eq!(lc.events.last().unwrap().step_id.as_deref(), Some("issue"));
+}
+
+#[test]
+fn initial_transitions_cannot_be_applied() {
+    let c = ctx("S2", Channel::Portal);
+    for t in [Transition::Accept, Transition::RefuseAtAcceptance] {
+        let mut lc = Lifecycle::default();
+        assert_eq!(
+            lc.apply(
+                &c,
+                t,
+                Role::System,
+                at("2025-04-01T10:00:00Z"),
+                Details::default()
+            ),
+            Err(LifecycleError::IllegalTransition {
+                from: State::Delivered,
+                transition: t
+            })
+        );
+    }
+    let refused = Lifecycle::refused_at_acceptance(at("2025-04-01T10:00:00Z"));
+    assert_eq!(refused.state, State::RefusedAtAcceptance);
+    assert!(refused.state.is_terminal());
+    assert_eq!(refused.events[0].transition, Transition::RefuseAtAcceptance);
+}
+
+#[test]
+fn wrong_roles_are_refused_for_every_legal_transition() {
+    let c = ctx("S2", Channel::Portal);
+    let late = at("2025-12-01T10:00:00+05:00");
+    let mut refused = 0;
+    for from in State::ALL {
+        let base = reach(&c, from);
+        for t in Transition::ALL {
+            if lifecycle::next_state(from, t, Channel::Portal).is_none() {
+                continue;
+            }
+            let allowed = expected_roles(from, t);
+            assert_eq!(lifecycle::roles(from, t), allowed.as_slice());
+            for role in Role::ALL {
+                let mut lc = base.clone();
+                let r = lc.apply(&c, t, role, late, details_for(t));
+                if allowed.contains(&role) {
+                    assert_eq!(r, Ok(()), "{role:?} {t:?} from {from:?}");
+                } else {
+                    assert_eq!(
+                        r,
+                        Err(LifecycleError::WrongRole {
+                            transition: t,
+                            actor: role,
+                            allowed: allowed.clone()
+                        }),
+                        "{role:?} {t:?} from {from:?}"
+                    );
+                    assert_eq!(lc, base);
+                    refused += 1;
+                }
+            }
+        }
+    }
+    // 12 legal transitions × 6 roles − 15 allowed (transition, role) pairs
+    // (delivery, handover and the return request allow two roles each).
+    assert_eq!(refused, 12 * 6 - 15);
+}
+
+#[test]
+fn only_the_head_signs_and_only_the_clerk_registers() {
+    let c = ctx("S2", Channel::Portal);
+    let t = at("2025-04-01T11:00:00+05:00");
+    let mut lc = Lifecycle::new(at("2025-04-01T10:00:00+05:00"));
+    let e = lc
+        .apply(&c, Transition::Register, Role::Head, t, Details::default())
+        .unwrap_err();
+    assert_eq!(e.code(), "lifecycle-wrong-role");
+    let mut lc = reach(&c, State::InPreparation);
+    let e = lc
+        .apply(
+            &c,
+            Transition::Sign,
+            Role::Executor,
+            at("2025-12-01T10:00:00Z"),
+            Details::default(),
+        )
+        .unwrap_err();
+    assert!(matches!(
+        e,
+        LifecycleError::WrongRole {
+            actor: Role::Executor,
+            ..
+        }
+    ));
+}
+
+#[test]
+fn time_cannot_go_backwards_but_may_stand_still() {
+    let c = ctx("S2", Channel::Portal);
+    let mut lc = reach(&c, State::Registered);
+    let last = lc.last_at().unwrap();
+    let before = last - TimeDelta::seconds(1);
+    assert_eq!(
+        lc.apply(
+            &c,
+            Transition::Assign,
+            Role::Head,
+            before,
+            Details::default()
+        ),
+        Err(LifecycleError::TimeGoesBackwards { last, at: before })
+    );
+    assert_eq!(lc.state, State::Registered);
+    lc.apply(&c, Transition::Assign, Role::Head, last, Details::default())
+        .unwrap();
+    assert_eq!(lc.state, State::Assigned);
+}
+
+#[test]
+fn a_stale_revision_from_another_tab_is_refused() {
+    let c = ctx("S2", Channel::Portal);
+    let mut stored = Lifecycle::new(at("2025-04-01T10:00:00+05:00"));
+    let seen_by_both = stored.rev;
+    assert_eq!(seen_by_both, 0);
+    stored
+        .apply_at_rev(
+            seen_by_both,
+            &c,
+            Transition::Register,
+            Role::Clerk,
+            at("2025-04-01T10:10:00+05:00"),
+            Details::default(),
+        )
+        .unwrap();
+    assert_eq!(stored.rev, 1);
+    let before = stored.clone();
+    assert_eq!(
+        stored.apply_at_rev(
+            seen_by_both,
+            &c,
+            Transition::Assign,
+            Role::Head,
+            at("2025-04-01T11:00:00+05:00"),
+            Details::default(),
+        ),
+        Err(LifecycleError::StaleRevision {
+            expected: 0,
+            found: 1
+        })
+    );
+    assert_eq!(stored, before);
+    stored
+        .apply_at_rev(
+            1,
+            &c,
+            Transition::Assign,
+            Role::Head,
+            at("2025-04-01T11:00:00+05:00"),
+            Details::default(),
+        )
+        .unwrap();
+    assert_eq!((stored.state, stored.rev), (State::Assigned, 2));
+}
+
+#[test]
+fn a_refusal_needs_a_decision_ground_and_its_motivation() {
+    let c = ctx("S2", Channel::Portal);
+    let t = at("2025-12-01T10:00:00Z");
+    let base = reach(&c, State::Assigned);
+    let try_refuse = |details: Details| {
+        let mut lc = base.clone();
+        lc.apply(&c, Transition::Refuse, Role::Head, t, details)
+            .map(|()| lc)
+    };
+    assert_eq!(
+        try_refuse(Details::default()).unwrap_err(),
+        LifecycleError::MissingReason
+    );
+    assert_eq!(
+        try_refuse(Details {
+            note: Some("no such record".into()),
+            reason_id: None
+        })
+        .unwrap_err(),
+        LifecycleError::MissingReason
+    );
+    assert_eq!(
+        try_refuse(Details::refusal(S2_REFUSAL, "   ")).unwrap_err(),
+        LifecycleError::MissingReason
+    );
+    // An acceptance ground (F001 §9) is not a decision ground.
+    assert_eq!(
+        try_refuse(Details::refusal("incomplete-package", "x")).unwrap_err(),
+        LifecycleError::UnknownReason {
+            reason_id: "incomplete-package".into()
+        }
+    );
+    let lc = try_refuse(Details::refusal(S2_REFUSAL, "No record in the archive.")).unwrap();
+    let e = lc.events.last().unwrap();
+    assert_eq!(lc.state, State::Refused);
+    assert_eq!(e.reason_id.as_deref(), Some(S2_REFUSAL));
+    assert_eq!(e.note.as_deref(), Some("No record in the archive."));
+    assert_eq!(
+        e.rule_id.as_deref(),
+        Some("refusal_grounds/decision-grounds-not-listed")
+    );
+    assert_eq!(e.provenance.as_ref().unwrap().rule.as_deref(), Some("C-12"));
+    assert_eq!(lifecycle::public_status(&lc), PublicStatus::Refused);
+
+    // S3 lists four decision grounds (F003 row [9]).
+    let c3 = ctx("S3", Channel::Provider);
+    let mut lc = play(
+        &c3,
+        at("2025-04-01T10:00:00+05:00"),
+        &[Transition::Register],
+    );
+    lc.apply(
+        &c3,
+        Transition::Refuse,
+        Role::Head,
+        t,
+        Details::refusal("false-data", "The transcript was forged."),
+    )
+    .unwrap();
+    let p = lc.events.last().unwrap().provenance.clone().unwrap();
+    assert_eq!(p.cites[0].line, 51);
+}
+
+#[test]
+fn events_record_the_step_or_rule_they_follow() {
+    let c = ctx("S2", Channel::Portal);
+    let lc = reach(&c, State::Issued);
+    let steps: Vec<Option<&str>> = lc.events.iter().map(|e| e.step_id.as_deref()).collect();
+    assert_eq!(
+        steps,
+        [
+            None,
+            Some("register"),
+            Some("head-review"),
+            Some("prepare"),
+            Some("sign"),
+            Some("issue"),
+            None
+        ]
+    );
+    for e in &lc.events[1..6] {
+        let p = e.provenance.as_ref().unwrap();
+        assert_eq!(p.status, Status::Regional);
+        assert_eq!(p.rule.as_deref(), Some("C-21"));
+    }
+    // A portal result is collected at the chosen State Corporation office (C-06).
+    let issue = lc.events.last().unwrap();
+    assert_eq!(issue.rule_id.as_deref(), Some("issuance/portal-pickup"));
+    assert_eq!(
+        issue.provenance.as_ref().unwrap().rule.as_deref(),
+        Some("C-06")
+    );
+
+    let held = reach(&c, State::ReturnRequested);
+    let rules: Vec<Option<&str>> = held.events[6..]
+        .iter()
+        .map(|e| e.rule_id.as_deref())
+        .collect();
+    assert_eq!(rules, [Some("storage/held"), Some("storage/send-back")]);
+
+    // S3: the F004 steps lost force and are never recorded as followed.
+    let c3 = ctx("S3", Channel::StateCorporation);
+    let lc3 = play(
+        &c3,
+        at("2025-04-01T10:00:00+05:00"),
+        &[
+            Transition::Register,
+            Transition::Assign,
+            Transition::Prepare,
+            Transition::Sign,
+            Transition::DeliverToStateCorporation,
+            Transition::Issue,
+        ],
+    );
+    assert!(lc3.events.iter().all(|e| e.step_id.is_none()));
+    let deliver = &lc3.events[5];
+    assert_eq!(
+        deliver.rule_id.as_deref(),
+        Some("issuance/delivery-to-state-corporation")
+    );
+    assert_eq!(
+        lc3.events[6].rule_id.as_deref(),
+        Some("issuance/receipt-and-identity")
+    );
+    assert!(
+        lc3.events
+            .iter()
+            .filter_map(|e| e.provenance.as_ref())
+            .all(|p| p.status != Status::LostForce)
+    );
+}
+
+#[test]
+fn every_catalogue_step_maps_to_a_transition() {
+    for id in ["S2", "S3"] {
+        let s = catalog::service(id).unwrap();
+        assert!(!s.steps.is_empty());
+        for step in &s.steps {
+            for &ch in &step.channels {
+                assert!(
+                    lifecycle::step_transition(id, &step.id, ch).is_some(),
+                    "{id} step {} ({ch:?}) has no transition",
+                    step.id
+                );
+            }
+        }
+    }
+    assert!(catalog::service("S1").unwrap().steps.is_empty());
+}
+
+// ---------------------------------------------------------------------------
+// Targets
+
+fn s2_input(lc_now: DateTime<Utc>, accepted_at: DateTime<Utc>) -> TargetInput<'static> {
+    TargetInput {
+        accepted_at,
+        accepted_on: kztime::local_date(accepted_at).unwrap(),
+        due: calendar::add_working_days(kztime::local_date(accepted_at).unwrap(), 15).unwrap(),
+        hours: Some(s2_hours()),
+        now: lc_now,
+        include_historical: false,
+    }
+}
+
+fn by_id<'a>(ts: &'a [Target], id: &str) -> &'a Target {
+    ts.iter().find(|t| t.step_id == id).unwrap()
+}
+
+#[test]
+fn s2_uses_the_resolved_acceptance_window_for_working_time() {
+    let s = lifecycle::provider_schedule(s2()).unwrap();
+    assert_eq!(s.id, "provider-acceptance");
+    assert!(s.resolved);
+    let h = s.hours.as_ref().unwrap();
+    assert_eq!(
+        (h.open.to_string(), h.close.to_string()),
+        ("09:00".into(), "17:30".into())
+    );
+    assert_eq!(
+        lifecycle::provider_schedule(catalog::service("S3").unwrap())
+            .unwrap()
+            .id,
+        "provider"
+    );
+    assert!(lifecycle::provider_schedule(catalog::service("S1").unwrap()).is_none());
+}
+
+#[test]
+fn s2_targets_skip_nauryz_2025_in_the_twelve_working_days() {
+    let c = ctx("S2", Channel::Portal);
+    // Thursday 20 March 2025, just before Nauryz (21–23 March, moved to 24–25).
+    let accepted = at("2025-03-20T10:00:00+05:00");
+    for day in ["2025-03-21", "2025-03-24", "2025-03-25"] {
+        assert!(!calendar::is_working(d(day)).unwrap(), "{day}");
+    }
+    let lc = Lifecycle::new(accepted);
+    let now = at("2025-03-20T10:05:00+05:00");
+    let ts = lifecycle::targets(&c, &lc, &s2_input(now, accepted)).unwrap();
+    let ids: Vec<&str> = ts.iter().map(|t| t.step_id.as_str()).collect();
+    assert_eq!(
+        ids,
+        [
+            "register",
+            "head-review",
+            "prepare",
+            "sign",
+            "issue",
+            LEGAL_DEADLINE
+        ]
+    );
+    let due = |id| by_id(&ts, id).due;
+    assert_eq!(due("register"), at("2025-03-20T10:15:00+05:00"));
+    assert_eq!(due("head-review"), at("2025-03-20T12:15:00+05:00"));
+    // 12 working days from Thursday 20 March: 26, 27, 28, 31 March, 1–4,
+    // 7–10 April. Without the holidays it would be 7 April.
+    assert_eq!(due("prepare"), at("2025-04-10T12:15:00+05:00"));
+    // 1 hour from 12:15: 45 minutes to the 13:00 break, 15 after 14:30.
+    assert_eq!(due("sign"), at("2025-04-10T14:45:00+05:00"));
+    assert_eq!(due("issue"), at("2025-04-10T15:00:00+05:00"));
+    // The legal deadline: 15 working days, to the end of Tuesday 15 April.
+    let legal = by_id(&ts, LEGAL_DEADLINE);
+    assert_eq!(legal.due, at("2025-04-15T23:59:59+05:00"));
+    assert!(legal.binding);
+    assert_eq!(legal.actor, None);
+    for t in &ts[..5] {
+        assert!(!t.binding, "{} is a regional milestone (C-21)", t.step_id);
+        assert_eq!(t.provenance.status, Status::Regional);
+        assert!(t.done_at.is_none() && !t.late);
+    }
+    assert_eq!(by_id(&ts, "head-review").actor, Some(Role::Head));
+    assert_eq!(by_id(&ts, "prepare").actor, Some(Role::Executor));
+}
+
+#[test]
+fn an_after_hours_submission_counts_from_the_accepted_day() {
+    let c = ctx("S2", Channel::Portal);
+    // 19:30 on 20 March 2025: accepted on Wednesday 26 March (F001 §7(3)).
+    let submitted = at("2025-03-20T19:30:00+05:00");
+    let input = TargetInput {
+        accepted_at: submitted,
+        accepted_on: d("2025-03-26"),
+        due: d("2025-04-16"),
+        hours: Some(s2_hours()),
+        now: submitted,
+        include_historical: false,
+    };
+    let ts = lifecycle::targets(&c, &Lifecycle::new(submitted), &input).unwrap();
+    assert_eq!(by_id(&ts, "register").due, at("2025-03-26T09:15:00+05:00"));
+    assert_eq!(
+        by_id(&ts, "head-review").due,
+        at("2025-03-26T11:15:00+05:00")
+    );
+}
+
+#[test]
+fn the_two_hour_step_crosses_lunch_and_closing_time() {
+    let c = ctx("S2", Channel::Portal);
+    let accepted = at("2025-04-11T12:00:00+05:00");
+    // Registered at 12:30: 30 minutes before the break, 90 after 14:30.
+    let mut lc = Lifecycle::new(accepted);
+    lc.apply(
+        &c,
+        Transition::Register,
+        Role::Clerk,
+        at("2025-04-11T12:30:00+05:00"),
+        Details::default(),
+    )
+    .unwrap();
+    let ts = lifecycle::targets(&c, &lc, &s2_input(accepted, accepted)).unwrap();
+    assert_eq!(by_id(&ts, "register").due, at("2025-04-11T12:15:00+05:00"));
+    assert_eq!(
+        by_id(&ts, "register").done_at,
+        Some(at("2025-04-11T12:30:00+05:00"))
+    );
+    assert_eq!(
+        by_id(&ts, "head-review").due,
+        at("2025-04-11T16:00:00+05:00")
+    );
+
+    // Registered at 16:45 on Friday: 45 minutes to the 17:30 close, the
+    // other 75 on Monday from 9:00.
+    let mut lc = Lifecycle::new(accepted);
+    lc.apply(
+        &c,
+        Transition::Register,
+        Role::Clerk,
+        at("2025-04-11T16:45:00+05:00"),
+        Details::default(),
+    )
+    .unwrap();
+    let ts = lifecycle::targets(&c, &lc, &s2_input(accepted, accepted)).unwrap();
+    assert_eq!(
+        by_id(&ts, "head-review").due,
+        at("2025-04-14T10:15:00+05:00")
+    );
+}
+
+#[test]
+fn late_steps_are_marked_and_the_chain_follows_actual_times() {
+    let c = ctx("S2", Channel::Portal);
+    let accepted = at("2025-04-01T10:00:00+05:00");
+    let mut lc = Lifecycle::new(accepted);
+    // Registered on time (target 10:15), assigned late (target 12:10).
+    lc.apply(
+        &c,
+        Transition::Register,
+        Role::Clerk,
+        at("2025-04-01T10:10:00+05:00"),
+        Details::default(),
+    )
+    .unwrap();
+    lc.apply(
+        &c,
+        Transition::Assign,
+        Role::Head,
+        at("2025-04-02T09:30:00+05:00"),
+        Details::default(),
+    )
+    .unwrap();
+    let now = at("2025-04-25T09:00:00+05:00");
+    let ts = lifecycle::targets(&c, &lc, &s2_input(now, accepted)).unwrap();
+    let reg = by_id(&ts, "register");
+    assert!(!reg.late);
+    let head = by_id(&ts, "head-review");
+    assert_eq!(head.due, at("2025-04-01T12:10:00+05:00"));
+    assert!(head.late, "assigned the next morning");
+    // The 12 days count from the actual assignment, not its target.
+    let prep = by_id(&ts, "prepare");
+    assert_eq!(prep.due, at("2025-04-18T09:30:00+05:00"));
+    assert!(
+        prep.late && prep.done_at.is_none(),
+        "not done and now > due"
+    );
+    let legal = by_id(&ts, LEGAL_DEADLINE);
+    assert_eq!(legal.due, at("2025-04-22T23:59:59+05:00"));
+    assert!(legal.late);
+    assert!(lifecycle::overdue(&ts, now));
+    assert!(!lifecycle::overdue(&ts, at("2025-04-22T23:00:00+05:00")));
+
+    let (next, left) = lifecycle::next_target(&ts, now).unwrap();
+    assert_eq!(next.step_id, "prepare");
+    assert_eq!(left, prep.due - now);
+    assert!(left < TimeDelta::zero());
+
+    // Before the deadline nothing is late yet.
+    let early = at("2025-04-01T10:05:00+05:00");
+    let ts = lifecycle::targets(&c, &Lifecycle::new(accepted), &s2_input(early, accepted)).unwrap();
+    assert!(ts.iter().all(|t| !t.late));
+    assert!(!lifecycle::overdue(&ts, early));
+    let (next, left) = lifecycle::next_target(&ts, early).unwrap();
+    assert_eq!(
+        (next.step_id.as_str(), left),
+        ("register", TimeDelta::minutes(10))
+    );
+}
+
+#[test]
+fn the_legal_deadline_is_met_when_the_result_is_ready_or_refused() {
+    let c = ctx("S2", Channel::Portal);
+    let accepted = at("2025-04-01T10:00:00+05:00");
+    let ready = reach(&c, State::ReadyAtStateCorporation);
+    let now = at("2025-06-01T10:00:00+05:00");
+    let ts = lifecycle::targets(&c, &ready, &s2_input(now, accepted)).unwrap();
+    let legal = by_id(&ts, LEGAL_DEADLINE);
+    assert_eq!(
+        legal.done_at,
+        Some(
+            ready
+                .last(Transition::DeliverToStateCorporation)
+                .unwrap()
+                .at
+        )
+    );
+    assert!(!legal.late);
+    assert!(!lifecycle::overdue(&ts, now));
+    assert!(ts.iter().all(|t| t.done_at.is_some()));
+    assert!(lifecycle::next_target(&ts, now).is_none());
+
+    // A motivated refusal is a result: only done steps and the deadline remain.
+    let refused = reach(&c, State::Refused);
+    let ts = lifecycle::targets(&c, &refused, &s2_input(now, accepted)).unwrap();
+    let ids: Vec<&str> = ts.iter().map(|t| t.step_id.as_str()).collect();
+    assert_eq!(ids, ["register", LEGAL_DEADLINE]);
+    assert_eq!(
+        by_id(&ts, LEGAL_DEADLINE).transition,
+        Some(Transition::Refuse)
+    );
+
+    let none = lifecycle::targets(
+        &c,
+        &Lifecycle::refused_at_acceptance(accepted),
+        &s2_input(now, accepted),
+    )
+    .unwrap();
+    assert!(none.is_empty());
+}
+
+#[test]
+fn s1_has_only_the_legal_deadline_and_s3_steps_only_as_history() {
+    let accepted = at("2025-04-01T10:00:00+05:00");
+    let input = |hours, include_historical| TargetInput {
+        accepted_at: accepted,
+        accepted_on: d("2025-04-01"),
+        due: d("2025-04-04"),
+        hours,
+        now: accepted,
+        include_historical,
+    };
+    let c1 = ctx("S1", Channel::Provider);
+    let ts = lifecycle::targets(&c1, &Lifecycle::new(accepted), &input(None, true)).unwrap();
+    assert_eq!(ts.len(), 1);
+    assert_eq!(ts[0].step_id, LEGAL_DEADLINE);
+
+    let c3 = ctx("S3", Channel::Provider);
+    let s3_hours = lifecycle::provider_hours(c3.service);
+    let ts = lifecycle::targets(&c3, &Lifecycle::new(accepted), &input(s3_hours, false)).unwrap();
+    assert_eq!(ts.len(), 1, "F004 lost force: not used unless asked");
+    assert_eq!(
+        ts[0].provenance.cites[0].seed,
+        qujat::engine::source::Seed::F003
+    );
+
+    let ts = lifecycle::targets(&c3, &Lifecycle::new(accepted), &input(s3_hours, true)).unwrap();
+    let ids: Vec<&str> = ts.iter().map(|t| t.step_id.as_str()).collect();
+    assert_eq!(
+        ids,
+        [
+            "provider-register",
+            "provider-head-review",
+            "provider-prepare",
+            "provider-issue",
+            LEGAL_DEADLINE
+        ]
+    );
+    for t in &ts[..4] {
+        assert_eq!(t.provenance.status, Status::LostForce);
+        assert!(!t.binding);
+    }
+    // 15 + 15 minutes, then 2 and 1 working days (S3 hours 9–18, lunch 13–14).
+    assert_eq!(
+        by_id(&ts, "provider-head-review").due,
+        at("2025-04-01T10:30:00+05:00")
+    );
+    assert_eq!(
+        by_id(&ts, "provider-prepare").due,
+        at("2025-04-03T10:30:00+05:00")
+    );
+    assert_eq!(
+        by_id(&ts, "provider-issue").due,
+        at("2025-04-04T10:30:00+05:00")
+    );
+
+    // Working-time steps need the hours.
+    assert_eq!(
+        lifecycle::targets(&c3, &Lifecycle::new(accepted), &input(None, true)),
+        Err(LifecycleError::NoHours)
+    );
+
+    // At the State Corporation, its desk steps are done at acceptance.
+    let csc = ctx("S3", Channel::StateCorporation);
+    let ts = lifecycle::targets(&csc, &Lifecycle::new(accepted), &input(s3_hours, true)).unwrap();
+    let hand_in = by_id(&ts, "sc-hand-in");
+    assert_eq!(hand_in.done_at, Some(accepted));
+    assert!(!hand_in.late);
+    assert_eq!(by_id(&ts, "sc-package").done_at, Some(accepted));
+    assert!(by_id(&ts, "sc-provider-accept").done_at.is_none());
+    assert_eq!(
+        by_id(&ts, "sc-provider-accept").due,
+        at("2025-04-01T10:15:00+05:00")
+    );
+}
+
+// ---------------------------------------------------------------------------
+// Storage
+
+#[test]
+fn storage_lasts_a_month_then_the_provider_holds_it_and_returns_it_in_a_working_day() {
+    let c = ctx("S2", Channel::Portal);
+    let mut lc = play(
+        &c,
+        at("2025-04-07T09:00:00+05:00"),
+        &[
+            Transition::Register,
+            Transition::Assign,
+            Transition::Prepare,
+            Transition::Sign,
+            Transition::DeliverToStateCorporation,
+        ],
+    );
+    assert_eq!(lifecycle::public_status(&lc), PublicStatus::Ready);
+    let info = lifecycle::storage(&lc, &c).unwrap().unwrap();
+    assert_eq!(info.ready_on, d("2025-04-07"));
+    assert_eq!(info.until.date, d("2025-05-07"));
+    assert!(!info.handed_over && info.return_due.is_none());
+
+    // Not before the month is over.
+    let on_last_day = at("2025-05-07T20:00:00+05:00");
+    assert_eq!(
+        lc.clone().apply(
+            &c,
+            Transition::HandToProvider,
+            Role::System,
+            on_last_day,
+            Details::default()
+        ),
+        Err(LifecycleError::StorageNotExpired {
+            until: d("2025-05-07")
+        })
+    );
+    lc.apply(
+        &c,
+        Transition::HandToProvider,
+        Role::System,
+        at("2025-05-08T00:00:00+05:00"),
+        Details::default(),
+    )
+    .unwrap();
+    assert_eq!(lifecycle::public_status(&lc), PublicStatus::HeldByProvider);
+    let info = lifecycle::storage(&lc, &c).unwrap().unwrap();
+    assert!(info.handed_over);
+    assert_eq!(info.return_due, None);
+
+    // Asked for on Thursday 8 May: due on Monday 12 May (9 May is Victory
+    // Day, then the weekend).
+    lc.apply(
+        &c,
+        Transition::RequestReturn,
+        Role::Citizen,
+        at("2025-05-08T10:00:00+05:00"),
+        Details::default(),
+    )
+    .unwrap();
+    assert_eq!(lifecycle::public_status(&lc), PublicStatus::HeldByProvider);
+    let info = lifecycle::storage(&lc, &c).unwrap().unwrap();
+    let due = info.return_due.unwrap();
+    assert_eq!(due.date, d("2025-05-12"));
+    assert!(!calendar::is_working(d("2025-05-09")).unwrap());
+
+    lc.apply(
+        &c,
+        Transition::Return,
+        Role::Clerk,
+        at("2025-05-12T11:00:00+05:00"),
+        Details::default(),
+    )
+    .unwrap();
+    assert_eq!(lc.state, State::ReadyAtStateCorporation);
+    let info = lifecycle::storage(&lc, &c).unwrap().unwrap();
+    assert_eq!(info.ready_on, d("2025-05-12"));
+    assert_eq!(info.until.date, d("2025-06-12"));
+    assert!(!info.handed_over);
+
+    lc.apply(
+        &c,
+        Transition::Issue,
+        Role::StateCorporation,
+        at("2025-05-13T10:00:00+05:00"),
+        Details::default(),
+    )
+    .unwrap();
+    assert_eq!(lifecycle::public_status(&lc), PublicStatus::Issued);
+    assert_eq!(lifecycle::storage(&lc, &c).unwrap(), None);
+}
+
+#[test]
+fn storage_months_are_calendar_months() {
+    let c = ctx("S2", Channel::Portal);
+    let mut lc = play(
+        &c,
+        at("2025-01-31T09:00:00+05:00"),
+        &[
+            Transition::Register,
+            Transition::Assign,
+            Transition::Prepare,
+            Transition::Sign,
+            Transition::DeliverToStateCorporation,
+        ],
+    );
+    let info = lifecycle::storage(&lc, &c).unwrap().unwrap();
+    assert_eq!(info.until.date, d("2025-02-28"));
+    assert!(
+        lc.apply(
+            &c,
+            Transition::HandToProvider,
+            Role::StateCorporation,
+            at("2025-03-01T09:00:00+05:00"),
+            Details::default()
+        )
+        .is_ok()
+    );
+}
+
+// ---------------------------------------------------------------------------
+// Autoplay
+
+#[test]
+fn autoplay_plays_each_step_at_its_target_then_hands_over_after_storage() {
+    let c = ctx("S2", Channel::Portal);
+    let accepted = at("2025-03-20T10:00:00+05:00");
+    let mut lc = Lifecycle::new(accepted);
+    let input = s2_input(accepted, accepted);
+    let planned = lifecycle::targets(&c, &lc, &input).unwrap();
+    let mut played = Vec::new();
+    for _ in 0..10 {
+        let ts = lifecycle::targets(&c, &lc, &input).unwrap();
+        let Some((t, role, when)) =
+            lifecycle::next_automatic(&lc, &c, &ts, Some(s2_hours())).unwrap()
+        else {
+            break;
+        };
+        lc.apply(&c, t, role, when, Details::default()).unwrap();
+        played.push((t, when));
+    }
+    let expect_step = |id: &str| by_id(&planned, id).due;
+    assert_eq!(
+        played,
+        [
+            (Transition::Register, expect_step("register")),
+            (Transition::Assign, expect_step("head-review")),
+            (Transition::Prepare, expect_step("prepare")),
+            (Transition::Sign, expect_step("sign")),
+            (Transition::DeliverToStateCorporation, expect_step("issue")),
+            // Ready on 10 April; stored to 10 May; handed over the next day.
+            (Transition::HandToProvider, at("2025-05-11T00:00:00+05:00")),
+        ]
+    );
+    assert_eq!(lc.state, State::HandedToProvider);
+    // The next move is the citizen's.
+    let ts = lifecycle::targets(&c, &lc, &input).unwrap();
+    assert_eq!(
+        lifecycle::next_automatic(&lc, &c, &ts, Some(s2_hours())).unwrap(),
+        None
+    );
+    // Once asked, the provider's return plays at the opening of the due day.
+    lc.apply(
+        &c,
+        Transition::RequestReturn,
+        Role::Citizen,
+        at("2025-05-15T16:00:00+05:00"),
+        Details::default(),
+    )
+    .unwrap();
+    let ts = lifecycle::targets(&c, &lc, &input).unwrap();
+    assert_eq!(
+        lifecycle::next_automatic(&lc, &c, &ts, Some(s2_hours())).unwrap(),
+        Some((
+            Transition::Return,
+            Role::Clerk,
+            at("2025-05-16T09:00:00+05:00")
+        ))
+    );
+}
+
+#[test]
+fn autoplay_without_steps_plays_at_once_and_readies_at_the_deadline() {
+    let c = ctx("S1", Channel::StateCorporation);
+    let accepted = at("2025-04-01T10:00:00+05:00");
+    let lc = Lifecycle::new(accepted);
+    let input = TargetInput {
+        accepted_at: accepted,
+        accepted_on: d("2025-04-01"),
+        due: d("2025-04-21"),
+        hours: None,
+        now: accepted,
+        include_historical: false,
+    };
+    let ts = lifecycle::targets(&c, &lc, &input).unwrap();
+    assert_eq!(
+        lifecycle::next_automatic(&lc, &c, &ts, None).unwrap(),
+        Some((Transition::Register, Role::Clerk, accepted))
+    );
+    let signed = play(
+        &c,
+        accepted,
+        &[
+            Transition::Register,
+            Transition::Assign,
+            Transition::Prepare,
+            Transition::Sign,
+        ],
+    );
+    let ts = lifecycle::targets(&c, &signed, &input).unwrap();
+    assert_eq!(
+        lifecycle::next_automatic(&signed, &c, &ts, None).unwrap(),
+        Some((
+            Transition::DeliverToStateCorporation,
+            Role::Clerk,
+            at("2025-04-21T23:59:59+05:00")
+        ))
+    );
+    for terminal in [State::Issued, State::Refused] {
+        let c2 = ctx("S2", Channel::Portal);
+        let lc = reach(&c2, terminal);
+        assert_eq!(
+            lifecycle::next_automatic(&lc, &c2, &[], None).unwrap(),
+            None
+        );
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Status, storage format, submission
+
+#[test]
+fn public_status_of_every_state() {
+    use PublicStatus as P;
+    let expected = [
+        (State::Delivered, P::Delivered),
+        (State::Registered, P::Registered),
+        (State::Assigned, P::InProgress),
+        (State::InPreparation, P::InProgress),
+        (State::Signed, P::InProgress),
+        (State::ReadyAtStateCorporation, P::Ready),
+        (State::Issued, P::Issued),
+        (State::Refused, P::Refused),
+        (State::RefusedAtAcceptance, P::RefusedAtAcceptance),
+        (State::HandedToProvider, P::HeldByProvider),
+        (State::ReturnRequested, P::HeldByProvider),
+    ];
+    assert_eq!(expected.len(), State::ALL.len());
+    let c = ctx("S2", Channel::Portal);
+    for (state, status) in expected {
+        assert_eq!(
+            lifecycle::public_status(&reach(&c, state)),
+            status,
+            "{state:?}"
+        );
+    }
+}
+
+#[test]
+fn a_record_round_trips_and_old_records_default_to_delivered() {
+    let c = ctx("S2", Channel::Portal);
+    let lc = reach(&c, State::ReturnRequested);
+    let json = serde_json::to_string(&lc).unwrap();
+    assert!(json.contains("\"state\":\"return-requested\""));
+    assert!(json.contains("\"transition\":\"hand-to-provider\""));
+    let back: Lifecycle = serde_json::from_str(&json).unwrap();
+    assert_eq!(back, lc);
+    let empty: Lifecycle = serde_json::from_str("{}").unwrap();
+    assert_eq!(empty, Lifecycle::default());
+    assert_eq!(empty.state, State::Delivered);
+}
+
+fn draft(reason: Reason, original: Option<bool>) -> Draft {
+    let p = registry::people()
+        .iter()
+        .find(|p| p.children.is_empty() && p.iin.as_bytes()[6] >= b'3')
+        .unwrap();
+    let t = at("2025-03-20T10:00:00+05:00");
+    Draft {
+        id: "d1".into(),
+        service: "S2".into(),
+        applicant_iin: p.iin.clone(),
+        answers: Answers {
+            who: Some(Who::Myself),
+            reason: Some(reason),
+            document: Some(DocKind::GeneralSecondaryAttestat),
+            school: "School No. 1".into(),
+            year: "2010".into(),
+            office: Some(registry::offices()[0].id.clone()),
+            original,
+            ..Answers::default()
+        },
+        step: Step::Check,
+        created_at: t,
+        updated_at: t,
+    }
+}
+
+fn otp(d: &Draft, now: DateTime<Utc>) -> SignatureRecord {
+    SignatureRecord::Otp {
+        phone: "+77010000000".into(),
+        verified_at: now,
+        digest_hex: submission::digest_hex(&submission::document_of(d)),
+    }
+}
+
+#[test]
+fn submit_starts_the_life_cycle() {
+    let now = at("2025-03-20T10:00:00+05:00");
+    let valid = IdentityFacts {
+        identity_document_valid: true,
+    };
+    let d = draft(Reason::Lost, None);
+    let s = submission::submit(&d, otp(&d, now), valid, now, [1; 6]).unwrap();
+    assert!(matches!(s.outcome, Outcome::Accepted { .. }));
+    assert_eq!(s.lifecycle, Lifecycle::new(now));
+    assert_eq!(
+        lifecycle::public_status(&s.lifecycle),
+        PublicStatus::Delivered
+    );
+
+    let ts = lifecycle::submission_targets(&s, now, false).unwrap();
+    assert_eq!(ts.len(), 6);
+    assert_eq!(ts[0].due, at("2025-03-20T10:15:00+05:00"));
+    assert_eq!(ts[5].due, at("2025-04-15T23:59:59+05:00"));
+
+    // A submission stored before the life cycle existed reads as delivered.
+    let mut json = serde_json::to_value(&s).unwrap();
+    json.as_object_mut().unwrap().remove("lifecycle");
+    let old: submission::Submission = serde_json::from_value(json).unwrap();
+    assert_eq!(old.lifecycle, Lifecycle::default());
+
+    let refused_draft = draft(Reason::Damaged, Some(false));
+    let r =
+        submission::submit(&refused_draft, otp(&refused_draft, now), valid, now, [2; 6]).unwrap();
+    assert!(matches!(r.outcome, Outcome::Refused { .. }));
+    assert_eq!(r.lifecycle.state, State::RefusedAtAcceptance);
+    assert_eq!(
+        lifecycle::public_status(&r.lifecycle),
+        PublicStatus::RefusedAtAcceptance
+    );
+    assert!(
+        lifecycle::submission_targets(&r, now, false)
+            .unwrap()
+            .is_empty()
+    );
+}
+
+#[test]
+fn error_codes_are_stable() {
+    let codes = [
+        LifecycleError::IllegalTransition {
+            from: State::Issued,
+            transition: Transition::Sign,
+        }
+        .code(),
+        LifecycleError::WrongRole {
+            transition: Transition::Sign,
+            actor: Role::Citizen,
+            allowed: vec![Role::Head],
+        }
+        .code(),
+        LifecycleError::TimeGoesBackwards {
+            last: at("2025-01-02T00:00:00Z"),
+            at: at("2025-01-01T00:00:00Z"),
+        }
+        .code(),
+        LifecycleError::MissingReason.code(),
+        LifecycleError::StaleRevision {
+            expected: 1,
+            found: 2,
+        }
+        .code(),
+        LifecycleError::StorageNotExpired {
+            until: d("2025-01-01"),
+        }
+        .code(),
+    ];
+    assert_eq!(
+        codes,
+        [
+            "lifecycle-illegal-transition",
+            "lifecycle-wrong-role",
+            "lifecycle-time-goes-backwards",
+            "lifecycle-missing-reason",
+            "lifecycle-stale-revision",
+            "lifecycle-storage-not-expired",
+        ]
+    );
+    assert_eq!(
+        LifecycleError::IllegalTransition {
+            from: State::Issued,
+            transition: Transition::Sign
+        }
+        .to_string(),
+        "sign is not allowed in state issued"
+    );
+    assert!(matches!(
+        Ctx::embedded("S9", Channel::Portal),
+        Err(LifecycleError::UnknownService(_))
+    ));
+}
