@@ -375,7 +375,13 @@ pub fn reference(service: &str, local_date: NaiveDate, random: [u8; 6]) -> Strin
         .iter()
         .map(|b| ALPHABET[usize::from(*b) % ALPHABET.len()] as char)
         .collect();
-    format!("{service}-{}-{tail}", local_date.format("%y%m%d"))
+    // By hand, not with strftime, to keep chrono's format parser out of the wasm.
+    format!(
+        "{service}-{:02}{:02}{:02}-{tail}",
+        local_date.year() % 100,
+        local_date.month(),
+        local_date.day()
+    )
 }
 
 /// The document that is signed: everything the provider acts on, in a

@@ -1,28 +1,37 @@
 //! Dates and times as Kazakhstan shows them: dd.mm.yyyy and HH:MM, in
-//! Kazakhstan local time whatever the browser's time zone.
+//! Kazakhstan local time whatever the browser's time zone. Written by hand
+//! rather than with chrono's strftime, whose parser would add tens of
+//! kilobytes to the wasm.
 
-use chrono::{DateTime, NaiveDate, Utc};
+use chrono::{DateTime, Datelike, NaiveDate, NaiveDateTime, NaiveTime, Timelike, Utc};
 
 use crate::engine::kztime;
 
 pub fn date(d: NaiveDate) -> String {
-    d.format("%d.%m.%Y").to_string()
+    format!("{:02}.{:02}.{}", d.day(), d.month(), d.year())
+}
+
+pub fn clock(t: NaiveTime) -> String {
+    format!("{:02}:{:02}", t.hour(), t.minute())
+}
+
+pub fn local_date_time(l: NaiveDateTime) -> String {
+    format!("{} {}", date(l.date()), clock(l.time()))
 }
 
 pub fn time(instant: DateTime<Utc>) -> String {
     match kztime::to_local(instant) {
-        Ok(l) => l.local.format("%H:%M").to_string(),
-        Err(_) => instant.format("%H:%M UTC").to_string(),
+        Ok(l) => clock(l.local.time()),
+        Err(_) => format!("{} UTC", clock(instant.time())),
     }
 }
 
 pub fn date_time(instant: DateTime<Utc>) -> String {
     match kztime::to_local(instant) {
-        Ok(l) => l.local.format("%d.%m.%Y %H:%M").to_string(),
-        Err(_) => instant.format("%d.%m.%Y %H:%M UTC").to_string(),
+        Ok(l) => local_date_time(l.local),
+        Err(_) => format!("{} UTC", local_date_time(instant.naive_utc())),
     }
 }
-
 /// "m:ss" for a countdown.
 pub fn countdown(secs: i64) -> String {
     let s = secs.max(0);

@@ -60,7 +60,7 @@ fn step_text(lang: Lang, step: &Step) -> (String, Option<Provenance>) {
         } => (
             tr::why_submitted(
                 lang,
-                &local.format("%d.%m.%Y %H:%M").to_string(),
+                &format::local_date_time(*local),
                 &offset_hours.to_string(),
             ),
             None,
@@ -76,7 +76,7 @@ fn step_text(lang: Lang, step: &Step) -> (String, Option<Provenance>) {
         } => (
             tr::why_after_hours(
                 lang,
-                &local_time.format("%H:%M").to_string(),
+                &format::clock(*local_time),
                 &cutoff.to_string(),
                 &d(next),
             ),
