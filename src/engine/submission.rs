@@ -10,7 +10,7 @@ use sha2::{Digest, Sha256};
 use super::application::{self, Draft, IdentityFacts, Refusal};
 use super::calendar;
 use super::catalog;
-use super::deadline::{self, Explanation};
+use super::deadline;
 use super::kztime;
 use super::signature::{self, SignError, SignedDocument};
 use super::term::Channel;
@@ -36,10 +36,12 @@ pub enum SignatureRecord {
 #[serde(tag = "result", rename_all = "kebab-case")]
 pub enum Outcome {
     /// Accepted: counting starts on `accepted_on`; the legal deadline is `due`.
+    /// The explanation is not stored: [`Submission::deadline`] recomputes it
+    /// (the computation is deterministic), which keeps its large
+    /// deserialiser out of the wasm.
     Accepted {
         accepted_on: NaiveDate,
         due: NaiveDate,
-        explanation: Explanation,
     },
     /// Refused at acceptance (F001 §9), with the grounds.
     Refused { grounds: Vec<Refusal> },
@@ -67,6 +69,15 @@ pub struct Submission {
 impl Submission {
     pub fn is_accepted(&self) -> bool {
         matches!(self.outcome, Outcome::Accepted { .. })
+    }
+
+    /// The deadline with its explanation, computed again from the service's
+    /// term and the submission instant: "why this date?" for this record.
+    pub fn deadline(&self) -> Result<deadline::Deadline, SubmitError> {
+        let service = catalog::service(&self.service).ok_or(SubmitError::Incomplete)?;
+        let cal = calendar::calendar().map_err(|e| SubmitError::Deadline(e.to_string()))?;
+        deadline::deadline_for(&service.terms, self.channel, None, self.submitted_at, cal)
+            .map_err(|e| SubmitError::Deadline(e.to_string()))
     }
 }
 
@@ -157,7 +168,6 @@ pub fn submit(
             Outcome::Accepted {
                 accepted_on: d.accepted_on,
                 due: d.due,
-                explanation: d.explanation,
             },
             crate::engine::lifecycle::Lifecycle::new(now),
         )
@@ -247,12 +257,9 @@ mod tests {
         let signed = signature::sign(&key, "pw", &d.applicant_iin, &document_of(&d), now).unwrap();
         let s = submit(&d, SignatureRecord::Eds { signed }, VALID, now, [0; 6]).unwrap();
         assert!(s.reference.starts_with("S2-250320-"));
+        let explanation = s.deadline().unwrap().explanation;
         match s.outcome {
-            Outcome::Accepted {
-                accepted_on,
-                due,
-                explanation,
-            } => {
+            Outcome::Accepted { accepted_on, due } => {
                 // After 18:00 on 20 March 2025: Nauryz and the moved days
                 // follow, so acceptance is on Wednesday 26 March.
                 assert_eq!(accepted_on, NaiveDate::from_ymd_opt(2025, 3, 26).unwrap());

@@ -10,6 +10,7 @@ use leptos_router::components::A;
 
 use super::prefs::use_lang;
 use crate::i18n::tr;
+use crate::ui::text::t;
 
 /// Sets the document title to "<text> – Qujat" in the current language.
 #[component]
@@ -49,7 +50,6 @@ pub struct ErrorItem {
 /// field.
 #[component]
 pub fn ErrorSummary(#[prop(into)] errors: Signal<Vec<ErrorItem>>) -> impl IntoView {
-    let lang = use_lang();
     let div: NodeRef<html::Div> = NodeRef::new();
     Effect::new(move |_| {
         if !errors.get().is_empty()
@@ -63,7 +63,7 @@ pub fn ErrorSummary(#[prop(into)] errors: Signal<Vec<ErrorItem>>) -> impl IntoVi
     view! {
         <Show when=move || !errors.get().is_empty()>
             <div class="error-summary" role="alert" tabindex="-1" aria-labelledby="error-summary-title" node_ref=div>
-                <h2 id="error-summary-title">{move || tr::common_there_is_a_problem(lang.get())}</h2>
+                <h2 id="error-summary-title">{t(tr::common_there_is_a_problem)}</h2>
                 <ul>
                     <For each=move || errors.get() key=|e| (e.field_id.clone(), e.message.clone()) let(e)>
                         <li>
@@ -303,9 +303,8 @@ pub fn TextField(
 /// "Back" to the previous page of a journey.
 #[component]
 pub fn BackLink(#[prop(into)] href: Signal<String>) -> impl IntoView {
-    let lang = use_lang();
     view! {
-        <A href=move || href.get() attr:class="back-link">{move || tr::common_back(lang.get())}</A>
+        <A href=move || href.get() attr:class="back-link">{t(tr::common_back)}</A>
     }
 }
 

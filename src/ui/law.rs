@@ -7,6 +7,7 @@ use leptos::prelude::*;
 use super::prefs::use_lang;
 use crate::engine::source::{Lang, Provenance, Seed, SeedLang, Status, Text};
 use crate::i18n::tr;
+use crate::ui::text::t;
 
 pub fn status_label(lang: Lang, s: Status) -> &'static str {
     match s {
@@ -61,7 +62,7 @@ pub fn LegalBasis(provenance: Provenance) -> impl IntoView {
     view! {
         <details class="legal-basis">
             <summary>
-                {move || tr::law_show_basis(lang.get())} " "
+                {t(tr::law_show_basis)} " "
                 <span class=move || p.with_value(|p| status_class(p.status))>
                     {move || p.with_value(|p| status_label(lang.get(), p.status))}
                 </span>

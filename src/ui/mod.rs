@@ -14,6 +14,7 @@ mod prefs;
 pub mod session;
 mod shell;
 pub mod store;
+mod text;
 mod why;
 
 use leptos::prelude::*;

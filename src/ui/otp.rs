@@ -18,6 +18,7 @@ use super::prefs::use_lang;
 use crate::engine::otp::{OtpError, OtpSession, Policy, Purpose};
 use crate::engine::source::Lang;
 use crate::i18n::tr;
+use crate::ui::text::{t, ts};
 
 /// One simulated SMS.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -179,8 +180,8 @@ pub fn OtpConfirm(
                     <div class="otp__entry">
                         <TextField
                             id="otp-code"
-                            label=Signal::derive(move || tr::otp_code_label(lang.get()).to_string())
-                            hint=Signal::derive(move || tr::otp_code_hint(lang.get()).to_string())
+                            label=ts(tr::otp_code_label)
+                            hint=ts(tr::otp_code_hint)
                             value=typed
                             on_input=Callback::new(move |v| typed.set(v))
                             error=message
@@ -237,8 +238,8 @@ pub fn PhonePanel() -> impl IntoView {
     view! {
         <Show when=move || latest.get().is_some()>
             <aside class="phone" aria-labelledby="phone-title">
-                <h2 id="phone-title" class="phone__title">{move || tr::otp_phone_title(lang.get())}</h2>
-                <p class="phone__hint">{move || tr::otp_phone_hint(lang.get())}</p>
+                <h2 id="phone-title" class="phone__title">{t(tr::otp_phone_title)}</h2>
+                <p class="phone__hint">{t(tr::otp_phone_hint)}</p>
                 <div class="phone__screen" role="log" aria-live="polite" aria-atomic="true">
                     {move || latest.get().map(|s| view! {
                         <p class="phone__sms">

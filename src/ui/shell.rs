@@ -9,10 +9,10 @@ use super::session::use_session;
 use super::prefs::{Prefs, use_lang};
 use crate::engine::source::Lang;
 use crate::i18n::tr;
+use crate::ui::text::t;
 
 #[component]
 pub fn SkipLink() -> impl IntoView {
-    let lang = use_lang();
     // The router would treat "#main" as a navigation and only scroll, so
     // the link moves focus itself.
     view! {
@@ -24,25 +24,24 @@ pub fn SkipLink() -> impl IntoView {
                 crate::ui::components::focus_by_id("main");
             }
         >
-            {move || tr::shell_skip_link(lang.get())}
+            {t(tr::shell_skip_link)}
         </a>
     }
 }
 
 #[component]
 pub fn Header() -> impl IntoView {
-    let lang = use_lang();
     view! {
         <header class="site-header">
             <div class="site-header__inner">
                 <A href="/" attr:class="site-header__brand">
-                    <span class="site-header__name">{move || tr::app_name(lang.get())}</span>
-                    <span class="site-header__tagline">{move || tr::app_tagline(lang.get())}</span>
+                    <span class="site-header__name">{t(tr::app_name)}</span>
+                    <span class="site-header__tagline">{t(tr::app_tagline)}</span>
                 </A>
                 <LangSwitch />
             </div>
             <UserNav />
-            <p class="demo-banner">{move || tr::shell_demo_banner(lang.get())}</p>
+            <p class="demo-banner">{t(tr::shell_demo_banner)}</p>
         </header>
     }
 }
@@ -77,22 +76,21 @@ pub fn LangSwitch() -> impl IntoView {
 
 #[component]
 pub fn Footer() -> impl IntoView {
-    let lang = use_lang();
     view! {
         <footer class="site-footer">
             <div class="site-footer__inner">
                 <p class="site-footer__contact">
-                    <span>{move || tr::shell_footer_contact(lang.get())}</span>
+                    <span>{t(tr::shell_footer_contact)}</span>
                     " "
                     <a href="tel:1414">"1414"</a>
                     ", "
                     <a href="tel:88000807777">"8 800 080 7777"</a>
                     " ("
-                    {move || tr::shell_footer_contact_free(lang.get())}
+                    {t(tr::shell_footer_contact_free)}
                     ")"
                 </p>
-                <p>{move || tr::shell_footer_about(lang.get())}</p>
-                <p>{move || tr::shell_footer_translations(lang.get())}</p>
+                <p>{t(tr::shell_footer_about)}</p>
+                <p>{t(tr::shell_footer_translations)}</p>
             </div>
         </footer>
     }
@@ -107,21 +105,21 @@ pub fn UserNav() -> impl IntoView {
     view! {
         <nav class="user-nav" aria-label=move || tr::shell_nav_label(lang.get())>
             <div class="user-nav__inner">
-                <A href="/">{move || tr::shell_nav_home(lang.get())}</A>
+                <A href="/">{t(tr::shell_nav_home)}</A>
                 {move || match session.person() {
                     Some(p) => {
                         let navigate = navigate.clone();
                         view! {
-                            <A href="/cabinet">{move || tr::cabinet_nav(lang.get())}</A>
+                            <A href="/cabinet">{t(tr::cabinet_nav)}</A>
                             <span class="user-nav__who">{move || tr::signin_signed_in_as(lang.get(), &p.display_name(lang.get()))}</span>
                             <button type="button" class="link-button" on:click=move |_| {
                                 session.sign_out();
                                 navigate("/", Default::default());
-                            }>{move || tr::signin_sign_out(lang.get())}</button>
+                            }>{t(tr::signin_sign_out)}</button>
                         }
                         .into_any()
                     }
-                    None => view! { <A href="/signin">{move || tr::signin_title(lang.get())}</A> }.into_any(),
+                    None => view! { <A href="/signin">{t(tr::signin_title)}</A> }.into_any(),
                 }}
             </div>
         </nav>
@@ -133,7 +131,6 @@ pub fn UserNav() -> impl IntoView {
 #[component]
 pub fn StorageNotices() -> impl IntoView {
     use super::store::{StoreNotice, StoreNotices};
-    let lang = use_lang();
     let notices = expect_context::<StoreNotices>();
     let set_aside = move || {
         notices
@@ -149,13 +146,13 @@ pub fn StorageNotices() -> impl IntoView {
         <Show when=move || set_aside() || not_saved()>
             <div class="notice notice--warning storage-notice" role="alert">
                 <Show when=set_aside>
-                    <p>{move || tr::common_storage_set_aside(lang.get())}</p>
+                    <p>{t(tr::common_storage_set_aside)}</p>
                 </Show>
                 <Show when=not_saved>
-                    <p>{move || tr::common_storage_not_saved(lang.get())}</p>
+                    <p>{t(tr::common_storage_not_saved)}</p>
                 </Show>
                 <button type="button" class="button button--secondary" on:click=move |_| notices.0.set(Vec::new())>
-                    {move || tr::common_dismiss(lang.get())}
+                    {t(tr::common_dismiss)}
                 </button>
             </div>
         </Show>

@@ -12,6 +12,7 @@ use crate::engine::deadline::{Explanation, Step};
 use crate::engine::source::{Lang, Provenance};
 use crate::engine::term::Unit;
 use crate::i18n::tr;
+use crate::ui::text::{t, ts};
 
 pub fn weekday(lang: Lang, d: NaiveDate) -> &'static str {
     match d.weekday() {
@@ -176,9 +177,7 @@ pub fn WhyThisDate(
 ) -> impl IntoView {
     let lang = use_lang();
     let ex = StoredValue::new(explanation);
-    let label = label.unwrap_or_else(|| {
-        Signal::derive(move || tr::common_why_this_date(lang.get()).to_string())
-    });
+    let label = label.unwrap_or_else(|| ts(tr::common_why_this_date));
     view! {
         <details class="why">
             <summary>{move || label.get()}</summary>
@@ -201,7 +200,7 @@ pub fn WhyThisDate(
                     }}
                 </ol>
                 <Show when=move || ex.with_value(|e| !e.assumptions.is_empty())>
-                    <h3 class="why__assumptions">{move || tr::why_assumptions(lang.get())}</h3>
+                    <h3 class="why__assumptions">{t(tr::why_assumptions)}</h3>
                     <ul>
                         {move || {
                             ex.with_value(|e| e.assumptions.clone())

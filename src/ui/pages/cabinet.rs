@@ -16,6 +16,7 @@ use crate::ui::session::use_session;
 
 use super::keys::KeyTools;
 use super::wizard::{SERVICE, SignInNeeded, step_href};
+use crate::ui::text::{t, ts};
 
 #[component]
 pub fn CabinetPage() -> impl IntoView {
@@ -53,19 +54,19 @@ fn Cabinet(person: &'static crate::engine::registry::Person) -> impl IntoView {
     });
     view! {
         <div class="page">
-            <PageHeading text=Signal::derive(move || tr::cabinet_title(lang.get()).to_string()) caption=Signal::derive(move || person.display_name(lang.get())) />
+            <PageHeading text=ts(tr::cabinet_title) caption=Signal::derive(move || person.display_name(lang.get())) />
             <p role="status" aria-live="polite">{move || status.get().map(str::to_string)}</p>
-            <Show when=move || !apps.get().is_empty() fallback=move || view! { <p>{move || tr::cabinet_empty(lang.get())}</p> }>
+            <Show when=move || !apps.get().is_empty() fallback=move || view! { <p>{t(tr::cabinet_empty)}</p> }>
                 <div class="table-wrap">
                     <table>
-                        <caption class="visually-hidden">{move || tr::cabinet_title(lang.get())}</caption>
+                        <caption class="visually-hidden">{t(tr::cabinet_title)}</caption>
                         <thead>
                             <tr>
-                                <th scope="col">{move || tr::cabinet_col_reference(lang.get())}</th>
-                                <th scope="col">{move || tr::cabinet_col_service(lang.get())}</th>
-                                <th scope="col">{move || tr::cabinet_col_submitted(lang.get())}</th>
-                                <th scope="col">{move || tr::cabinet_col_status(lang.get())}</th>
-                                <th scope="col">{move || tr::cabinet_col_deadline(lang.get())}</th>
+                                <th scope="col">{t(tr::cabinet_col_reference)}</th>
+                                <th scope="col">{t(tr::cabinet_col_service)}</th>
+                                <th scope="col">{t(tr::cabinet_col_submitted)}</th>
+                                <th scope="col">{t(tr::cabinet_col_status)}</th>
+                                <th scope="col">{t(tr::cabinet_col_deadline)}</th>
                             </tr>
                         </thead>
                         <tbody>
@@ -95,25 +96,25 @@ fn Cabinet(person: &'static crate::engine::registry::Person) -> impl IntoView {
                     </table>
                 </div>
             </Show>
-            <p><A href=format!("/apply/{SERVICE}") attr:class="button">{move || tr::cabinet_new_application(lang.get())}</A></p>
-            <h2>{move || tr::cabinet_drafts_heading(lang.get())}</h2>
-            <Show when=move || !drafts.get().is_empty() fallback=move || view! { <p>{move || tr::cabinet_drafts_empty(lang.get())}</p> }>
+            <p><A href=format!("/apply/{SERVICE}") attr:class="button">{t(tr::cabinet_new_application)}</A></p>
+            <h2>{t(tr::cabinet_drafts_heading)}</h2>
+            <Show when=move || !drafts.get().is_empty() fallback=move || view! { <p>{t(tr::cabinet_drafts_empty)}</p> }>
                 <ul class="card-list">
                     <For each=move || drafts.get() key=|d| (d.id.clone(), d.updated_at) let(d)>
                         {
                             let id = d.id.clone();
                             view! {
                                 <li class="card">
-                                    <h3>{move || tr::wizard_short_title(lang.get())}</h3>
+                                    <h3>{t(tr::wizard_short_title)}</h3>
                                     <p class="small">{move || tr::cabinet_draft_updated(lang.get(), &format::date_time(d.updated_at))}</p>
                                     <div class="button-group">
-                                        <A href=step_href(&d.id, d.step) attr:class="button button--secondary">{move || tr::cabinet_draft_continue(lang.get())}</A>
+                                        <A href=step_href(&d.id, d.step) attr:class="button button--secondary">{t(tr::cabinet_draft_continue)}</A>
                                         <button type="button" class="button button--warning" on:click=move |_| {
                                             db.drafts.update(|m| {
                                                 m.remove(&id);
                                             });
                                             status.set(Some(tr::cabinet_draft_deleted(lang.get_untracked())));
-                                        }>{move || tr::cabinet_draft_delete(lang.get())}</button>
+                                        }>{t(tr::cabinet_draft_delete)}</button>
                                     </div>
                                 </li>
                             }
@@ -121,7 +122,7 @@ fn Cabinet(person: &'static crate::engine::registry::Person) -> impl IntoView {
                     </For>
                 </ul>
             </Show>
-            <h2>{move || tr::cabinet_keys_heading(lang.get())}</h2>
+            <h2>{t(tr::cabinet_keys_heading)}</h2>
             <KeyTools person=person />
         </div>
     }

@@ -22,6 +22,7 @@ use crate::ui::session::use_session;
 use crate::ui::why::WhyThisDate;
 
 use super::wizard::{document_label, reason_label};
+use crate::ui::text::{t, ts};
 
 /// The QR code of a reference number as SVG markup. The markup is made by
 /// the qrcode crate from our own reference string, never from user input.
@@ -147,17 +148,18 @@ pub fn ApplicationPage() -> impl IntoView {
     let params = use_params_map();
     let db = use_db();
     let session = use_session();
-    let lang = use_lang();
     move || {
         let reference = params.read().get("reference").unwrap_or_default();
         let me = session.person().map(|p| p.iin.clone());
         match db.apps.with(|m| m.get(&reference).cloned()) {
-            Some(s) if Some(&s.applicant_iin) == me.as_ref() => view! { <Confirmation submission=s /> }.into_any(),
+            Some(s) if Some(&s.applicant_iin) == me.as_ref() => {
+                view! { <Confirmation submission=s /> }.into_any()
+            }
             _ => view! {
                 <div class="page">
-                    <PageHeading text=Signal::derive(move || tr::not_found_title(lang.get()).to_string()) />
-                    <p>{move || tr::confirm_not_found(lang.get())}</p>
-                    <p><A href="/cabinet">{move || tr::confirm_cabinet_link(lang.get())}</A></p>
+                    <PageHeading text=ts(tr::not_found_title) />
+                    <p>{t(tr::confirm_not_found)}</p>
+                    <p><A href="/cabinet">{t(tr::confirm_cabinet_link)}</A></p>
                 </div>
             }
             .into_any(),
@@ -192,11 +194,11 @@ fn Confirmation(submission: Submission) -> impl IntoView {
 
     let outcome_view = move || -> AnyView {
         match s.get_value().outcome {
-            Outcome::Accepted {
-                accepted_on,
-                due,
-                explanation,
-            } => {
+            Outcome::Accepted { accepted_on, due } => {
+                let explanation = s
+                    .with_value(|s| s.deadline())
+                    .map(|d| d.explanation)
+                    .unwrap_or_default();
                 let late_start = explanation
                     .steps
                     .iter()
@@ -210,11 +212,11 @@ fn Confirmation(submission: Submission) -> impl IntoView {
                     <Show when=move || late_start>
                         <div class="notice notice--warning"><p>{move || tr::confirm_after_hours(lang.get(), &format::date(accepted_on))}</p></div>
                     </Show>
-                    <h2>{move || tr::confirm_deadline(lang.get())}</h2>
+                    <h2>{t(tr::confirm_deadline)}</h2>
                     <p class="deadline"><strong>{format::date(due)}</strong></p>
                     <WhyThisDate explanation=explanation />
-                    <h2>{move || tr::confirm_next_heading(lang.get())}</h2>
-                    <p>{move || tr::confirm_next_school(lang.get())}</p>
+                    <h2>{t(tr::confirm_next_heading)}</h2>
+                    <p>{t(tr::confirm_next_school)}</p>
                     <ol class="steps">
                         {steps
                             .into_iter()
@@ -233,8 +235,8 @@ fn Confirmation(submission: Submission) -> impl IntoView {
                     <p>
                         {move || tr::confirm_next_ready(lang.get(), &office.map(|o| o.name.get(lang.get()).to_string()).unwrap_or_default())}
                     </p>
-                    <p>{move || tr::confirm_next_storage(lang.get())}</p>
-                    <p>{move || tr::confirm_next_track(lang.get())}</p>
+                    <p>{t(tr::confirm_next_storage)}</p>
+                    <p>{t(tr::confirm_next_track)}</p>
                 }
                 .into_any()
             }
@@ -248,8 +250,8 @@ fn Confirmation(submission: Submission) -> impl IntoView {
                         .cloned()
                 });
                 view! {
-                    <h2>{move || tr::confirm_refusal_heading(lang.get())}</h2>
-                    <p>{move || tr::confirm_refusal_intro(lang.get())}</p>
+                    <h2>{t(tr::confirm_refusal_heading)}</h2>
+                    <p>{t(tr::confirm_refusal_intro)}</p>
                     <ul>
                         {grounds
                             .into_iter()
@@ -258,7 +260,7 @@ fn Confirmation(submission: Submission) -> impl IntoView {
                             .collect_view()}
                     </ul>
                     {receipt.map(|r| view! { <div class="notice"><p><LawText text=r.text /></p><LegalBasis provenance=r.provenance /></div> })}
-                    <p>{move || tr::confirm_refusal_next(lang.get())}</p>
+                    <p>{t(tr::confirm_refusal_next)}</p>
                 }
                 .into_any()
             }
@@ -269,7 +271,7 @@ fn Confirmation(submission: Submission) -> impl IntoView {
         <div class="page">
             <div class=if accepted { "panel" } else { "panel panel--refused" }>
                 <PageHeading text=title />
-                <p>{move || tr::confirm_reference(lang.get())}</p>
+                <p>{t(tr::confirm_reference)}</p>
                 <p class="panel__ref">{reference.clone()}</p>
             </div>
             <section class="receipt" aria-labelledby="receipt-heading">
@@ -296,11 +298,11 @@ fn Confirmation(submission: Submission) -> impl IntoView {
                     if let Some(w) = web_sys::window() {
                         let _ = w.print();
                     }
-                }>{move || tr::confirm_print(lang.get())}</button>
+                }>{t(tr::confirm_print)}</button>
                 <a class="button button--secondary" href=download download=format!("qujat-{reference}.txt")>
-                    {move || tr::confirm_download(lang.get())}
+                    {t(tr::confirm_download)}
                 </a>
-                <A href="/cabinet">{move || tr::confirm_cabinet_link(lang.get())}</A>
+                <A href="/cabinet">{t(tr::confirm_cabinet_link)}</A>
             </div>
         </div>
     }

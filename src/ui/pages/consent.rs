@@ -11,6 +11,7 @@ use crate::i18n::tr;
 use crate::ui::components::{Choice, Radios};
 use crate::ui::otp::OtpConfirm;
 use crate::ui::prefs::use_lang;
+use crate::ui::text::ts;
 
 type Change = Box<dyn FnOnce(&mut Answers) + Send + Sync>;
 
@@ -29,8 +30,8 @@ pub fn ConsentStep(
         <Radios
             name="digital"
             as_heading=true
-            legend=Signal::derive(move || tr::wizard_consent_question(lang.get()).to_string())
-            hint=Signal::derive(move || tr::wizard_consent_hint(lang.get()).to_string())
+            legend=ts(tr::wizard_consent_question)
+            hint=ts(tr::wizard_consent_hint)
             choices=Signal::derive(move || {
                 vec![
                     Choice { value: "yes".into(), label: tr::wizard_consent_yes(lang.get()).into(), hint: None },

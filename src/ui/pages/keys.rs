@@ -16,6 +16,7 @@ use crate::ui::format;
 use crate::ui::prefs::use_lang;
 
 use super::sign::sign_error;
+use crate::ui::text::{t, ts};
 
 /// The shortest password accepted for a new key.
 const MIN_PASSWORD: usize = 8;
@@ -142,14 +143,14 @@ pub fn KeyTools(person: &'static Person) -> impl IntoView {
                         <li class="key-list__item">
                             <span>{label}</span>
                             <a class="button button--secondary" href=data_url(&file) download=name>
-                                {move || tr::sign_export(lang.get())}
+                                {t(tr::sign_export)}
                             </a>
                             <button
                                 type="button"
                                 class="button button--secondary"
                                 on:click=move |_| db.keys.update(|ks| ks.retain(|x| x.certificate.serial != serial))
                             >
-                                {move || tr::sign_remove(lang.get())}
+                                {t(tr::sign_remove)}
                             </button>
                         </li>
                     }
@@ -157,13 +158,13 @@ pub fn KeyTools(person: &'static Person) -> impl IntoView {
             />
         </ul>
         <details class="key-tools">
-            <summary>{move || tr::sign_create_heading(lang.get())}</summary>
+            <summary>{t(tr::sign_create_heading)}</summary>
             <div class="details__body">
-                <p>{move || tr::sign_create_intro(lang.get())}</p>
+                <p>{t(tr::sign_create_intro)}</p>
                 <form novalidate on:submit=create>
                     <div class="field" class:field--error=move || err_for("new-password").get().is_some()>
-                        <label class="label" for="new-password">{move || tr::sign_create_password(lang.get())}</label>
-                        <p class="hint" id="new-password-hint">{move || tr::sign_create_password_hint(lang.get())}</p>
+                        <label class="label" for="new-password">{t(tr::sign_create_password)}</label>
+                        <p class="hint" id="new-password-hint">{t(tr::sign_create_password_hint)}</p>
                         <FieldError id="new-password-error" message=err_for("new-password") />
                         <input
                             class="input"
@@ -176,7 +177,7 @@ pub fn KeyTools(person: &'static Person) -> impl IntoView {
                         />
                     </div>
                     <div class="field" class:field--error=move || err_for("confirm-password").get().is_some()>
-                        <label class="label" for="confirm-password">{move || tr::sign_create_confirm(lang.get())}</label>
+                        <label class="label" for="confirm-password">{t(tr::sign_create_confirm)}</label>
                         <FieldError id="confirm-password-error" message=err_for("confirm-password") />
                         <input
                             class="input"
@@ -189,7 +190,7 @@ pub fn KeyTools(person: &'static Person) -> impl IntoView {
                     </div>
                     <Radios
                         name="validity"
-                        legend=Signal::derive(move || tr::sign_create_validity(lang.get()).to_string())
+                        legend=ts(tr::sign_create_validity)
                         choices=Signal::derive(move || {
                             vec![
                                 Choice { value: "year".into(), label: tr::sign_create_validity_year(lang.get()).into(), hint: None },
@@ -201,17 +202,17 @@ pub fn KeyTools(person: &'static Person) -> impl IntoView {
                         error=Signal::derive(|| None::<String>)
                     />
                     <button type="submit" class="button button--secondary" aria-disabled=move || busy.get().then_some("true")>
-                        {move || tr::sign_create_button(lang.get())}
+                        {t(tr::sign_create_button)}
                     </button>
                 </form>
             </div>
         </details>
         <details class="key-tools">
-            <summary>{move || tr::sign_import_heading(lang.get())}</summary>
+            <summary>{t(tr::sign_import_heading)}</summary>
             <div class="details__body">
                 <form novalidate on:submit=import>
                     <div class="field" class:field--error=move || import_error.get().is_some()>
-                        <label class="label" for="import-key">{move || tr::sign_import_label(lang.get())}</label>
+                        <label class="label" for="import-key">{t(tr::sign_import_label)}</label>
                         <FieldError id="import-key-error" message=import_error />
                         <textarea
                             class="textarea"
@@ -221,7 +222,7 @@ pub fn KeyTools(person: &'static Person) -> impl IntoView {
                             on:input=move |ev| import_text.set(event_target_value(&ev))
                         ></textarea>
                     </div>
-                    <button type="submit" class="button button--secondary">{move || tr::sign_import_button(lang.get())}</button>
+                    <button type="submit" class="button button--secondary">{t(tr::sign_import_button)}</button>
                 </form>
             </div>
         </details>

@@ -2,16 +2,15 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 use crate::i18n::tr;
-use crate::ui::prefs::use_lang;
+use crate::ui::text::t;
 
 #[component]
 pub fn NotFound() -> impl IntoView {
-    let lang = use_lang();
     view! {
         <div class="page">
-            <h1>{move || tr::not_found_title(lang.get())}</h1>
-            <p>{move || tr::not_found_body(lang.get())}</p>
-            <p><A href="/">{move || tr::not_found_home_link(lang.get())}</A></p>
+            <h1>{t(tr::not_found_title)}</h1>
+            <p>{t(tr::not_found_body)}</p>
+            <p><A href="/">{t(tr::not_found_home_link)}</A></p>
         </div>
     }
 }

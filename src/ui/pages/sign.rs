@@ -22,6 +22,7 @@ use crate::ui::prefs::use_lang;
 use crate::ui::session::use_session;
 
 use super::wizard::{SERVICE, SignInNeeded, step_href};
+use crate::ui::text::{t, ts};
 
 pub fn sign_error(lang: Lang, e: &SignError) -> String {
     match e {
@@ -258,37 +259,37 @@ fn SignView(draft_id: String, person: &'static Person) -> impl IntoView {
         <div class="page page--narrow">
             <BackLink href=Signal::derive(move || step_href(&id.get_value(), application::Step::Check)) />
             <ErrorSummary errors=errors />
-            <PageHeading text=Signal::derive(move || tr::sign_title(lang.get()).to_string()) />
-            <p>{move || tr::sign_lead(lang.get())}</p>
+            <PageHeading text=ts(tr::sign_title) />
+            <p>{t(tr::sign_lead)}</p>
             <crate::ui::law::Items items=crate::engine::catalog::service(SERVICE).map(|s| s.signing.clone()).unwrap_or_default() />
             <Show when=move || !has_phone>
-                <div class="notice notice--warning"><p>{move || tr::sign_otp_unavailable(lang.get())}</p></div>
+                <div class="notice notice--warning"><p>{t(tr::sign_otp_unavailable)}</p></div>
             </Show>
             <Radios
                 name="method"
-                legend=Signal::derive(move || tr::sign_method_question(lang.get()).to_string())
+                legend=ts(tr::sign_method_question)
                 choices=methods
                 selected=method
                 on_select=Callback::new(move |v| method.set(Some(v)))
                 error=Signal::derive(|| None::<String>)
             />
             <Show when=move || method.get().as_deref() == Some("eds")>
-                <h2>{move || tr::sign_keys_heading(lang.get())}</h2>
+                <h2>{t(tr::sign_keys_heading)}</h2>
                 <Show
                     when=move || !my_keys.get().is_empty()
-                    fallback=move || view! { <p>{move || tr::sign_keys_none(lang.get())}</p> }
+                    fallback=move || view! { <p>{t(tr::sign_keys_none)}</p> }
                 >
                     <form novalidate on:submit=sign_eds>
                         <Radios
                             name="key"
-                            legend=Signal::derive(move || tr::sign_key_choose(lang.get()).to_string())
+                            legend=ts(tr::sign_key_choose)
                             choices=key_choices
                             selected=key_serial
                             on_select=Callback::new(move |v| key_serial.set(Some(v)))
                             error=field_error("key")
                         />
                         <div class="field" class:field--error=move || field_error("password").get().is_some()>
-                            <label class="label" for="password">{move || tr::sign_password_label(lang.get())}</label>
+                            <label class="label" for="password">{t(tr::sign_password_label)}</label>
                             <crate::ui::components::FieldError id="password-error" message=field_error("password") />
                             <input
                                 class="input"
@@ -301,7 +302,7 @@ fn SignView(draft_id: String, person: &'static Person) -> impl IntoView {
                         </div>
                         <div class="button-group">
                             <button type="submit" class="button" aria-disabled=move || busy.get().then_some("true")>
-                                {move || tr::sign_sign_button(lang.get())}
+                                {t(tr::sign_sign_button)}
                             </button>
                         </div>
                         <p role="status" aria-live="polite" class="progress">

@@ -10,6 +10,7 @@ use crate::ui::clock::use_clock;
 use crate::ui::components::{ErrorItem, ErrorSummary, PageHeading, TextField};
 use crate::ui::prefs::use_lang;
 use crate::ui::session::{safe_next, use_session};
+use crate::ui::text::{t, ts};
 
 /// The message for an IIN that cannot be used to sign in.
 pub fn iin_problem(lang: crate::engine::source::Lang, typed: &str) -> Option<String> {
@@ -82,13 +83,13 @@ pub fn SignIn() -> impl IntoView {
     view! {
         <div class="page">
             <ErrorSummary errors=errors />
-            <PageHeading text=Signal::derive(move || tr::signin_title(lang.get()).to_string()) />
-            <p class="lead">{move || tr::signin_lead(lang.get())}</p>
+            <PageHeading text=ts(tr::signin_title) />
+            <p class="lead">{t(tr::signin_lead)}</p>
             <form novalidate on:submit=submit>
                 <TextField
                     id="iin"
-                    label=Signal::derive(move || tr::signin_iin_label(lang.get()).to_string())
-                    hint=Signal::derive(move || tr::signin_iin_hint(lang.get()).to_string())
+                    label=ts(tr::signin_iin_label)
+                    hint=ts(tr::signin_iin_hint)
                     value=typed
                     on_input=Callback::new(move |v| typed.set(v))
                     error=error
@@ -97,9 +98,9 @@ pub fn SignIn() -> impl IntoView {
                     short=true
                     max_chars=20
                 />
-                <button type="submit" class="button">{move || tr::signin_submit(lang.get())}</button>
+                <button type="submit" class="button">{t(tr::signin_submit)}</button>
             </form>
-            <h2>{move || tr::signin_pick_heading(lang.get())}</h2>
+            <h2>{t(tr::signin_pick_heading)}</h2>
             <ul class="card-list">
                 {registry::people()
                     .iter()

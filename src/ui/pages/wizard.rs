@@ -18,6 +18,7 @@ use crate::ui::components::{
 use crate::ui::db::{new_id, use_db};
 use crate::ui::prefs::use_lang;
 use crate::ui::session::use_session;
+use crate::ui::text::{t, ts};
 
 pub const SERVICE: &str = "S2";
 
@@ -102,7 +103,6 @@ pub fn WizardPage() -> impl IntoView {
     let params = use_params_map();
     let session = use_session();
     let db = use_db();
-    let lang = use_lang();
     // Memos, so that saving an answer (which rewrites the drafts) does not
     // rebuild the page: only a different draft, step or owner does.
     let id = Memo::new(move |_| params.read().get("draft").unwrap_or_default());
@@ -120,11 +120,13 @@ pub fn WizardPage() -> impl IntoView {
             return view! { <SignInNeeded /> }.into_any();
         };
         match (owned.get(), step.get()) {
-            (true, Some(step)) => view! { <StepView draft_id=id.get() step=step person=person /> }.into_any(),
+            (true, Some(step)) => {
+                view! { <StepView draft_id=id.get() step=step person=person /> }.into_any()
+            }
             _ => view! {
                 <div class="page">
-                    <PageHeading text=Signal::derive(move || tr::not_found_title(lang.get()).to_string()) />
-                    <p><A href=format!("/apply/{SERVICE}")>{move || tr::wizard_title(lang.get())}</A></p>
+                    <PageHeading text=ts(tr::not_found_title) />
+                    <p><A href=format!("/apply/{SERVICE}")>{t(tr::wizard_title)}</A></p>
                 </div>
             }
             .into_any(),
@@ -134,13 +136,12 @@ pub fn WizardPage() -> impl IntoView {
 
 #[component]
 pub fn SignInNeeded() -> impl IntoView {
-    let lang = use_lang();
     let here = leptos_router::hooks::use_location();
     let href = move || format!("/signin?next={}", here.pathname.get());
     view! {
         <div class="page">
-            <PageHeading text=Signal::derive(move || tr::signin_needed(lang.get()).to_string()) />
-            <p><A href=href attr:class="button">{move || tr::signin_title(lang.get())}</A></p>
+            <PageHeading text=ts(tr::signin_needed) />
+            <p><A href=href attr:class="button">{t(tr::signin_title)}</A></p>
         </div>
     }
 }
@@ -268,7 +269,7 @@ fn StepView(draft_id: String, step: Step, person: &'static Person) -> impl IntoV
                     <Radios
                         name="who"
                         as_heading=true
-                        legend=Signal::derive(move || tr::wizard_who_question(lang.get()).to_string())
+                        legend=ts(tr::wizard_who_question)
                         choices=choices
                         selected=Signal::derive(move || answers.get().who.map(|w| slug(&w)))
                         on_select=Callback::new(move |v: String| {
@@ -301,8 +302,8 @@ fn StepView(draft_id: String, step: Step, person: &'static Person) -> impl IntoV
                     <Radios
                         name="child"
                         as_heading=true
-                        legend=Signal::derive(move || tr::wizard_child_question(lang.get()).to_string())
-                        hint=Signal::derive(move || tr::wizard_child_hint(lang.get()).to_string())
+                        legend=ts(tr::wizard_child_question)
+                        hint=ts(tr::wizard_child_hint)
                         choices=choices
                         selected=Signal::derive(move || answers.get().child_iin)
                         on_select=Callback::new(move |v: String| set(Box::new(move |a: &mut Answers| a.child_iin = Some(v))))
@@ -322,7 +323,7 @@ fn StepView(draft_id: String, step: Step, person: &'static Person) -> impl IntoV
                     <Radios
                         name="reason"
                         as_heading=true
-                        legend=Signal::derive(move || tr::wizard_reason_question(lang.get()).to_string())
+                        legend=ts(tr::wizard_reason_question)
                         choices=choices
                         selected=Signal::derive(move || answers.get().reason.map(|r| slug(&r)))
                         on_select=Callback::new(move |v: String| set(Box::new(move |a: &mut Answers| a.reason = unslug(&v))))
@@ -350,7 +351,7 @@ fn StepView(draft_id: String, step: Step, person: &'static Person) -> impl IntoV
                     <Radios
                         name="document"
                         as_heading=true
-                        legend=Signal::derive(move || tr::wizard_document_question(lang.get()).to_string())
+                        legend=ts(tr::wizard_document_question)
                         choices=choices
                         selected=Signal::derive(move || answers.get().document.map(|d| slug(&d)))
                         on_select=Callback::new(move |v: String| set(Box::new(move |a: &mut Answers| a.document = unslug(&v))))
@@ -363,8 +364,8 @@ fn StepView(draft_id: String, step: Step, person: &'static Person) -> impl IntoV
                 <TextField
                     id="school"
                     as_heading=true
-                    label=Signal::derive(move || tr::wizard_school_question(lang.get()).to_string())
-                    hint=Signal::derive(move || tr::wizard_school_hint(lang.get()).to_string())
+                    label=ts(tr::wizard_school_question)
+                    hint=ts(tr::wizard_school_hint)
                     value=Signal::derive(move || answers.get().school)
                     on_input=Callback::new(move |v: String| set(Box::new(move |a: &mut Answers| a.school = v)))
                     error=error_for(Field::School)
@@ -377,8 +378,8 @@ fn StepView(draft_id: String, step: Step, person: &'static Person) -> impl IntoV
                 <TextField
                     id="year"
                     as_heading=true
-                    label=Signal::derive(move || tr::wizard_year_question(lang.get()).to_string())
-                    hint=Signal::derive(move || tr::wizard_year_hint(lang.get()).to_string())
+                    label=ts(tr::wizard_year_question)
+                    hint=ts(tr::wizard_year_hint)
                     value=Signal::derive(move || answers.get().year)
                     on_input=Callback::new(move |v: String| set(Box::new(move |a: &mut Answers| a.year = v)))
                     error=error_for(Field::Year)
@@ -403,8 +404,8 @@ fn StepView(draft_id: String, step: Step, person: &'static Person) -> impl IntoV
                     <Radios
                         name="office"
                         as_heading=true
-                        legend=Signal::derive(move || tr::wizard_office_question(lang.get()).to_string())
-                        hint=Signal::derive(move || tr::wizard_office_hint(lang.get()).to_string())
+                        legend=ts(tr::wizard_office_question)
+                        hint=ts(tr::wizard_office_hint)
                         choices=choices
                         selected=Signal::derive(move || answers.get().office)
                         on_select=Callback::new(move |v: String| set(Box::new(move |a: &mut Answers| a.office = Some(v))))
@@ -436,7 +437,7 @@ fn StepView(draft_id: String, step: Step, person: &'static Person) -> impl IntoV
         <div class="page page--narrow">
             <BackLink href=back_href />
             <ErrorSummary errors=summary />
-            <p class="caption">{move || tr::wizard_short_title(lang.get())} " · " {position}</p>
+            <p class="caption">{t(tr::wizard_short_title)} " · " {position}</p>
             <form novalidate on:submit=on_continue>
                 {question}
                 <div class="button-group">
@@ -445,7 +446,7 @@ fn StepView(draft_id: String, step: Step, person: &'static Person) -> impl IntoV
                     </button>
                 </div>
             </form>
-            <p class="small muted">{move || tr::wizard_draft_saved(lang.get())}</p>
+            <p class="small muted">{t(tr::wizard_draft_saved)}</p>
         </div>
     }
 }
@@ -462,14 +463,14 @@ fn DocumentsStep(
         super::passport::required_documents_view(SERVICE, &application::situations(&answers.get()))
     };
     view! {
-        <PageHeading text=Signal::derive(move || tr::wizard_documents_question(lang.get()).to_string()) />
-        <p>{move || tr::wizard_documents_intro(lang.get())}</p>
+        <PageHeading text=ts(tr::wizard_documents_question) />
+        <p>{t(tr::wizard_documents_intro)}</p>
         {docs}
         <Show when=needs_original>
             <Radios
                 name="original"
-                legend=Signal::derive(move || tr::wizard_original_question(lang.get()).to_string())
-                hint=Signal::derive(move || tr::wizard_original_hint(lang.get()).to_string())
+                legend=ts(tr::wizard_original_question)
+                hint=ts(tr::wizard_original_hint)
                 choices=Signal::derive(move || {
                     vec![
                         Choice { value: "yes".into(), label: tr::wizard_original_yes(lang.get()).into(), hint: None },
@@ -481,7 +482,7 @@ fn DocumentsStep(
                 error=error
             />
             <Show when=move || answers.get().original == Some(false)>
-                <div class="notice notice--warning"><p>{move || tr::wizard_original_no_warning(lang.get())}</p></div>
+                <div class="notice notice--warning"><p>{t(tr::wizard_original_no_warning)}</p></div>
             </Show>
         </Show>
     }
@@ -607,7 +608,7 @@ fn CheckAnswers(draft: Memo<Option<Draft>>, person: &'static Person) -> impl Int
             ));
         }
         view! {
-            <PageHeading text=Signal::derive(move || tr::wizard_check_title(lang.get()).to_string()) />
+            <PageHeading text=ts(tr::wizard_check_title) />
             <dl class="summary">{rows}</dl>
             <p>{tr::wizard_check_sign_intro(l)}</p>
         }
@@ -618,7 +619,6 @@ fn CheckAnswers(draft: Memo<Option<Draft>>, person: &'static Person) -> impl Int
 /// `/apply/S2`: what the service is, and start or resume.
 #[component]
 pub fn ApplyStart() -> impl IntoView {
-    let lang = use_lang();
     let session = use_session();
     let db = use_db();
     let clock = use_clock();
@@ -648,16 +648,16 @@ pub fn ApplyStart() -> impl IntoView {
     };
     view! {
         <div class="page page--narrow">
-            <PageHeading text=Signal::derive(move || tr::wizard_title(lang.get()).to_string()) />
+            <PageHeading text=ts(tr::wizard_title) />
             <Show when=move || session.person().is_some() fallback=|| view! { <SignInNeeded /> }>
                 <For each=move || drafts.get() key=|d| (d.id.clone(), d.updated_at) let(d)>
                     <p>
                         <A href=step_href(&d.id, d.step) attr:class="button button--secondary">
-                            {move || tr::wizard_resume(lang.get())}
+                            {t(tr::wizard_resume)}
                         </A>
                     </p>
                 </For>
-                <button type="button" class="button" on:click=start.clone()>{move || tr::wizard_start(lang.get())}</button>
+                <button type="button" class="button" on:click=start.clone()>{t(tr::wizard_start)}</button>
             </Show>
         </div>
     }
