@@ -1,8 +1,8 @@
-//! The web app's entry point: it only mounts the Leptos app.
+//! The citizen portal's entry point (`index.html`): it only mounts the app.
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
-    qujat::ui::mount();
+    qujat::ui::mount(qujat::ui::Bundle::Portal);
 }
 
 #[cfg(not(target_arch = "wasm32"))]

@@ -17,7 +17,7 @@ use crate::ui::text::t;
 pub fn DocTitle(#[prop(into)] text: Signal<String>) -> impl IntoView {
     let lang = use_lang();
     Effect::new(move |_| {
-        let title = tr::common_page_title(lang.get(), &text.get());
+        let title = tr::common_page_title(lang, &text.get());
         if let Some(doc) = web_sys::window().and_then(|w| w.document()) {
             doc.set_title(&title);
         }
@@ -114,7 +114,7 @@ pub fn FieldError(
                 .map(|m| {
                     view! {
                         <p class="error-message" id=id.clone()>
-                            <span class="visually-hidden">{tr::common_error_prefix(lang.get())} " "</span>
+                            <span class="visually-hidden">{tr::common_error_prefix(lang)} " "</span>
                             {m}
                         </p>
                     }

@@ -43,13 +43,13 @@ pub fn LawText(text: Text) -> impl IntoView {
     let lang = use_lang();
     let t = StoredValue::new(text);
     view! {
-        {move || t.with_value(|t| t.get(lang.get()).to_string())}
+        {t.with_value(|t| t.get(lang).to_string())}
         {move || {
             // English legal texts are all working translations, which the
             // footer says once; kk and ru ones are marked where they occur.
-            let l = lang.get();
+            let l = lang;
             t.with_value(|t| l != Lang::En && t.is_working(l))
-                .then(|| view! { " " <span class="small muted">"(" {tr::common_working_translation(lang.get())} ")"</span> })
+                .then(|| view! { " " <span class="small muted">"(" {tr::common_working_translation(lang)} ")"</span> })
         }}
     }
 }
@@ -64,18 +64,18 @@ pub fn LegalBasis(provenance: Provenance) -> impl IntoView {
             <summary>
                 {t(tr::law_show_basis)} " "
                 <span class=move || p.with_value(|p| status_class(p.status))>
-                    {move || p.with_value(|p| status_label(lang.get(), p.status))}
+                    {p.with_value(|p| status_label(lang, p.status))}
                 </span>
             </summary>
             <div class="details__body">
                 {move || p.with_value(|p| p.note.clone()).map(|n| view! { <p><LawText text=n /></p> })}
-                {move || p.with_value(|p| p.rule.clone()).map(|r| view! { <p class="small">{tr::law_rule(lang.get(), &r)}</p> })}
+                {p.with_value(|p| p.rule.clone()).map(|r| view! { <p class="small">{tr::law_rule(lang, &r)}</p> })}
                 <ul class="cites">
                     {move || {
                         p.with_value(|p| p.cites.clone())
                             .into_iter()
                             .map(|c| {
-                                let l = lang.get();
+                                let l = lang;
                                 let seed_lang = match c.lang {
                                     SeedLang::Ru => (tr::law_lang_ru(l), "ru"),
                                     SeedLang::Kk => (tr::law_lang_kk(l), "kk"),

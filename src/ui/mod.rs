@@ -23,19 +23,105 @@ use leptos_router::path;
 
 pub use prefs::Prefs;
 
-/// Replaces the static loading shell from `index.html` with the app.
-pub fn mount() {
+/// The app ships as three bundles, each a separate wasm loaded by its own
+/// page, so that a citizen's first load carries only what browsing needs:
+/// - `Portal` (`/`): the catalogue, passports, sign-in, the personal cabinet
+///   and the trackers;
+/// - `Apply` (`/apply/…`): everything that signs (the wizard, EDS keys, SMS
+///   codes, submission, receipts, complaints) with its cryptography;
+/// - `Staff` (`/staff/…`): the provider's back office and the State
+///   Corporation operator's mode.
+///
+/// They share the engine, the components and the browser storage; a link
+/// from one bundle to another is an ordinary page load.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Bundle {
+    Portal,
+    Apply,
+    Staff,
+}
+
+impl Bundle {
+    /// The bundle that serves a path.
+    pub fn of(path: &str) -> Bundle {
+        let first = path
+            .trim_start_matches('/')
+            .split(['/', '?', '#'])
+            .next()
+            .unwrap_or("");
+        match first {
+            "apply" => Bundle::Apply,
+            "staff" => Bundle::Staff,
+            _ => Bundle::Portal,
+        }
+    }
+
+    pub fn current() -> Bundle {
+        use_context::<Bundle>().unwrap_or(Bundle::Portal)
+    }
+}
+
+/// A function that goes to a path: inside this bundle through the router,
+/// to another bundle by loading its page. Call it when building a component
+/// (it reads the router from context), then use it in event handlers.
+pub fn navigator() -> impl Fn(&str) + Clone + Send + Sync + 'static {
+    let bundle = Bundle::current();
+    let navigate = leptos_router::hooks::use_navigate();
+    move |path: &str| {
+        if Bundle::of(path) == bundle {
+            navigate(path, Default::default());
+        } else if let Some(w) = web_sys::window() {
+            let _ = w.location().assign(path);
+        }
+    }
+}
+
+/// Lets the browser load links that belong to another bundle (the router
+/// would otherwise look for them among its own routes). Runs before the
+/// router's own click handler, which listens on `window`.
+fn follow_cross_bundle_links(bundle: Bundle) {
+    use wasm_bindgen::JsCast;
+    use wasm_bindgen::closure::Closure;
+    let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let handler = Closure::<dyn Fn(web_sys::MouseEvent)>::new(move |ev: web_sys::MouseEvent| {
+        let anchor = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .and_then(|e| e.closest("a[href]").ok().flatten());
+        if let Some(a) = anchor
+            && let Some(href) = a.get_attribute("href")
+            && href.starts_with('/')
+            && !href.starts_with("//")
+            && Bundle::of(&href) != bundle
+        {
+            ev.stop_propagation();
+        }
+    });
+    let _ = doc.add_event_listener_with_callback("click", handler.as_ref().unchecked_ref());
+    handler.forget();
+}
+
+/// Replaces the static loading shell of the page with the bundle's app.
+pub fn mount(bundle: Bundle) {
     if let Some(shell) = web_sys::window()
         .and_then(|w| w.document())
         .and_then(|d| d.get_element_by_id("static-shell"))
     {
         shell.remove();
     }
-    leptos::mount::mount_to_body(App);
+    follow_cross_bundle_links(bundle);
+    match bundle {
+        Bundle::Portal => leptos::mount::mount_to_body(App),
+        Bundle::Apply => leptos::mount::mount_to_body(ApplyApp),
+        Bundle::Staff => leptos::mount::mount_to_body(StaffApp),
+    }
 }
 
-#[component]
-pub fn App() -> impl IntoView {
+/// Shared state for every bundle: preferences, storage, clock, session.
+fn provide_shared(bundle: Bundle) -> Prefs {
+    provide_context(bundle);
     let prefs = Prefs::load();
     provide_context(prefs);
     let notices = store::StoreNotices(RwSignal::new(Vec::new()));
@@ -43,26 +129,85 @@ pub fn App() -> impl IntoView {
     provide_context(clock::Clock::start(notices));
     provide_context(db::Db::open(notices));
     provide_context(session::Session::open(notices));
+    prefs
+}
+
+/// The frame around every page: skip link, header, main, phone, footer.
+#[component]
+fn Frame(children: Children) -> impl IntoView {
     view! {
-        <Router>
-            <focus::RouteFocus />
-            <shell::SkipLink />
-            <shell::Header />
-            <main id="main" tabindex="-1">
-                <shell::StorageNotices />
-                <Routes fallback=pages::NotFound>
-                    <Route path=path!("/") view=pages::Home />
-                    <Route path=path!("/services/:id") view=pages::PassportPage />
-                    <Route path=path!("/signin") view=pages::SignIn />
-                    <Route path=path!("/cabinet") view=pages::CabinetPage />
-                    <Route path=path!("/apply/S2") view=pages::ApplyStart />
-                    <Route path=path!("/apply/S2/:draft/sign") view=pages::SignPage />
-                    <Route path=path!("/apply/S2/:draft/:step") view=pages::WizardPage />
-                    <Route path=path!("/applications/:reference") view=pages::ApplicationPage />
-                </Routes>
-            </main>
-            <otp::PhonePanel />
-            <shell::Footer />
-        </Router>
+        <focus::RouteFocus />
+        <shell::SkipLink />
+        <shell::Header />
+        <main id="main" tabindex="-1">
+            <shell::StorageNotices />
+            {children()}
+        </main>
+        <otp::PhonePanel />
+        <shell::Footer />
+    }
+}
+
+/// The citizen portal (the `/` bundle). Rebuilt when the language changes;
+/// everything below reads the language as a plain value (see
+/// `prefs::CurrentLang`).
+#[component]
+pub fn App() -> impl IntoView {
+    let prefs = provide_shared(Bundle::Portal);
+    move || {
+        provide_context(prefs::CurrentLang(prefs.lang.get()));
+        view! {
+            <Router>
+                <Frame>
+                    <Routes fallback=pages::NotFound>
+                        <Route path=path!("/") view=pages::Home />
+                        <Route path=path!("/services/:id") view=pages::PassportPage />
+                        <Route path=path!("/signin") view=pages::SignIn />
+                        <Route path=path!("/cabinet") view=pages::CabinetPage />
+                        <Route path=path!("/applications/:reference") view=pages::TrackerPage />
+                    </Routes>
+                </Frame>
+            </Router>
+        }
+    }
+}
+
+/// Applying and signing (the `/apply/` bundle).
+#[component]
+pub fn ApplyApp() -> impl IntoView {
+    let prefs = provide_shared(Bundle::Apply);
+    move || {
+        provide_context(prefs::CurrentLang(prefs.lang.get()));
+        view! {
+            <Router>
+                <Frame>
+                    <Routes fallback=pages::NotFound>
+                        <Route path=path!("/apply/S2") view=pages::ApplyStart />
+                        <Route path=path!("/apply/S2/:draft/sign") view=pages::SignPage />
+                        <Route path=path!("/apply/S2/:draft/:step") view=pages::WizardPage />
+                        <Route path=path!("/apply/receipt/:reference") view=pages::ApplicationPage />
+                        <Route path=path!("/apply/keys") view=pages::KeysPage />
+                    </Routes>
+                </Frame>
+            </Router>
+        }
+    }
+}
+
+/// The provider's back office and the operator's mode (the `/staff/` bundle).
+#[component]
+pub fn StaffApp() -> impl IntoView {
+    let prefs = provide_shared(Bundle::Staff);
+    move || {
+        provide_context(prefs::CurrentLang(prefs.lang.get()));
+        view! {
+            <Router>
+                <Frame>
+                    <Routes fallback=pages::NotFound>
+                        <Route path=path!("/staff") view=pages::NotFound />
+                    </Routes>
+                </Frame>
+            </Router>
+        }
     }
 }

@@ -131,7 +131,7 @@ pub fn OtpConfirm(
         }
     };
 
-    let message = Signal::derive(move || error.get().map(|e| error_message(lang.get(), &e)));
+    let message = Signal::derive(move || error.get().map(|e| error_message(lang, &e)));
     let summary = Signal::derive(move || {
         message
             .get()
@@ -164,19 +164,19 @@ pub fn OtpConfirm(
             <ErrorSummary errors=summary />
             {move || {
                 if verified() {
-                    return view! { <p class="notice notice--success" role="status">{tr::otp_verified(lang.get())}</p> }.into_any();
+                    return view! { <p class="notice notice--success" role="status">{tr::otp_verified(lang)}</p> }.into_any();
                 }
                 if let Some(until) = locked_until() {
-                    return view! { <p class="notice notice--error" role="alert">{tr::otp_locked(lang.get(), &format::time(until))}</p> }.into_any();
+                    return view! { <p class="notice notice--error" role="alert">{tr::otp_locked(lang, &format::time(until))}</p> }.into_any();
                 }
                 if !sent() {
                     return view! {
-                        <button type="button" class="button" on:click=send>{tr::otp_send(lang.get())}</button>
+                        <button type="button" class="button" on:click=send>{tr::otp_send(lang)}</button>
                     }
                     .into_any();
                 }
                 view! {
-                    <p>{tr::otp_sent_to(lang.get(), &format::masked_phone(&phone.get_value()))}</p>
+                    <p>{tr::otp_sent_to(lang, &format::masked_phone(&phone.get_value()))}</p>
                     <div class="otp__entry">
                         <TextField
                             id="otp-code"
@@ -195,30 +195,30 @@ pub fn OtpConfirm(
                             let left = (at - clock.now()).num_seconds();
                             view! {
                                 <p class="hint">
-                                    {tr::otp_expires_at(lang.get(), &format::time(at))} " "
-                                    <span aria-hidden="true">{tr::otp_expires_in(lang.get(), &format::countdown(left))}</span>
+                                    {tr::otp_expires_at(lang, &format::time(at))} " "
+                                    <span aria-hidden="true">{tr::otp_expires_in(lang, &format::countdown(left))}</span>
                                 </p>
                             }
                         })}
                         <div class="button-group">
-                            <button type="button" class="button" on:click=move |_| confirm()>{tr::otp_confirm(lang.get())}</button>
+                            <button type="button" class="button" on:click=move |_| confirm()>{tr::otp_confirm(lang)}</button>
                             <button
                                 type="button"
                                 class="button button--secondary"
                                 aria-disabled=move || (wait() > 0).then_some("true")
                                 on:click=move |ev| if wait() <= 0 { send(ev) }
                             >
-                                {tr::otp_resend(lang.get())}
+                                {tr::otp_resend(lang)}
                             </button>
                         </div>
                         <Show when=move || { wait() > 0 }>
-                            <p class="hint">{move || tr::otp_resend_in(lang.get(), &wait().to_string())}</p>
+                            <p class="hint">{move || tr::otp_resend_in(lang, &wait().to_string())}</p>
                         </Show>
                     </div>
                     <details>
-                        <summary>{tr::otp_not_received(lang.get())}</summary>
+                        <summary>{tr::otp_not_received(lang)}</summary>
                         <div class="details__body">
-                            <p>{tr::otp_not_received_body(lang.get(), &format::masked_phone(&phone.get_value()))}</p>
+                            <p>{tr::otp_not_received_body(lang, &format::masked_phone(&phone.get_value()))}</p>
                         </div>
                     </details>
                 }
@@ -243,12 +243,12 @@ pub fn PhonePanel() -> impl IntoView {
                 <div class="phone__screen" role="log" aria-live="polite" aria-atomic="true">
                     {move || latest.get().map(|s| view! {
                         <p class="phone__sms">
-                            <span class="visually-hidden">{tr::otp_sms_arrived(lang.get(), &spaced(&s.code))} ". "</span>
-                            <strong aria-hidden="true">{tr::otp_sms_from(lang.get())}</strong>
+                            <span class="visually-hidden">{tr::otp_sms_arrived(lang, &spaced(&s.code))} ". "</span>
+                            <strong aria-hidden="true">{tr::otp_sms_from(lang)}</strong>
                             " "
                             <span class="phone__time">{format::time(s.sent_at)}</span>
                             <br />
-                            <span aria-hidden="true">{tr::otp_sms_text(lang.get(), &spaced(&s.code))}</span>
+                            <span aria-hidden="true">{tr::otp_sms_text(lang, &spaced(&s.code))}</span>
                         </p>
                     })}
                 </div>

@@ -34,12 +34,42 @@ impl Prefs {
         // lasts for this visit only, which is the best we can do.
         let _ = LocalStorage::set(LANG_KEY, lang.code());
         apply_lang(lang);
+        // The app is rebuilt in the new language: keep the reader's place
+        // and put focus back on the language button they pressed.
+        let scroll = web_sys::window()
+            .and_then(|w| w.scroll_y().ok())
+            .unwrap_or(0.0);
         self.lang.set(lang);
+        request_animation_frame(move || {
+            if let Some(w) = web_sys::window() {
+                w.scroll_to_with_x_and_y(0.0, scroll);
+                let button = w
+                    .document()
+                    .and_then(|d| {
+                        d.query_selector(&format!(".lang-switch button[lang='{}']", lang.code()))
+                            .ok()
+                            .flatten()
+                    })
+                    .and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok());
+                if let Some(b) = button {
+                    let _ = b.focus();
+                }
+            }
+        });
     }
 }
 
-pub fn use_lang() -> RwSignal<Lang> {
-    expect_context::<Prefs>().lang
+/// The language the current view is rendered in. Switching language
+/// rebuilds the app (like a page in another language), so components read a
+/// plain value instead of a signal: translated text costs no reactive node,
+/// which keeps the wasm small.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct CurrentLang(pub Lang);
+
+pub fn use_lang() -> Lang {
+    use_context::<CurrentLang>()
+        .map(|c| c.0)
+        .unwrap_or_else(|| expect_context::<Prefs>().lang.get_untracked())
 }
 
 fn apply_lang(lang: Lang) {

@@ -51,14 +51,14 @@ pub fn Header() -> impl IntoView {
 #[component]
 pub fn LangSwitch() -> impl IntoView {
     let prefs = expect_context::<Prefs>();
-    let lang = prefs.lang;
+    let lang = use_lang();
     let button = move |l: Lang, name: fn(Lang) -> &'static str| {
         view! {
             <button
                 type="button"
                 class="lang-switch__button"
                 lang=l.code()
-                aria-pressed=move || (lang.get() == l).to_string()
+                aria-pressed=(lang == l).to_string()
                 on:click=move |_| prefs.set_lang(l)
             >
                 {name(l)}
@@ -66,7 +66,7 @@ pub fn LangSwitch() -> impl IntoView {
         }
     };
     view! {
-        <div class="lang-switch" role="group" aria-label=move || tr::shell_language(lang.get())>
+        <div class="lang-switch" role="group" aria-label=tr::shell_language(lang)>
             {button(Lang::Kk, tr::lang_name_kk)}
             {button(Lang::Ru, tr::lang_name_ru)}
             {button(Lang::En, tr::lang_name_en)}
@@ -101,9 +101,9 @@ pub fn Footer() -> impl IntoView {
 pub fn UserNav() -> impl IntoView {
     let lang = use_lang();
     let session = use_session();
-    let navigate = leptos_router::hooks::use_navigate();
+    let navigate = crate::ui::navigator();
     view! {
-        <nav class="user-nav" aria-label=move || tr::shell_nav_label(lang.get())>
+        <nav class="user-nav" aria-label=tr::shell_nav_label(lang)>
             <div class="user-nav__inner">
                 <A href="/">{t(tr::shell_nav_home)}</A>
                 {move || match session.person() {
@@ -111,10 +111,10 @@ pub fn UserNav() -> impl IntoView {
                         let navigate = navigate.clone();
                         view! {
                             <A href="/cabinet">{t(tr::cabinet_nav)}</A>
-                            <span class="user-nav__who">{move || tr::signin_signed_in_as(lang.get(), &p.display_name(lang.get()))}</span>
+                            <span class="user-nav__who">{tr::signin_signed_in_as(lang, &p.display_name(lang))}</span>
                             <button type="button" class="link-button" on:click=move |_| {
                                 session.sign_out();
-                                navigate("/", Default::default());
+                                navigate("/");
                             }>{t(tr::signin_sign_out)}</button>
                         }
                         .into_any()

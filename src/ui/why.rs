@@ -184,7 +184,7 @@ pub fn WhyThisDate(
             <div class="details__body">
                 <ol class="why__steps">
                     {move || {
-                        let l = lang.get();
+                        let l = lang;
                         ex.with_value(|e| e.steps.clone())
                             .into_iter()
                             .map(|s| {

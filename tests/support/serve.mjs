@@ -14,6 +14,9 @@
 // - Hashed assets (trunk's name-<hash>.ext) are cacheable for a year;
 //   index.html is revalidated.
 //
+// - Nested pages: /apply/… and /staff/… fall back to their own bundle's
+//   index.html (dist/apply/, dist/staff/), the nearest one up the path.
+//
 // CLI: node tests/support/serve.mjs [--dir dist] [--port 8080] [--host 127.0.0.1]
 
 import { createServer } from 'node:http';
@@ -113,6 +116,21 @@ export async function startServer({ dir = distDir, port = 0, host = '127.0.0.1',
     }
   }
 
+  async function nearestIndex(urlPath) {
+    const parts = urlPath.split('/').filter(Boolean);
+    for (let n = parts.length; n > 0; n--) {
+      const dir = path.join(root, ...parts.slice(0, n).map((p) => decodeURIComponent(p)));
+      if (!dir.startsWith(root + path.sep)) continue;
+      const idx = path.join(dir, 'index.html');
+      try {
+        return { file: idx, st: await stat(idx) };
+      } catch {
+        // not a bundle directory: keep walking up
+      }
+    }
+    return { file: indexPath, st: await stat(indexPath) };
+  }
+
   const server = createServer(async (req, res) => {
     const started = Date.now();
     let status = 500;
@@ -129,7 +147,10 @@ export async function startServer({ dir = distDir, port = 0, host = '127.0.0.1',
         const last = url.pathname.split('/').pop();
         const wantsHtml = (req.headers.accept || '').includes('text/html');
         if (!last.includes('.') || wantsHtml) {
-          found = { file: indexPath, st: await stat(indexPath) };
+          // Each bundle has its own page (dist/apply/index.html for
+          // /apply/…, dist/staff/index.html for /staff/…): the nearest
+          // index.html up the path serves the deep link.
+          found = await nearestIndex(url.pathname);
           fallback = true;
         }
       }

@@ -101,9 +101,24 @@ console.log(line);
 console.log('total'.padEnd(nameWidth) + fmt(total.raw) + fmt(total.br));
 console.log(line);
 
+// The other bundles (dist/apply/, dist/staff/) load only when a visitor
+// goes to their pages; print each for information, outside the budget.
+const bundleDirs = readdirSync(dist, { withFileTypes: true })
+  .filter((d) => d.isDirectory() && existsSync(path.join(dist, d.name, 'index.html')))
+  .map((d) => d.name);
+const bundled = new Set(files);
+for (const dir of bundleDirs) {
+  const own = readdirSync(path.join(dist, dir)).map((f) => path.join(dist, dir, f)).filter((p) => statSync(p).isFile());
+  own.forEach((p) => bundled.add(p));
+  const sum = own.reduce((a, f) => {
+    const buf = readFileSync(f);
+    return { raw: a.raw + buf.length, br: a.br + brotli(buf) };
+  }, { raw: 0, br: 0 });
+  console.log(`${(dir + '/ bundle (loaded on /' + dir + '/…, not the first load)').padEnd(nameWidth)}${fmt(sum.raw)}${fmt(sum.br)}`);
+}
 const others = readdirSync(dist, { recursive: true })
   .map((f) => path.join(dist, f))
-  .filter((p) => statSync(p).isFile() && !files.includes(p));
+  .filter((p) => statSync(p).isFile() && !bundled.has(p));
 if (others.length) console.log(`Not in the first load: ${others.map((p) => path.relative(dist, p)).join(', ')}`);
 if (missing.length) console.log(`Referenced by index.html but missing: ${missing.join(', ')}`);
 

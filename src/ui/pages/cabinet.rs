@@ -14,7 +14,6 @@ use crate::ui::format;
 use crate::ui::prefs::use_lang;
 use crate::ui::session::use_session;
 
-use super::keys::KeyTools;
 use super::wizard::{SERVICE, SignInNeeded, step_href};
 use crate::ui::text::{t, ts};
 
@@ -54,7 +53,7 @@ fn Cabinet(person: &'static crate::engine::registry::Person) -> impl IntoView {
     });
     view! {
         <div class="page">
-            <PageHeading text=ts(tr::cabinet_title) caption=Signal::derive(move || person.display_name(lang.get())) />
+            <PageHeading text=ts(tr::cabinet_title) caption=Signal::stored(person.display_name(lang)) />
             <p role="status" aria-live="polite">{move || status.get().map(str::to_string)}</p>
             <Show when=move || !apps.get().is_empty() fallback=move || view! { <p>{t(tr::cabinet_empty)}</p> }>
                 <div class="table-wrap">
@@ -80,11 +79,11 @@ fn Cabinet(person: &'static crate::engine::registry::Person) -> impl IntoView {
                                     view! {
                                         <tr>
                                             <td><A href=format!("/applications/{}", s.reference)>{s.reference.clone()}</A></td>
-                                            <td>{move || catalog::service(&service).map(|sv| sv.name.text.get(lang.get()).to_string()).unwrap_or_default()}</td>
+                                            <td>{catalog::service(&service).map(|sv| sv.name.text.get(lang).to_string()).unwrap_or_default()}</td>
                                             <td>{format::date_time(s.submitted_at)}</td>
                                             <td>
                                                 <span class=if status_text { "tag tag--done" } else { "tag tag--late" }>
-                                                    {move || if status_text { tr::cabinet_status_accepted(lang.get()) } else { tr::cabinet_status_refused(lang.get()) }}
+                                                    {if status_text { tr::cabinet_status_accepted(lang) } else { tr::cabinet_status_refused(lang) }}
                                                 </span>
                                             </td>
                                             <td>{deadline}</td>
@@ -106,14 +105,14 @@ fn Cabinet(person: &'static crate::engine::registry::Person) -> impl IntoView {
                             view! {
                                 <li class="card">
                                     <h3>{t(tr::wizard_short_title)}</h3>
-                                    <p class="small">{move || tr::cabinet_draft_updated(lang.get(), &format::date_time(d.updated_at))}</p>
+                                    <p class="small">{tr::cabinet_draft_updated(lang, &format::date_time(d.updated_at))}</p>
                                     <div class="button-group">
                                         <A href=step_href(&d.id, d.step) attr:class="button button--secondary">{t(tr::cabinet_draft_continue)}</A>
                                         <button type="button" class="button button--warning" on:click=move |_| {
                                             db.drafts.update(|m| {
                                                 m.remove(&id);
                                             });
-                                            status.set(Some(tr::cabinet_draft_deleted(lang.get_untracked())));
+                                            status.set(Some(tr::cabinet_draft_deleted(lang)));
                                         }>{t(tr::cabinet_draft_delete)}</button>
                                     </div>
                                 </li>
@@ -123,7 +122,7 @@ fn Cabinet(person: &'static crate::engine::registry::Person) -> impl IntoView {
                 </ul>
             </Show>
             <h2>{t(tr::cabinet_keys_heading)}</h2>
-            <KeyTools person=person />
+            <p><A href="/apply/keys">{t(tr::cabinet_keys_manage)}</A></p>
         </div>
     }
 }

@@ -174,16 +174,16 @@ fn Confirmation(submission: Submission) -> impl IntoView {
     let accepted = s.with_value(|s| s.is_accepted());
     let reference = s.with_value(|s| s.reference.clone());
     let service = s.with_value(|s| catalog::service(&s.service));
-    let title = Signal::derive(move || {
+    let title = Signal::stored({
         if accepted {
-            tr::confirm_accepted_title(lang.get())
+            tr::confirm_accepted_title(lang)
         } else {
-            tr::confirm_refused_title(lang.get())
+            tr::confirm_refused_title(lang)
         }
         .to_string()
     });
     let download = move || {
-        let text = plain_copy(lang.get(), &s.get_value());
+        let text = plain_copy(lang, &s.get_value());
         format!(
             "data:text/plain;charset=utf-8,{}",
             js_sys::encode_uri_component(&text)
@@ -210,7 +210,7 @@ fn Confirmation(submission: Submission) -> impl IntoView {
                 let steps = service.map(|sv| sv.steps.clone()).unwrap_or_default();
                 view! {
                     <Show when=move || late_start>
-                        <div class="notice notice--warning"><p>{move || tr::confirm_after_hours(lang.get(), &format::date(accepted_on))}</p></div>
+                        <div class="notice notice--warning"><p>{tr::confirm_after_hours(lang, &format::date(accepted_on))}</p></div>
                     </Show>
                     <h2>{t(tr::confirm_deadline)}</h2>
                     <p class="deadline"><strong>{format::date(due)}</strong></p>
@@ -225,7 +225,7 @@ fn Confirmation(submission: Submission) -> impl IntoView {
                                 let d = st.duration;
                                 view! {
                                     <li>
-                                        <LawText text=st.text /> " — " {move || duration_text(lang.get(), d)}
+                                        <LawText text=st.text /> " — " {duration_text(lang, d)}
                                         <LegalBasis provenance=st.provenance />
                                     </li>
                                 }
@@ -233,7 +233,7 @@ fn Confirmation(submission: Submission) -> impl IntoView {
                             .collect_view()}
                     </ol>
                     <p>
-                        {move || tr::confirm_next_ready(lang.get(), &office.map(|o| o.name.get(lang.get()).to_string()).unwrap_or_default())}
+                        {tr::confirm_next_ready(lang, &office.map(|o| o.name.get(lang).to_string()).unwrap_or_default())}
                     </p>
                     <p>{t(tr::confirm_next_storage)}</p>
                     <p>{t(tr::confirm_next_track)}</p>
@@ -276,19 +276,19 @@ fn Confirmation(submission: Submission) -> impl IntoView {
             </div>
             <section class="receipt" aria-labelledby="receipt-heading">
                 <h2 id="receipt-heading">
-                    {move || if accepted { tr::confirm_receipt_heading(lang.get()) } else { tr::confirm_refusal_heading(lang.get()) }}
+                    {if accepted { tr::confirm_receipt_heading(lang) } else { tr::confirm_refusal_heading(lang) }}
                 </h2>
                 <div class="receipt__body">
                     <dl class="summary">
                         {move || {
-                            receipt_rows(lang.get(), &s.get_value())
+                            receipt_rows(lang, &s.get_value())
                                 .into_iter()
                                 .map(|(k, v)| view! { <div class="summary__row"><dt class="summary__key">{k}</dt><dd class="summary__value">{v}</dd></div> })
                                 .collect_view()
                         }}
                     </dl>
                     <figure class="qr">
-                        <div class="qr__image" role="img" aria-label=move || tr::confirm_qr_label(lang.get(), &r2) inner_html=qr></div>
+                        <div class="qr__image" role="img" aria-label=tr::confirm_qr_label(lang, &r2) inner_html=qr></div>
                     </figure>
                 </div>
             </section>

@@ -32,10 +32,10 @@ pub fn ConsentStep(
             as_heading=true
             legend=ts(tr::wizard_consent_question)
             hint=ts(tr::wizard_consent_hint)
-            choices=Signal::derive(move || {
+            choices=Signal::stored({
                 vec![
-                    Choice { value: "yes".into(), label: tr::wizard_consent_yes(lang.get()).into(), hint: None },
-                    Choice { value: "no".into(), label: tr::wizard_consent_no(lang.get()).into(), hint: None },
+                    Choice { value: "yes".into(), label: tr::wizard_consent_yes(lang).into(), hint: None },
+                    Choice { value: "no".into(), label: tr::wizard_consent_no(lang).into(), hint: None },
                 ]
             })
             selected=Signal::derive(move || answers.get().use_digital_document.map(|u| if u { "yes".to_string() } else { "no".to_string() }))
@@ -60,7 +60,7 @@ pub fn ConsentStep(
                     />
                 }
                 .into_any(),
-                _ => view! { <div class="notice notice--warning"><p>{tr::wizard_consent_no_phone(lang.get())}</p></div> }.into_any(),
+                _ => view! { <div class="notice notice--warning"><p>{tr::wizard_consent_no_phone(lang)}</p></div> }.into_any(),
             }}
         </Show>
     }

@@ -23,7 +23,7 @@ pub fn Home() -> impl IntoView {
     // The home page's title is the portal's name alone; set it again when
     // coming back from a page that set its own.
     Effect::new(move |_| {
-        let title = tr::app_name(lang.get());
+        let title = tr::app_name(lang);
         if let Some(doc) = web_sys::window().and_then(|w| w.document()) {
             doc.set_title(title);
         }
@@ -98,9 +98,9 @@ fn ServiceCard(service: &'static Service) -> impl IntoView {
     view! {
         <li class="card service-card">
             <h3 class="service-card__title">
-                <A href=href>{move || name.get(lang.get()).to_string()}</A>
+                <A href=href>{name.get(lang).to_string()}</A>
                 {move || {
-                    let l = lang.get();
+                    let l = lang;
                     (l != crate::engine::source::Lang::En && name.is_working(l))
                         .then(|| {
                             view! { " " <span class="small muted">"(" {tr::common_working_translation(l)} ")"</span> }
@@ -127,7 +127,7 @@ fn ServiceCard(service: &'static Service) -> impl IntoView {
                                 .iter()
                                 .map(|c| {
                                     let channel = c.channel;
-                                    view! { <li class="tag tag--channel">{move || channel_label(lang.get(), channel)}</li> }
+                                    view! { <li class="tag tag--channel">{channel_label(lang, channel)}</li> }
                                 })
                                 .collect_view()}
                         </ul>
@@ -144,7 +144,7 @@ fn ServiceCard(service: &'static Service) -> impl IntoView {
                                     view! {
                                         <li>
                                             {move || {
-                                                let l = lang.get();
+                                                let l = lang;
                                                 format!("{}: {}", term_place(l, t), term_words(l, t))
                                             }}
                                         </li>

@@ -48,7 +48,7 @@ pub fn KeyTools(person: &'static Person) -> impl IntoView {
         if busy.get_untracked() {
             return;
         }
-        let l: Lang = lang.get_untracked();
+        let l: Lang = lang;
         let pw = password.get_untracked();
         if pw.chars().count() < MIN_PASSWORD {
             create_error.set(Some((
@@ -99,7 +99,7 @@ pub fn KeyTools(person: &'static Person) -> impl IntoView {
 
     let import = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let l = lang.get_untracked();
+        let l = lang;
         match KeyFile::from_file_string(&import_text.get_untracked()) {
             Ok(key) => {
                 db.keys.update(|k| {
@@ -191,15 +191,15 @@ pub fn KeyTools(person: &'static Person) -> impl IntoView {
                     <Radios
                         name="validity"
                         legend=ts(tr::sign_create_validity)
-                        choices=Signal::derive(move || {
+                        choices=Signal::stored({
                             vec![
-                                Choice { value: "year".into(), label: tr::sign_create_validity_year(lang.get()).into(), hint: None },
-                                Choice { value: "expired".into(), label: tr::sign_create_validity_expired(lang.get()).into(), hint: None },
+                                Choice { value: "year".into(), label: tr::sign_create_validity_year(lang).into(), hint: None },
+                                Choice { value: "expired".into(), label: tr::sign_create_validity_expired(lang).into(), hint: None },
                             ]
                         })
                         selected=validity
                         on_select=Callback::new(move |v| validity.set(Some(v)))
-                        error=Signal::derive(|| None::<String>)
+                        error=Signal::stored(None::<String>)
                     />
                     <button type="submit" class="button button--secondary" aria-disabled=move || busy.get().then_some("true")>
                         {t(tr::sign_create_button)}
@@ -226,5 +226,23 @@ pub fn KeyTools(person: &'static Person) -> impl IntoView {
                 </form>
             </div>
         </details>
+    }
+}
+
+/// `/apply/keys`: the demo EDS keys kept in this browser.
+#[component]
+pub fn KeysPage() -> impl IntoView {
+    let session = crate::ui::session::use_session();
+    move || {
+        match session.person() {
+        None => view! { <super::wizard::SignInNeeded /> }.into_any(),
+        Some(p) => view! {
+            <div class="page page--narrow">
+                <crate::ui::components::PageHeading text=crate::ui::text::ts(tr::track_keys_title) />
+                <KeyTools person=p />
+            </div>
+        }
+        .into_any(),
+    }
     }
 }

@@ -9,13 +9,16 @@ mod not_found;
 mod passport;
 mod sign;
 mod signin;
+mod tracker;
 mod wizard;
 
 pub use cabinet::CabinetPage;
 pub use confirmation::ApplicationPage;
 pub use home::Home;
+pub use keys::KeysPage;
 pub use not_found::NotFound;
 pub use passport::PassportPage;
 pub use sign::SignPage;
 pub use signin::SignIn;
+pub use tracker::TrackerPage;
 pub use wizard::{ApplyStart, WizardPage};

@@ -261,7 +261,7 @@ fn Passport(service: &'static Service) -> impl IntoView {
     let clock = use_clock();
     // Changes once a day, so the page is not rebuilt with every clock tick.
     let today = Memo::new(move |_| clock.today());
-    let title = Signal::derive(move || service.name.text.get(lang.get()).to_string());
+    let title = Signal::stored(service.name.text.get(lang).to_string());
     view! {
         <div class="page passport">
             <DocTitle text=title />
@@ -309,7 +309,7 @@ fn OnThisPage() -> impl IntoView {
                                         focus_by_id(s.id());
                                     }
                                 >
-                                    {move || s.title(lang.get())}
+                                    {s.title(lang)}
                                 </a>
                             </li>
                         }
@@ -323,7 +323,7 @@ fn OnThisPage() -> impl IntoView {
 #[component]
 fn SectionHeading(section: Section) -> impl IntoView {
     let lang = use_lang();
-    view! { <h2 id=section.id() class="passport__heading" tabindex="-1">{move || section.title(lang.get())}</h2> }
+    view! { <h2 id=section.id() class="passport__heading" tabindex="-1">{section.title(lang)}</h2> }
 }
 
 /// A list of items, current ones first; those whose basis is no longer in
@@ -380,11 +380,11 @@ fn ActView(act: Act) -> impl IntoView {
     };
     view! {
         <li class="act">
-            <p class="act__tag"><span class=status_class(level)>{move || status_label(lang.get(), level)}</span></p>
-            <p class="act__seed small muted">{format!("{seed:?}")} " · " {move || seed_label(lang.get(), seed)}</p>
+            <p class="act__tag"><span class=status_class(level)>{status_label(lang, level)}</span></p>
+            <p class="act__seed small muted">{format!("{seed:?}")} " · " {seed_label(lang, seed)}</p>
             <p class="act__text"><LawText text=act.text /></p>
             <LegalBasis provenance=act.provenance />
-            {dates.map(|(from, until)| view! { <p class="small act__dates">{move || tr::passport_basis_valid(lang.get(), &from, &until)}</p> })}
+            {dates.map(|(from, until)| view! { <p class="small act__dates">{tr::passport_basis_valid(lang, &from, &until)}</p> })}
             {act.dates_provenance.map(|p| view! { <LegalBasis provenance=p /> })}
         </li>
     }
@@ -462,7 +462,7 @@ fn ApplySection(service: &'static Service) -> impl IntoView {
                         let channel = c.channel;
                         view! {
                             <li>
-                                <strong>{move || channel_label(lang.get(), channel)}</strong>
+                                <strong>{channel_label(lang, channel)}</strong>
                                 <br />
                                 <LawText text=c.text.clone() />
                                 <LegalBasis provenance=c.provenance.clone() />
@@ -519,7 +519,7 @@ fn ApplySection(service: &'static Service) -> impl IntoView {
                                     let channels = r.channels.clone();
                                     view! {
                                         <li>
-                                            <strong>{move || channels_text(lang.get(), &channels)}</strong>
+                                            <strong>{channels_text(lang, &channels)}</strong>
                                             <br />
                                             <LawText text=r.text.clone() />
                                             <LegalBasis provenance=r.provenance.clone() />
@@ -567,16 +567,14 @@ fn TermsSection(service: &'static Service) -> impl IntoView {
 fn TermRow(term: &'static Term) -> impl IntoView {
     let lang = use_lang();
     let start = move || match &term.start {
-        StartRule::DayAfterHandIn => tr::passport_start_day_after(lang.get()).to_string(),
-        StartRule::NextWorkingDayAfterCutoff { cutoff } => {
-            tr::passport_start_cutoff(lang.get(), cutoff)
-        }
+        StartRule::DayAfterHandIn => tr::passport_start_day_after(lang).to_string(),
+        StartRule::NextWorkingDayAfterCutoff { cutoff } => tr::passport_start_cutoff(lang, cutoff),
     };
     view! {
         <tr>
-            <th scope="row">{move || term_place(lang.get(), term)}</th>
+            <th scope="row">{term_place(lang, term)}</th>
             <td>
-                <p class="term__amount">{move || term_words(lang.get(), term)}</p>
+                <p class="term__amount">{term_words(lang, term)}</p>
                 <LegalBasis provenance=term.provenance.clone() />
                 <p class="small">{start}</p>
                 <LegalBasis provenance=term.start_provenance.clone() />
@@ -601,7 +599,7 @@ fn ExampleDate(service: &'static Service, term: &'static Term) -> impl IntoView 
     };
     let dates = Memo::new(move |_| compute(clock.now()).map(|d| (d.accepted_on, d.due)));
     move || {
-        let l = lang.get();
+        let l = lang;
         let place = term_place(l, term);
         match dates.get().and_then(|_| compute(clock.now_untracked())) {
             Ok(d) => {
@@ -663,7 +661,7 @@ fn TimesTable(service: &'static Service) -> impl IntoView {
             let minutes = i64::from(t.minutes);
             view! {
                 <td>
-                    {move || tr::time_minutes(lang.get(), minutes)}
+                    {tr::time_minutes(lang, minutes)}
                     <LegalBasis provenance=t.provenance.clone() />
                 </td>
             }
@@ -690,7 +688,7 @@ fn TimesTable(service: &'static Service) -> impl IntoView {
                             .map(|p| {
                                 view! {
                                     <tr>
-                                        <th scope="row">{move || place_label(lang.get(), p)}</th>
+                                        <th scope="row">{place_label(lang, p)}</th>
                                         {cell(p, TimeKind::Waiting)}
                                         {cell(p, TimeKind::Service)}
                                     </tr>
@@ -710,7 +708,7 @@ fn DocumentView(rule: &'static DocumentRule) -> impl IntoView {
     let lang = use_lang();
     view! {
         <li>
-            {move || situations_text(lang.get(), rule).map(|s| view! { <span class="situation">{s}</span> <br /> })}
+            {situations_text(lang, rule).map(|s| view! { <span class="situation">{s}</span> <br /> })}
             <LawText text=rule.text.clone() />
             <LegalBasis provenance=rule.provenance.clone() />
         </li>
@@ -735,9 +733,9 @@ fn DocumentsSection(service: &'static Service) -> impl IntoView {
                         .collect();
                     let (notes, docs): (Vec<_>, Vec<_>) = rules.into_iter().partition(|r| r.info);
                     let heading = move || match channel {
-                        Channel::Provider => tr::passport_documents_provider(lang.get()),
-                        Channel::StateCorporation => tr::passport_documents_state_corporation(lang.get()),
-                        Channel::Portal => tr::passport_documents_portal(lang.get()),
+                        Channel::Provider => tr::passport_documents_provider(lang),
+                        Channel::StateCorporation => tr::passport_documents_state_corporation(lang),
+                        Channel::Portal => tr::passport_documents_portal(lang),
                     };
                     view! {
                         <h3>{heading}</h3>
@@ -784,8 +782,8 @@ fn RefusalSection(service: &'static Service) -> impl IntoView {
             })
             .collect();
         let heading = move || match stage {
-            Stage::Acceptance => tr::passport_refusal_acceptance(lang.get()),
-            Stage::Decision => tr::passport_refusal_decision(lang.get()),
+            Stage::Acceptance => tr::passport_refusal_acceptance(lang),
+            Stage::Decision => tr::passport_refusal_decision(lang),
         };
         view! {
             <h3>{heading}</h3>
@@ -847,10 +845,10 @@ fn HoursSection(service: &'static Service) -> impl IntoView {
                                 let place = s.place;
                                 view! {
                                     <tr>
-                                        <th scope="row">{move || place_label(lang.get(), place)}</th>
+                                        <th scope="row">{place_label(lang, place)}</th>
                                         <td>
                                             {move || {
-                                                let notes = schedule_notes(lang.get(), s);
+                                                let notes = schedule_notes(lang, s);
                                                 (!notes.is_empty())
                                                     .then(|| view! { <p class="small muted schedule__version">{notes.join(" · ")}</p> })
                                             }}
@@ -901,7 +899,7 @@ fn CollectSection(service: &'static Service) -> impl IntoView {
                         let channels = r.channels.clone();
                         view! {
                             <li>
-                                <strong>{move || channels_text(lang.get(), &channels)}</strong>
+                                <strong>{channels_text(lang, &channels)}</strong>
                                 <br />
                                 <LawText text=r.text.clone() />
                                 <LegalBasis provenance=r.provenance.clone() />
@@ -957,7 +955,7 @@ fn ComplaintSection(service: &'static Service) -> impl IntoView {
         Some(view) => {
             let own = !view.by_analogy;
             let p = view.procedure;
-            let heading = |f: fn(Lang) -> &'static str| view! { <h3>{move || f(lang.get())}</h3> };
+            let heading = |f: fn(Lang) -> &'static str| view! { <h3>{f(lang)}</h3> };
             let one = |i: &Item| vec![(i.text.clone(), i.provenance.clone())];
             let fields: Vec<(Text, Provenance)> = p
                 .fields
@@ -1023,13 +1021,13 @@ fn StepGroups(steps: Vec<&'static ProcedureStep>) -> impl IntoView {
         .into_iter()
         .map(|(channels, steps)| {
             view! {
-                <h3>{move || tr::passport_steps_for(lang.get(), &channels_text(lang.get(), &channels))}</h3>
+                <h3>{tr::passport_steps_for(lang, &channels_text(lang, &channels))}</h3>
                 <ol class="steps">
                     {steps
                         .into_iter()
                         .map(|s| {
                             let meta = move || {
-                                let l = lang.get();
+                                let l = lang;
                                 tr::passport_step_meta(l, actor_label(l, s.actor), &duration_words(l, s.duration))
                             };
                             view! {
@@ -1073,7 +1071,7 @@ fn ProcedureSection(service: &'static Service, today: Memo<NaiveDate>) -> impl I
                                             <div class="notice">
                                                 <p>
                                                     <span class=status_class(Status::Regional)>
-                                                        {move || status_label(lang.get(), Status::Regional)}
+                                                        {status_label(lang, Status::Regional)}
                                                     </span>
                                                 </p>
                                                 <p>{t(tr::passport_steps_regional_intro)}</p>
@@ -1089,7 +1087,7 @@ fn ProcedureSection(service: &'static Service, today: Memo<NaiveDate>) -> impl I
                                 <div class="historical">
                                     <p>
                                         <span class=status_class(Status::LostForce)>
-                                            {move || status_label(lang.get(), Status::LostForce)}
+                                            {status_label(lang, Status::LostForce)}
                                         </span>
                                     </p>
                                     <p>{t(tr::passport_steps_historical_intro)}</p>
@@ -1153,7 +1151,7 @@ fn InformationSection(service: &'static Service) -> impl IntoView {
                         let value = move || {
                             i.value
                                 .as_deref()
-                                .filter(|v| !text.get(lang.get()).contains(v))
+                                .filter(|v| !text.get(lang).contains(v))
                                 .map(|v| view! { ": " {info_value(v)} })
                         };
                         view! {

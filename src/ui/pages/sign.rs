@@ -120,11 +120,11 @@ fn SignView(draft_id: String, person: &'static Person) -> impl IntoView {
                     db.drafts.update(|m| {
                         m.remove(&id.get_value());
                     });
-                    navigate(&format!("/applications/{reference}"), Default::default());
+                    navigate(&format!("/apply/receipt/{reference}"), Default::default());
                 }
                 Err(e) => errors.set(vec![ErrorItem {
                     field_id: "key".into(),
-                    message: submit_error(lang.get_untracked(), &e),
+                    message: submit_error(lang, &e),
                 }]),
             }
         }
@@ -135,7 +135,7 @@ fn SignView(draft_id: String, person: &'static Person) -> impl IntoView {
         if busy.get_untracked() {
             return;
         }
-        let l = lang.get_untracked();
+        let l = lang;
         let Some(serial) = key_serial.get_untracked() else {
             errors.set(vec![ErrorItem {
                 field_id: "key".into(),
@@ -205,8 +205,8 @@ fn SignView(draft_id: String, person: &'static Person) -> impl IntoView {
         file.run(record);
     });
 
-    let methods = Signal::derive(move || {
-        let l = lang.get();
+    let methods = Signal::stored({
+        let l = lang;
         let mut v = vec![Choice {
             value: "eds".into(),
             label: tr::sign_method_eds(l).into(),
@@ -222,7 +222,7 @@ fn SignView(draft_id: String, person: &'static Person) -> impl IntoView {
         v
     });
     let key_choices = Signal::derive(move || {
-        let l = lang.get();
+        let l = lang;
         let now = clock.now();
         my_keys
             .get()
@@ -271,7 +271,7 @@ fn SignView(draft_id: String, person: &'static Person) -> impl IntoView {
                 choices=methods
                 selected=method
                 on_select=Callback::new(move |v| method.set(Some(v)))
-                error=Signal::derive(|| None::<String>)
+                error=Signal::stored(None::<String>)
             />
             <Show when=move || method.get().as_deref() == Some("eds")>
                 <h2>{t(tr::sign_keys_heading)}</h2>
@@ -306,7 +306,7 @@ fn SignView(draft_id: String, person: &'static Person) -> impl IntoView {
                             </button>
                         </div>
                         <p role="status" aria-live="polite" class="progress">
-                            {move || busy.get().then(|| tr::sign_signing(lang.get()))}
+                            {move || busy.get().then(|| tr::sign_signing(lang))}
                         </p>
                     </form>
                 </Show>

@@ -1,7 +1,7 @@
 //! Simulated sign-in: pick a person from the demo registry or type an IIN.
 
 use leptos::prelude::*;
-use leptos_router::hooks::{use_navigate, use_query_map};
+use leptos_router::hooks::use_query_map;
 
 use crate::engine::iin;
 use crate::engine::registry::{self, Person};
@@ -41,7 +41,7 @@ pub fn SignIn() -> impl IntoView {
     let session = use_session();
     let clock = use_clock();
     let query = use_query_map();
-    let navigate = use_navigate();
+    let navigate = crate::ui::navigator();
     let typed = RwSignal::new(String::new());
     let error = RwSignal::new(None::<String>);
 
@@ -50,14 +50,14 @@ pub fn SignIn() -> impl IntoView {
         move |iin: String| {
             session.sign_in(&iin);
             let next = safe_next(query.read_untracked().get("next"));
-            navigate(&next, Default::default());
+            navigate(&next);
         }
     };
     let go2 = go.clone();
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let t = typed.get_untracked();
-        match iin_problem(lang.get_untracked(), &t) {
+        match iin_problem(lang, &t) {
             Some(msg) => error.set(Some(msg)),
             None => {
                 error.set(None);
@@ -109,14 +109,14 @@ pub fn SignIn() -> impl IntoView {
                         let iin = p.iin.clone();
                         view! {
                             <li class="card">
-                                <h3>{move || p.display_name(lang.get())}</h3>
+                                <h3>{p.display_name(lang)}</h3>
                                 <p class="small">
-                                    {move || tr::signin_age(lang.get(), &p.age_on(today()).to_string())}
-                                    " · " {tr::wizard_check_iin(lang.get_untracked())} " " {p.iin.clone()}
-                                    {move || person_notes(p, lang.get(), today())}
+                                    {move || tr::signin_age(lang, &p.age_on(today()).to_string())}
+                                    " · " {tr::wizard_check_iin(lang)} " " {p.iin.clone()}
+                                    {move || person_notes(p, lang, today())}
                                 </p>
                                 <button type="button" class="button button--secondary" on:click=move |_| go(iin.clone())>
-                                    {move || tr::signin_sign_in_as(lang.get(), &p.display_name(lang.get()))}
+                                    {tr::signin_sign_in_as(lang, &p.display_name(lang))}
                                 </button>
                             </li>
                         }

@@ -86,15 +86,27 @@ pub fn document_label(lang: Lang, d: DocKind) -> &'static str {
     }
 }
 
-fn slug<T: serde::Serialize>(v: &T) -> String {
-    serde_json::to_value(v)
-        .ok()
-        .and_then(|v| v.as_str().map(str::to_string))
-        .unwrap_or_default()
+fn who_slug(w: Who) -> &'static str {
+    match w {
+        Who::Myself => "myself",
+        Who::ParentOfMinor => "parent-of-minor",
+    }
 }
 
-fn unslug<T: serde::de::DeserializeOwned>(s: &str) -> Option<T> {
-    serde_json::from_value(serde_json::Value::String(s.to_string())).ok()
+fn reason_slug(r: Reason) -> &'static str {
+    match r {
+        Reason::Lost => "lost",
+        Reason::Damaged => "damaged",
+        Reason::NameChanged => "name-changed",
+        Reason::FillingErrors => "filling-errors",
+    }
+}
+
+fn doc_slug(d: DocKind) -> &'static str {
+    match d {
+        DocKind::BasicSecondaryCertificate => "basic-secondary-certificate",
+        DocKind::GeneralSecondaryAttestat => "general-secondary-attestat",
+    }
 }
 
 /// `/apply/S2/:draft/:step`.
@@ -187,7 +199,7 @@ fn StepView(draft_id: String, step: Step, person: &'static Person) -> impl IntoV
                 .get()
                 .into_iter()
                 .find(|e| e.field == field)
-                .map(|e| error_message(lang.get(), e).to_string())
+                .map(|e| error_message(lang, e).to_string())
         })
     };
     let summary = Signal::derive(move || {
@@ -196,7 +208,7 @@ fn StepView(draft_id: String, step: Step, person: &'static Person) -> impl IntoV
             .into_iter()
             .map(|e| ErrorItem {
                 field_id: e.field.html_id().into(),
-                message: error_message(lang.get(), e).into(),
+                message: error_message(lang, e).into(),
             })
             .collect::<Vec<_>>()
     });
@@ -218,7 +230,7 @@ fn StepView(draft_id: String, step: Step, person: &'static Person) -> impl IntoV
             .position(|s| *s == step)
             .map(|i| i + 1)
             .unwrap_or(1);
-        tr::common_step_of(lang.get(), &n.to_string(), &all.len().to_string())
+        tr::common_step_of(lang, &n.to_string(), &all.len().to_string())
     });
 
     let nav = navigate.clone();
@@ -255,13 +267,13 @@ fn StepView(draft_id: String, step: Step, person: &'static Person) -> impl IntoV
         let a = answers.get();
         match step {
             Step::Who => {
-                let choices = Signal::derive(move || {
+                let choices = Signal::stored({
                     vec![
-                        Choice { value: "myself".into(), label: tr::wizard_who_myself(lang.get()).into(), hint: None },
+                        Choice { value: "myself".into(), label: tr::wizard_who_myself(lang).into(), hint: None },
                         Choice {
                             value: "parent-of-minor".into(),
-                            label: tr::wizard_who_parent(lang.get()).into(),
-                            hint: Some(tr::wizard_who_parent_hint(lang.get()).into()),
+                            label: tr::wizard_who_parent(lang).into(),
+                            hint: Some(tr::wizard_who_parent_hint(lang).into()),
                         },
                     ]
                 });
@@ -271,10 +283,10 @@ fn StepView(draft_id: String, step: Step, person: &'static Person) -> impl IntoV
                         as_heading=true
                         legend=ts(tr::wizard_who_question)
                         choices=choices
-                        selected=Signal::derive(move || answers.get().who.map(|w| slug(&w)))
+                        selected=Signal::derive(move || answers.get().who.map(|w| who_slug(w).to_string()))
                         on_select=Callback::new(move |v: String| {
                             set(Box::new(move |a: &mut Answers| {
-                                a.who = unslug(&v);
+                                a.who = [Who::Myself, Who::ParentOfMinor].into_iter().find(|w| who_slug(*w) == v);
                                 if a.who != Some(Who::ParentOfMinor) {
                                     a.child_iin = None;
                                 }
@@ -293,8 +305,8 @@ fn StepView(draft_id: String, step: Step, person: &'static Person) -> impl IntoV
                         .filter_map(|iin| registry::find(iin))
                         .map(|c| Choice {
                             value: c.iin.clone(),
-                            label: c.display_name(lang.get()),
-                            hint: Some(format!("{} {}", tr::wizard_check_iin(lang.get()), c.iin)),
+                            label: c.display_name(lang),
+                            hint: Some(format!("{} {}", tr::wizard_check_iin(lang), c.iin)),
                         })
                         .collect::<Vec<_>>()
                 });
@@ -313,10 +325,10 @@ fn StepView(draft_id: String, step: Step, person: &'static Person) -> impl IntoV
                 .into_any()
             }
             Step::Reason => {
-                let choices = Signal::derive(move || {
+                let choices = Signal::stored({
                     Reason::ALL
                         .iter()
-                        .map(|r| Choice { value: slug(r), label: reason_label(lang.get(), *r).into(), hint: None })
+                        .map(|r| Choice { value: reason_slug(*r).into(), label: reason_label(lang, *r).into(), hint: None })
                         .collect::<Vec<_>>()
                 });
                 view! {
@@ -325,25 +337,25 @@ fn StepView(draft_id: String, step: Step, person: &'static Person) -> impl IntoV
                         as_heading=true
                         legend=ts(tr::wizard_reason_question)
                         choices=choices
-                        selected=Signal::derive(move || answers.get().reason.map(|r| slug(&r)))
-                        on_select=Callback::new(move |v: String| set(Box::new(move |a: &mut Answers| a.reason = unslug(&v))))
+                        selected=Signal::derive(move || answers.get().reason.map(|r| reason_slug(r).to_string()))
+                        on_select=Callback::new(move |v: String| set(Box::new(move |a: &mut Answers| a.reason = Reason::ALL.into_iter().find(|r| reason_slug(*r) == v))))
                         error=error_for(Field::Reason)
                     />
                 }
                 .into_any()
             }
             Step::Document => {
-                let choices = Signal::derive(move || {
+                let choices = Signal::stored({
                     vec![
                         Choice {
-                            value: slug(&DocKind::BasicSecondaryCertificate),
-                            label: tr::wizard_document_basic(lang.get()).into(),
-                            hint: Some(tr::wizard_document_basic_hint(lang.get()).into()),
+                            value: doc_slug(DocKind::BasicSecondaryCertificate).into(),
+                            label: tr::wizard_document_basic(lang).into(),
+                            hint: Some(tr::wizard_document_basic_hint(lang).into()),
                         },
                         Choice {
-                            value: slug(&DocKind::GeneralSecondaryAttestat),
-                            label: tr::wizard_document_general(lang.get()).into(),
-                            hint: Some(tr::wizard_document_general_hint(lang.get()).into()),
+                            value: doc_slug(DocKind::GeneralSecondaryAttestat).into(),
+                            label: tr::wizard_document_general(lang).into(),
+                            hint: Some(tr::wizard_document_general_hint(lang).into()),
                         },
                     ]
                 });
@@ -353,8 +365,8 @@ fn StepView(draft_id: String, step: Step, person: &'static Person) -> impl IntoV
                         as_heading=true
                         legend=ts(tr::wizard_document_question)
                         choices=choices
-                        selected=Signal::derive(move || answers.get().document.map(|d| slug(&d)))
-                        on_select=Callback::new(move |v: String| set(Box::new(move |a: &mut Answers| a.document = unslug(&v))))
+                        selected=Signal::derive(move || answers.get().document.map(|d| doc_slug(d).to_string()))
+                        on_select=Callback::new(move |v: String| set(Box::new(move |a: &mut Answers| a.document = DocKind::ALL.into_iter().find(|d| doc_slug(*d) == v))))
                         error=error_for(Field::Document)
                     />
                 }
@@ -390,13 +402,13 @@ fn StepView(draft_id: String, step: Step, person: &'static Person) -> impl IntoV
             }
             .into_any(),
             Step::Office => {
-                let choices = Signal::derive(move || {
+                let choices = Signal::stored({
                     registry::offices()
                         .iter()
                         .map(|o| Choice {
                             value: o.id.clone(),
-                            label: o.name.get(lang.get()).to_string(),
-                            hint: Some(o.address.get(lang.get()).to_string()),
+                            label: o.name.get(lang).to_string(),
+                            hint: Some(o.address.get(lang).to_string()),
                         })
                         .collect::<Vec<_>>()
                 });
@@ -442,7 +454,7 @@ fn StepView(draft_id: String, step: Step, person: &'static Person) -> impl IntoV
                 {question}
                 <div class="button-group">
                     <button type="submit" class="button">
-                        {move || if step == Step::Check { tr::wizard_sign_continue(lang.get()) } else { tr::common_continue(lang.get()) }}
+                        {if step == Step::Check { tr::wizard_sign_continue(lang) } else { tr::common_continue(lang) }}
                     </button>
                 </div>
             </form>
@@ -471,10 +483,10 @@ fn DocumentsStep(
                 name="original"
                 legend=ts(tr::wizard_original_question)
                 hint=ts(tr::wizard_original_hint)
-                choices=Signal::derive(move || {
+                choices=Signal::stored({
                     vec![
-                        Choice { value: "yes".into(), label: tr::wizard_original_yes(lang.get()).into(), hint: None },
-                        Choice { value: "no".into(), label: tr::wizard_original_no(lang.get()).into(), hint: None },
+                        Choice { value: "yes".into(), label: tr::wizard_original_yes(lang).into(), hint: None },
+                        Choice { value: "no".into(), label: tr::wizard_original_no(lang).into(), hint: None },
                     ]
                 })
                 selected=Signal::derive(move || answers.get().original.map(|o| if o { "yes".to_string() } else { "no".to_string() }))
@@ -502,7 +514,7 @@ fn CheckAnswers(draft: Memo<Option<Draft>>, person: &'static Person) -> impl Int
                     {change.map(|href| {
                         view! {
                             <A href=href>
-                                {tr::common_change(lang.get_untracked())}
+                                {tr::common_change(lang)}
                                 <span class="visually-hidden">" " {key.clone()}</span>
                             </A>
                         }
@@ -515,7 +527,7 @@ fn CheckAnswers(draft: Memo<Option<Draft>>, person: &'static Person) -> impl Int
         let Some(d) = draft.get() else {
             return ().into_any();
         };
-        let l = lang.get();
+        let l = lang;
         let a = d.answers.clone();
         let ctx = context_for(person, &a, clock.today());
         let ch = |s: Step| Some(step_href(&d.id, s) + "?change=1");

@@ -1,0 +1,12 @@
+//! The applying-and-signing bundle's entry point (`src/html/apply.html`).
+
+#[cfg(target_arch = "wasm32")]
+fn main() {
+    qujat::ui::mount(qujat::ui::Bundle::Apply);
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn main() {
+    eprintln!("qujat-apply is part of the web app: serve it with `./.ci/serve`.");
+    std::process::exit(2);
+}

@@ -1,0 +1,12 @@
+//! The staff bundle's entry point (`src/html/staff.html`).
+
+#[cfg(target_arch = "wasm32")]
+fn main() {
+    qujat::ui::mount(qujat::ui::Bundle::Staff);
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn main() {
+    eprintln!("qujat-staff is part of the web app: serve it with `./.ci/serve`.");
+    std::process::exit(2);
+}
