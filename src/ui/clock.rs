@@ -55,6 +55,33 @@ impl Clock {
     pub fn now_untracked(&self) -> DateTime<Utc> {
         self.now.get_untracked()
     }
+
+    /// How far the demo clock is ahead of real time (reactive).
+    pub fn offset(&self) -> chrono::Duration {
+        chrono::Duration::milliseconds(self.offset_ms.with(|o| *o))
+    }
+
+    /// Moves the demo clock to `instant`; never backwards, because recorded
+    /// events must keep their order.
+    pub fn advance_to(&self, instant: DateTime<Utc>) {
+        let gap = instant - self.now_untracked();
+        if gap > chrono::Duration::zero() {
+            self.offset_ms
+                .update(|o| *o = o.saturating_add(gap.num_milliseconds()));
+            self.tick();
+        }
+    }
+
+    /// Back to real time.
+    pub fn reset(&self) {
+        self.offset_ms.update(|o| *o = 0);
+        self.tick();
+    }
+
+    /// Real time, whatever the demo clock says.
+    pub fn real_now(&self) -> DateTime<Utc> {
+        real_now()
+    }
 }
 
 pub fn use_clock() -> Clock {

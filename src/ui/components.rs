@@ -202,10 +202,12 @@ pub fn Radios(
                                         aria-describedby=has_hint.then(|| hint_id.clone())
                                         on:change=move |_| on_select.run(value.clone())
                                     />
-                                    <label for=id.clone()>
-                                        {c.label.clone()}
+                                    // The hint is outside the label: it describes the
+                                    // choice (aria-describedby), it is not its name.
+                                    <div class="choice__text">
+                                        <label for=id.clone()>{c.label.clone()}</label>
                                         {c.hint.clone().map(|h| view! { <span class="hint" id=hint_id.clone()>{h}</span> })}
-                                    </label>
+                                    </div>
                                 </div>
                             }
                         }

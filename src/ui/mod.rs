@@ -5,9 +5,13 @@
 pub mod clock;
 mod components;
 pub mod db;
+pub mod demo;
 mod focus;
 mod format;
 mod law;
+mod life;
+pub mod notify;
+mod offline;
 pub mod otp;
 mod pages;
 mod prefs;
@@ -129,6 +133,7 @@ fn provide_shared(bundle: Bundle) -> Prefs {
     provide_context(clock::Clock::start(notices));
     provide_context(db::Db::open(notices));
     provide_context(session::Session::open(notices));
+    provide_context(notify::Seen::open(notices));
     prefs
 }
 
@@ -140,6 +145,7 @@ fn Frame(children: Children) -> impl IntoView {
         <shell::SkipLink />
         <shell::Header />
         <main id="main" tabindex="-1">
+            <offline::OfflineStatus />
             <shell::StorageNotices />
             {children()}
         </main>
@@ -158,6 +164,7 @@ pub fn App() -> impl IntoView {
         provide_context(prefs::CurrentLang(prefs.lang.get()));
         view! {
             <Router>
+                <notify::BrowserNotifier />
                 <Frame>
                     <Routes fallback=pages::NotFound>
                         <Route path=path!("/") view=pages::Home />
@@ -165,6 +172,7 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/signin") view=pages::SignIn />
                         <Route path=path!("/cabinet") view=pages::CabinetPage />
                         <Route path=path!("/applications/:reference") view=pages::TrackerPage />
+                        <Route path=path!("/notifications") view=notify::NotificationsPage />
                     </Routes>
                 </Frame>
             </Router>
@@ -198,13 +206,17 @@ pub fn ApplyApp() -> impl IntoView {
 #[component]
 pub fn StaffApp() -> impl IntoView {
     let prefs = provide_shared(Bundle::Staff);
+    provide_context(pages::StaffRole::open(
+        expect_context::<store::StoreNotices>(),
+    ));
     move || {
         provide_context(prefs::CurrentLang(prefs.lang.get()));
         view! {
             <Router>
                 <Frame>
                     <Routes fallback=pages::NotFound>
-                        <Route path=path!("/staff") view=pages::NotFound />
+                        <Route path=path!("/staff") view=pages::BackOfficePage />
+                        <Route path=path!("/staff/applications/:reference") view=pages::BackOfficeApplication />
                     </Routes>
                 </Frame>
             </Router>

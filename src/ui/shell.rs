@@ -111,6 +111,7 @@ pub fn UserNav() -> impl IntoView {
                         let navigate = navigate.clone();
                         view! {
                             <A href="/cabinet">{t(tr::cabinet_nav)}</A>
+                            <crate::ui::notify::NotificationsLink />
                             <span class="user-nav__who">{tr::signin_signed_in_as(lang, &p.display_name(lang))}</span>
                             <button type="button" class="link-button" on:click=move |_| {
                                 session.sign_out();

@@ -69,22 +69,21 @@ fn Cabinet(person: &'static crate::engine::registry::Person) -> impl IntoView {
                             </tr>
                         </thead>
                         <tbody>
-                            <For each=move || apps.get() key=|s| s.reference.clone() let(s)>
+                            <For each=move || apps.get() key=|s| (s.reference.clone(), s.lifecycle.rev) let(s)>
                                 {
-                                    let (status_text, deadline) = match &s.outcome {
-                                        Outcome::Accepted { due, .. } => (true, format::date(*due)),
-                                        Outcome::Refused { .. } => (false, String::new()),
+                                    let deadline = match &s.outcome {
+                                        Outcome::Accepted { due, .. } => format::date(*due),
+                                        Outcome::Refused { .. } => String::new(),
                                     };
                                     let service = s.service.clone();
+                                    let status = view! { <crate::ui::life::StatusTag submission=s.clone() /> };
                                     view! {
                                         <tr>
                                             <td><A href=format!("/applications/{}", s.reference)>{s.reference.clone()}</A></td>
                                             <td>{catalog::service(&service).map(|sv| sv.name.text.get(lang).to_string()).unwrap_or_default()}</td>
                                             <td>{format::date_time(s.submitted_at)}</td>
                                             <td>
-                                                <span class=if status_text { "tag tag--done" } else { "tag tag--late" }>
-                                                    {if status_text { tr::cabinet_status_accepted(lang) } else { tr::cabinet_status_refused(lang) }}
-                                                </span>
+                                                {status}
                                             </td>
                                             <td>{deadline}</td>
                                         </tr>

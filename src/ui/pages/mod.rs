@@ -1,5 +1,6 @@
 //! One module per page.
 
+mod backoffice;
 mod cabinet;
 mod confirmation;
 mod consent;
@@ -12,6 +13,7 @@ mod signin;
 mod tracker;
 mod wizard;
 
+pub use backoffice::{BackOfficeApplication, BackOfficePage, StaffRole};
 pub use cabinet::CabinetPage;
 pub use confirmation::ApplicationPage;
 pub use home::Home;

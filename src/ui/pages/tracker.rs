@@ -1,17 +1,25 @@
-//! `/applications/:reference` in the portal: the application's status and
-//! deadline, with a link to its receipt.
+//! `/applications/:reference` in the portal: what happens to an
+//! application — its status, the legal deadline with "why this date?", the
+//! regulation's steps with their target times, the history, storage at the
+//! State Corporation, and the complaint path when it is late.
 
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 
-use crate::engine::submission::Outcome;
+use crate::engine::lifecycle::{self, Ctx, Details, PublicStatus, Role, Transition};
+use crate::engine::submission::{Outcome, Submission};
 use crate::i18n::tr;
+use crate::ui::clock::use_clock;
 use crate::ui::components::PageHeading;
 use crate::ui::db::use_db;
+use crate::ui::demo::DemoClock;
 use crate::ui::format;
+use crate::ui::life::{EventList, StatusTag, TargetsTable};
+use crate::ui::prefs::use_lang;
 use crate::ui::session::use_session;
 use crate::ui::text::{t, ts};
+use crate::ui::why::WhyThisDate;
 
 #[component]
 pub fn TrackerPage() -> impl IntoView {
@@ -19,13 +27,15 @@ pub fn TrackerPage() -> impl IntoView {
     let db = use_db();
     let session = use_session();
     let reference = Memo::new(move |_| params.read().get("reference").unwrap_or_default());
-    move || {
+    let submission = Memo::new(move |_| {
         let me = session.person().map(|p| p.iin.clone());
-        let found = db
-            .apps
+        db.apps
             .with(|m| m.get(&reference.get()).cloned())
-            .filter(|s| Some(&s.applicant_iin) == me.as_ref());
-        match found {
+            .filter(|s| Some(&s.applicant_iin) == me.as_ref())
+    });
+    let found = move || submission.with(|s| s.is_some());
+    view! {
+        {move || match submission.get() {
             None => view! {
                 <div class="page">
                     <PageHeading text=ts(tr::not_found_title) />
@@ -34,25 +44,116 @@ pub fn TrackerPage() -> impl IntoView {
                 </div>
             }
             .into_any(),
-            Some(s) => {
-                let status = match s.outcome {
-                    Outcome::Accepted { due, .. } => format!(
-                        "{} · {} {}",
-                        t(tr::cabinet_status_accepted),
-                        t(tr::confirm_deadline),
-                        format::date(due)
-                    ),
-                    Outcome::Refused { .. } => t(tr::cabinet_status_refused).to_string(),
-                };
-                view! {
-                    <div class="page">
-                        <PageHeading text=ts(tr::track_title) caption=Signal::stored(s.reference.clone()) />
-                        <p><strong>{t(tr::track_status)} ": "</strong> {status}</p>
-                        <p><a href=format!("/apply/receipt/{}", s.reference)>{t(tr::track_receipt_link)}</a></p>
-                    </div>
-                }
-                .into_any()
-            }
+            Some(s) => view! { <Tracker submission=s /> }.into_any(),
+        }}
+        // Outside the part rebuilt on every change, so that playing the
+        // steps keeps running while the tracker updates.
+        <Show when=found>
+            <div class="page page--tools">
+                <details class="demo-tools">
+                    <summary>{t(tr::track_demo_tools)}</summary>
+                    <div class="details__body"><DemoClock /></div>
+                </details>
+            </div>
+        </Show>
+    }
+}
+
+#[component]
+fn Tracker(submission: Submission) -> impl IntoView {
+    let lang = use_lang();
+    let clock = use_clock();
+    let db = use_db();
+    let message = RwSignal::new(None::<&'static str>);
+    let s = StoredValue::new(submission);
+    let reference = s.with_value(|s| s.reference.clone());
+    let rev = s.with_value(|s| s.lifecycle.rev);
+
+    let deadline = s.with_value(|s| match s.outcome {
+        Outcome::Accepted { due, .. } => {
+            Some((due, s.deadline().map(|d| d.explanation).unwrap_or_default()))
         }
+        Outcome::Refused { .. } => None,
+    });
+    let status = s.with_value(|s| lifecycle::public_status(&s.lifecycle));
+    let storage = s.with_value(|s| {
+        Ctx::embedded(&s.service, s.channel)
+            .ok()
+            .and_then(|ctx| lifecycle::storage(&s.lifecycle, &ctx).ok().flatten())
+    });
+
+    // The citizen's own move: asking for a result held by the school. The
+    // change is applied only if no other tab changed the record meanwhile.
+    let request_return = {
+        let reference = reference.clone();
+        move |_| {
+            let now = clock.now_untracked();
+            let result = db.apps.update(|m| {
+                let Some(s) = m.get_mut(&reference) else {
+                    return Err(());
+                };
+                let Ok(ctx) = Ctx::embedded(&s.service, s.channel) else {
+                    return Err(());
+                };
+                s.lifecycle
+                    .apply_at_rev(
+                        rev,
+                        &ctx,
+                        Transition::RequestReturn,
+                        Role::Citizen,
+                        now,
+                        Details::default(),
+                    )
+                    .map_err(|_| ())
+            });
+            message.set(Some(match result {
+                Ok(()) => tr::track_returned(lang),
+                Err(()) => tr::track_changed_elsewhere(lang),
+            }));
+        }
+    };
+
+    let targets_view = move || {
+        let now = clock.now();
+        s.with_value(|s| lifecycle::submission_targets(s, now, false).ok())
+            .filter(|t| !t.is_empty())
+            .map(|targets| {
+                let overdue = lifecycle::overdue(&targets, now);
+                view! {
+                    <Show when=move || overdue>
+                        <div class="notice notice--warning" role="alert">
+                            <p>{t(tr::track_overdue)}</p>
+                            <p><a class="button" href=format!("/apply/complaint?app={}", s.with_value(|s| s.reference.clone()))>{t(tr::track_complain)}</a></p>
+                        </div>
+                    </Show>
+                    <TargetsTable targets=targets now=now />
+                }
+            })
+    };
+
+    view! {
+        <div class="page">
+            <PageHeading text=ts(tr::track_title) caption=Signal::stored(reference.clone()) />
+            <p><strong>{t(tr::track_status)} ": "</strong> <StatusTag submission=s.get_value() /></p>
+            <p role="status" aria-live="polite">{move || message.get()}</p>
+            {deadline.map(|(due, explanation)| view! {
+                <p class="deadline">{tr::track_deadline(lang, &format::date(due))}</p>
+                <WhyThisDate explanation=explanation />
+            })}
+            {storage.map(|info| {
+                let text = match (status, info.return_due) {
+                    (PublicStatus::HeldByProvider, _) => tr::track_held(lang).to_string(),
+                    (_, Some(ret)) => tr::track_return_due(lang, &format::date(ret.date)),
+                    _ => tr::track_ready_until(lang, &format::date(info.until.date)),
+                };
+                view! { <div class="notice"><p>{text}</p></div> }
+            })}
+            <Show when=move || status == PublicStatus::HeldByProvider>
+                <button type="button" class="button" on:click=request_return.clone()>{t(tr::track_request_return)}</button>
+            </Show>
+            {targets_view}
+            <EventList events=s.with_value(|s| s.lifecycle.events.clone()) />
+            <p><a href=format!("/apply/receipt/{reference}")>{t(tr::track_receipt_link)}</a></p>
+        </div>
     }
 }
