@@ -12,7 +12,10 @@
 // - Brotli or gzip when the client accepts it, like a production host, so
 //   Lighthouse sees realistic transfer sizes. Compressed bodies are cached.
 // - Hashed assets (trunk's name-<hash>.ext) are cacheable for a year;
-//   index.html is revalidated.
+//   everything else (index.html, the manifest, the service worker /sw.js)
+//   is `no-cache`, revalidated on every use, so that a new release is seen
+//   at once. /sw.js lives at the root, so its scope is the whole app
+//   without a Service-Worker-Allowed header.
 //
 // - Nested pages: /apply/… and /staff/… fall back to their own bundle's
 //   index.html (dist/apply/, dist/staff/), the nearest one up the path.
@@ -26,7 +29,8 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-export const distDir = path.join(repoRoot, 'dist');
+/** The release to serve: dist/, or QUJAT_DIST (as for .ci/build). */
+export const distDir = path.resolve(repoRoot, process.env.QUJAT_DIST || 'dist');
 
 export const MIME = {
   '.html': 'text/html; charset=utf-8',
