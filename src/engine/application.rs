@@ -500,6 +500,22 @@ mod tests {
     }
 
     #[test]
+    fn a_change_that_opens_a_question_leads_to_it_not_to_the_summary() {
+        let mut a = complete();
+        let mut c = ctx();
+        assert_eq!(first_incomplete(&a, &c, today()), Step::Check);
+        a.who = Some(Who::ParentOfMinor);
+        assert_eq!(first_incomplete(&a, &c, today()), Step::Child);
+        a.child_iin = Some("100101600003".into());
+        assert_eq!(first_incomplete(&a, &c, today()), Step::Check);
+        a.who = Some(Who::Myself);
+        c.has_digital_document = true;
+        assert_eq!(first_incomplete(&a, &c, today()), Step::Consent);
+        a.reason = Some(Reason::Damaged);
+        assert_eq!(first_incomplete(&a, &c, today()), Step::Documents);
+    }
+
+    #[test]
     fn consent_is_asked_only_when_a_digital_document_exists() {
         let a = complete();
         let mut c = ctx();

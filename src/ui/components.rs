@@ -232,7 +232,6 @@ pub fn TextField(
     #[prop(optional, into)] input_mode: Option<String>,
     #[prop(optional, into)] autocomplete: Option<String>,
     #[prop(optional)] short: bool,
-    #[prop(optional)] max_chars: Option<usize>,
     /// Run on Enter instead of submitting an enclosing form.
     #[prop(optional)]
     on_enter: Option<Callback<()>>,
@@ -284,7 +283,6 @@ pub fn TextField(
                 spellcheck="false"
                 inputmode=input_mode
                 autocomplete=autocomplete
-                maxlength=max_chars.map(|m| (m * 2).to_string())
                 aria-describedby=described
                 aria-invalid=move || error.get().is_some().then_some("true")
                 prop:value=move || value.get()

@@ -188,7 +188,6 @@ pub fn OtpConfirm(
                             input_mode="numeric"
                             autocomplete="one-time-code"
                             short=true
-                            max_chars=12
                             on_enter=Callback::new(move |_| confirm())
                         />
                         {move || expires().map(|at| {

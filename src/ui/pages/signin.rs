@@ -96,7 +96,6 @@ pub fn SignIn() -> impl IntoView {
                     input_mode="numeric"
                     autocomplete="off"
                     short=true
-                    max_chars=20
                 />
                 <button type="submit" class="button">{t(tr::signin_submit)}</button>
             </form>

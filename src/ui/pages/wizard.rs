@@ -248,12 +248,9 @@ fn StepView(draft_id: String, step: Step, person: &'static Person) -> impl IntoV
             format!("/apply/{SERVICE}/{}/sign", id.get_value())
         } else if query.read_untracked().get("change").is_some() {
             // Back to the summary, unless the change opened a new question.
-            let next = application::next(step, &a, &c);
-            match next {
-                Some(Step::Child) if a.child_iin.is_none() => {
-                    step_href(&id.get_value(), Step::Child) + "?change=1"
-                }
-                _ => step_href(&id.get_value(), Step::Check),
+            match application::first_incomplete(&a, &c, clock.today_untracked()) {
+                Step::Check => step_href(&id.get_value(), Step::Check),
+                s => step_href(&id.get_value(), s) + "?change=1",
             }
         } else {
             application::next(step, &a, &c)
@@ -382,7 +379,6 @@ fn StepView(draft_id: String, step: Step, person: &'static Person) -> impl IntoV
                     on_input=Callback::new(move |v: String| set(Box::new(move |a: &mut Answers| a.school = v)))
                     error=error_for(Field::School)
                     autocomplete="organization"
-                    max_chars=application::SCHOOL_MAX_CHARS
                 />
             }
             .into_any(),
@@ -397,7 +393,6 @@ fn StepView(draft_id: String, step: Step, person: &'static Person) -> impl IntoV
                     error=error_for(Field::Year)
                     input_mode="numeric"
                     short=true
-                    max_chars=8
                 />
             }
             .into_any(),

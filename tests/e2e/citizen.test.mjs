@@ -1,0 +1,1053 @@
+// The citizen's portal path for S2 (a duplicate of a school education
+// document), issue 4: sign in, the wizard, signing with an EDS key or an SMS
+// code, the receipt, the cabinet; a refusal; bad input on every field with
+// an error summary that takes focus and links to the fields; hostile text;
+// a reload at every step; corrupted or foreign data in storage. Every page
+// state is checked with axe-core (WCAG 2.2 AA).
+//
+// Time is Playwright's clock, installed at a fixed working-day morning in
+// Kazakhstan, so ages, expired documents, "no future year" and the SMS
+// code's expiry, resend cooldown and lock-out do not depend on the day the
+// suite runs, and no test waits for real minutes to pass.
+//
+// Demo people are chosen on the sign-in page by what it says about them
+// (no phone, expired ID, digital document, parent of a minor), never by name.
+
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import {
+  assert,
+  useBrowser,
+  pageTest,
+  gotoApp,
+  reloadApp,
+  waitForApp,
+  expectAxeClean,
+  switchLanguage,
+  h1Text,
+  msg,
+} from './support.mjs';
+
+useBrowser();
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+
+/** Tuesday 24 November 2026, 10:00 in Kazakhstan (UTC+5): a working day. */
+const NOW = new Date('2026-11-24T10:00:00+05:00');
+const THIS_YEAR = 2026;
+
+/** A message with its `{placeholders}` filled in. */
+function fmt(lang, key, values = {}) {
+  return msg(lang, key).replace(/\{(\w+)\}/g, (m, k) => (k in values ? String(values[k]) : m));
+}
+
+/** HH:MM in Kazakhstan time (UTC+5 since 1 March 2024) of a Unix time in ms. */
+function kzClock(ms) {
+  const d = new Date(ms + 5 * 3600_000);
+  return `${String(d.getUTCHours()).padStart(2, '0')}:${String(d.getUTCMinutes()).padStart(2, '0')}`;
+}
+
+/** The text of an S2 refusal ground (src/engine/data/s2.toml) in `lang`. */
+function refusalGround(lang, id) {
+  const toml = readFileSync(path.join(here, '..', '..', 'src', 'engine', 'data', 's2.toml'), 'utf8');
+  const at = toml.indexOf(`[[refusal_grounds]]\nid = "${id}"`);
+  assert.ok(at >= 0, `refusal ground ${id} in s2.toml`);
+  const line = toml.slice(at).split('\n').find((l) => l.startsWith('text = {'));
+  const m = new RegExp(`\\b${lang} = ("(?:[^"\\\\]|\\\\.)*")`).exec(line);
+  return JSON.parse(m[1]);
+}
+
+/** A valid IIN (checksum and all) for a birth date, sex digit and serial, or null. */
+function makeIin(yymmdd, centurySex, serial) {
+  const d = `${yymmdd}${centurySex}${String(serial).padStart(4, '0')}`.split('').map(Number);
+  const sum = (w) => d.reduce((s, x, i) => s + x * w[i], 0) % 11;
+  let c = sum([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]);
+  if (c === 10) c = sum([3, 4, 5, 6, 7, 8, 9, 10, 11, 1, 2]);
+  return c === 10 ? null : d.join('') + c;
+}
+
+/** Text that must be stored and shown exactly, never interpreted. */
+const HOSTILE =
+  '<script>window.__pwned = 1</script><img src=x onerror="window.__pwned = 2">' +
+  '<b>bold?</b> &amp; "quotes" \'apostrophes\' {{ template }} ' +
+  'Гимназия № 25 🎓👩‍🎓 \u202Eevil\u202C \u200Fמכתב\u200F مدرسة';
+
+// ---------------------------------------------------------------- storage
+
+const stored = (page, key) =>
+  page.evaluate((k) => {
+    const raw = localStorage.getItem(k);
+    return raw === null ? null : JSON.parse(raw).data;
+  }, key);
+
+async function onlyDraft(page) {
+  const drafts = await stored(page, 'qujat.drafts');
+  const all = Object.values(drafts || {});
+  assert.equal(all.length, 1, `one draft in storage, got ${all.length}`);
+  return all[0];
+}
+
+// ---------------------------------------------------------------- checks
+
+/** Waits until the main h1 is exactly `text`. */
+async function expectH1(page, text, label) {
+  await page
+    .waitForFunction((t) => document.querySelector('main#main h1')?.innerText.trim() === t, text, { timeout: 10_000 })
+    .catch(() => {});
+  assert.equal(await h1Text(page), text, `${label}: the h1`);
+}
+
+/**
+ * The error summary after a failed submit: it has focus, says "There is a
+ * problem" in `lang`, lists exactly `expected` ([field id, message]) as
+ * links, each field shows its message (with the hidden "Error:" prefix)
+ * and is marked invalid, and each link moves focus to its field.
+ */
+async function expectErrors(page, lang, expected, label) {
+  const summary = page.locator('.error-summary');
+  await summary.first().waitFor({ state: 'visible' });
+  assert.equal(await summary.count(), 1, `${label}: one error summary`);
+  await page
+    .waitForFunction(() => document.activeElement?.classList.contains('error-summary'), null, { timeout: 5_000 })
+    .catch(() => {});
+  const active = await page.evaluate(() => document.activeElement?.className || document.activeElement?.tagName);
+  assert.match(String(active), /\berror-summary\b/, `${label}: the error summary takes focus`);
+  assert.equal(await summary.getAttribute('role'), 'alert', `${label}: the summary is announced`);
+  assert.equal(
+    (await summary.locator('h2').innerText()).trim(),
+    msg(lang, 'common_there_is_a_problem'),
+    `${label}: the summary's title in ${lang}`,
+  );
+  const links = await summary.locator('a').evaluateAll((as) => as.map((a) => [a.getAttribute('href'), a.innerText.trim()]));
+  assert.deepEqual(
+    links,
+    expected.map(([field, text]) => [`#${field}`, text]),
+    `${label}: the summary links to each field with its message in ${lang}`,
+  );
+  for (const [field, text] of expected) {
+    const inline = page.locator(`#${field}-error`);
+    assert.equal(await inline.count(), 1, `${label}: #${field} has an inline message`);
+    assert.equal(
+      (await inline.textContent()).replace(/\s+/g, ' ').trim(),
+      `${msg(lang, 'common_error_prefix')} ${text}`,
+      `${label}: the inline message of #${field}`,
+    );
+    const describedBy = await page.evaluate((f) => {
+      const el = document.getElementById(f);
+      const holder = el?.closest('fieldset') || el;
+      return holder?.getAttribute('aria-describedby') || '';
+    }, field);
+    assert.ok(describedBy.split(' ').includes(`${field}-error`), `${label}: #${field} is described by its error`);
+  }
+  await expectAxeClean(page, `${label}: error summary`);
+  for (const [field] of expected) {
+    await summary.locator(`a[href="#${field}"]`).click();
+    await page.waitForFunction((f) => document.activeElement?.id === f, field, { timeout: 5_000 }).catch(() => {});
+    assert.equal(await page.evaluate(() => document.activeElement?.id), field, `${label}: the link moves focus to #${field}`);
+  }
+}
+
+/** Every link of an error summary leads to an element on the page. */
+async function expectLinksResolve(page, label) {
+  const missing = await page.evaluate(() =>
+    [...document.querySelectorAll('.error-summary a')]
+      .map((a) => a.getAttribute('href'))
+      .filter((h) => !h.startsWith('#') || !document.getElementById(h.slice(1))),
+  );
+  assert.deepEqual(missing, [], `${label}: error summary links that lead nowhere`);
+}
+
+/** No markup from user input became elements, and no script ran. */
+async function expectNothingExecuted(page, label) {
+  const found = await page.evaluate(() => ({
+    pwned: window.__pwned ?? null,
+    img: document.querySelectorAll('main img[src="x"]').length,
+    scripts: [...document.querySelectorAll('main script')].length,
+    bold: [...document.querySelectorAll('main b')].filter((b) => b.textContent === 'bold?').length,
+  }));
+  assert.deepEqual(found, { pwned: null, img: 0, scripts: 0, bold: 0 }, `${label}: hostile text stays text`);
+}
+
+// ---------------------------------------------------------------- journeys
+
+/** A fresh visit at NOW in `lang`. */
+async function begin(page, lang) {
+  await page.clock.install({ time: NOW });
+  await gotoApp(page, '/signin');
+  if (lang !== 'kk') await switchLanguage(page, lang);
+  await expectH1(page, msg(lang, 'signin_title'), `sign-in, ${lang}`);
+  await expectAxeClean(page, `sign-in, ${lang}`);
+}
+
+/**
+ * The demo person whose notes on the sign-in page include every `want` and
+ * none of `avoid` (signin_* keys: no_phone, id_expired, digital_doc,
+ * parent_of, minor, liquidated).
+ */
+async function findPerson(page, lang, { want = [], avoid = [] }) {
+  const cards = page.locator('main .card');
+  const n = await cards.count();
+  assert.ok(n > 0, 'the sign-in page lists the demo registry');
+  const seen = [];
+  for (let i = 0; i < n; i++) {
+    const card = cards.nth(i);
+    const parts = (await card.locator('p.small').innerText()).split('·').map((s) => s.trim());
+    const iin = /\d{12}/.exec(parts[1] || '')?.[0];
+    const notes = new Set(parts.slice(2));
+    const has = (k) => notes.has(msg(lang, `signin_${k}`));
+    seen.push(parts.join(' · '));
+    if (iin && want.every(has) && !avoid.some(has)) {
+      return { card, iin, name: (await card.locator('h3').innerText()).trim() };
+    }
+  }
+  assert.fail(`no demo person with ${want.join(', ') || '-'} and without ${avoid.join(', ')}; registry:\n  ${seen.join('\n  ')}`);
+}
+
+/** Bad IINs on the sign-in form: each refused with its message in `lang`. */
+async function signInErrors(page, lang) {
+  const notInRegistry = makeIin('770101', 3, 9876) || makeIin('770101', 3, 9877);
+  const cases = [
+    ['', 'signin_iin_error_iin_empty'],
+    ['12345', 'signin_iin_error_iin_wrong_length'],
+    ['8503144010188', 'signin_iin_error_iin_wrong_length'],
+    ['85031440101O', 'signin_iin_error_iin_not_digits'],
+    ['<script>window.__pwned=1</script>', 'signin_iin_error_iin_not_digits'],
+    ['850314901018', 'signin_iin_error_iin_bad_century'],
+    ['850230401018', 'signin_iin_error_iin_bad_date'], // 30 February
+    ['851314401018', 'signin_iin_error_iin_bad_date'], // month 13
+    ['850314401019', 'signin_iin_error_iin_bad_checksum'],
+    [notInRegistry, 'signin_not_in_registry'],
+  ];
+  for (const [i, [typed, key]] of cases.entries()) {
+    await page.locator('#iin').fill(typed);
+    await page.getByRole('main').getByRole('button', { name: msg(lang, 'signin_submit'), exact: true }).click();
+    if (i === 0 || i === cases.length - 1) {
+      await expectErrors(page, lang, [['iin', msg(lang, key)]], `sign-in, ${lang}, IIN ${JSON.stringify(typed)}`);
+    } else {
+      await page.waitForFunction(
+        ([t]) => document.querySelector('.error-summary a')?.innerText.trim() === t,
+        [msg(lang, key)],
+        { timeout: 5_000 },
+      ).catch(() => {});
+      assert.equal(
+        (await page.locator('.error-summary a').innerText()).trim(),
+        msg(lang, key),
+        `sign-in, ${lang}: IIN ${JSON.stringify(typed)} is refused with ${key}`,
+      );
+    }
+    assert.equal(new URL(page.url()).pathname, '/signin', 'a bad IIN does not sign in');
+  }
+  await expectNothingExecuted(page, 'sign-in');
+}
+
+/** Signs in with the card's button; lands in the cabinet. */
+async function signInAs(page, lang, person) {
+  await person.card.getByRole('button', { name: fmt(lang, 'signin_sign_in_as', { name: person.name }) }).click();
+  await page.waitForURL((u) => u.pathname === '/cabinet');
+  await expectH1(page, msg(lang, 'cabinet_title'), 'cabinet');
+  assert.match(await page.getByRole('banner').innerText(), new RegExp(fmt(lang, 'signin_signed_in_as', { name: person.name })));
+  await expectAxeClean(page, `cabinet, ${lang}, nothing yet`);
+}
+
+/** From the cabinet, the apply bundle's start page, then the first question. */
+async function startApplication(page, lang) {
+  await page.getByRole('main').getByRole('link', { name: msg(lang, 'cabinet_new_application') }).click();
+  await page.waitForURL((u) => u.pathname === '/apply/S2');
+  await waitForApp(page);
+  await expectH1(page, msg(lang, 'wizard_title'), 'apply start');
+  await expectAxeClean(page, `apply start, ${lang}`);
+  await page.getByRole('button', { name: msg(lang, 'wizard_start') }).click();
+  await atStep(page, lang, 'who');
+}
+
+const STEP_H1 = {
+  who: 'wizard_who_question',
+  child: 'wizard_child_question',
+  reason: 'wizard_reason_question',
+  document: 'wizard_document_question',
+  school: 'wizard_school_question',
+  year: 'wizard_year_question',
+  office: 'wizard_office_question',
+  documents: 'wizard_documents_question',
+  consent: 'wizard_consent_question',
+  check: 'wizard_check_title',
+};
+
+/** Waits for the wizard page `slug` and checks its heading in `lang`. */
+async function atStep(page, lang, slug, { axe = true } = {}) {
+  await page.waitForURL(new RegExp(`/apply/S2/[0-9a-f]+/${slug}(\\?.*)?$`));
+  await expectH1(page, msg(lang, STEP_H1[slug]), `step ${slug}`);
+  if (axe) await expectAxeClean(page, `wizard ${slug}, ${lang}`);
+}
+
+async function submitStep(page, lang, slug) {
+  const name = msg(lang, slug === 'check' ? 'wizard_sign_continue' : 'common_continue');
+  await page.getByRole('main').getByRole('button', { name, exact: true }).click();
+}
+
+/** Continue with nothing answered: the step's own error. */
+async function expectRequired(page, lang, slug, field, key) {
+  await submitStep(page, lang, slug);
+  await expectErrors(page, lang, [[field, msg(lang, key)]], `${slug}, ${lang}, nothing answered`);
+  assert.match(page.url(), new RegExp(`/${slug}(\\?.*)?$`), `${slug}: an error keeps the user on the page`);
+}
+
+/** The radio labelled `label` (exact). */
+const radio = (page, label) => page.getByRole('main').getByRole('radio', { name: label, exact: true });
+
+async function choose(page, label) {
+  await radio(page, label).check();
+}
+
+// ---------------------------------------------------------------- signing
+
+async function chooseMethod(page, lang, key) {
+  await choose(page, msg(lang, key));
+}
+
+/** Opens "Create a demo key" and creates one; returns nothing. */
+async function createKey(page, lang, password, { expired = false, confirm = password } = {}) {
+  const details = page.locator('details.key-tools').filter({ has: page.locator('#new-password') });
+  if (!(await details.evaluate((d) => d.open))) await details.locator('summary').click();
+  await page.locator('#new-password').fill(password);
+  await page.locator('#confirm-password').fill(confirm);
+  await choose(page, msg(lang, expired ? 'sign_create_validity_expired' : 'sign_create_validity_year'));
+  await page.getByRole('button', { name: msg(lang, 'sign_create_button'), exact: true }).click();
+}
+
+async function keyCount(page) {
+  return (await stored(page, 'qujat.keys'))?.length ?? 0;
+}
+
+async function createKeyOk(page, lang, password, options) {
+  const before = await keyCount(page);
+  await createKey(page, lang, password, options);
+  await page.waitForFunction(
+    (n) => (JSON.parse(localStorage.getItem('qujat.keys') || '{"data":[]}').data || []).length === n,
+    before + 1,
+    { timeout: 60_000 },
+  );
+  await page.getByRole('status').filter({ hasText: msg(lang, 'sign_created') }).first().waitFor();
+}
+
+/** The receipt page: accepted or refused, with the reference in the title panel. */
+async function expectReceipt(page, lang, { accepted, school, year, signedWith }) {
+  await page.waitForURL(/\/apply\/receipt\/S2-/, { timeout: 60_000 });
+  await expectH1(page, msg(lang, accepted ? 'confirm_accepted_title' : 'confirm_refused_title'), 'receipt');
+  const reference = (await page.locator('.panel__ref').innerText()).trim();
+  assert.match(reference, /^S2-261124-[2-9A-HJKMNP-Y]{6}$/, 'a readable reference with the local date');
+  assert.equal(decodeURIComponent(new URL(page.url()).pathname), `/apply/receipt/${reference}`);
+  assert.equal(
+    await page.locator('.qr__image').getAttribute('aria-label'),
+    fmt(lang, 'confirm_qr_label', { reference }),
+    'the QR code is named for screen readers',
+  );
+  const rows = Object.fromEntries(
+    await page.locator('.receipt .summary__row').evaluateAll((rs) =>
+      rs.map((r) => [r.querySelector('dt').textContent.trim(), r.querySelector('dd').textContent]),
+    ),
+  );
+  assert.equal(rows[msg(lang, 'confirm_reference')], reference);
+  assert.equal(rows[msg(lang, 'confirm_receipt_school')], `${school.trim()}, ${year}`, 'the school exactly as typed');
+  assert.equal(rows[msg(lang, 'confirm_receipt_signed')], signedWith, 'how it was signed');
+  if (accepted) {
+    assert.match((await page.locator('.deadline').innerText()).trim(), /^\d{2}\.\d{2}\.2026|^\d{2}\.\d{2}\.2027/, 'a legal deadline');
+  } else {
+    assert.equal(await page.locator('.deadline').count(), 0, 'a refusal has no deadline');
+  }
+  await expectNothingExecuted(page, 'receipt');
+  await expectAxeClean(page, `receipt, ${lang}, ${accepted ? 'accepted' : 'refused'}`);
+  return reference;
+}
+
+/** From the receipt to the cabinet (another bundle): the application is listed. */
+async function expectInCabinet(page, lang, reference, accepted) {
+  await page.getByRole('main').getByRole('link', { name: msg(lang, 'confirm_cabinet_link') }).click();
+  await page.waitForURL((u) => u.pathname === '/cabinet');
+  await waitForApp(page);
+  await expectH1(page, msg(lang, 'cabinet_title'), 'cabinet after submitting');
+  const row = page.locator('main table tbody tr').filter({ hasText: reference });
+  assert.equal(await row.count(), 1, 'the application is in the cabinet');
+  assert.equal(
+    (await row.locator('.tag').innerText()).trim(),
+    msg(lang, accepted ? 'cabinet_status_accepted' : 'cabinet_status_refused'),
+  );
+  assert.equal((await page.locator('main').innerText()).includes(msg(lang, 'cabinet_drafts_empty')), true, 'the draft is gone');
+  await expectAxeClean(page, `cabinet, ${lang}, with the application`);
+}
+
+// ================================================================ tests
+
+pageTest('EDS, in Kazakh: sign-in errors, every field on submit, hostile text, a signed and accepted application', async ({ page }) => {
+  const lang = 'kk';
+  await begin(page, lang);
+  await signInErrors(page, lang);
+
+  // An adult with a valid ID and no family or digital document: the plain path.
+  const person = await findPerson(page, lang, {
+    avoid: ['no_phone', 'id_expired', 'digital_doc', 'parent_of', 'minor', 'liquidated'],
+  });
+  // Typing the IIN (with spaces, as printed on an ID card) signs in too.
+  await page.locator('#iin').fill(person.iin.replace(/^(\d{6})(\d{6})$/, '$1 $2'));
+  await page.getByRole('main').getByRole('button', { name: msg(lang, 'signin_submit'), exact: true }).click();
+  await page.waitForURL((u) => u.pathname === '/cabinet');
+  await expectH1(page, msg(lang, 'cabinet_title'), 'cabinet');
+  assert.match(await page.getByRole('banner').innerText(), new RegExp(fmt(lang, 'signin_signed_in_as', { name: person.name })));
+  assert.match(await page.locator('main').innerText(), new RegExp(msg(lang, 'cabinet_empty')));
+  await expectAxeClean(page, 'cabinet, kk, nothing yet');
+
+  await startApplication(page, lang);
+  await expectRequired(page, lang, 'who', 'who', 'wizard_who_error_missing');
+  // Not a parent: "parent of a minor" is refused with its reason.
+  await choose(page, msg(lang, 'wizard_who_parent'));
+  await submitStep(page, lang, 'who');
+  await expectErrors(page, lang, [['who', msg(lang, 'wizard_who_error_no_children')]], 'who, kk, no children');
+  await choose(page, msg(lang, 'wizard_who_myself'));
+  await submitStep(page, lang, 'who');
+
+  await atStep(page, lang, 'reason');
+  await expectRequired(page, lang, 'reason', 'reason', 'wizard_reason_error_missing');
+  await choose(page, msg(lang, 'wizard_reason_lost'));
+  await submitStep(page, lang, 'reason');
+
+  await atStep(page, lang, 'document');
+  await expectRequired(page, lang, 'document', 'document', 'wizard_document_error_missing');
+  await choose(page, msg(lang, 'wizard_document_general'));
+  await submitStep(page, lang, 'document');
+
+  await atStep(page, lang, 'school');
+  await expectRequired(page, lang, 'school', 'school', 'wizard_school_error_missing');
+  await page.locator('#school').fill('   ');
+  await submitStep(page, lang, 'school');
+  await expectErrors(page, lang, [['school', msg(lang, 'wizard_school_error_missing')]], 'school, kk, only spaces');
+  // 201 characters: one too many.
+  await page.locator('#school').fill('Ә'.repeat(201));
+  await submitStep(page, lang, 'school');
+  await expectErrors(page, lang, [['school', msg(lang, 'wizard_school_error_too_long')]], 'school, kk, 201 characters');
+  // 10 000 characters are kept as typed (and refused as too long), also after a reload.
+  const huge = `${HOSTILE} ${'ы'.repeat(10_000)}`.slice(0, 10_000);
+  await page.locator('#school').fill(huge);
+  assert.equal((await page.locator('#school').inputValue()).length, 10_000, 'the field takes 10 000 characters');
+  await submitStep(page, lang, 'school');
+  await expectErrors(page, lang, [['school', msg(lang, 'wizard_school_error_too_long')]], 'school, kk, 10 000 characters');
+  await reloadApp(page);
+  await atStep(page, lang, 'school', { axe: false });
+  assert.equal(await page.locator('#school').inputValue(), huge, '10 000 characters are stored and shown back as typed');
+  assert.equal((await onlyDraft(page)).answers.school, huge, 'stored exactly');
+  await expectNothingExecuted(page, 'school, 10 000 characters');
+  await expectAxeClean(page, 'school, kk, 10 000 characters after reload');
+  // Markup, script tags, emoji and bidi marks are plain text.
+  await page.locator('#school').fill(HOSTILE);
+  assert.ok([...HOSTILE].length <= 200, 'the hostile text fits the limit');
+  await submitStep(page, lang, 'school');
+
+  await atStep(page, lang, 'year');
+  await expectRequired(page, lang, 'year', 'year', 'wizard_year_error_missing');
+  for (const [typed, key] of [
+    ['20x2', 'wizard_year_error_not_a_year'],
+    ['02', 'wizard_year_error_not_a_year'],
+    ['2012-05-31', 'wizard_year_error_not_a_year'],
+    [String(THIS_YEAR + 1), 'wizard_year_error_future_year'],
+    ['9999', 'wizard_year_error_future_year'],
+    ['1900', 'wizard_year_error_before_birth'],
+  ]) {
+    await page.locator('#year').fill(typed);
+    await submitStep(page, lang, 'year');
+    await expectErrors(page, lang, [['year', msg(lang, key)]], `year, kk, ${typed}`);
+  }
+  await page.locator('#year').fill(' 2012 ');
+  await submitStep(page, lang, 'year');
+
+  await atStep(page, lang, 'office');
+  await expectRequired(page, lang, 'office', 'office', 'wizard_office_error_missing');
+  await page.locator('#office').check();
+  await submitStep(page, lang, 'office');
+
+  // Loss: no original to hand in, so nothing to answer here.
+  await atStep(page, lang, 'documents');
+  assert.equal(await page.locator('#original').count(), 0, 'no original is asked for a lost document');
+  await submitStep(page, lang, 'documents');
+
+  await atStep(page, lang, 'check');
+  const values = await page.locator('.summary__value').allTextContents();
+  assert.ok(values.includes(HOSTILE), 'Check your answers shows the school name exactly, as text');
+  assert.ok(values.includes(' 2012 '), 'the year as typed');
+  assert.ok(values.includes(person.iin));
+  await expectNothingExecuted(page, 'check your answers');
+  await submitStep(page, lang, 'check');
+
+  // Signing.
+  await page.waitForURL(/\/sign$/);
+  await expectH1(page, msg(lang, 'sign_title'), 'sign');
+  await expectAxeClean(page, 'sign, kk');
+  assert.equal(await radio(page, msg(lang, 'sign_method_otp')).count(), 1, 'with a phone, SMS signing is offered');
+  await chooseMethod(page, lang, 'sign_method_eds');
+  assert.match(await page.locator('main').innerText(), new RegExp(msg(lang, 'sign_keys_none')));
+  await expectAxeClean(page, 'sign, kk, EDS, no keys');
+
+  // Creating a key validates its fields.
+  await createKey(page, lang, 'short');
+  await expectErrors(page, lang, [['new-password', msg(lang, 'sign_error_password_short')]], 'create key, kk, short password');
+  await createKey(page, lang, 'long enough 1', { confirm: 'long enough 2' });
+  await expectErrors(page, lang, [['confirm-password', msg(lang, 'sign_error_password_mismatch')]], 'create key, kk, mismatch');
+  assert.equal(await keyCount(page), 0, 'no key is made from bad input');
+
+  // An expired certificate is refused.
+  await createKeyOk(page, lang, 'expired key pw', { expired: true });
+  await expectAxeClean(page, 'sign, kk, one expired key');
+  await page.locator('#key').check();
+  await page.locator('#password').fill('expired key pw');
+  await page.getByRole('button', { name: msg(lang, 'sign_sign_button'), exact: true }).click();
+  await page.locator('.error-summary').waitFor();
+  const expiredText = await page.locator('.error-summary a').innerText();
+  assert.match(
+    expiredText,
+    new RegExp(`^${fmt(lang, 'sign_error_sign_certificate_expired', { date: '@@' }).replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace('@@', '\\d{2}\\.\\d{2}\\.\\d{4} \\d{2}:\\d{2}')}$`),
+  );
+  await expectErrors(page, lang, [['key', expiredText.trim()]], 'sign, kk, expired certificate');
+
+  // A valid key: no key chosen, empty and wrong passwords are refused.
+  await createKeyOk(page, lang, 'correct horse 1');
+  const keys = await stored(page, 'qujat.keys');
+  const valid = keys.find((k) => new Date(k.certificate.not_after) > NOW);
+  assert.ok(valid, 'a valid key was stored');
+  assert.equal(valid.certificate.owner_iin, person.iin, "the key is the signed-in person's");
+  const validRadio = page.locator(`input[name=key][value="${valid.certificate.serial}"]`);
+  await validRadio.check();
+  await page.locator('#password').fill('');
+  await page.getByRole('button', { name: msg(lang, 'sign_sign_button'), exact: true }).click();
+  await expectErrors(page, lang, [['password', msg(lang, 'sign_error_sign_empty_password')]], 'sign, kk, empty password');
+  await page.locator('#password').fill('wrong horse 1');
+  await page.getByRole('button', { name: msg(lang, 'sign_sign_button'), exact: true }).click();
+  await page.waitForFunction(
+    (t) => document.querySelector('.error-summary a')?.innerText.trim() === t,
+    msg(lang, 'sign_error_sign_wrong_password'),
+    { timeout: 60_000 },
+  );
+  await expectErrors(page, lang, [['password', msg(lang, 'sign_error_sign_wrong_password')]], 'sign, kk, wrong password');
+  await page.locator('#password').fill('correct horse 1');
+  await page.getByRole('button', { name: msg(lang, 'sign_sign_button'), exact: true }).click();
+
+  const reference = await expectReceipt(page, lang, {
+    accepted: true,
+    school: HOSTILE,
+    year: '2012',
+    signedWith: fmt(lang, 'confirm_receipt_signed_eds', { serial: valid.certificate.serial }),
+  });
+  assert.deepEqual(await stored(page, 'qujat.drafts'), {}, 'the draft is removed once submitted');
+  const app = (await stored(page, 'qujat.apps'))[reference];
+  assert.equal(app.answers.school, HOSTILE, 'the application stores the school exactly');
+  await reloadApp(page);
+  await expectH1(page, msg(lang, 'confirm_accepted_title'), 'receipt after reload');
+  await expectInCabinet(page, lang, reference, true);
+});
+
+pageTest('SMS code, in Russian, a parent for a minor: a wrong code, expiry, the resend cooldown and the lock-out', async ({ page }) => {
+  const lang = 'ru';
+  await begin(page, lang);
+  await signInErrors(page, lang);
+  const parent = await findPerson(page, lang, { want: ['parent_of'], avoid: ['no_phone', 'id_expired', 'digital_doc', 'minor'] });
+  await signInAs(page, lang, parent);
+  await startApplication(page, lang);
+
+  await expectRequired(page, lang, 'who', 'who', 'wizard_who_error_missing');
+  await choose(page, msg(lang, 'wizard_who_parent'));
+  await submitStep(page, lang, 'who');
+
+  await atStep(page, lang, 'child');
+  await expectRequired(page, lang, 'child', 'child', 'wizard_child_error_missing');
+  const child = page.locator('input[name=child]').first();
+  const childIin = await child.getAttribute('value');
+  await child.check();
+  await submitStep(page, lang, 'child');
+
+  await atStep(page, lang, 'reason');
+  await expectRequired(page, lang, 'reason', 'reason', 'wizard_reason_error_missing');
+  await choose(page, msg(lang, 'wizard_reason_filling_errors'));
+  await submitStep(page, lang, 'reason');
+
+  await atStep(page, lang, 'document');
+  await expectRequired(page, lang, 'document', 'document', 'wizard_document_error_missing');
+  await choose(page, msg(lang, 'wizard_document_basic'));
+  await submitStep(page, lang, 'document');
+
+  await atStep(page, lang, 'school');
+  await expectRequired(page, lang, 'school', 'school', 'wizard_school_error_missing');
+  const school = 'Школа-лицей № 54, Астана';
+  await page.locator('#school').fill(school);
+  await submitStep(page, lang, 'school');
+
+  await atStep(page, lang, 'year');
+  await expectRequired(page, lang, 'year', 'year', 'wizard_year_error_missing');
+  // The document is the child's: a year before the child was born is refused.
+  const childBirthYear = 2000 + Number(childIin.slice(0, 2));
+  await page.locator('#year').fill(String(childBirthYear));
+  await submitStep(page, lang, 'year');
+  await expectErrors(page, lang, [['year', msg(lang, 'wizard_year_error_before_birth')]], 'year, ru, the child was not born');
+  await page.locator('#year').fill(String(THIS_YEAR + 1));
+  await submitStep(page, lang, 'year');
+  await expectErrors(page, lang, [['year', msg(lang, 'wizard_year_error_future_year')]], 'year, ru, next year');
+  await page.locator('#year').fill(String(THIS_YEAR));
+  await submitStep(page, lang, 'year');
+
+  await atStep(page, lang, 'office');
+  await expectRequired(page, lang, 'office', 'office', 'wizard_office_error_missing');
+  await page.locator('input[name=office]').nth(2).check();
+  await submitStep(page, lang, 'office');
+
+  await atStep(page, lang, 'documents');
+  await submitStep(page, lang, 'documents');
+
+  await atStep(page, lang, 'check');
+  const summary = await page.locator('.summary__value').allTextContents();
+  assert.ok(summary.some((v) => v.includes(childIin)), 'the child is in the summary');
+  await submitStep(page, lang, 'check');
+
+  await page.waitForURL(/\/sign$/);
+  await expectH1(page, msg(lang, 'sign_title'), 'sign');
+  await chooseMethod(page, lang, 'sign_method_otp');
+  await expectAxeClean(page, 'sign, ru, SMS chosen');
+
+  const sms = async () => (await stored(page, 'qujat.sms')) || [];
+  const lastCode = async () => {
+    const text = await page.locator('aside.phone .phone__sms').innerText();
+    const m = /(\d{3}) (\d{3})/.exec(text);
+    assert.ok(m, `the simulated phone shows a code: ${text}`);
+    return m[1] + m[2];
+  };
+  const codeField = page.locator('#otp-code');
+  const confirm = page.getByRole('button', { name: msg(lang, 'otp_confirm'), exact: true });
+  const resend = page.getByRole('button', { name: msg(lang, 'otp_resend'), exact: true });
+  const pageNow = () => page.evaluate(() => Date.now());
+  const wrong = (code) => code.slice(0, 5) + ((Number(code[5]) + 1) % 10);
+
+  // The first code.
+  const t0 = await pageNow();
+  await page.getByRole('button', { name: msg(lang, 'otp_send'), exact: true }).click();
+  await page.locator('aside.phone').waitFor();
+  const c1 = await lastCode();
+  assert.equal((await sms()).length, 1);
+  const phoneTail = (await sms())[0].phone.replace(/\D/g, '').slice(-2);
+  assert.match(await page.locator('main').innerText(), new RegExp(fmt(lang, 'otp_sent_to', { phone: '\\+7 7•• ••• •• ' + phoneTail })));
+  assert.match(
+    await page.locator('.otp').innerText(),
+    new RegExp(fmt(lang, 'otp_expires_at', { time: `(${kzClock(t0 + 300_000)}|${kzClock(t0 + 301_000)})` }).replace('.', '\\.')),
+    'the code is valid for 5 minutes',
+  );
+  assert.equal(await page.locator('aside.phone').getAttribute('aria-labelledby'), 'phone-title');
+  await expectAxeClean(page, 'sign, ru, code sent, phone shown');
+
+  // The resend cooldown: 60 s, announced, and a click sends nothing.
+  assert.equal(await resend.getAttribute('aria-disabled'), 'true', 'resend is disabled during the cooldown');
+  const wait = await page.locator('.otp .hint').filter({ hasText: fmt(lang, 'otp_resend_in', { seconds: 'XX' }).split('XX')[0] }).innerText();
+  const secs = Number(/(\d+)/.exec(wait.replace(fmt(lang, 'otp_resend_in', { seconds: 'XX' }).split('XX')[0], ''))?.[1]);
+  assert.ok(secs > 50 && secs <= 60, `about 60 s to wait, got "${wait}"`);
+  await resend.click({ force: true }); // aria-disabled: Playwright would wait for it to be enabled
+  assert.equal((await sms()).length, 1, 'no SMS during the cooldown');
+
+  // Not a code (uses no try), then a wrong code.
+  await codeField.fill('12');
+  await confirm.click();
+  await expectErrors(page, lang, [['otp-code', msg(lang, 'otp_error_otp_malformed')]], 'otp, ru, not 6 digits');
+  await codeField.fill(wrong(c1));
+  await confirm.click();
+  await expectErrors(page, lang, [['otp-code', fmt(lang, 'otp_error_otp_wrong_code', { tries: 2 })]], 'otp, ru, wrong code');
+
+  // After 60 s the resend is available.
+  await page.clock.fastForward(61_000);
+  await page.waitForFunction(() => ![...document.querySelectorAll('.otp button')].some((b) => b.getAttribute('aria-disabled')));
+  assert.equal(await resend.getAttribute('aria-disabled'), null, 'resend is enabled after 60 s');
+
+  // After 5 minutes the right code has expired.
+  await page.clock.fastForward(240_000);
+  await codeField.fill(c1.replace(/^(\d{3})/, '$1 '));
+  await confirm.click();
+  await expectErrors(page, lang, [['otp-code', msg(lang, 'otp_error_otp_expired')]], 'otp, ru, expired code');
+  assert.equal(await page.locator('#otp-code').count(), 1, 'an expired code leaves the entry open for a new one');
+
+  // A new code; the tries are counted across resends: two more wrong codes lock.
+  await resend.click();
+  await page.waitForFunction(() => JSON.parse(localStorage.getItem('qujat.sms')).data.length === 2);
+  const c2 = await lastCode();
+  assert.equal(await resend.getAttribute('aria-disabled'), 'true', 'a new cooldown after resending');
+  await codeField.fill(wrong(c2));
+  await confirm.click();
+  await expectErrors(page, lang, [['otp-code', fmt(lang, 'otp_error_otp_wrong_code', { tries: 1 })]], 'otp, ru, second wrong code');
+  const before = await pageNow();
+  await codeField.fill(wrong(wrong(c2)));
+  await confirm.click();
+  const after = await pageNow();
+  await page.locator('.otp .notice--error').waitFor();
+  const until = [kzClock(before + 900_000), kzClock(after + 900_000)];
+  const lockedText = (await page.locator('.otp .notice--error').innerText()).trim();
+  assert.ok(
+    until.some((t) => lockedText === fmt(lang, 'otp_locked', { time: t })),
+    `locked for 15 minutes: "${lockedText}" is one of ${until.map((t) => fmt(lang, 'otp_locked', { time: t })).join(' / ')}`,
+  );
+  const summaryText = (await page.locator('.error-summary a').innerText()).trim();
+  assert.ok(until.some((t) => summaryText === fmt(lang, 'otp_error_otp_locked', { time: t })), `the summary says locked: ${summaryText}`);
+  await expectLinksResolve(page, 'otp, ru, locked');
+  await expectAxeClean(page, 'sign, ru, locked');
+  assert.equal(await page.locator('#otp-code').count(), 0, 'no code entry while locked');
+  assert.equal(await resend.count(), 0, 'no new code while locked');
+
+  // The lock survives a reload.
+  await reloadApp(page);
+  await expectH1(page, msg(lang, 'sign_title'), 'sign after reload');
+  await chooseMethod(page, lang, 'sign_method_otp');
+  await page.locator('.otp .notice--error').waitFor();
+  assert.equal(await page.locator('#otp-code').count(), 0, 'still locked after a reload');
+  await expectAxeClean(page, 'sign, ru, locked after reload');
+
+  // 15 minutes later: a fresh code works.
+  await page.clock.fastForward(15 * 60_000);
+  const send = page.getByRole('button', { name: msg(lang, 'otp_send'), exact: true });
+  await send.waitFor();
+  await send.click();
+  await page.waitForFunction(() => JSON.parse(localStorage.getItem('qujat.sms')).data.length === 3);
+  const c3 = await lastCode();
+  await codeField.fill(c3);
+  await codeField.press('Enter');
+
+  const reference = await expectReceipt(page, lang, {
+    accepted: true,
+    school,
+    year: String(THIS_YEAR),
+    signedWith: fmt(lang, 'confirm_receipt_signed_otp', { phone: `+7 7•• ••• •• ${phoneTail}` }),
+  });
+  const app = (await stored(page, 'qujat.apps'))[reference];
+  assert.equal(app.subject_iin, childIin, "the application is for the child's document");
+  assert.equal(app.signature.method, 'otp');
+  await expectInCabinet(page, lang, reference, true);
+});
+
+pageTest('a refused application, in English: expired identity document, no mobile number, original not handed in', async ({ page }) => {
+  const lang = 'en';
+  await begin(page, lang);
+  await signInErrors(page, lang);
+  const person = await findPerson(page, lang, { want: ['id_expired', 'no_phone'], avoid: ['minor', 'digital_doc'] });
+  await signInAs(page, lang, person);
+  await startApplication(page, lang);
+
+  await choose(page, msg(lang, 'wizard_who_myself'));
+  await submitStep(page, lang, 'who');
+  await atStep(page, lang, 'reason');
+  await choose(page, msg(lang, 'wizard_reason_damaged'));
+  await submitStep(page, lang, 'reason');
+  await atStep(page, lang, 'document');
+  await choose(page, msg(lang, 'wizard_document_general'));
+  await submitStep(page, lang, 'document');
+  await atStep(page, lang, 'school');
+  await page.locator('#school').fill('Secondary School No. 7');
+  await submitStep(page, lang, 'school');
+  await atStep(page, lang, 'year');
+  await page.locator('#year').fill('2016');
+  await submitStep(page, lang, 'year');
+  await atStep(page, lang, 'office');
+  await page.locator('input[name=office]').last().check();
+  await submitStep(page, lang, 'office');
+
+  // Damage: the original is asked for; "no" warns that it will be refused.
+  await atStep(page, lang, 'documents');
+  await expectRequired(page, lang, 'documents', 'original', 'wizard_original_error_missing');
+  await choose(page, msg(lang, 'wizard_original_no'));
+  await page.getByText(msg(lang, 'wizard_original_no_warning')).waitFor();
+  await expectAxeClean(page, 'documents, en, warning');
+  await submitStep(page, lang, 'documents');
+
+  await atStep(page, lang, 'check');
+  assert.ok((await page.locator('.summary__value').allTextContents()).includes(msg(lang, 'wizard_original_no')));
+  await submitStep(page, lang, 'check');
+
+  // No phone: only EDS, and the page says why.
+  await page.waitForURL(/\/sign$/);
+  await expectH1(page, msg(lang, 'sign_title'), 'sign');
+  assert.match(await page.locator('main').innerText(), new RegExp(msg(lang, 'sign_otp_unavailable').replace(/[.*+?^${}()|[\]\\]/g, '\\$&')));
+  assert.equal(await radio(page, msg(lang, 'sign_method_otp')).count(), 0, 'no SMS signing without a phone');
+  await expectAxeClean(page, 'sign, en, no phone');
+  await chooseMethod(page, lang, 'sign_method_eds');
+  await createKeyOk(page, lang, 'refusal key 1');
+  // Signing without choosing a key.
+  await page.getByRole('button', { name: msg(lang, 'sign_sign_button'), exact: true }).click();
+  await expectErrors(page, lang, [['key', msg(lang, 'sign_error_choose_key')]], 'sign, en, no key chosen');
+  await page.locator('#key').check();
+  await page.locator('#password').fill('refusal key 1');
+  await page.getByRole('button', { name: msg(lang, 'sign_sign_button'), exact: true }).click();
+
+  const keys = await stored(page, 'qujat.keys');
+  const reference = await expectReceipt(page, lang, {
+    accepted: false,
+    school: 'Secondary School No. 7',
+    year: '2016',
+    signedWith: fmt(lang, 'confirm_receipt_signed_eds', { serial: keys[0].certificate.serial }),
+  });
+  const grounds = await page.locator('main h2 + p + ul > li').allInnerTexts();
+  const expected = [refusalGround(lang, 'incomplete-package'), refusalGround(lang, 'expired-documents')];
+  assert.equal(grounds.length, 2, `two grounds: ${JSON.stringify(grounds)}`);
+  for (const g of expected) assert.ok(grounds.some((t) => t.startsWith(g)), `the ground "${g}" is given`);
+  assert.match(await page.locator('main').innerText(), new RegExp(msg(lang, 'confirm_refusal_next')));
+  const app = (await stored(page, 'qujat.apps'))[reference];
+  assert.deepEqual(app.outcome, { result: 'refused', grounds: ['incomplete-package', 'expired-documents'] });
+  await expectInCabinet(page, lang, reference, false);
+});
+
+pageTest('a reload at every step of the wizard resumes there with every answer kept (Kazakh)', async ({ page }) => {
+  const lang = 'kk';
+  await begin(page, lang);
+  const person = await findPerson(page, lang, { want: ['parent_of', 'digital_doc'], avoid: ['no_phone', 'id_expired', 'minor'] });
+  await signInAs(page, lang, person);
+  await startApplication(page, lang);
+
+  const expected = {
+    who: null,
+    child_iin: null,
+    reason: null,
+    document: null,
+    school: '',
+    year: '',
+    office: null,
+    original: null,
+    use_digital_document: null,
+    digital_consent_confirmed: false,
+  };
+  /** Reloads; the same page comes back with every answer so far. */
+  const reloadAt = async (slug, check) => {
+    const url = page.url();
+    await reloadApp(page);
+    assert.equal(page.url(), url, `${slug}: a reload stays on the page`);
+    await atStep(page, lang, slug, { axe: false });
+    const draft = await onlyDraft(page);
+    assert.deepEqual(draft.answers, expected, `${slug}: every answer is kept after a reload`);
+    assert.equal(draft.step, slug, `${slug}: the draft remembers the page`);
+    if (check) await check();
+    await expectAxeClean(page, `wizard ${slug}, ${lang}, after reload`);
+  };
+  const checked = (label) => async () => assert.equal(await radio(page, label).isChecked(), true, `"${label}" is still chosen`);
+
+  await reloadAt('who');
+  await choose(page, msg(lang, 'wizard_who_parent'));
+  expected.who = 'parent-of-minor';
+  await reloadAt('who', checked(msg(lang, 'wizard_who_parent')));
+  await submitStep(page, lang, 'who');
+
+  await atStep(page, lang, 'child');
+  await reloadAt('child');
+  const child = page.locator('input[name=child]').first();
+  expected.child_iin = await child.getAttribute('value');
+  await child.check();
+  await reloadAt('child', async () => assert.equal(await page.locator('input[name=child]').first().isChecked(), true));
+  await submitStep(page, lang, 'child');
+
+  await atStep(page, lang, 'reason');
+  await choose(page, msg(lang, 'wizard_reason_damaged'));
+  expected.reason = 'damaged';
+  await reloadAt('reason', checked(msg(lang, 'wizard_reason_damaged')));
+  await submitStep(page, lang, 'reason');
+
+  await atStep(page, lang, 'document');
+  await choose(page, msg(lang, 'wizard_document_basic'));
+  expected.document = 'basic-secondary-certificate';
+  await reloadAt('document', checked(msg(lang, 'wizard_document_basic')));
+  await submitStep(page, lang, 'document');
+
+  await atStep(page, lang, 'school');
+  // Typed key by key, as a person does: every keystroke is saved.
+  await page.locator('#school').click();
+  await page.keyboard.type('№ 25 гимназия 🎓');
+  expected.school = '№ 25 гимназия 🎓';
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'school', 'typing keeps focus in the field');
+  await reloadAt('school', async () => assert.equal(await page.locator('#school').inputValue(), expected.school));
+  await submitStep(page, lang, 'school');
+
+  await atStep(page, lang, 'year');
+  await page.locator('#year').fill('2025');
+  expected.year = '2025';
+  await reloadAt('year', async () => assert.equal(await page.locator('#year').inputValue(), '2025'));
+  await submitStep(page, lang, 'year');
+
+  await atStep(page, lang, 'office');
+  const office = page.locator('input[name=office]').nth(1);
+  expected.office = await office.getAttribute('value');
+  await office.check();
+  await reloadAt('office', async () => assert.equal(await page.locator('input[name=office]').nth(1).isChecked(), true));
+  await submitStep(page, lang, 'office');
+
+  await atStep(page, lang, 'documents');
+  await choose(page, msg(lang, 'wizard_original_yes'));
+  expected.original = true;
+  await reloadAt('documents', checked(msg(lang, 'wizard_original_yes')));
+  await submitStep(page, lang, 'documents');
+
+  // The child's document: no consent question (the child has no digital document).
+  await atStep(page, lang, 'check');
+  await reloadAt('check', async () => {
+    const values = await page.locator('.summary__value').allTextContents();
+    for (const v of [msg(lang, 'wizard_who_parent'), msg(lang, 'wizard_reason_damaged'), msg(lang, 'wizard_document_basic'), expected.school, '2025', msg(lang, 'wizard_original_yes')]) {
+      assert.ok(values.includes(v), `Check your answers shows "${v}" after a reload`);
+    }
+    assert.ok(values.some((v) => v.includes(expected.child_iin)));
+  });
+
+  // Resuming from the cabinet (the other bundle) returns to this page.
+  await gotoApp(page, '/cabinet');
+  const resume = page.getByRole('main').getByRole('link', { name: msg(lang, 'cabinet_draft_continue') });
+  assert.match(await resume.getAttribute('href'), /\/apply\/S2\/[0-9a-f]+\/check$/);
+  await expectAxeClean(page, 'cabinet, kk, one draft');
+  await resume.click();
+  await page.waitForURL(/\/check$/);
+  await waitForApp(page);
+  await atStep(page, lang, 'check', { axe: false });
+
+  // Change "who" to myself: her own document is in the digital-documents
+  // service, so a new question (consent) opens before the summary.
+  await page.locator(`a[href$="/who?change=1"]`).click();
+  await atStep(page, lang, 'who');
+  await reloadAt('who', checked(msg(lang, 'wizard_who_parent')));
+  await choose(page, msg(lang, 'wizard_who_myself'));
+  expected.who = 'myself';
+  expected.child_iin = null;
+  await reloadAt('who', checked(msg(lang, 'wizard_who_myself')));
+  assert.match(page.url(), /\?change=1$/, 'the change mode survives a reload');
+  await submitStep(page, lang, 'who');
+
+  await atStep(page, lang, 'consent');
+  await reloadAt('consent');
+  await expectRequired(page, lang, 'consent', 'digital', 'wizard_digital_error_missing');
+  await choose(page, msg(lang, 'wizard_consent_yes'));
+  expected.use_digital_document = true;
+  await submitStep(page, lang, 'consent');
+  await expectErrors(page, lang, [['digital', msg(lang, 'wizard_digital_error_not_confirmed')]], 'consent, kk, not confirmed');
+  await page.getByRole('button', { name: msg(lang, 'otp_send'), exact: true }).click();
+  await page.locator('aside.phone .phone__sms').waitFor();
+  // The code entry and the SMS survive a reload.
+  await reloadAt('consent', async () => {
+    assert.equal(await radio(page, msg(lang, 'wizard_consent_yes')).isChecked(), true);
+    await page.locator('#otp-code').waitFor();
+  });
+  const code = /(\d{3}) (\d{3})/.exec(await page.locator('aside.phone .phone__sms').innerText());
+  await page.locator('#otp-code').fill(code[1] + code[2]);
+  await page.getByRole('button', { name: msg(lang, 'otp_confirm'), exact: true }).click();
+  await page.getByRole('status').filter({ hasText: msg(lang, 'otp_verified') }).waitFor();
+  expected.digital_consent_confirmed = true;
+  await reloadAt('consent', async () => {
+    await page.getByRole('status').filter({ hasText: msg(lang, 'otp_verified') }).waitFor();
+  });
+  await submitStep(page, lang, 'consent');
+
+  await atStep(page, lang, 'check');
+  await reloadAt('check', async () => {
+    const values = await page.locator('.summary__value').allTextContents();
+    for (const v of [msg(lang, 'wizard_who_myself'), msg(lang, 'wizard_consent_confirmed'), expected.school, '2025']) {
+      assert.ok(values.includes(v), `Check your answers shows "${v}" after a reload`);
+    }
+  });
+  await submitStep(page, lang, 'check');
+  await page.waitForURL(/\/sign$/);
+  await reloadApp(page);
+  await expectH1(page, msg(lang, 'sign_title'), 'sign after reload');
+  await expectAxeClean(page, 'sign, kk, after reload');
+});
+
+pageTest('corrupted or foreign data in storage is set aside, the user is told, and everything else loads (Russian)', async ({ page }) => {
+  const lang = 'ru';
+  await begin(page, lang);
+  const person = await findPerson(page, lang, { avoid: ['no_phone', 'id_expired', 'digital_doc', 'parent_of', 'minor', 'liquidated'] });
+  await signInAs(page, lang, person);
+  await startApplication(page, lang);
+  await choose(page, msg(lang, 'wizard_who_myself'));
+  await submitStep(page, lang, 'who');
+  await atStep(page, lang, 'reason', { axe: false });
+  await choose(page, msg(lang, 'wizard_reason_lost'));
+  const draft = await onlyDraft(page);
+
+  // Garbage, the wrong shape, data from a newer release, someone else's value.
+  const bad = {
+    'qujat.apps': '{not json',
+    'qujat.keys': JSON.stringify({ v: 99, rev: 1, data: [] }),
+    'qujat.otp': JSON.stringify({ v: 1, rev: 3, data: [1, 2, 3] }),
+    'qujat.sms': '"<img src=x onerror=window.__pwned=1>"',
+    'qujat.clock': JSON.stringify({ v: 1, rev: 1, data: 'tomorrow' }),
+  };
+  await page.evaluate((b) => {
+    for (const [k, v] of Object.entries(b)) localStorage.setItem(k, v);
+    localStorage.setItem('some.other.app', '{"x":1}');
+  }, bad);
+
+  for (const where of ['/cabinet', `/apply/S2/${draft.id}/reason`]) {
+    await gotoApp(page, where);
+    const notice = page.locator('main .storage-notice');
+    await notice.waitFor();
+    assert.equal(await notice.getAttribute('role'), 'alert');
+    assert.match(await notice.innerText(), new RegExp(msg(lang, 'common_storage_set_aside')), `${where}: the user is told, in ${lang}`);
+    await expectAxeClean(page, `${where}, ${lang}, storage notice`);
+    if (where === '/cabinet') {
+      // Everything else loaded: the session and the draft.
+      assert.match(await page.getByRole('banner').innerText(), new RegExp(fmt(lang, 'signin_signed_in_as', { name: person.name })));
+      assert.equal(await page.getByRole('main').getByRole('link', { name: msg(lang, 'cabinet_draft_continue') }).count(), 1, 'the draft still loads');
+      const aside = await page.evaluate((keys) => keys.map((k) => [localStorage.getItem(k), localStorage.getItem(`qujat.quarantine.${k}`)]), Object.keys(bad));
+      assert.deepEqual(aside, Object.values(bad).map((v) => [null, v]), 'each unreadable value is moved aside, unchanged');
+      assert.equal(await page.evaluate(() => localStorage.getItem('some.other.app')), '{"x":1}', "another app's data is left alone");
+    } else {
+      await atStep(page, lang, 'reason', { axe: false });
+      assert.equal(await radio(page, msg(lang, 'wizard_reason_lost')).isChecked(), true, 'the answers still load');
+    }
+    await expectNothingExecuted(page, where);
+    await page.getByRole('button', { name: msg(lang, 'common_dismiss') }).click();
+    await notice.waitFor({ state: 'detached' });
+    // Set aside once: the next visit loads cleanly.
+    if (where === '/cabinet') {
+      await reloadApp(page);
+      assert.equal(await page.locator('main .storage-notice').count(), 0, 'no notice once the data was set aside');
+      await page.evaluate((b) => {
+        for (const [k, v] of Object.entries(b)) localStorage.setItem(k, v);
+      }, bad);
+    }
+  }
+
+  // Records that decode but make no sense: an unknown child and office,
+  // markup in the school, a year far ahead; and a corrupted session.
+  const foreign = {
+    ...draft,
+    id: 'f0f0f0f0f0f0f0f0',
+    answers: {
+      ...draft.answers,
+      who: 'parent-of-minor',
+      child_iin: '000000000000',
+      reason: 'lost',
+      document: 'general-secondary-attestat',
+      school: HOSTILE,
+      year: '9999',
+      office: 'nowhere',
+    },
+    step: 'check',
+  };
+  await page.evaluate((f) => {
+    const env = JSON.parse(localStorage.getItem('qujat.drafts'));
+    env.data[f.id] = f;
+    localStorage.setItem('qujat.drafts', JSON.stringify(env));
+  }, foreign);
+  await gotoApp(page, `/apply/S2/${foreign.id}/check`);
+  await atStep(page, lang, 'check');
+  await expectNothingExecuted(page, 'foreign draft, check');
+  assert.ok((await page.locator('.summary__value').allTextContents()).includes(HOSTILE));
+  await submitStep(page, lang, 'check');
+  await page.locator('.error-summary').waitFor();
+  await expectAxeClean(page, 'foreign draft, check, errors');
+  assert.match(page.url(), /\/check$/, 'an incomplete application is not sent to signing');
+
+  await page.evaluate(() => localStorage.setItem('qujat.session', '{"v":1,"rev":1,"data":12}'));
+  await gotoApp(page, '/cabinet');
+  await page.locator('main .storage-notice').waitFor();
+  await expectH1(page, msg(lang, 'signin_needed'), 'cabinet with a corrupted session');
+  assert.equal(await page.evaluate(() => localStorage.getItem('qujat.quarantine.qujat.session')), '{"v":1,"rev":1,"data":12}');
+  await expectAxeClean(page, 'cabinet, ru, corrupted session');
+  // Signing in again still finds the drafts.
+  await page.getByRole('main').getByRole('link', { name: msg(lang, 'signin_title') }).click();
+  await page.waitForURL((u) => u.pathname === '/signin');
+  const again = await findPerson(page, lang, { avoid: ['no_phone', 'id_expired', 'digital_doc', 'parent_of', 'minor', 'liquidated'] });
+  await again.card.getByRole('button').click();
+  await page.waitForURL((u) => u.pathname === '/cabinet');
+  assert.equal(await page.getByRole('main').getByRole('link', { name: msg(lang, 'cabinet_draft_continue') }).count(), 2, 'both drafts load');
+  await expectAxeClean(page, 'cabinet, ru, after signing in again');
+});
