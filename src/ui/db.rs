@@ -7,6 +7,7 @@ use leptos::prelude::*;
 
 use super::store::{Collection, StoreNotices};
 use crate::engine::application::Draft;
+use crate::engine::complaint::Complaint;
 use crate::engine::signature::KeyFile;
 use crate::engine::submission::Submission;
 
@@ -22,6 +23,8 @@ pub struct Db {
     pub otp: Collection<super::otp::OtpSessions>,
     /// The simulated phone's inbox.
     pub sms: Collection<Vec<super::otp::Sms>>,
+    /// Filed complaints by id.
+    pub complaints: Collection<BTreeMap<String, Complaint>>,
 }
 
 impl Db {
@@ -32,6 +35,7 @@ impl Db {
             keys: Collection::open("qujat.keys", notices),
             otp: Collection::open("qujat.otp", notices),
             sms: Collection::open("qujat.sms", notices),
+            complaints: Collection::open("qujat.complaints", notices),
         }
     }
 }

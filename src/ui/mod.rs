@@ -172,6 +172,7 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/signin") view=pages::SignIn />
                         <Route path=path!("/cabinet") view=pages::CabinetPage />
                         <Route path=path!("/applications/:reference") view=pages::TrackerPage />
+                        <Route path=path!("/complaints/:id") view=pages::ComplaintTrackerPage />
                         <Route path=path!("/notifications") view=notify::NotificationsPage />
                     </Routes>
                 </Frame>
@@ -195,6 +196,9 @@ pub fn ApplyApp() -> impl IntoView {
                         <Route path=path!("/apply/S2/:draft/:step") view=pages::WizardPage />
                         <Route path=path!("/apply/receipt/:reference") view=pages::ApplicationPage />
                         <Route path=path!("/apply/keys") view=pages::KeysPage />
+                        <Route path=path!("/apply/complaint") view=pages::ComplaintFormPage />
+                        <Route path=path!("/apply/complaint/sign") view=pages::ComplaintSignPage />
+                        <Route path=path!("/apply/complaint/filed/:id") view=pages::ComplaintFiledPage />
                     </Routes>
                 </Frame>
             </Router>
@@ -217,6 +221,8 @@ pub fn StaffApp() -> impl IntoView {
                     <Routes fallback=pages::NotFound>
                         <Route path=path!("/staff") view=pages::BackOfficePage />
                         <Route path=path!("/staff/applications/:reference") view=pages::BackOfficeApplication />
+                        <Route path=path!("/staff/complaints") view=pages::ComplaintDeskList />
+                        <Route path=path!("/staff/complaints/:id") view=pages::ComplaintDeskPage />
                     </Routes>
                 </Frame>
             </Router>

@@ -122,6 +122,7 @@ pub fn BackOfficePage() -> impl IntoView {
         <div class="page">
             <PageHeading text=ts(tr::staff_title) />
             <div class="notice notice--warning"><p>{t(tr::staff_banner)}</p></div>
+            <p><A href="/staff/complaints">{t(tr::complaint_desk_link)}</A></p>
             <RoleSwitch />
             <DemoClock />
             <h2>{t(tr::staff_applications_heading)}</h2>

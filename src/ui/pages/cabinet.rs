@@ -120,6 +120,7 @@ fn Cabinet(person: &'static crate::engine::registry::Person) -> impl IntoView {
                     </For>
                 </ul>
             </Show>
+            <super::ComplaintsList person=person />
             <h2>{t(tr::cabinet_keys_heading)}</h2>
             <p><A href="/apply/keys">{t(tr::cabinet_keys_manage)}</A></p>
         </div>

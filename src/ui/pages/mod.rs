@@ -2,6 +2,8 @@
 
 mod backoffice;
 mod cabinet;
+mod complaint;
+mod complaint_track;
 mod confirmation;
 mod consent;
 mod home;
@@ -10,11 +12,14 @@ mod not_found;
 mod passport;
 mod sign;
 mod signin;
+mod staff_complaints;
 mod tracker;
 mod wizard;
 
 pub use backoffice::{BackOfficeApplication, BackOfficePage, StaffRole};
 pub use cabinet::CabinetPage;
+pub use complaint::{ComplaintFiledPage, ComplaintFormPage, ComplaintSignPage};
+pub use complaint_track::{ComplaintTrackerPage, ComplaintsList};
 pub use confirmation::ApplicationPage;
 pub use home::Home;
 pub use keys::KeysPage;
@@ -22,5 +27,6 @@ pub use not_found::NotFound;
 pub use passport::PassportPage;
 pub use sign::SignPage;
 pub use signin::SignIn;
+pub use staff_complaints::{ComplaintDeskList, ComplaintDeskPage};
 pub use tracker::TrackerPage;
 pub use wizard::{ApplyStart, WizardPage};

@@ -87,48 +87,81 @@ fn SignView(draft_id: String, person: &'static Person) -> impl IntoView {
     let clock = use_clock();
     let navigate = use_navigate();
     let id = StoredValue::new(draft_id);
+    let errors = RwSignal::new(Vec::<ErrorItem>::new());
+
+    // Files the application; on success opens its confirmation page.
+    let file = Callback::new(move |record: SignatureRecord| {
+        let Some(draft) = db
+            .drafts
+            .with_untracked(|m| m.get(&id.get_value()).cloned())
+        else {
+            return;
+        };
+        let now = clock.now_untracked();
+        let subject = crate::engine::registry::find(draft.subject_iin()).unwrap_or(person);
+        let identity = IdentityFacts {
+            identity_document_valid: subject.id_document.is_valid_on(clock.today_untracked()),
+        };
+        match submission::submit(&draft, record, identity, now, random_bytes()) {
+            Ok(s) => {
+                let reference = s.reference.clone();
+                db.apps.update(|m| {
+                    m.insert(reference.clone(), s);
+                });
+                db.drafts.update(|m| {
+                    m.remove(&id.get_value());
+                });
+                navigate(&format!("/apply/receipt/{reference}"), Default::default());
+            }
+            Err(e) => errors.set(vec![ErrorItem {
+                field_id: "key".into(),
+                message: submit_error(lang, &e),
+            }]),
+        }
+    });
+    let document = Callback::new(move |()| {
+        db.drafts
+            .with_untracked(|m| m.get(&id.get_value()).map(submission::document_of))
+    });
+
+    view! {
+        <div class="page page--narrow">
+            <BackLink href=Signal::derive(move || step_href(&id.get_value(), application::Step::Check)) />
+            <ErrorSummary errors=errors />
+            <PageHeading text=ts(tr::sign_title) />
+            <p>{t(tr::sign_lead)}</p>
+            <crate::ui::law::Items items=crate::engine::catalog::service(SERVICE).map(|s| s.signing.clone()).unwrap_or_default() />
+            <Signer person=person flow=format!("sign:{}", id.get_value()) document=document on_signed=file errors=errors />
+        </div>
+    }
+}
+
+/// Signing a document with an EDS key or a one-time SMS code (F001 §8),
+/// for anything the citizen signs (an application, a complaint). The
+/// caller shows `errors` in its error summary; `document` gives the
+/// document to sign at the moment of signing (`None`: nothing to sign);
+/// `on_signed` receives the signature to verify and file.
+#[component]
+pub fn Signer(
+    person: &'static Person,
+    /// A stable key for the SMS code session, e.g. "sign:<draft id>".
+    #[prop(into)]
+    flow: String,
+    document: Callback<(), Option<serde_json::Value>>,
+    on_signed: Callback<SignatureRecord>,
+    errors: RwSignal<Vec<ErrorItem>>,
+) -> impl IntoView {
+    let lang = use_lang();
+    let db = use_db();
+    let clock = use_clock();
+    let flow = StoredValue::new(flow);
     let method = RwSignal::new(None::<String>);
     let key_serial = RwSignal::new(None::<String>);
     let password = RwSignal::new(String::new());
     let busy = RwSignal::new(false);
-    let errors = RwSignal::new(Vec::<ErrorItem>::new());
 
     let has_phone = person.phone.is_some();
     let my_keys = Memo::new(move |_| db.keys.get());
-
-    // Files the application; on success opens its confirmation page.
-    let file = Callback::new({
-        let navigate = navigate.clone();
-        move |record: SignatureRecord| {
-            let Some(draft) = db
-                .drafts
-                .with_untracked(|m| m.get(&id.get_value()).cloned())
-            else {
-                return;
-            };
-            let now = clock.now_untracked();
-            let subject = crate::engine::registry::find(draft.subject_iin()).unwrap_or(person);
-            let identity = IdentityFacts {
-                identity_document_valid: subject.id_document.is_valid_on(clock.today_untracked()),
-            };
-            match submission::submit(&draft, record, identity, now, random_bytes()) {
-                Ok(s) => {
-                    let reference = s.reference.clone();
-                    db.apps.update(|m| {
-                        m.insert(reference.clone(), s);
-                    });
-                    db.drafts.update(|m| {
-                        m.remove(&id.get_value());
-                    });
-                    navigate(&format!("/apply/receipt/{reference}"), Default::default());
-                }
-                Err(e) => errors.set(vec![ErrorItem {
-                    field_id: "key".into(),
-                    message: submit_error(lang, &e),
-                }]),
-            }
-        }
-    });
 
     let sign_eds = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -155,13 +188,10 @@ fn SignView(draft_id: String, person: &'static Person) -> impl IntoView {
         // derivation (hundreds of thousands of hashes) blocks the thread.
         set_timeout(
             move || {
-                let Some(draft) = db
-                    .drafts
-                    .with_untracked(|m| m.get(&id.get_value()).cloned())
-                else {
+                let Some(doc) = document.run(()) else {
+                    busy.set(false);
                     return;
                 };
-                let doc = submission::document_of(&draft);
                 let result = signature::sign(
                     &key,
                     &password.get_untracked(),
@@ -171,7 +201,7 @@ fn SignView(draft_id: String, person: &'static Person) -> impl IntoView {
                 );
                 busy.set(false);
                 match result {
-                    Ok(signed) => file.run(SignatureRecord::Eds { signed }),
+                    Ok(signed) => on_signed.run(SignatureRecord::Eds { signed }),
                     Err(e) => {
                         let field =
                             if matches!(e, SignError::WrongPassword | SignError::EmptyPassword) {
@@ -191,18 +221,15 @@ fn SignView(draft_id: String, person: &'static Person) -> impl IntoView {
     };
 
     let on_otp = Callback::new(move |_| {
-        let Some(draft) = db
-            .drafts
-            .with_untracked(|m| m.get(&id.get_value()).cloned())
-        else {
+        let Some(doc) = document.run(()) else {
             return;
         };
         let record = SignatureRecord::Otp {
             phone: person.phone.clone().unwrap_or_default(),
             verified_at: clock.now_untracked(),
-            digest_hex: submission::digest_hex(&submission::document_of(&draft)),
+            digest_hex: submission::digest_hex(&doc),
         };
-        file.run(record);
+        on_signed.run(record);
     });
 
     let methods = Signal::stored({
@@ -256,12 +283,7 @@ fn SignView(draft_id: String, person: &'static Person) -> impl IntoView {
     };
 
     view! {
-        <div class="page page--narrow">
-            <BackLink href=Signal::derive(move || step_href(&id.get_value(), application::Step::Check)) />
-            <ErrorSummary errors=errors />
-            <PageHeading text=ts(tr::sign_title) />
-            <p>{t(tr::sign_lead)}</p>
-            <crate::ui::law::Items items=crate::engine::catalog::service(SERVICE).map(|s| s.signing.clone()).unwrap_or_default() />
+        <div class="signer">
             <Show when=move || !has_phone>
                 <div class="notice notice--warning"><p>{t(tr::sign_otp_unavailable)}</p></div>
             </Show>
@@ -315,7 +337,7 @@ fn SignView(draft_id: String, person: &'static Person) -> impl IntoView {
             <Show when=move || method.get().as_deref() == Some("otp")>
                 {move || {
                     person.phone.clone().map(|phone| {
-                        view! { <OtpConfirm flow=format!("sign:{}", id.get_value()) phone=phone purpose=Purpose::Signing on_verified=on_otp /> }
+                        view! { <OtpConfirm flow=flow.get_value() phone=phone purpose=Purpose::Signing on_verified=on_otp /> }
                     })
                 }}
             </Show>

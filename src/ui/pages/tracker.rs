@@ -154,6 +154,7 @@ fn Tracker(submission: Submission) -> impl IntoView {
             {targets_view}
             <EventList events=s.with_value(|s| s.lifecycle.events.clone()) />
             <p><a href=format!("/apply/receipt/{reference}")>{t(tr::track_receipt_link)}</a></p>
+            <p><a href=format!("/apply/complaint?app={reference}")>{t(tr::complaint_form_title)}</a></p>
         </div>
     }
 }
