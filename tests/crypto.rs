@@ -909,6 +909,15 @@ fn wrong_password() {
 }
 
 #[test]
+fn an_empty_password_is_missing_not_wrong() {
+    let kf = key_file();
+    assert_eq!(
+        signature::sign(&kf, "", OWNER, &application(), now()),
+        Err(SignError::EmptyPassword)
+    );
+}
+
+#[test]
 fn certificate_validity_window() {
     let kf = key_file();
     let not_after = kf.certificate.not_after;

@@ -4,6 +4,7 @@
 
 pub mod application;
 pub mod calendar;
+pub mod caret;
 pub mod catalog;
 pub mod complaint;
 pub mod deadline;

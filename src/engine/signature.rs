@@ -436,6 +436,10 @@ pub fn sign(
         });
     }
     cert.check_validity(now)?;
+    // Nothing typed is a missing answer, not a wrong one.
+    if password.is_empty() {
+        return Err(SignError::EmptyPassword);
+    }
     let key = key_file.unlock(password)?;
     let sig = key
         .try_sign(canonical_json(document).as_bytes())

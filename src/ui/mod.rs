@@ -2,12 +2,14 @@
 //! [`mount`]; everything else is components that read shared state from
 //! context.
 
+mod access;
 pub mod clock;
 mod components;
 pub mod db;
 pub mod demo;
 mod focus;
 mod format;
+mod kiosk;
 mod law;
 mod life;
 pub mod notify;
@@ -128,6 +130,9 @@ fn provide_shared(bundle: Bundle) -> Prefs {
     provide_context(bundle);
     let prefs = Prefs::load();
     provide_context(prefs);
+    let access = access::Access::load();
+    provide_context(access);
+    provide_context(kiosk::Kiosk::start(access));
     let notices = store::StoreNotices(RwSignal::new(Vec::new()));
     provide_context(notices);
     provide_context(clock::Clock::start(notices));
@@ -135,6 +140,16 @@ fn provide_shared(bundle: Bundle) -> Prefs {
     provide_context(session::Session::open(notices));
     provide_context(notify::Seen::open(notices));
     prefs
+}
+
+/// In kiosk mode: the timeout warning and the on-screen keyboard.
+fn kiosk_layer() -> Option<impl IntoView> {
+    kiosk::use_kiosk().enabled.then(|| {
+        view! {
+            <kiosk::TimeoutWarning />
+            <kiosk::OnScreenKeyboard />
+        }
+    })
 }
 
 /// The frame around every page: skip link, header, main, phone, footer.
@@ -148,6 +163,7 @@ fn Frame(children: Children) -> impl IntoView {
             <offline::OfflineStatus />
             <shell::StorageNotices />
             {children()}
+            {kiosk_layer()}
         </main>
         <otp::PhonePanel />
         <shell::Footer />

@@ -133,11 +133,16 @@ pub fn OtpConfirm(
 
     let message = Signal::derive(move || error.get().map(|e| error_message(lang, &e)));
     let summary = Signal::derive(move || {
+        // While locked there is no code field: the link goes to the notice.
+        let field_id = match error.get() {
+            Some(OtpError::Locked { .. }) => "otp-locked",
+            _ => "otp-code",
+        };
         message
             .get()
             .map(|m| {
                 vec![ErrorItem {
-                    field_id: "otp-code".into(),
+                    field_id: field_id.into(),
                     message: m,
                 }]
             })
@@ -167,7 +172,7 @@ pub fn OtpConfirm(
                     return view! { <p class="notice notice--success" role="status">{tr::otp_verified(lang)}</p> }.into_any();
                 }
                 if let Some(until) = locked_until() {
-                    return view! { <p class="notice notice--error" role="alert">{tr::otp_locked(lang, &format::time(until))}</p> }.into_any();
+                    return view! { <p class="notice notice--error" id="otp-locked" tabindex="-1" role="alert">{tr::otp_locked(lang, &format::time(until))}</p> }.into_any();
                 }
                 if !sent() {
                     return view! {

@@ -72,6 +72,17 @@ pub fn use_lang() -> Lang {
         .unwrap_or_else(|| expect_context::<Prefs>().lang.get_untracked())
 }
 
+/// The language the page shows (its `<html lang>`): for code that runs
+/// outside the component tree, such as event listeners on the document.
+pub fn page_lang() -> Lang {
+    web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+        .and_then(|e| e.get_attribute("lang"))
+        .and_then(|c| Lang::from_code(&c))
+        .unwrap_or(Lang::Kk)
+}
+
 fn apply_lang(lang: Lang) {
     if let Some(doc) = web_sys::window().and_then(|w| w.document()) {
         if let Some(root) = doc.document_element() {

@@ -41,6 +41,7 @@ pub fn Header() -> impl IntoView {
                 <LangSwitch />
             </div>
             <UserNav />
+            <crate::ui::access::AccessBar />
             <p class="demo-banner">{t(tr::shell_demo_banner)}</p>
         </header>
     }

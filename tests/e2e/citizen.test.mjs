@@ -371,7 +371,7 @@ async function expectInCabinet(page, lang, reference, accepted) {
   assert.equal(await row.count(), 1, 'the application is in the cabinet');
   assert.equal(
     (await row.locator('.tag').innerText()).trim(),
-    msg(lang, accepted ? 'cabinet_status_accepted' : 'cabinet_status_refused'),
+    msg(lang, accepted ? 'life_status_delivered' : 'life_status_refused_at_acceptance'),
   );
   assert.equal((await page.locator('main').innerText()).includes(msg(lang, 'cabinet_drafts_empty')), true, 'the draft is gone');
   await expectAxeClean(page, `cabinet, ${lang}, with the application`);

@@ -32,6 +32,7 @@ pub fn Home() -> impl IntoView {
         <div class="page catalogue">
             <h1 tabindex="-1">{t(tr::home_title)}</h1>
             <p class="lead">{t(tr::home_lead)}</p>
+            <crate::ui::kiosk::KioskStory />
 
             <h2>{t(tr::home_services_heading)}</h2>
             <ul class="card-list service-cards">

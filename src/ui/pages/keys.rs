@@ -10,7 +10,7 @@ use crate::engine::signature::KeyFile;
 use crate::engine::source::Lang;
 use crate::i18n::tr;
 use crate::ui::clock::use_clock;
-use crate::ui::components::{Choice, FieldError, Radios};
+use crate::ui::components::{Choice, ErrorItem, ErrorSummary, FieldError, Radios};
 use crate::ui::db::use_db;
 use crate::ui::format;
 use crate::ui::prefs::use_lang;
@@ -162,6 +162,12 @@ pub fn KeyTools(person: &'static Person) -> impl IntoView {
             <div class="details__body">
                 <p>{t(tr::sign_create_intro)}</p>
                 <form novalidate on:submit=create>
+                    <ErrorSummary errors=Signal::derive(move || {
+                        create_error
+                            .get()
+                            .map(|(field_id, message)| vec![ErrorItem { field_id, message }])
+                            .unwrap_or_default()
+                    }) />
                     <div class="field" class:field--error=move || err_for("new-password").get().is_some()>
                         <label class="label" for="new-password">{t(tr::sign_create_password)}</label>
                         <p class="hint" id="new-password-hint">{t(tr::sign_create_password_hint)}</p>
@@ -171,7 +177,14 @@ pub fn KeyTools(person: &'static Person) -> impl IntoView {
                             type="password"
                             id="new-password"
                             autocomplete="new-password"
-                            aria-describedby="new-password-hint"
+                            aria-describedby=move || {
+                                if err_for("new-password").get().is_some() {
+                                    "new-password-hint new-password-error"
+                                } else {
+                                    "new-password-hint"
+                                }
+                            }
+                            aria-invalid=move || err_for("new-password").get().is_some().then_some("true")
                             prop:value=move || password.get()
                             on:input=move |ev| password.set(event_target_value(&ev))
                         />
@@ -184,6 +197,8 @@ pub fn KeyTools(person: &'static Person) -> impl IntoView {
                             type="password"
                             id="confirm-password"
                             autocomplete="new-password"
+                            aria-describedby=move || err_for("confirm-password").get().is_some().then_some("confirm-password-error")
+                            aria-invalid=move || err_for("confirm-password").get().is_some().then_some("true")
                             prop:value=move || confirm.get()
                             on:input=move |ev| confirm.set(event_target_value(&ev))
                         />

@@ -318,6 +318,8 @@ pub fn Signer(
                                 type="password"
                                 id="password"
                                 autocomplete="current-password"
+                                aria-describedby=move || field_error("password").get().is_some().then_some("password-error")
+                                aria-invalid=move || field_error("password").get().is_some().then_some("true")
                                 prop:value=move || password.get()
                                 on:input=move |ev| password.set(event_target_value(&ev))
                             />
