@@ -209,6 +209,9 @@ pub fn StaffApp() -> impl IntoView {
     provide_context(pages::StaffRole::open(
         expect_context::<store::StoreNotices>(),
     ));
+    provide_context(pages::OperatorVault::start(expect_context::<
+        store::StoreNotices,
+    >()));
     move || {
         provide_context(prefs::CurrentLang(prefs.lang.get()));
         view! {
@@ -217,6 +220,8 @@ pub fn StaffApp() -> impl IntoView {
                     <Routes fallback=pages::NotFound>
                         <Route path=path!("/staff") view=pages::BackOfficePage />
                         <Route path=path!("/staff/applications/:reference") view=pages::BackOfficeApplication />
+                        <Route path=path!("/staff/operator") view=pages::OperatorPage />
+                        <Route path=path!("/staff/operator/visits/:id") view=pages::OperatorVisitPage />
                     </Routes>
                 </Frame>
             </Router>
