@@ -595,11 +595,13 @@ fn form_line(lang: Lang, service: &str, kind: ReceiptKind) -> AnyView {
             let text = r.text.clone();
             let prov = r.provenance.clone();
             view! {
-                <p class="receipt__form">
-                    {form.map(|f| view! { <strong>{f}</strong> ". " })}
-                    <LawText text=text />
+                <div class="receipt__form">
+                    <p>
+                        {form.map(|f| view! { <strong>{f}</strong> ". " })}
+                        <LawText text=text />
+                    </p>
                     <LegalBasis provenance=prov />
-                </p>
+                </div>
             }
             .into_any()
         }
@@ -650,7 +652,7 @@ fn ReceiptView(id: String) -> impl IntoView {
                 <div class="summary__row"><dt class="summary__key">{t(tr::operator_accepted_by)}</dt><dd class="summary__value">{t(tr::operator_accepted_by_value)}</dd></div>
             </dl>
             <h3>{if accepted { t(tr::operator_documents_accepted) } else { t(tr::operator_documents_missing) }}</h3>
-            <ul>{docs}</ul>
+            <ul class="operator__docs">{docs}</ul>
             {r.due.map(|due| view! {
                 <h3>{t(tr::operator_deadline)}</h3>
                 <p class="deadline"><strong>{format::date(due)}</strong></p>
