@@ -19,3 +19,4 @@ pub mod store;
 pub mod submission;
 pub mod term;
 pub mod vault;
+pub mod visit;

@@ -229,6 +229,9 @@ pub fn StaffApp() -> impl IntoView {
     provide_context(pages::StaffRole::open(
         expect_context::<store::StoreNotices>(),
     ));
+    provide_context(pages::OperatorVault::start(expect_context::<
+        store::StoreNotices,
+    >()));
     move || {
         provide_context(prefs::CurrentLang(prefs.lang.get()));
         view! {
@@ -239,6 +242,8 @@ pub fn StaffApp() -> impl IntoView {
                         <Route path=path!("/staff/applications/:reference") view=pages::BackOfficeApplication />
                         <Route path=path!("/staff/complaints") view=pages::ComplaintDeskList />
                         <Route path=path!("/staff/complaints/:id") view=pages::ComplaintDeskPage />
+                        <Route path=path!("/staff/operator") view=pages::OperatorPage />
+                        <Route path=path!("/staff/operator/visits/:id") view=pages::OperatorVisitPage />
                     </Routes>
                 </Frame>
             </Router>

@@ -165,6 +165,7 @@ pub fn BackOfficePage() -> impl IntoView {
                     </table>
                 </div>
             </Show>
+            <p><A href="/staff/operator">{t(tr::operator_start_link)}</A></p>
             <p><a href="/">{t(tr::staff_portal_link)}</a></p>
         </div>
     }
