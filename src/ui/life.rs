@@ -124,10 +124,16 @@ pub fn TargetsTable(targets: Vec<Target>, now: DateTime<Utc>) -> impl IntoView {
     }
 }
 
-/// The history of events, newest last, each with who acted and the rule.
+/// The history of events, newest last, each with who acted and the rule;
+/// a refusal with its ground, looked up in `service`'s catalogue entry.
 #[component]
-pub fn EventList(events: Vec<Event>) -> impl IntoView {
+pub fn EventList(events: Vec<Event>, #[prop(optional)] service: Option<String>) -> impl IntoView {
     let lang = use_lang();
+    let sv = service.as_deref().and_then(crate::engine::catalog::service);
+    let ground_text = move |id: &str| {
+        sv.and_then(|sv| sv.refusal_grounds.iter().find(|g| g.id == id))
+            .map(|g| g.text.get(lang).to_string())
+    };
     view! {
         <h2>{t(tr::life_events_heading)}</h2>
         <ol class="events">
@@ -141,6 +147,7 @@ pub fn EventList(events: Vec<Event>) -> impl IntoView {
                             <strong>{transition_label(lang, e.transition)}</strong>
                             " · "
                             {role_label(lang, e.actor)}
+                            {e.reason_id.as_deref().and_then(ground_text).map(|g| view! { <p class="events__ground">{tr::staff_refuse_ground(lang)} ": " {g}</p> })}
                             {e.note.map(|n| view! { <p class="events__note">{tr::life_reason(lang)} ": " {n}</p> })}
                             {e.provenance.map(|p| view! { <LegalBasis provenance=p /> })}
                         </li>

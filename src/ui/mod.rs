@@ -31,10 +31,10 @@ pub use prefs::Prefs;
 
 /// The app ships as three bundles, each a separate wasm loaded by its own
 /// page, so that a citizen's first load carries only what browsing needs:
-/// - `Portal` (`/`): the catalogue, passports, sign-in, the personal cabinet
-///   and the trackers;
-/// - `Apply` (`/apply/…`): everything that signs (the wizard, EDS keys, SMS
-///   codes, submission, receipts, complaints) with its cryptography;
+/// - `Portal` (`/`): the catalogue, passports and sign-in;
+/// - `Apply` (`/apply/…`): the signed-in citizen's part: the wizard, EDS
+///   keys, SMS codes, submission, receipts, complaints, the personal cabinet,
+///   the trackers and notifications;
 /// - `Staff` (`/staff/…`): the provider's back office and the State
 ///   Corporation operator's mode.
 ///
@@ -180,16 +180,11 @@ pub fn App() -> impl IntoView {
         provide_context(prefs::CurrentLang(prefs.lang.get()));
         view! {
             <Router>
-                <notify::BrowserNotifier />
                 <Frame>
                     <Routes fallback=pages::NotFound>
                         <Route path=path!("/") view=pages::Home />
                         <Route path=path!("/services/:id") view=pages::PassportPage />
                         <Route path=path!("/signin") view=pages::SignIn />
-                        <Route path=path!("/cabinet") view=pages::CabinetPage />
-                        <Route path=path!("/applications/:reference") view=pages::TrackerPage />
-                        <Route path=path!("/complaints/:id") view=pages::ComplaintTrackerPage />
-                        <Route path=path!("/notifications") view=notify::NotificationsPage />
                     </Routes>
                 </Frame>
             </Router>
@@ -197,7 +192,7 @@ pub fn App() -> impl IntoView {
     }
 }
 
-/// Applying and signing (the `/apply/` bundle).
+/// Applying, signing, complaints, and following them (the `/apply/` bundle).
 #[component]
 pub fn ApplyApp() -> impl IntoView {
     let prefs = provide_shared(Bundle::Apply);
@@ -205,6 +200,7 @@ pub fn ApplyApp() -> impl IntoView {
         provide_context(prefs::CurrentLang(prefs.lang.get()));
         view! {
             <Router>
+                <notify::BrowserNotifier />
                 <Frame>
                     <Routes fallback=pages::NotFound>
                         <Route path=path!("/apply/S2") view=pages::ApplyStart />
@@ -215,6 +211,12 @@ pub fn ApplyApp() -> impl IntoView {
                         <Route path=path!("/apply/complaint") view=pages::ComplaintFormPage />
                         <Route path=path!("/apply/complaint/sign") view=pages::ComplaintSignPage />
                         <Route path=path!("/apply/complaint/filed/:id") view=pages::ComplaintFiledPage />
+                        // The cabinet and following an application or a complaint: here
+                        // rather than in the portal, so that the first load stays small.
+                        <Route path=path!("/apply/cabinet") view=pages::CabinetPage />
+                        <Route path=path!("/apply/applications/:reference") view=pages::TrackerPage />
+                        <Route path=path!("/apply/complaints/:id") view=pages::ComplaintTrackerPage />
+                        <Route path=path!("/apply/notifications") view=notify::NotificationsPage />
                     </Routes>
                 </Frame>
             </Router>

@@ -75,7 +75,7 @@ pub fn NotificationsLink() -> impl IntoView {
     let lang = use_lang();
     let unread = Memo::new(move |_| notes().iter().filter(|n| n.unread).count());
     view! {
-        <a href="/notifications">
+        <a href="/apply/notifications">
             {t(tr::notify_link)}
             <Show when=move || { unread.get() > 0 }>
                 " " <span class="badge">{move || tr::notify_unread(lang, &unread.get().to_string())}</span>
@@ -116,7 +116,7 @@ pub fn BrowserNotifier() -> impl IntoView {
     });
 }
 
-/// `/notifications`.
+/// `/apply/notifications`.
 #[component]
 pub fn NotificationsPage() -> impl IntoView {
     let lang = use_lang();
@@ -164,7 +164,7 @@ pub fn NotificationsPage() -> impl IntoView {
                         <li class="notes__item" class:notes__item--unread=n.unread>
                             <time datetime=n.at.to_rfc3339()>{format::date_time(n.at)}</time>
                             " · "
-                            <A href=format!("/applications/{}", n.reference)>
+                            <A href=format!("/apply/applications/{}", n.reference)>
                                 {tr::notify_item(lang, &n.reference, transition_label(lang, n.transition))}
                             </A>
                             {n.unread.then(|| view! { " " <span class="badge">{tr::notify_new_badge(lang)}</span> })}

@@ -48,6 +48,6 @@ pub fn use_session() -> Session {
 pub fn safe_next(next: Option<String>) -> String {
     match next {
         Some(p) if p.starts_with('/') && !p.starts_with("//") && !p.contains('\\') => p,
-        _ => "/cabinet".into(),
+        _ => "/apply/cabinet".into(),
     }
 }

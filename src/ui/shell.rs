@@ -111,7 +111,7 @@ pub fn UserNav() -> impl IntoView {
                     Some(p) => {
                         let navigate = navigate.clone();
                         view! {
-                            <A href="/cabinet">{t(tr::cabinet_nav)}</A>
+                            <A href="/apply/cabinet">{t(tr::cabinet_nav)}</A>
                             <crate::ui::notify::NotificationsLink />
                             <span class="user-nav__who">{tr::signin_signed_in_as(lang, &p.display_name(lang))}</span>
                             <button type="button" class="link-button" on:click=move |_| {

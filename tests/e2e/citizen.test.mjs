@@ -244,7 +244,7 @@ async function signInErrors(page, lang) {
 /** Signs in with the card's button; lands in the cabinet. */
 async function signInAs(page, lang, person) {
   await person.card.getByRole('button', { name: fmt(lang, 'signin_sign_in_as', { name: person.name }) }).click();
-  await page.waitForURL((u) => u.pathname === '/cabinet');
+  await page.waitForURL((u) => u.pathname === '/apply/cabinet');
   await expectH1(page, msg(lang, 'cabinet_title'), 'cabinet');
   assert.match(await page.getByRole('banner').innerText(), new RegExp(fmt(lang, 'signin_signed_in_as', { name: person.name })));
   await expectAxeClean(page, `cabinet, ${lang}, nothing yet`);
@@ -364,7 +364,7 @@ async function expectReceipt(page, lang, { accepted, school, year, signedWith })
 /** From the receipt to the cabinet (another bundle): the application is listed. */
 async function expectInCabinet(page, lang, reference, accepted) {
   await page.getByRole('main').getByRole('link', { name: msg(lang, 'confirm_cabinet_link') }).click();
-  await page.waitForURL((u) => u.pathname === '/cabinet');
+  await page.waitForURL((u) => u.pathname === '/apply/cabinet');
   await waitForApp(page);
   await expectH1(page, msg(lang, 'cabinet_title'), 'cabinet after submitting');
   const row = page.locator('main table tbody tr').filter({ hasText: reference });
@@ -391,7 +391,7 @@ pageTest('EDS, in Kazakh: sign-in errors, every field on submit, hostile text, a
   // Typing the IIN (with spaces, as printed on an ID card) signs in too.
   await page.locator('#iin').fill(person.iin.replace(/^(\d{6})(\d{6})$/, '$1 $2'));
   await page.getByRole('main').getByRole('button', { name: msg(lang, 'signin_submit'), exact: true }).click();
-  await page.waitForURL((u) => u.pathname === '/cabinet');
+  await page.waitForURL((u) => u.pathname === '/apply/cabinet');
   await expectH1(page, msg(lang, 'cabinet_title'), 'cabinet');
   assert.match(await page.getByRole('banner').innerText(), new RegExp(fmt(lang, 'signin_signed_in_as', { name: person.name })));
   assert.match(await page.locator('main').innerText(), new RegExp(msg(lang, 'cabinet_empty')));
@@ -890,7 +890,7 @@ pageTest('a reload at every step of the wizard resumes there with every answer k
   });
 
   // Resuming from the cabinet (the other bundle) returns to this page.
-  await gotoApp(page, '/cabinet');
+  await gotoApp(page, '/apply/cabinet');
   const resume = page.getByRole('main').getByRole('link', { name: msg(lang, 'cabinet_draft_continue') });
   assert.match(await resume.getAttribute('href'), /\/apply\/S2\/[0-9a-f]+\/check$/);
   await expectAxeClean(page, 'cabinet, kk, one draft');
@@ -974,14 +974,14 @@ pageTest('corrupted or foreign data in storage is set aside, the user is told, a
     localStorage.setItem('some.other.app', '{"x":1}');
   }, bad);
 
-  for (const where of ['/cabinet', `/apply/S2/${draft.id}/reason`]) {
+  for (const where of ['/apply/cabinet', `/apply/S2/${draft.id}/reason`]) {
     await gotoApp(page, where);
     const notice = page.locator('main .storage-notice');
     await notice.waitFor();
     assert.equal(await notice.getAttribute('role'), 'alert');
     assert.match(await notice.innerText(), new RegExp(msg(lang, 'common_storage_set_aside')), `${where}: the user is told, in ${lang}`);
     await expectAxeClean(page, `${where}, ${lang}, storage notice`);
-    if (where === '/cabinet') {
+    if (where === '/apply/cabinet') {
       // Everything else loaded: the session and the draft.
       assert.match(await page.getByRole('banner').innerText(), new RegExp(fmt(lang, 'signin_signed_in_as', { name: person.name })));
       assert.equal(await page.getByRole('main').getByRole('link', { name: msg(lang, 'cabinet_draft_continue') }).count(), 1, 'the draft still loads');
@@ -996,7 +996,7 @@ pageTest('corrupted or foreign data in storage is set aside, the user is told, a
     await page.getByRole('button', { name: msg(lang, 'common_dismiss') }).click();
     await notice.waitFor({ state: 'detached' });
     // Set aside once: the next visit loads cleanly.
-    if (where === '/cabinet') {
+    if (where === '/apply/cabinet') {
       await reloadApp(page);
       assert.equal(await page.locator('main .storage-notice').count(), 0, 'no notice once the data was set aside');
       await page.evaluate((b) => {
@@ -1037,7 +1037,7 @@ pageTest('corrupted or foreign data in storage is set aside, the user is told, a
   assert.match(page.url(), /\/check$/, 'an incomplete application is not sent to signing');
 
   await page.evaluate(() => localStorage.setItem('qujat.session', '{"v":1,"rev":1,"data":12}'));
-  await gotoApp(page, '/cabinet');
+  await gotoApp(page, '/apply/cabinet');
   await page.locator('main .storage-notice').waitFor();
   await expectH1(page, msg(lang, 'signin_needed'), 'cabinet with a corrupted session');
   assert.equal(await page.evaluate(() => localStorage.getItem('qujat.quarantine.qujat.session')), '{"v":1,"rev":1,"data":12}');
@@ -1047,7 +1047,7 @@ pageTest('corrupted or foreign data in storage is set aside, the user is told, a
   await page.waitForURL((u) => u.pathname === '/signin');
   const again = await findPerson(page, lang, { avoid: ['no_phone', 'id_expired', 'digital_doc', 'parent_of', 'minor', 'liquidated'] });
   await again.card.getByRole('button').click();
-  await page.waitForURL((u) => u.pathname === '/cabinet');
+  await page.waitForURL((u) => u.pathname === '/apply/cabinet');
   assert.equal(await page.getByRole('main').getByRole('link', { name: msg(lang, 'cabinet_draft_continue') }).count(), 2, 'both drafts load');
   await expectAxeClean(page, 'cabinet, ru, after signing in again');
 });

@@ -114,7 +114,7 @@ async function signIn(page, lang) {
     if (iin && !parts.slice(2).some((p) => avoid.includes(p))) {
       const name = (await card.locator('h3').innerText()).trim();
       await card.getByRole('button', { name: fmt(lang, 'signin_sign_in_as', { name }) }).click();
-      await page.waitForURL((u) => u.pathname === '/cabinet');
+      await page.waitForURL((u) => u.pathname === '/apply/cabinet');
       await expectH1(page, msg(lang, 'cabinet_title'), 'cabinet');
       return { iin, name };
     }
@@ -219,7 +219,7 @@ async function answer(page, lang, kindKey, text) {
 }
 
 async function openTracker(page, lang, id) {
-  await gotoApp(page, `/complaints/${id}`);
+  await gotoApp(page, `/apply/complaints/${id}`);
   await expectH1(page, msg(lang, 'complaint_track_title'), 'complaint tracker');
 }
 
@@ -301,13 +301,13 @@ pageTest('Russian, SMS code: form errors, reload, filing, the desk, delivered â†
 
   // The tracker (portal): delivered only.
   await link(page, msg(lang, 'complaint_filed_track_link')).click();
-  await page.waitForURL((u) => u.pathname === `/complaints/${id}`);
+  await page.waitForURL((u) => u.pathname === `/apply/complaints/${id}`);
   await waitForApp(page);
   await expectH1(page, msg(lang, 'complaint_track_title'), 'tracker');
   await expectMarks(page, lang, 1, 'tracker, delivered');
   await expectNothingExecuted(page, 'tracker');
   await expectAxeClean(page, 'complaint tracker, ru, delivered');
-  await gotoApp(page, '/cabinet');
+  await gotoApp(page, '/apply/cabinet');
   const row = main(page).locator('table.complaints tbody tr').filter({ hasText: reference });
   assert.equal(await row.count(), 1, 'the complaint is in the cabinet');
   assert.equal((await row.locator('.tag').innerText()).trim(), msg(lang, 'complaint_track_mark_delivered'));

@@ -59,7 +59,7 @@ pageTest('kiosk: on-screen keyboard, idle warning, Continue, then a wipe of ever
   assert.equal(await page.evaluate(() => document.activeElement?.id), 'iin', 'the field keeps focus while keys are pressed');
   await expectAxeClean(page, 'kiosk sign-in with the keyboard, ru');
   await page.getByRole('main').getByRole('button', { name: msg('ru', 'signin_submit'), exact: true }).click();
-  await page.waitForURL((u) => u.pathname === '/cabinet');
+  await page.waitForURL((u) => u.pathname === '/apply/cabinet');
 
   // Into the wizard; the school's name in Kazakh letters, with capitals.
   await page.getByRole('main').getByRole('link', { name: msg('ru', 'cabinet_new_application') }).click();
@@ -150,7 +150,7 @@ pageTest('accessibility mode: remembered, text at 150 %, axe-clean, no horizonta
   assert.equal(await page.evaluate(() => document.documentElement.hasAttribute('data-access')), true, 'remembered across a reload');
   assert.equal(await page.getByRole('button', { name: msg('kk', 'access_switch') }).getAttribute('aria-pressed'), 'true');
 
-  const pages = ['/', '/services/S2', '/services/S1', '/signin', '/apply/S2', '/no/such/page'];
+  const pages = ['/', '/services/S2', '/services/S1', '/signin', '/apply/S2', '/apply/complaint', '/staff', '/staff/operator', '/no/such/page'];
   for (const [width, label] of [
     [320, '320 CSS px'],
     [640, '200 % zoom of a 1280 px window'],

@@ -179,9 +179,13 @@ pub fn BackOfficeApplication() -> impl IntoView {
     let db = use_db();
     let reference = Memo::new(move |_| params.read().get("reference").unwrap_or_default());
     let record = Memo::new(move |_| db.apps.with(|m| m.get(&reference.get()).cloned()));
+    // Outside the desk, which is rebuilt on every change to the record, so
+    // that "done" or "changed in another tab" stays on screen once the page
+    // shows the new state.
+    let status = RwSignal::new(None::<String>);
     view! {
         {move || match record.get() {
-            Some(s) => view! { <Desk submission=s /> }.into_any(),
+            Some(s) => view! { <Desk submission=s status=status /> }.into_any(),
             None => view! { <super::NotFound /> }.into_any(),
         }}
         <div class="page page--tools"><DemoClock /></div>
@@ -189,12 +193,11 @@ pub fn BackOfficeApplication() -> impl IntoView {
 }
 
 #[component]
-fn Desk(submission: Submission) -> impl IntoView {
+fn Desk(submission: Submission, status: RwSignal<Option<String>>) -> impl IntoView {
     let lang = use_lang();
     let db = use_db();
     let clock = use_clock();
     let role_store = use_role();
-    let status = RwSignal::new(None::<String>);
     let ground = RwSignal::new(None::<String>);
     let motivation = RwSignal::new(String::new());
     let refuse_errors = RwSignal::new(Vec::<ErrorItem>::new());
@@ -306,6 +309,13 @@ fn Desk(submission: Submission) -> impl IntoView {
     let applicant = s.with_value(|s| {
         registry::find(&s.applicant_iin).map(|p| format!("{} ({})", p.display_name(lang), p.iin))
     });
+    // Recomputed with the clock, but changed (and the table rebuilt) only
+    // when a mark changes, not every second.
+    let targets = Memo::new(move |_| {
+        let now = clock.now();
+        s.with_value(|s| lifecycle::submission_targets(s, now, false).ok())
+            .filter(|t| !t.is_empty())
+    });
     let terminal = s.with_value(|s| {
         s.lifecycle.state.is_terminal() || s.lifecycle.state == State::RefusedAtAcceptance
     });
@@ -352,12 +362,11 @@ fn Desk(submission: Submission) -> impl IntoView {
                 </Show>
             </Show>
             {move || {
-                let now = clock.now();
-                s.with_value(|s| lifecycle::submission_targets(s, now, false).ok())
-                    .filter(|t| !t.is_empty())
-                    .map(|targets| view! { <TargetsTable targets=targets now=now /> })
+                targets
+                    .get()
+                    .map(|targets| view! { <TargetsTable targets=targets now=clock.now_untracked() /> })
             }}
-            <EventList events=s.with_value(|s| s.lifecycle.events.clone()) />
+            <EventList events=s.with_value(|s| s.lifecycle.events.clone()) service=s.with_value(|s| s.service.clone()) />
             {s.with_value(|s| crate::engine::catalog::service(&s.service).map(|sv| sv.name.text.clone()))
                 .map(|name| view! { <p class="small muted"><LawText text=name /></p> })}
         </div>

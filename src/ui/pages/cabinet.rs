@@ -79,7 +79,7 @@ fn Cabinet(person: &'static crate::engine::registry::Person) -> impl IntoView {
                                     let status = view! { <crate::ui::life::StatusTag submission=s.clone() /> };
                                     view! {
                                         <tr>
-                                            <td><A href=format!("/applications/{}", s.reference)>{s.reference.clone()}</A></td>
+                                            <td><A href=format!("/apply/applications/{}", s.reference)>{s.reference.clone()}</A></td>
                                             <td>{catalog::service(&service).map(|sv| sv.name.text.get(lang).to_string()).unwrap_or_default()}</td>
                                             <td>{format::date_time(s.submitted_at)}</td>
                                             <td>

@@ -502,7 +502,7 @@ fn ComplaintForm(person: &'static Person) -> impl IntoView {
             <div class="page page--narrow">
                 <PageHeading text=ts(tr::complaint_form_escalate_title) />
                 <div class="notice notice--warning"><p>{t(tr::complaint_error_escalation)}</p></div>
-                <p><a href="/cabinet">{t(tr::confirm_cabinet_link)}</a></p>
+                <p><a href="/apply/cabinet">{t(tr::confirm_cabinet_link)}</a></p>
             </div>
         }
         .into_any();
@@ -912,7 +912,7 @@ pub fn owned_complaint_page(
             <div class="page">
                 <PageHeading text=ts(tr::not_found_title) />
                 <p>{t(tr::complaint_track_not_found)}</p>
-                <p><a href="/cabinet">{t(tr::confirm_cabinet_link)}</a></p>
+                <p><a href="/apply/cabinet">{t(tr::confirm_cabinet_link)}</a></p>
             </div>
         }
         .into_any(),
@@ -943,8 +943,8 @@ fn Filed(complaint: Complaint) -> impl IntoView {
             </dl>
             <h2>{t(tr::complaint_filed_registration_heading)}</h2>
             <RegistrationDetails complaint=c.clone() />
-            <p><a class="button" href=format!("/complaints/{}", c.id)>{t(tr::complaint_filed_track_link)}</a></p>
-            <p><a href="/cabinet">{t(tr::confirm_cabinet_link)}</a></p>
+            <p><a class="button" href=format!("/apply/complaints/{}", c.id)>{t(tr::complaint_filed_track_link)}</a></p>
+            <p><a href="/apply/cabinet">{t(tr::confirm_cabinet_link)}</a></p>
         </div>
     }
 }

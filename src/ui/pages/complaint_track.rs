@@ -1,4 +1,4 @@
-//! `/complaints/:id` in the portal: a complaint's marks (delivered,
+//! `/apply/complaints/:id`: a complaint's marks (delivered,
 //! registered, executed, answered; F000 L51) with their times, the due date
 //! with "why this date?", an overdue note, the answer, the escalation to the
 //! quality-control authority and the right to go to court. Also the
@@ -38,7 +38,7 @@ fn my_complaints(iin: String) -> Memo<Vec<Complaint>> {
     })
 }
 
-/// `/complaints/:id`.
+/// `/apply/complaints/:id`.
 #[component]
 pub fn ComplaintTrackerPage() -> impl IntoView {
     owned_complaint_page(|c| view! { <Tracker complaint=c /> }.into_any())
@@ -83,7 +83,7 @@ fn Tracker(complaint: Complaint) -> impl IntoView {
                 <span class="tag">{status_label(lang, c.with_value(|c| c.status()))}</span>
             </p>
             {parent.map(|(pid, pref)| view! {
-                <p><A href=format!("/complaints/{pid}")>{tr::complaint_track_escalated_from(lang, &pref)}</A></p>
+                <p><A href=format!("/apply/complaints/{pid}")>{tr::complaint_track_escalated_from(lang, &pref)}</A></p>
             })}
             <Show when=overdue>
                 <div class="notice notice--warning" role="alert">
@@ -120,7 +120,7 @@ fn Tracker(complaint: Complaint) -> impl IntoView {
                         .clone()
                         .into_iter()
                         .map(|(cid, cref)| view! {
-                            <p><A href=format!("/complaints/{cid}")>{tr::complaint_track_escalated(lang, &cref)}</A></p>
+                            <p><A href=format!("/apply/complaints/{cid}")>{tr::complaint_track_escalated(lang, &cref)}</A></p>
                         })
                         .collect_view()
                         .into_any()
@@ -141,7 +141,7 @@ fn Tracker(complaint: Complaint) -> impl IntoView {
                 {row(tr::complaint_track_subject(lang).into(), subject_label(lang, d.subject).into())}
                 {row(tr::complaint_track_text(lang).into(), d.text.clone())}
             </dl>
-            <p><A href="/cabinet">{t(tr::confirm_cabinet_link)}</A></p>
+            <p><A href="/apply/cabinet">{t(tr::confirm_cabinet_link)}</A></p>
         </div>
     }
 }
@@ -168,7 +168,7 @@ pub fn ComplaintsList(person: &'static Person) -> impl IntoView {
                     <tbody>
                         <For each=move || list.get() key=|c| (c.id.clone(), c.rev) let(c)>
                             {
-                                let href = format!("/complaints/{}", c.id);
+                                let href = format!("/apply/complaints/{}", c.id);
                                 let status = status_label(lang, c.status());
                                 let addressee = addressee_label(lang, c.draft.addressee);
                                 let filed = format::date_time(c.filed_at);

@@ -142,7 +142,7 @@ fn duration_text(lang: Lang, d: Duration) -> String {
     }
 }
 
-/// `/applications/:reference`.
+/// `/apply/applications/:reference`.
 #[component]
 pub fn ApplicationPage() -> impl IntoView {
     let params = use_params_map();
@@ -159,7 +159,7 @@ pub fn ApplicationPage() -> impl IntoView {
                 <div class="page">
                     <PageHeading text=ts(tr::not_found_title) />
                     <p>{t(tr::confirm_not_found)}</p>
-                    <p><A href="/cabinet">{t(tr::confirm_cabinet_link)}</A></p>
+                    <p><A href="/apply/cabinet">{t(tr::confirm_cabinet_link)}</A></p>
                 </div>
             }
             .into_any(),
@@ -302,7 +302,7 @@ fn Confirmation(submission: Submission) -> impl IntoView {
                 <a class="button button--secondary" href=download download=format!("qujat-{reference}.txt")>
                     {t(tr::confirm_download)}
                 </a>
-                <A href="/cabinet">{t(tr::confirm_cabinet_link)}</A>
+                <A href="/apply/cabinet">{t(tr::confirm_cabinet_link)}</A>
             </div>
         </div>
     }

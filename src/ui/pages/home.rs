@@ -50,7 +50,7 @@ pub fn Home() -> impl IntoView {
                 {move || {
                     if signed_in() {
                         view! {
-                            <A href="/cabinet" attr:class="button button--secondary">
+                            <A href="/apply/cabinet" attr:class="button button--secondary">
                                 {t(tr::catalogue_cabinet)}
                             </A>
                         }

@@ -1,4 +1,4 @@
-//! `/applications/:reference` in the portal: what happens to an
+//! `/apply/applications/:reference`: what happens to an
 //! application — its status, the legal deadline with "why this date?", the
 //! regulation's steps with their target times, the history, storage at the
 //! State Corporation, and the complaint path when it is late.
@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 
-use crate::engine::lifecycle::{self, Ctx, Details, PublicStatus, Role, Transition};
+use crate::engine::lifecycle::{self, Ctx, Details, PublicStatus, Role, State, Transition};
 use crate::engine::submission::{Outcome, Submission};
 use crate::i18n::tr;
 use crate::ui::clock::use_clock;
@@ -34,17 +34,20 @@ pub fn TrackerPage() -> impl IntoView {
             .filter(|s| Some(&s.applicant_iin) == me.as_ref())
     });
     let found = move || submission.with(|s| s.is_some());
+    // Outside the tracker, which is rebuilt on every change to the record,
+    // so that the answer to the citizen's request stays on screen.
+    let message = RwSignal::new(None::<&'static str>);
     view! {
         {move || match submission.get() {
             None => view! {
                 <div class="page">
                     <PageHeading text=ts(tr::not_found_title) />
                     <p>{t(tr::confirm_not_found)}</p>
-                    <p><A href="/cabinet">{t(tr::confirm_cabinet_link)}</A></p>
+                    <p><A href="/apply/cabinet">{t(tr::confirm_cabinet_link)}</A></p>
                 </div>
             }
             .into_any(),
-            Some(s) => view! { <Tracker submission=s /> }.into_any(),
+            Some(s) => view! { <Tracker submission=s message=message /> }.into_any(),
         }}
         // Outside the part rebuilt on every change, so that playing the
         // steps keeps running while the tracker updates.
@@ -60,11 +63,10 @@ pub fn TrackerPage() -> impl IntoView {
 }
 
 #[component]
-fn Tracker(submission: Submission) -> impl IntoView {
+fn Tracker(submission: Submission, message: RwSignal<Option<&'static str>>) -> impl IntoView {
     let lang = use_lang();
     let clock = use_clock();
     let db = use_db();
-    let message = RwSignal::new(None::<&'static str>);
     let s = StoredValue::new(submission);
     let reference = s.with_value(|s| s.reference.clone());
     let rev = s.with_value(|s| s.lifecycle.rev);
@@ -76,6 +78,7 @@ fn Tracker(submission: Submission) -> impl IntoView {
         Outcome::Refused { .. } => None,
     });
     let status = s.with_value(|s| lifecycle::public_status(&s.lifecycle));
+    let state = s.with_value(|s| s.lifecycle.state);
     let storage = s.with_value(|s| {
         Ctx::embedded(&s.service, s.channel)
             .ok()
@@ -113,11 +116,16 @@ fn Tracker(submission: Submission) -> impl IntoView {
         }
     };
 
-    let targets_view = move || {
+    // Recomputed with the clock, but changed (and the table rebuilt) only
+    // when a mark changes, not every second.
+    let targets = Memo::new(move |_| {
         let now = clock.now();
         s.with_value(|s| lifecycle::submission_targets(s, now, false).ok())
             .filter(|t| !t.is_empty())
-            .map(|targets| {
+    });
+    let targets_view = move || {
+        targets.get().map(|targets| {
+                let now = clock.now_untracked();
                 let overdue = lifecycle::overdue(&targets, now);
                 view! {
                     <Show when=move || overdue>
@@ -141,18 +149,21 @@ fn Tracker(submission: Submission) -> impl IntoView {
                 <WhyThisDate explanation=explanation />
             })}
             {storage.map(|info| {
+                // A return, once asked for, is due by a date; before that the
+                // result is held by the provider.
                 let text = match (status, info.return_due) {
-                    (PublicStatus::HeldByProvider, _) => tr::track_held(lang).to_string(),
                     (_, Some(ret)) => tr::track_return_due(lang, &format::date(ret.date)),
+                    (PublicStatus::HeldByProvider, _) => tr::track_held(lang).to_string(),
                     _ => tr::track_ready_until(lang, &format::date(info.until.date)),
                 };
                 view! { <div class="notice"><p>{text}</p></div> }
             })}
-            <Show when=move || status == PublicStatus::HeldByProvider>
+            // Only until asked: a second request would be refused.
+            <Show when=move || state == State::HandedToProvider>
                 <button type="button" class="button" on:click=request_return.clone()>{t(tr::track_request_return)}</button>
             </Show>
             {targets_view}
-            <EventList events=s.with_value(|s| s.lifecycle.events.clone()) />
+            <EventList events=s.with_value(|s| s.lifecycle.events.clone()) service=s.with_value(|s| s.service.clone()) />
             <p><a href=format!("/apply/receipt/{reference}")>{t(tr::track_receipt_link)}</a></p>
             <p><a href=format!("/apply/complaint?app={reference}")>{t(tr::complaint_form_title)}</a></p>
         </div>

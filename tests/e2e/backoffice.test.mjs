@@ -1,0 +1,734 @@
+// An application's life cycle after submission (issue 5, §1–§2): a citizen
+// submits S2 through the real wizard and signs it with an SMS code; the
+// provider's back office (a clearly labelled demonstration with a role
+// switch) takes one application through every step to issuance — register,
+// the head's resolution, preparation, the head's signature, delivery to the
+// State Corporation, issuance — using the demo clock (+1 hour, +1 working
+// day, the next regulation step, automatic play), and another to a motivated
+// refusal (a ground chosen from the catalogue plus free text). The citizen's
+// tracker shows each status, the history with who acted, the steps' target
+// times with late marks once the demo clock passes them, the overdue notice
+// with the complaint link, and the in-app notifications with the unread
+// badge. Nothing is lost on a reload; two open tabs follow each other
+// through storage events, and an action from a tab with a stale view is
+// refused with a clear message instead of overwriting the other tab's.
+// Russian, English and Kazakh; axe-core on every page state.
+//
+// Complaints are tested in complaint.test.mjs.
+//
+// Time is Playwright's clock, installed at a working-day morning in
+// Kazakhstan (Tuesday 24.11.2026 10:00, UTC+5); the demo clock moves the
+// app's time ahead of it.
+
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import {
+  assert,
+  useBrowser,
+  pageTest,
+  gotoApp,
+  reloadApp,
+  waitForApp,
+  expectAxeClean,
+  switchLanguage,
+  h1Text,
+  msg,
+} from './support.mjs';
+
+useBrowser();
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+
+/** Tuesday 24 November 2026, 10:00 in Kazakhstan (UTC+5): a working day. */
+const NOW = new Date('2026-11-24T10:00:00+05:00');
+
+function fmt(lang, key, values = {}) {
+  return msg(lang, key).replace(/\{(\w+)\}/g, (m, k) => (k in values ? String(values[k]) : m));
+}
+
+/** The text of an S2 refusal ground (src/engine/data/s2.toml) in `lang`. */
+function refusalGround(lang, id) {
+  const toml = readFileSync(path.join(here, '..', '..', 'src', 'engine', 'data', 's2.toml'), 'utf8');
+  const at = toml.indexOf(`[[refusal_grounds]]\nid = "${id}"`);
+  assert.ok(at >= 0, `refusal ground ${id} in s2.toml`);
+  const line = toml.slice(at).split('\n').find((l) => l.startsWith('text = {'));
+  return JSON.parse(new RegExp(`\\b${lang} = ("(?:[^"\\\\]|\\\\.)*")`).exec(line)[1]);
+}
+
+const HOSTILE = '<script>window.__pwned = 1</script><img src=x onerror="window.__pwned = 2"> <b>bold?</b> & "quotes"';
+
+const stored = (page, key) =>
+  page.evaluate((k) => {
+    const raw = localStorage.getItem(k);
+    return raw === null ? null : JSON.parse(raw).data;
+  }, key);
+
+const storedApp = async (page, reference) => (await stored(page, 'qujat.apps'))[reference];
+
+async function expectH1(page, text, label) {
+  await page
+    .waitForFunction((t) => document.querySelector('main#main h1')?.innerText.trim() === t, text, { timeout: 10_000 })
+    .catch(() => {});
+  assert.equal(await h1Text(page), text, `${label}: the h1`);
+}
+
+const main = (page) => page.getByRole('main');
+const radio = (page, label) => main(page).getByRole('radio', { name: label, exact: true });
+const button = (page, label) => main(page).getByRole('button', { name: label, exact: true });
+const link = (page, label) => main(page).getByRole('link', { name: label, exact: true });
+
+async function expectNothingExecuted(page, label) {
+  const found = await page.evaluate(() => ({
+    pwned: window.__pwned ?? null,
+    img: document.querySelectorAll('main img[src="x"]').length,
+    bold: [...document.querySelectorAll('main b')].filter((b) => b.textContent === 'bold?').length,
+  }));
+  assert.deepEqual(found, { pwned: null, img: 0, bold: 0 }, `${label}: the motivation stays text`);
+}
+
+// ---------------------------------------------------------------- the citizen submits
+
+/** Signs in (in `lang`) as an adult demo person with a phone and no special case. */
+async function signIn(page, lang) {
+  await gotoApp(page, '/signin');
+  if (lang !== 'kk') await switchLanguage(page, lang);
+  await expectH1(page, msg(lang, 'signin_title'), 'sign-in');
+  const cards = page.locator('main .card');
+  const n = await cards.count();
+  const avoid = ['no_phone', 'id_expired', 'digital_doc', 'parent_of', 'minor', 'liquidated'].map((k) => msg(lang, `signin_${k}`));
+  for (let i = 0; i < n; i++) {
+    const card = cards.nth(i);
+    const parts = (await card.locator('p.small').innerText()).split('·').map((s) => s.trim());
+    const iin = /\d{12}/.exec(parts[1] || '')?.[0];
+    if (iin && !parts.slice(2).some((p) => avoid.includes(p))) {
+      const name = (await card.locator('h3').innerText()).trim();
+      await card.getByRole('button', { name: fmt(lang, 'signin_sign_in_as', { name }) }).click();
+      await page.waitForURL((u) => u.pathname === '/apply/cabinet');
+      await expectH1(page, msg(lang, 'cabinet_title'), 'cabinet');
+      return { iin, name };
+    }
+  }
+  assert.fail('no plain adult demo person with a phone');
+}
+
+const STEP_H1 = {
+  who: 'wizard_who_question',
+  reason: 'wizard_reason_question',
+  document: 'wizard_document_question',
+  school: 'wizard_school_question',
+  year: 'wizard_year_question',
+  office: 'wizard_office_question',
+  documents: 'wizard_documents_question',
+  check: 'wizard_check_title',
+};
+
+async function atStep(page, lang, slug) {
+  await page.waitForURL(new RegExp(`/apply/S2/[0-9a-f]+/${slug}(\\?.*)?$`));
+  await expectH1(page, msg(lang, STEP_H1[slug]), `step ${slug}`);
+}
+
+async function submitStep(page, lang, slug) {
+  const name = msg(lang, slug === 'check' ? 'wizard_sign_continue' : 'common_continue');
+  await button(page, name).click();
+}
+
+/**
+ * The real path (the wizard is tested in citizen.test.mjs; here it only
+ * makes an application): sign in, a duplicate of a lost certificate for
+ * myself, signed with an SMS code. Returns { reference, due, person }.
+ */
+async function submitApplication(page, lang, school) {
+  const person = await signIn(page, lang);
+  await link(page, msg(lang, 'cabinet_new_application')).click();
+  await page.waitForURL((u) => u.pathname === '/apply/S2');
+  await waitForApp(page);
+  await button(page, msg(lang, 'wizard_start')).click();
+  await atStep(page, lang, 'who');
+  await radio(page, msg(lang, 'wizard_who_myself')).check();
+  await submitStep(page, lang, 'who');
+  await atStep(page, lang, 'reason');
+  await radio(page, msg(lang, 'wizard_reason_lost')).check();
+  await submitStep(page, lang, 'reason');
+  await atStep(page, lang, 'document');
+  await radio(page, msg(lang, 'wizard_document_general')).check();
+  await submitStep(page, lang, 'document');
+  await atStep(page, lang, 'school');
+  await page.locator('#school').fill(school);
+  await submitStep(page, lang, 'school');
+  await atStep(page, lang, 'year');
+  await page.locator('#year').fill('2012');
+  await submitStep(page, lang, 'year');
+  await atStep(page, lang, 'office');
+  await page.locator('#office').check();
+  await submitStep(page, lang, 'office');
+  await atStep(page, lang, 'documents');
+  await submitStep(page, lang, 'documents');
+  await atStep(page, lang, 'check');
+  await submitStep(page, lang, 'check');
+
+  await page.waitForURL(/\/sign$/);
+  await expectH1(page, msg(lang, 'sign_title'), 'sign');
+  await radio(page, msg(lang, 'sign_method_otp')).check();
+  await button(page, msg(lang, 'otp_send')).click();
+  await page.locator('#otp-code').waitFor();
+  const sms = await stored(page, 'qujat.sms');
+  await page.locator('#otp-code').fill(sms[sms.length - 1].code);
+  await button(page, msg(lang, 'otp_confirm')).click();
+
+  await page.waitForURL(/\/apply\/receipt\/S2-/, { timeout: 60_000 });
+  await expectH1(page, msg(lang, 'confirm_accepted_title'), 'receipt');
+  const reference = (await page.locator('.panel__ref').innerText()).trim();
+  assert.match(reference, /^S2-261124-[0-9A-Z]{6}$/);
+  const app = await storedApp(page, reference);
+  assert.equal(app.applicant_iin, person.iin);
+  assert.equal(app.signature.method, 'otp');
+  assert.equal(app.lifecycle.state, 'delivered');
+  const due = app.outcome.due; // "2026-12-15"
+  assert.match(due, /^\d{4}-\d{2}-\d{2}$/, 'an accepted application has a legal deadline');
+  return { reference, due, person };
+}
+
+// ---------------------------------------------------------------- reading the pages
+
+/** The status tag next to "Status" (tracker) or the applicant (desk). */
+const statusTag = async (page) => (await page.locator('main p > span.tag').first().innerText()).trim();
+
+async function waitStatus(page, lang, key, label) {
+  const want = msg(lang, key);
+  await page
+    .waitForFunction((t) => document.querySelector('main p > span.tag')?.innerText.trim() === t, want, { timeout: 10_000 })
+    .catch(() => {});
+  assert.equal(await statusTag(page), want, `${label}: the status`);
+}
+
+/** The history: [[transition label, role label, note or null]]. */
+async function history(page) {
+  return page.locator('main ol.events > li').evaluateAll((items) =>
+    items.map((li) => {
+      const strong = li.querySelector('strong').textContent.trim();
+      const rest = [...li.childNodes]
+        .filter((n) => n.nodeType === Node.TEXT_NODE)
+        .map((n) => n.textContent)
+        .join('')
+        .replace(/·/g, '')
+        .trim();
+      const note = li.querySelector('.events__note');
+      return [strong, rest, note ? note.textContent.trim() : null];
+    }),
+  );
+}
+
+const T = {
+  accept: ['life_transition_accept', 'life_role_system'],
+  register: ['life_transition_register', 'life_role_clerk'],
+  assign: ['life_transition_assign', 'life_role_head'],
+  prepare: ['life_transition_prepare', 'life_role_executor'],
+  sign: ['life_transition_sign', 'life_role_head'],
+  deliver: ['life_transition_deliver_to_state_corporation', 'life_role_clerk'],
+  issue: ['life_transition_issue', 'life_role_state_corporation'],
+  refuse: ['life_transition_refuse', 'life_role_head'],
+  hand: ['life_transition_hand_to_provider', 'life_role_system'],
+};
+
+async function expectHistory(page, lang, steps, label) {
+  const want = steps.map((s) => [msg(lang, T[s][0]), msg(lang, T[s][1])]);
+  await page
+    .waitForFunction((n) => document.querySelectorAll('main ol.events > li').length === n, want.length, { timeout: 10_000 })
+    .catch(() => {});
+  const got = (await history(page)).map(([a, b]) => [a, b]);
+  assert.deepEqual(got, want, `${label}: the history, in order, with who acted`);
+  const times = await page.locator('main ol.events > li > time').allTextContents();
+  for (const t of times) assert.match(t, /^\d{2}\.\d{2}\.2026 \d{2}:\d{2}$/, `${label}: each event has its time`);
+}
+
+/** The targets table: [{ done: text, late: bool }], one per regulation step and the legal deadline. */
+async function targets(page) {
+  return page.locator('main table.targets tbody tr').evaluateAll((rows) =>
+    rows.map((r) => ({
+      done: (() => {
+        const td = r.querySelector('td:nth-of-type(3)');
+        const late = td.querySelector('.tag--late')?.textContent ?? '';
+        return td.textContent.replace(late, '').trim();
+      })(),
+      late: !!r.querySelector('.tag--late'),
+      lateClass: r.classList.contains('targets__row--late'),
+    })),
+  );
+}
+
+const TIME = /^\d{2}\.\d{2}\.2026 \d{2}:\d{2}$/;
+
+/** The demo clock's "time in the app" as dd.mm.yyyy hh:mm. */
+async function appTime(page) {
+  const text = await page.locator('.demo-clock').first().evaluate((el) => el.textContent);
+  return /(\d{2}\.\d{2}\.\d{4} \d{2}:\d{2})/.exec(text)?.[1];
+}
+
+/** dd.mm.yyyy hh:mm → a comparable number (yyyymmddhhmm). */
+const sortable = (t) => Number(t.replace(/^(\d{2})\.(\d{2})\.(\d{4}) (\d{2}):(\d{2})$/, '$3$2$1$4$5'));
+
+/** Waits until `page`'s demo clock has reached `t` (another tab moved it; the offset arrives by a storage event). */
+async function waitTime(page, t) {
+  await page.waitForFunction(
+    (want) => {
+      const m = /(\d{2})\.(\d{2})\.(\d{4}) (\d{2}):(\d{2})/.exec(document.querySelector('.demo-clock')?.textContent || '');
+      return m && Number(m[3] + m[2] + m[1] + m[4] + m[5]) >= want;
+    },
+    sortable(t),
+    { timeout: 10_000 },
+  );
+}
+
+/** The unread badge of the header's notifications link ('' when none). */
+async function badge(page) {
+  const a = page.getByRole('banner').locator('a[href="/apply/notifications"]');
+  await a.waitFor();
+  return (await a.locator('.badge').count()) ? (await a.locator('.badge').innerText()).trim() : '';
+}
+
+async function waitBadge(page, lang, n, label) {
+  const want = n ? fmt(lang, 'notify_unread', { n }) : '';
+  await page
+    .waitForFunction(
+      (w) => (document.querySelector('header a[href="/apply/notifications"] .badge')?.textContent.trim() ?? '') === w,
+      want,
+      { timeout: 10_000 },
+    )
+    .catch(() => {});
+  assert.equal(await badge(page), want, `${label}: the notifications badge`);
+}
+
+// ---------------------------------------------------------------- the back office
+
+async function openDesk(page, lang, reference) {
+  await gotoApp(page, '/staff');
+  await expectH1(page, msg(lang, 'staff_title'), 'back office');
+  await link(page, reference).click();
+  await page.waitForURL((u) => decodeURIComponent(u.pathname) === `/staff/applications/${reference}`);
+  await page.locator('main .caption').filter({ hasText: reference }).waitFor();
+}
+
+async function setRole(page, lang, key) {
+  await radio(page, msg(lang, key)).check();
+  await page
+    .getByRole('heading', { name: fmt(lang, 'staff_actions_heading', { role: msg(lang, key) }), exact: true })
+    .waitFor();
+}
+
+/** Acts as the current role; the desk shows the new status and says it was done. */
+async function act(page, lang, step, statusKey, label) {
+  await button(page, msg(lang, T[step][0])).click();
+  await waitStatus(page, lang, statusKey, label);
+  await page
+    .getByRole('status')
+    .filter({ hasText: fmt(lang, 'staff_done', { what: msg(lang, T[step][0]) }) })
+    .waitFor({ timeout: 5_000 });
+}
+
+async function openTracker(page, lang, reference) {
+  await gotoApp(page, `/apply/applications/${reference}`);
+  await expectH1(page, msg(lang, 'track_title'), 'tracker');
+}
+
+async function openDemoTools(page) {
+  const d = page.locator('details.demo-tools');
+  if (!(await d.evaluate((el) => el.open))) await d.locator('summary').click();
+}
+
+// ================================================================ tests
+
+pageTest(
+  'Russian: the back office takes an application through every step to issuance on the demo clock; tracker, late marks, overdue, notifications, reloads, two tabs',
+  async ({ page, context }) => {
+    const lang = 'ru';
+    await context.clock.install({ time: NOW });
+    const { reference, due } = await submitApplication(page, lang, 'Школа-гимназия № 7');
+    const [y, m, d] = due.split('-');
+    const dueText = `${d}.${m}.${y}`;
+
+    // The citizen's tracker: delivered, the legal deadline, the steps, no late mark.
+    await gotoApp(page, '/apply/cabinet');
+    await link(page, reference).click();
+    await page.waitForURL((u) => u.pathname === `/apply/applications/${reference}`);
+    await expectH1(page, msg(lang, 'track_title'), 'tracker');
+    await waitStatus(page, lang, 'life_status_delivered', 'tracker, delivered');
+    assert.equal((await page.locator('main .deadline').innerText()).trim(), fmt(lang, 'track_deadline', { date: dueText }));
+    await expectHistory(page, lang, ['accept'], 'tracker, delivered');
+    let rows = await targets(page);
+    assert.equal(rows.length, 6, 'five regulation steps (F002) and the legal deadline');
+    assert.deepEqual(rows.map((r) => [r.done, r.late]), Array(6).fill([msg(lang, 'life_not_done'), false]), 'nothing done, nothing late');
+    assert.equal(await page.locator('main .notice[role=alert]').count(), 0, 'not overdue');
+    await waitBadge(page, lang, 1, 'after submitting');
+    await expectAxeClean(page, 'tracker, ru, delivered');
+
+    // The demo clock, one hour ahead: the 15-minute registration is late.
+    await openDemoTools(page);
+    const before = await appTime(page);
+    await button(page, msg(lang, 'demo_plus_hour')).click();
+    await page.waitForFunction(() => !!document.querySelector('main table.targets tbody tr .tag--late'));
+    const after = await appTime(page);
+    assert.ok(sortable(after) - sortable(before) >= 100, `an hour later: ${before} → ${after}`);
+    assert.ok((await page.locator('.demo-clock').innerText()).includes(msg(lang, 'demo_ahead')), 'the demo time is labelled');
+    rows = await targets(page);
+    assert.deepEqual(rows.map((r) => r.late), [true, false, false, false, false, false], 'the registration step is late, in words');
+    assert.ok(rows[0].lateClass);
+    assert.equal(
+      (await page.locator('main table.targets tbody tr').first().locator('.tag--late').innerText()).trim(),
+      msg(lang, 'life_late'),
+    );
+    await expectAxeClean(page, 'tracker, ru, demo tools open, registration late');
+
+    // The back office in a second tab: the list says the next step is late.
+    const staff = await context.newPage();
+    await gotoApp(staff, '/staff');
+    await expectH1(staff, msg(lang, 'staff_title'), 'back office list');
+    assert.ok((await staff.locator('main .notice--warning').innerText()).includes(msg(lang, 'staff_banner')), 'labelled a demonstration');
+    const row = staff.locator('main table tbody tr').filter({ hasText: reference });
+    assert.equal(await row.count(), 1);
+    assert.equal((await row.locator('td').nth(2).innerText()).trim(), msg(lang, 'life_status_delivered'));
+    assert.ok((await row.locator('td').nth(3).innerText()).includes(msg(lang, 'life_late')), 'the next step is late');
+    await expectAxeClean(staff, 'back office list, ru');
+    assert.equal(await appTime(staff), await appTime(page), 'both tabs live in the same demo time');
+
+    await link(staff, reference).click();
+    await staff.locator('main .caption').filter({ hasText: reference }).waitFor();
+    await waitStatus(staff, lang, 'life_status_delivered', 'desk');
+    assert.equal(await radio(staff, msg(lang, 'life_role_clerk')).isChecked(), true, 'the clerk by default');
+    assert.equal(await staff.locator('#refuse-heading').count(), 0, 'only the head refuses');
+    await expectAxeClean(staff, 'desk, ru, delivered, clerk');
+
+    // The wrong role cannot act.
+    await setRole(staff, lang, 'life_role_executor');
+    assert.ok((await main(staff).innerText()).includes(msg(lang, 'staff_no_actions')));
+    assert.equal(await button(staff, msg(lang, T.register[0])).count(), 0);
+
+    // The clerk registers; the citizen's tab follows without a reload.
+    await setRole(staff, lang, 'life_role_clerk');
+    await act(staff, lang, 'register', 'life_status_registered', 'desk, registered');
+    await expectAxeClean(staff, 'desk, ru, registered');
+    await waitStatus(page, lang, 'life_status_registered', 'tracker follows the back office');
+    await expectHistory(page, lang, ['accept', 'register'], 'tracker, registered');
+    rows = await targets(page);
+    assert.match(rows[0].done, TIME, 'registration done, with its time');
+    assert.equal(rows[0].late, true, 'registered after its target: late');
+    await waitBadge(page, lang, 2, 'after registration');
+
+    // A reload keeps the record and the chosen role.
+    await setRole(staff, lang, 'life_role_head');
+    await reloadApp(staff);
+    await waitStatus(staff, lang, 'life_status_registered', 'desk after reload');
+    assert.equal(await radio(staff, msg(lang, 'life_role_head')).isChecked(), true, 'the role survives a reload');
+    assert.equal(await staff.locator('#refuse-heading').count(), 1, 'the head may refuse a registered application');
+    await expectAxeClean(staff, 'desk, ru, registered, head, after reload');
+
+    await act(staff, lang, 'assign', 'life_status_in_progress', 'desk, assigned');
+    await waitStatus(page, lang, 'life_status_in_progress', 'tracker, assigned');
+
+    // The demo clock plays the next regulation step at its target time:
+    // the executor's preparation, 12 working days later.
+    const t0 = await appTime(staff);
+    await button(staff, msg(lang, 'demo_next_step')).click();
+    const played = fmt(lang, 'demo_played', { what: msg(lang, T.prepare[0]), reference, when: '@@' })
+      .replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+      .replace('@@', '\\d{2}\\.\\d{2}\\.2026 \\d{2}:\\d{2}');
+    await staff.getByRole('status').filter({ hasText: new RegExp(`^${played}$`) }).waitFor();
+    await staff.waitForFunction((n) => document.querySelectorAll('main ol.events > li').length === n, 4);
+    const t1 = await appTime(staff);
+    assert.ok(sortable(t1) > sortable(t0) + 10000, `the clock moved on by days: ${t0} → ${t1}`);
+    await expectHistory(staff, lang, ['accept', 'register', 'assign', 'prepare'], 'desk after the played step');
+    const app = await storedApp(staff, reference);
+    assert.equal(app.lifecycle.state, 'in-preparation');
+    assert.equal(app.lifecycle.events[3].actor, 'executor');
+
+    // The tracker: reloaded, it keeps everything, and preparation was on time.
+    await reloadApp(page);
+    await waitStatus(page, lang, 'life_status_in_progress', 'tracker after reload');
+    await expectHistory(page, lang, ['accept', 'register', 'assign', 'prepare'], 'tracker after reload');
+    rows = await targets(page);
+    assert.match(rows[2].done, TIME);
+    assert.equal(rows[2].late, false, 'prepared at its target: on time');
+    await expectAxeClean(page, 'tracker, ru, in progress, after reload');
+
+    await act(staff, lang, 'sign', 'life_status_in_progress', 'desk, signed');
+    await expectHistory(page, lang, ['accept', 'register', 'assign', 'prepare', 'sign'], 'tracker, signed');
+
+    // Working days pass on the demo clock until the legal deadline is over:
+    // only then does the tracker say it is overdue and offer a complaint.
+    await openDemoTools(page);
+    const alert = page.locator('main .notice[role=alert]');
+    let overdue = false;
+    for (let i = 0; i < 25 && !overdue; i++) {
+      const was = await appTime(page);
+      await button(page, msg(lang, 'demo_plus_day')).click();
+      await page.waitForFunction((w) => {
+        const m = /(\d{2}\.\d{2}\.\d{4} \d{2}:\d{2})/.exec(document.querySelector('.demo-clock').textContent);
+        return m && m[1] !== w;
+      }, was);
+      const now = await appTime(page);
+      const past = now.slice(6, 10) + now.slice(3, 5) + now.slice(0, 2) > `${y}${m}${d}`;
+      await page.waitForTimeout(300);
+      overdue = (await alert.count()) > 0;
+      assert.equal(overdue, past, `overdue exactly when the app's date ${now} is after the deadline ${dueText}`);
+    }
+    assert.ok(overdue, 'the legal deadline passes');
+    assert.equal((await alert.locator('p').first().innerText()).trim(), msg(lang, 'track_overdue'));
+    assert.equal(
+      await alert.getByRole('link', { name: msg(lang, 'track_complain') }).getAttribute('href'),
+      `/apply/complaint?app=${reference}`,
+      'the complaint path for this application',
+    );
+    rows = await targets(page);
+    assert.equal(rows[5].late, true, 'the legal deadline is marked late');
+    await expectAxeClean(page, 'tracker, ru, overdue');
+
+    // The clerk hands the result to the State Corporation (late), which issues it.
+    await waitTime(staff, await appTime(page));
+    await setRole(staff, lang, 'life_role_clerk');
+    await act(staff, lang, 'deliver', 'life_status_ready', 'desk, ready');
+    await waitStatus(page, lang, 'life_status_ready', 'tracker, ready');
+    assert.equal(await alert.count(), 0, 'ready: no longer overdue');
+    rows = await targets(page);
+    assert.match(rows[5].done, TIME, 'the legal deadline is met by the delivery');
+    assert.equal(rows[5].late, true, '… late');
+    assert.ok((await main(page).innerText()).includes(fmt(lang, 'track_ready_until', { date: '@@' }).split('@@')[0]), 'where and until when to collect it');
+    await expectAxeClean(page, 'tracker, ru, ready');
+
+    await setRole(staff, lang, 'life_role_state_corporation');
+    await act(staff, lang, 'issue', 'life_status_issued', 'desk, issued');
+    assert.equal(await staff.locator('main h2').filter({ hasText: fmt(lang, 'staff_actions_heading', { role: '' }).trim() }).count(), 0, 'no actions on a closed record');
+    await expectAxeClean(staff, 'desk, ru, issued');
+
+    await waitStatus(page, lang, 'life_status_issued', 'tracker, issued');
+    const all = ['accept', 'register', 'assign', 'prepare', 'sign', 'deliver', 'issue'];
+    await expectHistory(page, lang, all, 'tracker, issued');
+    rows = await targets(page);
+    assert.ok(rows.every((r) => TIME.test(r.done)), 'every step done');
+    await waitBadge(page, lang, 7, 'every change is a notification');
+    await reloadApp(page);
+    await waitStatus(page, lang, 'life_status_issued', 'tracker, issued, after reload');
+    await expectHistory(page, lang, all, 'tracker, issued, after reload');
+    await expectAxeClean(page, 'tracker, ru, issued');
+
+    // The notifications: one per change, newest first, unread until read.
+    await page.getByRole('banner').getByRole('link', { name: new RegExp(`^${msg(lang, 'notify_link')}`) }).click();
+    await page.waitForURL((u) => u.pathname === '/apply/notifications');
+    await expectH1(page, msg(lang, 'notify_title'), 'notifications');
+    const items = page.locator('main .notes__item');
+    assert.equal(await items.count(), 7);
+    const texts = (await items.locator('a').allInnerTexts()).map((s) => s.trim());
+    assert.deepEqual(
+      texts,
+      [...all].reverse().map((s) => fmt(lang, 'notify_item', { reference, what: msg(lang, T[s][0]) })),
+      'newest first, in Russian',
+    );
+    assert.equal(await page.locator('main .notes__item--unread').count(), 7);
+    await expectAxeClean(page, 'notifications, ru, unread');
+    await button(page, msg(lang, 'notify_mark_read')).click();
+    await waitBadge(page, lang, 0, 'all read');
+    assert.equal(await page.locator('main .notes__item--unread').count(), 0);
+    await reloadApp(page);
+    await waitBadge(page, lang, 0, 'read, after reload');
+    assert.equal(await items.count(), 7);
+    await expectAxeClean(page, 'notifications, ru, read');
+
+    // The back office list: issued, nothing due.
+    await gotoApp(staff, '/staff');
+    const done = staff.locator('main table tbody tr').filter({ hasText: reference });
+    assert.equal((await done.locator('td').nth(2).innerText()).trim(), msg(lang, 'life_status_issued'));
+    assert.equal((await done.locator('td').nth(3).innerText()).trim(), '');
+    await expectAxeClean(staff, 'back office list, ru, issued');
+    await staff.close();
+  },
+);
+
+pageTest('English: a motivated refusal (a ground and free text), its errors, the tracker and the notification', async ({ page }) => {
+  const lang = 'en';
+  await page.clock.install({ time: NOW });
+  const { reference } = await submitApplication(page, lang, 'School No. 12, Astana');
+
+  await openDesk(page, lang, reference);
+  await expectAxeClean(page, 'desk, en, delivered');
+  await act(page, lang, 'register', 'life_status_registered', 'desk, en, registered');
+  await setRole(page, lang, 'life_role_head');
+  const form = page.locator('section.refusal');
+  assert.equal((await form.locator('h3').innerText()).trim(), msg(lang, 'staff_refuse_heading'));
+  await expectAxeClean(page, 'desk, en, head, refusal form');
+
+  // Nothing chosen, nothing written: both are required.
+  await button(page, msg(lang, 'staff_refuse_submit')).click();
+  const summary = page.locator('.error-summary');
+  await summary.waitFor();
+  const links = await summary.locator('a').evaluateAll((as) => as.map((a) => [a.getAttribute('href'), a.innerText.trim()]));
+  assert.deepEqual(links, [
+    ['#ground', msg(lang, 'staff_refuse_error_ground')],
+    ['#motivation', msg(lang, 'staff_refuse_error_text')],
+  ]);
+  assert.equal(
+    (await page.locator('#motivation-error').textContent()).replace(/\s+/g, ' ').trim(),
+    `${msg(lang, 'common_error_prefix')} ${msg(lang, 'staff_refuse_error_text')}`,
+  );
+  await expectAxeClean(page, 'desk, en, refusal errors');
+  assert.equal((await storedApp(page, reference)).lifecycle.state, 'registered', 'nothing recorded');
+
+  // Only spaces are no motivation.
+  const ground = refusalGround(lang, 'decision-grounds-not-listed');
+  await radio(page, ground).check();
+  await page.locator('#motivation').fill('   ');
+  await button(page, msg(lang, 'staff_refuse_submit')).click();
+  await page.waitForFunction(() => document.querySelectorAll('.error-summary a').length === 1);
+  assert.equal((await summary.locator('a').innerText()).trim(), msg(lang, 'staff_refuse_error_text'));
+
+  const motivation = `The school has no record of a pupil of that name in 2012.\n${HOSTILE}`;
+  await page.locator('#motivation').fill(motivation);
+  await button(page, msg(lang, 'staff_refuse_submit')).click();
+  await waitStatus(page, lang, 'life_status_refused', 'desk, refused');
+  await page
+    .getByRole('status')
+    .filter({ hasText: fmt(lang, 'staff_done', { what: msg(lang, T.refuse[0]) }) })
+    .waitFor({ timeout: 5_000 });
+  assert.equal(await form.count(), 0, 'a refused application takes no more actions');
+  assert.equal(await page.locator('.error-summary').count(), 0);
+  const app = await storedApp(page, reference);
+  assert.equal(app.lifecycle.state, 'refused');
+  const last = app.lifecycle.events.at(-1);
+  assert.deepEqual([last.transition, last.actor, last.reason_id, last.note], ['refuse', 'head', 'decision-grounds-not-listed', motivation]);
+  await expectHistory(page, lang, ['accept', 'register', 'refuse'], 'desk, refused');
+  await expectNothingExecuted(page, 'desk, refused');
+  await reloadApp(page);
+  await waitStatus(page, lang, 'life_status_refused', 'desk, refused, after reload');
+  await expectAxeClean(page, 'desk, en, refused');
+
+  // The citizen sees the refusal, its ground and its motivation, exactly.
+  await openTracker(page, lang, reference);
+  await waitStatus(page, lang, 'life_status_refused', 'tracker, refused');
+  await expectHistory(page, lang, ['accept', 'register', 'refuse'], 'tracker, refused');
+  const [, , note] = (await history(page)).at(-1);
+  assert.ok(note.startsWith(`${msg(lang, 'life_reason')}: `), 'the motivation is labelled');
+  const refusal = page.locator('main ol.events > li').last();
+  assert.equal((await refusal.locator('.events__note').textContent()).includes(motivation), true, 'the motivation, as written');
+  assert.ok((await refusal.innerText()).includes(ground), 'the chosen ground');
+  await expectNothingExecuted(page, 'tracker, refused');
+  const rows = await targets(page);
+  assert.equal(rows.length, 2, 'after a refusal only the steps done and the legal deadline remain');
+  assert.match(rows[1].done, TIME, 'the refusal answers within the legal deadline');
+  assert.equal(rows[1].late, false);
+  assert.equal(await page.locator('main .notice[role=alert]').count(), 0);
+  await waitBadge(page, lang, 3, 'accepted, registered, refused');
+  await expectAxeClean(page, 'tracker, en, refused');
+
+  await page.getByRole('banner').getByRole('link', { name: new RegExp(`^${msg(lang, 'notify_link')}`) }).click();
+  await page.waitForURL((u) => u.pathname === '/apply/notifications');
+  await expectH1(page, msg(lang, 'notify_title'), 'notifications');
+  assert.equal(
+    (await page.locator('main .notes__item a').first().innerText()).trim(),
+    fmt(lang, 'notify_item', { reference, what: msg(lang, T.refuse[0]) }),
+    'the refusal is the newest notification',
+  );
+  await page.locator('main .notes__item a').first().click();
+  await page.waitForURL((u) => u.pathname === `/apply/applications/${reference}`);
+  await waitStatus(page, lang, 'life_status_refused', 'from the notification to the tracker');
+  await expectAxeClean(page, 'tracker, en, from a notification');
+});
+
+pageTest('Kazakh, two tabs of the desk: both follow each other, a stale tab cannot overwrite the other, and the demo plays the rest', async ({ page, context }) => {
+  const lang = 'kk';
+  await context.clock.install({ time: NOW });
+  const { reference } = await submitApplication(page, lang, 'Қарағанды, № 3 мектеп-лицей');
+
+  await openDesk(page, lang, reference);
+  await expectAxeClean(page, 'desk, kk, delivered');
+  // Tab B can be made deaf to other tabs' writes (window.__deaf), as a tab that missed them.
+  const other = await context.newPage();
+  await other.addInitScript(() => {
+    const add = window.addEventListener;
+    window.addEventListener = function (type, fn, options) {
+      if (type !== 'storage') return add.call(this, type, fn, options);
+      return add.call(this, type, (e) => window.__deaf || (typeof fn === 'function' ? fn.call(this, e) : fn.handleEvent(e)), options);
+    };
+  });
+  await gotoApp(other, `/staff/applications/${reference}`);
+  await waitStatus(other, lang, 'life_status_delivered', 'tab B');
+
+  // Tab A registers: tab B follows without a reload.
+  await act(page, lang, 'register', 'life_status_registered', 'tab A, registered');
+  await waitStatus(other, lang, 'life_status_registered', 'tab B follows');
+  await expectHistory(other, lang, ['accept', 'register'], 'tab B follows');
+  // The role and the demo clock are shared too.
+  await setRole(other, lang, 'life_role_head');
+  await page.waitForFunction((l) => document.querySelector(`input[name=role][value=head]`)?.checked, null);
+  await button(other, msg(lang, 'demo_plus_hour')).click();
+  const bTime = await appTime(other);
+  await waitTime(page, bTime);
+  await expectAxeClean(other, 'desk, kk, tab B, head');
+
+  // Tab B stops hearing tab A; tab A assigns. Tab B, still showing
+  // "registered", refuses: legal in the new state too, but it was decided
+  // on a stale view, so it is refused and nothing is overwritten.
+  await other.evaluate(() => {
+    window.__deaf = true;
+  });
+  await act(page, lang, 'assign', 'life_status_in_progress', 'tab A, assigned');
+  await other.waitForTimeout(500);
+  assert.equal(await statusTag(other), msg(lang, 'life_status_registered'), 'tab B is stale');
+  await radio(other, refusalGround(lang, 'decision-grounds-not-listed')).check();
+  await other.locator('#motivation').fill('Ескі көрініс бойынша бас тарту.');
+  await button(other, msg(lang, 'staff_refuse_submit')).click();
+  await other.getByRole('status').filter({ hasText: msg(lang, 'staff_error_changed') }).waitFor({ timeout: 5_000 });
+  let app = await storedApp(page, reference);
+  assert.equal(app.lifecycle.state, 'assigned', "tab A's resolution is kept");
+  assert.deepEqual(app.lifecycle.events.map((e) => e.transition), ['accept', 'register', 'assign'], 'no refusal was recorded');
+  assert.equal(app.lifecycle.rev, 2);
+  await waitStatus(other, lang, 'life_status_in_progress', 'tab B now shows the latest state');
+  await expectHistory(other, lang, ['accept', 'register', 'assign'], 'tab B, latest');
+  await expectAxeClean(other, 'desk, kk, stale action refused');
+
+  // The same with a plain action button: tab A prepares, stale tab B tries too.
+  await setRole(page, lang, 'life_role_executor');
+  await other.evaluate(() => {
+    window.__deaf = false;
+  });
+  await reloadApp(other);
+  await setRole(other, lang, 'life_role_executor');
+  await other.evaluate(() => {
+    window.__deaf = true;
+  });
+  await act(page, lang, 'prepare', 'life_status_in_progress', 'tab A, prepared');
+  await page.waitForFunction(() => document.querySelectorAll('main ol.events > li').length === 4);
+  assert.equal(await button(other, msg(lang, T.prepare[0])).count(), 1, 'tab B still offers the preparation');
+  await button(other, msg(lang, T.prepare[0])).click();
+  await other.getByRole('status').filter({ hasText: msg(lang, 'staff_error_changed') }).waitFor({ timeout: 5_000 });
+  app = await storedApp(page, reference);
+  assert.deepEqual(app.lifecycle.events.map((e) => e.transition), ['accept', 'register', 'assign', 'prepare'], 'prepared once, not twice');
+  await other.close();
+
+  // The demo plays the remaining steps at their target times, up to the
+  // month of storage at the State Corporation and the handover to the school.
+  await button(page, msg(lang, 'demo_play')).click();
+  assert.equal(await button(page, msg(lang, 'demo_stop')).getAttribute('aria-pressed'), 'true');
+  await page.getByRole('status').filter({ hasText: msg(lang, 'demo_nothing') }).waitFor({ timeout: 30_000 });
+  await button(page, msg(lang, 'demo_play')).waitFor();
+  await waitStatus(page, lang, 'life_status_held_by_provider', 'desk after playing');
+  await expectHistory(page, lang, ['accept', 'register', 'assign', 'prepare', 'sign', 'deliver', 'hand'], 'desk after playing');
+  assert.equal(await button(page, msg(lang, 'demo_reset')).getAttribute('aria-disabled'), 'true', 'the clock cannot go back past recorded events');
+  await expectAxeClean(page, 'desk, kk, held by the school');
+
+  // The citizen's tracker: held by the school, and the result can be asked back.
+  await openTracker(page, lang, reference);
+  await waitStatus(page, lang, 'life_status_held_by_provider', 'tracker, held');
+  assert.ok((await main(page).innerText()).includes(msg(lang, 'track_held')));
+  await expectAxeClean(page, 'tracker, kk, held');
+  await button(page, msg(lang, 'track_request_return')).click();
+  await page.getByRole('status').filter({ hasText: msg(lang, 'track_returned') }).waitFor({ timeout: 5_000 });
+  app = await storedApp(page, reference);
+  assert.equal(app.lifecycle.state, 'return-requested');
+  assert.equal(app.lifecycle.events.at(-1).actor, 'citizen');
+  await reloadApp(page);
+  await waitStatus(page, lang, 'life_status_held_by_provider', 'tracker, return requested');
+  assert.equal(await button(page, msg(lang, 'track_request_return')).count(), 0, 'asked once');
+  assert.ok(
+    (await main(page).innerText()).includes(fmt(lang, 'track_return_due', { date: '@@' }).split('@@')[0]),
+    'says by when it is brought back',
+  );
+  await expectAxeClean(page, 'tracker, kk, return requested');
+});
