@@ -109,8 +109,15 @@ fn follow_cross_bundle_links(bundle: Bundle) {
     handler.forget();
 }
 
-/// Replaces the static loading shell of the page with the bundle's app.
+/// Replaces the static loading shell of the page with the bundle's app,
+/// after the browser has painted the shell at least once: on a fast or
+/// cached load the wasm may be ready before the first paint, and the
+/// shell's heading and lead (index.html) should be what paints first.
 pub fn mount(bundle: Bundle) {
+    request_animation_frame(move || request_animation_frame(move || mount_now(bundle)));
+}
+
+fn mount_now(bundle: Bundle) {
     if let Some(shell) = web_sys::window()
         .and_then(|w| w.document())
         .and_then(|d| d.get_element_by_id("static-shell"))
