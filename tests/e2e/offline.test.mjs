@@ -107,6 +107,68 @@ pageTest(
 );
 
 pageTest(
+  'offline from the start of the visit: a whole S2 application is filled in, signed by SMS code and accepted (English)',
+  async ({ page, context }) => {
+    const lang = 'en';
+    await context.addInitScript(() => localStorage.setItem('qujat.lang', '"en"'));
+    await gotoApp(page, '/');
+    await waitForWorker(page);
+    await context.setOffline(true);
+
+    // Zhaksylykov (demo registry): a phone, a valid ID card, nothing in the
+    // digital-documents service.
+    await expectPageWorks(page, '/signin', 'offline sign-in');
+    await page.locator('#iin').fill('781123301754');
+    await page.getByRole('main').getByRole('button', { name: msg(lang, 'signin_submit'), exact: true }).click();
+    await page.waitForURL((u) => u.pathname === '/apply/cabinet');
+    await page.getByRole('main').getByRole('link', { name: msg(lang, 'cabinet_new_application') }).click();
+    await page.waitForURL((u) => u.pathname === '/apply/S2');
+    await page.getByRole('button', { name: msg(lang, 'wizard_start') }).click();
+    const next = (label) => page.getByRole('main').getByRole('button', { name: msg(lang, label), exact: true }).click();
+    const answer = async (slug, key) => {
+      await page.waitForURL(new RegExp(`/${slug}$`));
+      await page.getByRole('main').getByRole('radio', { name: msg(lang, key), exact: true }).check();
+      await next('common_continue');
+    };
+    await answer('who', 'wizard_who_myself');
+    await answer('reason', 'wizard_reason_lost');
+    await answer('document', 'wizard_document_basic');
+    await page.waitForURL(/\/school$/);
+    await page.locator('#school').fill('Secondary School No. 12, Shymkent');
+    await next('common_continue');
+    await page.waitForURL(/\/year$/);
+    await page.locator('#year').fill('1994');
+    await next('common_continue');
+    await page.waitForURL(/\/office$/);
+    await page.locator('input[name=office]').first().check();
+    await next('common_continue');
+    await page.waitForURL(/\/documents$/);
+    await next('common_continue');
+    await page.waitForURL(/\/check$/);
+    await expectAxeClean(page, 'check your answers, offline, en');
+    await next('wizard_sign_continue');
+
+    await page.waitForURL(/\/sign$/);
+    await page.getByRole('main').getByRole('radio', { name: msg(lang, 'sign_method_otp'), exact: true }).check();
+    await page.getByRole('button', { name: msg(lang, 'otp_send'), exact: true }).click();
+    const text = await page.locator('aside.phone .phone__sms').innerText();
+    const m = /(\d{3}) (\d{3})/.exec(text);
+    assert.ok(m, `the simulated phone shows a code: ${text}`);
+    await page.locator('#otp-code').fill(`${m[1]}-${m[2]}`);
+    await page.getByRole('button', { name: msg(lang, 'otp_confirm'), exact: true }).click();
+
+    await page.waitForURL(/\/apply\/receipt\/S2-/, { timeout: 60_000 });
+    assert.equal(await h1Text(page), msg(lang, 'confirm_accepted_title'), 'accepted, offline');
+    await expectOfflineBanner(page, lang, 'receipt offline');
+    await expectAxeClean(page, 'receipt, offline, en');
+    const stored = await page.evaluate(() => JSON.parse(localStorage.getItem('qujat.apps')).data);
+    assert.equal(Object.keys(stored).length, 1, 'the application is stored on the device');
+    await context.setOffline(false);
+  },
+  { skip: noWorker },
+);
+
+pageTest(
   'the offline banner is in the chosen language',
   async ({ page, context }) => {
     await context.addInitScript(() => localStorage.setItem('qujat.lang', '"en"'));
