@@ -45,10 +45,16 @@ pub fn play_next(db: Db, clock: Clock) -> Option<(String, Transition, DateTime<U
     let (reference, transition, role, at) = db
         .apps
         .with_untracked(|m| next_step(m, clock.now_untracked()))?;
-    // A target still ahead moves the clock there; one already passed is
-    // played now, late.
+    // A target still ahead moves the clock there and is recorded at exactly
+    // that time (the clock itself lands a fraction of a second later, which
+    // would mark the step late); one already passed is played now, late.
+    let before = clock.now_untracked();
     clock.advance_to(at);
-    let at = clock.now_untracked();
+    let at = if at >= before {
+        at
+    } else {
+        clock.now_untracked()
+    };
     let done = db.apps.update(|m| {
         let s = m.get_mut(&reference)?;
         let ctx = Ctx::embedded(&s.service, s.channel).ok()?;
