@@ -65,9 +65,20 @@ pub fn check_new_pin(pin: &str, confirm: &str) -> Result<(), PinError> {
     Ok(())
 }
 
-/// Whether operator mode should lock: no input for [`IDLE_LOCK_MINUTES`].
-pub fn idle_expired(last_input: DateTime<Utc>, now: DateTime<Utc>) -> bool {
-    now - last_input >= Duration::minutes(IDLE_LOCK_MINUTES)
+/// How many times longer the accessibility mode waits before locking: it
+/// promises no time limits, but personal data on a tablet must not stay
+/// open forever, so the limit is generous rather than gone.
+pub const ACCESSIBLE_IDLE_FACTOR: i64 = 3;
+
+/// Whether operator mode should lock: no input for [`IDLE_LOCK_MINUTES`]
+/// (times [`ACCESSIBLE_IDLE_FACTOR`] in the accessibility mode).
+pub fn idle_expired(last_input: DateTime<Utc>, now: DateTime<Utc>, accessible: bool) -> bool {
+    let factor = if accessible {
+        ACCESSIBLE_IDLE_FACTOR
+    } else {
+        1
+    };
+    now - last_input >= Duration::minutes(IDLE_LOCK_MINUTES * factor)
 }
 
 /// Where a visit stands. Steps only move forward, one at a time.
@@ -494,8 +505,10 @@ mod tests {
 
     #[test]
     fn idle_lock_after_five_minutes() {
-        assert!(!idle_expired(at(5, 0), at(5, 4)));
-        assert!(idle_expired(at(5, 0), at(5, 5)));
+        assert!(!idle_expired(at(5, 0), at(5, 4), false));
+        assert!(idle_expired(at(5, 0), at(5, 5), false));
+        assert!(!idle_expired(at(5, 0), at(5, 14), true));
+        assert!(idle_expired(at(5, 0), at(5, 15), true));
     }
 
     #[test]

@@ -43,6 +43,14 @@ impl Access {
     }
 }
 
+/// Whether the mode is on, for code outside the component tree (timers).
+pub fn is_on() -> bool {
+    web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+        .is_some_and(|e| e.has_attribute(ATTR))
+}
+
 pub fn use_access() -> Access {
     expect_context::<Access>()
 }

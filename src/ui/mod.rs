@@ -2,7 +2,7 @@
 //! [`mount`]; everything else is components that read shared state from
 //! context.
 
-mod access;
+pub(crate) mod access;
 pub mod clock;
 mod components;
 pub mod db;

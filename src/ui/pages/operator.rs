@@ -69,7 +69,11 @@ impl OperatorVault {
         set_interval(
             move || {
                 if v.is_unlocked_untracked()
-                    && visit::idle_expired(v.last_input.get_value(), real_now())
+                    && visit::idle_expired(
+                        v.last_input.get_value(),
+                        real_now(),
+                        crate::ui::access::is_on(),
+                    )
                 {
                     v.lock();
                 }
