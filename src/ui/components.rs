@@ -45,6 +45,15 @@ pub struct ErrorItem {
     pub message: String,
 }
 
+/// A polite live region that outlives the views around it: pages rebuilt on
+/// every change to their record show the outcome of an action visibly in
+/// place, and announce it from here (a region created with its text already
+/// in it is not announced).
+#[component]
+pub fn Announcer(#[prop(into)] text: Signal<Option<String>>) -> impl IntoView {
+    view! { <p class="visually-hidden" role="status" aria-live="polite">{move || text.get()}</p> }
+}
+
 /// The error summary: shown above the form when a submit fails. It takes
 /// focus so that the problem is announced, and each message links to its
 /// field.

@@ -188,6 +188,7 @@ pub fn BackOfficeApplication() -> impl IntoView {
             Some(s) => view! { <Desk submission=s status=status /> }.into_any(),
             None => view! { <super::NotFound /> }.into_any(),
         }}
+        <crate::ui::components::Announcer text=status />
         <div class="page page--tools"><DemoClock /></div>
     }
 }
@@ -327,7 +328,7 @@ fn Desk(submission: Submission, status: RwSignal<Option<String>>) -> impl IntoVi
             <div class="notice notice--warning"><p>{t(tr::staff_banner)}</p></div>
             <p>{applicant} " · " <StatusTag submission=s.get_value() /></p>
             <RoleSwitch />
-            <p role="status" aria-live="polite" class="progress">{move || status.get()}</p>
+            <p class="progress">{move || status.get()}</p>
             <Show when=move || !terminal>
                 <h2>{move || tr::staff_actions_heading(lang, role_label(lang, current_role(&role_store)))}</h2>
                 {actions}

@@ -113,6 +113,7 @@ pub fn ComplaintDeskPage() -> impl IntoView {
             Some(c) => view! { <Desk complaint=c status=status /> }.into_any(),
             None => view! { <super::NotFound /> }.into_any(),
         }}
+        <crate::ui::components::Announcer text=status />
         <div class="page page--tools"><DemoClock /></div>
     }
 }
@@ -331,7 +332,7 @@ fn Desk(complaint: Complaint, status: RwSignal<Option<String>>) -> impl IntoView
                 <strong>{t(tr::complaint_track_status)} ": "</strong>
                 <span class="tag">{status_label(lang, state)}</span>
             </p>
-            <p role="status" aria-live="polite" class="progress">{move || status.get()}</p>
+            <p class="progress">{move || status.get()}</p>
             <ErrorSummary errors=errors />
             {actions}
             <h2>{t(tr::complaint_track_marks_heading)}</h2>

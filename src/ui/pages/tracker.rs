@@ -49,6 +49,7 @@ pub fn TrackerPage() -> impl IntoView {
             .into_any(),
             Some(s) => view! { <Tracker submission=s message=message /> }.into_any(),
         }}
+        <crate::ui::components::Announcer text=Signal::derive(move || message.get().map(str::to_string)) />
         // Outside the part rebuilt on every change, so that playing the
         // steps keeps running while the tracker updates.
         <Show when=found>
@@ -143,7 +144,7 @@ fn Tracker(submission: Submission, message: RwSignal<Option<&'static str>>) -> i
         <div class="page">
             <PageHeading text=ts(tr::track_title) caption=Signal::stored(reference.clone()) />
             <p><strong>{t(tr::track_status)} ": "</strong> <StatusTag submission=s.get_value() /></p>
-            <p role="status" aria-live="polite">{move || message.get()}</p>
+            <p>{move || message.get()}</p>
             {deadline.map(|(due, explanation)| view! {
                 <p class="deadline">{tr::track_deadline(lang, &format::date(due))}</p>
                 <WhyThisDate explanation=explanation />
