@@ -245,6 +245,7 @@ async function signInErrors(page, lang) {
 async function signInAs(page, lang, person) {
   await person.card.getByRole('button', { name: fmt(lang, 'signin_sign_in_as', { name: person.name }) }).click();
   await page.waitForURL((u) => u.pathname === '/apply/cabinet');
+  await waitForApp(page); // another bundle: a new page load
   await expectH1(page, msg(lang, 'cabinet_title'), 'cabinet');
   assert.match(await page.getByRole('banner').innerText(), new RegExp(fmt(lang, 'signin_signed_in_as', { name: person.name })));
   await expectAxeClean(page, `cabinet, ${lang}, nothing yet`);
@@ -392,6 +393,7 @@ pageTest('EDS, in Kazakh: sign-in errors, every field on submit, hostile text, a
   await page.locator('#iin').fill(person.iin.replace(/^(\d{6})(\d{6})$/, '$1 $2'));
   await page.getByRole('main').getByRole('button', { name: msg(lang, 'signin_submit'), exact: true }).click();
   await page.waitForURL((u) => u.pathname === '/apply/cabinet');
+  await waitForApp(page); // another bundle: a new page load
   await expectH1(page, msg(lang, 'cabinet_title'), 'cabinet');
   assert.match(await page.getByRole('banner').innerText(), new RegExp(fmt(lang, 'signin_signed_in_as', { name: person.name })));
   assert.match(await page.locator('main').innerText(), new RegExp(msg(lang, 'cabinet_empty')));
@@ -1048,6 +1050,7 @@ pageTest('corrupted or foreign data in storage is set aside, the user is told, a
   const again = await findPerson(page, lang, { avoid: ['no_phone', 'id_expired', 'digital_doc', 'parent_of', 'minor', 'liquidated'] });
   await again.card.getByRole('button').click();
   await page.waitForURL((u) => u.pathname === '/apply/cabinet');
+  await waitForApp(page); // another bundle: a new page load
   assert.equal(await page.getByRole('main').getByRole('link', { name: msg(lang, 'cabinet_draft_continue') }).count(), 2, 'both drafts load');
   await expectAxeClean(page, 'cabinet, ru, after signing in again');
 });

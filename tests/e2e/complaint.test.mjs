@@ -115,6 +115,7 @@ async function signIn(page, lang) {
       const name = (await card.locator('h3').innerText()).trim();
       await card.getByRole('button', { name: fmt(lang, 'signin_sign_in_as', { name }) }).click();
       await page.waitForURL((u) => u.pathname === '/apply/cabinet');
+      await waitForApp(page); // another bundle: a new page load
       await expectH1(page, msg(lang, 'cabinet_title'), 'cabinet');
       return { iin, name };
     }

@@ -60,6 +60,7 @@ pageTest('kiosk: on-screen keyboard, idle warning, Continue, then a wipe of ever
   await expectAxeClean(page, 'kiosk sign-in with the keyboard, ru');
   await page.getByRole('main').getByRole('button', { name: msg('ru', 'signin_submit'), exact: true }).click();
   await page.waitForURL((u) => u.pathname === '/apply/cabinet');
+  await waitForApp(page); // another bundle: a new page load
 
   // Into the wizard; the school's name in Kazakh letters, with capitals.
   await page.getByRole('main').getByRole('link', { name: msg('ru', 'cabinet_new_application') }).click();

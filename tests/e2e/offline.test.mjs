@@ -10,7 +10,7 @@ import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { assert, useBrowser, pageTest, gotoApp, reloadApp, expectAxeClean, msg, h1Text, baseURL } from './support.mjs';
+import { assert, useBrowser, pageTest, gotoApp, reloadApp, waitForApp, expectAxeClean, msg, h1Text, baseURL } from './support.mjs';
 import { startServer, distDir } from '../support/serve.mjs';
 
 useBrowser();
@@ -121,6 +121,7 @@ pageTest(
     await page.locator('#iin').fill('781123301754');
     await page.getByRole('main').getByRole('button', { name: msg(lang, 'signin_submit'), exact: true }).click();
     await page.waitForURL((u) => u.pathname === '/apply/cabinet');
+    await waitForApp(page); // another bundle: a new page load
     await page.getByRole('main').getByRole('link', { name: msg(lang, 'cabinet_new_application') }).click();
     await page.waitForURL((u) => u.pathname === '/apply/S2');
     await page.getByRole('button', { name: msg(lang, 'wizard_start') }).click();
