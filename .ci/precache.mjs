@@ -1,6 +1,9 @@
 // Writes the service worker dist/sw.js for the three bundles that .ci/build
 // has just put in dist/ (run last, after the three trunk builds):
 //
+// 0. on the portal's page (dist/index.html) only: drops trunk's preload of
+//    the wasm and starts trunk's loader after the first paint (paintFirst()
+//    below; docs/measurements.md has the before and after);
 // 1. marks every page (dist/**/*.html) with
 //    <meta name="qujat-sw" content="/sw.js">: the app registers the worker
 //    only on a page that has the mark (src/ui/offline.rs), so pages that
@@ -65,10 +68,28 @@ if (!files.includes('index.html')) {
 // 1. Mark the pages (idempotent: a second run changes nothing).
 for (const f of files.filter((f) => f.endsWith('.html'))) {
   const file = path.join(dist, f);
-  const html = readFileSync(file, 'utf8');
+  let html = readFileSync(file, 'utf8');
   if (html.includes(MARK)) continue;
   if (!/<\/head>/i.test(html)) throw new Error(`precache: ${f} has no </head>`);
+  if (f === 'index.html') html = paintFirst(html);
   writeFileSync(file, html.replace(/<\/head>/i, `  ${MARK}\n</head>`));
+}
+
+/**
+ * The portal's page: its static shell already shows the home page's
+ * heading and lead, so the wasm (the largest download) need not compete
+ * with the first paint. Trunk preloads it from <head>; instead it is
+ * requested once the shell has painted (trunk's loader then fetches it).
+ */
+function paintFirst(html) {
+  const preload = /<link rel="preload" href="[^"]+_bg\.wasm"[^>]*>/;
+  const init = /const wasm = await init\(/;
+  if (!preload.test(html) || !init.test(html)) {
+    throw new Error('precache: index.html no longer has trunk\'s wasm preload and loader; update paintFirst()');
+  }
+  return html
+    .replace(preload, '')
+    .replace(init, 'await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));\nconst wasm = await init(');
 }
 
 // 2. The list and the release.

@@ -187,6 +187,7 @@ async function begin(page, lang) {
  */
 async function findPerson(page, lang, { want = [], avoid = [] }) {
   const cards = page.locator('main .card');
+  await cards.first().waitFor(); // the page may still be mounting
   const n = await cards.count();
   assert.ok(n > 0, 'the sign-in page lists the demo registry');
   const seen = [];
@@ -1047,6 +1048,7 @@ pageTest('corrupted or foreign data in storage is set aside, the user is told, a
   // Signing in again still finds the drafts.
   await page.getByRole('main').getByRole('link', { name: msg(lang, 'signin_title') }).click();
   await page.waitForURL((u) => u.pathname === '/signin');
+  await waitForApp(page); // another bundle: a new page load
   const again = await findPerson(page, lang, { avoid: ['no_phone', 'id_expired', 'digital_doc', 'parent_of', 'minor', 'liquidated'] });
   await again.card.getByRole('button').click();
   await page.waitForURL((u) => u.pathname === '/apply/cabinet');
