@@ -13,7 +13,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::i18n::tr;
-use crate::ui::prefs::page_lang;
+use crate::ui::prefs::{html_root, page_lang};
 use crate::ui::text::t;
 
 const KEY: &str = "qujat.access";
@@ -45,10 +45,7 @@ impl Access {
 
 /// Whether the mode is on, for code outside the component tree (timers).
 pub fn is_on() -> bool {
-    web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.document_element())
-        .is_some_and(|e| e.has_attribute(ATTR))
+    html_root().is_some_and(|e| e.has_attribute(ATTR))
 }
 
 pub fn use_access() -> Access {
@@ -56,10 +53,7 @@ pub fn use_access() -> Access {
 }
 
 fn mark(on: bool) {
-    if let Some(root) = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.document_element())
-    {
+    if let Some(root) = html_root() {
         let _ = if on {
             root.set_attribute(ATTR, "")
         } else {

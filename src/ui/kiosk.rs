@@ -176,10 +176,7 @@ pub fn use_kiosk() -> Kiosk {
 }
 
 fn mark() {
-    if let Some(root) = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.document_element())
-    {
+    if let Some(root) = crate::ui::prefs::html_root() {
         let _ = root.set_attribute("data-kiosk", "");
     }
 }
@@ -487,10 +484,7 @@ pub fn OnScreenKeyboard() -> impl IntoView {
 pub fn KioskStory() -> impl IntoView {
     let kiosk = use_kiosk();
     let full_screen = move |_| {
-        if let Some(root) = web_sys::window()
-            .and_then(|w| w.document())
-            .and_then(|d| d.document_element())
-        {
+        if let Some(root) = crate::ui::prefs::html_root() {
             let _ = root.request_fullscreen();
         }
     };

@@ -72,12 +72,18 @@ pub fn use_lang() -> Lang {
         .unwrap_or_else(|| expect_context::<Prefs>().lang.get_untracked())
 }
 
-/// The language the page shows (its `<html lang>`): for code that runs
-/// outside the component tree, such as event listeners on the document.
-pub fn page_lang() -> Lang {
+/// The page's `<html>` element, which carries its language and the
+/// accessibility and kiosk marks.
+pub fn html_root() -> Option<web_sys::Element> {
     web_sys::window()
         .and_then(|w| w.document())
         .and_then(|d| d.document_element())
+}
+
+/// The language the page shows (its `<html lang>`): for code that runs
+/// outside the component tree, such as event listeners on the document.
+pub fn page_lang() -> Lang {
+    html_root()
         .and_then(|e| e.get_attribute("lang"))
         .and_then(|c| Lang::from_code(&c))
         .unwrap_or(Lang::Kk)
