@@ -1,22 +1,28 @@
 //! Browser storage in a real browser: unreadable data is set aside and
-//! reported while everything else loads, and a write is applied on top of
-//! what another tab wrote meanwhile, never over it.
+//! reported while everything else loads; a write is applied on top of what
+//! another tab wrote meanwhile, never over it; a write the browser refuses
+//! (or the change itself refuses) changes nothing and says so; a record is
+//! changed at a known revision or not at all; and the domain transactions
+//! keep the draft when the application could not be stored.
 #![cfg(target_arch = "wasm32")]
+
+#[path = "web/mount.rs"]
+mod mount;
 
 use std::collections::BTreeMap;
 
 use leptos::prelude::*;
+use mount::{refuse_to_store, storage, storage_works_again};
 use qujat::engine::store;
-use qujat::ui::store::{Collection, StoreNotice, StoreNotices};
+use qujat::ui::state::store::{
+    AtRevision, Collection, NotSaved, Refused, StoreNotice, StoreNotices,
+};
+use serde::{Deserialize, Serialize};
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
 type Map = BTreeMap<String, String>;
-
-fn storage() -> web_sys::Storage {
-    web_sys::window().unwrap().local_storage().unwrap().unwrap()
-}
 
 fn notices() -> StoreNotices {
     StoreNotices(RwSignal::new(Vec::new()))
@@ -82,9 +88,12 @@ async fn a_write_lands_on_top_of_another_tabs_write() {
     let owner = Owner::new();
     owner.with(|| {
         let c = Collection::<Map>::open("qujat.test.shared", notices());
-        c.update(|m| {
-            m.insert("mine".into(), "1".into());
-        });
+        assert_eq!(
+            c.update(|m| {
+                m.insert("mine".into(), "1".into());
+            }),
+            Ok(())
+        );
         // Another tab writes its own record (revision 2) behind our back.
         let mut theirs = Map::new();
         theirs.insert("mine".into(), "1".into());
@@ -93,9 +102,12 @@ async fn a_write_lands_on_top_of_another_tabs_write() {
             .set_item("qujat.test.shared", &store::encode(2, &theirs))
             .unwrap();
         // Our next change is applied to their version, not to our stale copy.
-        c.update(|m| {
-            m.insert("later".into(), "3".into());
-        });
+        assert_eq!(
+            c.update(|m| {
+                m.insert("later".into(), "3".into());
+            }),
+            Ok(())
+        );
         let stored: store::Envelope<Map> = store::decode(
             &storage().get_item("qujat.test.shared").unwrap().unwrap(),
             &[],
@@ -129,5 +141,232 @@ async fn reload_picks_up_another_tabs_write_and_clear_forgets() {
         c.clear();
         assert!(c.with_untracked(|m| m.is_empty()));
         assert_eq!(storage().get_item("qujat.test.sync").unwrap(), None);
+    });
+}
+
+#[wasm_bindgen_test]
+async fn a_refused_write_changes_nothing_and_says_not_saved() {
+    storage().clear().unwrap();
+    let owner = Owner::new();
+    owner.with(|| {
+        let n = notices();
+        let c = Collection::<Map>::open("qujat.test.full", n);
+        c.update(|m| {
+            m.insert("kept".into(), "1".into());
+        })
+        .unwrap();
+        let before = storage().get_item("qujat.test.full").unwrap();
+
+        refuse_to_store("qujat.test.full");
+        let r = c.update(|m| {
+            m.insert("lost".into(), "2".into());
+            "returned"
+        });
+        storage_works_again();
+
+        assert_eq!(r, Err(NotSaved), "the caller learns it was not saved");
+        assert_eq!(
+            c.with_untracked(|m| m.keys().cloned().collect::<Vec<_>>()),
+            vec!["kept"],
+            "memory does not pretend it was saved"
+        );
+        assert_eq!(storage().get_item("qujat.test.full").unwrap(), before);
+        assert_eq!(
+            n.0.get_untracked(),
+            vec![StoreNotice::NotSaved {
+                key: "qujat.test.full".into()
+            }],
+            "the shell's notice is raised"
+        );
+        // Storage works again: the next write goes through.
+        c.update(|m| {
+            m.insert("later".into(), "3".into());
+        })
+        .unwrap();
+        assert_eq!(c.with_untracked(|m| m.len()), 2);
+    });
+}
+
+#[wasm_bindgen_test]
+async fn a_change_that_says_no_writes_nothing() {
+    storage().clear().unwrap();
+    let owner = Owner::new();
+    owner.with(|| {
+        let c = Collection::<Map>::open("qujat.test.rule", notices());
+        c.update(|m| {
+            m.insert("a".into(), "1".into());
+        })
+        .unwrap();
+        let before = storage().get_item("qujat.test.rule").unwrap();
+        let r: Result<(), Refused<&str>> = c.try_update(|m| {
+            m.insert("half-done".into(), "x".into());
+            Err("no")
+        });
+        assert_eq!(r, Err(Refused::Rule("no")));
+        assert_eq!(storage().get_item("qujat.test.rule").unwrap(), before);
+        assert_eq!(c.with_untracked(|m| m.len()), 1);
+        assert_eq!(c.try_update(|m| Ok::<usize, ()>(m.len())), Ok(1));
+    });
+}
+
+/// A record with a revision, as the engine's records have.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+struct Rec {
+    rev: u64,
+    state: String,
+}
+
+impl AtRevision for Rec {
+    fn revision(&self) -> u64 {
+        self.rev
+    }
+}
+
+fn advance(r: &mut Rec, to: &str) -> Result<(), String> {
+    if to.is_empty() {
+        return Err("illegal".into());
+    }
+    r.state = to.into();
+    r.rev += 1;
+    Ok(())
+}
+
+#[wasm_bindgen_test]
+async fn a_record_changes_at_the_revision_shown_or_not_at_all() {
+    storage().clear().unwrap();
+    let owner = Owner::new();
+    owner.with(|| {
+        let c = Collection::<BTreeMap<String, Rec>>::open("qujat.test.records", notices());
+        c.update(|m| {
+            m.insert(
+                "r1".into(),
+                Rec {
+                    rev: 0,
+                    state: "new".into(),
+                },
+            );
+        })
+        .unwrap();
+        // At the revision shown: done.
+        assert_eq!(
+            c.apply_at_rev("r1", 0, |r| advance(r, "registered")),
+            Ok(())
+        );
+        // The same action from a tab that still shows revision 0: refused.
+        assert_eq!(
+            c.apply_at_rev("r1", 0, |r| advance(r, "twice")),
+            Err(Refused::Stale { found: 1 })
+        );
+        // An engine rule that says no: nothing written.
+        let stored = storage().get_item("qujat.test.records").unwrap();
+        assert_eq!(
+            c.apply_at_rev("r1", 1, |r| advance(r, "")),
+            Err(Refused::Rule("illegal".to_string()))
+        );
+        assert_eq!(storage().get_item("qujat.test.records").unwrap(), stored);
+        // No such record.
+        assert_eq!(
+            c.apply_at_rev("r2", 0, |r| advance(r, "x")),
+            Err(Refused::Missing)
+        );
+        // The browser refuses to store: nothing changes.
+        refuse_to_store("qujat.test.records");
+        let r = c.apply_at_rev("r1", 1, |r| advance(r, "executed"));
+        storage_works_again();
+        assert_eq!(r, Err(Refused::NotSaved));
+        let now = c.with_untracked(|m| m.get("r1").cloned()).unwrap();
+        assert_eq!(
+            now,
+            Rec {
+                rev: 1,
+                state: "registered".into()
+            }
+        );
+    });
+}
+
+#[wasm_bindgen_test]
+async fn submitting_keeps_the_draft_when_the_application_cannot_be_stored() {
+    use chrono::{DateTime, Utc};
+    use qujat::engine::application::{Answers, DocKind, Draft, Reason, Step, Who};
+    use qujat::engine::registry;
+    use qujat::engine::submission::{self, SignatureRecord};
+    use qujat::ui::state::applications::{SubmitFailure, submit};
+    use qujat::ui::state::db::Db;
+
+    storage().clear().unwrap();
+    let person = registry::people()
+        .iter()
+        .find(|p| p.children.is_empty() && p.iin.as_bytes()[6] >= b'3')
+        .unwrap();
+    let now: DateTime<Utc> = DateTime::parse_from_rfc3339("2025-03-20T10:00:00+05:00")
+        .unwrap()
+        .into();
+    let draft = Draft {
+        id: "d1".into(),
+        service: "S2".into(),
+        applicant_iin: person.iin.clone(),
+        answers: Answers {
+            who: Some(Who::Myself),
+            reason: Some(Reason::Lost),
+            document: Some(DocKind::GeneralSecondaryAttestat),
+            school: "School No. 1".into(),
+            year: "2010".into(),
+            office: Some(registry::offices()[0].id.clone()),
+            ..Answers::default()
+        },
+        step: Step::Check,
+        created_at: now,
+        updated_at: now,
+    };
+    let signed = SignatureRecord::Otp {
+        phone: "+77010000000".into(),
+        verified_at: now,
+        digest_hex: submission::digest_hex(&submission::document_of(&draft)),
+    };
+    let owner = Owner::new();
+    owner.with(|| {
+        let db = Db::open(notices());
+        db.drafts
+            .update(|m| {
+                m.insert("d1".into(), draft.clone());
+            })
+            .unwrap();
+        let today = now.date_naive();
+
+        refuse_to_store("qujat.apps");
+        let r = submit(db, "d1", person, signed.clone(), now, today);
+        storage_works_again();
+        assert_eq!(r, Err(SubmitFailure::NotSaved));
+        assert!(
+            db.drafts.with_untracked(|m| m.contains_key("d1")),
+            "the draft is kept to sign again"
+        );
+        assert!(
+            db.apps.with_untracked(|m| m.is_empty()),
+            "no application pretends to be filed"
+        );
+
+        let reference = submit(db, "d1", person, signed, now, today).unwrap();
+        assert!(db.apps.with_untracked(|m| m.contains_key(&reference)));
+        assert!(
+            !db.drafts.with_untracked(|m| m.contains_key("d1")),
+            "then the draft goes"
+        );
+        assert_eq!(
+            submit(
+                db,
+                "d1",
+                person,
+                SignatureRecord::Otp {
+                    phone: String::new(),
+                    verified_at: now,
+                    digest_hex: String::new(),
+                },
+                now,
+                today
+            ),
+            Err(SubmitFailure::NoDraft)
+        );
     });
 }

@@ -32,6 +32,7 @@ pub fn date_time(instant: DateTime<Utc>) -> String {
         Err(_) => format!("{} UTC", local_date_time(instant.naive_utc())),
     }
 }
+
 /// "m:ss" for a countdown.
 pub fn countdown(secs: i64) -> String {
     let s = secs.max(0);
@@ -46,4 +47,30 @@ pub fn masked_phone(phone: &str) -> String {
     }
     let tail: String = digits[digits.len() - 2..].iter().collect();
     format!("+7 7•• ••• •• {tail}")
+}
+
+/// Groups a code as "123 456" so it is read out digit group by group.
+pub fn spaced(code: &str) -> String {
+    if code.len() == 6 {
+        format!("{} {}", &code[..3], &code[3..])
+    } else {
+        code.to_string()
+    }
+}
+
+/// "Surname Name Patronymic", leaving out what is not there.
+pub fn full_name(surname: &str, name: &str, patronymic: Option<&str>) -> String {
+    [Some(surname), Some(name), patronymic]
+        .into_iter()
+        .flatten()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// A `data:` URL that downloads `text` as a file of this MIME type.
+pub fn data_url(mime: &str, text: &str) -> String {
+    format!(
+        "data:{mime};charset=utf-8,{}",
+        js_sys::encode_uri_component(text)
+    )
 }

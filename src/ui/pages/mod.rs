@@ -1,36 +1,16 @@
-//! One module per page.
+//! The pages, one folder per flow. A page never imports another page: what
+//! two pages share is a widget (`ui::widgets`) or state (`ui::state`).
+//!
+//! - [`portal`]: the catalogue, the service passports, sign-in (`/`);
+//! - [`apply`]: the S2 wizard and the receipt (`/apply/S2…`);
+//! - [`sign`]: signing an application, the EDS keys;
+//! - [`cabinet`]: the cabinet, the trackers, the notifications;
+//! - [`complaint`]: the complaint form, signing, confirmation, tracker;
+//! - [`staff`]: the back office, the complaint desk, operator mode.
 
-mod backoffice;
-mod cabinet;
-mod complaint;
-mod complaint_track;
-mod confirmation;
-mod consent;
-mod home;
-mod keys;
-mod not_found;
-mod operator;
-mod operator_visit;
-mod passport;
-mod sign;
-mod signin;
-mod staff_complaints;
-mod tracker;
-mod wizard;
-
-pub use backoffice::{BackOfficeApplication, BackOfficePage, StaffRole};
-pub use cabinet::CabinetPage;
-pub use complaint::{ComplaintFiledPage, ComplaintFormPage, ComplaintSignPage};
-pub use complaint_track::{ComplaintTrackerPage, ComplaintsList};
-pub use confirmation::ApplicationPage;
-pub use home::Home;
-pub use keys::KeysPage;
-pub use not_found::NotFound;
-pub use operator::{OperatorPage, OperatorVault};
-pub use operator_visit::OperatorVisitPage;
-pub use passport::PassportPage;
-pub use sign::SignPage;
-pub use signin::SignIn;
-pub use staff_complaints::{ComplaintDeskList, ComplaintDeskPage};
-pub use tracker::TrackerPage;
-pub use wizard::{ApplyStart, WizardPage};
+pub mod apply;
+pub mod cabinet;
+pub mod complaint;
+pub mod portal;
+pub mod sign;
+pub mod staff;

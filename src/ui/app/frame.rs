@@ -1,0 +1,222 @@
+//! The frame every page shares: skip link, header with the language switch
+//! and the accessibility switch, the user's navigation, `<main>` with the
+//! status notices, the simulated phone, the footer with the unified
+//! contact centre; and focus after a navigation.
+
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::use_location;
+use wasm_bindgen::JsCast;
+
+use super::bundle::navigator;
+use crate::engine::source::Lang;
+use crate::i18n::tr;
+use crate::ui::labels::t;
+use crate::ui::modes::access::AccessBar;
+use crate::ui::modes::keyboard::OnScreenKeyboard;
+use crate::ui::modes::kiosk::use_kiosk;
+use crate::ui::modes::offline::OfflineStatus;
+use crate::ui::modes::timeout::TimeoutWarning;
+use crate::ui::paths;
+use crate::ui::state::prefs::{Prefs, use_lang};
+use crate::ui::state::session::use_session;
+use crate::ui::state::store::{StoreNotice, StoreNotices};
+use crate::ui::widgets::error_summary::focus_by_id;
+use crate::ui::widgets::notifications_link::NotificationsLink;
+use crate::ui::widgets::phone_panel::PhonePanel;
+
+#[component]
+pub fn Frame(children: Children) -> impl IntoView {
+    let kiosk = use_kiosk().enabled.then(|| {
+        view! {
+            <TimeoutWarning />
+            <OnScreenKeyboard />
+        }
+    });
+    view! {
+        <RouteFocus />
+        <SkipLink />
+        <Header />
+        <main id="main" tabindex="-1">
+            <OfflineStatus />
+            <StorageNotices />
+            {children()}
+            {kiosk}
+        </main>
+        <PhonePanel />
+        <Footer />
+    }
+}
+
+/// Focus after a client-side navigation. A single-page app does not
+/// reload, so a screen reader would not notice the new page: after each
+/// route change (not the first load) focus moves to the page's `<h1>`.
+#[component]
+fn RouteFocus() -> impl IntoView {
+    let location = use_location();
+    Effect::new(move |previous: Option<String>| {
+        let path = location.pathname.get();
+        if previous.as_ref().is_some_and(|p| *p != path) {
+            request_animation_frame(focus_heading);
+        }
+        path
+    });
+}
+
+/// Focuses the first `<h1>` in `<main>` (or `<main>` itself).
+fn focus_heading() {
+    let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let target = doc
+        .query_selector("main h1")
+        .ok()
+        .flatten()
+        .or_else(|| doc.get_element_by_id("main"))
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+    if let Some(el) = target {
+        let _ = el.focus();
+    }
+}
+
+#[component]
+fn SkipLink() -> impl IntoView {
+    // The router would treat "#main" as a navigation and only scroll, so
+    // the link moves focus itself.
+    view! {
+        <a
+            class="skip-link"
+            href="#main"
+            on:click=move |ev| {
+                ev.prevent_default();
+                focus_by_id("main");
+            }
+        >
+            {t(tr::shell_skip_link)}
+        </a>
+    }
+}
+
+#[component]
+fn Header() -> impl IntoView {
+    view! {
+        <header class="site-header">
+            <div class="site-header__inner">
+                <A href=paths::HOME attr:class="site-header__brand">
+                    <span class="site-header__name">{t(tr::app_name)}</span>
+                    <span class="site-header__tagline">{t(tr::app_tagline)}</span>
+                </A>
+                <LangSwitch />
+            </div>
+            <UserNav />
+            <AccessBar />
+            <p class="demo-banner">{t(tr::shell_demo_banner)}</p>
+        </header>
+    }
+}
+
+/// Kazakh first, as the state language. Each name is written in its own
+/// language and marked with `lang`, so a screen reader pronounces it right.
+#[component]
+fn LangSwitch() -> impl IntoView {
+    let prefs = expect_context::<Prefs>();
+    let lang = use_lang();
+    let button = move |l: Lang, name: fn(Lang) -> &'static str| {
+        view! {
+            <button
+                type="button"
+                class="lang-switch__button"
+                lang=l.code()
+                aria-pressed=(lang == l).to_string()
+                on:click=move |_| prefs.set_lang(l)
+            >
+                {name(l)}
+            </button>
+        }
+    };
+    view! {
+        <div class="lang-switch" role="group" aria-label=tr::shell_language(lang)>
+            {button(Lang::Kk, tr::lang_name_kk)}
+            {button(Lang::Ru, tr::lang_name_ru)}
+            {button(Lang::En, tr::lang_name_en)}
+        </div>
+    }
+}
+
+#[component]
+fn Footer() -> impl IntoView {
+    view! {
+        <footer class="site-footer">
+            <div class="site-footer__inner">
+                <p class="site-footer__contact">
+                    <span>{t(tr::shell_footer_contact)}</span>
+                    " "
+                    <a href="tel:1414">"1414"</a>
+                    ", "
+                    <a href="tel:88000807777">"8 800 080 7777"</a>
+                    " ("
+                    {t(tr::shell_footer_contact_free)}
+                    ")"
+                </p>
+                <p>{t(tr::shell_footer_about)}</p>
+                <p>{t(tr::shell_footer_translations)}</p>
+            </div>
+        </footer>
+    }
+}
+
+/// Who is signed in, with links to the cabinet and to sign out.
+#[component]
+fn UserNav() -> impl IntoView {
+    let lang = use_lang();
+    let session = use_session();
+    let navigate = navigator();
+    view! {
+        <nav class="user-nav" aria-label=tr::shell_nav_label(lang)>
+            <div class="user-nav__inner">
+                <A href=paths::HOME>{t(tr::shell_nav_home)}</A>
+                {move || match session.person() {
+                    Some(p) => {
+                        let navigate = navigate.clone();
+                        view! {
+                            <A href=paths::CABINET>{t(tr::cabinet_nav)}</A>
+                            <NotificationsLink />
+                            <span class="user-nav__who">{tr::signin_signed_in_as(lang, &p.display_name(lang))}</span>
+                            <button type="button" class="link-button" on:click=move |_| {
+                                session.sign_out();
+                                navigate(paths::HOME);
+                            }>{t(tr::signin_sign_out)}</button>
+                        }
+                        .into_any()
+                    }
+                    None => view! { <A href=paths::SIGN_IN>{t(tr::signin_title)}</A> }.into_any(),
+                }}
+            </div>
+        </nav>
+    }
+}
+
+/// Tells the user when stored data could not be read (it was set aside) or
+/// could not be saved, in their language, without blocking anything else.
+#[component]
+fn StorageNotices() -> impl IntoView {
+    let notices = expect_context::<StoreNotices>();
+    let any = move |pred: fn(&StoreNotice) -> bool| notices.0.with(|v| v.iter().any(pred));
+    let set_aside = move || any(|n| matches!(n, StoreNotice::SetAside { .. }));
+    let not_saved = move || any(|n| matches!(n, StoreNotice::NotSaved { .. }));
+    view! {
+        <Show when=move || set_aside() || not_saved()>
+            <div class="notice notice--warning storage-notice" role="alert">
+                <Show when=set_aside>
+                    <p>{t(tr::common_storage_set_aside)}</p>
+                </Show>
+                <Show when=not_saved>
+                    <p>{t(tr::common_storage_not_saved)}</p>
+                </Show>
+                <button type="button" class="button button--secondary" on:click=move |_| notices.0.set(Vec::new())>
+                    {t(tr::common_dismiss)}
+                </button>
+            </div>
+        </Show>
+    }
+}

@@ -1,0 +1,37 @@
+//! Starting a bundle: mounting its app after the static shell has painted.
+
+use leptos::prelude::*;
+
+use super::bundle::{Bundle, follow_cross_bundle_links};
+use super::routes::{App, ApplyApp, StaffApp};
+
+/// Replaces the static loading shell of the page with the bundle's app,
+/// after the browser has painted the shell at least once: on a fast or
+/// cached load the wasm may be ready before the first paint, and the
+/// shell's heading and lead (index.html) should be what paints first.
+// The match is here, inlined into each binary's `main` with a constant
+// bundle, so that each wasm links only its own app (a match inside the
+// callbacks would keep all three apps in every bundle).
+#[inline(always)]
+pub fn mount(bundle: Bundle) {
+    match bundle {
+        Bundle::Portal => after_first_paint(bundle, || leptos::mount::mount_to_body(App)),
+        Bundle::Apply => after_first_paint(bundle, || leptos::mount::mount_to_body(ApplyApp)),
+        Bundle::Staff => after_first_paint(bundle, || leptos::mount::mount_to_body(StaffApp)),
+    }
+}
+
+fn after_first_paint(bundle: Bundle, mount_app: impl FnOnce() + 'static) {
+    request_animation_frame(move || {
+        request_animation_frame(move || {
+            if let Some(shell) = web_sys::window()
+                .and_then(|w| w.document())
+                .and_then(|d| d.get_element_by_id("static-shell"))
+            {
+                shell.remove();
+            }
+            follow_cross_bundle_links(bundle);
+            mount_app();
+        })
+    });
+}

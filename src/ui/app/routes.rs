@@ -1,0 +1,92 @@
+//! The routes of each bundle. To add a page: write it under `pages/<flow>/`,
+//! add its route here (in the bundle that should carry it) and its address
+//! to `paths`.
+
+use leptos::prelude::*;
+use leptos_router::components::{Route, Router, Routes};
+use leptos_router::path;
+
+use super::bundle::Bundle;
+use super::frame::Frame;
+use super::shared::provide_shared;
+use crate::ui::pages::{apply, cabinet, complaint, portal, sign, staff};
+use crate::ui::state::operator::OperatorVault;
+use crate::ui::state::prefs::{CurrentLang, Prefs};
+use crate::ui::state::staff::StaffRole;
+use crate::ui::state::store::StoreNotices;
+use crate::ui::widgets::browser_notifier::BrowserNotifier;
+use crate::ui::widgets::not_found::NotFound;
+
+/// A bundle's app: rebuilt when the language changes (everything below
+/// reads the language as a plain value, see `state::prefs::CurrentLang`),
+/// its routes inside the frame.
+fn app<R: IntoView + 'static>(
+    prefs: Prefs,
+    routes: impl Fn() -> R + Copy + Send + Sync + 'static,
+) -> impl IntoView {
+    move || {
+        provide_context(CurrentLang(prefs.lang.get()));
+        view! { <Router><Frame>{routes()}</Frame></Router> }
+    }
+}
+
+/// The citizen portal (the `/` bundle).
+#[component]
+pub fn App() -> impl IntoView {
+    app(provide_shared(Bundle::Portal), || {
+        view! {
+            <Routes fallback=NotFound>
+                <Route path=path!("/") view=portal::Home />
+                <Route path=path!("/services/:id") view=portal::PassportPage />
+                <Route path=path!("/signin") view=portal::SignIn />
+            </Routes>
+        }
+    })
+}
+
+/// Applying, signing, complaints, and following them (the `/apply/` bundle).
+/// The cabinet and the trackers are here rather than in the portal, so that
+/// the first load stays small.
+#[component]
+pub fn ApplyApp() -> impl IntoView {
+    app(provide_shared(Bundle::Apply), || {
+        view! {
+            <BrowserNotifier />
+            <Routes fallback=NotFound>
+                <Route path=path!("/apply/S2") view=apply::ApplyStart />
+                <Route path=path!("/apply/S2/:draft/sign") view=sign::SignPage />
+                <Route path=path!("/apply/S2/:draft/:step") view=apply::WizardPage />
+                <Route path=path!("/apply/receipt/:reference") view=apply::ReceiptPage />
+                <Route path=path!("/apply/keys") view=sign::KeysPage />
+                <Route path=path!("/apply/complaint") view=complaint::ComplaintFormPage />
+                <Route path=path!("/apply/complaint/sign") view=complaint::ComplaintSignPage />
+                <Route path=path!("/apply/complaint/filed/:id") view=complaint::ComplaintFiledPage />
+                <Route path=path!("/apply/cabinet") view=cabinet::CabinetPage />
+                <Route path=path!("/apply/applications/:reference") view=cabinet::TrackerPage />
+                <Route path=path!("/apply/complaints/:id") view=complaint::ComplaintTrackerPage />
+                <Route path=path!("/apply/notifications") view=cabinet::NotificationsPage />
+            </Routes>
+        }
+    })
+}
+
+/// The provider's back office and the operator's mode (the `/staff/` bundle).
+#[component]
+pub fn StaffApp() -> impl IntoView {
+    let prefs = provide_shared(Bundle::Staff);
+    let notices = expect_context::<StoreNotices>();
+    provide_context(StaffRole::open(notices));
+    provide_context(OperatorVault::start(notices));
+    app(prefs, || {
+        view! {
+            <Routes fallback=NotFound>
+                <Route path=path!("/staff") view=staff::BackOfficePage />
+                <Route path=path!("/staff/applications/:reference") view=staff::BackOfficeApplication />
+                <Route path=path!("/staff/complaints") view=staff::ComplaintDeskList />
+                <Route path=path!("/staff/complaints/:id") view=staff::ComplaintDeskPage />
+                <Route path=path!("/staff/operator") view=staff::OperatorPage />
+                <Route path=path!("/staff/operator/visits/:id") view=staff::OperatorVisitPage />
+            </Routes>
+        }
+    })
+}

@@ -1,0 +1,227 @@
+//! Kiosk mode, for the offline demonstration kiosks: started by `?kiosk=1`
+//! on any address (and ended by `?kiosk=0`), remembered on the device.
+//!
+//! - Privacy: after [`IDLE_SECS`] without a touch or a key, a timeout
+//!   warning counts down (see `timeout`; "Continue" extends it); at zero
+//!   every trace of the visitor is wiped (localStorage but the kiosk switch
+//!   itself, sessionStorage, IndexedDB) and the kiosk returns to the start
+//!   screen in the default language. The accessibility mode gives the
+//!   visitor three times as long to answer the warning.
+//! - Input without a physical keyboard: the on-screen keyboard (see
+//!   `keyboard`), shown while a text field has focus.
+//!
+//! The timer and the listeners are set up once per page, outside the views
+//! that a language change rebuilds.
+
+use std::cell::RefCell;
+use std::time::Duration;
+
+use gloo_storage::{LocalStorage, Storage};
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen::closure::Closure;
+
+use super::access::Access;
+use super::keyboard::Keyboard;
+use crate::i18n::tr;
+use crate::ui::labels::t;
+use crate::ui::state::keys;
+use crate::ui::state::prefs::html_root;
+
+/// Seconds without any input before the warning.
+pub const IDLE_SECS: f64 = 120.0;
+/// Seconds the warning gives (three times this in the accessibility mode).
+pub const WARN_SECS: f64 = 60.0;
+
+#[derive(Clone, Copy)]
+pub struct Kiosk {
+    pub enabled: bool,
+    /// Seconds left before the wipe, while the warning is shown.
+    pub left: RwSignal<Option<u32>>,
+}
+
+thread_local! {
+    /// Time of the last input (ms since the epoch), and the warning's end.
+    static TIMES: RefCell<(f64, Option<f64>)> = const { RefCell::new((0.0, None)) };
+}
+
+fn now_ms() -> f64 {
+    js_sys::Date::now()
+}
+
+impl Kiosk {
+    /// Reads `?kiosk=` and the stored switch; in kiosk mode starts the idle
+    /// timer and the on-screen keyboard.
+    pub fn start(access: Access, keyboard: Keyboard) -> Kiosk {
+        let query = web_sys::window()
+            .and_then(|w| w.location().search().ok())
+            .unwrap_or_default();
+        let param = query
+            .trim_start_matches('?')
+            .split('&')
+            .find_map(|kv| kv.strip_prefix("kiosk="));
+        match param {
+            Some("1") => {
+                let _ = LocalStorage::set(keys::KIOSK, true);
+            }
+            Some("0") => LocalStorage::delete(keys::KIOSK),
+            _ => {}
+        }
+        let enabled = LocalStorage::get::<bool>(keys::KIOSK).unwrap_or(false);
+        let kiosk = Kiosk {
+            enabled,
+            left: RwSignal::new(None),
+        };
+        if enabled {
+            if let Some(root) = html_root() {
+                let _ = root.set_attribute("data-kiosk", "");
+            }
+            watch_activity();
+            keyboard.follow_focus();
+            TIMES.with(|t| t.borrow_mut().0 = now_ms());
+            let _ = set_interval_with_handle(move || kiosk.tick(access), Duration::from_secs(1));
+        }
+        kiosk
+    }
+
+    fn tick(self, access: Access) {
+        let now = now_ms();
+        let (last, until) = TIMES.with(|t| *t.borrow());
+        match until {
+            None if now - last >= IDLE_SECS * 1000.0 => {
+                let warn = if access.on.get_untracked() {
+                    3.0 * WARN_SECS
+                } else {
+                    WARN_SECS
+                };
+                let end = now + warn * 1000.0;
+                TIMES.with(|t| t.borrow_mut().1 = Some(end));
+                self.left.set(Some(warn as u32));
+            }
+            None => {}
+            Some(end) if now >= end => wipe(),
+            Some(end) => self.left.set(Some(((end - now) / 1000.0).ceil() as u32)),
+        }
+    }
+
+    /// "Continue": the visitor is still here.
+    pub fn extend(self) {
+        TIMES.with(|t| *t.borrow_mut() = (now_ms(), None));
+        self.left.set(None);
+    }
+}
+
+/// Any touch, click, key or typing counts as presence, except while the
+/// warning is up: then only "Continue" does, so that a stray touch cannot
+/// hide the warning unread.
+fn watch_activity() {
+    let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let cb = Closure::<dyn Fn()>::new(move || {
+        TIMES.with(|t| {
+            let mut t = t.borrow_mut();
+            if t.1.is_none() {
+                t.0 = now_ms();
+            }
+        });
+    });
+    for event in ["pointerdown", "keydown", "input", "wheel", "touchstart"] {
+        let _ = doc.add_event_listener_with_callback(event, cb.as_ref().unchecked_ref());
+    }
+    cb.forget();
+}
+
+pub fn use_kiosk() -> Kiosk {
+    expect_context::<Kiosk>()
+}
+
+/// Wipes every trace of the visitor and starts again at the home page in
+/// the default language. Only the kiosk switch survives.
+pub fn wipe() {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    if let Ok(Some(storage)) = window.local_storage() {
+        let all: Vec<String> = (0..storage.length().unwrap_or(0))
+            .filter_map(|i| storage.key(i).ok().flatten())
+            .collect();
+        for k in all.iter().filter(|k| k.as_str() != keys::KIOSK) {
+            let _ = storage.remove_item(k);
+        }
+    }
+    if let Ok(Some(storage)) = window.session_storage() {
+        let _ = storage.clear();
+    }
+    let go_home = move || {
+        if let Some(w) = web_sys::window() {
+            let _ = w.location().replace("/");
+        }
+    };
+    // The app keeps nothing in IndexedDB, but a kiosk must not keep what
+    // anything else may have put there: delete every database, then leave.
+    let databases = js_sys::Reflect::get(&window, &"indexedDB".into())
+        .ok()
+        .filter(|f| !f.is_undefined() && !f.is_null())
+        .and_then(|factory| {
+            let list = js_sys::Reflect::get(&factory, &"databases".into()).ok()?;
+            let list = list.dyn_into::<js_sys::Function>().ok()?;
+            let promise = list
+                .call0(&factory)
+                .ok()?
+                .dyn_into::<js_sys::Promise>()
+                .ok()?;
+            Some((factory, promise))
+        });
+    let Some((factory, promise)) = databases else {
+        go_home();
+        return;
+    };
+    let done = Closure::once(move |list: wasm_bindgen::JsValue| {
+        let delete = js_sys::Reflect::get(&factory, &"deleteDatabase".into())
+            .ok()
+            .and_then(|f| f.dyn_into::<js_sys::Function>().ok());
+        if let (Some(delete), Ok(list)) = (delete, list.dyn_into::<js_sys::Array>()) {
+            for db in list.iter() {
+                if let Ok(name) = js_sys::Reflect::get(&db, &"name".into()) {
+                    let _ = delete.call1(&factory, &name);
+                }
+            }
+        }
+        go_home();
+    });
+    let failed = Closure::once(move |_: wasm_bindgen::JsValue| go_home());
+    let _ = promise.then2(&done, &failed);
+    done.forget();
+    failed.forget();
+}
+
+/// The kiosk's start screen panel: a whole cycle to try with the demo
+/// registry, and a button to go full screen.
+#[component]
+pub fn KioskStory() -> impl IntoView {
+    let kiosk = use_kiosk();
+    let full_screen = move |_| {
+        if let Some(root) = html_root() {
+            let _ = root.request_fullscreen();
+        }
+    };
+    kiosk.enabled.then(|| {
+        view! {
+            <section class="kiosk-story" aria-labelledby="kiosk-story-title">
+                <h2 id="kiosk-story-title">{t(tr::kiosk_story_title)}</h2>
+                <ol class="how-steps">
+                    <li><a href="/signin">{t(tr::kiosk_story_sign_in)}</a></li>
+                    <li><a href="/services/S2">{t(tr::kiosk_story_apply)}</a></li>
+                    <li>{t(tr::kiosk_story_sign)}</li>
+                    <li>{t(tr::kiosk_story_watch)}</li>
+                    <li>{t(tr::kiosk_story_complain)}</li>
+                </ol>
+                <p class="hint">{t(tr::kiosk_story_privacy)}</p>
+                <button type="button" class="button button--secondary" on:click=full_screen>
+                    {t(tr::kiosk_full_screen)}
+                </button>
+            </section>
+        }
+    })
+}

@@ -1,0 +1,196 @@
+//! The wizard's questions, one per page, each a GOV.UK question pattern.
+
+use leptos::prelude::*;
+
+use super::consent::ConsentStep;
+use super::form::Form;
+use crate::engine::application::{self, Answers, DocKind, Field, Reason, Step, Who};
+use crate::engine::registry::{self, Person};
+use crate::i18n::tr;
+use crate::ui::labels::{Label, t, ts};
+use crate::ui::state::applications::SERVICE;
+use crate::ui::state::prefs::use_lang;
+use crate::ui::widgets::notice::warning;
+use crate::ui::widgets::page_heading::PageHeading;
+use crate::ui::widgets::radios::{Choice, Radios, yes_no_value};
+use crate::ui::widgets::required_documents::required_documents;
+use crate::ui::widgets::text_field::TextField;
+
+fn who_slug(w: Who) -> &'static str {
+    match w {
+        Who::Myself => "myself",
+        Who::ParentOfMinor => "parent-of-minor",
+    }
+}
+
+fn reason_slug(r: Reason) -> &'static str {
+    match r {
+        Reason::Lost => "lost",
+        Reason::Damaged => "damaged",
+        Reason::NameChanged => "name-changed",
+        Reason::FillingErrors => "filling-errors",
+    }
+}
+
+fn doc_slug(d: DocKind) -> &'static str {
+    match d {
+        DocKind::BasicSecondaryCertificate => "basic-secondary-certificate",
+        DocKind::GeneralSecondaryAttestat => "general-secondary-attestat",
+    }
+}
+
+/// The question of `step` (every step but "check your answers").
+pub fn question(step: Step, form: Form, person: &'static Person) -> AnyView {
+    let lang = use_lang();
+    let answers = form.answers;
+    match step {
+        Step::Who => view! {
+            <Radios
+                name="who"
+                as_heading=true
+                legend=ts(tr::wizard_who_question)
+                choices=Signal::stored(vec![
+                    Choice::new(who_slug(Who::Myself), Who::Myself.label(lang)),
+                    Choice::hinted(who_slug(Who::ParentOfMinor), Who::ParentOfMinor.label(lang), tr::wizard_who_parent_hint(lang)),
+                ])
+                selected=Signal::derive(move || answers.get().who.map(|w| who_slug(w).to_string()))
+                on_select=form.on(|a, v| {
+                    a.who = [Who::Myself, Who::ParentOfMinor].into_iter().find(|w| who_slug(*w) == v);
+                    if a.who != Some(Who::ParentOfMinor) {
+                        a.child_iin = None;
+                    }
+                })
+                error=form.error(Field::Who)
+            />
+        }
+        .into_any(),
+        Step::Child => {
+            let ctx = form.ctx;
+            let choices = Signal::derive(move || {
+                ctx.get()
+                    .minor_children
+                    .iter()
+                    .filter_map(|iin| registry::find(iin))
+                    .map(|c| Choice::hinted(c.iin.clone(), c.display_name(lang), format!("{} {}", tr::wizard_check_iin(lang), c.iin)))
+                    .collect::<Vec<_>>()
+            });
+            view! {
+                <Radios
+                    name="child"
+                    as_heading=true
+                    legend=ts(tr::wizard_child_question)
+                    hint=ts(tr::wizard_child_hint)
+                    choices=choices
+                    selected=Signal::derive(move || answers.get().child_iin)
+                    on_select=form.on(|a, v| a.child_iin = Some(v))
+                    error=form.error(Field::Child)
+                />
+            }
+            .into_any()
+        }
+        Step::Reason => view! {
+            <Radios
+                name="reason"
+                as_heading=true
+                legend=ts(tr::wizard_reason_question)
+                choices=Signal::stored(Reason::ALL.iter().map(|r| Choice::new(reason_slug(*r), r.label(lang))).collect::<Vec<_>>())
+                selected=Signal::derive(move || answers.get().reason.map(|r| reason_slug(r).to_string()))
+                on_select=form.on(|a, v| a.reason = Reason::ALL.into_iter().find(|r| reason_slug(*r) == v))
+                error=form.error(Field::Reason)
+            />
+        }
+        .into_any(),
+        Step::Document => view! {
+            <Radios
+                name="document"
+                as_heading=true
+                legend=ts(tr::wizard_document_question)
+                choices=Signal::stored(vec![
+                    Choice::hinted(doc_slug(DocKind::BasicSecondaryCertificate), DocKind::BasicSecondaryCertificate.label(lang), tr::wizard_document_basic_hint(lang)),
+                    Choice::hinted(doc_slug(DocKind::GeneralSecondaryAttestat), DocKind::GeneralSecondaryAttestat.label(lang), tr::wizard_document_general_hint(lang)),
+                ])
+                selected=Signal::derive(move || answers.get().document.map(|d| doc_slug(d).to_string()))
+                on_select=form.on(|a, v| a.document = DocKind::ALL.into_iter().find(|d| doc_slug(*d) == v))
+                error=form.error(Field::Document)
+            />
+        }
+        .into_any(),
+        Step::School => view! {
+            <TextField
+                id="school"
+                as_heading=true
+                label=ts(tr::wizard_school_question)
+                hint=ts(tr::wizard_school_hint)
+                value=Signal::derive(move || answers.get().school)
+                on_input=form.on(|a, v| a.school = v)
+                error=form.error(Field::School)
+                autocomplete="organization"
+            />
+        }
+        .into_any(),
+        Step::Year => view! {
+            <TextField
+                id="year"
+                as_heading=true
+                label=ts(tr::wizard_year_question)
+                hint=ts(tr::wizard_year_hint)
+                value=Signal::derive(move || answers.get().year)
+                on_input=form.on(|a, v| a.year = v)
+                error=form.error(Field::Year)
+                input_mode="numeric"
+                short=true
+            />
+        }
+        .into_any(),
+        Step::Office => view! {
+            <Radios
+                name="office"
+                as_heading=true
+                legend=ts(tr::wizard_office_question)
+                hint=ts(tr::wizard_office_hint)
+                choices=Signal::stored(
+                    registry::offices()
+                        .iter()
+                        .map(|o| Choice::hinted(o.id.clone(), o.name.get(lang), o.address.get(lang)))
+                        .collect::<Vec<_>>(),
+                )
+                selected=Signal::derive(move || answers.get().office)
+                on_select=form.on(|a, v| a.office = Some(v))
+                error=form.error(Field::Office)
+            />
+        }
+        .into_any(),
+        Step::Documents => documents(form).into_any(),
+        Step::Consent => view! { <ConsentStep form=form person=person /> }.into_any(),
+        // "Check your answers" has its own view.
+        Step::Check => ().into_any(),
+    }
+}
+
+/// The documents to hand in for these answers, and whether the original
+/// is handed back when it is damaged or has errors.
+fn documents(form: Form) -> impl IntoView {
+    let lang = use_lang();
+    let answers = form.answers;
+    let needs_original = move || application::needs_original(answers.get().reason);
+    let docs = move || required_documents(SERVICE, &application::situations(&answers.get()));
+    view! {
+        <PageHeading text=ts(tr::wizard_documents_question) />
+        <p>{t(tr::wizard_documents_intro)}</p>
+        {docs}
+        <Show when=needs_original>
+            <Radios
+                name="original"
+                legend=ts(tr::wizard_original_question)
+                hint=ts(tr::wizard_original_hint)
+                choices=Signal::stored(Choice::yes_no(lang, tr::wizard_original_yes, tr::wizard_original_no))
+                selected=Signal::derive(move || yes_no_value(answers.get().original))
+                on_select=form.on(|a: &mut Answers, v| a.original = Some(v == "yes"))
+                error=form.error(Field::Original)
+            />
+            <Show when=move || answers.get().original == Some(false)>
+                {warning(t(tr::wizard_original_no_warning))}
+            </Show>
+        </Show>
+    }
+}

@@ -1,0 +1,54 @@
+//! `/apply/S2`: start a new application, or resume a draft.
+
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::use_navigate;
+
+use crate::engine::application::{Draft, Step};
+use crate::i18n::tr;
+use crate::ui::labels::{t, ts};
+use crate::ui::paths;
+use crate::ui::state::applications::{SERVICE, drafts_of, start_draft};
+use crate::ui::state::clock::use_clock;
+use crate::ui::state::db::use_db;
+use crate::ui::state::session::use_session;
+use crate::ui::widgets::page_heading::PageHeading;
+use crate::ui::widgets::sign_in_needed::SignInNeeded;
+
+#[component]
+pub fn ApplyStart() -> impl IntoView {
+    let session = use_session();
+    let db = use_db();
+    let clock = use_clock();
+    let navigate = use_navigate();
+    let drafts = Memo::new(move |_| -> Vec<Draft> {
+        match session.person() {
+            Some(p) => drafts_of(db, &p.iin, Some(SERVICE)),
+            None => Vec::new(),
+        }
+    });
+    let start = move |_| {
+        let Some(p) = session.person_untracked() else {
+            return;
+        };
+        // Not stored, nothing to resume: the shell says it was not saved.
+        if let Ok(id) = start_draft(db, p, clock.now_untracked()) {
+            navigate(&paths::step(&id, Step::Who), Default::default());
+        }
+    };
+    view! {
+        <div class="page page--narrow">
+            <PageHeading text=ts(tr::wizard_title) />
+            <Show when=move || session.person().is_some() fallback=|| view! { <SignInNeeded /> }>
+                <For each=move || drafts.get() key=|d| (d.id.clone(), d.updated_at) let(d)>
+                    <p>
+                        <A href=paths::step(&d.id, d.step) attr:class="button button--secondary">
+                            {t(tr::wizard_resume)}
+                        </A>
+                    </p>
+                </For>
+                <button type="button" class="button" on:click=start.clone()>{t(tr::wizard_start)}</button>
+            </Show>
+        </div>
+    }
+}

@@ -1,0 +1,155 @@
+//! `/apply/S2/:draft/:step`: the S2 application wizard, one question per
+//! page, every answer saved as it is given, "Check your answers" with
+//! Change links.
+
+use leptos::prelude::*;
+use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
+
+use super::check::CheckAnswers;
+use super::form::Form;
+use super::questions::question;
+use crate::engine::application::{self, FieldError, Step};
+use crate::engine::registry::Person;
+use crate::i18n::tr;
+use crate::ui::labels::{Label, t};
+use crate::ui::paths;
+use crate::ui::state::applications::{context_for, owns_draft, remember_step};
+use crate::ui::state::clock::use_clock;
+use crate::ui::state::db::use_db;
+use crate::ui::state::prefs::use_lang;
+use crate::ui::state::session::use_session;
+use crate::ui::widgets::back_link::BackLink;
+use crate::ui::widgets::error_summary::{ErrorItem, ErrorSummary};
+use crate::ui::widgets::not_found::Missing;
+use crate::ui::widgets::sign_in_needed::SignInNeeded;
+
+#[component]
+pub fn WizardPage() -> impl IntoView {
+    let params = use_params_map();
+    let session = use_session();
+    let db = use_db();
+    // Memos, so that saving an answer (which rewrites the drafts) does not
+    // rebuild the page: only a different draft, step or owner does.
+    let id = Memo::new(move |_| params.read().get("draft").unwrap_or_default());
+    let step = Memo::new(move |_| params.read().get("step").and_then(|s| Step::from_slug(&s)));
+    let person = Memo::new(move |_| session.person());
+    let owned = Memo::new(move |_| {
+        let me = person.get().map(|p| p.iin.as_str());
+        owns_draft(db, &id.get(), me)
+    });
+    move || {
+        let Some(person) = person.get() else {
+            return view! { <SignInNeeded /> }.into_any();
+        };
+        match (owned.get(), step.get()) {
+            (true, Some(step)) => {
+                view! { <StepView draft_id=id.get() step=step person=person /> }.into_any()
+            }
+            _ => view! { <Missing href=paths::apply_start() link=tr::wizard_title /> }.into_any(),
+        }
+    }
+}
+
+#[component]
+fn StepView(draft_id: String, step: Step, person: &'static Person) -> impl IntoView {
+    let lang = use_lang();
+    let db = use_db();
+    let clock = use_clock();
+    let navigate = use_navigate();
+    let query = use_query_map();
+
+    let id = StoredValue::new(draft_id);
+    let draft = Memo::new(move |_| db.drafts.with(|m| m.get(&id.get_value()).cloned()));
+    let answers = Memo::new(move |_| draft.get().map(|d| d.answers).unwrap_or_default());
+    let ctx = Memo::new(move |_| context_for(person, &answers.get(), clock.today()));
+    let form = Form {
+        draft: id,
+        answers,
+        ctx,
+        errors: RwSignal::new(Vec::<FieldError>::new()),
+        db,
+        clock,
+    };
+    let errors = form.errors;
+
+    // Remember where the applicant is, so "resume" returns here.
+    remember_step(db, &id.get_value(), step);
+
+    let summary = Signal::derive(move || {
+        errors
+            .get()
+            .into_iter()
+            .map(|e| ErrorItem::new(e.field.html_id(), e.label(lang)))
+            .collect::<Vec<_>>()
+    });
+
+    let changing = move || query.read().get("change").is_some();
+    let back_href = Signal::derive(move || {
+        if changing() && step != Step::Check {
+            return paths::step(&id.get_value(), Step::Check);
+        }
+        match application::previous(step, &answers.get(), &ctx.get()) {
+            Some(p) => paths::step(&id.get_value(), p),
+            None => paths::apply_start(),
+        }
+    });
+    let position = Signal::derive(move || {
+        let all = application::steps(&answers.get(), &ctx.get());
+        let n = all
+            .iter()
+            .position(|s| *s == step)
+            .map(|i| i + 1)
+            .unwrap_or(1);
+        tr::common_step_of(lang, &n.to_string(), &all.len().to_string())
+    });
+
+    let on_continue = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let a = answers.get_untracked();
+        let c = ctx.get_untracked();
+        let found = application::validate(step, &a, &c, clock.today_untracked());
+        if !found.is_empty() {
+            errors.set(found);
+            return;
+        }
+        errors.set(Vec::new());
+        let draft = id.get_value();
+        let target = if step == Step::Check {
+            paths::sign(&draft)
+        } else if query.read_untracked().get("change").is_some() {
+            // Back to the summary, unless the change opened a new question.
+            match application::first_incomplete(&a, &c, clock.today_untracked()) {
+                Step::Check => paths::step(&draft, Step::Check),
+                s => paths::step(&draft, s) + "?change=1",
+            }
+        } else {
+            application::next(step, &a, &c)
+                .map(|s| paths::step(&draft, s))
+                .unwrap_or_default()
+        };
+        navigate(&target, Default::default());
+    };
+
+    let body = if step == Step::Check {
+        view! { <CheckAnswers draft=draft person=person /> }.into_any()
+    } else {
+        question(step, form, person)
+    };
+
+    view! {
+        <div class="page page--narrow">
+            <BackLink href=back_href />
+            <ErrorSummary errors=summary />
+            <p class="caption">{t(tr::wizard_short_title)} " · " {position}</p>
+            <form novalidate on:submit=on_continue>
+                {body}
+                <div class="button-group">
+                    <button type="submit" class="button">
+                        {if step == Step::Check { tr::wizard_sign_continue(lang) } else { tr::common_continue(lang) }}
+                    </button>
+                </div>
+            </form>
+            <p class="small muted">{t(tr::wizard_draft_saved)}</p>
+        </div>
+    }
+}

@@ -1,0 +1,49 @@
+//! Complaints in the apply bundle (F000 «Порядок обжалования»): the form,
+//! signing like an application, the confirmation, and following it.
+
+mod filed;
+mod form;
+mod sign;
+mod tracker;
+
+pub use form::ComplaintFormPage;
+pub use sign::ComplaintSignPage;
+
+use leptos::prelude::*;
+
+use crate::i18n::tr;
+use crate::ui::paths;
+use crate::ui::state::complaints::complaint_of;
+use crate::ui::state::db::use_db;
+use crate::ui::state::session::use_session;
+use crate::ui::widgets::not_found::Missing;
+use crate::ui::widgets::record_page::RecordPage;
+
+/// A page for the complaint `:id` of the signed-in person, or "not found"
+/// (someone else's complaint counts as not found). Rebuilt when it changes.
+fn own_complaint<V: IntoView + 'static>(
+    show: fn(crate::engine::complaint::Complaint) -> V,
+) -> impl IntoView {
+    let db = use_db();
+    let session = use_session();
+    view! {
+        <RecordPage
+            param="id"
+            find=move |id: &str| complaint_of(db, id, session.person().map(|p| p.iin.as_str()))
+            show=move |c, _| show(c)
+            missing=|| view! { <Missing body=tr::complaint_track_not_found href=paths::CABINET link=tr::confirm_cabinet_link /> }
+        />
+    }
+}
+
+/// `/apply/complaint/filed/:id`: the confirmation.
+#[component]
+pub fn ComplaintFiledPage() -> impl IntoView {
+    own_complaint(|c| view! { <filed::Filed complaint=c /> })
+}
+
+/// `/apply/complaints/:id`: the tracker.
+#[component]
+pub fn ComplaintTrackerPage() -> impl IntoView {
+    own_complaint(|c| view! { <tracker::Tracker complaint=c /> })
+}

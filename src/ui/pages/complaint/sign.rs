@@ -1,0 +1,111 @@
+//! `/apply/complaint/sign`: checking and signing a complaint, like an
+//! application (EDS or SMS code).
+
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::use_navigate;
+
+use crate::engine::complaint::ComplaintError;
+use crate::engine::registry::Person;
+use crate::engine::submission::SignatureRecord;
+use crate::i18n::tr;
+use crate::ui::labels::{t, ts};
+use crate::ui::paths;
+use crate::ui::state::clock::use_clock;
+use crate::ui::state::complaints::{FileFailure, file, pending_drafts};
+use crate::ui::state::db::use_db;
+use crate::ui::state::prefs::use_lang;
+use crate::ui::state::session::use_session;
+use crate::ui::widgets::complaint_summary::{ComplaintSummary, Part};
+use crate::ui::widgets::error_summary::{ErrorItem, ErrorSummary};
+use crate::ui::widgets::page_heading::PageHeading;
+use crate::ui::widgets::sign_in_needed::SignInNeeded;
+use crate::ui::widgets::signer::Signer;
+
+#[component]
+pub fn ComplaintSignPage() -> impl IntoView {
+    let session = use_session();
+    let person = Memo::new(move |_| session.person());
+    move || match person.get() {
+        None => view! { <SignInNeeded /> }.into_any(),
+        Some(p) => view! { <ComplaintSign person=p /> }.into_any(),
+    }
+}
+
+#[component]
+fn ComplaintSign(person: &'static Person) -> impl IntoView {
+    let lang = use_lang();
+    let db = use_db();
+    let clock = use_clock();
+    let navigate = use_navigate();
+    let pending = pending_drafts();
+    let iin = StoredValue::new(person.iin.clone());
+    let p = Memo::new(move |_| pending.with(|m| m.get(&iin.get_value()).cloned()));
+    let ready = Memo::new(move |_| p.get().is_some_and(|p| p.problems().is_empty()));
+    let errors = RwSignal::new(Vec::<ErrorItem>::new());
+
+    let document = Callback::new(move |()| {
+        pending
+            .with_untracked(|m| m.get(&iin.get_value()).cloned())
+            .map(|p| p.signing_document(&iin.get_value()))
+    });
+    // Files the complaint; if it could not be stored, the draft is kept and
+    // the page stays (the shell says it was not saved).
+    let filed = Callback::new(move |record: SignatureRecord| {
+        let message = match file(db, pending, &iin.get_value(), record, clock.now_untracked()) {
+            Ok(id) => {
+                navigate(&paths::complaint_filed(&id), Default::default());
+                return;
+            }
+            Err(FileFailure::NoDraft | FileFailure::NotSaved) => return,
+            Err(FileFailure::NotGenuine) => tr::sign_error_sign_tampered(lang),
+            Err(FileFailure::Rejected(ComplaintError::Escalation(_))) => {
+                tr::complaint_error_escalation(lang)
+            }
+            Err(FileFailure::Rejected(_)) => tr::complaint_error_filing(lang),
+        };
+        errors.set(vec![ErrorItem::new("method", message)]);
+    });
+
+    let summary = move || {
+        p.get().map(|p| {
+            let parts = vec![
+                Part::Service,
+                Part::Application,
+                Part::Addressee,
+                Part::Subject,
+                Part::Text,
+                Part::You,
+                Part::Address,
+                Part::Phone,
+            ];
+            view! { <ComplaintSummary draft=p.draft() parts=parts class="complaint-summary" /> }
+        })
+    };
+
+    view! {
+        <div class="page page--narrow">
+            <ErrorSummary errors=errors />
+            <PageHeading text=ts(tr::complaint_sign_title) />
+            <Show
+                when=move || ready.get()
+                fallback=move || view! {
+                    <p>{t(tr::complaint_error_no_draft)}</p>
+                    <p><A href=paths::COMPLAINT_FORM>{t(tr::complaint_form_title)}</A></p>
+                }
+            >
+                <p>{t(tr::complaint_sign_lead)}</p>
+                <h2>{t(tr::complaint_sign_check_heading)}</h2>
+                {summary}
+                <p><A href=paths::COMPLAINT_FORM>{t(tr::complaint_sign_change)}</A></p>
+                <Signer
+                    person=person
+                    flow=format!("complaint:{}", p.get_untracked().map(|p| p.id).unwrap_or_default())
+                    document=document
+                    on_signed=filed
+                    errors=errors
+                />
+            </Show>
+        </div>
+    }
+}

@@ -1,0 +1,176 @@
+//! How long it takes: the terms with their starting and ending rules, an
+//! example "if you applied now" with "why this date?", and the waiting and
+//! service times.
+
+use chrono::NaiveDate;
+use leptos::prelude::*;
+
+use crate::engine::calendar::{self, CalendarError};
+use crate::engine::catalog::{Place, Service, TimeKind};
+use crate::engine::deadline::{self, DeadlineError};
+use crate::engine::source::Lang;
+use crate::engine::term::{EndRule, StartRule, Term};
+use crate::i18n::tr;
+use crate::ui::format;
+use crate::ui::labels::{Label, Message, t};
+use crate::ui::state::clock::use_clock;
+use crate::ui::state::prefs::use_lang;
+use crate::ui::widgets::legal_basis::LegalBasis;
+use crate::ui::widgets::why_this_date::WhyThisDate;
+
+pub fn terms(service: &'static Service, _: Memo<NaiveDate>) -> AnyView {
+    view! {
+        <div class="table-wrap">
+            <table class="passport-table">
+                <caption>{t(tr::passport_terms_caption)}</caption>
+                <thead>
+                    <tr>
+                        <th scope="col">{t(tr::passport_col_where)}</th>
+                        <th scope="col">{t(tr::passport_col_term)}</th>
+                    </tr>
+                </thead>
+                <tbody>
+                    {service.terms.iter().map(|t| view! { <TermRow term=t /> }).collect_view()}
+                </tbody>
+            </table>
+        </div>
+        <h3>{t(tr::passport_example_heading)}</h3>
+        <p>{t(tr::passport_example_intro)}</p>
+        <ul class="examples">
+            {service.terms.iter().map(|t| view! { <ExampleDate service=service term=t /> }).collect_view()}
+        </ul>
+        <TimesTable service=service />
+    }
+    .into_any()
+}
+
+#[component]
+fn TermRow(term: &'static Term) -> impl IntoView {
+    let lang = use_lang();
+    let start = match &term.start {
+        StartRule::DayAfterHandIn => tr::passport_start_day_after(lang).to_string(),
+        StartRule::NextWorkingDayAfterCutoff { cutoff } => tr::passport_start_cutoff(lang, cutoff),
+    };
+    view! {
+        <tr>
+            <th scope="row">{term.label(lang)}</th>
+            <td>
+                <p class="term__amount">{term.message(lang)}</p>
+                <LegalBasis provenance=term.provenance.clone() />
+                <p class="small">{start}</p>
+                <LegalBasis provenance=term.start_provenance.clone() />
+                {(term.end == EndRule::NextWorkingDay)
+                    .then(|| view! { <p class="small">{t(tr::passport_end_next_working_day)}</p> })}
+                {term.end_provenance.clone().map(|p| view! { <LegalBasis provenance=p /> })}
+            </td>
+        </tr>
+    }
+}
+
+/// "If you applied now": the deadline for a hand-in at this moment, with
+/// its explanation. Only the resulting dates are tracked, so the open "Why
+/// this date?" is not rebuilt with every clock tick, only when a date moves.
+#[component]
+fn ExampleDate(service: &'static Service, term: &'static Term) -> impl IntoView {
+    let lang = use_lang();
+    let clock = use_clock();
+    let compute = move |now| {
+        let cal = calendar::calendar()?;
+        deadline::deadline_for(&service.terms, term.channel, term.location, now, cal)
+    };
+    let dates = Memo::new(move |_| compute(clock.now()).map(|d| (d.accepted_on, d.due)));
+    move || {
+        let place = term.label(lang);
+        match dates.get().and_then(|_| compute(clock.now_untracked())) {
+            Ok(d) => {
+                let text = tr::passport_example_row(
+                    lang,
+                    place,
+                    &format::date(d.accepted_on),
+                    &format::date(d.due),
+                );
+                let label = tr::passport_why_label(lang, place);
+                view! {
+                    <li>
+                        <p class="example__dates">{text}</p>
+                        <WhyThisDate explanation=d.explanation label=label />
+                    </li>
+                }
+                .into_any()
+            }
+            Err(e) => view! { <li><p>{format!("{place}: {}", example_error(lang, &e))}</p></li> }
+                .into_any(),
+        }
+    }
+}
+
+fn example_error(lang: Lang, e: &DeadlineError) -> String {
+    let out_of_range = matches!(
+        e,
+        DeadlineError::Calendar(
+            CalendarError::OutOfRange { .. } | CalendarError::ResultOutOfRange { .. }
+        )
+    );
+    match calendar::calendar() {
+        Ok(cal) if out_of_range => {
+            let (first, last) = cal.range();
+            tr::passport_example_out_of_calendar(lang, &format::date(first), &format::date(last))
+        }
+        _ => tr::passport_example_error(lang).to_string(),
+    }
+}
+
+/// Maximum waiting and service times per place, as the service's source gives them.
+#[component]
+fn TimesTable(service: &'static Service) -> impl IntoView {
+    let lang = use_lang();
+    let mut places: Vec<Place> = Vec::new();
+    for t in &service.times {
+        if !places.contains(&t.place) {
+            places.push(t.place);
+        }
+    }
+    let cell = move |place: Place, kind: TimeKind| match service
+        .times
+        .iter()
+        .find(|t| t.place == place && t.kind == kind)
+    {
+        Some(t) => view! {
+            <td>
+                {tr::time_minutes(lang, i64::from(t.minutes))}
+                <LegalBasis provenance=t.provenance.clone() />
+            </td>
+        }
+        .into_any(),
+        None => view! { <td>{t(tr::passport_not_specified)}</td> }.into_any(),
+    };
+    (!places.is_empty()).then(|| {
+        view! {
+            <h3>{t(tr::passport_times_heading)}</h3>
+            <div class="table-wrap">
+                <table class="passport-table">
+                    <caption>{t(tr::passport_times_caption)}</caption>
+                    <thead>
+                        <tr>
+                            <th scope="col">{t(tr::passport_col_place)}</th>
+                            <th scope="col">{t(tr::passport_col_waiting)}</th>
+                            <th scope="col">{t(tr::passport_col_service)}</th>
+                        </tr>
+                    </thead>
+                    <tbody>
+                        {places
+                            .into_iter()
+                            .map(|p| view! {
+                                <tr>
+                                    <th scope="row">{p.label(lang)}</th>
+                                    {cell(p, TimeKind::Waiting)}
+                                    {cell(p, TimeKind::Service)}
+                                </tr>
+                            })
+                            .collect_view()}
+                    </tbody>
+                </table>
+            </div>
+        }
+    })
+}

@@ -1,0 +1,98 @@
+//! Signing and submitting (F001 §8: EDS, or a one-time password with the
+//! mobile number registered on the portal; C-11 accepts both), and the
+//! citizen's EDS keys.
+
+mod keys;
+
+pub use keys::KeysPage;
+
+use leptos::prelude::*;
+use leptos_router::hooks::{use_navigate, use_params_map};
+
+use crate::engine::application::Step;
+use crate::engine::catalog;
+use crate::engine::registry::Person;
+use crate::engine::submission::SignatureRecord;
+use crate::i18n::tr;
+use crate::ui::labels::{Message, t, ts};
+use crate::ui::paths;
+use crate::ui::state::applications::{
+    SERVICE, SubmitFailure, owns_draft, signing_document, submit,
+};
+use crate::ui::state::clock::use_clock;
+use crate::ui::state::db::use_db;
+use crate::ui::state::prefs::use_lang;
+use crate::ui::state::session::use_session;
+use crate::ui::widgets::back_link::BackLink;
+use crate::ui::widgets::error_summary::{ErrorItem, ErrorSummary};
+use crate::ui::widgets::legal_basis::Items;
+use crate::ui::widgets::not_found::NotFound;
+use crate::ui::widgets::page_heading::PageHeading;
+use crate::ui::widgets::sign_in_needed::SignInNeeded;
+use crate::ui::widgets::signer::Signer;
+
+/// `/apply/S2/:draft/sign`.
+#[component]
+pub fn SignPage() -> impl IntoView {
+    let params = use_params_map();
+    let session = use_session();
+    let db = use_db();
+    let id = Memo::new(move |_| params.read().get("draft").unwrap_or_default());
+    let person = Memo::new(move |_| session.person());
+    let owned = Memo::new(move |_| {
+        let me = person.get().map(|p| p.iin.as_str());
+        owns_draft(db, &id.get(), me)
+    });
+    move || {
+        let Some(person) = person.get() else {
+            return view! { <SignInNeeded /> }.into_any();
+        };
+        if !owned.get() {
+            return view! { <NotFound /> }.into_any();
+        }
+        view! { <SignView draft_id=id.get() person=person /> }.into_any()
+    }
+}
+
+#[component]
+fn SignView(draft_id: String, person: &'static Person) -> impl IntoView {
+    let lang = use_lang();
+    let db = use_db();
+    let clock = use_clock();
+    let navigate = use_navigate();
+    let id = StoredValue::new(draft_id);
+    let errors = RwSignal::new(Vec::<ErrorItem>::new());
+
+    // Files the application; on success opens its receipt. If it could not
+    // be stored, the draft is kept and the page stays (the shell says it
+    // was not saved).
+    let file = Callback::new(move |record: SignatureRecord| {
+        let now = clock.now_untracked();
+        match submit(
+            db,
+            &id.get_value(),
+            person,
+            record,
+            now,
+            clock.today_untracked(),
+        ) {
+            Ok(reference) => navigate(&paths::receipt(&reference), Default::default()),
+            Err(SubmitFailure::Rejected(e)) => {
+                errors.set(vec![ErrorItem::new("key", e.message(lang))])
+            }
+            Err(SubmitFailure::NoDraft | SubmitFailure::NotSaved) => {}
+        }
+    });
+    let document = Callback::new(move |()| signing_document(db, &id.get_value()));
+
+    view! {
+        <div class="page page--narrow">
+            <BackLink href=Signal::derive(move || paths::step(&id.get_value(), Step::Check)) />
+            <ErrorSummary errors=errors />
+            <PageHeading text=ts(tr::sign_title) />
+            <p>{t(tr::sign_lead)}</p>
+            <Items items=catalog::service(SERVICE).map(|s| s.signing.clone()).unwrap_or_default() />
+            <Signer person=person flow=format!("sign:{}", id.get_value()) document=document on_signed=file errors=errors />
+        </div>
+    }
+}

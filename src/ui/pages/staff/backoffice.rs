@@ -1,0 +1,88 @@
+//! The provider's back office, simulated in the browser (staff bundle): a
+//! clearly labelled demonstration in which the clerk, the head, the
+//! executor and the State Corporation act on applications, each only as the
+//! regulation allows, on the demo clock. `/staff` lists the applications.
+
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+use super::role::RoleSwitch;
+use crate::engine::lifecycle;
+use crate::engine::registry;
+use crate::engine::submission::Submission;
+use crate::i18n::tr;
+use crate::ui::format;
+use crate::ui::labels::{t, ts};
+use crate::ui::paths;
+use crate::ui::state::applications::all_applications;
+use crate::ui::state::clock::use_clock;
+use crate::ui::state::db::use_db;
+use crate::ui::state::prefs::use_lang;
+use crate::ui::widgets::demo_clock::DemoClock;
+use crate::ui::widgets::page_heading::PageHeading;
+use crate::ui::widgets::record_table::RecordTable;
+use crate::ui::widgets::staff_desk::staff_banner;
+use crate::ui::widgets::tag::late_tag;
+use crate::ui::widgets::timeline::StatusTag;
+
+/// One application in the list, with the next step's target time.
+fn application_row(s: Submission) -> impl IntoView {
+    let lang = use_lang();
+    let now = use_clock().now_untracked();
+    let next = lifecycle::submission_targets(&s, now, false)
+        .ok()
+        .and_then(|ts| {
+            lifecycle::next_target(&ts, now)
+                .map(|(t, left)| (t.due, left < chrono::Duration::zero()))
+        });
+    let name = registry::find(&s.applicant_iin)
+        .map(|p| p.display_name(lang))
+        .unwrap_or_default();
+    let reference = s.reference.clone();
+    view! {
+        <tr>
+            <td><A href=paths::staff_application(&s.reference)>{reference}</A></td>
+            <td>{name}</td>
+            <td><StatusTag submission=s.clone() /></td>
+            <td>
+                {next.map(|(due, late)| view! {
+                    {format::date_time(due)} " "
+                    {late.then(late_tag)}
+                })}
+            </td>
+        </tr>
+    }
+}
+
+/// `/staff`: every application in this browser, with its status and the
+/// next step's target time.
+#[component]
+pub fn BackOfficePage() -> impl IntoView {
+    let lang = use_lang();
+    let db = use_db();
+    let rows = Memo::new(move |_| all_applications(db));
+    view! {
+        <div class="page">
+            <PageHeading text=ts(tr::staff_title) />
+            {staff_banner()}
+            <p><A href=paths::COMPLAINT_DESK>{t(tr::complaint_desk_link)}</A></p>
+            <RoleSwitch />
+            <DemoClock />
+            <h2>{t(tr::staff_applications_heading)}</h2>
+            <RecordTable
+                rows=rows
+                key=|s: &Submission| (s.reference.clone(), s.lifecycle.rev)
+                row=application_row
+                columns=vec![
+                    tr::staff_col_reference(lang),
+                    tr::staff_col_applicant(lang),
+                    tr::staff_col_status(lang),
+                    tr::staff_col_next(lang),
+                ]
+                empty=tr::staff_none(lang)
+            />
+            <p><A href=paths::OPERATOR>{t(tr::operator_start_link)}</A></p>
+            <p><a href=paths::HOME>{t(tr::staff_portal_link)}</a></p>
+        </div>
+    }
+}

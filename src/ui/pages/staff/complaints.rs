@@ -1,0 +1,73 @@
+//! The complaints desk in the staff bundle (a demonstration, like the back
+//! office): `/staff/complaints` lists every complaint in this browser.
+
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+use crate::engine::complaint::{self, Complaint};
+use crate::i18n::tr;
+use crate::ui::format;
+use crate::ui::labels::{Label, t, ts};
+use crate::ui::paths;
+use crate::ui::state::clock::use_clock;
+use crate::ui::state::complaints::all_complaints;
+use crate::ui::state::db::use_db;
+use crate::ui::state::prefs::use_lang;
+use crate::ui::widgets::demo_clock::DemoClock;
+use crate::ui::widgets::page_heading::PageHeading;
+use crate::ui::widgets::record_table::RecordTable;
+use crate::ui::widgets::staff_desk::staff_banner;
+use crate::ui::widgets::tag::{Tag, late_tag};
+
+fn complaint_row(c: Complaint) -> impl IntoView {
+    let lang = use_lang();
+    let late = c.is_overdue(use_clock().now_untracked());
+    let from = complaint::surname_and_initials(
+        &c.draft.surname,
+        &c.draft.name,
+        c.draft.patronymic.as_deref(),
+    );
+    let reference = c.reference.clone();
+    view! {
+        <tr>
+            <td><A href=paths::staff_complaint(&c.id)>{reference}</A></td>
+            <td>{from}</td>
+            <td>{c.draft.addressee.label(lang)}</td>
+            <td><Tag of=c.status() /></td>
+            <td>
+                {c.due.as_ref().map(|d| format::date(d.date))} " "
+                {late.then(late_tag)}
+            </td>
+        </tr>
+    }
+}
+
+/// `/staff/complaints`.
+#[component]
+pub fn ComplaintDeskList() -> impl IntoView {
+    let lang = use_lang();
+    let db = use_db();
+    let rows = Memo::new(move |_| all_complaints(db));
+    view! {
+        <div class="page">
+            <p><A href=paths::STAFF>{t(tr::complaint_desk_staff_link)}</A></p>
+            <PageHeading text=ts(tr::complaint_desk_title) />
+            {staff_banner()}
+            <h2>{t(tr::complaint_desk_list_heading)}</h2>
+            <RecordTable
+                rows=rows
+                key=|c: &Complaint| (c.id.clone(), c.rev)
+                row=complaint_row
+                columns=vec![
+                    tr::complaint_desk_col_reference(lang),
+                    tr::complaint_desk_col_from(lang),
+                    tr::complaint_desk_col_addressee(lang),
+                    tr::complaint_desk_col_status(lang),
+                    tr::complaint_desk_col_due(lang),
+                ]
+                empty=tr::complaint_desk_none(lang)
+            />
+            <DemoClock />
+        </div>
+    }
+}

@@ -1,0 +1,15 @@
+//! The staff bundle (`/staff/…`): the provider's back office, the
+//! complaint desk, and the State Corporation operator's home visits.
+
+mod application;
+mod backoffice;
+mod complaint_desk;
+mod complaints;
+mod operator;
+mod role;
+
+pub use application::BackOfficeApplication;
+pub use backoffice::BackOfficePage;
+pub use complaint_desk::ComplaintDeskPage;
+pub use complaints::ComplaintDeskList;
+pub use operator::{OperatorPage, OperatorVisitPage};

@@ -1,0 +1,150 @@
+//! The citizen's consent on a home visit: an SMS code to the number the
+//! registry knows (shown on the citizen's phone beside the form), or a
+//! signature drawn on the tablet.
+
+use leptos::prelude::*;
+
+use super::signature::SignatureConsent;
+use crate::engine::otp::{OtpError, OtpSession, Policy, Purpose};
+use crate::engine::visit::{Consent, Sms};
+use crate::i18n::tr;
+use crate::ui::format;
+use crate::ui::labels::{Message, t, ts};
+use crate::ui::state::clock::use_clock;
+use crate::ui::state::operator::use_vault;
+use crate::ui::state::prefs::use_lang;
+use crate::ui::widgets::error_summary::{ErrorItem, ErrorSummary};
+use crate::ui::widgets::text_field::TextField;
+
+#[component]
+pub fn ConsentStep(id: String) -> impl IntoView {
+    view! {
+        <section aria-labelledby="step-heading">
+            <h2 id="step-heading">{t(tr::operator_consent_heading)}</h2>
+            <p>{t(tr::operator_consent_body)}</p>
+            <OtpConsent id=id.clone() />
+            <SignatureConsent id=id />
+        </section>
+    }
+}
+
+#[component]
+fn OtpConsent(id: String) -> impl IntoView {
+    let lang = use_lang();
+    let vault = use_vault();
+    let clock = use_clock();
+    let id = StoredValue::new(id);
+    let typed = RwSignal::new(String::new());
+    let error = RwSignal::new(None::<OtpError>);
+    let visit = Memo::new(move |_| vault.with(|d| d.visit(&id.get_value()).cloned()).flatten());
+    let phone = Memo::new(move |_| {
+        visit.with(|v| {
+            v.as_ref()
+                .and_then(|v| v.person())
+                .and_then(|p| p.phone.clone())
+        })
+    });
+    let sms = Memo::new(move |_| visit.with(|v| v.as_ref().and_then(|v| v.sms.clone())));
+    // Stored whatever the outcome: a session keeps its own record of sends
+    // and tries.
+    let send = move |_| {
+        let now = clock.now_untracked();
+        let Some(phone) = phone.get_untracked() else {
+            return;
+        };
+        let result = vault.update(|d| {
+            let v = d.visit_mut(&id.get_value()).ok_or(OtpError::NoCodeIssued)?;
+            if v.otp.is_none() {
+                v.otp = Some(OtpSession::new_random(
+                    &phone,
+                    Purpose::Consent,
+                    Policy::PORTAL,
+                )?);
+            }
+            let s = v.otp.as_mut().ok_or(OtpError::NoCodeIssued)?;
+            let issued = if s.issued_at().is_some() {
+                s.resend(now)
+            } else {
+                s.issue(now)
+            }?;
+            v.sms = Some(Sms {
+                code: issued.code,
+                sent_at: now,
+            });
+            Ok(())
+        });
+        match result {
+            Ok(Err(e)) => error.set(Some(e)),
+            Ok(Ok(())) => {
+                error.set(None);
+                typed.set(String::new());
+            }
+            Err(_) => {}
+        }
+    };
+    let confirm = move || {
+        let now = clock.now_untracked();
+        let input = typed.get_untracked();
+        let result = vault.update(|d| {
+            let v = d.visit_mut(&id.get_value()).ok_or(OtpError::NoCodeIssued)?;
+            let s = v.otp.as_mut().ok_or(OtpError::NoCodeIssued)?;
+            s.verify(&input, now)?;
+            v.sms = None;
+            let _ = v.give_consent(Consent::Otp { verified_at: now });
+            Ok(())
+        });
+        match result {
+            Ok(Err(e)) => error.set(Some(e)),
+            Ok(Ok(())) => error.set(None),
+            Err(_) => {}
+        }
+    };
+    let message = Signal::derive(move || error.get().map(|e| e.message(lang)));
+    let summary = Signal::derive(move || {
+        message
+            .get()
+            .map(|m| vec![ErrorItem::new("consent-code", m)])
+            .unwrap_or_default()
+    });
+    view! {
+        <div class="operator__method">
+            <h3>{t(tr::operator_consent_otp)}</h3>
+            <ErrorSummary errors=summary />
+            {move || match phone.get() {
+                None => view! { <p>{t(tr::operator_no_phone)}</p> }.into_any(),
+                Some(p) => view! {
+                    <p>{tr::operator_code_to(lang, &format::masked_phone(&p))}</p>
+                    <button type="button" class="button button--secondary" on:click=send>{t(tr::operator_send_code)}</button>
+                }
+                .into_any(),
+            }}
+            <Show when=move || sms.get().is_some()>
+                <aside class="phone phone--inline" aria-labelledby="citizen-phone-title">
+                    <h4 id="citizen-phone-title" class="phone__title">{t(tr::operator_citizen_phone)}</h4>
+                    <div class="phone__screen" role="log" aria-live="polite" aria-atomic="true">
+                        {move || sms.get().map(|s| view! {
+                            <p class="phone__sms">
+                                <span class="phone__time">{format::time(s.sent_at)}</span>
+                                <br />
+                                {tr::otp_sms_text(lang, &format::spaced(&s.code))}
+                            </p>
+                        })}
+                    </div>
+                </aside>
+                <TextField
+                    id="consent-code"
+                    label=ts(tr::operator_code_label)
+                    hint=ts(tr::operator_code_hint)
+                    value=typed
+                    on_input=Callback::new(move |v| typed.set(v))
+                    error=message
+                    input_mode="numeric"
+                    autocomplete="off"
+                    short=true
+                    on_enter=Callback::new(move |_| confirm())
+                />
+                <button type="button" class="button" on:click=move |_| confirm()>{t(tr::operator_confirm_code)}</button>
+            </Show>
+        </div>
+    }
+}

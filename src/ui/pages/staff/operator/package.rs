@@ -1,0 +1,121 @@
+//! Checking the package on a home visit: the catalogue's State
+//! Corporation list for the service and the citizen's situation, each
+//! document a checkbox saved as it is ticked; then the receipt.
+//!
+//! The list is a fieldset with a legend; each checkbox has its label (the
+//! document) and its legal basis.
+
+use leptos::prelude::*;
+
+use crate::engine::catalog::{self, DocumentRule};
+use crate::engine::visit::{self, Visit};
+use crate::i18n::tr;
+use crate::ui::labels::t;
+use crate::ui::state::clock::use_clock;
+use crate::ui::state::operator::{OperatorVault, use_vault};
+use crate::ui::state::prefs::use_lang;
+use crate::ui::widgets::error_summary::{ErrorItem, ErrorSummary};
+use crate::ui::widgets::legal_basis::{LawText, LegalBasis};
+
+/// A document of the service's catalogue entry by its id.
+fn doc_text(service: &str, id: &str) -> Option<DocumentRule> {
+    catalog::service(service)?
+        .documents
+        .iter()
+        .find(|d| d.id == id)
+        .cloned()
+}
+
+pub fn doc_item(service: &str, id: &str) -> AnyView {
+    match doc_text(service, id) {
+        Some(d) => {
+            view! { <li><LawText text=d.text /> <LegalBasis provenance=d.provenance /></li> }
+                .into_any()
+        }
+        None => view! { <li>{id.to_string()}</li> }.into_any(),
+    }
+}
+
+fn check_rows(v: &Visit, vault: OperatorVault) -> Vec<AnyView> {
+    v.required()
+        .into_iter()
+        .map(|d| {
+            let input_id = format!("doc-{}", d.id);
+            let checked = v.checked.contains(&d.id);
+            let doc_id = StoredValue::new(d.id.clone());
+            let visit_id = StoredValue::new(v.id.clone());
+            view! {
+                <div class="checkboxes__item">
+                    <input
+                        class="checkboxes__input"
+                        type="checkbox"
+                        id=input_id.clone()
+                        prop:checked=checked
+                        on:change=move |ev| {
+                            let on = event_target_checked(&ev);
+                            let _ = vault.update(|data| {
+                                if let Some(v) = data.visit_mut(&visit_id.get_value()) {
+                                    v.set_checked(&doc_id.get_value(), on);
+                                }
+                            });
+                        }
+                    />
+                    <label class="checkboxes__label" for=input_id><LawText text=d.text.clone() /></label>
+                    <LegalBasis provenance=d.provenance.clone() />
+                </div>
+            }
+            .into_any()
+        })
+        .collect()
+}
+
+fn notes(v: &Visit) -> Vec<AnyView> {
+    visit::channel_notes(&v.service, &v.situations)
+        .into_iter()
+        .map(|d| view! { <li><LawText text=d.text.clone() /> <LegalBasis provenance=d.provenance.clone() /></li> }.into_any())
+        .collect()
+}
+
+#[component]
+pub fn PackageStep(id: String) -> impl IntoView {
+    let lang = use_lang();
+    let vault = use_vault();
+    let clock = use_clock();
+    let id = StoredValue::new(id);
+    let error = RwSignal::new(Vec::<ErrorItem>::new());
+    // Rendered once: each checkbox keeps its own state and saves on change.
+    let v = vault
+        .with_untracked(|d| d.visit(&id.get_value()).cloned())
+        .flatten();
+    let rows = v.as_ref().map(|v| check_rows(v, vault)).unwrap_or_default();
+    let note_items = v.as_ref().map(notes).unwrap_or_default();
+    let finish = move |_| {
+        let now = clock.now_untracked();
+        let r = vault.update(|d| {
+            d.visit_mut(&id.get_value())
+                .map(|v| v.finish(now).map(|_| ()))
+        });
+        if let Ok(Some(Err(_))) = r {
+            error.set(vec![ErrorItem::new(
+                "package",
+                tr::operator_receipt_failed(lang),
+            )]);
+        }
+    };
+    view! {
+        <section aria-labelledby="step-heading">
+            <ErrorSummary errors=error />
+            <h2 id="step-heading">{t(tr::operator_package_heading)}</h2>
+            <fieldset class="fieldset" id="package">
+                <legend class="fieldset__legend">{t(tr::operator_package_legend)}</legend>
+                <p class="hint">{t(tr::operator_package_hint)}</p>
+                <div class="checkboxes">{rows}</div>
+            </fieldset>
+            <details>
+                <summary>{t(tr::operator_notes)}</summary>
+                <div class="details__body"><ul>{note_items}</ul></div>
+            </details>
+            <button type="button" class="button" on:click=finish>{t(tr::operator_issue_receipt)}</button>
+        </section>
+    }
+}

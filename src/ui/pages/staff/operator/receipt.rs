@@ -1,0 +1,120 @@
+//! The receipt of a home visit in large type, printable: acceptance
+//! (Appendix 2) with the deadline and "why this date?", or refusal
+//! (Appendix 4) with the missing documents; and whether the accepted
+//! package has been delivered.
+
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+use super::package::doc_item;
+use crate::engine::catalog::{AppendixOf, ReceiptKind};
+use crate::engine::source::Lang;
+use crate::engine::visit::{self, Delivery};
+use crate::i18n::tr;
+use crate::ui::format;
+use crate::ui::labels::t;
+use crate::ui::paths;
+use crate::ui::state::operator::use_vault;
+use crate::ui::state::prefs::use_lang;
+use crate::ui::widgets::complaint_summary::service_name;
+use crate::ui::widgets::legal_basis::{LawText, LegalBasis};
+use crate::ui::widgets::summary_list::{SummaryList, row};
+use crate::ui::widgets::why_this_date::WhyThisDate;
+
+fn form_line(lang: Lang, service: &str, kind: ReceiptKind) -> AnyView {
+    match visit::receipt_rule(service, kind) {
+        Some(r) => {
+            let form = r.form.map(|f| {
+                let n = f.appendix.to_string();
+                match f.of {
+                    AppendixOf::Standard => tr::operator_form_standard(lang, &n),
+                    AppendixOf::Rules => tr::operator_form_rules(lang, &n),
+                }
+            });
+            let text = r.text.clone();
+            let prov = r.provenance.clone();
+            view! {
+                <div class="receipt__form">
+                    <p>
+                        {form.map(|f| view! { <strong>{f}</strong> ". " })}
+                        <LawText text=text />
+                    </p>
+                    <LegalBasis provenance=prov />
+                </div>
+            }
+            .into_any()
+        }
+        None => view! { <p class="receipt__form">{t(tr::operator_form_none)}</p> }.into_any(),
+    }
+}
+
+#[component]
+pub fn ReceiptView(id: String) -> impl IntoView {
+    let lang = use_lang();
+    let vault = use_vault();
+    let v = vault.with_untracked(|d| d.visit(&id).cloned()).flatten();
+    let Some(v) = v else { return ().into_any() };
+    let Some(r) = v.receipt.clone() else {
+        return ().into_any();
+    };
+    let accepted = r.kind == ReceiptKind::Acceptance;
+    let person = v.person();
+    let delivery = Memo::new(move |_| {
+        vault
+            .with(|d| {
+                d.visit(&id)
+                    .and_then(|v| v.receipt.as_ref().and_then(|r| r.delivery))
+            })
+            .flatten()
+    });
+    let explanation = v.deadline().map(|d| d.explanation);
+    let docs: Vec<AnyView> = r
+        .documents
+        .iter()
+        .map(|d| doc_item(&v.service, d))
+        .collect();
+    let heading = if accepted {
+        tr::operator_acceptance_title(lang)
+    } else {
+        tr::operator_refusal_title(lang)
+    };
+    view! {
+        <section class=if accepted { "receipt operator__receipt" } else { "receipt operator__receipt operator__receipt--refused" } aria-labelledby="receipt-heading">
+            <h2 id="receipt-heading">{heading}</h2>
+            {form_line(lang, &v.service, r.kind)}
+            <SummaryList>
+                {row(tr::operator_receipt_number(lang), r.number.clone())}
+                {row(tr::operator_receipt_time(lang), format::date_time(r.issued_at))}
+                {row(tr::operator_col_service(lang), service_name(lang, &v.service))}
+                {row(tr::operator_col_citizen(lang), person.map(|p| format!("{}, {}", p.display_name(lang), p.iin)))}
+                {row(tr::operator_address(lang), person.map(|p| p.address.get(lang).to_string()))}
+                {row(tr::operator_accepted_by(lang), tr::operator_accepted_by_value(lang))}
+            </SummaryList>
+            <h3>{if accepted { t(tr::operator_documents_accepted) } else { t(tr::operator_documents_missing) }}</h3>
+            <ul class="operator__docs">{docs}</ul>
+            {r.due.map(|due| view! {
+                <h3>{t(tr::operator_deadline)}</h3>
+                <p class="deadline"><strong>{format::date(due)}</strong></p>
+                {explanation.clone().map(|e| view! { <WhyThisDate explanation=e /> })}
+            })}
+            {(!accepted).then(|| view! { <p>{t(tr::operator_refusal_next)}</p> })}
+        </section>
+        {accepted.then(|| view! {
+            <p class="operator__delivery" role="status">
+                {move || match delivery.get() {
+                    Some(Delivery::Delivered { at }) => tr::operator_delivered_at(lang, &format::date_time(at)),
+                    _ => tr::operator_to_deliver_note(lang).to_string(),
+                }}
+            </p>
+        })}
+        <div class="button-group no-print">
+            <button type="button" class="button button--secondary" on:click=move |_| {
+                if let Some(w) = web_sys::window() {
+                    let _ = w.print();
+                }
+            }>{t(tr::operator_print)}</button>
+            <A href=paths::OPERATOR>{t(tr::operator_back_to_list)}</A>
+        </div>
+    }
+    .into_any()
+}

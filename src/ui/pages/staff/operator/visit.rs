@@ -1,0 +1,145 @@
+//! `/staff/operator/visits/:id`: one home visit through the State
+//! Corporation channel of its service — the citizen's identification from
+//! the registry, the consent, the package check against the catalogue's
+//! list, and the receipt. Each action is sealed and stored at once, so a
+//! reload (or a flat battery) resumes at the same step.
+
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::use_params_map;
+
+use super::consent::ConsentStep;
+use super::lock::{LockButton, Unlock};
+use super::package::PackageStep;
+use super::receipt::ReceiptView;
+use crate::engine::registry::Person;
+use crate::engine::visit::Step;
+use crate::i18n::tr;
+use crate::ui::format;
+use crate::ui::labels::{Label, VisitStatus, t};
+use crate::ui::paths;
+use crate::ui::state::clock::use_clock;
+use crate::ui::state::operator::use_vault;
+use crate::ui::state::prefs::use_lang;
+use crate::ui::widgets::complaint_summary::service_name;
+use crate::ui::widgets::not_found::Missing;
+use crate::ui::widgets::page_heading::PageHeading;
+use crate::ui::widgets::summary_list::{SummaryList, row};
+
+fn step_number(s: Step) -> usize {
+    match s {
+        Step::Identify => 1,
+        Step::Consent => 2,
+        Step::Package => 3,
+        Step::Done => 4,
+    }
+}
+
+#[component]
+pub fn OperatorVisitPage() -> impl IntoView {
+    let vault = use_vault();
+    let params = use_params_map();
+    let unlocked = Memo::new(move |_| vault.is_unlocked());
+    let id = Memo::new(move |_| params.read().get("id").unwrap_or_default());
+    move || {
+        if !unlocked.get() {
+            return view! { <Unlock /> }.into_any();
+        }
+        let id = id.get();
+        if vault
+            .with_untracked(|d| d.visit(&id).is_none())
+            .unwrap_or(true)
+        {
+            return view! {
+                <Missing heading=tr::operator_visit_not_found href=paths::OPERATOR link=tr::operator_back_to_list />
+            }
+            .into_any();
+        }
+        view! { <VisitView id=id /> }.into_any()
+    }
+}
+
+#[component]
+fn VisitView(id: String) -> impl IntoView {
+    let lang = use_lang();
+    let vault = use_vault();
+    let id = StoredValue::new(id);
+    let visit = Memo::new(move |_| vault.with(|d| d.visit(&id.get_value()).cloned()).flatten());
+    let step = Memo::new(move |_| {
+        visit
+            .with(|v| v.as_ref().map(|v| v.step))
+            .unwrap_or_default()
+    });
+    let Some(v0) = visit.get_untracked() else {
+        return ().into_any();
+    };
+    let person = v0.person();
+    let title = Signal::stored(tr::operator_visit_title(
+        lang,
+        &person.map(|p| p.display_name(lang)).unwrap_or_default(),
+    ));
+    let service = v0.service.clone();
+    view! {
+        <div class="page operator">
+            <p><A href=paths::OPERATOR attr:class="back-link">{t(tr::operator_back_to_list)}</A></p>
+            <div class="operator__bar">
+                <PageHeading text=title caption=Signal::stored(format!("{} — {}", service, service_name(lang, &service))) />
+                <LockButton />
+            </div>
+            <p class="operator__progress">
+                {move || tr::operator_step_of(lang, &step_number(step.get()).to_string())}
+                " — "
+                {move || visit.with(|v| v.as_ref().map(|v| VisitStatus::of(v).label(lang)).unwrap_or_default())}
+            </p>
+            {person.map(|p| view! { <Identity person=p.clone() /> })}
+            {move || match step.get() {
+                Step::Identify => view! { <IdentifyStep id=id.get_value() /> }.into_any(),
+                Step::Consent => view! { <ConsentStep id=id.get_value() /> }.into_any(),
+                Step::Package => view! { <PackageStep id=id.get_value() /> }.into_any(),
+                Step::Done => view! { <ReceiptView id=id.get_value() /> }.into_any(),
+            }}
+        </div>
+    }
+    .into_any()
+}
+
+/// The citizen as the registry knows them (never typed in).
+#[component]
+fn Identity(person: Person) -> impl IntoView {
+    let lang = use_lang();
+    let doc = person.id_document.clone();
+    let valid = doc.is_valid_on(use_clock().today_untracked());
+    let document = view! {
+        {doc.kind.label(lang)} " " {doc.number.clone()}
+        {doc.valid_until.map(|u| view! { ", " {tr::operator_valid_until(lang, &format::date(u))} })}
+        {(!valid).then(|| view! { <strong class="error-message">{t(tr::operator_id_invalid)}</strong> })}
+    };
+    view! {
+        <section class="operator__identity" aria-labelledby="identity-heading">
+            <h2 id="identity-heading">{t(tr::operator_identity_title)}</h2>
+            <p class="hint">{t(tr::operator_identity_source)}</p>
+            <SummaryList>
+                {row(tr::operator_name(lang), person.display_name(lang))}
+                {row(tr::operator_iin(lang), person.iin.clone())}
+                {row(tr::operator_birth_date(lang), format::date(person.birth_date))}
+                {row(tr::operator_address(lang), person.address.get(lang).to_string())}
+                {row(tr::operator_id_document(lang), document)}
+            </SummaryList>
+        </section>
+    }
+}
+
+#[component]
+fn IdentifyStep(id: String) -> impl IntoView {
+    let vault = use_vault();
+    let id = StoredValue::new(id);
+    view! {
+        <section aria-labelledby="step-heading">
+            <h2 id="step-heading">{t(tr::operator_identify_heading)}</h2>
+            <p>{t(tr::operator_identify_body)}</p>
+            <button type="button" class="button" on:click=move |_| {
+                let _ = vault.update(|d| if let Some(v) = d.visit_mut(&id.get_value()) { v.confirm_identity() });
+            }>{t(tr::operator_identity_confirmed)}</button>
+        </section>
+    }
+}

@@ -1,0 +1,132 @@
+//! `/staff/operator`: the lock screen, then the visit list (requests from
+//! the contact centre 1414) and the queue of accepted packages to deliver.
+
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+use super::lock::{LockButton, Unlock};
+use crate::engine::registry;
+use crate::engine::source::Lang;
+use crate::engine::visit::{self, Delivery, OperatorData, Step};
+use crate::i18n::tr;
+use crate::ui::format;
+use crate::ui::labels::{Label, VisitStatus, t, ts};
+use crate::ui::paths;
+use crate::ui::state::clock::use_clock;
+use crate::ui::state::operator::use_vault;
+use crate::ui::state::prefs::use_lang;
+use crate::ui::widgets::complaint_summary::service_name;
+use crate::ui::widgets::page_heading::PageHeading;
+
+fn visit_rows(lang: Lang, data: &OperatorData) -> Vec<AnyView> {
+    data.visits
+        .iter()
+        .map(|v| {
+            let person = registry::find(&v.iin);
+            let name = person.map(|p| p.display_name(lang)).unwrap_or_default();
+            let address = person
+                .map(|p| p.address.get(lang).to_string())
+                .unwrap_or_default();
+            let tag = if v.step == Step::Done {
+                "tag tag--done"
+            } else {
+                "tag"
+            };
+            view! {
+                <tr>
+                    <td>{format::date(v.date)}</td>
+                    <td><A href=paths::visit(&v.id)>{name}</A></td>
+                    <td>{address}</td>
+                    <td><abbr title=service_name(lang, &v.service)>{v.service.clone()}</abbr></td>
+                    <td><span class=tag>{VisitStatus::of(v).label(lang)}</span></td>
+                </tr>
+            }
+            .into_any()
+        })
+        .collect()
+}
+
+fn delivered_rows(lang: Lang, data: &OperatorData) -> Vec<AnyView> {
+    data.visits
+        .iter()
+        .filter_map(|v| {
+            let r = v.receipt.as_ref()?;
+            let state = match r.delivery? {
+                Delivery::ToDeliver => tr::operator_status_to_deliver(lang).to_string(),
+                Delivery::Delivered { at } => tr::operator_delivered_at(lang, &format::date_time(at)),
+            };
+            Some(view! { <li><span class="operator__number">{r.number.clone()}</span> " — " {state}</li> }.into_any())
+        })
+        .collect()
+}
+
+#[component]
+pub fn OperatorPage() -> impl IntoView {
+    let vault = use_vault();
+    let unlocked = Memo::new(move |_| vault.is_unlocked());
+    move || {
+        if unlocked.get() {
+            view! { <VisitList /> }.into_any()
+        } else {
+            view! { <Unlock /> }.into_any()
+        }
+    }
+}
+
+#[component]
+fn VisitList() -> impl IntoView {
+    let lang = use_lang();
+    let vault = use_vault();
+    let clock = use_clock();
+    let sync_message = RwSignal::new(None::<(bool, String)>);
+    let to_deliver = Memo::new(move |_| vault.with(|d| d.to_deliver()).unwrap_or(0));
+    let sync = move |_| {
+        let online = web_sys::window()
+            .map(|w| w.navigator().on_line())
+            .unwrap_or(false);
+        let now = clock.now_untracked();
+        match vault.update(|d| visit::sync(d, online, now)) {
+            Ok(Ok(n)) => sync_message.set(Some((true, tr::operator_synced(lang, &n.to_string())))),
+            Ok(Err(_)) => sync_message.set(Some((false, tr::operator_sync_offline(lang).into()))),
+            Err(_) => {}
+        }
+    };
+    view! {
+        <div class="page operator">
+            <div class="operator__bar">
+                <PageHeading text=ts(tr::operator_visits_title) />
+                <LockButton />
+            </div>
+            <p>{t(tr::operator_visits_intro)}</p>
+            <div class="table-wrap">
+                <table class="table">
+                    <caption class="visually-hidden">{t(tr::operator_visits_caption)}</caption>
+                    <thead>
+                        <tr>
+                            <th scope="col">{t(tr::operator_col_date)}</th>
+                            <th scope="col">{t(tr::operator_col_citizen)}</th>
+                            <th scope="col">{t(tr::operator_col_address)}</th>
+                            <th scope="col">{t(tr::operator_col_service)}</th>
+                            <th scope="col">{t(tr::operator_col_status)}</th>
+                        </tr>
+                    </thead>
+                    <tbody>
+                        {move || vault.with(|d| visit_rows(lang, d)).unwrap_or_default()}
+                    </tbody>
+                </table>
+            </div>
+            <section class="operator__queue" aria-labelledby="queue-heading">
+                <h2 id="queue-heading">{t(tr::operator_queue_title)}</h2>
+                <p>{move || tr::operator_queue_count(lang, &to_deliver.get().to_string())}</p>
+                <ul>{move || vault.with(|d| delivered_rows(lang, d)).unwrap_or_default()}</ul>
+                <button type="button" class="button" on:click=sync>{t(tr::operator_sync)}</button>
+                <div role="status" class="operator__sync-status">
+                    {move || sync_message.get().map(|(ok, m)| view! {
+                        <p class=if ok { "notice notice--success" } else { "notice notice--warning" }>{m}</p>
+                    })}
+                </div>
+            </section>
+            <p><A href=paths::STAFF>{t(tr::operator_back_to_staff)}</A></p>
+        </div>
+    }
+}

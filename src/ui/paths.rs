@@ -1,0 +1,80 @@
+//! The addresses pages link to, in one place (the routes that serve them
+//! are in `app::routes`). A path of another bundle is an ordinary page
+//! load; see `app::bundle`.
+
+use crate::engine::application::Step;
+use crate::ui::state::applications::SERVICE;
+
+/// `/apply/S2`: start or resume an application.
+pub fn apply_start() -> String {
+    format!("/apply/{SERVICE}")
+}
+
+/// A question of the wizard for draft `draft`.
+pub fn step(draft: &str, step: Step) -> String {
+    format!("/apply/{SERVICE}/{draft}/{}", step.slug())
+}
+
+/// Signing draft `draft`.
+pub fn sign(draft: &str) -> String {
+    format!("/apply/{SERVICE}/{draft}/sign")
+}
+
+/// The receipt of application `reference`.
+pub fn receipt(reference: &str) -> String {
+    format!("/apply/receipt/{reference}")
+}
+
+/// The tracker of application `reference`.
+pub fn application(reference: &str) -> String {
+    format!("/apply/applications/{reference}")
+}
+
+/// A new complaint, about application `reference` if given.
+pub fn complaint_about(reference: Option<&str>) -> String {
+    match reference {
+        Some(r) => format!("/apply/complaint?app={r}"),
+        None => COMPLAINT_FORM.to_string(),
+    }
+}
+
+/// An escalation of answered complaint `id`.
+pub fn escalation_of(id: &str) -> String {
+    format!("/apply/complaint?escalate={id}")
+}
+
+/// The confirmation of complaint `id`.
+pub fn complaint_filed(id: &str) -> String {
+    format!("/apply/complaint/filed/{id}")
+}
+
+/// The tracker of complaint `id`.
+pub fn complaint(id: &str) -> String {
+    format!("/apply/complaints/{id}")
+}
+
+/// Application `reference` in the back office.
+pub fn staff_application(reference: &str) -> String {
+    format!("/staff/applications/{reference}")
+}
+
+/// Complaint `id` at the complaint desk.
+pub fn staff_complaint(id: &str) -> String {
+    format!("/staff/complaints/{id}")
+}
+
+/// Home visit `id` in operator mode.
+pub fn visit(id: &str) -> String {
+    format!("/staff/operator/visits/{id}")
+}
+
+pub const HOME: &str = "/";
+pub const SIGN_IN: &str = "/signin";
+pub const CABINET: &str = "/apply/cabinet";
+pub const KEYS: &str = "/apply/keys";
+pub const NOTIFICATIONS: &str = "/apply/notifications";
+pub const COMPLAINT_FORM: &str = "/apply/complaint";
+pub const COMPLAINT_SIGN: &str = "/apply/complaint/sign";
+pub const STAFF: &str = "/staff";
+pub const COMPLAINT_DESK: &str = "/staff/complaints";
+pub const OPERATOR: &str = "/staff/operator";

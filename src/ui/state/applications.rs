@@ -1,0 +1,196 @@
+//! Applications, from the first answer to the life cycle: drafts, the
+//! submission (one transaction: the application is stored, then the draft
+//! removed), and the moves recorded on an application at a known revision.
+
+use chrono::{DateTime, NaiveDate, Utc};
+
+use super::db::{Db, new_id, random_bytes};
+use super::store::{NotSaved, Refused};
+use crate::engine::application::{Answers, Context, Draft, IdentityFacts, Who};
+use crate::engine::lifecycle::{Ctx, Details, LifecycleError, Role, Transition};
+use crate::engine::registry::{self, Person};
+use crate::engine::submission::{self, SignatureRecord, Submission, SubmitError};
+
+/// The service the portal takes applications for (the seeds list the
+/// portal channel for S2 only).
+pub const SERVICE: &str = "S2";
+
+/// The registry facts the wizard needs about this applicant and subject.
+pub fn context_for(applicant: &Person, answers: &Answers, today: NaiveDate) -> Context {
+    let minor_children: Vec<String> = registry::children_of(&applicant.iin)
+        .into_iter()
+        .filter(|c| c.is_minor_on(today))
+        .map(|c| c.iin.clone())
+        .collect();
+    let subject = match (answers.who, &answers.child_iin) {
+        (Some(Who::ParentOfMinor), Some(c)) => registry::find(c).unwrap_or(applicant),
+        _ => applicant,
+    };
+    Context {
+        minor_children,
+        has_digital_document: subject.education.iter().any(|e| e.in_digital_documents),
+        has_phone: applicant.phone.is_some(),
+        subject_birth_year: Some(chrono::Datelike::year(&subject.birth_date)),
+        office_ids: registry::offices().iter().map(|o| o.id.clone()).collect(),
+    }
+}
+
+/// Whether `iin` owns draft `id`.
+pub fn owns_draft(db: Db, id: &str, iin: Option<&str>) -> bool {
+    db.drafts.with(|m| {
+        m.get(id)
+            .is_some_and(|d| Some(d.applicant_iin.as_str()) == iin)
+    })
+}
+
+/// A new draft of `person`; returns its id.
+pub fn start_draft(db: Db, person: &Person, now: DateTime<Utc>) -> Result<String, NotSaved> {
+    let id = new_id();
+    let draft = Draft::new(id.clone(), SERVICE, &person.iin, now);
+    db.drafts.update(|m| {
+        m.insert(id.clone(), draft);
+    })?;
+    Ok(id)
+}
+
+/// Changes the answers of draft `id` (every answer is saved as it is given).
+pub fn save_answers(
+    db: Db,
+    id: &str,
+    now: DateTime<Utc>,
+    change: impl FnOnce(&mut Answers),
+) -> Result<(), NotSaved> {
+    db.drafts.update(|m| {
+        if let Some(d) = m.get_mut(id) {
+            change(&mut d.answers);
+            d.updated_at = now;
+        }
+    })
+}
+
+/// Remembers the step the applicant is on, so "resume" returns there.
+pub fn remember_step(db: Db, id: &str, step: crate::engine::application::Step) {
+    let moved = db
+        .drafts
+        .with_untracked(|m| m.get(id).is_some_and(|d| d.step != step));
+    if moved {
+        let _ = db.drafts.update(|m| {
+            if let Some(d) = m.get_mut(id) {
+                d.step = step;
+            }
+        });
+    }
+}
+
+pub fn delete_draft(db: Db, id: &str) -> Result<(), NotSaved> {
+    db.drafts.update(|m| {
+        m.remove(id);
+    })
+}
+
+/// The document the applicant signs for draft `id`.
+pub fn signing_document(db: Db, id: &str) -> Option<serde_json::Value> {
+    db.drafts
+        .with_untracked(|m| m.get(id).map(submission::document_of))
+}
+
+/// Why an application was not filed.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum SubmitFailure {
+    /// The engine refused it (signature, completeness, deadline).
+    Rejected(SubmitError),
+    /// The draft is gone (submitted or deleted in another tab).
+    NoDraft,
+    /// The browser would not store the application: the draft is kept.
+    NotSaved,
+}
+
+/// Files draft `id` signed with `record`: the engine checks and accepts (or
+/// refuses) it, the application is stored, and only then is the draft
+/// removed. Browser storage has no transaction over two keys, so the order
+/// is what keeps it safe: if the application cannot be stored, the draft is
+/// still there to sign again; if the draft cannot be removed afterwards,
+/// the application is filed all the same. Returns the reference.
+pub fn submit(
+    db: Db,
+    id: &str,
+    fallback_subject: &'static Person,
+    record: SignatureRecord,
+    now: DateTime<Utc>,
+    today: NaiveDate,
+) -> Result<String, SubmitFailure> {
+    let draft = db
+        .drafts
+        .with_untracked(|m| m.get(id).cloned())
+        .ok_or(SubmitFailure::NoDraft)?;
+    let subject = registry::find(draft.subject_iin()).unwrap_or(fallback_subject);
+    let identity = IdentityFacts {
+        identity_document_valid: subject.id_document.is_valid_on(today),
+    };
+    let filed: Submission = submission::submit(&draft, record, identity, now, random_bytes())
+        .map_err(SubmitFailure::Rejected)?;
+    let reference = filed.reference.clone();
+    db.apps
+        .update(|m| {
+            m.insert(reference.clone(), filed);
+        })
+        .map_err(|_| SubmitFailure::NotSaved)?;
+    let _ = delete_draft(db, id);
+    Ok(reference)
+}
+
+/// Records `transition` by `role` on application `reference`, only if it is
+/// still at revision `rev` (what the user saw); written only if the engine
+/// allows it.
+pub fn advance(
+    db: Db,
+    reference: &str,
+    rev: u64,
+    transition: Transition,
+    role: Role,
+    now: DateTime<Utc>,
+    details: Details,
+) -> Result<(), Refused<LifecycleError>> {
+    db.apps.apply_at_rev(reference, rev, |s| {
+        let ctx = Ctx::embedded(&s.service, s.channel)?;
+        s.lifecycle.apply(&ctx, transition, role, now, details)
+    })
+}
+
+/// The applications of `iin`, newest first (reactive).
+pub fn applications_of(db: Db, iin: &str) -> Vec<Submission> {
+    let mut v: Vec<Submission> = db.apps.with(|m| {
+        m.values()
+            .filter(|s| s.applicant_iin == iin)
+            .cloned()
+            .collect()
+    });
+    v.sort_by_key(|s| std::cmp::Reverse(s.submitted_at));
+    v
+}
+
+/// Every application in this browser, newest first (reactive).
+pub fn all_applications(db: Db) -> Vec<Submission> {
+    let mut v: Vec<Submission> = db.apps.with(|m| m.values().cloned().collect());
+    v.sort_by_key(|s| std::cmp::Reverse(s.submitted_at));
+    v
+}
+
+/// The drafts of `iin` (of `service`, if given), last changed first (reactive).
+pub fn drafts_of(db: Db, iin: &str, service: Option<&str>) -> Vec<Draft> {
+    let mut v: Vec<Draft> = db.drafts.with(|m| {
+        m.values()
+            .filter(|d| d.applicant_iin == iin && service.is_none_or(|s| d.service == s))
+            .cloned()
+            .collect()
+    });
+    v.sort_by_key(|d| std::cmp::Reverse(d.updated_at));
+    v
+}
+
+/// Application `reference` if it belongs to `iin` (reactive).
+pub fn application_of(db: Db, reference: &str, iin: Option<&str>) -> Option<Submission> {
+    db.apps
+        .with(|m| m.get(reference).cloned())
+        .filter(|s| Some(s.applicant_iin.as_str()) == iin)
+}

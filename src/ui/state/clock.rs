@@ -1,0 +1,94 @@
+//! The time the app lives in. Citizens get real time; a demonstration can
+//! move a demo clock forward (by an hour, a working day, …) so a whole life
+//! cycle plays in a minute. The offset is stored, so a reload keeps the
+//! demo's time, and every tab shares it.
+
+use chrono::{DateTime, Utc};
+use leptos::prelude::*;
+use std::time::Duration;
+
+use super::keys;
+use super::store::{Collection, StoreNotices};
+
+#[derive(Clone, Copy)]
+pub struct Clock {
+    now: RwSignal<DateTime<Utc>>,
+    offset_ms: Collection<i64>,
+}
+
+fn real_now() -> DateTime<Utc> {
+    DateTime::from_timestamp_millis(js_sys::Date::now() as i64).unwrap_or_default()
+}
+
+impl Clock {
+    pub fn start(notices: StoreNotices) -> Clock {
+        let offset_ms = Collection::<i64>::open(keys::CLOCK, notices);
+        let now = RwSignal::new(
+            real_now() + chrono::Duration::milliseconds(offset_ms.with_untracked(|o| *o)),
+        );
+        let clock = Clock { now, offset_ms };
+        set_interval(move || clock.tick(), Duration::from_secs(1));
+        clock
+    }
+
+    fn tick(&self) {
+        let offset = self.offset_ms.with_untracked(|o| *o);
+        self.now
+            .set(real_now() + chrono::Duration::milliseconds(offset));
+    }
+
+    /// The current instant (reactive: updates every second).
+    pub fn now(&self) -> DateTime<Utc> {
+        self.now.get()
+    }
+
+    /// Today's date in Kazakhstan (reactive). Legal dates are local dates.
+    pub fn today(&self) -> chrono::NaiveDate {
+        local_date(self.now())
+    }
+
+    pub fn today_untracked(&self) -> chrono::NaiveDate {
+        local_date(self.now_untracked())
+    }
+
+    pub fn now_untracked(&self) -> DateTime<Utc> {
+        self.now.get_untracked()
+    }
+
+    /// How far the demo clock is ahead of real time (reactive).
+    pub fn offset(&self) -> chrono::Duration {
+        chrono::Duration::milliseconds(self.offset_ms.with(|o| *o))
+    }
+
+    /// Moves the demo clock to `instant`; never backwards, because recorded
+    /// events must keep their order. When storage refuses the new offset
+    /// the clock stays where it was (the shell says it was not saved).
+    pub fn advance_to(&self, instant: DateTime<Utc>) {
+        let gap = instant - self.now_untracked();
+        if gap > chrono::Duration::zero() {
+            let _ = self
+                .offset_ms
+                .update(|o| *o = o.saturating_add(gap.num_milliseconds()));
+            self.tick();
+        }
+    }
+
+    /// Back to real time.
+    pub fn reset(&self) {
+        let _ = self.offset_ms.update(|o| *o = 0);
+        self.tick();
+    }
+
+    /// Real time, whatever the demo clock says.
+    pub fn real_now(&self) -> DateTime<Utc> {
+        real_now()
+    }
+}
+
+fn local_date(now: DateTime<Utc>) -> chrono::NaiveDate {
+    crate::engine::kztime::local_date(now).unwrap_or_else(|_| now.date_naive())
+}
+
+pub fn use_clock() -> Clock {
+    expect_context::<Clock>()
+}

@@ -1,0 +1,79 @@
+//! The app's records in browser storage, one collection per kind, shared by
+//! context. See `store` for the write and sync guarantees and `keys` for
+//! where each lives.
+
+use std::collections::BTreeMap;
+
+use chrono::{DateTime, Utc};
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+use super::keys;
+use super::store::{Collection, StoreNotices};
+use crate::engine::application::Draft;
+use crate::engine::complaint::Complaint;
+use crate::engine::otp::OtpSession;
+use crate::engine::signature::KeyFile;
+use crate::engine::submission::Submission;
+
+/// One simulated SMS.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Sms {
+    pub id: u64,
+    pub phone: String,
+    pub code: String,
+    pub sent_at: DateTime<Utc>,
+}
+
+/// All SMS code sessions, by flow key (e.g. "sign:<draft id>").
+pub type OtpSessions = BTreeMap<String, OtpSession>;
+
+#[derive(Clone, Copy)]
+pub struct Db {
+    /// Drafts by id.
+    pub drafts: Collection<BTreeMap<String, Draft>>,
+    /// Submitted applications by reference.
+    pub apps: Collection<BTreeMap<String, Submission>>,
+    /// EDS key files kept in this browser (private keys encrypted).
+    pub keys: Collection<Vec<KeyFile>>,
+    /// SMS code sessions by flow key.
+    pub otp: Collection<OtpSessions>,
+    /// The simulated phone's inbox.
+    pub sms: Collection<Vec<Sms>>,
+    /// Filed complaints by id.
+    pub complaints: Collection<BTreeMap<String, Complaint>>,
+}
+
+impl Db {
+    pub fn open(notices: StoreNotices) -> Db {
+        Db {
+            drafts: Collection::open(keys::DRAFTS, notices),
+            apps: Collection::open(keys::APPS, notices),
+            keys: Collection::open(keys::EDS_KEYS, notices),
+            otp: Collection::open(keys::OTP, notices),
+            sms: Collection::open(keys::SMS, notices),
+            complaints: Collection::open(keys::COMPLAINTS, notices),
+        }
+    }
+}
+
+pub fn use_db() -> Db {
+    expect_context::<Db>()
+}
+
+/// Random bytes from the browser's CSPRNG (ids, reference numbers, keys).
+pub fn random_bytes<const N: usize>() -> [u8; N] {
+    let mut buf = [0u8; N];
+    // The Web Crypto API is always present where WebAssembly runs; if it
+    // failed anyway, ids would still be unique per draft by timestamp.
+    let _ = getrandom::fill(&mut buf);
+    buf
+}
+
+/// A short random id for records (hex).
+pub fn new_id() -> String {
+    random_bytes::<8>()
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}

@@ -1,0 +1,20 @@
+//! What the app remembers, and the changes it makes to it. Every storage
+//! key is declared in [`keys`]; [`store`] is the one way to read and write
+//! them (a write happens completely or not at all, and says which); the
+//! other modules are the domain transactions that views call — a view never
+//! writes two records itself.
+
+pub mod applications;
+pub mod clock;
+pub mod complaints;
+pub mod db;
+pub mod demo;
+pub mod eds;
+pub mod keys;
+pub mod notify;
+pub mod operator;
+pub mod otp;
+pub mod prefs;
+pub mod session;
+pub mod staff;
+pub mod store;

@@ -1,0 +1,256 @@
+//! Browser storage for the app's records, with the guarantees the engine's
+//! `store` format is built for:
+//!
+//! - every change is written at once (a reload, a closed tab or a crash
+//!   loses nothing);
+//! - every write reads the latest stored value first and applies the change
+//!   on top of it, so one tab never silently overwrites another tab's action;
+//! - a write either happens or changes nothing: when the change itself says
+//!   no, or the browser refuses to store it (storage full or disabled), the
+//!   caller gets an error, and neither storage nor memory holds the change
+//!   (the shell also shows a "not saved" notice);
+//! - other tabs' writes arrive through the `storage` event and update the
+//!   signals, so two open tabs show the same state;
+//! - a value that does not decode is set aside under `qujat.quarantine.*`,
+//!   the user is told, and everything else still loads.
+
+use std::collections::BTreeMap;
+
+use gloo_storage::{LocalStorage, Storage};
+use leptos::prelude::*;
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+
+use super::keys;
+use crate::engine::complaint::Complaint;
+use crate::engine::store::{self, LoadError};
+use crate::engine::submission::Submission;
+
+/// What went wrong while loading or saving, for the notice the user sees.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum StoreNotice {
+    /// A stored record could not be read and was set aside.
+    SetAside { key: String },
+    /// The browser refused to save (storage full or disabled).
+    NotSaved { key: String },
+}
+
+/// All notices raised since the app started; shown by the shell.
+#[derive(Clone, Copy)]
+pub struct StoreNotices(pub RwSignal<Vec<StoreNotice>>);
+
+impl StoreNotices {
+    pub fn push(&self, n: StoreNotice) {
+        self.0.update(|v| {
+            if !v.contains(&n) {
+                v.push(n)
+            }
+        });
+    }
+}
+
+/// The browser would not store a change (storage full or disabled). Nothing
+/// changed: not in storage, not in memory.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct NotSaved;
+
+/// Why a change to stored data was not made. In every case nothing was
+/// written.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Refused<E> {
+    /// The change itself said no (usually an engine rule, with its reason).
+    Rule(E),
+    /// There is no record under that key (any more).
+    Missing,
+    /// Another tab changed the record after it was shown: it is now at
+    /// revision `found`, not at the one the action was meant for.
+    Stale { found: u64 },
+    /// The browser would not store the result.
+    NotSaved,
+}
+
+impl<E> From<NotSaved> for Refused<E> {
+    fn from(_: NotSaved) -> Self {
+        Refused::NotSaved
+    }
+}
+
+/// A stored record with a revision that each change increments: what an
+/// action "at a known revision" compares against.
+pub trait AtRevision {
+    fn revision(&self) -> u64;
+}
+
+impl AtRevision for Submission {
+    fn revision(&self) -> u64 {
+        self.lifecycle.rev
+    }
+}
+
+impl AtRevision for Complaint {
+    fn revision(&self) -> u64 {
+        self.rev
+    }
+}
+
+/// One stored collection: a signal mirroring `localStorage[key]`.
+pub struct Collection<T: Send + Sync + 'static> {
+    key: &'static str,
+    state: RwSignal<T>,
+    rev: RwSignal<u64>,
+    notices: StoreNotices,
+}
+
+impl<T: Send + Sync + 'static> Clone for Collection<T> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+impl<T: Send + Sync + 'static> Copy for Collection<T> {}
+
+impl<T> Collection<T>
+where
+    T: Serialize + DeserializeOwned + Clone + Default + PartialEq + Send + Sync + 'static,
+{
+    /// Loads `key` (or starts empty) and follows other tabs' writes to it.
+    pub fn open(key: &'static str, notices: StoreNotices) -> Self {
+        let (rev, data) = read::<T>(key, notices);
+        let c = Collection {
+            key,
+            state: RwSignal::new(data),
+            rev: RwSignal::new(rev),
+            notices,
+        };
+        let _ = window_event_listener(leptos::ev::storage, move |ev| {
+            if ev.key().as_deref() == Some(key) || ev.key().is_none() {
+                c.reload();
+            }
+        });
+        c
+    }
+
+    /// Re-reads storage (another tab wrote, or storage was cleared).
+    pub fn reload(&self) {
+        let (rev, data) = read::<T>(self.key, self.notices);
+        self.show(rev, data);
+    }
+
+    /// Puts `data` (at `rev`) in memory, notifying readers only if it differs.
+    fn show(&self, rev: u64, data: T) {
+        if rev != self.rev.get_untracked() || data != self.state.get_untracked() {
+            self.rev.set(rev);
+            self.state.set(data);
+        }
+    }
+
+    pub fn get(&self) -> T {
+        self.state.get()
+    }
+
+    pub fn with<R>(&self, f: impl FnOnce(&T) -> R) -> R {
+        self.state.with(f)
+    }
+
+    pub fn with_untracked<R>(&self, f: impl FnOnce(&T) -> R) -> R {
+        self.state.with_untracked(f)
+    }
+
+    /// Applies `change` to the latest stored value and writes it back;
+    /// returns what `change` returned. The change sees other tabs' writes.
+    pub fn update<R>(&self, change: impl FnOnce(&mut T) -> R) -> Result<R, NotSaved> {
+        self.try_update(|data| Ok::<R, NotSaved>(change(data)))
+            .map_err(|_| NotSaved)
+    }
+
+    /// Like [`update`](Self::update) for a change that may say no: the value
+    /// is written only when `change` returns `Ok`. On `Err` nothing is
+    /// written (and whatever `change` did to its copy is dropped).
+    pub fn try_update<R, E>(
+        &self,
+        change: impl FnOnce(&mut T) -> Result<R, E>,
+    ) -> Result<R, Refused<E>> {
+        let (rev, mut data) = read::<T>(self.key, self.notices);
+        let before = data.clone();
+        let out = match change(&mut data) {
+            Ok(out) => out,
+            Err(e) => {
+                self.show(rev, before);
+                return Err(Refused::Rule(e));
+            }
+        };
+        let next = rev + 1;
+        if LocalStorage::raw()
+            .set_item(self.key, &store::encode(next, &data))
+            .is_err()
+        {
+            self.notices.push(StoreNotice::NotSaved {
+                key: self.key.into(),
+            });
+            // Memory shows what storage holds, which is not this change.
+            self.show(rev, before);
+            return Err(Refused::NotSaved);
+        }
+        self.show(next, data);
+        Ok(out)
+    }
+
+    /// Removes the collection from storage and memory.
+    pub fn clear(&self) {
+        LocalStorage::delete(self.key);
+        self.rev.set(0);
+        self.state.set(T::default());
+    }
+}
+
+impl<V> Collection<BTreeMap<String, V>>
+where
+    V: AtRevision + Serialize + DeserializeOwned + Clone + PartialEq + Send + Sync + 'static,
+{
+    /// The one way to act on a record at a known revision: `change` runs on
+    /// the latest stored record `key` only if it is still at `expected_rev`
+    /// (what the user saw), and the result is written only if `change`
+    /// succeeds. If another tab moved the record on, nothing is overwritten
+    /// and the caller learns it ([`Refused::Stale`]).
+    pub fn apply_at_rev<R, E>(
+        &self,
+        key: &str,
+        expected_rev: u64,
+        change: impl FnOnce(&mut V) -> Result<R, E>,
+    ) -> Result<R, Refused<E>> {
+        let outcome = self.try_update(|m| {
+            let Some(record) = m.get_mut(key) else {
+                return Err(Refused::Missing);
+            };
+            let found = record.revision();
+            if found != expected_rev {
+                return Err(Refused::Stale { found });
+            }
+            change(record).map_err(Refused::Rule)
+        });
+        match outcome {
+            Ok(out) => Ok(out),
+            Err(Refused::Rule(inner)) => Err(inner),
+            Err(Refused::NotSaved) => Err(Refused::NotSaved),
+            Err(Refused::Missing) => Err(Refused::Missing),
+            Err(Refused::Stale { found }) => Err(Refused::Stale { found }),
+        }
+    }
+}
+
+/// Reads and decodes one key. Unreadable data is moved aside so that it is
+/// neither lost (support can look at it) nor read again.
+fn read<T: DeserializeOwned + Default>(key: &str, notices: StoreNotices) -> (u64, T) {
+    let raw = match LocalStorage::raw().get_item(key) {
+        Ok(Some(raw)) => raw,
+        _ => return (0, T::default()),
+    };
+    match store::decode::<T>(&raw, &[]) {
+        Ok(env) => (env.rev, env.data),
+        Err(LoadError::Corrupt(_)) | Err(LoadError::FromTheFuture(_)) => {
+            let _ = LocalStorage::raw().set_item(&keys::quarantine(key), &raw);
+            let _ = LocalStorage::raw().remove_item(key);
+            notices.push(StoreNotice::SetAside { key: key.into() });
+            (0, T::default())
+        }
+    }
+}

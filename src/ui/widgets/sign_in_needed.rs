@@ -1,0 +1,27 @@
+//! "Sign in to continue": what a signed-out visitor sees on a page that
+//! needs a person.
+//!
+//! Accessibility acceptance criteria:
+//! - a page heading (focusable `<h1>`, document title) saying sign-in is
+//!   needed;
+//! - one link, styled as a button, to the sign-in page, which returns to
+//!   this page afterwards (`?next=` with this path).
+
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+use super::page_heading::PageHeading;
+use crate::i18n::tr;
+use crate::ui::labels::{t, ts};
+
+#[component]
+pub fn SignInNeeded() -> impl IntoView {
+    let here = leptos_router::hooks::use_location();
+    let href = move || format!("/signin?next={}", here.pathname.get());
+    view! {
+        <div class="page">
+            <PageHeading text=ts(tr::signin_needed) />
+            <p><A href=href attr:class="button">{t(tr::signin_title)}</A></p>
+        </div>
+    }
+}

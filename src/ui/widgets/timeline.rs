@@ -1,0 +1,115 @@
+//! An application's life cycle on screen, for the citizen's tracker and the
+//! back office alike: its public status, the regulation's steps with their
+//! target times, and the history of events with the rule each followed.
+//!
+//! Accessibility acceptance criteria:
+//! - the steps are a table with a caption-like `<h2>`, column headers
+//!   (`<th scope="col">`) and each step's name as its row header
+//!   (`<th scope="row">`), so a screen reader reads "Due" and "Done" with
+//!   the step;
+//! - a late step says "late" in a tag, in words, not only by the row's
+//!   colour (`targets__row--late`);
+//! - the history is an ordered list, oldest first, each event with a
+//!   machine-readable `<time datetime>`.
+
+use chrono::{DateTime, Utc};
+use leptos::prelude::*;
+
+use super::legal_basis::{LawText, LegalBasis};
+use super::tag::{Tag, late_tag};
+use crate::engine::lifecycle::{self, Event, Target};
+use crate::engine::submission::Submission;
+use crate::i18n::tr;
+use crate::ui::format;
+use crate::ui::labels::{Label, t};
+use crate::ui::state::prefs::use_lang;
+
+/// The public status tag of a submission.
+#[component]
+pub fn StatusTag(submission: Submission) -> impl IntoView {
+    view! { <Tag of=lifecycle::public_status(&submission.lifecycle) /> }
+}
+
+/// The regulation's steps and the legal deadline, each with its target
+/// time, when it was done, and whether it is late.
+#[component]
+pub fn TargetsTable(targets: Vec<Target>, now: DateTime<Utc>) -> impl IntoView {
+    let lang = use_lang();
+    view! {
+        <h2>{t(tr::life_targets_heading)}</h2>
+        <div class="table-wrap">
+            <table class="targets">
+                <thead>
+                    <tr>
+                        <th scope="col">{t(tr::life_col_step)}</th>
+                        <th scope="col">{t(tr::life_col_who)}</th>
+                        <th scope="col">{t(tr::life_col_due)}</th>
+                        <th scope="col">{t(tr::life_col_done)}</th>
+                    </tr>
+                </thead>
+                <tbody>
+                    {targets
+                        .into_iter()
+                        .map(|tg| {
+                            let late = tg.late || (tg.done_at.is_none() && now > tg.due);
+                            let kind = if tg.binding { tr::life_binding(lang) } else { tr::life_non_binding(lang) };
+                            view! {
+                                <tr class:targets__row--late=late>
+                                    <th scope="row">
+                                        <LawText text=tg.text />
+                                        <span class="small muted targets__kind">" (" {kind} ")"</span>
+                                        <LegalBasis provenance=tg.provenance />
+                                    </th>
+                                    <td>{tg.actor.map(|a| a.label(lang))}</td>
+                                    <td>{format::date_time(tg.due)}</td>
+                                    <td>
+                                        {match tg.done_at {
+                                            Some(at) => format::date_time(at),
+                                            None => tr::life_not_done(lang).to_string(),
+                                        }}
+                                        " "
+                                        {late.then(late_tag)}
+                                    </td>
+                                </tr>
+                            }
+                        })
+                        .collect_view()}
+                </tbody>
+            </table>
+        </div>
+    }
+}
+
+/// The history of events, newest last, each with who acted and the rule;
+/// a refusal with its ground, looked up in `service`'s catalogue entry.
+#[component]
+pub fn EventList(events: Vec<Event>, #[prop(optional)] service: Option<String>) -> impl IntoView {
+    let lang = use_lang();
+    let sv = service.as_deref().and_then(crate::engine::catalog::service);
+    let ground_text = move |id: &str| {
+        sv.and_then(|sv| sv.refusal_grounds.iter().find(|g| g.id == id))
+            .map(|g| g.text.get(lang).to_string())
+    };
+    view! {
+        <h2>{t(tr::life_events_heading)}</h2>
+        <ol class="events">
+            {events
+                .into_iter()
+                .map(|e| {
+                    view! {
+                        <li class="events__item">
+                            <time datetime=e.at.to_rfc3339()>{format::date_time(e.at)}</time>
+                            " · "
+                            <strong>{e.transition.label(lang)}</strong>
+                            " · "
+                            {e.actor.label(lang)}
+                            {e.reason_id.as_deref().and_then(ground_text).map(|g| view! { <p class="events__ground">{tr::staff_refuse_ground(lang)} ": " {g}</p> })}
+                            {e.note.map(|n| view! { <p class="events__note">{tr::life_reason(lang)} ": " {n}</p> })}
+                            {e.provenance.map(|p| view! { <LegalBasis provenance=p /> })}
+                        </li>
+                    }
+                })
+                .collect_view()}
+        </ol>
+    }
+}

@@ -1,0 +1,186 @@
+//! What the browser tests share: storage, mounting a view in its own
+//! container with the app's state in context, waiting for Leptos, finding
+//! elements, and making the browser refuse to store.
+#![allow(dead_code)]
+
+use std::any::Any;
+
+use leptos::mount::mount_to;
+use leptos::prelude::*;
+use leptos_router::components::Router;
+use qujat::engine::source::Lang;
+use qujat::ui::state::clock::Clock;
+use qujat::ui::state::db::Db;
+use qujat::ui::state::notify::Seen;
+use qujat::ui::state::prefs::{CurrentLang, Prefs};
+use qujat::ui::state::session::Session;
+use qujat::ui::state::store::StoreNotices;
+use wasm_bindgen::JsCast;
+use web_sys::{Element, HtmlElement};
+
+pub fn document() -> web_sys::Document {
+    web_sys::window().unwrap().document().unwrap()
+}
+
+pub fn storage() -> web_sys::Storage {
+    web_sys::window().unwrap().local_storage().unwrap().unwrap()
+}
+
+/// The app's state, as `app::mount` provides it, in English.
+pub fn provide_state() -> StoreNotices {
+    let prefs = Prefs::load();
+    provide_context(prefs);
+    provide_context(CurrentLang(Lang::En));
+    let notices = StoreNotices(RwSignal::new(Vec::new()));
+    provide_context(notices);
+    provide_context(Clock::start(notices));
+    provide_context(Db::open(notices));
+    provide_context(Session::open(notices));
+    provide_context(Seen::open(notices));
+    notices
+}
+
+/// A view mounted in its own container (inside a router, with the app's
+/// state); unmounted and removed on drop.
+pub struct Mounted {
+    pub container: HtmlElement,
+    handle: Option<Box<dyn Any>>,
+}
+
+impl Mounted {
+    pub async fn new<V: IntoView + 'static>(view: impl FnOnce() -> V + Send + 'static) -> Mounted {
+        let container: HtmlElement = document().create_element("div").unwrap().unchecked_into();
+        document().body().unwrap().append_child(&container).unwrap();
+        let handle = mount_to(container.clone(), move || {
+            provide_state();
+            view! { <Router>{view()}</Router> }
+        });
+        let m = Mounted {
+            container,
+            handle: Some(Box::new(handle)),
+        };
+        m.settle().await;
+        m
+    }
+
+    /// Lets the reactive system run.
+    pub async fn settle(&self) {
+        for _ in 0..3 {
+            leptos::task::tick().await;
+        }
+    }
+
+    pub fn find(&self, selector: &str) -> Option<Element> {
+        self.container.query_selector(selector).unwrap()
+    }
+
+    pub fn get(&self, selector: &str) -> Element {
+        self.find(selector)
+            .unwrap_or_else(|| panic!("no element matches `{selector}`"))
+    }
+
+    pub fn all(&self, selector: &str) -> Vec<Element> {
+        let list = self.container.query_selector_all(selector).unwrap();
+        (0..list.length())
+            .map(|i| list.item(i).unwrap().unchecked_into())
+            .collect()
+    }
+
+    pub fn text(&self, selector: &str) -> String {
+        self.get(selector)
+            .text_content()
+            .unwrap_or_default()
+            .trim()
+            .to_string()
+    }
+
+    pub fn attr(&self, selector: &str, name: &str) -> Option<String> {
+        self.get(selector).get_attribute(name)
+    }
+
+    pub fn click(&self, selector: &str) {
+        self.get(selector).unchecked_into::<HtmlElement>().click();
+    }
+
+    /// Types `value` into an input or textarea as a user would (an `input` event).
+    pub fn type_into(&self, selector: &str, value: &str) {
+        let el = self.get(selector);
+        if let Some(i) = el.dyn_ref::<web_sys::HtmlInputElement>() {
+            i.set_value(value);
+        } else if let Some(t) = el.dyn_ref::<web_sys::HtmlTextAreaElement>() {
+            t.set_value(value);
+        }
+        let init = web_sys::EventInit::new();
+        init.set_bubbles(true);
+        let ev = web_sys::Event::new_with_event_init_dict("input", &init).unwrap();
+        el.dispatch_event(&ev).unwrap();
+    }
+
+    /// Lets Leptos run until `cond` holds (one or two ticks are enough; the
+    /// bound only keeps a broken view from hanging).
+    pub async fn until(&self, what: &str, cond: impl Fn(&Self) -> bool) {
+        for _ in 0..100 {
+            leptos::task::tick().await;
+            if cond(self) {
+                return;
+            }
+        }
+        panic!("gave up waiting for {what}");
+    }
+
+    /// The ids an element is described by.
+    pub fn described_by(&self, selector: &str) -> Vec<String> {
+        self.attr(selector, "aria-describedby")
+            .unwrap_or_default()
+            .split_whitespace()
+            .map(str::to_string)
+            .collect()
+    }
+}
+
+impl Drop for Mounted {
+    fn drop(&mut self) {
+        drop(self.handle.take());
+        self.container.remove();
+    }
+}
+
+/// The element focused now, if any.
+pub fn focused() -> Option<Element> {
+    document().active_element()
+}
+
+/// Waits for the next animation frames (focus moves happen there).
+pub async fn frames() {
+    for _ in 0..3 {
+        let p = js_sys::Promise::new(&mut |resolve, _| {
+            web_sys::window()
+                .unwrap()
+                .request_animation_frame(&resolve)
+                .unwrap();
+        });
+        wasm_bindgen_futures::JsFuture::from(p).await.unwrap();
+        leptos::task::tick().await;
+    }
+}
+
+/// Makes the browser refuse to store `key` (as when storage is full)
+/// until [`storage_works_again`]. Reading and other keys still work.
+pub fn refuse_to_store(key: &str) {
+    let code = format!(
+        "if (!Storage.prototype.__qujatSetItem) Storage.prototype.__qujatSetItem = Storage.prototype.setItem;
+         const orig = Storage.prototype.__qujatSetItem;
+         Storage.prototype.setItem = function (k, v) {{
+           if (k === {key:?}) throw new DOMException('full', 'QuotaExceededError');
+           return orig.call(this, k, v);
+         }};"
+    );
+    js_sys::eval(&code).unwrap();
+}
+
+pub fn storage_works_again() {
+    js_sys::eval(
+        "if (Storage.prototype.__qujatSetItem) Storage.prototype.setItem = Storage.prototype.__qujatSetItem;",
+    )
+    .unwrap();
+}
