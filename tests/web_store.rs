@@ -220,6 +220,9 @@ impl AtRevision for Rec {
     fn revision(&self) -> u64 {
         self.rev
     }
+    fn record_id(&self) -> &str {
+        "r1"
+    }
 }
 
 fn advance(r: &mut Rec, to: &str) -> Result<(), String> {
@@ -287,43 +290,16 @@ async fn a_record_changes_at_the_revision_shown_or_not_at_all() {
 
 #[wasm_bindgen_test]
 async fn submitting_keeps_the_draft_when_the_application_cannot_be_stored() {
-    use chrono::{DateTime, Utc};
-    use qujat::engine::application::{Answers, DocKind, Draft, Reason, Step, Who};
     use qujat::engine::registry;
-    use qujat::engine::submission::{self, SignatureRecord};
+    use qujat::engine::submission::SignatureRecord;
     use qujat::ui::state::applications::{SubmitFailure, submit};
     use qujat::ui::state::db::Db;
 
     storage().clear().unwrap();
-    let person = registry::people()
-        .iter()
-        .find(|p| p.children.is_empty() && p.iin.as_bytes()[6] >= b'3')
-        .unwrap();
-    let now: DateTime<Utc> = DateTime::parse_from_rfc3339("2025-03-20T10:00:00+05:00")
-        .unwrap()
-        .into();
-    let draft = Draft {
-        id: "d1".into(),
-        service: "S2".into(),
-        applicant_iin: person.iin.clone(),
-        answers: Answers {
-            who: Some(Who::Myself),
-            reason: Some(Reason::Lost),
-            document: Some(DocKind::GeneralSecondaryAttestat),
-            school: "School No. 1".into(),
-            year: "2010".into(),
-            office: Some(registry::offices()[0].id.clone()),
-            ..Answers::default()
-        },
-        step: Step::Check,
-        created_at: now,
-        updated_at: now,
-    };
-    let signed = SignatureRecord::Otp {
-        phone: "+77010000000".into(),
-        verified_at: now,
-        digest_hex: submission::digest_hex(&submission::document_of(&draft)),
-    };
+    let draft = mount::sample_draft();
+    let person = registry::find(&draft.applicant_iin).unwrap();
+    let now = mount::sample_now();
+    let signed = mount::sample_signature(&draft);
     let owner = Owner::new();
     owner.with(|| {
         let db = Db::open(notices());

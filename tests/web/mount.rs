@@ -9,11 +9,8 @@ use leptos::mount::mount_to;
 use leptos::prelude::*;
 use leptos_router::components::Router;
 use qujat::engine::source::Lang;
-use qujat::ui::state::clock::Clock;
-use qujat::ui::state::db::Db;
-use qujat::ui::state::notify::Seen;
 use qujat::ui::state::prefs::{CurrentLang, Prefs};
-use qujat::ui::state::session::Session;
+use qujat::ui::state::provide_records;
 use qujat::ui::state::store::StoreNotices;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement};
@@ -31,13 +28,7 @@ pub fn provide_state() -> StoreNotices {
     let prefs = Prefs::load();
     provide_context(prefs);
     provide_context(CurrentLang(Lang::En));
-    let notices = StoreNotices(RwSignal::new(Vec::new()));
-    provide_context(notices);
-    provide_context(Clock::start(notices));
-    provide_context(Db::open(notices));
-    provide_context(Session::open(notices));
-    provide_context(Seen::open(notices));
-    notices
+    provide_records()
 }
 
 /// A view mounted in its own container (inside a router, with the app's
@@ -183,4 +174,81 @@ pub fn storage_works_again() {
         "if (Storage.prototype.__qujatSetItem) Storage.prototype.setItem = Storage.prototype.__qujatSetItem;",
     )
     .unwrap();
+}
+
+/// 20.03.2025 10:00 in Kazakhstan (a working Thursday).
+pub fn sample_now() -> chrono::DateTime<chrono::Utc> {
+    chrono::DateTime::parse_from_rfc3339("2025-03-20T10:00:00+05:00")
+        .unwrap()
+        .into()
+}
+
+/// A complete S2 draft of a registry adult without children.
+pub fn sample_draft() -> qujat::engine::application::Draft {
+    use qujat::engine::application::{Answers, DocKind, Draft, Reason, Step, Who};
+    use qujat::engine::registry;
+    let person = registry::people()
+        .iter()
+        .find(|p| p.children.is_empty() && p.iin.as_bytes()[6] >= b'3')
+        .unwrap();
+    Draft {
+        id: "d1".into(),
+        service: "S2".into(),
+        applicant_iin: person.iin.clone(),
+        answers: Answers {
+            who: Some(Who::Myself),
+            reason: Some(Reason::Damaged),
+            original: Some(true),
+            document: Some(DocKind::BasicSecondaryCertificate),
+            school: "Gymnasium No. 7, Oskemen".into(),
+            year: "2008".into(),
+            office: registry::offices().last().map(|o| o.id.clone()),
+            ..Answers::default()
+        },
+        step: Step::Check,
+        created_at: sample_now(),
+        updated_at: sample_now(),
+    }
+}
+
+/// An SMS-code signature over `draft`.
+pub fn sample_signature(
+    draft: &qujat::engine::application::Draft,
+) -> qujat::engine::submission::SignatureRecord {
+    use qujat::engine::submission;
+    submission::SignatureRecord::Otp {
+        phone: "+77010000000".into(),
+        verified_at: sample_now(),
+        digest_hex: submission::digest_hex(&submission::document_of(draft)),
+    }
+}
+
+/// `sample_draft` filed and accepted.
+pub fn sample_submission() -> qujat::engine::submission::Submission {
+    use qujat::engine::application::IdentityFacts;
+    let d = sample_draft();
+    let facts = IdentityFacts {
+        identity_document_valid: true,
+    };
+    qujat::engine::submission::submit(&d, sample_signature(&d), facts, sample_now(), [1; 6])
+        .unwrap()
+}
+
+/// A filed S2 complaint.
+pub fn sample_complaint() -> qujat::engine::complaint::Complaint {
+    use qujat::engine::complaint::{self, Addressee, ComplaintDraft, Subject};
+    let draft = ComplaintDraft {
+        service: "S2".into(),
+        application_ref: Some("S2-250320-ABCDEF".into()),
+        addressee: Addressee::ProviderHead,
+        subject: Subject::Inaction,
+        text: "<b>Not ready</b> on the due date.".into(),
+        surname: "Ахметова".into(),
+        name: "Айгерім".into(),
+        patronymic: Some("Болатқызы".into()),
+        postal_address: "Өскемен қ., Абай даңғылы, 10-12".into(),
+        phone: "+7 701 234 56 78".into(),
+    };
+    let sig = serde_json::json!({"method": "otp", "signer_iin": "900101300123"});
+    complaint::file(draft, sig, sample_now(), [7; 8], None).unwrap()
 }

@@ -6,12 +6,8 @@ use super::bundle::Bundle;
 use crate::ui::modes::access::Access;
 use crate::ui::modes::keyboard::Keyboard;
 use crate::ui::modes::kiosk::Kiosk;
-use crate::ui::state::clock::Clock;
-use crate::ui::state::db::Db;
-use crate::ui::state::notify::Seen;
 use crate::ui::state::prefs::Prefs;
-use crate::ui::state::session::Session;
-use crate::ui::state::store::StoreNotices;
+use crate::ui::state::provide_records;
 
 /// Shared state for every bundle: preferences, modes, storage, clock,
 /// session.
@@ -24,11 +20,6 @@ pub fn provide_shared(bundle: Bundle) -> Prefs {
     let keyboard = Keyboard::new();
     provide_context(keyboard);
     provide_context(Kiosk::start(access, keyboard));
-    let notices = StoreNotices(RwSignal::new(Vec::new()));
-    provide_context(notices);
-    provide_context(Clock::start(notices));
-    provide_context(Db::open(notices));
-    provide_context(Session::open(notices));
-    provide_context(Seen::open(notices));
+    provide_records();
     prefs
 }

@@ -1,61 +1,36 @@
 //! The application wizard: the answers' names and the validation messages.
 
-use super::Label;
+use super::labels;
 use crate::engine::application::{DocKind, Field, FieldError, Problem, Reason, Who};
-use crate::engine::source::Lang;
-use crate::i18n::tr;
 
-impl Label for Who {
-    fn label(&self, lang: Lang) -> &'static str {
-        match self {
-            Who::Myself => tr::wizard_who_myself(lang),
-            Who::ParentOfMinor => tr::wizard_who_parent(lang),
-        }
+labels! {
+    Who { Who::Myself => wizard_who_myself, Who::ParentOfMinor => wizard_who_parent }
+    Reason {
+        Reason::Lost => wizard_reason_lost, Reason::Damaged => wizard_reason_damaged,
+        Reason::NameChanged => wizard_reason_name_changed, Reason::FillingErrors => wizard_reason_filling_errors,
     }
-}
-
-impl Label for Reason {
-    fn label(&self, lang: Lang) -> &'static str {
-        match self {
-            Reason::Lost => tr::wizard_reason_lost(lang),
-            Reason::Damaged => tr::wizard_reason_damaged(lang),
-            Reason::NameChanged => tr::wizard_reason_name_changed(lang),
-            Reason::FillingErrors => tr::wizard_reason_filling_errors(lang),
-        }
+    DocKind {
+        DocKind::BasicSecondaryCertificate => wizard_document_basic,
+        DocKind::GeneralSecondaryAttestat => wizard_document_general,
     }
-}
-
-impl Label for DocKind {
-    fn label(&self, lang: Lang) -> &'static str {
-        match self {
-            DocKind::BasicSecondaryCertificate => tr::wizard_document_basic(lang),
-            DocKind::GeneralSecondaryAttestat => tr::wizard_document_general(lang),
-        }
-    }
-}
-
-/// The message for a validation problem.
-impl Label for FieldError {
-    fn label(&self, lang: Lang) -> &'static str {
-        use Problem::*;
-        match (self.field, self.problem) {
-            (Field::Who, NoChildren) => tr::wizard_who_error_no_children(lang),
-            (Field::Who, _) => tr::wizard_who_error_missing(lang),
-            (Field::Child, UnknownChoice) => tr::wizard_child_error_unknown_choice(lang),
-            (Field::Child, _) => tr::wizard_child_error_missing(lang),
-            (Field::Reason, _) => tr::wizard_reason_error_missing(lang),
-            (Field::Document, _) => tr::wizard_document_error_missing(lang),
-            (Field::School, TooLong) => tr::wizard_school_error_too_long(lang),
-            (Field::School, _) => tr::wizard_school_error_missing(lang),
-            (Field::Year, NotAYear) => tr::wizard_year_error_not_a_year(lang),
-            (Field::Year, FutureYear) => tr::wizard_year_error_future_year(lang),
-            (Field::Year, BeforeBirth) => tr::wizard_year_error_before_birth(lang),
-            (Field::Year, _) => tr::wizard_year_error_missing(lang),
-            (Field::Office, UnknownChoice) => tr::wizard_office_error_unknown_choice(lang),
-            (Field::Office, _) => tr::wizard_office_error_missing(lang),
-            (Field::Original, _) => tr::wizard_original_error_missing(lang),
-            (Field::DigitalDocument, NotConfirmed) => tr::wizard_digital_error_not_confirmed(lang),
-            (Field::DigitalDocument, _) => tr::wizard_digital_error_missing(lang),
-        }
+    // The message for a validation problem: the field, then the problem.
+    FieldError {
+        FieldError { field: Field::Who, problem: Problem::NoChildren } => wizard_who_error_no_children,
+        FieldError { field: Field::Who, .. } => wizard_who_error_missing,
+        FieldError { field: Field::Child, problem: Problem::UnknownChoice } => wizard_child_error_unknown_choice,
+        FieldError { field: Field::Child, .. } => wizard_child_error_missing,
+        FieldError { field: Field::Reason, .. } => wizard_reason_error_missing,
+        FieldError { field: Field::Document, .. } => wizard_document_error_missing,
+        FieldError { field: Field::School, problem: Problem::TooLong } => wizard_school_error_too_long,
+        FieldError { field: Field::School, .. } => wizard_school_error_missing,
+        FieldError { field: Field::Year, problem: Problem::NotAYear } => wizard_year_error_not_a_year,
+        FieldError { field: Field::Year, problem: Problem::FutureYear } => wizard_year_error_future_year,
+        FieldError { field: Field::Year, problem: Problem::BeforeBirth } => wizard_year_error_before_birth,
+        FieldError { field: Field::Year, .. } => wizard_year_error_missing,
+        FieldError { field: Field::Office, problem: Problem::UnknownChoice } => wizard_office_error_unknown_choice,
+        FieldError { field: Field::Office, .. } => wizard_office_error_missing,
+        FieldError { field: Field::Original, .. } => wizard_original_error_missing,
+        FieldError { field: Field::DigitalDocument, problem: Problem::NotConfirmed } => wizard_digital_error_not_confirmed,
+        FieldError { field: Field::DigitalDocument, .. } => wizard_digital_error_missing,
     }
 }

@@ -3,7 +3,7 @@
 
 use chrono::{Datelike, NaiveDate, Weekday};
 
-use super::{Label, Message};
+use super::{Label, Message, labels};
 use crate::engine::calendar::{DayKind, HolidayId};
 use crate::engine::catalog::{Actor, Duration, Place, Situation, Stage};
 use crate::engine::source::Lang;
@@ -11,29 +11,46 @@ use crate::engine::term::{Channel, Location, Term, Unit};
 use crate::i18n::tr;
 use crate::ui::format;
 
-impl Label for Channel {
-    fn label(&self, lang: Lang) -> &'static str {
-        match self {
-            Channel::Provider => tr::passport_channel_provider(lang),
-            Channel::StateCorporation => tr::passport_channel_state_corporation(lang),
-            Channel::Portal => tr::passport_channel_portal(lang),
-        }
+labels! {
+    Channel {
+        Channel::Provider => passport_channel_provider, Channel::Portal => passport_channel_portal,
+        Channel::StateCorporation => passport_channel_state_corporation,
+    }
+    Place {
+        Place::Provider => passport_place_provider, Place::Portal => passport_place_portal,
+        Place::StateCorporation => passport_place_state_corporation,
+        Place::StateCorporationDuty => passport_place_state_corporation_duty,
+    }
+    Situation {
+        Situation::Loss => passport_situation_loss, Situation::Damage => passport_situation_damage,
+        Situation::NameChange => passport_situation_name_change, Situation::Minor => passport_situation_minor,
+        Situation::FillingErrors => passport_situation_filling_errors,
+        Situation::DigitalDocument => passport_situation_digital_document,
+        Situation::Liquidated => passport_situation_liquidated,
+    }
+    Actor {
+        Actor::Clerk => passport_actor_clerk, Actor::Head => passport_actor_head,
+        Actor::Executor => passport_actor_executor, Actor::Courier => passport_actor_courier,
+        Actor::StateCorporation => passport_actor_state_corporation,
+    }
+    // The heading of the refusal grounds of a stage.
+    Stage { Stage::Acceptance => passport_refusal_acceptance, Stage::Decision => passport_refusal_decision }
+    Weekday {
+        Weekday::Mon => why_monday, Weekday::Tue => why_tuesday, Weekday::Wed => why_wednesday,
+        Weekday::Thu => why_thursday, Weekday::Fri => why_friday, Weekday::Sat => why_saturday,
+        Weekday::Sun => why_sunday,
+    }
+    // The heading of the documents one hands in through a channel.
+    DocumentsFor {
+        DocumentsFor(Channel::Provider) => passport_documents_provider,
+        DocumentsFor(Channel::StateCorporation) => passport_documents_state_corporation,
+        DocumentsFor(Channel::Portal) => passport_documents_portal,
     }
 }
 
 /// The heading of the documents one hands in through a channel.
 #[derive(Clone, Copy)]
 pub struct DocumentsFor(pub Channel);
-
-impl Label for DocumentsFor {
-    fn label(&self, lang: Lang) -> &'static str {
-        match self.0 {
-            Channel::Provider => tr::passport_documents_provider(lang),
-            Channel::StateCorporation => tr::passport_documents_state_corporation(lang),
-            Channel::Portal => tr::passport_documents_portal(lang),
-        }
-    }
-}
 
 /// A term's label is where it applies: the channel, or for S3 at the State
 /// Corporation the office's location relative to the provider (C-24).
@@ -66,67 +83,6 @@ impl Message for Duration {
             Duration::Minutes(m) => tr::time_minutes(lang, i64::from(m)),
             Duration::WorkingDays(n) => tr::time_working_days(lang, i64::from(n)),
             Duration::Months(n) => tr::time_months(lang, i64::from(n)),
-        }
-    }
-}
-
-impl Label for Place {
-    fn label(&self, lang: Lang) -> &'static str {
-        match self {
-            Place::Provider => tr::passport_place_provider(lang),
-            Place::StateCorporation => tr::passport_place_state_corporation(lang),
-            Place::StateCorporationDuty => tr::passport_place_state_corporation_duty(lang),
-            Place::Portal => tr::passport_place_portal(lang),
-        }
-    }
-}
-
-impl Label for Situation {
-    fn label(&self, lang: Lang) -> &'static str {
-        match self {
-            Situation::Loss => tr::passport_situation_loss(lang),
-            Situation::Damage => tr::passport_situation_damage(lang),
-            Situation::NameChange => tr::passport_situation_name_change(lang),
-            Situation::FillingErrors => tr::passport_situation_filling_errors(lang),
-            Situation::Minor => tr::passport_situation_minor(lang),
-            Situation::DigitalDocument => tr::passport_situation_digital_document(lang),
-            Situation::Liquidated => tr::passport_situation_liquidated(lang),
-        }
-    }
-}
-
-impl Label for Actor {
-    fn label(&self, lang: Lang) -> &'static str {
-        match self {
-            Actor::Clerk => tr::passport_actor_clerk(lang),
-            Actor::Head => tr::passport_actor_head(lang),
-            Actor::Executor => tr::passport_actor_executor(lang),
-            Actor::StateCorporation => tr::passport_actor_state_corporation(lang),
-            Actor::Courier => tr::passport_actor_courier(lang),
-        }
-    }
-}
-
-/// The heading of the refusal grounds of a stage.
-impl Label for Stage {
-    fn label(&self, lang: Lang) -> &'static str {
-        match self {
-            Stage::Acceptance => tr::passport_refusal_acceptance(lang),
-            Stage::Decision => tr::passport_refusal_decision(lang),
-        }
-    }
-}
-
-impl Label for Weekday {
-    fn label(&self, lang: Lang) -> &'static str {
-        match self {
-            Weekday::Mon => tr::why_monday(lang),
-            Weekday::Tue => tr::why_tuesday(lang),
-            Weekday::Wed => tr::why_wednesday(lang),
-            Weekday::Thu => tr::why_thursday(lang),
-            Weekday::Fri => tr::why_friday(lang),
-            Weekday::Sat => tr::why_saturday(lang),
-            Weekday::Sun => tr::why_sunday(lang),
         }
     }
 }

@@ -1,6 +1,6 @@
 //! Complaints: addressees, subjects, answers, marks and form messages.
 
-use super::{Label, Message, Tagged};
+use super::{Message, Tagged, labels};
 use crate::engine::complaint::{
     Addressee, AnswerKind, ComplaintFieldError, ComplaintStatus, Field, Problem, Subject,
 };
@@ -8,46 +8,28 @@ use crate::engine::source::Lang;
 use crate::i18n::tr;
 use crate::ui::state::complaints::FormProblem;
 
-impl Label for Addressee {
-    fn label(&self, lang: Lang) -> &'static str {
-        match self {
-            Addressee::ProviderHead => tr::complaint_addressee_provider_head(lang),
-            Addressee::Ministry => tr::complaint_addressee_ministry(lang),
-            Addressee::LocalExecutiveBody => tr::complaint_addressee_local_executive(lang),
-            Addressee::StateCorporation => tr::complaint_addressee_state_corporation(lang),
-            Addressee::QualityControl => tr::complaint_addressee_quality_control(lang),
-        }
+labels! {
+    Addressee {
+        Addressee::ProviderHead => complaint_addressee_provider_head,
+        Addressee::Ministry => complaint_addressee_ministry,
+        Addressee::LocalExecutiveBody => complaint_addressee_local_executive,
+        Addressee::StateCorporation => complaint_addressee_state_corporation,
+        Addressee::QualityControl => complaint_addressee_quality_control,
     }
-}
-
-impl Label for Subject {
-    fn label(&self, lang: Lang) -> &'static str {
-        match self {
-            Subject::Decision => tr::complaint_subject_decision(lang),
-            Subject::Action => tr::complaint_subject_action(lang),
-            Subject::Inaction => tr::complaint_subject_inaction(lang),
-        }
+    Subject {
+        Subject::Decision => complaint_subject_decision, Subject::Action => complaint_subject_action,
+        Subject::Inaction => complaint_subject_inaction,
     }
-}
-
-impl Label for AnswerKind {
-    fn label(&self, lang: Lang) -> &'static str {
-        match self {
-            AnswerKind::OnMerits => tr::complaint_track_answer_merits(lang),
-            AnswerKind::RefusalToConsider => tr::complaint_track_answer_refusal(lang),
-        }
+    AnswerKind {
+        AnswerKind::OnMerits => complaint_track_answer_merits,
+        AnswerKind::RefusalToConsider => complaint_track_answer_refusal,
     }
-}
-
-/// A complaint's status is named after its latest portal mark (F000 L51).
-impl Label for ComplaintStatus {
-    fn label(&self, lang: Lang) -> &'static str {
-        match self {
-            ComplaintStatus::Delivered => tr::complaint_track_mark_delivered(lang),
-            ComplaintStatus::Registered => tr::complaint_track_mark_registered(lang),
-            ComplaintStatus::Executed => tr::complaint_track_mark_executed(lang),
-            ComplaintStatus::Answered => tr::complaint_track_mark_answered(lang),
-        }
+    // A complaint's status is named after its latest portal mark (F000 L51).
+    ComplaintStatus {
+        ComplaintStatus::Delivered => complaint_track_mark_delivered,
+        ComplaintStatus::Registered => complaint_track_mark_registered,
+        ComplaintStatus::Executed => complaint_track_mark_executed,
+        ComplaintStatus::Answered => complaint_track_mark_answered,
     }
 }
 

@@ -1,7 +1,7 @@
 //! What went wrong, in the user's words: SMS codes, EDS signing, filing,
 //! the back office's rules, IINs, the operator's vault.
 
-use super::{Label, Message};
+use super::{Message, labels};
 use crate::engine::iin::IinError;
 use crate::engine::lifecycle::LifecycleError;
 use crate::engine::otp::OtpError;
@@ -79,26 +79,14 @@ impl Message for LifecycleError {
     }
 }
 
-impl Label for IinError {
-    fn label(&self, lang: Lang) -> &'static str {
-        match self {
-            IinError::Empty => tr::signin_iin_error_iin_empty(lang),
-            IinError::WrongLength { .. } => tr::signin_iin_error_iin_wrong_length(lang),
-            IinError::NotDigits => tr::signin_iin_error_iin_not_digits(lang),
-            IinError::BadCentury => tr::signin_iin_error_iin_bad_century(lang),
-            IinError::BadDate => tr::signin_iin_error_iin_bad_date(lang),
-            IinError::CheckDigitTen => tr::signin_iin_error_iin_check_digit_ten(lang),
-            IinError::BadChecksum => tr::signin_iin_error_iin_bad_checksum(lang),
-        }
+labels! {
+    IinError {
+        IinError::Empty => signin_iin_error_iin_empty, IinError::NotDigits => signin_iin_error_iin_not_digits,
+        IinError::WrongLength { .. } => signin_iin_error_iin_wrong_length,
+        IinError::BadCentury => signin_iin_error_iin_bad_century, IinError::BadDate => signin_iin_error_iin_bad_date,
+        IinError::CheckDigitTen => signin_iin_error_iin_check_digit_ten,
+        IinError::BadChecksum => signin_iin_error_iin_bad_checksum,
     }
-}
-
-/// Why the operator's data did not open.
-impl Label for VaultError {
-    fn label(&self, lang: Lang) -> &'static str {
-        match self {
-            VaultError::WrongPassword => tr::operator_wrong_pin(lang),
-            _ => tr::operator_corrupt(lang),
-        }
-    }
+    // Why the operator's data did not open.
+    VaultError { VaultError::WrongPassword => operator_wrong_pin, _ => operator_corrupt }
 }

@@ -1,18 +1,19 @@
 //! The law: the status of a legal basis and the seed it comes from.
 
-use super::{Label, Tagged};
-use crate::engine::source::{Lang, Seed, SeedLang, Status};
-use crate::i18n::tr;
+use super::{Tagged, labels};
+use crate::engine::source::{Seed, SeedLang, Status};
 
-impl Label for Status {
-    fn label(&self, lang: Lang) -> &'static str {
-        match self {
-            Status::National => tr::law_status_national(lang),
-            Status::Regional => tr::law_status_regional(lang),
-            Status::LostForce => tr::law_status_lost_force(lang),
-            Status::Assumption => tr::law_status_assumption(lang),
-        }
+labels! {
+    Status {
+        Status::National => law_status_national, Status::Regional => law_status_regional,
+        Status::LostForce => law_status_lost_force, Status::Assumption => law_status_assumption,
     }
+    Seed {
+        Seed::F000 => law_seed_f000, Seed::F001 => law_seed_f001, Seed::F002 => law_seed_f002,
+        Seed::F003 => law_seed_f003, Seed::F004 => law_seed_f004,
+    }
+    // The language version of a seed ("Russian version").
+    SeedLang { SeedLang::Ru => law_lang_ru, SeedLang::Kk => law_lang_kk }
 }
 
 impl Tagged for Status {
@@ -22,28 +23,6 @@ impl Tagged for Status {
             Status::Regional => "tag tag--regional",
             Status::LostForce => "tag tag--lost-force",
             Status::Assumption => "tag tag--assumption",
-        }
-    }
-}
-
-impl Label for Seed {
-    fn label(&self, lang: Lang) -> &'static str {
-        match self {
-            Seed::F000 => tr::law_seed_f000(lang),
-            Seed::F001 => tr::law_seed_f001(lang),
-            Seed::F002 => tr::law_seed_f002(lang),
-            Seed::F003 => tr::law_seed_f003(lang),
-            Seed::F004 => tr::law_seed_f004(lang),
-        }
-    }
-}
-
-/// The language version of a seed ("Russian version").
-impl Label for SeedLang {
-    fn label(&self, lang: Lang) -> &'static str {
-        match self {
-            SeedLang::Ru => tr::law_lang_ru(lang),
-            SeedLang::Kk => tr::law_lang_kk(lang),
         }
     }
 }

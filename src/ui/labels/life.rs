@@ -1,22 +1,29 @@
 //! An application's life cycle: its public status, the steps, the roles.
 
-use super::{Label, Tagged};
+use super::{Tagged, labels};
 use crate::engine::lifecycle::{PublicStatus, Role, Transition};
-use crate::engine::source::Lang;
-use crate::i18n::tr;
 
-impl Label for PublicStatus {
-    fn label(&self, lang: Lang) -> &'static str {
-        match self {
-            PublicStatus::Delivered => tr::life_status_delivered(lang),
-            PublicStatus::Registered => tr::life_status_registered(lang),
-            PublicStatus::InProgress => tr::life_status_in_progress(lang),
-            PublicStatus::Ready => tr::life_status_ready(lang),
-            PublicStatus::Issued => tr::life_status_issued(lang),
-            PublicStatus::Refused => tr::life_status_refused(lang),
-            PublicStatus::RefusedAtAcceptance => tr::life_status_refused_at_acceptance(lang),
-            PublicStatus::HeldByProvider => tr::life_status_held_by_provider(lang),
-        }
+labels! {
+    PublicStatus {
+        PublicStatus::Delivered => life_status_delivered, PublicStatus::Registered => life_status_registered,
+        PublicStatus::InProgress => life_status_in_progress, PublicStatus::Ready => life_status_ready,
+        PublicStatus::Issued => life_status_issued, PublicStatus::Refused => life_status_refused,
+        PublicStatus::RefusedAtAcceptance => life_status_refused_at_acceptance,
+        PublicStatus::HeldByProvider => life_status_held_by_provider,
+    }
+    Transition {
+        Transition::Accept => life_transition_accept, Transition::RefuseAtAcceptance => life_transition_refuse_at_acceptance,
+        Transition::Register => life_transition_register, Transition::Assign => life_transition_assign,
+        Transition::Prepare => life_transition_prepare, Transition::Sign => life_transition_sign,
+        Transition::DeliverToStateCorporation => life_transition_deliver_to_state_corporation,
+        Transition::Issue => life_transition_issue, Transition::Refuse => life_transition_refuse,
+        Transition::HandToProvider => life_transition_hand_to_provider,
+        Transition::RequestReturn => life_transition_request_return, Transition::Return => life_transition_return,
+    }
+    Role {
+        Role::Citizen => life_role_citizen, Role::Clerk => life_role_clerk, Role::Head => life_role_head,
+        Role::Executor => life_role_executor, Role::StateCorporation => life_role_state_corporation,
+        Role::System => life_role_system,
     }
 }
 
@@ -26,40 +33,6 @@ impl Tagged for PublicStatus {
             PublicStatus::Issued | PublicStatus::Ready => "tag tag--done",
             PublicStatus::Refused | PublicStatus::RefusedAtAcceptance => "tag tag--late",
             _ => "tag",
-        }
-    }
-}
-
-impl Label for Transition {
-    fn label(&self, lang: Lang) -> &'static str {
-        match self {
-            Transition::Accept => tr::life_transition_accept(lang),
-            Transition::RefuseAtAcceptance => tr::life_transition_refuse_at_acceptance(lang),
-            Transition::Register => tr::life_transition_register(lang),
-            Transition::Assign => tr::life_transition_assign(lang),
-            Transition::Prepare => tr::life_transition_prepare(lang),
-            Transition::Sign => tr::life_transition_sign(lang),
-            Transition::DeliverToStateCorporation => {
-                tr::life_transition_deliver_to_state_corporation(lang)
-            }
-            Transition::Issue => tr::life_transition_issue(lang),
-            Transition::Refuse => tr::life_transition_refuse(lang),
-            Transition::HandToProvider => tr::life_transition_hand_to_provider(lang),
-            Transition::RequestReturn => tr::life_transition_request_return(lang),
-            Transition::Return => tr::life_transition_return(lang),
-        }
-    }
-}
-
-impl Label for Role {
-    fn label(&self, lang: Lang) -> &'static str {
-        match self {
-            Role::Citizen => tr::life_role_citizen(lang),
-            Role::Clerk => tr::life_role_clerk(lang),
-            Role::Head => tr::life_role_head(lang),
-            Role::Executor => tr::life_role_executor(lang),
-            Role::StateCorporation => tr::life_role_state_corporation(lang),
-            Role::System => tr::life_role_system(lang),
         }
     }
 }

@@ -22,6 +22,19 @@ use leptos::prelude::*;
 use crate::engine::source::Lang;
 use crate::ui::state::prefs::use_lang;
 
+/// `impl Label` for types whose every value has one message:
+/// `Type { Pattern => tr_function, … }`.
+macro_rules! labels {
+    ($($ty:ty { $($pat:pat => $f:ident),+ $(,)? })+) => {$(
+        impl $crate::ui::labels::Label for $ty {
+            fn label(&self, lang: $crate::engine::source::Lang) -> &'static str {
+                match self { $($pat => $crate::i18n::tr::$f(lang)),+ }
+            }
+        }
+    )+};
+}
+use labels;
+
 /// The fixed name of a value in `lang`.
 pub trait Label {
     fn label(&self, lang: Lang) -> &'static str;

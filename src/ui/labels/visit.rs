@@ -1,11 +1,9 @@
 //! Home visits: a visit's state in a few words, identity documents, PINs.
 
-use super::Label;
+use super::labels;
 use crate::engine::catalog::ReceiptKind;
 use crate::engine::registry::IdKind;
-use crate::engine::source::Lang;
 use crate::engine::visit::{Delivery, PinError, Step, Visit};
-use crate::i18n::tr;
 
 /// Where a home visit stands, as the visit list says it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -31,34 +29,18 @@ impl VisitStatus {
     }
 }
 
-impl Label for VisitStatus {
-    fn label(&self, lang: Lang) -> &'static str {
-        match self {
-            VisitStatus::New => tr::operator_status_new(lang),
-            VisitStatus::InProgress => tr::operator_status_in_progress(lang),
-            VisitStatus::Refused => tr::operator_status_refused(lang),
-            VisitStatus::ToDeliver => tr::operator_status_to_deliver(lang),
-            VisitStatus::Delivered => tr::operator_status_delivered(lang),
-        }
+labels! {
+    VisitStatus {
+        VisitStatus::New => operator_status_new, VisitStatus::InProgress => operator_status_in_progress,
+        VisitStatus::Refused => operator_status_refused, VisitStatus::ToDeliver => operator_status_to_deliver,
+        VisitStatus::Delivered => operator_status_delivered,
     }
-}
-
-impl Label for IdKind {
-    fn label(&self, lang: Lang) -> &'static str {
-        match self {
-            IdKind::IdCard => tr::operator_id_card(lang),
-            IdKind::Passport => tr::operator_id_passport(lang),
-            IdKind::BirthCertificate => tr::operator_id_birth_certificate(lang),
-        }
+    IdKind {
+        IdKind::IdCard => operator_id_card, IdKind::Passport => operator_id_passport,
+        IdKind::BirthCertificate => operator_id_birth_certificate,
     }
-}
-
-impl Label for PinError {
-    fn label(&self, lang: Lang) -> &'static str {
-        match self {
-            PinError::TooShort => tr::operator_pin_too_short(lang),
-            PinError::NotDigits => tr::operator_pin_not_digits(lang),
-            PinError::Mismatch => tr::operator_pin_mismatch(lang),
-        }
+    PinError {
+        PinError::TooShort => operator_pin_too_short, PinError::NotDigits => operator_pin_not_digits,
+        PinError::Mismatch => operator_pin_mismatch,
     }
 }

@@ -157,35 +157,21 @@ pub fn advance(
     })
 }
 
-/// The applications of `iin`, newest first (reactive).
-pub fn applications_of(db: Db, iin: &str) -> Vec<Submission> {
-    let mut v: Vec<Submission> = db.apps.with(|m| {
-        m.values()
-            .filter(|s| s.applicant_iin == iin)
-            .cloned()
-            .collect()
-    });
-    v.sort_by_key(|s| std::cmp::Reverse(s.submitted_at));
-    v
-}
-
-/// Every application in this browser, newest first (reactive).
-pub fn all_applications(db: Db) -> Vec<Submission> {
-    let mut v: Vec<Submission> = db.apps.with(|m| m.values().cloned().collect());
-    v.sort_by_key(|s| std::cmp::Reverse(s.submitted_at));
-    v
+/// The applications of `iin` (all of them in this browser for `None`),
+/// newest first (reactive).
+pub fn applications(db: Db, iin: Option<&str>) -> Vec<Submission> {
+    db.apps.newest_first(
+        |s| iin.is_none_or(|i| s.applicant_iin == i),
+        |s| s.submitted_at,
+    )
 }
 
 /// The drafts of `iin` (of `service`, if given), last changed first (reactive).
 pub fn drafts_of(db: Db, iin: &str, service: Option<&str>) -> Vec<Draft> {
-    let mut v: Vec<Draft> = db.drafts.with(|m| {
-        m.values()
-            .filter(|d| d.applicant_iin == iin && service.is_none_or(|s| d.service == s))
-            .cloned()
-            .collect()
-    });
-    v.sort_by_key(|d| std::cmp::Reverse(d.updated_at));
-    v
+    db.drafts.newest_first(
+        |d| d.applicant_iin == iin && service.is_none_or(|s| d.service == s),
+        |d| d.updated_at,
+    )
 }
 
 /// Application `reference` if it belongs to `iin` (reactive).

@@ -330,23 +330,11 @@ pub fn act(
         .apply_at_rev(id, rev, |c| c.apply(action, now, cal))
 }
 
-/// The complaints of `iin`, newest first (reactive).
-pub fn complaints_of(db: Db, iin: &str) -> Vec<Complaint> {
-    let mut v: Vec<Complaint> = db.complaints.with(|m| {
-        m.values()
-            .filter(|c| owner(c) == Some(iin))
-            .cloned()
-            .collect()
-    });
-    v.sort_by_key(|c| std::cmp::Reverse(c.filed_at));
-    v
-}
-
-/// Every complaint in this browser, newest first (reactive).
-pub fn all_complaints(db: Db) -> Vec<Complaint> {
-    let mut v: Vec<Complaint> = db.complaints.with(|m| m.values().cloned().collect());
-    v.sort_by_key(|c| std::cmp::Reverse(c.filed_at));
-    v
+/// The complaints of `iin` (all of them in this browser for `None`),
+/// newest first (reactive).
+pub fn complaints(db: Db, iin: Option<&str>) -> Vec<Complaint> {
+    db.complaints
+        .newest_first(|c| iin.is_none() || owner(c) == iin, |c| c.filed_at)
 }
 
 /// Complaint `id` if it belongs to `iin` (reactive).

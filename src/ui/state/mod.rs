@@ -18,3 +18,17 @@ pub mod prefs;
 pub mod session;
 pub mod staff;
 pub mod store;
+
+use leptos::prelude::*;
+
+/// Provides in context what every bundle keeps: where storage trouble is
+/// reported, the clock, the records, the session and what was seen.
+pub fn provide_records() -> store::StoreNotices {
+    let notices = store::StoreNotices(RwSignal::new(Vec::new()));
+    provide_context(notices);
+    provide_context(clock::Clock::start(notices));
+    provide_context(db::Db::open(notices));
+    provide_context(session::Session::open(notices));
+    provide_context(notify::Seen::open(notices));
+    notices
+}

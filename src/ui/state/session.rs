@@ -26,6 +26,11 @@ impl Session {
         self.iin.with(|i| i.as_deref().and_then(registry::find))
     }
 
+    /// The signed-in person's IIN (reactive).
+    pub fn iin(&self) -> Option<&'static str> {
+        self.person().map(|p| p.iin.as_str())
+    }
+
     pub fn person_untracked(&self) -> Option<&'static Person> {
         self.iin
             .with_untracked(|i| i.as_deref().and_then(registry::find))

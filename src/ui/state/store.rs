@@ -79,17 +79,25 @@ impl<E> From<NotSaved> for Refused<E> {
 /// action "at a known revision" compares against.
 pub trait AtRevision {
     fn revision(&self) -> u64;
+    /// The key it is stored under.
+    fn record_id(&self) -> &str;
 }
 
 impl AtRevision for Submission {
     fn revision(&self) -> u64 {
         self.lifecycle.rev
     }
+    fn record_id(&self) -> &str {
+        &self.reference
+    }
 }
 
 impl AtRevision for Complaint {
     fn revision(&self) -> u64 {
         self.rev
+    }
+    fn record_id(&self) -> &str {
+        &self.id
     }
 }
 
@@ -199,6 +207,22 @@ where
         LocalStorage::delete(self.key);
         self.rev.set(0);
         self.state.set(T::default());
+    }
+}
+
+impl<V> Collection<BTreeMap<String, V>>
+where
+    V: Serialize + DeserializeOwned + Clone + PartialEq + Send + Sync + 'static,
+{
+    /// The records that `keep` keeps, newest first by `when` (reactive).
+    pub fn newest_first<K: Ord>(
+        &self,
+        keep: impl Fn(&V) -> bool,
+        when: impl Fn(&V) -> K,
+    ) -> Vec<V> {
+        let mut v: Vec<V> = self.with(|m| m.values().filter(|r| keep(r)).cloned().collect());
+        v.sort_by_key(|r| std::cmp::Reverse(when(r)));
+        v
     }
 }
 

@@ -24,7 +24,7 @@ pub fn BrowserNotifier() -> impl IntoView {
     let (db, seen, session) = (use_db(), use_seen(), use_session());
     let announced = StoredValue::new(None::<usize>);
     let all = Memo::new(move |_| {
-        let me = session.person().map(|p| p.iin.as_str());
+        let me = session.iin();
         notes(db, seen, me)
     });
     Effect::new(move |_| {

@@ -12,7 +12,7 @@ use leptos::prelude::*;
 
 use super::summary_list::{SummaryList, row};
 use super::why_this_date::WhyThisDate;
-use crate::engine::complaint::{Complaint, Mark, MarkKind};
+use crate::engine::complaint::{Complaint, ComplaintStatus, Mark, MarkKind};
 use crate::i18n::tr;
 use crate::ui::format;
 use crate::ui::labels::{Label, t};
@@ -20,45 +20,42 @@ use crate::ui::state::clock::use_clock;
 use crate::ui::state::complaints::provisional_due;
 use crate::ui::state::prefs::use_lang;
 
+/// The status a mark leads to.
+fn status_after(kind: &MarkKind) -> ComplaintStatus {
+    match kind {
+        MarkKind::Delivered => ComplaintStatus::Delivered,
+        MarkKind::Registered { .. } => ComplaintStatus::Registered,
+        MarkKind::Executed => ComplaintStatus::Executed,
+        MarkKind::Answered { .. } => ComplaintStatus::Answered,
+    }
+}
+
 #[component]
 pub fn Marks(complaint: Complaint) -> impl IntoView {
     let lang = use_lang();
-    let find = |pred: fn(&MarkKind) -> bool| {
-        complaint
+    // Each mark is named like the status it leads to.
+    let marks = [
+        ("delivered", ComplaintStatus::Delivered),
+        ("registered", ComplaintStatus::Registered),
+        ("executed", ComplaintStatus::Executed),
+        ("answered", ComplaintStatus::Answered),
+    ];
+    let rows = marks.map(|(key, status)| {
+        let at = complaint
             .marks
             .iter()
-            .find(|m| pred(&m.kind))
-            .map(|m| format::date_time(m.at))
-    };
-    let rows: [(&'static str, &'static str, Option<String>, Option<String>); 4] = [
-        (
-            "delivered",
-            tr::complaint_track_mark_delivered(lang),
-            find(|k| matches!(k, MarkKind::Delivered)),
-            None,
-        ),
-        (
-            "registered",
-            tr::complaint_track_mark_registered(lang),
-            find(|k| matches!(k, MarkKind::Registered { .. })),
-            None,
-        ),
-        (
-            "executed",
-            tr::complaint_track_mark_executed(lang),
-            find(|k| matches!(k, MarkKind::Executed)),
-            None,
-        ),
-        (
-            "answered",
-            tr::complaint_track_mark_answered(lang),
-            find(|k| matches!(k, MarkKind::Answered { .. })),
-            complaint
-                .answer
-                .as_ref()
-                .map(|a| a.kind.label(lang).to_string()),
-        ),
-    ];
+            .find(|m| status_after(&m.kind) == status)
+            .map(|m| format::date_time(m.at));
+        let extra = (status == ComplaintStatus::Answered)
+            .then(|| {
+                complaint
+                    .answer
+                    .as_ref()
+                    .map(|a| a.kind.label(lang).to_string())
+            })
+            .flatten();
+        (key, status.label(lang), at, extra)
+    });
     view! {
         <ol class="marks">
             {rows

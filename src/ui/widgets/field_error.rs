@@ -29,21 +29,30 @@ pub fn FieldError(
     }
 }
 
-/// The ids a field is described by: its hint (if any), then its error
-/// message (while there is one); `None` when there are none.
-pub fn described_by(
-    hint_id: Option<String>,
-    err_id: String,
-    error: Signal<Option<String>>,
-) -> impl Fn() -> Option<String> + Send + Sync + 'static {
-    move || {
-        let mut ids = Vec::new();
-        if let Some(h) = &hint_id {
-            ids.push(h.clone());
-        }
+/// What every field works out the same way: its error (none if not
+/// given), the ids of its hint and of its error message, and what it is
+/// described by (`aria-describedby`): its hint (if it has one), then its
+/// error message (while there is one).
+pub fn field_ids(
+    id: &str,
+    error: Option<Signal<Option<String>>>,
+    has_hint: bool,
+) -> (
+    Signal<Option<String>>,
+    String,
+    String,
+    impl Fn() -> Option<String> + Send + Sync + 'static + use<>,
+) {
+    let error = error.unwrap_or_else(|| Signal::stored(None));
+    let (hint_id, err_id) = (format!("{id}-hint"), format!("{id}-error"));
+    let hint = has_hint.then(|| hint_id.clone());
+    let err = err_id.clone();
+    let described = move || {
+        let mut ids: Vec<String> = hint.iter().cloned().collect();
         if error.get().is_some() {
-            ids.push(err_id.clone());
+            ids.push(err.clone());
         }
         (!ids.is_empty()).then(|| ids.join(" "))
-    }
+    };
+    (error, hint_id, err_id, described)
 }

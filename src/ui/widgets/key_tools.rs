@@ -15,6 +15,7 @@ use std::time::Duration;
 
 use leptos::prelude::*;
 
+use super::details::Details;
 use super::error_summary::{ErrorItem, ErrorSummary};
 use super::radios::{Choice, Radios};
 use super::text_area::TextArea;
@@ -162,9 +163,7 @@ pub fn KeyTools(person: &'static Person) -> impl IntoView {
                 }
             />
         </ul>
-        <details class="key-tools">
-            <summary>{t(tr::sign_create_heading)}</summary>
-            <div class="details__body">
+        <Details summary=t(tr::sign_create_heading) class=Some("key-tools")>
                 <p>{t(tr::sign_create_intro)}</p>
                 <form novalidate on:submit=create>
                     <ErrorSummary errors=Signal::derive(move || {
@@ -173,25 +172,13 @@ pub fn KeyTools(person: &'static Person) -> impl IntoView {
                             .map(|(field_id, message)| vec![ErrorItem { field_id, message }])
                             .unwrap_or_default()
                     }) />
-                    <TextField
-                        id="new-password"
-                        password=true
-                        label=ts(tr::sign_create_password)
-                        hint=ts(tr::sign_create_password_hint)
-                        value=password
-                        on_input=Callback::new(move |v| password.set(v))
-                        error=err_for("new-password")
-                        autocomplete="new-password"
-                    />
-                    <TextField
-                        id="confirm-password"
-                        password=true
-                        label=ts(tr::sign_create_confirm)
-                        value=confirm
-                        on_input=Callback::new(move |v| confirm.set(v))
-                        error=err_for("confirm-password")
-                        autocomplete="new-password"
-                    />
+                    <TextField id="new-password" password=true label=ts(tr::sign_create_password)
+                        hint=ts(tr::sign_create_password_hint) value=password
+                        on_input=Callback::new(move |v| password.set(v)) error=err_for("new-password")
+                        autocomplete="new-password" />
+                    <TextField id="confirm-password" password=true label=ts(tr::sign_create_confirm)
+                        value=confirm on_input=Callback::new(move |v| confirm.set(v))
+                        error=err_for("confirm-password") autocomplete="new-password" />
                     <Radios
                         name="validity"
                         legend=ts(tr::sign_create_validity)
@@ -206,23 +193,13 @@ pub fn KeyTools(person: &'static Person) -> impl IntoView {
                         {t(tr::sign_create_button)}
                     </button>
                 </form>
-            </div>
-        </details>
-        <details class="key-tools">
-            <summary>{t(tr::sign_import_heading)}</summary>
-            <div class="details__body">
+        </Details>
+        <Details summary=t(tr::sign_import_heading) class=Some("key-tools")>
                 <form novalidate on:submit=import>
-                    <TextArea
-                        id="import-key"
-                        label=ts(tr::sign_import_label)
-                        value=import_text
-                        on_input=Callback::new(move |v| import_text.set(v))
-                        error=import_error
-                        verbatim=true
-                    />
+                    <TextArea id="import-key" label=ts(tr::sign_import_label) value=import_text
+                        on_input=Callback::new(move |v| import_text.set(v)) error=import_error verbatim=true />
                     <button type="submit" class="button button--secondary">{t(tr::sign_import_button)}</button>
                 </form>
-            </div>
-        </details>
+        </Details>
     }
 }

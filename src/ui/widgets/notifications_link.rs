@@ -19,7 +19,7 @@ pub fn NotificationsLink() -> impl IntoView {
     let lang = use_lang();
     let (db, seen, session) = (use_db(), use_seen(), use_session());
     let unread = Memo::new(move |_| {
-        let me = session.person().map(|p| p.iin.as_str());
+        let me = session.iin();
         notes(db, seen, me).iter().filter(|n| n.unread).count()
     });
     view! {

@@ -20,6 +20,7 @@
 use chrono::DateTime;
 use leptos::prelude::*;
 
+use super::details::Details;
 use super::error_summary::{ErrorItem, ErrorSummary};
 use super::text_field::TextField;
 use crate::engine::otp::{OtpError, Purpose};
@@ -135,18 +136,10 @@ pub fn OtpConfirm(
                 view! {
                     <p>{tr::otp_sent_to(lang, &format::masked_phone(&phone.get_value()))}</p>
                     <div class="otp__entry">
-                        <TextField
-                            id="otp-code"
-                            label=ts(tr::otp_code_label)
-                            hint=ts(tr::otp_code_hint)
-                            value=typed
-                            on_input=Callback::new(move |v| typed.set(v))
-                            error=message
-                            input_mode="numeric"
-                            autocomplete="one-time-code"
-                            short=true
-                            on_enter=Callback::new(move |_| confirm())
-                        />
+                        <TextField id="otp-code" label=ts(tr::otp_code_label) hint=ts(tr::otp_code_hint)
+                            value=typed on_input=Callback::new(move |v| typed.set(v)) error=message
+                            input_mode="numeric" autocomplete="one-time-code" short=true
+                            on_enter=Callback::new(move |_| confirm()) />
                         {move || expires().map(expiry)}
                         <div class="button-group">
                             <button type="button" class="button" on:click=move |_| confirm()>{tr::otp_confirm(lang)}</button>
@@ -163,12 +156,9 @@ pub fn OtpConfirm(
                             <p class="hint">{move || tr::otp_resend_in(lang, &wait().to_string())}</p>
                         </Show>
                     </div>
-                    <details>
-                        <summary>{tr::otp_not_received(lang)}</summary>
-                        <div class="details__body">
-                            <p>{tr::otp_not_received_body(lang, &format::masked_phone(&phone.get_value()))}</p>
-                        </div>
-                    </details>
+                    <Details summary=tr::otp_not_received(lang)>
+                        <p>{tr::otp_not_received_body(lang, &format::masked_phone(&phone.get_value()))}</p>
+                    </Details>
                 }
                 .into_any()
             }}

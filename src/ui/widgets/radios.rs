@@ -15,7 +15,7 @@
 
 use leptos::prelude::*;
 
-use super::field_error::{FieldError, described_by};
+use super::field_error::{FieldError, field_ids};
 use super::page_heading::DocTitle;
 use crate::engine::source::Lang;
 
@@ -87,14 +87,7 @@ pub fn Radios(
     #[prop(optional, into)] error: Option<Signal<Option<String>>>,
     #[prop(optional)] as_heading: bool,
 ) -> impl IntoView {
-    let error = error.unwrap_or_else(|| Signal::stored(None));
-    let hint_id = format!("{name}-hint");
-    let err_id = format!("{name}-error");
-    let described = described_by(
-        hint.is_some().then(|| hint_id.clone()),
-        err_id.clone(),
-        error,
-    );
+    let (error, hint_id, err_id, described) = field_ids(&name, error, hint.is_some());
     let legend_view = move || {
         if as_heading {
             view! {

@@ -2,25 +2,22 @@
 //! office's and the complaint desk's lists): one row per record, or a
 //! sentence when there are none.
 //!
-//! Accessibility acceptance criteria:
-//! - a real `<table>` in a scrollable `.table-wrap` (no sideways scrolling
-//!   of the page at 320 px), with column headers `<th scope="col">`;
-//! - an optional caption names the table for screen readers (visually
-//!   hidden where a heading above already shows it);
-//! - each row's first cell links to the record, named by its reference;
+//! Accessibility acceptance criteria: those of [`DataTable`], and
+//! - each row's first cell links to the record, named by its reference
+//!   (written by the caller's `row`);
 //! - with no records, a plain sentence instead of an empty table.
 
-use std::hash::Hash;
-
 use leptos::prelude::*;
+use leptos_router::components::A;
+
+use super::table::{Caption, DataTable};
+use crate::ui::state::store::AtRevision;
 
 #[component]
-pub fn RecordTable<T, K, KF, R, RV>(
+pub fn RecordTable<T, R, RV>(
     /// The records, in display order.
     #[prop(into)]
     rows: Signal<Vec<T>>,
-    /// A key that changes when a record's row must be redrawn (id and revision).
-    key: KF,
     /// One `<tr>` for a record.
     row: R,
     /// The column headers.
@@ -33,27 +30,29 @@ pub fn RecordTable<T, K, KF, R, RV>(
     #[prop(optional)] class: Option<&'static str>,
 ) -> impl IntoView
 where
-    T: Clone + Send + Sync + 'static,
-    K: Eq + Hash + 'static,
-    KF: Fn(&T) -> K + Clone + Send + Sync + 'static,
+    T: AtRevision + Clone + Send + Sync + 'static,
     R: Fn(T) -> RV + Clone + Send + Sync + 'static,
     RV: IntoView + 'static,
 {
+    let caption = caption.map(Caption::Hidden);
+    let table = move || {
+        let row = row.clone();
+        // A row is redrawn when its record changes revision.
+        let key = |r: &T| (r.record_id().to_string(), r.revision());
+        view! {
+            <DataTable columns=columns.clone() caption=caption class=class>
+                <For each=move || rows.get() key=key children=row />
+            </DataTable>
+        }
+    };
     view! {
         <Show when=move || !rows.with(|r| r.is_empty()) fallback=move || view! { <p>{empty}</p> }>
-            <div class="table-wrap">
-                <table class=class>
-                    {caption.map(|c| view! { <caption class="visually-hidden">{c}</caption> })}
-                    <thead>
-                        <tr>
-                            {columns.iter().map(|c| view! { <th scope="col">{*c}</th> }).collect_view()}
-                        </tr>
-                    </thead>
-                    <tbody>
-                        <For each=move || rows.get() key=key.clone() children=row.clone() />
-                    </tbody>
-                </table>
-            </div>
+            {table.clone()}
         </Show>
     }
+}
+
+/// A row's first cell: the record's reference, linking to it.
+pub fn reference_cell(href: String, reference: String) -> impl IntoView {
+    view! { <td><A href=href>{reference}</A></td> }
 }

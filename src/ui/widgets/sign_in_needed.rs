@@ -11,8 +11,10 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 use super::page_heading::PageHeading;
+use crate::engine::registry::Person;
 use crate::i18n::tr;
 use crate::ui::labels::{t, ts};
+use crate::ui::state::session::use_session;
 
 #[component]
 pub fn SignInNeeded() -> impl IntoView {
@@ -23,5 +25,18 @@ pub fn SignInNeeded() -> impl IntoView {
             <PageHeading text=ts(tr::signin_needed) />
             <p><A href=href attr:class="button">{t(tr::signin_title)}</A></p>
         </div>
+    }
+}
+
+/// A page for the signed-in person: `show` them their page, or "sign in"
+/// when nobody is (rebuilt only when who is signed in changes).
+pub fn for_person<V: IntoView + 'static>(
+    show: impl Fn(&'static Person) -> V + Send + Sync + 'static,
+) -> impl IntoView {
+    let session = use_session();
+    let person = Memo::new(move |_| session.person());
+    move || match person.get() {
+        None => view! { <SignInNeeded /> }.into_any(),
+        Some(p) => show(p).into_any(),
     }
 }

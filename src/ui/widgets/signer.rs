@@ -162,13 +162,8 @@ pub fn Signer(
     view! {
         <div class="signer">
             {(!has_phone).then(|| warning(t(tr::sign_otp_unavailable)))}
-            <Radios
-                name="method"
-                legend=ts(tr::sign_method_question)
-                choices=methods
-                selected=method
-                on_select=Callback::new(move |v| method.set(Some(v)))
-            />
+            <Radios name="method" legend=ts(tr::sign_method_question) choices=methods selected=method
+                on_select=Callback::new(move |v| method.set(Some(v))) />
             <Show when=move || method.get().as_deref() == Some("eds")>
                 <h2>{t(tr::sign_keys_heading)}</h2>
                 <Show
@@ -176,23 +171,12 @@ pub fn Signer(
                     fallback=move || view! { <p>{t(tr::sign_keys_none)}</p> }
                 >
                     <form novalidate on:submit=sign_eds>
-                        <Radios
-                            name="key"
-                            legend=ts(tr::sign_key_choose)
-                            choices=key_choices
-                            selected=key_serial
-                            on_select=Callback::new(move |v| key_serial.set(Some(v)))
-                            error=message_for(errors, "key")
-                        />
-                        <TextField
-                            id="password"
-                            password=true
-                            label=ts(tr::sign_password_label)
-                            value=password
+                        <Radios name="key" legend=ts(tr::sign_key_choose) choices=key_choices
+                            selected=key_serial on_select=Callback::new(move |v| key_serial.set(Some(v)))
+                            error=message_for(errors, "key") />
+                        <TextField id="password" password=true label=ts(tr::sign_password_label) value=password
                             on_input=Callback::new(move |v| password.set(v))
-                            error=message_for(errors, "password")
-                            autocomplete="current-password"
-                        />
+                            error=message_for(errors, "password") autocomplete="current-password" />
                         <div class="button-group">
                             <button type="submit" class="button" aria-disabled=move || busy.get().then_some("true")>
                                 {t(tr::sign_sign_button)}

@@ -10,8 +10,11 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
+use super::demo_clock::DemoClock;
+use super::not_found::NotFound;
 use super::notice::warning;
 use super::page_heading::PageHeading;
+use super::record_page::{Outcome, RecordPage};
 use crate::engine::source::Lang;
 use crate::i18n::tr;
 use crate::ui::labels::{t, ts};
@@ -37,5 +40,23 @@ pub fn StaffDesk(
             {staff_banner()}
             {children()}
         </div>
+    }
+}
+
+/// A staff desk's page for the record the route names: the desk, rebuilt
+/// on every change to the record, with its outcomes announced and the demo
+/// clock after it (see [`RecordPage`]); "not found" for no such record.
+pub fn staff_record_page<T, SV>(
+    param: &'static str,
+    find: impl Fn(&str) -> Option<T> + Send + Sync + 'static,
+    show: impl Fn(T, Outcome) -> SV + Send + Sync + 'static,
+) -> impl IntoView
+where
+    T: Clone + PartialEq + Send + Sync + 'static,
+    SV: IntoView + 'static,
+{
+    view! {
+        <RecordPage param=param find=find show=show missing=|| view! { <NotFound /> } announce=true
+            tools=|| view! { <div class="page page--tools"><DemoClock /></div> } always_tools=true />
     }
 }

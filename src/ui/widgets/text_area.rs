@@ -11,7 +11,7 @@
 
 use leptos::prelude::*;
 
-use super::field_error::{FieldError, described_by};
+use super::field_error::{FieldError, field_ids};
 
 #[component]
 pub fn TextArea(
@@ -26,14 +26,7 @@ pub fn TextArea(
     #[prop(optional)]
     verbatim: bool,
 ) -> impl IntoView {
-    let error = error.unwrap_or_else(|| Signal::stored(None));
-    let hint_id = format!("{id}-hint");
-    let err_id = format!("{id}-error");
-    let described = described_by(
-        hint.is_some().then(|| hint_id.clone()),
-        err_id.clone(),
-        error,
-    );
+    let (error, hint_id, err_id, described) = field_ids(&id, error, hint.is_some());
     view! {
         <div class="field" class:field--error=move || error.get().is_some()>
             <label class="label" for=id.clone()>{move || label.get()}</label>

@@ -15,7 +15,7 @@
 
 use leptos::prelude::*;
 
-use super::field_error::{FieldError, described_by};
+use super::field_error::{FieldError, field_ids};
 use super::page_heading::DocTitle;
 
 #[component]
@@ -40,14 +40,7 @@ pub fn TextField(
     #[prop(optional)]
     on_enter: Option<Callback<()>>,
 ) -> impl IntoView {
-    let error = error.unwrap_or_else(|| Signal::stored(None));
-    let hint_id = format!("{id}-hint");
-    let err_id = format!("{id}-error");
-    let described = described_by(
-        hint.is_some().then(|| hint_id.clone()),
-        err_id.clone(),
-        error,
-    );
+    let (error, hint_id, err_id, described) = field_ids(&id, error, hint.is_some());
     let label_view = {
         let id = id.clone();
         move || {

@@ -16,6 +16,7 @@ use chrono::{DateTime, Utc};
 use leptos::prelude::*;
 
 use super::legal_basis::{LawText, LegalBasis};
+use super::table::DataTable;
 use super::tag::{Tag, late_tag};
 use crate::engine::lifecycle::{self, Event, Target};
 use crate::engine::submission::Submission;
@@ -37,17 +38,10 @@ pub fn TargetsTable(targets: Vec<Target>, now: DateTime<Utc>) -> impl IntoView {
     let lang = use_lang();
     view! {
         <h2>{t(tr::life_targets_heading)}</h2>
-        <div class="table-wrap">
-            <table class="targets">
-                <thead>
-                    <tr>
-                        <th scope="col">{t(tr::life_col_step)}</th>
-                        <th scope="col">{t(tr::life_col_who)}</th>
-                        <th scope="col">{t(tr::life_col_due)}</th>
-                        <th scope="col">{t(tr::life_col_done)}</th>
-                    </tr>
-                </thead>
-                <tbody>
+        <DataTable
+            columns=vec![t(tr::life_col_step), t(tr::life_col_who), t(tr::life_col_due), t(tr::life_col_done)]
+            class=Some("targets")
+        >
                     {targets
                         .into_iter()
                         .map(|tg| {
@@ -74,9 +68,7 @@ pub fn TargetsTable(targets: Vec<Target>, now: DateTime<Utc>) -> impl IntoView {
                             }
                         })
                         .collect_view()}
-                </tbody>
-            </table>
-        </div>
+        </DataTable>
     }
 }
 

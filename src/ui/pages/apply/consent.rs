@@ -42,10 +42,7 @@ pub fn ConsentStep(form: Form, person: &'static Person) -> impl IntoView {
                 let flow = flow.clone();
                 move || match (ctx.get().has_phone, person.phone.clone()) {
                     (true, Some(phone)) => view! {
-                        <OtpConfirm
-                            flow=flow.clone()
-                            phone=phone
-                            purpose=Purpose::Consent
+                        <OtpConfirm flow=flow.clone() phone=phone purpose=Purpose::Consent
                             on_verified=Callback::new(move |_| form.set(|a| a.digital_consent_confirmed = true))
                         />
                     }

@@ -75,29 +75,19 @@ pub fn question(step: Step, form: Form, person: &'static Person) -> AnyView {
                     .collect::<Vec<_>>()
             });
             view! {
-                <Radios
-                    name="child"
-                    as_heading=true
-                    legend=ts(tr::wizard_child_question)
-                    hint=ts(tr::wizard_child_hint)
-                    choices=choices
+                <Radios name="child" as_heading=true legend=ts(tr::wizard_child_question)
+                    hint=ts(tr::wizard_child_hint) choices=choices
                     selected=Signal::derive(move || answers.get().child_iin)
-                    on_select=form.on(|a, v| a.child_iin = Some(v))
-                    error=form.error(Field::Child)
-                />
+                    on_select=form.on(|a, v| a.child_iin = Some(v)) error=form.error(Field::Child) />
             }
             .into_any()
         }
         Step::Reason => view! {
-            <Radios
-                name="reason"
-                as_heading=true
-                legend=ts(tr::wizard_reason_question)
+            <Radios name="reason" as_heading=true legend=ts(tr::wizard_reason_question)
                 choices=Signal::stored(Reason::ALL.iter().map(|r| Choice::new(reason_slug(*r), r.label(lang))).collect::<Vec<_>>())
                 selected=Signal::derive(move || answers.get().reason.map(|r| reason_slug(r).to_string()))
                 on_select=form.on(|a, v| a.reason = Reason::ALL.into_iter().find(|r| reason_slug(*r) == v))
-                error=form.error(Field::Reason)
-            />
+                error=form.error(Field::Reason) />
         }
         .into_any(),
         Step::Document => view! {
@@ -116,30 +106,17 @@ pub fn question(step: Step, form: Form, person: &'static Person) -> AnyView {
         }
         .into_any(),
         Step::School => view! {
-            <TextField
-                id="school"
-                as_heading=true
-                label=ts(tr::wizard_school_question)
-                hint=ts(tr::wizard_school_hint)
-                value=Signal::derive(move || answers.get().school)
-                on_input=form.on(|a, v| a.school = v)
-                error=form.error(Field::School)
-                autocomplete="organization"
-            />
+            <TextField id="school" as_heading=true label=ts(tr::wizard_school_question)
+                hint=ts(tr::wizard_school_hint) value=Signal::derive(move || answers.get().school)
+                on_input=form.on(|a, v| a.school = v) error=form.error(Field::School)
+                autocomplete="organization" />
         }
         .into_any(),
         Step::Year => view! {
-            <TextField
-                id="year"
-                as_heading=true
-                label=ts(tr::wizard_year_question)
-                hint=ts(tr::wizard_year_hint)
-                value=Signal::derive(move || answers.get().year)
-                on_input=form.on(|a, v| a.year = v)
-                error=form.error(Field::Year)
-                input_mode="numeric"
-                short=true
-            />
+            <TextField id="year" as_heading=true label=ts(tr::wizard_year_question)
+                hint=ts(tr::wizard_year_hint) value=Signal::derive(move || answers.get().year)
+                on_input=form.on(|a, v| a.year = v) error=form.error(Field::Year) input_mode="numeric"
+                short=true />
         }
         .into_any(),
         Step::Office => view! {
@@ -179,15 +156,11 @@ fn documents(form: Form) -> impl IntoView {
         <p>{t(tr::wizard_documents_intro)}</p>
         {docs}
         <Show when=needs_original>
-            <Radios
-                name="original"
-                legend=ts(tr::wizard_original_question)
-                hint=ts(tr::wizard_original_hint)
+            <Radios name="original" legend=ts(tr::wizard_original_question) hint=ts(tr::wizard_original_hint)
                 choices=Signal::stored(Choice::yes_no(lang, tr::wizard_original_yes, tr::wizard_original_no))
                 selected=Signal::derive(move || yes_no_value(answers.get().original))
                 on_select=form.on(|a: &mut Answers, v| a.original = Some(v == "yes"))
-                error=form.error(Field::Original)
-            />
+                error=form.error(Field::Original) />
             <Show when=move || answers.get().original == Some(false)>
                 {warning(t(tr::wizard_original_no_warning))}
             </Show>

@@ -129,9 +129,7 @@ pub fn ReceiptPage() -> impl IntoView {
     let db = use_db();
     let session = use_session();
     view! {
-        <RecordPage
-            param="reference"
-            find=move |r: &str| application_of(db, r, session.person().map(|p| p.iin.as_str()))
+        <RecordPage param="reference" find=move |r: &str| application_of(db, r, session.iin())
             show=|s, _| view! { <Confirmation submission=s /> }
             missing=|| view! { <Missing body=tr::confirm_not_found href=paths::CABINET link=tr::confirm_cabinet_link /> }
         />

@@ -13,41 +13,30 @@ use crate::engine::registry::Person;
 use crate::i18n::tr;
 use crate::ui::labels::{Label, t};
 use crate::ui::paths;
-use crate::ui::state::applications::{context_for, owns_draft, remember_step};
+use crate::ui::state::applications::{context_for, remember_step};
 use crate::ui::state::clock::use_clock;
 use crate::ui::state::db::use_db;
 use crate::ui::state::prefs::use_lang;
-use crate::ui::state::session::use_session;
 use crate::ui::widgets::back_link::BackLink;
+use crate::ui::widgets::draft_page::own_draft;
 use crate::ui::widgets::error_summary::{ErrorItem, ErrorSummary};
 use crate::ui::widgets::not_found::Missing;
-use crate::ui::widgets::sign_in_needed::SignInNeeded;
 
 #[component]
 pub fn WizardPage() -> impl IntoView {
     let params = use_params_map();
-    let session = use_session();
-    let db = use_db();
-    // Memos, so that saving an answer (which rewrites the drafts) does not
-    // rebuild the page: only a different draft, step or owner does.
-    let id = Memo::new(move |_| params.read().get("draft").unwrap_or_default());
     let step = Memo::new(move |_| params.read().get("step").and_then(|s| Step::from_slug(&s)));
-    let person = Memo::new(move |_| session.person());
-    let owned = Memo::new(move |_| {
-        let me = person.get().map(|p| p.iin.as_str());
-        owns_draft(db, &id.get(), me)
-    });
-    move || {
-        let Some(person) = person.get() else {
-            return view! { <SignInNeeded /> }.into_any();
-        };
-        match (owned.get(), step.get()) {
-            (true, Some(step)) => {
-                view! { <StepView draft_id=id.get() step=step person=person /> }.into_any()
-            }
-            _ => view! { <Missing href=paths::apply_start() link=tr::wizard_title /> }.into_any(),
-        }
-    }
+    own_draft(
+        move |id, person| match step.get() {
+            Some(step) => view! { <StepView draft_id=id step=step person=person /> }.into_any(),
+            None => missing().into_any(),
+        },
+        missing,
+    )
+}
+
+fn missing() -> impl IntoView {
+    view! { <Missing href=paths::apply_start() link=tr::wizard_title /> }
 }
 
 #[component]

@@ -1,7 +1,6 @@
 //! The cabinet's "My complaints".
 
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 use crate::engine::complaint::Complaint;
 use crate::engine::registry::Person;
@@ -9,18 +8,17 @@ use crate::i18n::tr;
 use crate::ui::format;
 use crate::ui::labels::{Label, t};
 use crate::ui::paths;
-use crate::ui::state::complaints::complaints_of;
+use crate::ui::state::complaints::complaints;
 use crate::ui::state::db::use_db;
 use crate::ui::state::prefs::use_lang;
-use crate::ui::widgets::record_table::RecordTable;
+use crate::ui::widgets::record_table::{RecordTable, reference_cell};
 use crate::ui::widgets::tag::Tag;
 
 fn complaint_row(c: Complaint) -> impl IntoView {
     let lang = use_lang();
-    let reference = c.reference.clone();
     view! {
         <tr>
-            <td><A href=paths::complaint(&c.id)>{reference}</A></td>
+            {reference_cell(paths::complaint(&c.id), c.reference.clone())}
             <td>{c.draft.addressee.label(lang)}</td>
             <td>{format::date_time(c.filed_at)}</td>
             <td><Tag of=c.status() /></td>
@@ -30,25 +28,13 @@ fn complaint_row(c: Complaint) -> impl IntoView {
 
 #[component]
 pub fn MyComplaints(person: &'static Person) -> impl IntoView {
-    let lang = use_lang();
     let db = use_db();
-    let list = Memo::new(move |_| complaints_of(db, &person.iin));
+    let list = Memo::new(move |_| complaints(db, Some(&person.iin)));
     view! {
         <h2>{t(tr::complaint_cabinet_heading)}</h2>
-        <RecordTable
-            rows=list
-            key=|c: &Complaint| (c.id.clone(), c.rev)
-            row=complaint_row
-            columns=vec![
-                tr::complaint_cabinet_col_reference(lang),
-                tr::complaint_cabinet_col_addressee(lang),
-                tr::complaint_cabinet_col_filed(lang),
-                tr::complaint_cabinet_col_status(lang),
-            ]
-            empty=tr::complaint_cabinet_none(lang)
-            caption=tr::complaint_cabinet_heading(lang)
-            class="complaints"
-        />
+        <RecordTable rows=list row=complaint_row
+            columns=vec![t(tr::complaint_cabinet_col_reference), t(tr::complaint_cabinet_col_addressee), t(tr::complaint_cabinet_col_filed), t(tr::complaint_cabinet_col_status)]
+            empty=t(tr::complaint_cabinet_none) caption=t(tr::complaint_cabinet_heading) class="complaints" />
         <p><a href=paths::COMPLAINT_FORM>{t(tr::complaint_cabinet_new)}</a></p>
     }
 }

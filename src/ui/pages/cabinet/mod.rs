@@ -20,22 +20,17 @@ use crate::i18n::tr;
 use crate::ui::format;
 use crate::ui::labels::{t, ts};
 use crate::ui::paths;
-use crate::ui::state::applications::{applications_of, delete_draft, drafts_of};
+use crate::ui::state::applications::{applications, delete_draft, drafts_of};
 use crate::ui::state::db::use_db;
 use crate::ui::state::prefs::use_lang;
-use crate::ui::state::session::use_session;
 use crate::ui::widgets::page_heading::PageHeading;
-use crate::ui::widgets::record_table::RecordTable;
-use crate::ui::widgets::sign_in_needed::SignInNeeded;
+use crate::ui::widgets::record_table::{RecordTable, reference_cell};
+use crate::ui::widgets::sign_in_needed::for_person;
 use crate::ui::widgets::timeline::StatusTag;
 
 #[component]
 pub fn CabinetPage() -> impl IntoView {
-    let session = use_session();
-    move || match session.person() {
-        None => view! { <SignInNeeded /> }.into_any(),
-        Some(p) => view! { <Cabinet person=p /> }.into_any(),
-    }
+    for_person(|p| view! { <Cabinet person=p /> })
 }
 
 /// One application in the cabinet's table.
@@ -48,10 +43,9 @@ fn application_row(s: Submission) -> impl IntoView {
     let service = catalog::service(&s.service)
         .map(|sv| sv.name.text.get(lang).to_string())
         .unwrap_or_default();
-    let reference = s.reference.clone();
     view! {
         <tr>
-            <td><A href=paths::application(&s.reference)>{reference}</A></td>
+            {reference_cell(paths::application(&s.reference), s.reference.clone())}
             <td>{service}</td>
             <td>{format::date_time(s.submitted_at)}</td>
             <td><StatusTag submission=s.clone() /></td>
@@ -65,7 +59,7 @@ fn Cabinet(person: &'static Person) -> impl IntoView {
     let lang = use_lang();
     let db = use_db();
     let status = RwSignal::new(None::<&'static str>);
-    let apps = Memo::new(move |_| applications_of(db, &person.iin));
+    let apps = Memo::new(move |_| applications(db, Some(&person.iin)));
     let drafts = Memo::new(move |_| drafts_of(db, &person.iin, None));
     let draft_card = move |d: Draft| {
         let id = d.id.clone();
@@ -88,20 +82,9 @@ fn Cabinet(person: &'static Person) -> impl IntoView {
         <div class="page">
             <PageHeading text=ts(tr::cabinet_title) caption=Signal::stored(person.display_name(lang)) />
             <p role="status" aria-live="polite">{move || status.get().map(str::to_string)}</p>
-            <RecordTable
-                rows=apps
-                key=|s: &Submission| (s.reference.clone(), s.lifecycle.rev)
-                row=application_row
-                columns=vec![
-                    tr::cabinet_col_reference(lang),
-                    tr::cabinet_col_service(lang),
-                    tr::cabinet_col_submitted(lang),
-                    tr::cabinet_col_status(lang),
-                    tr::cabinet_col_deadline(lang),
-                ]
-                empty=tr::cabinet_empty(lang)
-                caption=tr::cabinet_title(lang)
-            />
+            <RecordTable rows=apps row=application_row
+                columns=vec![t(tr::cabinet_col_reference), t(tr::cabinet_col_service), t(tr::cabinet_col_submitted), t(tr::cabinet_col_status), t(tr::cabinet_col_deadline)]
+                empty=t(tr::cabinet_empty) caption=t(tr::cabinet_title) />
             <p><A href=paths::apply_start() attr:class="button">{t(tr::cabinet_new_application)}</A></p>
             <h2>{t(tr::cabinet_drafts_heading)}</h2>
             <Show when=move || !drafts.get().is_empty() fallback=move || view! { <p>{t(tr::cabinet_drafts_empty)}</p> }>

@@ -19,7 +19,7 @@ pub fn NotificationsPage() -> impl IntoView {
     let lang = use_lang();
     let (db, seen, session) = (use_db(), use_seen(), use_session());
     let permission_note = RwSignal::new(None::<&'static str>);
-    let list = Memo::new(move |_| notes(db, seen, session.person().map(|p| p.iin.as_str())));
+    let list = Memo::new(move |_| notes(db, seen, session.iin()));
     let mark_read = move |_| {
         let _ = seen.mark_all_read(db);
     };

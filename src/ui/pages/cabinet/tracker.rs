@@ -18,6 +18,7 @@ use crate::ui::state::prefs::use_lang;
 use crate::ui::state::session::use_session;
 use crate::ui::state::store::Refused;
 use crate::ui::widgets::demo_clock::DemoClock;
+use crate::ui::widgets::details::Details;
 use crate::ui::widgets::not_found::Missing;
 use crate::ui::widgets::notice::{Notice, Tone};
 use crate::ui::widgets::page_heading::PageHeading;
@@ -32,7 +33,7 @@ pub fn TrackerPage() -> impl IntoView {
     view! {
         <RecordPage
             param="reference"
-            find=move |r: &str| application_of(db, r, session.person().map(|p| p.iin.as_str()))
+            find=move |r: &str| application_of(db, r, session.iin())
             show=|s, said| view! { <Tracker submission=s said=said /> }
             missing=|| view! { <Missing body=tr::confirm_not_found href=paths::CABINET link=tr::confirm_cabinet_link /> }
             announce=true
@@ -40,10 +41,7 @@ pub fn TrackerPage() -> impl IntoView {
             // steps keeps running while the tracker updates.
             tools=|| view! {
                 <div class="page page--tools">
-                    <details class="demo-tools">
-                        <summary>{t(tr::track_demo_tools)}</summary>
-                        <div class="details__body"><DemoClock /></div>
-                    </details>
+                    <Details summary=t(tr::track_demo_tools) class=Some("demo-tools")><DemoClock /></Details>
                 </div>
             }
         />

@@ -15,14 +15,13 @@ use crate::ui::paths;
 use crate::ui::state::complaints::{Pending, addressees_for, begin, edit, pending_drafts};
 use crate::ui::state::db::use_db;
 use crate::ui::state::prefs::use_lang;
-use crate::ui::state::session::use_session;
 use crate::ui::widgets::complaint_summary::service_name;
 use crate::ui::widgets::error_summary::{ErrorItem, ErrorSummary, message_for};
 use crate::ui::widgets::legal_basis::LegalBasis;
 use crate::ui::widgets::notice::warning;
 use crate::ui::widgets::page_heading::PageHeading;
 use crate::ui::widgets::radios::{Choice, Radios};
-use crate::ui::widgets::sign_in_needed::SignInNeeded;
+use crate::ui::widgets::sign_in_needed::for_person;
 use crate::ui::widgets::summary_list::{SummaryList, row};
 use crate::ui::widgets::text_area::TextArea;
 use crate::ui::widgets::text_field::TextField;
@@ -39,12 +38,7 @@ fn subject_slug(s: Subject) -> &'static str {
 
 #[component]
 pub fn ComplaintFormPage() -> impl IntoView {
-    let session = use_session();
-    let person = Memo::new(move |_| session.person());
-    move || match person.get() {
-        None => view! { <SignInNeeded /> }.into_any(),
-        Some(p) => view! { <ComplaintForm person=p /> }.into_any(),
-    }
+    for_person(|p| view! { <ComplaintForm person=p /> })
 }
 
 #[component]
@@ -202,14 +196,11 @@ fn ComplaintForm(person: &'static Person) -> impl IntoView {
                         })))
                         error=error_for("service")
                     />
-                    <TextField
-                        id="application-ref"
-                        label=ts(tr::complaint_form_application_label)
+                    <TextField id="application-ref" label=ts(tr::complaint_form_application_label)
                         hint=ts(tr::complaint_form_application_hint)
                         value=Signal::derive(move || p.get().application_ref)
                         on_input=Callback::new(move |v: String| set(Box::new(move |d: &mut Pending| d.application_ref = v)))
-                        error=error_for("application-ref")
-                    />
+                        error=error_for("application-ref") />
                 })}
                 {fixed_service.then(|| view! {
                     <SummaryList>
@@ -245,15 +236,10 @@ fn ComplaintForm(person: &'static Person) -> impl IntoView {
                     })))
                     error=error_for("subject")
                 />
-                <TextArea
-                    id="text"
-                    label=ts(tr::complaint_form_text_label)
-                    hint=ts(tr::complaint_form_text_hint)
-                    value=Signal::derive(move || p.get().text)
+                <TextArea id="text" label=ts(tr::complaint_form_text_label)
+                    hint=ts(tr::complaint_form_text_hint) value=Signal::derive(move || p.get().text)
                     on_input=Callback::new(move |v: String| set(Box::new(move |d: &mut Pending| d.text = v)))
-                    error=error_for("text")
-                    rows=8
-                />
+                    error=error_for("text") rows=8 />
                 <h2>{t(tr::complaint_form_you_heading)}</h2>
                 <p class="hint">{t(tr::complaint_form_you_hint)}</p>
                 {text_field("surname", tr::complaint_form_surname, None, |d| d.surname.clone(), |d, v| d.surname = v, "family-name")}

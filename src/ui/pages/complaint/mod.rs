@@ -27,10 +27,7 @@ fn own_complaint<V: IntoView + 'static>(
     let db = use_db();
     let session = use_session();
     view! {
-        <RecordPage
-            param="id"
-            find=move |id: &str| complaint_of(db, id, session.person().map(|p| p.iin.as_str()))
-            show=move |c, _| show(c)
+        <RecordPage param="id" find=move |id: &str| complaint_of(db, id, session.iin()) show=move |c, _| show(c)
             missing=|| view! { <Missing body=tr::complaint_track_not_found href=paths::CABINET link=tr::confirm_cabinet_link /> }
         />
     }

@@ -15,21 +15,15 @@ use crate::ui::state::clock::use_clock;
 use crate::ui::state::complaints::{FileFailure, file, pending_drafts};
 use crate::ui::state::db::use_db;
 use crate::ui::state::prefs::use_lang;
-use crate::ui::state::session::use_session;
 use crate::ui::widgets::complaint_summary::{ComplaintSummary, Part};
 use crate::ui::widgets::error_summary::{ErrorItem, ErrorSummary};
 use crate::ui::widgets::page_heading::PageHeading;
-use crate::ui::widgets::sign_in_needed::SignInNeeded;
+use crate::ui::widgets::sign_in_needed::for_person;
 use crate::ui::widgets::signer::Signer;
 
 #[component]
 pub fn ComplaintSignPage() -> impl IntoView {
-    let session = use_session();
-    let person = Memo::new(move |_| session.person());
-    move || match person.get() {
-        None => view! { <SignInNeeded /> }.into_any(),
-        Some(p) => view! { <ComplaintSign person=p /> }.into_any(),
-    }
+    for_person(|p| view! { <ComplaintSign person=p /> })
 }
 
 #[component]
@@ -98,13 +92,9 @@ fn ComplaintSign(person: &'static Person) -> impl IntoView {
                 <h2>{t(tr::complaint_sign_check_heading)}</h2>
                 {summary}
                 <p><A href=paths::COMPLAINT_FORM>{t(tr::complaint_sign_change)}</A></p>
-                <Signer
-                    person=person
+                <Signer person=person
                     flow=format!("complaint:{}", p.get_untracked().map(|p| p.id).unwrap_or_default())
-                    document=document
-                    on_signed=filed
-                    errors=errors
-                />
+                    document=document on_signed=filed errors=errors />
             </Show>
         </div>
     }

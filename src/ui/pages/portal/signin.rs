@@ -68,17 +68,9 @@ pub fn SignIn() -> impl IntoView {
             <PageHeading text=ts(tr::signin_title) />
             <p class="lead">{t(tr::signin_lead)}</p>
             <form novalidate on:submit=submit>
-                <TextField
-                    id="iin"
-                    label=ts(tr::signin_iin_label)
-                    hint=ts(tr::signin_iin_hint)
-                    value=typed
-                    on_input=Callback::new(move |v| typed.set(v))
-                    error=error
-                    input_mode="numeric"
-                    autocomplete="off"
-                    short=true
-                />
+                <TextField id="iin" label=ts(tr::signin_iin_label) hint=ts(tr::signin_iin_hint) value=typed
+                    on_input=Callback::new(move |v| typed.set(v)) error=error input_mode="numeric"
+                    autocomplete="off" short=true />
                 <button type="submit" class="button">{t(tr::signin_submit)}</button>
             </form>
             <h2>{t(tr::signin_pick_heading)}</h2>

@@ -4,22 +4,18 @@ use leptos::prelude::*;
 
 use crate::i18n::tr;
 use crate::ui::labels::ts;
-use crate::ui::state::session::use_session;
 use crate::ui::widgets::key_tools::KeyTools;
 use crate::ui::widgets::page_heading::PageHeading;
-use crate::ui::widgets::sign_in_needed::SignInNeeded;
+use crate::ui::widgets::sign_in_needed::for_person;
 
 #[component]
 pub fn KeysPage() -> impl IntoView {
-    let session = use_session();
-    move || match session.person() {
-        None => view! { <SignInNeeded /> }.into_any(),
-        Some(p) => view! {
+    for_person(|p| {
+        view! {
             <div class="page page--narrow">
                 <PageHeading text=ts(tr::track_keys_title) />
                 <KeyTools person=p />
             </div>
         }
-        .into_any(),
-    }
+    })
 }

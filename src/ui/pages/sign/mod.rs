@@ -7,7 +7,7 @@ mod keys;
 pub use keys::KeysPage;
 
 use leptos::prelude::*;
-use leptos_router::hooks::{use_navigate, use_params_map};
+use leptos_router::hooks::use_navigate;
 
 use crate::engine::application::Step;
 use crate::engine::catalog;
@@ -16,42 +16,25 @@ use crate::engine::submission::SignatureRecord;
 use crate::i18n::tr;
 use crate::ui::labels::{Message, t, ts};
 use crate::ui::paths;
-use crate::ui::state::applications::{
-    SERVICE, SubmitFailure, owns_draft, signing_document, submit,
-};
+use crate::ui::state::applications::{SERVICE, SubmitFailure, signing_document, submit};
 use crate::ui::state::clock::use_clock;
 use crate::ui::state::db::use_db;
 use crate::ui::state::prefs::use_lang;
-use crate::ui::state::session::use_session;
 use crate::ui::widgets::back_link::BackLink;
+use crate::ui::widgets::draft_page::own_draft;
 use crate::ui::widgets::error_summary::{ErrorItem, ErrorSummary};
 use crate::ui::widgets::legal_basis::Items;
 use crate::ui::widgets::not_found::NotFound;
 use crate::ui::widgets::page_heading::PageHeading;
-use crate::ui::widgets::sign_in_needed::SignInNeeded;
 use crate::ui::widgets::signer::Signer;
 
 /// `/apply/S2/:draft/sign`.
 #[component]
 pub fn SignPage() -> impl IntoView {
-    let params = use_params_map();
-    let session = use_session();
-    let db = use_db();
-    let id = Memo::new(move |_| params.read().get("draft").unwrap_or_default());
-    let person = Memo::new(move |_| session.person());
-    let owned = Memo::new(move |_| {
-        let me = person.get().map(|p| p.iin.as_str());
-        owns_draft(db, &id.get(), me)
-    });
-    move || {
-        let Some(person) = person.get() else {
-            return view! { <SignInNeeded /> }.into_any();
-        };
-        if !owned.get() {
-            return view! { <NotFound /> }.into_any();
-        }
-        view! { <SignView draft_id=id.get() person=person /> }.into_any()
-    }
+    own_draft(
+        |id, person| view! { <SignView draft_id=id person=person /> },
+        || view! { <NotFound /> },
+    )
 }
 
 #[component]

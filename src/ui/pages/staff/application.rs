@@ -19,30 +19,22 @@ use crate::ui::state::db::use_db;
 use crate::ui::state::prefs::use_lang;
 use crate::ui::state::staff::{actions_for, use_role};
 use crate::ui::state::store::Refused;
-use crate::ui::widgets::demo_clock::DemoClock;
 use crate::ui::widgets::error_summary::{ErrorItem, ErrorSummary, message_for};
 use crate::ui::widgets::legal_basis::LawText;
-use crate::ui::widgets::not_found::NotFound;
 use crate::ui::widgets::radios::{Choice, Radios};
-use crate::ui::widgets::record_page::{Outcome, RecordPage};
-use crate::ui::widgets::staff_desk::StaffDesk;
+use crate::ui::widgets::record_page::Outcome;
+use crate::ui::widgets::staff_desk::{StaffDesk, staff_record_page};
 use crate::ui::widgets::text_area::TextArea;
 use crate::ui::widgets::timeline::{EventList, StatusTag, TargetsTable};
 
 #[component]
 pub fn BackOfficeApplication() -> impl IntoView {
     let db = use_db();
-    view! {
-        <RecordPage
-            param="reference"
-            find=move |r: &str| db.apps.with(|m| m.get(r).cloned())
-            show=|s, said| view! { <Desk submission=s said=said /> }
-            missing=|| view! { <NotFound /> }
-            announce=true
-            tools=|| view! { <div class="page page--tools"><DemoClock /></div> }
-            always_tools=true
-        />
-    }
+    staff_record_page(
+        "reference",
+        move |r| db.apps.with(|m| m.get(r).cloned()),
+        |s, said| view! { <Desk submission=s said=said /> },
+    )
 }
 
 /// What to say after an action.
@@ -183,22 +175,13 @@ fn Desk(submission: Submission, said: Outcome) -> impl IntoView {
                         <h3 id="refuse-heading">{t(tr::staff_refuse_heading)}</h3>
                         <ErrorSummary errors=refuse_errors />
                         <form novalidate on:submit=refuse>
-                            <Radios
-                                name="ground"
-                                legend=ts(tr::staff_refuse_ground)
-                                choices=grounds
-                                selected=ground
-                                on_select=Callback::new(move |v| ground.set(Some(v)))
-                                error=message_for(refuse_errors, "ground")
-                            />
-                            <TextArea
-                                id="motivation"
-                                label=ts(tr::staff_refuse_text)
-                                hint=ts(tr::staff_refuse_text_hint)
-                                value=motivation
+                            <Radios name="ground" legend=ts(tr::staff_refuse_ground) choices=grounds
+                                selected=ground on_select=Callback::new(move |v| ground.set(Some(v)))
+                                error=message_for(refuse_errors, "ground") />
+                            <TextArea id="motivation" label=ts(tr::staff_refuse_text)
+                                hint=ts(tr::staff_refuse_text_hint) value=motivation
                                 on_input=Callback::new(move |v| motivation.set(v))
-                                error=message_for(refuse_errors, "motivation")
-                            />
+                                error=message_for(refuse_errors, "motivation") />
                             <button type="submit" class="button button--warning">{t(tr::staff_refuse_submit)}</button>
                         </form>
                     </section>

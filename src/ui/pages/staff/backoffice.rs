@@ -14,13 +14,13 @@ use crate::i18n::tr;
 use crate::ui::format;
 use crate::ui::labels::{t, ts};
 use crate::ui::paths;
-use crate::ui::state::applications::all_applications;
+use crate::ui::state::applications::applications;
 use crate::ui::state::clock::use_clock;
 use crate::ui::state::db::use_db;
 use crate::ui::state::prefs::use_lang;
 use crate::ui::widgets::demo_clock::DemoClock;
 use crate::ui::widgets::page_heading::PageHeading;
-use crate::ui::widgets::record_table::RecordTable;
+use crate::ui::widgets::record_table::{RecordTable, reference_cell};
 use crate::ui::widgets::staff_desk::staff_banner;
 use crate::ui::widgets::tag::late_tag;
 use crate::ui::widgets::timeline::StatusTag;
@@ -38,10 +38,9 @@ fn application_row(s: Submission) -> impl IntoView {
     let name = registry::find(&s.applicant_iin)
         .map(|p| p.display_name(lang))
         .unwrap_or_default();
-    let reference = s.reference.clone();
     view! {
         <tr>
-            <td><A href=paths::staff_application(&s.reference)>{reference}</A></td>
+            {reference_cell(paths::staff_application(&s.reference), s.reference.clone())}
             <td>{name}</td>
             <td><StatusTag submission=s.clone() /></td>
             <td>
@@ -58,9 +57,8 @@ fn application_row(s: Submission) -> impl IntoView {
 /// next step's target time.
 #[component]
 pub fn BackOfficePage() -> impl IntoView {
-    let lang = use_lang();
     let db = use_db();
-    let rows = Memo::new(move |_| all_applications(db));
+    let rows = Memo::new(move |_| applications(db, None));
     view! {
         <div class="page">
             <PageHeading text=ts(tr::staff_title) />
@@ -69,18 +67,9 @@ pub fn BackOfficePage() -> impl IntoView {
             <RoleSwitch />
             <DemoClock />
             <h2>{t(tr::staff_applications_heading)}</h2>
-            <RecordTable
-                rows=rows
-                key=|s: &Submission| (s.reference.clone(), s.lifecycle.rev)
-                row=application_row
-                columns=vec![
-                    tr::staff_col_reference(lang),
-                    tr::staff_col_applicant(lang),
-                    tr::staff_col_status(lang),
-                    tr::staff_col_next(lang),
-                ]
-                empty=tr::staff_none(lang)
-            />
+            <RecordTable rows=rows row=application_row
+                columns=vec![t(tr::staff_col_reference), t(tr::staff_col_applicant), t(tr::staff_col_status), t(tr::staff_col_next)]
+                empty=t(tr::staff_none) />
             <p><A href=paths::OPERATOR>{t(tr::operator_start_link)}</A></p>
             <p><a href=paths::HOME>{t(tr::staff_portal_link)}</a></p>
         </div>

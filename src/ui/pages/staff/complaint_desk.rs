@@ -20,12 +20,10 @@ use crate::ui::state::prefs::use_lang;
 use crate::ui::state::store::Refused;
 use crate::ui::widgets::complaint_marks::{Marks, RegistrationDetails};
 use crate::ui::widgets::complaint_summary::{ComplaintSummary, Part};
-use crate::ui::widgets::demo_clock::DemoClock;
 use crate::ui::widgets::error_summary::{ErrorItem, ErrorSummary, message_for};
-use crate::ui::widgets::not_found::NotFound;
 use crate::ui::widgets::radios::{Choice, Radios};
-use crate::ui::widgets::record_page::{Outcome, RecordPage};
-use crate::ui::widgets::staff_desk::StaffDesk;
+use crate::ui::widgets::record_page::Outcome;
+use crate::ui::widgets::staff_desk::{StaffDesk, staff_record_page};
 use crate::ui::widgets::tag::Tag;
 use crate::ui::widgets::text_area::TextArea;
 use crate::ui::widgets::text_field::TextField;
@@ -33,17 +31,11 @@ use crate::ui::widgets::text_field::TextField;
 #[component]
 pub fn ComplaintDeskPage() -> impl IntoView {
     let db = use_db();
-    view! {
-        <RecordPage
-            param="id"
-            find=move |id: &str| db.complaints.with(|m| m.get(id).cloned())
-            show=|c, said| view! { <Desk complaint=c said=said /> }
-            missing=|| view! { <NotFound /> }
-            announce=true
-            tools=|| view! { <div class="page page--tools"><DemoClock /></div> }
-            always_tools=true
-        />
-    }
+    staff_record_page(
+        "id",
+        move |id| db.complaints.with(|m| m.get(id).cloned()),
+        |c, said| view! { <Desk complaint=c said=said /> },
+    )
 }
 
 fn registration_message(lang: Lang, field: &str) -> &'static str {
@@ -197,22 +189,12 @@ fn Desk(complaint: Complaint, said: Outcome) -> impl IntoView {
             <section aria-labelledby="answer-heading">
                 <h2 id="answer-heading">{t(tr::complaint_desk_answer_heading)}</h2>
                 <form novalidate on:submit=send_answer>
-                    <Radios
-                        name="answer-kind"
-                        legend=ts(tr::complaint_desk_answer_kind)
+                    <Radios name="answer-kind" legend=ts(tr::complaint_desk_answer_kind)
                         choices=Signal::stored(KINDS.iter().map(|(slug, k)| Choice::new(*slug, k.label(lang))).collect::<Vec<_>>())
-                        selected=kind
-                        on_select=Callback::new(move |v| kind.set(Some(v)))
-                        error=error_for("answer-kind")
-                    />
-                    <TextArea
-                        id="answer-text"
-                        label=ts(tr::complaint_desk_answer_text)
-                        value=answer
-                        on_input=Callback::new(move |v| answer.set(v))
-                        error=error_for("answer-text")
-                        rows=6
-                    />
+                        selected=kind on_select=Callback::new(move |v| kind.set(Some(v)))
+                        error=error_for("answer-kind") />
+                    <TextArea id="answer-text" label=ts(tr::complaint_desk_answer_text) value=answer
+                        on_input=Callback::new(move |v| answer.set(v)) error=error_for("answer-text") rows=6 />
                     <button type="submit" class="button">{t(tr::complaint_desk_answer_button)}</button>
                 </form>
             </section>

@@ -10,12 +10,12 @@ use crate::ui::format;
 use crate::ui::labels::{Label, t, ts};
 use crate::ui::paths;
 use crate::ui::state::clock::use_clock;
-use crate::ui::state::complaints::all_complaints;
+use crate::ui::state::complaints::complaints;
 use crate::ui::state::db::use_db;
 use crate::ui::state::prefs::use_lang;
 use crate::ui::widgets::demo_clock::DemoClock;
 use crate::ui::widgets::page_heading::PageHeading;
-use crate::ui::widgets::record_table::RecordTable;
+use crate::ui::widgets::record_table::{RecordTable, reference_cell};
 use crate::ui::widgets::staff_desk::staff_banner;
 use crate::ui::widgets::tag::{Tag, late_tag};
 
@@ -27,10 +27,9 @@ fn complaint_row(c: Complaint) -> impl IntoView {
         &c.draft.name,
         c.draft.patronymic.as_deref(),
     );
-    let reference = c.reference.clone();
     view! {
         <tr>
-            <td><A href=paths::staff_complaint(&c.id)>{reference}</A></td>
+            {reference_cell(paths::staff_complaint(&c.id), c.reference.clone())}
             <td>{from}</td>
             <td>{c.draft.addressee.label(lang)}</td>
             <td><Tag of=c.status() /></td>
@@ -45,28 +44,17 @@ fn complaint_row(c: Complaint) -> impl IntoView {
 /// `/staff/complaints`.
 #[component]
 pub fn ComplaintDeskList() -> impl IntoView {
-    let lang = use_lang();
     let db = use_db();
-    let rows = Memo::new(move |_| all_complaints(db));
+    let rows = Memo::new(move |_| complaints(db, None));
     view! {
         <div class="page">
             <p><A href=paths::STAFF>{t(tr::complaint_desk_staff_link)}</A></p>
             <PageHeading text=ts(tr::complaint_desk_title) />
             {staff_banner()}
             <h2>{t(tr::complaint_desk_list_heading)}</h2>
-            <RecordTable
-                rows=rows
-                key=|c: &Complaint| (c.id.clone(), c.rev)
-                row=complaint_row
-                columns=vec![
-                    tr::complaint_desk_col_reference(lang),
-                    tr::complaint_desk_col_from(lang),
-                    tr::complaint_desk_col_addressee(lang),
-                    tr::complaint_desk_col_status(lang),
-                    tr::complaint_desk_col_due(lang),
-                ]
-                empty=tr::complaint_desk_none(lang)
-            />
+            <RecordTable rows=rows row=complaint_row
+                columns=vec![t(tr::complaint_desk_col_reference), t(tr::complaint_desk_col_from), t(tr::complaint_desk_col_addressee), t(tr::complaint_desk_col_status), t(tr::complaint_desk_col_due)]
+                empty=t(tr::complaint_desk_none) />
             <DemoClock />
         </div>
     }

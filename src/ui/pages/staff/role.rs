@@ -14,12 +14,9 @@ pub fn RoleSwitch() -> impl IntoView {
     let lang = use_lang();
     let role = use_role();
     view! {
-        <Radios
-            name="role"
-            legend=ts(tr::staff_role_question)
+        <Radios name="role" legend=ts(tr::staff_role_question)
             choices=Signal::stored(enum_choices(&STAFF_ROLES, role_slug, |r| r.label(lang).to_string()))
             selected=Signal::derive(move || Some(role_slug(role.get()).to_string()))
-            on_select=Callback::new(move |v: String| role.set(v))
-        />
+            on_select=Callback::new(move |v: String| role.set(v)) />
     }
 }

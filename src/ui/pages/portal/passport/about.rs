@@ -7,6 +7,7 @@ use leptos_router::components::A;
 
 use super::history::{CurrentAndHistorical, act_is_current};
 use crate::engine::catalog::{Act, Service};
+use crate::engine::source::{Lang, Provenance, Text};
 use crate::engine::term::Channel;
 use crate::i18n::tr;
 use crate::ui::format;
@@ -18,12 +19,21 @@ use crate::ui::widgets::legal_basis::{
 use crate::ui::widgets::tag::Tag;
 
 /// The channels an item applies to, in words.
-pub fn channels_text(lang: crate::engine::source::Lang, channels: &[Channel]) -> String {
+pub fn channels_text(lang: Lang, channels: &[Channel]) -> String {
     channels
         .iter()
         .map(|c| c.label(lang))
         .collect::<Vec<_>>()
         .join(", ")
+}
+
+/// A rule of some channels: the channels in bold, then its text and basis.
+pub fn for_channels(lang: Lang, channels: &[Channel], text: &Text, basis: &Provenance) -> LawEntry {
+    LawEntry::led(
+        Lead::Strong(channels_text(lang, channels)),
+        text.clone(),
+        basis.clone(),
+    )
 }
 
 pub fn result(service: &'static Service, today: Memo<NaiveDate>) -> AnyView {
@@ -108,13 +118,10 @@ pub fn apply(service: &'static Service, _: Memo<NaiveDate>) -> AnyView {
             c.provenance.clone(),
         )
     });
-    let receipts = service.receipts.iter().map(|r| {
-        LawEntry::led(
-            Lead::Strong(channels_text(lang, &r.channels)),
-            r.text.clone(),
-            r.provenance.clone(),
-        )
-    });
+    let receipts = service
+        .receipts
+        .iter()
+        .map(|r| for_channels(lang, &r.channels, &r.text, &r.provenance));
     view! {
         <h3>{t(tr::passport_channels)}</h3>
         {law_list("law-items", channels)}

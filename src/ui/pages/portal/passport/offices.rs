@@ -4,13 +4,14 @@
 use chrono::NaiveDate;
 use leptos::prelude::*;
 
-use super::about::channels_text;
+use super::about::for_channels;
 use crate::engine::catalog::{Item, Purpose, Schedule, Service};
 use crate::engine::source::{Lang, SeedLang};
 use crate::i18n::tr;
 use crate::ui::labels::{Label, t};
 use crate::ui::state::prefs::use_lang;
-use crate::ui::widgets::legal_basis::{Items, LawEntry, LawText, Lead, LegalBasis, law_list};
+use crate::ui::widgets::legal_basis::{Items, LawText, LegalBasis, law_list};
+use crate::ui::widgets::table::{Caption, DataTable};
 
 /// What kind of hours a schedule row shows, when that is worth saying: the
 /// language version it quotes (RU and KZ differ, C-01), the window Qujat
@@ -34,16 +35,11 @@ fn schedule_notes(lang: Lang, s: &Schedule) -> Vec<&'static str> {
 pub fn hours(service: &'static Service, _: Memo<NaiveDate>) -> AnyView {
     let lang = use_lang();
     view! {
-        <div class="table-wrap">
-            <table class="passport-table">
-                <caption>{t(tr::passport_hours_caption)}</caption>
-                <thead>
-                    <tr>
-                        <th scope="col">{t(tr::passport_col_place)}</th>
-                        <th scope="col">{t(tr::passport_col_hours)}</th>
-                    </tr>
-                </thead>
-                <tbody>
+        <DataTable
+            columns=vec![t(tr::passport_col_place), t(tr::passport_col_hours)]
+            caption=Some(Caption::Shown(t(tr::passport_hours_caption)))
+            class=Some("passport-table")
+        >
                     {service
                         .schedules
                         .iter()
@@ -64,9 +60,7 @@ pub fn hours(service: &'static Service, _: Memo<NaiveDate>) -> AnyView {
                             }
                         })
                         .collect_view()}
-                </tbody>
-            </table>
-        </div>
+        </DataTable>
         {(!service.queue.is_empty()).then(|| view! {
             <h3>{t(tr::passport_queue)}</h3>
             <Items items=service.queue.clone() />
@@ -86,13 +80,10 @@ pub fn collect(service: &'static Service, _: Memo<NaiveDate>) -> AnyView {
             provenance: s.provenance.clone(),
         })
         .collect();
-    let issuance = service.issuance.iter().map(|r| {
-        LawEntry::led(
-            Lead::Strong(channels_text(lang, &r.channels)),
-            r.text.clone(),
-            r.provenance.clone(),
-        )
-    });
+    let issuance = service
+        .issuance
+        .iter()
+        .map(|r| for_channels(lang, &r.channels, &r.text, &r.provenance));
     view! {
         <h3>{t(tr::passport_issuance)}</h3>
         {law_list("law-items", issuance)}

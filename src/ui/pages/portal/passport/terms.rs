@@ -16,24 +16,18 @@ use crate::ui::labels::{Label, Message, t};
 use crate::ui::state::clock::use_clock;
 use crate::ui::state::prefs::use_lang;
 use crate::ui::widgets::legal_basis::LegalBasis;
+use crate::ui::widgets::table::{Caption, DataTable};
 use crate::ui::widgets::why_this_date::WhyThisDate;
 
 pub fn terms(service: &'static Service, _: Memo<NaiveDate>) -> AnyView {
     view! {
-        <div class="table-wrap">
-            <table class="passport-table">
-                <caption>{t(tr::passport_terms_caption)}</caption>
-                <thead>
-                    <tr>
-                        <th scope="col">{t(tr::passport_col_where)}</th>
-                        <th scope="col">{t(tr::passport_col_term)}</th>
-                    </tr>
-                </thead>
-                <tbody>
-                    {service.terms.iter().map(|t| view! { <TermRow term=t /> }).collect_view()}
-                </tbody>
-            </table>
-        </div>
+        <DataTable
+            columns=vec![t(tr::passport_col_where), t(tr::passport_col_term)]
+            caption=Some(Caption::Shown(t(tr::passport_terms_caption)))
+            class=Some("passport-table")
+        >
+            {service.terms.iter().map(|t| view! { <TermRow term=t /> }).collect_view()}
+        </DataTable>
         <h3>{t(tr::passport_example_heading)}</h3>
         <p>{t(tr::passport_example_intro)}</p>
         <ul class="examples">
@@ -147,17 +141,11 @@ fn TimesTable(service: &'static Service) -> impl IntoView {
     (!places.is_empty()).then(|| {
         view! {
             <h3>{t(tr::passport_times_heading)}</h3>
-            <div class="table-wrap">
-                <table class="passport-table">
-                    <caption>{t(tr::passport_times_caption)}</caption>
-                    <thead>
-                        <tr>
-                            <th scope="col">{t(tr::passport_col_place)}</th>
-                            <th scope="col">{t(tr::passport_col_waiting)}</th>
-                            <th scope="col">{t(tr::passport_col_service)}</th>
-                        </tr>
-                    </thead>
-                    <tbody>
+            <DataTable
+                columns=vec![t(tr::passport_col_place), t(tr::passport_col_waiting), t(tr::passport_col_service)]
+                caption=Some(Caption::Shown(t(tr::passport_times_caption)))
+                class=Some("passport-table")
+            >
                         {places
                             .into_iter()
                             .map(|p| view! {
@@ -168,9 +156,7 @@ fn TimesTable(service: &'static Service) -> impl IntoView {
                                 </tr>
                             })
                             .collect_view()}
-                    </tbody>
-                </table>
-            </div>
+            </DataTable>
         }
     })
 }

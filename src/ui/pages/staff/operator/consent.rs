@@ -131,18 +131,9 @@ fn OtpConsent(id: String) -> impl IntoView {
                         })}
                     </div>
                 </aside>
-                <TextField
-                    id="consent-code"
-                    label=ts(tr::operator_code_label)
-                    hint=ts(tr::operator_code_hint)
-                    value=typed
-                    on_input=Callback::new(move |v| typed.set(v))
-                    error=message
-                    input_mode="numeric"
-                    autocomplete="off"
-                    short=true
-                    on_enter=Callback::new(move |_| confirm())
-                />
+                <TextField id="consent-code" label=ts(tr::operator_code_label) hint=ts(tr::operator_code_hint)
+                    value=typed on_input=Callback::new(move |v| typed.set(v)) error=message input_mode="numeric"
+                    autocomplete="off" short=true on_enter=Callback::new(move |_| confirm()) />
                 <button type="button" class="button" on:click=move |_| confirm()>{t(tr::operator_confirm_code)}</button>
             </Show>
         </div>

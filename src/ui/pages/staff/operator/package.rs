@@ -14,6 +14,7 @@ use crate::ui::labels::t;
 use crate::ui::state::clock::use_clock;
 use crate::ui::state::operator::{OperatorVault, use_vault};
 use crate::ui::state::prefs::use_lang;
+use crate::ui::widgets::details::Details;
 use crate::ui::widgets::error_summary::{ErrorItem, ErrorSummary};
 use crate::ui::widgets::legal_basis::{LawText, LegalBasis};
 
@@ -111,10 +112,7 @@ pub fn PackageStep(id: String) -> impl IntoView {
                 <p class="hint">{t(tr::operator_package_hint)}</p>
                 <div class="checkboxes">{rows}</div>
             </fieldset>
-            <details>
-                <summary>{t(tr::operator_notes)}</summary>
-                <div class="details__body"><ul>{note_items}</ul></div>
-            </details>
+            <Details summary=t(tr::operator_notes)><ul>{note_items}</ul></Details>
             <button type="button" class="button" on:click=finish>{t(tr::operator_issue_receipt)}</button>
         </section>
     }

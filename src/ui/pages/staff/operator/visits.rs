@@ -17,6 +17,7 @@ use crate::ui::state::operator::use_vault;
 use crate::ui::state::prefs::use_lang;
 use crate::ui::widgets::complaint_summary::service_name;
 use crate::ui::widgets::page_heading::PageHeading;
+use crate::ui::widgets::table::{Caption, DataTable};
 
 fn visit_rows(lang: Lang, data: &OperatorData) -> Vec<AnyView> {
     data.visits
@@ -98,23 +99,13 @@ fn VisitList() -> impl IntoView {
                 <LockButton />
             </div>
             <p>{t(tr::operator_visits_intro)}</p>
-            <div class="table-wrap">
-                <table class="table">
-                    <caption class="visually-hidden">{t(tr::operator_visits_caption)}</caption>
-                    <thead>
-                        <tr>
-                            <th scope="col">{t(tr::operator_col_date)}</th>
-                            <th scope="col">{t(tr::operator_col_citizen)}</th>
-                            <th scope="col">{t(tr::operator_col_address)}</th>
-                            <th scope="col">{t(tr::operator_col_service)}</th>
-                            <th scope="col">{t(tr::operator_col_status)}</th>
-                        </tr>
-                    </thead>
-                    <tbody>
-                        {move || vault.with(|d| visit_rows(lang, d)).unwrap_or_default()}
-                    </tbody>
-                </table>
-            </div>
+            <DataTable
+                columns=vec![t(tr::operator_col_date), t(tr::operator_col_citizen), t(tr::operator_col_address), t(tr::operator_col_service), t(tr::operator_col_status)]
+                caption=Some(Caption::Hidden(t(tr::operator_visits_caption)))
+                class=Some("table")
+            >
+                {move || vault.with(|d| visit_rows(lang, d)).unwrap_or_default()}
+            </DataTable>
             <section class="operator__queue" aria-labelledby="queue-heading">
                 <h2 id="queue-heading">{t(tr::operator_queue_title)}</h2>
                 <p>{move || tr::operator_queue_count(lang, &to_deliver.get().to_string())}</p>

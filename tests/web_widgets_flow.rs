@@ -1,0 +1,455 @@
+//! The widgets pages are built around, in a real browser, against the
+//! criteria in their doc comments: the announcer, record tables and
+//! record pages, "sign in", "not found", the staff desk's frame, the
+//! simulated phone, the SMS code confirmation, the signer, the EDS keys,
+//! the demo clock and the notifications link.
+#![cfg(target_arch = "wasm32")]
+
+#[path = "web/mount.rs"]
+mod mount;
+
+use leptos::prelude::*;
+use mount::{Mounted, focused, frames, sample_submission, storage};
+use qujat::engine::otp::Purpose;
+use qujat::engine::registry;
+use qujat::engine::source::Lang;
+use qujat::engine::submission::Submission;
+use qujat::i18n::tr;
+use qujat::ui::state::db::{Db, Sms, use_db};
+use qujat::ui::widgets::announcer::Announcer;
+use qujat::ui::widgets::demo_clock::DemoClock;
+use qujat::ui::widgets::key_tools::KeyTools;
+use qujat::ui::widgets::not_found::{Missing, NotFound};
+use qujat::ui::widgets::notifications_link::NotificationsLink;
+use qujat::ui::widgets::otp_confirm::OtpConfirm;
+use qujat::ui::widgets::phone_panel::PhonePanel;
+use qujat::ui::widgets::record_page::RecordPage;
+use qujat::ui::widgets::record_table::RecordTable;
+use qujat::ui::widgets::sign_in_needed::SignInNeeded;
+use qujat::ui::widgets::signer::Signer;
+use qujat::ui::widgets::staff_desk::StaffDesk;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+const EN: Lang = Lang::En;
+
+#[wasm_bindgen_test]
+async fn the_announcer_is_a_polite_status_present_and_empty_from_the_start() {
+    storage().clear().unwrap();
+    let text = RwSignal::new(None::<String>);
+    let m = Mounted::new(move || view! { <Announcer text=text /> }).await;
+    assert_eq!(m.attr("p", "role").as_deref(), Some("status"));
+    assert_eq!(m.attr("p", "aria-live").as_deref(), Some("polite"));
+    assert_eq!(m.attr("p", "class").as_deref(), Some("visually-hidden"));
+    assert_eq!(m.text("p"), "");
+    text.set(Some("Registered".into()));
+    m.until("the outcome", |m| m.text("p") == "Registered")
+        .await;
+}
+
+fn row(s: Submission) -> impl IntoView {
+    let r = s.reference.clone();
+    view! { <tr><td><a href=format!("/x/{r}")>{s.reference}</a></td><td>"x"</td></tr> }
+}
+
+#[wasm_bindgen_test]
+async fn a_record_table_has_column_headers_or_a_sentence() {
+    storage().clear().unwrap();
+    let rows = RwSignal::new(Vec::<Submission>::new());
+    let m = Mounted::new(move || {
+        view! {
+            <RecordTable rows=rows row=row
+                columns=vec!["Reference", "Status"] empty="None yet" caption="My applications" class="apps" />
+        }
+    })
+    .await;
+    assert!(m.find("table").is_none(), "no empty table");
+    assert_eq!(m.text("p"), "None yet");
+    rows.set(vec![sample_submission()]);
+    m.until("the table", |m| m.find("table").is_some()).await;
+    assert!(
+        m.find(".table-wrap > table.apps").is_some(),
+        "scrolls in its own box"
+    );
+    assert_eq!(m.text("caption.visually-hidden"), "My applications");
+    assert_eq!(m.all("thead th[scope=col]").len(), 2);
+    assert_eq!(m.all("tbody tr").len(), 1);
+    assert!(
+        m.find("tbody tr td:first-child a").is_some(),
+        "the first cell links to the record"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn a_record_page_announces_outside_the_view_it_rebuilds() {
+    storage().clear().unwrap();
+    web_sys::window()
+        .unwrap()
+        .history()
+        .unwrap()
+        .replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some("/"))
+        .unwrap();
+    let record = RwSignal::new(Some(1u32));
+    let m = Mounted::new(move || {
+        use leptos_router::components::{Route, Routes};
+        use leptos_router::path;
+        view! {
+            <Routes fallback=|| ()>
+                <Route path=path!("/") view=move || view! {
+                    <RecordPage
+                        param="id"
+                        find=move |_: &str| record.get()
+                        show=|n, said| view! {
+                            <p id="record">{n}</p>
+                            <button id="act" on:click=move |_| said.set(Some("Done".into()))>"Act"</button>
+                        }
+                        missing=|| view! { <p id="missing">"Not found"</p> }
+                        announce=true
+                        tools=|| view! { <p id="tools">"Tools"</p> }
+                    />
+                } />
+            </Routes>
+        }
+    })
+    .await;
+    assert_eq!(m.text("#record"), "1");
+    assert_eq!(m.text("#tools"), "Tools");
+    m.click("#act");
+    // The record changes (another tab, or the action itself): the view is
+    // rebuilt; the announcement stays in the live region outside it.
+    record.set(Some(2));
+    m.until("the new record", |m| m.text("#record") == "2")
+        .await;
+    assert_eq!(m.text("[role=status]"), "Done");
+    record.set(None);
+    m.until("not found", |m| m.find("#missing").is_some()).await;
+    assert!(m.find("#tools").is_none(), "tools only with a record");
+}
+
+#[wasm_bindgen_test]
+async fn sign_in_needed_and_not_found_say_what_to_do_with_one_way_out() {
+    storage().clear().unwrap();
+    let m = Mounted::new(|| view! { <SignInNeeded /> }).await;
+    assert_eq!(m.text("h1"), tr::signin_needed(EN));
+    assert_eq!(m.attr("h1", "tabindex").as_deref(), Some("-1"));
+    let href = m.attr("a.button", "href").unwrap();
+    assert!(
+        href.starts_with("/signin?next=/"),
+        "comes back here: {href}"
+    );
+    drop(m);
+    let m = Mounted::new(|| {
+        view! {
+            <NotFound />
+            <Missing body=tr::confirm_not_found href="/apply/cabinet" link=tr::confirm_cabinet_link />
+        }
+    })
+    .await;
+    let h1s = m.all("h1");
+    assert_eq!(h1s.len(), 2);
+    assert_eq!(h1s[0].text_content().unwrap(), tr::not_found_title(EN));
+    assert_eq!(h1s[1].get_attribute("tabindex").as_deref(), Some("-1"));
+    assert_eq!(m.all("a").len(), 2);
+    assert!(
+        m.text(".page:nth-child(2)")
+            .contains(tr::confirm_not_found(EN))
+    );
+}
+
+#[wasm_bindgen_test]
+async fn the_staff_desk_frame_goes_back_heads_the_page_and_says_it_is_a_demo() {
+    storage().clear().unwrap();
+    let m = Mounted::new(|| {
+        view! {
+            <StaffDesk back="/staff" back_text=tr::staff_back_to_list title=tr::staff_title reference="S2-1">
+                <p id="body">"Body"</p>
+            </StaffDesk>
+        }
+    })
+    .await;
+    let first = m.get(".page").first_element_child().unwrap();
+    assert_eq!(
+        first
+            .query_selector("a")
+            .unwrap()
+            .unwrap()
+            .get_attribute("href")
+            .as_deref(),
+        Some("/staff")
+    );
+    assert_eq!(m.text("h1"), tr::staff_title(EN));
+    assert_eq!(m.text(".caption"), "S2-1");
+    assert_eq!(m.text(".notice--warning"), tr::staff_banner(EN));
+    assert_eq!(m.text("#body"), "Body");
+}
+
+#[wasm_bindgen_test]
+async fn the_phone_is_absent_then_a_polite_log_that_reads_the_code_once() {
+    storage().clear().unwrap();
+    let m = Mounted::new(|| view! { <PhonePanel /> }).await;
+    assert!(m.find("aside").is_none(), "no phone before the first SMS");
+    // An SMS arrives (through storage, as from the flow that sent it).
+    let owner = Owner::new();
+    owner.with(|| {
+        let db = Db::open(qujat::ui::state::store::StoreNotices(RwSignal::new(
+            Vec::new(),
+        )));
+        db.sms
+            .update(|v| {
+                v.push(Sms {
+                    id: 1,
+                    phone: "+77010000000".into(),
+                    code: "123456".into(),
+                    sent_at: mount::sample_now(),
+                })
+            })
+            .unwrap();
+    });
+    // The mounted panel follows storage like another tab would.
+    let ev = web_sys::StorageEvent::new("storage").unwrap();
+    web_sys::window().unwrap().dispatch_event(&ev).unwrap();
+    m.until("the phone", |m| m.find("aside.phone").is_some())
+        .await;
+    assert_eq!(
+        m.attr("aside", "aria-labelledby").as_deref(),
+        Some("phone-title")
+    );
+    assert_eq!(m.text("#phone-title"), tr::otp_phone_title(EN));
+    assert_eq!(m.attr(".phone__screen", "role").as_deref(), Some("log"));
+    assert_eq!(
+        m.attr(".phone__screen", "aria-live").as_deref(),
+        Some("polite")
+    );
+    assert_eq!(
+        m.attr(".phone__screen", "aria-atomic").as_deref(),
+        Some("true")
+    );
+    let spoken = m.text(".phone__sms .visually-hidden");
+    assert!(
+        spoken.contains("123 456"),
+        "the code in groups of three: {spoken}"
+    );
+    for hidden in m.all(".phone__sms [aria-hidden=true]") {
+        assert!(!hidden.text_content().unwrap().is_empty());
+    }
+    assert_eq!(
+        m.all(".phone__sms [aria-hidden=true]").len(),
+        2,
+        "the visual text is not read twice"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn the_code_confirmation_sends_asks_and_reports_errors_accessibly() {
+    storage().clear().unwrap();
+    let verified = RwSignal::new(false);
+    let m = Mounted::new(move || {
+        view! {
+            <OtpConfirm flow="test:1" phone="+77010000000" purpose=Purpose::Signing
+                on_verified=Callback::new(move |_| verified.set(true)) />
+        }
+    })
+    .await;
+    assert_eq!(m.all("button").len(), 1, "one button before sending");
+    assert!(m.find("#otp-code").is_none());
+    m.click("button");
+    m.until("the code field", |m| m.find("#otp-code").is_some())
+        .await;
+    assert_eq!(m.attr("#otp-code", "inputmode").as_deref(), Some("numeric"));
+    assert_eq!(
+        m.attr("#otp-code", "autocomplete").as_deref(),
+        Some("one-time-code")
+    );
+    assert_eq!(m.text("label[for=otp-code]"), tr::otp_code_label(EN));
+    // The resend waits: still focusable, aria-disabled, the wait in words.
+    let resend = m.all(".otp__entry .button-group button").pop().unwrap();
+    assert_eq!(
+        resend.get_attribute("aria-disabled").as_deref(),
+        Some("true")
+    );
+    assert!(!resend.has_attribute("disabled"));
+    // The expiry countdown is not read out every second.
+    assert!(m.find(".otp__entry .hint span[aria-hidden=true]").is_some());
+    // A wrong code: the summary (focused) links to the field, which is in error.
+    m.type_into("#otp-code", "000000");
+    m.settle().await;
+    m.click(".otp__entry .button-group button.button:not(.button--secondary)");
+    m.until("the error", |m| m.find(".error-summary").is_some())
+        .await;
+    assert_eq!(
+        m.attr(".error-summary a", "href").as_deref(),
+        Some("#otp-code")
+    );
+    assert_eq!(m.attr("#otp-code", "aria-invalid").as_deref(), Some("true"));
+    frames().await;
+    assert_eq!(
+        focused().map(|e| e.class_name()).as_deref(),
+        Some("error-summary")
+    );
+    // The right code (from the simulated phone): verified, said as a status.
+    let code = storage().get_item("qujat.sms").unwrap().unwrap();
+    let code: serde_json::Value = serde_json::from_str(&code).unwrap();
+    let code = code["data"][0]["code"].as_str().unwrap().to_string();
+    m.type_into("#otp-code", &code);
+    m.settle().await;
+    m.click(".otp__entry .button-group button.button:not(.button--secondary)");
+    m.until("verified", |m| m.find(".notice--success").is_some())
+        .await;
+    assert_eq!(
+        m.attr(".notice--success", "role").as_deref(),
+        Some("status")
+    );
+    assert!(verified.get_untracked());
+}
+
+fn someone(with_phone: bool) -> &'static registry::Person {
+    registry::people()
+        .iter()
+        .find(|p| {
+            p.phone.is_some() == with_phone && !p.is_minor_on(mount::sample_now().date_naive())
+        })
+        .unwrap()
+}
+
+#[wasm_bindgen_test]
+async fn the_signer_offers_what_the_person_can_use() {
+    storage().clear().unwrap();
+    let errors = RwSignal::new(Vec::new());
+    let p = someone(true);
+    let m = Mounted::new(move || {
+        view! {
+            <Signer person=p flow="sign:test" document=Callback::new(|()| None)
+                on_signed=Callback::new(|_| ()) errors=errors />
+        }
+    })
+    .await;
+    assert_eq!(m.text("fieldset legend"), tr::sign_method_question(EN));
+    assert_eq!(m.all("input[name=method]").len(), 2, "EDS and SMS code");
+    assert!(m.find(".notice--warning").is_none());
+    m.click("#method");
+    m.until("the keys", |m| m.find(".key-tools").is_some())
+        .await;
+    assert_eq!(m.text(".signer > h2"), tr::sign_keys_heading(EN));
+    drop(m);
+
+    let nobody = someone(false);
+    let m = Mounted::new(move || {
+        view! {
+            <Signer person=nobody flow="sign:test2" document=Callback::new(|()| None)
+                on_signed=Callback::new(|_| ()) errors=RwSignal::new(Vec::new()) />
+        }
+    })
+    .await;
+    assert_eq!(
+        m.all("input[name=method]").len(),
+        1,
+        "no SMS choice without a phone"
+    );
+    assert_eq!(
+        m.text(".notice--warning"),
+        tr::sign_otp_unavailable(EN),
+        "and it says why"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn key_tools_check_the_password_in_a_summary_and_say_what_they_did() {
+    storage().clear().unwrap();
+    let p = someone(true);
+    let m = Mounted::new(move || view! { <KeyTools person=p /> }).await;
+    let status = m.all("p[role=status]");
+    assert_eq!(status.len(), 1, "one live region, present from the start");
+    assert_eq!(
+        status[0].get_attribute("aria-live").as_deref(),
+        Some("polite")
+    );
+    assert_eq!(
+        m.all("details.key-tools").len(),
+        2,
+        "create and import are disclosures"
+    );
+    assert_eq!(m.attr("#new-password", "type").as_deref(), Some("password"));
+    assert_eq!(m.described_by("#new-password"), vec!["new-password-hint"]);
+    m.type_into("#new-password", "short");
+    m.settle().await;
+    let form = m
+        .get("details.key-tools form")
+        .unchecked_into::<web_sys::HtmlFormElement>();
+    form.request_submit().unwrap();
+    m.until("the error", |m| m.find(".error-summary").is_some())
+        .await;
+    assert_eq!(
+        m.attr(".error-summary a", "href").as_deref(),
+        Some("#new-password")
+    );
+    assert_eq!(
+        m.described_by("#new-password"),
+        vec!["new-password-hint", "new-password-error"]
+    );
+    // A key file that is not one: the import's inline error.
+    m.type_into("#import-key", "{}");
+    m.settle().await;
+    let forms = m.all("details.key-tools form");
+    forms[1]
+        .clone()
+        .unchecked_into::<web_sys::HtmlFormElement>()
+        .request_submit()
+        .unwrap();
+    m.until("the import error", |m| {
+        m.find("#import-key-error").is_some()
+    })
+    .await;
+    assert_eq!(
+        m.attr("#import-key", "aria-invalid").as_deref(),
+        Some("true")
+    );
+}
+
+#[wasm_bindgen_test]
+async fn the_demo_clock_is_a_labelled_section_with_a_toggle_and_a_status() {
+    storage().clear().unwrap();
+    let m = Mounted::new(|| view! { <DemoClock /> }).await;
+    let id = m.attr("section.demo-clock", "aria-labelledby").unwrap();
+    assert_eq!(m.text(&format!("#{id}")), tr::demo_title(EN));
+    let toggle = m.get("button[aria-pressed]");
+    assert_eq!(
+        toggle.get_attribute("aria-pressed").as_deref(),
+        Some("false")
+    );
+    assert_eq!(m.attr("p.progress", "role").as_deref(), Some("status"));
+    // Nothing to play: said in the status.
+    m.click("button.button:not(.button--secondary):not([aria-pressed])");
+    m.until("nothing to play", |m| {
+        m.text("p.progress") == tr::demo_nothing(EN)
+    })
+    .await;
+    // Back to real time is allowed now (nothing recorded ahead of it).
+    let reset = m.get("button[aria-describedby=demo-reset-hint]");
+    assert_eq!(reset.get_attribute("aria-disabled"), None);
+}
+
+#[wasm_bindgen_test]
+async fn the_notifications_link_says_the_unread_count_in_words() {
+    storage().clear().unwrap();
+    let s = sample_submission();
+    let iin = s.applicant_iin.clone();
+    let m = Mounted::new(move || {
+        let db = use_db();
+        db.apps
+            .update(|m| {
+                m.insert(s.reference.clone(), s);
+            })
+            .unwrap();
+        qujat::ui::state::session::use_session()
+            .sign_in(&iin)
+            .unwrap();
+        view! { <NotificationsLink /> }
+    })
+    .await;
+    assert_eq!(m.attr("a", "href").as_deref(), Some("/apply/notifications"));
+    m.until("the count", |m| m.find(".badge").is_some()).await;
+    assert_eq!(m.text(".badge"), tr::notify_unread(EN, "1"));
+    assert!(m.text("a").starts_with(tr::notify_link(EN)));
+}

@@ -1,0 +1,383 @@
+//! The form widgets in a real browser, each against the accessibility
+//! acceptance criteria in its doc comment (`src/ui/widgets/*.rs`): page
+//! heading, error summary, field error, radios, text field, text area,
+//! back link, summary list.
+#![cfg(target_arch = "wasm32")]
+
+#[path = "web/mount.rs"]
+mod mount;
+
+use leptos::prelude::*;
+use mount::{Mounted, document, focused, frames, storage};
+use qujat::engine::source::Lang;
+use qujat::i18n::tr;
+use qujat::ui::widgets::back_link::BackLink;
+use qujat::ui::widgets::error_summary::{ErrorItem, ErrorSummary};
+use qujat::ui::widgets::field_error::FieldError;
+use qujat::ui::widgets::page_heading::PageHeading;
+use qujat::ui::widgets::radios::{Choice, Radios};
+use qujat::ui::widgets::summary_list::{SummaryList, answer_row, row};
+use qujat::ui::widgets::text_area::TextArea;
+use qujat::ui::widgets::text_field::TextField;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+const EN: Lang = Lang::En;
+
+#[wasm_bindgen_test]
+async fn page_heading_is_a_focusable_h1_that_names_the_document() {
+    storage().clear().unwrap();
+    let m = Mounted::new(|| {
+        view! { <PageHeading text=Signal::stored("Apply".to_string()) caption=Signal::stored("Ref 1".to_string()) /> }
+    })
+    .await;
+    assert_eq!(m.all("h1").len(), 1);
+    assert_eq!(m.text("h1"), "Apply");
+    assert_eq!(m.attr("h1", "tabindex").as_deref(), Some("-1"));
+    assert_eq!(document().title(), tr::common_page_title(EN, "Apply"));
+    // The caption comes before the heading, outside it.
+    let caption = m.get(".caption");
+    assert_eq!(caption.text_content().unwrap(), "Ref 1");
+    assert_eq!(caption.next_element_sibling().unwrap().tag_name(), "H1");
+}
+
+#[wasm_bindgen_test]
+async fn error_summary_is_absent_then_an_alert_that_takes_focus_and_links_to_fields() {
+    storage().clear().unwrap();
+    let errors = RwSignal::new(Vec::<ErrorItem>::new());
+    let m = Mounted::new(move || {
+        view! {
+            <ErrorSummary errors=errors />
+            <input id="school" />
+            <input id="year" />
+        }
+    })
+    .await;
+    assert!(m.find(".error-summary").is_none(), "nothing without errors");
+
+    errors.set(vec![
+        ErrorItem::new("school", "Enter the school"),
+        ErrorItem::new("year", "Enter the year"),
+    ]);
+    m.until("the summary", |m| m.find(".error-summary").is_some())
+        .await;
+    assert_eq!(m.attr(".error-summary", "role").as_deref(), Some("alert"));
+    assert_eq!(m.attr(".error-summary", "tabindex").as_deref(), Some("-1"));
+    let title_id = m.attr(".error-summary", "aria-labelledby").unwrap();
+    assert_eq!(
+        m.text(&format!("#{title_id}")),
+        tr::common_there_is_a_problem(EN)
+    );
+    frames().await;
+    assert_eq!(
+        focused().map(|e| e.class_name()).as_deref(),
+        Some("error-summary"),
+        "the summary takes focus, so the problem is announced"
+    );
+    let links = m.all(".error-summary a");
+    assert_eq!(links.len(), 2);
+    assert_eq!(links[0].get_attribute("href").as_deref(), Some("#school"));
+    assert_eq!(links[1].text_content().as_deref(), Some("Enter the year"));
+    let hash = || web_sys::window().unwrap().location().hash().unwrap();
+    let before = hash();
+    m.click(".error-summary li:nth-child(2) a");
+    assert_eq!(focused().map(|e| e.id()).as_deref(), Some("year"));
+    assert_eq!(
+        hash(),
+        before,
+        "following a link moves focus, not the address"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn field_error_starts_with_a_hidden_error_prefix() {
+    storage().clear().unwrap();
+    let message = RwSignal::new(None::<String>);
+    let m = Mounted::new(move || view! { <FieldError id="x-error" message=message /> }).await;
+    assert!(m.find(".error-message").is_none());
+    message.set(Some("Too long".into()));
+    m.until("the message", |m| m.find("#x-error").is_some())
+        .await;
+    assert_eq!(
+        m.attr("#x-error", "class").as_deref(),
+        Some("error-message")
+    );
+    assert_eq!(
+        m.text("#x-error .visually-hidden"),
+        tr::common_error_prefix(EN)
+    );
+    assert!(m.text("#x-error").ends_with("Too long"));
+}
+
+#[wasm_bindgen_test]
+async fn radios_are_a_fieldset_with_labels_hints_and_errors() {
+    storage().clear().unwrap();
+    let selected = RwSignal::new(Some("b".to_string()));
+    let error = RwSignal::new(None::<String>);
+    let chosen = RwSignal::new(String::new());
+    let m = Mounted::new(move || {
+        view! {
+            <Radios
+                name="who"
+                as_heading=true
+                legend=Signal::stored("Who is it for?".to_string())
+                hint=Signal::stored("Choose one".to_string())
+                choices=Signal::stored(vec![
+                    Choice::new("a", "Me"),
+                    Choice::hinted("b", "My child", "Under 18"),
+                ])
+                selected=selected
+                on_select=Callback::new(move |v| chosen.set(v))
+                error=error
+            />
+        }
+    })
+    .await;
+    // The question is the fieldset's legend, and the page's focusable h1.
+    assert_eq!(m.text("fieldset > legend h1"), "Who is it for?");
+    assert_eq!(m.attr("legend h1", "tabindex").as_deref(), Some("-1"));
+    assert_eq!(
+        document().title(),
+        tr::common_page_title(EN, "Who is it for?")
+    );
+    // The first radio's id is the name (the error summary's target).
+    assert_eq!(m.attr("input[type=radio]", "id").as_deref(), Some("who"));
+    for input in m.all("input[type=radio]") {
+        let label = m.get(&format!("label[for='{}']", input.id()));
+        assert!(
+            !label.text_content().unwrap().is_empty(),
+            "every radio is labelled"
+        );
+        assert_eq!(input.get_attribute("name").as_deref(), Some("who"));
+    }
+    // A choice's hint is outside its label and describes it.
+    assert_eq!(
+        m.attr("#who-1", "aria-describedby").as_deref(),
+        Some("who-1-item-hint")
+    );
+    assert_eq!(m.text("#who-1-item-hint"), "Under 18");
+    assert_eq!(m.text("label[for=who-1]"), "My child");
+    // Described by the hint; checked as stored.
+    assert_eq!(m.described_by("fieldset"), vec!["who-hint"]);
+    let checked = |id: &str| {
+        m.get(id)
+            .unchecked_into::<web_sys::HtmlInputElement>()
+            .checked()
+    };
+    assert!(!checked("#who"));
+    assert!(checked("#who-1"));
+    selected.set(Some("a".into()));
+    m.settle().await;
+    assert!(checked("#who"));
+    // Choosing passes the value on.
+    m.click("#who-1");
+    m.settle().await;
+    assert_eq!(chosen.get_untracked(), "b");
+    // In error: described by the message too, which says "Error:".
+    error.set(Some("Choose who it is for".into()));
+    m.until("the error", |m| m.find("#who-error").is_some())
+        .await;
+    assert_eq!(m.described_by("fieldset"), vec!["who-hint", "who-error"]);
+    assert!(m.get(".field").class_list().contains("field--error"));
+    assert!(
+        m.text("#who-error")
+            .starts_with(tr::common_error_prefix(EN))
+    );
+}
+
+#[wasm_bindgen_test]
+async fn text_field_is_labelled_described_and_invalid_only_in_error() {
+    storage().clear().unwrap();
+    let value = RwSignal::new("Sch".to_string());
+    let error = RwSignal::new(None::<String>);
+    let entered = RwSignal::new(0);
+    let m = Mounted::new(move || {
+        view! {
+            <TextField
+                id="school"
+                label=Signal::stored("School".to_string())
+                hint=Signal::stored("As on the certificate".to_string())
+                value=value
+                on_input=Callback::new(move |v| value.set(v))
+                error=error
+                input_mode="numeric"
+                autocomplete="organization"
+                on_enter=Callback::new(move |_| entered.update(|n| *n += 1))
+            />
+        }
+    })
+    .await;
+    assert_eq!(m.text("label[for=school]"), "School");
+    assert_eq!(m.attr("#school", "type").as_deref(), Some("text"));
+    assert_eq!(m.attr("#school", "inputmode").as_deref(), Some("numeric"));
+    assert_eq!(
+        m.attr("#school", "autocomplete").as_deref(),
+        Some("organization")
+    );
+    assert_eq!(m.described_by("#school"), vec!["school-hint"]);
+    assert_eq!(m.attr("#school", "aria-invalid"), None);
+    let input = m
+        .get("#school")
+        .unchecked_into::<web_sys::HtmlInputElement>();
+    assert_eq!(input.value(), "Sch", "the value follows the stored answer");
+    m.type_into("#school", "School No. 1");
+    m.settle().await;
+    assert_eq!(
+        value.get_untracked(),
+        "School No. 1",
+        "every keystroke is passed on"
+    );
+    value.set("<b>bold</b>".into());
+    m.settle().await;
+    assert_eq!(input.value(), "<b>bold</b>");
+    assert!(
+        m.find("#school b").is_none() && m.find(".field b").is_none(),
+        "text, never markup"
+    );
+
+    let enter = web_sys::KeyboardEventInit::new();
+    enter.set_key("Enter");
+    enter.set_bubbles(true);
+    input
+        .dispatch_event(
+            &web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &enter).unwrap(),
+        )
+        .unwrap();
+    m.settle().await;
+    assert_eq!(entered.get_untracked(), 1, "Enter runs on_enter");
+
+    error.set(Some("Enter the school".into()));
+    m.until("the error", |m| m.find("#school-error").is_some())
+        .await;
+    assert_eq!(
+        m.described_by("#school"),
+        vec!["school-hint", "school-error"]
+    );
+    assert_eq!(m.attr("#school", "aria-invalid").as_deref(), Some("true"));
+    error.set(None);
+    m.settle().await;
+    assert_eq!(m.attr("#school", "aria-invalid"), None);
+    assert_eq!(m.described_by("#school"), vec!["school-hint"]);
+}
+
+#[wasm_bindgen_test]
+async fn a_password_field_and_a_page_question_field() {
+    storage().clear().unwrap();
+    let m = Mounted::new(|| {
+        view! {
+            <TextField id="pin" password=true short=true class="operator-pin"
+                label=Signal::stored("PIN".to_string()) value=Signal::stored(String::new())
+                on_input=Callback::new(|_| ()) />
+            <TextField id="year" as_heading=true label=Signal::stored("Which year?".to_string())
+                value=Signal::stored(String::new()) on_input=Callback::new(|_| ()) />
+        }
+    })
+    .await;
+    assert_eq!(m.attr("#pin", "type").as_deref(), Some("password"));
+    let class = m.attr("#pin", "class").unwrap();
+    for c in ["input", "operator-pin", "input--short"] {
+        assert!(class.split_whitespace().any(|x| x == c), "{class}");
+    }
+    assert_eq!(
+        m.attr("#pin", "aria-describedby"),
+        None,
+        "no hint, no error: not described"
+    );
+    assert_eq!(m.text("h1 label[for=year]"), "Which year?");
+    assert_eq!(m.attr("h1", "tabindex").as_deref(), Some("-1"));
+}
+
+#[wasm_bindgen_test]
+async fn text_area_is_labelled_described_and_keeps_text_verbatim() {
+    storage().clear().unwrap();
+    let value = RwSignal::new(String::new());
+    let error = RwSignal::new(None::<String>);
+    let m = Mounted::new(move || {
+        view! {
+            <TextArea id="text" label=Signal::stored("Your complaint".to_string())
+                hint=Signal::stored("What happened".to_string()) value=value
+                on_input=Callback::new(move |v| value.set(v)) error=error rows=8 />
+            <TextArea id="key" label=Signal::stored("Key file".to_string())
+                value=Signal::stored(String::new()) on_input=Callback::new(|_| ()) verbatim=true />
+        }
+    })
+    .await;
+    assert_eq!(m.text("label[for=text]"), "Your complaint");
+    assert_eq!(m.attr("#text", "rows").as_deref(), Some("8"));
+    assert_eq!(m.described_by("#text"), vec!["text-hint"]);
+    m.type_into("#text", "<script>alert(1)</script>");
+    m.settle().await;
+    assert_eq!(value.get_untracked(), "<script>alert(1)</script>");
+    assert!(m.find("script").is_none());
+    error.set(Some("Too long".into()));
+    m.until("the error", |m| m.find("#text-error").is_some())
+        .await;
+    assert_eq!(m.described_by("#text"), vec!["text-hint", "text-error"]);
+    assert_eq!(m.attr("#text", "aria-invalid").as_deref(), Some("true"));
+    assert_eq!(m.attr("#key", "spellcheck").as_deref(), Some("false"));
+    assert_eq!(m.attr("#key", "aria-invalid"), None);
+}
+
+#[wasm_bindgen_test]
+async fn back_link_is_a_real_link_named_back() {
+    storage().clear().unwrap();
+    let m =
+        Mounted::new(|| view! { <BackLink href=Signal::stored("/apply/S2".to_string()) /> }).await;
+    assert_eq!(m.attr("a.back-link", "href").as_deref(), Some("/apply/S2"));
+    assert_eq!(m.text("a.back-link"), tr::common_back(EN));
+}
+
+#[wasm_bindgen_test]
+async fn summary_list_pairs_keys_and_values_and_names_each_change_link() {
+    storage().clear().unwrap();
+    let m = Mounted::new(|| {
+        view! {
+            <SummaryList class="registration">
+                {row("Reference", "Ж-2026-000001")}
+                {answer_row("School".into(), "<i>No. 1</i>".into(), Some("/apply/S2/d/school?change=1".into()))}
+                {answer_row("IIN".into(), "900101300123".into(), None)}
+            </SummaryList>
+        }
+    })
+    .await;
+    assert_eq!(
+        m.attr("dl", "class").as_deref(),
+        Some("summary registration")
+    );
+    let rows = m.all("dl > .summary__row");
+    assert_eq!(rows.len(), 3);
+    for r in &rows {
+        assert_eq!(r.first_element_child().unwrap().tag_name(), "DT");
+        assert_eq!(
+            r.first_element_child()
+                .unwrap()
+                .next_element_sibling()
+                .unwrap()
+                .tag_name(),
+            "DD"
+        );
+    }
+    assert_eq!(
+        m.text(".summary__row:nth-child(2) .summary__value"),
+        "<i>No. 1</i>"
+    );
+    assert!(m.find(".summary__value i").is_none(), "values are text");
+    let link = m.get(".summary__action a");
+    assert_eq!(
+        link.get_attribute("href").as_deref(),
+        Some("/apply/S2/d/school?change=1")
+    );
+    assert_eq!(
+        link.text_content().unwrap(),
+        format!("{} School", tr::common_change(EN)),
+        "the link's name says what it changes"
+    );
+    assert_eq!(m.text(".summary__action .visually-hidden"), "School");
+    assert_eq!(
+        m.all(".summary__action a").len(),
+        1,
+        "no Change link for what cannot change"
+    );
+}

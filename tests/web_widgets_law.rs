@@ -1,0 +1,284 @@
+//! The widgets that show the law and a record's progress, in a real
+//! browser, against the criteria in their doc comments: legal basis,
+//! "why this date?", the life-cycle timeline, tags, notices, a complaint's
+//! marks and summary, the required documents, the QR code.
+#![cfg(target_arch = "wasm32")]
+
+#[path = "web/mount.rs"]
+mod mount;
+
+use leptos::prelude::*;
+use mount::{Mounted, sample_complaint, sample_now, sample_submission, storage};
+use qujat::engine::calendar;
+use qujat::engine::catalog::{self, Situation};
+use qujat::engine::deadline;
+use qujat::engine::lifecycle::{self, PublicStatus};
+use qujat::engine::source::{Lang, Status};
+use qujat::i18n::tr;
+use qujat::ui::labels::{Label, Tagged};
+use qujat::ui::widgets::complaint_marks::{Marks, RegistrationDetails};
+use qujat::ui::widgets::complaint_summary::{ComplaintSummary, Part};
+use qujat::ui::widgets::legal_basis::{Items, LawText, LegalBasis};
+use qujat::ui::widgets::notice::{Notice, Tone, warning};
+use qujat::ui::widgets::qr_code::QrCode;
+use qujat::ui::widgets::required_documents::required_documents;
+use qujat::ui::widgets::tag::{Tag, late_tag};
+use qujat::ui::widgets::timeline::{EventList, StatusTag, TargetsTable};
+use qujat::ui::widgets::why_this_date::WhyThisDate;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+const EN: Lang = Lang::En;
+
+#[wasm_bindgen_test]
+async fn legal_basis_is_a_closed_disclosure_with_the_status_in_words_and_quotes_in_their_language()
+{
+    storage().clear().unwrap();
+    let s2 = catalog::service("S2").unwrap();
+    let p = s2.summary.provenance.clone();
+    let status = p.status;
+    let cites = p.cites.len();
+    assert!(cites > 0);
+    let m = Mounted::new(move || view! { <LegalBasis provenance=p /> }).await;
+    let details = m.get("details.legal-basis");
+    assert!(!details.has_attribute("open"), "closed by default");
+    let summary = m.text("details.legal-basis > summary");
+    assert!(summary.starts_with(tr::law_show_basis(EN)), "{summary}");
+    assert!(
+        summary.contains(status.label(EN)),
+        "the status in words: {summary}"
+    );
+    assert_eq!(
+        m.attr("summary span", "class").as_deref(),
+        Some(status.tag_class())
+    );
+    let quotes = m.all("q.cite__quote");
+    assert_eq!(quotes.len(), cites);
+    for q in quotes {
+        let lang = q.get_attribute("lang").unwrap();
+        assert!(
+            lang == "ru" || lang == "kk",
+            "a quote says its language: {lang}"
+        );
+    }
+}
+
+#[wasm_bindgen_test]
+async fn law_text_marks_a_working_translation_in_words() {
+    storage().clear().unwrap();
+    let s2 = catalog::service("S2").unwrap();
+    // The English text is a working translation everywhere, said once in
+    // the footer; in Kazakh or Russian it is marked where it occurs.
+    let text = s2.name.text.clone();
+    let working_kk = text.is_working(Lang::Kk);
+    let m = Mounted::new(move || {
+        provide_context(qujat::ui::state::prefs::CurrentLang(Lang::Kk));
+        view! { <p id="t"><LawText text=text /></p> }
+    })
+    .await;
+    assert_eq!(
+        m.find("#t .muted").is_some(),
+        working_kk,
+        "marked exactly when it is a working translation"
+    );
+    let items = s2.results.clone();
+    let n = items.len();
+    let m2 = Mounted::new(move || view! { <Items items=items /> }).await;
+    assert_eq!(m2.all("ul.law-items > li").len(), n);
+    assert_eq!(
+        m2.all("ul.law-items > li details.legal-basis").len(),
+        n,
+        "each with its basis"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn why_this_date_is_a_closed_disclosure_with_the_steps_in_order() {
+    storage().clear().unwrap();
+    let s2 = catalog::service("S2").unwrap();
+    let term = &s2.terms[0];
+    let d = deadline::deadline_for(
+        &s2.terms,
+        term.channel,
+        term.location,
+        sample_now(),
+        calendar::calendar().unwrap(),
+    )
+    .unwrap();
+    let steps = d.explanation.steps.len();
+    let assumptions = d.explanation.assumptions.len();
+    let explanation = d.explanation.clone();
+    let m = Mounted::new(move || view! { <WhyThisDate explanation=explanation /> }).await;
+    assert!(!m.get("details.why").has_attribute("open"));
+    assert_eq!(
+        m.text("details.why > summary"),
+        tr::common_why_this_date(EN)
+    );
+    assert_eq!(
+        m.all("ol.why__steps > li").len(),
+        steps,
+        "an ordered list, one step each"
+    );
+    assert_eq!(m.find("h3.why__assumptions").is_some(), assumptions > 0);
+    let last = m.all("ol.why__steps > li").pop().unwrap();
+    assert!(
+        last.text_content()
+            .unwrap()
+            .contains(&qujat::ui::format::date(d.due)),
+        "the reasoning ends on the date shown"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn the_timeline_has_headed_rows_late_in_words_and_machine_readable_times() {
+    storage().clear().unwrap();
+    let s = sample_submission();
+    // A month later nothing has been done: every target is late.
+    let later = sample_now() + chrono::Duration::days(40);
+    let targets = lifecycle::submission_targets(&s, later, false).unwrap();
+    let n = targets.len();
+    let events = s.lifecycle.events.clone();
+    let tag = s.clone();
+    let m = Mounted::new(move || {
+        view! {
+            <StatusTag submission=tag />
+            <TargetsTable targets=targets now=later />
+            <EventList events=events service="S2".to_string() />
+        }
+    })
+    .await;
+    assert_eq!(m.text("span.tag"), PublicStatus::Delivered.label(EN));
+    assert_eq!(m.all("table.targets thead th[scope=col]").len(), 4);
+    assert_eq!(
+        m.all("table.targets tbody th[scope=row]").len(),
+        n,
+        "each step names its row"
+    );
+    let late_rows = m.all("tr.targets__row--late");
+    assert!(!late_rows.is_empty());
+    for row in late_rows {
+        assert!(
+            row.text_content().unwrap().contains(tr::life_late(EN)),
+            "late is said in words, not only by colour"
+        );
+    }
+    let times = m.all("ol.events time[datetime]");
+    assert_eq!(times.len(), 1, "the acceptance event");
+    assert!(
+        times[0]
+            .get_attribute("datetime")
+            .unwrap()
+            .starts_with("2025-03-20")
+    );
+}
+
+#[wasm_bindgen_test]
+async fn tags_and_notices_say_it_in_words() {
+    storage().clear().unwrap();
+    let m = Mounted::new(|| {
+        view! {
+            <Tag of=Status::LostForce />
+            {late_tag()}
+            <Notice tone=Tone::Warning alert=true><p id="n1">"Late"</p></Notice>
+            <Notice><p id="n2">"Info"</p></Notice>
+            {warning("Careful")}
+        }
+    })
+    .await;
+    let tags = m.all("span.tag");
+    assert_eq!(tags[0].text_content().unwrap(), Status::LostForce.label(EN));
+    assert!(tags[0].class_name().contains("tag--lost-force"));
+    assert_eq!(tags[1].text_content().unwrap(), tr::life_late(EN));
+    let alert = m.get("#n1").parent_element().unwrap();
+    assert_eq!(alert.get_attribute("role").as_deref(), Some("alert"));
+    assert_eq!(alert.class_name(), "notice notice--warning");
+    let info = m.get("#n2").parent_element().unwrap();
+    assert_eq!(
+        info.get_attribute("role"),
+        None,
+        "plain content, read in order"
+    );
+    assert_eq!(info.class_name(), "notice");
+    assert_eq!(m.all(".notice--warning").len(), 2);
+}
+
+#[wasm_bindgen_test]
+async fn a_complaints_marks_and_summary() {
+    storage().clear().unwrap();
+    let c = sample_complaint();
+    let (a, b, d) = (c.clone(), c.clone(), c.draft.clone());
+    let m = Mounted::new(move || {
+        view! {
+            <Marks complaint=a />
+            <RegistrationDetails complaint=b />
+            <ComplaintSummary draft=d parts=vec![Part::Service, Part::Application, Part::Text, Part::From] class="complaint-summary" />
+        }
+    })
+    .await;
+    let marks = m.all("ol.marks > li.marks__item");
+    assert_eq!(marks.len(), 4, "the four portal marks");
+    assert!(marks[0].class_list().contains("marks__item--done"));
+    assert!(
+        marks[0]
+            .text_content()
+            .unwrap()
+            .contains(tr::complaint_track_mark_delivered(EN))
+    );
+    assert!(
+        marks[1]
+            .text_content()
+            .unwrap()
+            .contains(tr::complaint_track_not_yet(EN)),
+        "not yet, in words"
+    );
+    // Not registered yet: the date it would be due, with its reasoning.
+    assert_eq!(m.text("p:not(.deadline)"), tr::complaint_filed_waiting(EN));
+    assert!(m.find("p.deadline + details.why").is_some());
+    // The summary: text verbatim, keys with values.
+    assert_eq!(
+        m.attr("dl.complaint-summary", "class").as_deref(),
+        Some("summary complaint-summary")
+    );
+    assert_eq!(m.all("dl.complaint-summary .summary__row").len(), 4);
+    assert!(
+        m.find("dl.complaint-summary b").is_none(),
+        "the citizen's text is not markup"
+    );
+    assert!(m.text("dl.complaint-summary").contains("<b>Not ready</b>"));
+}
+
+#[wasm_bindgen_test]
+async fn required_documents_are_a_list_with_their_basis() {
+    storage().clear().unwrap();
+    let m = Mounted::new(|| required_documents("S2", &[Situation::Loss])).await;
+    let docs = m.all("ul.doc-list > li");
+    assert!(!docs.is_empty());
+    for d in docs {
+        assert!(d.query_selector("details.legal-basis").unwrap().is_some());
+    }
+}
+
+#[wasm_bindgen_test]
+async fn the_qr_code_is_an_image_named_by_its_reference() {
+    storage().clear().unwrap();
+    let m = Mounted::new(
+        || view! { <QrCode text="S2-250320-ABCDEF" label="QR code of S2-250320-ABCDEF" /> },
+    )
+    .await;
+    assert_eq!(m.attr(".qr__image", "role").as_deref(), Some("img"));
+    assert_eq!(
+        m.attr(".qr__image", "aria-label").as_deref(),
+        Some("QR code of S2-250320-ABCDEF")
+    );
+    assert_eq!(m.attr("svg", "aria-hidden").as_deref(), Some("true"));
+    let d = m.attr("svg path", "d").unwrap();
+    assert!(
+        d.starts_with("M0 0h1v1h-1z"),
+        "the finder pattern's first module: {d}"
+    );
+    // Drawn from the reference's modules, never from markup.
+    let (path, width) = qujat::ui::widgets::qr_code::qr_path("S2-250320-ABCDEF").unwrap();
+    assert_eq!(d, path);
+    assert!(width >= 21);
+}
