@@ -11,7 +11,7 @@ use leptos::prelude::*;
 use super::keys;
 use super::store::{StoreNotice, StoreNotices};
 use crate::engine::vault::{self, Sealed, VaultError, VaultKey};
-use crate::engine::visit::{self, OperatorData};
+use crate::engine::visit::{self, OperatorData, Visit};
 
 fn storage() -> Option<web_sys::Storage> {
     web_sys::window()?.local_storage().ok()?
@@ -31,6 +31,8 @@ fn real_now() -> DateTime<Utc> {
 pub enum VaultRefused {
     /// The mode is locked: there is no key to seal with.
     Locked,
+    /// There is no such visit.
+    Missing,
     /// Sealing or storing failed (storage full or disabled, no randomness).
     NotSaved,
 }
@@ -165,6 +167,19 @@ impl OperatorVault {
         self.save(&key, &data)?;
         self.data.set(Some(data));
         Ok(out)
+    }
+}
+
+impl OperatorVault {
+    /// Changes the home visit `id` and stores everything sealed at once;
+    /// kept, in memory too, only once stored.
+    pub fn update_visit<R>(
+        &self,
+        id: &str,
+        change: impl FnOnce(&mut Visit) -> R,
+    ) -> Result<R, VaultRefused> {
+        self.update(|d| d.visit_mut(id).map(change))?
+            .ok_or(VaultRefused::Missing)
     }
 }
 

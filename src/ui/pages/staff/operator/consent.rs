@@ -52,8 +52,7 @@ fn OtpConsent(id: String) -> impl IntoView {
         let Some(phone) = phone.get_untracked() else {
             return;
         };
-        let result = vault.update(|d| {
-            let v = d.visit_mut(&id.get_value()).ok_or(OtpError::NoCodeIssued)?;
+        let result = vault.update_visit(&id.get_value(), |v| {
             if v.otp.is_none() {
                 v.otp = Some(OtpSession::new_random(
                     &phone,
@@ -85,8 +84,7 @@ fn OtpConsent(id: String) -> impl IntoView {
     let confirm = move || {
         let now = clock.now_untracked();
         let input = typed.get_untracked();
-        let result = vault.update(|d| {
-            let v = d.visit_mut(&id.get_value()).ok_or(OtpError::NoCodeIssued)?;
+        let result = vault.update_visit(&id.get_value(), |v| {
             let s = v.otp.as_mut().ok_or(OtpError::NoCodeIssued)?;
             s.verify(&input, now)?;
             v.sms = None;

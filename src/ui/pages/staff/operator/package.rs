@@ -54,11 +54,7 @@ fn check_rows(v: &Visit, vault: OperatorVault) -> Vec<AnyView> {
                         prop:checked=checked
                         on:change=move |ev| {
                             let on = event_target_checked(&ev);
-                            let _ = vault.update(|data| {
-                                if let Some(v) = data.visit_mut(&visit_id.get_value()) {
-                                    v.set_checked(&doc_id.get_value(), on);
-                                }
-                            });
+                            let _ = vault.update_visit(&visit_id.get_value(), |v| v.set_checked(&doc_id.get_value(), on));
                         }
                     />
                     <label class="checkboxes__label" for=input_id><LawText text=d.text.clone() /></label>
@@ -92,11 +88,8 @@ pub fn PackageStep(id: String) -> impl IntoView {
     let note_items = v.as_ref().map(notes).unwrap_or_default();
     let finish = move |_| {
         let now = clock.now_untracked();
-        let r = vault.update(|d| {
-            d.visit_mut(&id.get_value())
-                .map(|v| v.finish(now).map(|_| ()))
-        });
-        if let Ok(Some(Err(_))) = r {
+        let r = vault.update_visit(&id.get_value(), |v| v.finish(now).map(|_| ()));
+        if let Ok(Err(_)) = r {
             error.set(vec![ErrorItem::new(
                 "package",
                 tr::operator_receipt_failed(lang),

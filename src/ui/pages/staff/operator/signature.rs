@@ -114,36 +114,27 @@ pub fn SignatureConsent(id: String) -> impl IntoView {
     let up = move |_: leptos::ev::PointerEvent| {
         if let Some(stroke) = current.get_value() {
             current.set_value(None);
-            let _ = vault.update(|d| {
-                if let Some(v) = d.visit_mut(&id.get_value()) {
-                    v.strokes.push(stroke);
-                }
-            });
+            let _ = vault.update_visit(&id.get_value(), |v| v.strokes.push(stroke));
             redraw();
         }
     };
     let clear = move |_| {
-        let _ = vault.update(|d| {
-            if let Some(v) = d.visit_mut(&id.get_value()) {
-                v.strokes.clear();
-            }
-        });
+        let _ = vault.update_visit(&id.get_value(), |v| v.strokes.clear());
         error.set(None);
         redraw();
     };
     let accept = move |_| {
         let now = clock.now_untracked();
-        let result = vault.update(|d| {
-            let v = d.visit_mut(&id.get_value())?;
+        let result = vault.update_visit(&id.get_value(), |v| {
             let strokes = v.strokes.clone();
-            Some(v.give_consent(Consent::Signature {
+            v.give_consent(Consent::Signature {
                 strokes,
                 signed_at: now,
-            }))
+            })
         });
         match result {
-            Ok(Some(Err(_))) => error.set(Some(tr::operator_no_signature(lang).into())),
-            Ok(_) => error.set(None),
+            Ok(Err(_)) => error.set(Some(tr::operator_no_signature(lang).into())),
+            Ok(Ok(())) => error.set(None),
             Err(_) => {}
         }
     };

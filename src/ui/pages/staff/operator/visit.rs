@@ -138,7 +138,7 @@ fn IdentifyStep(id: String) -> impl IntoView {
             <h2 id="step-heading">{t(tr::operator_identify_heading)}</h2>
             <p>{t(tr::operator_identify_body)}</p>
             <button type="button" class="button" on:click=move |_| {
-                let _ = vault.update(|d| if let Some(v) = d.visit_mut(&id.get_value()) { v.confirm_identity() });
+                let _ = vault.update_visit(&id.get_value(), |v| v.confirm_identity());
             }>{t(tr::operator_identity_confirmed)}</button>
         </section>
     }
