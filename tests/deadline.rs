@@ -254,14 +254,8 @@ fn s2_portal_after_the_cutoff_before_nauryz() {
         dl.explanation.assumptions,
         vec![term.start_provenance.clone()]
     );
-    // The English rendering names Nauryz and cites the clause.
-    let text = dl.explanation.to_english_lines().join("\n");
-    assert!(
-        text.contains("Nauryz, moved from 2025-03-22 (Sat)"),
-        "{text}"
-    );
-    assert!(text.contains("F001 §7(3) RU, L17"), "{text}");
-    assert!(text.contains("C-05"), "{text}");
+    // The English rendering is the CLI's: src/bin/qujat-rules/render.rs
+    // tests it on this same submission.
 }
 
 #[test]

@@ -6,8 +6,8 @@ use std::collections::HashSet;
 use chrono::{Datelike, NaiveDate};
 use proptest::prelude::*;
 
-use qujat::engine::iin::{self, IinError, Sex};
-use qujat::engine::registry::{self, EducationKind, IdKind, OrganisationKind};
+use qujat::engine::identity::iin::{self, IinError, Sex};
+use qujat::engine::identity::registry::{self, EducationKind, IdKind, OrganisationKind};
 use qujat::engine::source::Lang;
 use qujat::engine::term::Location;
 

@@ -8,12 +8,12 @@ use chrono::{DateTime, NaiveDate, TimeDelta, Utc};
 use qujat::engine::application::{Answers, DocKind, Draft, IdentityFacts, Reason, Step, Who};
 use qujat::engine::calendar;
 use qujat::engine::catalog::{self, Service};
+use qujat::engine::identity::registry;
 use qujat::engine::kztime;
 use qujat::engine::lifecycle::{
     self, Ctx, Details, LEGAL_DEADLINE, Lifecycle, LifecycleError, PublicStatus, Role, State,
     Target, TargetInput, Transition,
 };
-use qujat::engine::registry;
 use qujat::engine::source::Status;
 use qujat::engine::submission::{self, Outcome, SignatureRecord};
 use qujat::engine::term::{Channel, Hours};
@@ -1182,7 +1182,7 @@ fn submit_starts_the_life_cycle() {
         PublicStatus::Delivered
     );
 
-    let ts = lifecycle::submission_targets(&s, now, false).unwrap();
+    let ts = s.targets(now, false).unwrap();
     assert_eq!(ts.len(), 6);
     assert_eq!(ts[0].due, at("2025-03-20T10:15:00+05:00"));
     assert_eq!(ts[5].due, at("2025-04-15T23:59:59+05:00"));
@@ -1202,11 +1202,7 @@ fn submit_starts_the_life_cycle() {
         lifecycle::public_status(&r.lifecycle),
         PublicStatus::RefusedAtAcceptance
     );
-    assert!(
-        lifecycle::submission_targets(&r, now, false)
-            .unwrap()
-            .is_empty()
-    );
+    assert!(r.targets(now, false).unwrap().is_empty());
 }
 
 #[test]

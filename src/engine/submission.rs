@@ -12,9 +12,10 @@ use super::calendar;
 use super::catalog;
 use super::deadline;
 use super::kztime;
-use super::signature::{self, SignError, SignedDocument};
+use super::lifecycle::{self, Ctx, Lifecycle, LifecycleError, Target, TargetInput};
+use super::signing::eds::{self as signature, SignError, SignedDocument};
+use super::signing::vault;
 use super::term::Channel;
-use super::vault;
 
 /// How the application was signed (F001 §8: EDS, or a one-time password
 /// with the mobile number registered on the portal).
@@ -63,12 +64,41 @@ pub struct Submission {
     pub outcome: Outcome,
     /// What happened after submission (registration, preparation, storage…).
     #[serde(default)]
-    pub lifecycle: crate::engine::lifecycle::Lifecycle,
+    pub lifecycle: Lifecycle,
 }
 
 impl Submission {
     pub fn is_accepted(&self) -> bool {
         matches!(self.outcome, Outcome::Accepted { .. })
+    }
+
+    /// [`lifecycle::targets`] for this record, with the embedded catalogue and
+    /// calendar and the provider's hours ([`lifecycle::provider_hours`]). A
+    /// refused submission has none.
+    pub fn targets(
+        &self,
+        now: DateTime<Utc>,
+        include_historical: bool,
+    ) -> Result<Vec<Target>, LifecycleError> {
+        let Outcome::Accepted {
+            accepted_on, due, ..
+        } = &self.outcome
+        else {
+            return Ok(Vec::new());
+        };
+        let ctx = Ctx::embedded(&self.service, self.channel)?;
+        lifecycle::targets(
+            &ctx,
+            &self.lifecycle,
+            &TargetInput {
+                accepted_at: self.submitted_at,
+                accepted_on: *accepted_on,
+                due: *due,
+                hours: lifecycle::provider_hours(ctx.service),
+                now,
+                include_historical,
+            },
+        )
     }
 
     /// The deadline with its explanation, computed again from the service's
@@ -169,12 +199,12 @@ pub fn submit(
                 accepted_on: d.accepted_on,
                 due: d.due,
             },
-            crate::engine::lifecycle::Lifecycle::new(now),
+            Lifecycle::new(now),
         )
     } else {
         (
             Outcome::Refused { grounds },
-            crate::engine::lifecycle::Lifecycle::refused_at_acceptance(now),
+            Lifecycle::refused_at_acceptance(now),
         )
     };
     let local_date = kztime::local_date(now).unwrap_or_else(|_| now.date_naive());
@@ -197,8 +227,8 @@ pub fn submit(
 mod tests {
     use super::*;
     use crate::engine::application::{Answers, DocKind, Reason, Step, Who};
-    use crate::engine::registry;
-    use crate::engine::signature::KeyFile;
+    use crate::engine::identity::registry;
+    use crate::engine::signing::eds::KeyFile;
 
     fn at(s: &str) -> DateTime<Utc> {
         kztime::parse_instant(s).unwrap()

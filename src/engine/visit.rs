@@ -8,7 +8,7 @@
 //! consent, package check, receipt), the package check against the
 //! catalogue's State Corporation document list, and the offline queue of
 //! accepted packages waiting to be delivered. The UI seals all of it under
-//! the operator's PIN (see [`super::vault`]) before it touches storage.
+//! the operator's PIN (see [`vault`](super::signing::vault)) before it touches storage.
 
 use chrono::{DateTime, Duration, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
@@ -16,8 +16,8 @@ use serde::{Deserialize, Serialize};
 use super::calendar;
 use super::catalog::{self, DocumentRule, ReceiptKind, Situation};
 use super::deadline;
-use super::otp::OtpSession;
-use super::registry::{self, EducationKind, Person};
+use super::identity::registry::{self, EducationKind, Person};
+use super::signing::otp::OtpSession;
 use super::term::Channel;
 
 /// The channel every home visit belongs to.
@@ -718,7 +718,7 @@ mod tests {
 
     #[test]
     fn operator_data_round_trips_through_the_vault() {
-        use crate::engine::vault;
+        use crate::engine::signing::vault;
         let mut data = OperatorData {
             visits: seed_visits(day()),
         };

@@ -8,7 +8,7 @@ use leptos::prelude::*;
 use super::store::{Collection, StoreNotices};
 use crate::engine::application::Draft;
 use crate::engine::complaint::Complaint;
-use crate::engine::signature::KeyFile;
+use crate::engine::signing::eds::KeyFile;
 use crate::engine::submission::Submission;
 
 #[derive(Clone, Copy)]

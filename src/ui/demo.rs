@@ -30,7 +30,7 @@ pub fn next_step(
         .filter(|s| s.is_accepted() && !s.lifecycle.state.is_terminal())
         .filter_map(|s| {
             let ctx = Ctx::embedded(&s.service, s.channel).ok()?;
-            let targets = lifecycle::submission_targets(s, now, false).ok()?;
+            let targets = s.targets(now, false).ok()?;
             let hours = lifecycle::provider_hours(ctx.service);
             let (tr, role, at) =
                 lifecycle::next_automatic(&s.lifecycle, &ctx, &targets, hours).ok()??;

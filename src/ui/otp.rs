@@ -15,7 +15,7 @@ use super::components::{ErrorItem, ErrorSummary, TextField};
 use super::db::use_db;
 use super::format;
 use super::prefs::use_lang;
-use crate::engine::otp::{OtpError, OtpSession, Policy, Purpose};
+use crate::engine::signing::otp::{OtpError, OtpSession, Policy, Purpose};
 use crate::engine::source::Lang;
 use crate::i18n::tr;
 use crate::ui::text::{t, ts};

@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 
 use super::store::{Collection, StoreNotices};
-use crate::engine::registry::{self, Person};
+use crate::engine::identity::registry::{self, Person};
 
 #[derive(Clone, Copy)]
 pub struct Session {

@@ -7,8 +7,8 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 
+use crate::engine::identity::registry;
 use crate::engine::lifecycle::{self, Ctx, Details, LifecycleError, Role, State, Transition};
-use crate::engine::registry;
 use crate::engine::source::Lang;
 use crate::engine::submission::Submission;
 use crate::i18n::tr;
@@ -141,7 +141,7 @@ pub fn BackOfficePage() -> impl IntoView {
                             <For each=move || rows.get() key=|s| (s.reference.clone(), s.lifecycle.rev) let(s)>
                                 {
                                     let now = clock.now_untracked();
-                                    let next = lifecycle::submission_targets(&s, now, false)
+                                    let next = s.targets(now, false)
                                         .ok()
                                         .and_then(|ts| lifecycle::next_target(&ts, now).map(|(t, left)| (t.due, left < chrono::Duration::zero())));
                                     let name = registry::find(&s.applicant_iin).map(|p| p.display_name(lang)).unwrap_or_default();
@@ -314,7 +314,7 @@ fn Desk(submission: Submission, status: RwSignal<Option<String>>) -> impl IntoVi
     // when a mark changes, not every second.
     let targets = Memo::new(move |_| {
         let now = clock.now();
-        s.with_value(|s| lifecycle::submission_targets(s, now, false).ok())
+        s.with_value(|s| s.targets(now, false).ok())
             .filter(|t| !t.is_empty())
     });
     let terminal = s.with_value(|s| {

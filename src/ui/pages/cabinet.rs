@@ -27,7 +27,7 @@ pub fn CabinetPage() -> impl IntoView {
 }
 
 #[component]
-fn Cabinet(person: &'static crate::engine::registry::Person) -> impl IntoView {
+fn Cabinet(person: &'static crate::engine::identity::registry::Person) -> impl IntoView {
     let lang = use_lang();
     let db = use_db();
     let status = RwSignal::new(None::<&'static str>);

@@ -19,8 +19,8 @@ use crate::engine::complaint::{
     Problem, Subject,
 };
 use crate::engine::deadline::{self, Milestone, ServiceKey};
-use crate::engine::registry::Person;
-use crate::engine::signature;
+use crate::engine::identity::registry::Person;
+use crate::engine::signing::eds;
 use crate::engine::source::Lang;
 use crate::engine::submission::{self, SignatureRecord};
 use crate::i18n::tr;
@@ -777,7 +777,7 @@ fn ComplaintSign(person: &'static Person) -> impl IntoView {
         // The signature must be over exactly this complaint, by this person.
         let genuine = match &record {
             SignatureRecord::Eds { signed } => {
-                signature::verify(signed, &iin.get_value(), now).is_ok() && signed.document == doc
+                eds::verify(signed, &iin.get_value(), now).is_ok() && signed.document == doc
             }
             SignatureRecord::Otp { digest_hex, .. } => *digest_hex == submission::digest_hex(&doc),
         };

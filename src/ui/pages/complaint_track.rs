@@ -8,7 +8,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 use crate::engine::complaint::{Addressee, Complaint};
-use crate::engine::registry::Person;
+use crate::engine::identity::registry::Person;
 use crate::i18n::tr;
 use crate::ui::clock::use_clock;
 use crate::ui::components::PageHeading;

@@ -8,7 +8,7 @@ use leptos_router::hooks::use_params_map;
 
 use crate::engine::catalog::{self, Duration, ReceiptKind};
 use crate::engine::deadline::Step;
-use crate::engine::registry;
+use crate::engine::identity::registry;
 use crate::engine::source::Lang;
 use crate::engine::submission::{Outcome, SignatureRecord, Submission};
 use crate::engine::term::Channel;

@@ -5,8 +5,8 @@
 use leptos::prelude::*;
 
 use crate::engine::application::Answers;
-use crate::engine::otp::Purpose;
-use crate::engine::registry::Person;
+use crate::engine::identity::registry::Person;
+use crate::engine::signing::otp::Purpose;
 use crate::i18n::tr;
 use crate::ui::components::{Choice, Radios};
 use crate::ui::otp::OtpConfirm;

@@ -5,8 +5,8 @@ use std::time::Duration;
 
 use leptos::prelude::*;
 
-use crate::engine::registry::Person;
-use crate::engine::signature::KeyFile;
+use crate::engine::identity::registry::Person;
+use crate::engine::signing::eds::KeyFile;
 use crate::engine::source::Lang;
 use crate::i18n::tr;
 use crate::ui::clock::use_clock;

@@ -1,7 +1,7 @@
 //! Operator mode (staff bundle): a State Corporation employee on a home
 //! visit with a tablet. Everything the mode keeps (visits, citizen data,
 //! receipts, the queue) is one JSON document sealed with AES-256-GCM under a
-//! key derived from the operator's PIN (PBKDF2, `engine::vault`), stored in
+//! key derived from the operator's PIN (PBKDF2, `engine::signing::vault`), stored in
 //! `localStorage["qujat.operator"]`; nothing is ever stored in the clear.
 //! The key lives only in memory while unlocked; locking (the button, or five
 //! minutes without input) drops it.
@@ -11,9 +11,9 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 use crate::engine::catalog::ReceiptKind;
-use crate::engine::registry;
+use crate::engine::identity::registry;
+use crate::engine::signing::vault::{self, Sealed, VaultError, VaultKey};
 use crate::engine::source::Lang;
-use crate::engine::vault::{self, Sealed, VaultError, VaultKey};
 use crate::engine::visit::{self, Delivery, OperatorData, PinError, Step, Visit};
 use crate::i18n::tr;
 use crate::ui::clock::use_clock;

@@ -11,8 +11,8 @@ use leptos_router::hooks::use_params_map;
 use wasm_bindgen::JsCast;
 
 use crate::engine::catalog::{AppendixOf, DocumentRule, ReceiptKind};
-use crate::engine::otp::{OtpError, OtpSession, Policy, Purpose};
-use crate::engine::registry::{IdKind, Person};
+use crate::engine::identity::registry::{IdKind, Person};
+use crate::engine::signing::otp::{OtpError, OtpSession, Policy, Purpose};
 use crate::engine::source::Lang;
 use crate::engine::visit::{self, Consent, Delivery, Point, Sms, Step, Visit};
 use crate::i18n::tr;

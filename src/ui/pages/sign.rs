@@ -7,9 +7,9 @@ use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_params_map};
 
 use crate::engine::application::{self, IdentityFacts};
-use crate::engine::otp::Purpose;
-use crate::engine::registry::Person;
-use crate::engine::signature::{self, SignError};
+use crate::engine::identity::registry::Person;
+use crate::engine::signing::eds::{self, SignError};
+use crate::engine::signing::otp::Purpose;
 use crate::engine::source::Lang;
 use crate::engine::submission::{self, SignatureRecord, SubmitError};
 use crate::i18n::tr;
@@ -98,7 +98,8 @@ fn SignView(draft_id: String, person: &'static Person) -> impl IntoView {
             return;
         };
         let now = clock.now_untracked();
-        let subject = crate::engine::registry::find(draft.subject_iin()).unwrap_or(person);
+        let subject =
+            crate::engine::identity::registry::find(draft.subject_iin()).unwrap_or(person);
         let identity = IdentityFacts {
             identity_document_valid: subject.id_document.is_valid_on(clock.today_untracked()),
         };
@@ -192,7 +193,7 @@ pub fn Signer(
                     busy.set(false);
                     return;
                 };
-                let result = signature::sign(
+                let result = eds::sign(
                     &key,
                     &password.get_untracked(),
                     &person.iin,

@@ -121,7 +121,7 @@ fn Tracker(submission: Submission, message: RwSignal<Option<&'static str>>) -> i
     // when a mark changes, not every second.
     let targets = Memo::new(move |_| {
         let now = clock.now();
-        s.with_value(|s| lifecycle::submission_targets(s, now, false).ok())
+        s.with_value(|s| s.targets(now, false).ok())
             .filter(|t| !t.is_empty())
     });
     let targets_view = move || {

@@ -8,7 +8,7 @@ use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
 use crate::engine::application::{
     self, Answers, Context, DocKind, Draft, Field, FieldError, Problem, Reason, Step, Who,
 };
-use crate::engine::registry::{self, Person};
+use crate::engine::identity::registry::{self, Person};
 use crate::engine::source::Lang;
 use crate::i18n::tr;
 use crate::ui::clock::use_clock;

@@ -5,6 +5,8 @@
 //! failure is a one-line message on stderr and exit code 2 (exit 1 is kept
 //! for "the IIN is invalid"); nothing here may panic.
 
+mod render;
+
 use std::collections::BTreeMap;
 use std::hint::black_box;
 use std::io::{self, BufWriter, Write};
@@ -16,7 +18,7 @@ use chrono::{Datelike, NaiveDate};
 use qujat::engine::calendar::{self, Calendar};
 use qujat::engine::catalog;
 use qujat::engine::deadline;
-use qujat::engine::iin;
+use qujat::engine::identity::iin;
 use qujat::engine::kztime;
 use qujat::engine::term::{Channel, Location};
 
@@ -266,7 +268,7 @@ fn cmd_deadline(args: &[String], out: &mut impl Write) -> Result<u8, Fail> {
         "explanation": {
             "steps": dl.explanation.steps,
             "assumptions": dl.explanation.assumptions,
-            "text": dl.explanation.to_english_lines(),
+            "text": render::english_lines(&dl.explanation),
         },
     });
     writeln!(out, "{}", serde_json::to_string_pretty(&json)?)?;

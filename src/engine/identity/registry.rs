@@ -14,8 +14,8 @@ use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 
 use super::iin::Sex;
-use super::source::{Lang, Text};
-use super::term::Location;
+use crate::engine::source::{Lang, Text};
+use crate::engine::term::Location;
 
 const DATA_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/registry.json"));
 

@@ -19,8 +19,8 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 use sha2::{Digest, Sha256};
 
-use super::iin::{self, IinError};
 use super::vault::{self, RandomUnavailable, Sealed, VaultError};
+use crate::engine::identity::iin::{self, IinError};
 
 /// The issuer name every demo certificate carries.
 pub const ISSUER: &str = "Qujat demo CA";

@@ -1,0 +1,111 @@
+//! Why a transition was refused.
+
+use chrono::{DateTime, NaiveDate, Utc};
+
+use super::state::{Role, State, Transition};
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum LifecycleError {
+    IllegalTransition {
+        from: State,
+        transition: Transition,
+    },
+    WrongRole {
+        transition: Transition,
+        actor: Role,
+        allowed: Vec<Role>,
+    },
+    /// The event is earlier than the last recorded one.
+    TimeGoesBackwards {
+        last: DateTime<Utc>,
+        at: DateTime<Utc>,
+    },
+    /// A refusal without a ground or without its motivation.
+    MissingReason,
+    /// A refusal ground that is not one of the service's decision grounds.
+    UnknownReason {
+        reason_id: String,
+    },
+    /// Another tab advanced the record: `expected` was the caller's, `found` is current.
+    StaleRevision {
+        expected: u64,
+        found: u64,
+    },
+    /// Handing over before the month of storage has passed.
+    StorageNotExpired {
+        until: NaiveDate,
+    },
+    UnknownService(String),
+    /// Working-time steps without the provider's hours.
+    NoHours,
+    /// The service has no term to give the legal deadline's basis.
+    NoTerm,
+    /// The calendar could not answer (a date outside 2016–2030).
+    Deadline(String),
+}
+
+impl LifecycleError {
+    pub fn code(&self) -> &'static str {
+        match self {
+            LifecycleError::IllegalTransition { .. } => "lifecycle-illegal-transition",
+            LifecycleError::WrongRole { .. } => "lifecycle-wrong-role",
+            LifecycleError::TimeGoesBackwards { .. } => "lifecycle-time-goes-backwards",
+            LifecycleError::MissingReason => "lifecycle-missing-reason",
+            LifecycleError::UnknownReason { .. } => "lifecycle-unknown-reason",
+            LifecycleError::StaleRevision { .. } => "lifecycle-stale-revision",
+            LifecycleError::StorageNotExpired { .. } => "lifecycle-storage-not-expired",
+            LifecycleError::UnknownService(_) => "lifecycle-unknown-service",
+            LifecycleError::NoHours => "lifecycle-no-hours",
+            LifecycleError::NoTerm => "lifecycle-no-term",
+            LifecycleError::Deadline(_) => "lifecycle-deadline",
+        }
+    }
+}
+
+impl std::fmt::Display for LifecycleError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            LifecycleError::IllegalTransition { from, transition } => write!(
+                f,
+                "{} is not allowed in state {}",
+                transition.slug(),
+                from.slug()
+            ),
+            LifecycleError::WrongRole {
+                transition,
+                actor,
+                allowed,
+            } => write!(
+                f,
+                "{actor:?} may not {}; allowed: {allowed:?}",
+                transition.slug()
+            ),
+            LifecycleError::TimeGoesBackwards { last, at } => {
+                write!(f, "event at {at} is earlier than the last one at {last}")
+            }
+            LifecycleError::MissingReason => {
+                f.write_str("a refusal needs a ground and its motivation")
+            }
+            LifecycleError::UnknownReason { reason_id } => {
+                write!(f, "{reason_id:?} is not a decision ground of this service")
+            }
+            LifecycleError::StaleRevision { expected, found } => write!(
+                f,
+                "the record changed elsewhere (expected revision {expected}, found {found})"
+            ),
+            LifecycleError::StorageNotExpired { until } => {
+                write!(f, "the State Corporation keeps the result until {until}")
+            }
+            LifecycleError::UnknownService(s) => write!(f, "unknown service {s:?}"),
+            LifecycleError::NoHours => f.write_str("the provider's working hours are not known"),
+            LifecycleError::NoTerm => f.write_str("the service has no term"),
+            LifecycleError::Deadline(e) => write!(f, "deadline: {e}"),
+        }
+    }
+}
+
+impl std::error::Error for LifecycleError {}
+
+pub(super) fn cal_err(e: impl std::fmt::Display) -> LifecycleError {
+    LifecycleError::Deadline(e.to_string())
+}
