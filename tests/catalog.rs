@@ -11,9 +11,13 @@ use qujat::engine::catalog::{
     self, AppendixOf, Duration, FieldKind, Place, Purpose, ReceiptField, ReceiptKind, Service,
     Situation, Stage,
 };
+use qujat::engine::service::ServiceId;
 use qujat::engine::source::{Lang, Seed, Status};
 use qujat::engine::term::{Channel, ClockTime, EndRule, Location, StartRule, Unit};
 use serde_json::{Map, Value};
+
+mod common;
+use common::sid;
 
 /// The §6 entries of RULES.md (headings `**C-01` … `**C-45`). Copied here
 /// because CI has no /work/shared.
@@ -227,12 +231,12 @@ impl Walker<'_> {
                         format!("{seed:?} is {:?}, item says {status:?}", seed.status()),
                     );
                 }
-                if !own_seeds(&self.service.id).contains(&seed) {
+                if !own_seeds(self.service.id.as_str()).contains(&seed) {
                     self.err(&at, format!("{seed:?} is not a source of this service"));
                 }
             }
             // C-36: F000 is never the basis of an S2/S3 item, only the source of an analogy.
-            if seed == Seed::F000 && self.service.id != "S1" && rule != Some("C-36") {
+            if seed == Seed::F000 && self.service.id != ServiceId::S1 && rule != Some("C-36") {
                 self.err(&at, "cites F000 outside the C-36 analogy".into());
             }
         }
@@ -253,7 +257,7 @@ fn walk(service: &Service) -> Walker<'_> {
 }
 
 fn svc(id: &str) -> &'static Service {
-    catalog::service(id).unwrap_or_else(|| panic!("{id} is in the catalogue"))
+    catalog::find(id).unwrap_or_else(|| panic!("{id} is in the catalogue"))
 }
 
 fn date(y: i32, m: u32, d: u32) -> NaiveDate {
@@ -270,8 +274,8 @@ fn embedded_data_parses_in_order() {
     assert_eq!(ids, ["S1", "S2", "S3"]);
     let ids: Vec<&str> = catalog::all().iter().map(|s| s.id.as_str()).collect();
     assert_eq!(ids, ["S1", "S2", "S3"]);
-    assert!(catalog::service("S4").is_none());
-    assert!(catalog::parse_service("S2", catalog::embedded()[0].1).is_err());
+    assert!(catalog::find("S4").is_none());
+    assert!(catalog::parse_service(ServiceId::S2, catalog::embedded()[0].1).is_err());
 }
 
 /// serde drops unknown keys inside `Text` and `Provenance`; a misspelt
@@ -302,7 +306,7 @@ fn nothing_in_the_data_is_dropped_by_the_model() {
     for (id, json) in catalog::embedded() {
         let raw: Value = serde_json::from_str(json).unwrap();
         let out = serde_json::to_value(catalog::parse_service(id, json).unwrap()).unwrap();
-        subset(&raw, &out, id, &mut errs);
+        subset(&raw, &out, id.as_str(), &mut errs);
     }
     assert!(errs.is_empty(), "{}", errs.join("\n"));
 }
@@ -424,7 +428,7 @@ fn no_f004_item_is_current_after_it_lost_force() {
         assert!(
             current
                 .iter()
-                .any(|r| r.service == "S3" && r.item.id == "false-data")
+                .any(|r| r.service == ServiceId::S3 && r.item.id == "false-data")
         );
     }
 }
@@ -549,7 +553,7 @@ fn refusal_grounds_have_stable_ids() {
 }
 
 fn doc_ids(id: &str, channel: Channel, situations: &[Situation]) -> Vec<&'static str> {
-    catalog::documents(id, channel, situations)
+    catalog::documents(sid(id), channel, situations)
         .into_iter()
         .map(|d| d.id.as_str())
         .collect()
@@ -601,7 +605,7 @@ fn s1_documents_by_situation() {
 
 #[test]
 fn complaints_s1_own_s2_s3_by_analogy() {
-    let s1 = catalog::complaint("S1").unwrap();
+    let s1 = catalog::complaint(ServiceId::S1).unwrap();
     assert!(!s1.by_analogy);
     assert_eq!(s1.basis.status, Status::National);
     let p = s1.procedure;
@@ -638,7 +642,7 @@ fn complaints_s1_own_s2_s3_by_analogy() {
         ["delivered", "registered", "executed", "answered"]
     );
     for id in ["S2", "S3"] {
-        let c = catalog::complaint(id).unwrap();
+        let c = catalog::complaint(sid(id)).unwrap();
         assert!(c.by_analogy);
         assert_eq!(c.basis.status, Status::Assumption);
         assert_eq!(c.basis.rule.as_deref(), Some("C-36"));

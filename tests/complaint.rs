@@ -3,34 +3,24 @@
 //! the court notice, and the basis shown for S2 and S3 (by analogy, C-36).
 #![cfg(not(target_arch = "wasm32"))]
 
-use chrono::{DateTime, NaiveDate, TimeDelta, Utc};
+use chrono::TimeDelta;
 use serde_json::json;
 
-use qujat::engine::calendar::{self, Calendar};
 use qujat::engine::complaint::{
     self, Action, ActionKind, Addressee, AnswerKind, Complaint, ComplaintDraft, ComplaintError,
     ComplaintFieldError, ComplaintStatus, EscalationProblem, Field, MarkKind, Problem,
     Registration, Subject,
 };
 use qujat::engine::deadline::ComplaintAuthority;
-use qujat::engine::kztime;
+use qujat::engine::service::ServiceId;
 use qujat::engine::source::{Seed, Status};
 
-fn at(s: &str) -> DateTime<Utc> {
-    kztime::parse_instant(s).unwrap()
-}
-
-fn d(s: &str) -> NaiveDate {
-    NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
-}
-
-fn cal() -> &'static Calendar {
-    calendar::calendar().unwrap()
-}
+mod common;
+use common::{at, cal, d, sid};
 
 fn draft(service: &str) -> ComplaintDraft {
     ComplaintDraft {
-        service: service.into(),
+        service: sid(service),
         application_ref: Some("S2-250320-ABCDEF".into()),
         addressee: Addressee::ProviderHead,
         subject: Subject::Inaction,
@@ -155,7 +145,7 @@ fn every_required_field_is_required() {
 }
 
 fn complaint_view(service: &str) -> qujat::engine::catalog::ComplaintView<'static> {
-    qujat::engine::catalog::complaint(service).unwrap()
+    qujat::engine::catalog::complaint(sid(service)).unwrap()
 }
 
 #[test]
@@ -231,14 +221,19 @@ fn kazakhstan_phone_numbers_in_their_usual_spellings() {
 
 #[test]
 fn an_unknown_service_is_a_problem() {
+    // A draft always names one of the three services; a form's text that
+    // names none is the service field's problem.
     assert_eq!(
-        errors_of(&draft("S9")),
-        [(Field::Service, Problem::UnknownService)]
+        complaint::parse_service("S9"),
+        Err(ComplaintFieldError {
+            field: Field::Service,
+            problem: Problem::UnknownService
+        })
     );
-    assert!(matches!(
-        complaint::file(draft("S9"), sig(), at(FILED), [0; 8], None),
-        Err(ComplaintError::Invalid(_))
-    ));
+    // Stored data naming another service does not load, so it cannot be filed.
+    let mut stored = serde_json::to_value(draft("S2")).unwrap();
+    stored["service"] = json!("S9");
+    assert!(serde_json::from_value::<ComplaintDraft>(stored).is_err());
 }
 
 #[test]
@@ -650,23 +645,26 @@ fn the_court_notice_is_shown_after_an_answer() {
     assert_eq!((cite.seed, cite.line), (Seed::F000, 52));
     // S2 and S3 show the same notice, by analogy.
     for s in ["S2", "S3"] {
-        assert_eq!(complaint::court_notice(s).unwrap().id, "court");
+        assert_eq!(complaint::court_notice(sid(s)).unwrap().id, "court");
     }
-    assert!(complaint::court_notice("S9").is_none());
+    assert!(
+        ServiceId::parse("S9").is_err(),
+        "no complaint can name an unknown service"
+    );
 }
 
 #[test]
 fn s2_and_s3_apply_the_s1_procedure_by_analogy_and_never_cite_f000_as_basis() {
-    let b1 = complaint::basis("S1").unwrap();
+    let b1 = complaint::basis(ServiceId::S1).unwrap();
     assert!(!b1.by_analogy);
     assert_eq!(b1.analogy_of, None);
     assert_eq!(b1.provenance.status, Status::National);
     assert_eq!(b1.provenance.cites[0].seed, Seed::F000);
     assert_eq!(b1.provenance.cites[0].line, 43);
     for s in ["S2", "S3"] {
-        let b = complaint::basis(s).unwrap();
+        let b = complaint::basis(sid(s)).unwrap();
         assert!(b.by_analogy, "{s}");
-        assert_eq!(b.analogy_of, Some("S1"));
+        assert_eq!(b.analogy_of, Some(ServiceId::S1));
         assert_eq!(b.provenance.status, Status::Assumption, "{s}");
         assert_eq!(b.provenance.rule.as_deref(), Some("C-36"));
         assert_eq!(
@@ -674,7 +672,10 @@ fn s2_and_s3_apply_the_s1_procedure_by_analogy_and_never_cite_f000_as_basis() {
             "Procedure for S1 applied by analogy; not stated in the sources for this service."
         );
     }
-    assert!(complaint::basis("S9").is_none());
+    assert!(
+        "S9".parse::<ServiceId>().is_err(),
+        "unknown services have no basis to show"
+    );
     // The review term's explanation says so too.
     let c = answered("S2", "2025-03-20T10:00:00+05:00");
     let assumptions = &c.due.as_ref().unwrap().explanation.assumptions;
@@ -698,18 +699,20 @@ fn s2_and_s3_apply_the_s1_procedure_by_analogy_and_never_cite_f000_as_basis() {
 #[test]
 fn addressees_are_grounded_in_the_catalogue() {
     for a in Addressee::ALL {
-        let p = a.provenance("S1").unwrap_or_else(|| panic!("{a:?}"));
+        let p = a
+            .provenance(ServiceId::S1)
+            .unwrap_or_else(|| panic!("{a:?}"));
         assert!(!p.cites.is_empty());
     }
     assert_eq!(
         Addressee::StateCorporation
-            .provenance("S1")
+            .provenance(ServiceId::S1)
             .unwrap()
             .rule
             .as_deref(),
         Some("C-42")
     );
-    let qc = Addressee::QualityControl.provenance("S2").unwrap();
+    let qc = Addressee::QualityControl.provenance(ServiceId::S2).unwrap();
     assert_eq!(qc.cites.last().unwrap().line, 50);
     assert!(Addressee::QualityControl.escalation_only());
     assert!(!Addressee::ProviderHead.escalation_only());

@@ -17,9 +17,8 @@ use qujat::engine::signing::otp::{
 };
 use qujat::engine::signing::vault::{self, Sealed, VaultError, VaultKey};
 
-fn t(s: &str) -> DateTime<Utc> {
-    DateTime::parse_from_rfc3339(s).unwrap().with_timezone(&Utc)
-}
+mod common;
+use common::utc as t;
 
 fn secs(n: i64) -> TimeDelta {
     TimeDelta::seconds(n)

@@ -11,9 +11,8 @@ use qujat::engine::identity::registry::{self, EducationKind, IdKind, Organisatio
 use qujat::engine::source::Lang;
 use qujat::engine::term::Location;
 
-fn d(s: &str) -> NaiveDate {
-    NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
-}
+mod common;
+use common::d;
 
 // ---------------------------------------------------------------------------
 // IIN: known numbers

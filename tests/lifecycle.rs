@@ -3,7 +3,7 @@
 //! calendar, storage and return, the demo autoplay and the public status.
 #![cfg(not(target_arch = "wasm32"))]
 
-use chrono::{DateTime, NaiveDate, TimeDelta, Utc};
+use chrono::{DateTime, TimeDelta, Utc};
 
 use qujat::engine::application::{Answers, DocKind, Draft, IdentityFacts, Reason, Step, Who};
 use qujat::engine::calendar;
@@ -14,24 +14,20 @@ use qujat::engine::lifecycle::{
     self, Ctx, Details, LEGAL_DEADLINE, Lifecycle, LifecycleError, PublicStatus, Role, State,
     Target, TargetInput, Transition,
 };
+use qujat::engine::service::ServiceId;
 use qujat::engine::source::Status;
 use qujat::engine::submission::{self, Outcome, SignatureRecord};
 use qujat::engine::term::{Channel, Hours};
 
-fn at(s: &str) -> DateTime<Utc> {
-    kztime::parse_instant(s).unwrap()
-}
-
-fn d(s: &str) -> NaiveDate {
-    NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
-}
+mod common;
+use common::{at, d, sid};
 
 fn ctx(service: &str, channel: Channel) -> Ctx<'static> {
-    Ctx::embedded(service, channel).unwrap()
+    Ctx::embedded(sid(service), channel).unwrap()
 }
 
 fn s2() -> &'static Service {
-    catalog::service("S2").unwrap()
+    catalog::service(ServiceId::S2)
 }
 
 fn s2_hours() -> &'static Hours {
@@ -523,8 +519,8 @@ fn events_record_the_step_or_rule_they_follow() {
 
 #[test]
 fn every_catalogue_step_maps_to_a_transition() {
-    for id in ["S2", "S3"] {
-        let s = catalog::service(id).unwrap();
+    for id in [ServiceId::S2, ServiceId::S3] {
+        let s = catalog::service(id);
         assert!(!s.steps.is_empty());
         for step in &s.steps {
             for &ch in &step.channels {
@@ -536,7 +532,7 @@ fn every_catalogue_step_maps_to_a_transition() {
             }
         }
     }
-    assert!(catalog::service("S1").unwrap().steps.is_empty());
+    assert!(catalog::service(ServiceId::S1).steps.is_empty());
 }
 
 // ---------------------------------------------------------------------------
@@ -568,12 +564,12 @@ fn s2_uses_the_resolved_acceptance_window_for_working_time() {
         ("09:00".into(), "17:30".into())
     );
     assert_eq!(
-        lifecycle::provider_schedule(catalog::service("S3").unwrap())
+        lifecycle::provider_schedule(catalog::service(ServiceId::S3))
             .unwrap()
             .id,
         "provider"
     );
-    assert!(lifecycle::provider_schedule(catalog::service("S1").unwrap()).is_none());
+    assert!(lifecycle::provider_schedule(catalog::service(ServiceId::S1)).is_none());
 }
 
 #[test]
@@ -1141,7 +1137,7 @@ fn draft(reason: Reason, original: Option<bool>) -> Draft {
     let t = at("2025-03-20T10:00:00+05:00");
     Draft {
         id: "d1".into(),
-        service: "S2".into(),
+        service: ServiceId::S2,
         applicant_iin: p.iin.clone(),
         answers: Answers {
             who: Some(Who::Myself),
@@ -1254,8 +1250,6 @@ fn error_codes_are_stable() {
         .to_string(),
         "sign is not allowed in state issued"
     );
-    assert!(matches!(
-        Ctx::embedded("S9", Channel::Portal),
-        Err(LifecycleError::UnknownService(_))
-    ));
+    // A context can only name one of the three services.
+    assert!(ServiceId::parse("S9").is_err());
 }

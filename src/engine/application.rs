@@ -9,6 +9,8 @@
 use chrono::{DateTime, Datelike, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
+use crate::engine::service::ServiceId;
+
 /// Who fills in the application (F001 §8(1): the former student, or the
 /// parent or legal representative of a minor).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -369,7 +371,7 @@ pub fn refusal_grounds(a: &Answers, facts: IdentityFacts) -> Vec<Refusal> {
 
 /// A reference number: service, local date and six characters from an
 /// alphabet without look-alikes (no 0/O, 1/I/L), easy to read over the phone.
-pub fn reference(service: &str, local_date: NaiveDate, random: [u8; 6]) -> String {
+pub fn reference(service: ServiceId, local_date: NaiveDate, random: [u8; 6]) -> String {
     const ALPHABET: &[u8; 30] = b"23456789ABCDEFGHJKMNPQRSTUVWXY";
     let tail: String = random
         .iter()
@@ -387,7 +389,7 @@ pub fn reference(service: &str, local_date: NaiveDate, random: [u8; 6]) -> Strin
 /// The document that is signed: everything the provider acts on, in a
 /// fixed shape, so the signature covers exactly what was submitted.
 pub fn signing_document(
-    service: &str,
+    service: ServiceId,
     applicant_iin: &str,
     subject_iin: &str,
     a: &Answers,
@@ -428,7 +430,7 @@ pub fn situations(a: &Answers) -> Vec<crate::engine::catalog::Situation> {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Draft {
     pub id: String,
-    pub service: String,
+    pub service: ServiceId,
     pub applicant_iin: String,
     pub answers: Answers,
     /// The page the applicant was last on, where "resume" returns.
@@ -438,10 +440,10 @@ pub struct Draft {
 }
 
 impl Draft {
-    pub fn new(id: String, service: &str, applicant_iin: &str, now: DateTime<Utc>) -> Draft {
+    pub fn new(id: String, service: ServiceId, applicant_iin: &str, now: DateTime<Utc>) -> Draft {
         Draft {
             id,
-            service: service.into(),
+            service,
             applicant_iin: applicant_iin.into(),
             answers: Answers::default(),
             step: Step::Who,
@@ -663,7 +665,7 @@ mod tests {
 
     #[test]
     fn references_are_readable_and_stable() {
-        let r = reference("S2", today(), [0, 1, 29, 30, 255, 7]);
+        let r = reference(ServiceId::S2, today(), [0, 1, 29, 30, 255, 7]);
         assert_eq!(r, "S2-261123-23Y2H9");
         assert!(!r.contains('0') && !r.contains('O') && !r.contains('I'));
     }

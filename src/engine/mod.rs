@@ -5,8 +5,9 @@
 //! One folder or file per concept, lower layers first (a module only uses
 //! the ones above it in this list, so there are no import cycles):
 //!
-//! - [`source`], [`term`], [`kztime`], [`caret`]: provenance and languages,
-//!   the shape of a legal term, Kazakhstan local time, caret editing;
+//! - [`service`], [`source`], [`term`], [`kztime`], [`caret`]: which
+//!   service, provenance and languages, the shape of a legal term,
+//!   Kazakhstan local time, caret editing;
 //! - [`catalog`]: S1, S2 and S3 as data (`data/*.toml`), with every citation;
 //! - [`calendar`]: working days 2016–2030 and working time;
 //! - [`deadline`]: deadlines and milestones that explain themselves;
@@ -27,6 +28,7 @@ pub mod deadline;
 pub mod identity;
 pub mod kztime;
 pub mod lifecycle;
+pub mod service;
 pub mod signing;
 pub mod source;
 pub mod store;

@@ -13,6 +13,7 @@ use super::catalog;
 use super::deadline;
 use super::kztime;
 use super::lifecycle::{self, Ctx, Lifecycle, LifecycleError, Target, TargetInput};
+use super::service::ServiceId;
 use super::signing::eds::{self as signature, SignError, SignedDocument};
 use super::signing::vault;
 use super::term::Channel;
@@ -52,7 +53,7 @@ pub enum Outcome {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Submission {
     pub reference: String,
-    pub service: String,
+    pub service: ServiceId,
     pub channel: Channel,
     pub applicant_iin: String,
     pub subject_iin: String,
@@ -86,7 +87,7 @@ impl Submission {
         else {
             return Ok(Vec::new());
         };
-        let ctx = Ctx::embedded(&self.service, self.channel)?;
+        let ctx = Ctx::embedded(self.service, self.channel)?;
         lifecycle::targets(
             &ctx,
             &self.lifecycle,
@@ -104,7 +105,7 @@ impl Submission {
     /// The deadline with its explanation, computed again from the service's
     /// term and the submission instant: "why this date?" for this record.
     pub fn deadline(&self) -> Result<deadline::Deadline, SubmitError> {
-        let service = catalog::service(&self.service).ok_or(SubmitError::Incomplete)?;
+        let service = catalog::service(self.service);
         let cal = calendar::calendar().map_err(|e| SubmitError::Deadline(e.to_string()))?;
         deadline::deadline_for(&service.terms, self.channel, None, self.submitted_at, cal)
             .map_err(|e| SubmitError::Deadline(e.to_string()))
@@ -151,7 +152,7 @@ impl std::fmt::Display for SubmitError {
 /// the same draft always gives the same document.
 pub fn document_of(draft: &Draft) -> serde_json::Value {
     application::signing_document(
-        &draft.service,
+        draft.service,
         &draft.applicant_iin,
         draft.subject_iin(),
         &draft.answers,
@@ -190,7 +191,7 @@ pub fn submit(
     }
     let grounds = application::refusal_grounds(&draft.answers, identity);
     let (outcome, lifecycle) = if grounds.is_empty() {
-        let service = catalog::service(&draft.service).ok_or(SubmitError::Incomplete)?;
+        let service = catalog::service(draft.service);
         let cal = calendar::calendar().map_err(|e| SubmitError::Deadline(e.to_string()))?;
         let d = deadline::deadline_for(&service.terms, Channel::Portal, None, now, cal)
             .map_err(|e| SubmitError::Deadline(e.to_string()))?;
@@ -209,8 +210,8 @@ pub fn submit(
     };
     let local_date = kztime::local_date(now).unwrap_or_else(|_| now.date_naive());
     Ok(Submission {
-        reference: application::reference(&draft.service, local_date, random),
-        service: draft.service.clone(),
+        reference: application::reference(draft.service, local_date, random),
+        service: draft.service,
         channel: Channel::Portal,
         applicant_iin: draft.applicant_iin.clone(),
         subject_iin: draft.subject_iin().to_string(),
@@ -245,7 +246,7 @@ mod tests {
         let p = person();
         Draft {
             id: "d1".into(),
-            service: "S2".into(),
+            service: ServiceId::S2,
             applicant_iin: p.iin.clone(),
             answers: Answers {
                 who: Some(Who::Myself),

@@ -17,6 +17,7 @@ use super::calendar;
 use super::catalog::{self, DocumentRule, ReceiptKind, Situation};
 use super::deadline;
 use super::identity::registry::{self, EducationKind, Person};
+use super::service::ServiceId;
 use super::signing::otp::OtpSession;
 use super::term::Channel;
 
@@ -149,7 +150,7 @@ pub struct IssuedReceipt {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Visit {
     pub id: String,
-    pub service: String,
+    pub service: ServiceId,
     pub iin: String,
     /// What the citizen told the contact centre (loss, damage, …).
     pub situations: Vec<Situation>,
@@ -212,7 +213,7 @@ enum EducationKindHint {
 /// matched: the service, the situation, and which education document the
 /// person should hold (so the demo visit makes sense).
 struct Request {
-    service: &'static str,
+    service: ServiceId,
     situations: &'static [Situation],
     holds: EducationKindHint,
     days_ahead: i64,
@@ -220,31 +221,31 @@ struct Request {
 
 const REQUESTS: &[Request] = &[
     Request {
-        service: "S2",
+        service: ServiceId::S2,
         situations: &[Situation::Damage],
         holds: EducationKindHint::School,
         days_ahead: 0,
     },
     Request {
-        service: "S1",
+        service: ServiceId::S1,
         situations: &[Situation::Loss],
         holds: EducationKindHint::Tve,
         days_ahead: 0,
     },
     Request {
-        service: "S3",
+        service: ServiceId::S3,
         situations: &[],
         holds: EducationKindHint::NoTve,
         days_ahead: 0,
     },
     Request {
-        service: "S2",
+        service: ServiceId::S2,
         situations: &[Situation::Loss],
         holds: EducationKindHint::School,
         days_ahead: 1,
     },
     Request {
-        service: "S1",
+        service: ServiceId::S1,
         situations: &[Situation::NameChange],
         holds: EducationKindHint::Tve,
         days_ahead: 1,
@@ -284,7 +285,7 @@ pub fn seed_visits(today: NaiveDate) -> Vec<Visit> {
         used.push(&person.iin);
         visits.push(Visit {
             id: format!("V{}", n + 1),
-            service: req.service.to_string(),
+            service: req.service,
             iin: person.iin.clone(),
             situations: req.situations.to_vec(),
             date: today + Duration::days(req.days_ahead),
@@ -303,28 +304,23 @@ pub fn seed_visits(today: NaiveDate) -> Vec<Visit> {
 /// The documents to hand in at the State Corporation for this service and
 /// situation, as the catalogue lists them (rules that are information
 /// rather than a document are left out).
-pub fn required_documents(service: &str, situations: &[Situation]) -> Vec<&'static DocumentRule> {
-    catalog::service(service)
-        .map(|s| {
-            s.documents(CHANNEL, situations)
-                .into_iter()
-                .filter(|d| !d.info)
-                .collect()
-        })
-        .unwrap_or_default()
+pub fn required_documents(
+    service: ServiceId,
+    situations: &[Situation],
+) -> Vec<&'static DocumentRule> {
+    catalog::documents(service, CHANNEL, situations)
+        .into_iter()
+        .filter(|d| !d.info)
+        .collect()
 }
 
 /// The catalogue's information rules for the channel (consent, "the
 /// employee gets the identity data from state systems", gaps…).
-pub fn channel_notes(service: &str, situations: &[Situation]) -> Vec<&'static DocumentRule> {
-    catalog::service(service)
-        .map(|s| {
-            s.documents(CHANNEL, situations)
-                .into_iter()
-                .filter(|d| d.info)
-                .collect()
-        })
-        .unwrap_or_default()
+pub fn channel_notes(service: ServiceId, situations: &[Situation]) -> Vec<&'static DocumentRule> {
+    catalog::documents(service, CHANNEL, situations)
+        .into_iter()
+        .filter(|d| d.info)
+        .collect()
 }
 
 impl Visit {
@@ -333,7 +329,7 @@ impl Visit {
     }
 
     pub fn required(&self) -> Vec<&'static DocumentRule> {
-        required_documents(&self.service, &self.situations)
+        required_documents(self.service, &self.situations)
     }
 
     /// Required documents the operator has not ticked, in catalogue order.
@@ -390,7 +386,7 @@ impl Visit {
         let missing = self.missing();
         let number = receipt_number(self, now);
         let receipt = if missing.is_empty() {
-            let service = catalog::service(&self.service).ok_or(VisitError::UnknownService)?;
+            let service = catalog::service(self.service);
             let cal = calendar::calendar().map_err(|e| VisitError::Deadline(e.to_string()))?;
             let d = deadline::deadline_for(&service.terms, CHANNEL, None, now, cal)
                 .map_err(|e| VisitError::Deadline(e.to_string()))?;
@@ -423,7 +419,7 @@ impl Visit {
         if r.kind != ReceiptKind::Acceptance {
             return None;
         }
-        let service = catalog::service(&self.service)?;
+        let service = catalog::service(self.service);
         let cal = calendar::calendar().ok()?;
         deadline::deadline_for(&service.terms, CHANNEL, None, r.issued_at, cal).ok()
     }
@@ -444,7 +440,6 @@ fn receipt_number(v: &Visit, now: DateTime<Utc>) -> String {
 pub enum VisitError {
     WrongStep,
     NoSignature,
-    UnknownService,
     Deadline(String),
     /// Sync asked while the device has no connection.
     Offline,
@@ -473,8 +468,8 @@ pub fn sync(
 
 /// The receipt form the catalogue names for this service at the State
 /// Corporation, if any (never invented: S2 acceptance and S3 name none).
-pub fn receipt_rule(service: &str, kind: ReceiptKind) -> Option<&'static catalog::Receipt> {
-    catalog::service(service)?
+pub fn receipt_rule(service: ServiceId, kind: ReceiptKind) -> Option<&'static catalog::Receipt> {
+    catalog::service(service)
         .receipts
         .iter()
         .find(|r| r.kind == kind && r.channels.contains(&CHANNEL))
@@ -532,7 +527,10 @@ mod tests {
             assert!(!v.required().is_empty(), "{} has documents", v.service);
         }
         for s in ["S1", "S2", "S3"] {
-            assert!(a.iter().any(|v| v.service == s), "{s} is in the list");
+            assert!(
+                a.iter().any(|v| v.service.as_str() == s),
+                "{s} is in the list"
+            );
         }
         let tve = |v: &Visit| {
             v.person()
@@ -542,14 +540,20 @@ mod tests {
                 .any(|d| d.kind == EducationKind::TveDiploma)
         };
         for v in &a {
-            assert_eq!(tve(v), v.service == "S1", "{} {}", v.service, v.iin);
+            assert_eq!(
+                tve(v),
+                v.service == ServiceId::S1,
+                "{} {}",
+                v.service,
+                v.iin
+            );
         }
     }
 
     #[test]
     fn required_documents_come_from_the_catalogue() {
         let ids = |s: &str, sit: &[Situation]| {
-            required_documents(s, sit)
+            required_documents(s.parse().unwrap(), sit)
                 .iter()
                 .map(|d| d.id.clone())
                 .collect::<Vec<_>>()
@@ -568,17 +572,20 @@ mod tests {
         assert_eq!(ids("S3", &[]), ["application", "identity"]);
         // Information rules are notes, not documents to tick.
         assert!(
-            channel_notes("S1", &[Situation::Loss])
+            channel_notes(ServiceId::S1, &[Situation::Loss])
                 .iter()
                 .any(|d| d.id == "identity-from-systems")
         );
-        assert!(ids("S9", &[]).is_empty());
+        assert!(
+            "S9".parse::<ServiceId>().is_err(),
+            "no visit can name an unknown service"
+        );
     }
 
     fn at_package(service: &str) -> Visit {
         let mut v = seed_visits(day())
             .into_iter()
-            .find(|v| v.service == service)
+            .find(|v| v.service.as_str() == service)
             .unwrap();
         v.confirm_identity();
         v.give_consent(Consent::Otp {
@@ -638,7 +645,7 @@ mod tests {
         assert_eq!(r.delivery, None);
         assert_eq!(v.step, Step::Done);
         // S2 names Appendix 4 to the Rules for the refusal receipt.
-        let form = receipt_rule("S2", ReceiptKind::Refusal).and_then(|r| r.form);
+        let form = receipt_rule(ServiceId::S2, ReceiptKind::Refusal).and_then(|r| r.form);
         assert_eq!(form.map(|f| f.appendix), Some(4));
         // Nothing else can change once the receipt is issued.
         v.set_checked("original", true);
@@ -660,7 +667,7 @@ mod tests {
         assert_eq!(r.kind, ReceiptKind::Acceptance);
         assert_eq!(r.delivery, Some(Delivery::ToDeliver));
         let expected = deadline::deadline_for(
-            &catalog::service("S1").unwrap().terms,
+            &catalog::service(ServiceId::S1).terms,
             Channel::StateCorporation,
             None,
             now,
@@ -673,7 +680,7 @@ mod tests {
         assert!(expected > day() + Duration::days(18));
         assert_eq!(v.deadline().map(|d| d.due), Some(expected));
         // S1 names Appendix 2 to the standard for the acceptance receipt.
-        let form = receipt_rule("S1", ReceiptKind::Acceptance).and_then(|r| r.form);
+        let form = receipt_rule(ServiceId::S1, ReceiptKind::Acceptance).and_then(|r| r.form);
         assert_eq!(form.map(|f| f.appendix), Some(2));
         assert!(r.number.ends_with(&v.id));
     }

@@ -29,7 +29,7 @@ pub fn next_step(
     apps.values()
         .filter(|s| s.is_accepted() && !s.lifecycle.state.is_terminal())
         .filter_map(|s| {
-            let ctx = Ctx::embedded(&s.service, s.channel).ok()?;
+            let ctx = Ctx::embedded(s.service, s.channel).ok()?;
             let targets = s.targets(now, false).ok()?;
             let hours = lifecycle::provider_hours(ctx.service);
             let (tr, role, at) =
@@ -57,7 +57,7 @@ pub fn play_next(db: Db, clock: Clock) -> Option<(String, Transition, DateTime<U
     };
     let done = db.apps.update(|m| {
         let s = m.get_mut(&reference)?;
-        let ctx = Ctx::embedded(&s.service, s.channel).ok()?;
+        let ctx = Ctx::embedded(s.service, s.channel).ok()?;
         s.lifecycle
             .apply(&ctx, transition, role, at, Details::default())
             .ok()

@@ -20,6 +20,7 @@ use qujat::engine::catalog;
 use qujat::engine::deadline;
 use qujat::engine::identity::iin;
 use qujat::engine::kztime;
+use qujat::engine::service::ServiceId;
 use qujat::engine::term::{Channel, Location};
 
 const USAGE: &str = "\
@@ -216,11 +217,11 @@ fn cmd_add(args: &[String], out: &mut impl Write, working: bool) -> Result<u8, F
 fn cmd_deadline(args: &[String], out: &mut impl Write) -> Result<u8, Fail> {
     let opts = options(args, &["service", "channel", "submitted", "location"])?;
     let service_id = required(&opts, "service")?;
-    if !matches!(service_id, "S1" | "S2" | "S3") {
+    let Ok(id) = ServiceId::parse(service_id) else {
         return fail(format!(
             "unknown service {service_id:?} (expected S1, S2 or S3)"
         ));
-    }
+    };
     let channel_s = required(&opts, "channel")?;
     let channel = Channel::from_slug(channel_s).ok_or_else(|| {
         Fail::Msg(format!(
@@ -234,11 +235,7 @@ fn cmd_deadline(args: &[String], out: &mut impl Write) -> Result<u8, Fail> {
         Some("other") => Some(Location::Other),
         Some(l) => return fail(format!("unknown location {l:?} (expected same or other)")),
     };
-    let Some(service) = catalog::service(service_id) else {
-        return fail(format!(
-            "service {service_id} is not in the catalogue (catalog::service returned nothing)"
-        ));
-    };
+    let service = catalog::service(id);
     let for_channel: Vec<_> = service
         .terms
         .iter()

@@ -208,13 +208,14 @@ mod tests {
     use qujat::engine::catalog;
     use qujat::engine::deadline;
     use qujat::engine::kztime;
+    use qujat::engine::service::ServiceId;
     use qujat::engine::term::Channel;
 
     /// Moved from tests/deadline.rs with the rendering: S2 on the portal,
     /// after the cut-off before Nauryz 2025.
     #[test]
     fn the_english_rendering_names_nauryz_and_cites_the_clause() {
-        let s2 = catalog::service("S2").unwrap();
+        let s2 = catalog::service(ServiceId::S2);
         let submitted = kztime::parse_instant("2025-03-20T19:30:00+05:00").unwrap();
         let cal = calendar::calendar().unwrap();
         let dl = deadline::deadline_for(&s2.terms, Channel::Portal, None, submitted, cal).unwrap();

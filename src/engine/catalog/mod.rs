@@ -13,6 +13,7 @@
 
 use std::sync::OnceLock;
 
+use crate::engine::service::ServiceId;
 use crate::engine::source::Seed;
 use crate::engine::term::Channel;
 
@@ -27,14 +28,18 @@ const S2_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/s2.json"));
 const S3_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/s3.json"));
 
 /// The embedded data: (service id, JSON), in catalogue order.
-pub fn embedded() -> [(&'static str, &'static str); 3] {
-    [("S1", S1_JSON), ("S2", S2_JSON), ("S3", S3_JSON)]
+pub fn embedded() -> [(ServiceId, &'static str); 3] {
+    [
+        (ServiceId::S1, S1_JSON),
+        (ServiceId::S2, S2_JSON),
+        (ServiceId::S3, S3_JSON),
+    ]
 }
 
 /// Why a catalogue file could not be read.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct CatalogError {
-    pub service: String,
+    pub service: ServiceId,
     pub message: String,
 }
 
@@ -47,14 +52,14 @@ impl std::fmt::Display for CatalogError {
 impl std::error::Error for CatalogError {}
 
 /// Parses one service file, checking that it is the service it claims to be.
-pub fn parse_service(expected_id: &str, json: &str) -> Result<Service, CatalogError> {
+pub fn parse_service(expected_id: ServiceId, json: &str) -> Result<Service, CatalogError> {
     let err = |message: String| CatalogError {
-        service: expected_id.to_string(),
+        service: expected_id,
         message,
     };
     let s: Service = serde_json::from_str(json).map_err(|e| err(e.to_string()))?;
     if s.id != expected_id {
-        return Err(err(format!("file holds service {:?}", s.id)));
+        return Err(err(format!("file holds service {:?}", s.id.as_str())));
     }
     Ok(s)
 }
@@ -76,23 +81,30 @@ pub fn all() -> &'static [Service] {
     CATALOG.get_or_init(|| try_all().expect("embedded catalogue data parses (tests/catalog.rs)"))
 }
 
-/// The service with this id ("S1", "S2", "S3"), if any.
-pub fn service(id: &str) -> Option<&'static Service> {
-    all().iter().find(|s| s.id == id)
+/// The service with this id. Never missing: [`all`] holds the three in
+/// [`ServiceId::ALL`] order ([`parse_service`] checks each file's id).
+pub fn service(id: ServiceId) -> &'static Service {
+    &all()[id.index()]
+}
+
+/// The service spelt `id` ("S1", "S2", "S3"), if any: for ids that come
+/// from outside (a URL, a CLI argument). Same as parsing a [`ServiceId`].
+pub fn find(id: &str) -> Option<&'static Service> {
+    ServiceId::parse(id).ok().map(service)
 }
 
 /// The document rules of service `id` for a channel and situation.
 pub fn documents(
-    id: &str,
+    id: ServiceId,
     channel: Channel,
     situations: &[Situation],
 ) -> Vec<&'static DocumentRule> {
-    service(id).map_or_else(Vec::new, |s| s.documents(channel, situations))
+    service(id).documents(channel, situations)
 }
 
 /// The complaint procedure of service `id`.
-pub fn complaint(id: &str) -> Option<ComplaintView<'static>> {
-    service(id)?.complaint()
+pub fn complaint(id: ServiceId) -> Option<ComplaintView<'static>> {
+    service(id).complaint()
 }
 
 /// The act record for a seed, from whichever service lists it.

@@ -5,6 +5,7 @@
 use chrono::{NaiveDate, Weekday};
 use serde::{Deserialize, Serialize};
 
+use crate::engine::service::ServiceId;
 use crate::engine::source::{Provenance, Seed, SeedLang, Status, Text};
 use crate::engine::term::{Channel, Hours, Term};
 
@@ -418,7 +419,7 @@ pub struct Complaint {
     pub by_analogy: bool,
     /// The service whose procedure applies by analogy.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub analogy_of: Option<String>,
+    pub analogy_of: Option<ServiceId>,
     pub text: Text,
     pub provenance: Provenance,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -441,8 +442,7 @@ pub struct ComplaintView<'a> {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Service {
-    /// "S1", "S2" or "S3".
-    pub id: String,
+    pub id: ServiceId,
     pub name: Item,
     pub summary: Item,
     pub results: Vec<Item>,
@@ -515,7 +515,7 @@ impl Service {
         let c = &self.complaint;
         let procedure = match (&c.procedure, &c.analogy_of) {
             (Some(p), _) => p,
-            (None, Some(of)) => super::service(of)?.complaint.procedure.as_ref()?,
+            (None, Some(of)) => super::service(*of).complaint.procedure.as_ref()?,
             (None, None) => return None,
         };
         Some(ComplaintView {

@@ -4,6 +4,7 @@
 use chrono::NaiveDate;
 
 use super::model::{FormField, Item, Service};
+use crate::engine::service::ServiceId;
 use crate::engine::source::{Provenance, Seed, Status, Text};
 use crate::engine::term::{Channel, Term};
 
@@ -21,7 +22,7 @@ pub struct ItemRef<'a> {
 /// An item of some service that applied on a date.
 #[derive(Clone, Copy, Debug)]
 pub struct RuleRef<'a> {
-    pub service: &'a str,
+    pub service: ServiceId,
     pub item: ItemRef<'a>,
 }
 
@@ -219,7 +220,7 @@ pub fn rules_on(date: NaiveDate) -> Vec<RuleRef<'static>> {
         .iter()
         .flat_map(|s| {
             s.rules_on(date).into_iter().map(|item| RuleRef {
-                service: s.id.as_str(),
+                service: s.id,
                 item,
             })
         })

@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::engine::catalog;
 use crate::engine::deadline::ComplaintAuthority;
+use crate::engine::service::ServiceId;
 use crate::engine::source::Provenance;
 
 /// Longest complaint text, in characters.
@@ -74,7 +75,7 @@ impl Addressee {
     }
 
     /// Where the catalogue grounds this addressee for `service`.
-    pub fn provenance(self, service: &str) -> Option<&'static Provenance> {
+    pub fn provenance(self, service: ServiceId) -> Option<&'static Provenance> {
         let p = catalog::complaint(service)?.procedure;
         let id = self.catalogue_id();
         match self {
@@ -102,8 +103,7 @@ pub enum Subject {
 /// A complaint being written.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ComplaintDraft {
-    /// "S1", "S2" or "S3".
-    pub service: String,
+    pub service: ServiceId,
     /// The application complained about, if any.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub application_ref: Option<String>,
@@ -163,7 +163,7 @@ impl Field {
 
     fn value(self, d: &ComplaintDraft) -> Option<&str> {
         match self {
-            Field::Service => Some(&d.service),
+            Field::Service => Some(d.service.as_str()),
             Field::ApplicationRef => d.application_ref.as_deref(),
             Field::Text => Some(&d.text),
             Field::Surname => Some(&d.surname),
@@ -207,13 +207,22 @@ pub struct ComplaintFieldError {
     pub problem: Problem,
 }
 
+/// The service a complaint form names, or the problem to show at its field
+/// when it names none of the three (a [`ComplaintDraft`] always holds one).
+pub fn parse_service(s: &str) -> Result<ServiceId, ComplaintFieldError> {
+    ServiceId::parse(s).map_err(|_| ComplaintFieldError {
+        field: Field::Service,
+        problem: Problem::UnknownService,
+    })
+}
+
 /// The required fields: those the catalogue's complaint form marks required
 /// (F000 L47: surname, name, postal address, telephone; the patronymic only
 /// if any), plus the text. Without a catalogue procedure, the same list.
-fn required_fields(service: &str) -> Vec<Field> {
+fn required_fields(service: ServiceId) -> Vec<Field> {
     let mut out = vec![Field::Text];
     let from_catalogue: Vec<Field> = catalog::complaint(service)
-        .or_else(|| catalog::complaint("S1"))
+        .or_else(|| catalog::complaint(ServiceId::S1))
         .map(|v| {
             v.procedure
                 .fields
@@ -251,10 +260,7 @@ fn max_len(field: Field) -> usize {
 pub fn validate(d: &ComplaintDraft) -> Vec<ComplaintFieldError> {
     let mut errors = Vec::new();
     let mut push = |field, problem| errors.push(ComplaintFieldError { field, problem });
-    if catalog::service(&d.service).is_none() {
-        push(Field::Service, Problem::UnknownService);
-    }
-    let required = required_fields(&d.service);
+    let required = required_fields(d.service);
     for field in [
         Field::ApplicationRef,
         Field::Text,

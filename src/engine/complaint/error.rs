@@ -43,7 +43,6 @@ pub enum ComplaintError {
     /// An answer without text, or longer than [`TEXT_MAX`].
     BadAnswer,
     Escalation(EscalationProblem),
-    UnknownService(String),
     Deadline(String),
 }
 
@@ -57,7 +56,6 @@ impl ComplaintError {
             ComplaintError::BadRegistration { .. } => "complaint-bad-registration",
             ComplaintError::BadAnswer => "complaint-bad-answer",
             ComplaintError::Escalation(_) => "complaint-escalation-not-allowed",
-            ComplaintError::UnknownService(_) => "complaint-unknown-service",
             ComplaintError::Deadline(_) => "complaint-deadline",
         }
     }
@@ -84,7 +82,6 @@ impl std::fmt::Display for ComplaintError {
             }
             ComplaintError::BadAnswer => f.write_str("the answer needs a text"),
             ComplaintError::Escalation(p) => write!(f, "escalation not allowed: {p:?}"),
-            ComplaintError::UnknownService(s) => write!(f, "unknown service {s:?}"),
             ComplaintError::Deadline(e) => write!(f, "deadline: {e}"),
         }
     }

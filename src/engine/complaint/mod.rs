@@ -27,7 +27,7 @@ mod record;
 pub use basis::{Basis, basis, court_notice};
 pub use draft::{
     ADDRESS_MAX, Addressee, ComplaintDraft, ComplaintFieldError, Field, NAME_MAX, Problem, REF_MAX,
-    Subject, TEXT_MAX, normalize_phone, surname_and_initials, validate,
+    Subject, TEXT_MAX, normalize_phone, parse_service, surname_and_initials, validate,
 };
 pub use error::{ComplaintError, EscalationProblem};
 pub use mark::{

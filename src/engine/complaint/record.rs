@@ -11,7 +11,7 @@ use super::error::{ComplaintError, EscalationProblem};
 use super::mark::{Action, ActionKind, Answer, ComplaintStatus, Mark, MarkKind};
 use crate::engine::calendar::Calendar;
 use crate::engine::catalog::Item;
-use crate::engine::deadline::{self, Milestone, ServiceKey};
+use crate::engine::deadline::{self, Milestone};
 use crate::engine::kztime;
 
 /// The signature as the UI made it (a `submission::SignatureRecord` as
@@ -51,10 +51,6 @@ fn hex(bytes: &[u8]) -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
-fn key(service: &str) -> Result<ServiceKey, ComplaintError> {
-    ServiceKey::from_id(service).ok_or_else(|| ComplaintError::UnknownService(service.to_string()))
-}
-
 /// Files a draft: checks it, and marks it delivered at `filed_at`. A
 /// quality-control complaint must name the answered complaint it escalates
 /// (`escalates`), and only such a complaint may name one.
@@ -69,7 +65,6 @@ pub fn file(
     if !errors.is_empty() {
         return Err(ComplaintError::Invalid(errors));
     }
-    key(&draft.service)?;
     match (draft.addressee.escalation_only(), escalates) {
         (false, None) => {}
         (false, Some(_)) => {
@@ -190,7 +185,7 @@ impl Complaint {
                 let day =
                     kztime::local_date(at).map_err(|e| ComplaintError::Deadline(e.to_string()))?;
                 let due = deadline::complaint_due(
-                    key(&self.draft.service)?,
+                    self.draft.service,
                     day,
                     self.draft.addressee.authority(),
                     cal,
@@ -245,6 +240,6 @@ impl Complaint {
     /// The right to go to court (F000 L52), shown once there is an answer.
     pub fn court_notice(&self) -> Option<&'static Item> {
         self.answer.as_ref()?;
-        court_notice(&self.draft.service)
+        court_notice(self.draft.service)
     }
 }

@@ -10,27 +10,9 @@ use super::compute::{cite, explain_skips, location_assumption, note, note_uncert
 use super::explain::{Explanation, Milestone, Step};
 use crate::engine::calendar::{Calendar, CalendarError};
 use crate::engine::kztime;
+use crate::engine::service::ServiceId;
 use crate::engine::source::{Provenance, Seed, SeedLang, Status};
 use crate::engine::term::Unit;
-
-/// The three services, for milestones whose source differs per service.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-pub enum ServiceKey {
-    S1,
-    S2,
-    S3,
-}
-
-impl ServiceKey {
-    pub fn from_id(id: &str) -> Option<ServiceKey> {
-        match id {
-            "S1" => Some(ServiceKey::S1),
-            "S2" => Some(ServiceKey::S2),
-            "S3" => Some(ServiceKey::S3),
-            _ => None,
-        }
-    }
-}
 
 /// Where a complaint is registered (F000 L48 vs L50).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -80,7 +62,7 @@ pub fn provider_delivery_due(due: NaiveDate, cal: &Calendar) -> Result<Milestone
 /// The State Corporation holds a ready result for one month from `ready_on`,
 /// then hands it to the provider (F000 L30; F001 §5; F003 L49). Calendar
 /// months (`chrono::Months`): 31 Jan + 1 month = 28/29 Feb.
-pub fn storage_until(service: ServiceKey, ready_on: NaiveDate) -> Result<Milestone, DeadlineError> {
+pub fn storage_until(service: ServiceId, ready_on: NaiveDate) -> Result<Milestone, DeadlineError> {
     let until = ready_on
         .checked_add_months(Months::new(1))
         .ok_or(DeadlineError::Calendar(CalendarError::ResultOutOfRange {
@@ -88,21 +70,21 @@ pub fn storage_until(service: ServiceKey, ready_on: NaiveDate) -> Result<Milesto
             last: NaiveDate::MAX,
         }))?;
     let cite = match service {
-        ServiceKey::S1 => cite(
+        ServiceId::S1 => cite(
             Seed::F000,
             "«Порядок выдачи»",
             SeedLang::Ru,
             30,
             "хранение результата оказания государственной услуги в течение одного месяца",
         ),
-        ServiceKey::S2 => cite(
+        ServiceId::S2 => cite(
             Seed::F001,
             "§5",
             SeedLang::Ru,
             13,
             "обеспечивает хранение документов, в течение 1 (одного) месяца",
         ),
-        ServiceKey::S3 => cite(
+        ServiceId::S3 => cite(
             Seed::F003,
             "row [8]",
             SeedLang::Kk,
@@ -145,26 +127,26 @@ pub fn storage_until(service: ServiceKey, ready_on: NaiveDate) -> Result<Milesto
 /// day of the State Corporation's request (F000 L31; F001 §5; F003 L49). The
 /// request day is day 0 (C-25 by analogy).
 pub fn return_due(
-    service: ServiceKey,
+    service: ServiceId,
     request_instant: DateTime<Utc>,
     cal: &Calendar,
 ) -> Result<Milestone, DeadlineError> {
     let cite = match service {
-        ServiceKey::S1 => cite(
+        ServiceId::S1 => cite(
             Seed::F000,
             "«Порядок выдачи»",
             SeedLang::Ru,
             31,
             "в течение одного рабочего дня",
         ),
-        ServiceKey::S2 => cite(
+        ServiceId::S2 => cite(
             Seed::F001,
             "§5",
             SeedLang::Ru,
             13,
             "в течение 1 (одного) рабочего дня",
         ),
-        ServiceKey::S3 => cite(
+        ServiceId::S3 => cite(
             Seed::F003,
             "row [8]",
             SeedLang::Kk,
@@ -207,7 +189,7 @@ pub fn return_due(
 /// (C-36): for S2 and S3 the S1 procedure applies by analogy, which the
 /// explanation states as an assumption.
 pub fn complaint_due(
-    service: ServiceKey,
+    service: ServiceId,
     registered_on: NaiveDate,
     authority: ComplaintAuthority,
     cal: &Calendar,
@@ -234,7 +216,7 @@ pub fn complaint_due(
             ),
         ),
     };
-    let source = if service == ServiceKey::S1 {
+    let source = if service == ServiceId::S1 {
         Provenance {
             status: Seed::F000.status(),
             cites: vec![cite.clone()],
@@ -301,11 +283,11 @@ fn count_working(
     Ok(due)
 }
 
-fn service_status(s: ServiceKey) -> Status {
+fn service_status(s: ServiceId) -> Status {
     match s {
-        ServiceKey::S1 => Seed::F000.status(),
-        ServiceKey::S2 => Seed::F001.status(),
-        ServiceKey::S3 => Seed::F003.status(),
+        ServiceId::S1 => Seed::F000.status(),
+        ServiceId::S2 => Seed::F001.status(),
+        ServiceId::S3 => Seed::F003.status(),
     }
 }
 
@@ -336,7 +318,7 @@ pub fn own_provenance() -> Vec<Provenance> {
         }
     };
     collect(provider_delivery_due(day, cal));
-    for s in [ServiceKey::S1, ServiceKey::S2, ServiceKey::S3] {
+    for s in ServiceId::ALL {
         collect(storage_until(s, day));
         collect(return_due(s, instant, cal));
         for a in [

@@ -29,8 +29,8 @@ mod milestone;
 pub use compute::{compute, deadline_for, location_assumption};
 pub use explain::{Deadline, Explanation, Milestone, Step};
 pub use milestone::{
-    ComplaintAuthority, ServiceKey, complaint_due, own_provenance, provider_delivery_due,
-    return_due, storage_until,
+    ComplaintAuthority, complaint_due, own_provenance, provider_delivery_due, return_due,
+    storage_until,
 };
 
 /// Why a deadline could not be computed.

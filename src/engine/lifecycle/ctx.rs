@@ -3,7 +3,7 @@
 use super::error::LifecycleError;
 use crate::engine::calendar::{self, Calendar};
 use crate::engine::catalog::{self, Service};
-use crate::engine::deadline::ServiceKey;
+use crate::engine::service::ServiceId;
 use crate::engine::term::Channel;
 
 /// What the service, channel and calendar are for a record.
@@ -16,21 +16,13 @@ pub struct Ctx<'a> {
 
 impl Ctx<'static> {
     /// The embedded catalogue and calendar.
-    pub fn embedded(service_id: &str, channel: Channel) -> Result<Ctx<'static>, LifecycleError> {
-        let service = catalog::service(service_id)
-            .ok_or_else(|| LifecycleError::UnknownService(service_id.to_string()))?;
+    pub fn embedded(service: ServiceId, channel: Channel) -> Result<Ctx<'static>, LifecycleError> {
+        let service = catalog::service(service);
         let calendar = calendar::calendar().map_err(|e| LifecycleError::Deadline(e.to_string()))?;
         Ok(Ctx {
             service,
             channel,
             calendar,
         })
-    }
-}
-
-impl Ctx<'_> {
-    pub(super) fn key(&self) -> Result<ServiceKey, LifecycleError> {
-        ServiceKey::from_id(&self.service.id)
-            .ok_or_else(|| LifecycleError::UnknownService(self.service.id.clone()))
     }
 }

@@ -35,7 +35,6 @@ pub enum LifecycleError {
     StorageNotExpired {
         until: NaiveDate,
     },
-    UnknownService(String),
     /// Working-time steps without the provider's hours.
     NoHours,
     /// The service has no term to give the legal deadline's basis.
@@ -54,7 +53,6 @@ impl LifecycleError {
             LifecycleError::UnknownReason { .. } => "lifecycle-unknown-reason",
             LifecycleError::StaleRevision { .. } => "lifecycle-stale-revision",
             LifecycleError::StorageNotExpired { .. } => "lifecycle-storage-not-expired",
-            LifecycleError::UnknownService(_) => "lifecycle-unknown-service",
             LifecycleError::NoHours => "lifecycle-no-hours",
             LifecycleError::NoTerm => "lifecycle-no-term",
             LifecycleError::Deadline(_) => "lifecycle-deadline",
@@ -96,7 +94,6 @@ impl std::fmt::Display for LifecycleError {
             LifecycleError::StorageNotExpired { until } => {
                 write!(f, "the State Corporation keeps the result until {until}")
             }
-            LifecycleError::UnknownService(s) => write!(f, "unknown service {s:?}"),
             LifecycleError::NoHours => f.write_str("the provider's working hours are not known"),
             LifecycleError::NoTerm => f.write_str("the service has no term"),
             LifecycleError::Deadline(e) => write!(f, "deadline: {e}"),

@@ -6,6 +6,7 @@ use super::ctx::Ctx;
 use super::error::LifecycleError;
 use super::state::{State, Transition};
 use crate::engine::catalog::{self, Duration, Place, ProcedureStep, Schedule, Service, Stage};
+use crate::engine::service::ServiceId;
 use crate::engine::source::{Provenance, Status};
 use crate::engine::term::{Channel, Hours};
 
@@ -58,26 +59,25 @@ pub fn steps_for(service: &Service, channel: Channel) -> Vec<&ProcedureStep> {
 /// The transition that completes a catalogue step. The catalogue has no
 /// such field, so this table names every step id of S2 and S3
 /// (`tests/lifecycle.rs` checks that none is missing).
-pub fn step_transition(service_id: &str, step_id: &str, channel: Channel) -> Option<Transition> {
+pub fn step_transition(service: ServiceId, step_id: &str, channel: Channel) -> Option<Transition> {
+    use ServiceId::{S2, S3};
     use Transition as T;
-    Some(match (service_id, step_id) {
-        ("S2", "register") => T::Register,
-        ("S2", "head-review") => T::Assign,
-        ("S2", "prepare") => T::Prepare,
-        ("S2", "sign") => T::Sign,
+    Some(match (service, step_id) {
+        (S2, "register") => T::Register,
+        (S2, "head-review") => T::Assign,
+        (S2, "prepare") => T::Prepare,
+        (S2, "sign") => T::Sign,
         // Action 5: to the recipient at the office, or to the courier.
-        ("S2", "issue") if channel == Channel::Provider => T::Issue,
-        ("S2", "issue") => T::DeliverToStateCorporation,
-        ("S3", "provider-register" | "sc-provider-accept") => T::Register,
-        ("S3", "provider-head-review" | "sc-head-assign") => T::Assign,
+        (S2, "issue") if channel == Channel::Provider => T::Issue,
+        (S2, "issue") => T::DeliverToStateCorporation,
+        (S3, "provider-register" | "sc-provider-accept") => T::Register,
+        (S3, "provider-head-review" | "sc-head-assign") => T::Assign,
         // F004 step 3 includes the head's signature.
-        ("S3", "provider-prepare" | "sc-prepare") => T::Prepare,
-        ("S3", "provider-issue" | "sc-issue") => T::Issue,
-        ("S3", "sc-to-courier") => T::DeliverToStateCorporation,
+        (S3, "provider-prepare" | "sc-prepare") => T::Prepare,
+        (S3, "provider-issue" | "sc-issue") => T::Issue,
+        (S3, "sc-to-courier") => T::DeliverToStateCorporation,
         // The State Corporation's desk work is the acceptance itself.
-        ("S3", "sc-hand-in" | "sc-check" | "sc-consent" | "sc-identify" | "sc-package") => {
-            T::Accept
-        }
+        (S3, "sc-hand-in" | "sc-check" | "sc-consent" | "sc-identify" | "sc-package") => T::Accept,
         _ => return None,
     })
 }
@@ -94,7 +94,7 @@ pub(super) fn recorded_step<'a>(
     }
     steps_for(ctx.service, ctx.channel).into_iter().find(|s| {
         s.provenance.status != Status::LostForce
-            && step_transition(&ctx.service.id, &s.id, ctx.channel) == Some(transition)
+            && step_transition(ctx.service.id, &s.id, ctx.channel) == Some(transition)
     })
 }
 

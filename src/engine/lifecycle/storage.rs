@@ -42,7 +42,7 @@ pub fn storage(lc: &Lifecycle, ctx: &Ctx<'_>) -> Result<Option<StorageInfo>, Lif
     }) else {
         return Ok(None);
     };
-    let key = ctx.key()?;
+    let key = ctx.service.id;
     let ready_on = kztime::local_date(ready.at).map_err(cal_err)?;
     let until = deadline::storage_until(key, ready_on).map_err(cal_err)?;
     let return_due = match (lc.state, lc.last(Transition::RequestReturn)) {

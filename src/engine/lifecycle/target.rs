@@ -127,7 +127,7 @@ pub fn targets(
         if historical && !input.include_historical {
             continue;
         }
-        let transition = step_transition(&ctx.service.id, &step.id, ctx.channel);
+        let transition = step_transition(ctx.service.id, &step.id, ctx.channel);
         let done_at = transition.and_then(|t| lc.first(t)).map(|e| e.at);
         let due = add_duration(ctx.calendar, prev, step.duration, input.hours)?;
         prev = done_at.unwrap_or(due);

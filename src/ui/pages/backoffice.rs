@@ -217,7 +217,7 @@ fn Desk(submission: Submission, status: RwSignal<Option<String>>) -> impl IntoVi
                 expected: rev,
                 found: 0,
             })?;
-            let ctx = Ctx::embedded(&rec.service, rec.channel)?;
+            let ctx = Ctx::embedded(rec.service, rec.channel)?;
             rec.lifecycle
                 .apply_at_rev(rev, &ctx, transition, role, now, details)
         })
@@ -260,17 +260,13 @@ fn Desk(submission: Submission, status: RwSignal<Option<String>>) -> impl IntoVi
             .contains(&Transition::Refuse)
     };
     let grounds: Signal<Vec<Choice>> = Signal::stored(s.with_value(|s| {
-        crate::engine::catalog::service(&s.service)
-            .map(|sv| {
-                lifecycle::decision_grounds(sv)
-                    .map(|g| Choice {
-                        value: g.id.clone(),
-                        label: g.text.get(lang).to_string(),
-                        hint: None,
-                    })
-                    .collect()
+        lifecycle::decision_grounds(crate::engine::catalog::service(s.service))
+            .map(|g| Choice {
+                value: g.id.clone(),
+                label: g.text.get(lang).to_string(),
+                hint: None,
             })
-            .unwrap_or_default()
+            .collect()
     }));
     let refuse = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -367,9 +363,11 @@ fn Desk(submission: Submission, status: RwSignal<Option<String>>) -> impl IntoVi
                     .get()
                     .map(|targets| view! { <TargetsTable targets=targets now=clock.now_untracked() /> })
             }}
-            <EventList events=s.with_value(|s| s.lifecycle.events.clone()) service=s.with_value(|s| s.service.clone()) />
-            {s.with_value(|s| crate::engine::catalog::service(&s.service).map(|sv| sv.name.text.clone()))
-                .map(|name| view! { <p class="small muted"><LawText text=name /></p> })}
+            <EventList events=s.with_value(|s| s.lifecycle.events.clone()) service=s.with_value(|s| s.service) />
+            {
+                let name = s.with_value(|s| crate::engine::catalog::service(s.service).name.text.clone());
+                view! { <p class="small muted"><LawText text=name /></p> }
+            }
         </div>
     }
 }

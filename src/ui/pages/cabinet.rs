@@ -75,12 +75,12 @@ fn Cabinet(person: &'static crate::engine::identity::registry::Person) -> impl I
                                         Outcome::Accepted { due, .. } => format::date(*due),
                                         Outcome::Refused { .. } => String::new(),
                                     };
-                                    let service = s.service.clone();
+                                    let service = s.service;
                                     let status = view! { <crate::ui::life::StatusTag submission=s.clone() /> };
                                     view! {
                                         <tr>
                                             <td><A href=format!("/apply/applications/{}", s.reference)>{s.reference.clone()}</A></td>
-                                            <td>{catalog::service(&service).map(|sv| sv.name.text.get(lang).to_string()).unwrap_or_default()}</td>
+                                            <td>{catalog::service(service).name.text.get(lang).to_string()}</td>
                                             <td>{format::date_time(s.submitted_at)}</td>
                                             <td>
                                                 {status}

@@ -18,8 +18,9 @@ use crate::engine::complaint::{
     self, Addressee, AnswerKind, Complaint, ComplaintError, ComplaintFieldError, Field, MarkKind,
     Problem, Subject,
 };
-use crate::engine::deadline::{self, Milestone, ServiceKey};
+use crate::engine::deadline::{self, Milestone};
 use crate::engine::identity::registry::Person;
+use crate::engine::service::ServiceId;
 use crate::engine::signing::eds;
 use crate::engine::source::Lang;
 use crate::engine::submission::{self, SignatureRecord};
@@ -78,7 +79,7 @@ pub fn status_label(lang: Lang, s: complaint::ComplaintStatus) -> &'static str {
 }
 
 fn service_name(lang: Lang, id: &str) -> String {
-    catalog::service(id)
+    catalog::find(id)
         .map(|s| s.name.text.get(lang).to_string())
         .unwrap_or_else(|| id.to_string())
 }
@@ -86,7 +87,7 @@ fn service_name(lang: Lang, id: &str) -> String {
 /// The addressees the catalogue lists for a service (never quality control,
 /// which is only an escalation).
 pub fn addressees_for(service: &str) -> Vec<Addressee> {
-    let Some(view) = catalog::complaint(service) else {
+    let Some(view) = catalog::find(service).and_then(|s| s.complaint()) else {
         return Vec::new();
     };
     Addressee::ALL
@@ -254,9 +255,8 @@ pub fn RegistrationDetails(complaint: Complaint) -> impl IntoView {
 
 /// When the answer would be due if the complaint were registered on `day`.
 fn provisional_due(c: &Complaint, day: chrono::NaiveDate) -> Option<Milestone> {
-    let key = ServiceKey::from_id(&c.draft.service)?;
     let cal = calendar::calendar().ok()?;
-    deadline::complaint_due(key, day, c.draft.addressee.authority(), cal).ok()
+    deadline::complaint_due(c.draft.service, day, c.draft.addressee.authority(), cal).ok()
 }
 
 /// "Surname Name Patronymic" as the citizen wrote them.
@@ -338,10 +338,18 @@ impl Pending {
         }
     }
 
-    /// As the engine's draft (choices not made yet count as the first).
-    pub fn draft(&self) -> complaint::ComplaintDraft {
+    /// As the engine's draft, once the service is one of the three.
+    pub fn draft(&self) -> Option<complaint::ComplaintDraft> {
+        complaint::parse_service(&self.service)
+            .ok()
+            .map(|s| self.draft_as(s))
+    }
+
+    /// As the engine's draft for `service` (choices not made yet count as
+    /// the first).
+    fn draft_as(&self, service: ServiceId) -> complaint::ComplaintDraft {
         complaint::ComplaintDraft {
-            service: self.service.clone(),
+            service,
             application_ref: opt(&self.application_ref),
             addressee: self.addressee.unwrap_or(Addressee::ProviderHead),
             subject: self.subject.unwrap_or(Subject::Action),
@@ -356,7 +364,17 @@ impl Pending {
 
     /// Every problem, in the order of the form.
     fn check(&self, lang: Lang) -> Vec<ErrorItem> {
-        let engine = complaint::validate(&self.draft());
+        // The service's own problem first; the other fields are checked as
+        // for the first service until one is chosen (all three share S1's
+        // form, C-36).
+        let service = complaint::parse_service(&self.service);
+        let engine: Vec<ComplaintFieldError> = service
+            .err()
+            .into_iter()
+            .chain(complaint::validate(
+                &self.draft_as(service.unwrap_or(ServiceId::S1)),
+            ))
+            .collect();
         let item = |e: &ComplaintFieldError| ErrorItem {
             field_id: e.field.id().into(),
             message: field_message(lang, e),
@@ -455,7 +473,7 @@ fn ComplaintForm(person: &'static Person) -> impl IntoView {
                     let d = parent.draft.clone();
                     Some(Pending {
                         id: new_id(),
-                        service: d.service,
+                        service: d.service.to_string(),
                         application_ref: d.application_ref.unwrap_or_default(),
                         addressee: Some(Addressee::QualityControl),
                         subject: Some(d.subject),
@@ -476,7 +494,7 @@ fn ComplaintForm(person: &'static Person) -> impl IntoView {
             _ => {
                 let service = db
                     .apps
-                    .with_untracked(|m| m.get(&reference).map(|s| s.service.clone()))
+                    .with_untracked(|m| m.get(&reference).map(|s| s.service.to_string()))
                     .unwrap_or_default();
                 Some(Pending {
                     service,
@@ -547,7 +565,7 @@ fn ComplaintForm(person: &'static Person) -> impl IntoView {
             .iter()
             .filter(|s| s.complaint().is_some())
             .map(|s| Choice {
-                value: s.id.clone(),
+                value: s.id.to_string(),
                 label: s.name.text.get(lang).to_string(),
                 hint: None,
             })
@@ -581,7 +599,7 @@ fn ComplaintForm(person: &'static Person) -> impl IntoView {
         }
     };
     let basis = move || {
-        complaint::basis(&p.get().service).map(|b| {
+        ServiceId::parse(&p.get().service).ok().and_then(complaint::basis).map(|b| {
             view! {
                 <p class="small">{t(tr::complaint_form_basis)} " " <LegalBasis provenance=b.provenance.clone() /></p>
             }
@@ -796,7 +814,11 @@ fn ComplaintSign(person: &'static Person) -> impl IntoView {
             .escalates
             .as_ref()
             .and_then(|id| db.complaints.with_untracked(|m| m.get(id).cloned()));
-        match complaint::file(p.draft(), sig, now, random_bytes(), parent.as_ref()) {
+        let Some(draft) = p.draft() else {
+            failed();
+            return;
+        };
+        match complaint::file(draft, sig, now, random_bytes(), parent.as_ref()) {
             Ok(c) => {
                 let id = c.id.clone();
                 db.complaints.update(|m| {
@@ -816,13 +838,12 @@ fn ComplaintSign(person: &'static Person) -> impl IntoView {
     });
 
     let summary = move || {
-        p.get().map(|p| {
+        p.get().and_then(|p| p.draft()).map(|d| {
             let l = lang;
-            let d = p.draft();
             let mut rows = vec![
                 row(
                     tr::complaint_filed_service(l).into(),
-                    service_name(l, &d.service),
+                    service_name(l, d.service.as_str()),
                 )
                 .into_any(),
             ];
@@ -937,7 +958,7 @@ fn Filed(complaint: Complaint) -> impl IntoView {
             <dl class="summary">
                 {row(tr::complaint_filed_reference(lang).into(), c.reference.clone())}
                 {row(tr::complaint_filed_delivered_at(lang).into(), format::date_time(c.filed_at))}
-                {row(tr::complaint_filed_service(lang).into(), service_name(lang, &c.draft.service))}
+                {row(tr::complaint_filed_service(lang).into(), service_name(lang, c.draft.service.as_str()))}
                 {row(tr::complaint_track_addressee(lang).into(), addressee_label(lang, c.draft.addressee).into())}
                 {row(tr::complaint_filed_signed(lang).into(), signed.into())}
             </dl>

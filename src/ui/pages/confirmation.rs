@@ -51,10 +51,10 @@ fn plain_copy(lang: Lang, s: &Submission) -> String {
         )),
         Outcome::Refused { grounds } => {
             lines.push(tr::confirm_refusal_intro(lang).into());
-            let service = catalog::service(&s.service);
+            let service = catalog::service(s.service);
             for g in grounds {
                 let text = service
-                    .and_then(|sv| sv.refusal_ground(g.ground_id()))
+                    .refusal_ground(g.ground_id())
                     .map(|r| r.text.get(lang).to_string())
                     .unwrap_or_else(|| g.ground_id().to_string());
                 lines.push(format!("- {text}"));
@@ -78,9 +78,7 @@ fn receipt_rows(lang: Lang, s: &Submission) -> Vec<(String, String)> {
         ),
         (
             tr::confirm_receipt_service(lang).to_string(),
-            catalog::service(&s.service)
-                .map(|sv| sv.name.text.get(lang).to_string())
-                .unwrap_or_default(),
+            catalog::service(s.service).name.text.get(lang).to_string(),
         ),
         (
             tr::confirm_receipt_applicant(lang).to_string(),
@@ -173,7 +171,7 @@ fn Confirmation(submission: Submission) -> impl IntoView {
     let s = StoredValue::new(submission);
     let accepted = s.with_value(|s| s.is_accepted());
     let reference = s.with_value(|s| s.reference.clone());
-    let service = s.with_value(|s| catalog::service(&s.service));
+    let service = s.with_value(|s| catalog::service(s.service));
     let title = Signal::stored({
         if accepted {
             tr::confirm_accepted_title(lang)
@@ -207,7 +205,7 @@ fn Confirmation(submission: Submission) -> impl IntoView {
                     .with_value(|s| s.answers.office.clone())
                     .as_deref()
                     .and_then(registry::office);
-                let steps = service.map(|sv| sv.steps.clone()).unwrap_or_default();
+                let steps = service.steps.clone();
                 view! {
                     <Show when=move || late_start>
                         <div class="notice notice--warning"><p>{tr::confirm_after_hours(lang, &format::date(accepted_on))}</p></div>
@@ -241,21 +239,20 @@ fn Confirmation(submission: Submission) -> impl IntoView {
                 .into_any()
             }
             Outcome::Refused { grounds } => {
-                let receipt = service.and_then(|sv| {
-                    sv.receipts
-                        .iter()
-                        .find(|r| {
-                            r.kind == ReceiptKind::Refusal && r.channels.contains(&Channel::Portal)
-                        })
-                        .cloned()
-                });
+                let receipt = service
+                    .receipts
+                    .iter()
+                    .find(|r| {
+                        r.kind == ReceiptKind::Refusal && r.channels.contains(&Channel::Portal)
+                    })
+                    .cloned();
                 view! {
                     <h2>{t(tr::confirm_refusal_heading)}</h2>
                     <p>{t(tr::confirm_refusal_intro)}</p>
                     <ul>
                         {grounds
                             .into_iter()
-                            .filter_map(|g| service.and_then(|sv| sv.refusal_ground(g.ground_id())).cloned())
+                            .filter_map(|g| service.refusal_ground(g.ground_id()).cloned())
                             .map(|g| view! { <li><LawText text=g.text /> <LegalBasis provenance=g.provenance /></li> })
                             .collect_view()}
                     </ul>

@@ -12,6 +12,7 @@ use leptos_router::components::A;
 
 use crate::engine::catalog::ReceiptKind;
 use crate::engine::identity::registry;
+use crate::engine::service::ServiceId;
 use crate::engine::signing::vault::{self, Sealed, VaultError, VaultKey};
 use crate::engine::source::Lang;
 use crate::engine::visit::{self, Delivery, OperatorData, PinError, Step, Visit};
@@ -335,10 +336,12 @@ pub fn LockButton() -> impl IntoView {
     }
 }
 
-pub fn service_name(lang: Lang, id: &str) -> String {
+pub fn service_name(lang: Lang, id: ServiceId) -> String {
     crate::engine::catalog::service(id)
-        .map(|s| s.name.text.get(lang).to_string())
-        .unwrap_or_default()
+        .name
+        .text
+        .get(lang)
+        .to_string()
 }
 
 /// A visit's state in a few words.
@@ -376,7 +379,7 @@ fn visit_rows(lang: Lang, data: &OperatorData) -> Vec<AnyView> {
                     <td>{format::date(v.date)}</td>
                     <td><A href=format!("/staff/operator/visits/{}", v.id)>{name}</A></td>
                     <td>{address}</td>
-                    <td><abbr title=service_name(lang, &v.service)>{v.service.clone()}</abbr></td>
+                    <td><abbr title=service_name(lang, v.service)>{v.service.as_str()}</abbr></td>
                     <td><span class=tag>{status}</span></td>
                 </tr>
             }

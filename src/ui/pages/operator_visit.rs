@@ -12,6 +12,7 @@ use wasm_bindgen::JsCast;
 
 use crate::engine::catalog::{AppendixOf, DocumentRule, ReceiptKind};
 use crate::engine::identity::registry::{IdKind, Person};
+use crate::engine::service::ServiceId;
 use crate::engine::signing::otp::{OtpError, OtpSession, Policy, Purpose};
 use crate::engine::source::Lang;
 use crate::engine::visit::{self, Consent, Delivery, Point, Sms, Step, Visit};
@@ -44,8 +45,8 @@ fn step_number(s: Step) -> usize {
     }
 }
 
-fn doc_text(service: &str, id: &str) -> Option<DocumentRule> {
-    crate::engine::catalog::service(service)?
+fn doc_text(service: ServiceId, id: &str) -> Option<DocumentRule> {
+    crate::engine::catalog::service(service)
         .documents
         .iter()
         .find(|d| d.id == id)
@@ -100,12 +101,12 @@ fn VisitView(id: String) -> impl IntoView {
         lang,
         &person.map(|p| p.display_name(lang)).unwrap_or_default(),
     ));
-    let service = v0.service.clone();
+    let service = v0.service;
     view! {
         <div class="page operator">
             <p><A href="/staff/operator" attr:class="back-link">{t(tr::operator_back_to_list)}</A></p>
             <div class="operator__bar">
-                <PageHeading text=title caption=Signal::stored(format!("{} — {}", service, service_name(lang, &service))) />
+                <PageHeading text=title caption=Signal::stored(format!("{} — {}", service, service_name(lang, service))) />
                 <LockButton />
             </div>
             <p class="operator__progress">
@@ -485,7 +486,7 @@ fn SignatureConsent(id: String) -> impl IntoView {
     }
 }
 
-fn doc_item(lang: Lang, service: &str, id: &str) -> AnyView {
+fn doc_item(lang: Lang, service: ServiceId, id: &str) -> AnyView {
     let _ = lang;
     match doc_text(service, id) {
         Some(d) => {
@@ -532,7 +533,7 @@ fn check_rows(v: &Visit, vault: super::operator::OperatorVault) -> Vec<AnyView> 
 }
 
 fn notes(v: &Visit) -> Vec<AnyView> {
-    visit::channel_notes(&v.service, &v.situations)
+    visit::channel_notes(v.service, &v.situations)
         .into_iter()
         .map(|d| view! { <li><LawText text=d.text.clone() /> <LegalBasis provenance=d.provenance.clone() /></li> }.into_any())
         .collect()
@@ -582,7 +583,7 @@ fn PackageStep(id: String) -> impl IntoView {
     }
 }
 
-fn form_line(lang: Lang, service: &str, kind: ReceiptKind) -> AnyView {
+fn form_line(lang: Lang, service: ServiceId, kind: ReceiptKind) -> AnyView {
     match visit::receipt_rule(service, kind) {
         Some(r) => {
             let form = r.form.map(|f| {
@@ -632,7 +633,7 @@ fn ReceiptView(id: String) -> impl IntoView {
     let docs: Vec<AnyView> = r
         .documents
         .iter()
-        .map(|d| doc_item(lang, &v.service, d))
+        .map(|d| doc_item(lang, v.service, d))
         .collect();
     let heading = if accepted {
         tr::operator_acceptance_title(lang)
@@ -642,11 +643,11 @@ fn ReceiptView(id: String) -> impl IntoView {
     view! {
         <section class=if accepted { "receipt operator__receipt" } else { "receipt operator__receipt operator__receipt--refused" } aria-labelledby="receipt-heading">
             <h2 id="receipt-heading">{heading}</h2>
-            {form_line(lang, &v.service, r.kind)}
+            {form_line(lang, v.service, r.kind)}
             <dl class="summary">
                 <div class="summary__row"><dt class="summary__key">{t(tr::operator_receipt_number)}</dt><dd class="summary__value">{r.number.clone()}</dd></div>
                 <div class="summary__row"><dt class="summary__key">{t(tr::operator_receipt_time)}</dt><dd class="summary__value">{format::date_time(r.issued_at)}</dd></div>
-                <div class="summary__row"><dt class="summary__key">{t(tr::operator_col_service)}</dt><dd class="summary__value">{service_name(lang, &v.service)}</dd></div>
+                <div class="summary__row"><dt class="summary__key">{t(tr::operator_col_service)}</dt><dd class="summary__value">{service_name(lang, v.service)}</dd></div>
                 <div class="summary__row"><dt class="summary__key">{t(tr::operator_col_citizen)}</dt><dd class="summary__value">{person.map(|p| format!("{}, {}", p.display_name(lang), p.iin))}</dd></div>
                 <div class="summary__row"><dt class="summary__key">{t(tr::operator_address)}</dt><dd class="summary__value">{person.map(|p| p.address.get(lang).to_string())}</dd></div>
                 <div class="summary__row"><dt class="summary__key">{t(tr::operator_accepted_by)}</dt><dd class="summary__value">{t(tr::operator_accepted_by_value)}</dd></div>

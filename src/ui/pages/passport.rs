@@ -13,6 +13,7 @@ use crate::engine::catalog::{
     Service, Situation, Stage,
 };
 use crate::engine::deadline::{self, DeadlineError};
+use crate::engine::service::ServiceId;
 use crate::engine::source::{Lang, Provenance, SeedLang, Status, Text};
 use crate::engine::term::{Channel, EndRule, Location, StartRule, Term, Unit};
 use crate::i18n::tr;
@@ -27,15 +28,14 @@ use crate::ui::why::WhyThisDate;
 /// The documents a portal application needs in these situations, each with
 /// its legal basis; rules that are information rather than documents are
 /// shown as notes.
-pub fn required_documents_view(service: &str, situations: &[Situation]) -> impl IntoView + use<> {
-    let rules: Vec<_> = catalog::service(service)
-        .map(|s| {
-            s.documents(Channel::Portal, situations)
-                .into_iter()
-                .cloned()
-                .collect()
-        })
-        .unwrap_or_default();
+pub fn required_documents_view(
+    service: ServiceId,
+    situations: &[Situation],
+) -> impl IntoView + use<> {
+    let rules: Vec<_> = catalog::documents(service, Channel::Portal, situations)
+        .into_iter()
+        .cloned()
+        .collect();
     let (notes, docs): (Vec<_>, Vec<_>) = rules.into_iter().partition(|r| r.info);
     view! {
         <ul class="doc-list">
@@ -249,7 +249,7 @@ impl Section {
 pub fn PassportPage() -> impl IntoView {
     let params = leptos_router::hooks::use_params_map();
     let id = Memo::new(move |_| params.read().get("id").unwrap_or_default());
-    move || match catalog::service(&id.get()) {
+    move || match catalog::find(&id.get()) {
         Some(s) => view! { <Passport service=s /> }.into_any(),
         None => view! { <super::NotFound /> }.into_any(),
     }

@@ -131,7 +131,7 @@ fn SignView(draft_id: String, person: &'static Person) -> impl IntoView {
             <ErrorSummary errors=errors />
             <PageHeading text=ts(tr::sign_title) />
             <p>{t(tr::sign_lead)}</p>
-            <crate::ui::law::Items items=crate::engine::catalog::service(SERVICE).map(|s| s.signing.clone()).unwrap_or_default() />
+            <crate::ui::law::Items items=crate::engine::catalog::service(SERVICE).signing.clone() />
             <Signer person=person flow=format!("sign:{}", id.get_value()) document=document on_signed=file errors=errors />
         </div>
     }

@@ -81,7 +81,7 @@ fn Tracker(submission: Submission, message: RwSignal<Option<&'static str>>) -> i
     let status = s.with_value(|s| lifecycle::public_status(&s.lifecycle));
     let state = s.with_value(|s| s.lifecycle.state);
     let storage = s.with_value(|s| {
-        Ctx::embedded(&s.service, s.channel)
+        Ctx::embedded(s.service, s.channel)
             .ok()
             .and_then(|ctx| lifecycle::storage(&s.lifecycle, &ctx).ok().flatten())
     });
@@ -96,7 +96,7 @@ fn Tracker(submission: Submission, message: RwSignal<Option<&'static str>>) -> i
                 let Some(s) = m.get_mut(&reference) else {
                     return Err(());
                 };
-                let Ok(ctx) = Ctx::embedded(&s.service, s.channel) else {
+                let Ok(ctx) = Ctx::embedded(s.service, s.channel) else {
                     return Err(());
                 };
                 s.lifecycle
@@ -164,7 +164,7 @@ fn Tracker(submission: Submission, message: RwSignal<Option<&'static str>>) -> i
                 <button type="button" class="button" on:click=request_return.clone()>{t(tr::track_request_return)}</button>
             </Show>
             {targets_view}
-            <EventList events=s.with_value(|s| s.lifecycle.events.clone()) service=s.with_value(|s| s.service.clone()) />
+            <EventList events=s.with_value(|s| s.lifecycle.events.clone()) service=s.with_value(|s| s.service) />
             <p><a href=format!("/apply/receipt/{reference}")>{t(tr::track_receipt_link)}</a></p>
             <p><a href=format!("/apply/complaint?app={reference}")>{t(tr::complaint_form_title)}</a></p>
         </div>

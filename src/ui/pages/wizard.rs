@@ -9,6 +9,7 @@ use crate::engine::application::{
     self, Answers, Context, DocKind, Draft, Field, FieldError, Problem, Reason, Step, Who,
 };
 use crate::engine::identity::registry::{self, Person};
+use crate::engine::service::ServiceId;
 use crate::engine::source::Lang;
 use crate::i18n::tr;
 use crate::ui::clock::use_clock;
@@ -20,7 +21,7 @@ use crate::ui::prefs::use_lang;
 use crate::ui::session::use_session;
 use crate::ui::text::{t, ts};
 
-pub const SERVICE: &str = "S2";
+pub const SERVICE: ServiceId = ServiceId::S2;
 
 /// The registry facts the wizard needs about this applicant and subject.
 pub fn context_for(applicant: &Person, answers: &Answers, today: chrono::NaiveDate) -> Context {
