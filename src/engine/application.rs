@@ -201,10 +201,41 @@ pub enum Problem {
     NotConfirmed,
 }
 
+impl std::fmt::Display for Problem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            Problem::Missing => "no answer given",
+            Problem::TooLong => "the answer is too long",
+            Problem::NotAYear => "not a four-digit year",
+            Problem::FutureYear => "a year in the future",
+            Problem::BeforeBirth => "a year before the person was born",
+            Problem::UnknownChoice => "not one of the choices offered",
+            Problem::NoChildren => "the registry lists no minor children",
+            Problem::NotConfirmed => "the consent is not confirmed by a one-time code",
+        })
+    }
+}
+
+impl std::error::Error for Problem {}
+
+/// A problem with one answer; the UI links its message to the field with
+/// id [`Field::html_id`].
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FieldError {
     pub field: Field,
     pub problem: Problem,
+}
+
+impl std::fmt::Display for FieldError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}: {}", self.field.html_id(), self.problem)
+    }
+}
+
+impl std::error::Error for FieldError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        Some(&self.problem)
+    }
 }
 
 /// Longest school name accepted (the longest official school names run to

@@ -26,6 +26,7 @@ pub struct Envelope<T> {
     pub data: T,
 }
 
+/// Why stored data could not be read.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum LoadError {
     /// Not JSON, not an envelope, or the data does not fit the schema.
@@ -45,6 +46,8 @@ impl std::fmt::Display for LoadError {
         }
     }
 }
+
+impl std::error::Error for LoadError {}
 
 /// A migration from one schema version to the next, on raw JSON.
 pub type Migration = fn(serde_json::Value) -> Result<serde_json::Value, String>;

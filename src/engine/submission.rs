@@ -10,7 +10,7 @@ use sha2::{Digest, Sha256};
 use super::application::{self, Draft, IdentityFacts, Refusal};
 use super::calendar;
 use super::catalog;
-use super::deadline;
+use super::deadline::{self, DeadlineError};
 use super::kztime;
 use super::lifecycle::{self, Ctx, Lifecycle, LifecycleError, Target, TargetInput};
 use super::service::ServiceId;
@@ -106,12 +106,18 @@ impl Submission {
     /// term and the submission instant: "why this date?" for this record.
     pub fn deadline(&self) -> Result<deadline::Deadline, SubmitError> {
         let service = catalog::service(self.service);
-        let cal = calendar::calendar().map_err(|e| SubmitError::Deadline(e.to_string()))?;
-        deadline::deadline_for(&service.terms, self.channel, None, self.submitted_at, cal)
-            .map_err(|e| SubmitError::Deadline(e.to_string()))
+        let cal = calendar::calendar().map_err(DeadlineError::from)?;
+        Ok(deadline::deadline_for(
+            &service.terms,
+            self.channel,
+            None,
+            self.submitted_at,
+            cal,
+        )?)
     }
 }
 
+/// Why a signed application was not filed. `code()` is stable.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum SubmitError {
     /// The EDS signature does not verify (wrong owner, expired, tampered…).
@@ -121,7 +127,7 @@ pub enum SubmitError {
     /// The application is not complete (the wizard's checks fail).
     Incomplete,
     /// The deadline could not be computed (e.g. outside the calendar's years).
-    Deadline(String),
+    Deadline(DeadlineError),
 }
 
 impl SubmitError {
@@ -145,6 +151,22 @@ impl std::fmt::Display for SubmitError {
             SubmitError::Incomplete => f.write_str("the application is not complete"),
             SubmitError::Deadline(e) => write!(f, "deadline: {e}"),
         }
+    }
+}
+
+impl std::error::Error for SubmitError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            SubmitError::Signature(e) => Some(e),
+            SubmitError::Deadline(e) => Some(e),
+            _ => None,
+        }
+    }
+}
+
+impl From<DeadlineError> for SubmitError {
+    fn from(e: DeadlineError) -> Self {
+        SubmitError::Deadline(e)
     }
 }
 
@@ -192,9 +214,8 @@ pub fn submit(
     let grounds = application::refusal_grounds(&draft.answers, identity);
     let (outcome, lifecycle) = if grounds.is_empty() {
         let service = catalog::service(draft.service);
-        let cal = calendar::calendar().map_err(|e| SubmitError::Deadline(e.to_string()))?;
-        let d = deadline::deadline_for(&service.terms, Channel::Portal, None, now, cal)
-            .map_err(|e| SubmitError::Deadline(e.to_string()))?;
+        let cal = calendar::calendar().map_err(DeadlineError::from)?;
+        let d = deadline::deadline_for(&service.terms, Channel::Portal, None, now, cal)?;
         (
             Outcome::Accepted {
                 accepted_on: d.accepted_on,

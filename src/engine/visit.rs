@@ -15,7 +15,7 @@ use serde::{Deserialize, Serialize};
 
 use super::calendar;
 use super::catalog::{self, DocumentRule, ReceiptKind, Situation};
-use super::deadline;
+use super::deadline::{self, DeadlineError};
 use super::identity::registry::{self, EducationKind, Person};
 use super::service::ServiceId;
 use super::signing::otp::OtpSession;
@@ -30,7 +30,7 @@ pub const MIN_PIN_LEN: usize = 6;
 /// Minutes without input after which operator mode locks.
 pub const IDLE_LOCK_MINUTES: i64 = 5;
 
-/// Why a new PIN was not accepted.
+/// Why a new PIN was not accepted. `code()` is stable.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum PinError {
     /// Fewer than [`MIN_PIN_LEN`] characters.
@@ -50,6 +50,18 @@ impl PinError {
         }
     }
 }
+
+impl std::fmt::Display for PinError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            PinError::TooShort => write!(f, "a PIN has at least {MIN_PIN_LEN} digits"),
+            PinError::NotDigits => f.write_str("a PIN has only the digits 0-9"),
+            PinError::Mismatch => f.write_str("the confirmation differs from the PIN"),
+        }
+    }
+}
+
+impl std::error::Error for PinError {}
 
 /// Checks a PIN chosen the first time: at least [`MIN_PIN_LEN`] ASCII
 /// digits, and the confirmation equal to it.
@@ -387,9 +399,8 @@ impl Visit {
         let number = receipt_number(self, now);
         let receipt = if missing.is_empty() {
             let service = catalog::service(self.service);
-            let cal = calendar::calendar().map_err(|e| VisitError::Deadline(e.to_string()))?;
-            let d = deadline::deadline_for(&service.terms, CHANNEL, None, now, cal)
-                .map_err(|e| VisitError::Deadline(e.to_string()))?;
+            let cal = calendar::calendar().map_err(DeadlineError::from)?;
+            let d = deadline::deadline_for(&service.terms, CHANNEL, None, now, cal)?;
             IssuedReceipt {
                 kind: ReceiptKind::Acceptance,
                 number,
@@ -438,11 +449,40 @@ fn receipt_number(v: &Visit, now: DateTime<Utc>) -> String {
 /// Why a visit action was refused.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum VisitError {
+    /// The action belongs to another step of the visit.
     WrongStep,
+    /// A consent signature without a stroke.
     NoSignature,
-    Deadline(String),
+    /// The receipt's deadline could not be computed.
+    Deadline(DeadlineError),
     /// Sync asked while the device has no connection.
     Offline,
+}
+
+impl std::fmt::Display for VisitError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            VisitError::WrongStep => f.write_str("the visit is not at that step"),
+            VisitError::NoSignature => f.write_str("the signature has no stroke"),
+            VisitError::Deadline(e) => write!(f, "deadline: {e}"),
+            VisitError::Offline => f.write_str("the device is offline"),
+        }
+    }
+}
+
+impl std::error::Error for VisitError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            VisitError::Deadline(e) => Some(e),
+            _ => None,
+        }
+    }
+}
+
+impl From<DeadlineError> for VisitError {
+    fn from(e: DeadlineError) -> Self {
+        VisitError::Deadline(e)
+    }
 }
 
 /// Delivers every queued package when `online`; returns how many.

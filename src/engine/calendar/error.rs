@@ -41,7 +41,14 @@ impl std::fmt::Display for CalendarError {
     }
 }
 
-impl std::error::Error for CalendarError {}
+impl std::error::Error for CalendarError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            CalendarError::Time(e) => Some(e),
+            _ => None,
+        }
+    }
+}
 
 impl From<KzTimeError> for CalendarError {
     fn from(e: KzTimeError) -> Self {

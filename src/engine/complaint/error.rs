@@ -4,6 +4,7 @@ use chrono::{DateTime, Utc};
 
 use super::draft::ComplaintFieldError;
 use super::mark::{ActionKind, ComplaintStatus};
+use crate::engine::deadline::DeadlineError;
 
 /// Why an escalation or a quality-control filing is refused.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -19,6 +20,26 @@ pub enum EscalationProblem {
     /// An escalation must be addressed to the quality-control authority.
     NotQualityControl,
 }
+
+impl std::fmt::Display for EscalationProblem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            EscalationProblem::NotAnswered => "the complaint has no answer yet",
+            EscalationProblem::AlreadyAtQualityControl => {
+                "the complaint is already at the quality-control authority; the next step is the court"
+            }
+            EscalationProblem::NoEarlierComplaint => {
+                "a quality-control complaint must name the answered complaint it escalates"
+            }
+            EscalationProblem::OtherService => "the earlier complaint is about another service",
+            EscalationProblem::NotQualityControl => {
+                "an escalation is addressed to the quality-control authority"
+            }
+        })
+    }
+}
+
+impl std::error::Error for EscalationProblem {}
 
 /// Why a complaint could not be filed or advanced. `code()` is stable.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -43,7 +64,8 @@ pub enum ComplaintError {
     /// An answer without text, or longer than [`TEXT_MAX`].
     BadAnswer,
     Escalation(EscalationProblem),
-    Deadline(String),
+    /// The review term could not be computed.
+    Deadline(DeadlineError),
 }
 
 impl ComplaintError {
@@ -87,4 +109,21 @@ impl std::fmt::Display for ComplaintError {
     }
 }
 
-impl std::error::Error for ComplaintError {}
+impl std::error::Error for ComplaintError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            ComplaintError::Invalid(errors) => errors
+                .first()
+                .map(|e| e as &(dyn std::error::Error + 'static)),
+            ComplaintError::Escalation(p) => Some(p),
+            ComplaintError::Deadline(e) => Some(e),
+            _ => None,
+        }
+    }
+}
+
+impl From<DeadlineError> for ComplaintError {
+    fn from(e: DeadlineError) -> Self {
+        ComplaintError::Deadline(e)
+    }
+}

@@ -11,7 +11,7 @@ use super::error::{ComplaintError, EscalationProblem};
 use super::mark::{Action, ActionKind, Answer, ComplaintStatus, Mark, MarkKind};
 use crate::engine::calendar::Calendar;
 use crate::engine::catalog::Item;
-use crate::engine::deadline::{self, Milestone};
+use crate::engine::deadline::{self, DeadlineError, Milestone};
 use crate::engine::kztime;
 
 /// The signature as the UI made it (a `submission::SignatureRecord` as
@@ -182,15 +182,13 @@ impl Complaint {
                 check_field(&r.incoming_number, "incoming-number")?;
                 check_field(&r.registered_by, "registered-by")?;
                 check_field(&r.place, "place")?;
-                let day =
-                    kztime::local_date(at).map_err(|e| ComplaintError::Deadline(e.to_string()))?;
+                let day = kztime::local_date(at).map_err(DeadlineError::from)?;
                 let due = deadline::complaint_due(
                     self.draft.service,
                     day,
                     self.draft.addressee.authority(),
                     cal,
-                )
-                .map_err(|e| ComplaintError::Deadline(e.to_string()))?;
+                )?;
                 let collect_by = due.date;
                 self.due = Some(due);
                 MarkKind::Registered {

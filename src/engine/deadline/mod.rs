@@ -65,7 +65,15 @@ impl std::fmt::Display for DeadlineError {
     }
 }
 
-impl std::error::Error for DeadlineError {}
+impl std::error::Error for DeadlineError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            DeadlineError::Calendar(e) => Some(e),
+            DeadlineError::Time(e) => Some(e),
+            _ => None,
+        }
+    }
+}
 
 impl From<CalendarError> for DeadlineError {
     fn from(e: CalendarError) -> Self {

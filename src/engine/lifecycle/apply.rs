@@ -5,7 +5,7 @@
 use chrono::{DateTime, Utc};
 
 use super::ctx::Ctx;
-use super::error::{LifecycleError, cal_err};
+use super::error::LifecycleError;
 use super::record::{Details, Event, Lifecycle};
 use super::state::{Role, Transition, next_state, roles};
 use super::steps::{recorded_step, refusal_ground, rule_for};
@@ -55,7 +55,7 @@ impl Lifecycle {
             }
             Transition::HandToProvider => {
                 if let Some(info) = storage(self, ctx)? {
-                    let day = kztime::local_date(at).map_err(cal_err)?;
+                    let day = kztime::local_date(at)?;
                     if day <= info.until.date {
                         return Err(LifecycleError::StorageNotExpired {
                             until: info.until.date,

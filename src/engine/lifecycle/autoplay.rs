@@ -4,7 +4,7 @@
 use chrono::{DateTime, Utc};
 
 use super::ctx::Ctx;
-use super::error::{LifecycleError, cal_err};
+use super::error::{LifecycleError, out_of_range};
 use super::record::Lifecycle;
 use super::state::{Role, State, Transition};
 use super::storage::storage;
@@ -57,7 +57,7 @@ pub fn next_automatic(
                         .until
                         .date
                         .succ_opt()
-                        .ok_or_else(|| cal_err("date out of range"))?;
+                        .ok_or_else(|| out_of_range(info.until.date))?;
                     local_instant(day, 0, 0, 0)?
                 }
             }

@@ -18,7 +18,7 @@ impl Ctx<'static> {
     /// The embedded catalogue and calendar.
     pub fn embedded(service: ServiceId, channel: Channel) -> Result<Ctx<'static>, LifecycleError> {
         let service = catalog::service(service);
-        let calendar = calendar::calendar().map_err(|e| LifecycleError::Deadline(e.to_string()))?;
+        let calendar = calendar::calendar()?;
         Ok(Ctx {
             service,
             channel,

@@ -3,7 +3,11 @@
 use chrono::{DateTime, NaiveDate, Utc};
 
 use super::state::{Role, State, Transition};
+use crate::engine::calendar::CalendarError;
+use crate::engine::deadline::DeadlineError;
+use crate::engine::kztime::KzTimeError;
 
+/// Why a transition was refused. `code()` is stable for the UI's messages.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum LifecycleError {
     IllegalTransition {
@@ -39,8 +43,9 @@ pub enum LifecycleError {
     NoHours,
     /// The service has no term to give the legal deadline's basis.
     NoTerm,
-    /// The calendar could not answer (a date outside 2016–2030).
-    Deadline(String),
+    /// A date or time could not be computed (e.g. outside the calendar's
+    /// 2016–2030).
+    Deadline(DeadlineError),
 }
 
 impl LifecycleError {
@@ -101,8 +106,38 @@ impl std::fmt::Display for LifecycleError {
     }
 }
 
-impl std::error::Error for LifecycleError {}
+impl std::error::Error for LifecycleError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            LifecycleError::Deadline(e) => Some(e),
+            _ => None,
+        }
+    }
+}
 
-pub(super) fn cal_err(e: impl std::fmt::Display) -> LifecycleError {
-    LifecycleError::Deadline(e.to_string())
+impl From<DeadlineError> for LifecycleError {
+    fn from(e: DeadlineError) -> Self {
+        LifecycleError::Deadline(e)
+    }
+}
+
+impl From<CalendarError> for LifecycleError {
+    fn from(e: CalendarError) -> Self {
+        LifecycleError::Deadline(DeadlineError::Calendar(e))
+    }
+}
+
+impl From<KzTimeError> for LifecycleError {
+    fn from(e: KzTimeError) -> Self {
+        LifecycleError::Deadline(DeadlineError::Time(e))
+    }
+}
+
+/// A date past what can be counted (chrono's or the calendar's end).
+pub(super) fn out_of_range(from: NaiveDate) -> LifecycleError {
+    CalendarError::ResultOutOfRange {
+        from,
+        last: NaiveDate::MAX,
+    }
+    .into()
 }

@@ -5,7 +5,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use super::ctx::Ctx;
-use super::error::{LifecycleError, cal_err};
+use super::error::LifecycleError;
 use super::record::Lifecycle;
 use super::state::{State, Transition};
 use crate::engine::deadline::{self, Milestone};
@@ -43,11 +43,11 @@ pub fn storage(lc: &Lifecycle, ctx: &Ctx<'_>) -> Result<Option<StorageInfo>, Lif
         return Ok(None);
     };
     let key = ctx.service.id;
-    let ready_on = kztime::local_date(ready.at).map_err(cal_err)?;
-    let until = deadline::storage_until(key, ready_on).map_err(cal_err)?;
+    let ready_on = kztime::local_date(ready.at)?;
+    let until = deadline::storage_until(key, ready_on)?;
     let return_due = match (lc.state, lc.last(Transition::RequestReturn)) {
         (State::ReturnRequested, Some(req)) => {
-            Some(deadline::return_due(key, req.at, ctx.calendar).map_err(cal_err)?)
+            Some(deadline::return_due(key, req.at, ctx.calendar)?)
         }
         _ => None,
     };

@@ -5,11 +5,11 @@ use chrono::{DateTime, Months, NaiveDate, TimeDelta, Utc};
 use serde::{Deserialize, Serialize};
 
 use super::ctx::Ctx;
-use super::error::{LifecycleError, cal_err};
+use super::error::{LifecycleError, out_of_range};
 use super::record::Lifecycle;
 use super::state::{Role, State, Transition};
 use super::steps::{step_transition, steps_for};
-use crate::engine::calendar::{Calendar, WorkDuration};
+use crate::engine::calendar::{Calendar, CalendarError, WorkDuration};
 use crate::engine::catalog::Duration;
 use crate::engine::kztime;
 use crate::engine::source::{Lang, Provenance, Status, Text};
@@ -63,8 +63,8 @@ pub(super) fn local_instant(
 ) -> Result<DateTime<Utc>, LifecycleError> {
     let naive = date
         .and_hms_opt(h, m, s)
-        .ok_or_else(|| LifecycleError::Deadline(format!("{h}:{m}:{s} is not a time")))?;
-    kztime::local_to_utc(naive).map_err(cal_err)
+        .ok_or_else(|| CalendarError::BadHours(format!("{h}:{m}:{s} is not a time of day")))?;
+    Ok(kztime::local_to_utc(naive)?)
 }
 
 /// The last second of a local day: a date-only deadline holds all that day.
@@ -84,11 +84,11 @@ fn add_duration(
         Duration::Months(n) => {
             return from
                 .checked_add_months(Months::new(n))
-                .ok_or_else(|| cal_err("date out of range"));
+                .ok_or_else(|| out_of_range(from.date_naive()));
         }
     };
     let hours = hours.ok_or(LifecycleError::NoHours)?;
-    cal.add_working_time(from, work, hours).map_err(cal_err)
+    Ok(cal.add_working_time(from, work, hours)?)
 }
 
 fn our_text(kk: &str, ru: &str, en: &str) -> Text {

@@ -119,7 +119,15 @@ impl fmt::Display for SignError {
     }
 }
 
-impl std::error::Error for SignError {}
+impl std::error::Error for SignError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            SignError::InvalidIin(e) => Some(e),
+            SignError::Random => Some(&RandomUnavailable),
+            _ => None,
+        }
+    }
+}
 
 impl From<RandomUnavailable> for SignError {
     fn from(_: RandomUnavailable) -> Self {

@@ -183,7 +183,14 @@ impl fmt::Display for OtpError {
     }
 }
 
-impl std::error::Error for OtpError {}
+impl std::error::Error for OtpError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            OtpError::Random => Some(&RandomUnavailable),
+            _ => None,
+        }
+    }
+}
 
 impl From<RandomUnavailable> for OtpError {
     fn from(_: RandomUnavailable) -> Self {

@@ -147,7 +147,7 @@ fn Desk(complaint: Complaint, status: RwSignal<Option<String>>) -> impl IntoView
         let id = id.clone();
         move |action: Action| -> Result<(), ComplaintError> {
             let now = clock.now_untracked();
-            let cal = calendar::calendar().map_err(|e| ComplaintError::Deadline(e.to_string()))?;
+            let cal = calendar::calendar().map_err(|e| ComplaintError::Deadline(e.into()))?;
             db.complaints.update(|m| {
                 let rec = m.get_mut(&id).ok_or(ComplaintError::StaleRevision {
                     expected: rev,
