@@ -14,6 +14,7 @@ use qujat::engine::complaint::{
 use qujat::engine::deadline::ComplaintAuthority;
 use qujat::engine::service::ServiceId;
 use qujat::engine::source::{Seed, Status};
+use qujat::engine::store::Revisioned;
 
 mod common;
 use common::{at, cal, d, sid};
@@ -485,6 +486,36 @@ fn marks_cannot_go_back_in_time_and_a_stale_tab_is_refused() {
         .code(),
         "complaint-stale-revision"
     );
+}
+
+/// The same rule through the trait: a failing step is rolled back and the
+/// revision moves by exactly one per accepted change.
+#[test]
+fn a_complaint_changes_only_at_the_revision_seen() {
+    let mut c = filed("S2");
+    assert_eq!(Revisioned::rev(&c), 0);
+    let before = c.clone();
+    assert_eq!(
+        c.change_at_rev(0, |c| c.apply(Action::Execute, at(FILED), cal())),
+        Err(ComplaintError::IllegalTransition {
+            from: ComplaintStatus::Delivered,
+            action: ActionKind::Execute
+        })
+    );
+    assert_eq!(c, before);
+    c.change_at_rev(0, |c| {
+        c.apply(Action::Register(registration()), at(FILED), cal())
+    })
+    .unwrap();
+    assert_eq!((c.status(), c.rev), (ComplaintStatus::Registered, 1));
+    assert_eq!(
+        c.change_at_rev(0, |c| c.apply(Action::Execute, at(FILED), cal())),
+        Err(ComplaintError::StaleRevision {
+            expected: 0,
+            found: 1
+        })
+    );
+    assert_eq!(c.status(), ComplaintStatus::Registered);
 }
 
 // ---------------------------------------------------------------------------

@@ -17,7 +17,7 @@ use qujat::engine::service::{ServiceId, UnknownService};
 use qujat::engine::signing::eds::SignError;
 use qujat::engine::signing::otp::OtpError;
 use qujat::engine::signing::vault::{RandomUnavailable, VaultError};
-use qujat::engine::store::LoadError;
+use qujat::engine::store::{LoadError, Stale};
 use qujat::engine::submission::SubmitError;
 use qujat::engine::visit::{PinError, VisitError};
 
@@ -57,6 +57,10 @@ fn every_error_type_is_an_error_with_a_message() {
         is_error(PinError::TooShort),
         is_error(RandomUnavailable),
         is_error(SignError::Tampered),
+        is_error(Stale {
+            expected: 1,
+            found: 2,
+        }),
         is_error(SubmitError::OtpDocumentChanged),
         is_error(UnknownService("S9".into())),
         is_error(VaultError::Corrupt),
@@ -129,6 +133,17 @@ fn causes_are_typed_and_reachable() {
             .unwrap()
             .downcast_ref::<ComplaintFieldError>(),
         Some(&field)
+    );
+    let stale = LifecycleError::from(Stale {
+        expected: 3,
+        found: 4,
+    });
+    assert_eq!(
+        stale,
+        LifecycleError::StaleRevision {
+            expected: 3,
+            found: 4
+        }
     );
     let wizard = FieldError {
         field: application::Field::School,

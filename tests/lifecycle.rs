@@ -16,6 +16,7 @@ use qujat::engine::lifecycle::{
 };
 use qujat::engine::service::ServiceId;
 use qujat::engine::source::Status;
+use qujat::engine::store::Revisioned;
 use qujat::engine::submission::{self, Outcome, SignatureRecord};
 use qujat::engine::term::{Channel, Hours};
 
@@ -1199,6 +1200,48 @@ fn submit_starts_the_life_cycle() {
         PublicStatus::RefusedAtAcceptance
     );
     assert!(r.targets(now, false).unwrap().is_empty());
+}
+
+/// The one rule for changing a stored application at a known revision
+/// ([`Revisioned`]): on the whole submission, whose revision is its life
+/// cycle's.
+#[test]
+fn a_stored_application_changes_only_at_the_revision_seen() {
+    let now = at("2025-03-20T10:00:00+05:00");
+    let valid = IdentityFacts {
+        identity_document_valid: true,
+    };
+    let d = draft(Reason::Lost, None);
+    let mut rec = submission::submit(&d, otp(&d, now), valid, now, [1; 6]).unwrap();
+    let c = ctx("S2", Channel::Portal);
+    let t = now + TimeDelta::minutes(10);
+    let act = |tr: Transition, role: Role| {
+        move |r: &mut submission::Submission| r.lifecycle.apply(&c, tr, role, t, Details::default())
+    };
+    assert_eq!(Revisioned::rev(&rec), 0);
+    rec.change_at_rev(0, act(Transition::Register, Role::Clerk))
+        .unwrap();
+    assert_eq!((Revisioned::rev(&rec), rec.lifecycle.rev), (1, 1));
+    let before = rec.clone();
+    assert_eq!(
+        rec.change_at_rev(0, act(Transition::Assign, Role::Head)),
+        Err(LifecycleError::StaleRevision {
+            expected: 0,
+            found: 1
+        })
+    );
+    assert_eq!(rec, before);
+    assert!(matches!(
+        rec.change_at_rev(1, act(Transition::Sign, Role::Head)),
+        Err(LifecycleError::IllegalTransition { .. })
+    ));
+    assert_eq!(rec, before, "a refused transition changes nothing");
+    rec.change_at_rev(1, act(Transition::Assign, Role::Head))
+        .unwrap();
+    assert_eq!(
+        (rec.lifecycle.state, rec.lifecycle.rev),
+        (State::Assigned, 2)
+    );
 }
 
 #[test]

@@ -16,6 +16,7 @@ use super::lifecycle::{self, Ctx, Lifecycle, LifecycleError, Target, TargetInput
 use super::service::ServiceId;
 use super::signing::eds::{self as signature, SignError, SignedDocument};
 use super::signing::vault;
+use super::store::Revisioned;
 use super::term::Channel;
 
 /// How the application was signed (F001 §8: EDS, or a one-time password
@@ -66,6 +67,19 @@ pub struct Submission {
     /// What happened after submission (registration, preparation, storage…).
     #[serde(default)]
     pub lifecycle: Lifecycle,
+}
+
+/// A submission's revision is its life cycle's: the back office changes a
+/// stored application only through [`Lifecycle::apply_at_rev`] or
+/// [`Revisioned::change_at_rev`] on the whole record.
+impl Revisioned for Submission {
+    fn rev(&self) -> u64 {
+        self.lifecycle.rev
+    }
+
+    fn set_rev(&mut self, rev: u64) {
+        self.lifecycle.rev = rev;
+    }
 }
 
 impl Submission {

@@ -19,6 +19,7 @@ use super::deadline::{self, DeadlineError};
 use super::identity::registry::{self, EducationKind, Person};
 use super::service::ServiceId;
 use super::signing::otp::OtpSession;
+use super::store::{Revisioned, Stale};
 use super::term::Channel;
 
 /// The channel every home visit belongs to.
@@ -182,6 +183,20 @@ pub struct Visit {
     pub checked: Vec<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub receipt: Option<IssuedReceipt>,
+    /// Changes made through [`Revisioned::change_at_rev`] (records sealed
+    /// before there was one read as 0).
+    #[serde(default)]
+    pub rev: u64,
+}
+
+impl Revisioned for Visit {
+    fn rev(&self) -> u64 {
+        self.rev
+    }
+
+    fn set_rev(&mut self, rev: u64) {
+        self.rev = rev;
+    }
 }
 
 /// Everything operator mode keeps; stored only sealed under the PIN.
@@ -308,6 +323,7 @@ pub fn seed_visits(today: NaiveDate) -> Vec<Visit> {
             sms: None,
             checked: Vec::new(),
             receipt: None,
+            rev: 0,
         });
     }
     visits
@@ -457,6 +473,8 @@ pub enum VisitError {
     Deadline(DeadlineError),
     /// Sync asked while the device has no connection.
     Offline,
+    /// The visit changed in another tab since it was shown.
+    Stale(Stale),
 }
 
 impl std::fmt::Display for VisitError {
@@ -466,6 +484,7 @@ impl std::fmt::Display for VisitError {
             VisitError::NoSignature => f.write_str("the signature has no stroke"),
             VisitError::Deadline(e) => write!(f, "deadline: {e}"),
             VisitError::Offline => f.write_str("the device is offline"),
+            VisitError::Stale(s) => s.fmt(f),
         }
     }
 }
@@ -474,8 +493,15 @@ impl std::error::Error for VisitError {
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
         match self {
             VisitError::Deadline(e) => Some(e),
+            VisitError::Stale(s) => Some(s),
             _ => None,
         }
+    }
+}
+
+impl From<Stale> for VisitError {
+    fn from(s: Stale) -> Self {
+        VisitError::Stale(s)
     }
 }
 
@@ -723,6 +749,47 @@ mod tests {
         let form = receipt_rule(ServiceId::S1, ReceiptKind::Acceptance).and_then(|r| r.form);
         assert_eq!(form.map(|f| f.appendix), Some(2));
         assert!(r.number.ends_with(&v.id));
+    }
+
+    #[test]
+    fn a_visit_changes_only_at_the_revision_seen() {
+        let mut v = seed_visits(day()).remove(0);
+        let seen = v.rev;
+        v.change_at_rev(seen, |v| {
+            v.confirm_identity();
+            Ok::<_, VisitError>(())
+        })
+        .unwrap();
+        assert_eq!((v.step, v.rev), (Step::Consent, 1));
+        // A second tab that still shows revision 0 is refused.
+        let before = v.clone();
+        let otp = Consent::Otp {
+            verified_at: at(5, 1),
+        };
+        assert_eq!(
+            v.change_at_rev(seen, |v| v.give_consent(otp.clone())),
+            Err(VisitError::Stale(Stale {
+                expected: 0,
+                found: 1
+            }))
+        );
+        assert_eq!(v, before);
+        // A step that fails changes nothing, not even the revision.
+        let dot = Consent::Signature {
+            strokes: vec![vec![[1, 1]]],
+            signed_at: at(5, 1),
+        };
+        assert_eq!(
+            v.change_at_rev(1, |v| v.give_consent(dot)),
+            Err(VisitError::NoSignature)
+        );
+        assert_eq!(v, before);
+        v.change_at_rev(1, |v| v.give_consent(otp)).unwrap();
+        assert_eq!((v.step, v.rev), (Step::Package, 2));
+        // Visits sealed before the revision existed read as revision 0.
+        let mut old = serde_json::to_value(&v).unwrap();
+        old.as_object_mut().unwrap().remove("rev");
+        assert_eq!(serde_json::from_value::<Visit>(old).unwrap().rev, 0);
     }
 
     #[test]

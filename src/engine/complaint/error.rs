@@ -5,6 +5,7 @@ use chrono::{DateTime, Utc};
 use super::draft::ComplaintFieldError;
 use super::mark::{ActionKind, ComplaintStatus};
 use crate::engine::deadline::DeadlineError;
+use crate::engine::store::Stale;
 
 /// Why an escalation or a quality-control filing is refused.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -119,6 +120,12 @@ impl std::error::Error for ComplaintError {
             ComplaintError::Deadline(e) => Some(e),
             _ => None,
         }
+    }
+}
+
+impl From<Stale> for ComplaintError {
+    fn from(Stale { expected, found }: Stale) -> Self {
+        ComplaintError::StaleRevision { expected, found }
     }
 }
 

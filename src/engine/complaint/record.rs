@@ -13,6 +13,7 @@ use crate::engine::calendar::Calendar;
 use crate::engine::catalog::Item;
 use crate::engine::deadline::{self, DeadlineError, Milestone};
 use crate::engine::kztime;
+use crate::engine::store::Revisioned;
 
 /// The signature as the UI made it (a `submission::SignatureRecord` as
 /// JSON), kept opaque here.
@@ -134,6 +135,16 @@ fn check_field(value: &str, field: &'static str) -> Result<(), ComplaintError> {
     }
 }
 
+impl Revisioned for Complaint {
+    fn rev(&self) -> u64 {
+        self.rev
+    }
+
+    fn set_rev(&mut self, rev: u64) {
+        self.rev = rev;
+    }
+}
+
 impl Complaint {
     pub fn status(&self) -> ComplaintStatus {
         match self.marks.last().map(|m| &m.kind) {
@@ -212,7 +223,8 @@ impl Complaint {
         Ok(())
     }
 
-    /// [`apply`](Self::apply), only if nobody advanced the complaint since `expected_rev`.
+    /// [`apply`](Self::apply), only if nobody advanced the complaint since
+    /// `expected_rev` ([`Revisioned::change_at_rev`]).
     pub fn apply_at_rev(
         &mut self,
         expected_rev: u64,
@@ -220,13 +232,7 @@ impl Complaint {
         at: DateTime<Utc>,
         cal: &Calendar,
     ) -> Result<(), ComplaintError> {
-        if self.rev != expected_rev {
-            return Err(ComplaintError::StaleRevision {
-                expected: expected_rev,
-                found: self.rev,
-            });
-        }
-        self.apply(action, at, cal)
+        self.change_at_rev(expected_rev, |c| c.apply(action, at, cal))
     }
 
     /// Registered, not answered, and the due day (Kazakhstan time) has passed.

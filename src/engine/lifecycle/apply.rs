@@ -11,6 +11,7 @@ use super::state::{Role, Transition, next_state, roles};
 use super::steps::{recorded_step, refusal_ground, rule_for};
 use super::storage::storage;
 use crate::engine::kztime;
+use crate::engine::store::Revisioned;
 
 impl Lifecycle {
     /// Records `transition` by `actor` at `at`, or says why not. On error
@@ -81,7 +82,8 @@ impl Lifecycle {
     }
 
     /// [`apply`](Self::apply), but only if the record is still at
-    /// `expected_rev` (optimistic concurrency between tabs).
+    /// `expected_rev` (optimistic concurrency between tabs; see
+    /// [`Revisioned::change_at_rev`]).
     pub fn apply_at_rev(
         &mut self,
         expected_rev: u64,
@@ -91,12 +93,8 @@ impl Lifecycle {
         at: DateTime<Utc>,
         details: Details,
     ) -> Result<(), LifecycleError> {
-        if self.rev != expected_rev {
-            return Err(LifecycleError::StaleRevision {
-                expected: expected_rev,
-                found: self.rev,
-            });
-        }
-        self.apply(ctx, transition, actor, at, details)
+        self.change_at_rev(expected_rev, |lc| {
+            lc.apply(ctx, transition, actor, at, details)
+        })
     }
 }

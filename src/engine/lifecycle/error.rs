@@ -6,6 +6,7 @@ use super::state::{Role, State, Transition};
 use crate::engine::calendar::CalendarError;
 use crate::engine::deadline::DeadlineError;
 use crate::engine::kztime::KzTimeError;
+use crate::engine::store::Stale;
 
 /// Why a transition was refused. `code()` is stable for the UI's messages.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -112,6 +113,12 @@ impl std::error::Error for LifecycleError {
             LifecycleError::Deadline(e) => Some(e),
             _ => None,
         }
+    }
+}
+
+impl From<Stale> for LifecycleError {
+    fn from(Stale { expected, found }: Stale) -> Self {
+        LifecycleError::StaleRevision { expected, found }
     }
 }
 

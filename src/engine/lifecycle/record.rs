@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 
 use super::state::{Role, State, Transition};
 use crate::engine::source::Provenance;
+use crate::engine::store::Revisioned;
 
 /// One recorded transition, with the regulation step or rule it follows.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -114,5 +115,15 @@ impl Lifecycle {
             .iter()
             .rev()
             .find(|e| e.transition == transition)
+    }
+}
+
+impl Revisioned for Lifecycle {
+    fn rev(&self) -> u64 {
+        self.rev
+    }
+
+    fn set_rev(&mut self, rev: u64) {
+        self.rev = rev;
     }
 }
