@@ -9,7 +9,7 @@ use std::collections::BTreeSet;
 use chrono::NaiveDate;
 use qujat::engine::catalog::{
     self, AppendixOf, Duration, FieldKind, Place, Purpose, ReceiptField, ReceiptKind, Service,
-    Situation, Stage,
+    Situation, Stage, notes,
 };
 use qujat::engine::service::ServiceId;
 use qujat::engine::source::{Lang, Seed, Status};
@@ -278,37 +278,164 @@ fn embedded_data_parses_in_order() {
     assert!(catalog::parse_service(ServiceId::S2, catalog::embedded()[0].1).is_err());
 }
 
+/// Every key and value of `raw` is in `out` (arrays of the same length).
+fn subset_of(raw: &Value, out: &Value, path: &str, errs: &mut Vec<String>) {
+    match (raw, out) {
+        (Value::Object(r), Value::Object(o)) => {
+            for (k, v) in r {
+                match o.get(k) {
+                    Some(w) => subset_of(v, w, &format!("{path}.{k}"), errs),
+                    None => errs.push(format!("{path}.{k} is dropped")),
+                }
+            }
+        }
+        (Value::Array(r), Value::Array(o)) if r.len() == o.len() => {
+            for (i, (a, b)) in r.iter().zip(o).enumerate() {
+                subset_of(a, b, &format!("{path}[{i}]"), errs);
+            }
+        }
+        (a, b) if a == b => {}
+        (a, b) => errs.push(format!("{path}: {a} became {b}")),
+    }
+}
+
 /// serde drops unknown keys inside `Text` and `Provenance`; a misspelt
 /// `cites` or `note` would vanish silently. Every key and value of the data
 /// must come back out of the model.
 #[test]
 fn nothing_in_the_data_is_dropped_by_the_model() {
-    fn subset(raw: &Value, out: &Value, path: &str, errs: &mut Vec<String>) {
-        match (raw, out) {
-            (Value::Object(r), Value::Object(o)) => {
-                for (k, v) in r {
-                    match o.get(k) {
-                        Some(w) => subset(v, w, &format!("{path}.{k}"), errs),
-                        None => errs.push(format!("{path}.{k} is dropped")),
-                    }
-                }
-            }
-            (Value::Array(r), Value::Array(o)) if r.len() == o.len() => {
-                for (i, (a, b)) in r.iter().zip(o).enumerate() {
-                    subset(a, b, &format!("{path}[{i}]"), errs);
-                }
-            }
-            (a, b) if a == b => {}
-            (a, b) => errs.push(format!("{path}: {a} became {b}")),
-        }
-    }
     let mut errs = Vec::new();
     for (id, json) in catalog::embedded() {
         let raw: Value = serde_json::from_str(json).unwrap();
         let out = serde_json::to_value(catalog::parse_service(id, json).unwrap()).unwrap();
-        subset(&raw, &out, id.as_str(), &mut errs);
+        subset_of(&raw, &out, id.as_str(), &mut errs);
     }
     assert!(errs.is_empty(), "{}", errs.join("\n"));
+}
+
+/// The same for the engine's own provenance (`engine.toml`).
+#[test]
+fn nothing_in_the_engine_notes_is_dropped_by_the_model() {
+    let raw: Value = serde_json::from_str(notes::notes_embedded()).unwrap();
+    let out = serde_json::to_value(notes::parse_notes(notes::notes_embedded()).unwrap()).unwrap();
+    let mut errs = Vec::new();
+    subset_of(&raw, &out, "engine", &mut errs);
+    assert!(errs.is_empty(), "{}", errs.join("\n"));
+    assert_eq!(&out, &serde_json::to_value(catalog::notes()).unwrap());
+}
+
+/// Every citation and note the engine applies itself (moved out of the
+/// deadline and life-cycle code into `engine.toml`) is held to the same
+/// standard as the catalogue: each quote on its cited line, in the cited
+/// language, with a clause; each assumption naming its RULES.md rule (a §6
+/// entry, or a section such as "§5.2") with a kk/ru/en note; a cited item
+/// with the status of its seed.
+#[test]
+fn every_engine_note_is_sourced_and_every_quote_is_on_its_line() {
+    fn walk(
+        v: &Value,
+        path: &str,
+        seeds: &[Vec<String>; 5],
+        found: &mut usize,
+        errs: &mut Vec<String>,
+    ) {
+        let Value::Object(o) = v else {
+            if let Value::Array(a) = v {
+                for (i, x) in a.iter().enumerate() {
+                    walk(x, &format!("{path}[{i}]"), seeds, found, errs);
+                }
+            }
+            return;
+        };
+        if o.contains_key("quote") {
+            *found += 1;
+            let seed = seed_of(o["seed"].as_str().unwrap_or(""));
+            let line = o["line"].as_u64().unwrap_or(0) as u32;
+            let quote = o["quote"].as_str().unwrap_or("");
+            let text = usize::try_from(line)
+                .ok()
+                .and_then(|l| l.checked_sub(1))
+                .and_then(|i| seeds[seed as usize].get(i));
+            match text {
+                Some(text) if !quote.trim().is_empty() && norm(text).contains(&norm(quote)) => {}
+                _ => errs.push(format!(
+                    "{path}: {seed:?} L{line} does not contain {quote:?}"
+                )),
+            }
+            if line_lang(seed, line) != o["lang"].as_str() {
+                errs.push(format!(
+                    "{path}: lang {} but the line is {:?}",
+                    o["lang"],
+                    line_lang(seed, line)
+                ));
+            }
+            if o["clause"].as_str().is_none_or(|c| c.trim().is_empty()) {
+                errs.push(format!("{path}: empty clause"));
+            }
+        }
+        if let Some(status) = o.get("status").and_then(Value::as_str) {
+            let status = status_of(status);
+            let rule = o.get("rule").and_then(Value::as_str);
+            if status == Status::Assumption {
+                if !rule.is_some_and(|r| VALID_RULES.contains(&r) || r.starts_with('§')) {
+                    errs.push(format!(
+                        "{path}: an assumption must name its rule, not {rule:?}"
+                    ));
+                }
+                if o.get("note").is_none_or(Value::is_null) {
+                    errs.push(format!("{path}: an assumption needs a kk/ru/en note"));
+                }
+            } else {
+                let cites = o["cites"].as_array().cloned().unwrap_or_default();
+                if cites.is_empty() {
+                    errs.push(format!("{path}: a non-assumption item needs a citation"));
+                }
+                for c in cites {
+                    let seed = seed_of(c["seed"].as_str().unwrap_or(""));
+                    if seed.status() != status {
+                        errs.push(format!(
+                            "{path}: {seed:?} is {:?}, item says {status:?}",
+                            seed.status()
+                        ));
+                    }
+                }
+            }
+        }
+        if o.contains_key("kk") {
+            for lang in ["kk", "ru", "en"] {
+                if o[lang].as_str().is_none_or(|s| s.trim().is_empty()) {
+                    errs.push(format!("{path}: empty {lang} text"));
+                }
+            }
+            if !o["working"]
+                .as_array()
+                .is_some_and(|w| w.contains(&Value::from("en")))
+            {
+                errs.push(format!("{path}: English must be listed as working"));
+            }
+        }
+        for (k, x) in o {
+            walk(x, &format!("{path}.{k}"), seeds, found, errs);
+        }
+    }
+    let seeds = Seed::ALL.map(seed_lines);
+    let (mut found, mut errs) = (0, Vec::new());
+    walk(
+        &serde_json::to_value(catalog::notes()).unwrap(),
+        "engine",
+        &seeds,
+        &mut found,
+        &mut errs,
+    );
+    assert!(found >= 10, "walked only {found} citations");
+    assert!(errs.is_empty(), "{}", errs.join("\n"));
+    // And the walk notices a wrong quote and an assumption without a rule.
+    let mut broken = serde_json::to_value(catalog::notes()).unwrap();
+    broken["provider_delivery"]["cites"][0]["quote"] = "not in the seed".into();
+    broken["storage"]["start"]["rule"] = Value::Null;
+    let (mut found, mut errs) = (0, Vec::new());
+    walk(&broken, "broken", &seeds, &mut found, &mut errs);
+    assert_eq!(errs.len(), 2, "{errs:?}");
 }
 
 // ---------------------------------------------------------------------------

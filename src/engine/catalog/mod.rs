@@ -9,7 +9,9 @@
 //! - [`model`]: the data types ([`Service`] and its items);
 //! - the walk over every item and "which rules applied on date D"
 //!   ([`Service::items`], [`rules_on`]);
-//! - loading and lookups: [`all`], [`service`], [`act`].
+//! - loading and lookups: [`all`], [`service`], [`act`];
+//! - [`notes`]: the provenance the engine applies itself
+//!   (`data/engine.toml`).
 
 use std::sync::OnceLock;
 
@@ -18,9 +20,11 @@ use crate::engine::source::Seed;
 use crate::engine::term::Channel;
 
 pub mod model;
+pub mod notes;
 mod walk;
 
 pub use model::*;
+pub use notes::{Notes, notes};
 pub use walk::{ItemRef, RuleRef, in_force_on, rules_on};
 
 const S1_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/s1.json"));

@@ -7,8 +7,9 @@ use chrono::{DateTime, Datelike, NaiveDate, Timelike, Utc};
 use super::DeadlineError;
 use super::explain::{Deadline, Explanation, Step};
 use crate::engine::calendar::{Calendar, CalendarError, DayKind};
+use crate::engine::catalog;
 use crate::engine::kztime;
-use crate::engine::source::{Lang, Provenance, Seed, SeedLang, SourceRef, Status, Text};
+use crate::engine::source::Provenance;
 use crate::engine::term::{Channel, ClockTime, EndRule, Location, StartRule, Term, Unit};
 
 /// Computes the deadline of `term` for a submission at `submitted`.
@@ -242,43 +243,8 @@ pub(super) fn note_uncertain_years(
     Ok(())
 }
 
-/// C-24: the office location is unknown, so the 8-day term is shown.
+/// C-24: the office location is unknown, so the 8-day term is shown (the
+/// provenance is data: `engine.toml`, [`catalog::notes`]).
 pub fn location_assumption() -> Provenance {
-    Provenance {
-        status: Status::Assumption,
-        cites: vec![cite(
-            Seed::F003,
-            "item 3 1)",
-            SeedLang::Kk,
-            13,
-            "көрсетілетін қызметті беруші орналаспаған жер бойынша – 8 (сегіз) жұмыс күні",
-        )],
-        rule: Some("C-24".into()),
-        note: Some(note(
-            "Мемлекеттік корпорация кеңсесінің орналасқан жері белгісіз, сондықтан ұзағырақ мерзім — 8 жұмыс күні көрсетілді.",
-            "Расположение офиса Государственной корпорации не определено, поэтому показан более длинный срок — 8 рабочих дней.",
-            "The State Corporation office's location is not known, so the longer term of 8 working days is shown.",
-        )),
-    }
-}
-
-pub(super) fn cite(seed: Seed, clause: &str, lang: SeedLang, line: u32, quote: &str) -> SourceRef {
-    SourceRef {
-        seed,
-        clause: clause.into(),
-        lang,
-        line,
-        quote: quote.into(),
-    }
-}
-
-/// A product note; all three texts are ours, the Kazakh and English marked
-/// as working translations of the Russian.
-pub(super) fn note(kk: &str, ru: &str, en: &str) -> Text {
-    Text {
-        kk: kk.into(),
-        ru: ru.into(),
-        en: en.into(),
-        working: vec![Lang::Kk, Lang::En],
-    }
+    catalog::notes().location_assumption.clone()
 }

@@ -1,17 +1,20 @@
 //! Dated milestones around the deadline: the provider's delivery to the
 //! State Corporation (S3), storage there, the return after storage, and the
-//! complaint review terms. Each is explained like the deadline itself.
+//! complaint review terms. Each is explained like the deadline itself; the
+//! clauses and notes they cite are data (`data/engine.toml`,
+//! [`catalog::notes`]).
 
 use chrono::{DateTime, Months, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
 use super::DeadlineError;
-use super::compute::{cite, explain_skips, location_assumption, note, note_uncertain_years};
+use super::compute::{explain_skips, location_assumption, note_uncertain_years};
 use super::explain::{Explanation, Milestone, Step};
 use crate::engine::calendar::{Calendar, CalendarError};
+use crate::engine::catalog::{self, notes::ReviewTerm};
 use crate::engine::kztime;
 use crate::engine::service::ServiceId;
-use crate::engine::source::{Provenance, Seed, SeedLang, Status};
+use crate::engine::source::{Provenance, Seed};
 use crate::engine::term::Unit;
 
 /// Where a complaint is registered (F000 L48 vs L50).
@@ -24,28 +27,26 @@ pub enum ComplaintAuthority {
     QualityControl,
 }
 
+impl ComplaintAuthority {
+    /// The review term and its clause, from the data.
+    fn review(self) -> &'static ReviewTerm {
+        let reviews = &catalog::notes().complaint.reviews;
+        match self {
+            ComplaintAuthority::MinistryProviderOrStateCorporation => {
+                &reviews.ministry_provider_or_state_corporation
+            }
+            ComplaintAuthority::QualityControl => &reviews.quality_control,
+        }
+    }
+}
+
 /// S3 (F003 L14): the provider delivers the result to the State Corporation
 /// "no later than one day" before `due`. Read as the end of the working day
 /// before the due day (C-26); internal only, the citizen's date is unchanged.
 pub fn provider_delivery_due(due: NaiveDate, cal: &Calendar) -> Result<Milestone, DeadlineError> {
     let deliver_by = cal.previous_working_day_before(due)?;
     let mut ex = Explanation::default();
-    let source = Provenance {
-        status: Status::Assumption,
-        cites: vec![cite(
-            Seed::F003,
-            "item 3 1)",
-            SeedLang::Kk,
-            14,
-            "бір тәуліктен кешіктірмей",
-        )],
-        rule: Some("C-26".into()),
-        note: Some(note(
-            "«Бір тәуліктен кешіктірмей» мерзім аяқталатын күннің алдындағы жұмыс күнінің соңы деп түсініледі.",
-            "«Не позднее одних суток» понимается как конец рабочего дня, предшествующего дню окончания срока.",
-            "\"No later than one day\" is read as the end of the working day before the deadline day.",
-        )),
-    };
+    let source = catalog::notes().provider_delivery.clone();
     ex.assume(&source);
     ex.push(Step::ProviderDelivery {
         deadline: due,
@@ -69,45 +70,9 @@ pub fn storage_until(service: ServiceId, ready_on: NaiveDate) -> Result<Mileston
             from: ready_on,
             last: NaiveDate::MAX,
         }))?;
-    let cite = match service {
-        ServiceId::S1 => cite(
-            Seed::F000,
-            "«Порядок выдачи»",
-            SeedLang::Ru,
-            30,
-            "хранение результата оказания государственной услуги в течение одного месяца",
-        ),
-        ServiceId::S2 => cite(
-            Seed::F001,
-            "§5",
-            SeedLang::Ru,
-            13,
-            "обеспечивает хранение документов, в течение 1 (одного) месяца",
-        ),
-        ServiceId::S3 => cite(
-            Seed::F003,
-            "row [8]",
-            SeedLang::Kk,
-            49,
-            "нәтижені бір ай бойы сақтауды қамтамасыз етеді",
-        ),
-    };
-    let source = Provenance {
-        status: service_status(service),
-        cites: vec![cite],
-        rule: None,
-        note: None,
-    };
-    let start = Provenance {
-        status: Status::Assumption,
-        cites: vec![],
-        rule: Some("§5.2".into()),
-        note: Some(note(
-            "Ай нәтиже Мемлекеттік корпорацияда дайын болған күннен бастап есептеледі.",
-            "Месяц отсчитывается со дня готовности результата в Государственной корпорации.",
-            "The month is counted from the day the result is ready at the State Corporation.",
-        )),
-    };
+    let storage = &catalog::notes().storage;
+    let source = storage.of(service).clone();
+    let start = storage.start.clone();
     let mut ex = Explanation::default();
     ex.assume(&start);
     ex.push(Step::StoredUntil {
@@ -131,45 +96,9 @@ pub fn return_due(
     request_instant: DateTime<Utc>,
     cal: &Calendar,
 ) -> Result<Milestone, DeadlineError> {
-    let cite = match service {
-        ServiceId::S1 => cite(
-            Seed::F000,
-            "«Порядок выдачи»",
-            SeedLang::Ru,
-            31,
-            "в течение одного рабочего дня",
-        ),
-        ServiceId::S2 => cite(
-            Seed::F001,
-            "§5",
-            SeedLang::Ru,
-            13,
-            "в течение 1 (одного) рабочего дня",
-        ),
-        ServiceId::S3 => cite(
-            Seed::F003,
-            "row [8]",
-            SeedLang::Kk,
-            49,
-            "бір жұмыс күні ішінде",
-        ),
-    };
-    let source = Provenance {
-        status: service_status(service),
-        cites: vec![cite],
-        rule: None,
-        note: None,
-    };
-    let day_zero_rule = Provenance {
-        status: Status::Assumption,
-        cites: vec![],
-        rule: Some("C-25".into()),
-        note: Some(note(
-            "Сұрау салу күні нөлінші күн болып есептеледі; мерзім келесі жұмыс күнінде аяқталады.",
-            "День запроса считается нулевым; срок истекает в следующий рабочий день.",
-            "The day of the request is day 0; the term ends on the next working day.",
-        )),
-    };
+    let notes = &catalog::notes().return_after_storage;
+    let source = notes.of(service).clone();
+    let day_zero_rule = notes.day_zero.clone();
     let local = kztime::to_local(request_instant)?;
     let mut ex = Explanation::default();
     ex.push(Step::Submitted {
@@ -194,60 +123,33 @@ pub fn complaint_due(
     authority: ComplaintAuthority,
     cal: &Calendar,
 ) -> Result<Milestone, DeadlineError> {
-    let (amount, cite) = match authority {
-        ComplaintAuthority::MinistryProviderOrStateCorporation => (
-            5,
-            cite(
-                Seed::F000,
-                "«Порядок обжалования»",
-                SeedLang::Ru,
-                48,
-                "в течение 5 (пяти) рабочих дней со дня ее регистрации",
-            ),
-        ),
-        ComplaintAuthority::QualityControl => (
-            15,
-            cite(
-                Seed::F000,
-                "«Порядок обжалования»",
-                SeedLang::Ru,
-                50,
-                "в течение пятнадцати рабочих дней со дня ее регистрации",
-            ),
-        ),
+    let notes = &catalog::notes().complaint;
+    let review = authority.review();
+    let with_cite = |p: &Provenance| Provenance {
+        cites: vec![review.cite.clone()],
+        ..p.clone()
     };
     let source = if service == ServiceId::S1 {
         Provenance {
             status: Seed::F000.status(),
-            cites: vec![cite.clone()],
+            cites: vec![review.cite.clone()],
             rule: None,
             note: None,
         }
     } else {
-        Provenance {
-            status: Status::Assumption,
-            cites: vec![cite.clone()],
-            rule: Some("C-36".into()),
-            note: Some(note(
-                "S1 үшін белгіленген тәртіп ұқсастық бойынша қолданылады; осы қызметтің дереккөздерінде көрсетілмеген.",
-                "Порядок для S1 применяется по аналогии; в источниках для этой услуги не указан.",
-                "Procedure for S1 applied by analogy; not stated in the sources for this service.",
-            )),
-        }
+        with_cite(&notes.analogy)
     };
     // "со дня ее регистрации": the registration day is day 0.
-    let start = Provenance {
-        status: Status::Assumption,
-        cites: vec![cite],
-        rule: Some("C-25".into()),
-        note: Some(note(
-            "Тіркелген күн нөлінші күн болып есептеледі; санау келесі күннен басталады.",
-            "День регистрации считается нулевым; отсчёт начинается со следующего дня.",
-            "The registration day is day 0; counting starts the next day.",
-        )),
-    };
+    let start = with_cite(&notes.day_zero);
     let mut ex = Explanation::default();
-    let date = count_working(&mut ex, cal, registered_on, amount, start, source)?;
+    let date = count_working(
+        &mut ex,
+        cal,
+        registered_on,
+        review.working_days,
+        start,
+        source,
+    )?;
     Ok(Milestone {
         date,
         explanation: ex,
@@ -281,14 +183,6 @@ fn count_working(
     note_uncertain_years(ex, cal, day_zero, due)?;
     ex.push(Step::Due { date: due });
     Ok(due)
-}
-
-fn service_status(s: ServiceId) -> Status {
-    match s {
-        ServiceId::S1 => Seed::F000.status(),
-        ServiceId::S2 => Seed::F001.status(),
-        ServiceId::S3 => Seed::F003.status(),
-    }
 }
 
 /// Every provenance this module creates itself (not from a Term), so a test

@@ -10,9 +10,9 @@ use super::record::Lifecycle;
 use super::state::{Role, State, Transition};
 use super::steps::{step_transition, steps_for};
 use crate::engine::calendar::{Calendar, CalendarError, WorkDuration};
-use crate::engine::catalog::Duration;
+use crate::engine::catalog::{self, Duration};
 use crate::engine::kztime;
-use crate::engine::source::{Lang, Provenance, Status, Text};
+use crate::engine::source::{Provenance, Status, Text};
 use crate::engine::term::Hours;
 
 /// The id of the legal-deadline target.
@@ -91,15 +91,6 @@ fn add_duration(
     Ok(cal.add_working_time(from, work, hours)?)
 }
 
-fn our_text(kk: &str, ru: &str, en: &str) -> Text {
-    Text {
-        kk: kk.into(),
-        ru: ru.into(),
-        en: en.into(),
-        working: vec![Lang::Kk, Lang::En],
-    }
-}
-
 /// The regulation's target times and the legal deadline, in order.
 ///
 /// Each step's target is its duration in working time (the calendar's
@@ -162,11 +153,7 @@ pub fn targets(
     let done_at = done.map(|e| e.at);
     out.push(Target {
         step_id: LEGAL_DEADLINE.to_string(),
-        text: our_text(
-            "Заңда белгіленген мерзім: нәтиже дайын болуы керек",
-            "Срок по закону: результат должен быть готов",
-            "Legal deadline: the result must be ready",
-        ),
+        text: catalog::notes().legal_deadline.text.clone(),
         actor: None,
         transition: done.map(|e| e.transition),
         due,
