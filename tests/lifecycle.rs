@@ -6,8 +6,9 @@
 use chrono::{DateTime, TimeDelta, Utc};
 
 use qujat::engine::application::{Answers, DocKind, Draft, IdentityFacts, Reason, Step, Who};
-use qujat::engine::calendar;
+use qujat::engine::calendar::{self, DayKind};
 use qujat::engine::catalog::{self, Service};
+use qujat::engine::deadline;
 use qujat::engine::identity::registry;
 use qujat::engine::kztime;
 use qujat::engine::lifecycle::{
@@ -1200,6 +1201,74 @@ fn submit_starts_the_life_cycle() {
         PublicStatus::RefusedAtAcceptance
     );
     assert!(r.targets(now, false).unwrap().is_empty());
+}
+
+/// "Why this date?" of a stored application always ends on the date shown:
+/// the explanation computed at acceptance is kept in the record, so a later
+/// edit of the calendar data (here a decree that makes Tuesday 1 April 2025
+/// a day off) does not change it. Records from before explanations were
+/// stored recompute theirs and say so.
+#[test]
+fn a_stored_submission_keeps_its_explanation_after_a_calendar_edit() {
+    let mut data: serde_json::Value = serde_json::from_str(calendar::embedded_data()).unwrap();
+    let year_2025 = data["year"]
+        .as_array_mut()
+        .unwrap()
+        .iter_mut()
+        .find(|y| y["year"] == 2025)
+        .unwrap();
+    year_2025["transfers"]
+        .as_array_mut()
+        .unwrap()
+        .push(serde_json::json!({ "off": "2025-04-01", "work": "2025-05-03" }));
+    let decreed = calendar::Calendar::from_json(&data.to_string()).unwrap();
+
+    let now = at("2025-03-20T10:00:00+05:00");
+    let valid = IdentityFacts {
+        identity_document_valid: true,
+    };
+    let dr = draft(Reason::Lost, None);
+    let s =
+        submission::submit_with_calendar(&dr, otp(&dr, now), valid, now, [1; 6], &decreed).unwrap();
+    let Outcome::Accepted { due, .. } = s.outcome else {
+        panic!("accepted");
+    };
+    assert_eq!(due, d("2025-04-16"), "one more day off before the due date");
+
+    // Read back later, with the embedded (undecreed) calendar in force.
+    let stored: submission::Submission =
+        serde_json::from_str(&serde_json::to_string(&s).unwrap()).unwrap();
+    let why = stored.deadline().unwrap();
+    assert!(!why.recomputed);
+    assert_eq!(why.deadline.due, due);
+    assert_eq!(
+        why.deadline.explanation.steps.last(),
+        Some(&deadline::Step::Due { date: due })
+    );
+    assert!(
+        why.deadline
+            .explanation
+            .steps
+            .contains(&deadline::Step::Skipped {
+                date: d("2025-04-01"),
+                why: DayKind::TransferOff {
+                    from: d("2025-05-03")
+                },
+            })
+    );
+
+    // A record stored before explanations were kept: recomputed on today's
+    // data, which now ends on another day, and marked as such.
+    let mut old = serde_json::to_value(&s).unwrap();
+    old["outcome"]
+        .as_object_mut()
+        .unwrap()
+        .remove("explanation");
+    let old: submission::Submission = serde_json::from_value(old).unwrap();
+    let why = old.deadline().unwrap();
+    assert!(why.recomputed);
+    assert_eq!(why.deadline.due, d("2025-04-15"));
+    assert_ne!(why.deadline.due, due);
 }
 
 /// The one rule for changing a stored application at a known revision

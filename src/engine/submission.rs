@@ -8,9 +8,9 @@ use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
 use super::application::{self, Draft, IdentityFacts, Refusal};
-use super::calendar;
+use super::calendar::{self, Calendar};
 use super::catalog;
-use super::deadline::{self, DeadlineError};
+use super::deadline::{self, Deadline, DeadlineError, Explanation, RecordedDeadline};
 use super::kztime;
 use super::lifecycle::{self, Ctx, Lifecycle, LifecycleError, Target, TargetInput};
 use super::service::ServiceId;
@@ -39,12 +39,16 @@ pub enum SignatureRecord {
 #[serde(tag = "result", rename_all = "kebab-case")]
 pub enum Outcome {
     /// Accepted: counting starts on `accepted_on`; the legal deadline is `due`.
-    /// The explanation is not stored: [`Submission::deadline`] recomputes it
-    /// (the computation is deterministic), which keeps its large
-    /// deserialiser out of the wasm.
     Accepted {
         accepted_on: NaiveDate,
         due: NaiveDate,
+        /// "Why this date?" as computed at acceptance, so that it always
+        /// ends on `due` even after the calendar data is edited. `None` in
+        /// records stored before it was kept: [`Submission::deadline`]
+        /// recomputes those and says so. (Its deserialiser is in the wasm
+        /// anyway: a complaint stores its review term's explanation.)
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        explanation: Option<Explanation>,
     },
     /// Refused at acceptance (F001 §9), with the grounds.
     Refused { grounds: Vec<Refusal> },
@@ -116,18 +120,41 @@ impl Submission {
         )
     }
 
-    /// The deadline with its explanation, computed again from the service's
-    /// term and the submission instant: "why this date?" for this record.
-    pub fn deadline(&self) -> Result<deadline::Deadline, SubmitError> {
-        let service = catalog::service(self.service);
-        let cal = calendar::calendar().map_err(DeadlineError::from)?;
-        Ok(deadline::deadline_for(
-            &service.terms,
-            self.channel,
-            None,
-            self.submitted_at,
-            cal,
-        )?)
+    /// The deadline with its explanation ("why this date?") for this
+    /// record: the one stored at acceptance, or, for a record stored before
+    /// explanations were kept, one computed again from the service's term,
+    /// the submission instant and today's calendar data, marked
+    /// [`recomputed`](RecordedDeadline::recomputed) because it may end on
+    /// another date than the stored `due` if the calendar changed since.
+    pub fn deadline(&self) -> Result<RecordedDeadline, SubmitError> {
+        match &self.outcome {
+            Outcome::Accepted {
+                accepted_on,
+                due,
+                explanation: Some(explanation),
+            } => Ok(RecordedDeadline {
+                deadline: Deadline {
+                    accepted_on: *accepted_on,
+                    due: *due,
+                    explanation: explanation.clone(),
+                },
+                recomputed: false,
+            }),
+            _ => {
+                let cal = calendar::calendar().map_err(DeadlineError::from)?;
+                let service = catalog::service(self.service);
+                Ok(RecordedDeadline {
+                    deadline: deadline::deadline_for(
+                        &service.terms,
+                        self.channel,
+                        None,
+                        self.submitted_at,
+                        cal,
+                    )?,
+                    recomputed: true,
+                })
+            }
+        }
     }
 }
 
@@ -204,12 +231,27 @@ pub fn digest_hex(document: &serde_json::Value) -> String {
 }
 
 /// Verifies and files a signed application. `random` makes the reference.
+/// The deadline is computed on the embedded calendar.
 pub fn submit(
     draft: &Draft,
     signature: SignatureRecord,
     identity: IdentityFacts,
     now: DateTime<Utc>,
     random: [u8; 6],
+) -> Result<Submission, SubmitError> {
+    let cal = calendar::calendar().map_err(DeadlineError::from)?;
+    submit_with_calendar(draft, signature, identity, now, random, cal)
+}
+
+/// [`submit`] on a given calendar (tests, and tools that check what a
+/// calendar edit would change).
+pub fn submit_with_calendar(
+    draft: &Draft,
+    signature: SignatureRecord,
+    identity: IdentityFacts,
+    now: DateTime<Utc>,
+    random: [u8; 6],
+    cal: &Calendar,
 ) -> Result<Submission, SubmitError> {
     let document = document_of(draft);
     match &signature {
@@ -228,12 +270,12 @@ pub fn submit(
     let grounds = application::refusal_grounds(&draft.answers, identity);
     let (outcome, lifecycle) = if grounds.is_empty() {
         let service = catalog::service(draft.service);
-        let cal = calendar::calendar().map_err(DeadlineError::from)?;
         let d = deadline::deadline_for(&service.terms, Channel::Portal, None, now, cal)?;
         (
             Outcome::Accepted {
                 accepted_on: d.accepted_on,
                 due: d.due,
+                explanation: Some(d.explanation),
             },
             Lifecycle::new(now),
         )
@@ -323,9 +365,11 @@ mod tests {
         let signed = signature::sign(&key, "pw", &d.applicant_iin, &document_of(&d), now).unwrap();
         let s = submit(&d, SignatureRecord::Eds { signed }, VALID, now, [0; 6]).unwrap();
         assert!(s.reference.starts_with("S2-250320-"));
-        let explanation = s.deadline().unwrap().explanation;
+        let explanation = s.deadline().unwrap().deadline.explanation;
         match s.outcome {
-            Outcome::Accepted { accepted_on, due } => {
+            Outcome::Accepted {
+                accepted_on, due, ..
+            } => {
                 // After 18:00 on 20 March 2025: Nauryz and the moved days
                 // follow, so acceptance is on Wednesday 26 March.
                 assert_eq!(accepted_on, NaiveDate::from_ymd_opt(2025, 3, 26).unwrap());

@@ -15,7 +15,7 @@ use serde::{Deserialize, Serialize};
 
 use super::calendar;
 use super::catalog::{self, DocumentRule, ReceiptKind, Situation};
-use super::deadline::{self, DeadlineError};
+use super::deadline::{self, Deadline, DeadlineError, Explanation, RecordedDeadline};
 use super::identity::registry::{self, EducationKind, Person};
 use super::service::ServiceId;
 use super::signing::otp::OtpSession;
@@ -152,6 +152,10 @@ pub struct IssuedReceipt {
     /// Acceptance only: the legal deadline from the engine.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub due: Option<NaiveDate>,
+    /// Acceptance only: "why this date?" as computed when the receipt was
+    /// issued (`None` in receipts from before it was kept).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub explanation: Option<Explanation>,
     /// Acceptance only: the package's way to the State Corporation.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub delivery: Option<Delivery>,
@@ -423,6 +427,7 @@ impl Visit {
                 issued_at: now,
                 documents: self.required().iter().map(|d| d.id.clone()).collect(),
                 due: Some(d.due),
+                explanation: Some(d.explanation),
                 delivery: Some(Delivery::ToDeliver),
             }
         } else {
@@ -432,6 +437,7 @@ impl Visit {
                 issued_at: now,
                 documents: missing,
                 due: None,
+                explanation: None,
                 delivery: None,
             }
         };
@@ -439,16 +445,34 @@ impl Visit {
         Ok(self.receipt.insert(receipt))
     }
 
-    /// The deadline with its explanation ("why this date?"), computed again
-    /// from the receipt's instant, as for portal applications.
-    pub fn deadline(&self) -> Option<deadline::Deadline> {
+    /// The deadline with its explanation ("why this date?"), as for portal
+    /// applications: the one kept on the receipt, or, for a receipt issued
+    /// before explanations were kept, one computed again from the receipt's
+    /// instant and marked recomputed.
+    pub fn deadline(&self) -> Option<RecordedDeadline> {
         let r = self.receipt.as_ref()?;
         if r.kind != ReceiptKind::Acceptance {
             return None;
         }
+        if let (Some(due), Some(explanation)) = (r.due, &r.explanation) {
+            let accepted_on = explanation.day_zero()?;
+            return Some(RecordedDeadline {
+                deadline: Deadline {
+                    accepted_on,
+                    due,
+                    explanation: explanation.clone(),
+                },
+                recomputed: false,
+            });
+        }
         let service = catalog::service(self.service);
         let cal = calendar::calendar().ok()?;
-        deadline::deadline_for(&service.terms, CHANNEL, None, r.issued_at, cal).ok()
+        let deadline =
+            deadline::deadline_for(&service.terms, CHANNEL, None, r.issued_at, cal).ok()?;
+        Some(RecordedDeadline {
+            deadline,
+            recomputed: true,
+        })
     }
 }
 
@@ -732,19 +756,32 @@ mod tests {
         let r = v.finish(now).unwrap().clone();
         assert_eq!(r.kind, ReceiptKind::Acceptance);
         assert_eq!(r.delivery, Some(Delivery::ToDeliver));
-        let expected = deadline::deadline_for(
+        let computed = deadline::deadline_for(
             &catalog::service(ServiceId::S1).terms,
             Channel::StateCorporation,
             None,
             now,
             calendar::calendar().unwrap(),
         )
-        .unwrap()
-        .due;
+        .unwrap();
+        let expected = computed.due;
         assert_eq!(r.due, Some(expected));
-        // S1: 20 calendar days (F000); the explanation is recomputed.
+        // S1: 20 calendar days (F000); the explanation is kept on the receipt.
         assert!(expected > day() + Duration::days(18));
-        assert_eq!(v.deadline().map(|d| d.due), Some(expected));
+        assert_eq!(v.deadline().map(|d| d.deadline.due), Some(expected));
+        assert_eq!(
+            v.deadline(),
+            Some(RecordedDeadline {
+                deadline: computed,
+                recomputed: false
+            })
+        );
+        // A receipt from before explanations were kept is recomputed, and says so.
+        let mut old = v.clone();
+        old.receipt.as_mut().unwrap().explanation = None;
+        let why = old.deadline().unwrap();
+        assert!(why.recomputed);
+        assert_eq!(why.deadline.due, expected);
         // S1 names Appendix 2 to the standard for the acceptance receipt.
         let form = receipt_rule(ServiceId::S1, ReceiptKind::Acceptance).and_then(|r| r.form);
         assert_eq!(form.map(|f| f.appendix), Some(2));

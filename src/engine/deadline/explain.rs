@@ -114,6 +114,17 @@ pub struct Deadline {
     pub explanation: Explanation,
 }
 
+/// The deadline a stored record shows ("why this date?") and where its
+/// explanation comes from.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RecordedDeadline {
+    pub deadline: Deadline,
+    /// The explanation was computed again from today's data (a record from
+    /// before explanations were stored), not kept from acceptance: the UI
+    /// should say so, as it may end on another date than the one shown.
+    pub recomputed: bool,
+}
+
 /// Any other dated milestone (storage, return, complaint answer).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Milestone {
@@ -124,6 +135,14 @@ pub struct Milestone {
 impl Explanation {
     pub(super) fn push(&mut self, step: Step) {
         self.steps.push(step);
+    }
+
+    /// Day 0 of the count: the day the application counts as accepted.
+    pub fn day_zero(&self) -> Option<NaiveDate> {
+        self.steps.iter().find_map(|s| match s {
+            Step::CountFrom { day_zero, .. } => Some(*day_zero),
+            _ => None,
+        })
     }
 
     /// Records an assumption once, if `p` is one.

@@ -27,7 +27,7 @@ mod explain;
 mod milestone;
 
 pub use compute::{compute, deadline_for, location_assumption};
-pub use explain::{Deadline, Explanation, Milestone, Step};
+pub use explain::{Deadline, Explanation, Milestone, RecordedDeadline, Step};
 pub use milestone::{
     ComplaintAuthority, complaint_due, own_provenance, provider_delivery_due, return_due,
     storage_until,

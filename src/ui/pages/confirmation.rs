@@ -192,10 +192,12 @@ fn Confirmation(submission: Submission) -> impl IntoView {
 
     let outcome_view = move || -> AnyView {
         match s.get_value().outcome {
-            Outcome::Accepted { accepted_on, due } => {
+            Outcome::Accepted {
+                accepted_on, due, ..
+            } => {
                 let explanation = s
                     .with_value(|s| s.deadline())
-                    .map(|d| d.explanation)
+                    .map(|d| d.deadline.explanation)
                     .unwrap_or_default();
                 let late_start = explanation
                     .steps

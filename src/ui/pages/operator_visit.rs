@@ -629,7 +629,7 @@ fn ReceiptView(id: String) -> impl IntoView {
             })
             .flatten()
     });
-    let explanation = v.deadline().map(|d| d.explanation);
+    let explanation = v.deadline().map(|d| d.deadline.explanation);
     let docs: Vec<AnyView> = r
         .documents
         .iter()

@@ -73,9 +73,12 @@ fn Tracker(submission: Submission, message: RwSignal<Option<&'static str>>) -> i
     let rev = s.with_value(|s| s.lifecycle.rev);
 
     let deadline = s.with_value(|s| match s.outcome {
-        Outcome::Accepted { due, .. } => {
-            Some((due, s.deadline().map(|d| d.explanation).unwrap_or_default()))
-        }
+        Outcome::Accepted { due, .. } => Some((
+            due,
+            s.deadline()
+                .map(|d| d.deadline.explanation)
+                .unwrap_or_default(),
+        )),
         Outcome::Refused { .. } => None,
     });
     let status = s.with_value(|s| lifecycle::public_status(&s.lifecycle));
