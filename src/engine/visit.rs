@@ -1,5 +1,5 @@
 //! Operator mode: a State Corporation employee accepting documents at the
-//! citizen's home (F000 L55, F001 §10, F003 row [10]: people who cannot move
+//! citizen's home (F000 L55, F001 §10, F003 row \[10\]: people who cannot move
 //! about or find their way ask the contact centre 1414 / 8 800 080 7777 for a
 //! home visit).
 //!

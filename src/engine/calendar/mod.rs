@@ -10,7 +10,7 @@
 //! so every date query is O(1) (index arithmetic, no day-by-day loop). That
 //! matters because the UI recomputes many deadlines as the user types.
 //!
-//! - [`day`]: what a day is ([`DayKind`]) and how sure a year's data is;
+//! - [`day`](mod@day): what a day is ([`DayKind`]) and how sure a year's data is;
 //! - [`data`](Calendar::from_json): reading and checking the data;
 //! - [`Calendar`]: the table and its date arithmetic;
 //! - working time (opening hours, breaks): [`Calendar::add_working_time`].

@@ -97,6 +97,22 @@ impl Calendar {
     /// The `n`-th working day strictly after `d` (n ≥ 1). `n = 0` means "no
     /// days to count": the first working day **on or after** `d` (so a date
     /// that is itself working is returned unchanged). O(1).
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use qujat::engine::calendar;
+    ///
+    /// let cal = calendar::calendar()?;
+    /// let d = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap();
+    /// // Friday 3 January 2025 was a day off by decree, worked on Sunday the 5th.
+    /// assert_eq!(cal.add_working_days(d("2025-01-02"), 1)?, d("2025-01-05"));
+    /// // n = 0: the date itself if it is a working day, else the next one.
+    /// assert_eq!(cal.add_working_days(d("2025-01-06"), 0)?, d("2025-01-06"));
+    /// assert_eq!(cal.add_working_days(d("2025-01-04"), 0)?, d("2025-01-05"));
+    /// // Outside 2016–2030 the calendar does not guess.
+    /// assert!(cal.add_working_days(d("2031-01-01"), 1).is_err());
+    /// # Ok::<(), calendar::CalendarError>(())
+    /// ```
     pub fn add_working_days(&self, d: NaiveDate, n: u32) -> Result<NaiveDate, CalendarError> {
         let i = self.index(d)?;
         let before = self.cum_work[i] as usize; // working days in [first, d]

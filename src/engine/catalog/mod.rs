@@ -10,7 +10,7 @@
 //! - the walk over every item and "which rules applied on date D"
 //!   ([`Service::items`], [`rules_on`]);
 //! - loading and lookups: [`all`], [`service`], [`act`];
-//! - [`notes`]: the provenance the engine applies itself
+//! - [`notes()`]: the provenance the engine applies itself
 //!   (`data/engine.toml`).
 
 use std::sync::OnceLock;

@@ -62,7 +62,7 @@ pub enum ComplaintError {
     BadRegistration {
         field: &'static str,
     },
-    /// An answer without text, or longer than [`TEXT_MAX`].
+    /// An answer without text, or longer than [`TEXT_MAX`](super::TEXT_MAX).
     BadAnswer,
     Escalation(EscalationProblem),
     /// The review term could not be computed.

@@ -85,7 +85,7 @@ pub enum ActionKind {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Registration {
     pub incoming_number: String,
-    /// Surname and initials ([`surname_and_initials`]).
+    /// Surname and initials ([`surname_and_initials`](super::surname_and_initials)).
     pub registered_by: String,
     /// Where the answer can be collected.
     pub place: String,

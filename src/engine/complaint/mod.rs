@@ -15,7 +15,7 @@
 //! and the UI escapes it when showing it.
 //!
 //! - [`draft`]: writing a complaint and its checks;
-//! - the filed record, its marks and escalation ([`Complaint`], [`file`]);
+//! - the filed record, its marks and escalation ([`Complaint`], [`file()`]);
 //! - the basis shown with the procedure ([`basis()`]).
 
 mod basis;

@@ -117,7 +117,7 @@ fn check_escalable(c: &Complaint) -> Result<(), ComplaintError> {
 
 /// A draft to the quality-control authority about an answered complaint
 /// (F000 L49–50), with the same person and application and the new `text`.
-/// File it with [`file`], passing the answered complaint as `escalates`.
+/// File it with [`file()`], passing the answered complaint as `escalates`.
 pub fn escalate(c: &Complaint, text: String) -> Result<ComplaintDraft, ComplaintError> {
     check_escalable(c)?;
     Ok(ComplaintDraft {

@@ -148,6 +148,27 @@ pub fn compute(
 /// location) from a service's terms and computes the deadline. When the
 /// channel has per-location terms but `location` is `None`, the `Other`
 /// (longer) term is used and the explanation says so (C-24).
+///
+/// ```
+/// use qujat::engine::{calendar, catalog, deadline, kztime};
+/// use qujat::engine::deadline::Step;
+/// use qujat::engine::service::ServiceId;
+/// use qujat::engine::term::Channel;
+///
+/// // An S2 application on the portal at 19:30 on Thursday 20 March 2025,
+/// // after the 18:00 cut-off and just before Nauryz.
+/// let s2 = catalog::service(ServiceId::S2);
+/// let submitted = kztime::parse_instant("2025-03-20T19:30:00+05:00")?;
+/// let cal = calendar::calendar()?;
+/// let d = deadline::deadline_for(&s2.terms, Channel::Portal, None, submitted, cal)?;
+/// // Accepted on the next working day after the holidays, then 15 working days.
+/// assert_eq!(d.accepted_on.to_string(), "2025-03-26");
+/// assert_eq!(d.due.to_string(), "2025-04-16");
+/// // The explanation says why, step by step, ending on the due date.
+/// assert!(d.explanation.steps.iter().any(|s| matches!(s, Step::AfterHours { .. })));
+/// assert_eq!(d.explanation.steps.last(), Some(&Step::Due { date: d.due }));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 pub fn deadline_for(
     terms: &[Term],
     channel: Channel,
@@ -244,7 +265,7 @@ pub(super) fn note_uncertain_years(
 }
 
 /// C-24: the office location is unknown, so the 8-day term is shown (the
-/// provenance is data: `engine.toml`, [`catalog::notes`]).
+/// provenance is data: `engine.toml`, [`catalog::notes()`]).
 pub fn location_assumption() -> Provenance {
     catalog::notes().location_assumption.clone()
 }

@@ -2,7 +2,7 @@
 //! State Corporation (S3), storage there, the return after storage, and the
 //! complaint review terms. Each is explained like the deadline itself; the
 //! clauses and notes they cite are data (`data/engine.toml`,
-//! [`catalog::notes`]).
+//! [`catalog::notes()`]).
 
 use chrono::{DateTime, Months, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};

@@ -126,6 +126,18 @@ fn check_digit(d: &[u8; 11]) -> Option<u8> {
 /// Parse and check an IIN. Surrounding whitespace and spaces between digits
 /// (U+0020, and U+00A0 as copy-paste from formatted documents brings it) are
 /// accepted; anything else that is not an ASCII digit is an error.
+///
+/// ```
+/// use qujat::engine::identity::iin::{self, IinError, Sex};
+///
+/// let info = iin::validate("850314 401018")?;
+/// assert_eq!(info.iin, "850314401018");
+/// assert_eq!(info.birth_date.to_string(), "1985-03-14");
+/// assert_eq!(info.sex, Sex::Female);
+/// assert_eq!(iin::validate("850314401019"), Err(IinError::BadChecksum));
+/// assert_eq!(iin::validate("8503144010"), Err(IinError::WrongLength { len: 10 }));
+/// # Ok::<(), IinError>(())
+/// ```
 pub fn validate(input: &str) -> Result<IinInfo, IinError> {
     let trimmed = input.trim();
     if trimmed.is_empty() {
@@ -172,6 +184,16 @@ pub fn validate(input: &str) -> Result<IinInfo, IinError> {
 /// the year is outside 1800..=2099, the serial has more than 4 digits, or both
 /// check-digit weightings give 10 (then use the next serial). Used to build
 /// the demo registry and in tests.
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use qujat::engine::identity::iin::{self, Sex};
+///
+/// let born = NaiveDate::from_ymd_opt(2008, 2, 29).unwrap();
+/// let made = iin::make(born, Sex::Male, 42).unwrap();
+/// assert!(made.starts_with("0802295"));
+/// assert_eq!(iin::validate(&made).unwrap().birth_date, born);
+/// ```
 pub fn make(birth: NaiveDate, sex: Sex, serial: u16) -> Option<String> {
     if serial > 9999 {
         return None;

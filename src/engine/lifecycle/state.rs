@@ -76,8 +76,8 @@ impl State {
 }
 
 /// A change of state. `Accept` and `RefuseAtAcceptance` only start a
-/// record ([`Lifecycle::new`], [`Lifecycle::refused_at_acceptance`]);
-/// [`Lifecycle::apply`] refuses them.
+/// record ([`Lifecycle::new`](super::Lifecycle::new), [`Lifecycle::refused_at_acceptance`](super::Lifecycle::refused_at_acceptance));
+/// [`Lifecycle::apply`](super::Lifecycle::apply) refuses them.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Transition {

@@ -48,7 +48,7 @@ pub struct TargetInput<'a> {
     pub accepted_on: NaiveDate,
     /// The legal deadline.
     pub due: NaiveDate,
-    /// The provider's hours ([`provider_hours`]); needed only if there are steps.
+    /// The provider's hours ([`provider_hours`](super::provider_hours)); needed only if there are steps.
     pub hours: Option<&'a Hours>,
     pub now: DateTime<Utc>,
     /// Include the lost-force F004 steps (S3), as history.

@@ -9,6 +9,41 @@
 //! certificates that verify. It exists to exercise the real failure paths
 //! (wrong password, expired certificate, someone else's key, a document
 //! changed after signing) end to end in the browser.
+//!
+//! ```
+//! use chrono::{TimeDelta, Utc, TimeZone};
+//! use qujat::engine::signing::eds::{self, KeyFile, SignError};
+//!
+//! let now = Utc.with_ymd_and_hms(2025, 3, 20, 5, 0, 0).unwrap();
+//! // A key file for IIN 850314401018, valid for a year. Randomness is the
+//! // caller's (here fixed); few PBKDF2 iterations keep the example fast.
+//! let key = KeyFile::create_with_iterations(
+//!     "850314401018", "Сұлтанова Әйгерім", "pass phrase", now, 365,
+//!     ([7; 32], [1; 16], [2; 12]), 1_000,
+//! )?;
+//! let application = serde_json::json!({ "service": "S2", "year": "2010" });
+//! let signed = eds::sign(&key, "pass phrase", "850314401018", &application, now)?;
+//! assert_eq!(eds::verify(&signed, "850314401018", now), Ok(()));
+//! // A changed document, someone else's IIN, a wrong password: refused.
+//! let mut changed = signed.clone();
+//! changed.document["year"] = "2011".into();
+//! assert_eq!(eds::verify(&changed, "850314401018", now), Err(SignError::Tampered));
+//! assert!(matches!(
+//!     eds::verify(&signed, "781123301754", now),
+//!     Err(SignError::WrongOwner { .. })
+//! ));
+//! assert_eq!(
+//!     eds::sign(&key, "wrong", "850314401018", &application, now),
+//!     Err(SignError::WrongPassword)
+//! );
+//! // After the certificate's year it no longer verifies.
+//! let later = now + TimeDelta::days(400);
+//! assert!(matches!(
+//!     eds::verify(&signed, "850314401018", later),
+//!     Err(SignError::CertificateExpired { .. })
+//! ));
+//! # Ok::<(), SignError>(())
+//! ```
 
 use std::fmt;
 use std::sync::OnceLock;

@@ -4,6 +4,27 @@
 //! The SMS is simulated: the UI shows the code it would have sent. The
 //! session is plain data (serde) so it survives a page reload in browser
 //! storage, and every method takes the time now as a parameter.
+//!
+//! ```
+//! use chrono::{TimeDelta, TimeZone, Utc};
+//! use qujat::engine::signing::otp::{OtpError, OtpSession, Policy, Purpose};
+//!
+//! let now = Utc.with_ymd_and_hms(2025, 3, 20, 5, 0, 0).unwrap();
+//! let secret = *b"a secret of 20 bytes";
+//! let mut session =
+//!     OtpSession::new("+7 701 555 01 01", Purpose::Signing, secret, Policy::PORTAL);
+//! let sms = session.issue(now)?;
+//! assert_eq!(sms.code.len(), 6);
+//! // A wrong code uses a try; the right one, typed with a space, confirms.
+//! let wrong = if sms.code == "000000" { "111111" } else { "000000" };
+//! assert_eq!(session.verify(wrong, now), Err(OtpError::WrongCode { tries_left: 2 }));
+//! let typed = format!("{} {}", &sms.code[..3], &sms.code[3..]);
+//! assert_eq!(session.verify(&typed, now + TimeDelta::seconds(30)), Ok(()));
+//! assert!(session.is_verified());
+//! // A code works once.
+//! assert_eq!(session.verify(&sms.code, now), Err(OtpError::AlreadyUsed));
+//! # Ok::<(), OtpError>(())
+//! ```
 
 use std::fmt;
 
@@ -59,6 +80,15 @@ fn otp(alg: Algorithm, secret: &[u8], counter: u64, digits: u32) -> u32 {
 /// HOTP (RFC 4226): HMAC-SHA1 of the counter, dynamically truncated to
 /// `digits` digits. `digits` is clamped to 1..=9 (10 would overflow `u32`;
 /// the RFC uses 6 to 8). Format with leading zeros: [`format_code`].
+///
+/// ```
+/// use qujat::engine::signing::otp::{format_code, hotp};
+///
+/// // RFC 4226 Appendix D.
+/// let secret = b"12345678901234567890";
+/// assert_eq!(hotp(secret, 0, 6), 755224);
+/// assert_eq!(format_code(hotp(secret, 1, 6), 6), "287082");
+/// ```
 pub fn hotp(secret: &[u8], counter: u64, digits: u32) -> u32 {
     otp(Algorithm::Sha1, secret, counter, digits)
 }

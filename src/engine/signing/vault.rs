@@ -186,6 +186,15 @@ pub fn pbkdf2_sha256<const N: usize>(password: &[u8], salt: &[u8], iterations: u
 /// Encrypt `plaintext` under a key derived from `password`. The caller
 /// supplies a fresh random salt and nonce; `iterations` is clamped to
 /// `1..=MAX_ITERATIONS` (and the clamped value stored).
+///
+/// ```
+/// use qujat::engine::signing::vault::{self, VaultError};
+///
+/// let sealed = vault::seal("246810", b"the operator's visits", [7; 16], [1; 12], 1_000);
+/// assert_eq!(vault::open("246810", &sealed).unwrap(), b"the operator's visits");
+/// // A wrong PIN is an error, never garbage.
+/// assert_eq!(vault::open("246811", &sealed), Err(VaultError::WrongPassword));
+/// ```
 pub fn seal(
     password: &str,
     plaintext: &[u8],
