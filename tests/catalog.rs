@@ -6,7 +6,6 @@
 
 use std::collections::BTreeSet;
 
-use chrono::NaiveDate;
 use qujat::engine::catalog::{
     self, AppendixOf, Duration, FieldKind, Place, Purpose, ReceiptField, ReceiptKind, Service,
     Situation, Stage, notes,
@@ -17,7 +16,7 @@ use qujat::engine::term::{Channel, ClockTime, EndRule, Location, StartRule, Unit
 use serde_json::{Map, Value};
 
 mod common;
-use common::sid;
+use common::{d, sid};
 
 /// The §6 entries of RULES.md (headings `**C-01` … `**C-45`). Copied here
 /// because CI has no /work/shared.
@@ -258,10 +257,6 @@ fn walk(service: &Service) -> Walker<'_> {
 
 fn svc(id: &str) -> &'static Service {
     catalog::find(id).unwrap_or_else(|| panic!("{id} is in the catalogue"))
-}
-
-fn date(y: i32, m: u32, d: u32) -> NaiveDate {
-    NaiveDate::from_ymd_opt(y, m, d).unwrap()
 }
 
 // ---------------------------------------------------------------------------
@@ -526,7 +521,7 @@ fn ids_are_unique_within_each_section() {
 fn f004_lost_force_on_29_september_2020_as_an_assumption() {
     let f004 = catalog::act(Seed::F004).unwrap();
     assert_eq!(f004.level, Status::LostForce);
-    assert_eq!(f004.valid_until, Some(date(2020, 9, 29)));
+    assert_eq!(f004.valid_until, Some(d("2020-09-29")));
     let dates = f004.dates_provenance.as_ref().unwrap();
     assert_eq!(dates.status, Status::Assumption);
     assert!(dates.note.is_some());
@@ -542,15 +537,15 @@ fn cites_f004(i: &catalog::ItemRef<'_>) -> bool {
 
 #[test]
 fn no_f004_item_is_current_after_it_lost_force() {
-    for d in [date(2020, 9, 29), date(2021, 1, 1), date(2026, 6, 1)] {
-        let current = catalog::rules_on(d);
+    for day in [d("2020-09-29"), d("2021-01-01"), d("2026-06-01")] {
+        let current = catalog::rules_on(day);
         assert!(!current.is_empty());
         let bad: Vec<_> = current
             .iter()
             .filter(|r| cites_f004(&r.item) || r.item.provenance.status == Status::LostForce)
             .map(|r| format!("{} {}/{}", r.service, r.item.section, r.item.id))
             .collect();
-        assert!(bad.is_empty(), "{d}: {bad:?}");
+        assert!(bad.is_empty(), "{day}: {bad:?}");
         // National items are still there.
         assert!(
             current
@@ -562,7 +557,7 @@ fn no_f004_item_is_current_after_it_lost_force() {
 
 #[test]
 fn f004_items_applied_while_it_was_in_force() {
-    let then = catalog::rules_on(date(2020, 3, 2));
+    let then = catalog::rules_on(d("2020-03-02"));
     let historical: Vec<_> = then
         .iter()
         .filter(|r| r.item.provenance.status == Status::LostForce)
@@ -570,7 +565,7 @@ fn f004_items_applied_while_it_was_in_force() {
     assert!(historical.iter().any(|r| r.item.id == "provider-register"));
     assert!(historical.iter().any(|r| r.item.id == "sc-issue"));
     // Before resolution 3/499 could have entered into force: not yet.
-    let before = catalog::rules_on(date(2019, 8, 1));
+    let before = catalog::rules_on(d("2019-08-01"));
     assert!(!before.iter().any(|r| cites_f004(&r.item)));
     // Every lost-force item cites F004 only.
     for s in catalog::all() {
