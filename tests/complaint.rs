@@ -3,7 +3,7 @@
 //! the court notice, and the basis shown for S2 and S3 (by analogy, C-36).
 #![cfg(not(target_arch = "wasm32"))]
 
-use chrono::TimeDelta;
+use chrono::{DateTime, TimeDelta, Utc};
 use serde_json::json;
 
 use qujat::engine::complaint::{
@@ -66,6 +66,12 @@ fn registration() -> Registration {
     }
 }
 
+/// Registers `c` at `when` with [`registration`]; panics if refused.
+fn register(c: &mut Complaint, when: DateTime<Utc>) {
+    c.apply(Action::Register(registration()), when, cal())
+        .unwrap();
+}
+
 fn answer() -> Action {
     Action::Answer {
         kind: AnswerKind::OnMerits,
@@ -77,7 +83,7 @@ fn answer() -> Action {
 fn answered(service: &str, reg: &str) -> Complaint {
     let mut c = filed(service);
     let t = at(reg);
-    c.apply(Action::Register(registration()), t, cal()).unwrap();
+    register(&mut c, t);
     c.apply(Action::Execute, t + TimeDelta::hours(1), cal())
         .unwrap();
     c.apply(answer(), t + TimeDelta::hours(2), cal()).unwrap();
@@ -307,8 +313,7 @@ fn filing_marks_the_complaint_delivered_with_a_reference() {
 fn marks_follow_the_seed_order_delivered_registered_executed_answered() {
     let mut c = filed("S1");
     let reg_at = at("2025-03-20T10:00:00+05:00");
-    c.apply(Action::Register(registration()), reg_at, cal())
-        .unwrap();
+    register(&mut c, reg_at);
     assert_eq!(c.status(), ComplaintStatus::Registered);
     assert_eq!(
         c.marks[1].kind,
@@ -439,7 +444,7 @@ fn registration_and_answer_fields_are_checked() {
         assert_eq!(c.due, None);
     }
     let mut c = filed("S1");
-    c.apply(Action::Register(registration()), t, cal()).unwrap();
+    register(&mut c, t);
     c.apply(Action::Execute, t, cal()).unwrap();
     assert_eq!(
         c.apply(
@@ -466,12 +471,14 @@ fn marks_cannot_go_back_in_time_and_a_stale_tab_is_refused() {
             at: before
         })
     );
-    c.apply_at_rev(0, Action::Register(registration()), at(FILED), cal())
-        .unwrap();
+    c.change_at_rev(0, |c| {
+        c.apply(Action::Register(registration()), at(FILED), cal())
+    })
+    .unwrap();
     assert_eq!(c.rev, 1);
     let snapshot = c.clone();
     assert_eq!(
-        c.apply_at_rev(0, Action::Execute, at(FILED), cal()),
+        c.change_at_rev(0, |c| c.apply(Action::Execute, at(FILED), cal())),
         Err(ComplaintError::StaleRevision {
             expected: 0,
             found: 1
@@ -542,12 +549,7 @@ fn five_working_days_from_registration_fifteen_at_quality_control() {
         Some(&c),
     )
     .unwrap();
-    qc.apply(
-        Action::Register(registration()),
-        at("2025-03-20T20:00:00+05:00"),
-        cal(),
-    )
-    .unwrap();
+    register(&mut qc, at("2025-03-20T20:00:00+05:00"));
     assert_eq!(qc.due.as_ref().unwrap().date, d("2025-04-15"));
     for a in [
         Addressee::Ministry,
@@ -557,8 +559,7 @@ fn five_working_days_from_registration_fifteen_at_quality_control() {
         let mut dr = draft("S1");
         dr.addressee = a;
         let mut c = complaint::file(dr, sig(), at(FILED), [1; 8], None).unwrap();
-        c.apply(Action::Register(registration()), at(reg), cal())
-            .unwrap();
+        register(&mut c, at(reg));
         assert_eq!(c.due.as_ref().unwrap().date, d("2025-04-01"), "{a:?}");
     }
     assert!(!Addressee::LocalExecutiveBody.review_term_stated());
@@ -572,12 +573,7 @@ fn overdue_only_after_the_due_day_and_until_answered() {
         !c.is_overdue(at("2026-01-01T00:00:00Z")),
         "no term before registration"
     );
-    c.apply(
-        Action::Register(registration()),
-        at("2025-03-20T10:00:00+05:00"),
-        cal(),
-    )
-    .unwrap();
+    register(&mut c, at("2025-03-20T10:00:00+05:00"));
     assert_eq!(c.due.as_ref().unwrap().date, d("2025-04-01"));
     assert!(!c.is_overdue(at("2025-04-01T23:59:00+05:00")));
     // 20:00 UTC on 1 April is already 2 April in Kazakhstan.
@@ -601,7 +597,7 @@ fn escalation_only_after_an_answer() {
         complaint::escalate(&c, "x".into()),
         Err(ComplaintError::Escalation(EscalationProblem::NotAnswered))
     );
-    c.apply(Action::Register(registration()), t, cal()).unwrap();
+    register(&mut c, t);
     c.apply(Action::Execute, t, cal()).unwrap();
     assert_eq!(
         complaint::escalate(&c, "x".into()),
@@ -652,8 +648,7 @@ fn escalation_only_after_an_answer() {
 
     // After quality control, the next step is the court, not another escalation.
     let mut qc = qc;
-    qc.apply(Action::Register(registration()), t, cal())
-        .unwrap();
+    register(&mut qc, t);
     qc.apply(Action::Execute, t, cal()).unwrap();
     qc.apply(answer(), t, cal()).unwrap();
     assert_eq!(

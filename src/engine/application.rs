@@ -56,34 +56,26 @@ impl DocKind {
 }
 
 /// The wizard's answers, as given. Free text stays a `String` as typed.
+/// Every answer may be missing in storage (older drafts, unanswered pages).
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct Answers {
-    #[serde(default)]
     pub who: Option<Who>,
     /// The minor's IIN, chosen from the registry's children of the applicant.
-    #[serde(default)]
     pub child_iin: Option<String>,
-    #[serde(default)]
     pub reason: Option<Reason>,
-    #[serde(default)]
     pub document: Option<DocKind>,
-    #[serde(default)]
     pub school: String,
-    #[serde(default)]
     pub year: String,
     /// The State Corporation office where the result is collected (C-06).
-    #[serde(default)]
     pub office: Option<String>,
     /// For damage or a change of name: the applicant confirms they will hand
     /// in the original document (F001 §8(3); how on the portal is a gap).
-    #[serde(default)]
     pub original: Option<bool>,
     /// Whether to use the document held in the digital-documents service
     /// (F001 §8; needs the owner's consent by one-time password).
-    #[serde(default)]
     pub use_digital_document: Option<bool>,
     /// Set when the consent was confirmed by a one-time password.
-    #[serde(default)]
     pub digital_consent_confirmed: bool,
 }
 

@@ -28,18 +28,23 @@ pub struct Notes {
     /// S3: the provider delivers the result a working day before the
     /// deadline (C-26).
     pub provider_delivery: Provenance,
-    pub storage: Storage,
+    /// One month of storage at the State Corporation.
+    pub storage: CountedTerm,
+    /// After storage: sent back within one working day of a request.
     #[serde(rename = "return")]
-    pub return_after_storage: Return,
+    pub return_after_storage: CountedTerm,
     pub complaint: ComplaintNotes,
     pub legal_deadline: LegalDeadline,
 }
 
-/// One month of storage at the State Corporation.
+/// A term stated by each service's own clause, and the reading of where
+/// its count starts (a product choice, so an assumption): storage for one
+/// month, sending back within one working day.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct Storage {
-    /// Where the month starts: the day the result is ready there.
+pub struct CountedTerm {
+    /// Where the count starts (storage: the day the result is ready; the
+    /// return: the request day is day 0).
     pub start: Provenance,
     #[serde(rename = "S1")]
     pub s1: Provenance,
@@ -49,33 +54,8 @@ pub struct Storage {
     pub s3: Provenance,
 }
 
-impl Storage {
-    /// The clause that states the month for `service`.
-    pub fn of(&self, service: ServiceId) -> &Provenance {
-        match service {
-            ServiceId::S1 => &self.s1,
-            ServiceId::S2 => &self.s2,
-            ServiceId::S3 => &self.s3,
-        }
-    }
-}
-
-/// Sending a result back within one working day of a request.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Return {
-    /// The request day is day 0 (C-25 by analogy).
-    pub day_zero: Provenance,
-    #[serde(rename = "S1")]
-    pub s1: Provenance,
-    #[serde(rename = "S2")]
-    pub s2: Provenance,
-    #[serde(rename = "S3")]
-    pub s3: Provenance,
-}
-
-impl Return {
-    /// The clause that states the working day for `service`.
+impl CountedTerm {
+    /// The clause that states the term for `service`.
     pub fn of(&self, service: ServiceId) -> &Provenance {
         match service {
             ServiceId::S1 => &self.s1,

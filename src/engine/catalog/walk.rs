@@ -1,6 +1,8 @@
 //! A generic walk over every provenance-bearing item of a service, and the
 //! question it answers: which rules applied on a given date.
 
+use std::slice;
+
 use chrono::NaiveDate;
 
 use super::model::{FormField, Item, Service};
@@ -28,31 +30,25 @@ pub struct RuleRef<'a> {
 
 impl Service {
     /// Every provenance of the service, each with its section and id. Terms
-    /// have no id; theirs is the channel slug, plus "/same" or "/other". theirs is the channel slug, plus "/same" or "/other".
+    /// have no id; theirs is the channel slug, plus "/same" or "/other".
     pub fn items(&self) -> Vec<ItemRef<'_>> {
         let mut all: Vec<Row<'_>> = Vec::new();
-        for (section, item) in [
-            ("name", &self.name),
-            ("summary", &self.summary),
-            ("cost", &self.cost),
+        for (section, list) in [
+            ("name", slice::from_ref(&self.name)),
+            ("summary", slice::from_ref(&self.summary)),
+            ("cost", slice::from_ref(&self.cost)),
+            ("how_to_apply", self.how_to_apply.as_slice()),
+            ("service_form", self.service_form.as_slice()),
+            ("results", &self.results),
+            ("provider", &self.provider),
+            ("recipients", &self.recipients),
+            ("queue", &self.queue),
+            ("accessibility", &self.accessibility),
+            ("signing", &self.signing),
+            ("assumptions", &self.assumptions),
         ] {
-            all.push((section, &item.id, Some(&item.text), &item.provenance));
+            all.extend(items(section, list));
         }
-        for (section, item) in [
-            ("how_to_apply", &self.how_to_apply),
-            ("service_form", &self.service_form),
-        ] {
-            if let Some(i) = item {
-                all.push((section, &i.id, Some(&i.text), &i.provenance));
-            }
-        }
-        all.extend(items("results", &self.results));
-        all.extend(items("provider", &self.provider));
-        all.extend(items("recipients", &self.recipients));
-        all.extend(items("queue", &self.queue));
-        all.extend(items("accessibility", &self.accessibility));
-        all.extend(items("signing", &self.signing));
-        all.extend(items("assumptions", &self.assumptions));
         for a in &self.acts {
             let id = seed_id(a.seed);
             all.push(("acts", id, Some(&a.text), &a.provenance));
@@ -96,31 +92,19 @@ impl Service {
             &self.complaint.provenance,
         ));
         if let Some(p) = &self.complaint.procedure {
-            all.push((
-                "complaint.subject",
-                &p.subject.id,
-                Some(&p.subject.text),
-                &p.subject.provenance,
-            ));
+            all.extend(items("complaint.subject", slice::from_ref(&p.subject)));
             all.extend(items("complaint.channels", &p.channels));
             all.extend(items("complaint.addressees", &p.addressees));
             fields(&mut all, "complaint.fields", &p.fields);
-            all.push((
+            all.extend(items(
                 "complaint.registration",
-                &p.registration.id,
-                Some(&p.registration.text),
-                &p.registration.provenance,
+                slice::from_ref(&p.registration),
             ));
             for r in &p.reviews {
                 all.push(("complaint.reviews", &r.id, Some(&r.text), &r.provenance));
             }
             all.extend(items("complaint.statuses", &p.statuses));
-            all.push((
-                "complaint.court",
-                &p.court.id,
-                Some(&p.court.text),
-                &p.court.provenance,
-            ));
+            all.extend(items("complaint.court", slice::from_ref(&p.court)));
         }
         for s in &self.steps {
             all.push(("steps", &s.id, Some(&s.text), &s.provenance));

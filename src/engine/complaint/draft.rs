@@ -133,6 +133,18 @@ pub enum Field {
 }
 
 impl Field {
+    /// In the order of the form.
+    pub const ALL: [Field; 8] = [
+        Field::Service,
+        Field::ApplicationRef,
+        Field::Text,
+        Field::Surname,
+        Field::Name,
+        Field::Patronymic,
+        Field::PostalAddress,
+        Field::Phone,
+    ];
+
     pub fn id(self) -> &'static str {
         match self {
             Field::Service => "service",
@@ -147,18 +159,7 @@ impl Field {
     }
 
     pub fn from_id(id: &str) -> Option<Field> {
-        [
-            Field::Service,
-            Field::ApplicationRef,
-            Field::Text,
-            Field::Surname,
-            Field::Name,
-            Field::Patronymic,
-            Field::PostalAddress,
-            Field::Phone,
-        ]
-        .into_iter()
-        .find(|f| f.id() == id)
+        Field::ALL.into_iter().find(|f| f.id() == id)
     }
 
     fn value(self, d: &ComplaintDraft) -> Option<&str> {
@@ -288,15 +289,8 @@ pub fn validate(d: &ComplaintDraft) -> Vec<ComplaintFieldError> {
     let mut errors = Vec::new();
     let mut push = |field, problem| errors.push(ComplaintFieldError { field, problem });
     let required = required_fields(d.service);
-    for field in [
-        Field::ApplicationRef,
-        Field::Text,
-        Field::Surname,
-        Field::Name,
-        Field::Patronymic,
-        Field::PostalAddress,
-        Field::Phone,
-    ] {
+    // The service is a `ServiceId`: nothing to check there.
+    for field in Field::ALL.into_iter().filter(|&f| f != Field::Service) {
         let value = field.value(d).unwrap_or("");
         if value.trim().is_empty() {
             if required.contains(&field) {

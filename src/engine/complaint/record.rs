@@ -223,18 +223,6 @@ impl Complaint {
         Ok(())
     }
 
-    /// [`apply`](Self::apply), only if nobody advanced the complaint since
-    /// `expected_rev` ([`Revisioned::change_at_rev`]).
-    pub fn apply_at_rev(
-        &mut self,
-        expected_rev: u64,
-        action: Action,
-        at: DateTime<Utc>,
-        cal: &Calendar,
-    ) -> Result<(), ComplaintError> {
-        self.change_at_rev(expected_rev, |c| c.apply(action, at, cal))
-    }
-
     /// Registered, not answered, and the due day (Kazakhstan time) has passed.
     pub fn is_overdue(&self, now: DateTime<Utc>) -> bool {
         let today = kztime::local_date(now).unwrap_or_else(|_| now.date_naive());

@@ -98,7 +98,7 @@ pub fn return_due(
 ) -> Result<Milestone, DeadlineError> {
     let notes = &catalog::notes().return_after_storage;
     let source = notes.of(service).clone();
-    let day_zero_rule = notes.day_zero.clone();
+    let day_zero_rule = notes.start.clone();
     let local = kztime::to_local(request_instant)?;
     let mut ex = Explanation::default();
     ex.push(Step::Submitted {

@@ -1,6 +1,8 @@
 //! Recording a transition: the state machine's and the roles' checks, a
 //! refusal's ground, the storage month, and the regulation step or rule the
-//! event follows. On any error the record is unchanged.
+//! event follows. On any error the record is unchanged. To record it only
+//! at the revision a page showed, wrap it in
+//! [`Revisioned::change_at_rev`](crate::engine::store::Revisioned::change_at_rev).
 
 use chrono::{DateTime, Utc};
 
@@ -11,7 +13,6 @@ use super::state::{Role, Transition, next_state, roles};
 use super::steps::{recorded_step, refusal_ground, rule_for};
 use super::storage::storage;
 use crate::engine::kztime;
-use crate::engine::store::Revisioned;
 
 impl Lifecycle {
     /// Records `transition` by `actor` at `at`, or says why not. On error
@@ -79,22 +80,5 @@ impl Lifecycle {
         self.state = to;
         self.rev += 1;
         Ok(())
-    }
-
-    /// [`apply`](Self::apply), but only if the record is still at
-    /// `expected_rev` (optimistic concurrency between tabs; see
-    /// [`Revisioned::change_at_rev`]).
-    pub fn apply_at_rev(
-        &mut self,
-        expected_rev: u64,
-        ctx: &Ctx<'_>,
-        transition: Transition,
-        actor: Role,
-        at: DateTime<Utc>,
-        details: Details,
-    ) -> Result<(), LifecycleError> {
-        self.change_at_rev(expected_rev, |lc| {
-            lc.apply(ctx, transition, actor, at, details)
-        })
     }
 }

@@ -452,10 +452,19 @@ fn write_string(s: &str, out: &mut String) {
     out.push('"');
 }
 
-fn same_iin(input: &str) -> Result<String, SignError> {
-    iin::validate(input)
-        .map(|i| i.iin)
-        .map_err(SignError::InvalidIin)
+/// The certificate is the demo CA's and belongs to the person with IIN
+/// `iin` (as typed: spaces are fine).
+fn check_owner(cert: &Certificate, iin: &str) -> Result<(), SignError> {
+    let iin = iin::validate(iin).map_err(SignError::InvalidIin)?.iin;
+    if !cert.is_authentic() {
+        return Err(SignError::BadCertificate);
+    }
+    if cert.owner_iin != iin {
+        return Err(SignError::WrongOwner {
+            cert_iin: cert.owner_iin.clone(),
+        });
+    }
+    Ok(())
 }
 
 /// Sign `document` with the key file. The signer must be the certificate's
@@ -468,16 +477,8 @@ pub fn sign(
     document: &Value,
     now: DateTime<Utc>,
 ) -> Result<SignedDocument, SignError> {
-    let signer = same_iin(signer_iin)?;
     let cert = &key_file.certificate;
-    if !cert.is_authentic() {
-        return Err(SignError::BadCertificate);
-    }
-    if cert.owner_iin != signer {
-        return Err(SignError::WrongOwner {
-            cert_iin: cert.owner_iin.clone(),
-        });
-    }
+    check_owner(cert, signer_iin)?;
     cert.check_validity(now)?;
     // Nothing typed is a missing answer, not a wrong one.
     if password.is_empty() {
@@ -502,16 +503,8 @@ pub fn verify(
     expected_iin: &str,
     now: DateTime<Utc>,
 ) -> Result<(), SignError> {
-    let expected = same_iin(expected_iin)?;
     let cert = &signed.certificate;
-    if !cert.is_authentic() {
-        return Err(SignError::BadCertificate);
-    }
-    if cert.owner_iin != expected {
-        return Err(SignError::WrongOwner {
-            cert_iin: cert.owner_iin.clone(),
-        });
-    }
+    check_owner(cert, expected_iin)?;
     let sig = decode_signature(&signed.signature_hex).ok_or(SignError::Corrupt)?;
     let key = VerifyingKey::from_bytes(&cert.public_key).map_err(|_| SignError::BadCertificate)?;
     key.verify_strict(canonical_json(&signed.document).as_bytes(), &sig)

@@ -10,6 +10,7 @@ use leptos_router::hooks::use_params_map;
 use crate::engine::identity::registry;
 use crate::engine::lifecycle::{self, Ctx, Details, LifecycleError, Role, State, Transition};
 use crate::engine::source::Lang;
+use crate::engine::store::Revisioned;
 use crate::engine::submission::Submission;
 use crate::i18n::tr;
 use crate::ui::clock::use_clock;
@@ -219,7 +220,7 @@ fn Desk(submission: Submission, status: RwSignal<Option<String>>) -> impl IntoVi
             })?;
             let ctx = Ctx::embedded(rec.service, rec.channel)?;
             rec.lifecycle
-                .apply_at_rev(rev, &ctx, transition, role, now, details)
+                .change_at_rev(rev, |lc| lc.apply(&ctx, transition, role, now, details))
         })
     };
     let report = move |transition: Transition, r: Result<(), LifecycleError>| match r {

@@ -3,7 +3,7 @@
 //! `/staff/complaints/:id` registers one (incoming number, who, where to
 //! collect the answer; F000 L46), marks it executed and answers it (on the
 //! merits, or a refusal to consider; L48, L51). Each step is applied only
-//! to the revision on screen (`Complaint::apply_at_rev`): if another tab
+//! to the revision on screen (`Revisioned::change_at_rev`): if another tab
 //! moved the complaint on, nothing is overwritten and the user is told.
 
 use leptos::prelude::*;
@@ -14,6 +14,7 @@ use crate::engine::calendar;
 use crate::engine::complaint::{
     self, Action, AnswerKind, Complaint, ComplaintError, ComplaintStatus, Registration,
 };
+use crate::engine::store::Revisioned;
 use crate::i18n::tr;
 use crate::ui::clock::use_clock;
 use crate::ui::components::{
@@ -153,7 +154,7 @@ fn Desk(complaint: Complaint, status: RwSignal<Option<String>>) -> impl IntoView
                     expected: rev,
                     found: 0,
                 })?;
-                rec.apply_at_rev(rev, action, now, cal)
+                rec.change_at_rev(rev, |c| c.apply(action, now, cal))
             })
         }
     };

@@ -7,7 +7,10 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 
-use crate::engine::lifecycle::{self, Ctx, Details, PublicStatus, Role, State, Transition};
+use crate::engine::lifecycle::{
+    self, Ctx, Details, LifecycleError, PublicStatus, Role, State, Transition,
+};
+use crate::engine::store::Revisioned;
 use crate::engine::submission::{Outcome, Submission};
 use crate::i18n::tr;
 use crate::ui::clock::use_clock;
@@ -103,15 +106,16 @@ fn Tracker(submission: Submission, message: RwSignal<Option<&'static str>>) -> i
                     return Err(());
                 };
                 s.lifecycle
-                    .apply_at_rev(
-                        rev,
-                        &ctx,
-                        Transition::RequestReturn,
-                        Role::Citizen,
-                        now,
-                        Details::default(),
-                    )
-                    .map_err(|_| ())
+                    .change_at_rev(rev, |lc| {
+                        lc.apply(
+                            &ctx,
+                            Transition::RequestReturn,
+                            Role::Citizen,
+                            now,
+                            Details::default(),
+                        )
+                    })
+                    .map_err(|_: LifecycleError| ())
             });
             message.set(Some(match result {
                 Ok(()) => tr::track_returned(lang),
