@@ -9,91 +9,33 @@
 //! catalogue's State Corporation document list, and the offline queue of
 //! accepted packages waiting to be delivered. The UI seals all of it under
 //! the operator's PIN (see [`vault`](super::signing::vault)) before it touches storage.
+//!
+//! The PIN and idle lock ([`check_new_pin`], [`idle_expired`]) and the demo
+//! visit list ([`seed_visits`]) are submodules; a visit's steps, receipt and
+//! sync are here.
 
-use chrono::{DateTime, Duration, NaiveDate, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
 use super::calendar;
 use super::catalog::{self, DocumentRule, ReceiptKind, Situation};
 use super::deadline::{self, Deadline, DeadlineError, Explanation, RecordedDeadline};
-use super::identity::registry::{self, EducationKind, Person};
+use super::identity::registry::{self, Person};
 use super::service::ServiceId;
 use super::signing::otp::OtpSession;
 use super::store::{Revisioned, Stale};
 use super::term::Channel;
 
+mod lock;
+mod requests;
+
+pub use lock::{
+    ACCESSIBLE_IDLE_FACTOR, IDLE_LOCK_MINUTES, MIN_PIN_LEN, PinError, check_new_pin, idle_expired,
+};
+pub use requests::seed_visits;
+
 /// The channel every home visit belongs to.
 pub const CHANNEL: Channel = Channel::StateCorporation;
-
-/// Minimum length of the operator's PIN (digits only).
-pub const MIN_PIN_LEN: usize = 6;
-
-/// Minutes without input after which operator mode locks.
-pub const IDLE_LOCK_MINUTES: i64 = 5;
-
-/// Why a new PIN was not accepted. `code()` is stable.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum PinError {
-    /// Fewer than [`MIN_PIN_LEN`] characters.
-    TooShort,
-    /// Something other than the digits 0-9.
-    NotDigits,
-    /// The confirmation differs from the PIN.
-    Mismatch,
-}
-
-impl PinError {
-    pub fn code(self) -> &'static str {
-        match self {
-            PinError::TooShort => "pin-too-short",
-            PinError::NotDigits => "pin-not-digits",
-            PinError::Mismatch => "pin-mismatch",
-        }
-    }
-}
-
-impl std::fmt::Display for PinError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            PinError::TooShort => write!(f, "a PIN has at least {MIN_PIN_LEN} digits"),
-            PinError::NotDigits => f.write_str("a PIN has only the digits 0-9"),
-            PinError::Mismatch => f.write_str("the confirmation differs from the PIN"),
-        }
-    }
-}
-
-impl std::error::Error for PinError {}
-
-/// Checks a PIN chosen the first time: at least [`MIN_PIN_LEN`] ASCII
-/// digits, and the confirmation equal to it.
-pub fn check_new_pin(pin: &str, confirm: &str) -> Result<(), PinError> {
-    if !pin.chars().all(|c| c.is_ascii_digit()) {
-        return Err(PinError::NotDigits);
-    }
-    if pin.len() < MIN_PIN_LEN {
-        return Err(PinError::TooShort);
-    }
-    if pin != confirm {
-        return Err(PinError::Mismatch);
-    }
-    Ok(())
-}
-
-/// How many times longer the accessibility mode waits before locking: it
-/// promises no time limits, but personal data on a tablet must not stay
-/// open forever, so the limit is generous rather than gone.
-pub const ACCESSIBLE_IDLE_FACTOR: i64 = 3;
-
-/// Whether operator mode should lock: no input for [`IDLE_LOCK_MINUTES`]
-/// (times [`ACCESSIBLE_IDLE_FACTOR`] in the accessibility mode).
-pub fn idle_expired(last_input: DateTime<Utc>, now: DateTime<Utc>, accessible: bool) -> bool {
-    let factor = if accessible {
-        ACCESSIBLE_IDLE_FACTOR
-    } else {
-        1
-    };
-    now - last_input >= Duration::minutes(IDLE_LOCK_MINUTES * factor)
-}
 
 /// Where a visit stands. Steps only move forward, one at a time.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
@@ -229,108 +171,6 @@ impl OperatorData {
             })
             .count()
     }
-}
-
-/// Which education document a demo citizen should hold for a request.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum EducationKindHint {
-    Tve,
-    School,
-    /// S3 is a certificate for someone who did not complete TVE.
-    NoTve,
-}
-
-/// What the contact centre took down for one visit, before a person is
-/// matched: the service, the situation, and which education document the
-/// person should hold (so the demo visit makes sense).
-struct Request {
-    service: ServiceId,
-    situations: &'static [Situation],
-    holds: EducationKindHint,
-    days_ahead: i64,
-}
-
-const REQUESTS: &[Request] = &[
-    Request {
-        service: ServiceId::S2,
-        situations: &[Situation::Damage],
-        holds: EducationKindHint::School,
-        days_ahead: 0,
-    },
-    Request {
-        service: ServiceId::S1,
-        situations: &[Situation::Loss],
-        holds: EducationKindHint::Tve,
-        days_ahead: 0,
-    },
-    Request {
-        service: ServiceId::S3,
-        situations: &[],
-        holds: EducationKindHint::NoTve,
-        days_ahead: 0,
-    },
-    Request {
-        service: ServiceId::S2,
-        situations: &[Situation::Loss],
-        holds: EducationKindHint::School,
-        days_ahead: 1,
-    },
-    Request {
-        service: ServiceId::S1,
-        situations: &[Situation::NameChange],
-        holds: EducationKindHint::Tve,
-        days_ahead: 1,
-    },
-];
-
-fn holds(person: &Person, hint: EducationKindHint) -> bool {
-    let has = |k: EducationKind| person.education.iter().any(|d| d.kind == k);
-    match hint {
-        EducationKindHint::Tve => has(EducationKind::TveDiploma),
-        EducationKindHint::School => {
-            (has(EducationKind::GeneralSecondaryAttestat)
-                || has(EducationKind::BasicSecondaryCertificate))
-                && !has(EducationKind::TveDiploma)
-        }
-        EducationKindHint::NoTve => !has(EducationKind::TveDiploma),
-    }
-}
-
-/// Someone a home visit can be made to in the demo: an adult with a mobile
-/// number (for the SMS consent) and an identity document valid on `date`.
-fn visitable(person: &Person, date: NaiveDate) -> bool {
-    !person.is_minor_on(date) && person.phone.is_some() && person.id_document.is_valid_on(date)
-}
-
-/// The visit list of a first unlock on `today`: the contact centre's
-/// requests matched, in registry order, to distinct people who fit them.
-/// Deterministic: the same day gives the same list.
-pub fn seed_visits(today: NaiveDate) -> Vec<Visit> {
-    let mut used: Vec<&str> = Vec::new();
-    let mut visits = Vec::new();
-    for (n, req) in REQUESTS.iter().enumerate() {
-        let found = registry::people().iter().find(|p| {
-            visitable(p, today) && holds(p, req.holds) && !used.contains(&p.iin.as_str())
-        });
-        let Some(person) = found else { continue };
-        used.push(&person.iin);
-        visits.push(Visit {
-            id: format!("V{}", n + 1),
-            service: req.service,
-            iin: person.iin.clone(),
-            situations: req.situations.to_vec(),
-            date: today + Duration::days(req.days_ahead),
-            step: Step::Identify,
-            consent: None,
-            strokes: Vec::new(),
-            otp: None,
-            sms: None,
-            checked: Vec::new(),
-            receipt: None,
-            rev: 0,
-        });
-    }
-    visits
 }
 
 /// The documents to hand in at the State Corporation for this service and
@@ -567,8 +407,10 @@ pub fn receipt_rule(service: ServiceId, kind: ReceiptKind) -> Option<&'static ca
 
 #[cfg(test)]
 mod tests {
+    use super::requests::{REQUESTS, visitable};
     use super::*;
-    use chrono::TimeZone;
+    use crate::engine::identity::registry::EducationKind;
+    use chrono::{Duration, TimeZone};
 
     fn day() -> NaiveDate {
         NaiveDate::from_ymd_opt(2026, 11, 23).unwrap()

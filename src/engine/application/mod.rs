@@ -5,11 +5,19 @@
 //! The wizard asks one question per page. Answers are kept exactly as typed
 //! (free text is never rewritten), so a reload or an error never loses input;
 //! validation turns them into typed values only when they are used.
+//!
+//! Here: the answers and which page comes next. The checks of each page are
+//! in `check` ([`validate`]); the saved [`Draft`], its signed document and
+//! the refusal grounds at submission in `draft`.
 
-use chrono::{DateTime, Datelike, NaiveDate, Utc};
+use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use crate::engine::service::ServiceId;
+mod check;
+mod draft;
+
+pub use check::{Field, FieldError, Problem, SCHOOL_MAX_CHARS, parse_year, validate};
+pub use draft::{Draft, IdentityFacts, Refusal, reference, refusal_grounds, signing_document};
 
 /// Who fills in the application (F001 §8(1): the former student, or the
 /// parent or legal representative of a minor).
@@ -145,95 +153,6 @@ pub struct Context {
     pub office_ids: Vec<String>,
 }
 
-/// Which answer a validation message belongs to; the UI links the error
-/// summary to the field with this id.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum Field {
-    Who,
-    Child,
-    Reason,
-    Document,
-    School,
-    Year,
-    Office,
-    Original,
-    DigitalDocument,
-}
-
-impl Field {
-    /// The HTML id of the first input of this field.
-    pub fn html_id(self) -> &'static str {
-        match self {
-            Field::Who => "who",
-            Field::Child => "child",
-            Field::Reason => "reason",
-            Field::Document => "document",
-            Field::School => "school",
-            Field::Year => "year",
-            Field::Office => "office",
-            Field::Original => "original",
-            Field::DigitalDocument => "digital",
-        }
-    }
-}
-
-/// Why an answer is not accepted. The UI has a message for each, per field.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum Problem {
-    Missing,
-    TooLong,
-    NotAYear,
-    FutureYear,
-    BeforeBirth,
-    UnknownChoice,
-    NoChildren,
-    /// Consent was chosen but not yet confirmed by a one-time code.
-    NotConfirmed,
-}
-
-impl std::fmt::Display for Problem {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(match self {
-            Problem::Missing => "no answer given",
-            Problem::TooLong => "the answer is too long",
-            Problem::NotAYear => "not a four-digit year",
-            Problem::FutureYear => "a year in the future",
-            Problem::BeforeBirth => "a year before the person was born",
-            Problem::UnknownChoice => "not one of the choices offered",
-            Problem::NoChildren => "the registry lists no minor children",
-            Problem::NotConfirmed => "the consent is not confirmed by a one-time code",
-        })
-    }
-}
-
-impl std::error::Error for Problem {}
-
-/// A problem with one answer; the UI links its message to the field with
-/// id [`Field::html_id`].
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct FieldError {
-    pub field: Field,
-    pub problem: Problem,
-}
-
-impl std::fmt::Display for FieldError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{}: {}", self.field.html_id(), self.problem)
-    }
-}
-
-impl std::error::Error for FieldError {
-    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
-        Some(&self.problem)
-    }
-}
-
-/// Longest school name accepted (the longest official school names run to
-/// about 150 characters).
-pub const SCHOOL_MAX_CHARS: usize = 200;
-
 /// True when the reason needs the original document (F001 §8(3); C-08: a
 /// change of name OR damage).
 pub fn needs_original(reason: Option<Reason>) -> bool {
@@ -269,163 +188,12 @@ pub fn previous(step: Step, a: &Answers, ctx: &Context) -> Option<Step> {
     i.checked_sub(1).map(|j| all[j])
 }
 
-/// Validates the answer a step asks for. `today` is the local date, for the
-/// "no future year" rule.
-pub fn validate(step: Step, a: &Answers, ctx: &Context, today: NaiveDate) -> Vec<FieldError> {
-    let err = |field, problem| vec![FieldError { field, problem }];
-    match step {
-        Step::Who if a.who.is_none() => err(Field::Who, Problem::Missing),
-        Step::Who if a.who == Some(Who::ParentOfMinor) && ctx.minor_children.is_empty() => {
-            err(Field::Who, Problem::NoChildren)
-        }
-        Step::Child => match &a.child_iin {
-            None => err(Field::Child, Problem::Missing),
-            Some(iin) if !ctx.minor_children.contains(iin) => {
-                err(Field::Child, Problem::UnknownChoice)
-            }
-            Some(_) => vec![],
-        },
-        Step::Reason if a.reason.is_none() => err(Field::Reason, Problem::Missing),
-        Step::Document if a.document.is_none() => err(Field::Document, Problem::Missing),
-        Step::School => {
-            let school = a.school.trim();
-            if school.is_empty() {
-                err(Field::School, Problem::Missing)
-            } else if school.chars().count() > SCHOOL_MAX_CHARS {
-                err(Field::School, Problem::TooLong)
-            } else {
-                vec![]
-            }
-        }
-        Step::Year => match parse_year(&a.year) {
-            Err(p) => err(Field::Year, p),
-            Ok(y) if y > today.year() => err(Field::Year, Problem::FutureYear),
-            Ok(y) if ctx.subject_birth_year.is_some_and(|b| y <= b) => {
-                err(Field::Year, Problem::BeforeBirth)
-            }
-            Ok(_) => vec![],
-        },
-        Step::Office => match &a.office {
-            None => err(Field::Office, Problem::Missing),
-            Some(o) if !ctx.office_ids.contains(o) => err(Field::Office, Problem::UnknownChoice),
-            Some(_) => vec![],
-        },
-        Step::Documents if needs_original(a.reason) && a.original.is_none() => {
-            err(Field::Original, Problem::Missing)
-        }
-        Step::Consent => match a.use_digital_document {
-            None => err(Field::DigitalDocument, Problem::Missing),
-            Some(true) if !a.digital_consent_confirmed => {
-                err(Field::DigitalDocument, Problem::NotConfirmed)
-            }
-            Some(_) => vec![],
-        },
-        Step::Check => steps(a, ctx)
-            .into_iter()
-            .filter(|s| *s != Step::Check)
-            .flat_map(|s| validate(s, a, ctx, today))
-            .collect(),
-        _ => vec![],
-    }
-}
-
-/// A year as typed: digits only (spaces around are fine), four of them.
-pub fn parse_year(s: &str) -> Result<i32, Problem> {
-    let s = s.trim();
-    if s.is_empty() {
-        return Err(Problem::Missing);
-    }
-    if s.len() != 4 || !s.bytes().all(|b| b.is_ascii_digit()) {
-        return Err(Problem::NotAYear);
-    }
-    s.parse().map_err(|_| Problem::NotAYear)
-}
-
 /// The first step whose answer is missing or invalid: where "resume" goes.
 pub fn first_incomplete(a: &Answers, ctx: &Context, today: NaiveDate) -> Step {
     steps(a, ctx)
         .into_iter()
         .find(|s| *s != Step::Check && !validate(*s, a, ctx, today).is_empty())
         .unwrap_or(Step::Check)
-}
-
-/// Grounds for refusing to accept an application (F001 §9): the ids match
-/// the catalogue's `refusal_grounds`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum Refusal {
-    /// An incomplete package: e.g. the original is required but will not be
-    /// handed in.
-    IncompletePackage,
-    /// Documents that have expired: the identity document is no longer valid
-    /// and no digital document is used instead.
-    ExpiredDocuments,
-}
-
-impl Refusal {
-    /// The catalogue id of the ground.
-    pub fn ground_id(self) -> &'static str {
-        match self {
-            Refusal::IncompletePackage => "incomplete-package",
-            Refusal::ExpiredDocuments => "expired-documents",
-        }
-    }
-}
-
-/// What the registry says about the identity document at submission time.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct IdentityFacts {
-    pub identity_document_valid: bool,
-}
-
-/// The refusal grounds that apply to a finished application (F001 §9). An
-/// empty list means the application is accepted.
-pub fn refusal_grounds(a: &Answers, facts: IdentityFacts) -> Vec<Refusal> {
-    let mut out = Vec::new();
-    if needs_original(a.reason) && a.original != Some(true) {
-        out.push(Refusal::IncompletePackage);
-    }
-    let digital = a.use_digital_document == Some(true) && a.digital_consent_confirmed;
-    if !facts.identity_document_valid && !digital {
-        out.push(Refusal::ExpiredDocuments);
-    }
-    out
-}
-
-/// A reference number: service, local date and six characters from an
-/// alphabet without look-alikes (no 0/O, 1/I/L), easy to read over the phone.
-pub fn reference(service: ServiceId, local_date: NaiveDate, random: [u8; 6]) -> String {
-    const ALPHABET: &[u8; 30] = b"23456789ABCDEFGHJKMNPQRSTUVWXY";
-    let tail: String = random
-        .iter()
-        .map(|b| ALPHABET[usize::from(*b) % ALPHABET.len()] as char)
-        .collect();
-    // By hand, not with strftime, to keep chrono's format parser out of the wasm.
-    format!(
-        "{service}-{:02}{:02}{:02}-{tail}",
-        local_date.year() % 100,
-        local_date.month(),
-        local_date.day()
-    )
-}
-
-/// The document that is signed: everything the provider acts on, in a
-/// fixed shape, so the signature covers exactly what was submitted.
-pub fn signing_document(
-    service: ServiceId,
-    applicant_iin: &str,
-    subject_iin: &str,
-    a: &Answers,
-    created_at: DateTime<Utc>,
-) -> serde_json::Value {
-    serde_json::json!({
-        "service": service,
-        "channel": "portal",
-        "applicant_iin": applicant_iin,
-        "subject_iin": subject_iin,
-        "answers": a,
-        "created_at": created_at.to_rfc3339(),
-    })
 }
 
 /// The catalogue situations these answers put the applicant in, which
@@ -449,45 +217,10 @@ pub fn situations(a: &Answers) -> Vec<crate::engine::catalog::Situation> {
     out
 }
 
-/// A draft application, saved after every answer.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Draft {
-    pub id: String,
-    pub service: ServiceId,
-    pub applicant_iin: String,
-    pub answers: Answers,
-    /// The page the applicant was last on, where "resume" returns.
-    pub step: Step,
-    pub created_at: DateTime<Utc>,
-    pub updated_at: DateTime<Utc>,
-}
-
-impl Draft {
-    pub fn new(id: String, service: ServiceId, applicant_iin: &str, now: DateTime<Utc>) -> Draft {
-        Draft {
-            id,
-            service,
-            applicant_iin: applicant_iin.into(),
-            answers: Answers::default(),
-            step: Step::Who,
-            created_at: now,
-            updated_at: now,
-        }
-    }
-
-    /// The IIN of the person the document belongs to: the child for a
-    /// parent's application, else the applicant.
-    pub fn subject_iin(&self) -> &str {
-        match (self.answers.who, &self.answers.child_iin) {
-            (Some(Who::ParentOfMinor), Some(child)) => child,
-            _ => &self.applicant_iin,
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::engine::service::ServiceId;
 
     fn ctx() -> Context {
         Context {
