@@ -74,6 +74,8 @@ const child = spawn(process.execPath, [...nodeArgs, ...suites], {
     QUJAT_BASE_URL: baseUrl,
     QUJAT_E2E_FACTS: FACTS_PATH,
     QUJAT_E2E_COUNTS: countFile,
+    // Our own server serves the release: every page must carry its policy.
+    ...(server ? { QUJAT_E2E_CSP: '1' } : {}),
   },
 });
 const stop = (sig) => child.kill(sig);

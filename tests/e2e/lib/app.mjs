@@ -16,10 +16,23 @@ export async function gotoApp(page, urlPath = '/') {
   return response;
 }
 
-/** Waits for the app to be mounted (after goto, reload, or a link into another bundle). */
+/**
+ * Waits for the app to be mounted (after goto, reload, or a link into
+ * another bundle). Against the release build (QUJAT_E2E_CSP=1, which
+ * run.mjs sets when it serves dist/), also makes sure the page runs under
+ * its Content Security Policy, so every suite tests the app with it on.
+ */
 export async function waitForApp(page) {
   await page.locator('#static-shell').waitFor({ state: 'detached' });
   await page.locator('main#main h1').first().waitFor({ state: 'visible' });
+  if (process.env.QUJAT_E2E_CSP === '1') {
+    const policy = await page.evaluate(
+      () => document.querySelector('meta[http-equiv="Content-Security-Policy"]')?.getAttribute('content') ?? null,
+    );
+    if (!policy?.includes("script-src 'self' 'wasm-unsafe-eval'")) {
+      throw new Error(`${page.url()} has no Content Security Policy <meta> (build with .ci/build): ${policy}`);
+    }
+  }
 }
 
 export async function reloadApp(page) {
