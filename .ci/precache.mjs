@@ -9,7 +9,8 @@
 //    only on a page that has the mark (src/ui/offline.rs), so pages that
 //    trunk serve or wasm-bindgen-test make never register a worker that is
 //    not there; drops the pages' HTML comments (notes for the source, such
-//    as .ci/shells.mjs's markers, not for the visitor's first load); and
+//    as .ci/shells.mjs's markers, not for the visitor's first load) and
+//    blank lines; and
 //    gives every page its Content Security Policy, with the hash of trunk's
 //    inline loader as it is after step 0 (.ci/csp.mjs);
 // 2. lists every file of dist/ (pages, js, wasm, css, icons, manifest; not
@@ -77,6 +78,7 @@ for (const f of files.filter((f) => f.endsWith('.html'))) {
   if (!/<\/head>/i.test(html)) throw new Error(`precache: ${f} has no </head>`);
   if (f === 'index.html') html = paintFirst(html);
   html = html.replace(/[ \t]*<!--(?!\[)[\s\S]*?-->\n?/g, '');
+  html = html.replace(/\n[ \t]*(?=\n)/g, ''); // and the blank lines trunk leaves
   html = withCsp(html, f);
   writeFileSync(file, html.replace(/<\/head>/i, `  ${MARK}\n</head>`));
 }

@@ -87,6 +87,7 @@ try {
   const rows = readFileSync(countFile, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
   const sum = (k) => rows.reduce((n, r) => n + r[k], 0);
   console.log(`e2e: ${sum('assertions')} assertions and ${sum('axe')} axe checks ran in ${rows.length} suite file(s)`);
+  console.log(`e2e: per suite (assertions/axe): ${rows.map((r) => `${r.file.replace('.test.mjs', '')} ${r.assertions}/${r.axe}`).join(', ')}`);
   rmSync(countFile, { force: true });
 } catch {
   // no suite got far enough to count
