@@ -20,7 +20,8 @@
 
 use std::process::ExitCode;
 
-use qujat::engine::{catalog, registry};
+use qujat::engine::catalog;
+use qujat::engine::identity::registry;
 use qujat::i18n::MESSAGES_JSON;
 
 const USAGE: &str = "usage: qujat-facts [--out FILE]   (JSON on stdout without --out)";
@@ -67,7 +68,7 @@ fn facts() -> Result<String, String> {
     let services = catalog::try_all().map_err(|e| format!("catalogue: {e:?}"))?;
     let services: serde_json::Map<String, serde_json::Value> = services
         .into_iter()
-        .map(|s| Ok((s.id.clone(), to_value(&s)?)))
+        .map(|s| Ok((s.id.to_string(), to_value(&s)?)))
         .collect::<Result<_, String>>()?;
     if let Some(e) = registry::load_error() {
         return Err(format!("registry: {e}"));
