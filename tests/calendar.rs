@@ -9,9 +9,8 @@ use qujat::engine::calendar::{self, CalendarError, DayKind, WorkDuration, YearSt
 use qujat::engine::kztime::{self, KzTimeError, LocalInstants, UTC_PLUS_5, UTC_PLUS_6};
 use qujat::engine::term::{ClockTime, Hours};
 
-fn d(s: &str) -> NaiveDate {
-    NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
-}
+mod common;
+use common::{d, utc};
 
 fn kind(s: &str) -> DayKind {
     calendar::day(d(s)).unwrap().kind
@@ -592,10 +591,6 @@ proptest! {
 
 // ---------------------------------------------------------------------------
 // Kazakhstan local time
-
-fn utc(s: &str) -> DateTime<Utc> {
-    DateTime::parse_from_rfc3339(s).unwrap().with_timezone(&Utc)
-}
 
 fn ndt(s: &str) -> NaiveDateTime {
     NaiveDateTime::parse_from_str(s, "%Y-%m-%dT%H:%M:%S").unwrap()

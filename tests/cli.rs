@@ -257,7 +257,7 @@ fn deadline(
     if let Some(l) = location {
         args.extend(["--location", l]);
     }
-    if catalog::service(service).is_none() {
+    if catalog::find(service).is_none() {
         assert_usage_error(&args, "not in the catalogue");
         return None;
     }
@@ -314,7 +314,7 @@ fn deadline_s1_twenty_calendar_days() {
     if let Some(v) = deadline("S1", "provider", "2025-04-01T11:00:00+05:00", None) {
         assert_eq!(dates(&v), pair("2025-04-01", "2025-04-21"));
     }
-    if catalog::service("S1").is_some() {
+    if catalog::find("S1").is_some() {
         assert_usage_error(
             &[
                 "deadline",
@@ -352,7 +352,7 @@ fn deadline_s3_by_channel_and_location() {
         let assumptions = v["explanation"]["assumptions"].as_array().unwrap();
         assert!(assumptions.iter().any(|a| a["rule"] == "C-24"));
     }
-    if catalog::service("S3").is_some() {
+    if catalog::find("S3").is_some() {
         assert_usage_error(
             &[
                 "deadline",

@@ -3,34 +3,25 @@
 //! the court notice, and the basis shown for S2 and S3 (by analogy, C-36).
 #![cfg(not(target_arch = "wasm32"))]
 
-use chrono::{DateTime, NaiveDate, TimeDelta, Utc};
+use chrono::{DateTime, TimeDelta, Utc};
 use serde_json::json;
 
-use qujat::engine::calendar::{self, Calendar};
 use qujat::engine::complaint::{
     self, Action, ActionKind, Addressee, AnswerKind, Complaint, ComplaintDraft, ComplaintError,
     ComplaintFieldError, ComplaintStatus, EscalationProblem, Field, MarkKind, Problem,
     Registration, Subject,
 };
 use qujat::engine::deadline::ComplaintAuthority;
-use qujat::engine::kztime;
+use qujat::engine::service::ServiceId;
 use qujat::engine::source::{Seed, Status};
+use qujat::engine::store::Revisioned;
 
-fn at(s: &str) -> DateTime<Utc> {
-    kztime::parse_instant(s).unwrap()
-}
-
-fn d(s: &str) -> NaiveDate {
-    NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
-}
-
-fn cal() -> &'static Calendar {
-    calendar::calendar().unwrap()
-}
+mod common;
+use common::{at, cal, d, sid};
 
 fn draft(service: &str) -> ComplaintDraft {
     ComplaintDraft {
-        service: service.into(),
+        service: sid(service),
         application_ref: Some("S2-250320-ABCDEF".into()),
         addressee: Addressee::ProviderHead,
         subject: Subject::Inaction,
@@ -75,6 +66,12 @@ fn registration() -> Registration {
     }
 }
 
+/// Registers `c` at `when` with [`registration`]; panics if refused.
+fn register(c: &mut Complaint, when: DateTime<Utc>) {
+    c.apply(Action::Register(registration()), when, cal())
+        .unwrap();
+}
+
 fn answer() -> Action {
     Action::Answer {
         kind: AnswerKind::OnMerits,
@@ -86,7 +83,7 @@ fn answer() -> Action {
 fn answered(service: &str, reg: &str) -> Complaint {
     let mut c = filed(service);
     let t = at(reg);
-    c.apply(Action::Register(registration()), t, cal()).unwrap();
+    register(&mut c, t);
     c.apply(Action::Execute, t + TimeDelta::hours(1), cal())
         .unwrap();
     c.apply(answer(), t + TimeDelta::hours(2), cal()).unwrap();
@@ -155,7 +152,7 @@ fn every_required_field_is_required() {
 }
 
 fn complaint_view(service: &str) -> qujat::engine::catalog::ComplaintView<'static> {
-    qujat::engine::catalog::complaint(service).unwrap()
+    qujat::engine::catalog::complaint(sid(service)).unwrap()
 }
 
 #[test]
@@ -231,14 +228,19 @@ fn kazakhstan_phone_numbers_in_their_usual_spellings() {
 
 #[test]
 fn an_unknown_service_is_a_problem() {
+    // A draft always names one of the three services; a form's text that
+    // names none is the service field's problem.
     assert_eq!(
-        errors_of(&draft("S9")),
-        [(Field::Service, Problem::UnknownService)]
+        complaint::parse_service("S9"),
+        Err(ComplaintFieldError {
+            field: Field::Service,
+            problem: Problem::UnknownService
+        })
     );
-    assert!(matches!(
-        complaint::file(draft("S9"), sig(), at(FILED), [0; 8], None),
-        Err(ComplaintError::Invalid(_))
-    ));
+    // Stored data naming another service does not load, so it cannot be filed.
+    let mut stored = serde_json::to_value(draft("S2")).unwrap();
+    stored["service"] = json!("S9");
+    assert!(serde_json::from_value::<ComplaintDraft>(stored).is_err());
 }
 
 #[test]
@@ -311,8 +313,7 @@ fn filing_marks_the_complaint_delivered_with_a_reference() {
 fn marks_follow_the_seed_order_delivered_registered_executed_answered() {
     let mut c = filed("S1");
     let reg_at = at("2025-03-20T10:00:00+05:00");
-    c.apply(Action::Register(registration()), reg_at, cal())
-        .unwrap();
+    register(&mut c, reg_at);
     assert_eq!(c.status(), ComplaintStatus::Registered);
     assert_eq!(
         c.marks[1].kind,
@@ -443,7 +444,7 @@ fn registration_and_answer_fields_are_checked() {
         assert_eq!(c.due, None);
     }
     let mut c = filed("S1");
-    c.apply(Action::Register(registration()), t, cal()).unwrap();
+    register(&mut c, t);
     c.apply(Action::Execute, t, cal()).unwrap();
     assert_eq!(
         c.apply(
@@ -470,12 +471,14 @@ fn marks_cannot_go_back_in_time_and_a_stale_tab_is_refused() {
             at: before
         })
     );
-    c.apply_at_rev(0, Action::Register(registration()), at(FILED), cal())
-        .unwrap();
+    c.change_at_rev(0, |c| {
+        c.apply(Action::Register(registration()), at(FILED), cal())
+    })
+    .unwrap();
     assert_eq!(c.rev, 1);
     let snapshot = c.clone();
     assert_eq!(
-        c.apply_at_rev(0, Action::Execute, at(FILED), cal()),
+        c.change_at_rev(0, |c| c.apply(Action::Execute, at(FILED), cal())),
         Err(ComplaintError::StaleRevision {
             expected: 0,
             found: 1
@@ -490,6 +493,36 @@ fn marks_cannot_go_back_in_time_and_a_stale_tab_is_refused() {
         .code(),
         "complaint-stale-revision"
     );
+}
+
+/// The same rule through the trait: a failing step is rolled back and the
+/// revision moves by exactly one per accepted change.
+#[test]
+fn a_complaint_changes_only_at_the_revision_seen() {
+    let mut c = filed("S2");
+    assert_eq!(Revisioned::rev(&c), 0);
+    let before = c.clone();
+    assert_eq!(
+        c.change_at_rev(0, |c| c.apply(Action::Execute, at(FILED), cal())),
+        Err(ComplaintError::IllegalTransition {
+            from: ComplaintStatus::Delivered,
+            action: ActionKind::Execute
+        })
+    );
+    assert_eq!(c, before);
+    c.change_at_rev(0, |c| {
+        c.apply(Action::Register(registration()), at(FILED), cal())
+    })
+    .unwrap();
+    assert_eq!((c.status(), c.rev), (ComplaintStatus::Registered, 1));
+    assert_eq!(
+        c.change_at_rev(0, |c| c.apply(Action::Execute, at(FILED), cal())),
+        Err(ComplaintError::StaleRevision {
+            expected: 0,
+            found: 1
+        })
+    );
+    assert_eq!(c.status(), ComplaintStatus::Registered);
 }
 
 // ---------------------------------------------------------------------------
@@ -516,12 +549,7 @@ fn five_working_days_from_registration_fifteen_at_quality_control() {
         Some(&c),
     )
     .unwrap();
-    qc.apply(
-        Action::Register(registration()),
-        at("2025-03-20T20:00:00+05:00"),
-        cal(),
-    )
-    .unwrap();
+    register(&mut qc, at("2025-03-20T20:00:00+05:00"));
     assert_eq!(qc.due.as_ref().unwrap().date, d("2025-04-15"));
     for a in [
         Addressee::Ministry,
@@ -531,8 +559,7 @@ fn five_working_days_from_registration_fifteen_at_quality_control() {
         let mut dr = draft("S1");
         dr.addressee = a;
         let mut c = complaint::file(dr, sig(), at(FILED), [1; 8], None).unwrap();
-        c.apply(Action::Register(registration()), at(reg), cal())
-            .unwrap();
+        register(&mut c, at(reg));
         assert_eq!(c.due.as_ref().unwrap().date, d("2025-04-01"), "{a:?}");
     }
     assert!(!Addressee::LocalExecutiveBody.review_term_stated());
@@ -546,12 +573,7 @@ fn overdue_only_after_the_due_day_and_until_answered() {
         !c.is_overdue(at("2026-01-01T00:00:00Z")),
         "no term before registration"
     );
-    c.apply(
-        Action::Register(registration()),
-        at("2025-03-20T10:00:00+05:00"),
-        cal(),
-    )
-    .unwrap();
+    register(&mut c, at("2025-03-20T10:00:00+05:00"));
     assert_eq!(c.due.as_ref().unwrap().date, d("2025-04-01"));
     assert!(!c.is_overdue(at("2025-04-01T23:59:00+05:00")));
     // 20:00 UTC on 1 April is already 2 April in Kazakhstan.
@@ -575,7 +597,7 @@ fn escalation_only_after_an_answer() {
         complaint::escalate(&c, "x".into()),
         Err(ComplaintError::Escalation(EscalationProblem::NotAnswered))
     );
-    c.apply(Action::Register(registration()), t, cal()).unwrap();
+    register(&mut c, t);
     c.apply(Action::Execute, t, cal()).unwrap();
     assert_eq!(
         complaint::escalate(&c, "x".into()),
@@ -626,8 +648,7 @@ fn escalation_only_after_an_answer() {
 
     // After quality control, the next step is the court, not another escalation.
     let mut qc = qc;
-    qc.apply(Action::Register(registration()), t, cal())
-        .unwrap();
+    register(&mut qc, t);
     qc.apply(Action::Execute, t, cal()).unwrap();
     qc.apply(answer(), t, cal()).unwrap();
     assert_eq!(
@@ -650,23 +671,26 @@ fn the_court_notice_is_shown_after_an_answer() {
     assert_eq!((cite.seed, cite.line), (Seed::F000, 52));
     // S2 and S3 show the same notice, by analogy.
     for s in ["S2", "S3"] {
-        assert_eq!(complaint::court_notice(s).unwrap().id, "court");
+        assert_eq!(complaint::court_notice(sid(s)).unwrap().id, "court");
     }
-    assert!(complaint::court_notice("S9").is_none());
+    assert!(
+        ServiceId::parse("S9").is_err(),
+        "no complaint can name an unknown service"
+    );
 }
 
 #[test]
 fn s2_and_s3_apply_the_s1_procedure_by_analogy_and_never_cite_f000_as_basis() {
-    let b1 = complaint::basis("S1").unwrap();
+    let b1 = complaint::basis(ServiceId::S1).unwrap();
     assert!(!b1.by_analogy);
     assert_eq!(b1.analogy_of, None);
     assert_eq!(b1.provenance.status, Status::National);
     assert_eq!(b1.provenance.cites[0].seed, Seed::F000);
     assert_eq!(b1.provenance.cites[0].line, 43);
     for s in ["S2", "S3"] {
-        let b = complaint::basis(s).unwrap();
+        let b = complaint::basis(sid(s)).unwrap();
         assert!(b.by_analogy, "{s}");
-        assert_eq!(b.analogy_of, Some("S1"));
+        assert_eq!(b.analogy_of, Some(ServiceId::S1));
         assert_eq!(b.provenance.status, Status::Assumption, "{s}");
         assert_eq!(b.provenance.rule.as_deref(), Some("C-36"));
         assert_eq!(
@@ -674,7 +698,10 @@ fn s2_and_s3_apply_the_s1_procedure_by_analogy_and_never_cite_f000_as_basis() {
             "Procedure for S1 applied by analogy; not stated in the sources for this service."
         );
     }
-    assert!(complaint::basis("S9").is_none());
+    assert!(
+        "S9".parse::<ServiceId>().is_err(),
+        "unknown services have no basis to show"
+    );
     // The review term's explanation says so too.
     let c = answered("S2", "2025-03-20T10:00:00+05:00");
     let assumptions = &c.due.as_ref().unwrap().explanation.assumptions;
@@ -698,18 +725,20 @@ fn s2_and_s3_apply_the_s1_procedure_by_analogy_and_never_cite_f000_as_basis() {
 #[test]
 fn addressees_are_grounded_in_the_catalogue() {
     for a in Addressee::ALL {
-        let p = a.provenance("S1").unwrap_or_else(|| panic!("{a:?}"));
+        let p = a
+            .provenance(ServiceId::S1)
+            .unwrap_or_else(|| panic!("{a:?}"));
         assert!(!p.cites.is_empty());
     }
     assert_eq!(
         Addressee::StateCorporation
-            .provenance("S1")
+            .provenance(ServiceId::S1)
             .unwrap()
             .rule
             .as_deref(),
         Some("C-42")
     );
-    let qc = Addressee::QualityControl.provenance("S2").unwrap();
+    let qc = Addressee::QualityControl.provenance(ServiceId::S2).unwrap();
     assert_eq!(qc.cites.last().unwrap().line, 50);
     assert!(Addressee::QualityControl.escalation_only());
     assert!(!Addressee::ProviderHead.escalation_only());

@@ -9,17 +9,16 @@ use chrono::{DateTime, TimeDelta, Utc};
 use proptest::prelude::*;
 use serde_json::{Value, json};
 
-use qujat::engine::otp::{
+use qujat::engine::signing::eds::{
+    self as signature, Certificate, ISSUER, KeyFile, SignError, SignedDocument, canonical_json,
+};
+use qujat::engine::signing::otp::{
     Algorithm, CODE_DIGITS, OtpError, OtpSession, Policy, Purpose, format_code, hotp, totp,
 };
-use qujat::engine::signature::{
-    self, Certificate, ISSUER, KeyFile, SignError, SignedDocument, canonical_json,
-};
-use qujat::engine::vault::{self, Sealed, VaultError, VaultKey};
+use qujat::engine::signing::vault::{self, Sealed, VaultError, VaultKey};
 
-fn t(s: &str) -> DateTime<Utc> {
-    DateTime::parse_from_rfc3339(s).unwrap().with_timezone(&Utc)
-}
+mod common;
+use common::utc as t;
 
 fn secs(n: i64) -> TimeDelta {
     TimeDelta::seconds(n)
@@ -1155,7 +1154,7 @@ fn sign_error_codes() {
         SignError::BadCertificate,
         SignError::Corrupt,
         SignError::KeyMismatch,
-        SignError::InvalidIin(qujat::engine::iin::IinError::Empty),
+        SignError::InvalidIin(qujat::engine::identity::iin::IinError::Empty),
         SignError::EmptyPassword,
         SignError::BadValidity,
         SignError::Random,

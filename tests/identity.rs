@@ -6,14 +6,13 @@ use std::collections::HashSet;
 use chrono::{Datelike, NaiveDate};
 use proptest::prelude::*;
 
-use qujat::engine::iin::{self, IinError, Sex};
-use qujat::engine::registry::{self, EducationKind, IdKind, OrganisationKind};
+use qujat::engine::identity::iin::{self, IinError, Sex};
+use qujat::engine::identity::registry::{self, EducationKind, IdKind, OrganisationKind};
 use qujat::engine::source::Lang;
 use qujat::engine::term::Location;
 
-fn d(s: &str) -> NaiveDate {
-    NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
-}
+mod common;
+use common::d;
 
 // ---------------------------------------------------------------------------
 // IIN: known numbers

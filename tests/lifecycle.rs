@@ -3,35 +3,35 @@
 //! calendar, storage and return, the demo autoplay and the public status.
 #![cfg(not(target_arch = "wasm32"))]
 
-use chrono::{DateTime, NaiveDate, TimeDelta, Utc};
+use chrono::{DateTime, TimeDelta, Utc};
 
-use qujat::engine::application::{Answers, DocKind, Draft, IdentityFacts, Reason, Step, Who};
-use qujat::engine::calendar;
+use qujat::engine::application::{IdentityFacts, Reason};
+use qujat::engine::calendar::{self, DayKind};
 use qujat::engine::catalog::{self, Service};
+use qujat::engine::deadline;
 use qujat::engine::kztime;
 use qujat::engine::lifecycle::{
     self, Ctx, Details, LEGAL_DEADLINE, Lifecycle, LifecycleError, PublicStatus, Role, State,
     Target, TargetInput, Transition,
 };
-use qujat::engine::registry;
+use qujat::engine::service::ServiceId;
 use qujat::engine::source::Status;
-use qujat::engine::submission::{self, Outcome, SignatureRecord};
+use qujat::engine::store::Revisioned;
+use qujat::engine::submission::{self, Outcome};
 use qujat::engine::term::{Channel, Hours};
 
-fn at(s: &str) -> DateTime<Utc> {
-    kztime::parse_instant(s).unwrap()
-}
+/// Short names for the step tables of `record`.
+use qujat::engine::lifecycle::{Role as R, Transition as T};
 
-fn d(s: &str) -> NaiveDate {
-    NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
-}
+mod common;
+use common::{at, d, otp_signature, s2_draft, sid};
 
 fn ctx(service: &str, channel: Channel) -> Ctx<'static> {
-    Ctx::embedded(service, channel).unwrap()
+    Ctx::embedded(sid(service), channel).unwrap()
 }
 
 fn s2() -> &'static Service {
-    catalog::service("S2").unwrap()
+    catalog::service(ServiceId::S2)
 }
 
 fn s2_hours() -> &'static Hours {
@@ -66,6 +66,23 @@ fn details_for(t: Transition) -> Details {
     }
 }
 
+/// The provider's steps up to the head's signature (F002 actions 1–4).
+const TO_SIGNED: [Transition; 4] = [
+    Transition::Register,
+    Transition::Assign,
+    Transition::Prepare,
+    Transition::Sign,
+];
+
+/// Then the signed result is delivered to the State Corporation.
+const TO_READY: [Transition; 5] = [
+    Transition::Register,
+    Transition::Assign,
+    Transition::Prepare,
+    Transition::Sign,
+    Transition::DeliverToStateCorporation,
+];
+
 /// Plays `path` from a fresh record, one hour apart from `start`.
 fn play(c: &Ctx<'_>, start: DateTime<Utc>, path: &[Transition]) -> Lifecycle {
     let mut lc = Lifecycle::new(start);
@@ -79,44 +96,43 @@ fn play(c: &Ctx<'_>, start: DateTime<Utc>, path: &[Transition]) -> Lifecycle {
     lc
 }
 
+/// Records each (transition, role, instant) in turn with no details;
+/// panics if one is refused.
+fn record(lc: &mut Lifecycle, c: &Ctx<'_>, steps: &[(Transition, Role, &str)]) {
+    for &(transition, role, when) in steps {
+        lc.apply(c, transition, role, at(when), Details::default())
+            .unwrap_or_else(|e| panic!("{transition:?} at {when}: {e}"));
+    }
+}
+
 /// A record in `state`, reached by the shortest legal path.
 fn reach(c: &Ctx<'_>, state: State) -> Lifecycle {
     use Transition as T;
     let start = at("2025-04-01T10:00:00+05:00");
-    let happy = [T::Register, T::Assign, T::Prepare, T::Sign];
+    let happy = TO_SIGNED;
     let path: Vec<T> = match state {
         State::Delivered => vec![],
         State::Registered => happy[..1].to_vec(),
         State::Assigned => happy[..2].to_vec(),
         State::InPreparation => happy[..3].to_vec(),
         State::Signed => happy.to_vec(),
-        State::ReadyAtStateCorporation => [&happy[..], &[T::DeliverToStateCorporation]].concat(),
-        State::Issued => [&happy[..], &[T::DeliverToStateCorporation, T::Issue]].concat(),
+        State::ReadyAtStateCorporation => TO_READY.to_vec(),
+        State::Issued => [&TO_READY[..], &[T::Issue]].concat(),
         State::Refused => vec![T::Register, T::Refuse],
         State::RefusedAtAcceptance => return Lifecycle::refused_at_acceptance(start),
         State::HandedToProvider | State::ReturnRequested => {
-            let mut lc = play(
+            let mut lc = play(c, start, &TO_READY);
+            record(
+                &mut lc,
                 c,
-                start,
-                &[&happy[..], &[T::DeliverToStateCorporation]].concat(),
+                &[(T::HandToProvider, R::System, "2025-05-10T00:00:00+05:00")],
             );
-            lc.apply(
-                c,
-                T::HandToProvider,
-                Role::System,
-                at("2025-05-10T00:00:00+05:00"),
-                Details::default(),
-            )
-            .unwrap();
             if state == State::ReturnRequested {
-                lc.apply(
+                record(
+                    &mut lc,
                     c,
-                    T::RequestReturn,
-                    Role::Citizen,
-                    at("2025-05-12T10:00:00+05:00"),
-                    Details::default(),
-                )
-                .unwrap();
+                    &[(T::RequestReturn, R::Citizen, "2025-05-12T10:00:00+05:00")],
+                );
             }
             return lc;
         }
@@ -349,26 +365,26 @@ fn a_stale_revision_from_another_tab_is_refused() {
     let seen_by_both = stored.rev;
     assert_eq!(seen_by_both, 0);
     stored
-        .apply_at_rev(
-            seen_by_both,
-            &c,
-            Transition::Register,
-            Role::Clerk,
-            at("2025-04-01T10:10:00+05:00"),
-            Details::default(),
-        )
+        .change_at_rev(seen_by_both, |lc| {
+            lc.apply(
+                &c,
+                Transition::Register,
+                Role::Clerk,
+                at("2025-04-01T10:10:00+05:00"),
+                Details::default(),
+            )
+        })
         .unwrap();
     assert_eq!(stored.rev, 1);
     let before = stored.clone();
     assert_eq!(
-        stored.apply_at_rev(
-            seen_by_both,
+        stored.change_at_rev(seen_by_both, |lc| lc.apply(
             &c,
             Transition::Assign,
             Role::Head,
             at("2025-04-01T11:00:00+05:00"),
-            Details::default(),
-        ),
+            Details::default()
+        )),
         Err(LifecycleError::StaleRevision {
             expected: 0,
             found: 1
@@ -376,14 +392,15 @@ fn a_stale_revision_from_another_tab_is_refused() {
     );
     assert_eq!(stored, before);
     stored
-        .apply_at_rev(
-            1,
-            &c,
-            Transition::Assign,
-            Role::Head,
-            at("2025-04-01T11:00:00+05:00"),
-            Details::default(),
-        )
+        .change_at_rev(1, |lc| {
+            lc.apply(
+                &c,
+                Transition::Assign,
+                Role::Head,
+                at("2025-04-01T11:00:00+05:00"),
+                Details::default(),
+            )
+        })
         .unwrap();
     assert_eq!((stored.state, stored.rev), (State::Assigned, 2));
 }
@@ -494,14 +511,7 @@ fn events_record_the_step_or_rule_they_follow() {
     let lc3 = play(
         &c3,
         at("2025-04-01T10:00:00+05:00"),
-        &[
-            Transition::Register,
-            Transition::Assign,
-            Transition::Prepare,
-            Transition::Sign,
-            Transition::DeliverToStateCorporation,
-            Transition::Issue,
-        ],
+        &[&TO_READY[..], &[Transition::Issue]].concat(),
     );
     assert!(lc3.events.iter().all(|e| e.step_id.is_none()));
     let deliver = &lc3.events[5];
@@ -523,8 +533,8 @@ fn events_record_the_step_or_rule_they_follow() {
 
 #[test]
 fn every_catalogue_step_maps_to_a_transition() {
-    for id in ["S2", "S3"] {
-        let s = catalog::service(id).unwrap();
+    for id in [ServiceId::S2, ServiceId::S3] {
+        let s = catalog::service(id);
         assert!(!s.steps.is_empty());
         for step in &s.steps {
             for &ch in &step.channels {
@@ -536,7 +546,7 @@ fn every_catalogue_step_maps_to_a_transition() {
             }
         }
     }
-    assert!(catalog::service("S1").unwrap().steps.is_empty());
+    assert!(catalog::service(ServiceId::S1).steps.is_empty());
 }
 
 // ---------------------------------------------------------------------------
@@ -551,6 +561,11 @@ fn s2_input(lc_now: DateTime<Utc>, accepted_at: DateTime<Utc>) -> TargetInput<'s
         now: lc_now,
         include_historical: false,
     }
+}
+
+/// When the target `id` is due.
+fn due_of(ts: &[Target], id: &str) -> DateTime<Utc> {
+    by_id(ts, id).due
 }
 
 fn by_id<'a>(ts: &'a [Target], id: &str) -> &'a Target {
@@ -568,12 +583,12 @@ fn s2_uses_the_resolved_acceptance_window_for_working_time() {
         ("09:00".into(), "17:30".into())
     );
     assert_eq!(
-        lifecycle::provider_schedule(catalog::service("S3").unwrap())
+        lifecycle::provider_schedule(catalog::service(ServiceId::S3))
             .unwrap()
             .id,
         "provider"
     );
-    assert!(lifecycle::provider_schedule(catalog::service("S1").unwrap()).is_none());
+    assert!(lifecycle::provider_schedule(catalog::service(ServiceId::S1)).is_none());
 }
 
 #[test]
@@ -636,54 +651,33 @@ fn an_after_hours_submission_counts_from_the_accepted_day() {
         include_historical: false,
     };
     let ts = lifecycle::targets(&c, &Lifecycle::new(submitted), &input).unwrap();
-    assert_eq!(by_id(&ts, "register").due, at("2025-03-26T09:15:00+05:00"));
-    assert_eq!(
-        by_id(&ts, "head-review").due,
-        at("2025-03-26T11:15:00+05:00")
-    );
+    assert_eq!(due_of(&ts, "register"), at("2025-03-26T09:15:00+05:00"));
+    assert_eq!(due_of(&ts, "head-review"), at("2025-03-26T11:15:00+05:00"));
 }
 
 #[test]
 fn the_two_hour_step_crosses_lunch_and_closing_time() {
     let c = ctx("S2", Channel::Portal);
     let accepted = at("2025-04-11T12:00:00+05:00");
+    // The targets when the clerk registers at `when`.
+    let registered_at = |when: &str| {
+        let mut lc = Lifecycle::new(accepted);
+        record(&mut lc, &c, &[(T::Register, R::Clerk, when)]);
+        lifecycle::targets(&c, &lc, &s2_input(accepted, accepted)).unwrap()
+    };
     // Registered at 12:30: 30 minutes before the break, 90 after 14:30.
-    let mut lc = Lifecycle::new(accepted);
-    lc.apply(
-        &c,
-        Transition::Register,
-        Role::Clerk,
-        at("2025-04-11T12:30:00+05:00"),
-        Details::default(),
-    )
-    .unwrap();
-    let ts = lifecycle::targets(&c, &lc, &s2_input(accepted, accepted)).unwrap();
-    assert_eq!(by_id(&ts, "register").due, at("2025-04-11T12:15:00+05:00"));
+    let ts = registered_at("2025-04-11T12:30:00+05:00");
+    assert_eq!(due_of(&ts, "register"), at("2025-04-11T12:15:00+05:00"));
     assert_eq!(
         by_id(&ts, "register").done_at,
         Some(at("2025-04-11T12:30:00+05:00"))
     );
-    assert_eq!(
-        by_id(&ts, "head-review").due,
-        at("2025-04-11T16:00:00+05:00")
-    );
+    assert_eq!(due_of(&ts, "head-review"), at("2025-04-11T16:00:00+05:00"));
 
     // Registered at 16:45 on Friday: 45 minutes to the 17:30 close, the
     // other 75 on Monday from 9:00.
-    let mut lc = Lifecycle::new(accepted);
-    lc.apply(
-        &c,
-        Transition::Register,
-        Role::Clerk,
-        at("2025-04-11T16:45:00+05:00"),
-        Details::default(),
-    )
-    .unwrap();
-    let ts = lifecycle::targets(&c, &lc, &s2_input(accepted, accepted)).unwrap();
-    assert_eq!(
-        by_id(&ts, "head-review").due,
-        at("2025-04-14T10:15:00+05:00")
-    );
+    let ts = registered_at("2025-04-11T16:45:00+05:00");
+    assert_eq!(due_of(&ts, "head-review"), at("2025-04-14T10:15:00+05:00"));
 }
 
 #[test]
@@ -692,22 +686,14 @@ fn late_steps_are_marked_and_the_chain_follows_actual_times() {
     let accepted = at("2025-04-01T10:00:00+05:00");
     let mut lc = Lifecycle::new(accepted);
     // Registered on time (target 10:15), assigned late (target 12:10).
-    lc.apply(
+    record(
+        &mut lc,
         &c,
-        Transition::Register,
-        Role::Clerk,
-        at("2025-04-01T10:10:00+05:00"),
-        Details::default(),
-    )
-    .unwrap();
-    lc.apply(
-        &c,
-        Transition::Assign,
-        Role::Head,
-        at("2025-04-02T09:30:00+05:00"),
-        Details::default(),
-    )
-    .unwrap();
+        &[
+            (T::Register, R::Clerk, "2025-04-01T10:10:00+05:00"),
+            (T::Assign, R::Head, "2025-04-02T09:30:00+05:00"),
+        ],
+    );
     let now = at("2025-04-25T09:00:00+05:00");
     let ts = lifecycle::targets(&c, &lc, &s2_input(now, accepted)).unwrap();
     let reg = by_id(&ts, "register");
@@ -829,15 +815,15 @@ fn s1_has_only_the_legal_deadline_and_s3_steps_only_as_history() {
     }
     // 15 + 15 minutes, then 2 and 1 working days (S3 hours 9–18, lunch 13–14).
     assert_eq!(
-        by_id(&ts, "provider-head-review").due,
+        due_of(&ts, "provider-head-review"),
         at("2025-04-01T10:30:00+05:00")
     );
     assert_eq!(
-        by_id(&ts, "provider-prepare").due,
+        due_of(&ts, "provider-prepare"),
         at("2025-04-03T10:30:00+05:00")
     );
     assert_eq!(
-        by_id(&ts, "provider-issue").due,
+        due_of(&ts, "provider-issue"),
         at("2025-04-04T10:30:00+05:00")
     );
 
@@ -856,7 +842,7 @@ fn s1_has_only_the_legal_deadline_and_s3_steps_only_as_history() {
     assert_eq!(by_id(&ts, "sc-package").done_at, Some(accepted));
     assert!(by_id(&ts, "sc-provider-accept").done_at.is_none());
     assert_eq!(
-        by_id(&ts, "sc-provider-accept").due,
+        due_of(&ts, "sc-provider-accept"),
         at("2025-04-01T10:15:00+05:00")
     );
 }
@@ -867,17 +853,7 @@ fn s1_has_only_the_legal_deadline_and_s3_steps_only_as_history() {
 #[test]
 fn storage_lasts_a_month_then_the_provider_holds_it_and_returns_it_in_a_working_day() {
     let c = ctx("S2", Channel::Portal);
-    let mut lc = play(
-        &c,
-        at("2025-04-07T09:00:00+05:00"),
-        &[
-            Transition::Register,
-            Transition::Assign,
-            Transition::Prepare,
-            Transition::Sign,
-            Transition::DeliverToStateCorporation,
-        ],
-    );
+    let mut lc = play(&c, at("2025-04-07T09:00:00+05:00"), &TO_READY);
     assert_eq!(lifecycle::public_status(&lc), PublicStatus::Ready);
     let info = lifecycle::storage(&lc, &c).unwrap().unwrap();
     assert_eq!(info.ready_on, d("2025-04-07"));
@@ -898,14 +874,11 @@ fn storage_lasts_a_month_then_the_provider_holds_it_and_returns_it_in_a_working_
             until: d("2025-05-07")
         })
     );
-    lc.apply(
+    record(
+        &mut lc,
         &c,
-        Transition::HandToProvider,
-        Role::System,
-        at("2025-05-08T00:00:00+05:00"),
-        Details::default(),
-    )
-    .unwrap();
+        &[(T::HandToProvider, R::System, "2025-05-08T00:00:00+05:00")],
+    );
     assert_eq!(lifecycle::public_status(&lc), PublicStatus::HeldByProvider);
     let info = lifecycle::storage(&lc, &c).unwrap().unwrap();
     assert!(info.handed_over);
@@ -913,42 +886,33 @@ fn storage_lasts_a_month_then_the_provider_holds_it_and_returns_it_in_a_working_
 
     // Asked for on Thursday 8 May: due on Monday 12 May (9 May is Victory
     // Day, then the weekend).
-    lc.apply(
+    record(
+        &mut lc,
         &c,
-        Transition::RequestReturn,
-        Role::Citizen,
-        at("2025-05-08T10:00:00+05:00"),
-        Details::default(),
-    )
-    .unwrap();
+        &[(T::RequestReturn, R::Citizen, "2025-05-08T10:00:00+05:00")],
+    );
     assert_eq!(lifecycle::public_status(&lc), PublicStatus::HeldByProvider);
     let info = lifecycle::storage(&lc, &c).unwrap().unwrap();
     let due = info.return_due.unwrap();
     assert_eq!(due.date, d("2025-05-12"));
     assert!(!calendar::is_working(d("2025-05-09")).unwrap());
 
-    lc.apply(
+    record(
+        &mut lc,
         &c,
-        Transition::Return,
-        Role::Clerk,
-        at("2025-05-12T11:00:00+05:00"),
-        Details::default(),
-    )
-    .unwrap();
+        &[(T::Return, R::Clerk, "2025-05-12T11:00:00+05:00")],
+    );
     assert_eq!(lc.state, State::ReadyAtStateCorporation);
     let info = lifecycle::storage(&lc, &c).unwrap().unwrap();
     assert_eq!(info.ready_on, d("2025-05-12"));
     assert_eq!(info.until.date, d("2025-06-12"));
     assert!(!info.handed_over);
 
-    lc.apply(
+    record(
+        &mut lc,
         &c,
-        Transition::Issue,
-        Role::StateCorporation,
-        at("2025-05-13T10:00:00+05:00"),
-        Details::default(),
-    )
-    .unwrap();
+        &[(T::Issue, R::StateCorporation, "2025-05-13T10:00:00+05:00")],
+    );
     assert_eq!(lifecycle::public_status(&lc), PublicStatus::Issued);
     assert_eq!(lifecycle::storage(&lc, &c).unwrap(), None);
 }
@@ -956,17 +920,7 @@ fn storage_lasts_a_month_then_the_provider_holds_it_and_returns_it_in_a_working_
 #[test]
 fn storage_months_are_calendar_months() {
     let c = ctx("S2", Channel::Portal);
-    let mut lc = play(
-        &c,
-        at("2025-01-31T09:00:00+05:00"),
-        &[
-            Transition::Register,
-            Transition::Assign,
-            Transition::Prepare,
-            Transition::Sign,
-            Transition::DeliverToStateCorporation,
-        ],
-    );
+    let mut lc = play(&c, at("2025-01-31T09:00:00+05:00"), &TO_READY);
     let info = lifecycle::storage(&lc, &c).unwrap().unwrap();
     assert_eq!(info.until.date, d("2025-02-28"));
     assert!(
@@ -1023,14 +977,11 @@ fn autoplay_plays_each_step_at_its_target_then_hands_over_after_storage() {
         None
     );
     // Once asked, the provider's return plays at the opening of the due day.
-    lc.apply(
+    record(
+        &mut lc,
         &c,
-        Transition::RequestReturn,
-        Role::Citizen,
-        at("2025-05-15T16:00:00+05:00"),
-        Details::default(),
-    )
-    .unwrap();
+        &[(T::RequestReturn, R::Citizen, "2025-05-15T16:00:00+05:00")],
+    );
     let ts = lifecycle::targets(&c, &lc, &input).unwrap();
     assert_eq!(
         lifecycle::next_automatic(&lc, &c, &ts, Some(s2_hours())).unwrap(),
@@ -1060,16 +1011,7 @@ fn autoplay_without_steps_plays_at_once_and_readies_at_the_deadline() {
         lifecycle::next_automatic(&lc, &c, &ts, None).unwrap(),
         Some((Transition::Register, Role::Clerk, accepted))
     );
-    let signed = play(
-        &c,
-        accepted,
-        &[
-            Transition::Register,
-            Transition::Assign,
-            Transition::Prepare,
-            Transition::Sign,
-        ],
-    );
+    let signed = play(&c, accepted, &TO_SIGNED);
     let ts = lifecycle::targets(&c, &signed, &input).unwrap();
     assert_eq!(
         lifecycle::next_automatic(&signed, &c, &ts, None).unwrap(),
@@ -1133,48 +1075,14 @@ fn a_record_round_trips_and_old_records_default_to_delivered() {
     assert_eq!(empty.state, State::Delivered);
 }
 
-fn draft(reason: Reason, original: Option<bool>) -> Draft {
-    let p = registry::people()
-        .iter()
-        .find(|p| p.children.is_empty() && p.iin.as_bytes()[6] >= b'3')
-        .unwrap();
-    let t = at("2025-03-20T10:00:00+05:00");
-    Draft {
-        id: "d1".into(),
-        service: "S2".into(),
-        applicant_iin: p.iin.clone(),
-        answers: Answers {
-            who: Some(Who::Myself),
-            reason: Some(reason),
-            document: Some(DocKind::GeneralSecondaryAttestat),
-            school: "School No. 1".into(),
-            year: "2010".into(),
-            office: Some(registry::offices()[0].id.clone()),
-            original,
-            ..Answers::default()
-        },
-        step: Step::Check,
-        created_at: t,
-        updated_at: t,
-    }
-}
-
-fn otp(d: &Draft, now: DateTime<Utc>) -> SignatureRecord {
-    SignatureRecord::Otp {
-        phone: "+77010000000".into(),
-        verified_at: now,
-        digest_hex: submission::digest_hex(&submission::document_of(d)),
-    }
-}
-
 #[test]
 fn submit_starts_the_life_cycle() {
     let now = at("2025-03-20T10:00:00+05:00");
     let valid = IdentityFacts {
         identity_document_valid: true,
     };
-    let d = draft(Reason::Lost, None);
-    let s = submission::submit(&d, otp(&d, now), valid, now, [1; 6]).unwrap();
+    let d = s2_draft(Reason::Lost, None);
+    let s = submission::submit(&d, otp_signature(&d, now), valid, now, [1; 6]).unwrap();
     assert!(matches!(s.outcome, Outcome::Accepted { .. }));
     assert_eq!(s.lifecycle, Lifecycle::new(now));
     assert_eq!(
@@ -1182,7 +1090,7 @@ fn submit_starts_the_life_cycle() {
         PublicStatus::Delivered
     );
 
-    let ts = lifecycle::submission_targets(&s, now, false).unwrap();
+    let ts = s.targets(now, false).unwrap();
     assert_eq!(ts.len(), 6);
     assert_eq!(ts[0].due, at("2025-03-20T10:15:00+05:00"));
     assert_eq!(ts[5].due, at("2025-04-15T23:59:59+05:00"));
@@ -1193,19 +1101,138 @@ fn submit_starts_the_life_cycle() {
     let old: submission::Submission = serde_json::from_value(json).unwrap();
     assert_eq!(old.lifecycle, Lifecycle::default());
 
-    let refused_draft = draft(Reason::Damaged, Some(false));
-    let r =
-        submission::submit(&refused_draft, otp(&refused_draft, now), valid, now, [2; 6]).unwrap();
+    let refused_draft = s2_draft(Reason::Damaged, Some(false));
+    let r = submission::submit(
+        &refused_draft,
+        otp_signature(&refused_draft, now),
+        valid,
+        now,
+        [2; 6],
+    )
+    .unwrap();
     assert!(matches!(r.outcome, Outcome::Refused { .. }));
     assert_eq!(r.lifecycle.state, State::RefusedAtAcceptance);
     assert_eq!(
         lifecycle::public_status(&r.lifecycle),
         PublicStatus::RefusedAtAcceptance
     );
+    assert!(r.targets(now, false).unwrap().is_empty());
+}
+
+/// "Why this date?" of a stored application always ends on the date shown:
+/// the explanation computed at acceptance is kept in the record, so a later
+/// edit of the calendar data (here a decree that makes Tuesday 1 April 2025
+/// a day off) does not change it. Records from before explanations were
+/// stored recompute theirs and say so.
+#[test]
+fn a_stored_submission_keeps_its_explanation_after_a_calendar_edit() {
+    let mut data: serde_json::Value = serde_json::from_str(calendar::embedded_data()).unwrap();
+    let year_2025 = data["year"]
+        .as_array_mut()
+        .unwrap()
+        .iter_mut()
+        .find(|y| y["year"] == 2025)
+        .unwrap();
+    year_2025["transfers"]
+        .as_array_mut()
+        .unwrap()
+        .push(serde_json::json!({ "off": "2025-04-01", "work": "2025-05-03" }));
+    let decreed = calendar::Calendar::from_json(&data.to_string()).unwrap();
+
+    let now = at("2025-03-20T10:00:00+05:00");
+    let valid = IdentityFacts {
+        identity_document_valid: true,
+    };
+    let dr = s2_draft(Reason::Lost, None);
+    let s = submission::submit_with_calendar(
+        &dr,
+        otp_signature(&dr, now),
+        valid,
+        now,
+        [1; 6],
+        &decreed,
+    )
+    .unwrap();
+    let Outcome::Accepted { due, .. } = s.outcome else {
+        panic!("accepted");
+    };
+    assert_eq!(due, d("2025-04-16"), "one more day off before the due date");
+
+    // Read back later, with the embedded (undecreed) calendar in force.
+    let stored: submission::Submission =
+        serde_json::from_str(&serde_json::to_string(&s).unwrap()).unwrap();
+    let why = stored.deadline().unwrap();
+    assert!(!why.recomputed);
+    assert_eq!(why.deadline.due, due);
+    assert_eq!(
+        why.deadline.explanation.steps.last(),
+        Some(&deadline::Step::Due { date: due })
+    );
     assert!(
-        lifecycle::submission_targets(&r, now, false)
-            .unwrap()
-            .is_empty()
+        why.deadline
+            .explanation
+            .steps
+            .contains(&deadline::Step::Skipped {
+                date: d("2025-04-01"),
+                why: DayKind::TransferOff {
+                    from: d("2025-05-03")
+                },
+            })
+    );
+
+    // A record stored before explanations were kept: recomputed on today's
+    // data, which now ends on another day, and marked as such.
+    let mut old = serde_json::to_value(&s).unwrap();
+    old["outcome"]
+        .as_object_mut()
+        .unwrap()
+        .remove("explanation");
+    let old: submission::Submission = serde_json::from_value(old).unwrap();
+    let why = old.deadline().unwrap();
+    assert!(why.recomputed);
+    assert_eq!(why.deadline.due, d("2025-04-15"));
+    assert_ne!(why.deadline.due, due);
+}
+
+/// The one rule for changing a stored application at a known revision
+/// ([`Revisioned`]): on the whole submission, whose revision is its life
+/// cycle's.
+#[test]
+fn a_stored_application_changes_only_at_the_revision_seen() {
+    let now = at("2025-03-20T10:00:00+05:00");
+    let valid = IdentityFacts {
+        identity_document_valid: true,
+    };
+    let d = s2_draft(Reason::Lost, None);
+    let mut rec = submission::submit(&d, otp_signature(&d, now), valid, now, [1; 6]).unwrap();
+    let c = ctx("S2", Channel::Portal);
+    let t = now + TimeDelta::minutes(10);
+    let act = |tr: Transition, role: Role| {
+        move |r: &mut submission::Submission| r.lifecycle.apply(&c, tr, role, t, Details::default())
+    };
+    assert_eq!(Revisioned::rev(&rec), 0);
+    rec.change_at_rev(0, act(Transition::Register, Role::Clerk))
+        .unwrap();
+    assert_eq!((Revisioned::rev(&rec), rec.lifecycle.rev), (1, 1));
+    let before = rec.clone();
+    assert_eq!(
+        rec.change_at_rev(0, act(Transition::Assign, Role::Head)),
+        Err(LifecycleError::StaleRevision {
+            expected: 0,
+            found: 1
+        })
+    );
+    assert_eq!(rec, before);
+    assert!(matches!(
+        rec.change_at_rev(1, act(Transition::Sign, Role::Head)),
+        Err(LifecycleError::IllegalTransition { .. })
+    ));
+    assert_eq!(rec, before, "a refused transition changes nothing");
+    rec.change_at_rev(1, act(Transition::Assign, Role::Head))
+        .unwrap();
+    assert_eq!(
+        (rec.lifecycle.state, rec.lifecycle.rev),
+        (State::Assigned, 2)
     );
 }
 
@@ -1258,8 +1285,6 @@ fn error_codes_are_stable() {
         .to_string(),
         "sign is not allowed in state issued"
     );
-    assert!(matches!(
-        Ctx::embedded("S9", Channel::Portal),
-        Err(LifecycleError::UnknownService(_))
-    ));
+    // A context can only name one of the three services.
+    assert!(ServiceId::parse("S9").is_err());
 }

@@ -13,10 +13,8 @@ use std::collections::BTreeMap;
 
 use leptos::prelude::*;
 use mount::{refuse_to_store, storage, storage_works_again};
-use qujat::engine::store;
-use qujat::ui::state::store::{
-    AtRevision, Collection, NotSaved, Refused, StoreNotice, StoreNotices,
-};
+use qujat::engine::store::{self, Revisioned};
+use qujat::ui::state::store::{Collection, NotSaved, Refused, StoreNotice, StoreNotices};
 use serde::{Deserialize, Serialize};
 use wasm_bindgen_test::*;
 
@@ -216,12 +214,12 @@ struct Rec {
     state: String,
 }
 
-impl AtRevision for Rec {
-    fn revision(&self) -> u64 {
+impl Revisioned for Rec {
+    fn rev(&self) -> u64 {
         self.rev
     }
-    fn record_id(&self) -> &str {
-        "r1"
+    fn set_rev(&mut self, rev: u64) {
+        self.rev = rev;
     }
 }
 
@@ -290,7 +288,7 @@ async fn a_record_changes_at_the_revision_shown_or_not_at_all() {
 
 #[wasm_bindgen_test]
 async fn submitting_keeps_the_draft_when_the_application_cannot_be_stored() {
-    use qujat::engine::registry;
+    use qujat::engine::identity::registry;
     use qujat::engine::submission::SignatureRecord;
     use qujat::ui::state::applications::{SubmitFailure, submit};
     use qujat::ui::state::db::Db;

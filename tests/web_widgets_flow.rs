@@ -10,8 +10,8 @@ mod mount;
 
 use leptos::prelude::*;
 use mount::{Mounted, focused, frames, sample_submission, storage};
-use qujat::engine::otp::Purpose;
-use qujat::engine::registry;
+use qujat::engine::identity::registry;
+use qujat::engine::signing::otp::Purpose;
 use qujat::engine::source::Lang;
 use qujat::engine::submission::Submission;
 use qujat::i18n::tr;

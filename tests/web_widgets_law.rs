@@ -12,7 +12,8 @@ use mount::{Mounted, sample_complaint, sample_now, sample_submission, storage};
 use qujat::engine::calendar;
 use qujat::engine::catalog::{self, Situation};
 use qujat::engine::deadline;
-use qujat::engine::lifecycle::{self, PublicStatus};
+use qujat::engine::lifecycle::PublicStatus;
+use qujat::engine::service::ServiceId;
 use qujat::engine::source::{Lang, Status};
 use qujat::i18n::tr;
 use qujat::ui::labels::{Label, Tagged};
@@ -35,7 +36,7 @@ const EN: Lang = Lang::En;
 async fn legal_basis_is_a_closed_disclosure_with_the_status_in_words_and_quotes_in_their_language()
 {
     storage().clear().unwrap();
-    let s2 = catalog::service("S2").unwrap();
+    let s2 = catalog::service(ServiceId::S2);
     let p = s2.summary.provenance.clone();
     let status = p.status;
     let cites = p.cites.len();
@@ -67,7 +68,7 @@ async fn legal_basis_is_a_closed_disclosure_with_the_status_in_words_and_quotes_
 #[wasm_bindgen_test]
 async fn law_text_marks_a_working_translation_in_words() {
     storage().clear().unwrap();
-    let s2 = catalog::service("S2").unwrap();
+    let s2 = catalog::service(ServiceId::S2);
     // The English text is a working translation everywhere, said once in
     // the footer; in Kazakh or Russian it is marked where it occurs.
     let text = s2.name.text.clone();
@@ -96,7 +97,7 @@ async fn law_text_marks_a_working_translation_in_words() {
 #[wasm_bindgen_test]
 async fn why_this_date_is_a_closed_disclosure_with_the_steps_in_order() {
     storage().clear().unwrap();
-    let s2 = catalog::service("S2").unwrap();
+    let s2 = catalog::service(ServiceId::S2);
     let term = &s2.terms[0];
     let d = deadline::deadline_for(
         &s2.terms,
@@ -136,7 +137,7 @@ async fn the_timeline_has_headed_rows_late_in_words_and_machine_readable_times()
     let s = sample_submission();
     // A month later nothing has been done: every target is late.
     let later = sample_now() + chrono::Duration::days(40);
-    let targets = lifecycle::submission_targets(&s, later, false).unwrap();
+    let targets = s.targets(later, false).unwrap();
     let n = targets.len();
     let events = s.lifecycle.events.clone();
     let tag = s.clone();
@@ -144,7 +145,7 @@ async fn the_timeline_has_headed_rows_late_in_words_and_machine_readable_times()
         view! {
             <StatusTag submission=tag />
             <TargetsTable targets=targets now=later />
-            <EventList events=events service="S2".to_string() />
+            <EventList events=events service=ServiceId::S2 />
         }
     })
     .await;
@@ -251,7 +252,7 @@ async fn a_complaints_marks_and_summary() {
 #[wasm_bindgen_test]
 async fn required_documents_are_a_list_with_their_basis() {
     storage().clear().unwrap();
-    let m = Mounted::new(|| required_documents("S2", &[Situation::Loss])).await;
+    let m = Mounted::new(|| required_documents(ServiceId::S2, &[Situation::Loss])).await;
     let docs = m.all("ul.doc-list > li");
     assert!(!docs.is_empty());
     for d in docs {

@@ -1,6 +1,23 @@
 //! The rules and deadline engine. Nothing here touches the browser: every
 //! input (the time now, stored data, randomness) is passed in, so each
 //! function is a plain computation that tests can pin down.
+//!
+//! One folder or file per concept, lower layers first (a module only uses
+//! the ones above it in this list, so there are no import cycles):
+//!
+//! - [`service`], [`source`], [`term`], [`kztime`], [`caret`]: which
+//!   service, provenance and languages, the shape of a legal term,
+//!   Kazakhstan local time, caret editing;
+//! - [`catalog`]: S1, S2 and S3 as data (`data/*.toml`), with every citation;
+//! - [`calendar`]: working days 2016–2030 and working time;
+//! - [`deadline`]: deadlines and milestones that explain themselves;
+//! - [`identity`]: IINs and the demo state registry;
+//! - [`signing`]: SMS codes, EDS signatures, encryption at rest;
+//! - [`store`]: versioned envelopes and changes at a known revision;
+//! - [`lifecycle`]: an application after hand-in, as a state machine;
+//! - [`application`]: the S2 wizard; [`submission`]: signing it in;
+//! - [`complaint`]: the complaint procedure; [`visit`]: the operator's home
+//!   visit.
 
 pub mod application;
 pub mod calendar;
@@ -8,15 +25,13 @@ pub mod caret;
 pub mod catalog;
 pub mod complaint;
 pub mod deadline;
-pub mod iin;
+pub mod identity;
 pub mod kztime;
 pub mod lifecycle;
-pub mod otp;
-pub mod registry;
-pub mod signature;
+pub mod service;
+pub mod signing;
 pub mod source;
 pub mod store;
 pub mod submission;
 pub mod term;
-pub mod vault;
 pub mod visit;

@@ -10,6 +10,14 @@
 //!   silently over it.
 //! - Anything that does not decode is reported as [`Corrupt`](LoadError) so
 //!   the app can set it aside, tell the user, and load everything else.
+//!
+//! The same idea works inside one record: the application life cycle, a
+//! complaint and a home visit each count their own changes
+//! ([`Revisioned`]). A back-office page shows a record at some revision;
+//! the action the user takes there is applied only if the record is still
+//! at that revision, so a second tab that acted in between is never
+//! silently overruled. That is one rule, in one place:
+//! [`Revisioned::change_at_rev`].
 
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
@@ -26,6 +34,7 @@ pub struct Envelope<T> {
     pub data: T,
 }
 
+/// Why stored data could not be read.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum LoadError {
     /// Not JSON, not an envelope, or the data does not fit the schema.
@@ -45,6 +54,8 @@ impl std::fmt::Display for LoadError {
         }
     }
 }
+
+impl std::error::Error for LoadError {}
 
 /// A migration from one schema version to the next, on raw JSON.
 pub type Migration = fn(serde_json::Value) -> Result<serde_json::Value, String>;
@@ -109,6 +120,89 @@ pub fn encode<T: Serialize>(rev: u64, data: &T) -> String {
     .unwrap_or_default()
 }
 
+/// A record changed elsewhere since it was read: `expected` is the revision
+/// the caller saw, `found` the record's current one.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Stale {
+    pub expected: u64,
+    pub found: u64,
+}
+
+impl std::fmt::Display for Stale {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "the record changed elsewhere (expected revision {}, found {})",
+            self.expected, self.found
+        )
+    }
+}
+
+impl std::error::Error for Stale {}
+
+/// A record that counts its changes, so that a change decided on an old
+/// view of it can be refused (see the [module docs](self)).
+///
+/// ```
+/// use qujat::engine::store::{Revisioned, Stale};
+///
+/// #[derive(Clone, Debug, PartialEq)]
+/// struct Note { text: String, rev: u64 }
+///
+/// impl Revisioned for Note {
+///     fn rev(&self) -> u64 { self.rev }
+///     fn set_rev(&mut self, rev: u64) { self.rev = rev; }
+/// }
+///
+/// let mut note = Note { text: "draft".into(), rev: 0 };
+/// let seen = note.rev();
+/// // This tab edits what it saw: accepted, and the revision moves on.
+/// note.change_at_rev(seen, |n| { n.text = "first".into(); Ok::<_, Stale>(()) })?;
+/// assert_eq!(note.rev, 1);
+/// // Another tab that also saw revision 0 is refused, and nothing changes.
+/// let stale = note.change_at_rev(seen, |n| { n.text = "second".into(); Ok::<_, Stale>(()) });
+/// assert_eq!(stale, Err(Stale { expected: 0, found: 1 }));
+/// assert_eq!(note.text, "first");
+/// # Ok::<(), Stale>(())
+/// ```
+pub trait Revisioned {
+    /// How many changes the record has seen.
+    fn rev(&self) -> u64;
+
+    /// Sets the revision. Only [`change_at_rev`](Self::change_at_rev) (and
+    /// a record's own change methods) should call it.
+    fn set_rev(&mut self, rev: u64);
+
+    /// Applies `change` only if the record is still at revision `expected`.
+    /// On success the record is at `expected + 1` (whether or not `change`
+    /// counted itself); on any error, [`Stale`] or the change's own, the
+    /// record is exactly as it was.
+    fn change_at_rev<T, E: From<Stale>>(
+        &mut self,
+        expected: u64,
+        change: impl FnOnce(&mut Self) -> Result<T, E>,
+    ) -> Result<T, E>
+    where
+        Self: Clone,
+    {
+        let found = self.rev();
+        if found != expected {
+            return Err(Stale { expected, found }.into());
+        }
+        let before = self.clone();
+        match change(self) {
+            Ok(out) => {
+                self.set_rev(expected.saturating_add(1));
+                Ok(out)
+            }
+            Err(e) => {
+                *self = before;
+                Err(e)
+            }
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -156,5 +250,72 @@ mod tests {
             decode::<Drafts>(&raw, &[]),
             Err(LoadError::FromTheFuture(SCHEMA_VERSION + 1))
         );
+    }
+
+    #[derive(Clone, Debug, Default, PartialEq)]
+    struct Counter {
+        n: i32,
+        rev: u64,
+    }
+
+    impl Revisioned for Counter {
+        fn rev(&self) -> u64 {
+            self.rev
+        }
+        fn set_rev(&mut self, rev: u64) {
+            self.rev = rev;
+        }
+    }
+
+    #[derive(Debug, PartialEq)]
+    enum CounterError {
+        Stale(Stale),
+        Negative,
+    }
+
+    impl From<Stale> for CounterError {
+        fn from(s: Stale) -> Self {
+            CounterError::Stale(s)
+        }
+    }
+
+    fn add(c: &mut Counter, k: i32) -> Result<i32, CounterError> {
+        c.n += k;
+        if c.n < 0 {
+            return Err(CounterError::Negative);
+        }
+        Ok(c.n)
+    }
+
+    #[test]
+    fn a_change_at_the_current_revision_applies_and_counts_once() {
+        let mut c = Counter::default();
+        assert_eq!(c.change_at_rev(0, |c| add(c, 2)), Ok(2));
+        assert_eq!(c.rev, 1);
+        // A change that counts itself is not counted twice.
+        let r = c.change_at_rev(1, |c| {
+            c.rev += 1;
+            add(c, 1)
+        });
+        assert_eq!((r, c.rev), (Ok(3), 2));
+    }
+
+    #[test]
+    fn a_stale_or_failed_change_leaves_the_record_as_it_was() {
+        let mut c = Counter { n: 1, rev: 4 };
+        assert_eq!(
+            c.change_at_rev(3, |c| add(c, 1)),
+            Err(CounterError::Stale(Stale {
+                expected: 3,
+                found: 4
+            }))
+        );
+        assert_eq!(c, Counter { n: 1, rev: 4 });
+        // The change failed half-way (it had already written `n`): rolled back.
+        assert_eq!(
+            c.change_at_rev(4, |c| add(c, -5)),
+            Err(CounterError::Negative)
+        );
+        assert_eq!(c, Counter { n: 1, rev: 4 });
     }
 }

@@ -8,13 +8,16 @@ use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
 use super::application::{self, Draft, IdentityFacts, Refusal};
-use super::calendar;
+use super::calendar::{self, Calendar};
 use super::catalog;
-use super::deadline;
+use super::deadline::{self, Deadline, DeadlineError, Explanation, RecordedDeadline};
 use super::kztime;
-use super::signature::{self, SignError, SignedDocument};
+use super::lifecycle::{self, Ctx, Lifecycle, LifecycleError, Target, TargetInput};
+use super::service::ServiceId;
+use super::signing::eds::{self as signature, SignError, SignedDocument};
+use super::signing::vault;
+use super::store::Revisioned;
 use super::term::Channel;
-use super::vault;
 
 /// How the application was signed (F001 §8: EDS, or a one-time password
 /// with the mobile number registered on the portal).
@@ -36,12 +39,16 @@ pub enum SignatureRecord {
 #[serde(tag = "result", rename_all = "kebab-case")]
 pub enum Outcome {
     /// Accepted: counting starts on `accepted_on`; the legal deadline is `due`.
-    /// The explanation is not stored: [`Submission::deadline`] recomputes it
-    /// (the computation is deterministic), which keeps its large
-    /// deserialiser out of the wasm.
     Accepted {
         accepted_on: NaiveDate,
         due: NaiveDate,
+        /// "Why this date?" as computed at acceptance, so that it always
+        /// ends on `due` even after the calendar data is edited. `None` in
+        /// records stored before it was kept: [`Submission::deadline`]
+        /// recomputes those and says so. (Its deserialiser is in the wasm
+        /// anyway: a complaint stores its review term's explanation.)
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        explanation: Option<Explanation>,
     },
     /// Refused at acceptance (F001 §9), with the grounds.
     Refused { grounds: Vec<Refusal> },
@@ -51,7 +58,7 @@ pub enum Outcome {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Submission {
     pub reference: String,
-    pub service: String,
+    pub service: ServiceId,
     pub channel: Channel,
     pub applicant_iin: String,
     pub subject_iin: String,
@@ -63,7 +70,20 @@ pub struct Submission {
     pub outcome: Outcome,
     /// What happened after submission (registration, preparation, storage…).
     #[serde(default)]
-    pub lifecycle: crate::engine::lifecycle::Lifecycle,
+    pub lifecycle: Lifecycle,
+}
+
+/// A submission's revision is its life cycle's: a stored application is
+/// changed at the revision a page showed with [`Revisioned::change_at_rev`],
+/// on the record or on its life cycle.
+impl Revisioned for Submission {
+    fn rev(&self) -> u64 {
+        self.lifecycle.rev
+    }
+
+    fn set_rev(&mut self, rev: u64) {
+        self.lifecycle.rev = rev;
+    }
 }
 
 impl Submission {
@@ -71,16 +91,74 @@ impl Submission {
         matches!(self.outcome, Outcome::Accepted { .. })
     }
 
-    /// The deadline with its explanation, computed again from the service's
-    /// term and the submission instant: "why this date?" for this record.
-    pub fn deadline(&self) -> Result<deadline::Deadline, SubmitError> {
-        let service = catalog::service(&self.service).ok_or(SubmitError::Incomplete)?;
-        let cal = calendar::calendar().map_err(|e| SubmitError::Deadline(e.to_string()))?;
-        deadline::deadline_for(&service.terms, self.channel, None, self.submitted_at, cal)
-            .map_err(|e| SubmitError::Deadline(e.to_string()))
+    /// [`lifecycle::targets`] for this record, with the embedded catalogue and
+    /// calendar and the provider's hours ([`lifecycle::provider_hours`]). A
+    /// refused submission has none.
+    pub fn targets(
+        &self,
+        now: DateTime<Utc>,
+        include_historical: bool,
+    ) -> Result<Vec<Target>, LifecycleError> {
+        let Outcome::Accepted {
+            accepted_on, due, ..
+        } = &self.outcome
+        else {
+            return Ok(Vec::new());
+        };
+        let ctx = Ctx::embedded(self.service, self.channel)?;
+        lifecycle::targets(
+            &ctx,
+            &self.lifecycle,
+            &TargetInput {
+                accepted_at: self.submitted_at,
+                accepted_on: *accepted_on,
+                due: *due,
+                hours: lifecycle::provider_hours(ctx.service),
+                now,
+                include_historical,
+            },
+        )
+    }
+
+    /// The deadline with its explanation ("why this date?") for this
+    /// record: the one stored at acceptance, or, for a record stored before
+    /// explanations were kept, one computed again from the service's term,
+    /// the submission instant and today's calendar data, marked
+    /// [`recomputed`](RecordedDeadline::recomputed) because it may end on
+    /// another date than the stored `due` if the calendar changed since.
+    pub fn deadline(&self) -> Result<RecordedDeadline, SubmitError> {
+        match &self.outcome {
+            Outcome::Accepted {
+                accepted_on,
+                due,
+                explanation: Some(explanation),
+            } => Ok(RecordedDeadline {
+                deadline: Deadline {
+                    accepted_on: *accepted_on,
+                    due: *due,
+                    explanation: explanation.clone(),
+                },
+                recomputed: false,
+            }),
+            _ => {
+                let cal = calendar::calendar().map_err(DeadlineError::from)?;
+                let service = catalog::service(self.service);
+                Ok(RecordedDeadline {
+                    deadline: deadline::deadline_for(
+                        &service.terms,
+                        self.channel,
+                        None,
+                        self.submitted_at,
+                        cal,
+                    )?,
+                    recomputed: true,
+                })
+            }
+        }
     }
 }
 
+/// Why a signed application was not filed. `code()` is stable.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum SubmitError {
     /// The EDS signature does not verify (wrong owner, expired, tampered…).
@@ -90,7 +168,7 @@ pub enum SubmitError {
     /// The application is not complete (the wizard's checks fail).
     Incomplete,
     /// The deadline could not be computed (e.g. outside the calendar's years).
-    Deadline(String),
+    Deadline(DeadlineError),
 }
 
 impl SubmitError {
@@ -117,11 +195,27 @@ impl std::fmt::Display for SubmitError {
     }
 }
 
+impl std::error::Error for SubmitError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            SubmitError::Signature(e) => Some(e),
+            SubmitError::Deadline(e) => Some(e),
+            _ => None,
+        }
+    }
+}
+
+impl From<DeadlineError> for SubmitError {
+    fn from(e: DeadlineError) -> Self {
+        SubmitError::Deadline(e)
+    }
+}
+
 /// The document a draft's applicant signs. `created_at` is the draft's, so
 /// the same draft always gives the same document.
 pub fn document_of(draft: &Draft) -> serde_json::Value {
     application::signing_document(
-        &draft.service,
+        draft.service,
         &draft.applicant_iin,
         draft.subject_iin(),
         &draft.answers,
@@ -137,12 +231,27 @@ pub fn digest_hex(document: &serde_json::Value) -> String {
 }
 
 /// Verifies and files a signed application. `random` makes the reference.
+/// The deadline is computed on the embedded calendar.
 pub fn submit(
     draft: &Draft,
     signature: SignatureRecord,
     identity: IdentityFacts,
     now: DateTime<Utc>,
     random: [u8; 6],
+) -> Result<Submission, SubmitError> {
+    let cal = calendar::calendar().map_err(DeadlineError::from)?;
+    submit_with_calendar(draft, signature, identity, now, random, cal)
+}
+
+/// [`submit`] on a given calendar (tests, and tools that check what a
+/// calendar edit would change).
+pub fn submit_with_calendar(
+    draft: &Draft,
+    signature: SignatureRecord,
+    identity: IdentityFacts,
+    now: DateTime<Utc>,
+    random: [u8; 6],
+    cal: &Calendar,
 ) -> Result<Submission, SubmitError> {
     let document = document_of(draft);
     match &signature {
@@ -160,27 +269,26 @@ pub fn submit(
     }
     let grounds = application::refusal_grounds(&draft.answers, identity);
     let (outcome, lifecycle) = if grounds.is_empty() {
-        let service = catalog::service(&draft.service).ok_or(SubmitError::Incomplete)?;
-        let cal = calendar::calendar().map_err(|e| SubmitError::Deadline(e.to_string()))?;
-        let d = deadline::deadline_for(&service.terms, Channel::Portal, None, now, cal)
-            .map_err(|e| SubmitError::Deadline(e.to_string()))?;
+        let service = catalog::service(draft.service);
+        let d = deadline::deadline_for(&service.terms, Channel::Portal, None, now, cal)?;
         (
             Outcome::Accepted {
                 accepted_on: d.accepted_on,
                 due: d.due,
+                explanation: Some(d.explanation),
             },
-            crate::engine::lifecycle::Lifecycle::new(now),
+            Lifecycle::new(now),
         )
     } else {
         (
             Outcome::Refused { grounds },
-            crate::engine::lifecycle::Lifecycle::refused_at_acceptance(now),
+            Lifecycle::refused_at_acceptance(now),
         )
     };
     let local_date = kztime::local_date(now).unwrap_or_else(|_| now.date_naive());
     Ok(Submission {
-        reference: application::reference(&draft.service, local_date, random),
-        service: draft.service.clone(),
+        reference: application::reference(draft.service, local_date, random),
+        service: draft.service,
         channel: Channel::Portal,
         applicant_iin: draft.applicant_iin.clone(),
         subject_iin: draft.subject_iin().to_string(),
@@ -191,186 +299,4 @@ pub fn submit(
         outcome,
         lifecycle,
     })
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::engine::application::{Answers, DocKind, Reason, Step, Who};
-    use crate::engine::registry;
-    use crate::engine::signature::KeyFile;
-
-    fn at(s: &str) -> DateTime<Utc> {
-        kztime::parse_instant(s).unwrap()
-    }
-
-    fn person() -> &'static registry::Person {
-        registry::people()
-            .iter()
-            .find(|p| p.children.is_empty() && p.iin.as_bytes()[6] >= b'3')
-            .unwrap()
-    }
-
-    fn draft() -> Draft {
-        let p = person();
-        Draft {
-            id: "d1".into(),
-            service: "S2".into(),
-            applicant_iin: p.iin.clone(),
-            answers: Answers {
-                who: Some(Who::Myself),
-                reason: Some(Reason::Lost),
-                document: Some(DocKind::GeneralSecondaryAttestat),
-                school: "School No. 1".into(),
-                year: "2010".into(),
-                office: Some(registry::offices()[0].id.clone()),
-                ..Answers::default()
-            },
-            step: Step::Check,
-            created_at: at("2025-03-20T10:00:00+05:00"),
-            updated_at: at("2025-03-20T10:00:00+05:00"),
-        }
-    }
-
-    fn key_for(iin: &str, now: DateTime<Utc>, days: u32) -> KeyFile {
-        KeyFile::create_with_iterations(
-            iin,
-            "Demo",
-            "pw",
-            now,
-            days,
-            ([7; 32], [1; 16], [2; 12]),
-            10,
-        )
-        .unwrap()
-    }
-
-    const VALID: IdentityFacts = IdentityFacts {
-        identity_document_valid: true,
-    };
-
-    #[test]
-    fn an_eds_signed_application_is_accepted_with_a_deadline() {
-        let d = draft();
-        let now = at("2025-03-20T19:30:00+05:00");
-        let key = key_for(&d.applicant_iin, at("2025-01-01T00:00:00Z"), 365);
-        let signed = signature::sign(&key, "pw", &d.applicant_iin, &document_of(&d), now).unwrap();
-        let s = submit(&d, SignatureRecord::Eds { signed }, VALID, now, [0; 6]).unwrap();
-        assert!(s.reference.starts_with("S2-250320-"));
-        let explanation = s.deadline().unwrap().explanation;
-        match s.outcome {
-            Outcome::Accepted { accepted_on, due } => {
-                // After 18:00 on 20 March 2025: Nauryz and the moved days
-                // follow, so acceptance is on Wednesday 26 March.
-                assert_eq!(accepted_on, NaiveDate::from_ymd_opt(2025, 3, 26).unwrap());
-                assert_eq!(due, calendar::add_working_days(accepted_on, 15).unwrap());
-                assert!(
-                    explanation
-                        .steps
-                        .iter()
-                        .any(|s| matches!(s, deadline::Step::AfterHours { .. }))
-                );
-            }
-            other => panic!("expected acceptance, got {other:?}"),
-        }
-    }
-
-    #[test]
-    fn a_changed_application_or_another_persons_key_is_refused() {
-        let d = draft();
-        let now = at("2025-03-20T10:00:00+05:00");
-        let key = key_for(&d.applicant_iin, at("2025-01-01T00:00:00Z"), 365);
-        let signed = signature::sign(&key, "pw", &d.applicant_iin, &document_of(&d), now).unwrap();
-        let mut changed = d.clone();
-        changed.answers.school = "Another school".into();
-        assert_eq!(
-            submit(
-                &changed,
-                SignatureRecord::Eds {
-                    signed: signed.clone()
-                },
-                VALID,
-                now,
-                [0; 6]
-            ),
-            Err(SubmitError::Signature(SignError::Tampered))
-        );
-        let other = registry::people()
-            .iter()
-            .find(|p| p.iin != d.applicant_iin)
-            .unwrap();
-        let mut not_mine = d.clone();
-        not_mine.applicant_iin = other.iin.clone();
-        assert!(matches!(
-            submit(
-                &not_mine,
-                SignatureRecord::Eds { signed },
-                VALID,
-                now,
-                [0; 6]
-            ),
-            Err(SubmitError::Signature(SignError::WrongOwner { .. }))
-        ));
-    }
-
-    #[test]
-    fn an_expired_certificate_is_refused_at_submission() {
-        let d = draft();
-        let signed_at = at("2025-03-20T10:00:00+05:00");
-        let key = key_for(&d.applicant_iin, at("2025-03-01T00:00:00Z"), 30);
-        let signed =
-            signature::sign(&key, "pw", &d.applicant_iin, &document_of(&d), signed_at).unwrap();
-        let later = at("2025-04-15T10:00:00+05:00");
-        assert!(matches!(
-            submit(&d, SignatureRecord::Eds { signed }, VALID, later, [0; 6]),
-            Err(SubmitError::Signature(SignError::CertificateExpired { .. }))
-        ));
-    }
-
-    #[test]
-    fn otp_confirms_one_document_only() {
-        let d = draft();
-        let now = at("2025-03-20T10:00:00+05:00");
-        let otp = |doc: &serde_json::Value| SignatureRecord::Otp {
-            phone: "+77010000000".into(),
-            verified_at: now,
-            digest_hex: digest_hex(doc),
-        };
-        assert!(submit(&d, otp(&document_of(&d)), VALID, now, [0; 6]).is_ok());
-        let mut changed = d.clone();
-        changed.answers.year = "2011".into();
-        assert_eq!(
-            submit(&changed, otp(&document_of(&d)), VALID, now, [0; 6]),
-            Err(SubmitError::OtpDocumentChanged)
-        );
-    }
-
-    #[test]
-    fn refusal_grounds_give_a_refused_outcome() {
-        let mut d = draft();
-        d.answers.reason = Some(Reason::Damaged);
-        d.answers.original = Some(false);
-        let now = at("2025-03-20T10:00:00+05:00");
-        let record = SignatureRecord::Otp {
-            phone: "+77010000000".into(),
-            verified_at: now,
-            digest_hex: digest_hex(&document_of(&d)),
-        };
-        let s = submit(
-            &d,
-            record,
-            IdentityFacts {
-                identity_document_valid: false,
-            },
-            now,
-            [0; 6],
-        )
-        .unwrap();
-        assert_eq!(
-            s.outcome,
-            Outcome::Refused {
-                grounds: vec![Refusal::IncompletePackage, Refusal::ExpiredDocuments]
-            }
-        );
-    }
 }

@@ -186,14 +186,14 @@ pub fn sample_now() -> chrono::DateTime<chrono::Utc> {
 /// A complete S2 draft of a registry adult without children.
 pub fn sample_draft() -> qujat::engine::application::Draft {
     use qujat::engine::application::{Answers, DocKind, Draft, Reason, Step, Who};
-    use qujat::engine::registry;
+    use qujat::engine::identity::registry;
     let person = registry::people()
         .iter()
         .find(|p| p.children.is_empty() && p.iin.as_bytes()[6] >= b'3')
         .unwrap();
     Draft {
         id: "d1".into(),
-        service: "S2".into(),
+        service: qujat::engine::service::ServiceId::S2,
         applicant_iin: person.iin.clone(),
         answers: Answers {
             who: Some(Who::Myself),
@@ -238,7 +238,7 @@ pub fn sample_submission() -> qujat::engine::submission::Submission {
 pub fn sample_complaint() -> qujat::engine::complaint::Complaint {
     use qujat::engine::complaint::{self, Addressee, ComplaintDraft, Subject};
     let draft = ComplaintDraft {
-        service: "S2".into(),
+        service: qujat::engine::service::ServiceId::S2,
         application_ref: Some("S2-250320-ABCDEF".into()),
         addressee: Addressee::ProviderHead,
         subject: Subject::Inaction,

@@ -2,13 +2,13 @@
 //! the back office's rules, IINs, the operator's vault.
 
 use super::{Message, labels};
-use crate::engine::iin::IinError;
+use crate::engine::identity::iin::IinError;
 use crate::engine::lifecycle::LifecycleError;
-use crate::engine::otp::OtpError;
-use crate::engine::signature::SignError;
+use crate::engine::signing::eds::SignError;
+use crate::engine::signing::otp::OtpError;
+use crate::engine::signing::vault::VaultError;
 use crate::engine::source::Lang;
 use crate::engine::submission::SubmitError;
-use crate::engine::vault::VaultError;
 use crate::i18n::tr;
 use crate::ui::format;
 

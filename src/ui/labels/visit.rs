@@ -2,7 +2,7 @@
 
 use super::labels;
 use crate::engine::catalog::ReceiptKind;
-use crate::engine::registry::IdKind;
+use crate::engine::identity::registry::IdKind;
 use crate::engine::visit::{Delivery, PinError, Step, Visit};
 
 /// Where a home visit stands, as the visit list says it.

@@ -7,13 +7,14 @@ use chrono::{DateTime, NaiveDate, Utc};
 use super::db::{Db, new_id, random_bytes};
 use super::store::{NotSaved, Refused};
 use crate::engine::application::{Answers, Context, Draft, IdentityFacts, Who};
+use crate::engine::identity::registry::{self, Person};
 use crate::engine::lifecycle::{Ctx, Details, LifecycleError, Role, Transition};
-use crate::engine::registry::{self, Person};
+use crate::engine::service::ServiceId;
 use crate::engine::submission::{self, SignatureRecord, Submission, SubmitError};
 
 /// The service the portal takes applications for (the seeds list the
 /// portal channel for S2 only).
-pub const SERVICE: &str = "S2";
+pub const SERVICE: ServiceId = ServiceId::S2;
 
 /// The registry facts the wizard needs about this applicant and subject.
 pub fn context_for(applicant: &Person, answers: &Answers, today: NaiveDate) -> Context {
@@ -152,7 +153,7 @@ pub fn advance(
     details: Details,
 ) -> Result<(), Refused<LifecycleError>> {
     db.apps.apply_at_rev(reference, rev, |s| {
-        let ctx = Ctx::embedded(&s.service, s.channel)?;
+        let ctx = Ctx::embedded(s.service, s.channel)?;
         s.lifecycle.apply(&ctx, transition, role, now, details)
     })
 }
@@ -167,7 +168,7 @@ pub fn applications(db: Db, iin: Option<&str>) -> Vec<Submission> {
 }
 
 /// The drafts of `iin` (of `service`, if given), last changed first (reactive).
-pub fn drafts_of(db: Db, iin: &str, service: Option<&str>) -> Vec<Draft> {
+pub fn drafts_of(db: Db, iin: &str, service: Option<ServiceId>) -> Vec<Draft> {
     db.drafts.newest_first(
         |d| d.applicant_iin == iin && service.is_none_or(|s| d.service == s),
         |d| d.updated_at,

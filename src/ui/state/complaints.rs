@@ -18,9 +18,10 @@ use crate::engine::complaint::{
     self, Action, Addressee, Complaint, ComplaintDraft, ComplaintError, ComplaintFieldError, Field,
     Subject,
 };
-use crate::engine::deadline::{self, Milestone, ServiceKey};
-use crate::engine::registry::Person;
-use crate::engine::signature;
+use crate::engine::deadline::{self, Milestone};
+use crate::engine::identity::registry::Person;
+use crate::engine::service::ServiceId;
+use crate::engine::signing::eds;
 use crate::engine::source::Lang;
 use crate::engine::submission::{self, SignatureRecord};
 
@@ -97,7 +98,7 @@ impl Pending {
         let d = parent.draft.clone();
         Pending {
             id: new_id(),
-            service: d.service,
+            service: d.service.to_string(),
             application_ref: d.application_ref.unwrap_or_default(),
             addressee: Some(Addressee::QualityControl),
             subject: Some(d.subject),
@@ -111,10 +112,18 @@ impl Pending {
         }
     }
 
-    /// As the engine's draft (choices not made yet count as the first).
-    pub fn draft(&self) -> ComplaintDraft {
+    /// As the engine's draft, once the service is one of the three.
+    pub fn draft(&self) -> Option<ComplaintDraft> {
+        complaint::parse_service(&self.service)
+            .ok()
+            .map(|s| self.draft_as(s))
+    }
+
+    /// As the engine's draft for `service` (choices not made yet count as
+    /// the first).
+    fn draft_as(&self, service: ServiceId) -> ComplaintDraft {
         ComplaintDraft {
-            service: self.service.clone(),
+            service,
             application_ref: opt(&self.application_ref),
             addressee: self.addressee.unwrap_or(Addressee::ProviderHead),
             subject: self.subject.unwrap_or(Subject::Action),
@@ -129,7 +138,17 @@ impl Pending {
 
     /// Every problem, in the order of the form.
     pub fn problems(&self) -> Vec<FormProblem> {
-        let engine = complaint::validate(&self.draft());
+        // The service's own problem first; the other fields are checked as
+        // for the first service until one is chosen (all three share S1's
+        // form, C-36).
+        let service = complaint::parse_service(&self.service);
+        let engine: Vec<ComplaintFieldError> = service
+            .err()
+            .into_iter()
+            .chain(complaint::validate(
+                &self.draft_as(service.unwrap_or(ServiceId::S1)),
+            ))
+            .collect();
         let first =
             |e: &&ComplaintFieldError| matches!(e.field, Field::Service | Field::ApplicationRef);
         let mut out: Vec<FormProblem> = engine
@@ -172,7 +191,7 @@ impl Pending {
 /// The addressees the catalogue lists for a service (never quality control,
 /// which is only an escalation).
 pub fn addressees_for(service: &str) -> Vec<Addressee> {
-    let Some(view) = catalog::complaint(service) else {
+    let Some(view) = catalog::find(service).and_then(|s| s.complaint()) else {
         return Vec::new();
     };
     Addressee::ALL
@@ -234,7 +253,7 @@ pub fn begin(
             _ => {
                 let service = db
                     .apps
-                    .with_untracked(|m| m.get(&reference).map(|s| s.service.clone()))
+                    .with_untracked(|m| m.get(&reference).map(|s| s.service.to_string()))
                     .unwrap_or_default();
                 Some(Pending {
                     service,
@@ -286,7 +305,7 @@ pub fn file(
     let doc = p.signing_document(iin);
     let genuine = match &record {
         SignatureRecord::Eds { signed } => {
-            signature::verify(signed, iin, now).is_ok() && signed.document == doc
+            eds::verify(signed, iin, now).is_ok() && signed.document == doc
         }
         SignatureRecord::Otp { digest_hex, .. } => *digest_hex == submission::digest_hex(&doc),
     };
@@ -301,7 +320,8 @@ pub fn file(
         .escalates
         .as_ref()
         .and_then(|id| db.complaints.with_untracked(|m| m.get(id).cloned()));
-    let c = complaint::file(p.draft(), sig, now, random_bytes(), parent.as_ref())
+    let draft = p.draft().ok_or(FileFailure::NoDraft)?;
+    let c = complaint::file(draft, sig, now, random_bytes(), parent.as_ref())
         .map_err(FileFailure::Rejected)?;
     let id = c.id.clone();
     db.complaints
@@ -325,7 +345,7 @@ pub fn act(
     now: DateTime<Utc>,
 ) -> Result<(), Refused<ComplaintError>> {
     let cal =
-        calendar::calendar().map_err(|e| Refused::Rule(ComplaintError::Deadline(e.to_string())))?;
+        calendar::calendar().map_err(|e| Refused::Rule(ComplaintError::Deadline(e.into())))?;
     db.complaints
         .apply_at_rev(id, rev, |c| c.apply(action, now, cal))
 }
@@ -355,9 +375,8 @@ pub fn next_incoming_number(db: Db, today: NaiveDate) -> String {
 
 /// When the answer would be due if the complaint were registered on `day`.
 pub fn provisional_due(c: &Complaint, day: NaiveDate) -> Option<Milestone> {
-    let key = ServiceKey::from_id(&c.draft.service)?;
     let cal = calendar::calendar().ok()?;
-    deadline::complaint_due(key, day, c.draft.addressee.authority(), cal).ok()
+    deadline::complaint_due(c.draft.service, day, c.draft.addressee.authority(), cal).ok()
 }
 
 /// Changes the complaint `iin` is writing (saved as it is typed).

@@ -12,8 +12,8 @@ use super::keys;
 use super::store::{Collection, StoreNotices};
 use crate::engine::application::Draft;
 use crate::engine::complaint::Complaint;
-use crate::engine::otp::OtpSession;
-use crate::engine::signature::KeyFile;
+use crate::engine::signing::eds::KeyFile;
+use crate::engine::signing::otp::OtpSession;
 use crate::engine::submission::Submission;
 
 /// One simulated SMS.

@@ -21,8 +21,8 @@ pub fn next_step(
     apps.values()
         .filter(|s| s.is_accepted() && !s.lifecycle.state.is_terminal())
         .filter_map(|s| {
-            let ctx = Ctx::embedded(&s.service, s.channel).ok()?;
-            let targets = lifecycle::submission_targets(s, now, false).ok()?;
+            let ctx = Ctx::embedded(s.service, s.channel).ok()?;
+            let targets = s.targets(now, false).ok()?;
             let hours = lifecycle::provider_hours(ctx.service);
             let (tr, role, at) =
                 lifecycle::next_automatic(&s.lifecycle, &ctx, &targets, hours).ok()??;
@@ -51,7 +51,7 @@ pub fn play_next(db: Db, clock: Clock) -> Option<(String, Transition, DateTime<U
     db.apps
         .try_update(|m| {
             let s = m.get_mut(&reference).ok_or(())?;
-            let ctx = Ctx::embedded(&s.service, s.channel).map_err(|_| ())?;
+            let ctx = Ctx::embedded(s.service, s.channel).map_err(|_| ())?;
             s.lifecycle
                 .apply(&ctx, transition, role, at, Details::default())
                 .map_err(|_| ())

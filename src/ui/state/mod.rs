@@ -9,7 +9,7 @@ pub mod clock;
 pub mod complaints;
 pub mod db;
 pub mod demo;
-pub mod eds;
+pub mod keyring;
 pub mod keys;
 pub mod notify;
 pub mod operator;

@@ -9,8 +9,9 @@ use chrono::{DateTime, Utc};
 use leptos::prelude::*;
 
 use super::keys;
-use super::store::{StoreNotice, StoreNotices};
-use crate::engine::vault::{self, Sealed, VaultError, VaultKey};
+use super::store::{Refused, StoreNotice, StoreNotices};
+use crate::engine::signing::vault::{self, Sealed, VaultError, VaultKey};
+use crate::engine::store::Revisioned;
 use crate::engine::visit::{self, OperatorData, Visit};
 
 fn storage() -> Option<web_sys::Storage> {
@@ -155,24 +156,50 @@ impl OperatorVault {
         Ok(())
     }
 
-    /// Changes the data and stores it sealed at once (every step is saved).
-    /// The change is kept, in memory too, only once it is stored.
+    /// The sealed data as stored now (another tab may have saved since this
+    /// one unlocked), opened with the key in memory.
+    fn stored(&self, key: &VaultKey) -> Option<OperatorData> {
+        let plain = vault::open_with_key(key, &read_sealed()?).ok()?;
+        serde_json::from_slice(&plain).ok()
+    }
+
+    /// Changes the data and stores it sealed at once (every step is saved);
+    /// `change` sees what is stored now. The result is kept, in memory too,
+    /// only if `change` returns `Ok` and it is stored.
+    pub fn try_update<R, E>(
+        &self,
+        change: impl FnOnce(&mut OperatorData) -> Result<R, E>,
+    ) -> Result<R, Refused<E>> {
+        let key = self.key.get_value().ok_or(Refused::NotSaved)?;
+        let latest = self.stored(&key).or_else(|| self.data.get_untracked());
+        let mut data = latest.clone().ok_or(Refused::NotSaved)?;
+        let out = change(&mut data);
+        // Memory shows what is stored: the change once saved, else the
+        // latest stored state.
+        let kept = out.is_ok() && self.save(&key, &data).is_ok();
+        self.data.set(if kept { Some(data) } else { latest });
+        match (out, kept) {
+            (Ok(out), true) => Ok(out),
+            (Ok(_), false) => Err(Refused::NotSaved),
+            (Err(e), _) => Err(Refused::Rule(e)),
+        }
+    }
+
+    /// Like [`try_update`](Self::try_update) for a change that cannot say no
+    /// (one stored whatever its outcome, such as a wrong code that counts
+    /// against its tries).
     pub fn update<R>(
         &self,
         change: impl FnOnce(&mut OperatorData) -> R,
     ) -> Result<R, VaultRefused> {
-        let key = self.key.get_value().ok_or(VaultRefused::Locked)?;
-        let mut data = self.data.get_untracked().ok_or(VaultRefused::Locked)?;
-        let out = change(&mut data);
-        self.save(&key, &data)?;
-        self.data.set(Some(data));
-        Ok(out)
+        if self.key.get_value().is_none() {
+            return Err(VaultRefused::Locked);
+        }
+        self.try_update(|d| Ok::<R, ()>(change(d)))
+            .map_err(|_| VaultRefused::NotSaved)
     }
-}
 
-impl OperatorVault {
-    /// Changes the home visit `id` and stores everything sealed at once;
-    /// kept, in memory too, only once stored.
+    /// Changes the home visit `id` (stored whatever the change's outcome).
     pub fn update_visit<R>(
         &self,
         id: &str,
@@ -180,6 +207,29 @@ impl OperatorVault {
     ) -> Result<R, VaultRefused> {
         self.update(|d| d.visit_mut(id).map(change))?
             .ok_or(VaultRefused::Missing)
+    }
+
+    /// The one way to take a step of a home visit at a known revision (as
+    /// for applications and complaints): `change` runs on the visit as
+    /// stored now only if it is still at `expected_rev` (what the page
+    /// showed), and is kept only if it succeeds and is stored.
+    pub fn change_visit_at_rev<R, E>(
+        &self,
+        id: &str,
+        expected_rev: u64,
+        change: impl FnOnce(&mut Visit) -> Result<R, E>,
+    ) -> Result<R, Refused<E>> {
+        let outcome = self.try_update(|d| {
+            let v = d.visit_mut(id).ok_or(Refused::Missing)?;
+            v.change_at_rev(expected_rev, |v| change(v).map_err(Refused::Rule))
+        });
+        match outcome {
+            Ok(out) => Ok(out),
+            Err(Refused::Rule(inner)) => Err(inner),
+            Err(Refused::NotSaved) => Err(Refused::NotSaved),
+            Err(Refused::Missing) => Err(Refused::Missing),
+            Err(Refused::Stale { found }) => Err(Refused::Stale { found }),
+        }
     }
 }
 

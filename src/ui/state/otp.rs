@@ -6,7 +6,7 @@ use chrono::{DateTime, Utc};
 
 use super::db::{Db, Sms};
 use super::store::NotSaved;
-use crate::engine::otp::{OtpError, OtpSession, Policy, Purpose};
+use crate::engine::signing::otp::{OtpError, OtpSession, Policy, Purpose};
 
 /// Why a code was not sent or not accepted.
 #[derive(Clone, Debug, PartialEq, Eq)]

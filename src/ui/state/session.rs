@@ -6,7 +6,7 @@ use leptos::prelude::*;
 
 use super::keys;
 use super::store::{Collection, NotSaved, StoreNotices};
-use crate::engine::registry::{self, Person};
+use crate::engine::identity::registry::{self, Person};
 
 #[derive(Clone, Copy)]
 pub struct Session {

@@ -23,7 +23,7 @@ use serde::de::DeserializeOwned;
 
 use super::keys;
 use crate::engine::complaint::Complaint;
-use crate::engine::store::{self, LoadError};
+use crate::engine::store::{self, LoadError, Revisioned, Stale};
 use crate::engine::submission::Submission;
 
 /// What went wrong while loading or saving, for the notice the user sees.
@@ -75,27 +75,26 @@ impl<E> From<NotSaved> for Refused<E> {
     }
 }
 
-/// A stored record with a revision that each change increments: what an
-/// action "at a known revision" compares against.
-pub trait AtRevision {
-    fn revision(&self) -> u64;
+impl<E> From<Stale> for Refused<E> {
+    fn from(s: Stale) -> Self {
+        Refused::Stale { found: s.found }
+    }
+}
+
+/// A stored record: changed at a known revision (the engine's
+/// [`Revisioned`]), stored under its id.
+pub trait Record: Revisioned {
     /// The key it is stored under.
     fn record_id(&self) -> &str;
 }
 
-impl AtRevision for Submission {
-    fn revision(&self) -> u64 {
-        self.lifecycle.rev
-    }
+impl Record for Submission {
     fn record_id(&self) -> &str {
         &self.reference
     }
 }
 
-impl AtRevision for Complaint {
-    fn revision(&self) -> u64 {
-        self.rev
-    }
+impl Record for Complaint {
     fn record_id(&self) -> &str {
         &self.id
     }
@@ -228,7 +227,7 @@ where
 
 impl<V> Collection<BTreeMap<String, V>>
 where
-    V: AtRevision + Serialize + DeserializeOwned + Clone + PartialEq + Send + Sync + 'static,
+    V: Revisioned + Serialize + DeserializeOwned + Clone + PartialEq + Send + Sync + 'static,
 {
     /// The one way to act on a record at a known revision: `change` runs on
     /// the latest stored record `key` only if it is still at `expected_rev`
@@ -245,11 +244,7 @@ where
             let Some(record) = m.get_mut(key) else {
                 return Err(Refused::Missing);
             };
-            let found = record.revision();
-            if found != expected_rev {
-                return Err(Refused::Stale { found });
-            }
-            change(record).map_err(Refused::Rule)
+            record.change_at_rev(expected_rev, |r| change(r).map_err(Refused::Rule))
         });
         match outcome {
             Ok(out) => Ok(out),

@@ -12,6 +12,7 @@ use leptos::prelude::*;
 use super::summary_list::{SummaryList, row};
 use crate::engine::catalog;
 use crate::engine::complaint::ComplaintDraft;
+use crate::engine::service::ServiceId;
 use crate::engine::source::Lang;
 use crate::i18n::tr;
 use crate::ui::format;
@@ -36,11 +37,9 @@ pub enum Part {
     Phone,
 }
 
-/// The name of a service in `lang` (its id if unknown).
-pub fn service_name(lang: Lang, id: &str) -> String {
-    catalog::service(id)
-        .map(|s| s.name.text.get(lang).to_string())
-        .unwrap_or_else(|| id.to_string())
+/// The name of a service in `lang`.
+pub fn service_name(lang: Lang, id: ServiceId) -> String {
+    catalog::service(id).name.text.get(lang).to_string()
 }
 
 fn part(lang: Lang, d: &ComplaintDraft, p: Part) -> Option<AnyView> {
@@ -48,7 +47,7 @@ fn part(lang: Lang, d: &ComplaintDraft, p: Part) -> Option<AnyView> {
     let (key, value) = match p {
         Part::Service => (
             tr::complaint_filed_service(lang),
-            service_name(lang, &d.service),
+            service_name(lang, d.service),
         ),
         Part::Filed(at) => (
             tr::complaint_filed_delivered_at(lang),

@@ -9,7 +9,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
 use super::sign_in_needed::SignInNeeded;
-use crate::engine::registry::Person;
+use crate::engine::identity::registry::Person;
 use crate::ui::state::applications::owns_draft;
 use crate::ui::state::db::use_db;
 use crate::ui::state::session::use_session;

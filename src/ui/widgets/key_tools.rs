@@ -20,14 +20,14 @@ use super::error_summary::{ErrorItem, ErrorSummary};
 use super::radios::{Choice, Radios};
 use super::text_area::TextArea;
 use super::text_field::TextField;
-use crate::engine::registry::Person;
-use crate::engine::signature::KeyFile;
+use crate::engine::identity::registry::Person;
+use crate::engine::signing::eds::KeyFile;
 use crate::i18n::tr;
 use crate::ui::format;
 use crate::ui::labels::{Message, t, ts};
 use crate::ui::state::clock::use_clock;
 use crate::ui::state::db::use_db;
-use crate::ui::state::eds;
+use crate::ui::state::keyring;
 use crate::ui::state::prefs::use_lang;
 
 /// The shortest password accepted for a new key.
@@ -90,7 +90,7 @@ pub fn KeyTools(person: &'static Person) -> impl IntoView {
                 busy.set(false);
                 match result {
                     Ok(key) => {
-                        if eds::keep(db, key).is_ok() {
+                        if keyring::keep(db, key).is_ok() {
                             password.set(String::new());
                             confirm.set(String::new());
                             status.set(Some(tr::sign_created(lang)));
@@ -112,7 +112,7 @@ pub fn KeyTools(person: &'static Person) -> impl IntoView {
         ev.prevent_default();
         match KeyFile::from_file_string(&import_text.get_untracked()) {
             Ok(key) => {
-                if eds::keep(db, key).is_ok() {
+                if keyring::keep(db, key).is_ok() {
                     import_text.set(String::new());
                     import_error.set(None);
                     status.set(Some(tr::sign_imported(lang)));
@@ -153,7 +153,7 @@ pub fn KeyTools(person: &'static Person) -> impl IntoView {
                                 type="button"
                                 class="button button--secondary"
                                 on:click=move |_| {
-                                    let _ = eds::remove(db, &serial);
+                                    let _ = keyring::remove(db, &serial);
                                 }
                             >
                                 {t(tr::sign_remove)}

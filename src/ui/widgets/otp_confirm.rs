@@ -23,7 +23,7 @@ use leptos::prelude::*;
 use super::details::Details;
 use super::error_summary::{ErrorItem, ErrorSummary};
 use super::text_field::TextField;
-use crate::engine::otp::{OtpError, Purpose};
+use crate::engine::signing::otp::{OtpError, Purpose};
 use crate::i18n::tr;
 use crate::ui::format;
 use crate::ui::labels::{Message, ts};

@@ -11,7 +11,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 use super::table::{Caption, DataTable};
-use crate::ui::state::store::AtRevision;
+use crate::ui::state::store::Record;
 
 #[component]
 pub fn RecordTable<T, R, RV>(
@@ -30,7 +30,7 @@ pub fn RecordTable<T, R, RV>(
     #[prop(optional)] class: Option<&'static str>,
 ) -> impl IntoView
 where
-    T: AtRevision + Clone + Send + Sync + 'static,
+    T: Record + Clone + Send + Sync + 'static,
     R: Fn(T) -> RV + Clone + Send + Sync + 'static,
     RV: IntoView + 'static,
 {
@@ -38,7 +38,7 @@ where
     let table = move || {
         let row = row.clone();
         // A row is redrawn when its record changes revision.
-        let key = |r: &T| (r.record_id().to_string(), r.revision());
+        let key = |r: &T| (r.record_id().to_string(), r.rev());
         view! {
             <DataTable columns=columns.clone() caption=caption class=class>
                 <For each=move || rows.get() key=key children=row />

@@ -11,17 +11,15 @@ use leptos::prelude::*;
 
 use super::legal_basis::{LawEntry, law_list, law_notice};
 use crate::engine::catalog::{self, Situation};
+use crate::engine::service::ServiceId;
 use crate::engine::term::Channel;
 
-pub fn required_documents(service: &str, situations: &[Situation]) -> impl IntoView + use<> {
+pub fn required_documents(service: ServiceId, situations: &[Situation]) -> impl IntoView + use<> {
     let rules: Vec<_> = catalog::service(service)
-        .map(|s| {
-            s.documents(Channel::Portal, situations)
-                .into_iter()
-                .cloned()
-                .collect()
-        })
-        .unwrap_or_default();
+        .documents(Channel::Portal, situations)
+        .into_iter()
+        .cloned()
+        .collect();
     let (notes, docs): (Vec<_>, Vec<_>) = rules.into_iter().partition(|r| r.info);
     view! {
         {law_list("doc-list", docs.into_iter().map(|r| LawEntry::new(r.text, r.provenance)))}

@@ -11,7 +11,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 use super::page_heading::PageHeading;
-use crate::engine::registry::Person;
+use crate::engine::identity::registry::Person;
 use crate::i18n::tr;
 use crate::ui::labels::{t, ts};
 use crate::ui::state::session::use_session;

@@ -24,16 +24,16 @@ use super::notice::warning;
 use super::otp_confirm::OtpConfirm;
 use super::radios::{Choice, Radios};
 use super::text_field::TextField;
-use crate::engine::otp::Purpose;
-use crate::engine::registry::Person;
-use crate::engine::signature::{self, SignError};
+use crate::engine::identity::registry::Person;
+use crate::engine::signing::eds::{self, SignError};
+use crate::engine::signing::otp::Purpose;
 use crate::engine::submission::{self, SignatureRecord};
 use crate::i18n::tr;
 use crate::ui::format;
 use crate::ui::labels::{Message, t, ts};
 use crate::ui::state::clock::use_clock;
 use crate::ui::state::db::use_db;
-use crate::ui::state::eds;
+use crate::ui::state::keyring;
 use crate::ui::state::prefs::use_lang;
 
 /// The caller shows `errors` in its error summary; `document` gives the
@@ -70,7 +70,7 @@ pub fn Signer(
             errors.set(vec![ErrorItem::new("key", tr::sign_error_choose_key(lang))]);
             return;
         };
-        let Some(key) = eds::find(db, &serial) else {
+        let Some(key) = keyring::find(db, &serial) else {
             return;
         };
         busy.set(true);
@@ -83,7 +83,7 @@ pub fn Signer(
                     busy.set(false);
                     return;
                 };
-                let result = signature::sign(
+                let result = eds::sign(
                     &key,
                     &password.get_untracked(),
                     &person.iin,

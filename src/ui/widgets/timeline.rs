@@ -19,6 +19,7 @@ use super::legal_basis::{LawText, LegalBasis};
 use super::table::DataTable;
 use super::tag::{Tag, late_tag};
 use crate::engine::lifecycle::{self, Event, Target};
+use crate::engine::service::ServiceId;
 use crate::engine::submission::Submission;
 use crate::i18n::tr;
 use crate::ui::format;
@@ -75,9 +76,12 @@ pub fn TargetsTable(targets: Vec<Target>, now: DateTime<Utc>) -> impl IntoView {
 /// The history of events, newest last, each with who acted and the rule;
 /// a refusal with its ground, looked up in `service`'s catalogue entry.
 #[component]
-pub fn EventList(events: Vec<Event>, #[prop(optional)] service: Option<String>) -> impl IntoView {
+pub fn EventList(
+    events: Vec<Event>,
+    #[prop(optional)] service: Option<ServiceId>,
+) -> impl IntoView {
     let lang = use_lang();
-    let sv = service.as_deref().and_then(crate::engine::catalog::service);
+    let sv = service.map(crate::engine::catalog::service);
     let ground_text = move |id: &str| {
         sv.and_then(|sv| sv.refusal_grounds.iter().find(|g| g.id == id))
             .map(|g| g.text.get(lang).to_string())

@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 
 use crate::engine::application::{self, Draft, Step};
-use crate::engine::registry::{self, Person};
+use crate::engine::identity::registry::{self, Person};
 use crate::i18n::tr;
 use crate::ui::labels::{Label, ts};
 use crate::ui::paths;

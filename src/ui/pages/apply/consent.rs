@@ -6,8 +6,8 @@ use leptos::prelude::*;
 
 use super::form::Form;
 use crate::engine::application::Field;
-use crate::engine::otp::Purpose;
-use crate::engine::registry::Person;
+use crate::engine::identity::registry::Person;
+use crate::engine::signing::otp::Purpose;
 use crate::i18n::tr;
 use crate::ui::labels::{t, ts};
 use crate::ui::state::prefs::use_lang;

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use super::consent::ConsentStep;
 use super::form::Form;
 use crate::engine::application::{self, Answers, DocKind, Field, Reason, Step, Who};
-use crate::engine::registry::{self, Person};
+use crate::engine::identity::registry::{self, Person};
 use crate::i18n::tr;
 use crate::ui::labels::{Label, t, ts};
 use crate::ui::state::applications::SERVICE;

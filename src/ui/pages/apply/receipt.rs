@@ -8,7 +8,7 @@ use leptos_router::components::A;
 
 use crate::engine::catalog::{self, ReceiptKind, Service};
 use crate::engine::deadline::Step;
-use crate::engine::registry;
+use crate::engine::identity::registry;
 use crate::engine::source::Lang;
 use crate::engine::submission::{Outcome, SignatureRecord, Submission};
 use crate::engine::term::Channel;
@@ -42,10 +42,10 @@ fn plain_copy(lang: Lang, s: &Submission) -> String {
         )),
         Outcome::Refused { grounds } => {
             lines.push(tr::confirm_refusal_intro(lang).into());
-            let service = catalog::service(&s.service);
+            let service = catalog::service(s.service);
             for g in grounds {
                 let text = service
-                    .and_then(|sv| sv.refusal_ground(g.ground_id()))
+                    .refusal_ground(g.ground_id())
                     .map(|r| r.text.get(lang).to_string())
                     .unwrap_or_else(|| g.ground_id().to_string());
                 lines.push(format!("- {text}"));
@@ -69,9 +69,7 @@ fn receipt_rows(lang: Lang, s: &Submission) -> Vec<(String, String)> {
         ),
         (
             tr::confirm_receipt_service(lang).to_string(),
-            catalog::service(&s.service)
-                .map(|sv| sv.name.text.get(lang).to_string())
-                .unwrap_or_default(),
+            catalog::service(s.service).name.text.get(lang).to_string(),
         ),
         (
             tr::confirm_receipt_applicant(lang).to_string(),
@@ -137,17 +135,23 @@ pub fn ReceiptPage() -> impl IntoView {
 }
 
 /// What happens next after an accepted application.
-fn accepted(lang: Lang, s: &Submission, service: Option<&'static Service>) -> AnyView {
-    let Outcome::Accepted { accepted_on, due } = s.outcome else {
+fn accepted(lang: Lang, s: &Submission, service: &'static Service) -> AnyView {
+    let Outcome::Accepted {
+        accepted_on, due, ..
+    } = s.outcome
+    else {
         return ().into_any();
     };
-    let explanation = s.deadline().map(|d| d.explanation).unwrap_or_default();
+    let explanation = s
+        .deadline()
+        .map(|d| d.deadline.explanation)
+        .unwrap_or_default();
     let late_start = explanation
         .steps
         .iter()
         .any(|st| matches!(st, Step::AfterHours { .. } | Step::NonWorkingDay { .. }));
     let office = s.answers.office.as_deref().and_then(registry::office);
-    let steps = service.map(|sv| sv.steps.clone()).unwrap_or_default();
+    let steps = service.steps.clone();
     view! {
         {late_start.then(|| view! {
             <div class="notice notice--warning"><p>{tr::confirm_after_hours(lang, &format::date(accepted_on))}</p></div>
@@ -179,21 +183,20 @@ fn accepted(lang: Lang, s: &Submission, service: Option<&'static Service>) -> An
 }
 
 /// The grounds of a refusal at acceptance, and the refusal receipt's rule.
-fn refused(s: &Submission, service: Option<&'static Service>) -> AnyView {
+fn refused(s: &Submission, service: &'static Service) -> AnyView {
     let Outcome::Refused { grounds } = &s.outcome else {
         return ().into_any();
     };
     let grounds: Vec<LawEntry> = grounds
         .iter()
-        .filter_map(|g| service.and_then(|sv| sv.refusal_ground(g.ground_id())))
+        .filter_map(|g| service.refusal_ground(g.ground_id()))
         .map(|g| LawEntry::new(g.text.clone(), g.provenance.clone()))
         .collect();
-    let receipt = service.and_then(|sv| {
-        sv.receipts
-            .iter()
-            .find(|r| r.kind == ReceiptKind::Refusal && r.channels.contains(&Channel::Portal))
-            .cloned()
-    });
+    let receipt = service
+        .receipts
+        .iter()
+        .find(|r| r.kind == ReceiptKind::Refusal && r.channels.contains(&Channel::Portal))
+        .cloned();
     view! {
         <h2>{t(tr::confirm_refusal_heading)}</h2>
         <p>{t(tr::confirm_refusal_intro)}</p>
@@ -210,7 +213,7 @@ fn Confirmation(submission: Submission) -> impl IntoView {
     let s = submission;
     let accepted_now = s.is_accepted();
     let reference = s.reference.clone();
-    let service = catalog::service(&s.service);
+    let service = catalog::service(s.service);
     let title = if accepted_now {
         tr::confirm_accepted_title(lang)
     } else {

@@ -9,7 +9,7 @@ use super::check::CheckAnswers;
 use super::form::Form;
 use super::questions::question;
 use crate::engine::application::{self, FieldError, Step};
-use crate::engine::registry::Person;
+use crate::engine::identity::registry::Person;
 use crate::i18n::tr;
 use crate::ui::labels::{Label, t};
 use crate::ui::paths;

@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 
 use crate::engine::complaint::Complaint;
-use crate::engine::registry::Person;
+use crate::engine::identity::registry::Person;
 use crate::i18n::tr;
 use crate::ui::format;
 use crate::ui::labels::{Label, t};

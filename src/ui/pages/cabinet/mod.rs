@@ -14,7 +14,7 @@ use leptos_router::components::A;
 
 use crate::engine::application::Draft;
 use crate::engine::catalog;
-use crate::engine::registry::Person;
+use crate::engine::identity::registry::Person;
 use crate::engine::submission::{Outcome, Submission};
 use crate::i18n::tr;
 use crate::ui::format;
@@ -40,9 +40,7 @@ fn application_row(s: Submission) -> impl IntoView {
         Outcome::Accepted { due, .. } => format::date(*due),
         Outcome::Refused { .. } => String::new(),
     };
-    let service = catalog::service(&s.service)
-        .map(|sv| sv.name.text.get(lang).to_string())
-        .unwrap_or_default();
+    let service = catalog::service(s.service).name.text.get(lang).to_string();
     view! {
         <tr>
             {reference_cell(paths::application(&s.reference), s.reference.clone())}

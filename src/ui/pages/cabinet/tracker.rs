@@ -58,15 +58,18 @@ fn Tracker(submission: Submission, said: Said) -> impl IntoView {
     let rev = s.with_value(|s| s.lifecycle.rev);
 
     let deadline = s.with_value(|s| match s.outcome {
-        Outcome::Accepted { due, .. } => {
-            Some((due, s.deadline().map(|d| d.explanation).unwrap_or_default()))
-        }
+        Outcome::Accepted { due, .. } => Some((
+            due,
+            s.deadline()
+                .map(|d| d.deadline.explanation)
+                .unwrap_or_default(),
+        )),
         Outcome::Refused { .. } => None,
     });
     let status = s.with_value(|s| lifecycle::public_status(&s.lifecycle));
     let state = s.with_value(|s| s.lifecycle.state);
     let storage = s.with_value(|s| {
-        Ctx::embedded(&s.service, s.channel)
+        Ctx::embedded(s.service, s.channel)
             .ok()
             .and_then(|ctx| lifecycle::storage(&s.lifecycle, &ctx).ok().flatten())
     });
@@ -98,7 +101,7 @@ fn Tracker(submission: Submission, said: Said) -> impl IntoView {
     // when a mark changes, not every second.
     let targets = Memo::new(move |_| {
         let now = clock.now();
-        s.with_value(|s| lifecycle::submission_targets(s, now, false).ok())
+        s.with_value(|s| s.targets(now, false).ok())
             .filter(|t| !t.is_empty())
     });
     let complain = paths::complaint_about(Some(&reference));
@@ -146,7 +149,7 @@ fn Tracker(submission: Submission, said: Said) -> impl IntoView {
                 <button type="button" class="button" on:click=request_return>{t(tr::track_request_return)}</button>
             })}
             {targets_view}
-            <EventList events=s.with_value(|s| s.lifecycle.events.clone()) service=s.with_value(|s| s.service.clone()) />
+            <EventList events=s.with_value(|s| s.lifecycle.events.clone()) service=s.with_value(|s| s.service) />
             <p><a href=paths::receipt(&reference)>{t(tr::track_receipt_link)}</a></p>
             <p><a href=complain>{t(tr::complaint_form_title)}</a></p>
         </div>

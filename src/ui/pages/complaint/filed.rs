@@ -19,7 +19,7 @@ pub fn Filed(complaint: Complaint) -> impl IntoView {
     let lang = use_lang();
     let c = complaint;
     let reference = c.reference.clone();
-    let service = service_name(lang, &c.draft.service);
+    let service = service_name(lang, c.draft.service);
     let addressee = c.draft.addressee.label(lang);
     let filed_at = format::date_time(c.filed_at);
     let signed = if signed_with_eds(&c) {

@@ -7,7 +7,8 @@ use leptos_router::hooks::{use_navigate, use_query_map};
 
 use crate::engine::catalog;
 use crate::engine::complaint::{self, Addressee, Subject};
-use crate::engine::registry::Person;
+use crate::engine::identity::registry::Person;
+use crate::engine::service::ServiceId;
 use crate::engine::source::Lang;
 use crate::i18n::tr;
 use crate::ui::labels::{Label, Message, t, ts};
@@ -116,7 +117,7 @@ fn ComplaintForm(person: &'static Person) -> impl IntoView {
         catalog::all()
             .iter()
             .filter(|s| s.complaint().is_some())
-            .map(|s| Choice::new(s.id.clone(), s.name.text.get(lang)))
+            .map(|s| Choice::new(s.id.as_str(), s.name.text.get(lang)))
             .collect::<Vec<_>>(),
     );
     let addressees = Signal::derive(move || {
@@ -132,7 +133,7 @@ fn ComplaintForm(person: &'static Person) -> impl IntoView {
             .collect::<Vec<_>>(),
     );
     let basis = move || {
-        complaint::basis(&p.get().service).map(|b| {
+        ServiceId::parse(&p.get().service).ok().and_then(complaint::basis).map(|b| {
             view! {
                 <p class="small">{t(tr::complaint_form_basis)} " " <LegalBasis provenance=b.provenance.clone() /></p>
             }
@@ -204,7 +205,7 @@ fn ComplaintForm(person: &'static Person) -> impl IntoView {
                 })}
                 {fixed_service.then(|| view! {
                     <SummaryList>
-                        {row(tr::complaint_filed_service(lang), service_name(lang, &p.get_untracked().service))}
+                        {row(tr::complaint_filed_service(lang), ServiceId::parse(&p.get_untracked().service).map(|s| service_name(lang, s)).unwrap_or_default())}
                         {fixed_app.clone().map(|r| row(tr::complaint_track_application(lang), r))}
                         {escalating.then(|| row(
                             tr::complaint_form_addressee_fixed(lang),

@@ -6,7 +6,7 @@ use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
 
 use crate::engine::complaint::ComplaintError;
-use crate::engine::registry::Person;
+use crate::engine::identity::registry::Person;
 use crate::engine::submission::SignatureRecord;
 use crate::i18n::tr;
 use crate::ui::labels::{t, ts};
@@ -62,7 +62,7 @@ fn ComplaintSign(person: &'static Person) -> impl IntoView {
     });
 
     let summary = move || {
-        p.get().map(|p| {
+        p.get().and_then(|p| p.draft()).map(|draft| {
             let parts = vec![
                 Part::Service,
                 Part::Application,
@@ -73,7 +73,7 @@ fn ComplaintSign(person: &'static Person) -> impl IntoView {
                 Part::Address,
                 Part::Phone,
             ];
-            view! { <ComplaintSummary draft=p.draft() parts=parts class="complaint-summary" /> }
+            view! { <ComplaintSummary draft=draft parts=parts class="complaint-summary" /> }
         })
     };
 

@@ -3,8 +3,8 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
-use crate::engine::iin;
-use crate::engine::registry::{self, Person};
+use crate::engine::identity::iin;
+use crate::engine::identity::registry::{self, Person};
 use crate::engine::source::Lang;
 use crate::i18n::tr;
 use crate::ui::app::bundle::navigator;

@@ -11,7 +11,7 @@ use leptos_router::hooks::use_navigate;
 
 use crate::engine::application::Step;
 use crate::engine::catalog;
-use crate::engine::registry::Person;
+use crate::engine::identity::registry::Person;
 use crate::engine::submission::SignatureRecord;
 use crate::i18n::tr;
 use crate::ui::labels::{Message, t, ts};
@@ -74,7 +74,7 @@ fn SignView(draft_id: String, person: &'static Person) -> impl IntoView {
             <ErrorSummary errors=errors />
             <PageHeading text=ts(tr::sign_title) />
             <p>{t(tr::sign_lead)}</p>
-            <Items items=catalog::service(SERVICE).map(|s| s.signing.clone()).unwrap_or_default() />
+            <Items items=catalog::service(SERVICE).signing.clone() />
             <Signer person=person flow=format!("sign:{}", id.get_value()) document=document on_signed=file errors=errors />
         </div>
     }

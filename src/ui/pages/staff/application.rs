@@ -7,8 +7,8 @@ use leptos::prelude::*;
 
 use super::role::RoleSwitch;
 use crate::engine::catalog;
+use crate::engine::identity::registry;
 use crate::engine::lifecycle::{self, Details, LifecycleError, State, Transition};
-use crate::engine::registry;
 use crate::engine::submission::Submission;
 use crate::i18n::tr;
 use crate::ui::labels::{Label, Message, t, ts};
@@ -114,13 +114,9 @@ fn Desk(submission: Submission, said: Outcome) -> impl IntoView {
             .contains(&Transition::Refuse)
     };
     let grounds = Signal::stored(s.with_value(|s| {
-        catalog::service(&s.service)
-            .map(|sv| {
-                lifecycle::decision_grounds(sv)
-                    .map(|g| Choice::new(g.id.clone(), g.text.get(lang)))
-                    .collect::<Vec<_>>()
-            })
-            .unwrap_or_default()
+        lifecycle::decision_grounds(catalog::service(s.service))
+            .map(|g| Choice::new(g.id.clone(), g.text.get(lang)))
+            .collect::<Vec<_>>()
     }));
     let refuse = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -155,7 +151,7 @@ fn Desk(submission: Submission, said: Outcome) -> impl IntoView {
     // when a mark changes, not every second.
     let targets = Memo::new(move |_| {
         let now = clock.now();
-        s.with_value(|s| lifecycle::submission_targets(s, now, false).ok())
+        s.with_value(|s| s.targets(now, false).ok())
             .filter(|t| !t.is_empty())
     });
     let terminal = s.with_value(|s| {
@@ -192,9 +188,8 @@ fn Desk(submission: Submission, said: Outcome) -> impl IntoView {
                     .get()
                     .map(|targets| view! { <TargetsTable targets=targets now=clock.now_untracked() /> })
             }}
-            <EventList events=s.with_value(|s| s.lifecycle.events.clone()) service=s.with_value(|s| s.service.clone()) />
-            {s.with_value(|s| catalog::service(&s.service).map(|sv| sv.name.text.clone()))
-                .map(|name| view! { <p class="small muted"><LawText text=name /></p> })}
+            <EventList events=s.with_value(|s| s.lifecycle.events.clone()) service=s.with_value(|s| s.service) />
+            <p class="small muted"><LawText text=s.with_value(|s| catalog::service(s.service).name.text.clone()) /></p>
         </StaffDesk>
     }
 }

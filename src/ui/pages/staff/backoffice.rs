@@ -7,8 +7,8 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 use super::role::RoleSwitch;
+use crate::engine::identity::registry;
 use crate::engine::lifecycle;
-use crate::engine::registry;
 use crate::engine::submission::Submission;
 use crate::i18n::tr;
 use crate::ui::format;
@@ -29,12 +29,9 @@ use crate::ui::widgets::timeline::StatusTag;
 fn application_row(s: Submission) -> impl IntoView {
     let lang = use_lang();
     let now = use_clock().now_untracked();
-    let next = lifecycle::submission_targets(&s, now, false)
-        .ok()
-        .and_then(|ts| {
-            lifecycle::next_target(&ts, now)
-                .map(|(t, left)| (t.due, left < chrono::Duration::zero()))
-        });
+    let next = s.targets(now, false).ok().and_then(|ts| {
+        lifecycle::next_target(&ts, now).map(|(t, left)| (t.due, left < chrono::Duration::zero()))
+    });
     let name = registry::find(&s.applicant_iin)
         .map(|p| p.display_name(lang))
         .unwrap_or_default();

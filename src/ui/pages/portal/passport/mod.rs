@@ -119,7 +119,7 @@ static SECTIONS: [Section; 14] = [
 pub fn PassportPage() -> impl IntoView {
     let params = leptos_router::hooks::use_params_map();
     let id = Memo::new(move |_| params.read().get("id").unwrap_or_default());
-    move || match catalog::service(&id.get()) {
+    move || match catalog::find(&id.get()) {
         Some(s) => view! { <Passport service=s /> }.into_any(),
         None => view! { <NotFound /> }.into_any(),
     }

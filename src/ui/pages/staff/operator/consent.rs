@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 
 use super::signature::SignatureConsent;
-use crate::engine::otp::{OtpError, OtpSession, Policy, Purpose};
+use crate::engine::signing::otp::{OtpError, OtpSession, Policy, Purpose};
 use crate::engine::visit::{Consent, Sms};
 use crate::i18n::tr;
 use crate::ui::format;
@@ -14,16 +14,17 @@ use crate::ui::state::clock::use_clock;
 use crate::ui::state::operator::use_vault;
 use crate::ui::state::prefs::use_lang;
 use crate::ui::widgets::error_summary::{ErrorItem, ErrorSummary};
+use crate::ui::widgets::record_page::Outcome;
 use crate::ui::widgets::text_field::TextField;
 
 #[component]
-pub fn ConsentStep(id: String) -> impl IntoView {
+pub fn ConsentStep(id: String, rev: u64, said: Outcome) -> impl IntoView {
     view! {
         <section aria-labelledby="step-heading">
             <h2 id="step-heading">{t(tr::operator_consent_heading)}</h2>
             <p>{t(tr::operator_consent_body)}</p>
             <OtpConsent id=id.clone() />
-            <SignatureConsent id=id />
+            <SignatureConsent id=id rev=rev said=said />
         </section>
     }
 }

@@ -7,27 +7,31 @@
 
 use leptos::prelude::*;
 
+use super::stale_message;
 use crate::engine::catalog::{self, DocumentRule};
+use crate::engine::service::ServiceId;
 use crate::engine::visit::{self, Visit};
 use crate::i18n::tr;
 use crate::ui::labels::t;
 use crate::ui::state::clock::use_clock;
 use crate::ui::state::operator::{OperatorVault, use_vault};
 use crate::ui::state::prefs::use_lang;
+use crate::ui::state::store::Refused;
 use crate::ui::widgets::details::Details;
 use crate::ui::widgets::error_summary::{ErrorItem, ErrorSummary};
 use crate::ui::widgets::legal_basis::{LawText, LegalBasis};
+use crate::ui::widgets::record_page::Outcome;
 
 /// A document of the service's catalogue entry by its id.
-fn doc_text(service: &str, id: &str) -> Option<DocumentRule> {
-    catalog::service(service)?
+fn doc_text(service: ServiceId, id: &str) -> Option<DocumentRule> {
+    catalog::service(service)
         .documents
         .iter()
         .find(|d| d.id == id)
         .cloned()
 }
 
-pub fn doc_item(service: &str, id: &str) -> AnyView {
+pub fn doc_item(service: ServiceId, id: &str) -> AnyView {
     match doc_text(service, id) {
         Some(d) => {
             view! { <li><LawText text=d.text /> <LegalBasis provenance=d.provenance /></li> }
@@ -67,14 +71,14 @@ fn check_rows(v: &Visit, vault: OperatorVault) -> Vec<AnyView> {
 }
 
 fn notes(v: &Visit) -> Vec<AnyView> {
-    visit::channel_notes(&v.service, &v.situations)
+    visit::channel_notes(v.service, &v.situations)
         .into_iter()
         .map(|d| view! { <li><LawText text=d.text.clone() /> <LegalBasis provenance=d.provenance.clone() /></li> }.into_any())
         .collect()
 }
 
 #[component]
-pub fn PackageStep(id: String) -> impl IntoView {
+pub fn PackageStep(id: String, rev: u64, said: Outcome) -> impl IntoView {
     let lang = use_lang();
     let vault = use_vault();
     let clock = use_clock();
@@ -88,12 +92,12 @@ pub fn PackageStep(id: String) -> impl IntoView {
     let note_items = v.as_ref().map(notes).unwrap_or_default();
     let finish = move |_| {
         let now = clock.now_untracked();
-        let r = vault.update_visit(&id.get_value(), |v| v.finish(now).map(|_| ()));
-        if let Ok(Err(_)) = r {
-            error.set(vec![ErrorItem::new(
+        match vault.change_visit_at_rev(&id.get_value(), rev, |v| v.finish(now).map(|_| ())) {
+            Err(Refused::Rule(_)) => error.set(vec![ErrorItem::new(
                 "package",
                 tr::operator_receipt_failed(lang),
-            )]);
+            )]),
+            other => said.set(stale_message(lang, other)),
         }
     };
     view! {

@@ -8,6 +8,7 @@ use leptos_router::components::A;
 
 use super::package::doc_item;
 use crate::engine::catalog::{AppendixOf, ReceiptKind};
+use crate::engine::service::ServiceId;
 use crate::engine::source::Lang;
 use crate::engine::visit::{self, Delivery};
 use crate::i18n::tr;
@@ -21,7 +22,7 @@ use crate::ui::widgets::legal_basis::{LawText, LegalBasis};
 use crate::ui::widgets::summary_list::{SummaryList, row};
 use crate::ui::widgets::why_this_date::WhyThisDate;
 
-fn form_line(lang: Lang, service: &str, kind: ReceiptKind) -> AnyView {
+fn form_line(lang: Lang, service: ServiceId, kind: ReceiptKind) -> AnyView {
     match visit::receipt_rule(service, kind) {
         Some(r) => {
             let form = r.form.map(|f| {
@@ -67,12 +68,8 @@ pub fn ReceiptView(id: String) -> impl IntoView {
             })
             .flatten()
     });
-    let explanation = v.deadline().map(|d| d.explanation);
-    let docs: Vec<AnyView> = r
-        .documents
-        .iter()
-        .map(|d| doc_item(&v.service, d))
-        .collect();
+    let explanation = v.deadline().map(|d| d.deadline.explanation);
+    let docs: Vec<AnyView> = r.documents.iter().map(|d| doc_item(v.service, d)).collect();
     let heading = if accepted {
         tr::operator_acceptance_title(lang)
     } else {
@@ -81,11 +78,11 @@ pub fn ReceiptView(id: String) -> impl IntoView {
     view! {
         <section class=if accepted { "receipt operator__receipt" } else { "receipt operator__receipt operator__receipt--refused" } aria-labelledby="receipt-heading">
             <h2 id="receipt-heading">{heading}</h2>
-            {form_line(lang, &v.service, r.kind)}
+            {form_line(lang, v.service, r.kind)}
             <SummaryList>
                 {row(tr::operator_receipt_number(lang), r.number.clone())}
                 {row(tr::operator_receipt_time(lang), format::date_time(r.issued_at))}
-                {row(tr::operator_col_service(lang), service_name(lang, &v.service))}
+                {row(tr::operator_col_service(lang), service_name(lang, v.service))}
                 {row(tr::operator_col_citizen(lang), person.map(|p| format!("{}, {}", p.display_name(lang), p.iin)))}
                 {row(tr::operator_address(lang), person.map(|p| p.address.get(lang).to_string()))}
                 {row(tr::operator_accepted_by(lang), tr::operator_accepted_by_value(lang))}

@@ -7,13 +7,16 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
+use super::stale_message;
 use crate::engine::visit::{Consent, Point};
 use crate::i18n::tr;
 use crate::ui::labels::t;
 use crate::ui::state::clock::use_clock;
 use crate::ui::state::operator::use_vault;
 use crate::ui::state::prefs::use_lang;
+use crate::ui::state::store::Refused;
 use crate::ui::widgets::field_error::FieldError;
+use crate::ui::widgets::record_page::Outcome;
 
 fn context_2d(canvas: &web_sys::HtmlCanvasElement) -> Option<web_sys::CanvasRenderingContext2d> {
     canvas.get_context("2d").ok()??.dyn_into().ok()
@@ -59,7 +62,7 @@ fn point_of(canvas: &web_sys::HtmlCanvasElement, ev: &web_sys::PointerEvent) -> 
 }
 
 #[component]
-pub fn SignatureConsent(id: String) -> impl IntoView {
+pub fn SignatureConsent(id: String, rev: u64, said: Outcome) -> impl IntoView {
     let lang = use_lang();
     let vault = use_vault();
     let clock = use_clock();
@@ -125,7 +128,7 @@ pub fn SignatureConsent(id: String) -> impl IntoView {
     };
     let accept = move |_| {
         let now = clock.now_untracked();
-        let result = vault.update_visit(&id.get_value(), |v| {
+        let result = vault.change_visit_at_rev(&id.get_value(), rev, |v| {
             let strokes = v.strokes.clone();
             v.give_consent(Consent::Signature {
                 strokes,
@@ -133,9 +136,9 @@ pub fn SignatureConsent(id: String) -> impl IntoView {
             })
         });
         match result {
-            Ok(Err(_)) => error.set(Some(tr::operator_no_signature(lang).into())),
-            Ok(Ok(())) => error.set(None),
-            Err(_) => {}
+            Err(Refused::Rule(_)) => error.set(Some(tr::operator_no_signature(lang).into())),
+            Ok(()) => error.set(None),
+            other => said.set(stale_message(lang, other)),
         }
     };
     view! {

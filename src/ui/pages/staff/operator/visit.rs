@@ -12,7 +12,9 @@ use super::consent::ConsentStep;
 use super::lock::{LockButton, Unlock};
 use super::package::PackageStep;
 use super::receipt::ReceiptView;
-use crate::engine::registry::Person;
+use super::stale_message;
+use crate::engine::identity::registry::Person;
+use crate::engine::store::Stale;
 use crate::engine::visit::Step;
 use crate::i18n::tr;
 use crate::ui::format;
@@ -21,9 +23,11 @@ use crate::ui::paths;
 use crate::ui::state::clock::use_clock;
 use crate::ui::state::operator::use_vault;
 use crate::ui::state::prefs::use_lang;
+use crate::ui::widgets::announcer::Announcer;
 use crate::ui::widgets::complaint_summary::service_name;
 use crate::ui::widgets::not_found::Missing;
 use crate::ui::widgets::page_heading::PageHeading;
+use crate::ui::widgets::record_page::Outcome;
 use crate::ui::widgets::summary_list::{SummaryList, row};
 
 fn step_number(s: Step) -> usize {
@@ -78,12 +82,16 @@ fn VisitView(id: String) -> impl IntoView {
         lang,
         &person.map(|p| p.display_name(lang)).unwrap_or_default(),
     ));
-    let service = v0.service.clone();
+    let service = v0.service;
+    // Each step acts at the revision it was shown at; what happened is said
+    // here, outside the part a new step replaces.
+    let rev = move || visit.with_untracked(|v| v.as_ref().map(|v| v.rev).unwrap_or_default());
+    let said: Outcome = RwSignal::new(None);
     view! {
         <div class="page operator">
             <p><A href=paths::OPERATOR attr:class="back-link">{t(tr::operator_back_to_list)}</A></p>
             <div class="operator__bar">
-                <PageHeading text=title caption=Signal::stored(format!("{} — {}", service, service_name(lang, &service))) />
+                <PageHeading text=title caption=Signal::stored(format!("{} — {}", service, service_name(lang, service))) />
                 <LockButton />
             </div>
             <p class="operator__progress">
@@ -91,11 +99,13 @@ fn VisitView(id: String) -> impl IntoView {
                 " — "
                 {move || visit.with(|v| v.as_ref().map(|v| VisitStatus::of(v).label(lang)).unwrap_or_default())}
             </p>
+            <p class="progress">{move || said.get()}</p>
+            <Announcer text=said />
             {person.map(|p| view! { <Identity person=p.clone() /> })}
             {move || match step.get() {
-                Step::Identify => view! { <IdentifyStep id=id.get_value() /> }.into_any(),
-                Step::Consent => view! { <ConsentStep id=id.get_value() /> }.into_any(),
-                Step::Package => view! { <PackageStep id=id.get_value() /> }.into_any(),
+                Step::Identify => view! { <IdentifyStep id=id.get_value() rev=rev() said=said /> }.into_any(),
+                Step::Consent => view! { <ConsentStep id=id.get_value() rev=rev() said=said /> }.into_any(),
+                Step::Package => view! { <PackageStep id=id.get_value() rev=rev() said=said /> }.into_any(),
                 Step::Done => view! { <ReceiptView id=id.get_value() /> }.into_any(),
             }}
         </div>
@@ -130,7 +140,8 @@ fn Identity(person: Person) -> impl IntoView {
 }
 
 #[component]
-fn IdentifyStep(id: String) -> impl IntoView {
+fn IdentifyStep(id: String, rev: u64, said: Outcome) -> impl IntoView {
+    let lang = use_lang();
     let vault = use_vault();
     let id = StoredValue::new(id);
     view! {
@@ -138,7 +149,11 @@ fn IdentifyStep(id: String) -> impl IntoView {
             <h2 id="step-heading">{t(tr::operator_identify_heading)}</h2>
             <p>{t(tr::operator_identify_body)}</p>
             <button type="button" class="button" on:click=move |_| {
-                let _ = vault.update_visit(&id.get_value(), |v| v.confirm_identity());
+                let r = vault.change_visit_at_rev(&id.get_value(), rev, |v| {
+                    v.confirm_identity();
+                    Ok::<(), Stale>(())
+                });
+                said.set(stale_message(lang, r));
             }>{t(tr::operator_identity_confirmed)}</button>
         </section>
     }

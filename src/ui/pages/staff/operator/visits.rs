@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 use super::lock::{LockButton, Unlock};
-use crate::engine::registry;
+use crate::engine::identity::registry;
 use crate::engine::source::Lang;
 use crate::engine::visit::{self, Delivery, OperatorData, Step};
 use crate::i18n::tr;
@@ -38,7 +38,7 @@ fn visit_rows(lang: Lang, data: &OperatorData) -> Vec<AnyView> {
                     <td>{format::date(v.date)}</td>
                     <td><A href=paths::visit(&v.id)>{name}</A></td>
                     <td>{address}</td>
-                    <td><abbr title=service_name(lang, &v.service)>{v.service.clone()}</abbr></td>
+                    <td><abbr title=service_name(lang, v.service)>{v.service.as_str()}</abbr></td>
                     <td><span class=tag>{VisitStatus::of(v).label(lang)}</span></td>
                 </tr>
             }

@@ -1,0 +1,168 @@
+//! Checking answers: which field a problem belongs to, what the problem is,
+//! and the checks of each page. Answers are never rewritten; a check only
+//! reads them.
+
+use chrono::{Datelike, NaiveDate};
+use serde::{Deserialize, Serialize};
+
+use super::{Answers, Context, Step, Who, needs_original, steps};
+
+/// Which answer a validation message belongs to; the UI links the error
+/// summary to the field with this id.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Field {
+    Who,
+    Child,
+    Reason,
+    Document,
+    School,
+    Year,
+    Office,
+    Original,
+    DigitalDocument,
+}
+
+impl Field {
+    /// The HTML id of the first input of this field.
+    pub fn html_id(self) -> &'static str {
+        match self {
+            Field::Who => "who",
+            Field::Child => "child",
+            Field::Reason => "reason",
+            Field::Document => "document",
+            Field::School => "school",
+            Field::Year => "year",
+            Field::Office => "office",
+            Field::Original => "original",
+            Field::DigitalDocument => "digital",
+        }
+    }
+}
+
+/// Why an answer is not accepted. The UI has a message for each, per field.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Problem {
+    Missing,
+    TooLong,
+    NotAYear,
+    FutureYear,
+    BeforeBirth,
+    UnknownChoice,
+    NoChildren,
+    /// Consent was chosen but not yet confirmed by a one-time code.
+    NotConfirmed,
+}
+
+impl std::fmt::Display for Problem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            Problem::Missing => "no answer given",
+            Problem::TooLong => "the answer is too long",
+            Problem::NotAYear => "not a four-digit year",
+            Problem::FutureYear => "a year in the future",
+            Problem::BeforeBirth => "a year before the person was born",
+            Problem::UnknownChoice => "not one of the choices offered",
+            Problem::NoChildren => "the registry lists no minor children",
+            Problem::NotConfirmed => "the consent is not confirmed by a one-time code",
+        })
+    }
+}
+
+impl std::error::Error for Problem {}
+
+/// A problem with one answer; the UI links its message to the field with
+/// id [`Field::html_id`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FieldError {
+    pub field: Field,
+    pub problem: Problem,
+}
+
+impl std::fmt::Display for FieldError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}: {}", self.field.html_id(), self.problem)
+    }
+}
+
+impl std::error::Error for FieldError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        Some(&self.problem)
+    }
+}
+
+/// Longest school name accepted (the longest official school names run to
+/// about 150 characters).
+pub const SCHOOL_MAX_CHARS: usize = 200;
+/// Validates the answer a step asks for. `today` is the local date, for the
+/// "no future year" rule.
+pub fn validate(step: Step, a: &Answers, ctx: &Context, today: NaiveDate) -> Vec<FieldError> {
+    let err = |field, problem| vec![FieldError { field, problem }];
+    match step {
+        Step::Who if a.who.is_none() => err(Field::Who, Problem::Missing),
+        Step::Who if a.who == Some(Who::ParentOfMinor) && ctx.minor_children.is_empty() => {
+            err(Field::Who, Problem::NoChildren)
+        }
+        Step::Child => match &a.child_iin {
+            None => err(Field::Child, Problem::Missing),
+            Some(iin) if !ctx.minor_children.contains(iin) => {
+                err(Field::Child, Problem::UnknownChoice)
+            }
+            Some(_) => vec![],
+        },
+        Step::Reason if a.reason.is_none() => err(Field::Reason, Problem::Missing),
+        Step::Document if a.document.is_none() => err(Field::Document, Problem::Missing),
+        Step::School => {
+            let school = a.school.trim();
+            if school.is_empty() {
+                err(Field::School, Problem::Missing)
+            } else if school.chars().count() > SCHOOL_MAX_CHARS {
+                err(Field::School, Problem::TooLong)
+            } else {
+                vec![]
+            }
+        }
+        Step::Year => match parse_year(&a.year) {
+            Err(p) => err(Field::Year, p),
+            Ok(y) if y > today.year() => err(Field::Year, Problem::FutureYear),
+            Ok(y) if ctx.subject_birth_year.is_some_and(|b| y <= b) => {
+                err(Field::Year, Problem::BeforeBirth)
+            }
+            Ok(_) => vec![],
+        },
+        Step::Office => match &a.office {
+            None => err(Field::Office, Problem::Missing),
+            Some(o) if !ctx.office_ids.contains(o) => err(Field::Office, Problem::UnknownChoice),
+            Some(_) => vec![],
+        },
+        Step::Documents if needs_original(a.reason) && a.original.is_none() => {
+            err(Field::Original, Problem::Missing)
+        }
+        Step::Consent => match a.use_digital_document {
+            None => err(Field::DigitalDocument, Problem::Missing),
+            Some(true) if !a.digital_consent_confirmed => {
+                err(Field::DigitalDocument, Problem::NotConfirmed)
+            }
+            Some(_) => vec![],
+        },
+        Step::Check => steps(a, ctx)
+            .into_iter()
+            .filter(|s| *s != Step::Check)
+            .flat_map(|s| validate(s, a, ctx, today))
+            .collect(),
+        _ => vec![],
+    }
+}
+
+/// A year as typed: digits only (spaces around are fine), four of them.
+pub fn parse_year(s: &str) -> Result<i32, Problem> {
+    let s = s.trim();
+    if s.is_empty() {
+        return Err(Problem::Missing);
+    }
+    if s.len() != 4 || !s.bytes().all(|b| b.is_ascii_digit()) {
+        return Err(Problem::NotAYear);
+    }
+    s.parse().map_err(|_| Problem::NotAYear)
+}

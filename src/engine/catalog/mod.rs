@@ -1,0 +1,117 @@
+//! The service catalogue: S1, S2 and S3 as data.
+//!
+//! Each service is one file, `src/engine/data/s{1,2,3}.toml`, which the build
+//! turns into JSON that is embedded here and parsed once. Every item carries a
+//! [`Provenance`](crate::engine::source::Provenance), so the portal can
+//! always answer "says who?", and `tests/catalog.rs` checks each citation
+//! against its seed line.
+//!
+//! - [`model`]: the data types ([`Service`] and its items);
+//! - the walk over every item and "which rules applied on date D"
+//!   ([`Service::items`], [`rules_on`]);
+//! - loading and lookups: [`all`], [`service`], [`act`];
+//! - [`notes()`]: the provenance the engine applies itself
+//!   (`data/engine.toml`).
+
+use std::sync::OnceLock;
+
+use crate::engine::service::ServiceId;
+use crate::engine::source::Seed;
+use crate::engine::term::Channel;
+
+pub mod model;
+pub mod notes;
+mod walk;
+
+pub use model::*;
+pub use notes::{Notes, notes};
+pub use walk::{ItemRef, RuleRef, in_force_on, rules_on};
+
+const S1_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/s1.json"));
+const S2_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/s2.json"));
+const S3_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/s3.json"));
+
+/// The embedded data: (service id, JSON), in catalogue order.
+pub fn embedded() -> [(ServiceId, &'static str); 3] {
+    [
+        (ServiceId::S1, S1_JSON),
+        (ServiceId::S2, S2_JSON),
+        (ServiceId::S3, S3_JSON),
+    ]
+}
+
+/// Why a catalogue file could not be read.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CatalogError {
+    pub service: ServiceId,
+    pub message: String,
+}
+
+impl std::fmt::Display for CatalogError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "catalogue {}: {}", self.service, self.message)
+    }
+}
+
+impl std::error::Error for CatalogError {}
+
+/// Parses one service file, checking that it is the service it claims to be.
+pub fn parse_service(expected_id: ServiceId, json: &str) -> Result<Service, CatalogError> {
+    let err = |message: String| CatalogError {
+        service: expected_id,
+        message,
+    };
+    let s: Service = serde_json::from_str(json).map_err(|e| err(e.to_string()))?;
+    if s.id != expected_id {
+        return Err(err(format!("file holds service {:?}", s.id.as_str())));
+    }
+    Ok(s)
+}
+
+/// Parses the embedded data without caching (tests; `all` uses it once).
+pub fn try_all() -> Result<Vec<Service>, CatalogError> {
+    embedded()
+        .into_iter()
+        .map(|(id, json)| parse_service(id, json))
+        .collect()
+}
+
+static CATALOG: OnceLock<Vec<Service>> = OnceLock::new();
+
+/// S1, S2 and S3, in that order.
+pub fn all() -> &'static [Service] {
+    // Our own embedded data; tests/catalog.rs parses it, so this cannot fail
+    // in a build that passed its tests.
+    CATALOG.get_or_init(|| try_all().expect("embedded catalogue data parses (tests/catalog.rs)"))
+}
+
+/// The service with this id. Never missing: [`all`] holds the three in
+/// [`ServiceId::ALL`] order ([`parse_service`] checks each file's id).
+pub fn service(id: ServiceId) -> &'static Service {
+    &all()[id.index()]
+}
+
+/// The service spelt `id` ("S1", "S2", "S3"), if any: for ids that come
+/// from outside (a URL, a CLI argument). Same as parsing a [`ServiceId`].
+pub fn find(id: &str) -> Option<&'static Service> {
+    ServiceId::parse(id).ok().map(service)
+}
+
+/// The document rules of service `id` for a channel and situation.
+pub fn documents(
+    id: ServiceId,
+    channel: Channel,
+    situations: &[Situation],
+) -> Vec<&'static DocumentRule> {
+    service(id).documents(channel, situations)
+}
+
+/// The complaint procedure of service `id`.
+pub fn complaint(id: ServiceId) -> Option<ComplaintView<'static>> {
+    service(id).complaint()
+}
+
+/// The act record for a seed, from whichever service lists it.
+pub fn act(seed: Seed) -> Option<&'static Act> {
+    all().iter().flat_map(|s| &s.acts).find(|a| a.seed == seed)
+}

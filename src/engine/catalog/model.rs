@@ -1,0 +1,527 @@
+//! The shape of a service's data: every item the portal shows, each with
+//! its [`Provenance`]. `deny_unknown_fields` makes a misspelt key in the
+//! data a load error instead of a silently missing rule.
+
+use chrono::{NaiveDate, Weekday};
+use serde::{Deserialize, Serialize};
+
+use crate::engine::service::ServiceId;
+use crate::engine::source::{Provenance, Seed, SeedLang, Status, Text};
+use crate::engine::term::{Channel, Hours, Term};
+
+/// A piece of text the portal shows, and where it comes from.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Item {
+    pub id: String,
+    pub text: Text,
+    pub provenance: Provenance,
+}
+
+/// A seed act a service relies on, with what is known of its validity.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Act {
+    pub seed: Seed,
+    /// National, regional or lost force (never an assumption).
+    pub level: Status,
+    /// The act's title or description.
+    pub text: Text,
+    /// First day in force; `None` when the seeds do not say.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub valid_from: Option<NaiveDate>,
+    /// First day no longer in force; `None` when the seeds do not say.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub valid_until: Option<NaiveDate>,
+    pub provenance: Provenance,
+    /// Where the dates come from; an assumption when the seed lacks them.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub dates_provenance: Option<Provenance>,
+}
+
+impl Act {
+    /// Unknown bounds count as open: the seeds give no validity for the
+    /// national acts, and the portal must still show them.
+    pub fn in_force_on(&self, date: NaiveDate) -> bool {
+        self.valid_from.is_none_or(|f| date >= f) && self.valid_until.is_none_or(|u| date < u)
+    }
+}
+
+/// A channel through which the application is handed in and the result collected.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ChannelItem {
+    pub channel: Channel,
+    pub text: Text,
+    pub provenance: Provenance,
+}
+
+/// A situation of the applicant that changes which documents are needed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Situation {
+    Loss,
+    Damage,
+    NameChange,
+    FillingErrors,
+    /// A parent or legal representative applies for a minor.
+    Minor,
+    /// Identification by a document from the digital-documents service.
+    DigitalDocument,
+    /// The education organisation has been liquidated (S1).
+    Liquidated,
+}
+
+/// One rule of the document list, for some channels and situations.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DocumentRule {
+    pub id: String,
+    pub channels: Vec<Channel>,
+    /// Applies when any of these holds; empty means always.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub when: Vec<Situation>,
+    /// Does not apply when any of these holds.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub unless: Vec<Situation>,
+    /// Not a document to hand in but a rule about it (consent, a ban, a gap).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub info: bool,
+    pub text: Text,
+    pub provenance: Provenance,
+}
+
+impl DocumentRule {
+    pub fn applies(&self, channel: Channel, situations: &[Situation]) -> bool {
+        self.channels.contains(&channel)
+            && (self.when.is_empty() || self.when.iter().any(|s| situations.contains(s)))
+            && !self.unless.iter().any(|s| situations.contains(s))
+    }
+}
+
+/// When a refusal happens: at the desk, or as the provider's decision.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Stage {
+    /// Refusal to accept the application (the engine can pre-check these).
+    Acceptance,
+    /// Refusal to render the service (a provider decision the engine cannot predict, C-12).
+    Decision,
+}
+
+/// A ground for refusal; the id is stable because the engine checks it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RefusalGround {
+    pub id: String,
+    pub stage: Stage,
+    pub text: Text,
+    pub provenance: Provenance,
+}
+
+/// A place with its own hours and time limits.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Place {
+    Provider,
+    StateCorporation,
+    /// The State Corporation's duty departments (S3, longer hours).
+    StateCorporationDuty,
+    Portal,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum TimeKind {
+    /// Maximum waiting time before handing in the documents.
+    Waiting,
+    /// Maximum time of serving the applicant.
+    Service,
+}
+
+/// A maximum waiting or service time at one place, in minutes.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TimeLimit {
+    pub id: String,
+    pub place: Place,
+    pub kind: TimeKind,
+    pub minutes: u32,
+    pub provenance: Provenance,
+}
+
+/// A day of the week, spelled as in `calendar.toml`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Day {
+    Mon,
+    Tue,
+    Wed,
+    Thu,
+    Fri,
+    Sat,
+    Sun,
+}
+
+impl Day {
+    pub fn weekday(self) -> Weekday {
+        match self {
+            Day::Mon => Weekday::Mon,
+            Day::Tue => Weekday::Tue,
+            Day::Wed => Weekday::Wed,
+            Day::Thu => Weekday::Thu,
+            Day::Fri => Weekday::Fri,
+            Day::Sat => Weekday::Sat,
+            Day::Sun => Weekday::Sun,
+        }
+    }
+}
+
+/// What a schedule's hours are for.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Purpose {
+    /// The place's working hours.
+    #[default]
+    Office,
+    /// Only the window in which applications are accepted and results issued.
+    Acceptance,
+}
+
+/// Opening hours of one place, per service (C-33: never one global schedule).
+///
+/// `days` empty: not specified in the source. `days` set and `hours` `None`:
+/// around the clock (the portal).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Schedule {
+    pub id: String,
+    pub place: Place,
+    #[serde(default)]
+    pub purpose: Purpose,
+    /// The language version quoted, when RU and KZ differ (C-01).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub version: Option<SeedLang>,
+    /// The window the engine uses when the versions differ.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub resolved: bool,
+    #[serde(default)]
+    pub days: Vec<Day>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub hours: Option<Hours>,
+    pub text: Text,
+    pub provenance: Provenance,
+}
+
+impl Schedule {
+    pub fn is_specified(&self) -> bool {
+        !self.days.is_empty()
+    }
+
+    pub fn around_the_clock(&self) -> bool {
+        self.is_specified() && self.hours.is_none()
+    }
+}
+
+/// A length of time in the unit the source uses.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Duration {
+    Minutes(u32),
+    WorkingDays(u32),
+    Months(u32),
+}
+
+/// A rule with a length of time (storage at the State Corporation, sending back).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TimedRule {
+    pub id: String,
+    pub duration: Duration,
+    pub text: Text,
+    pub provenance: Provenance,
+}
+
+/// A rule that holds for some channels (issuance of the result).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ChannelRule {
+    pub id: String,
+    pub channels: Vec<Channel>,
+    pub text: Text,
+    pub provenance: Provenance,
+}
+
+/// Who performs an internal procedure step.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Actor {
+    /// The provider's office clerk (S3: the academic-department employee).
+    Clerk,
+    Head,
+    /// The employee or responsible person who prepares the result.
+    Executor,
+    StateCorporation,
+    Courier,
+}
+
+/// A step of a regional regulation: a non-binding milestone (C-21) or, for
+/// S3, history (F004 lost force).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ProcedureStep {
+    pub id: String,
+    pub channels: Vec<Channel>,
+    pub actor: Actor,
+    pub duration: Duration,
+    pub text: Text,
+    pub provenance: Provenance,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum FieldKind {
+    Text,
+    Choice,
+    Year,
+    /// A person's name, filled from the identity document where possible.
+    Person,
+    /// A State Corporation office.
+    Office,
+    Phone,
+    Address,
+    /// A consent checkbox.
+    Consent,
+    /// A paper document handed in with the application.
+    Attachment,
+}
+
+/// A field of an application or complaint form. The forms themselves are not
+/// in the seeds, so fields are derived from what the clauses require.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FormField {
+    pub id: String,
+    pub kind: FieldKind,
+    pub required: bool,
+    /// Empty: every channel.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub channels: Vec<Channel>,
+    /// Shown when any of these holds; empty: always.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub when: Vec<Situation>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub options: Vec<Item>,
+    pub text: Text,
+    pub provenance: Provenance,
+}
+
+impl FormField {
+    pub fn shown(&self, channel: Channel, situations: &[Situation]) -> bool {
+        (self.channels.is_empty() || self.channels.contains(&channel))
+            && (self.when.is_empty() || self.when.iter().any(|s| situations.contains(s)))
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ReceiptKind {
+    Acceptance,
+    Refusal,
+}
+
+/// Which act an appendix belongs to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum AppendixOf {
+    Standard,
+    Rules,
+}
+
+/// An official form: "Appendix N to the standard / the Rules".
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FormRef {
+    pub appendix: u8,
+    pub of: AppendixOf,
+}
+
+/// What a receipt shows (F000 L23).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ReceiptField {
+    /// Surname and initials of the person who accepted.
+    AcceptedBy,
+    Stamp,
+    IncomingNumber,
+    Date,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Receipt {
+    pub id: String,
+    pub kind: ReceiptKind,
+    pub channels: Vec<Channel>,
+    /// `None`: no form is named (never invent one, C-13, C-27).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub form: Option<FormRef>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub fields: Vec<ReceiptField>,
+    pub text: Text,
+    pub provenance: Provenance,
+}
+
+/// A fact for the citizen with an optional value (a website, a phone number).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Info {
+    pub id: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub value: Option<String>,
+    pub text: Text,
+    pub provenance: Provenance,
+}
+
+/// A complaint review term, counted in working days from registration.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Review {
+    pub id: String,
+    pub working_days: u32,
+    pub text: Text,
+    pub provenance: Provenance,
+}
+
+/// The complaint procedure as a seed states it (only F000 does, for S1).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ComplaintProcedure {
+    pub subject: Item,
+    /// How a complaint may be filed (in writing; through the portal, C-41).
+    pub channels: Vec<Item>,
+    pub addressees: Vec<Item>,
+    pub fields: Vec<FormField>,
+    pub registration: Item,
+    pub reviews: Vec<Review>,
+    pub statuses: Vec<Item>,
+    pub court: Item,
+}
+
+/// How a service's complaints work. For S2 and S3 no seed has a procedure,
+/// so the S1 one applies by analogy (C-36): then `procedure` is `None`,
+/// `by_analogy` is true and `provenance` is the assumption, which is the
+/// only basis the portal may show (never F000).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Complaint {
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub by_analogy: bool,
+    /// The service whose procedure applies by analogy.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub analogy_of: Option<ServiceId>,
+    pub text: Text,
+    pub provenance: Provenance,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub procedure: Option<ComplaintProcedure>,
+}
+
+/// The procedure to follow for a service's complaint, and its basis.
+#[derive(Clone, Copy, Debug)]
+pub struct ComplaintView<'a> {
+    pub by_analogy: bool,
+    /// The legal basis to show: the procedure's own for S1, the C-36
+    /// assumption for S2 and S3.
+    pub basis: &'a Provenance,
+    /// With `by_analogy`, the item provenances inside cite F000 as the source
+    /// of the analogy only.
+    pub procedure: &'a ComplaintProcedure,
+}
+
+/// A state service as the catalogue describes it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Service {
+    pub id: ServiceId,
+    pub name: Item,
+    pub summary: Item,
+    pub results: Vec<Item>,
+    /// The legal basis: each seed used.
+    pub acts: Vec<Act>,
+    pub provider: Vec<Item>,
+    pub recipients: Vec<Item>,
+    pub cost: Item,
+    pub channels: Vec<ChannelItem>,
+    /// How to apply when there is no portal channel (S1, S3).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub how_to_apply: Option<Item>,
+    /// Form of the service (paper / electronic), where stated.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub service_form: Option<Item>,
+    pub documents: Vec<DocumentRule>,
+    pub refusal_grounds: Vec<RefusalGround>,
+    pub terms: Vec<Term>,
+    pub times: Vec<TimeLimit>,
+    pub schedules: Vec<Schedule>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub queue: Vec<Item>,
+    pub storage: Vec<TimedRule>,
+    pub issuance: Vec<ChannelRule>,
+    pub complaint: Complaint,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub steps: Vec<ProcedureStep>,
+    pub form_fields: Vec<FormField>,
+    pub receipts: Vec<Receipt>,
+    pub accessibility: Vec<Item>,
+    pub info: Vec<Info>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub signing: Vec<Item>,
+    /// Every RULES.md §6 resolution the service relies on; `id` is the rule.
+    pub assumptions: Vec<Item>,
+}
+
+impl Service {
+    /// The document rules for this channel and situation.
+    pub fn documents(&self, channel: Channel, situations: &[Situation]) -> Vec<&DocumentRule> {
+        self.documents
+            .iter()
+            .filter(|d| d.applies(channel, situations))
+            .collect()
+    }
+
+    pub fn has_channel(&self, channel: Channel) -> bool {
+        self.channels.iter().any(|c| c.channel == channel)
+    }
+
+    pub fn terms_for(&self, channel: Channel) -> impl Iterator<Item = &Term> {
+        self.terms.iter().filter(move |t| t.channel == channel)
+    }
+
+    pub fn refusal_ground(&self, id: &str) -> Option<&RefusalGround> {
+        self.refusal_grounds.iter().find(|g| g.id == id)
+    }
+
+    pub fn schedules_for(&self, place: Place) -> impl Iterator<Item = &Schedule> {
+        self.schedules.iter().filter(move |s| s.place == place)
+    }
+
+    /// The assumption item for a RULES.md §6 rule ("C-05").
+    pub fn assumption(&self, rule: &str) -> Option<&Item> {
+        self.assumptions.iter().find(|a| a.id == rule)
+    }
+
+    /// The complaint procedure, resolving "by analogy" to the S1 procedure.
+    pub fn complaint(&self) -> Option<ComplaintView<'_>> {
+        let c = &self.complaint;
+        let procedure = match (&c.procedure, &c.analogy_of) {
+            (Some(p), _) => p,
+            (None, Some(of)) => super::service(*of).complaint.procedure.as_ref()?,
+            (None, None) => return None,
+        };
+        Some(ComplaintView {
+            by_analogy: c.by_analogy,
+            basis: &c.provenance,
+            procedure,
+        })
+    }
+}

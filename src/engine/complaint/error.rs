@@ -1,0 +1,136 @@
+//! Why a complaint could not be filed, advanced or escalated.
+
+use chrono::{DateTime, Utc};
+
+use super::draft::ComplaintFieldError;
+use super::mark::{ActionKind, ComplaintStatus};
+use crate::engine::deadline::DeadlineError;
+use crate::engine::store::Stale;
+
+/// Why an escalation or a quality-control filing is refused.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum EscalationProblem {
+    /// The complaint has no answer yet.
+    NotAnswered,
+    /// Already at the quality-control authority: the next step is the court.
+    AlreadyAtQualityControl,
+    /// A quality-control complaint without the answered complaint it escalates.
+    NoEarlierComplaint,
+    /// The earlier complaint is about another service.
+    OtherService,
+    /// An escalation must be addressed to the quality-control authority.
+    NotQualityControl,
+}
+
+impl std::fmt::Display for EscalationProblem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            EscalationProblem::NotAnswered => "the complaint has no answer yet",
+            EscalationProblem::AlreadyAtQualityControl => {
+                "the complaint is already at the quality-control authority; the next step is the court"
+            }
+            EscalationProblem::NoEarlierComplaint => {
+                "a quality-control complaint must name the answered complaint it escalates"
+            }
+            EscalationProblem::OtherService => "the earlier complaint is about another service",
+            EscalationProblem::NotQualityControl => {
+                "an escalation is addressed to the quality-control authority"
+            }
+        })
+    }
+}
+
+impl std::error::Error for EscalationProblem {}
+
+/// Why a complaint could not be filed or advanced. `code()` is stable.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ComplaintError {
+    Invalid(Vec<ComplaintFieldError>),
+    IllegalTransition {
+        from: ComplaintStatus,
+        action: ActionKind,
+    },
+    TimeGoesBackwards {
+        last: DateTime<Utc>,
+        at: DateTime<Utc>,
+    },
+    StaleRevision {
+        expected: u64,
+        found: u64,
+    },
+    /// A registration field empty or too long ("incoming-number", "registered-by", "place").
+    BadRegistration {
+        field: &'static str,
+    },
+    /// An answer without text, or longer than [`TEXT_MAX`](super::TEXT_MAX).
+    BadAnswer,
+    Escalation(EscalationProblem),
+    /// The review term could not be computed.
+    Deadline(DeadlineError),
+}
+
+impl ComplaintError {
+    pub fn code(&self) -> &'static str {
+        match self {
+            ComplaintError::Invalid(_) => "complaint-invalid",
+            ComplaintError::IllegalTransition { .. } => "complaint-illegal-transition",
+            ComplaintError::TimeGoesBackwards { .. } => "complaint-time-goes-backwards",
+            ComplaintError::StaleRevision { .. } => "complaint-stale-revision",
+            ComplaintError::BadRegistration { .. } => "complaint-bad-registration",
+            ComplaintError::BadAnswer => "complaint-bad-answer",
+            ComplaintError::Escalation(_) => "complaint-escalation-not-allowed",
+            ComplaintError::Deadline(_) => "complaint-deadline",
+        }
+    }
+}
+
+impl std::fmt::Display for ComplaintError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            ComplaintError::Invalid(errors) => {
+                write!(f, "the complaint has {} problem(s)", errors.len())
+            }
+            ComplaintError::IllegalTransition { from, action } => {
+                write!(f, "{action:?} is not allowed after {from:?}")
+            }
+            ComplaintError::TimeGoesBackwards { last, at } => {
+                write!(f, "{at} is earlier than the last mark at {last}")
+            }
+            ComplaintError::StaleRevision { expected, found } => write!(
+                f,
+                "the complaint changed elsewhere (expected revision {expected}, found {found})"
+            ),
+            ComplaintError::BadRegistration { field } => {
+                write!(f, "registration field {field} is empty or too long")
+            }
+            ComplaintError::BadAnswer => f.write_str("the answer needs a text"),
+            ComplaintError::Escalation(p) => write!(f, "escalation not allowed: {p:?}"),
+            ComplaintError::Deadline(e) => write!(f, "deadline: {e}"),
+        }
+    }
+}
+
+impl std::error::Error for ComplaintError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            ComplaintError::Invalid(errors) => errors
+                .first()
+                .map(|e| e as &(dyn std::error::Error + 'static)),
+            ComplaintError::Escalation(p) => Some(p),
+            ComplaintError::Deadline(e) => Some(e),
+            _ => None,
+        }
+    }
+}
+
+impl From<Stale> for ComplaintError {
+    fn from(Stale { expected, found }: Stale) -> Self {
+        ComplaintError::StaleRevision { expected, found }
+    }
+}
+
+impl From<DeadlineError> for ComplaintError {
+    fn from(e: DeadlineError) -> Self {
+        ComplaintError::Deadline(e)
+    }
+}

@@ -1,0 +1,88 @@
+//! Deadlines that explain themselves.
+//!
+//! A citizen must be able to ask "why this date?". Each computation returns,
+//! besides the date, the list of [`Step`]s that produced it: when the
+//! application was taken as accepted, which day is day 0, which days were
+//! skipped and why, and the [`Provenance`](crate::engine::source::Provenance)
+//! (clause or RULES.md §6 assumption) of every rule applied. Steps are data
+//! (dates, ids, provenance), never prose, so the UI can render them in kk,
+//! ru or en, and a stored record can keep the explanation it was given
+//! (the `qujat-rules` CLI has its own English rendering).
+//!
+//! - [`compute`] / [`deadline_for`]: the citizen's deadline for a term;
+//! - [`Step`], [`Explanation`]: the explanation as data;
+//! - milestones: [`provider_delivery_due`], [`storage_until`],
+//!   [`return_due`], [`complaint_due`].
+//!
+//! Monotonicity holds by construction: acceptance is "the same or the next
+//! working day", and both day counts are monotone in their start date, so a
+//! later submission never yields an earlier due date (checked by proptest).
+
+use crate::engine::calendar::CalendarError;
+use crate::engine::kztime::KzTimeError;
+use crate::engine::term::{Channel, Location};
+
+mod compute;
+mod explain;
+mod milestone;
+
+pub use compute::{compute, deadline_for, location_assumption};
+pub use explain::{Deadline, Explanation, Milestone, RecordedDeadline, Step};
+pub use milestone::{
+    ComplaintAuthority, complaint_due, own_provenance, provider_delivery_due, return_due,
+    storage_until,
+};
+
+/// Why a deadline could not be computed.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum DeadlineError {
+    Calendar(CalendarError),
+    Time(KzTimeError),
+    /// A `NextWorkingDayAfterCutoff` term whose cutoff is not "HH:MM".
+    BadCutoff(String),
+    /// A term of zero days: the data is wrong, not the citizen.
+    ZeroTerm,
+    /// The service has no term for this channel.
+    NoTermForChannel(Channel),
+    /// The service has terms for this channel, but none for this location.
+    NoTermForLocation(Channel, Location),
+}
+
+impl std::fmt::Display for DeadlineError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            DeadlineError::Calendar(e) => e.fmt(f),
+            DeadlineError::Time(e) => e.fmt(f),
+            DeadlineError::BadCutoff(s) => write!(f, "bad cut-off time {s:?}, want HH:MM"),
+            DeadlineError::ZeroTerm => write!(f, "a term of 0 days is not a valid term"),
+            DeadlineError::NoTermForChannel(c) => {
+                write!(f, "the service cannot be applied for via {}", c.slug())
+            }
+            DeadlineError::NoTermForLocation(c, l) => {
+                write!(f, "the service has no {} term for location {l:?}", c.slug())
+            }
+        }
+    }
+}
+
+impl std::error::Error for DeadlineError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            DeadlineError::Calendar(e) => Some(e),
+            DeadlineError::Time(e) => Some(e),
+            _ => None,
+        }
+    }
+}
+
+impl From<CalendarError> for DeadlineError {
+    fn from(e: CalendarError) -> Self {
+        DeadlineError::Calendar(e)
+    }
+}
+
+impl From<KzTimeError> for DeadlineError {
+    fn from(e: KzTimeError) -> Self {
+        DeadlineError::Time(e)
+    }
+}

@@ -1,0 +1,150 @@
+//! Why a transition was refused.
+
+use chrono::{DateTime, NaiveDate, Utc};
+
+use super::state::{Role, State, Transition};
+use crate::engine::calendar::CalendarError;
+use crate::engine::deadline::DeadlineError;
+use crate::engine::kztime::KzTimeError;
+use crate::engine::store::Stale;
+
+/// Why a transition was refused. `code()` is stable for the UI's messages.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum LifecycleError {
+    IllegalTransition {
+        from: State,
+        transition: Transition,
+    },
+    WrongRole {
+        transition: Transition,
+        actor: Role,
+        allowed: Vec<Role>,
+    },
+    /// The event is earlier than the last recorded one.
+    TimeGoesBackwards {
+        last: DateTime<Utc>,
+        at: DateTime<Utc>,
+    },
+    /// A refusal without a ground or without its motivation.
+    MissingReason,
+    /// A refusal ground that is not one of the service's decision grounds.
+    UnknownReason {
+        reason_id: String,
+    },
+    /// Another tab advanced the record: `expected` was the caller's, `found` is current.
+    StaleRevision {
+        expected: u64,
+        found: u64,
+    },
+    /// Handing over before the month of storage has passed.
+    StorageNotExpired {
+        until: NaiveDate,
+    },
+    /// Working-time steps without the provider's hours.
+    NoHours,
+    /// The service has no term to give the legal deadline's basis.
+    NoTerm,
+    /// A date or time could not be computed (e.g. outside the calendar's
+    /// 2016–2030).
+    Deadline(DeadlineError),
+}
+
+impl LifecycleError {
+    pub fn code(&self) -> &'static str {
+        match self {
+            LifecycleError::IllegalTransition { .. } => "lifecycle-illegal-transition",
+            LifecycleError::WrongRole { .. } => "lifecycle-wrong-role",
+            LifecycleError::TimeGoesBackwards { .. } => "lifecycle-time-goes-backwards",
+            LifecycleError::MissingReason => "lifecycle-missing-reason",
+            LifecycleError::UnknownReason { .. } => "lifecycle-unknown-reason",
+            LifecycleError::StaleRevision { .. } => "lifecycle-stale-revision",
+            LifecycleError::StorageNotExpired { .. } => "lifecycle-storage-not-expired",
+            LifecycleError::NoHours => "lifecycle-no-hours",
+            LifecycleError::NoTerm => "lifecycle-no-term",
+            LifecycleError::Deadline(_) => "lifecycle-deadline",
+        }
+    }
+}
+
+impl std::fmt::Display for LifecycleError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            LifecycleError::IllegalTransition { from, transition } => write!(
+                f,
+                "{} is not allowed in state {}",
+                transition.slug(),
+                from.slug()
+            ),
+            LifecycleError::WrongRole {
+                transition,
+                actor,
+                allowed,
+            } => write!(
+                f,
+                "{actor:?} may not {}; allowed: {allowed:?}",
+                transition.slug()
+            ),
+            LifecycleError::TimeGoesBackwards { last, at } => {
+                write!(f, "event at {at} is earlier than the last one at {last}")
+            }
+            LifecycleError::MissingReason => {
+                f.write_str("a refusal needs a ground and its motivation")
+            }
+            LifecycleError::UnknownReason { reason_id } => {
+                write!(f, "{reason_id:?} is not a decision ground of this service")
+            }
+            LifecycleError::StaleRevision { expected, found } => write!(
+                f,
+                "the record changed elsewhere (expected revision {expected}, found {found})"
+            ),
+            LifecycleError::StorageNotExpired { until } => {
+                write!(f, "the State Corporation keeps the result until {until}")
+            }
+            LifecycleError::NoHours => f.write_str("the provider's working hours are not known"),
+            LifecycleError::NoTerm => f.write_str("the service has no term"),
+            LifecycleError::Deadline(e) => write!(f, "deadline: {e}"),
+        }
+    }
+}
+
+impl std::error::Error for LifecycleError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            LifecycleError::Deadline(e) => Some(e),
+            _ => None,
+        }
+    }
+}
+
+impl From<Stale> for LifecycleError {
+    fn from(Stale { expected, found }: Stale) -> Self {
+        LifecycleError::StaleRevision { expected, found }
+    }
+}
+
+impl From<DeadlineError> for LifecycleError {
+    fn from(e: DeadlineError) -> Self {
+        LifecycleError::Deadline(e)
+    }
+}
+
+impl From<CalendarError> for LifecycleError {
+    fn from(e: CalendarError) -> Self {
+        LifecycleError::Deadline(DeadlineError::Calendar(e))
+    }
+}
+
+impl From<KzTimeError> for LifecycleError {
+    fn from(e: KzTimeError) -> Self {
+        LifecycleError::Deadline(DeadlineError::Time(e))
+    }
+}
+
+/// A date past what can be counted (chrono's or the calendar's end).
+pub(super) fn out_of_range(from: NaiveDate) -> LifecycleError {
+    CalendarError::ResultOutOfRange {
+        from,
+        last: NaiveDate::MAX,
+    }
+    .into()
+}

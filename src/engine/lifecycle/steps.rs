@@ -1,0 +1,162 @@
+//! The regulation's steps and rules as the catalogue states them: which
+//! step a transition completes, which storage or issuance rule it follows,
+//! the provider's hours for working-time targets, and refusal grounds.
+
+use super::ctx::Ctx;
+use super::error::LifecycleError;
+use super::state::{State, Transition};
+use crate::engine::catalog::{self, Duration, Place, ProcedureStep, Schedule, Service, Stage};
+use crate::engine::service::ServiceId;
+use crate::engine::source::{Provenance, Status};
+use crate::engine::term::{Channel, Hours};
+
+/// The decision grounds of a service (C-12: a provider decision).
+pub fn decision_grounds(service: &Service) -> impl Iterator<Item = &catalog::RefusalGround> {
+    service
+        .refusal_grounds
+        .iter()
+        .filter(|g| g.stage == Stage::Decision)
+}
+
+/// Checks a refusal's ground: required when the service lists decision
+/// grounds (all three do, even if only to say that none are listed).
+pub(super) fn refusal_ground(
+    service: &Service,
+    reason_id: Option<&str>,
+) -> Result<Option<(String, Provenance)>, LifecycleError> {
+    let has_grounds = decision_grounds(service).next().is_some();
+    match reason_id.map(str::trim) {
+        None | Some("") if has_grounds => Err(LifecycleError::MissingReason),
+        None | Some("") => Ok(None),
+        Some(id) => decision_grounds(service)
+            .find(|g| g.id == id)
+            .map(|g| Some((g.id.clone(), g.provenance.clone())))
+            .ok_or_else(|| LifecycleError::UnknownReason {
+                reason_id: id.to_string(),
+            }),
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Regulation steps
+
+/// The regulation steps for a channel. F002 predates the portal: a portal
+/// application reaches the provider's office directly, so it follows the
+/// provider-office flow (the State Corporation's intake legs do not apply).
+pub fn steps_for(service: &Service, channel: Channel) -> Vec<&ProcedureStep> {
+    let ch = if channel == Channel::Portal {
+        Channel::Provider
+    } else {
+        channel
+    };
+    service
+        .steps
+        .iter()
+        .filter(|s| s.channels.contains(&ch))
+        .collect()
+}
+
+/// The transition that completes a catalogue step. The catalogue has no
+/// such field, so this table names every step id of S2 and S3
+/// (`tests/lifecycle.rs` checks that none is missing).
+pub fn step_transition(service: ServiceId, step_id: &str, channel: Channel) -> Option<Transition> {
+    use ServiceId::{S2, S3};
+    use Transition as T;
+    Some(match (service, step_id) {
+        (S2, "register") => T::Register,
+        (S2, "head-review") => T::Assign,
+        (S2, "prepare") => T::Prepare,
+        (S2, "sign") => T::Sign,
+        // Action 5: to the recipient at the office, or to the courier.
+        (S2, "issue") if channel == Channel::Provider => T::Issue,
+        (S2, "issue") => T::DeliverToStateCorporation,
+        (S3, "provider-register" | "sc-provider-accept") => T::Register,
+        (S3, "provider-head-review" | "sc-head-assign") => T::Assign,
+        // F004 step 3 includes the head's signature.
+        (S3, "provider-prepare" | "sc-prepare") => T::Prepare,
+        (S3, "provider-issue" | "sc-issue") => T::Issue,
+        (S3, "sc-to-courier") => T::DeliverToStateCorporation,
+        // The State Corporation's desk work is the acceptance itself.
+        (S3, "sc-hand-in" | "sc-check" | "sc-consent" | "sc-identify" | "sc-package") => T::Accept,
+        _ => return None,
+    })
+}
+
+/// The step in force that an event records: never a lost-force (F004) one.
+pub(super) fn recorded_step<'a>(
+    ctx: &Ctx<'a>,
+    from: State,
+    transition: Transition,
+) -> Option<&'a ProcedureStep> {
+    // Issuing at the State Corporation is no provider step.
+    if transition == Transition::Issue && from != State::Signed {
+        return None;
+    }
+    steps_for(ctx.service, ctx.channel).into_iter().find(|s| {
+        s.provenance.status != Status::LostForce
+            && step_transition(ctx.service.id, &s.id, ctx.channel) == Some(transition)
+    })
+}
+
+/// The storage or issuance rule an event follows, as ("section/id", provenance).
+pub(super) fn rule_for(
+    ctx: &Ctx<'_>,
+    from: State,
+    transition: Transition,
+) -> Option<(String, Provenance)> {
+    let s = ctx.service;
+    let storage = |want_months: bool| {
+        s.storage
+            .iter()
+            .find(|r| matches!(r.duration, Duration::Months(_)) == want_months)
+            .map(|r| (format!("storage/{}", r.id), r.provenance.clone()))
+    };
+    match transition {
+        Transition::HandToProvider => storage(true),
+        Transition::RequestReturn | Transition::Return => storage(false),
+        Transition::Issue => {
+            // At the provider's office (from `Signed`) no seed states the
+            // conditions; at the State Corporation the rule for the
+            // application's channel, else the State Corporation's.
+            let at_office = from == State::Signed;
+            let issuing = |ch: Channel| {
+                s.issuance.iter().find(move |r| {
+                    r.channels.contains(&ch) && r.id != "delivery-to-state-corporation"
+                })
+            };
+            let rule = if at_office {
+                issuing(Channel::Provider)
+            } else {
+                issuing(ctx.channel).or_else(|| issuing(Channel::StateCorporation))
+            };
+            rule.map(|r| (format!("issuance/{}", r.id), r.provenance.clone()))
+        }
+        // S3: delivery to the State Corporation a day before the term (C-26).
+        Transition::DeliverToStateCorporation => s
+            .issuance
+            .iter()
+            .find(|r| r.id == "delivery-to-state-corporation")
+            .map(|r| (format!("issuance/{}", r.id), r.provenance.clone())),
+        _ => None,
+    }
+}
+
+/// The provider's hours for working-time milestones: the provider schedule
+/// marked `resolved` (S2: the acceptance window 9.00–13.00 and 14.30–17.30,
+/// which lies inside both the RU and the KZ hours, C-01, so a milestone never
+/// counts time the office may be closed), else the first provider schedule
+/// with hours (S3: 9.00–18.00, lunch 13.00–14.00). S1 states none.
+pub fn provider_schedule(service: &Service) -> Option<&Schedule> {
+    let with_hours = || {
+        service
+            .schedules_for(Place::Provider)
+            .filter(|s| s.hours.is_some())
+    };
+    with_hours()
+        .find(|s| s.resolved)
+        .or_else(|| with_hours().next())
+}
+
+pub fn provider_hours(service: &Service) -> Option<&Hours> {
+    provider_schedule(service).and_then(|s| s.hours.as_ref())
+}

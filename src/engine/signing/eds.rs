@@ -1,0 +1,513 @@
+//! A simulation of the electronic digital signature (EDS / ЭЦП / ЭЦҚ) flow
+//! with real cryptography: each user gets an Ed25519 key pair, a certificate
+//! binding its public key to their IIN and name, signed by a demo CA, and a
+//! password-protected "key file" they can download and re-import.
+//!
+//! This is NOT the National Certification Authority (NCA RK) and proves
+//! nothing outside the demo: the CA key is derived from a constant seed that
+//! is published right here ([`DEMO_CA_SEED`]), so anyone can mint
+//! certificates that verify. It exists to exercise the real failure paths
+//! (wrong password, expired certificate, someone else's key, a document
+//! changed after signing) end to end in the browser.
+//!
+//! ```
+//! use chrono::{TimeDelta, Utc, TimeZone};
+//! use qujat::engine::signing::eds::{self, KeyFile, SignError};
+//!
+//! let now = Utc.with_ymd_and_hms(2025, 3, 20, 5, 0, 0).unwrap();
+//! // A key file for IIN 850314401018, valid for a year. Randomness is the
+//! // caller's (here fixed); few PBKDF2 iterations keep the example fast.
+//! let key = KeyFile::create_with_iterations(
+//!     "850314401018", "Сұлтанова Әйгерім", "pass phrase", now, 365,
+//!     ([7; 32], [1; 16], [2; 12]), 1_000,
+//! )?;
+//! let application = serde_json::json!({ "service": "S2", "year": "2010" });
+//! let signed = eds::sign(&key, "pass phrase", "850314401018", &application, now)?;
+//! assert_eq!(eds::verify(&signed, "850314401018", now), Ok(()));
+//! // A changed document, someone else's IIN, a wrong password: refused.
+//! let mut changed = signed.clone();
+//! changed.document["year"] = "2011".into();
+//! assert_eq!(eds::verify(&changed, "850314401018", now), Err(SignError::Tampered));
+//! assert!(matches!(
+//!     eds::verify(&signed, "781123301754", now),
+//!     Err(SignError::WrongOwner { .. })
+//! ));
+//! assert_eq!(
+//!     eds::sign(&key, "wrong", "850314401018", &application, now),
+//!     Err(SignError::WrongPassword)
+//! );
+//! // After the certificate's year it no longer verifies.
+//! let later = now + TimeDelta::days(400);
+//! assert!(matches!(
+//!     eds::verify(&signed, "850314401018", later),
+//!     Err(SignError::CertificateExpired { .. })
+//! ));
+//! # Ok::<(), SignError>(())
+//! ```
+
+use std::fmt;
+use std::sync::OnceLock;
+
+use chrono::{DateTime, SecondsFormat, TimeDelta, Utc};
+use ed25519_dalek::{Signature, Signer, SigningKey, VerifyingKey};
+use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value};
+use sha2::{Digest, Sha256};
+
+use super::vault::{self, RandomUnavailable, Sealed, VaultError};
+use crate::engine::identity::iin::{self, IinError};
+
+/// The issuer name every demo certificate carries.
+pub const ISSUER: &str = "Qujat demo CA";
+
+/// Seed of the demo CA's Ed25519 key. Public on purpose: this is a
+/// simulation, and the key protects nothing.
+pub const DEMO_CA_SEED: [u8; 32] = *b"qujat-demo-ca-seed-not-secret!!!";
+
+fn ca_key() -> &'static SigningKey {
+    static KEY: OnceLock<SigningKey> = OnceLock::new();
+    KEY.get_or_init(|| SigningKey::from_bytes(&DEMO_CA_SEED))
+}
+
+/// The demo CA's public key, for display and tests.
+pub fn demo_ca_public_key() -> [u8; 32] {
+    ca_key().verifying_key().to_bytes()
+}
+
+/// Why a key file could not be made, used, or a signature checked.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum SignError {
+    /// The password does not open the key file (AES-GCM tag fails).
+    WrongPassword,
+    CertificateExpired {
+        not_after: DateTime<Utc>,
+    },
+    CertificateNotYetValid {
+        not_before: DateTime<Utc>,
+    },
+    /// The certificate belongs to another IIN than the one signing or expected.
+    WrongOwner {
+        cert_iin: String,
+    },
+    /// The signature does not verify: the document changed after signing.
+    Tampered,
+    /// The certificate's CA signature is invalid (forged or edited certificate).
+    BadCertificate,
+    /// The key file or signature cannot be decoded.
+    Corrupt,
+    /// The decrypted private key is not the one the certificate names.
+    KeyMismatch,
+    /// An IIN argument is not a valid IIN.
+    InvalidIin(IinError),
+    /// A key file needs a non-empty password.
+    EmptyPassword,
+    /// A validity of 0 days, or one past the end of time.
+    BadValidity,
+    /// No randomness for [`KeyFile::create_random`].
+    Random,
+}
+
+impl SignError {
+    /// Stable machine code for the UI's message lookup.
+    pub fn code(&self) -> &'static str {
+        match self {
+            SignError::WrongPassword => "sign-wrong-password",
+            SignError::CertificateExpired { .. } => "sign-certificate-expired",
+            SignError::CertificateNotYetValid { .. } => "sign-certificate-not-yet-valid",
+            SignError::WrongOwner { .. } => "sign-wrong-owner",
+            SignError::Tampered => "sign-tampered",
+            SignError::BadCertificate => "sign-bad-certificate",
+            SignError::Corrupt => "sign-corrupt",
+            SignError::KeyMismatch => "sign-key-mismatch",
+            SignError::InvalidIin(_) => "sign-invalid-iin",
+            SignError::EmptyPassword => "sign-empty-password",
+            SignError::BadValidity => "sign-bad-validity",
+            SignError::Random => "random-unavailable",
+        }
+    }
+}
+
+impl fmt::Display for SignError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            SignError::WrongPassword => f.write_str("wrong key file password"),
+            SignError::CertificateExpired { not_after } => {
+                write!(f, "the certificate expired at {not_after}")
+            }
+            SignError::CertificateNotYetValid { not_before } => {
+                write!(f, "the certificate is valid only from {not_before}")
+            }
+            SignError::WrongOwner { cert_iin } => {
+                write!(f, "the certificate belongs to IIN {cert_iin}")
+            }
+            SignError::Tampered => {
+                f.write_str("the signature does not match the document (changed after signing)")
+            }
+            SignError::BadCertificate => f.write_str("the certificate's CA signature is invalid"),
+            SignError::Corrupt => f.write_str("the key file or signature cannot be read"),
+            SignError::KeyMismatch => f.write_str("the private key does not match the certificate"),
+            SignError::InvalidIin(e) => write!(f, "invalid IIN: {e}"),
+            SignError::EmptyPassword => f.write_str("the key file password is empty"),
+            SignError::BadValidity => f.write_str("invalid certificate validity period"),
+            SignError::Random => RandomUnavailable.fmt(f),
+        }
+    }
+}
+
+impl std::error::Error for SignError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            SignError::InvalidIin(e) => Some(e),
+            SignError::Random => Some(&RandomUnavailable),
+            _ => None,
+        }
+    }
+}
+
+impl From<RandomUnavailable> for SignError {
+    fn from(_: RandomUnavailable) -> Self {
+        SignError::Random
+    }
+}
+
+/// A demo certificate: who owns the public key, for how long, and the demo
+/// CA's signature over the canonical body (every field but `signature`).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Certificate {
+    /// First 8 bytes of SHA-256 of the public key, upper-case hex.
+    pub serial: String,
+    pub owner_iin: String,
+    pub owner_name: String,
+    pub not_before: DateTime<Utc>,
+    pub not_after: DateTime<Utc>,
+    #[serde(with = "vault::hex_array")]
+    pub public_key: [u8; 32],
+    pub issuer: String,
+    /// Ed25519 signature of the CA over [`Certificate::body`], hex.
+    pub signature: String,
+}
+
+fn time_string(t: DateTime<Utc>) -> String {
+    t.to_rfc3339_opts(SecondsFormat::AutoSi, true)
+}
+
+impl Certificate {
+    /// The canonical JSON the CA signs: all fields but `signature`, keys
+    /// sorted, times as RFC 3339 in UTC (`Z`), the key as lower-case hex.
+    pub fn body(&self) -> String {
+        let mut m = Map::new();
+        let mut put = |k: &str, v: String| {
+            m.insert(k.to_string(), Value::String(v));
+        };
+        put("issuer", self.issuer.clone());
+        put("not_after", time_string(self.not_after));
+        put("not_before", time_string(self.not_before));
+        put("owner_iin", self.owner_iin.clone());
+        put("owner_name", self.owner_name.clone());
+        put("public_key", vault::hex_encode(&self.public_key));
+        put("serial", self.serial.clone());
+        canonical_json(&Value::Object(m))
+    }
+
+    /// True when the demo CA's signature over the body verifies.
+    pub fn is_authentic(&self) -> bool {
+        let Some(sig) = decode_signature(&self.signature) else {
+            return false;
+        };
+        self.issuer == ISSUER
+            && ca_key()
+                .verifying_key()
+                .verify_strict(self.body().as_bytes(), &sig)
+                .is_ok()
+    }
+
+    /// Whether the certificate is in force at `now` (both ends inclusive).
+    pub fn check_validity(&self, now: DateTime<Utc>) -> Result<(), SignError> {
+        if now < self.not_before {
+            return Err(SignError::CertificateNotYetValid {
+                not_before: self.not_before,
+            });
+        }
+        if now > self.not_after {
+            return Err(SignError::CertificateExpired {
+                not_after: self.not_after,
+            });
+        }
+        Ok(())
+    }
+}
+
+fn decode_signature(hex: &str) -> Option<Signature> {
+    vault::hex_decode_array::<64>(hex).map(|b| Signature::from_bytes(&b))
+}
+
+/// A user's downloadable key file: the certificate in clear and the Ed25519
+/// private key (its 32-byte seed) sealed under the user's password.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct KeyFile {
+    pub certificate: Certificate,
+    pub encrypted_private_key: Sealed,
+}
+
+impl KeyFile {
+    /// Issue a key pair and demo certificate for `owner_iin`, valid from
+    /// `now` (to the second) for `validity_days`. All randomness comes from
+    /// the caller: `rng_seed` is the private key, `salt`/`nonce` seal it.
+    #[allow(clippy::too_many_arguments)]
+    pub fn create(
+        owner_iin: &str,
+        owner_name: &str,
+        password: &str,
+        now: DateTime<Utc>,
+        validity_days: u32,
+        rng_seed: [u8; 32],
+        salt: [u8; 16],
+        nonce: [u8; 12],
+    ) -> Result<KeyFile, SignError> {
+        KeyFile::create_with_iterations(
+            owner_iin,
+            owner_name,
+            password,
+            now,
+            validity_days,
+            (rng_seed, salt, nonce),
+            vault::DEFAULT_ITERATIONS,
+        )
+    }
+
+    /// [`KeyFile::create`] with a PBKDF2 iteration count of the caller's
+    /// choosing (tests use few iterations to stay fast in debug builds).
+    pub fn create_with_iterations(
+        owner_iin: &str,
+        owner_name: &str,
+        password: &str,
+        now: DateTime<Utc>,
+        validity_days: u32,
+        (rng_seed, salt, nonce): ([u8; 32], [u8; 16], [u8; 12]),
+        iterations: u32,
+    ) -> Result<KeyFile, SignError> {
+        let owner = iin::validate(owner_iin).map_err(SignError::InvalidIin)?;
+        if password.is_empty() {
+            return Err(SignError::EmptyPassword);
+        }
+        if validity_days == 0 {
+            return Err(SignError::BadValidity);
+        }
+        let not_before =
+            DateTime::<Utc>::from_timestamp(now.timestamp(), 0).ok_or(SignError::BadValidity)?;
+        let not_after = not_before
+            .checked_add_signed(TimeDelta::days(i64::from(validity_days)))
+            .ok_or(SignError::BadValidity)?;
+        let key = SigningKey::from_bytes(&rng_seed);
+        let public_key = key.verifying_key().to_bytes();
+        let digest = Sha256::digest(public_key);
+        let serial = vault::hex_encode(digest.get(..8).unwrap_or_default()).to_uppercase();
+        let mut certificate = Certificate {
+            serial,
+            owner_iin: owner.iin,
+            owner_name: owner_name.trim().to_string(),
+            not_before,
+            not_after,
+            public_key,
+            issuer: ISSUER.to_string(),
+            signature: String::new(),
+        };
+        let ca_sig = ca_key()
+            .try_sign(certificate.body().as_bytes())
+            .map_err(|_| SignError::BadCertificate)?;
+        certificate.signature = vault::hex_encode(&ca_sig.to_bytes());
+        let encrypted_private_key = vault::seal(password, &rng_seed, salt, nonce, iterations);
+        Ok(KeyFile {
+            certificate,
+            encrypted_private_key,
+        })
+    }
+
+    /// [`KeyFile::create`] with randomness from the platform.
+    pub fn create_random(
+        owner_iin: &str,
+        owner_name: &str,
+        password: &str,
+        now: DateTime<Utc>,
+        validity_days: u32,
+    ) -> Result<KeyFile, SignError> {
+        KeyFile::create(
+            owner_iin,
+            owner_name,
+            password,
+            now,
+            validity_days,
+            vault::random_bytes()?,
+            vault::random_bytes()?,
+            vault::random_bytes()?,
+        )
+    }
+
+    /// The file a user downloads (pretty JSON).
+    pub fn to_file_string(&self) -> String {
+        // Serialising these plain structs cannot fail.
+        serde_json::to_string_pretty(self).unwrap_or_default()
+    }
+
+    /// Re-import a downloaded key file. Anything that does not parse, or
+    /// whose sealed key is malformed, is [`SignError::Corrupt`]; a
+    /// certificate the demo CA did not sign is [`SignError::BadCertificate`].
+    pub fn from_file_string(s: &str) -> Result<KeyFile, SignError> {
+        let kf: KeyFile = serde_json::from_str(s).map_err(|_| SignError::Corrupt)?;
+        kf.encrypted_private_key
+            .check()
+            .map_err(|_| SignError::Corrupt)?;
+        if !kf.certificate.is_authentic() {
+            return Err(SignError::BadCertificate);
+        }
+        Ok(kf)
+    }
+
+    /// Decrypt the private key and check it matches the certificate.
+    fn unlock(&self, password: &str) -> Result<SigningKey, SignError> {
+        let seed = vault::open(password, &self.encrypted_private_key).map_err(|e| match e {
+            VaultError::WrongPassword => SignError::WrongPassword,
+            _ => SignError::Corrupt,
+        })?;
+        let seed: [u8; 32] = seed.try_into().map_err(|_| SignError::Corrupt)?;
+        let key = SigningKey::from_bytes(&seed);
+        if key.verifying_key().to_bytes() != self.certificate.public_key {
+            return Err(SignError::KeyMismatch);
+        }
+        Ok(key)
+    }
+}
+
+/// A document with its signature and the signer's certificate: everything a
+/// verifier needs.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SignedDocument {
+    pub document: Value,
+    /// Ed25519 signature over `canonical_json(document)`, hex.
+    pub signature_hex: String,
+    pub certificate: Certificate,
+}
+
+/// Deterministic JSON: object keys sorted (by code point, recursively), no
+/// whitespace, numbers and strings exactly as serde_json writes them. Two
+/// equal values always give the same bytes, whatever order their keys came in.
+pub fn canonical_json(value: &Value) -> String {
+    let mut out = String::new();
+    write_canonical(value, &mut out);
+    out
+}
+
+fn write_canonical(value: &Value, out: &mut String) {
+    match value {
+        Value::Null => out.push_str("null"),
+        Value::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
+        Value::Number(n) => out.push_str(&n.to_string()),
+        Value::String(s) => write_string(s, out),
+        Value::Array(items) => {
+            out.push('[');
+            for (i, v) in items.iter().enumerate() {
+                if i > 0 {
+                    out.push(',');
+                }
+                write_canonical(v, out);
+            }
+            out.push(']');
+        }
+        Value::Object(map) => {
+            let mut entries: Vec<(&String, &Value)> = map.iter().collect();
+            entries.sort_by(|a, b| a.0.cmp(b.0));
+            out.push('{');
+            for (i, (k, v)) in entries.into_iter().enumerate() {
+                if i > 0 {
+                    out.push(',');
+                }
+                write_string(k, out);
+                out.push(':');
+                write_canonical(v, out);
+            }
+            out.push('}');
+        }
+    }
+}
+
+/// serde_json's string escaping: `"` `\` and the short escapes, other
+/// control characters as `\u00xx`, everything else literal.
+fn write_string(s: &str, out: &mut String) {
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\u{08}' => out.push_str("\\b"),
+            '\u{0c}' => out.push_str("\\f"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if (c as u32) < 0x20 => {
+                out.push_str(&format!("\\u{:04x}", c as u32));
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+}
+
+/// The certificate is the demo CA's and belongs to the person with IIN
+/// `iin` (as typed: spaces are fine).
+fn check_owner(cert: &Certificate, iin: &str) -> Result<(), SignError> {
+    let iin = iin::validate(iin).map_err(SignError::InvalidIin)?.iin;
+    if !cert.is_authentic() {
+        return Err(SignError::BadCertificate);
+    }
+    if cert.owner_iin != iin {
+        return Err(SignError::WrongOwner {
+            cert_iin: cert.owner_iin.clone(),
+        });
+    }
+    Ok(())
+}
+
+/// Sign `document` with the key file. The signer must be the certificate's
+/// owner, the certificate authentic and in force at `now`, and the password
+/// right.
+pub fn sign(
+    key_file: &KeyFile,
+    password: &str,
+    signer_iin: &str,
+    document: &Value,
+    now: DateTime<Utc>,
+) -> Result<SignedDocument, SignError> {
+    let cert = &key_file.certificate;
+    check_owner(cert, signer_iin)?;
+    cert.check_validity(now)?;
+    // Nothing typed is a missing answer, not a wrong one.
+    if password.is_empty() {
+        return Err(SignError::EmptyPassword);
+    }
+    let key = key_file.unlock(password)?;
+    let sig = key
+        .try_sign(canonical_json(document).as_bytes())
+        .map_err(|_| SignError::Corrupt)?;
+    Ok(SignedDocument {
+        document: document.clone(),
+        signature_hex: vault::hex_encode(&sig.to_bytes()),
+        certificate: cert.clone(),
+    })
+}
+
+/// Check a signed document: the certificate is the demo CA's, belongs to
+/// `expected_iin`, the signature matches the document, and the certificate
+/// is in force at `now`.
+pub fn verify(
+    signed: &SignedDocument,
+    expected_iin: &str,
+    now: DateTime<Utc>,
+) -> Result<(), SignError> {
+    let cert = &signed.certificate;
+    check_owner(cert, expected_iin)?;
+    let sig = decode_signature(&signed.signature_hex).ok_or(SignError::Corrupt)?;
+    let key = VerifyingKey::from_bytes(&cert.public_key).map_err(|_| SignError::BadCertificate)?;
+    key.verify_strict(canonical_json(&signed.document).as_bytes(), &sig)
+        .map_err(|_| SignError::Tampered)?;
+    cert.check_validity(now)
+}
