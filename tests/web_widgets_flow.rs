@@ -8,13 +8,11 @@
 #[path = "web/mount.rs"]
 mod mount;
 
-use leptos::prelude::*;
-use mount::{Mounted, focused, frames, sample_submission, storage};
+use mount::prelude::*;
+use mount::sample_submission;
 use qujat::engine::identity::registry;
 use qujat::engine::signing::otp::Purpose;
-use qujat::engine::source::Lang;
 use qujat::engine::submission::Submission;
-use qujat::i18n::tr;
 use qujat::ui::state::db::{Db, Sms, use_db};
 use qujat::ui::widgets::announcer::Announcer;
 use qujat::ui::widgets::demo_clock::DemoClock;
@@ -28,12 +26,8 @@ use qujat::ui::widgets::record_table::RecordTable;
 use qujat::ui::widgets::sign_in_needed::SignInNeeded;
 use qujat::ui::widgets::signer::Signer;
 use qujat::ui::widgets::staff_desk::StaffDesk;
-use wasm_bindgen::JsCast;
-use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
-
-const EN: Lang = Lang::En;
 
 #[wasm_bindgen_test]
 async fn the_announcer_is_a_polite_status_present_and_empty_from_the_start() {

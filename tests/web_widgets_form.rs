@@ -7,10 +7,8 @@
 #[path = "web/mount.rs"]
 mod mount;
 
-use leptos::prelude::*;
-use mount::{Mounted, document, focused, frames, storage};
-use qujat::engine::source::Lang;
-use qujat::i18n::tr;
+use mount::prelude::*;
+
 use qujat::ui::widgets::back_link::BackLink;
 use qujat::ui::widgets::error_summary::{ErrorItem, ErrorSummary};
 use qujat::ui::widgets::field_error::FieldError;
@@ -19,12 +17,8 @@ use qujat::ui::widgets::radios::{Choice, Radios};
 use qujat::ui::widgets::summary_list::{SummaryList, answer_row, row};
 use qujat::ui::widgets::text_area::TextArea;
 use qujat::ui::widgets::text_field::TextField;
-use wasm_bindgen::JsCast;
-use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
-
-const EN: Lang = Lang::En;
 
 #[wasm_bindgen_test]
 async fn page_heading_is_a_focusable_h1_that_names_the_document() {

@@ -7,15 +7,14 @@
 #[path = "web/mount.rs"]
 mod mount;
 
-use leptos::prelude::*;
-use mount::{Mounted, sample_complaint, sample_now, sample_submission, storage};
+use mount::prelude::*;
+use mount::{sample_complaint, sample_now, sample_submission};
 use qujat::engine::calendar;
 use qujat::engine::catalog::{self, Situation};
 use qujat::engine::deadline;
 use qujat::engine::lifecycle::PublicStatus;
 use qujat::engine::service::ServiceId;
-use qujat::engine::source::{Lang, Status};
-use qujat::i18n::tr;
+use qujat::engine::source::Status;
 use qujat::ui::labels::{Label, Tagged};
 use qujat::ui::widgets::complaint_marks::{Marks, RegistrationDetails};
 use qujat::ui::widgets::complaint_summary::{ComplaintSummary, Part};
@@ -26,11 +25,8 @@ use qujat::ui::widgets::required_documents::required_documents;
 use qujat::ui::widgets::tag::{Tag, late_tag};
 use qujat::ui::widgets::timeline::{EventList, StatusTag, TargetsTable};
 use qujat::ui::widgets::why_this_date::WhyThisDate;
-use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
-
-const EN: Lang = Lang::En;
 
 #[wasm_bindgen_test]
 async fn legal_basis_is_a_closed_disclosure_with_the_status_in_words_and_quotes_in_their_language()

@@ -15,6 +15,20 @@ use qujat::ui::state::store::StoreNotices;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement};
 
+/// What every browser test file uses (not each uses all of it).
+#[allow(unused_imports)]
+pub mod prelude {
+    pub use super::{Mounted, document, focused, frames, storage};
+    pub use leptos::prelude::*;
+    pub use qujat::engine::source::Lang;
+    pub use qujat::i18n::tr;
+    pub use wasm_bindgen::JsCast;
+    pub use wasm_bindgen_test::*;
+
+    /// The tests read the widgets in English.
+    pub const EN: Lang = Lang::En;
+}
+
 pub fn document() -> web_sys::Document {
     web_sys::window().unwrap().document().unwrap()
 }

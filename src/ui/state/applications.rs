@@ -48,9 +48,7 @@ pub fn owns_draft(db: Db, id: &str, iin: Option<&str>) -> bool {
 pub fn start_draft(db: Db, person: &Person, now: DateTime<Utc>) -> Result<String, NotSaved> {
     let id = new_id();
     let draft = Draft::new(id.clone(), SERVICE, &person.iin, now);
-    db.drafts.update(|m| {
-        m.insert(id.clone(), draft);
-    })?;
+    db.drafts.insert(id.clone(), draft)?;
     Ok(id)
 }
 
@@ -132,9 +130,7 @@ pub fn submit(
         .map_err(SubmitFailure::Rejected)?;
     let reference = filed.reference.clone();
     db.apps
-        .update(|m| {
-            m.insert(reference.clone(), filed);
-        })
+        .insert(reference.clone(), filed)
         .map_err(|_| SubmitFailure::NotSaved)?;
     let _ = delete_draft(db, id);
     Ok(reference)

@@ -269,9 +269,7 @@ pub fn begin(
         }
     };
     if let Some(p) = wanted {
-        let _ = drafts.update(move |m| {
-            m.insert(iin, p);
-        });
+        let _ = drafts.insert(iin, p);
     }
     Ok(())
 }
@@ -325,9 +323,7 @@ pub fn file(
         .map_err(FileFailure::Rejected)?;
     let id = c.id.clone();
     db.complaints
-        .update(|m| {
-            m.insert(id.clone(), c);
-        })
+        .insert(id.clone(), c)
         .map_err(|_| FileFailure::NotSaved)?;
     let _ = drafts.update(|m| {
         m.remove(iin);

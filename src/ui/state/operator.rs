@@ -9,9 +9,8 @@ use chrono::{DateTime, Utc};
 use leptos::prelude::*;
 
 use super::keys;
-use super::store::{Refused, StoreNotice, StoreNotices};
+use super::store::{Refused, StoreNotice, StoreNotices, at_rev};
 use crate::engine::signing::vault::{self, Sealed, VaultError, VaultKey};
-use crate::engine::store::Revisioned;
 use crate::engine::visit::{self, OperatorData, Visit};
 
 fn storage() -> Option<web_sys::Storage> {
@@ -219,17 +218,8 @@ impl OperatorVault {
         expected_rev: u64,
         change: impl FnOnce(&mut Visit) -> Result<R, E>,
     ) -> Result<R, Refused<E>> {
-        let outcome = self.try_update(|d| {
-            let v = d.visit_mut(id).ok_or(Refused::Missing)?;
-            v.change_at_rev(expected_rev, |v| change(v).map_err(Refused::Rule))
-        });
-        match outcome {
-            Ok(out) => Ok(out),
-            Err(Refused::Rule(inner)) => Err(inner),
-            Err(Refused::NotSaved) => Err(Refused::NotSaved),
-            Err(Refused::Missing) => Err(Refused::Missing),
-            Err(Refused::Stale { found }) => Err(Refused::Stale { found }),
-        }
+        self.try_update(|d| at_rev(d.visit_mut(id), expected_rev, change))
+            .map_err(Refused::flatten)
     }
 }
 

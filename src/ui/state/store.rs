@@ -69,6 +69,19 @@ pub enum Refused<E> {
     NotSaved,
 }
 
+impl<E> Refused<Refused<E>> {
+    /// A refusal from inside a refusal (an action at a revision inside a
+    /// write) as one.
+    pub fn flatten(self) -> Refused<E> {
+        match self {
+            Refused::Rule(inner) => inner,
+            Refused::Missing => Refused::Missing,
+            Refused::Stale { found } => Refused::Stale { found },
+            Refused::NotSaved => Refused::NotSaved,
+        }
+    }
+}
+
 impl<E> From<NotSaved> for Refused<E> {
     fn from(_: NotSaved) -> Self {
         Refused::NotSaved
@@ -213,6 +226,13 @@ impl<V> Collection<BTreeMap<String, V>>
 where
     V: Serialize + DeserializeOwned + Clone + PartialEq + Send + Sync + 'static,
 {
+    /// Stores `record` under `key` (a new record, or a new version of one).
+    pub fn insert(&self, key: String, record: V) -> Result<(), NotSaved> {
+        self.update(|m| {
+            m.insert(key, record);
+        })
+    }
+
     /// The records that `keep` keeps, newest first by `when` (reactive).
     pub fn newest_first<K: Ord>(
         &self,
@@ -240,20 +260,22 @@ where
         expected_rev: u64,
         change: impl FnOnce(&mut V) -> Result<R, E>,
     ) -> Result<R, Refused<E>> {
-        let outcome = self.try_update(|m| {
-            let Some(record) = m.get_mut(key) else {
-                return Err(Refused::Missing);
-            };
-            record.change_at_rev(expected_rev, |r| change(r).map_err(Refused::Rule))
-        });
-        match outcome {
-            Ok(out) => Ok(out),
-            Err(Refused::Rule(inner)) => Err(inner),
-            Err(Refused::NotSaved) => Err(Refused::NotSaved),
-            Err(Refused::Missing) => Err(Refused::Missing),
-            Err(Refused::Stale { found }) => Err(Refused::Stale { found }),
-        }
+        self.try_update(|m| at_rev(m.get_mut(key), expected_rev, change))
+            .map_err(Refused::flatten)
     }
+}
+
+/// The rule for every record, wherever it is kept: `change` runs on the
+/// record (if there is one) only at `expected_rev`, through the engine's
+/// [`Revisioned::change_at_rev`] (on any error the record is as it was).
+pub fn at_rev<V: Revisioned + Clone, R, E>(
+    record: Option<&mut V>,
+    expected_rev: u64,
+    change: impl FnOnce(&mut V) -> Result<R, E>,
+) -> Result<R, Refused<E>> {
+    record
+        .ok_or(Refused::Missing)?
+        .change_at_rev(expected_rev, |r| change(r).map_err(Refused::Rule))
 }
 
 /// Reads and decodes one key. Unreadable data is moved aside so that it is
