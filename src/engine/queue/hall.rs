@@ -529,3 +529,76 @@ impl Hall {
         d
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ticket(origin: Origin, arrived: i64) -> HallTicket {
+        HallTicket {
+            number: 7,
+            origin,
+            service: ServiceId::S3,
+            purpose: Purpose::HandIn,
+            iin: None,
+            arrived_at: DateTime::from_timestamp(arrived, 0).unwrap(),
+            called_at: None,
+            window: None,
+            finished_at: None,
+            absent: false,
+        }
+    }
+
+    #[test]
+    fn labels_states_and_times_follow_the_ticket() {
+        let at = |s: i64| DateTime::from_timestamp(s, 0).unwrap();
+        let mut w = ticket(Origin::WalkIn, 0);
+        assert_eq!(
+            (w.label(), w.state()),
+            ("W007".into(), TicketState::Waiting)
+        );
+        assert_eq!(w.wait(at(90)).num_seconds(), 90);
+        assert_eq!(w.service_time(at(90)), None);
+        w.called_at = Some(at(100));
+        assert_eq!(w.state(), TicketState::InService);
+        assert_eq!(w.wait(at(500)).num_seconds(), 100);
+        assert_eq!(w.service_time(at(160)).map(|d| d.num_seconds()), Some(60));
+        w.finished_at = Some(at(200));
+        assert_eq!(w.state(), TicketState::Served);
+        w.absent = true;
+        assert_eq!(
+            (w.state(), w.service_time(at(300))),
+            (TicketState::Absent, None)
+        );
+        let b = ticket(
+            Origin::Booked {
+                reference: "Q-1".into(),
+                slot_start: at(600),
+            },
+            0,
+        );
+        assert_eq!(b.label(), "B007");
+        assert_eq!(b.wait_from(), at(600));
+        assert_eq!(b.wait(at(300)).num_seconds(), 0);
+        assert!(!b.has_priority(at(599)) && b.has_priority(at(600)));
+    }
+
+    #[test]
+    fn an_overrun_is_strictly_over_the_limit() {
+        let p = crate::engine::catalog::service(ServiceId::S3).times[0]
+            .provenance
+            .clone();
+        let p: &'static _ = Box::leak(Box::new(p));
+        let l = Limit {
+            minutes: 15,
+            provenance: p,
+            applied_by: None,
+        };
+        assert!(!over(TimeDelta::minutes(15), Some(&l)));
+        assert!(over(
+            TimeDelta::minutes(15) + TimeDelta::seconds(1),
+            Some(&l)
+        ));
+        assert!(!over(TimeDelta::days(1), None));
+    }
+}

@@ -94,23 +94,26 @@ const REGISTRY_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/registry.jso
 
 static REGIONS: OnceLock<BTreeMap<String, String>> = OnceLock::new();
 
+/// Settlement id → region id, from registry data in its JSON form.
+fn parse_regions(json: &str) -> BTreeMap<String, String> {
+    let Ok(r) = serde_json::from_str::<RegistryRegions>(json) else {
+        return BTreeMap::new();
+    };
+    r.settlement
+        .into_iter()
+        .filter_map(|s| {
+            let region = match s.region? {
+                serde_json::Value::String(id) => id,
+                serde_json::Value::Object(o) => o.get("id")?.as_str()?.to_string(),
+                _ => return None,
+            };
+            Some((s.id, region))
+        })
+        .collect()
+}
+
 fn regions() -> &'static BTreeMap<String, String> {
-    REGIONS.get_or_init(|| {
-        let Ok(r) = serde_json::from_str::<RegistryRegions>(REGISTRY_JSON) else {
-            return BTreeMap::new();
-        };
-        r.settlement
-            .into_iter()
-            .filter_map(|s| {
-                let region = match s.region? {
-                    serde_json::Value::String(id) => id,
-                    serde_json::Value::Object(o) => o.get("id")?.as_str()?.to_string(),
-                    _ => return None,
-                };
-                Some((s.id, region))
-            })
-            .collect()
-    })
+    REGIONS.get_or_init(|| parse_regions(REGISTRY_JSON))
 }
 
 /// The region of a settlement, as the registry records it (`None` while it
@@ -172,4 +175,28 @@ pub fn offices() -> &'static [QueueOffice] {
 /// The office with this id.
 pub fn office(id: &str) -> Option<&'static QueueOffice> {
     offices().iter().find(|o| o.id == id)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_region_is_read_as_an_id_or_a_table_with_one_and_never_guessed() {
+        let json = r#"{"settlement": [
+            {"id": "oskemen", "name": {}, "region": "east-kazakhstan"},
+            {"id": "semey", "region": {"id": "abai", "name": {}}},
+            {"id": "almaty"},
+            {"id": "odd", "region": 7}
+        ], "office": []}"#;
+        let r = parse_regions(json);
+        assert_eq!(
+            r.get("oskemen").map(String::as_str),
+            Some("east-kazakhstan")
+        );
+        assert_eq!(r.get("semey").map(String::as_str), Some("abai"));
+        assert_eq!(r.get("almaty"), None);
+        assert_eq!(r.get("odd"), None);
+        assert!(parse_regions("not json").is_empty());
+    }
 }
