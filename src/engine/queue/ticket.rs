@@ -209,8 +209,9 @@ pub enum TicketStatus {
 /// A booking of one slot.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Ticket {
-    /// "Q-YYYYMMDD-NNNN": the slot's date and the ticket's number in the
-    /// collection (never reused: nothing is deleted).
+    /// "Q-YYYYMMDD-NNNN": the date of the slot first booked and the
+    /// ticket's number in the collection (never reused: nothing is
+    /// deleted). It does not change when the ticket is moved.
     pub reference: String,
     pub office: String,
     pub service: ServiceId,
