@@ -2,7 +2,8 @@
 //! criteria in their doc comments: the announcer, record tables and
 //! record pages, "sign in", "not found", the staff desk's frame, the
 //! simulated phone, the SMS code confirmation, the signer, the EDS keys,
-//! the demo clock and the notifications link.
+//! the demo clock, the notifications link, details, tables, a draft's page
+//! and the browser notifier.
 #![cfg(target_arch = "wasm32")]
 
 #[path = "web/mount.rs"]
@@ -15,7 +16,10 @@ use qujat::engine::signing::otp::Purpose;
 use qujat::engine::submission::Submission;
 use qujat::ui::state::db::{Db, Sms, use_db};
 use qujat::ui::widgets::announcer::Announcer;
+use qujat::ui::widgets::browser_notifier::BrowserNotifier;
 use qujat::ui::widgets::demo_clock::DemoClock;
+use qujat::ui::widgets::details::Details;
+use qujat::ui::widgets::draft_page::own_draft;
 use qujat::ui::widgets::key_tools::KeyTools;
 use qujat::ui::widgets::not_found::{Missing, NotFound};
 use qujat::ui::widgets::notifications_link::NotificationsLink;
@@ -26,6 +30,7 @@ use qujat::ui::widgets::record_table::RecordTable;
 use qujat::ui::widgets::sign_in_needed::SignInNeeded;
 use qujat::ui::widgets::signer::Signer;
 use qujat::ui::widgets::staff_desk::StaffDesk;
+use qujat::ui::widgets::table::{Caption, DataTable};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -446,4 +451,119 @@ async fn the_notifications_link_says_the_unread_count_in_words() {
     m.until("the count", |m| m.find(".badge").is_some()).await;
     assert_eq!(m.text(".badge"), tr::notify_unread(EN, "1"));
     assert!(m.text("a").starts_with(tr::notify_link(EN)));
+}
+
+#[wasm_bindgen_test]
+async fn details_is_a_native_closed_disclosure_named_by_its_summary() {
+    storage().clear().unwrap();
+    let m = Mounted::new(|| {
+        view! { <Details summary="Rules for this channel" class=Some("key-tools")><p id="inside">"Inside"</p></Details> }
+    })
+    .await;
+    let details = m.get("details.key-tools");
+    assert!(!details.has_attribute("open"), "closed by default");
+    assert_eq!(m.text("details > summary"), "Rules for this channel");
+    assert_eq!(
+        m.get("#inside").parent_element().unwrap().class_name(),
+        "details__body"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn a_data_table_has_a_caption_and_column_headers() {
+    storage().clear().unwrap();
+    let m = Mounted::new(|| {
+        view! {
+            <DataTable columns=vec!["Place", "Hours"] caption=Some(Caption::Shown("Opening hours")) class=Some("passport-table")>
+                <tr><th scope="row">"Office"</th><td>"9–18"</td></tr>
+            </DataTable>
+            <DataTable columns=vec!["Date"] caption=Some(Caption::Hidden("Visits"))>
+                <tr><td>"01.01.2026"</td></tr>
+            </DataTable>
+        }
+    })
+    .await;
+    let wraps = m.all(".table-wrap > table");
+    assert_eq!(wraps.len(), 2, "each table scrolls in its own box");
+    assert_eq!(m.text("table.passport-table caption"), "Opening hours");
+    assert!(
+        !m.get("table.passport-table caption")
+            .class_list()
+            .contains("visually-hidden")
+    );
+    assert_eq!(m.all("table.passport-table thead th[scope=col]").len(), 2);
+    assert_eq!(
+        m.text("table:not(.passport-table) caption.visually-hidden"),
+        "Visits"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn a_draft_page_asks_to_sign_in_and_hides_other_peoples_drafts() {
+    storage().clear().unwrap();
+    web_sys::window()
+        .unwrap()
+        .history()
+        .unwrap()
+        .replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some("/apply/S2/d1/who"))
+        .unwrap();
+    let draft = mount::sample_draft();
+    let owner_iin = draft.applicant_iin.clone();
+    let m = Mounted::new(move || {
+        use leptos_router::components::{Route, Routes};
+        use leptos_router::path;
+        let db = qujat::ui::state::db::use_db();
+        db.drafts.insert("d1".into(), draft).unwrap();
+        view! {
+            <Routes fallback=|| ()>
+                <Route path=path!("/apply/S2/:draft/:step") view=|| own_draft(
+                    |id, person| view! { <p id="shown">{id} " " {person.iin.clone()}</p> },
+                    || view! { <p id="missing">"Not found"</p> },
+                ) />
+            </Routes>
+        }
+    })
+    .await;
+    // Nobody signed in: "sign in", coming back here.
+    assert_eq!(m.text("h1"), tr::signin_needed(EN));
+    assert!(
+        m.attr("a.button", "href")
+            .unwrap()
+            .ends_with("/apply/S2/d1/who")
+    );
+    // Someone else: not found.
+    let other = qujat::engine::identity::registry::people()
+        .iter()
+        .find(|p| p.iin != owner_iin)
+        .unwrap();
+    storage()
+        .set_item(
+            "qujat.session",
+            &qujat::engine::store::encode(1, &Some(other.iin.clone())),
+        )
+        .unwrap();
+    let ev = web_sys::StorageEvent::new("storage").unwrap();
+    web_sys::window().unwrap().dispatch_event(&ev).unwrap();
+    m.until("not found", |m| m.find("#missing").is_some()).await;
+    // The owner: the draft.
+    storage()
+        .set_item(
+            "qujat.session",
+            &qujat::engine::store::encode(2, &Some(owner_iin.clone())),
+        )
+        .unwrap();
+    web_sys::window().unwrap().dispatch_event(&ev).unwrap();
+    m.until("the draft", |m| m.find("#shown").is_some()).await;
+    assert_eq!(m.text("#shown"), format!("d1 {owner_iin}"));
+}
+
+#[wasm_bindgen_test]
+async fn the_browser_notifier_renders_nothing() {
+    storage().clear().unwrap();
+    let m = Mounted::new(|| view! { <BrowserNotifier /> }).await;
+    assert_eq!(
+        m.container.child_element_count(),
+        0,
+        "it only talks to the browser"
+    );
 }
