@@ -1169,3 +1169,193 @@ fn rules_md_rows_are_covered() {
         assert!(covered.iter().filter(|c| c.1 == id).count() > 30, "{id}");
     }
 }
+
+// ---------------------------------------------------------------------------
+// 6. Clause labels name places that exist in the seeds.
+
+/// F000's section headings (it has no paragraph numbers, RULES.md §0.2):
+/// the heading text and its line. Checked against the seed below.
+const F000_HEADINGS: [(&str, u32); 8] = [
+    ("Место предоставления услуги", 3),
+    ("Получатели услуги", 9),
+    ("Сроки оказания услуги", 12),
+    ("Необходимые документы", 18),
+    ("Стоимость услуги", 36),
+    ("Результат государственной услуги", 39),
+    ("Порядок обжалования", 42),
+    ("Иные требования", 54),
+];
+
+/// Every citation in the data (catalogue and engine notes), as (where, seed,
+/// clause, line).
+fn all_cites() -> Vec<(String, Seed, String, u32)> {
+    fn walk(v: &Value, path: &str, out: &mut Vec<(String, Seed, String, u32)>) {
+        match v {
+            Value::Object(o) => {
+                if let (Some(seed), Some(clause), Some(line)) = (
+                    o.get("seed").and_then(Value::as_str),
+                    o.get("clause").and_then(Value::as_str),
+                    o.get("line").and_then(Value::as_u64),
+                ) {
+                    out.push((path.into(), seed_of(seed), clause.into(), line as u32));
+                }
+                for (k, x) in o {
+                    walk(x, &format!("{path}.{k}"), out);
+                }
+            }
+            Value::Array(a) => {
+                for (i, x) in a.iter().enumerate() {
+                    walk(x, &format!("{path}[{i}]"), out);
+                }
+            }
+            _ => {}
+        }
+    }
+    let mut out = Vec::new();
+    for s in catalog::all() {
+        walk(&serde_json::to_value(s).unwrap(), s.id.as_str(), &mut out);
+    }
+    walk(
+        &serde_json::to_value(catalog::notes()).unwrap(),
+        "engine",
+        &mut out,
+    );
+    out
+}
+
+/// The sub-item a label names at its end: "1)" in "«Сроки оказания услуги»
+/// 1)", "б)" in "§9 «б)»", "1" in "§3(1)".
+fn sub_item(clause: &str) -> Option<String> {
+    let c = clause.trim().trim_end_matches('»');
+    if let Some(inner) = c.strip_suffix(')') {
+        let start = inner
+            .char_indices()
+            .filter(|(_, ch)| matches!(ch, '(' | ' ' | '«'))
+            .last()
+            .map_or(0, |(i, ch)| i + ch.len_utf8());
+        let item = &inner[start..];
+        return (!item.is_empty()).then(|| format!("{item})"));
+    }
+    None
+}
+
+/// The sub-item marker a line starts with ("1)", "б)"), after any
+/// indentation or list dash.
+fn marker(text: &str) -> Option<&str> {
+    let t = text.trim_start().trim_start_matches("- ").trim_start();
+    let end = t.find(')')?;
+    let m = &t[..end];
+    (!m.is_empty() && m.chars().count() <= 2 && m.chars().all(char::is_alphanumeric))
+        .then(|| &t[..end + 1])
+}
+
+/// Whether line `line` belongs to sub-item `item`: the line names it, or the
+/// nearest sub-item started above it (in the same paragraph) is `item`.
+fn under_sub_item(lines: &[String], line: u32, item: &str) -> bool {
+    let text = &lines[(line - 1) as usize];
+    if text.contains(item) {
+        return true;
+    }
+    for l in (line.saturating_sub(12).max(1)..line).rev() {
+        let t = &lines[(l - 1) as usize];
+        if let Some(m) = marker(t) {
+            return m == item;
+        }
+        let para = t.trim_start().split_once(". ").map(|(n, _)| n);
+        if para.is_some_and(|n| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit())) {
+            return false;
+        }
+    }
+    false
+}
+
+/// The numbered paragraph a label names ("§9 2)" → 9), for the seeds whose
+/// paragraphs start a line with "N.".
+fn paragraph(clause: &str) -> Option<u32> {
+    let rest = clause.strip_prefix('§')?;
+    let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
+    digits.parse().ok()
+}
+
+/// Lines `[first, last]` of paragraph `n` in a block of a seed whose
+/// paragraphs start with "N." (F001 RU 1–29, KZ 36–65; F004's regulation
+/// from L40).
+fn paragraph_lines(lines: &[String], block: (u32, u32), n: u32) -> Option<(u32, u32)> {
+    let starts = |k: u32| {
+        (block.0..=block.1).find(|&l| {
+            lines[(l - 1) as usize]
+                .trim_start()
+                .starts_with(&format!("{k}. "))
+        })
+    };
+    let first = starts(n)?;
+    let last = starts(n + 1).map_or(block.1, |l| l - 1);
+    Some((first, last))
+}
+
+#[test]
+fn clause_labels_name_real_headings_and_items() {
+    let seeds = Seed::ALL.map(seed_lines);
+    let line_of = |seed: Seed, l: u32| seeds[seed as usize][(l - 1) as usize].as_str();
+    // The headings are where the list says.
+    for (h, l) in F000_HEADINGS {
+        assert!(line_of(Seed::F000, l).contains(h), "F000 L{l} is not «{h}»");
+    }
+    let mut errs = Vec::new();
+    let cites = all_cites();
+    assert!(cites.len() > 300, "walked only {} citations", cites.len());
+    for (path, seed, clause, line) in &cites {
+        let (seed, line) = (*seed, *line);
+        let at = format!("{path}: {seed:?} {clause:?} L{line}");
+        if let Some(item) = sub_item(clause)
+            && !under_sub_item(&seeds[seed as usize], line, &item)
+        {
+            errs.push(format!("{at}: the line is not under {item}"));
+        }
+        match seed {
+            Seed::F000 if clause == "title" => {
+                if line > 2 {
+                    errs.push(format!("{at}: the title is on lines 1–2"));
+                }
+            }
+            Seed::F000 => {
+                let heading = clause
+                    .strip_prefix('«')
+                    .and_then(|c| c.split_once('»'))
+                    .map(|(h, _)| h);
+                let section = F000_HEADINGS.iter().position(|(h, _)| Some(*h) == heading);
+                match section {
+                    None => errs.push(format!("{at}: not one of F000's headings")),
+                    Some(i) => {
+                        let first = F000_HEADINGS[i].1;
+                        let next = F000_HEADINGS.get(i + 1).map_or(u32::MAX, |h| h.1);
+                        if !(first..next).contains(&line) {
+                            errs.push(format!("{at}: the line is not under that heading"));
+                        }
+                    }
+                }
+            }
+            Seed::F001 | Seed::F004 => {
+                let Some(n) = paragraph(clause) else { continue };
+                let block = match (seed, line) {
+                    (Seed::F001, 1..=29) => (1, 29),
+                    (Seed::F001, _) => (36, 65),
+                    _ => (40, 131),
+                };
+                match paragraph_lines(&seeds[seed as usize], block, n) {
+                    Some((a, b)) if (a..=b).contains(&line) => {}
+                    found => errs.push(format!("{at}: §{n} is at {found:?}")),
+                }
+            }
+            _ => {}
+        }
+    }
+    assert!(errs.is_empty(), "{}", errs.join("\n"));
+    // The check notices the labels it is meant to catch.
+    assert_eq!(sub_item("§9 6)").as_deref(), Some("6)"));
+    assert!(!under_sub_item(&seeds[Seed::F004 as usize], 125, "6)"));
+    assert!(under_sub_item(&seeds[Seed::F004 as usize], 113, "2)"));
+    assert_eq!(sub_item("§9 «б)»").as_deref(), Some("б)"));
+    assert_eq!(sub_item("§3(1)").as_deref(), Some("1)"));
+    assert!(!F000_HEADINGS.iter().any(|(h, _)| *h == "Порядок выдачи"));
+}
