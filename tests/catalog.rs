@@ -186,6 +186,14 @@ impl Walker<'_> {
             }
         }
         if let Some(r) = rule {
+            // Issue 11 item 12: a value that follows a §6 resolution is an
+            // interpretation and says so; a seed's own value names no rule.
+            if status != Status::Assumption {
+                self.err(
+                    path,
+                    format!("follows {r} but is {status:?}, not an assumption"),
+                );
+            }
             if !VALID_RULES.contains(&r) {
                 self.err(path, format!("rule {r} is not a RULES.md §6 heading"));
             }
@@ -381,6 +389,11 @@ fn every_engine_note_is_sourced_and_every_quote_is_on_its_line() {
                     errs.push(format!("{path}: an assumption needs a kk/ru/en note"));
                 }
             } else {
+                if let Some(r) = rule {
+                    errs.push(format!(
+                        "{path}: follows {r} but is {status:?}, not an assumption"
+                    ));
+                }
                 let cites = o["cites"].as_array().cloned().unwrap_or_default();
                 if cites.is_empty() {
                     errs.push(format!("{path}: a non-assumption item needs a citation"));
@@ -469,7 +482,8 @@ fn the_walker_catches_broken_data() {
     s.name.provenance.cites[0].quote = "not in the seed".into();
     s.cost.provenance.cites[0].lang = serde_json::from_str("\"kk\"").unwrap();
     s.documents[0].provenance.rule = Some("C-99".into());
-    s.steps[0].provenance.cites[0].seed = Seed::F004;
+    s.provider[1].provenance.cites[0].seed = Seed::F004;
+    s.recipients[0].provenance.rule = Some("C-04".into());
     s.results[0].text.ru.push_str(" (ours)");
     s.provider[0].text.working.clear();
     let errors = walk(&s).errors.join("\n");
@@ -478,6 +492,7 @@ fn the_walker_catches_broken_data() {
         "lang",
         "C-99",
         "cites F004 under status Regional",
+        "follows C-04 but is National, not an assumption",
         "ru is presented as official",
         "English must be listed",
     ] {
@@ -1358,4 +1373,84 @@ fn clause_labels_name_real_headings_and_items() {
     assert_eq!(sub_item("§9 «б)»").as_deref(), Some("б)"));
     assert_eq!(sub_item("§3(1)").as_deref(), Some("1)"));
     assert!(!F000_HEADINGS.iter().any(|(h, _)| *h == "Порядок выдачи"));
+}
+
+// ---------------------------------------------------------------------------
+// 7. The RULES.md §6 audit (issue 11, item 12).
+
+/// Items whose value follows a §6 resolution: each is an assumption naming
+/// it, so the portal marks it as an interpretation wherever it shows it.
+const FOLLOW_A_RESOLUTION: &[(&str, &str, &str, &str)] = &[
+    ("S1", "terms", "provider", "C-43"),
+    ("S1", "terms", "state-corporation", "C-43"),
+    ("S1", "terms.start", "provider", "C-25"),
+    ("S2", "channels", "state-corporation", "C-17"),
+    ("S2", "service_form", "electronic-or-paper", "C-18"),
+    ("S2", "refusal_grounds", "expired-documents", "C-16"),
+    ("S2", "terms", "portal", "C-04"),
+    ("S2", "terms.start", "portal", "C-05"),
+    ("S2", "schedules", "state-corporation", "C-03"),
+    ("S2", "queue", "provider-queue", "C-02"),
+    ("S2", "queue", "collection-queue", "C-22"),
+    ("S2", "storage", "held", "C-07"),
+    ("S2", "storage", "send-back", "C-07"),
+    ("S2", "steps", "register", "C-21"),
+    ("S2", "steps", "issue", "C-21"),
+    ("S2", "receipts", "refusal", "C-15"),
+    ("S2", "signing", "eds-or-otp", "C-11"),
+    ("S3", "name", "name", "C-30"),
+    ("S3", "terms", "state-corporation/same", "C-24"),
+    ("S3", "terms", "state-corporation/other", "C-24"),
+    ("S3", "issuance", "delivery-to-state-corporation", "C-26"),
+];
+
+/// Items that once named a §6 rule but whose value is a seed's own, with
+/// no competing current reading: they keep the seed's status and their note,
+/// and name no rule.
+const SEED_OWN_VALUE: &[(&str, &str, &str, &str)] = &[
+    // C-45 is a gap (para 14's addresses), not a reading of L44.
+    ("S1", "complaint.addressees", "ministry", "national"),
+    // C-31: history only; the lost-force status says so.
+    ("S3", "results", "form-289-historical", "lost-force"),
+    // C-29 keeps consent per service; F003 L46 states S3's own.
+    ("S3", "documents", "consent", "national"),
+    // C-33 keeps hours per service; F003 L33 states S3's own.
+    ("S3", "schedules", "state-corporation", "national"),
+    // C-28: F004 lost force, so F003 L48 is the only current text.
+    ("S3", "issuance", "receipt-and-identity", "national"),
+    // C-10: a typographical normalisation "with no rule impact".
+    ("S3", "info", "state-corporation-site", "national"),
+    ("S3", "info", "helpline", "national"),
+];
+
+#[test]
+fn values_that_follow_a_resolution_are_assumptions() {
+    let find = |s: &str, section: &str, id: &str| {
+        svc(s)
+            .items()
+            .into_iter()
+            .find(|i| i.section == section && i.id == id)
+            .unwrap_or_else(|| panic!("{s} {section}/{id}"))
+            .provenance
+            .clone()
+    };
+    for &(s, section, id, rule) in FOLLOW_A_RESOLUTION {
+        let p = find(s, section, id);
+        assert_eq!(p.status, Status::Assumption, "{s} {section}/{id}");
+        assert_eq!(p.rule.as_deref(), Some(rule), "{s} {section}/{id}");
+        assert!(p.note.is_some(), "{s} {section}/{id}: the reasoning");
+    }
+    for &(s, section, id, status) in SEED_OWN_VALUE {
+        let p = find(s, section, id);
+        assert_eq!(p.status, status_of(status), "{s} {section}/{id}");
+        assert_eq!(p.rule, None, "{s} {section}/{id}");
+    }
+    // The engine's own: C-07 (who sends back after storage, S2), C-24, C-26.
+    let n = notes();
+    assert_eq!(n.return_after_storage.s2.rule.as_deref(), Some("C-07"));
+    assert_eq!(n.return_after_storage.s2.status, Status::Assumption);
+    assert_eq!(n.location_assumption.rule.as_deref(), Some("C-24"));
+    assert_eq!(n.provider_delivery.rule.as_deref(), Some("C-26"));
+    // The month itself is stated alike in RU and KZ: national.
+    assert_eq!(n.storage.s2.status, Status::National);
 }

@@ -488,8 +488,10 @@ fn events_record_the_step_or_rule_they_follow() {
     );
     for e in &lc.events[1..6] {
         let p = e.provenance.as_ref().unwrap();
-        assert_eq!(p.status, Status::Regional);
+        // F002's value, used as a non-binding milestone: an interpretation (C-21).
+        assert_eq!(p.status, Status::Assumption);
         assert_eq!(p.rule.as_deref(), Some("C-21"));
+        assert!(p.cites.iter().all(|c| c.seed.status() == Status::Regional));
     }
     // A portal result is collected at the chosen State Corporation office (C-06).
     let issue = lc.events.last().unwrap();
@@ -630,7 +632,8 @@ fn s2_targets_skip_nauryz_2025_in_the_twelve_working_days() {
     assert_eq!(legal.actor, None);
     for t in &ts[..5] {
         assert!(!t.binding, "{} is a regional milestone (C-21)", t.step_id);
-        assert_eq!(t.provenance.status, Status::Regional);
+        assert_eq!(t.provenance.status, Status::Assumption);
+        assert_eq!(t.provenance.rule.as_deref(), Some("C-21"));
         assert!(t.done_at.is_none() && !t.late);
     }
     assert_eq!(by_id(&ts, "head-review").actor, Some(Role::Head));
