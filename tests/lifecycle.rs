@@ -5,7 +5,7 @@
 
 use chrono::{DateTime, TimeDelta, Utc};
 
-use qujat::engine::application::{IdentityFacts, Reason};
+use qujat::engine::application::Reason;
 use qujat::engine::calendar::{self, DayKind};
 use qujat::engine::catalog::{self, Service};
 use qujat::engine::deadline;
@@ -26,8 +26,22 @@ use qujat::engine::lifecycle::{Role as R, Transition as T};
 mod common;
 use common::{at, d, otp_signature, s2_draft, sid};
 
+/// A record's context. The regional regulations apply only in their
+/// region, so S2 here is a school in East Kazakhstan (F002) and S3 a
+/// college in Almaty (F004, history); `ctx_in` picks another region.
 fn ctx(service: &str, channel: Channel) -> Ctx<'static> {
-    Ctx::embedded(sid(service), channel).unwrap()
+    let region = match service {
+        "S2" => Some("east-kazakhstan"),
+        "S3" => Some("almaty-city"),
+        _ => None,
+    };
+    ctx_in(service, channel, region)
+}
+
+fn ctx_in(service: &str, channel: Channel, region: Option<&'static str>) -> Ctx<'static> {
+    Ctx::embedded(sid(service), channel)
+        .unwrap()
+        .in_region(region)
 }
 
 fn s2() -> &'static Service {
@@ -1081,12 +1095,11 @@ fn a_record_round_trips_and_old_records_default_to_delivered() {
 #[test]
 fn submit_starts_the_life_cycle() {
     let now = at("2025-03-20T10:00:00+05:00");
-    let valid = IdentityFacts {
-        identity_document_valid: true,
-    };
-    let d = s2_draft(Reason::Lost, None);
-    let s = submission::submit(&d, otp_signature(&d, now), valid, now, [1; 6]).unwrap();
+    // A school in East Kazakhstan: F002's steps are its milestones.
+    let d = s2_draft(Reason::Lost, Some("oskemen-school-gymnasium-3"));
+    let s = submission::submit(&d, otp_signature(&d, now), now, [1; 6]).unwrap();
     assert!(matches!(s.outcome, Outcome::Accepted { .. }));
+    assert_eq!(s.provider_region.as_deref(), Some("east-kazakhstan"));
     assert_eq!(s.lifecycle, Lifecycle::new(now));
     assert_eq!(
         lifecycle::public_status(&s.lifecycle),
@@ -1097,6 +1110,14 @@ fn submit_starts_the_life_cycle() {
     assert_eq!(ts.len(), 6);
     assert_eq!(ts[0].due, at("2025-03-20T10:15:00+05:00"));
     assert_eq!(ts[5].due, at("2025-04-15T23:59:59+05:00"));
+    // A portal application mapped onto F002's office steps: an
+    // interpretation, said so on each step (C-19).
+    for t in &ts[..5] {
+        assert_eq!(
+            t.mapped.as_ref().and_then(|p| p.rule.as_deref()),
+            Some("C-19")
+        );
+    }
 
     // A submission stored before the life cycle existed reads as delivered.
     let mut json = serde_json::to_value(&s).unwrap();
@@ -1104,22 +1125,15 @@ fn submit_starts_the_life_cycle() {
     let old: submission::Submission = serde_json::from_value(json).unwrap();
     assert_eq!(old.lifecycle, Lifecycle::default());
 
-    let refused_draft = s2_draft(Reason::Damaged, Some(false));
-    let r = submission::submit(
-        &refused_draft,
-        otp_signature(&refused_draft, now),
-        valid,
-        now,
-        [2; 6],
-    )
-    .unwrap();
-    assert!(matches!(r.outcome, Outcome::Refused { .. }));
-    assert_eq!(r.lifecycle.state, State::RefusedAtAcceptance);
-    assert_eq!(
-        lifecycle::public_status(&r.lifecycle),
-        PublicStatus::RefusedAtAcceptance
-    );
-    assert!(r.targets(now, false).unwrap().is_empty());
+    // A school elsewhere (or typed by hand): the national term alone.
+    for school in [Some("astana-school-lyceum-54"), None] {
+        let d = s2_draft(Reason::Lost, school);
+        let s = submission::submit(&d, otp_signature(&d, now), now, [2; 6]).unwrap();
+        let ts = s.targets(now, false).unwrap();
+        assert_eq!(ts.len(), 1, "{school:?}");
+        assert_eq!(ts[0].step_id, LEGAL_DEADLINE);
+        assert_eq!(ts[0].due, at("2025-04-15T23:59:59+05:00"));
+    }
 }
 
 /// "Why this date?" of a stored application always ends on the date shown:
@@ -1143,19 +1157,9 @@ fn a_stored_submission_keeps_its_explanation_after_a_calendar_edit() {
     let decreed = calendar::Calendar::from_json(&data.to_string()).unwrap();
 
     let now = at("2025-03-20T10:00:00+05:00");
-    let valid = IdentityFacts {
-        identity_document_valid: true,
-    };
     let dr = s2_draft(Reason::Lost, None);
-    let s = submission::submit_with_calendar(
-        &dr,
-        otp_signature(&dr, now),
-        valid,
-        now,
-        [1; 6],
-        &decreed,
-    )
-    .unwrap();
+    let s = submission::submit_with_calendar(&dr, otp_signature(&dr, now), now, [1; 6], &decreed)
+        .unwrap();
     let Outcome::Accepted { due, .. } = s.outcome else {
         panic!("accepted");
     };
@@ -1203,11 +1207,8 @@ fn a_stored_submission_keeps_its_explanation_after_a_calendar_edit() {
 #[test]
 fn a_stored_application_changes_only_at_the_revision_seen() {
     let now = at("2025-03-20T10:00:00+05:00");
-    let valid = IdentityFacts {
-        identity_document_valid: true,
-    };
     let d = s2_draft(Reason::Lost, None);
-    let mut rec = submission::submit(&d, otp_signature(&d, now), valid, now, [1; 6]).unwrap();
+    let mut rec = submission::submit(&d, otp_signature(&d, now), now, [1; 6]).unwrap();
     let c = ctx("S2", Channel::Portal);
     let t = now + TimeDelta::minutes(10);
     let act = |tr: Transition, role: Role| {

@@ -5,9 +5,9 @@
 //! One folder or file per concept, lower layers first (a module only uses
 //! the ones above it in this list, so there are no import cycles):
 //!
-//! - [`service`], [`source`], [`term`], [`kztime`], [`caret`]: which
-//!   service, provenance and languages, the shape of a legal term,
-//!   Kazakhstan local time, caret editing;
+//! - [`service`], [`source`], [`term`], [`kztime`], [`region`], [`caret`]:
+//!   which service, provenance and languages, the shape of a legal term,
+//!   Kazakhstan local time and each region's clock, caret editing;
 //! - [`catalog`]: S1, S2 and S3 as data (`data/*.toml`), with every citation;
 //! - [`calendar`]: working days 2016–2030 and working time;
 //! - [`deadline`]: deadlines and milestones that explain themselves;
@@ -28,6 +28,7 @@ pub mod deadline;
 pub mod identity;
 pub mod kztime;
 pub mod lifecycle;
+pub mod region;
 pub mod service;
 pub mod signing;
 pub mod source;

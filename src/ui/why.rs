@@ -66,6 +66,13 @@ fn step_text(lang: Lang, step: &Step) -> (String, Option<Provenance>) {
             ),
             None,
         ),
+        Step::RegionUnknown {
+            offset_hours,
+            source,
+        } => (
+            tr::why_region_unknown(lang, &offset_hours.to_string()),
+            Some(source.clone()),
+        ),
         Step::LocationAssumed { source, .. } => {
             (tr::why_location_assumed(lang).into(), Some(source.clone()))
         }

@@ -33,6 +33,11 @@ pub struct Act {
     /// First day no longer in force; `None` when the seeds do not say.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub valid_until: Option<NaiveDate>,
+    /// A regional act: the [`region`](crate::engine::region) it was made
+    /// for (F002: East Kazakhstan; F004: Almaty), named in its provenance.
+    /// Its procedures apply only to providers there (LS-2).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub region: Option<String>,
     pub provenance: Provenance,
     /// Where the dates come from; an assumption when the seed lacks them.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -366,6 +371,11 @@ pub struct Receipt {
     /// `None`: no form is named (never invent one, C-13, C-27).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub form: Option<FormRef>,
+    /// The source provides no receipt of this kind on these channels; the
+    /// item only says so (S1 and S3 name no refusal receipt; the portal
+    /// issues none of its own, C-13). Which receipts exist is data.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub absent: bool,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub fields: Vec<ReceiptField>,
     pub text: Text,
@@ -503,6 +513,49 @@ impl Service {
 
     pub fn schedules_for(&self, place: Place) -> impl Iterator<Item = &Schedule> {
         self.schedules.iter().filter(move |s| s.place == place)
+    }
+
+    /// The act of a seed, as this service lists it.
+    pub fn act(&self, seed: Seed) -> Option<&Act> {
+        self.acts.iter().find(|a| a.seed == seed)
+    }
+
+    /// The region an item is confined to: the region of the regional act it
+    /// cites, when every citation is of such an act (F002's steps and
+    /// collection queue: East Kazakhstan). `None`: not confined.
+    pub fn regional_scope(&self, p: &Provenance) -> Option<&str> {
+        let mut scope: Option<&str> = None;
+        for c in &p.cites {
+            let r = self.act(c.seed)?.region.as_deref()?;
+            if scope.is_some_and(|s| s != r) {
+                return None;
+            }
+            scope = Some(r);
+        }
+        scope
+    }
+
+    /// Whether an item applies to a provider in `region` (an unknown
+    /// region gets no regional item).
+    pub fn applies_in(&self, p: &Provenance, region: Option<&str>) -> bool {
+        self.regional_scope(p)
+            .is_none_or(|scope| region == Some(scope))
+    }
+
+    /// The receipt of `kind` the source provides on `channel`, if any
+    /// (items that only say there is none are skipped).
+    pub fn receipt(&self, kind: ReceiptKind, channel: Channel) -> Option<&Receipt> {
+        self.receipts
+            .iter()
+            .find(|r| r.kind == kind && !r.absent && r.channels.contains(&channel))
+    }
+
+    /// The item that says the source provides no receipt of `kind` on
+    /// `channel`, if there is one.
+    pub fn absent_receipt(&self, kind: ReceiptKind, channel: Channel) -> Option<&Receipt> {
+        self.receipts
+            .iter()
+            .find(|r| r.kind == kind && r.absent && r.channels.contains(&channel))
     }
 
     /// The assumption item for a RULES.md §6 rule ("C-05").

@@ -12,7 +12,7 @@ use super::compute::{explain_skips, location_assumption, note_uncertain_years};
 use super::explain::{Explanation, Milestone, Step};
 use crate::engine::calendar::{Calendar, CalendarError};
 use crate::engine::catalog::{self, notes::ReviewTerm};
-use crate::engine::kztime;
+use crate::engine::region;
 use crate::engine::service::ServiceId;
 use crate::engine::source::{Provenance, Seed};
 use crate::engine::term::Unit;
@@ -96,15 +96,28 @@ pub fn return_due(
     request_instant: DateTime<Utc>,
     cal: &Calendar,
 ) -> Result<Milestone, DeadlineError> {
+    return_due_in(service, request_instant, cal, None)
+}
+
+/// [`return_due`] with the request read on the clock of `region` (the
+/// State Corporation office's; national when unknown).
+pub fn return_due_in(
+    service: ServiceId,
+    request_instant: DateTime<Utc>,
+    cal: &Calendar,
+    region_id: Option<&str>,
+) -> Result<Milestone, DeadlineError> {
     let notes = &catalog::notes().return_after_storage;
     let source = notes.of(service).clone();
     let day_zero_rule = notes.start.clone();
-    let local = kztime::to_local(request_instant)?;
+    let known = region_id.and_then(region::region);
+    let local = region::zone_of(known.map(|r| r.id.as_str())).to_local(request_instant)?;
     let mut ex = Explanation::default();
     ex.push(Step::Submitted {
         instant: request_instant,
         local: local.local,
         offset_hours: local.offset_hours(),
+        region: known.map(|r| r.id.clone()),
     });
     let date = count_working(&mut ex, cal, local.date(), 1, day_zero_rule, source)?;
     Ok(Milestone {

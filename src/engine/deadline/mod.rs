@@ -26,11 +26,11 @@ mod compute;
 mod explain;
 mod milestone;
 
-pub use compute::{compute, deadline_for, location_assumption};
+pub use compute::{compute, compute_in, deadline_for, deadline_for_in, location_assumption};
 pub use explain::{Deadline, Explanation, Milestone, RecordedDeadline, Step};
 pub use milestone::{
     ComplaintAuthority, complaint_due, own_provenance, provider_delivery_due, return_due,
-    storage_until,
+    return_due_in, storage_until,
 };
 
 /// Why a deadline could not be computed.

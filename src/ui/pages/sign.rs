@@ -6,7 +6,7 @@ use std::time::Duration;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_params_map};
 
-use crate::engine::application::{self, IdentityFacts};
+use crate::engine::application;
 use crate::engine::identity::registry::Person;
 use crate::engine::signing::eds::{self, SignError};
 use crate::engine::signing::otp::Purpose;
@@ -98,12 +98,7 @@ fn SignView(draft_id: String, person: &'static Person) -> impl IntoView {
             return;
         };
         let now = clock.now_untracked();
-        let subject =
-            crate::engine::identity::registry::find(draft.subject_iin()).unwrap_or(person);
-        let identity = IdentityFacts {
-            identity_document_valid: subject.id_document.is_valid_on(clock.today_untracked()),
-        };
-        match submission::submit(&draft, record, identity, now, random_bytes()) {
+        match submission::submit(&draft, record, now, random_bytes()) {
             Ok(s) => {
                 let reference = s.reference.clone();
                 db.apps.update(|m| {

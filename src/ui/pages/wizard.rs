@@ -65,7 +65,6 @@ pub fn error_message(lang: Lang, e: FieldError) -> &'static str {
         (Field::Year, _) => tr::wizard_year_error_missing(lang),
         (Field::Office, UnknownChoice) => tr::wizard_office_error_unknown_choice(lang),
         (Field::Office, _) => tr::wizard_office_error_missing(lang),
-        (Field::Original, _) => tr::wizard_original_error_missing(lang),
         (Field::DigitalDocument, NotConfirmed) => tr::wizard_digital_error_not_confirmed(lang),
         (Field::DigitalDocument, _) => tr::wizard_digital_error_missing(lang),
     }
@@ -422,7 +421,7 @@ fn StepView(draft_id: String, step: Step, person: &'static Person) -> impl IntoV
                 }
                 .into_any()
             }
-            Step::Documents => view! { <DocumentsStep answers=answers set=set error=error_for(Field::Original) /> }.into_any(),
+            Step::Documents => view! { <DocumentsStep answers=answers /> }.into_any(),
             Step::Consent => view! {
                 <super::consent::ConsentStep
                     answers=answers
@@ -460,13 +459,7 @@ fn StepView(draft_id: String, step: Step, person: &'static Person) -> impl IntoV
 }
 
 #[component]
-fn DocumentsStep(
-    answers: Memo<Answers>,
-    set: impl Fn(Box<dyn FnOnce(&mut Answers)>) + Copy + Send + Sync + 'static,
-    error: Signal<Option<String>>,
-) -> impl IntoView {
-    let lang = use_lang();
-    let needs_original = move || application::needs_original(answers.get().reason);
+fn DocumentsStep(answers: Memo<Answers>) -> impl IntoView {
     let docs = move || {
         super::passport::required_documents_view(SERVICE, &application::situations(&answers.get()))
     };
@@ -474,25 +467,6 @@ fn DocumentsStep(
         <PageHeading text=ts(tr::wizard_documents_question) />
         <p>{t(tr::wizard_documents_intro)}</p>
         {docs}
-        <Show when=needs_original>
-            <Radios
-                name="original"
-                legend=ts(tr::wizard_original_question)
-                hint=ts(tr::wizard_original_hint)
-                choices=Signal::stored({
-                    vec![
-                        Choice { value: "yes".into(), label: tr::wizard_original_yes(lang).into(), hint: None },
-                        Choice { value: "no".into(), label: tr::wizard_original_no(lang).into(), hint: None },
-                    ]
-                })
-                selected=Signal::derive(move || answers.get().original.map(|o| if o { "yes".to_string() } else { "no".to_string() }))
-                on_select=Callback::new(move |v: String| set(Box::new(move |a: &mut Answers| a.original = Some(v == "yes"))))
-                error=error
-            />
-            <Show when=move || answers.get().original == Some(false)>
-                <div class="notice notice--warning"><p>{t(tr::wizard_original_no_warning)}</p></div>
-            </Show>
-        </Show>
     }
 }
 
@@ -592,17 +566,6 @@ fn CheckAnswers(draft: Memo<Option<Draft>>, person: &'static Person) -> impl Int
                 .unwrap_or_default(),
             ch(Step::Office),
         ));
-        if application::needs_original(a.reason) {
-            rows.push(row(
-                tr::wizard_original_question(l).into(),
-                match a.original {
-                    Some(true) => tr::wizard_original_yes(l).into(),
-                    Some(false) => tr::wizard_original_no(l).into(),
-                    None => String::new(),
-                },
-                ch(Step::Documents),
-            ));
-        }
         if ctx.has_digital_document {
             rows.push(row(
                 tr::wizard_consent_question(l).into(),
