@@ -11,8 +11,8 @@ use qujat::engine::catalog::{self, Service};
 use qujat::engine::deadline;
 use qujat::engine::kztime;
 use qujat::engine::lifecycle::{
-    self, Ctx, Details, LEGAL_DEADLINE, Lifecycle, LifecycleError, PublicStatus, Role, State,
-    Target, TargetInput, Transition,
+    self, Ctx, Details, LEGAL_DEADLINE, Lifecycle, LifecycleError, PROVIDER_DELIVERY, PublicStatus,
+    Role, State, Target, TargetInput, Transition,
 };
 use qujat::engine::service::ServiceId;
 use qujat::engine::source::Status;
@@ -1291,4 +1291,155 @@ fn error_codes_are_stable() {
     );
     // A context can only name one of the three services.
     assert!(ServiceId::parse("S9").is_err());
+}
+
+// ---------------------------------------------------------------------------
+// Issue 11: S3's delivery milestone (item 8), F002 only in East Kazakhstan
+// (item 10).
+
+/// F003 L14: the provider delivers the result to the State Corporation no
+/// later than one day before the term ends; C-26 reads it as the end of the
+/// working day before the deadline day. It is a target of the S3 life cycle
+/// at the State Corporation, late when missed, and autoplay plays the
+/// delivery then.
+#[test]
+fn s3_delivery_to_the_state_corporation_is_a_milestone() {
+    let c = ctx_in("S3", Channel::StateCorporation, Some("karaganda"));
+    let hours = lifecycle::provider_hours(c.service);
+    // Accepted Tuesday 1 April 2025; 3 working days: Friday 4 April.
+    let accepted = at("2025-04-01T10:00:00+05:00");
+    let input = |now| TargetInput {
+        accepted_at: accepted,
+        accepted_on: d("2025-04-01"),
+        due: d("2025-04-04"),
+        hours,
+        now,
+        include_historical: false,
+    };
+    let lc = Lifecycle::new(accepted);
+    let ts = lifecycle::targets(&c, &lc, &input(accepted)).unwrap();
+    let ids: Vec<&str> = ts.iter().map(|t| t.step_id.as_str()).collect();
+    assert_eq!(ids, [PROVIDER_DELIVERY, LEGAL_DEADLINE]);
+    let delivery = by_id(&ts, PROVIDER_DELIVERY);
+    // The close of Thursday 3 April (S3 provider hours 9.00–18.00).
+    assert_eq!(delivery.due, at("2025-04-03T18:00:00+05:00"));
+    assert!(delivery.binding);
+    assert_eq!(
+        delivery.transition,
+        Some(Transition::DeliverToStateCorporation)
+    );
+    assert_eq!(delivery.provenance.rule.as_deref(), Some("C-26"));
+    assert_eq!(delivery.provenance.cites[0].line, 14);
+    // Not overdue yet, but late once its time has passed undelivered.
+    let friday = at("2025-04-04T09:00:00+05:00");
+    let ts = lifecycle::targets(&c, &lc, &input(friday)).unwrap();
+    assert!(by_id(&ts, PROVIDER_DELIVERY).late);
+    assert!(!lifecycle::overdue(&ts, friday), "the legal deadline holds");
+    assert_eq!(lifecycle::late_count(&ts, friday), 1);
+    // Autoplay: the provider's steps at once, the delivery at its milestone.
+    let signed = play(&c, accepted, &TO_SIGNED);
+    let ts = lifecycle::targets(&c, &signed, &input(accepted)).unwrap();
+    assert_eq!(
+        lifecycle::next_automatic(&signed, &c, &ts, hours).unwrap(),
+        Some((
+            Transition::DeliverToStateCorporation,
+            Role::Clerk,
+            at("2025-04-03T18:00:00+05:00")
+        ))
+    );
+    // Delivered on Friday: late for the milestone, in time for the deadline.
+    let mut late = signed.clone();
+    record(
+        &mut late,
+        &c,
+        &[(
+            T::DeliverToStateCorporation,
+            R::Clerk,
+            "2025-04-04T11:00:00+05:00",
+        )],
+    );
+    let ts = lifecycle::targets(&c, &late, &input(friday)).unwrap();
+    assert!(by_id(&ts, PROVIDER_DELIVERY).late);
+    assert!(!by_id(&ts, LEGAL_DEADLINE).late);
+    // At the provider's office there is no such milestone, nor for S1 or S2.
+    for (s, ch) in [
+        ("S3", Channel::Provider),
+        ("S1", Channel::StateCorporation),
+        ("S2", Channel::StateCorporation),
+    ] {
+        let c = ctx(s, ch);
+        assert!(!lifecycle::delivers_to_state_corporation(&c), "{s} {ch:?}");
+    }
+}
+
+/// LS-2: F002 is East Kazakhstan's regulation. Its steps are the milestones
+/// of an application to a school there; elsewhere the tracker shows the
+/// national term alone and says there is no regional regulation for that
+/// region in the sources.
+#[test]
+fn f002_applies_only_to_schools_in_east_kazakhstan() {
+    use lifecycle::RegionalRegulation as RR;
+    let s2 = catalog::service(ServiceId::S2);
+    let accepted = at("2025-04-01T10:00:00+05:00");
+    let input = TargetInput {
+        accepted_at: accepted,
+        accepted_on: d("2025-04-01"),
+        due: d("2025-04-22"),
+        hours: Some(s2_hours()),
+        now: accepted,
+        include_historical: false,
+    };
+    for ch in [
+        Channel::Provider,
+        Channel::StateCorporation,
+        Channel::Portal,
+    ] {
+        let ek = ctx_in("S2", ch, Some("east-kazakhstan"));
+        let ts = lifecycle::targets(&ek, &Lifecycle::new(accepted), &input).unwrap();
+        assert_eq!(ts.len(), 6, "{ch:?}");
+        match lifecycle::regional_regulation(s2, ch, Some("east-kazakhstan")) {
+            RR::Applies { act, mapped } => {
+                assert_eq!(act.region.as_deref(), Some("east-kazakhstan"));
+                assert_eq!(mapped.is_some(), ch == Channel::Portal, "{ch:?}");
+            }
+            other => panic!("{ch:?}: {other:?}"),
+        }
+        for region in [Some("astana"), Some("abai"), None] {
+            let c = ctx_in("S2", ch, region);
+            let ts = lifecycle::targets(&c, &Lifecycle::new(accepted), &input).unwrap();
+            assert_eq!(ts.len(), 1, "{ch:?} {region:?}");
+            assert_eq!(ts[0].step_id, LEGAL_DEADLINE);
+            assert_eq!(
+                lifecycle::regional_regulation(s2, ch, region),
+                RR::NoneForRegion {
+                    act: s2.act(qujat::engine::source::Seed::F002).unwrap(),
+                    region: region.map(str::to_string),
+                }
+            );
+        }
+    }
+    // S1 has no regional regulation; S3's only one lost force.
+    for s in [ServiceId::S1, ServiceId::S3] {
+        assert_eq!(
+            lifecycle::regional_regulation(
+                catalog::service(s),
+                Channel::Provider,
+                Some("almaty-city")
+            ),
+            RR::NotAny
+        );
+    }
+    // The collection queue (F002 §10(3)) is East Kazakhstan's too.
+    let queue = s2
+        .queue
+        .iter()
+        .find(|q| q.id == "collection-queue")
+        .unwrap();
+    assert_eq!(
+        s2.regional_scope(&queue.provenance),
+        Some("east-kazakhstan")
+    );
+    assert!(!s2.applies_in(&queue.provenance, Some("astana")));
+    let national = s2.queue.iter().find(|q| q.id == "provider-queue").unwrap();
+    assert!(s2.applies_in(&national.provenance, None));
 }

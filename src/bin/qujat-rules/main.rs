@@ -20,6 +20,8 @@ use qujat::engine::catalog;
 use qujat::engine::deadline;
 use qujat::engine::identity::iin;
 use qujat::engine::kztime;
+use qujat::engine::lifecycle;
+use qujat::engine::region;
 use qujat::engine::service::ServiceId;
 use qujat::engine::term::{Channel, Location};
 
@@ -36,7 +38,11 @@ USAGE:
       The date N days later, moved to the next working day if it is not one.
   qujat-rules deadline --service S1|S2|S3 --channel portal|state-corporation|provider
                        --submitted <RFC 3339 instant> [--location same|other]
-      The legal deadline with its explanation, as JSON.
+                       [--region <region id>]
+      The legal deadline with its explanation, as JSON, read on the clock of
+      the office's region (national when not given); and the milestones the
+      law sets around it (S3 at the State Corporation: the provider's
+      delivery of the result a working day before, F003 L14), each cited.
   qujat-rules iin <12 digits>
       Validate an IIN (exit 0 valid, 1 invalid).
   qujat-rules bench --queries N
@@ -215,7 +221,10 @@ fn cmd_add(args: &[String], out: &mut impl Write, working: bool) -> Result<u8, F
 }
 
 fn cmd_deadline(args: &[String], out: &mut impl Write) -> Result<u8, Fail> {
-    let opts = options(args, &["service", "channel", "submitted", "location"])?;
+    let opts = options(
+        args,
+        &["service", "channel", "submitted", "location", "region"],
+    )?;
     let service_id = required(&opts, "service")?;
     let Ok(id) = ServiceId::parse(service_id) else {
         return fail(format!(
@@ -235,6 +244,20 @@ fn cmd_deadline(args: &[String], out: &mut impl Write) -> Result<u8, Fail> {
         Some("other") => Some(Location::Other),
         Some(l) => return fail(format!("unknown location {l:?} (expected same or other)")),
     };
+    let region_id = match opts.get("region").copied() {
+        None => None,
+        Some(r) if region::region(r).is_some() => Some(r),
+        Some(r) => {
+            return fail(format!(
+                "unknown region {r:?} (expected one of: {})",
+                region::regions()
+                    .iter()
+                    .map(|r| r.id.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ));
+        }
+    };
     let service = catalog::service(id);
     let for_channel: Vec<_> = service
         .terms
@@ -253,12 +276,36 @@ fn cmd_deadline(args: &[String], out: &mut impl Write) -> Result<u8, Fail> {
             "--location does not apply to {service_id} via {channel_s}"
         ));
     }
-    let dl = deadline::deadline_for(&service.terms, channel, location, submitted, cal()?)?;
+    let dl = deadline::deadline_for_in(
+        &service.terms,
+        channel,
+        location,
+        submitted,
+        cal()?,
+        region_id,
+    )?;
     let used_location = by_location.then(|| location.unwrap_or(Location::Other));
+    let ctx = lifecycle::Ctx::embedded(id, channel)
+        .map_err(|e| Fail::Msg(e.to_string()))?
+        .in_region(region_id);
+    let mut milestones = Vec::new();
+    if lifecycle::delivers_to_state_corporation(&ctx) {
+        let m = deadline::provider_delivery_due(dl.due, cal()?)?;
+        milestones.push(serde_json::json!({
+            "id": lifecycle::PROVIDER_DELIVERY,
+            "date": m.date,
+            "explanation": {
+                "steps": m.explanation.steps,
+                "assumptions": m.explanation.assumptions,
+                "text": render::english_lines(&m.explanation),
+            },
+        }));
+    }
     let json = serde_json::json!({
         "service": service_id,
         "channel": channel.slug(),
         "location": used_location,
+        "region": region_id,
         "submitted": submitted.to_rfc3339_opts(chrono::SecondsFormat::AutoSi, true),
         "accepted_on": dl.accepted_on,
         "due": dl.due,
@@ -267,6 +314,7 @@ fn cmd_deadline(args: &[String], out: &mut impl Write) -> Result<u8, Fail> {
             "assumptions": dl.explanation.assumptions,
             "text": render::english_lines(&dl.explanation),
         },
+        "milestones": milestones,
     });
     writeln!(out, "{}", serde_json::to_string_pretty(&json)?)?;
     Ok(0)
