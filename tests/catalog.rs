@@ -753,7 +753,8 @@ fn complaints_s1_own_s2_s3_by_analogy() {
             "ministry",
             "provider-head",
             "local-executive",
-            "state-corporation"
+            "state-corporation",
+            "quality-control"
         ]
     );
     let fields: Vec<_> = p

@@ -83,6 +83,9 @@ pub struct ComplaintNotes {
     pub analogy: Provenance,
     /// The registration day is day 0 (C-25); the review clause is added.
     pub day_zero: Provenance,
+    /// The local executive body's review term: not named in F000 L48, so
+    /// the 5 working days are an assumption.
+    pub local_executive: Provenance,
 }
 
 /// The two review terms, by where the complaint is registered.

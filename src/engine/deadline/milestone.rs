@@ -21,8 +21,12 @@ use crate::engine::term::Unit;
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum ComplaintAuthority {
-    /// The Ministry, the provider or the State Corporation: 5 working days.
+    /// The Ministry, the provider or the State Corporation: 5 working days
+    /// (F000 L48 names them).
     MinistryProviderOrStateCorporation,
+    /// The local executive body: L48 does not name it, so its 5 working
+    /// days are an assumption (`engine.toml` `complaint.local_executive`).
+    LocalExecutiveBody,
     /// The authority for evaluation and control of the quality of state services: 15 working days.
     QualityControl,
 }
@@ -32,11 +36,23 @@ impl ComplaintAuthority {
     fn review(self) -> &'static ReviewTerm {
         let reviews = &catalog::notes().complaint.reviews;
         match self {
-            ComplaintAuthority::MinistryProviderOrStateCorporation => {
+            ComplaintAuthority::MinistryProviderOrStateCorporation
+            | ComplaintAuthority::LocalExecutiveBody => {
                 &reviews.ministry_provider_or_state_corporation
             }
             ComplaintAuthority::QualityControl => &reviews.quality_control,
         }
+    }
+
+    /// The review term in working days.
+    pub fn working_days(self) -> u32 {
+        self.review().working_days
+    }
+
+    /// False when F000 states no review term for this authority (the local
+    /// executive body): the term shown is an assumption.
+    pub fn term_stated(self) -> bool {
+        self != ComplaintAuthority::LocalExecutiveBody
     }
 }
 
@@ -127,9 +143,10 @@ pub fn return_due_in(
 }
 
 /// When a complaint must be answered: 5 working days from registration, 15
-/// at the quality-control authority (F000 L48, L50). F000 is the only source
-/// (C-36): for S2 and S3 the S1 procedure applies by analogy, which the
-/// explanation states as an assumption.
+/// at the quality-control authority (F000 L48, L50); the local executive
+/// body's 5 days are an assumption (L48 does not name it). F000 is the only
+/// source (C-36): for S2 and S3 the S1 procedure applies by analogy, which
+/// the explanation states as an assumption, never citing F000 as their law.
 pub fn complaint_due(
     service: ServiceId,
     registered_on: NaiveDate,
@@ -142,19 +159,25 @@ pub fn complaint_due(
         cites: vec![review.cite.clone()],
         ..p.clone()
     };
-    let source = if service == ServiceId::S1 {
+    let analogy = (service != ServiceId::S1).then(|| with_cite(&notes.analogy));
+    let source = if authority == ComplaintAuthority::LocalExecutiveBody {
+        notes.local_executive.clone()
+    } else if let Some(a) = &analogy {
+        a.clone()
+    } else {
         Provenance {
             status: Seed::F000.status(),
             cites: vec![review.cite.clone()],
             rule: None,
             note: None,
         }
-    } else {
-        with_cite(&notes.analogy)
     };
     // "со дня ее регистрации": the registration day is day 0.
     let start = with_cite(&notes.day_zero);
     let mut ex = Explanation::default();
+    if let Some(a) = &analogy {
+        ex.assume(a);
+    }
     let date = count_working(
         &mut ex,
         cal,
@@ -230,6 +253,7 @@ pub fn own_provenance() -> Vec<Provenance> {
         collect(return_due(s, instant, cal));
         for a in [
             ComplaintAuthority::MinistryProviderOrStateCorporation,
+            ComplaintAuthority::LocalExecutiveBody,
             ComplaintAuthority::QualityControl,
         ] {
             collect(complaint_due(s, day, a, cal));

@@ -92,7 +92,6 @@ pub fn addressees_for(service: &str) -> Vec<Addressee> {
     };
     Addressee::ALL
         .into_iter()
-        .filter(|a| !a.escalation_only())
         .filter(|a| {
             view.procedure
                 .addressees
