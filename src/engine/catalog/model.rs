@@ -92,8 +92,44 @@ pub struct DocumentRule {
     /// Not a document to hand in but a rule about it (consent, a ban, a gap).
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub info: bool,
+    /// The rule is a consent step: who obtains it and how, as the
+    /// service's own source says (C-29: never merged across services).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub consent: Option<ConsentSpec>,
     pub text: Text,
     pub provenance: Provenance,
+}
+
+/// Who obtains a consent (C-29, C-44: as each service's text says).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ConsentBy {
+    /// The provider (S1, F000 L33): not the State Corporation's employee.
+    Provider,
+    /// The State Corporation's employee (S3, F003 L46).
+    StateCorporation,
+    /// The document's owner, through their registered number (S2, F001 L26).
+    Owner,
+}
+
+/// How a consent is given, where the source says.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ConsentHow {
+    /// In writing, on a form the State Corporation provides (F000 L33).
+    WrittenForm,
+    /// By passing on a one-time password or by an SMS reply (F001 L26).
+    OtpOrSms,
+    /// The source does not say how (F003 L46).
+    NotStated,
+}
+
+/// A consent step: who and how.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ConsentSpec {
+    pub by: ConsentBy,
+    pub how: ConsentHow,
 }
 
 impl DocumentRule {
@@ -540,6 +576,15 @@ impl Service {
     pub fn applies_in(&self, p: &Provenance, region: Option<&str>) -> bool {
         self.regional_scope(p)
             .is_none_or(|scope| region == Some(scope))
+    }
+
+    /// The consent step the service's source sets for a channel and
+    /// situation, if any (S1: the provider's written consent; S2: the
+    /// owner's, only for a digital document; S3: at the State Corporation).
+    pub fn consent(&self, channel: Channel, situations: &[Situation]) -> Option<&DocumentRule> {
+        self.documents(channel, situations)
+            .into_iter()
+            .find(|d| d.consent.is_some())
     }
 
     /// The receipt of `kind` the source provides on `channel`, if any
