@@ -17,7 +17,9 @@
 //! - [`lifecycle`]: an application after hand-in, as a state machine;
 //! - [`application`]: the S2 wizard; [`submission`]: signing it in;
 //! - [`complaint`]: the complaint procedure; [`visit`]: the operator's home
-//!   visit.
+//!   visit;
+//! - [`queue`]: the State Corporation's electronic queue (booking, tickets,
+//!   the hall).
 
 pub mod application;
 pub mod calendar;
@@ -28,6 +30,7 @@ pub mod deadline;
 pub mod identity;
 pub mod kztime;
 pub mod lifecycle;
+pub mod queue;
 pub mod region;
 pub mod service;
 pub mod signing;
