@@ -1443,3 +1443,33 @@ fn f002_applies_only_to_schools_in_east_kazakhstan() {
     let national = s2.queue.iter().find(|q| q.id == "provider-queue").unwrap();
     assert!(s2.applies_in(&national.provenance, None));
 }
+
+/// F000 names no refusal ground and no refusal at all (S1-R1, S1-O1): the
+/// back office cannot refuse an S1 application, with or without a ground.
+#[test]
+fn s1_cannot_be_refused_for_its_source_has_no_refusal() {
+    let c = ctx("S1", Channel::StateCorporation);
+    let t = at("2025-04-01T10:00:00+05:00");
+    let mut lc = play(&c, t, &[Transition::Register]);
+    for reason in [None, Some("none-in-source")] {
+        let details = Details {
+            note: Some("No record of this diploma.".into()),
+            reason_id: reason.map(str::to_string),
+        };
+        assert_eq!(
+            lc.apply(
+                &c,
+                Transition::Refuse,
+                Role::Head,
+                t + TimeDelta::hours(2),
+                details
+            ),
+            Err(LifecycleError::NoRefusalInSource)
+        );
+    }
+    assert_eq!(lifecycle::decision_grounds(c.service).count(), 0);
+    assert_eq!(
+        LifecycleError::NoRefusalInSource.code(),
+        "lifecycle-no-refusal-in-source"
+    );
+}

@@ -156,8 +156,24 @@ pub enum Stage {
 pub struct RefusalGround {
     pub id: String,
     pub stage: Stage,
+    /// Where it can apply; empty: every channel of the service. F001 §9's
+    /// grounds are the desk's (the State Corporation or school employee), so
+    /// not the portal's (C-13).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub channels: Vec<Channel>,
+    /// The source gives no ground at all (S1, F000): the item only says so,
+    /// and nothing can be refused on it.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub absent: bool,
     pub text: Text,
     pub provenance: Provenance,
+}
+
+impl RefusalGround {
+    /// A ground that exists and can apply on `channel`.
+    pub fn applies_on(&self, channel: Channel) -> bool {
+        !self.absent && (self.channels.is_empty() || self.channels.contains(&channel))
+    }
 }
 
 /// A place with its own hours and time limits.
@@ -278,6 +294,11 @@ pub enum Duration {
 #[serde(deny_unknown_fields)]
 pub struct TimedRule {
     pub id: String,
+    /// The channels whose results it concerns; empty: every channel. The
+    /// State Corporation's storage concerns results collected there (the
+    /// State Corporation channel, and S2's portal, C-06).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub channels: Vec<Channel>,
     pub duration: Duration,
     pub text: Text,
     pub provenance: Provenance,
@@ -545,6 +566,14 @@ impl Service {
 
     pub fn refusal_ground(&self, id: &str) -> Option<&RefusalGround> {
         self.refusal_grounds.iter().find(|g| g.id == id)
+    }
+
+    /// The refusal grounds that can apply on `channel` (none for S1, whose
+    /// source has none; none at acceptance on the portal).
+    pub fn refusal_grounds_on(&self, channel: Channel) -> impl Iterator<Item = &RefusalGround> {
+        self.refusal_grounds
+            .iter()
+            .filter(move |g| g.applies_on(channel))
     }
 
     pub fn schedules_for(&self, place: Place) -> impl Iterator<Item = &Schedule> {

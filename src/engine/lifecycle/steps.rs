@@ -10,24 +10,27 @@ use crate::engine::service::ServiceId;
 use crate::engine::source::{Provenance, Status};
 use crate::engine::term::{Channel, Hours};
 
-/// The decision grounds of a service (C-12: a provider decision).
+/// The decision grounds of a service (C-12: a provider decision); none for
+/// S1, whose source has no ground and no refusal at all.
 pub fn decision_grounds(service: &Service) -> impl Iterator<Item = &catalog::RefusalGround> {
     service
         .refusal_grounds
         .iter()
-        .filter(|g| g.stage == Stage::Decision)
+        .filter(|g| g.stage == Stage::Decision && !g.absent)
 }
 
-/// Checks a refusal's ground: required when the service lists decision
-/// grounds (all three do, even if only to say that none are listed).
+/// Checks a refusal's ground: one of the service's decision grounds. A
+/// service whose source gives none (S1) cannot be refused: nothing is
+/// invented.
 pub(super) fn refusal_ground(
     service: &Service,
     reason_id: Option<&str>,
 ) -> Result<Option<(String, Provenance)>, LifecycleError> {
-    let has_grounds = decision_grounds(service).next().is_some();
+    if decision_grounds(service).next().is_none() {
+        return Err(LifecycleError::NoRefusalInSource);
+    }
     match reason_id.map(str::trim) {
-        None | Some("") if has_grounds => Err(LifecycleError::MissingReason),
-        None | Some("") => Ok(None),
+        None | Some("") => Err(LifecycleError::MissingReason),
         Some(id) => decision_grounds(service)
             .find(|g| g.id == id)
             .map(|g| Some((g.id.clone(), g.provenance.clone())))
