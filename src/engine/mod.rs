@@ -17,13 +17,15 @@
 //! - [`lifecycle`]: an application after hand-in, as a state machine;
 //! - [`application`]: the S2 wizard; [`submission`]: signing it in;
 //! - [`complaint`]: the complaint procedure; [`visit`]: the operator's home
-//!   visit;
+//!   visit; [`case`]: one service × channel × situation and all the law
+//!   says for it (the legal test table's row);
 //! - [`queue`]: the State Corporation's electronic queue (booking, tickets,
 //!   the hall).
 
 pub mod application;
 pub mod calendar;
 pub mod caret;
+pub mod case;
 pub mod catalog;
 pub mod complaint;
 pub mod deadline;

@@ -29,6 +29,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
 use super::calendar;
+use super::case::{self, Case};
 use super::catalog::{self, ConsentBy, ConsentHow, DocumentRule, ReceiptKind, Situation, Stage};
 use super::deadline::{self, Deadline, DeadlineError, Explanation, Milestone, RecordedDeadline};
 use super::identity::registry::{self, Person};
@@ -118,9 +119,10 @@ impl ConsentStep {
 }
 
 /// The consent step for a service and situation at a home visit (the State
-/// Corporation channel), from the catalogue.
+/// Corporation channel): the case's ([`case::rules`]).
 pub fn consent_step(service: ServiceId, situations: &[Situation]) -> ConsentStep {
-    match catalog::service(service).consent(CHANNEL, situations) {
+    let rules = case::rules(&Case::from_situations(service, CHANNEL, situations));
+    match rules.and_then(|r| r.consent) {
         None => ConsentStep::None,
         Some(r) => match r.consent.map(|c| c.by) {
             Some(ConsentBy::Provider) => ConsentStep::Notice(r),
@@ -143,8 +145,7 @@ pub fn digital_document_applies(service: ServiceId) -> bool {
 /// record what is missing.
 pub fn incomplete_outcome(service: ServiceId) -> (VisitOutcome, Option<&'static str>) {
     catalog::service(service)
-        .refusal_grounds
-        .iter()
+        .refusal_grounds_on(CHANNEL)
         .find(|g| g.stage == Stage::Acceptance && g.id == "incomplete-package")
         .map_or((VisitOutcome::MissingRecorded, None), |g| {
             (VisitOutcome::Refused, Some(g.id.as_str()))
@@ -295,16 +296,15 @@ impl OperatorData {
 }
 
 /// The documents to hand in at the State Corporation for this service and
-/// situation, as the catalogue lists them (rules that are information
-/// rather than a document are left out).
+/// situation, as the case's rules list them ([`case::rules`]: the
+/// catalogue's, the information rules left out).
 pub fn required_documents(
     service: ServiceId,
     situations: &[Situation],
 ) -> Vec<&'static DocumentRule> {
-    catalog::documents(service, CHANNEL, situations)
-        .into_iter()
-        .filter(|d| !d.info)
-        .collect()
+    case::rules(&Case::from_situations(service, CHANNEL, situations))
+        .map(|r| r.documents)
+        .unwrap_or_default()
 }
 
 /// The catalogue's information rules for the channel (consent, "the
