@@ -186,6 +186,14 @@ impl Walker<'_> {
             }
         }
         if let Some(r) = rule {
+            // Issue 11 item 12: a value that follows a §6 resolution is an
+            // interpretation and says so; a seed's own value names no rule.
+            if status != Status::Assumption {
+                self.err(
+                    path,
+                    format!("follows {r} but is {status:?}, not an assumption"),
+                );
+            }
             if !VALID_RULES.contains(&r) {
                 self.err(path, format!("rule {r} is not a RULES.md §6 heading"));
             }
@@ -381,6 +389,11 @@ fn every_engine_note_is_sourced_and_every_quote_is_on_its_line() {
                     errs.push(format!("{path}: an assumption needs a kk/ru/en note"));
                 }
             } else {
+                if let Some(r) = rule {
+                    errs.push(format!(
+                        "{path}: follows {r} but is {status:?}, not an assumption"
+                    ));
+                }
                 let cites = o["cites"].as_array().cloned().unwrap_or_default();
                 if cites.is_empty() {
                     errs.push(format!("{path}: a non-assumption item needs a citation"));
@@ -469,7 +482,8 @@ fn the_walker_catches_broken_data() {
     s.name.provenance.cites[0].quote = "not in the seed".into();
     s.cost.provenance.cites[0].lang = serde_json::from_str("\"kk\"").unwrap();
     s.documents[0].provenance.rule = Some("C-99".into());
-    s.steps[0].provenance.cites[0].seed = Seed::F004;
+    s.provider[1].provenance.cites[0].seed = Seed::F004;
+    s.recipients[0].provenance.rule = Some("C-04".into());
     s.results[0].text.ru.push_str(" (ours)");
     s.provider[0].text.working.clear();
     let errors = walk(&s).errors.join("\n");
@@ -478,6 +492,7 @@ fn the_walker_catches_broken_data() {
         "lang",
         "C-99",
         "cites F004 under status Regional",
+        "follows C-04 but is National, not an assumption",
         "ru is presented as official",
         "English must be listed",
     ] {
@@ -738,7 +753,8 @@ fn complaints_s1_own_s2_s3_by_analogy() {
             "ministry",
             "provider-head",
             "local-executive",
-            "state-corporation"
+            "state-corporation",
+            "quality-control"
         ]
     );
     let fields: Vec<_> = p
@@ -1168,4 +1184,272 @@ fn rules_md_rows_are_covered() {
     for id in ["S1", "S2", "S3"] {
         assert!(covered.iter().filter(|c| c.1 == id).count() > 30, "{id}");
     }
+}
+
+// ---------------------------------------------------------------------------
+// 6. Clause labels name places that exist in the seeds.
+
+/// F000's section headings (it has no paragraph numbers, RULES.md §0.2):
+/// the heading text and its line. Checked against the seed below.
+const F000_HEADINGS: [(&str, u32); 8] = [
+    ("Место предоставления услуги", 3),
+    ("Получатели услуги", 9),
+    ("Сроки оказания услуги", 12),
+    ("Необходимые документы", 18),
+    ("Стоимость услуги", 36),
+    ("Результат государственной услуги", 39),
+    ("Порядок обжалования", 42),
+    ("Иные требования", 54),
+];
+
+/// Every citation in the data (catalogue and engine notes), as (where, seed,
+/// clause, line).
+fn all_cites() -> Vec<(String, Seed, String, u32)> {
+    fn walk(v: &Value, path: &str, out: &mut Vec<(String, Seed, String, u32)>) {
+        match v {
+            Value::Object(o) => {
+                if let (Some(seed), Some(clause), Some(line)) = (
+                    o.get("seed").and_then(Value::as_str),
+                    o.get("clause").and_then(Value::as_str),
+                    o.get("line").and_then(Value::as_u64),
+                ) {
+                    out.push((path.into(), seed_of(seed), clause.into(), line as u32));
+                }
+                for (k, x) in o {
+                    walk(x, &format!("{path}.{k}"), out);
+                }
+            }
+            Value::Array(a) => {
+                for (i, x) in a.iter().enumerate() {
+                    walk(x, &format!("{path}[{i}]"), out);
+                }
+            }
+            _ => {}
+        }
+    }
+    let mut out = Vec::new();
+    for s in catalog::all() {
+        walk(&serde_json::to_value(s).unwrap(), s.id.as_str(), &mut out);
+    }
+    walk(
+        &serde_json::to_value(catalog::notes()).unwrap(),
+        "engine",
+        &mut out,
+    );
+    out
+}
+
+/// The sub-item a label names at its end: "1)" in "«Сроки оказания услуги»
+/// 1)", "б)" in "§9 «б)»", "1" in "§3(1)".
+fn sub_item(clause: &str) -> Option<String> {
+    let c = clause.trim().trim_end_matches('»');
+    if let Some(inner) = c.strip_suffix(')') {
+        let start = inner
+            .char_indices()
+            .rfind(|(_, ch)| matches!(ch, '(' | ' ' | '«'))
+            .map_or(0, |(i, ch)| i + ch.len_utf8());
+        let item = &inner[start..];
+        return (!item.is_empty()).then(|| format!("{item})"));
+    }
+    None
+}
+
+/// The sub-item marker a line starts with ("1)", "б)"), after any
+/// indentation or list dash.
+fn marker(text: &str) -> Option<&str> {
+    let t = text.trim_start().trim_start_matches("- ").trim_start();
+    let end = t.find(')')?;
+    let m = &t[..end];
+    (!m.is_empty() && m.chars().count() <= 2 && m.chars().all(char::is_alphanumeric))
+        .then(|| &t[..end + 1])
+}
+
+/// Whether line `line` belongs to sub-item `item`: the line names it, or the
+/// nearest sub-item started above it (in the same paragraph) is `item`.
+fn under_sub_item(lines: &[String], line: u32, item: &str) -> bool {
+    let text = &lines[(line - 1) as usize];
+    if text.contains(item) {
+        return true;
+    }
+    for l in (line.saturating_sub(12).max(1)..line).rev() {
+        let t = &lines[(l - 1) as usize];
+        if let Some(m) = marker(t) {
+            return m == item;
+        }
+        let para = t.trim_start().split_once(". ").map(|(n, _)| n);
+        if para.is_some_and(|n| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit())) {
+            return false;
+        }
+    }
+    false
+}
+
+/// The numbered paragraph a label names ("§9 2)" → 9), for the seeds whose
+/// paragraphs start a line with "N.".
+fn paragraph(clause: &str) -> Option<u32> {
+    let rest = clause.strip_prefix('§')?;
+    let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
+    digits.parse().ok()
+}
+
+/// Lines `[first, last]` of paragraph `n` in a block of a seed whose
+/// paragraphs start with "N." (F001 RU 1–29, KZ 36–65; F004's regulation
+/// from L40).
+fn paragraph_lines(lines: &[String], block: (u32, u32), n: u32) -> Option<(u32, u32)> {
+    let starts = |k: u32| {
+        (block.0..=block.1).find(|&l| {
+            lines[(l - 1) as usize]
+                .trim_start()
+                .starts_with(&format!("{k}. "))
+        })
+    };
+    let first = starts(n)?;
+    let last = starts(n + 1).map_or(block.1, |l| l - 1);
+    Some((first, last))
+}
+
+#[test]
+fn clause_labels_name_real_headings_and_items() {
+    let seeds = Seed::ALL.map(seed_lines);
+    let line_of = |seed: Seed, l: u32| seeds[seed as usize][(l - 1) as usize].as_str();
+    // The headings are where the list says.
+    for (h, l) in F000_HEADINGS {
+        assert!(line_of(Seed::F000, l).contains(h), "F000 L{l} is not «{h}»");
+    }
+    let mut errs = Vec::new();
+    let cites = all_cites();
+    assert!(cites.len() > 300, "walked only {} citations", cites.len());
+    for (path, seed, clause, line) in &cites {
+        let (seed, line) = (*seed, *line);
+        let at = format!("{path}: {seed:?} {clause:?} L{line}");
+        if let Some(item) = sub_item(clause)
+            && !under_sub_item(&seeds[seed as usize], line, &item)
+        {
+            errs.push(format!("{at}: the line is not under {item}"));
+        }
+        match seed {
+            Seed::F000 if clause == "title" && line > 2 => {
+                errs.push(format!("{at}: the title is on lines 1–2"));
+            }
+            Seed::F000 if clause == "title" => {}
+            Seed::F000 => {
+                let heading = clause
+                    .strip_prefix('«')
+                    .and_then(|c| c.split_once('»'))
+                    .map(|(h, _)| h);
+                let section = F000_HEADINGS.iter().position(|(h, _)| Some(*h) == heading);
+                match section {
+                    None => errs.push(format!("{at}: not one of F000's headings")),
+                    Some(i) => {
+                        let first = F000_HEADINGS[i].1;
+                        let next = F000_HEADINGS.get(i + 1).map_or(u32::MAX, |h| h.1);
+                        if !(first..next).contains(&line) {
+                            errs.push(format!("{at}: the line is not under that heading"));
+                        }
+                    }
+                }
+            }
+            Seed::F001 | Seed::F004 => {
+                let Some(n) = paragraph(clause) else { continue };
+                let block = match (seed, line) {
+                    (Seed::F001, 1..=29) => (1, 29),
+                    (Seed::F001, _) => (36, 65),
+                    _ => (40, 131),
+                };
+                match paragraph_lines(&seeds[seed as usize], block, n) {
+                    Some((a, b)) if (a..=b).contains(&line) => {}
+                    found => errs.push(format!("{at}: §{n} is at {found:?}")),
+                }
+            }
+            _ => {}
+        }
+    }
+    assert!(errs.is_empty(), "{}", errs.join("\n"));
+    // The check notices the labels it is meant to catch.
+    assert_eq!(sub_item("§9 6)").as_deref(), Some("6)"));
+    assert!(!under_sub_item(&seeds[Seed::F004 as usize], 125, "6)"));
+    assert!(under_sub_item(&seeds[Seed::F004 as usize], 113, "2)"));
+    assert_eq!(sub_item("§9 «б)»").as_deref(), Some("б)"));
+    assert_eq!(sub_item("§3(1)").as_deref(), Some("1)"));
+    assert!(!F000_HEADINGS.iter().any(|(h, _)| *h == "Порядок выдачи"));
+}
+
+// ---------------------------------------------------------------------------
+// 7. The RULES.md §6 audit (issue 11, item 12).
+
+/// Items whose value follows a §6 resolution: each is an assumption naming
+/// it, so the portal marks it as an interpretation wherever it shows it.
+const FOLLOW_A_RESOLUTION: &[(&str, &str, &str, &str)] = &[
+    ("S1", "terms", "provider", "C-43"),
+    ("S1", "terms", "state-corporation", "C-43"),
+    ("S1", "terms.start", "provider", "C-25"),
+    ("S2", "channels", "state-corporation", "C-17"),
+    ("S2", "service_form", "electronic-or-paper", "C-18"),
+    ("S2", "refusal_grounds", "expired-documents", "C-16"),
+    ("S2", "terms", "portal", "C-04"),
+    ("S2", "terms.start", "portal", "C-05"),
+    ("S2", "schedules", "state-corporation", "C-03"),
+    ("S2", "queue", "provider-queue", "C-02"),
+    ("S2", "queue", "collection-queue", "C-22"),
+    ("S2", "storage", "held", "C-07"),
+    ("S2", "storage", "send-back", "C-07"),
+    ("S2", "steps", "register", "C-21"),
+    ("S2", "steps", "issue", "C-21"),
+    ("S2", "receipts", "refusal", "C-15"),
+    ("S2", "signing", "eds-or-otp", "C-11"),
+    ("S3", "name", "name", "C-30"),
+    ("S3", "terms", "state-corporation/same", "C-24"),
+    ("S3", "terms", "state-corporation/other", "C-24"),
+    ("S3", "issuance", "delivery-to-state-corporation", "C-26"),
+];
+
+/// Items that once named a §6 rule but whose value is a seed's own, with
+/// no competing current reading: they keep the seed's status and their note,
+/// and name no rule.
+const SEED_OWN_VALUE: &[(&str, &str, &str, &str)] = &[
+    // C-45 is a gap (para 14's addresses), not a reading of L44.
+    ("S1", "complaint.addressees", "ministry", "national"),
+    // C-31: history only; the lost-force status says so.
+    ("S3", "results", "form-289-historical", "lost-force"),
+    // C-29 keeps consent per service; F003 L46 states S3's own.
+    ("S3", "documents", "consent", "national"),
+    // C-33 keeps hours per service; F003 L33 states S3's own.
+    ("S3", "schedules", "state-corporation", "national"),
+    // C-28: F004 lost force, so F003 L48 is the only current text.
+    ("S3", "issuance", "receipt-and-identity", "national"),
+    // C-10: a typographical normalisation "with no rule impact".
+    ("S3", "info", "state-corporation-site", "national"),
+    ("S3", "info", "helpline", "national"),
+];
+
+#[test]
+fn values_that_follow_a_resolution_are_assumptions() {
+    let find = |s: &str, section: &str, id: &str| {
+        svc(s)
+            .items()
+            .into_iter()
+            .find(|i| i.section == section && i.id == id)
+            .unwrap_or_else(|| panic!("{s} {section}/{id}"))
+            .provenance
+            .clone()
+    };
+    for &(s, section, id, rule) in FOLLOW_A_RESOLUTION {
+        let p = find(s, section, id);
+        assert_eq!(p.status, Status::Assumption, "{s} {section}/{id}");
+        assert_eq!(p.rule.as_deref(), Some(rule), "{s} {section}/{id}");
+        assert!(p.note.is_some(), "{s} {section}/{id}: the reasoning");
+    }
+    for &(s, section, id, status) in SEED_OWN_VALUE {
+        let p = find(s, section, id);
+        assert_eq!(p.status, status_of(status), "{s} {section}/{id}");
+        assert_eq!(p.rule, None, "{s} {section}/{id}");
+    }
+    // The engine's own: C-07 (who sends back after storage, S2), C-24, C-26.
+    let n = notes();
+    assert_eq!(n.return_after_storage.s2.rule.as_deref(), Some("C-07"));
+    assert_eq!(n.return_after_storage.s2.status, Status::Assumption);
+    assert_eq!(n.location_assumption.rule.as_deref(), Some("C-24"));
+    assert_eq!(n.provider_delivery.rule.as_deref(), Some("C-26"));
+    // The month itself is stated alike in RU and KZ: national.
+    assert_eq!(n.storage.s2.status, Status::National);
 }

@@ -444,6 +444,73 @@ fn deadline_s3_by_channel_and_location() {
     }
 }
 
+/// Issue 11, item 8: S3 at the State Corporation prints the provider's
+/// delivery of the result to the State Corporation (F003 L14, C-26) with
+/// its citation; other services and channels have no such milestone.
+#[test]
+fn deadline_s3_prints_the_provider_delivery_milestone() {
+    let sub = "2025-03-19T11:00:00+05:00";
+    let Some(v) = deadline("S3", "state-corporation", sub, Some("same")) else {
+        return;
+    };
+    assert_eq!(dates(&v).1, "2025-03-27");
+    let m = &v["milestones"][0];
+    assert_eq!(m["id"], "provider-delivery");
+    // The working day before Thursday 27 March.
+    assert_eq!(m["date"], "2025-03-26");
+    let text: Vec<&str> = m["explanation"]["text"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|l| l.as_str().unwrap())
+        .collect();
+    assert!(
+        text.iter().any(
+            |l| l.contains("delivers the result to the State Corporation")
+                && l.contains("F003 item 3 1) KZ, L14")
+                && l.contains("C-26")
+        ),
+        "{text:?}"
+    );
+    assert_eq!(m["explanation"]["assumptions"][0]["rule"], "C-26");
+    for (s, ch) in [
+        ("S3", "provider"),
+        ("S1", "state-corporation"),
+        ("S2", "portal"),
+    ] {
+        if let Some(v) = deadline(s, ch, sub, None) {
+            assert_eq!(v["milestones"], serde_json::json!([]), "{s} {ch}");
+        }
+    }
+}
+
+/// Item 14: `--region` reads the hand-in on that region's clock.
+#[test]
+fn deadline_reads_the_regions_clock() {
+    let args = |region: &'static str| {
+        vec![
+            "deadline",
+            "--service",
+            "S2",
+            "--channel",
+            "portal",
+            "--submitted",
+            "2023-02-14T17:30:00+05:00",
+            "--region",
+            region,
+        ]
+    };
+    let o = run(&args("aktobe"));
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(v["accepted_on"], "2023-02-14");
+    assert_eq!(v["region"], "aktobe");
+    let o = run(&args("almaty-city"));
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(v["accepted_on"], "2023-02-15");
+    assert_usage_error(&args("atlantis"), "unknown region");
+}
+
 fn csv_rows(args: &[&str]) -> Vec<String> {
     let o = run(args);
     assert_eq!(o.status.code(), Some(0), "{args:?}: {}", stderr(&o));

@@ -11,7 +11,7 @@ use qujat::engine::complaint::{
     ComplaintFieldError, ComplaintStatus, EscalationProblem, Field, MarkKind, Problem,
     Registration, Subject,
 };
-use qujat::engine::deadline::ComplaintAuthority;
+use qujat::engine::deadline::{self, ComplaintAuthority};
 use qujat::engine::service::ServiceId;
 use qujat::engine::source::{Seed, Status};
 use qujat::engine::store::Revisioned;
@@ -617,13 +617,10 @@ fn escalation_only_after_an_answer() {
         )
     );
 
-    // Filing to quality control needs the answered complaint…
-    assert_eq!(
-        complaint::file(e.clone(), sig(), t, [2; 8], None),
-        Err(ComplaintError::Escalation(
-            EscalationProblem::NoEarlierComplaint
-        ))
-    );
+    // Quality control may also be the first addressee (F000 L49, item 3);
+    // an escalation names the answered complaint…
+    let first = complaint::file(e.clone(), sig(), t, [2; 8], None).unwrap();
+    assert_eq!(first.escalated_from, None);
     let unanswered = filed("S1");
     assert_eq!(
         complaint::file(e.clone(), sig(), t, [2; 8], Some(&unanswered)),
@@ -660,10 +657,12 @@ fn escalation_only_after_an_answer() {
     assert!(qc.court_notice().is_some());
 }
 
+/// F000 L52 sets no condition on going to court (item 4): the notice is
+/// shown from filing on, not only after an answer.
 #[test]
-fn the_court_notice_is_shown_after_an_answer() {
+fn the_court_notice_is_not_gated_on_an_answer() {
     let c = filed("S1");
-    assert!(c.court_notice().is_none());
+    assert_eq!(c.court_notice().map(|i| i.id.as_str()), Some("court"));
     let c = answered("S1", "2025-03-20T10:00:00+05:00");
     let court = c.court_notice().unwrap();
     assert_eq!(court.id, "court");
@@ -738,10 +737,93 @@ fn addressees_are_grounded_in_the_catalogue() {
             .as_deref(),
         Some("C-42")
     );
-    let qc = Addressee::QualityControl.provenance(ServiceId::S2).unwrap();
-    assert_eq!(qc.cites.last().unwrap().line, 50);
-    assert!(Addressee::QualityControl.escalation_only());
-    assert!(!Addressee::ProviderHead.escalation_only());
+    // Quality control is an addressee of its own (F000 L49, item 3).
+    let qc = Addressee::QualityControl.provenance(ServiceId::S1).unwrap();
+    assert_eq!((qc.status, qc.cites[0].line), (Status::National, 49));
+    let all = |s| {
+        let mut v = complaint::addressees(s);
+        v.sort_by_key(|a| Addressee::ALL.iter().position(|x| x == a));
+        v
+    };
+    assert_eq!(all(ServiceId::S1), Addressee::ALL);
+    // S2 and S3: every addressee by analogy, F000 only its source (C-36).
+    for s in [ServiceId::S2, ServiceId::S3] {
+        assert_eq!(all(s), Addressee::ALL);
+        for a in Addressee::ALL {
+            let p = a.provenance(s).unwrap();
+            assert_eq!(p.status, Status::Assumption, "{s} {a:?}");
+            assert_eq!(p.rule.as_deref(), Some("C-36"), "{s} {a:?}");
+            assert!(p.cites.iter().all(|c| c.seed == Seed::F000));
+        }
+    }
+}
+
+/// Item 11: F000 L48's 5 working days name the Ministry, the provider and
+/// the State Corporation; the local executive body's are an assumption.
+#[test]
+fn review_terms_per_addressee() {
+    let reg = d("2025-04-01");
+    for a in Addressee::ALL {
+        let due = deadline::complaint_due(ServiceId::S1, reg, a.authority(), cal()).unwrap();
+        let days = if a == Addressee::QualityControl {
+            15
+        } else {
+            5
+        };
+        assert_eq!(
+            due.date,
+            cal().add_working_days(reg, days).unwrap(),
+            "{a:?}"
+        );
+        let assumed: Vec<&str> = due
+            .explanation
+            .assumptions
+            .iter()
+            .filter_map(|p| p.rule.as_deref())
+            .collect();
+        assert_eq!(
+            assumed.contains(&"§2.11"),
+            a == Addressee::LocalExecutiveBody,
+            "{a:?}: {assumed:?}"
+        );
+        assert_eq!(a.review_term_stated(), a != Addressee::LocalExecutiveBody);
+    }
+    // For S2 and S3 the whole term is by analogy, the LEB one doubly so.
+    let due = deadline::complaint_due(
+        ServiceId::S2,
+        reg,
+        Addressee::LocalExecutiveBody.authority(),
+        cal(),
+    )
+    .unwrap();
+    let rules: Vec<&str> = due
+        .explanation
+        .assumptions
+        .iter()
+        .filter_map(|p| p.rule.as_deref())
+        .collect();
+    assert!(
+        rules.contains(&"C-36") && rules.contains(&"§2.11"),
+        "{rules:?}"
+    );
+    for s in [ServiceId::S2, ServiceId::S3] {
+        let due = deadline::complaint_due(s, reg, Addressee::Ministry.authority(), cal()).unwrap();
+        let counted = due
+            .explanation
+            .steps
+            .iter()
+            .find_map(|st| match st {
+                deadline::Step::Counted { source, .. } => Some(source.clone()),
+                _ => None,
+            })
+            .unwrap();
+        assert_eq!(
+            counted.status,
+            Status::Assumption,
+            "{s}: never F000 as its own law"
+        );
+        assert_eq!(counted.rule.as_deref(), Some("C-36"));
+    }
 }
 
 #[test]

@@ -6,6 +6,7 @@ use chrono::{DateTime, NaiveDate, TimeDelta, Utc};
 use proptest::prelude::*;
 
 use qujat::engine::calendar::{CalendarError, DayKind, YearStatus};
+use qujat::engine::catalog;
 use qujat::engine::deadline::{
     self, ComplaintAuthority, Deadline, DeadlineError, Step, compute, deadline_for,
 };
@@ -689,5 +690,58 @@ proptest! {
             prop_assert!(c.is_working(dl.accepted_on).unwrap());
         }
         prop_assert_eq!(dl.explanation.steps.last(), Some(&Step::Due { date: dl.due }));
+    }
+}
+
+/// Issue 11, item 9 (C-05): between 17:30 and 18:30 in the school's local
+/// time the RU (18.30, acceptance 17.30) and KZ (18.00) texts disagree on
+/// when the working day ends; the sign page warns, citing both, and says
+/// which day Qujat counts from.
+#[test]
+fn the_1730_to_1830_warning_cites_both_texts() {
+    let s2 = catalog::service(ServiceId::S2);
+    let warn = |when: &str, region: Option<&str>| {
+        deadline::hours_warning(s2, at(when), cal(), region).unwrap()
+    };
+    // Tuesday 1 April 2025, 17:45: before Qujat's 18:00 cut-off.
+    let w = warn("2025-04-01T17:45:00+05:00", None).expect("in the window");
+    assert_eq!(
+        (w.from.to_string(), w.until.to_string()),
+        ("17:30".into(), "18:30".into())
+    );
+    assert_eq!(w.cutoff.to_string(), "18:00");
+    assert!(!w.after_cutoff);
+    assert_eq!(w.counts_from, d("2025-04-01"));
+    let lines: Vec<(SeedLang, u32)> = w
+        .versions
+        .iter()
+        .map(|s| (s.provenance.cites[0].lang, s.provenance.cites[0].line))
+        .collect();
+    assert_eq!(lines, [(SeedLang::Ru, 15), (SeedLang::Kk, 50)]);
+    assert_eq!(w.basis.rule.as_deref(), Some("C-05"));
+    // 18:15: after the cut-off, counted from Wednesday.
+    let w = warn("2025-04-01T18:15:00+05:00", None).unwrap();
+    assert!(w.after_cutoff);
+    assert_eq!(w.counts_from, d("2025-04-02"));
+    // Outside the window, or on a day off, nothing to warn about.
+    for quiet in [
+        "2025-04-01T17:29:00+05:00",
+        "2025-04-01T18:30:00+05:00",
+        "2025-04-05T17:45:00+05:00",
+    ] {
+        assert_eq!(warn(quiet, None), None, "{quiet}");
+    }
+    // In the school's local time: 17:45 in Aktobe was 18:45 in Almaty (2023).
+    let w = warn("2023-02-14T17:45:00+05:00", Some("aktobe")).unwrap();
+    assert_eq!(w.region.as_deref(), Some("aktobe"));
+    assert_eq!(w.counts_from, d("2023-02-14"));
+    assert_eq!(warn("2023-02-14T17:45:00+05:00", Some("almaty-city")), None);
+    // Services without a portal cut-off never warn.
+    for s in [ServiceId::S1, ServiceId::S3] {
+        let svc = catalog::service(s);
+        assert_eq!(
+            deadline::hours_warning(svc, at("2025-04-01T17:45:00+05:00"), cal(), None).unwrap(),
+            None
+        );
     }
 }

@@ -5,14 +5,14 @@
 
 use chrono::{DateTime, TimeDelta, Utc};
 
-use qujat::engine::application::{IdentityFacts, Reason};
+use qujat::engine::application::Reason;
 use qujat::engine::calendar::{self, DayKind};
 use qujat::engine::catalog::{self, Service};
 use qujat::engine::deadline;
 use qujat::engine::kztime;
 use qujat::engine::lifecycle::{
-    self, Ctx, Details, LEGAL_DEADLINE, Lifecycle, LifecycleError, PublicStatus, Role, State,
-    Target, TargetInput, Transition,
+    self, Ctx, Details, LEGAL_DEADLINE, Lifecycle, LifecycleError, PROVIDER_DELIVERY, PublicStatus,
+    Role, State, Target, TargetInput, Transition,
 };
 use qujat::engine::service::ServiceId;
 use qujat::engine::source::Status;
@@ -26,8 +26,22 @@ use qujat::engine::lifecycle::{Role as R, Transition as T};
 mod common;
 use common::{at, d, otp_signature, s2_draft, sid};
 
+/// A record's context. The regional regulations apply only in their
+/// region, so S2 here is a school in East Kazakhstan (F002) and S3 a
+/// college in Almaty (F004, history); `ctx_in` picks another region.
 fn ctx(service: &str, channel: Channel) -> Ctx<'static> {
-    Ctx::embedded(sid(service), channel).unwrap()
+    let region = match service {
+        "S2" => Some("east-kazakhstan"),
+        "S3" => Some("almaty-city"),
+        _ => None,
+    };
+    ctx_in(service, channel, region)
+}
+
+fn ctx_in(service: &str, channel: Channel, region: Option<&'static str>) -> Ctx<'static> {
+    Ctx::embedded(sid(service), channel)
+        .unwrap()
+        .in_region(region)
 }
 
 fn s2() -> &'static Service {
@@ -488,8 +502,10 @@ fn events_record_the_step_or_rule_they_follow() {
     );
     for e in &lc.events[1..6] {
         let p = e.provenance.as_ref().unwrap();
-        assert_eq!(p.status, Status::Regional);
+        // F002's value, used as a non-binding milestone: an interpretation (C-21).
+        assert_eq!(p.status, Status::Assumption);
         assert_eq!(p.rule.as_deref(), Some("C-21"));
+        assert!(p.cites.iter().all(|c| c.seed.status() == Status::Regional));
     }
     // A portal result is collected at the chosen State Corporation office (C-06).
     let issue = lc.events.last().unwrap();
@@ -630,7 +646,8 @@ fn s2_targets_skip_nauryz_2025_in_the_twelve_working_days() {
     assert_eq!(legal.actor, None);
     for t in &ts[..5] {
         assert!(!t.binding, "{} is a regional milestone (C-21)", t.step_id);
-        assert_eq!(t.provenance.status, Status::Regional);
+        assert_eq!(t.provenance.status, Status::Assumption);
+        assert_eq!(t.provenance.rule.as_deref(), Some("C-21"));
         assert!(t.done_at.is_none() && !t.late);
     }
     assert_eq!(by_id(&ts, "head-review").actor, Some(Role::Head));
@@ -1078,12 +1095,11 @@ fn a_record_round_trips_and_old_records_default_to_delivered() {
 #[test]
 fn submit_starts_the_life_cycle() {
     let now = at("2025-03-20T10:00:00+05:00");
-    let valid = IdentityFacts {
-        identity_document_valid: true,
-    };
-    let d = s2_draft(Reason::Lost, None);
-    let s = submission::submit(&d, otp_signature(&d, now), valid, now, [1; 6]).unwrap();
+    // A school in East Kazakhstan: F002's steps are its milestones.
+    let d = s2_draft(Reason::Lost, Some("oskemen-school-gymnasium-3"));
+    let s = submission::submit(&d, otp_signature(&d, now), now, [1; 6]).unwrap();
     assert!(matches!(s.outcome, Outcome::Accepted { .. }));
+    assert_eq!(s.provider_region.as_deref(), Some("east-kazakhstan"));
     assert_eq!(s.lifecycle, Lifecycle::new(now));
     assert_eq!(
         lifecycle::public_status(&s.lifecycle),
@@ -1094,6 +1110,14 @@ fn submit_starts_the_life_cycle() {
     assert_eq!(ts.len(), 6);
     assert_eq!(ts[0].due, at("2025-03-20T10:15:00+05:00"));
     assert_eq!(ts[5].due, at("2025-04-15T23:59:59+05:00"));
+    // A portal application mapped onto F002's office steps: an
+    // interpretation, said so on each step (C-19).
+    for t in &ts[..5] {
+        assert_eq!(
+            t.mapped.as_ref().and_then(|p| p.rule.as_deref()),
+            Some("C-19")
+        );
+    }
 
     // A submission stored before the life cycle existed reads as delivered.
     let mut json = serde_json::to_value(&s).unwrap();
@@ -1101,22 +1125,15 @@ fn submit_starts_the_life_cycle() {
     let old: submission::Submission = serde_json::from_value(json).unwrap();
     assert_eq!(old.lifecycle, Lifecycle::default());
 
-    let refused_draft = s2_draft(Reason::Damaged, Some(false));
-    let r = submission::submit(
-        &refused_draft,
-        otp_signature(&refused_draft, now),
-        valid,
-        now,
-        [2; 6],
-    )
-    .unwrap();
-    assert!(matches!(r.outcome, Outcome::Refused { .. }));
-    assert_eq!(r.lifecycle.state, State::RefusedAtAcceptance);
-    assert_eq!(
-        lifecycle::public_status(&r.lifecycle),
-        PublicStatus::RefusedAtAcceptance
-    );
-    assert!(r.targets(now, false).unwrap().is_empty());
+    // A school elsewhere (or typed by hand): the national term alone.
+    for school in [Some("astana-school-lyceum-54"), None] {
+        let d = s2_draft(Reason::Lost, school);
+        let s = submission::submit(&d, otp_signature(&d, now), now, [2; 6]).unwrap();
+        let ts = s.targets(now, false).unwrap();
+        assert_eq!(ts.len(), 1, "{school:?}");
+        assert_eq!(ts[0].step_id, LEGAL_DEADLINE);
+        assert_eq!(ts[0].due, at("2025-04-15T23:59:59+05:00"));
+    }
 }
 
 /// "Why this date?" of a stored application always ends on the date shown:
@@ -1140,19 +1157,9 @@ fn a_stored_submission_keeps_its_explanation_after_a_calendar_edit() {
     let decreed = calendar::Calendar::from_json(&data.to_string()).unwrap();
 
     let now = at("2025-03-20T10:00:00+05:00");
-    let valid = IdentityFacts {
-        identity_document_valid: true,
-    };
     let dr = s2_draft(Reason::Lost, None);
-    let s = submission::submit_with_calendar(
-        &dr,
-        otp_signature(&dr, now),
-        valid,
-        now,
-        [1; 6],
-        &decreed,
-    )
-    .unwrap();
+    let s = submission::submit_with_calendar(&dr, otp_signature(&dr, now), now, [1; 6], &decreed)
+        .unwrap();
     let Outcome::Accepted { due, .. } = s.outcome else {
         panic!("accepted");
     };
@@ -1200,11 +1207,8 @@ fn a_stored_submission_keeps_its_explanation_after_a_calendar_edit() {
 #[test]
 fn a_stored_application_changes_only_at_the_revision_seen() {
     let now = at("2025-03-20T10:00:00+05:00");
-    let valid = IdentityFacts {
-        identity_document_valid: true,
-    };
     let d = s2_draft(Reason::Lost, None);
-    let mut rec = submission::submit(&d, otp_signature(&d, now), valid, now, [1; 6]).unwrap();
+    let mut rec = submission::submit(&d, otp_signature(&d, now), now, [1; 6]).unwrap();
     let c = ctx("S2", Channel::Portal);
     let t = now + TimeDelta::minutes(10);
     let act = |tr: Transition, role: Role| {
@@ -1287,4 +1291,185 @@ fn error_codes_are_stable() {
     );
     // A context can only name one of the three services.
     assert!(ServiceId::parse("S9").is_err());
+}
+
+// ---------------------------------------------------------------------------
+// Issue 11: S3's delivery milestone (item 8), F002 only in East Kazakhstan
+// (item 10).
+
+/// F003 L14: the provider delivers the result to the State Corporation no
+/// later than one day before the term ends; C-26 reads it as the end of the
+/// working day before the deadline day. It is a target of the S3 life cycle
+/// at the State Corporation, late when missed, and autoplay plays the
+/// delivery then.
+#[test]
+fn s3_delivery_to_the_state_corporation_is_a_milestone() {
+    let c = ctx_in("S3", Channel::StateCorporation, Some("karaganda"));
+    let hours = lifecycle::provider_hours(c.service);
+    // Accepted Tuesday 1 April 2025; 3 working days: Friday 4 April.
+    let accepted = at("2025-04-01T10:00:00+05:00");
+    let input = |now| TargetInput {
+        accepted_at: accepted,
+        accepted_on: d("2025-04-01"),
+        due: d("2025-04-04"),
+        hours,
+        now,
+        include_historical: false,
+    };
+    let lc = Lifecycle::new(accepted);
+    let ts = lifecycle::targets(&c, &lc, &input(accepted)).unwrap();
+    let ids: Vec<&str> = ts.iter().map(|t| t.step_id.as_str()).collect();
+    assert_eq!(ids, [PROVIDER_DELIVERY, LEGAL_DEADLINE]);
+    let delivery = by_id(&ts, PROVIDER_DELIVERY);
+    // The close of Thursday 3 April (S3 provider hours 9.00–18.00).
+    assert_eq!(delivery.due, at("2025-04-03T18:00:00+05:00"));
+    assert!(delivery.binding);
+    assert_eq!(
+        delivery.transition,
+        Some(Transition::DeliverToStateCorporation)
+    );
+    assert_eq!(delivery.provenance.rule.as_deref(), Some("C-26"));
+    assert_eq!(delivery.provenance.cites[0].line, 14);
+    // Not overdue yet, but late once its time has passed undelivered.
+    let friday = at("2025-04-04T09:00:00+05:00");
+    let ts = lifecycle::targets(&c, &lc, &input(friday)).unwrap();
+    assert!(by_id(&ts, PROVIDER_DELIVERY).late);
+    assert!(!lifecycle::overdue(&ts, friday), "the legal deadline holds");
+    assert_eq!(lifecycle::late_count(&ts, friday), 1);
+    // Autoplay: the provider's steps at once, the delivery at its milestone.
+    let signed = play(&c, accepted, &TO_SIGNED);
+    let ts = lifecycle::targets(&c, &signed, &input(accepted)).unwrap();
+    assert_eq!(
+        lifecycle::next_automatic(&signed, &c, &ts, hours).unwrap(),
+        Some((
+            Transition::DeliverToStateCorporation,
+            Role::Clerk,
+            at("2025-04-03T18:00:00+05:00")
+        ))
+    );
+    // Delivered on Friday: late for the milestone, in time for the deadline.
+    let mut late = signed.clone();
+    record(
+        &mut late,
+        &c,
+        &[(
+            T::DeliverToStateCorporation,
+            R::Clerk,
+            "2025-04-04T11:00:00+05:00",
+        )],
+    );
+    let ts = lifecycle::targets(&c, &late, &input(friday)).unwrap();
+    assert!(by_id(&ts, PROVIDER_DELIVERY).late);
+    assert!(!by_id(&ts, LEGAL_DEADLINE).late);
+    // At the provider's office there is no such milestone, nor for S1 or S2.
+    for (s, ch) in [
+        ("S3", Channel::Provider),
+        ("S1", Channel::StateCorporation),
+        ("S2", Channel::StateCorporation),
+    ] {
+        let c = ctx(s, ch);
+        assert!(!lifecycle::delivers_to_state_corporation(&c), "{s} {ch:?}");
+    }
+}
+
+/// LS-2: F002 is East Kazakhstan's regulation. Its steps are the milestones
+/// of an application to a school there; elsewhere the tracker shows the
+/// national term alone and says there is no regional regulation for that
+/// region in the sources.
+#[test]
+fn f002_applies_only_to_schools_in_east_kazakhstan() {
+    use lifecycle::RegionalRegulation as RR;
+    let s2 = catalog::service(ServiceId::S2);
+    let accepted = at("2025-04-01T10:00:00+05:00");
+    let input = TargetInput {
+        accepted_at: accepted,
+        accepted_on: d("2025-04-01"),
+        due: d("2025-04-22"),
+        hours: Some(s2_hours()),
+        now: accepted,
+        include_historical: false,
+    };
+    for ch in [
+        Channel::Provider,
+        Channel::StateCorporation,
+        Channel::Portal,
+    ] {
+        let ek = ctx_in("S2", ch, Some("east-kazakhstan"));
+        let ts = lifecycle::targets(&ek, &Lifecycle::new(accepted), &input).unwrap();
+        assert_eq!(ts.len(), 6, "{ch:?}");
+        match lifecycle::regional_regulation(s2, ch, Some("east-kazakhstan")) {
+            RR::Applies { act, mapped } => {
+                assert_eq!(act.region.as_deref(), Some("east-kazakhstan"));
+                assert_eq!(mapped.is_some(), ch == Channel::Portal, "{ch:?}");
+            }
+            other => panic!("{ch:?}: {other:?}"),
+        }
+        for region in [Some("astana"), Some("abai"), None] {
+            let c = ctx_in("S2", ch, region);
+            let ts = lifecycle::targets(&c, &Lifecycle::new(accepted), &input).unwrap();
+            assert_eq!(ts.len(), 1, "{ch:?} {region:?}");
+            assert_eq!(ts[0].step_id, LEGAL_DEADLINE);
+            assert_eq!(
+                lifecycle::regional_regulation(s2, ch, region),
+                RR::NoneForRegion {
+                    act: s2.act(qujat::engine::source::Seed::F002).unwrap(),
+                    region: region.map(str::to_string),
+                }
+            );
+        }
+    }
+    // S1 has no regional regulation; S3's only one lost force.
+    for s in [ServiceId::S1, ServiceId::S3] {
+        assert_eq!(
+            lifecycle::regional_regulation(
+                catalog::service(s),
+                Channel::Provider,
+                Some("almaty-city")
+            ),
+            RR::NotAny
+        );
+    }
+    // The collection queue (F002 §10(3)) is East Kazakhstan's too.
+    let queue = s2
+        .queue
+        .iter()
+        .find(|q| q.id == "collection-queue")
+        .unwrap();
+    assert_eq!(
+        s2.regional_scope(&queue.provenance),
+        Some("east-kazakhstan")
+    );
+    assert!(!s2.applies_in(&queue.provenance, Some("astana")));
+    let national = s2.queue.iter().find(|q| q.id == "provider-queue").unwrap();
+    assert!(s2.applies_in(&national.provenance, None));
+}
+
+/// F000 names no refusal ground and no refusal at all (S1-R1, S1-O1): the
+/// back office cannot refuse an S1 application, with or without a ground.
+#[test]
+fn s1_cannot_be_refused_for_its_source_has_no_refusal() {
+    let c = ctx("S1", Channel::StateCorporation);
+    let t = at("2025-04-01T10:00:00+05:00");
+    let mut lc = play(&c, t, &[Transition::Register]);
+    for reason in [None, Some("none-in-source")] {
+        let details = Details {
+            note: Some("No record of this diploma.".into()),
+            reason_id: reason.map(str::to_string),
+        };
+        assert_eq!(
+            lc.apply(
+                &c,
+                Transition::Refuse,
+                Role::Head,
+                t + TimeDelta::hours(2),
+                details
+            ),
+            Err(LifecycleError::NoRefusalInSource)
+        );
+    }
+    assert_eq!(lifecycle::decision_grounds(c.service).count(), 0);
+    assert_eq!(
+        LifecycleError::NoRefusalInSource.code(),
+        "lifecycle-no-refusal-in-source"
+    );
 }

@@ -1,12 +1,12 @@
 //! Submitting a signed S2 application: the signature must cover exactly
-//! the document built from the draft, the F001 §9 refusal grounds give a
-//! refused outcome, and an accepted one gets its reference and deadline.
+//! the document built from the draft, an incomplete form is blocked (never
+//! refused), and the application gets its reference and deadline.
 //! (Moved here from the module's unit tests, to share tests/common.)
 #![cfg(not(target_arch = "wasm32"))]
 
 use chrono::{DateTime, Utc};
 
-use qujat::engine::application::{Draft, IdentityFacts, Reason, Refusal};
+use qujat::engine::application::{Draft, Reason, Refusal};
 use qujat::engine::calendar;
 use qujat::engine::deadline;
 use qujat::engine::identity::registry;
@@ -34,16 +34,12 @@ fn eds_signed(d: &Draft, key_from: &str, days: u32, now: DateTime<Utc>) -> Signe
     signature::sign(&key, "pw", &d.applicant_iin, &document_of(d), now).unwrap()
 }
 
-const VALID: IdentityFacts = IdentityFacts {
-    identity_document_valid: true,
-};
-
 #[test]
 fn an_eds_signed_application_is_accepted_with_a_deadline() {
     let d = s2_draft(Reason::Lost, None);
     let now = at("2025-03-20T19:30:00+05:00");
     let signed = eds_signed(&d, "2025-01-01T00:00:00Z", 365, now);
-    let s = submit(&d, SignatureRecord::Eds { signed }, VALID, now, [0; 6]).unwrap();
+    let s = submit(&d, SignatureRecord::Eds { signed }, now, [0; 6]).unwrap();
     assert!(s.reference.starts_with("S2-250320-"));
     let explanation = s.deadline().unwrap().deadline.explanation;
     match s.outcome {
@@ -78,7 +74,6 @@ fn a_changed_application_or_another_persons_key_is_refused() {
             SignatureRecord::Eds {
                 signed: signed.clone()
             },
-            VALID,
             now,
             [0; 6]
         ),
@@ -91,13 +86,7 @@ fn a_changed_application_or_another_persons_key_is_refused() {
     let mut not_mine = d.clone();
     not_mine.applicant_iin = other.iin.clone();
     assert!(matches!(
-        submit(
-            &not_mine,
-            SignatureRecord::Eds { signed },
-            VALID,
-            now,
-            [0; 6]
-        ),
+        submit(&not_mine, SignatureRecord::Eds { signed }, now, [0; 6]),
         Err(SubmitError::Signature(SignError::WrongOwner { .. }))
     ));
 }
@@ -109,7 +98,7 @@ fn an_expired_certificate_is_refused_at_submission() {
     let signed = eds_signed(&d, "2025-03-01T00:00:00Z", 30, signed_at);
     let later = at("2025-04-15T10:00:00+05:00");
     assert!(matches!(
-        submit(&d, SignatureRecord::Eds { signed }, VALID, later, [0; 6]),
+        submit(&d, SignatureRecord::Eds { signed }, later, [0; 6]),
         Err(SubmitError::Signature(SignError::CertificateExpired { .. }))
     ));
 }
@@ -123,40 +112,91 @@ fn otp_confirms_one_document_only() {
         verified_at: now,
         digest_hex: digest_hex(doc),
     };
-    assert!(submit(&d, otp(&document_of(&d)), VALID, now, [0; 6]).is_ok());
+    assert!(submit(&d, otp(&document_of(&d)), now, [0; 6]).is_ok());
     let mut changed = d.clone();
     changed.answers.year = "2011".into();
     assert_eq!(
-        submit(&changed, otp(&document_of(&d)), VALID, now, [0; 6]),
+        submit(&changed, otp(&document_of(&d)), now, [0; 6]),
         Err(SubmitError::OtpDocumentChanged)
     );
 }
 
+/// Issue 11, items 1 and 7: the portal asks for no original and refuses
+/// nothing. F001 §9's refusal (incomplete package, expired documents, with
+/// an Appendix 4 receipt) is the desk's; on the portal identity comes from
+/// the registry and the application is the only document (F001 §8, L27).
 #[test]
-fn refusal_grounds_give_a_refused_outcome() {
-    let mut d = s2_draft(Reason::Lost, None);
-    d.answers.reason = Some(Reason::Damaged);
-    d.answers.original = Some(false);
+fn the_portal_refuses_nothing() {
     let now = at("2025-03-20T10:00:00+05:00");
-    let record = SignatureRecord::Otp {
-        phone: "+77010000000".into(),
-        verified_at: now,
-        digest_hex: digest_hex(&document_of(&d)),
-    };
-    let s = submit(
-        &d,
-        record,
-        IdentityFacts {
-            identity_document_valid: false,
-        },
-        now,
-        [0; 6],
-    )
-    .unwrap();
+    // Damage and a change of name: no original asked for, accepted.
+    for reason in [Reason::Damaged, Reason::NameChanged] {
+        let d = s2_draft(reason, None);
+        let s = submit(&d, otp(&d, now), now, [0; 6]).unwrap();
+        assert!(matches!(s.outcome, Outcome::Accepted { .. }), "{reason:?}");
+    }
+    // The applicant whose ID card expired in 2024 applies in 2026: the
+    // registry identifies her, nothing is refused.
+    let expired = registry::find("920705402126").unwrap();
+    let later = at("2026-02-10T10:00:00+05:00");
+    assert!(!expired.id_document.is_valid_on(day("2026-02-10")));
+    let mut d = s2_draft(Reason::Lost, None);
+    d.applicant_iin = expired.iin.clone();
+    let s = submit(&d, otp(&d, later), later, [0; 6]).unwrap();
+    assert!(matches!(s.outcome, Outcome::Accepted { .. }));
+    // An incomplete form is not filed, and not refused either.
+    let mut d = s2_draft(Reason::Lost, None);
+    d.answers.school = "  ".into();
     assert_eq!(
-        s.outcome,
+        submit(&d, otp(&d, now), now, [0; 6]),
+        Err(SubmitError::Incomplete)
+    );
+    // …as is a draft still holding S1's reason (C-39): it is asked again.
+    let d = s2_draft(Reason::FillingErrors, None);
+    assert_eq!(
+        submit(&d, otp(&d, now), now, [0; 6]),
+        Err(SubmitError::Incomplete)
+    );
+    // The portal names no refusal receipt of its own (C-13).
+    let s2 = qujat::engine::catalog::service(qujat::engine::service::ServiceId::S2);
+    let portal_refusal = s2.receipts.iter().filter(|r| {
+        r.kind == qujat::engine::catalog::ReceiptKind::Refusal
+            && r.channels.contains(&qujat::engine::term::Channel::Portal)
+    });
+    assert!(portal_refusal.clone().all(|r| r.absent && r.form.is_none()));
+}
+
+/// Records refused at acceptance before the portal stopped refusing keep
+/// loading and displaying with their grounds.
+#[test]
+fn old_refused_records_still_load() {
+    let d = s2_draft(Reason::Lost, None);
+    let now = at("2025-03-20T10:00:00+05:00");
+    let s = submit(&d, otp(&d, now), now, [0; 6]).unwrap();
+    let mut json = serde_json::to_value(&s).unwrap();
+    json["outcome"] = serde_json::json!({
+        "result": "refused",
+        "grounds": ["incomplete-package", "expired-documents"]
+    });
+    json["lifecycle"] = serde_json::json!({
+        "state": "refused-at-acceptance",
+        "events": [{ "at": "2025-03-20T05:00:00Z", "actor": "system", "transition": "refuse-at-acceptance" }],
+        "rev": 0
+    });
+    json["answers"]["original"] = false.into();
+    let old: qujat::engine::submission::Submission = serde_json::from_value(json).unwrap();
+    assert_eq!(
+        old.outcome,
         Outcome::Refused {
             grounds: vec![Refusal::IncompletePackage, Refusal::ExpiredDocuments]
         }
     );
+    assert!(old.targets(now, false).unwrap().is_empty());
+}
+
+fn otp(d: &Draft, now: DateTime<Utc>) -> SignatureRecord {
+    SignatureRecord::Otp {
+        phone: "+77010000000".into(),
+        verified_at: now,
+        digest_hex: digest_hex(&document_of(d)),
+    }
 }

@@ -288,14 +288,12 @@ async fn a_record_changes_at_the_revision_shown_or_not_at_all() {
 
 #[wasm_bindgen_test]
 async fn submitting_keeps_the_draft_when_the_application_cannot_be_stored() {
-    use qujat::engine::identity::registry;
     use qujat::engine::submission::SignatureRecord;
     use qujat::ui::state::applications::{SubmitFailure, submit};
     use qujat::ui::state::db::Db;
 
     storage().clear().unwrap();
     let draft = mount::sample_draft();
-    let person = registry::find(&draft.applicant_iin).unwrap();
     let now = mount::sample_now();
     let signed = mount::sample_signature(&draft);
     let owner = Owner::new();
@@ -306,10 +304,9 @@ async fn submitting_keeps_the_draft_when_the_application_cannot_be_stored() {
                 m.insert("d1".into(), draft.clone());
             })
             .unwrap();
-        let today = now.date_naive();
 
         refuse_to_store("qujat.apps");
-        let r = submit(db, "d1", person, signed.clone(), now, today);
+        let r = submit(db, "d1", signed.clone(), now);
         storage_works_again();
         assert_eq!(r, Err(SubmitFailure::NotSaved));
         assert!(
@@ -321,7 +318,7 @@ async fn submitting_keeps_the_draft_when_the_application_cannot_be_stored() {
             "no application pretends to be filed"
         );
 
-        let reference = submit(db, "d1", person, signed, now, today).unwrap();
+        let reference = submit(db, "d1", signed, now).unwrap();
         assert!(db.apps.with_untracked(|m| m.contains_key(&reference)));
         assert!(
             !db.drafts.with_untracked(|m| m.contains_key("d1")),
@@ -331,14 +328,12 @@ async fn submitting_keeps_the_draft_when_the_application_cannot_be_stored() {
             submit(
                 db,
                 "d1",
-                person,
                 SignatureRecord::Otp {
                     phone: String::new(),
                     verified_at: now,
                     digest_hex: String::new(),
                 },
-                now,
-                today
+                now
             ),
             Err(SubmitFailure::NoDraft)
         );

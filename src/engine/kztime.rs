@@ -1,16 +1,22 @@
-//! Kazakhstan local time (the Asia/Almaty zone), without a time-zone database.
+//! Kazakhstan local time, without a time-zone database.
 //!
 //! Legal dates ("the day of hand-in", "after 18:00") are local dates, while
-//! the app stores instants in UTC and the browser may sit in any zone. The
-//! country's single zone needs only two offsets, so chrono-tz (+84 KB of wasm,
-//! SIZES.md) is not worth it:
+//! the app stores instants in UTC and the browser may sit in any zone. A
+//! [`Zone`] is a region's clock as a short list of [`Spell`]s (chrono-tz
+//! would cost +84 KB of wasm, SIZES.md); the regions and their clocks are
+//! data (`data/regions.toml`, [`region`](crate::engine::region)):
 //!
-//! - UTC+6 until the instant 2024-02-29T18:00:00Z (= 1 March 2024 00:00 at UTC+6),
-//! - UTC+5 from then on (clocks went back one hour, so local 23:00–24:00 on
-//!   29 February 2024 happened twice).
+//! - most of the country: UTC+6 until the instant 2024-02-29T18:00:00Z
+//!   (= 1 March 2024 00:00 at UTC+6), UTC+5 from then on (clocks went back
+//!   one hour, so local 23:00–24:00 on 29 February 2024 happened twice);
+//! - the western regions (Aktobe, Atyrau, West Kazakhstan, Mangystau): UTC+5
+//!   throughout; Kyzylorda: UTC+5 from 21 December 2018.
 //!
-//! UTC+6 is right for Almaty back to 2005; the calendar starts in 2016, so
-//! nothing earlier matters here.
+//! The free functions ([`to_local`], [`local_to_utc`], …) read the clock of
+//! [`NATIONAL`], the zone of Almaty and Astana: it is used where no region is
+//! known, because it is never behind any other Kazakhstan clock, so a date
+//! read on it is never earlier than the office's own (a deadline counted from
+//! it is never over-promised). `tests/region.rs` checks it equals the data.
 
 use chrono::{DateTime, FixedOffset, NaiveDate, NaiveDateTime, TimeDelta, Utc};
 
@@ -79,73 +85,164 @@ pub fn switch_instant() -> DateTime<Utc> {
     DateTime::from_timestamp(SWITCH_UNIX, 0).unwrap_or(DateTime::<Utc>::MIN_UTC)
 }
 
-/// The Kazakhstan offset in force at `instant`.
-pub fn offset_at(instant: DateTime<Utc>) -> FixedOffset {
-    if instant.timestamp() < SWITCH_UNIX {
-        UTC_PLUS_6
-    } else {
-        UTC_PLUS_5
+/// One stretch of a clock: `hours` east of UTC until the Unix second
+/// `until` (exclusive), or for good when `until` is `None`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Spell {
+    pub hours: i8,
+    pub until: Option<i64>,
+}
+
+impl Spell {
+    fn offset(self) -> FixedOffset {
+        // |hours| < 24, so the offset is in range; the fallback is never taken.
+        FixedOffset::east_opt(i32::from(self.hours) * 3600).unwrap_or(UTC_PLUS_5)
     }
 }
 
-/// The Kazakhstan wall-clock time of `instant`.
+/// A region's clock: its spells, oldest first (the last has no end).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Zone<'a> {
+    /// The data's id ("utc6-until-2024").
+    pub id: &'a str,
+    pub spells: &'a [Spell],
+}
+
+/// The clock of Almaty, Astana and most regions: UTC+6, then UTC+5 from the
+/// instant [`SWITCH_UNIX`]. Used where no region is known (see the module
+/// docs).
+pub const NATIONAL: Zone<'static> = Zone {
+    id: "utc6-until-2024",
+    spells: &[
+        Spell {
+            hours: 6,
+            until: Some(SWITCH_UNIX),
+        },
+        Spell {
+            hours: 5,
+            until: None,
+        },
+    ],
+};
+
+impl Zone<'_> {
+    /// The spell in force at Unix second `t` (the last one if the data
+    /// ends early; an empty zone reads as UTC+5).
+    fn spell_at(&self, t: i64) -> Spell {
+        self.spells
+            .iter()
+            .find(|s| s.until.is_none_or(|u| t < u))
+            .or(self.spells.last())
+            .copied()
+            .unwrap_or(Spell {
+                hours: 5,
+                until: None,
+            })
+    }
+
+    /// The offset in force at `instant`.
+    pub fn offset_at(&self, instant: DateTime<Utc>) -> FixedOffset {
+        self.spell_at(instant.timestamp()).offset()
+    }
+
+    /// The wall-clock time of `instant` on this clock.
+    pub fn to_local(&self, instant: DateTime<Utc>) -> Result<KzLocal, KzTimeError> {
+        let offset = self.offset_at(instant);
+        let local = instant
+            .naive_utc()
+            .checked_add_signed(TimeDelta::seconds(i64::from(offset.local_minus_utc())))
+            .ok_or(KzTimeError::OutOfRange)?;
+        Ok(KzLocal { local, offset })
+    }
+
+    /// The calendar date of `instant` on this clock.
+    pub fn local_date(&self, instant: DateTime<Utc>) -> Result<NaiveDate, KzTimeError> {
+        self.to_local(instant).map(|l| l.date())
+    }
+
+    /// Every instant that shows `local` on this clock: two in an hour the
+    /// clocks went back through, else one (a gap, which no Kazakhstan clock
+    /// has had since 2016, reads at the later spell's offset).
+    pub fn local_to_utc_all(&self, local: NaiveDateTime) -> Result<LocalInstants, KzTimeError> {
+        let mut found: Vec<DateTime<Utc>> = Vec::new();
+        let mut from: Option<i64> = None;
+        for s in self.spells {
+            let utc = local
+                .checked_sub_signed(TimeDelta::seconds(i64::from(s.hours) * 3600))
+                .map(|n| n.and_utc())
+                .ok_or(KzTimeError::OutOfRange)?;
+            let t = utc.timestamp();
+            if from.is_none_or(|f| t >= f) && s.until.is_none_or(|u| t < u) {
+                found.push(utc);
+            }
+            from = s.until;
+        }
+        found.sort();
+        Ok(match found.as_slice() {
+            [] => {
+                let last = self.spells.last().map_or(5, |s| s.hours);
+                LocalInstants::Single(
+                    local
+                        .checked_sub_signed(TimeDelta::seconds(i64::from(last) * 3600))
+                        .map(|n| n.and_utc())
+                        .ok_or(KzTimeError::OutOfRange)?,
+                )
+            }
+            [one] => LocalInstants::Single(*one),
+            [earlier, .., later] => LocalInstants::Ambiguous {
+                earlier: *earlier,
+                later: *later,
+            },
+        })
+    }
+
+    /// The instant of a wall-clock time on this clock. For a repeated hour
+    /// the **earlier** instant is chosen: a deadline or an opening then never
+    /// starts later than the citizen saw.
+    pub fn local_to_utc(&self, local: NaiveDateTime) -> Result<DateTime<Utc>, KzTimeError> {
+        Ok(match self.local_to_utc_all(local)? {
+            LocalInstants::Single(u) => u,
+            LocalInstants::Ambiguous { earlier, .. } => earlier,
+        })
+    }
+}
+
+/// The offset in force at `instant` on the [`NATIONAL`] clock.
+pub fn offset_at(instant: DateTime<Utc>) -> FixedOffset {
+    NATIONAL.offset_at(instant)
+}
+
+/// The wall-clock time of `instant` on the [`NATIONAL`] clock.
 pub fn to_local(instant: DateTime<Utc>) -> Result<KzLocal, KzTimeError> {
-    let offset = offset_at(instant);
-    let local = instant
-        .naive_utc()
-        .checked_add_signed(TimeDelta::seconds(i64::from(offset.local_minus_utc())))
-        .ok_or(KzTimeError::OutOfRange)?;
-    Ok(KzLocal { local, offset })
+    NATIONAL.to_local(instant)
 }
 
-/// The Kazakhstan calendar date of `instant`.
+/// The calendar date of `instant` on the [`NATIONAL`] clock.
 pub fn local_date(instant: DateTime<Utc>) -> Result<NaiveDate, KzTimeError> {
-    to_local(instant).map(|l| l.date())
+    NATIONAL.local_date(instant)
 }
 
-/// The instants a Kazakhstan wall-clock time can mean. There is no gap (the
-/// clocks went back), but 23:00–24:00 on 29 Feb 2024 is ambiguous.
+/// The instants a wall-clock time can mean.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum LocalInstants {
     Single(DateTime<Utc>),
-    /// First at UTC+6, then again at UTC+5, one hour later.
+    /// First at the older offset, then again at the newer one, an hour later.
     Ambiguous {
         earlier: DateTime<Utc>,
         later: DateTime<Utc>,
     },
 }
 
-/// Every instant that shows `local` on a Kazakhstan clock.
+/// Every instant that shows `local` on the [`NATIONAL`] clock. There is no
+/// gap (the clocks went back), but 23:00–24:00 on 29 Feb 2024 is ambiguous.
 pub fn local_to_utc_all(local: NaiveDateTime) -> Result<LocalInstants, KzTimeError> {
-    let as_offset = |secs: i32| {
-        local
-            .checked_sub_signed(TimeDelta::seconds(i64::from(secs)))
-            .map(|n| n.and_utc())
-            .ok_or(KzTimeError::OutOfRange)
-    };
-    let at6 = as_offset(BEFORE_SECS)?;
-    let at5 = as_offset(AFTER_SECS)?;
-    let valid6 = at6.timestamp() < SWITCH_UNIX;
-    let valid5 = at5.timestamp() >= SWITCH_UNIX;
-    Ok(match (valid6, valid5) {
-        (true, true) => LocalInstants::Ambiguous {
-            earlier: at6,
-            later: at5,
-        },
-        (true, false) => LocalInstants::Single(at6),
-        // (false, false) cannot happen: the clocks went back, leaving no gap.
-        _ => LocalInstants::Single(at5),
-    })
+    NATIONAL.local_to_utc_all(local)
 }
 
-/// The UTC instant of a Kazakhstan wall-clock time. For the repeated hour
-/// (29 Feb 2024, 23:00–24:00) the **earlier** instant (UTC+6) is chosen: a
-/// deadline or an opening then never starts later than the citizen saw.
+/// The instant of a wall-clock time on the [`NATIONAL`] clock; for the
+/// repeated hour (29 Feb 2024, 23:00–24:00) the **earlier** instant (UTC+6).
 pub fn local_to_utc(local: NaiveDateTime) -> Result<DateTime<Utc>, KzTimeError> {
-    Ok(match local_to_utc_all(local)? {
-        LocalInstants::Single(u) => u,
-        LocalInstants::Ambiguous { earlier, .. } => earlier,
-    })
+    NATIONAL.local_to_utc(local)
 }
 
 /// Parses an RFC 3339 instant with any offset (`Z`, `+05:00`, `-07:00`…), so

@@ -5,9 +5,9 @@
 //! One folder or file per concept, lower layers first (a module only uses
 //! the ones above it in this list, so there are no import cycles):
 //!
-//! - [`service`], [`source`], [`term`], [`kztime`], [`caret`]: which
-//!   service, provenance and languages, the shape of a legal term,
-//!   Kazakhstan local time, caret editing;
+//! - [`service`], [`source`], [`term`], [`kztime`], [`region`], [`caret`]:
+//!   which service, provenance and languages, the shape of a legal term,
+//!   Kazakhstan local time and each region's clock, caret editing;
 //! - [`catalog`]: S1, S2 and S3 as data (`data/*.toml`), with every citation;
 //! - [`calendar`]: working days 2016–2030 and working time;
 //! - [`deadline`]: deadlines and milestones that explain themselves;
@@ -17,13 +17,15 @@
 //! - [`lifecycle`]: an application after hand-in, as a state machine;
 //! - [`application`]: the S2 wizard; [`submission`]: signing it in;
 //! - [`complaint`]: the complaint procedure; [`visit`]: the operator's home
-//!   visit;
+//!   visit; [`case`]: one service × channel × situation and all the law
+//!   says for it (the legal test table's row);
 //! - [`queue`]: the State Corporation's electronic queue (booking, tickets,
 //!   the hall).
 
 pub mod application;
 pub mod calendar;
 pub mod caret;
+pub mod case;
 pub mod catalog;
 pub mod complaint;
 pub mod deadline;
@@ -31,6 +33,7 @@ pub mod identity;
 pub mod kztime;
 pub mod lifecycle;
 pub mod queue;
+pub mod region;
 pub mod service;
 pub mod signing;
 pub mod source;

@@ -1,18 +1,24 @@
 //! Submitting a signed S2 portal application: the signature is verified
-//! against exactly the document built from the draft, the refusal grounds of
-//! F001 §9 are checked, and an accepted application gets its reference and
-//! legal deadline (with the explanation the confirmation page shows).
+//! against exactly the document built from the draft, an incomplete form is
+//! not filed, and the application gets its reference and legal deadline
+//! (with the explanation the confirmation page shows), counted on the
+//! clock of the school's region.
+//!
+//! The portal refuses nothing at acceptance and issues no refusal receipt of
+//! its own (F001 §9 is a refusal at the desk; C-13): [`Outcome::Refused`]
+//! remains only so that records stored before keep displaying.
 
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
-use super::application::{self, Draft, IdentityFacts, Refusal};
+use super::application::{self, Draft, Refusal};
 use super::calendar::{self, Calendar};
 use super::catalog;
 use super::deadline::{self, Deadline, DeadlineError, Explanation, RecordedDeadline};
 use super::kztime;
 use super::lifecycle::{self, Ctx, Lifecycle, LifecycleError, Target, TargetInput};
+use super::region;
 use super::service::ServiceId;
 use super::signing::eds::{self as signature, SignError, SignedDocument};
 use super::signing::vault;
@@ -50,7 +56,8 @@ pub enum Outcome {
         #[serde(default, skip_serializing_if = "Option::is_none")]
         explanation: Option<Explanation>,
     },
-    /// Refused at acceptance (F001 §9), with the grounds.
+    /// Refused at acceptance, with the grounds: only in records stored
+    /// before the portal stopped refusing (F001 §9 is a desk refusal, C-13).
     Refused { grounds: Vec<Refusal> },
 }
 
@@ -67,6 +74,12 @@ pub struct Submission {
     pub document: serde_json::Value,
     pub signature: SignatureRecord,
     pub submitted_at: DateTime<Utc>,
+    /// The region of the school (the provider) at submission, when the
+    /// applicant picked it from the registry: its clock read the submission
+    /// and its regional regulation, if any, gives the milestones. `None` in
+    /// older records and for a school typed by hand.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub provider_region: Option<String>,
     pub outcome: Outcome,
     /// What happened after submission (registration, preparation, storage…).
     #[serde(default)]
@@ -91,6 +104,12 @@ impl Submission {
         matches!(self.outcome, Outcome::Accepted { .. })
     }
 
+    /// The record's context: the embedded catalogue and calendar, and the
+    /// school's region.
+    pub fn ctx(&self) -> Result<Ctx<'_>, LifecycleError> {
+        Ok(Ctx::embedded(self.service, self.channel)?.in_region(self.provider_region.as_deref()))
+    }
+
     /// [`lifecycle::targets`] for this record, with the embedded catalogue and
     /// calendar and the provider's hours ([`lifecycle::provider_hours`]). A
     /// refused submission has none.
@@ -105,7 +124,7 @@ impl Submission {
         else {
             return Ok(Vec::new());
         };
-        let ctx = Ctx::embedded(self.service, self.channel)?;
+        let ctx = self.ctx()?;
         lifecycle::targets(
             &ctx,
             &self.lifecycle,
@@ -144,12 +163,13 @@ impl Submission {
                 let cal = calendar::calendar().map_err(DeadlineError::from)?;
                 let service = catalog::service(self.service);
                 Ok(RecordedDeadline {
-                    deadline: deadline::deadline_for(
+                    deadline: deadline::deadline_for_in(
                         &service.terms,
                         self.channel,
                         None,
                         self.submitted_at,
                         cal,
+                        self.provider_region.as_deref(),
                     )?,
                     recomputed: true,
                 })
@@ -165,7 +185,8 @@ pub enum SubmitError {
     Signature(SignError),
     /// The OTP confirmed a different document than the one submitted.
     OtpDocumentChanged,
-    /// The application is not complete (the wizard's checks fail).
+    /// The application is not complete: the form blocks it (C-13), nothing
+    /// is refused.
     Incomplete,
     /// The deadline could not be computed (e.g. outside the calendar's years).
     Deadline(DeadlineError),
@@ -235,12 +256,11 @@ pub fn digest_hex(document: &serde_json::Value) -> String {
 pub fn submit(
     draft: &Draft,
     signature: SignatureRecord,
-    identity: IdentityFacts,
     now: DateTime<Utc>,
     random: [u8; 6],
 ) -> Result<Submission, SubmitError> {
     let cal = calendar::calendar().map_err(DeadlineError::from)?;
-    submit_with_calendar(draft, signature, identity, now, random, cal)
+    submit_with_calendar(draft, signature, now, random, cal)
 }
 
 /// [`submit`] on a given calendar (tests, and tools that check what a
@@ -248,7 +268,6 @@ pub fn submit(
 pub fn submit_with_calendar(
     draft: &Draft,
     signature: SignatureRecord,
-    identity: IdentityFacts,
     now: DateTime<Utc>,
     random: [u8; 6],
     cal: &Calendar,
@@ -267,25 +286,16 @@ pub fn submit_with_calendar(
             }
         }
     }
-    let grounds = application::refusal_grounds(&draft.answers, identity);
-    let (outcome, lifecycle) = if grounds.is_empty() {
-        let service = catalog::service(draft.service);
-        let d = deadline::deadline_for(&service.terms, Channel::Portal, None, now, cal)?;
-        (
-            Outcome::Accepted {
-                accepted_on: d.accepted_on,
-                due: d.due,
-                explanation: Some(d.explanation),
-            },
-            Lifecycle::new(now),
-        )
-    } else {
-        (
-            Outcome::Refused { grounds },
-            Lifecycle::refused_at_acceptance(now),
-        )
-    };
-    let local_date = kztime::local_date(now).unwrap_or_else(|_| now.date_naive());
+    if !application::complete(&draft.answers) {
+        return Err(SubmitError::Incomplete);
+    }
+    let national_date = kztime::local_date(now).unwrap_or_else(|_| now.date_naive());
+    let region = application::school_region(&draft.answers, national_date);
+    let service = catalog::service(draft.service);
+    let d = deadline::deadline_for_in(&service.terms, Channel::Portal, None, now, cal, region)?;
+    let local_date = region::zone_of(region)
+        .local_date(now)
+        .unwrap_or(national_date);
     Ok(Submission {
         reference: application::reference(draft.service, local_date, random),
         service: draft.service,
@@ -296,7 +306,12 @@ pub fn submit_with_calendar(
         document,
         signature,
         submitted_at: now,
-        outcome,
-        lifecycle,
+        provider_region: region.map(str::to_string),
+        outcome: Outcome::Accepted {
+            accepted_on: d.accepted_on,
+            due: d.due,
+            explanation: Some(d.explanation),
+        },
+        lifecycle: Lifecycle::new(now),
     })
 }

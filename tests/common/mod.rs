@@ -41,8 +41,9 @@ pub fn sid(s: &str) -> ServiceId {
 }
 
 /// A complete S2 draft of an adult without children in the registry, made
-/// at 10:00 on 20 March 2025, for `reason` (and the original's answer).
-pub fn s2_draft(reason: Reason, original: Option<bool>) -> Draft {
+/// at 10:00 on 20 March 2025, for `reason`, to the registry school `school`
+/// (an organisation id; `None`: a school typed by hand, region unknown).
+pub fn s2_draft(reason: Reason, school: Option<&str>) -> Draft {
     let p = registry::people()
         .iter()
         .find(|p| p.children.is_empty() && p.iin.as_bytes()[6] >= b'3')
@@ -56,10 +57,12 @@ pub fn s2_draft(reason: Reason, original: Option<bool>) -> Draft {
             who: Some(Who::Myself),
             reason: Some(reason),
             document: Some(DocKind::GeneralSecondaryAttestat),
-            school: "School No. 1".into(),
+            school: school
+                .and_then(registry::organisation)
+                .map_or("School No. 1".into(), |o| o.name.ru.clone()),
+            school_id: school.map(str::to_string),
             year: "2010".into(),
             office: Some(registry::offices()[0].id.clone()),
-            original,
             ..Answers::default()
         },
         step: Step::Check,

@@ -212,7 +212,6 @@ pub fn sample_draft() -> qujat::engine::application::Draft {
         answers: Answers {
             who: Some(Who::Myself),
             reason: Some(Reason::Damaged),
-            original: Some(true),
             document: Some(DocKind::BasicSecondaryCertificate),
             school: "Gymnasium No. 7, Oskemen".into(),
             year: "2008".into(),
@@ -239,13 +238,8 @@ pub fn sample_signature(
 
 /// `sample_draft` filed and accepted.
 pub fn sample_submission() -> qujat::engine::submission::Submission {
-    use qujat::engine::application::IdentityFacts;
     let d = sample_draft();
-    let facts = IdentityFacts {
-        identity_document_valid: true,
-    };
-    qujat::engine::submission::submit(&d, sample_signature(&d), facts, sample_now(), [1; 6])
-        .unwrap()
+    qujat::engine::submission::submit(&d, sample_signature(&d), sample_now(), [1; 6]).unwrap()
 }
 
 /// A filed S2 complaint.

@@ -11,6 +11,7 @@ use clap::{Args, Parser, Subcommand};
 
 use qujat::engine::kztime;
 use qujat::engine::queue::Purpose;
+use qujat::engine::region;
 use qujat::engine::service::ServiceId;
 use qujat::engine::term::{Channel, Location};
 
@@ -47,7 +48,9 @@ pub enum Command {
     AddWorkingDays(DaysArgs),
     /// The date N days later, moved to the next working day if it is not one.
     AddCalendarDays(DaysArgs),
-    /// The legal deadline with its explanation, as JSON.
+    /// The legal deadline with its explanation, as JSON, and the milestones
+    /// the law sets around it (S3 at the State Corporation: the provider's
+    /// delivery of the result a working day before, F003 L14), each cited.
     Deadline {
         /// The service.
         #[arg(long, value_name = "S1|S2|S3", value_parser = parse_service)]
@@ -62,6 +65,10 @@ pub enum Command {
         /// settlement or not (C-24); without it, the longer term.
         #[arg(long, value_name = "same|other", value_parser = parse_location)]
         location: Option<Location>,
+        /// The office's region (see `qujat-rules offices`): the hand-in is
+        /// read on its clock [default: the national clock].
+        #[arg(long, value_name = "REGION", value_parser = parse_region)]
+        region: Option<String>,
     },
     /// Validate an IIN (exit 0 valid, 1 invalid).
     Iin {
@@ -164,6 +171,20 @@ fn parse_location(s: &str) -> Result<Location, String> {
         "same" => Ok(Location::Same),
         "other" => Ok(Location::Other),
         _ => Err(format!("unknown location {s:?} (expected same or other)")),
+    }
+}
+
+fn parse_region(s: &str) -> Result<String, String> {
+    match region::region(s) {
+        Some(r) => Ok(r.id.clone()),
+        None => Err(format!(
+            "unknown region {s:?} (expected one of: {})",
+            region::regions()
+                .iter()
+                .map(|r| r.id.as_str())
+                .collect::<Vec<_>>()
+                .join(", ")
+        )),
     }
 }
 

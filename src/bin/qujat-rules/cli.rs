@@ -14,6 +14,7 @@ use qujat::engine::calendar::{self, Calendar};
 use qujat::engine::catalog;
 use qujat::engine::deadline;
 use qujat::engine::identity::iin;
+use qujat::engine::lifecycle;
 use qujat::engine::queue::{self, ProviderPlace, Purpose, SlotsAnswer};
 use qujat::engine::service::ServiceId;
 use qujat::engine::source::Lang;
@@ -94,7 +95,15 @@ fn run(command: Command) -> Result<u8, Fail> {
             channel,
             submitted,
             location,
-        } => cmd_deadline(service, channel, submitted, location, &mut out)?,
+            region,
+        } => cmd_deadline(
+            service,
+            channel,
+            submitted,
+            location,
+            region.as_deref(),
+            &mut out,
+        )?,
         Command::Iin { iin } => cmd_iin(&iin, &mut out)?,
         Command::Bench { queries } => cmd_bench(queries, &mut out)?,
         Command::Slots {
@@ -158,6 +167,7 @@ fn cmd_deadline(
     channel: Channel,
     submitted: DateTime<Utc>,
     location: Option<Location>,
+    region_id: Option<&str>,
     out: &mut impl Write,
 ) -> Result<u8, Fail> {
     let service = catalog::service(id);
@@ -177,12 +187,36 @@ fn cmd_deadline(
     if location.is_some() && !by_location {
         return fail(format!("--location does not apply to {id} via {channel_s}"));
     }
-    let dl = deadline::deadline_for(&service.terms, channel, location, submitted, cal()?)?;
+    let dl = deadline::deadline_for_in(
+        &service.terms,
+        channel,
+        location,
+        submitted,
+        cal()?,
+        region_id,
+    )?;
     let used_location = by_location.then(|| location.unwrap_or(Location::Other));
+    let ctx = lifecycle::Ctx::embedded(id, channel)
+        .map_err(|e| Fail::Msg(e.to_string()))?
+        .in_region(region_id);
+    let mut milestones = Vec::new();
+    if lifecycle::delivers_to_state_corporation(&ctx) {
+        let m = deadline::provider_delivery_due(dl.due, cal()?)?;
+        milestones.push(serde_json::json!({
+            "id": lifecycle::PROVIDER_DELIVERY,
+            "date": m.date,
+            "explanation": {
+                "steps": m.explanation.steps,
+                "assumptions": m.explanation.assumptions,
+                "text": render::english_lines(&m.explanation),
+            },
+        }));
+    }
     let json = serde_json::json!({
         "service": id,
         "channel": channel_s,
         "location": used_location,
+        "region": region_id,
         "submitted": submitted.to_rfc3339_opts(chrono::SecondsFormat::AutoSi, true),
         "accepted_on": dl.accepted_on,
         "due": dl.due,
@@ -191,6 +225,7 @@ fn cmd_deadline(
             "assumptions": dl.explanation.assumptions,
             "text": render::english_lines(&dl.explanation),
         },
+        "milestones": milestones,
     });
     writeln!(out, "{}", serde_json::to_string_pretty(&json)?)?;
     Ok(0)

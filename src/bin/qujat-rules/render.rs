@@ -80,10 +80,25 @@ fn english(step: &Step) -> String {
             instant,
             local,
             offset_hours,
+            region,
         } => format!(
-            "Submitted {} Kazakhstan time (UTC+{offset_hours}), {}.",
+            "Submitted {} {} time (UTC+{offset_hours}), {}.",
             local.format("%Y-%m-%d %H:%M"),
+            region
+                .as_deref()
+                .and_then(qujat::engine::region::region)
+                .map_or("Kazakhstan".to_string(), |r| r
+                    .name
+                    .get(Lang::En)
+                    .to_string()),
             instant.format("%Y-%m-%dT%H:%M:%SZ")
+        ),
+        Step::RegionUnknown {
+            offset_hours,
+            source,
+        } => format!(
+            "The office's region is not known: its time is read at UTC+{offset_hours}, a clock no region was behind.{}",
+            cite_suffix(source)
         ),
         Step::LocationAssumed { location, source } => format!(
             "Office location unknown: the {} term is used.{}",

@@ -5,7 +5,7 @@
 use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 
-use super::{Answers, Context, Step, Who, needs_original, steps};
+use super::{Answers, Context, SERVICE, Step, Who, reasons, steps};
 
 /// Which answer a validation message belongs to; the UI links the error
 /// summary to the field with this id.
@@ -19,7 +19,6 @@ pub enum Field {
     School,
     Year,
     Office,
-    Original,
     DigitalDocument,
 }
 
@@ -34,7 +33,6 @@ impl Field {
             Field::School => "school",
             Field::Year => "year",
             Field::Office => "office",
-            Field::Original => "original",
             Field::DigitalDocument => "digital",
         }
     }
@@ -53,6 +51,10 @@ pub enum Problem {
     NoChildren,
     /// Consent was chosen but not yet confirmed by a one-time code.
     NotConfirmed,
+    /// An answer saved earlier that the service does not offer (any more):
+    /// a draft that holds "errors in filling in", which is S1's reason, not
+    /// S2's (F001 §8 names three). The applicant chooses again.
+    NoLongerOffered,
 }
 
 impl std::fmt::Display for Problem {
@@ -66,6 +68,7 @@ impl std::fmt::Display for Problem {
             Problem::UnknownChoice => "not one of the choices offered",
             Problem::NoChildren => "the registry lists no minor children",
             Problem::NotConfirmed => "the consent is not confirmed by a one-time code",
+            Problem::NoLongerOffered => "an earlier answer the service does not offer",
         })
     }
 }
@@ -111,7 +114,13 @@ pub fn validate(step: Step, a: &Answers, ctx: &Context, today: NaiveDate) -> Vec
             }
             Some(_) => vec![],
         },
-        Step::Reason if a.reason.is_none() => err(Field::Reason, Problem::Missing),
+        Step::Reason => match a.reason {
+            None => err(Field::Reason, Problem::Missing),
+            Some(r) if !reasons(SERVICE).contains(&r) => {
+                err(Field::Reason, Problem::NoLongerOffered)
+            }
+            Some(_) => vec![],
+        },
         Step::Document if a.document.is_none() => err(Field::Document, Problem::Missing),
         Step::School => {
             let school = a.school.trim();
@@ -136,9 +145,6 @@ pub fn validate(step: Step, a: &Answers, ctx: &Context, today: NaiveDate) -> Vec
             Some(o) if !ctx.office_ids.contains(o) => err(Field::Office, Problem::UnknownChoice),
             Some(_) => vec![],
         },
-        Step::Documents if needs_original(a.reason) && a.original.is_none() => {
-            err(Field::Original, Problem::Missing)
-        }
         Step::Consent => match a.use_digital_document {
             None => err(Field::DigitalDocument, Problem::Missing),
             Some(true) if !a.digital_consent_confirmed => {
@@ -151,6 +157,45 @@ pub fn validate(step: Step, a: &Answers, ctx: &Context, today: NaiveDate) -> Vec
             .filter(|s| *s != Step::Check)
             .flat_map(|s| validate(s, a, ctx, today))
             .collect(),
+        _ => vec![],
+    }
+}
+
+/// Whether the answers are complete enough to file, as far as can be told
+/// without the registry (the wizard's own checks, [`validate`] of
+/// [`Step::Check`], also look at the registry): a form that is not is
+/// blocked, never refused (C-13).
+pub fn complete(a: &Answers) -> bool {
+    let ctx_free = [
+        Step::Who,
+        Step::Reason,
+        Step::Document,
+        Step::School,
+        Step::Office,
+    ];
+    let none = Context {
+        minor_children: a.child_iin.iter().cloned().collect(),
+        office_ids: a.office.iter().cloned().collect(),
+        ..Context::default()
+    };
+    let today = chrono::NaiveDate::MAX;
+    ctx_free
+        .iter()
+        .all(|s| validate(*s, a, &none, today).is_empty())
+        && parse_year(&a.year).is_ok()
+        && (a.who != Some(Who::ParentOfMinor) || a.child_iin.is_some())
+}
+
+/// Answers saved earlier that the service no longer offers (an S2 draft
+/// holding "errors in filling in"): the wizard says so and asks again. Each
+/// also fails [`validate`] with [`Problem::NoLongerOffered`], so "resume"
+/// goes to its question.
+pub fn withdrawn(a: &Answers) -> Vec<FieldError> {
+    match a.reason {
+        Some(r) if !reasons(SERVICE).contains(&r) => vec![FieldError {
+            field: Field::Reason,
+            problem: Problem::NoLongerOffered,
+        }],
         _ => vec![],
     }
 }

@@ -4,19 +4,19 @@
 use chrono::{DateTime, Datelike, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
-use super::{Answers, Step, Who, needs_original};
+use super::{Answers, Step, Who};
 use crate::engine::service::ServiceId;
 
-/// Grounds for refusing to accept an application (F001 §9): the ids match
-/// the catalogue's `refusal_grounds`.
+/// Grounds for refusing to accept an application (F001 §9), as records
+/// stored before the portal stopped refusing keep them: the ids match the
+/// catalogue's `refusal_grounds`. The portal no longer produces them (F001
+/// §9 describes a refusal at the desk; C-13).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Refusal {
-    /// An incomplete package: e.g. the original is required but will not be
-    /// handed in.
+    /// An incomplete package.
     IncompletePackage,
-    /// Documents that have expired: the identity document is no longer valid
-    /// and no digital document is used instead.
+    /// Documents that have expired.
     ExpiredDocuments,
 }
 
@@ -28,26 +28,6 @@ impl Refusal {
             Refusal::ExpiredDocuments => "expired-documents",
         }
     }
-}
-
-/// What the registry says about the identity document at submission time.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct IdentityFacts {
-    pub identity_document_valid: bool,
-}
-
-/// The refusal grounds that apply to a finished application (F001 §9). An
-/// empty list means the application is accepted.
-pub fn refusal_grounds(a: &Answers, facts: IdentityFacts) -> Vec<Refusal> {
-    let mut out = Vec::new();
-    if needs_original(a.reason) && a.original != Some(true) {
-        out.push(Refusal::IncompletePackage);
-    }
-    let digital = a.use_digital_document == Some(true) && a.digital_consent_confirmed;
-    if !facts.identity_document_valid && !digital {
-        out.push(Refusal::ExpiredDocuments);
-    }
-    out
 }
 
 /// A reference number: service, local date and six characters from an

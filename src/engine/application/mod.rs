@@ -1,23 +1,39 @@
 //! An S2 application on the portal: the wizard's answers, which question
-//! comes next, how each answer is validated, and the refusal checks at
-//! submission (F001 §9).
+//! comes next, and how each answer is validated.
+//!
+//! The portal refuses nothing at acceptance: F001 §9 describes a refusal by
+//! the State Corporation or school employee at the desk, with a receipt
+//! (Appendix 4); on the portal an incomplete form simply cannot be sent
+//! (C-13), the only document is the electronic application itself (F001
+//! §8, L27), so no original is asked for, and the applicant's identity comes
+//! from the registry, not from a document that could have expired.
 //!
 //! The wizard asks one question per page. Answers are kept exactly as typed
 //! (free text is never rewritten), so a reload or an error never loses input;
 //! validation turns them into typed values only when they are used.
 //!
 //! Here: the answers and which page comes next. The checks of each page are
-//! in `check` ([`validate`]); the saved [`Draft`], its signed document and
-//! the refusal grounds at submission in `draft`.
+//! in `check` ([`validate`]); the saved [`Draft`] and its signed document in
+//! `draft`. The reasons offered come from the catalogue ([`reasons`]).
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
+use crate::engine::catalog::{self, FormField, Item, Situation};
+use crate::engine::identity::registry;
+use crate::engine::service::ServiceId;
+
 mod check;
 mod draft;
 
-pub use check::{Field, FieldError, Problem, SCHOOL_MAX_CHARS, parse_year, validate};
-pub use draft::{Draft, IdentityFacts, Refusal, reference, refusal_grounds, signing_document};
+pub use check::{
+    Field, FieldError, Problem, SCHOOL_MAX_CHARS, complete, parse_year, validate, withdrawn,
+};
+pub use draft::{Draft, Refusal, reference, signing_document};
+
+/// The service the wizard applies for: S2, the only one with a portal
+/// channel (F001 §2(3)).
+pub const SERVICE: ServiceId = ServiceId::S2;
 
 /// Who fills in the application (F001 §8(1): the former student, or the
 /// parent or legal representative of a minor).
@@ -28,7 +44,11 @@ pub enum Who {
     ParentOfMinor,
 }
 
-/// Why a duplicate is needed (F001 §8(1), §8(3)).
+/// Why a duplicate is needed. Which reasons a service has is data: the
+/// options of its catalogue form field `reason` ([`reasons`]): S2 has loss,
+/// damage and a change of name (F001 §8, L23, L25); errors in filling in are
+/// S1's (F000 L21) and are kept here only so that drafts saved before that
+/// was corrected still load (and say the answer is no longer offered).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Reason {
@@ -45,6 +65,62 @@ impl Reason {
         Reason::NameChanged,
         Reason::FillingErrors,
     ];
+
+    /// The id of the catalogue option ("loss", "damage", "name-change",
+    /// "filling-errors").
+    pub fn option_id(self) -> &'static str {
+        match self {
+            Reason::Lost => "loss",
+            Reason::Damaged => "damage",
+            Reason::NameChanged => "name-change",
+            Reason::FillingErrors => "filling-errors",
+        }
+    }
+
+    pub fn from_option_id(id: &str) -> Option<Reason> {
+        Reason::ALL.into_iter().find(|r| r.option_id() == id)
+    }
+
+    /// The catalogue situation the reason puts the applicant in.
+    pub fn situation(self) -> Situation {
+        match self {
+            Reason::Lost => Situation::Loss,
+            Reason::Damaged => Situation::Damage,
+            Reason::NameChanged => Situation::NameChange,
+            Reason::FillingErrors => Situation::FillingErrors,
+        }
+    }
+}
+
+/// The catalogue's `reason` field of a service: its options are the reasons
+/// offered, each with its citation.
+pub fn reason_field(service: ServiceId) -> Option<&'static FormField> {
+    catalog::service(service)
+        .form_fields
+        .iter()
+        .find(|f| f.id == "reason")
+}
+
+/// The reasons a service offers, in the catalogue's order (S2: loss,
+/// damage, name change; S1 also errors in filling in; S3 none).
+pub fn reasons(service: ServiceId) -> Vec<Reason> {
+    reason_field(service)
+        .map(|f| {
+            f.options
+                .iter()
+                .filter_map(|o| Reason::from_option_id(&o.id))
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+/// The catalogue option for a reason of a service (its text and citation),
+/// if the service offers it.
+pub fn reason_option(service: ServiceId, reason: Reason) -> Option<&'static Item> {
+    reason_field(service)?
+        .options
+        .iter()
+        .find(|o| o.id == reason.option_id())
 }
 
 /// The document to duplicate (the S2 service name: basic secondary or
@@ -74,12 +150,14 @@ pub struct Answers {
     pub reason: Option<Reason>,
     pub document: Option<DocKind>,
     pub school: String,
+    /// The school as the registry knows it (an organisation id), when the
+    /// applicant picked it from the list: its region decides whose clock
+    /// reads the submission and whether a regional regulation applies.
+    /// `None` for a school typed by hand: the region is then unknown.
+    pub school_id: Option<String>,
     pub year: String,
     /// The State Corporation office where the result is collected (C-06).
     pub office: Option<String>,
-    /// For damage or a change of name: the applicant confirms they will hand
-    /// in the original document (F001 §8(3); how on the portal is a gap).
-    pub original: Option<bool>,
     /// Whether to use the document held in the digital-documents service
     /// (F001 §8; needs the owner's consent by one-time password).
     pub use_digital_document: Option<bool>,
@@ -153,10 +231,10 @@ pub struct Context {
     pub office_ids: Vec<String>,
 }
 
-/// True when the reason needs the original document (F001 §8(3); C-08: a
-/// change of name OR damage).
-pub fn needs_original(reason: Option<Reason>) -> bool {
-    matches!(reason, Some(Reason::Damaged) | Some(Reason::NameChanged))
+/// The region of the chosen school on `date` (a [`region`](crate::engine::region)
+/// id), when it was picked from the registry.
+pub fn school_region(a: &Answers, date: NaiveDate) -> Option<&'static str> {
+    registry::organisation(a.school_id.as_deref()?)?.region_on(date)
 }
 
 /// Whether a step is asked, given the answers so far.
@@ -198,16 +276,8 @@ pub fn first_incomplete(a: &Answers, ctx: &Context, today: NaiveDate) -> Step {
 
 /// The catalogue situations these answers put the applicant in, which
 /// select the document rules that apply.
-pub fn situations(a: &Answers) -> Vec<crate::engine::catalog::Situation> {
-    use crate::engine::catalog::Situation;
-    let mut out = Vec::new();
-    match a.reason {
-        Some(Reason::Lost) => out.push(Situation::Loss),
-        Some(Reason::Damaged) => out.push(Situation::Damage),
-        Some(Reason::NameChanged) => out.push(Situation::NameChange),
-        Some(Reason::FillingErrors) => out.push(Situation::FillingErrors),
-        None => {}
-    }
+pub fn situations(a: &Answers) -> Vec<Situation> {
+    let mut out: Vec<Situation> = a.reason.map(Reason::situation).into_iter().collect();
     if a.who == Some(Who::ParentOfMinor) {
         out.push(Situation::Minor);
     }
@@ -269,8 +339,9 @@ mod tests {
         a.who = Some(Who::Myself);
         c.has_digital_document = true;
         assert_eq!(first_incomplete(&a, &c, today()), Step::Consent);
+        // Damage opens no question on the portal: no original is asked for.
         a.reason = Some(Reason::Damaged);
-        assert_eq!(first_incomplete(&a, &c, today()), Step::Documents);
+        assert_eq!(first_incomplete(&a, &c, today()), Step::Consent);
     }
 
     #[test]
@@ -357,7 +428,6 @@ mod tests {
                 Field::School,
                 Field::Year,
                 Field::Office,
-                Field::Original
             ]
         );
         assert_eq!(first_incomplete(&a, &ctx(), today()), Step::Who);
@@ -380,43 +450,56 @@ mod tests {
     }
 
     #[test]
-    fn the_original_is_needed_for_damage_or_a_name_change_only() {
-        assert!(needs_original(Some(Reason::Damaged)));
-        assert!(needs_original(Some(Reason::NameChanged)));
-        assert!(!needs_original(Some(Reason::Lost)));
-        assert!(!needs_original(Some(Reason::FillingErrors)));
+    fn the_portal_asks_for_no_original() {
+        // F001 §8 L27: on the portal the application is the only document.
+        for reason in reasons(SERVICE) {
+            let mut a = complete();
+            a.reason = Some(reason);
+            assert!(validate(Step::Documents, &a, &ctx(), today()).is_empty());
+            let docs: Vec<&str> = catalog::documents(
+                SERVICE,
+                crate::engine::term::Channel::Portal,
+                &situations(&a),
+            )
+            .into_iter()
+            .filter(|d| !d.info)
+            .map(|d| d.id.as_str())
+            .collect();
+            assert_eq!(docs, ["portal-application"], "{reason:?}");
+        }
     }
 
     #[test]
-    fn refusal_grounds_follow_f001_section_9() {
-        let valid = IdentityFacts {
-            identity_document_valid: true,
-        };
-        let expired = IdentityFacts {
-            identity_document_valid: false,
-        };
-        let mut a = complete();
-        assert!(refusal_grounds(&a, valid).is_empty());
+    fn s2_offers_three_reasons_from_the_data_and_old_drafts_choose_again() {
         assert_eq!(
-            refusal_grounds(&a, expired),
-            vec![Refusal::ExpiredDocuments]
+            reasons(SERVICE),
+            [Reason::Lost, Reason::Damaged, Reason::NameChanged]
         );
-        a.use_digital_document = Some(true);
+        assert_eq!(reasons(ServiceId::S1).len(), 4, "F000 L21 has four");
+        assert!(reasons(ServiceId::S1).contains(&Reason::FillingErrors));
+        let cite = &reason_option(SERVICE, Reason::NameChanged)
+            .unwrap()
+            .provenance
+            .cites[0];
         assert_eq!(
-            refusal_grounds(&a, expired),
-            vec![Refusal::ExpiredDocuments],
-            "consent not confirmed"
+            (cite.seed, cite.line),
+            (crate::engine::source::Seed::F001, 25)
         );
-        a.digital_consent_confirmed = true;
-        assert!(
-            refusal_grounds(&a, expired).is_empty(),
-            "the digital document identifies"
-        );
-        a.reason = Some(Reason::Damaged);
-        a.original = Some(false);
-        assert_eq!(refusal_grounds(&a, valid), vec![Refusal::IncompletePackage]);
-        a.original = Some(true);
-        assert!(refusal_grounds(&a, valid).is_empty());
+        assert!(reason_option(SERVICE, Reason::FillingErrors).is_none());
+        // A draft saved with S1's reason still loads, and says so.
+        let old: Answers = serde_json::from_str(
+            r#"{"who":"myself","reason":"filling-errors","original":true,"school":"No. 1"}"#,
+        )
+        .unwrap();
+        assert_eq!(old.reason, Some(Reason::FillingErrors));
+        let gone = FieldError {
+            field: Field::Reason,
+            problem: Problem::NoLongerOffered,
+        };
+        assert_eq!(withdrawn(&old), [gone]);
+        assert_eq!(validate(Step::Reason, &old, &ctx(), today()), [gone]);
+        assert_eq!(first_incomplete(&old, &ctx(), today()), Step::Reason);
+        assert!(withdrawn(&complete()).is_empty());
     }
 
     #[test]

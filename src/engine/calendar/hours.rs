@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 
 use super::error::CalendarError;
 use super::table::Calendar;
-use crate::engine::kztime;
+use crate::engine::kztime::{self, Zone};
 use crate::engine::term::Hours;
 
 impl Calendar {
@@ -47,8 +47,20 @@ impl Calendar {
         dur: WorkDuration,
         hours: &Hours,
     ) -> Result<DateTime<Utc>, CalendarError> {
+        self.add_working_time_in(start, dur, hours, kztime::NATIONAL)
+    }
+
+    /// [`Calendar::add_working_time`] with `hours` on the clock of `zone`
+    /// (the office's region, [`region::zone_of`](crate::engine::region::zone_of)).
+    pub fn add_working_time_in(
+        &self,
+        start: DateTime<Utc>,
+        dur: WorkDuration,
+        hours: &Hours,
+        zone: Zone<'_>,
+    ) -> Result<DateTime<Utc>, CalendarError> {
         let segs = segments(hours)?;
-        let local = kztime::to_local(start)?;
+        let local = zone.to_local(start)?;
         let (date, t) = self.normalize(local.date(), minute_of_day(local.local), &segs)?;
         let (date, t) = match dur {
             WorkDuration::WorkingDays(n) => (self.add_working_days(date, n)?, t),
@@ -73,13 +85,23 @@ impl Calendar {
         let naive = date
             .and_hms_opt(u32::from(t / 60), u32::from(t % 60), 0)
             .ok_or_else(|| CalendarError::BadHours(format!("minute {t} is not a time of day")))?;
-        Ok(kztime::local_to_utc(naive)?)
+        Ok(zone.local_to_utc(naive)?)
     }
 
     /// Whether `instant` falls inside `hours` (breaks excluded) on a working day.
     pub fn is_open(&self, instant: DateTime<Utc>, hours: &Hours) -> Result<bool, CalendarError> {
+        self.is_open_in(instant, hours, kztime::NATIONAL)
+    }
+
+    /// [`Calendar::is_open`] on the clock of `zone`.
+    pub fn is_open_in(
+        &self,
+        instant: DateTime<Utc>,
+        hours: &Hours,
+        zone: Zone<'_>,
+    ) -> Result<bool, CalendarError> {
         let segs = segments(hours)?;
-        let local = kztime::to_local(instant)?;
+        let local = zone.to_local(instant)?;
         let t = minute_of_day(local.local);
         Ok(self.is_working(local.date())? && segs.iter().any(|&(s, e)| s <= t && t < e))
     }

@@ -33,6 +33,11 @@ pub struct Act {
     /// First day no longer in force; `None` when the seeds do not say.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub valid_until: Option<NaiveDate>,
+    /// A regional act: the [`region`](crate::engine::region) it was made
+    /// for (F002: East Kazakhstan; F004: Almaty), named in its provenance.
+    /// Its procedures apply only to providers there (LS-2).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub region: Option<String>,
     pub provenance: Provenance,
     /// Where the dates come from; an assumption when the seed lacks them.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -87,8 +92,44 @@ pub struct DocumentRule {
     /// Not a document to hand in but a rule about it (consent, a ban, a gap).
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub info: bool,
+    /// The rule is a consent step: who obtains it and how, as the
+    /// service's own source says (C-29: never merged across services).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub consent: Option<ConsentSpec>,
     pub text: Text,
     pub provenance: Provenance,
+}
+
+/// Who obtains a consent (C-29, C-44: as each service's text says).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ConsentBy {
+    /// The provider (S1, F000 L33): not the State Corporation's employee.
+    Provider,
+    /// The State Corporation's employee (S3, F003 L46).
+    StateCorporation,
+    /// The document's owner, through their registered number (S2, F001 L26).
+    Owner,
+}
+
+/// How a consent is given, where the source says.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ConsentHow {
+    /// In writing, on a form the State Corporation provides (F000 L33).
+    WrittenForm,
+    /// By passing on a one-time password or by an SMS reply (F001 L26).
+    OtpOrSms,
+    /// The source does not say how (F003 L46).
+    NotStated,
+}
+
+/// A consent step: who and how.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ConsentSpec {
+    pub by: ConsentBy,
+    pub how: ConsentHow,
 }
 
 impl DocumentRule {
@@ -115,8 +156,24 @@ pub enum Stage {
 pub struct RefusalGround {
     pub id: String,
     pub stage: Stage,
+    /// Where it can apply; empty: every channel of the service. F001 §9's
+    /// grounds are the desk's (the State Corporation or school employee), so
+    /// not the portal's (C-13).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub channels: Vec<Channel>,
+    /// The source gives no ground at all (S1, F000): the item only says so,
+    /// and nothing can be refused on it.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub absent: bool,
     pub text: Text,
     pub provenance: Provenance,
+}
+
+impl RefusalGround {
+    /// A ground that exists and can apply on `channel`.
+    pub fn applies_on(&self, channel: Channel) -> bool {
+        !self.absent && (self.channels.is_empty() || self.channels.contains(&channel))
+    }
 }
 
 /// A place with its own hours and time limits.
@@ -237,6 +294,11 @@ pub enum Duration {
 #[serde(deny_unknown_fields)]
 pub struct TimedRule {
     pub id: String,
+    /// The channels whose results it concerns; empty: every channel. The
+    /// State Corporation's storage concerns results collected there (the
+    /// State Corporation channel, and S2's portal, C-06).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub channels: Vec<Channel>,
     pub duration: Duration,
     pub text: Text,
     pub provenance: Provenance,
@@ -366,6 +428,11 @@ pub struct Receipt {
     /// `None`: no form is named (never invent one, C-13, C-27).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub form: Option<FormRef>,
+    /// The source provides no receipt of this kind on these channels; the
+    /// item only says so (S1 and S3 name no refusal receipt; the portal
+    /// issues none of its own, C-13). Which receipts exist is data.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub absent: bool,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub fields: Vec<ReceiptField>,
     pub text: Text,
@@ -501,8 +568,68 @@ impl Service {
         self.refusal_grounds.iter().find(|g| g.id == id)
     }
 
+    /// The refusal grounds that can apply on `channel` (none for S1, whose
+    /// source has none; none at acceptance on the portal).
+    pub fn refusal_grounds_on(&self, channel: Channel) -> impl Iterator<Item = &RefusalGround> {
+        self.refusal_grounds
+            .iter()
+            .filter(move |g| g.applies_on(channel))
+    }
+
     pub fn schedules_for(&self, place: Place) -> impl Iterator<Item = &Schedule> {
         self.schedules.iter().filter(move |s| s.place == place)
+    }
+
+    /// The act of a seed, as this service lists it.
+    pub fn act(&self, seed: Seed) -> Option<&Act> {
+        self.acts.iter().find(|a| a.seed == seed)
+    }
+
+    /// The region an item is confined to: the region of the regional act it
+    /// cites, when every citation is of such an act (F002's steps and
+    /// collection queue: East Kazakhstan). `None`: not confined.
+    pub fn regional_scope(&self, p: &Provenance) -> Option<&str> {
+        let mut scope: Option<&str> = None;
+        for c in &p.cites {
+            let r = self.act(c.seed)?.region.as_deref()?;
+            if scope.is_some_and(|s| s != r) {
+                return None;
+            }
+            scope = Some(r);
+        }
+        scope
+    }
+
+    /// Whether an item applies to a provider in `region` (an unknown
+    /// region gets no regional item).
+    pub fn applies_in(&self, p: &Provenance, region: Option<&str>) -> bool {
+        self.regional_scope(p)
+            .is_none_or(|scope| region == Some(scope))
+    }
+
+    /// The consent step the service's source sets for a channel and
+    /// situation, if any (S1: the provider's written consent; S2: the
+    /// owner's, only for a digital document; S3: at the State Corporation).
+    pub fn consent(&self, channel: Channel, situations: &[Situation]) -> Option<&DocumentRule> {
+        self.documents(channel, situations)
+            .into_iter()
+            .find(|d| d.consent.is_some())
+    }
+
+    /// The receipt of `kind` the source provides on `channel`, if any
+    /// (items that only say there is none are skipped).
+    pub fn receipt(&self, kind: ReceiptKind, channel: Channel) -> Option<&Receipt> {
+        self.receipts
+            .iter()
+            .find(|r| r.kind == kind && !r.absent && r.channels.contains(&channel))
+    }
+
+    /// The item that says the source provides no receipt of `kind` on
+    /// `channel`, if there is one.
+    pub fn absent_receipt(&self, kind: ReceiptKind, channel: Channel) -> Option<&Receipt> {
+        self.receipts
+            .iter()
+            .find(|r| r.kind == kind && r.absent && r.channels.contains(&channel))
     }
 
     /// The assumption item for a RULES.md §6 rule ("C-05").

@@ -25,6 +25,9 @@ pub struct Notes {
     /// S3 at the State Corporation, office location unknown: the longer
     /// term is shown (C-24).
     pub location_assumption: Provenance,
+    /// A hand-in instant read without the office's region, when the
+    /// regions' clocks differed (before 2024): the national clock is used.
+    pub region_unknown: Provenance,
     /// S3: the provider delivers the result a working day before the
     /// deadline (C-26).
     pub provider_delivery: Provenance,
@@ -35,6 +38,11 @@ pub struct Notes {
     pub return_after_storage: CountedTerm,
     pub complaint: ComplaintNotes,
     pub legal_deadline: LegalDeadline,
+    /// The text of S3's delivery target (F003 L14).
+    pub provider_delivery_target: LegalDeadline,
+    /// A portal application mapped onto a regional regulation's
+    /// provider-office steps (F002 has no portal channel, C-19).
+    pub portal_steps: Provenance,
 }
 
 /// A term stated by each service's own clause, and the reading of where
@@ -75,6 +83,9 @@ pub struct ComplaintNotes {
     pub analogy: Provenance,
     /// The registration day is day 0 (C-25); the review clause is added.
     pub day_zero: Provenance,
+    /// The local executive body's review term: not named in F000 L48, so
+    /// the 5 working days are an assumption.
+    pub local_executive: Provenance,
 }
 
 /// The two review terms, by where the complaint is registered.

@@ -30,7 +30,9 @@ pub enum Addressee {
     /// The State Corporation, for complaints about its staff (C-42; L46, L48).
     StateCorporation,
     /// The authority for evaluation and control of the quality of state
-    /// services: only as an escalation after an answer (L49–50).
+    /// services, on disagreement with the result (L49–50): as a first
+    /// complaint, or after an answer (an escalation). L49 sets no condition
+    /// of an earlier complaint (S1-C9).
     QualityControl,
 }
 
@@ -43,7 +45,7 @@ impl Addressee {
         Addressee::QualityControl,
     ];
 
-    /// The catalogue id: an addressee item, or (quality control) the review item.
+    /// The id of its catalogue addressee item.
     pub fn catalogue_id(self) -> &'static str {
         match self {
             Addressee::ProviderHead => "provider-head",
@@ -54,41 +56,60 @@ impl Addressee {
         }
     }
 
-    /// Which review term applies. L48 names the Ministry, the provider and
-    /// the State Corporation; the local executive body is not named there,
-    /// so its 5 days are a reading by analogy ([`Self::review_term_stated`]).
+    /// Which review term applies: 5 working days for those F000 L48 names,
+    /// 15 at quality control (L50), and for the local executive body, which
+    /// L48 does not name, 5 as an assumption.
     pub fn authority(self) -> ComplaintAuthority {
         match self {
             Addressee::QualityControl => ComplaintAuthority::QualityControl,
+            Addressee::LocalExecutiveBody => ComplaintAuthority::LocalExecutiveBody,
             _ => ComplaintAuthority::MinistryProviderOrStateCorporation,
         }
     }
 
     /// False when F000 states no review term for this addressee.
     pub fn review_term_stated(self) -> bool {
-        self != Addressee::LocalExecutiveBody
+        self.authority().term_stated()
     }
 
-    /// Allowed only as an escalation of an answered complaint.
-    pub fn escalation_only(self) -> bool {
-        self == Addressee::QualityControl
-    }
-
-    /// Where the catalogue grounds this addressee for `service`.
-    pub fn provenance(self, service: ServiceId) -> Option<&'static Provenance> {
-        let p = catalog::complaint(service)?.procedure;
-        let id = self.catalogue_id();
-        match self {
-            Addressee::QualityControl => {
-                p.reviews.iter().find(|r| r.id == id).map(|r| &r.provenance)
+    /// Where the catalogue grounds this addressee for `service`: F000's own
+    /// item for S1; for S2 and S3 the same item applied by analogy, as the
+    /// C-36 assumption (F000 only the source of the analogy, never their
+    /// law).
+    pub fn provenance(self, service: ServiceId) -> Option<Provenance> {
+        let view = catalog::complaint(service)?;
+        let item = view
+            .procedure
+            .addressees
+            .iter()
+            .find(|a| a.id == self.catalogue_id())?;
+        Some(if view.by_analogy {
+            Provenance {
+                cites: item.provenance.cites.clone(),
+                ..view.basis.clone()
             }
-            _ => p
-                .addressees
-                .iter()
-                .find(|a| a.id == id)
-                .map(|a| &a.provenance),
-        }
+        } else {
+            item.provenance.clone()
+        })
     }
+}
+
+/// The addressees a complaint about `service` may go to, in the
+/// catalogue's order: every one it lists, quality control included (F000
+/// L49 makes it no escalation only).
+pub fn addressees(service: ServiceId) -> Vec<Addressee> {
+    let Some(view) = catalog::complaint(service) else {
+        return Vec::new();
+    };
+    view.procedure
+        .addressees
+        .iter()
+        .filter_map(|i| {
+            Addressee::ALL
+                .into_iter()
+                .find(|a| a.catalogue_id() == i.id)
+        })
+        .collect()
 }
 
 /// What is complained about (F000 L43).

@@ -14,8 +14,6 @@ pub enum EscalationProblem {
     NotAnswered,
     /// Already at the quality-control authority: the next step is the court.
     AlreadyAtQualityControl,
-    /// A quality-control complaint without the answered complaint it escalates.
-    NoEarlierComplaint,
     /// The earlier complaint is about another service.
     OtherService,
     /// An escalation must be addressed to the quality-control authority.
@@ -28,9 +26,6 @@ impl std::fmt::Display for EscalationProblem {
             EscalationProblem::NotAnswered => "the complaint has no answer yet",
             EscalationProblem::AlreadyAtQualityControl => {
                 "the complaint is already at the quality-control authority; the next step is the court"
-            }
-            EscalationProblem::NoEarlierComplaint => {
-                "a quality-control complaint must name the answered complaint it escalates"
             }
             EscalationProblem::OtherService => "the earlier complaint is about another service",
             EscalationProblem::NotQualityControl => {

@@ -9,7 +9,11 @@
 //! number, date, who registered it, where and by when to collect the answer;
 //! L46) → executed → answered (on the merits, or a refusal to consider).
 //! The answer is due 5 working days after registration, 15 at the
-//! quality-control authority (L48, L50; [`complaint_due`](crate::engine::deadline::complaint_due)).
+//! quality-control authority (L48, L50; [`complaint_due`](crate::engine::deadline::complaint_due));
+//! L48 does not name the local executive body, so its 5 days are an
+//! assumption. The quality-control authority may be a first addressee on
+//! disagreement with the result (L49), and the court notice (L52) is not
+//! gated on an answer.
 //!
 //! Text from the citizen is kept verbatim: it is plain text, never markup,
 //! and the UI escapes it when showing it.
@@ -27,7 +31,7 @@ mod record;
 pub use basis::{Basis, basis, court_notice};
 pub use draft::{
     ADDRESS_MAX, Addressee, ComplaintDraft, ComplaintFieldError, Field, NAME_MAX, Problem, REF_MAX,
-    Subject, TEXT_MAX, normalize_phone, parse_service, surname_and_initials, validate,
+    Subject, TEXT_MAX, addressees, normalize_phone, parse_service, surname_and_initials, validate,
 };
 pub use error::{ComplaintError, EscalationProblem};
 pub use mark::{

@@ -53,8 +53,9 @@ fn hex(bytes: &[u8]) -> String {
 }
 
 /// Files a draft: checks it, and marks it delivered at `filed_at`. A
-/// quality-control complaint must name the answered complaint it escalates
-/// (`escalates`), and only such a complaint may name one.
+/// complaint to the quality-control authority may be a first complaint
+/// (F000 L49 sets no condition) or the escalation of an answered complaint
+/// (`escalates`); only a quality-control complaint may escalate one.
 pub fn file(
     draft: ComplaintDraft,
     signature: SignatureRecordRef,
@@ -66,16 +67,12 @@ pub fn file(
     if !errors.is_empty() {
         return Err(ComplaintError::Invalid(errors));
     }
-    match (draft.addressee.escalation_only(), escalates) {
-        (false, None) => {}
+    let to_quality_control = draft.addressee == Addressee::QualityControl;
+    match (to_quality_control, escalates) {
+        (_, None) => {}
         (false, Some(_)) => {
             return Err(ComplaintError::Escalation(
                 EscalationProblem::NotQualityControl,
-            ));
-        }
-        (true, None) => {
-            return Err(ComplaintError::Escalation(
-                EscalationProblem::NoEarlierComplaint,
             ));
         }
         (true, Some(parent)) => {
@@ -229,9 +226,10 @@ impl Complaint {
         self.answer.is_none() && self.due.as_ref().is_some_and(|d| today > d.date)
     }
 
-    /// The right to go to court (F000 L52), shown once there is an answer.
+    /// The right to go to court on disagreement with the result (F000 L52):
+    /// L52 sets no condition, so it is shown whatever the complaint's stage
+    /// (for S2 and S3 by analogy, C-36).
     pub fn court_notice(&self) -> Option<&'static Item> {
-        self.answer.as_ref()?;
         court_notice(self.draft.service)
     }
 }

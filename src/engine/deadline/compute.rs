@@ -9,25 +9,52 @@ use super::explain::{Deadline, Explanation, Step};
 use crate::engine::calendar::{Calendar, CalendarError, DayKind};
 use crate::engine::catalog;
 use crate::engine::kztime;
+use crate::engine::region;
 use crate::engine::source::Provenance;
 use crate::engine::term::{Channel, ClockTime, EndRule, Location, StartRule, Term, Unit};
 
-/// Computes the deadline of `term` for a submission at `submitted`.
+/// Computes the deadline of `term` for a submission at `submitted`, read on
+/// the national clock ([`compute_in`] with no region).
 pub fn compute(
     term: &Term,
     submitted: DateTime<Utc>,
     cal: &Calendar,
 ) -> Result<Deadline, DeadlineError> {
+    compute_in(term, submitted, cal, None)
+}
+
+/// Computes the deadline of `term` for a submission at `submitted` to an
+/// office in `region` (a [`region`](crate::engine::region) id): the day of
+/// hand-in and "after the end of working time" are read on that region's
+/// clock. Without a region the national clock is used, which is never
+/// behind another; when the clocks differed at that instant (before 2024)
+/// the explanation says so as an assumption.
+pub fn compute_in(
+    term: &Term,
+    submitted: DateTime<Utc>,
+    cal: &Calendar,
+    region_id: Option<&str>,
+) -> Result<Deadline, DeadlineError> {
     if term.amount == 0 {
         return Err(DeadlineError::ZeroTerm);
     }
     let mut ex = Explanation::default();
-    let local = kztime::to_local(submitted)?;
+    let known = region_id.and_then(region::region);
+    let local = region::zone_of(known.map(|r| r.id.as_str())).to_local(submitted)?;
     ex.push(Step::Submitted {
         instant: submitted,
         local: local.local,
         offset_hours: local.offset_hours(),
+        region: known.map(|r| r.id.clone()),
     });
+    if known.is_none() && clocks_differ(submitted) {
+        let p = catalog::notes().region_unknown.clone();
+        ex.assume(&p);
+        ex.push(Step::RegionUnknown {
+            offset_hours: local.offset_hours(),
+            source: p,
+        });
+    }
     let hand_in = local.date();
 
     let accepted_on = match &term.start {
@@ -176,13 +203,25 @@ pub fn deadline_for(
     submitted: DateTime<Utc>,
     cal: &Calendar,
 ) -> Result<Deadline, DeadlineError> {
+    deadline_for_in(terms, channel, location, submitted, cal, None)
+}
+
+/// [`deadline_for`] for an office in `region` (see [`compute_in`]).
+pub fn deadline_for_in(
+    terms: &[Term],
+    channel: Channel,
+    location: Option<Location>,
+    submitted: DateTime<Utc>,
+    cal: &Calendar,
+    region_id: Option<&str>,
+) -> Result<Deadline, DeadlineError> {
     let for_channel: Vec<&Term> = terms.iter().filter(|t| t.channel == channel).collect();
     if for_channel.is_empty() {
         return Err(DeadlineError::NoTermForChannel(channel));
     }
     let by_location = for_channel.iter().any(|t| t.location.is_some());
     if !by_location {
-        return compute(for_channel[0], submitted, cal);
+        return compute_in(for_channel[0], submitted, cal, region_id);
     }
     let (wanted, assumed) = match location {
         Some(l) => (l, false),
@@ -192,7 +231,7 @@ pub fn deadline_for(
         .iter()
         .find(|t| t.location == Some(wanted))
         .ok_or(DeadlineError::NoTermForLocation(channel, wanted))?;
-    let mut d = compute(term, submitted, cal)?;
+    let mut d = compute_in(term, submitted, cal, region_id)?;
     if assumed {
         let p = location_assumption();
         d.explanation.steps.insert(
@@ -268,4 +307,14 @@ pub(super) fn note_uncertain_years(
 /// provenance is data: `engine.toml`, [`catalog::notes()`]).
 pub fn location_assumption() -> Provenance {
     catalog::notes().location_assumption.clone()
+}
+
+/// True when some Kazakhstan clock read `instant` differently from the
+/// national one (before 1 March 2024): only then does an unknown region
+/// matter.
+pub(super) fn clocks_differ(instant: DateTime<Utc>) -> bool {
+    let national = kztime::NATIONAL.offset_at(instant);
+    region::zones()
+        .iter()
+        .any(|z| z.offset_at(instant) != national)
 }

@@ -18,6 +18,17 @@ pub enum Step {
         instant: DateTime<Utc>,
         local: NaiveDateTime,
         offset_hours: i32,
+        /// The region whose clock read it (`None`: not known, the national
+        /// clock; also in explanations stored before regions were kept).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        region: Option<String>,
+    },
+    /// The office's region is not known and the clocks of Kazakhstan
+    /// differed at that instant (before 2024): the national clock (UTC+6,
+    /// never behind another) was used.
+    RegionUnknown {
+        offset_hours: i32,
+        source: Provenance,
     },
     /// S3 at the State Corporation without a known office location: the
     /// longer term is used (C-24).

@@ -12,7 +12,7 @@ use super::compute::{explain_skips, location_assumption, note_uncertain_years};
 use super::explain::{Explanation, Milestone, Step};
 use crate::engine::calendar::{Calendar, CalendarError};
 use crate::engine::catalog::{self, notes::ReviewTerm};
-use crate::engine::kztime;
+use crate::engine::region;
 use crate::engine::service::ServiceId;
 use crate::engine::source::{Provenance, Seed};
 use crate::engine::term::Unit;
@@ -21,8 +21,12 @@ use crate::engine::term::Unit;
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum ComplaintAuthority {
-    /// The Ministry, the provider or the State Corporation: 5 working days.
+    /// The Ministry, the provider or the State Corporation: 5 working days
+    /// (F000 L48 names them).
     MinistryProviderOrStateCorporation,
+    /// The local executive body: L48 does not name it, so its 5 working
+    /// days are an assumption (`engine.toml` `complaint.local_executive`).
+    LocalExecutiveBody,
     /// The authority for evaluation and control of the quality of state services: 15 working days.
     QualityControl,
 }
@@ -32,11 +36,23 @@ impl ComplaintAuthority {
     fn review(self) -> &'static ReviewTerm {
         let reviews = &catalog::notes().complaint.reviews;
         match self {
-            ComplaintAuthority::MinistryProviderOrStateCorporation => {
+            ComplaintAuthority::MinistryProviderOrStateCorporation
+            | ComplaintAuthority::LocalExecutiveBody => {
                 &reviews.ministry_provider_or_state_corporation
             }
             ComplaintAuthority::QualityControl => &reviews.quality_control,
         }
+    }
+
+    /// The review term in working days.
+    pub fn working_days(self) -> u32 {
+        self.review().working_days
+    }
+
+    /// False when F000 states no review term for this authority (the local
+    /// executive body): the term shown is an assumption.
+    pub fn term_stated(self) -> bool {
+        self != ComplaintAuthority::LocalExecutiveBody
     }
 }
 
@@ -96,15 +112,28 @@ pub fn return_due(
     request_instant: DateTime<Utc>,
     cal: &Calendar,
 ) -> Result<Milestone, DeadlineError> {
+    return_due_in(service, request_instant, cal, None)
+}
+
+/// [`return_due`] with the request read on the clock of `region` (the
+/// State Corporation office's; national when unknown).
+pub fn return_due_in(
+    service: ServiceId,
+    request_instant: DateTime<Utc>,
+    cal: &Calendar,
+    region_id: Option<&str>,
+) -> Result<Milestone, DeadlineError> {
     let notes = &catalog::notes().return_after_storage;
     let source = notes.of(service).clone();
     let day_zero_rule = notes.start.clone();
-    let local = kztime::to_local(request_instant)?;
+    let known = region_id.and_then(region::region);
+    let local = region::zone_of(known.map(|r| r.id.as_str())).to_local(request_instant)?;
     let mut ex = Explanation::default();
     ex.push(Step::Submitted {
         instant: request_instant,
         local: local.local,
         offset_hours: local.offset_hours(),
+        region: known.map(|r| r.id.clone()),
     });
     let date = count_working(&mut ex, cal, local.date(), 1, day_zero_rule, source)?;
     Ok(Milestone {
@@ -114,9 +143,10 @@ pub fn return_due(
 }
 
 /// When a complaint must be answered: 5 working days from registration, 15
-/// at the quality-control authority (F000 L48, L50). F000 is the only source
-/// (C-36): for S2 and S3 the S1 procedure applies by analogy, which the
-/// explanation states as an assumption.
+/// at the quality-control authority (F000 L48, L50); the local executive
+/// body's 5 days are an assumption (L48 does not name it). F000 is the only
+/// source (C-36): for S2 and S3 the S1 procedure applies by analogy, which
+/// the explanation states as an assumption, never citing F000 as their law.
 pub fn complaint_due(
     service: ServiceId,
     registered_on: NaiveDate,
@@ -129,19 +159,25 @@ pub fn complaint_due(
         cites: vec![review.cite.clone()],
         ..p.clone()
     };
-    let source = if service == ServiceId::S1 {
+    let analogy = (service != ServiceId::S1).then(|| with_cite(&notes.analogy));
+    let source = if authority == ComplaintAuthority::LocalExecutiveBody {
+        notes.local_executive.clone()
+    } else if let Some(a) = &analogy {
+        a.clone()
+    } else {
         Provenance {
             status: Seed::F000.status(),
             cites: vec![review.cite.clone()],
             rule: None,
             note: None,
         }
-    } else {
-        with_cite(&notes.analogy)
     };
     // "со дня ее регистрации": the registration day is day 0.
     let start = with_cite(&notes.day_zero);
     let mut ex = Explanation::default();
+    if let Some(a) = &analogy {
+        ex.assume(a);
+    }
     let date = count_working(
         &mut ex,
         cal,
@@ -217,6 +253,7 @@ pub fn own_provenance() -> Vec<Provenance> {
         collect(return_due(s, instant, cal));
         for a in [
             ComplaintAuthority::MinistryProviderOrStateCorporation,
+            ComplaintAuthority::LocalExecutiveBody,
             ComplaintAuthority::QualityControl,
         ] {
             collect(complaint_due(s, day, a, cal));

@@ -11,6 +11,7 @@
 //!
 //! - [`compute`] / [`deadline_for`]: the citizen's deadline for a term;
 //! - [`Step`], [`Explanation`]: the explanation as data;
+//! - [`hours_warning`]: the 17:30–18:30 warning before signing (C-05);
 //! - milestones: [`provider_delivery_due`], [`storage_until`],
 //!   [`return_due`], [`complaint_due`].
 //!
@@ -25,13 +26,15 @@ use crate::engine::term::{Channel, Location};
 mod compute;
 mod explain;
 mod milestone;
+mod warning;
 
-pub use compute::{compute, deadline_for, location_assumption};
+pub use compute::{compute, compute_in, deadline_for, deadline_for_in, location_assumption};
 pub use explain::{Deadline, Explanation, Milestone, RecordedDeadline, Step};
 pub use milestone::{
     ComplaintAuthority, complaint_due, own_provenance, provider_delivery_due, return_due,
-    storage_until,
+    return_due_in, storage_until,
 };
+pub use warning::{HoursWarning, hours_warning};
 
 /// Why a deadline could not be computed.
 #[derive(Clone, Debug, PartialEq, Eq)]

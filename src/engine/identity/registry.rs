@@ -164,6 +164,9 @@ pub struct Person {
     pub sex: Sex,
     /// Registered address.
     pub address: Text,
+    /// The settlement of the registered address (a [`Settlement`] id): where
+    /// a home visit happens, and whose clock it keeps.
+    pub settlement: String,
     /// Registered mobile number, `+7 7XX XXX XX XX`; without one, SMS
     /// confirmation is impossible.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -209,6 +212,35 @@ impl Person {
 pub struct Settlement {
     pub id: String,
     pub name: Text,
+    /// The region it is in now (a [`region`](crate::engine::region) id).
+    pub region: String,
+    /// The regions it was in before, oldest first (Semey: East Kazakhstan
+    /// until Abai Region was formed in 2022).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub earlier: Vec<EarlierRegion>,
+}
+
+/// A region a settlement belonged to until `until` (exclusive).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EarlierRegion {
+    pub region: String,
+    pub until: NaiveDate,
+}
+
+impl Settlement {
+    /// The region the settlement was in on `date`.
+    pub fn region_on(&self, date: NaiveDate) -> &str {
+        self.earlier
+            .iter()
+            .find(|e| date < e.until)
+            .map_or(self.region.as_str(), |e| e.region.as_str())
+    }
+}
+
+/// The region of settlement `id` on `date`, if both are known.
+pub fn region_of_settlement(id: &str, date: NaiveDate) -> Option<&'static str> {
+    settlement(id).map(|s| s.region_on(date))
 }
 
 /// A State Corporation "Government for Citizens" office where documents can
@@ -221,6 +253,13 @@ pub struct Office {
     /// Settlement id.
     pub settlement: String,
     pub address: Text,
+}
+
+impl Office {
+    /// The region the office was in on `date`.
+    pub fn region_on(&self, date: NaiveDate) -> Option<&'static str> {
+        region_of_settlement(&self.settlement, date)
+    }
 }
 
 /// School or college.
@@ -248,6 +287,11 @@ pub struct Organisation {
 }
 
 impl Organisation {
+    /// The region the organisation was in on `date`.
+    pub fn region_on(&self, date: NaiveDate) -> Option<&'static str> {
+        region_of_settlement(&self.settlement, date)
+    }
+
     /// Same or other settlement as an office (S3 has different terms).
     pub fn location_for(&self, office: &Office) -> Location {
         location(&self.settlement, &office.settlement)

@@ -12,7 +12,6 @@ use super::record::{Details, Event, Lifecycle};
 use super::state::{Role, Transition, next_state, roles};
 use super::steps::{recorded_step, refusal_ground, rule_for};
 use super::storage::storage;
-use crate::engine::kztime;
 
 impl Lifecycle {
     /// Records `transition` by `actor` at `at`, or says why not. On error
@@ -57,7 +56,7 @@ impl Lifecycle {
             }
             Transition::HandToProvider => {
                 if let Some(info) = storage(self, ctx)? {
-                    let day = kztime::local_date(at)?;
+                    let day = ctx.zone().local_date(at)?;
                     if day <= info.until.date {
                         return Err(LifecycleError::StorageNotExpired {
                             until: info.until.date,

@@ -8,7 +8,7 @@ use super::error::{LifecycleError, out_of_range};
 use super::record::Lifecycle;
 use super::state::{Role, State, Transition};
 use super::storage::storage;
-use super::target::{Target, local_instant};
+use super::target::{LEGAL_DEADLINE, Target, legal_deadline, local_instant};
 use crate::engine::term::{Channel, Hours};
 
 /// The next step a demo clock can play, who plays it, and when the
@@ -16,7 +16,9 @@ use crate::engine::term::{Channel, Hours};
 /// the handover, the opening of the return day for a return. Never earlier
 /// than the last event. `None` when the next move is the citizen's
 /// (collecting, asking for the result back) or the record is closed.
-/// Steps without a target (S1; S3 without history) play at once, and the
+/// Steps without a target (S1; S3 without history) play at once; S3's
+/// delivery to the State Corporation plays at its milestone (the close of
+/// the working day before the deadline day, F003 L14), and otherwise the
 /// step that makes the result ready plays at the legal deadline.
 pub fn next_automatic(
     lc: &Lifecycle,
@@ -49,7 +51,7 @@ pub fn next_automatic(
                     let open = hours.map_or((0, 0), |h| {
                         (u32::from(h.open.hour()), u32::from(h.open.minute()))
                     });
-                    local_instant(due.date, open.0, open.1, 0)?
+                    local_instant(ctx.zone(), due.date, open.0, open.1, 0)?
                 }
                 (T::Return, None) => return Ok(None),
                 _ => {
@@ -58,15 +60,20 @@ pub fn next_automatic(
                         .date
                         .succ_opt()
                         .ok_or_else(|| out_of_range(info.until.date))?;
-                    local_instant(day, 0, 0, 0)?
+                    local_instant(ctx.zone(), day, 0, 0, 0)?
                 }
             }
         }
         _ => {
-            let step = targets
-                .iter()
-                .find(|t| !t.binding && t.done_at.is_none() && t.transition == Some(transition));
-            let legal = targets.iter().find(|t| t.binding && t.done_at.is_none());
+            // A regulation step or S3's delivery milestone that this
+            // transition completes; else the legal deadline for the step
+            // that makes the result ready.
+            let step = targets.iter().find(|t| {
+                t.step_id != LEGAL_DEADLINE
+                    && t.done_at.is_none()
+                    && t.transition == Some(transition)
+            });
+            let legal = legal_deadline(targets).filter(|t| t.done_at.is_none());
             match (step, legal) {
                 (Some(t), _) => t.due,
                 (None, Some(l))

@@ -27,6 +27,9 @@ pub enum LifecycleError {
     },
     /// A refusal without a ground or without its motivation.
     MissingReason,
+    /// A refusal of a service whose source gives no ground and no refusal
+    /// (S1, F000): nothing is refused that the law does not provide for.
+    NoRefusalInSource,
     /// A refusal ground that is not one of the service's decision grounds.
     UnknownReason {
         reason_id: String,
@@ -56,6 +59,7 @@ impl LifecycleError {
             LifecycleError::WrongRole { .. } => "lifecycle-wrong-role",
             LifecycleError::TimeGoesBackwards { .. } => "lifecycle-time-goes-backwards",
             LifecycleError::MissingReason => "lifecycle-missing-reason",
+            LifecycleError::NoRefusalInSource => "lifecycle-no-refusal-in-source",
             LifecycleError::UnknownReason { .. } => "lifecycle-unknown-reason",
             LifecycleError::StaleRevision { .. } => "lifecycle-stale-revision",
             LifecycleError::StorageNotExpired { .. } => "lifecycle-storage-not-expired",
@@ -89,6 +93,9 @@ impl std::fmt::Display for LifecycleError {
             }
             LifecycleError::MissingReason => {
                 f.write_str("a refusal needs a ground and its motivation")
+            }
+            LifecycleError::NoRefusalInSource => {
+                f.write_str("the service's source provides no refusal and no ground for one")
             }
             LifecycleError::UnknownReason { reason_id } => {
                 write!(f, "{reason_id:?} is not a decision ground of this service")

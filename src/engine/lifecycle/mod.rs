@@ -53,8 +53,13 @@ pub use error::LifecycleError;
 pub use record::{Details, Event, Lifecycle};
 pub use state::{Role, State, Transition, next_state, roles};
 pub use status::{PublicStatus, public_status};
-pub use steps::{decision_grounds, provider_hours, provider_schedule, step_transition, steps_for};
+pub use steps::{
+    RegionalRegulation, decision_grounds, portal_mapping, provider_hours, provider_schedule,
+    regional_regulation, step_transition, steps_for,
+};
 pub use storage::{StorageInfo, storage};
 pub use target::{
-    LEGAL_DEADLINE, Target, TargetInput, end_of_local_day, next_target, overdue, targets,
+    LEGAL_DEADLINE, PROVIDER_DELIVERY, Target, TargetInput, delivers_to_state_corporation,
+    end_of_local_day, end_of_local_day_in, late_count, legal_deadline, next_target, overdue,
+    targets,
 };

@@ -10,24 +10,27 @@ use crate::engine::service::ServiceId;
 use crate::engine::source::{Provenance, Status};
 use crate::engine::term::{Channel, Hours};
 
-/// The decision grounds of a service (C-12: a provider decision).
+/// The decision grounds of a service (C-12: a provider decision); none for
+/// S1, whose source has no ground and no refusal at all.
 pub fn decision_grounds(service: &Service) -> impl Iterator<Item = &catalog::RefusalGround> {
     service
         .refusal_grounds
         .iter()
-        .filter(|g| g.stage == Stage::Decision)
+        .filter(|g| g.stage == Stage::Decision && !g.absent)
 }
 
-/// Checks a refusal's ground: required when the service lists decision
-/// grounds (all three do, even if only to say that none are listed).
+/// Checks a refusal's ground: one of the service's decision grounds. A
+/// service whose source gives none (S1) cannot be refused: nothing is
+/// invented.
 pub(super) fn refusal_ground(
     service: &Service,
     reason_id: Option<&str>,
 ) -> Result<Option<(String, Provenance)>, LifecycleError> {
-    let has_grounds = decision_grounds(service).next().is_some();
+    if decision_grounds(service).next().is_none() {
+        return Err(LifecycleError::NoRefusalInSource);
+    }
     match reason_id.map(str::trim) {
-        None | Some("") if has_grounds => Err(LifecycleError::MissingReason),
-        None | Some("") => Ok(None),
+        None | Some("") => Err(LifecycleError::MissingReason),
         Some(id) => decision_grounds(service)
             .find(|g| g.id == id)
             .map(|g| Some((g.id.clone(), g.provenance.clone())))
@@ -40,10 +43,18 @@ pub(super) fn refusal_ground(
 // ---------------------------------------------------------------------------
 // Regulation steps
 
-/// The regulation steps for a channel. F002 predates the portal: a portal
+/// The regulation steps for a channel, for a provider in `region`. A
+/// regional regulation applies only to providers in its region (LS-2:
+/// F002's steps only in East Kazakhstan, F004's only in Almaty); where the
+/// region is unknown, none applies. F002 predates the portal: a portal
 /// application reaches the provider's office directly, so it follows the
-/// provider-office flow (the State Corporation's intake legs do not apply).
-pub fn steps_for(service: &Service, channel: Channel) -> Vec<&ProcedureStep> {
+/// provider-office flow ([`portal_mapping`] says that this is Qujat's
+/// interpretation).
+pub fn steps_for<'a>(
+    service: &'a Service,
+    channel: Channel,
+    region: Option<&str>,
+) -> Vec<&'a ProcedureStep> {
     let ch = if channel == Channel::Portal {
         Channel::Provider
     } else {
@@ -52,8 +63,65 @@ pub fn steps_for(service: &Service, channel: Channel) -> Vec<&ProcedureStep> {
     service
         .steps
         .iter()
-        .filter(|s| s.channels.contains(&ch))
+        .filter(|s| s.channels.contains(&ch) && service.applies_in(&s.provenance, region))
         .collect()
+}
+
+/// For a portal application: the interpretation that maps it onto the
+/// provider-office steps of a regulation that has no portal channel (C-19;
+/// `engine.toml`). `None` for the other channels.
+pub fn portal_mapping(channel: Channel) -> Option<&'static Provenance> {
+    (channel == Channel::Portal).then(|| &catalog::notes().portal_steps)
+}
+
+/// Which regional regulation governs the internal steps for a provider in
+/// a region: the tracker says "none in the sources for this region" when
+/// the service has one for another region only.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum RegionalRegulation<'a> {
+    /// The service has no regional regulation in force (S1; S3, whose only
+    /// one lost force): the national term alone.
+    NotAny,
+    /// The provider's region has one: its steps are the milestones. For a
+    /// portal application `mapped` is the interpretation that applies the
+    /// provider-office steps to it.
+    Applies {
+        act: &'a catalog::Act,
+        mapped: Option<&'static Provenance>,
+    },
+    /// The service has one for `act.region` only; `region` (the provider's,
+    /// `None` when unknown) has none in the sources.
+    NoneForRegion {
+        act: &'a catalog::Act,
+        region: Option<String>,
+    },
+}
+
+/// The regional regulation in force (not lost force) for `service` in
+/// `region`.
+pub fn regional_regulation<'a>(
+    service: &'a Service,
+    channel: Channel,
+    region: Option<&str>,
+) -> RegionalRegulation<'a> {
+    let Some(act) = service
+        .acts
+        .iter()
+        .find(|a| a.region.is_some() && a.level != Status::LostForce)
+    else {
+        return RegionalRegulation::NotAny;
+    };
+    if act.region.as_deref() == region && region.is_some() {
+        RegionalRegulation::Applies {
+            act,
+            mapped: portal_mapping(channel),
+        }
+    } else {
+        RegionalRegulation::NoneForRegion {
+            act,
+            region: region.map(str::to_string),
+        }
+    }
 }
 
 /// The transition that completes a catalogue step. The catalogue has no
@@ -92,10 +160,12 @@ pub(super) fn recorded_step<'a>(
     if transition == Transition::Issue && from != State::Signed {
         return None;
     }
-    steps_for(ctx.service, ctx.channel).into_iter().find(|s| {
-        s.provenance.status != Status::LostForce
-            && step_transition(ctx.service.id, &s.id, ctx.channel) == Some(transition)
-    })
+    steps_for(ctx.service, ctx.channel, ctx.region)
+        .into_iter()
+        .find(|s| {
+            s.provenance.status != Status::LostForce
+                && step_transition(ctx.service.id, &s.id, ctx.channel) == Some(transition)
+        })
 }
 
 /// The storage or issuance rule an event follows, as ("section/id", provenance).

@@ -9,7 +9,6 @@ use super::error::LifecycleError;
 use super::record::Lifecycle;
 use super::state::{State, Transition};
 use crate::engine::deadline::{self, Milestone};
-use crate::engine::kztime;
 
 /// Storage of a ready result at the State Corporation.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -43,12 +42,15 @@ pub fn storage(lc: &Lifecycle, ctx: &Ctx<'_>) -> Result<Option<StorageInfo>, Lif
         return Ok(None);
     };
     let key = ctx.service.id;
-    let ready_on = kztime::local_date(ready.at)?;
+    let ready_on = ctx.zone().local_date(ready.at)?;
     let until = deadline::storage_until(key, ready_on)?;
     let return_due = match (lc.state, lc.last(Transition::RequestReturn)) {
-        (State::ReturnRequested, Some(req)) => {
-            Some(deadline::return_due(key, req.at, ctx.calendar)?)
-        }
+        (State::ReturnRequested, Some(req)) => Some(deadline::return_due_in(
+            key,
+            req.at,
+            ctx.calendar,
+            ctx.region,
+        )?),
         _ => None,
     };
     Ok(Some(StorageInfo {

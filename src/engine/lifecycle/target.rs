@@ -8,15 +8,20 @@ use super::ctx::Ctx;
 use super::error::{LifecycleError, out_of_range};
 use super::record::Lifecycle;
 use super::state::{Role, State, Transition};
-use super::steps::{step_transition, steps_for};
+use super::steps::{portal_mapping, step_transition, steps_for};
 use crate::engine::calendar::{Calendar, CalendarError, WorkDuration};
 use crate::engine::catalog::{self, Duration};
-use crate::engine::kztime;
+use crate::engine::deadline;
+use crate::engine::kztime::{self, Zone};
 use crate::engine::source::{Provenance, Status, Text};
 use crate::engine::term::Hours;
 
 /// The id of the legal-deadline target.
 pub const LEGAL_DEADLINE: &str = "legal-deadline";
+
+/// The id of S3's delivery target: the provider delivers the result to the
+/// State Corporation a working day before the deadline (F003 L14, C-26).
+pub const PROVIDER_DELIVERY: &str = "provider-delivery";
 
 /// When a step should be done, and whether it was.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -34,8 +39,13 @@ pub struct Target {
     pub late: bool,
     pub provenance: Provenance,
     /// False for regulation milestones (F002 regional, C-21; F004 lost
-    /// force); true only for the legal deadline.
+    /// force); true for the legal deadline and S3's delivery to the State
+    /// Corporation (F003 L14).
     pub binding: bool,
+    /// A regulation step applied to a channel its act does not name (F002's
+    /// office steps for a portal application): the interpretation, C-19.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub mapped: Option<Provenance>,
 }
 
 /// The inputs of [`targets`].
@@ -56,6 +66,7 @@ pub struct TargetInput<'a> {
 }
 
 pub(super) fn local_instant(
+    zone: Zone<'_>,
     date: NaiveDate,
     h: u32,
     m: u32,
@@ -64,12 +75,21 @@ pub(super) fn local_instant(
     let naive = date
         .and_hms_opt(h, m, s)
         .ok_or_else(|| CalendarError::BadHours(format!("{h}:{m}:{s} is not a time of day")))?;
-    Ok(kztime::local_to_utc(naive)?)
+    Ok(zone.local_to_utc(naive)?)
 }
 
-/// The last second of a local day: a date-only deadline holds all that day.
+/// The last second of a local day on the national clock: a date-only
+/// deadline holds all that day.
 pub fn end_of_local_day(date: NaiveDate) -> Result<DateTime<Utc>, LifecycleError> {
-    local_instant(date, 23, 59, 59)
+    end_of_local_day_in(kztime::NATIONAL, date)
+}
+
+/// The last second of a local day on the clock of `zone`.
+pub fn end_of_local_day_in(
+    zone: Zone<'_>,
+    date: NaiveDate,
+) -> Result<DateTime<Utc>, LifecycleError> {
+    local_instant(zone, date, 23, 59, 59)
 }
 
 fn add_duration(
@@ -77,6 +97,7 @@ fn add_duration(
     from: DateTime<Utc>,
     d: Duration,
     hours: Option<&Hours>,
+    zone: Zone<'_>,
 ) -> Result<DateTime<Utc>, LifecycleError> {
     let work = match d {
         Duration::Minutes(m) => WorkDuration::Minutes(m),
@@ -88,17 +109,21 @@ fn add_duration(
         }
     };
     let hours = hours.ok_or(LifecycleError::NoHours)?;
-    Ok(cal.add_working_time(from, work, hours)?)
+    Ok(cal.add_working_time_in(from, work, hours, zone)?)
 }
 
 /// The regulation's target times and the legal deadline, in order.
 ///
 /// Each step's target is its duration in working time (the calendar's
-/// working days and `hours`, lunch excluded) after the previous step's
-/// actual completion, or its target if not yet done; the first step counts
-/// from the later of `accepted_at` and the start of `accepted_on`. S2 uses
-/// the F002 steps (regional, non-binding, C-21); S3's F004 steps lost force
-/// and appear only with `include_historical`; S1 has none. The last target
+/// working days and `hours`, lunch excluded, on the provider's clock) after
+/// the previous step's actual completion, or its target if not yet done; the
+/// first step counts from the later of `accepted_at` and the start of
+/// `accepted_on`. S2 uses the F002 steps only for a school in East
+/// Kazakhstan (regional, non-binding, C-21; for a portal application mapped
+/// onto the office steps, C-19); S3's F004 steps lost force and appear only
+/// with `include_historical` (and only in Almaty); S1 has none. S3 at the
+/// State Corporation has the provider's delivery there, due at the close of
+/// the working day before the deadline day (F003 L14, C-26). The last target
 /// is always the legal deadline (binding), done when the result (or a
 /// motivated refusal) is ready. After a refusal, steps not done are left
 /// out; after a refusal at acceptance there are no targets.
@@ -110,17 +135,19 @@ pub fn targets(
     if lc.state == State::RefusedAtAcceptance {
         return Ok(Vec::new());
     }
+    let zone = ctx.zone();
     let mut out = Vec::new();
-    let day_start = local_instant(input.accepted_on, 0, 0, 0)?;
+    let day_start = local_instant(zone, input.accepted_on, 0, 0, 0)?;
     let mut prev = input.accepted_at.max(day_start);
-    for step in steps_for(ctx.service, ctx.channel) {
+    let mapped = portal_mapping(ctx.channel);
+    for step in steps_for(ctx.service, ctx.channel, ctx.region) {
         let historical = step.provenance.status == Status::LostForce;
         if historical && !input.include_historical {
             continue;
         }
         let transition = step_transition(ctx.service.id, &step.id, ctx.channel);
         let done_at = transition.and_then(|t| lc.first(t)).map(|e| e.at);
-        let due = add_duration(ctx.calendar, prev, step.duration, input.hours)?;
+        let due = add_duration(ctx.calendar, prev, step.duration, input.hours, zone)?;
         prev = done_at.unwrap_or(due);
         if done_at.is_none() && lc.state == State::Refused {
             continue;
@@ -135,6 +162,7 @@ pub fn targets(
             late: is_late(due, done_at, input.now),
             provenance: step.provenance.clone(),
             binding: false,
+            mapped: mapped.cloned(),
         });
     }
     let term = ctx
@@ -143,7 +171,31 @@ pub fn targets(
         .next()
         .or_else(|| ctx.service.terms.first())
         .ok_or(LifecycleError::NoTerm)?;
-    let due = end_of_local_day(input.due)?;
+    if delivers_to_state_corporation(ctx) {
+        let m = deadline::provider_delivery_due(input.due, ctx.calendar)?;
+        let (h, mi) = input.hours.map_or((23, 59), |h| {
+            (u32::from(h.close.hour()), u32::from(h.close.minute()))
+        });
+        let due = local_instant(zone, m.date, h, mi, 0)?;
+        let done_at = lc
+            .first(Transition::DeliverToStateCorporation)
+            .map(|e| e.at);
+        if !(done_at.is_none() && lc.state == State::Refused) {
+            out.push(Target {
+                step_id: PROVIDER_DELIVERY.to_string(),
+                text: catalog::notes().provider_delivery_target.text.clone(),
+                actor: Some(Role::Clerk),
+                transition: Some(Transition::DeliverToStateCorporation),
+                due,
+                done_at,
+                late: is_late(due, done_at, input.now),
+                provenance: catalog::notes().provider_delivery.clone(),
+                binding: true,
+                mapped: None,
+            });
+        }
+    }
+    let due = end_of_local_day_in(zone, input.due)?;
     let done = lc.events.iter().find(|e| {
         matches!(
             e.transition,
@@ -161,9 +213,23 @@ pub fn targets(
         late: is_late(due, done_at, input.now),
         provenance: term.provenance.clone(),
         binding: true,
+        mapped: None,
     });
     Ok(out)
 }
+
+/// Whether the service obliges the provider to deliver the result to the
+/// State Corporation before the deadline on this channel (S3, F003 L14):
+/// the catalogue's issuance rule `delivery-to-state-corporation`.
+pub fn delivers_to_state_corporation(ctx: &Ctx<'_>) -> bool {
+    ctx.service
+        .issuance
+        .iter()
+        .any(|r| r.id == DELIVERY_RULE && r.channels.contains(&ctx.channel))
+}
+
+/// The catalogue's issuance rule for S3's delivery to the State Corporation.
+pub(super) const DELIVERY_RULE: &str = "delivery-to-state-corporation";
 
 fn is_late(due: DateTime<Utc>, done_at: Option<DateTime<Utc>>, now: DateTime<Utc>) -> bool {
     match done_at {
@@ -174,10 +240,21 @@ fn is_late(due: DateTime<Utc>, done_at: Option<DateTime<Utc>>, now: DateTime<Utc
 
 /// The legal deadline has passed and the result is not ready.
 pub fn overdue(targets: &[Target], now: DateTime<Utc>) -> bool {
+    legal_deadline(targets).is_some_and(|t| t.done_at.is_none() && now > t.due)
+}
+
+/// The legal-deadline target.
+pub fn legal_deadline(targets: &[Target]) -> Option<&Target> {
+    targets.iter().find(|t| t.step_id == LEGAL_DEADLINE)
+}
+
+/// How many targets are late now (done late, or not done and past due):
+/// what the back office counts.
+pub fn late_count(targets: &[Target], now: DateTime<Utc>) -> usize {
     targets
         .iter()
-        .find(|t| t.binding)
-        .is_some_and(|t| t.done_at.is_none() && now > t.due)
+        .filter(|t| t.late || (t.done_at.is_none() && now > t.due))
+        .count()
 }
 
 /// The first target not yet done, and the time left until it is due

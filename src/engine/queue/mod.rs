@@ -162,6 +162,9 @@ pub struct Assumptions {
 pub struct QueueData {
     pub booking: Vec<BookingRule>,
     pub assumptions: Assumptions,
+    /// Settlements the registry does not have (none since issue 11 added
+    /// the regions' settlements to it).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub settlement: Vec<ExtraSettlement>,
     pub office: Vec<OfficeEntry>,
 }

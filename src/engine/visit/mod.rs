@@ -7,7 +7,18 @@
 //! seeded from the demo registry, the steps of one visit (identification,
 //! consent, package check, receipt), the package check against the
 //! catalogue's State Corporation document list, and the offline queue of
-//! accepted packages waiting to be delivered. The UI seals all of it under
+//! accepted packages waiting to be delivered.
+//!
+//! Each service keeps its own rules (issue 11, items 5 and 6; C-29, C-44):
+//! the consent step is the one its source sets ([`ConsentStep`]: S3 the
+//! State Corporation employee obtains it, F003 L46; S1 the provider does, on
+//! the State Corporation's form, F000 L33, so the operator only says so; S2
+//! only the owner's OTP consent when a digital document is used, F001 L26),
+//! and an incomplete package ends as its source says ([`VisitOutcome`]: S2
+//! refused with the Appendix 4 receipt, F001 §9; S3 refused under ground 2,
+//! C-27, with no form named; S1, which has no refusal grounds and no refusal
+//! form, is not refused: the missing documents are recorded and the citizen
+//! told). The UI seals all of it under
 //! the operator's PIN (see [`vault`](super::signing::vault)) before it touches storage.
 //!
 //! The PIN and idle lock ([`check_new_pin`], [`idle_expired`]) and the demo
@@ -18,8 +29,9 @@ use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
 use super::calendar;
-use super::catalog::{self, DocumentRule, ReceiptKind, Situation};
-use super::deadline::{self, Deadline, DeadlineError, Explanation, RecordedDeadline};
+use super::case::{self, Case};
+use super::catalog::{self, ConsentBy, ConsentHow, DocumentRule, ReceiptKind, Situation, Stage};
+use super::deadline::{self, Deadline, DeadlineError, Explanation, Milestone, RecordedDeadline};
 use super::identity::registry::{self, Person};
 use super::service::ServiceId;
 use super::signing::otp::OtpSession;
@@ -48,8 +60,104 @@ pub enum Step {
     Consent,
     /// The operator ticks each document of the package.
     Package,
-    /// A receipt (acceptance or refusal) was issued.
+    /// The visit ended: a receipt was issued (acceptance or refusal), or,
+    /// for S1, the missing documents were recorded ([`VisitOutcome`]).
     Done,
+}
+
+/// How a visit ended.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum VisitOutcome {
+    /// The package is complete: a receipt of acceptance.
+    Accepted,
+    /// Incomplete, and the service's source has a ground to refuse at
+    /// acceptance (S2 F001 §9; S3 ground 2 by C-27): refused.
+    Refused,
+    /// Incomplete, and the source has no refusal (S1, F000): nothing is
+    /// refused; what is missing is recorded and the citizen told.
+    MissingRecorded,
+}
+
+/// The consent step of a visit, as the service's own source sets it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ConsentStep {
+    /// The source sets none for this case (S2 without a digital document).
+    None,
+    /// The operator obtains it on the tablet (S3: the State Corporation
+    /// employee, F003 L46; S2 with a digital document: the owner's one-time
+    /// password, F001 L26).
+    Collect(&'static DocumentRule),
+    /// Someone else obtains it (S1: the provider, in writing, on the State
+    /// Corporation's form, F000 L33): the operator tells the citizen so.
+    Notice(&'static DocumentRule),
+}
+
+impl ConsentStep {
+    /// The catalogue rule (with its citation), if any.
+    pub fn rule(self) -> Option<&'static DocumentRule> {
+        match self {
+            ConsentStep::None => None,
+            ConsentStep::Collect(r) | ConsentStep::Notice(r) => Some(r),
+        }
+    }
+
+    /// Whether the operator may take the consent this way: a one-time code
+    /// when the source says OTP or SMS; a code or a drawn signature when it
+    /// does not say how; the notice only for a notice.
+    pub fn accepts(self, consent: &Consent) -> bool {
+        let how = self.rule().and_then(|r| r.consent).map(|c| c.how);
+        match (self, consent) {
+            (ConsentStep::Notice(_), Consent::Notice { .. }) => true,
+            (ConsentStep::Collect(_), Consent::Otp { .. }) => true,
+            (ConsentStep::Collect(_), Consent::Signature { .. }) => {
+                how != Some(ConsentHow::OtpOrSms)
+            }
+            _ => false,
+        }
+    }
+}
+
+/// The consent step for a service and situation at a home visit (the State
+/// Corporation channel): the case's ([`case::rules`]).
+pub fn consent_step(service: ServiceId, situations: &[Situation]) -> ConsentStep {
+    let rules = case::rules(&Case::from_situations(service, CHANNEL, situations));
+    match rules.and_then(|r| r.consent) {
+        None => ConsentStep::None,
+        Some(r) => match r.consent.map(|c| c.by) {
+            Some(ConsentBy::Provider) => ConsentStep::Notice(r),
+            _ => ConsentStep::Collect(r),
+        },
+    }
+}
+
+/// Whether the service's documents change when a digital document is used
+/// at the State Corporation (S2, S3): then the operator can record it.
+pub fn digital_document_applies(service: ServiceId) -> bool {
+    catalog::service(service)
+        .documents
+        .iter()
+        .any(|d| d.channels.contains(&CHANNEL) && d.when.contains(&Situation::DigitalDocument))
+}
+
+/// What a service's source does with an incomplete package at acceptance:
+/// refuse under an acceptance-stage ground, or (no such ground) only
+/// record what is missing.
+pub fn incomplete_outcome(service: ServiceId) -> (VisitOutcome, Option<&'static str>) {
+    catalog::service(service)
+        .refusal_grounds_on(CHANNEL)
+        .find(|g| g.stage == Stage::Acceptance && g.id == "incomplete-package")
+        .map_or((VisitOutcome::MissingRecorded, None), |g| {
+            (VisitOutcome::Refused, Some(g.id.as_str()))
+        })
+}
+
+/// S1's record of an incomplete package: no receipt, nothing refused.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MissingRecord {
+    /// Document rule ids missing.
+    pub documents: Vec<String>,
+    pub recorded_at: DateTime<Utc>,
 }
 
 /// A point of a drawn signature, in canvas pixels.
@@ -66,6 +174,9 @@ pub enum Consent {
         strokes: Vec<Vec<Point>>,
         signed_at: DateTime<Utc>,
     },
+    /// S1: the operator told the citizen that the provider obtains the
+    /// written consent on the State Corporation's form (F000 L33).
+    Notice { given_at: DateTime<Utc> },
 }
 
 /// The simulated SMS the citizen's phone received (shown on the tablet).
@@ -91,6 +202,10 @@ pub struct IssuedReceipt {
     pub issued_at: DateTime<Utc>,
     /// Document rule ids handed in (acceptance) or missing (refusal).
     pub documents: Vec<String>,
+    /// Refusal only: the catalogue grounds (S2 incomplete package, F001 §9;
+    /// S3 ground 2, C-27). Empty in receipts from before it was kept.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub grounds: Vec<String>,
     /// Acceptance only: the legal deadline from the engine.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub due: Option<NaiveDate>,
@@ -101,6 +216,10 @@ pub struct IssuedReceipt {
     /// Acceptance only: the package's way to the State Corporation.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub delivery: Option<Delivery>,
+    /// Acceptance, S3: when the provider must deliver the result to the
+    /// State Corporation (F003 L14, C-26), with its explanation.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub delivery_by: Option<Milestone>,
 }
 
 /// One home visit requested through the contact centre. It names the
@@ -129,6 +248,9 @@ pub struct Visit {
     pub checked: Vec<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub receipt: Option<IssuedReceipt>,
+    /// S1 with an incomplete package: what was recorded instead of a refusal.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub missing_record: Option<MissingRecord>,
     /// Changes made through [`Revisioned::change_at_rev`] (records sealed
     /// before there was one read as 0).
     #[serde(default)]
@@ -174,16 +296,15 @@ impl OperatorData {
 }
 
 /// The documents to hand in at the State Corporation for this service and
-/// situation, as the catalogue lists them (rules that are information
-/// rather than a document are left out).
+/// situation, as the case's rules list them ([`case::rules`]: the
+/// catalogue's, the information rules left out).
 pub fn required_documents(
     service: ServiceId,
     situations: &[Situation],
 ) -> Vec<&'static DocumentRule> {
-    catalog::documents(service, CHANNEL, situations)
-        .into_iter()
-        .filter(|d| !d.info)
-        .collect()
+    case::rules(&Case::from_situations(service, CHANNEL, situations))
+        .map(|r| r.documents)
+        .unwrap_or_default()
 }
 
 /// The catalogue's information rules for the channel (consent, "the
@@ -225,17 +346,54 @@ impl Visit {
         }
     }
 
-    /// Identification done: on to consent.
+    /// The consent step this visit's service and situation have.
+    pub fn consent_step(&self) -> ConsentStep {
+        consent_step(self.service, &self.situations)
+    }
+
+    /// The region whose clock the visit keeps: the citizen's settlement's.
+    pub fn region(&self) -> Option<&'static str> {
+        registry::region_of_settlement(&self.person()?.settlement, self.date)
+    }
+
+    /// During identification: the citizen identifies with a document from
+    /// the digital-documents service (S2, S3). False when the service's
+    /// documents do not depend on it, or at another step.
+    pub fn set_digital_document(&mut self, on: bool) -> bool {
+        if self.step != Step::Identify || !digital_document_applies(self.service) {
+            return false;
+        }
+        self.situations.retain(|s| *s != Situation::DigitalDocument);
+        if on {
+            self.situations.push(Situation::DigitalDocument);
+        }
+        true
+    }
+
+    pub fn uses_digital_document(&self) -> bool {
+        self.situations.contains(&Situation::DigitalDocument)
+    }
+
+    /// Identification done: on to consent, or straight to the package when
+    /// the service's source sets no consent for this case.
     pub fn confirm_identity(&mut self) {
         if self.step == Step::Identify {
-            self.step = Step::Consent;
+            self.step = match self.consent_step() {
+                ConsentStep::None => Step::Package,
+                _ => Step::Consent,
+            };
         }
     }
 
-    /// Records the consent and moves on to the package check.
+    /// Records the consent (or, for S1, that the citizen was told who
+    /// obtains it) and moves on to the package check. Only the ways the
+    /// service's source allows ([`ConsentStep::accepts`]).
     pub fn give_consent(&mut self, consent: Consent) -> Result<(), VisitError> {
         if self.step != Step::Consent {
             return Err(VisitError::WrongStep);
+        }
+        if !self.consent_step().accepts(&consent) {
+            return Err(VisitError::ConsentNotThisWay);
         }
         if let Consent::Signature { strokes, .. } = &consent
             && !signature_is_drawn(strokes)
@@ -248,41 +406,81 @@ impl Visit {
         Ok(())
     }
 
-    /// Issues the receipt at `now`: acceptance when every required document
-    /// is ticked (with the deadline from the engine, and the package queued
-    /// "to deliver"), refusal listing the missing ones otherwise.
-    pub fn finish(&mut self, now: DateTime<Utc>) -> Result<&IssuedReceipt, VisitError> {
+    /// Ends the visit at `now`: acceptance when every required document is
+    /// ticked (with the deadline from the engine, S3's delivery milestone,
+    /// and the package queued "to deliver"); otherwise as the service's
+    /// source says ([`incomplete_outcome`]): a refusal listing the missing
+    /// documents and the ground, or, for S1, the missing documents recorded
+    /// with no receipt.
+    pub fn finish(&mut self, now: DateTime<Utc>) -> Result<VisitOutcome, VisitError> {
         if self.step != Step::Package {
             return Err(VisitError::WrongStep);
         }
         let missing = self.missing();
         let number = receipt_number(self, now);
-        let receipt = if missing.is_empty() {
+        let outcome = if missing.is_empty() {
             let service = catalog::service(self.service);
             let cal = calendar::calendar().map_err(DeadlineError::from)?;
-            let d = deadline::deadline_for(&service.terms, CHANNEL, None, now, cal)?;
-            IssuedReceipt {
+            let d =
+                deadline::deadline_for_in(&service.terms, CHANNEL, None, now, cal, self.region())?;
+            let ctx = crate::engine::lifecycle::Ctx::embedded(self.service, CHANNEL)
+                .map_err(|_| VisitError::Deadline(DeadlineError::NoTermForChannel(CHANNEL)))?;
+            let delivery_by = if crate::engine::lifecycle::delivers_to_state_corporation(&ctx) {
+                Some(deadline::provider_delivery_due(d.due, cal)?)
+            } else {
+                None
+            };
+            self.receipt = Some(IssuedReceipt {
                 kind: ReceiptKind::Acceptance,
                 number,
                 issued_at: now,
                 documents: self.required().iter().map(|d| d.id.clone()).collect(),
+                grounds: Vec::new(),
                 due: Some(d.due),
                 explanation: Some(d.explanation),
                 delivery: Some(Delivery::ToDeliver),
-            }
+                delivery_by,
+            });
+            VisitOutcome::Accepted
         } else {
-            IssuedReceipt {
-                kind: ReceiptKind::Refusal,
-                number,
-                issued_at: now,
-                documents: missing,
-                due: None,
-                explanation: None,
-                delivery: None,
+            match incomplete_outcome(self.service) {
+                (VisitOutcome::Refused, ground) => {
+                    self.receipt = Some(IssuedReceipt {
+                        kind: ReceiptKind::Refusal,
+                        number,
+                        issued_at: now,
+                        documents: missing,
+                        grounds: ground.into_iter().map(str::to_string).collect(),
+                        due: None,
+                        explanation: None,
+                        delivery: None,
+                        delivery_by: None,
+                    });
+                    VisitOutcome::Refused
+                }
+                _ => {
+                    self.missing_record = Some(MissingRecord {
+                        documents: missing,
+                        recorded_at: now,
+                    });
+                    VisitOutcome::MissingRecorded
+                }
             }
         };
         self.step = Step::Done;
-        Ok(self.receipt.insert(receipt))
+        Ok(outcome)
+    }
+
+    /// How the visit ended, once it has.
+    pub fn outcome(&self) -> Option<VisitOutcome> {
+        if self.step != Step::Done {
+            return None;
+        }
+        Some(match (&self.receipt, &self.missing_record) {
+            (Some(r), _) if r.kind == ReceiptKind::Acceptance => VisitOutcome::Accepted,
+            (Some(_), _) => VisitOutcome::Refused,
+            (None, _) => VisitOutcome::MissingRecorded,
+        })
     }
 
     /// The deadline with its explanation ("why this date?"), as for portal
@@ -307,8 +505,15 @@ impl Visit {
         }
         let service = catalog::service(self.service);
         let cal = calendar::calendar().ok()?;
-        let deadline =
-            deadline::deadline_for(&service.terms, CHANNEL, None, r.issued_at, cal).ok()?;
+        let deadline = deadline::deadline_for_in(
+            &service.terms,
+            CHANNEL,
+            None,
+            r.issued_at,
+            cal,
+            self.region(),
+        )
+        .ok()?;
         Some(RecordedDeadline {
             deadline,
             recomputed: true,
@@ -333,6 +538,9 @@ pub enum VisitError {
     WrongStep,
     /// A consent signature without a stroke.
     NoSignature,
+    /// A consent taken a way the service's source does not allow (a drawn
+    /// signature for S2's OTP consent; a code where only a notice is due).
+    ConsentNotThisWay,
     /// The receipt's deadline could not be computed.
     Deadline(DeadlineError),
     /// Sync asked while the device has no connection.
@@ -346,6 +554,9 @@ impl std::fmt::Display for VisitError {
         match self {
             VisitError::WrongStep => f.write_str("the visit is not at that step"),
             VisitError::NoSignature => f.write_str("the signature has no stroke"),
+            VisitError::ConsentNotThisWay => {
+                f.write_str("the service's source does not provide for consent given this way")
+            }
             VisitError::Deadline(e) => write!(f, "deadline: {e}"),
             VisitError::Offline => f.write_str("the device is offline"),
             VisitError::Stale(s) => s.fmt(f),
@@ -396,13 +607,11 @@ pub fn sync(
     Ok(n)
 }
 
-/// The receipt form the catalogue names for this service at the State
-/// Corporation, if any (never invented: S2 acceptance and S3 name none).
+/// The receipt the catalogue names for this service at the State
+/// Corporation, if the source provides one (never invented: S1 and S3 have
+/// no refusal receipt; S2's acceptance and S3's name no form).
 pub fn receipt_rule(service: ServiceId, kind: ReceiptKind) -> Option<&'static catalog::Receipt> {
-    catalog::service(service)
-        .receipts
-        .iter()
-        .find(|r| r.kind == kind && r.channels.contains(&CHANNEL))
+    catalog::service(service).receipt(kind, CHANNEL)
 }
 
 #[cfg(test)]
@@ -520,16 +729,36 @@ mod tests {
             .find(|v| v.service.as_str() == service)
             .unwrap();
         v.confirm_identity();
-        v.give_consent(Consent::Otp {
-            verified_at: at(5, 1),
-        })
-        .unwrap();
+        consent_as_allowed(&mut v);
+        assert_eq!(v.step, Step::Package);
         v
+    }
+
+    /// Gives the consent the service's source sets, the first way it allows.
+    fn consent_as_allowed(v: &mut Visit) {
+        match v.consent_step() {
+            ConsentStep::None => {}
+            ConsentStep::Collect(_) => v
+                .give_consent(Consent::Otp {
+                    verified_at: at(5, 1),
+                })
+                .unwrap(),
+            ConsentStep::Notice(_) => v
+                .give_consent(Consent::Notice { given_at: at(5, 1) })
+                .unwrap(),
+        }
+    }
+
+    fn s3_visit() -> Visit {
+        seed_visits(day())
+            .into_iter()
+            .find(|v| v.service == ServiceId::S3)
+            .unwrap()
     }
 
     #[test]
     fn steps_move_forward_only() {
-        let mut v = seed_visits(day()).remove(0);
+        let mut v = s3_visit();
         assert_eq!(v.finish(at(5, 0)), Err(VisitError::WrongStep));
         assert_eq!(
             v.give_consent(Consent::Otp {
@@ -570,9 +799,11 @@ mod tests {
         v.set_checked("not-a-document", true);
         assert_eq!(v.checked, ["application", "identity"]);
         assert_eq!(v.missing(), ["original"]);
-        let r = v.finish(at(5, 10)).unwrap().clone();
+        assert_eq!(v.finish(at(5, 10)), Ok(VisitOutcome::Refused));
+        let r = v.receipt.clone().unwrap();
         assert_eq!(r.kind, ReceiptKind::Refusal);
         assert_eq!(r.documents, ["original"]);
+        assert_eq!(r.grounds, ["incomplete-package"]);
         assert_eq!(r.due, None);
         assert_eq!(r.delivery, None);
         assert_eq!(v.step, Step::Done);
@@ -595,15 +826,20 @@ mod tests {
         assert_eq!(v.missing(), ["identity"]);
         v.set_checked("identity", true);
         let now = at(5, 30);
-        let r = v.finish(now).unwrap().clone();
+        assert_eq!(v.finish(now), Ok(VisitOutcome::Accepted));
+        let r = v.receipt.clone().unwrap();
         assert_eq!(r.kind, ReceiptKind::Acceptance);
+        assert_eq!(r.delivery_by, None, "S1 has no delivery milestone");
         assert_eq!(r.delivery, Some(Delivery::ToDeliver));
-        let computed = deadline::deadline_for(
+        // Read on the clock of the citizen's region (Shymkent here).
+        assert_eq!(v.region(), Some("shymkent"));
+        let computed = deadline::deadline_for_in(
             &catalog::service(ServiceId::S1).terms,
             Channel::StateCorporation,
             None,
             now,
             calendar::calendar().unwrap(),
+            Some("shymkent"),
         )
         .unwrap();
         let expected = computed.due;
@@ -632,7 +868,7 @@ mod tests {
 
     #[test]
     fn a_visit_changes_only_at_the_revision_seen() {
-        let mut v = seed_visits(day()).remove(0);
+        let mut v = s3_visit();
         let seen = v.rev;
         v.change_at_rev(seen, |v| {
             v.confirm_identity();
@@ -679,10 +915,7 @@ mod tests {
         assert_eq!(data.to_deliver(), 0);
         for v in data.visits.iter_mut().take(2) {
             v.confirm_identity();
-            v.give_consent(Consent::Otp {
-                verified_at: at(5, 0),
-            })
-            .unwrap();
+            consent_as_allowed(v);
             for d in v.required() {
                 v.checked.push(d.id.clone());
             }
@@ -706,6 +939,134 @@ mod tests {
         assert_eq!(
             data.visits[1].receipt.as_ref().unwrap().delivery,
             Some(Delivery::Delivered { at: at(6, 0) })
+        );
+    }
+
+    /// Issue 11, item 6: each service's own consent rule (C-29, C-44).
+    #[test]
+    fn consent_follows_each_services_source() {
+        let line = |st: ConsentStep| st.rule().map(|r| r.provenance.cites[0].line);
+        let otp = Consent::Otp {
+            verified_at: at(5, 1),
+        };
+        let drawn = Consent::Signature {
+            strokes: vec![vec![[1, 1], [5, 9]]],
+            signed_at: at(5, 1),
+        };
+        let notice = Consent::Notice { given_at: at(5, 1) };
+        // S1: the provider obtains it in writing on the SC's form (F000
+        // L33); the operator only says so.
+        let s1 = consent_step(ServiceId::S1, &[Situation::Loss]);
+        assert!(matches!(s1, ConsentStep::Notice(_)));
+        assert_eq!(line(s1), Some(33));
+        assert!(s1.accepts(&notice) && !s1.accepts(&otp) && !s1.accepts(&drawn));
+        // S2: none, unless a digital document is used; then the owner's
+        // one-time password only (F001 L26).
+        assert_eq!(
+            consent_step(ServiceId::S2, &[Situation::Damage]),
+            ConsentStep::None
+        );
+        let s2 = consent_step(
+            ServiceId::S2,
+            &[Situation::Loss, Situation::DigitalDocument],
+        );
+        assert!(matches!(s2, ConsentStep::Collect(_)));
+        assert_eq!(line(s2), Some(26));
+        assert!(s2.accepts(&otp) && !s2.accepts(&drawn) && !s2.accepts(&notice));
+        // S3: the State Corporation employee obtains it (F003 L46); the
+        // text does not say how.
+        let s3 = consent_step(ServiceId::S3, &[]);
+        assert!(matches!(s3, ConsentStep::Collect(_)));
+        assert_eq!(line(s3), Some(46));
+        assert!(s3.accepts(&otp) && s3.accepts(&drawn) && !s3.accepts(&notice));
+
+        // An S2 visit without a digital document skips the consent step.
+        let mut v = seed_visits(day()).remove(0);
+        assert_eq!(v.service, ServiceId::S2);
+        v.confirm_identity();
+        assert_eq!(v.step, Step::Package);
+        // With one, the owner's code is asked, never a drawn signature.
+        let mut v = seed_visits(day()).remove(0);
+        assert!(v.set_digital_document(true));
+        assert!(v.uses_digital_document());
+        v.confirm_identity();
+        assert_eq!(v.step, Step::Consent);
+        assert_eq!(
+            v.give_consent(drawn.clone()),
+            Err(VisitError::ConsentNotThisWay)
+        );
+        v.give_consent(otp.clone()).unwrap();
+        assert!(!v.set_digital_document(false), "only while identifying");
+        // S1 has no digital-document rule to record.
+        let mut s1v = seed_visits(day())
+            .into_iter()
+            .find(|v| v.service == ServiceId::S1)
+            .unwrap();
+        assert!(!s1v.set_digital_document(true));
+        s1v.confirm_identity();
+        assert_eq!(s1v.give_consent(otp), Err(VisitError::ConsentNotThisWay));
+        s1v.give_consent(notice).unwrap();
+        assert_eq!(s1v.step, Step::Package);
+    }
+
+    /// Issue 11, item 5: S1 has no refusal grounds and no refusal form
+    /// (F000): an incomplete package is recorded, nothing is refused. S3
+    /// refuses under ground 2 (C-27) with no form named; S2 with Appendix 4.
+    #[test]
+    fn an_incomplete_package_ends_as_each_source_says() {
+        let mut v = at_package("S1");
+        v.set_checked("identity", true);
+        assert_eq!(v.finish(at(5, 20)), Ok(VisitOutcome::MissingRecorded));
+        assert_eq!(v.receipt, None, "no receipt of any kind");
+        let rec = v.missing_record.clone().unwrap();
+        assert_eq!(rec.documents, ["application-to-head"]);
+        assert_eq!(v.outcome(), Some(VisitOutcome::MissingRecorded));
+        assert_eq!(receipt_rule(ServiceId::S1, ReceiptKind::Refusal), None);
+        assert!(receipt_rule(ServiceId::S1, ReceiptKind::Acceptance).is_some());
+
+        let mut v = at_package("S3");
+        v.set_checked("application", true);
+        assert_eq!(v.finish(at(5, 20)), Ok(VisitOutcome::Refused));
+        let r = v.receipt.clone().unwrap();
+        assert_eq!(r.grounds, ["incomplete-package"]);
+        assert_eq!(r.documents, ["identity"]);
+        // F003 names no refusal receipt: none is invented.
+        assert_eq!(receipt_rule(ServiceId::S3, ReceiptKind::Refusal), None);
+
+        assert_eq!(
+            incomplete_outcome(ServiceId::S2),
+            (VisitOutcome::Refused, Some("incomplete-package"))
+        );
+        assert_eq!(
+            incomplete_outcome(ServiceId::S1),
+            (VisitOutcome::MissingRecorded, None)
+        );
+    }
+
+    /// Item 8: an S3 acceptance receipt shows the provider's delivery to the
+    /// State Corporation, a working day before the deadline (F003 L14).
+    #[test]
+    fn an_s3_receipt_shows_the_delivery_milestone() {
+        let mut v = at_package("S3");
+        for d in v.required() {
+            v.checked.push(d.id.clone());
+        }
+        assert_eq!(v.finish(at(5, 30)), Ok(VisitOutcome::Accepted));
+        let r = v.receipt.clone().unwrap();
+        let due = r.due.unwrap();
+        let by = r.delivery_by.unwrap();
+        assert_eq!(
+            by.date,
+            calendar::calendar()
+                .unwrap()
+                .previous_working_day_before(due)
+                .unwrap()
+        );
+        assert!(
+            by.explanation
+                .assumptions
+                .iter()
+                .any(|p| p.rule.as_deref() == Some("C-26"))
         );
     }
 

@@ -105,6 +105,7 @@ pub fn seed_visits(today: NaiveDate) -> Vec<Visit> {
             sms: None,
             checked: Vec::new(),
             receipt: None,
+            missing_record: None,
             rev: 0,
         });
     }

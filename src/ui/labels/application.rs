@@ -29,7 +29,6 @@ labels! {
         FieldError { field: Field::Year, .. } => wizard_year_error_missing,
         FieldError { field: Field::Office, problem: Problem::UnknownChoice } => wizard_office_error_unknown_choice,
         FieldError { field: Field::Office, .. } => wizard_office_error_missing,
-        FieldError { field: Field::Original, .. } => wizard_original_error_missing,
         FieldError { field: Field::DigitalDocument, problem: Problem::NotConfirmed } => wizard_digital_error_not_confirmed,
         FieldError { field: Field::DigitalDocument, .. } => wizard_digital_error_missing,
     }

@@ -24,6 +24,9 @@ impl Message for Step {
                 &format::local_date_time(*local),
                 &offset_hours.to_string(),
             ),
+            Step::RegionUnknown { offset_hours, .. } => {
+                tr::why_region_unknown(lang, &offset_hours.to_string())
+            }
             Step::LocationAssumed { .. } => tr::why_location_assumed(lang).into(),
             Step::AfterHours {
                 cutoff,

@@ -6,7 +6,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 
 use super::db::{Db, new_id, random_bytes};
 use super::store::{NotSaved, Refused};
-use crate::engine::application::{Answers, Context, Draft, IdentityFacts, Who};
+use crate::engine::application::{Answers, Context, Draft, Who};
 use crate::engine::identity::registry::{self, Person};
 use crate::engine::lifecycle::{Ctx, Details, LifecycleError, Role, Transition};
 use crate::engine::service::ServiceId;
@@ -113,21 +113,15 @@ pub enum SubmitFailure {
 pub fn submit(
     db: Db,
     id: &str,
-    fallback_subject: &'static Person,
     record: SignatureRecord,
     now: DateTime<Utc>,
-    today: NaiveDate,
 ) -> Result<String, SubmitFailure> {
     let draft = db
         .drafts
         .with_untracked(|m| m.get(id).cloned())
         .ok_or(SubmitFailure::NoDraft)?;
-    let subject = registry::find(draft.subject_iin()).unwrap_or(fallback_subject);
-    let identity = IdentityFacts {
-        identity_document_valid: subject.id_document.is_valid_on(today),
-    };
-    let filed: Submission = submission::submit(&draft, record, identity, now, random_bytes())
-        .map_err(SubmitFailure::Rejected)?;
+    let filed: Submission =
+        submission::submit(&draft, record, now, random_bytes()).map_err(SubmitFailure::Rejected)?;
     let reference = filed.reference.clone();
     db.apps
         .insert(reference.clone(), filed)

@@ -188,15 +188,14 @@ impl Pending {
     }
 }
 
-/// The addressees the catalogue lists for a service (never quality control,
-/// which is only an escalation).
+/// The addressees the catalogue lists for a service, quality control among
+/// them as a first addressee (F000 L49).
 pub fn addressees_for(service: &str) -> Vec<Addressee> {
     let Some(view) = catalog::find(service).and_then(|s| s.complaint()) else {
         return Vec::new();
     };
     Addressee::ALL
         .into_iter()
-        .filter(|a| !a.escalation_only())
         .filter(|a| {
             view.procedure
                 .addressees

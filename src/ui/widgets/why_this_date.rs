@@ -20,7 +20,8 @@ use crate::ui::state::prefs::use_lang;
 /// The legal basis of a step, if it has its own.
 fn source(step: &Step) -> Option<Provenance> {
     match step {
-        Step::LocationAssumed { source, .. }
+        Step::RegionUnknown { source, .. }
+        | Step::LocationAssumed { source, .. }
         | Step::AfterHours { source, .. }
         | Step::NonWorkingDay { source, .. }
         | Step::CountFrom { source, .. }

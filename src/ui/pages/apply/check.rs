@@ -84,18 +84,6 @@ pub fn CheckAnswers(draft: Memo<Option<Draft>>, person: &'static Person) -> impl
                 .unwrap_or_default(),
             ch(Step::Office),
         ));
-        if application::needs_original(a.reason) {
-            rows.push(answer_row(
-                tr::wizard_original_question(l).into(),
-                yes_no_text(
-                    l,
-                    a.original,
-                    tr::wizard_original_yes,
-                    tr::wizard_original_no,
-                ),
-                ch(Step::Documents),
-            ));
-        }
         if ctx.has_digital_document {
             rows.push(answer_row(
                 tr::wizard_consent_question(l).into(),

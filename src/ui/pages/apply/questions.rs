@@ -4,15 +4,14 @@ use leptos::prelude::*;
 
 use super::consent::ConsentStep;
 use super::form::Form;
-use crate::engine::application::{self, Answers, DocKind, Field, Reason, Step, Who};
+use crate::engine::application::{self, DocKind, Field, Reason, Step, Who};
 use crate::engine::identity::registry::{self, Person};
 use crate::i18n::tr;
 use crate::ui::labels::{Label, t, ts};
 use crate::ui::state::applications::SERVICE;
 use crate::ui::state::prefs::use_lang;
-use crate::ui::widgets::notice::warning;
 use crate::ui::widgets::page_heading::PageHeading;
-use crate::ui::widgets::radios::{Choice, Radios, yes_no_value};
+use crate::ui::widgets::radios::{Choice, Radios};
 use crate::ui::widgets::required_documents::required_documents;
 use crate::ui::widgets::text_field::TextField;
 
@@ -144,26 +143,14 @@ pub fn question(step: Step, form: Form, person: &'static Person) -> AnyView {
     }
 }
 
-/// The documents to hand in for these answers, and whether the original
-/// is handed back when it is damaged or has errors.
+/// The documents to hand in for these answers: on the portal, the
+/// electronic application alone (F001 §8, RU L27).
 fn documents(form: Form) -> impl IntoView {
-    let lang = use_lang();
     let answers = form.answers;
-    let needs_original = move || application::needs_original(answers.get().reason);
     let docs = move || required_documents(SERVICE, &application::situations(&answers.get()));
     view! {
         <PageHeading text=ts(tr::wizard_documents_question) />
         <p>{t(tr::wizard_documents_intro)}</p>
         {docs}
-        <Show when=needs_original>
-            <Radios name="original" legend=ts(tr::wizard_original_question) hint=ts(tr::wizard_original_hint)
-                choices=Signal::stored(Choice::yes_no(lang, tr::wizard_original_yes, tr::wizard_original_no))
-                selected=Signal::derive(move || yes_no_value(answers.get().original))
-                on_select=form.on(|a: &mut Answers, v| a.original = Some(v == "yes"))
-                error=form.error(Field::Original) />
-            <Show when=move || answers.get().original == Some(false)>
-                {warning(t(tr::wizard_original_no_warning))}
-            </Show>
-        </Show>
     }
 }

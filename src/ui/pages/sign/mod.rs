@@ -51,14 +51,7 @@ fn SignView(draft_id: String, person: &'static Person) -> impl IntoView {
     // was not saved).
     let file = Callback::new(move |record: SignatureRecord| {
         let now = clock.now_untracked();
-        match submit(
-            db,
-            &id.get_value(),
-            person,
-            record,
-            now,
-            clock.today_untracked(),
-        ) {
+        match submit(db, &id.get_value(), record, now) {
             Ok(reference) => navigate(&paths::receipt(&reference), Default::default()),
             Err(SubmitFailure::Rejected(e)) => {
                 errors.set(vec![ErrorItem::new("key", e.message(lang))])
