@@ -30,7 +30,10 @@ async fn unreadable_data_is_set_aside_reported_and_the_rest_loads() {
     let mut good = Map::new();
     good.insert("a".into(), "kept".into());
     storage()
-        .set_item("qujat.test.good", &store::encode(5, &good))
+        .set_item(
+            "qujat.test.good",
+            &store::encode(5, &good, &store::Format::FIRST),
+        )
         .unwrap();
 
     let owner = Owner::new();
@@ -90,7 +93,10 @@ async fn a_write_lands_on_top_of_another_tabs_write() {
         theirs.insert("mine".into(), "1".into());
         theirs.insert("theirs".into(), "2".into());
         storage()
-            .set_item("qujat.test.shared", &store::encode(2, &theirs))
+            .set_item(
+                "qujat.test.shared",
+                &store::encode(2, &theirs, &store::Format::FIRST),
+            )
             .unwrap();
         // Our next change is applied to their version, not to our stale copy.
         c.update(|m| {
@@ -98,7 +104,7 @@ async fn a_write_lands_on_top_of_another_tabs_write() {
         });
         let stored: store::Envelope<Map> = store::decode(
             &storage().get_item("qujat.test.shared").unwrap().unwrap(),
-            &[],
+            &store::Format::FIRST,
         )
         .unwrap();
         assert_eq!(stored.rev, 3);
@@ -119,7 +125,10 @@ async fn reload_picks_up_another_tabs_write_and_clear_forgets() {
         let mut theirs = Map::new();
         theirs.insert("x".into(), "<script>alert(1)</script>".into());
         storage()
-            .set_item("qujat.test.sync", &store::encode(1, &theirs))
+            .set_item(
+                "qujat.test.sync",
+                &store::encode(1, &theirs, &store::Format::FIRST),
+            )
             .unwrap();
         c.reload();
         assert_eq!(

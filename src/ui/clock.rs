@@ -8,6 +8,7 @@ use leptos::prelude::*;
 use std::time::Duration;
 
 use super::store::{Collection, StoreNotices};
+use crate::engine::demo_clock;
 
 #[derive(Clone, Copy)]
 pub struct Clock {
@@ -16,15 +17,16 @@ pub struct Clock {
 }
 
 fn real_now() -> DateTime<Utc> {
-    DateTime::from_timestamp_millis(js_sys::Date::now() as i64).unwrap_or_default()
+    demo_clock::from_js_millis(js_sys::Date::now())
 }
 
 impl Clock {
     pub fn start(notices: StoreNotices) -> Clock {
         let offset_ms = Collection::<i64>::open("qujat.clock", notices);
-        let now = RwSignal::new(
-            real_now() + chrono::Duration::milliseconds(offset_ms.with_untracked(|o| *o)),
-        );
+        let now = RwSignal::new(demo_clock::demo_now(
+            real_now(),
+            offset_ms.with_untracked(|o| *o),
+        ));
         let clock = Clock { now, offset_ms };
         set_interval(move || clock.tick(), Duration::from_secs(1));
         clock
@@ -32,8 +34,7 @@ impl Clock {
 
     fn tick(&self) {
         let offset = self.offset_ms.with_untracked(|o| *o);
-        self.now
-            .set(real_now() + chrono::Duration::milliseconds(offset));
+        self.now.set(demo_clock::demo_now(real_now(), offset));
     }
 
     /// The current instant (reactive: updates every second).
@@ -58,7 +59,7 @@ impl Clock {
 
     /// How far the demo clock is ahead of real time (reactive).
     pub fn offset(&self) -> chrono::Duration {
-        chrono::Duration::milliseconds(self.offset_ms.with(|o| *o))
+        demo_clock::offset(self.offset_ms.with(|o| *o))
     }
 
     /// Moves the demo clock to `instant`; never backwards, because recorded
@@ -67,7 +68,7 @@ impl Clock {
         let gap = instant - self.now_untracked();
         if gap > chrono::Duration::zero() {
             self.offset_ms
-                .update(|o| *o = o.saturating_add(gap.num_milliseconds()));
+                .update(|o| *o = demo_clock::advanced(*o, gap));
             self.tick();
         }
     }
@@ -80,6 +81,13 @@ impl Clock {
 
     /// Real time, whatever the demo clock says.
     pub fn real_now(&self) -> DateTime<Utc> {
+        real_now()
+    }
+
+    /// Real time, reactive (updates every second): what SMS codes and
+    /// lock-outs are measured in, never the demo clock.
+    pub fn real(&self) -> DateTime<Utc> {
+        self.now.track();
         real_now()
     }
 }

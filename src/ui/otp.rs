@@ -4,8 +4,6 @@
 //! received?". The SMS arrives on a simulated phone shown on screen and
 //! announced to screen readers.
 
-use std::collections::BTreeMap;
-
 use chrono::{DateTime, Utc};
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -15,7 +13,8 @@ use super::components::{ErrorItem, ErrorSummary, TextField};
 use super::db::use_db;
 use super::format;
 use super::prefs::use_lang;
-use crate::engine::signing::otp::{OtpError, OtpSession, Policy, Purpose};
+use crate::engine::signing::otp::{self, OtpBook, OtpError, Policy, Purpose};
+use crate::engine::signing::vault;
 use crate::engine::source::Lang;
 use crate::i18n::tr;
 use crate::ui::text::{t, ts};
@@ -29,8 +28,8 @@ pub struct Sms {
     pub sent_at: DateTime<Utc>,
 }
 
-/// All OTP sessions (by flow key) and the simulated phone's inbox.
-pub type OtpSessions = BTreeMap<String, OtpSession>;
+/// All OTP sessions (by flow key) with the limits per phone number.
+pub type OtpSessions = OtpBook;
 
 pub fn error_message(lang: Lang, e: &OtpError) -> String {
     match e {
@@ -44,25 +43,30 @@ pub fn error_message(lang: Lang, e: &OtpError) -> String {
         OtpError::AlreadyUsed => tr::otp_error_otp_already_used(lang).into(),
         OtpError::Cooldown { .. } => tr::otp_error_otp_cooldown(lang).into(),
         OtpError::Random => tr::otp_error_random_unavailable(lang).into(),
+        OtpError::TooManyCodes { until } => {
+            tr::otp_error_otp_too_many_codes(lang, &format::time(*until))
+        }
+        OtpError::NotVerified => tr::otp_error_otp_not_verified(lang).into(),
+        OtpError::DocumentChanged => tr::otp_error_otp_document_changed(lang).into(),
     }
 }
 
 /// Groups a code as "123 456" so it is read out digit group by group.
 fn spaced(code: &str) -> String {
-    if code.len() == 6 {
-        format!("{} {}", &code[..3], &code[3..])
-    } else {
-        code.to_string()
-    }
+    otp::spaced(code)
 }
 
 /// The code entry for one flow (`flow` is a stable key such as
-/// "consent:<draft id>"). Calls `on_verified` once the code is right.
+/// "consent:<draft id>"). `digest` gives the digest of what the code
+/// confirms at the moment it is sent (`None`: nothing to confirm); the code
+/// is bound to it. Calls `on_verified` once the code is right. Codes,
+/// expiry and lock-outs run on the real clock, never the demo clock.
 #[component]
 pub fn OtpConfirm(
     #[prop(into)] flow: String,
     #[prop(into)] phone: String,
     purpose: Purpose,
+    digest: Callback<(), Option<String>>,
     on_verified: Callback<()>,
 ) -> impl IntoView {
     let lang = use_lang();
@@ -72,7 +76,7 @@ pub fn OtpConfirm(
     let phone = StoredValue::new(phone);
     let typed = RwSignal::new(String::new());
     let error = RwSignal::new(None::<OtpError>);
-    let session = Memo::new(move |_| db.otp.with(|m| m.get(&flow.get_value()).cloned()));
+    let session = Memo::new(move |_| db.otp.with(|m| m.session(&flow.get_value()).cloned()));
 
     let deliver = move |code: String, now: DateTime<Utc>| {
         db.sms.update(|inbox| {
@@ -88,23 +92,20 @@ pub fn OtpConfirm(
         });
     };
     let send = move |_| {
-        let now = clock.now_untracked();
+        let now = clock.real_now();
+        let Some(digest) = digest.run(()) else {
+            return;
+        };
         let result = db.otp.update(|m| {
-            let key = flow.get_value();
-            if !m.contains_key(&key) {
-                match OtpSession::new_random(&phone.get_value(), purpose, Policy::PORTAL) {
-                    Ok(s) => {
-                        m.insert(key.clone(), s);
-                    }
-                    Err(e) => return Err(e),
-                }
-            }
-            let s = m.get_mut(&key).ok_or(OtpError::NoCodeIssued)?;
-            if s.issued_at().is_some() {
-                s.resend(now)
-            } else {
-                s.issue(now)
-            }
+            m.send(
+                &flow.get_value(),
+                &phone.get_value(),
+                purpose,
+                &digest,
+                Policy::PORTAL,
+                now,
+                vault::random_bytes,
+            )
         });
         match result {
             Ok(issued) => {
@@ -116,12 +117,9 @@ pub fn OtpConfirm(
         }
     };
     let confirm = move || {
-        let now = clock.now_untracked();
+        let now = clock.real_now();
         let input = typed.get_untracked();
-        let result = db.otp.update(|m| match m.get_mut(&flow.get_value()) {
-            Some(s) => s.verify(&input, now),
-            None => Err(OtpError::NoCodeIssued),
-        });
+        let result = db.otp.update(|m| m.verify(&flow.get_value(), &input, now));
         match result {
             Ok(()) => {
                 error.set(None);
@@ -151,16 +149,14 @@ pub fn OtpConfirm(
     let sent = move || session.get().is_some_and(|s| s.issued_at().is_some());
     let verified = move || session.get().is_some_and(|s| s.is_verified());
     let locked_until = move || {
-        session
-            .get()
-            .and_then(|s| s.locked_until())
-            .filter(|u| *u > clock.now())
+        let now = clock.real();
+        db.otp.with(|m| m.locked_until(&phone.get_value(), now))
     };
     let wait = move || {
-        session
-            .get()
-            .map(|s| s.seconds_until_resend(clock.now()))
-            .unwrap_or(0)
+        let now = clock.real();
+        db.otp.with(|m| {
+            m.seconds_until_send(&flow.get_value(), &phone.get_value(), Policy::PORTAL, now)
+        })
     };
     let expires = move || session.get().and_then(|s| s.expires_at());
 
@@ -196,7 +192,7 @@ pub fn OtpConfirm(
                             on_enter=Callback::new(move |_| confirm())
                         />
                         {move || expires().map(|at| {
-                            let left = (at - clock.now()).num_seconds();
+                            let left = (at - clock.real()).num_seconds();
                             view! {
                                 <p class="hint">
                                     {tr::otp_expires_at(lang, &format::time(at))} " "

@@ -15,7 +15,25 @@ use leptos::prelude::*;
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 
-use crate::engine::store::{self, LoadError};
+use crate::engine::store::{self, Format, LoadError, formats};
+
+/// The stored format of each key (its version and migration chain).
+fn format_of(key: &str) -> &'static Format {
+    match key {
+        "qujat.drafts" => &formats::DRAFTS,
+        "qujat.apps" => &formats::APPLICATIONS,
+        "qujat.keys" => &formats::EDS_KEYS,
+        "qujat.otp" => &formats::OTP,
+        "qujat.sms" => &formats::SMS,
+        "qujat.complaints" => &formats::COMPLAINTS,
+        "qujat.complaint-drafts" => &formats::COMPLAINT_DRAFTS,
+        "qujat.seen" => &formats::SEEN,
+        "qujat.session" => &formats::SESSION,
+        "qujat.clock" => &formats::CLOCK,
+        "qujat.staff.role" => &formats::STAFF_ROLE,
+        _ => &Format::FIRST,
+    }
+}
 
 /// What went wrong while loading or saving, for the notice the user sees.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -104,7 +122,7 @@ where
         let out = change(&mut data);
         let next = rev + 1;
         if LocalStorage::raw()
-            .set_item(self.key, &store::encode(next, &data))
+            .set_item(self.key, &store::encode(next, &data, format_of(self.key)))
             .is_err()
         {
             self.notices.push(StoreNotice::NotSaved {
@@ -131,7 +149,7 @@ fn read<T: DeserializeOwned + Default>(key: &str, notices: StoreNotices) -> (u64
         Ok(Some(raw)) => raw,
         _ => return (0, T::default()),
     };
-    match store::decode::<T>(&raw, &[]) {
+    match store::decode::<T>(&raw, format_of(key)) {
         Ok(env) => (env.rev, env.data),
         Err(LoadError::Corrupt(_)) | Err(LoadError::FromTheFuture(_)) => {
             let aside = format!("qujat.quarantine.{key}");

@@ -21,7 +21,9 @@ use crate::engine::complaint::{
 use crate::engine::deadline::{self, Milestone};
 use crate::engine::identity::registry::Person;
 use crate::engine::service::ServiceId;
+use crate::engine::signing::Signed;
 use crate::engine::signing::eds;
+use crate::engine::signing::otp::Purpose;
 use crate::engine::source::Lang;
 use crate::engine::submission::{self, SignatureRecord};
 use crate::i18n::tr;
@@ -786,18 +788,28 @@ fn ComplaintSign(person: &'static Person) -> impl IntoView {
             .with_untracked(|m| m.get(&iin.get_value()).cloned())
             .map(|p| signing_document(&p, &iin.get_value()))
     });
-    let file = Callback::new(move |record: SignatureRecord| {
+    let file = Callback::new(move |signed: Signed| {
         let Some(p) = pending.with_untracked(|m| m.get(&iin.get_value()).cloned()) else {
             return;
         };
         let now = clock.now_untracked();
         let doc = signing_document(&p, &iin.get_value());
-        // The signature must be over exactly this complaint, by this person.
-        let genuine = match &record {
-            SignatureRecord::Eds { signed } => {
-                eds::verify(signed, &iin.get_value(), now).is_ok() && signed.document == doc
-            }
-            SignatureRecord::Otp { digest_hex, .. } => *digest_hex == submission::digest_hex(&doc),
+        // The signature must be over exactly this complaint, by this person,
+        // and an SMS code counts only as a verified session's proof.
+        let (genuine, record) = match signed {
+            Signed::Eds(signed) => (
+                eds::verify_new(&signed, &iin.get_value(), now).is_ok() && signed.document == doc,
+                SignatureRecord::Eds { signed },
+            ),
+            Signed::Otp(proof) => (
+                proof.purpose() == Purpose::Signing
+                    && proof.digest() == submission::digest_hex(&doc),
+                SignatureRecord::Otp {
+                    phone: proof.phone().to_string(),
+                    verified_at: proof.verified_at(),
+                    digest_hex: proof.digest().to_string(),
+                },
+            ),
         };
         if !genuine {
             errors.set(vec![ErrorItem {
@@ -818,11 +830,16 @@ fn ComplaintSign(person: &'static Person) -> impl IntoView {
             failed();
             return;
         };
+        let flow = format!("complaint:{}", p.id);
         match complaint::file(draft, sig, now, random_bytes(), parent.as_ref()) {
             Ok(c) => {
                 let id = c.id.clone();
                 db.complaints.update(|m| {
                     m.insert(id.clone(), c);
+                });
+                // A code works once.
+                db.otp.update(|b| {
+                    b.remove(&flow);
                 });
                 pending.update(|m| {
                     m.remove(&iin.get_value());

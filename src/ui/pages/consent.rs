@@ -6,9 +6,11 @@ use leptos::prelude::*;
 
 use crate::engine::application::Answers;
 use crate::engine::identity::registry::Person;
+use crate::engine::signing::eds::digest_hex;
 use crate::engine::signing::otp::Purpose;
 use crate::i18n::tr;
 use crate::ui::components::{Choice, Radios};
+use crate::ui::db::use_db;
 use crate::ui::otp::OtpConfirm;
 use crate::ui::prefs::use_lang;
 use crate::ui::text::ts;
@@ -25,7 +27,20 @@ pub fn ConsentStep(
     #[prop(into)] flow: String,
 ) -> impl IntoView {
     let lang = use_lang();
+    let db = use_db();
     let flow = StoredValue::new(flow);
+    // What the consent code confirms: this flow's "yes" by this person. A
+    // code is bound to it when sent; changing the answer forgets the code,
+    // so a "yes" given again needs a new one.
+    let statement = move || {
+        digest_hex(&serde_json::json!({
+            "purpose": "consent",
+            "question": "use_digital_document",
+            "answer": true,
+            "flow": flow.get_value(),
+            "iin": person.iin,
+        }))
+    };
     view! {
         <Radios
             name="digital"
@@ -40,6 +55,11 @@ pub fn ConsentStep(
             })
             selected=Signal::derive(move || answers.get().use_digital_document.map(|u| if u { "yes".to_string() } else { "no".to_string() }))
             on_select=Callback::new(move |v: String| {
+                if v != "yes" {
+                    db.otp.update(|b| {
+                        b.remove(&flow.get_value());
+                    });
+                }
                 set.run(Box::new(move |a: &mut Answers| {
                     a.use_digital_document = Some(v == "yes");
                     if v != "yes" {
@@ -56,6 +76,7 @@ pub fn ConsentStep(
                         flow=flow.get_value()
                         phone=phone
                         purpose=Purpose::Consent
+                        digest=Callback::new(move |()| Some(statement()))
                         on_verified=Callback::new(move |_| set.run(Box::new(|a: &mut Answers| a.digital_consent_confirmed = true)))
                     />
                 }

@@ -232,6 +232,8 @@ fn pin_error(lang: Lang, e: PinError) -> &'static str {
         PinError::TooShort => tr::operator_pin_too_short(lang),
         PinError::NotDigits => tr::operator_pin_not_digits(lang),
         PinError::Mismatch => tr::operator_pin_mismatch(lang),
+        PinError::Trivial => tr::operator_pin_trivial(lang),
+        PinError::TooLong => tr::operator_pin_too_long(lang),
     }
 }
 

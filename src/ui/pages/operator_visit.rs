@@ -183,11 +183,18 @@ fn ConsentStep(id: String) -> impl IntoView {
 }
 
 fn spaced(code: &str) -> String {
-    if code.len() == 6 {
-        format!("{} {}", &code[..3], &code[3..])
-    } else {
-        code.to_string()
-    }
+    crate::engine::signing::otp::spaced(code)
+}
+
+/// What the visit's consent code confirms: this citizen's consent for this
+/// visit's service.
+fn consent_statement(v: &crate::engine::visit::Visit) -> String {
+    crate::engine::signing::eds::digest_hex(&serde_json::json!({
+        "purpose": "consent",
+        "visit": v.id,
+        "iin": v.iin,
+        "service": v.service,
+    }))
 }
 
 #[component]
@@ -208,16 +215,19 @@ fn OtpConsent(id: String) -> impl IntoView {
     });
     let sms = Memo::new(move |_| visit.with(|v| v.as_ref().and_then(|v| v.sms.clone())));
     let send = move |_| {
-        let now = clock.now_untracked();
+        // Codes and lock-outs run on the real clock, never the demo clock.
+        let now = clock.real_now();
         let Some(phone) = phone.get_untracked() else {
             return;
         };
         let result = vault.update(|d| {
             let v = d.visit_mut(&id.get_value()).ok_or(OtpError::NoCodeIssued)?;
-            if v.otp.is_none() {
+            let statement = consent_statement(v);
+            if v.otp.as_ref().is_none_or(|s| s.digest() != statement) {
                 v.otp = Some(OtpSession::new_random(
                     &phone,
                     Purpose::Consent,
+                    &statement,
                     Policy::PORTAL,
                 )?);
             }
@@ -242,12 +252,15 @@ fn OtpConsent(id: String) -> impl IntoView {
         }
     };
     let confirm = move || {
+        let real = clock.real_now();
         let now = clock.now_untracked();
         let input = typed.get_untracked();
         let result = vault.update(|d| {
             let v = d.visit_mut(&id.get_value()).ok_or(OtpError::NoCodeIssued)?;
+            let statement = consent_statement(v);
             let s = v.otp.as_mut().ok_or(OtpError::NoCodeIssued)?;
-            s.verify(&input, now)?;
+            s.verify(&input, real)?;
+            s.confirmation(&statement)?;
             v.sms = None;
             let _ = v.give_consent(Consent::Otp { verified_at: now });
             Ok(())

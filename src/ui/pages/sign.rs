@@ -8,10 +8,11 @@ use leptos_router::hooks::{use_navigate, use_params_map};
 
 use crate::engine::application::{self, IdentityFacts};
 use crate::engine::identity::registry::Person;
+use crate::engine::signing::Signed;
 use crate::engine::signing::eds::{self, SignError};
 use crate::engine::signing::otp::Purpose;
 use crate::engine::source::Lang;
-use crate::engine::submission::{self, SignatureRecord, SubmitError};
+use crate::engine::submission::{self, SubmitError};
 use crate::i18n::tr;
 use crate::ui::clock::use_clock;
 use crate::ui::components::{BackLink, Choice, ErrorItem, ErrorSummary, PageHeading, Radios};
@@ -42,6 +43,8 @@ pub fn sign_error(lang: Lang, e: &SignError) -> String {
         SignError::EmptyPassword => tr::sign_error_sign_empty_password(lang).into(),
         SignError::BadValidity => tr::sign_error_sign_bad_validity(lang).into(),
         SignError::Random => tr::sign_error_random_unavailable(lang).into(),
+        SignError::KeyFileIterations { .. } => tr::sign_error_sign_key_file_iterations(lang).into(),
+        SignError::SigningTime { .. } => tr::sign_error_sign_signing_time(lang).into(),
     }
 }
 
@@ -90,7 +93,9 @@ fn SignView(draft_id: String, person: &'static Person) -> impl IntoView {
     let errors = RwSignal::new(Vec::<ErrorItem>::new());
 
     // Files the application; on success opens its confirmation page.
-    let file = Callback::new(move |record: SignatureRecord| {
+    let flow = format!("sign:{}", id.get_value());
+    let flow_for_file = flow.clone();
+    let file = Callback::new(move |record: Signed| {
         let Some(draft) = db
             .drafts
             .with_untracked(|m| m.get(&id.get_value()).cloned())
@@ -112,6 +117,10 @@ fn SignView(draft_id: String, person: &'static Person) -> impl IntoView {
                 db.drafts.update(|m| {
                     m.remove(&id.get_value());
                 });
+                // A code works once: its session goes with the draft.
+                db.otp.update(|b| {
+                    b.remove(&flow_for_file);
+                });
                 navigate(&format!("/apply/receipt/{reference}"), Default::default());
             }
             Err(e) => errors.set(vec![ErrorItem {
@@ -132,7 +141,7 @@ fn SignView(draft_id: String, person: &'static Person) -> impl IntoView {
             <PageHeading text=ts(tr::sign_title) />
             <p>{t(tr::sign_lead)}</p>
             <crate::ui::law::Items items=crate::engine::catalog::service(SERVICE).signing.clone() />
-            <Signer person=person flow=format!("sign:{}", id.get_value()) document=document on_signed=file errors=errors />
+            <Signer person=person flow=flow document=document on_signed=file errors=errors />
         </div>
     }
 }
@@ -149,7 +158,7 @@ pub fn Signer(
     #[prop(into)]
     flow: String,
     document: Callback<(), Option<serde_json::Value>>,
-    on_signed: Callback<SignatureRecord>,
+    on_signed: Callback<Signed>,
     errors: RwSignal<Vec<ErrorItem>>,
 ) -> impl IntoView {
     let lang = use_lang();
@@ -202,7 +211,7 @@ pub fn Signer(
                 );
                 busy.set(false);
                 match result {
-                    Ok(signed) => on_signed.run(SignatureRecord::Eds { signed }),
+                    Ok(signed) => on_signed.run(Signed::Eds(signed)),
                     Err(e) => {
                         let field =
                             if matches!(e, SignError::WrongPassword | SignError::EmptyPassword) {
@@ -221,17 +230,25 @@ pub fn Signer(
         );
     };
 
+    // The code is bound to the document's digest when it is sent; what is
+    // filed is the proof for the document as it is now (if another tab
+    // changed it since, the proof is refused and a new code is needed).
     let on_otp = Callback::new(move |_| {
         let Some(doc) = document.run(()) else {
             return;
         };
-        let record = SignatureRecord::Otp {
-            phone: person.phone.clone().unwrap_or_default(),
-            verified_at: clock.now_untracked(),
-            digest_hex: submission::digest_hex(&doc),
-        };
-        on_signed.run(record);
+        let proof = db
+            .otp
+            .with_untracked(|b| b.confirm(&flow.get_value(), &submission::digest_hex(&doc)));
+        match proof {
+            Ok(proof) => on_signed.run(Signed::Otp(proof)),
+            Err(e) => errors.set(vec![ErrorItem {
+                field_id: "otp-code".into(),
+                message: crate::ui::otp::error_message(lang, &e),
+            }]),
+        }
     });
+    let digest = Callback::new(move |()| document.run(()).map(|d| submission::digest_hex(&d)));
 
     let methods = Signal::stored({
         let l = lang;
@@ -340,7 +357,7 @@ pub fn Signer(
             <Show when=move || method.get().as_deref() == Some("otp")>
                 {move || {
                     person.phone.clone().map(|phone| {
-                        view! { <OtpConfirm flow=flow.get_value() phone=phone purpose=Purpose::Signing on_verified=on_otp /> }
+                        view! { <OtpConfirm flow=flow.get_value() phone=phone purpose=Purpose::Signing digest=digest on_verified=on_otp /> }
                     })
                 }}
             </Show>
