@@ -10,5 +10,10 @@
 pub mod engine;
 pub mod i18n;
 
+/// The fuzz harness: `qujat-rules fuzz`, `tests/fuzz.rs` (native; nothing
+/// in the app uses it, so no bundle carries it).
+#[doc(hidden)]
+pub mod fuzz;
+
 #[cfg(target_arch = "wasm32")]
 pub mod ui;

@@ -41,6 +41,11 @@ USAGE:
       Validate an IIN (exit 0 valid, 1 invalid).
   qujat-rules bench --queries N
       Time N pseudo-random add-working-days queries.
+  qujat-rules fuzz [--inputs N] [--seed S]
+      Feed N generated inputs (default 1000000) to every stored
+      collection's decoder and what the app does with it, and to every
+      parser of typed or imported input; print the count per target and
+      in total, and the panics (exit 1 if any).
   qujat-rules --help
 
 Dates are Kazakhstan calendar dates; the calendar covers 2016-01-01..2030-12-31.
@@ -112,6 +117,7 @@ fn run(args: &[String]) -> Result<u8, Fail> {
         "deadline" => cmd_deadline(rest, &mut out)?,
         "iin" => cmd_iin(rest, &mut out)?,
         "bench" => cmd_bench(rest, &mut out)?,
+        "fuzz" => cmd_fuzz(rest, &mut out)?,
         other => {
             return fail(format!(
                 "unknown command {other:?}; try `qujat-rules --help`"
@@ -178,6 +184,44 @@ fn parse_count(s: &str) -> Result<u32, Fail> {
 
 fn cal() -> Result<&'static Calendar, Fail> {
     Ok(calendar::calendar()?)
+}
+
+fn cmd_fuzz(args: &[String], out: &mut impl Write) -> Result<u8, Fail> {
+    let opts = options(args, &["inputs", "seed"])?;
+    let inputs = match opts.get("inputs") {
+        Some(s) => s
+            .parse::<u64>()
+            .map_err(|_| Fail::Msg(format!("{s:?} is not a whole number of inputs")))?,
+        None => 1_000_000,
+    };
+    let seed = match opts.get("seed") {
+        Some(s) => {
+            let hex = s.trim_start_matches("0x");
+            u64::from_str_radix(hex, 16)
+                .map_err(|_| Fail::Msg(format!("{s:?} is not a seed (hex)")))?
+        }
+        None => 0x5155_4A41_5400_0012,
+    };
+    let report = qujat::fuzz::run(inputs, seed);
+    for t in &report.targets {
+        writeln!(
+            out,
+            "{:>9} inputs {:>9} decoded {:>3} panics  {}",
+            t.inputs, t.decoded, t.panics, t.name
+        )?;
+    }
+    writeln!(
+        out,
+        "fuzz: {} inputs, {} panics, {:.1} s (seed {:#x})",
+        report.inputs(),
+        report.panics(),
+        report.elapsed.as_secs_f64(),
+        report.seed
+    )?;
+    if let Some(first) = &report.first_panic {
+        writeln!(out, "first panic: {first}")?;
+    }
+    Ok(if report.panics() == 0 { 0 } else { 1 })
 }
 
 fn cmd_calendar(args: &[String], out: &mut impl Write) -> Result<u8, Fail> {
