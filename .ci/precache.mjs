@@ -8,7 +8,11 @@
 //    <meta name="qujat-sw" content="/sw.js">: the app registers the worker
 //    only on a page that has the mark (src/ui/offline.rs), so pages that
 //    trunk serve or wasm-bindgen-test make never register a worker that is
-//    not there;
+//    not there; drops the pages' HTML comments (notes for the source, such
+//    as .ci/shells.mjs's markers, not for the visitor's first load) and
+//    blank lines; and
+//    gives every page its Content Security Policy, with the hash of trunk's
+//    inline loader as it is after step 0 (.ci/csp.mjs);
 // 2. lists every file of dist/ (pages, js, wasm, css, icons, manifest; not
 //    sw.js itself, not dot-files such as trunk's .stage/) as the precache
 //    list, and names the release by a hash of the paths and contents of
@@ -37,6 +41,7 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { withCsp } from './csp.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const dist = path.resolve(process.argv[2] ?? path.join(root, 'dist'));
@@ -65,13 +70,16 @@ if (!files.includes('index.html')) {
   process.exit(2);
 }
 
-// 1. Mark the pages (idempotent: a second run changes nothing).
+// 1. Mark the pages and give them their policy (idempotent: a second run changes nothing).
 for (const f of files.filter((f) => f.endsWith('.html'))) {
   const file = path.join(dist, f);
   let html = readFileSync(file, 'utf8');
   if (html.includes(MARK)) continue;
   if (!/<\/head>/i.test(html)) throw new Error(`precache: ${f} has no </head>`);
   if (f === 'index.html') html = paintFirst(html);
+  html = html.replace(/[ \t]*<!--(?!\[)[\s\S]*?-->\n?/g, '');
+  html = html.replace(/\n[ \t]*(?=\n)/g, ''); // and the blank lines trunk leaves
+  html = withCsp(html, f);
   writeFileSync(file, html.replace(/<\/head>/i, `  ${MARK}\n</head>`));
 }
 

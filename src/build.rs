@@ -6,6 +6,9 @@
 //!    language, a placeholder that differs between languages, or a plural
 //!    form a language needs (CLDR: ru one/few/many, kk and en one/other) is a
 //!    build error, and using a key that does not exist is a compile error.
+//!    The same messages are also written as `messages.json` (key → kk, ru,
+//!    en; a plural message has its forms), which only native tools read
+//!    (`crate::i18n::MESSAGES_JSON`, `qujat-facts` for the e2e suites).
 //! 2. Law and calendar data: every `src/engine/data/*.toml` is parsed and
 //!    re-emitted as compact JSON in `OUT_DIR`, which the engine embeds and
 //!    parses once at run time (serde_json is needed anyway for storage).
@@ -34,8 +37,9 @@ fn run(root: &Path, out: &Path) -> Result<(), String> {
     let data = root.join("src/engine/data");
     println!("cargo:rerun-if-changed={}", data.display());
 
-    let code = generate_i18n(&locales)?;
+    let (code, messages) = generate_i18n(&locales)?;
     fs::write(out.join("i18n.rs"), code).map_err(|e| e.to_string())?;
+    fs::write(out.join("messages.json"), messages).map_err(|e| e.to_string())?;
 
     let mut entries: Vec<_> = fs::read_dir(&data)
         .map_err(|e| format!("{}: {e}", data.display()))?
@@ -139,7 +143,30 @@ fn sorted(mut v: Vec<String>) -> Vec<String> {
     v
 }
 
-fn generate_i18n(dir: &Path) -> Result<String, String> {
+/// Every message as JSON: `{ "key": { "kk": text, "ru": text, "en": text } }`,
+/// a plural message with `{ "one": text, ... }` in place of each text.
+fn messages_json(all: &BTreeMap<&str, BTreeMap<String, Msg>>) -> String {
+    let mut out = serde_json::Map::new();
+    for key in all["en"].keys() {
+        let mut langs = serde_json::Map::new();
+        for lang in LANGS {
+            let value = match &all[lang][key] {
+                Msg::Plain(text) => serde_json::Value::from(text.as_str()),
+                Msg::Plural(forms) => serde_json::Value::from_iter(
+                    forms
+                        .iter()
+                        .map(|(c, t)| (c.clone(), serde_json::Value::from(t.as_str()))),
+                ),
+            };
+            langs.insert(lang.to_string(), value);
+        }
+        out.insert(key.clone(), langs.into());
+    }
+    serde_json::Value::Object(out).to_string()
+}
+
+/// The `tr` module's code and the messages as JSON (see [`messages_json`]).
+fn generate_i18n(dir: &Path) -> Result<(String, String), String> {
     // `kk.toml` holds the shared messages; `<area>.kk.toml` holds one area's
     // messages, whose keys get the prefix `<area>_`. One file per area keeps
     // parallel work on different screens from colliding.
@@ -318,5 +345,5 @@ fn generate_i18n(dir: &Path) -> Result<String, String> {
         "\n/// Every message key, for tests.\npub const KEYS: &[&str] = &{keys:?};"
     )
     .unwrap();
-    Ok(code)
+    Ok((code, messages_json(&all)))
 }

@@ -45,8 +45,64 @@ fn help_prints_usage() {
         "deadline",
         "iin",
         "bench",
+        "slots",
+        "offices",
     ] {
         assert!(out.contains(cmd), "{cmd}");
+    }
+    assert!(out.contains("exit code 2"), "{out}");
+    assert!(stderr(&o).is_empty());
+    // `help` and `-h` say the same.
+    for args in [&["help"][..], &["-h"]] {
+        let o = run(args);
+        assert_eq!(o.status.code(), Some(0), "{args:?}");
+        assert!(stdout(&o).contains("offices"), "{args:?}");
+    }
+}
+
+/// Each subcommand has its own `--help` (and `help <cmd>`): exit 0, on
+/// stdout, naming its options.
+#[test]
+fn every_subcommand_has_its_own_help() {
+    for (cmd, needles) in [
+        (
+            "calendar",
+            &["--from <YYYY-MM-DD>", "--to <YYYY-MM-DD>"][..],
+        ),
+        ("add-working-days", &["<DATE>", "<N>"]),
+        ("add-calendar-days", &["<DATE>", "<N>"]),
+        (
+            "deadline",
+            &["--service", "--channel", "--submitted", "--location"],
+        ),
+        ("iin", &["<IIN>"]),
+        ("bench", &["--queries <N>"]),
+        (
+            "slots",
+            &[
+                "--service",
+                "--office <ID>",
+                "--date",
+                "--purpose",
+                "--provider",
+                "--json",
+                "time,free",
+            ],
+        ),
+        ("offices", &["id,settlement,region"]),
+    ] {
+        for args in [vec![cmd, "--help"], vec!["help", cmd]] {
+            let o = run(&args);
+            assert_eq!(o.status.code(), Some(0), "{args:?}: {}", stderr(&o));
+            let out = stdout(&o);
+            assert!(
+                out.contains(&format!("qujat-rules {cmd}")),
+                "{args:?}: {out}"
+            );
+            for n in needles {
+                assert!(out.contains(n), "{args:?} lacks {n:?}: {out}");
+            }
+        }
     }
 }
 
@@ -100,7 +156,13 @@ fn add_working_and_calendar_days() {
 fn bad_arguments_are_one_line_errors_with_exit_2() {
     assert_usage_error(&[], "no command");
     assert_usage_error(&["frobnicate"], "unknown command");
-    assert_usage_error(&["add-working-days", "2025-03-20"], "expected a date");
+    // clap names the missing positional and the usage (was "expected a date
+    // YYYY-MM-DD and a number of days").
+    assert_usage_error(&["add-working-days", "2025-03-20"], "<N> is required");
+    assert_usage_error(
+        &["add-working-days", "2025-03-20"],
+        "usage: qujat-rules add-working-days <DATE> <N>",
+    );
     assert_usage_error(&["add-working-days", "20.03.2025", "1"], "not a date");
     assert_usage_error(&["add-working-days", "2025-02-30", "1"], "not a date");
     assert_usage_error(&["add-working-days", "2025-03-20", "-1"], "whole number");
@@ -380,4 +442,259 @@ fn deadline_s3_by_channel_and_location() {
             "--location does not apply",
         );
     }
+}
+
+fn csv_rows(args: &[&str]) -> Vec<String> {
+    let o = run(args);
+    assert_eq!(o.status.code(), Some(0), "{args:?}: {}", stderr(&o));
+    assert!(stderr(&o).is_empty(), "{args:?}: {}", stderr(&o));
+    stdout(&o).lines().map(str::to_string).collect()
+}
+
+#[test]
+fn offices_csv_lists_every_demo_office() {
+    let rows = csv_rows(&["offices"]);
+    assert_eq!(rows[0], "id,settlement,region,duty,windows,name");
+    assert_eq!(rows.len(), 1 + qujat::engine::queue::offices().len());
+    // A field with a comma is quoted; the region column is empty while the
+    // registry records no region for the settlement.
+    let bostandyk = rows
+        .iter()
+        .find(|r| r.starts_with("almaty-bostandyk,"))
+        .unwrap();
+    assert!(
+        bostandyk.ends_with(",true,3,\"Public Service Centre, Bostandyk District, Almaty\""),
+        "{bostandyk}"
+    );
+    // The offices the scenarios need: the provider's settlement and another
+    // for S3; East Kazakhstan (Oskemen, Semey) for S2 collection.
+    for id in [
+        "almaty-medeu",
+        "kaskelen-karasai",
+        "oskemen-city",
+        "semey-city",
+    ] {
+        assert!(
+            rows.iter().any(|r| r.starts_with(&format!("{id},"))),
+            "{id}"
+        );
+    }
+    // The region column is the registry's: filled exactly when it records one.
+    for o in qujat::engine::queue::offices() {
+        let row = rows
+            .iter()
+            .find(|r| r.starts_with(&format!("{},", o.id)))
+            .unwrap();
+        let cols: Vec<&str> = row.splitn(4, ',').collect();
+        assert_eq!(cols[1], o.settlement);
+        assert_eq!(cols[2], o.region.as_deref().unwrap_or(""));
+    }
+}
+
+#[test]
+fn slots_csv_within_the_hours_of_the_service() {
+    // Wednesday 19 March 2025, S3 at an ordinary office: 9.00–18.00 in
+    // 15-minute slots, two windows each (queue.toml).
+    let rows = csv_rows(&[
+        "slots",
+        "--service",
+        "S3",
+        "--office",
+        "almaty-medeu",
+        "--date",
+        "2025-03-19",
+    ]);
+    assert_eq!(rows[0], "time,free");
+    assert_eq!(rows.len(), 1 + 36);
+    assert_eq!(rows[1], "09:00,2");
+    assert_eq!(rows.last().unwrap(), "17:45,2");
+    // Saturday: S3 only at a duty department, 9.00–13.00 (F003 item 7 2)).
+    let sat = ["--date", "2025-03-15"];
+    let duty = csv_rows(&[
+        "slots",
+        "--service",
+        "S3",
+        "--office",
+        "almaty-bostandyk",
+        sat[0],
+        sat[1],
+    ]);
+    assert_eq!(duty.len(), 1 + 16);
+    assert_eq!(duty.last().unwrap(), "12:45,3");
+    let plain = csv_rows(&[
+        "slots",
+        "--service",
+        "S3",
+        "--office",
+        "almaty-medeu",
+        sat[0],
+        sat[1],
+    ]);
+    assert_eq!(plain, vec!["time,free"]);
+    // Nauryz (21 March 2025): closed, the header only.
+    let holiday = csv_rows(&[
+        "slots",
+        "--service",
+        "S3",
+        "--office",
+        "almaty-bostandyk",
+        "--date",
+        "2025-03-21",
+    ]);
+    assert_eq!(holiday, vec!["time,free"]);
+    // Saturday 4 May 2024 was a decreed working day instead of Wednesday
+    // 8 May: a Wednesday's hours, and 8 May closed.
+    let worked = csv_rows(&[
+        "slots",
+        "--service",
+        "S3",
+        "--office",
+        "almaty-medeu",
+        "--date",
+        "2024-05-04",
+    ]);
+    assert_eq!(worked.len(), 1 + 36);
+    let off = csv_rows(&[
+        "slots",
+        "--service",
+        "S3",
+        "--office",
+        "almaty-medeu",
+        "--date",
+        "2024-05-08",
+    ]);
+    assert_eq!(off, vec!["time,free"]);
+}
+
+#[test]
+fn slots_json_explains_hours_length_and_capacity() {
+    let o = run(&[
+        "slots",
+        "--service",
+        "S3",
+        "--office",
+        "almaty-bostandyk",
+        "--date",
+        "2025-03-15",
+        "--json",
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(v["opening"]["state"], "open");
+    assert_eq!(
+        v["opening"]["schedule"]["id"],
+        "state-corporation-duty-saturday"
+    );
+    assert_eq!(v["length"]["minutes"], 15);
+    assert_eq!(v["length_basis"]["status"], "assumption");
+    assert_eq!(v["capacity_basis"]["status"], "assumption");
+    assert_eq!(v["slots"].as_array().unwrap().len(), 16);
+}
+
+#[test]
+fn slots_where_the_seeds_give_no_booking_say_so() {
+    let one = |args: &[&str]| {
+        let rows = csv_rows(args);
+        assert_eq!(rows.len(), 1, "{rows:?}");
+        rows[0].clone()
+    };
+    let s1 = one(&[
+        "slots",
+        "--service",
+        "S1",
+        "--office",
+        "almaty-medeu",
+        "--date",
+        "2025-03-19",
+    ]);
+    assert!(
+        s1.starts_with("no booking: the seeds give no booking for S1"),
+        "{s1}"
+    );
+    assert!(s1.contains("come without one"), "{s1}");
+    assert!(s1.contains("legal maximum wait 15 min [F000"), "{s1}");
+    assert!(s1.contains("L15"), "{s1}");
+    let s3 = one(&[
+        "slots",
+        "--service",
+        "S3",
+        "--office",
+        "almaty-medeu",
+        "--date",
+        "2025-03-19",
+        "--purpose",
+        "collect",
+    ]);
+    assert!(
+        s3.contains("no booking for S3 (collecting the result)"),
+        "{s3}"
+    );
+    // S2 outside East Kazakhstan: the booking is F002's, for that region.
+    let s2 = one(&[
+        "slots",
+        "--service",
+        "S2",
+        "--office",
+        "shymkent-abai",
+        "--date",
+        "2025-03-19",
+        "--provider",
+        "shymkent-school-12",
+    ]);
+    assert!(
+        s2.contains("only for a provider in east-kazakhstan"),
+        "{s2}"
+    );
+    assert!(
+        s2.contains("applied to collecting as an interpretation"),
+        "{s2}"
+    );
+}
+
+#[test]
+fn slots_bad_arguments_are_one_line_errors_with_exit_2() {
+    let base = [
+        "slots",
+        "--service",
+        "S3",
+        "--office",
+        "almaty-medeu",
+        "--date",
+    ];
+    let with = |extra: &[&'static str]| {
+        let mut v = base.to_vec();
+        v.extend_from_slice(extra);
+        v
+    };
+    assert_usage_error(
+        &with(&["2025-03-19", "--office", "x"]),
+        "--office given twice",
+    );
+    assert_usage_error(&with(&["19.03.2025"]), "not a date");
+    assert_usage_error(&with(&["2031-01-01"]), "outside");
+    assert_usage_error(
+        &with(&["2025-03-19", "--purpose", "lunch"]),
+        "unknown purpose",
+    );
+    assert_usage_error(
+        &with(&["2025-03-19", "--provider", "nobody"]),
+        "unknown provider",
+    );
+    assert_usage_error(
+        &[
+            "slots",
+            "--service",
+            "S3",
+            "--office",
+            "nowhere",
+            "--date",
+            "2025-03-19",
+        ],
+        "unknown office \"nowhere\"",
+    );
+    assert_usage_error(
+        &["slots", "--service", "S3", "--date", "2025-03-19"],
+        "--office is required",
+    );
+    assert_usage_error(&["offices", "--all"], "unknown option --all");
 }

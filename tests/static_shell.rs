@@ -22,3 +22,54 @@ fn the_static_home_heading_and_lead_are_the_apps_in_every_language() {
         }
     }
 }
+
+/// The pages' Content Security Policy (`.ci/csp.mjs`) allows no inline
+/// script or style but trunk's loader: the shell's own start-up code is
+/// `public/boot.js`, and nothing in the shell is styled inline.
+#[test]
+fn the_shell_has_no_inline_script_style_or_event_handler() {
+    let mut rest = INDEX;
+    while let Some(i) = rest.find("<script") {
+        let tag_end = rest[i..].find('>').expect("a <script> tag ends") + i;
+        let tag = &rest[i..=tag_end];
+        assert!(
+            tag.contains(" src=\""),
+            "index.html has an inline script ({tag}): move it into public/"
+        );
+        rest = &rest[tag_end..];
+    }
+    assert!(INDEX.contains(r#"<script src="/public/boot.js"></script>"#));
+    assert!(
+        !INDEX.contains("<style"),
+        "index.html has a <style> element"
+    );
+    assert!(
+        !INDEX.contains(" style="),
+        "index.html has a style attribute"
+    );
+    for handler in [" onload=", " onerror=", " onclick="] {
+        assert!(!INDEX.contains(handler), "index.html has {handler}");
+    }
+    let boot = include_str!("../public/boot.js");
+    assert!(
+        boot.contains("static-at-home"),
+        "boot.js shows the static home heading"
+    );
+}
+
+/// `.ci/shells.mjs` makes the apply and staff pages from index.html: each
+/// portal-only part is closed, and the bundles have their heading.
+#[test]
+fn the_shell_template_markers_are_balanced() {
+    let open = INDEX.matches("<!-- shell:portal -->").count();
+    let close = INDEX.matches("<!-- /shell:portal -->").count();
+    assert!(open > 0, "index.html marks its portal-only parts");
+    assert_eq!(open, close, "every shell:portal part is closed");
+    assert!(INDEX.contains("<!-- shell:bundle <h1>Qujat</h1> -->"));
+    assert_eq!(
+        INDEX
+            .matches(r#"<link data-trunk rel="rust" data-bin="qujat""#)
+            .count(),
+        1
+    );
+}

@@ -1,4 +1,4 @@
-//! The applying-and-signing bundle's entry point (`src/html/apply.html`).
+//! The applying-and-signing bundle's entry point (its page is made from `index.html` by `.ci/shells.mjs`).
 
 #[cfg(target_arch = "wasm32")]
 fn main() {

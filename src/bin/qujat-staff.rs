@@ -1,4 +1,4 @@
-//! The staff bundle's entry point (`src/html/staff.html`).
+//! The staff bundle's entry point (its page is made from `index.html` by `.ci/shells.mjs`).
 
 #[cfg(target_arch = "wasm32")]
 fn main() {

@@ -18,7 +18,9 @@
 //! - [`lifecycle`]: an application after hand-in, as a state machine;
 //! - [`application`]: the S2 wizard; [`submission`]: signing it in;
 //! - [`complaint`]: the complaint procedure; [`visit`]: the operator's home
-//!   visit.
+//!   visit;
+//! - [`queue`]: the State Corporation's electronic queue (booking, tickets,
+//!   the hall).
 
 pub mod application;
 pub mod calendar;
@@ -30,6 +32,7 @@ pub mod demo_clock;
 pub mod identity;
 pub mod kztime;
 pub mod lifecycle;
+pub mod queue;
 pub mod service;
 pub mod signing;
 pub mod source;

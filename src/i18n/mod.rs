@@ -76,6 +76,13 @@ pub fn fill(template: &str, args: &[(&str, &str)]) -> String {
     out
 }
 
+/// Every message as JSON, `{ "key": { "kk": …, "ru": …, "en": … } }` (a
+/// plural message has `{ "one": …, "other": … }` forms in place of each
+/// text), written by `src/build.rs` from the same files as [`tr`]. For
+/// native tools only (`qujat-facts` gives it to the e2e suites): the app
+/// never references it, so it is not linked into the wasm.
+pub const MESSAGES_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/messages.json"));
+
 /// One function per message key.
 #[allow(clippy::all)]
 pub mod tr {
@@ -139,6 +146,22 @@ mod tests {
             fill("{a}", &[("a", "<script>{b}</script>"), ("b", "x")]),
             "<script>{b}</script>"
         );
+    }
+
+    #[test]
+    fn the_messages_json_has_every_key_in_every_language() {
+        let all: serde_json::Value = serde_json::from_str(MESSAGES_JSON).unwrap();
+        let all = all.as_object().unwrap();
+        assert_eq!(all.len(), tr::KEYS.len());
+        for key in tr::KEYS {
+            for lang in ["kk", "ru", "en"] {
+                assert!(!all[*key][lang].is_null(), "{key} in {lang}");
+            }
+        }
+        assert_eq!(all["app_name"]["en"], tr::app_name(Lang::En));
+        assert_eq!(all["home_title"]["kk"], tr::home_title(Lang::Kk));
+        // A plural message keeps its CLDR forms.
+        assert_eq!(all["time_minutes"]["ru"]["few"], "{n} минуты");
     }
 
     #[test]

@@ -2,6 +2,8 @@
 //! takes what it needs (so some helpers go unused in some files).
 #![allow(dead_code)]
 
+pub mod provenance;
+
 use chrono::{DateTime, NaiveDate, Utc};
 
 use qujat::engine::application::{Answers, DocKind, Draft, Reason, Step, Who};

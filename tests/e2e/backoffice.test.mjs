@@ -20,162 +20,49 @@
 // Kazakhstan (Tuesday 24.11.2026 10:00, UTC+5); the demo clock moves the
 // app's time ahead of it.
 
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { assert } from './lib/assert.mjs';
+import { useBrowser, pageTest } from './lib/browser.mjs';
+import { gotoApp, reloadApp, expectH1, main, radio, button, link } from './lib/app.mjs';
+import { expectAxeClean } from './lib/axe.mjs';
+import { refusalGround } from './lib/facts.mjs';
+import { HOSTILE, expectNothingExecuted } from './lib/hostile.mjs';
+import { msg, fmt, escapeRegExp } from './lib/texts.mjs';
+import { NOW, TIME, toMs } from './lib/time.mjs';
+import { signIn } from './lib/flows/signin.mjs';
+import { fillApplication } from './lib/flows/wizard.mjs';
+import { signWithOtp } from './lib/flows/sign.mjs';
 import {
-  assert,
-  useBrowser,
-  pageTest,
-  gotoApp,
-  reloadApp,
-  waitForApp,
-  expectAxeClean,
-  switchLanguage,
-  h1Text,
-  msg,
-} from './support.mjs';
+  T,
+  storedApp,
+  statusTag,
+  waitStatus,
+  history,
+  expectHistory,
+  targets,
+  appTime,
+  waitTime,
+  openDemoTools,
+  waitBadge,
+  openNotifications,
+  openDesk,
+  setRole,
+  act,
+  openTracker,
+  allowDeafness,
+  setDeaf,
+} from './lib/flows/staff.mjs';
 
 useBrowser();
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-
-/** Tuesday 24 November 2026, 10:00 in Kazakhstan (UTC+5): a working day. */
-const NOW = new Date('2026-11-24T10:00:00+05:00');
-
-function fmt(lang, key, values = {}) {
-  return msg(lang, key).replace(/\{(\w+)\}/g, (m, k) => (k in values ? String(values[k]) : m));
-}
-
-/** The text of an S2 refusal ground (src/engine/data/s2.toml) in `lang`. */
-function refusalGround(lang, id) {
-  const toml = readFileSync(path.join(here, '..', '..', 'src', 'engine', 'data', 's2.toml'), 'utf8');
-  const at = toml.indexOf(`[[refusal_grounds]]\nid = "${id}"`);
-  assert.ok(at >= 0, `refusal ground ${id} in s2.toml`);
-  const line = toml.slice(at).split('\n').find((l) => l.startsWith('text = {'));
-  return JSON.parse(new RegExp(`\\b${lang} = ("(?:[^"\\\\]|\\\\.)*")`).exec(line)[1]);
-}
-
-const HOSTILE = '<script>window.__pwned = 1</script><img src=x onerror="window.__pwned = 2"> <b>bold?</b> & "quotes"';
-
-const stored = (page, key) =>
-  page.evaluate((k) => {
-    const raw = localStorage.getItem(k);
-    return raw === null ? null : JSON.parse(raw).data;
-  }, key);
-
-const storedApp = async (page, reference) => (await stored(page, 'qujat.apps'))[reference];
-
-async function expectH1(page, text, label) {
-  await page
-    .waitForFunction((t) => document.querySelector('main#main h1')?.innerText.trim() === t, text, { timeout: 10_000 })
-    .catch(() => {});
-  assert.equal(await h1Text(page), text, `${label}: the h1`);
-}
-
-const main = (page) => page.getByRole('main');
-const radio = (page, label) => main(page).getByRole('radio', { name: label, exact: true });
-const button = (page, label) => main(page).getByRole('button', { name: label, exact: true });
-const link = (page, label) => main(page).getByRole('link', { name: label, exact: true });
-
-async function expectNothingExecuted(page, label) {
-  const found = await page.evaluate(() => ({
-    pwned: window.__pwned ?? null,
-    img: document.querySelectorAll('main img[src="x"]').length,
-    bold: [...document.querySelectorAll('main b')].filter((b) => b.textContent === 'bold?').length,
-  }));
-  assert.deepEqual(found, { pwned: null, img: 0, bold: 0 }, `${label}: the motivation stays text`);
-}
-
-// ---------------------------------------------------------------- the citizen submits
-
-/** Signs in (in `lang`) as an adult demo person with a phone and no special case. */
-async function signIn(page, lang) {
-  await gotoApp(page, '/signin');
-  if (lang !== 'kk') await switchLanguage(page, lang);
-  await expectH1(page, msg(lang, 'signin_title'), 'sign-in');
-  const cards = page.locator('main .card');
-  const n = await cards.count();
-  const avoid = ['no_phone', 'id_expired', 'digital_doc', 'parent_of', 'minor', 'liquidated'].map((k) => msg(lang, `signin_${k}`));
-  for (let i = 0; i < n; i++) {
-    const card = cards.nth(i);
-    const parts = (await card.locator('p.small').innerText()).split('·').map((s) => s.trim());
-    const iin = /\d{12}/.exec(parts[1] || '')?.[0];
-    if (iin && !parts.slice(2).some((p) => avoid.includes(p))) {
-      const name = (await card.locator('h3').innerText()).trim();
-      await card.getByRole('button', { name: fmt(lang, 'signin_sign_in_as', { name }) }).click();
-      await page.waitForURL((u) => u.pathname === '/apply/cabinet');
-      await waitForApp(page); // another bundle: a new page load
-      await expectH1(page, msg(lang, 'cabinet_title'), 'cabinet');
-      return { iin, name };
-    }
-  }
-  assert.fail('no plain adult demo person with a phone');
-}
-
-const STEP_H1 = {
-  who: 'wizard_who_question',
-  reason: 'wizard_reason_question',
-  document: 'wizard_document_question',
-  school: 'wizard_school_question',
-  year: 'wizard_year_question',
-  office: 'wizard_office_question',
-  documents: 'wizard_documents_question',
-  check: 'wizard_check_title',
-};
-
-async function atStep(page, lang, slug) {
-  await page.waitForURL(new RegExp(`/apply/S2/[0-9a-f]+/${slug}(\\?.*)?$`));
-  await expectH1(page, msg(lang, STEP_H1[slug]), `step ${slug}`);
-}
-
-async function submitStep(page, lang, slug) {
-  const name = msg(lang, slug === 'check' ? 'wizard_sign_continue' : 'common_continue');
-  await button(page, name).click();
-}
-
 /**
  * The real path (the wizard is tested in citizen.test.mjs; here it only
- * makes an application): sign in, a duplicate of a lost certificate for
- * myself, signed with an SMS code. Returns { reference, due, person }.
+ * makes an application): sign in as a plain adult, a duplicate of a lost
+ * certificate for myself, signed with an SMS code. Returns { reference, due, person }.
  */
 async function submitApplication(page, lang, school) {
   const person = await signIn(page, lang);
-  await link(page, msg(lang, 'cabinet_new_application')).click();
-  await page.waitForURL((u) => u.pathname === '/apply/S2');
-  await waitForApp(page);
-  await button(page, msg(lang, 'wizard_start')).click();
-  await atStep(page, lang, 'who');
-  await radio(page, msg(lang, 'wizard_who_myself')).check();
-  await submitStep(page, lang, 'who');
-  await atStep(page, lang, 'reason');
-  await radio(page, msg(lang, 'wizard_reason_lost')).check();
-  await submitStep(page, lang, 'reason');
-  await atStep(page, lang, 'document');
-  await radio(page, msg(lang, 'wizard_document_general')).check();
-  await submitStep(page, lang, 'document');
-  await atStep(page, lang, 'school');
-  await page.locator('#school').fill(school);
-  await submitStep(page, lang, 'school');
-  await atStep(page, lang, 'year');
-  await page.locator('#year').fill('2012');
-  await submitStep(page, lang, 'year');
-  await atStep(page, lang, 'office');
-  await page.locator('#office').check();
-  await submitStep(page, lang, 'office');
-  await atStep(page, lang, 'documents');
-  await submitStep(page, lang, 'documents');
-  await atStep(page, lang, 'check');
-  await submitStep(page, lang, 'check');
-
-  await page.waitForURL(/\/sign$/);
-  await expectH1(page, msg(lang, 'sign_title'), 'sign');
-  await radio(page, msg(lang, 'sign_method_otp')).check();
-  await button(page, msg(lang, 'otp_send')).click();
-  await page.locator('#otp-code').waitFor();
-  const sms = await stored(page, 'qujat.sms');
-  await page.locator('#otp-code').fill(sms[sms.length - 1].code);
-  await button(page, msg(lang, 'otp_confirm')).click();
+  await fillApplication(page, lang, { school });
+  await signWithOtp(page, lang);
 
   await page.waitForURL(/\/apply\/receipt\/S2-/, { timeout: 60_000 });
   await expectH1(page, msg(lang, 'confirm_accepted_title'), 'receipt');
@@ -188,157 +75,6 @@ async function submitApplication(page, lang, school) {
   const due = app.outcome.due; // "2026-12-15"
   assert.match(due, /^\d{4}-\d{2}-\d{2}$/, 'an accepted application has a legal deadline');
   return { reference, due, person };
-}
-
-// ---------------------------------------------------------------- reading the pages
-
-/** The status tag next to "Status" (tracker) or the applicant (desk). */
-const statusTag = async (page) => (await page.locator('main p > span.tag').first().innerText()).trim();
-
-async function waitStatus(page, lang, key, label) {
-  const want = msg(lang, key);
-  await page
-    .waitForFunction((t) => document.querySelector('main p > span.tag')?.innerText.trim() === t, want, { timeout: 10_000 })
-    .catch(() => {});
-  assert.equal(await statusTag(page), want, `${label}: the status`);
-}
-
-/** The history: [[transition label, role label, note or null]]. */
-async function history(page) {
-  return page.locator('main ol.events > li').evaluateAll((items) =>
-    items.map((li) => {
-      const strong = li.querySelector('strong').textContent.trim();
-      const rest = [...li.childNodes]
-        .filter((n) => n.nodeType === Node.TEXT_NODE)
-        .map((n) => n.textContent)
-        .join('')
-        .replace(/·/g, '')
-        .trim();
-      const note = li.querySelector('.events__note');
-      return [strong, rest, note ? note.textContent.trim() : null];
-    }),
-  );
-}
-
-const T = {
-  accept: ['life_transition_accept', 'life_role_system'],
-  register: ['life_transition_register', 'life_role_clerk'],
-  assign: ['life_transition_assign', 'life_role_head'],
-  prepare: ['life_transition_prepare', 'life_role_executor'],
-  sign: ['life_transition_sign', 'life_role_head'],
-  deliver: ['life_transition_deliver_to_state_corporation', 'life_role_clerk'],
-  issue: ['life_transition_issue', 'life_role_state_corporation'],
-  refuse: ['life_transition_refuse', 'life_role_head'],
-  hand: ['life_transition_hand_to_provider', 'life_role_system'],
-};
-
-async function expectHistory(page, lang, steps, label) {
-  const want = steps.map((s) => [msg(lang, T[s][0]), msg(lang, T[s][1])]);
-  await page
-    .waitForFunction((n) => document.querySelectorAll('main ol.events > li').length === n, want.length, { timeout: 10_000 })
-    .catch(() => {});
-  const got = (await history(page)).map(([a, b]) => [a, b]);
-  assert.deepEqual(got, want, `${label}: the history, in order, with who acted`);
-  const times = await page.locator('main ol.events > li > time').allTextContents();
-  for (const t of times) assert.match(t, /^\d{2}\.\d{2}\.2026 \d{2}:\d{2}$/, `${label}: each event has its time`);
-}
-
-/** The targets table: [{ due, done: text, late: bool }], one per regulation step and the legal deadline. */
-async function targets(page) {
-  return page.locator('main table.targets tbody tr').evaluateAll((rows) =>
-    rows.map((r) => ({
-      due: r.querySelector('td:nth-of-type(2)').textContent.trim(),
-      done: (() => {
-        const td = r.querySelector('td:nth-of-type(3)');
-        const late = td.querySelector('.tag--late')?.textContent ?? '';
-        return td.textContent.replace(late, '').trim();
-      })(),
-      late: !!r.querySelector('.tag--late'),
-      lateClass: r.classList.contains('targets__row--late'),
-    })),
-  );
-}
-
-const TIME = /^\d{2}\.\d{2}\.2026 \d{2}:\d{2}$/;
-
-/** The demo clock's "time in the app" as dd.mm.yyyy hh:mm. */
-async function appTime(page) {
-  const text = await page.locator('.demo-clock').first().evaluate((el) => el.textContent);
-  return /(\d{2}\.\d{2}\.\d{4} \d{2}:\d{2})/.exec(text)?.[1];
-}
-
-/** dd.mm.yyyy hh:mm → a comparable number (yyyymmddhhmm). */
-const sortable = (t) => Number(t.replace(/^(\d{2})\.(\d{2})\.(\d{4}) (\d{2}):(\d{2})$/, '$3$2$1$4$5'));
-
-/** dd.mm.yyyy hh:mm (Kazakhstan, UTC+5) → Unix ms. */
-const toMs = (t) => Date.parse(t.replace(/^(\d{2})\.(\d{2})\.(\d{4}) (\d{2}):(\d{2})$/, '$3-$2-$1T$4:$5:00+05:00'));
-
-/** Waits until `page`'s demo clock has reached `t` (another tab moved it; the offset arrives by a storage event). */
-async function waitTime(page, t) {
-  await page.waitForFunction(
-    (want) => {
-      const m = /(\d{2})\.(\d{2})\.(\d{4}) (\d{2}):(\d{2})/.exec(document.querySelector('.demo-clock')?.textContent || '');
-      return m && Number(m[3] + m[2] + m[1] + m[4] + m[5]) >= want;
-    },
-    sortable(t),
-    { timeout: 10_000 },
-  );
-}
-
-/** The unread badge of the header's notifications link ('' when none). */
-async function badge(page) {
-  const a = page.getByRole('banner').locator('a[href="/apply/notifications"]');
-  await a.waitFor();
-  return (await a.locator('.badge').count()) ? (await a.locator('.badge').innerText()).trim() : '';
-}
-
-async function waitBadge(page, lang, n, label) {
-  const want = n ? fmt(lang, 'notify_unread', { n }) : '';
-  await page
-    .waitForFunction(
-      (w) => (document.querySelector('header a[href="/apply/notifications"] .badge')?.textContent.trim() ?? '') === w,
-      want,
-      { timeout: 10_000 },
-    )
-    .catch(() => {});
-  assert.equal(await badge(page), want, `${label}: the notifications badge`);
-}
-
-// ---------------------------------------------------------------- the back office
-
-async function openDesk(page, lang, reference) {
-  await gotoApp(page, '/staff');
-  await expectH1(page, msg(lang, 'staff_title'), 'back office');
-  await link(page, reference).click();
-  await page.waitForURL((u) => decodeURIComponent(u.pathname) === `/staff/applications/${reference}`);
-  await page.locator('main .caption').filter({ hasText: reference }).waitFor();
-}
-
-async function setRole(page, lang, key) {
-  await radio(page, msg(lang, key)).check();
-  await page
-    .getByRole('heading', { name: fmt(lang, 'staff_actions_heading', { role: msg(lang, key) }), exact: true })
-    .waitFor();
-}
-
-/** Acts as the current role; the desk shows the new status and says it was done. */
-async function act(page, lang, step, statusKey, label) {
-  await button(page, msg(lang, T[step][0])).click();
-  await waitStatus(page, lang, statusKey, label);
-  await page
-    .getByRole('status')
-    .filter({ hasText: fmt(lang, 'staff_done', { what: msg(lang, T[step][0]) }) })
-    .waitFor({ timeout: 5_000 });
-}
-
-async function openTracker(page, lang, reference) {
-  await gotoApp(page, `/apply/applications/${reference}`);
-  await expectH1(page, msg(lang, 'track_title'), 'tracker');
-}
-
-async function openDemoTools(page) {
-  const d = page.locator('details.demo-tools');
-  if (!(await d.evaluate((el) => el.open))) await d.locator('summary').click();
 }
 
 // ================================================================ tests
@@ -434,8 +170,7 @@ pageTest(
     // the executor's preparation, 12 working days later.
     const t0 = await appTime(staff);
     await button(staff, msg(lang, 'demo_next_step')).click();
-    const played = fmt(lang, 'demo_played', { what: msg(lang, T.prepare[0]), reference, when: '@@' })
-      .replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+    const played = escapeRegExp(fmt(lang, 'demo_played', { what: msg(lang, T.prepare[0]), reference, when: '@@' }))
       .replace('@@', '\\d{2}\\.\\d{2}\\.2026 \\d{2}:\\d{2}');
     await staff.getByRole('status').filter({ hasText: new RegExp(`^${played}$`) }).waitFor();
     await staff.waitForFunction((n) => document.querySelectorAll('main ol.events > li').length === n, 4);
@@ -517,9 +252,7 @@ pageTest(
     await expectAxeClean(page, 'tracker, ru, issued');
 
     // The notifications: one per change, newest first, unread until read.
-    await page.getByRole('banner').getByRole('link', { name: new RegExp(`^${msg(lang, 'notify_link')}`) }).click();
-    await page.waitForURL((u) => u.pathname === '/apply/notifications');
-    await expectH1(page, msg(lang, 'notify_title'), 'notifications');
+    await openNotifications(page, lang);
     const items = page.locator('main .notes__item');
     assert.equal(await items.count(), 7);
     const texts = (await items.locator('a').allInnerTexts()).map((s) => s.trim());
@@ -623,9 +356,7 @@ pageTest('English: a motivated refusal (a ground and free text), its errors, the
   await waitBadge(page, lang, 3, 'accepted, registered, refused');
   await expectAxeClean(page, 'tracker, en, refused');
 
-  await page.getByRole('banner').getByRole('link', { name: new RegExp(`^${msg(lang, 'notify_link')}`) }).click();
-  await page.waitForURL((u) => u.pathname === '/apply/notifications');
-  await expectH1(page, msg(lang, 'notify_title'), 'notifications');
+  await openNotifications(page, lang);
   assert.equal(
     (await page.locator('main .notes__item a').first().innerText()).trim(),
     fmt(lang, 'notify_item', { reference, what: msg(lang, T.refuse[0]) }),
@@ -646,13 +377,7 @@ pageTest('Kazakh, two tabs of the desk: both follow each other, a stale tab cann
   await expectAxeClean(page, 'desk, kk, delivered');
   // Tab B can be made deaf to other tabs' writes (window.__deaf), as a tab that missed them.
   const other = await context.newPage();
-  await other.addInitScript(() => {
-    const add = window.addEventListener;
-    window.addEventListener = function (type, fn, options) {
-      if (type !== 'storage') return add.call(this, type, fn, options);
-      return add.call(this, type, (e) => window.__deaf || (typeof fn === 'function' ? fn.call(this, e) : fn.handleEvent(e)), options);
-    };
-  });
+  await allowDeafness(other);
   await gotoApp(other, `/staff/applications/${reference}`);
   await waitStatus(other, lang, 'life_status_delivered', 'tab B');
 
@@ -671,9 +396,7 @@ pageTest('Kazakh, two tabs of the desk: both follow each other, a stale tab cann
   // Tab B stops hearing tab A; tab A assigns. Tab B, still showing
   // "registered", refuses: legal in the new state too, but it was decided
   // on a stale view, so it is refused and nothing is overwritten.
-  await other.evaluate(() => {
-    window.__deaf = true;
-  });
+  await setDeaf(other, true);
   await act(page, lang, 'assign', 'life_status_in_progress', 'tab A, assigned');
   await other.waitForTimeout(500);
   assert.equal(await statusTag(other), msg(lang, 'life_status_registered'), 'tab B is stale');
@@ -691,14 +414,10 @@ pageTest('Kazakh, two tabs of the desk: both follow each other, a stale tab cann
 
   // The same with a plain action button: tab A prepares, stale tab B tries too.
   await setRole(page, lang, 'life_role_executor');
-  await other.evaluate(() => {
-    window.__deaf = false;
-  });
+  await setDeaf(other, false);
   await reloadApp(other);
   await setRole(other, lang, 'life_role_executor');
-  await other.evaluate(() => {
-    window.__deaf = true;
-  });
+  await setDeaf(other, true);
   await act(page, lang, 'prepare', 'life_status_in_progress', 'tab A, prepared');
   await page.waitForFunction(() => document.querySelectorAll('main ol.events > li').length === 4);
   assert.equal(await button(other, msg(lang, T.prepare[0])).count(), 1, 'tab B still offers the preparation');

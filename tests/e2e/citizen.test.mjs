@@ -13,49 +13,25 @@
 // Demo people are chosen on the sign-in page by what it says about them
 // (no phone, expired ID, digital document, parent of a minor), never by name.
 
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import {
-  assert,
-  useBrowser,
-  pageTest,
-  gotoApp,
-  reloadApp,
-  waitForApp,
-  expectAxeClean,
-  switchLanguage,
-  h1Text,
-  msg,
-} from './support.mjs';
+import { assert } from './lib/assert.mjs';
+import { useBrowser, pageTest } from './lib/browser.mjs';
+import { gotoApp, reloadApp, waitForBundle, expectH1, radio, button, choose, stored } from './lib/app.mjs';
+import { expectAxeClean } from './lib/axe.mjs';
+import { refusalGround } from './lib/facts.mjs';
+import { expectErrors, expectSummaryText, expectLinksResolve } from './lib/forms.mjs';
+import { HOSTILE, expectNothingExecuted } from './lib/hostile.mjs';
+import { msg, fmt, escapeRegExp } from './lib/texts.mjs';
+import { NOW, THIS_YEAR, kzClock } from './lib/time.mjs';
+import { SPECIAL, openSignIn, findPerson, signInAs, expectSignedIn } from './lib/flows/signin.mjs';
+import { onlyDraft, startApplication, atStep, submitStep, expectRequired, answerAfterRequired } from './lib/flows/wizard.mjs';
+import { chooseMethod, createKey, createKeyOk, keyCount, smsCode } from './lib/flows/sign.mjs';
 
 useBrowser();
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-
-/** Tuesday 24 November 2026, 10:00 in Kazakhstan (UTC+5): a working day. */
-const NOW = new Date('2026-11-24T10:00:00+05:00');
-const THIS_YEAR = 2026;
-
-/** A message with its `{placeholders}` filled in. */
-function fmt(lang, key, values = {}) {
-  return msg(lang, key).replace(/\{(\w+)\}/g, (m, k) => (k in values ? String(values[k]) : m));
-}
-
-/** HH:MM in Kazakhstan time (UTC+5 since 1 March 2024) of a Unix time in ms. */
-function kzClock(ms) {
-  const d = new Date(ms + 5 * 3600_000);
-  return `${String(d.getUTCHours()).padStart(2, '0')}:${String(d.getUTCMinutes()).padStart(2, '0')}`;
-}
-
-/** The text of an S2 refusal ground (src/engine/data/s2.toml) in `lang`. */
-function refusalGround(lang, id) {
-  const toml = readFileSync(path.join(here, '..', '..', 'src', 'engine', 'data', 's2.toml'), 'utf8');
-  const at = toml.indexOf(`[[refusal_grounds]]\nid = "${id}"`);
-  assert.ok(at >= 0, `refusal ground ${id} in s2.toml`);
-  const line = toml.slice(at).split('\n').find((l) => l.startsWith('text = {'));
-  const m = new RegExp(`\\b${lang} = ("(?:[^"\\\\]|\\\\.)*")`).exec(line);
-  return JSON.parse(m[1]);
+/** A fresh visit at NOW in `lang`: the sign-in page. */
+async function begin(page, lang) {
+  await page.clock.install({ time: NOW });
+  await openSignIn(page, lang);
 }
 
 /** A valid IIN (checksum and all) for a birth date, sex digit and serial, or null. */
@@ -65,144 +41,6 @@ function makeIin(yymmdd, centurySex, serial) {
   let c = sum([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]);
   if (c === 10) c = sum([3, 4, 5, 6, 7, 8, 9, 10, 11, 1, 2]);
   return c === 10 ? null : d.join('') + c;
-}
-
-/** Text that must be stored and shown exactly, never interpreted. */
-const HOSTILE =
-  '<script>window.__pwned = 1</script><img src=x onerror="window.__pwned = 2">' +
-  '<b>bold?</b> &amp; "quotes" \'apostrophes\' {{ template }} ' +
-  'Гимназия № 25 🎓👩‍🎓 \u202Eevil\u202C \u200Fמכתב\u200F مدرسة';
-
-// ---------------------------------------------------------------- storage
-
-const stored = (page, key) =>
-  page.evaluate((k) => {
-    const raw = localStorage.getItem(k);
-    return raw === null ? null : JSON.parse(raw).data;
-  }, key);
-
-async function onlyDraft(page) {
-  const drafts = await stored(page, 'qujat.drafts');
-  const all = Object.values(drafts || {});
-  assert.equal(all.length, 1, `one draft in storage, got ${all.length}`);
-  return all[0];
-}
-
-// ---------------------------------------------------------------- checks
-
-/** Waits until the main h1 is exactly `text`. */
-async function expectH1(page, text, label) {
-  await page
-    .waitForFunction((t) => document.querySelector('main#main h1')?.innerText.trim() === t, text, { timeout: 10_000 })
-    .catch(() => {});
-  assert.equal(await h1Text(page), text, `${label}: the h1`);
-}
-
-/**
- * The error summary after a failed submit: it has focus, says "There is a
- * problem" in `lang`, lists exactly `expected` ([field id, message]) as
- * links, each field shows its message (with the hidden "Error:" prefix)
- * and is marked invalid, and each link moves focus to its field.
- */
-async function expectErrors(page, lang, expected, label) {
-  const summary = page.locator('.error-summary');
-  await summary.first().waitFor({ state: 'visible' });
-  assert.equal(await summary.count(), 1, `${label}: one error summary`);
-  await page
-    .waitForFunction(() => document.activeElement?.classList.contains('error-summary'), null, { timeout: 5_000 })
-    .catch(() => {});
-  const active = await page.evaluate(() => document.activeElement?.className || document.activeElement?.tagName);
-  assert.match(String(active), /\berror-summary\b/, `${label}: the error summary takes focus`);
-  assert.equal(await summary.getAttribute('role'), 'alert', `${label}: the summary is announced`);
-  assert.equal(
-    (await summary.locator('h2').innerText()).trim(),
-    msg(lang, 'common_there_is_a_problem'),
-    `${label}: the summary's title in ${lang}`,
-  );
-  const links = await summary.locator('a').evaluateAll((as) => as.map((a) => [a.getAttribute('href'), a.innerText.trim()]));
-  assert.deepEqual(
-    links,
-    expected.map(([field, text]) => [`#${field}`, text]),
-    `${label}: the summary links to each field with its message in ${lang}`,
-  );
-  for (const [field, text] of expected) {
-    const inline = page.locator(`#${field}-error`);
-    assert.equal(await inline.count(), 1, `${label}: #${field} has an inline message`);
-    assert.equal(
-      (await inline.textContent()).replace(/\s+/g, ' ').trim(),
-      `${msg(lang, 'common_error_prefix')} ${text}`,
-      `${label}: the inline message of #${field}`,
-    );
-    const describedBy = await page.evaluate((f) => {
-      const el = document.getElementById(f);
-      const holder = el?.closest('fieldset') || el;
-      return holder?.getAttribute('aria-describedby') || '';
-    }, field);
-    assert.ok(describedBy.split(' ').includes(`${field}-error`), `${label}: #${field} is described by its error`);
-  }
-  await expectAxeClean(page, `${label}: error summary`);
-  for (const [field] of expected) {
-    await summary.locator(`a[href="#${field}"]`).click();
-    await page.waitForFunction((f) => document.activeElement?.id === f, field, { timeout: 5_000 }).catch(() => {});
-    assert.equal(await page.evaluate(() => document.activeElement?.id), field, `${label}: the link moves focus to #${field}`);
-  }
-}
-
-/** Every link of an error summary leads to an element on the page. */
-async function expectLinksResolve(page, label) {
-  const missing = await page.evaluate(() =>
-    [...document.querySelectorAll('.error-summary a')]
-      .map((a) => a.getAttribute('href'))
-      .filter((h) => !h.startsWith('#') || !document.getElementById(h.slice(1))),
-  );
-  assert.deepEqual(missing, [], `${label}: error summary links that lead nowhere`);
-}
-
-/** No markup from user input became elements, and no script ran. */
-async function expectNothingExecuted(page, label) {
-  const found = await page.evaluate(() => ({
-    pwned: window.__pwned ?? null,
-    img: document.querySelectorAll('main img[src="x"]').length,
-    scripts: [...document.querySelectorAll('main script')].length,
-    bold: [...document.querySelectorAll('main b')].filter((b) => b.textContent === 'bold?').length,
-  }));
-  assert.deepEqual(found, { pwned: null, img: 0, scripts: 0, bold: 0 }, `${label}: hostile text stays text`);
-}
-
-// ---------------------------------------------------------------- journeys
-
-/** A fresh visit at NOW in `lang`. */
-async function begin(page, lang) {
-  await page.clock.install({ time: NOW });
-  await gotoApp(page, '/signin');
-  if (lang !== 'kk') await switchLanguage(page, lang);
-  await expectH1(page, msg(lang, 'signin_title'), `sign-in, ${lang}`);
-  await expectAxeClean(page, `sign-in, ${lang}`);
-}
-
-/**
- * The demo person whose notes on the sign-in page include every `want` and
- * none of `avoid` (signin_* keys: no_phone, id_expired, digital_doc,
- * parent_of, minor, liquidated).
- */
-async function findPerson(page, lang, { want = [], avoid = [] }) {
-  const cards = page.locator('main .card');
-  await cards.first().waitFor(); // the page may still be mounting
-  const n = await cards.count();
-  assert.ok(n > 0, 'the sign-in page lists the demo registry');
-  const seen = [];
-  for (let i = 0; i < n; i++) {
-    const card = cards.nth(i);
-    const parts = (await card.locator('p.small').innerText()).split('·').map((s) => s.trim());
-    const iin = /\d{12}/.exec(parts[1] || '')?.[0];
-    const notes = new Set(parts.slice(2));
-    const has = (k) => notes.has(msg(lang, `signin_${k}`));
-    seen.push(parts.join(' · '));
-    if (iin && want.every(has) && !avoid.some(has)) {
-      return { card, iin, name: (await card.locator('h3').innerText()).trim() };
-    }
-  }
-  assert.fail(`no demo person with ${want.join(', ') || '-'} and without ${avoid.join(', ')}; registry:\n  ${seen.join('\n  ')}`);
 }
 
 /** Bad IINs on the sign-in form: each refused with its message in `lang`. */
@@ -226,111 +64,11 @@ async function signInErrors(page, lang) {
     if (i === 0 || i === cases.length - 1) {
       await expectErrors(page, lang, [['iin', msg(lang, key)]], `sign-in, ${lang}, IIN ${JSON.stringify(typed)}`);
     } else {
-      await page.waitForFunction(
-        ([t]) => document.querySelector('.error-summary a')?.innerText.trim() === t,
-        [msg(lang, key)],
-        { timeout: 5_000 },
-      ).catch(() => {});
-      assert.equal(
-        (await page.locator('.error-summary a').innerText()).trim(),
-        msg(lang, key),
-        `sign-in, ${lang}: IIN ${JSON.stringify(typed)} is refused with ${key}`,
-      );
+      await expectSummaryText(page, msg(lang, key), `sign-in, ${lang}: IIN ${JSON.stringify(typed)} is refused with ${key}`);
     }
     assert.equal(new URL(page.url()).pathname, '/signin', 'a bad IIN does not sign in');
   }
   await expectNothingExecuted(page, 'sign-in');
-}
-
-/** Signs in with the card's button; lands in the cabinet. */
-async function signInAs(page, lang, person) {
-  await person.card.getByRole('button', { name: fmt(lang, 'signin_sign_in_as', { name: person.name }) }).click();
-  await page.waitForURL((u) => u.pathname === '/apply/cabinet');
-  await waitForApp(page); // another bundle: a new page load
-  await expectH1(page, msg(lang, 'cabinet_title'), 'cabinet');
-  assert.match(await page.getByRole('banner').innerText(), new RegExp(fmt(lang, 'signin_signed_in_as', { name: person.name })));
-  await expectAxeClean(page, `cabinet, ${lang}, nothing yet`);
-}
-
-/** From the cabinet, the apply bundle's start page, then the first question. */
-async function startApplication(page, lang) {
-  await page.getByRole('main').getByRole('link', { name: msg(lang, 'cabinet_new_application') }).click();
-  await page.waitForURL((u) => u.pathname === '/apply/S2');
-  await waitForApp(page);
-  await expectH1(page, msg(lang, 'wizard_title'), 'apply start');
-  await expectAxeClean(page, `apply start, ${lang}`);
-  await page.getByRole('button', { name: msg(lang, 'wizard_start') }).click();
-  await atStep(page, lang, 'who');
-}
-
-const STEP_H1 = {
-  who: 'wizard_who_question',
-  child: 'wizard_child_question',
-  reason: 'wizard_reason_question',
-  document: 'wizard_document_question',
-  school: 'wizard_school_question',
-  year: 'wizard_year_question',
-  office: 'wizard_office_question',
-  documents: 'wizard_documents_question',
-  consent: 'wizard_consent_question',
-  check: 'wizard_check_title',
-};
-
-/** Waits for the wizard page `slug` and checks its heading in `lang`. */
-async function atStep(page, lang, slug, { axe = true } = {}) {
-  await page.waitForURL(new RegExp(`/apply/S2/[0-9a-f]+/${slug}(\\?.*)?$`));
-  await expectH1(page, msg(lang, STEP_H1[slug]), `step ${slug}`);
-  if (axe) await expectAxeClean(page, `wizard ${slug}, ${lang}`);
-}
-
-async function submitStep(page, lang, slug) {
-  const name = msg(lang, slug === 'check' ? 'wizard_sign_continue' : 'common_continue');
-  await page.getByRole('main').getByRole('button', { name, exact: true }).click();
-}
-
-/** Continue with nothing answered: the step's own error. */
-async function expectRequired(page, lang, slug, field, key) {
-  await submitStep(page, lang, slug);
-  await expectErrors(page, lang, [[field, msg(lang, key)]], `${slug}, ${lang}, nothing answered`);
-  assert.match(page.url(), new RegExp(`/${slug}(\\?.*)?$`), `${slug}: an error keeps the user on the page`);
-}
-
-/** The radio labelled `label` (exact). */
-const radio = (page, label) => page.getByRole('main').getByRole('radio', { name: label, exact: true });
-
-async function choose(page, label) {
-  await radio(page, label).check();
-}
-
-// ---------------------------------------------------------------- signing
-
-async function chooseMethod(page, lang, key) {
-  await choose(page, msg(lang, key));
-}
-
-/** Opens "Create a demo key" and creates one; returns nothing. */
-async function createKey(page, lang, password, { expired = false, confirm = password } = {}) {
-  const details = page.locator('details.key-tools').filter({ has: page.locator('#new-password') });
-  if (!(await details.evaluate((d) => d.open))) await details.locator('summary').click();
-  await page.locator('#new-password').fill(password);
-  await page.locator('#confirm-password').fill(confirm);
-  await choose(page, msg(lang, expired ? 'sign_create_validity_expired' : 'sign_create_validity_year'));
-  await page.getByRole('button', { name: msg(lang, 'sign_create_button'), exact: true }).click();
-}
-
-async function keyCount(page) {
-  return (await stored(page, 'qujat.keys'))?.length ?? 0;
-}
-
-async function createKeyOk(page, lang, password, options) {
-  const before = await keyCount(page);
-  await createKey(page, lang, password, options);
-  await page.waitForFunction(
-    (n) => (JSON.parse(localStorage.getItem('qujat.keys') || '{"data":[]}').data || []).length === n,
-    before + 1,
-    { timeout: 60_000 },
-  );
-  await page.getByRole('status').filter({ hasText: msg(lang, 'sign_created') }).first().waitFor();
 }
 
 /** The receipt page: accepted or refused, with the reference in the title panel. */
@@ -366,8 +104,7 @@ async function expectReceipt(page, lang, { accepted, school, year, signedWith })
 /** From the receipt to the cabinet (another bundle): the application is listed. */
 async function expectInCabinet(page, lang, reference, accepted) {
   await page.getByRole('main').getByRole('link', { name: msg(lang, 'confirm_cabinet_link') }).click();
-  await page.waitForURL((u) => u.pathname === '/apply/cabinet');
-  await waitForApp(page);
+  await waitForBundle(page, '/apply/cabinet');
   await expectH1(page, msg(lang, 'cabinet_title'), 'cabinet after submitting');
   const row = page.locator('main table tbody tr').filter({ hasText: reference });
   assert.equal(await row.count(), 1, 'the application is in the cabinet');
@@ -387,16 +124,11 @@ pageTest('EDS, in Kazakh: sign-in errors, every field on submit, hostile text, a
   await signInErrors(page, lang);
 
   // An adult with a valid ID and no family or digital document: the plain path.
-  const person = await findPerson(page, lang, {
-    avoid: ['no_phone', 'id_expired', 'digital_doc', 'parent_of', 'minor', 'liquidated'],
-  });
+  const person = await findPerson(page, lang, { avoid: SPECIAL });
   // Typing the IIN (with spaces, as printed on an ID card) signs in too.
   await page.locator('#iin').fill(person.iin.replace(/^(\d{6})(\d{6})$/, '$1 $2'));
-  await page.getByRole('main').getByRole('button', { name: msg(lang, 'signin_submit'), exact: true }).click();
-  await page.waitForURL((u) => u.pathname === '/apply/cabinet');
-  await waitForApp(page); // another bundle: a new page load
-  await expectH1(page, msg(lang, 'cabinet_title'), 'cabinet');
-  assert.match(await page.getByRole('banner').innerText(), new RegExp(fmt(lang, 'signin_signed_in_as', { name: person.name })));
+  await button(page, msg(lang, 'signin_submit')).click();
+  await expectSignedIn(page, lang, person);
   assert.match(await page.locator('main').innerText(), new RegExp(msg(lang, 'cabinet_empty')));
   await expectAxeClean(page, 'cabinet, kk, nothing yet');
 
@@ -409,15 +141,9 @@ pageTest('EDS, in Kazakh: sign-in errors, every field on submit, hostile text, a
   await choose(page, msg(lang, 'wizard_who_myself'));
   await submitStep(page, lang, 'who');
 
-  await atStep(page, lang, 'reason');
-  await expectRequired(page, lang, 'reason', 'reason', 'wizard_reason_error_missing');
-  await choose(page, msg(lang, 'wizard_reason_lost'));
-  await submitStep(page, lang, 'reason');
+  await answerAfterRequired(page, lang, 'reason', 'wizard_reason_lost');
 
-  await atStep(page, lang, 'document');
-  await expectRequired(page, lang, 'document', 'document', 'wizard_document_error_missing');
-  await choose(page, msg(lang, 'wizard_document_general'));
-  await submitStep(page, lang, 'document');
+  await answerAfterRequired(page, lang, 'document', 'wizard_document_general');
 
   await atStep(page, lang, 'school');
   await expectRequired(page, lang, 'school', 'school', 'wizard_school_error_missing');
@@ -506,7 +232,7 @@ pageTest('EDS, in Kazakh: sign-in errors, every field on submit, hostile text, a
   const expiredText = await page.locator('.error-summary a').innerText();
   assert.match(
     expiredText,
-    new RegExp(`^${fmt(lang, 'sign_error_sign_certificate_expired', { date: '@@' }).replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace('@@', '\\d{2}\\.\\d{2}\\.\\d{4} \\d{2}:\\d{2}')}$`),
+    new RegExp(`^${escapeRegExp(fmt(lang, 'sign_error_sign_certificate_expired', { date: '@@' })).replace('@@', '\\d{2}\\.\\d{2}\\.\\d{4} \\d{2}:\\d{2}')}$`),
   );
   await expectErrors(page, lang, [['key', expiredText.trim()]], 'sign, kk, expired certificate');
 
@@ -565,15 +291,9 @@ pageTest('SMS code, in Russian, a parent for a minor: a wrong code, expiry, the 
   await child.check();
   await submitStep(page, lang, 'child');
 
-  await atStep(page, lang, 'reason');
-  await expectRequired(page, lang, 'reason', 'reason', 'wizard_reason_error_missing');
-  await choose(page, msg(lang, 'wizard_reason_filling_errors'));
-  await submitStep(page, lang, 'reason');
+  await answerAfterRequired(page, lang, 'reason', 'wizard_reason_filling_errors');
 
-  await atStep(page, lang, 'document');
-  await expectRequired(page, lang, 'document', 'document', 'wizard_document_error_missing');
-  await choose(page, msg(lang, 'wizard_document_basic'));
-  await submitStep(page, lang, 'document');
+  await answerAfterRequired(page, lang, 'document', 'wizard_document_basic');
 
   await atStep(page, lang, 'school');
   await expectRequired(page, lang, 'school', 'school', 'wizard_school_error_missing');
@@ -613,12 +333,7 @@ pageTest('SMS code, in Russian, a parent for a minor: a wrong code, expiry, the 
   await expectAxeClean(page, 'sign, ru, SMS chosen');
 
   const sms = async () => (await stored(page, 'qujat.sms')) || [];
-  const lastCode = async () => {
-    const text = await page.locator('aside.phone .phone__sms').innerText();
-    const m = /(\d{3}) (\d{3})/.exec(text);
-    assert.ok(m, `the simulated phone shows a code: ${text}`);
-    return m[1] + m[2];
-  };
+  const lastCode = () => smsCode(page);
   const codeField = page.locator('#otp-code');
   const confirm = page.getByRole('button', { name: msg(lang, 'otp_confirm'), exact: true });
   const resend = page.getByRole('button', { name: msg(lang, 'otp_resend'), exact: true });
@@ -766,7 +481,7 @@ pageTest('a refused application, in English: expired identity document, no mobil
   // No phone: only EDS, and the page says why.
   await page.waitForURL(/\/sign$/);
   await expectH1(page, msg(lang, 'sign_title'), 'sign');
-  assert.match(await page.locator('main').innerText(), new RegExp(msg(lang, 'sign_otp_unavailable').replace(/[.*+?^${}()|[\]\\]/g, '\\$&')));
+  assert.match(await page.locator('main').innerText(), new RegExp(escapeRegExp(msg(lang, 'sign_otp_unavailable'))));
   assert.equal(await radio(page, msg(lang, 'sign_method_otp')).count(), 0, 'no SMS signing without a phone');
   await expectAxeClean(page, 'sign, en, no phone');
   await chooseMethod(page, lang, 'sign_method_eds');
@@ -898,8 +613,7 @@ pageTest('a reload at every step of the wizard resumes there with every answer k
   assert.match(await resume.getAttribute('href'), /\/apply\/S2\/[0-9a-f]+\/check$/);
   await expectAxeClean(page, 'cabinet, kk, one draft');
   await resume.click();
-  await page.waitForURL(/\/check$/);
-  await waitForApp(page);
+  await waitForBundle(page, (u) => /\/check$/.test(u.pathname));
   await atStep(page, lang, 'check', { axe: false });
 
   // Change "who" to myself: her own document is in the digital-documents
@@ -928,8 +642,7 @@ pageTest('a reload at every step of the wizard resumes there with every answer k
     assert.equal(await radio(page, msg(lang, 'wizard_consent_yes')).isChecked(), true);
     await page.locator('#otp-code').waitFor();
   });
-  const code = /(\d{3}) (\d{3})/.exec(await page.locator('aside.phone .phone__sms').innerText());
-  await page.locator('#otp-code').fill(code[1] + code[2]);
+  await page.locator('#otp-code').fill(await smsCode(page));
   await page.getByRole('button', { name: msg(lang, 'otp_confirm'), exact: true }).click();
   await page.getByRole('status').filter({ hasText: msg(lang, 'otp_verified') }).waitFor();
   expected.digital_consent_confirmed = true;
@@ -955,7 +668,7 @@ pageTest('a reload at every step of the wizard resumes there with every answer k
 pageTest('corrupted or foreign data in storage is set aside, the user is told, and everything else loads (Russian)', async ({ page }) => {
   const lang = 'ru';
   await begin(page, lang);
-  const person = await findPerson(page, lang, { avoid: ['no_phone', 'id_expired', 'digital_doc', 'parent_of', 'minor', 'liquidated'] });
+  const person = await findPerson(page, lang, { avoid: SPECIAL });
   await signInAs(page, lang, person);
   await startApplication(page, lang);
   await choose(page, msg(lang, 'wizard_who_myself'));
@@ -1047,12 +760,10 @@ pageTest('corrupted or foreign data in storage is set aside, the user is told, a
   await expectAxeClean(page, 'cabinet, ru, corrupted session');
   // Signing in again still finds the drafts.
   await page.getByRole('main').getByRole('link', { name: msg(lang, 'signin_title') }).click();
-  await page.waitForURL((u) => u.pathname === '/signin');
-  await waitForApp(page); // another bundle: a new page load
-  const again = await findPerson(page, lang, { avoid: ['no_phone', 'id_expired', 'digital_doc', 'parent_of', 'minor', 'liquidated'] });
+  await waitForBundle(page, '/signin');
+  const again = await findPerson(page, lang, { avoid: SPECIAL });
   await again.card.getByRole('button').click();
-  await page.waitForURL((u) => u.pathname === '/apply/cabinet');
-  await waitForApp(page); // another bundle: a new page load
+  await waitForBundle(page, '/apply/cabinet');
   assert.equal(await page.getByRole('main').getByRole('link', { name: msg(lang, 'cabinet_draft_continue') }).count(), 2, 'both drafts load');
   await expectAxeClean(page, 'cabinet, ru, after signing in again');
 });

@@ -16,219 +16,58 @@
 // due 15 working days later, 24.12.2026 (16 December, Independence Day, is
 // not counted).
 
+import { assert } from './lib/assert.mjs';
+import { useBrowser, pageTest } from './lib/browser.mjs';
+import { gotoApp, reloadApp, waitForBundle, expectH1, main, radio, button, link, stored } from './lib/app.mjs';
+import { expectAxeClean } from './lib/axe.mjs';
+import { expectErrors } from './lib/forms.mjs';
+import { HOSTILE, expectNothingExecuted } from './lib/hostile.mjs';
+import { msg, fmt } from './lib/texts.mjs';
+import { NOW, TIME } from './lib/time.mjs';
+import { signIn } from './lib/flows/signin.mjs';
+import { createKeyOk, chooseMethod, signWithOtp } from './lib/flows/sign.mjs';
+import { allowDeafness, setDeaf } from './lib/flows/staff.mjs';
 import {
-  assert,
-  useBrowser,
-  pageTest,
-  gotoApp,
-  reloadApp,
-  waitForApp,
-  expectAxeClean,
-  switchLanguage,
-  h1Text,
-  msg,
-} from './support.mjs';
+  openForm,
+  fillForm,
+  continueToSign,
+  filed,
+  marks,
+  expectMarks,
+  openTracker,
+  openDesk,
+  deskStatus,
+  waitDeskStatus,
+  register,
+  execute,
+  answer,
+} from './lib/flows/complaint.mjs';
 
 useBrowser();
 
-/** Tuesday 24 November 2026, 10:00 in Kazakhstan (UTC+5). */
-const NOW = new Date('2026-11-24T10:00:00+05:00');
 const DUE_5 = '01.12.2026';
 const DUE_15 = '24.12.2026';
 
-const HOSTILE = '<script>window.__pwned = 1</script><img src=x onerror="window.__pwned = 2"> <b>bold?</b> & "quotes"';
+/** The demo people these tests may sign in as: an adult with a phone and a valid ID. */
+const COMPLAINANT = { avoid: ['no_phone', 'id_expired', 'minor'] };
 
-function fmt(lang, key, values = {}) {
-  return msg(lang, key).replace(/\{(\w+)\}/g, (m, k) => (k in values ? String(values[k]) : m));
-}
-
-const stored = (page, key) =>
-  page.evaluate((k) => {
-    const raw = localStorage.getItem(k);
-    return raw === null ? null : JSON.parse(raw).data;
-  }, key);
-
-async function expectH1(page, text, label) {
-  await page
-    .waitForFunction((t) => document.querySelector('main#main h1')?.innerText.trim() === t, text, { timeout: 10_000 })
-    .catch(() => {});
-  assert.equal(await h1Text(page), text, `${label}: the h1`);
-}
-
-const main = (page) => page.getByRole('main');
-const radio = (page, label) => main(page).getByRole('radio', { name: label, exact: true });
-const button = (page, label) => main(page).getByRole('button', { name: label, exact: true });
-const link = (page, label) => main(page).getByRole('link', { name: label, exact: true });
-
-/** The error summary lists exactly `expected` ([field id, message]), has focus, and each field shows its message. */
-async function expectErrors(page, lang, expected, label) {
-  const summary = page.locator('.error-summary');
-  await summary.first().waitFor({ state: 'visible' });
-  await page
-    .waitForFunction(() => document.activeElement?.classList.contains('error-summary'), null, { timeout: 5_000 })
-    .catch(() => {});
-  assert.match(
-    String(await page.evaluate(() => document.activeElement?.className)),
-    /\berror-summary\b/,
-    `${label}: the error summary takes focus`,
-  );
-  assert.equal((await summary.locator('h2').innerText()).trim(), msg(lang, 'common_there_is_a_problem'));
-  const links = await summary.locator('a').evaluateAll((as) => as.map((a) => [a.getAttribute('href'), a.innerText.trim()]));
-  assert.deepEqual(links, expected.map(([f, t]) => [`#${f}`, t]), `${label}: the summary's links`);
-  for (const [field, text] of expected) {
-    assert.equal(
-      (await page.locator(`#${field}-error`).textContent()).replace(/\s+/g, ' ').trim(),
-      `${msg(lang, 'common_error_prefix')} ${text}`,
-      `${label}: the inline message of #${field}`,
-    );
-  }
-  await expectAxeClean(page, `${label}: error summary`);
-  for (const [field] of expected) {
-    await summary.locator(`a[href="#${field}"]`).click();
-    await page.waitForFunction((f) => document.activeElement?.id === f, field, { timeout: 5_000 }).catch(() => {});
-    assert.equal(await page.evaluate(() => document.activeElement?.id), field, `${label}: the link focuses #${field}`);
-  }
-}
-
-async function expectNothingExecuted(page, label) {
-  const found = await page.evaluate(() => ({
-    pwned: window.__pwned ?? null,
-    img: document.querySelectorAll('main img[src="x"]').length,
-    bold: [...document.querySelectorAll('main b')].filter((b) => b.textContent === 'bold?').length,
-  }));
-  assert.deepEqual(found, { pwned: null, img: 0, bold: 0 }, `${label}: the complaint text stays text`);
-}
-
-/** Signs in (in `lang`) as an adult demo person with a phone; returns { iin, name }. */
-async function signIn(page, lang) {
+/** At NOW, signed in (in `lang`) as a complainant; returns { iin, name }. */
+async function signInAtNow(page, lang) {
   await page.clock.install({ time: NOW });
-  await gotoApp(page, '/signin');
-  if (lang !== 'kk') await switchLanguage(page, lang);
-  const cards = page.locator('main .card');
-  const n = await cards.count();
-  const avoid = ['no_phone', 'id_expired', 'minor'].map((k) => msg(lang, `signin_${k}`));
-  for (let i = 0; i < n; i++) {
-    const card = cards.nth(i);
-    const parts = (await card.locator('p.small').innerText()).split('·').map((s) => s.trim());
-    const iin = /\d{12}/.exec(parts[1] || '')?.[0];
-    if (iin && !parts.slice(2).some((p) => avoid.includes(p))) {
-      const name = (await card.locator('h3').innerText()).trim();
-      await card.getByRole('button', { name: fmt(lang, 'signin_sign_in_as', { name }) }).click();
-      await page.waitForURL((u) => u.pathname === '/apply/cabinet');
-      await waitForApp(page); // another bundle: a new page load
-      await expectH1(page, msg(lang, 'cabinet_title'), 'cabinet');
-      return { iin, name };
-    }
-  }
-  assert.fail('no adult demo person with a phone');
+  return signIn(page, lang, COMPLAINANT);
 }
 
-/** From the cabinet to the complaint form (the apply bundle). */
-async function openForm(page, lang) {
-  assert.match(await main(page).innerText(), new RegExp(msg(lang, 'complaint_cabinet_none')));
-  await link(page, msg(lang, 'complaint_cabinet_new')).click();
-  await page.waitForURL((u) => u.pathname === '/apply/complaint');
-  await waitForApp(page);
-  await expectH1(page, msg(lang, 'complaint_form_title'), 'complaint form');
-  await expectAxeClean(page, `complaint form, ${lang}`);
-}
-
-/** Fills a valid complaint about S2 to the provider's head. */
-async function fillForm(page, lang, text, subject = 'complaint_subject_inaction') {
-  await page.locator('input[name=service][value=S2]').check();
-  await radio(page, msg(lang, 'complaint_addressee_provider_head')).check();
-  await radio(page, msg(lang, subject)).check();
-  await page.locator('#text').fill(text);
-}
-
-async function continueToSign(page, lang) {
-  await button(page, msg(lang, 'complaint_form_continue')).click();
-  await page.waitForURL((u) => u.pathname === '/apply/complaint/sign');
-  await expectH1(page, msg(lang, 'complaint_sign_title'), 'sign complaint');
-}
-
-/** Signs with an SMS code from the simulated phone; lands on the confirmation. */
-async function signWithOtp(page, lang) {
-  await radio(page, msg(lang, 'sign_method_otp')).check();
-  await button(page, msg(lang, 'otp_send')).click();
-  await page.locator('#otp-code').waitFor();
-  const sms = await stored(page, 'qujat.sms');
-  await page.locator('#otp-code').fill(sms[sms.length - 1].code);
-  await button(page, msg(lang, 'otp_confirm')).click();
+/** Signs with an SMS code; lands on the confirmation. Returns { id, reference }. */
+async function signComplaintWithOtp(page, lang) {
+  await signWithOtp(page, lang);
   return filed(page, lang);
-}
-
-async function filed(page, lang) {
-  await page.waitForURL(/\/apply\/complaint\/filed\/complaint-[0-9a-f]{16}$/, { timeout: 60_000 });
-  await expectH1(page, msg(lang, 'complaint_filed_title'), 'complaint filed');
-  const reference = (await page.locator('.panel__ref').innerText()).trim();
-  assert.match(reference, /^Ж-2026-\d{6}$/, 'the portal number');
-  return { id: new URL(page.url()).pathname.split('/').pop(), reference };
-}
-
-/** The marks as shown: [[mark, done, time text]]. */
-async function marks(page) {
-  return page.locator('.marks__item').evaluateAll((items) =>
-    items.map((li) => [li.dataset.mark, li.classList.contains('marks__item--done'), li.querySelector('.marks__time').textContent.trim()]),
-  );
-}
-
-async function expectMarks(page, lang, doneCount, label) {
-  const got = await marks(page);
-  assert.deepEqual(got.map((m) => m[0]), ['delivered', 'registered', 'executed', 'answered'], `${label}: exactly the four marks`);
-  got.forEach(([mark, done, time], i) => {
-    assert.equal(done, i < doneCount, `${label}: ${mark} done?`);
-    if (done) assert.match(time, /^\d{2}\.\d{2}\.2026 \d{2}:\d{2}$/, `${label}: ${mark} has its time`);
-    else assert.equal(time, msg(lang, 'complaint_track_not_yet'), `${label}: ${mark} not yet`);
-  });
-}
-
-async function deskStatus(page) {
-  return (await page.locator('main p .tag').first().innerText()).trim();
-}
-
-/** The staff desk: open the complaint from the list. */
-async function openDesk(page, lang, reference) {
-  await gotoApp(page, '/staff/complaints');
-  await expectH1(page, msg(lang, 'complaint_desk_title'), 'desk list');
-  await expectAxeClean(page, `desk list, ${lang}`);
-  await main(page).getByRole('link', { name: reference, exact: true }).click();
-  await page.waitForURL(/\/staff\/complaints\/complaint-/);
-  await page.locator('main .caption').filter({ hasText: reference }).waitFor();
-}
-
-async function register(page, lang, { by = 'Ахметова А. Б.', place = 'Астана, ЦОН № 1' } = {}) {
-  await page.locator('#registered-by').fill(by);
-  await page.locator('#place').fill(place);
-  await button(page, msg(lang, 'complaint_desk_register_button')).click();
-  await page.getByRole('status').filter({ hasText: msg(lang, 'complaint_desk_registered') }).waitFor();
-  assert.equal(await deskStatus(page), msg(lang, 'complaint_track_mark_registered'));
-}
-
-async function execute(page, lang) {
-  await button(page, msg(lang, 'complaint_desk_execute_button')).click();
-  await page.getByRole('status').filter({ hasText: msg(lang, 'complaint_desk_executed') }).waitFor();
-  assert.equal(await deskStatus(page), msg(lang, 'complaint_track_mark_executed'));
-}
-
-async function answer(page, lang, kindKey, text) {
-  await radio(page, msg(lang, kindKey)).check();
-  await page.locator('#answer-text').fill(text);
-  await button(page, msg(lang, 'complaint_desk_answer_button')).click();
-  await page.getByRole('status').filter({ hasText: msg(lang, 'complaint_desk_answered') }).waitFor();
-  assert.equal(await deskStatus(page), msg(lang, 'complaint_track_mark_answered'));
-}
-
-async function openTracker(page, lang, id) {
-  await gotoApp(page, `/apply/complaints/${id}`);
-  await expectH1(page, msg(lang, 'complaint_track_title'), 'complaint tracker');
 }
 
 // ================================================================ tests
 
 pageTest('Russian, SMS code: form errors, reload, filing, the desk, delivered → registered → executed → answered, overdue, escalation', async ({ page }) => {
   const lang = 'ru';
-  const person = await signIn(page, lang);
+  const person = await signInAtNow(page, lang);
   await openForm(page, lang);
 
   // Nothing chosen: the service, the subject and the text are required;
@@ -286,7 +125,7 @@ pageTest('Russian, SMS code: form errors, reload, filing, the desk, delivered �
   assert.ok((await page.locator('.complaint-summary').innerText()).includes('Заявление не рассмотрено в срок.'));
   await expectNothingExecuted(page, 'sign complaint');
   await expectAxeClean(page, 'sign complaint, ru');
-  const { id, reference } = await signWithOtp(page, lang);
+  const { id, reference } = await signComplaintWithOtp(page, lang);
   assert.equal(await stored(page, 'qujat.complaint-drafts').then((d) => Object.keys(d || {}).length), 0, 'the draft is gone');
   const c = (await stored(page, 'qujat.complaints'))[id];
   assert.equal(c.draft.text, text, 'stored exactly as typed');
@@ -302,8 +141,7 @@ pageTest('Russian, SMS code: form errors, reload, filing, the desk, delivered �
 
   // The tracker (portal): delivered only.
   await link(page, msg(lang, 'complaint_filed_track_link')).click();
-  await page.waitForURL((u) => u.pathname === `/apply/complaints/${id}`);
-  await waitForApp(page);
+  await waitForBundle(page, `/apply/complaints/${id}`);
   await expectH1(page, msg(lang, 'complaint_track_title'), 'tracker');
   await expectMarks(page, lang, 1, 'tracker, delivered');
   await expectNothingExecuted(page, 'tracker');
@@ -381,8 +219,7 @@ pageTest('Russian, SMS code: form errors, reload, filing, the desk, delivered �
 
   // Escalation: the same person and application, to quality control, 15 days.
   await link(page, msg(lang, 'complaint_track_escalate')).click();
-  await page.waitForURL((u) => u.pathname === '/apply/complaint' && u.searchParams.get('escalate') === id);
-  await waitForApp(page);
+  await waitForBundle(page, (u) => u.pathname === '/apply/complaint' && u.searchParams.get('escalate') === id);
   await expectH1(page, msg(lang, 'complaint_form_escalate_title'), 'escalation form');
   assert.ok((await main(page).innerText()).includes(msg(lang, 'complaint_addressee_quality_control')));
   assert.equal(await page.locator('input[name=addressee]').count(), 0, 'the addressee is fixed');
@@ -392,7 +229,7 @@ pageTest('Russian, SMS code: form errors, reload, filing, the desk, delivered �
   await expectErrors(page, lang, [['text', msg(lang, 'complaint_error_text_required')]], 'escalation, ru, no text');
   await page.locator('#text').fill('Ответ не устраивает.');
   await continueToSign(page, lang);
-  const second = await signWithOtp(page, lang);
+  const second = await signComplaintWithOtp(page, lang);
   assert.notEqual(second.id, id);
   const body2 = await main(page).innerText();
   assert.ok(body2.includes(msg(lang, 'complaint_addressee_quality_control')));
@@ -413,7 +250,7 @@ pageTest('Russian, SMS code: form errors, reload, filing, the desk, delivered �
 
 pageTest('English, EDS key: a complaint from an S2 application number, a refusal to consider, the court notice', async ({ page }) => {
   const lang = 'en';
-  await signIn(page, lang);
+  await signInAtNow(page, lang);
   // As the link from an application's tracker opens it.
   await gotoApp(page, '/apply/complaint?app=S2-261120-ABCDEF');
   await expectH1(page, msg(lang, 'complaint_form_title'), 'complaint form from an application');
@@ -423,13 +260,8 @@ pageTest('English, EDS key: a complaint from an S2 application number, a refusal
   await page.locator('#patronymic').fill('');
   await continueToSign(page, lang);
   await expectAxeClean(page, 'sign complaint, en');
-  await radio(page, msg(lang, 'sign_method_eds')).check();
-  const details = page.locator('details.key-tools').filter({ has: page.locator('#new-password') });
-  if (!(await details.evaluate((d) => d.open))) await details.locator('summary').click();
-  await page.locator('#new-password').fill('complaint key 1');
-  await page.locator('#confirm-password').fill('complaint key 1');
-  await radio(page, msg(lang, 'sign_create_validity_year')).check();
-  await button(page, msg(lang, 'sign_create_button')).click();
+  await chooseMethod(page, lang, 'sign_method_eds');
+  await createKeyOk(page, lang, 'complaint key 1');
   await page.locator('#key').waitFor({ timeout: 60_000 });
   await page.locator('#key').check();
   await page.locator('#password').fill('wrong password');
@@ -454,7 +286,7 @@ pageTest('English, EDS key: a complaint from an S2 application number, a refusal
   await openTracker(page, lang, id);
   await expectMarks(page, lang, 4, 'tracker, en');
   const answered = (await marks(page))[3][2];
-  assert.match(answered, /^\d{2}\.\d{2}\.2026 \d{2}:\d{2}$/);
+  assert.match(answered, TIME);
   assert.ok((await page.locator('.marks').innerText()).includes(msg(lang, 'complaint_track_answer_refusal')), 'a refusal to consider');
   assert.ok((await page.locator('.court').innerText()).includes(msg(lang, 'complaint_track_court')));
   assert.equal(await link(page, msg(lang, 'complaint_track_escalate')).count(), 1, 'a refusal can be escalated too');
@@ -503,14 +335,8 @@ pageTest('Kazakh, two tabs of the desk: both follow each other, and a stale tab 
 
   // Each tab's clock is set before it acts, so that the actions are in order.
   const other = await context.newPage();
-  // Lets the test make this tab deaf to other tabs' writes (window.__deaf).
-  await other.addInitScript(() => {
-    const add = window.addEventListener;
-    window.addEventListener = function (type, fn, options) {
-      if (type !== 'storage') return add.call(this, type, fn, options);
-      return add.call(this, type, (e) => window.__deaf || (typeof fn === 'function' ? fn.call(this, e) : fn.handleEvent(e)), options);
-    };
-  });
+  // Lets the test make this tab deaf to other tabs' writes.
+  await allowDeafness(other);
   await other.clock.install({ time: NOW });
   await gotoApp(other, `/staff/complaints/${id}`);
   assert.equal(await deskStatus(other), msg(lang, 'complaint_track_mark_delivered'));
@@ -518,17 +344,15 @@ pageTest('Kazakh, two tabs of the desk: both follow each other, and a stale tab 
   // Tab A registers: tab B follows without a reload.
   await at(page, '10:01');
   await register(page, lang);
-  await other.waitForFunction((t) => document.querySelector('main p .tag')?.innerText.trim() === t, msg(lang, 'complaint_track_mark_registered'));
+  await waitDeskStatus(other, msg(lang, 'complaint_track_mark_registered'));
   await at(other, '10:02');
   await execute(other, lang);
-  await page.waitForFunction((t) => document.querySelector('main p .tag')?.innerText.trim() === t, msg(lang, 'complaint_track_mark_executed'));
+  await waitDeskStatus(page, msg(lang, 'complaint_track_mark_executed'));
   await expectAxeClean(other, 'desk, kk, executed, tab B');
 
   // Tab B stops hearing about tab A (as a tab that missed the change) and
   // writes an answer while tab A answers first.
-  await other.evaluate(() => {
-    window.__deaf = true;
-  });
+  await setDeaf(other, true);
   await at(page, '10:03');
   await answer(page, lang, 'complaint_track_answer_merits', 'Бірінші қойындының жауабы.');
   await at(other, '10:04');

@@ -12,7 +12,12 @@
 // aloud in the page's language, or a clear message when the device has no
 // voice for it.
 
-import { assert, useBrowser, pageTest, gotoApp, reloadApp, waitForApp, expectAxeClean, msg, h1Text, htmlLang, switchLanguage } from './support.mjs';
+import { assert } from './lib/assert.mjs';
+import { useBrowser, pageTest } from './lib/browser.mjs';
+import { gotoApp, reloadApp, waitForApp, waitForBundle, h1Text, htmlLang, switchLanguage, button, storageState } from './lib/app.mjs';
+import { expectAxeClean } from './lib/axe.mjs';
+import { msg } from './lib/texts.mjs';
+import { startApplication, atStep, submitStep } from './lib/flows/wizard.mjs';
 
 useBrowser();
 
@@ -26,14 +31,6 @@ const keyboard = (page) => page.getByRole('group', { name: msg(page.__lang, 'kio
 async function press(page, labels) {
   const kb = keyboard(page);
   for (const l of labels) await kb.getByRole('button', { name: l, exact: true }).click();
-}
-
-async function storageState(page) {
-  return page.evaluate(async () => ({
-    local: Object.keys(localStorage).sort(),
-    session: Object.keys(sessionStorage),
-    idb: indexedDB.databases ? (await indexedDB.databases()).map((d) => d.name) : [],
-  }));
 }
 
 pageTest('kiosk: on-screen keyboard, idle warning, Continue, then a wipe of everything the visitor left', async ({ page }) => {
@@ -58,25 +55,20 @@ pageTest('kiosk: on-screen keyboard, idle warning, Continue, then a wipe of ever
   assert.equal(await page.locator('#iin').inputValue(), IIN, 'digits and backspace typed into the field');
   assert.equal(await page.evaluate(() => document.activeElement?.id), 'iin', 'the field keeps focus while keys are pressed');
   await expectAxeClean(page, 'kiosk sign-in with the keyboard, ru');
-  await page.getByRole('main').getByRole('button', { name: msg('ru', 'signin_submit'), exact: true }).click();
-  await page.waitForURL((u) => u.pathname === '/apply/cabinet');
-  await waitForApp(page); // another bundle: a new page load
+  await button(page, msg('ru', 'signin_submit')).click();
+  await waitForBundle(page, '/apply/cabinet');
 
   // Into the wizard; the school's name in Kazakh letters, with capitals.
-  await page.getByRole('main').getByRole('link', { name: msg('ru', 'cabinet_new_application') }).click();
-  await page.waitForURL((u) => u.pathname === '/apply/S2');
-  await waitForApp(page);
-  await page.getByRole('button', { name: msg('ru', 'wizard_start') }).click();
-  for (const [slug, label] of [
-    ['who', 'wizard_who_myself'],
-    ['reason', 'wizard_reason_lost'],
-    ['document', 'wizard_document_general'],
+  await startApplication(page, 'ru', { axe: false });
+  for (const [slug, label, next] of [
+    ['who', 'wizard_who_myself', 'reason'],
+    ['reason', 'wizard_reason_lost', 'document'],
+    ['document', 'wizard_document_general', 'school'],
   ]) {
-    await page.waitForURL(new RegExp(`/${slug}$`));
     await page.getByRole('main').getByRole('radio', { name: msg('ru', label), exact: true }).check();
-    await page.getByRole('main').getByRole('button', { name: msg('ru', 'common_continue'), exact: true }).click();
+    await submitStep(page, 'ru', slug);
+    await atStep(page, 'ru', next, { axe: false });
   }
-  await page.waitForURL(/\/school$/);
   // A touch on the field (the page first puts focus on its heading).
   await page.waitForFunction(() => document.activeElement?.tagName === 'H1');
   await page.locator('#school').click();

@@ -9,24 +9,21 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { assert, useBrowser, pageTest, gotoApp, reloadApp, waitForApp, expectAxeClean, msg, h1Text, baseURL } from './support.mjs';
-import { startServer, distDir } from '../support/serve.mjs';
+import { assert } from './lib/assert.mjs';
+import { useBrowser, pageTest, baseURL } from './lib/browser.mjs';
+import { gotoApp, reloadApp, waitForBundle, waitForWorker, WORKER_TIMEOUT, h1Text, button, radio } from './lib/app.mjs';
+import { expectAxeClean } from './lib/axe.mjs';
+import { msg } from './lib/texts.mjs';
+import { fillApplication } from './lib/flows/wizard.mjs';
+import { smsCode } from './lib/flows/sign.mjs';
+import { startServer, distDir, repoRoot } from '../support/serve.mjs';
 
 useBrowser();
-
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-const CONTROL_TIMEOUT = 60_000; // the first install downloads every file of dist/
 
 // Without a service worker (e.g. --base-url against trunk serve) there is
 // nothing to test here.
 const swResponse = await fetch(`${baseURL()}/sw.js`).catch(() => null);
 const noWorker = !swResponse?.ok ? 'no /sw.js is served (build with .ci/build)' : false;
-
-/** Waits until the service worker controls the page (first install done). */
-async function waitForWorker(page) {
-  await page.waitForFunction(() => !!navigator.serviceWorker?.controller, null, { timeout: CONTROL_TIMEOUT });
-}
 
 /** The cache names of the page's origin. */
 const cacheNames = (page) => page.evaluate(() => caches.keys());
@@ -119,43 +116,21 @@ pageTest(
     // digital-documents service.
     await expectPageWorks(page, '/signin', 'offline sign-in');
     await page.locator('#iin').fill('781123301754');
-    await page.getByRole('main').getByRole('button', { name: msg(lang, 'signin_submit'), exact: true }).click();
-    await page.waitForURL((u) => u.pathname === '/apply/cabinet');
-    await waitForApp(page); // another bundle: a new page load
-    await page.getByRole('main').getByRole('link', { name: msg(lang, 'cabinet_new_application') }).click();
-    await page.waitForURL((u) => u.pathname === '/apply/S2');
-    await page.getByRole('button', { name: msg(lang, 'wizard_start') }).click();
-    const next = (label) => page.getByRole('main').getByRole('button', { name: msg(lang, label), exact: true }).click();
-    const answer = async (slug, key) => {
-      await page.waitForURL(new RegExp(`/${slug}$`));
-      await page.getByRole('main').getByRole('radio', { name: msg(lang, key), exact: true }).check();
-      await next('common_continue');
-    };
-    await answer('who', 'wizard_who_myself');
-    await answer('reason', 'wizard_reason_lost');
-    await answer('document', 'wizard_document_basic');
-    await page.waitForURL(/\/school$/);
-    await page.locator('#school').fill('Secondary School No. 12, Shymkent');
-    await next('common_continue');
-    await page.waitForURL(/\/year$/);
-    await page.locator('#year').fill('1994');
-    await next('common_continue');
-    await page.waitForURL(/\/office$/);
-    await page.locator('input[name=office]').first().check();
-    await next('common_continue');
-    await page.waitForURL(/\/documents$/);
-    await next('common_continue');
-    await page.waitForURL(/\/check$/);
-    await expectAxeClean(page, 'check your answers, offline, en');
-    await next('wizard_sign_continue');
+    await button(page, msg(lang, 'signin_submit')).click();
+    await waitForBundle(page, '/apply/cabinet');
+    // Every step's heading and axe on every step, offline.
+    await fillApplication(page, lang, {
+      document: 'wizard_document_basic',
+      school: 'Secondary School No. 12, Shymkent',
+      year: '1994',
+      axe: true,
+    });
 
-    await page.waitForURL(/\/sign$/);
-    await page.getByRole('main').getByRole('radio', { name: msg(lang, 'sign_method_otp'), exact: true }).check();
+    await radio(page, msg(lang, 'sign_method_otp')).check();
     await page.getByRole('button', { name: msg(lang, 'otp_send'), exact: true }).click();
-    const text = await page.locator('aside.phone .phone__sms').innerText();
-    const m = /(\d{3}) (\d{3})/.exec(text);
-    assert.ok(m, `the simulated phone shows a code: ${text}`);
-    await page.locator('#otp-code').fill(`${m[1]}-${m[2]}`);
+    const code = await smsCode(page);
+    // Typed with a dash, as some people write it.
+    await page.locator('#otp-code').fill(`${code.slice(0, 3)}-${code.slice(3)}`);
     await page.getByRole('button', { name: msg(lang, 'otp_confirm'), exact: true }).click();
 
     await page.waitForURL(/\/apply\/receipt\/S2-/, { timeout: 60_000 });
@@ -286,7 +261,7 @@ pageTest(
 
       // The browser sees it on the next page load; it installs and waits.
       await gotoApp(page, at('/'));
-      await reload.waitFor({ state: 'visible', timeout: CONTROL_TIMEOUT });
+      await reload.waitFor({ state: 'visible', timeout: WORKER_TIMEOUT });
       const prompt = page.getByRole('status').filter({ hasText: msg('kk', 'offline_update_available') });
       assert.equal(await prompt.count(), 1, 'the prompt is in the role=status live region');
       await expectAxeClean(page, 'update prompt, kk');
@@ -306,7 +281,7 @@ pageTest(
         window.__beforeUpdate = true;
       });
       await Promise.all([
-        page.waitForEvent('load', { timeout: CONTROL_TIMEOUT }),
+        page.waitForEvent('load', { timeout: WORKER_TIMEOUT }),
         page.getByRole('button', { name: msg('en', 'offline_update_reload') }).click(),
       ]);
       await page.locator('main#main h1').first().waitFor({ state: 'visible' });

@@ -8,154 +8,31 @@
 // encryption — no personal data in clear in localStorage. Every page state
 // is checked with axe-core (WCAG 2.2 AA), in kk, ru and en.
 
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { assert } from './lib/assert.mjs';
+import { useBrowser, pageTest, baseURL } from './lib/browser.mjs';
+import { gotoApp, reloadApp, expectH1, h1Text, switchLanguage, waitForWorker } from './lib/app.mjs';
+import { expectAxeClean } from './lib/axe.mjs';
+import { registryPerson } from './lib/facts.mjs';
+import { msg, fmt } from './lib/texts.mjs';
+import { NOW } from './lib/time.mjs';
 import {
-  assert,
-  useBrowser,
-  pageTest,
-  gotoApp,
-  reloadApp,
-  expectAxeClean,
-  switchLanguage,
-  h1Text,
-  msg,
-  baseURL,
-} from './support.mjs';
+  setPin,
+  unlock,
+  openVisit,
+  confirmIdentity,
+  consentByOtp,
+  issueReceipt,
+  receiptNumber,
+  expectNoPlaintext,
+} from './lib/flows/operator.mjs';
 
 useBrowser();
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-const PIN = '246810';
-const CONTROL_TIMEOUT = 60_000;
-
-/** A message with its `{placeholders}` filled in. */
-function fmt(lang, key, values = {}) {
-  return msg(lang, key).replace(/\{(\w+)\}/g, (m, k) => (k in values ? String(values[k]) : m));
-}
-
-/** A person of the demo registry (src/engine/data/registry.toml) by IIN. */
-function person(iin) {
-  const toml = readFileSync(path.join(here, '..', '..', 'src', 'engine', 'data', 'registry.toml'), 'utf8');
-  const at = toml.indexOf(`iin = "${iin}"`);
-  assert.ok(at >= 0, `${iin} in registry.toml`);
-  const block = toml.slice(at, toml.indexOf('[[person]]', at + 1) >>> 0 || undefined);
-  const name = (lang) => {
-    const m = new RegExp(`name\\.${lang} = \\{ surname = "([^"]+)", given = "([^"]+)"`).exec(block);
-    return { surname: m[1], given: m[2] };
-  };
-  const phone = /phone = "([^"]+)"/.exec(block)?.[1];
-  return { iin, kk: name('kk'), ru: name('ru'), en: name('en'), phone };
-}
-
 // The seeded visits (src/engine/visit.rs REQUESTS, matched in registry
 // order; the engine's unit tests pin the matching rules).
-const S2_DAMAGE = person('850314401018'); // V1: S2, damage -> 3 documents
-const S1_LOSS = person('781123301754'); // V2: S1, loss
-const S3 = person('690228302494'); // V3: S3
-
-const h1 = (page) => page.locator('main#main h1').first();
-
-async function expectH1(page, text, label) {
-  await page.locator('main#main h1', { hasText: text }).first().waitFor({ state: 'visible' });
-  assert.equal(await h1Text(page), text, label);
-}
-
-/** Every localStorage key and value, as one string. */
-const storageDump = (page) =>
-  page.evaluate(() => {
-    const out = [];
-    for (let i = 0; i < localStorage.length; i++) {
-      const k = localStorage.key(i);
-      out.push(`${k}=${localStorage.getItem(k)}`);
-    }
-    return out.join('\n');
-  });
-
-/** Fails when any trace of `who` is in localStorage in clear. */
-async function expectNoPlaintext(page, who, label) {
-  const dump = await storageDump(page);
-  const sealed = await page.evaluate(() => localStorage.getItem('qujat.operator'));
-  assert.ok(sealed, `${label}: operator data are stored`);
-  const record = JSON.parse(sealed);
-  assert.equal(record.kdf, 'pbkdf2-sha256', `${label}: sealed with PBKDF2`);
-  assert.ok(record.iterations >= 100000, `${label}: a real iteration count`);
-  assert.match(record.ciphertext_hex, /^[0-9a-f]{64,}$/, `${label}: ciphertext`);
-  const needles = [who.iin, who.kk.surname, who.ru.surname, who.en.surname, who.en.given];
-  if (who.phone) needles.push(who.phone, who.phone.replace(/\s/g, ''));
-  for (const n of needles) {
-    assert.ok(!dump.includes(n), `${label}: localStorage does not contain ${JSON.stringify(n)} in clear`);
-  }
-}
-
-/** First use: the PIN screen, a too-short PIN refused, then the real PIN. */
-async function setPin(page, lang) {
-  await expectH1(page, msg(lang, 'operator_setup_title'), `set-up, ${lang}`);
-  await expectAxeClean(page, `PIN set-up, ${lang}`);
-  await page.getByLabel(msg(lang, 'operator_new_pin_label'), { exact: true }).fill('123');
-  await page.getByLabel(msg(lang, 'operator_confirm_pin_label'), { exact: true }).fill('123');
-  await page.getByRole('button', { name: msg(lang, 'operator_set_pin') }).click();
-  const summary = page.locator('.error-summary');
-  await summary.waitFor({ state: 'visible' });
-  assert.ok((await summary.innerText()).includes(msg(lang, 'operator_pin_too_short')), `short PIN refused, ${lang}`);
-  await expectAxeClean(page, `PIN set-up error, ${lang}`);
-  await page.getByLabel(msg(lang, 'operator_new_pin_label'), { exact: true }).fill(PIN);
-  await page.getByLabel(msg(lang, 'operator_confirm_pin_label'), { exact: true }).fill('246811');
-  await page.getByRole('button', { name: msg(lang, 'operator_set_pin') }).click();
-  await page.locator('.error-summary', { hasText: msg(lang, 'operator_pin_mismatch') }).waitFor();
-  await page.getByLabel(msg(lang, 'operator_confirm_pin_label'), { exact: true }).fill(PIN);
-  await page.getByRole('button', { name: msg(lang, 'operator_set_pin') }).click();
-  await expectH1(page, msg(lang, 'operator_visits_title'), `visit list, ${lang}`);
-}
-
-async function unlock(page, lang, pin = PIN) {
-  await expectH1(page, msg(lang, 'operator_unlock_title'), `locked, ${lang}`);
-  await page.getByLabel(msg(lang, 'operator_pin_label'), { exact: true }).fill(pin);
-  await page.getByRole('button', { name: msg(lang, 'operator_unlock'), exact: true }).click();
-}
-
-/** Opens the visit of `who` from the list. */
-async function openVisit(page, lang, who) {
-  const name = `${who[lang].surname} ${who[lang].given}`;
-  await page.getByRole('link', { name: new RegExp(`^${name}`) }).click();
-  await page.locator('main#main h1', { hasText: who[lang].surname }).waitFor();
-  assert.ok((await h1Text(page)).startsWith(fmt(lang, 'operator_visit_title', { name: '' }).trim()), `visit heading, ${lang}`);
-  // Identification comes from the registry by IIN.
-  await page.locator('.operator__identity', { hasText: who.iin }).waitFor();
-}
-
-async function confirmIdentity(page, lang) {
-  await page.getByRole('button', { name: msg(lang, 'operator_identity_confirmed') }).click();
-  await page.getByRole('heading', { name: msg(lang, 'operator_consent_heading') }).waitFor();
-}
-
-/** Consent by the SMS code shown on the simulated phone. */
-async function consentByOtp(page, lang) {
-  await page.getByRole('button', { name: msg(lang, 'operator_send_code') }).click();
-  const sms = page.locator('.phone--inline .phone__sms');
-  await sms.waitFor();
-  const code = /(\d{3}) (\d{3})/.exec(await sms.innerText());
-  assert.ok(code, `the simulated phone shows a code, ${lang}`);
-  await expectAxeClean(page, `consent, code sent, ${lang}`);
-  // A wrong code first: refused with the OTP message, nothing moves on.
-  const wrong = code[1] + code[2] === '000000' ? '111111' : '000000';
-  await page.getByLabel(msg(lang, 'operator_code_label'), { exact: true }).fill(wrong);
-  await page.getByRole('button', { name: msg(lang, 'operator_confirm_code') }).click();
-  await page.locator('.error-summary').waitFor();
-  await page.getByLabel(msg(lang, 'operator_code_label'), { exact: true }).fill(code[1] + code[2]);
-  await page.getByRole('button', { name: msg(lang, 'operator_confirm_code') }).click();
-  await page.getByRole('heading', { name: msg(lang, 'operator_package_heading') }).waitFor();
-}
-
-async function issueReceipt(page, lang, kind) {
-  await page.getByRole('button', { name: msg(lang, 'operator_issue_receipt') }).click();
-  const title = msg(lang, kind === 'acceptance' ? 'operator_acceptance_title' : 'operator_refusal_title');
-  await page.getByRole('heading', { name: title, exact: true }).waitFor();
-  return page.locator('.operator__receipt');
-}
-
-const receiptNumber = async (page) => (await page.locator('.operator__receipt dd').first().innerText()).trim();
+const S2_DAMAGE = registryPerson('850314401018'); // V1: S2, damage -> 3 documents
+const S1_LOSS = registryPerson('781123301754'); // V2: S1, loss
+const S3 = registryPerson('690228302494'); // V3: S3
 
 pageTest('ru: PIN, unlock, S1 visit with SMS consent, complete package → acceptance receipt; reload locks; sync', async ({ page }) => {
   const lang = 'ru';
@@ -297,7 +174,7 @@ pageTest('en: offline home visit — S3 accepted while offline, "to deliver", sy
   const lang = 'en';
   await gotoApp(page, '/staff/operator');
   await switchLanguage(page, lang);
-  await page.waitForFunction(() => !!navigator.serviceWorker?.controller, null, { timeout: CONTROL_TIMEOUT });
+  await waitForWorker(page);
   await setPin(page, lang);
 
   await context.setOffline(true);
@@ -341,7 +218,7 @@ pageTest('en: offline home visit — S3 accepted while offline, "to deliver", sy
 pageTest('en: operator mode locks itself after 5 minutes without input, not before', async ({ page }) => {
   const lang = 'en';
   // Playwright's clock drives Date.now and the timers, so no test waits 5 minutes.
-  await page.clock.install({ time: new Date('2026-11-24T10:00:00+05:00') });
+  await page.clock.install({ time: NOW });
   await gotoApp(page, '/staff/operator');
   await switchLanguage(page, lang);
   await setPin(page, lang);

@@ -3,6 +3,11 @@
 // and passes the address to every suite in QUJAT_BASE_URL. Suites run one
 // after another (CI has 2 cores; each suite starts its own Chromium).
 //
+// First it writes the texts and catalogue facts the suites check against
+// (target/e2e-facts.json, from `cargo run --bin qujat-facts`; lib/facts.mjs
+// reads it). At the end it prints how many assertions and axe checks ran
+// (lib/assert.mjs counts them), so a change that drops checks shows.
+//
 //   node tests/e2e/run.mjs                  # every suite
 //   node tests/e2e/run.mjs shell            # suites whose file name contains "shell"
 //   node tests/e2e/run.mjs --base-url http://127.0.0.1:8080   # against `trunk serve`
@@ -10,11 +15,13 @@
 //
 // Exit status: node --test's (non-zero when a test failed).
 
-import { spawn } from 'node:child_process';
-import { readdirSync, rmSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { startServer, distDir } from '../support/serve.mjs';
+import { startServer, distDir, repoRoot } from '../support/serve.mjs';
+import { FACTS_PATH } from './lib/facts.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
@@ -39,6 +46,18 @@ if (!suites.length) {
 
 rmSync(path.join(here, 'artifacts'), { recursive: true, force: true });
 
+// The facts: the native debug build (made by .ci/test's `test` stage) writes them in a second.
+const facts = spawnSync('cargo', ['run', '--locked', '-q', '--bin', 'qujat-facts', '--', '--out', FACTS_PATH], {
+  cwd: repoRoot,
+  stdio: 'inherit',
+});
+if (facts.status !== 0) {
+  console.error(`e2e: could not write ${FACTS_PATH} (cargo run --bin qujat-facts: ${facts.error?.message ?? `exit ${facts.status}`})`);
+  process.exit(1);
+}
+const countFile = path.join(tmpdir(), `qujat-e2e-counts-${process.pid}.jsonl`);
+rmSync(countFile, { force: true });
+
 let server = null;
 if (!baseUrl) {
   server = await startServer({ dir: distDir });
@@ -50,12 +69,28 @@ const nodeArgs = ['--test', '--test-concurrency=1', '--test-reporter=spec'];
 if (process.env.QUJAT_E2E_GREP) nodeArgs.push(`--test-name-pattern=${process.env.QUJAT_E2E_GREP}`);
 const child = spawn(process.execPath, [...nodeArgs, ...suites], {
   stdio: 'inherit',
-  env: { ...process.env, QUJAT_BASE_URL: baseUrl },
+  env: {
+    ...process.env,
+    QUJAT_BASE_URL: baseUrl,
+    QUJAT_E2E_FACTS: FACTS_PATH,
+    QUJAT_E2E_COUNTS: countFile,
+    // Our own server serves the release: every page must carry its policy.
+    ...(server ? { QUJAT_E2E_CSP: '1' } : {}),
+  },
 });
 const stop = (sig) => child.kill(sig);
 process.on('SIGINT', stop);
 process.on('SIGTERM', stop);
 const code = await new Promise((resolve) => child.on('exit', (c, sig) => resolve(c ?? (sig ? 1 : 0))));
 await server?.close();
+try {
+  const rows = readFileSync(countFile, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+  const sum = (k) => rows.reduce((n, r) => n + r[k], 0);
+  console.log(`e2e: ${sum('assertions')} assertions and ${sum('axe')} axe checks ran in ${rows.length} suite file(s)`);
+  console.log(`e2e: per suite (assertions/axe): ${rows.map((r) => `${r.file.replace('.test.mjs', '')} ${r.assertions}/${r.axe}`).join(', ')}`);
+  rmSync(countFile, { force: true });
+} catch {
+  // no suite got far enough to count
+}
 if (code !== 0) console.error(`e2e: FAILED; screenshots and page dumps are in ${path.relative(process.cwd(), path.join(here, 'artifacts'))}/`);
 process.exit(code);

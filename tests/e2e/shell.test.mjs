@@ -2,27 +2,12 @@
 // language, the static fallback, and reflow. Every page state is checked
 // with axe-core (WCAG 2.2 AA).
 
-import {
-  assert,
-  useBrowser,
-  pageTest,
-  gotoApp,
-  reloadApp,
-  waitForApp,
-  expectAxeClean,
-  htmlLang,
-  h1Text,
-  storedLang,
-  langButton,
-  switchLanguage,
-  pressedLanguages,
-  looksLike,
-  msg,
-  focused,
-  tab,
-  tabUntil,
-  LANGS,
-} from './support.mjs';
+import { assert } from './lib/assert.mjs';
+import { useBrowser, pageTest } from './lib/browser.mjs';
+import { gotoApp, reloadApp, htmlLang, h1Text, storedLang, langButton, switchLanguage, pressedLanguages } from './lib/app.mjs';
+import { expectAxeClean } from './lib/axe.mjs';
+import { focused, tab, tabUntil } from './lib/keyboard.mjs';
+import { LANGS, looksLike, msg } from './lib/texts.mjs';
 
 useBrowser();
 

@@ -19,6 +19,11 @@
 //
 // - Nested pages: /apply/… and /staff/… fall back to their own bundle's
 //   index.html (dist/apply/, dist/staff/), the nearest one up the path.
+// - A path that is not valid percent-encoding (/%E0%A4%A, /%) is 404.
+// - Security headers on every response (SECURITY_HEADERS below, the ones
+//   README "Security and privacy" asks a host for): the pages carry their
+//   own Content-Security-Policy as a <meta> (.ci/csp.mjs); the header adds
+//   what a <meta> cannot say, frame-ancestors.
 //
 // CLI: node tests/support/serve.mjs [--dir dist] [--port 8080] [--host 127.0.0.1]
 
@@ -55,6 +60,40 @@ export const MIME = {
   '.txt': 'text/plain; charset=utf-8',
   '.xml': 'application/xml; charset=utf-8',
   '.pdf': 'application/pdf',
+};
+
+/**
+ * The headers a host should send with every response (README, "Security
+ * and privacy"). The camera is kept for the page itself (a receipt-verify
+ * page will scan QR codes); fullscreen too (the kiosk asks for it);
+ * everything else that a page could ask the device for is off.
+ */
+export const SECURITY_HEADERS = {
+  'Content-Security-Policy': "frame-ancestors 'none'",
+  'X-Frame-Options': 'DENY',
+  'Referrer-Policy': 'no-referrer',
+  'X-Content-Type-Options': 'nosniff',
+  'Permissions-Policy': [
+    'camera=(self)',
+    'fullscreen=(self)',
+    'microphone=()',
+    'geolocation=()',
+    'payment=()',
+    'usb=()',
+    'serial=()',
+    'hid=()',
+    'bluetooth=()',
+    'midi=()',
+    'display-capture=()',
+    'accelerometer=()',
+    'gyroscope=()',
+    'magnetometer=()',
+    'xr-spatial-tracking=()',
+    'publickey-credentials-get=()',
+    'idle-detection=()',
+    'screen-wake-lock=()',
+    'browsing-topics=()',
+  ].join(', '),
 };
 
 const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.wasm', '.css', '.json', '.webmanifest', '.map', '.svg', '.txt', '.xml', '.ico']);
@@ -97,13 +136,16 @@ export async function startServer({ dir = distDir, port = 0, host = '127.0.0.1',
     return buf;
   }
 
-  async function resolveFile(urlPath) {
-    let rel;
+  /** The decoded path, or null when it is not valid percent-encoding. */
+  function decodePath(urlPath) {
     try {
-      rel = decodeURIComponent(urlPath);
+      return decodeURIComponent(urlPath);
     } catch {
       return null;
     }
+  }
+
+  async function resolveFile(rel) {
     if (rel.includes('\0')) return null;
     const file = path.join(root, path.normalize(rel));
     if (file !== root && !file.startsWith(root + path.sep)) return null; // no ../ escapes
@@ -123,7 +165,7 @@ export async function startServer({ dir = distDir, port = 0, host = '127.0.0.1',
   async function nearestIndex(urlPath) {
     const parts = urlPath.split('/').filter(Boolean);
     for (let n = parts.length; n > 0; n--) {
-      const dir = path.join(root, ...parts.slice(0, n).map((p) => decodeURIComponent(p)));
+      const dir = path.join(root, ...parts.slice(0, n).map((p) => decodePath(p) ?? ''));
       if (!dir.startsWith(root + path.sep)) continue;
       const idx = path.join(dir, 'index.html');
       try {
@@ -135,9 +177,16 @@ export async function startServer({ dir = distDir, port = 0, host = '127.0.0.1',
     return { file: indexPath, st: await stat(indexPath) };
   }
 
+  const notFound = (req, res) => {
+    res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' });
+    res.end(req.method === 'HEAD' ? undefined : 'Not found\n');
+    return 404;
+  };
+
   const server = createServer(async (req, res) => {
     const started = Date.now();
     let status = 500;
+    for (const [k, v] of Object.entries(SECURITY_HEADERS)) res.setHeader(k, v);
     try {
       if (req.method !== 'GET' && req.method !== 'HEAD') {
         status = 405;
@@ -145,7 +194,12 @@ export async function startServer({ dir = distDir, port = 0, host = '127.0.0.1',
         return;
       }
       const url = new URL(req.url, 'http://localhost');
-      let found = await resolveFile(url.pathname);
+      const rel = decodePath(url.pathname);
+      if (rel === null) {
+        status = notFound(req, res);
+        return;
+      }
+      let found = await resolveFile(rel);
       let fallback = false;
       if (!found) {
         const last = url.pathname.split('/').pop();
@@ -159,9 +213,7 @@ export async function startServer({ dir = distDir, port = 0, host = '127.0.0.1',
         }
       }
       if (!found) {
-        status = 404;
-        res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' });
-        res.end(req.method === 'HEAD' ? undefined : 'Not found\n');
+        status = notFound(req, res);
         return;
       }
       const ext = path.extname(found.file).toLowerCase();
@@ -172,7 +224,6 @@ export async function startServer({ dir = distDir, port = 0, host = '127.0.0.1',
         'Content-Type': MIME[ext] || 'application/octet-stream',
         'Content-Length': buf.length,
         'Cache-Control': HASHED.test(found.file) ? 'public, max-age=31536000, immutable' : 'no-cache',
-        'X-Content-Type-Options': 'nosniff',
         Vary: 'Accept-Encoding',
       };
       if (encoding) headers['Content-Encoding'] = encoding;

@@ -1,0 +1,59 @@
+// Writes the pages of the /apply/ and /staff/ bundles from index.html, the
+// portal's page, so that the three shells are one source (.ci/build runs
+// this before trunk; the output is git-ignored):
+//
+//   target/shells/apply.html   data-bin qujat-apply
+//   target/shells/staff.html   data-bin qujat-staff
+//
+// From index.html, each page:
+// - drops every part between <!-- shell:portal --> and <!-- /shell:portal -->
+//   (the public/ copy, which the portal's build makes for all three, and the
+//   home page's heading, which only the portal shows);
+// - uncomments every <!-- shell:bundle … --> (what the bundles show instead);
+// - points trunk's rust link at the bundle's bin and at Cargo.toml, and the
+//   other trunk links' paths at the same files from target/shells/.
+//
+// Usage: node .ci/shells.mjs [out-dir]   (default target/shells)
+
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+/** The bundles made from index.html: output name → cargo bin. */
+export const BUNDLES = { apply: 'qujat-apply', staff: 'qujat-staff' };
+
+/** The page of the bundle whose bin is `bin`, written into `outDir`, from the template `html`. */
+export function shellFor(html, bin, outDir) {
+  const up = path.relative(outDir, root).split(path.sep).join('/');
+  const portalParts = /[ \t]*<!-- shell:portal -->[\s\S]*?<!-- \/shell:portal -->\n?/g;
+  const bundleParts = /<!-- shell:bundle ([\s\S]*?) -->/g;
+  const rust = /<link data-trunk rel="rust" data-bin="qujat"/g;
+  const trunkHref = /(<link data-trunk rel="[a-z-]+" href=")([^"/][^"]*)"/g;
+  for (const [what, re] of [
+    ['a "shell:portal" part', portalParts],
+    ['a "shell:bundle" part', bundleParts],
+    ['trunk\'s rust link for the bin "qujat"', rust],
+  ]) {
+    if (!re.test(html)) throw new Error(`shells: index.html has no ${what}; update .ci/shells.mjs`);
+    re.lastIndex = 0;
+  }
+  return html
+    .replace(portalParts, '')
+    .replace(bundleParts, '$1')
+    .replace(trunkHref, `$1${up}/$2"`)
+    .replace(rust, `<link data-trunk rel="rust" href="${up}/Cargo.toml" data-bin="${bin}"`)
+    .replace(/^<!-- The portal's page[^\n]*-->\n/m, `<!-- Made by .ci/shells.mjs from index.html: do not edit. -->\n`);
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const outDir = path.resolve(process.argv[2] ?? path.join(root, 'target', 'shells'));
+  const html = readFileSync(path.join(root, 'index.html'), 'utf8');
+  mkdirSync(outDir, { recursive: true });
+  for (const [name, bin] of Object.entries(BUNDLES)) {
+    const file = path.join(outDir, `${name}.html`);
+    writeFileSync(file, shellFor(html, bin, outDir));
+    console.log(`[shells] ${path.relative(root, file)} (${bin}) from index.html`);
+  }
+}

@@ -1,0 +1,86 @@
+//! `qujat-facts`: the texts and catalogue facts the browser suites check
+//! against, as one JSON document, so that `tests/e2e` never parses the
+//! TOML sources itself. `tests/e2e/run.mjs` runs it once before the suites:
+//!
+//! ```sh
+//! cargo run --bin qujat-facts -- --out target/e2e-facts.json
+//! ```
+//!
+//! The document (stdout without `--out`):
+//!
+//! - `messages`: every message of `src/i18n/locales`, `key → { kk, ru, en }`,
+//!   exactly as `src/build.rs` compiled them into `tr::*` (a plural message
+//!   has its CLDR forms in place of each text);
+//! - `services`: the catalogue as the engine loads it, `id → service`
+//!   (S1, S2, S3: refusal grounds, documents, terms, …);
+//! - `registry`: the demo registry's people as the engine loads them.
+//!
+//! Exit status 2, with one line on stderr, when the embedded data does not
+//! load or the file cannot be written.
+
+use std::process::ExitCode;
+
+use qujat::engine::catalog;
+use qujat::engine::identity::registry;
+use qujat::i18n::MESSAGES_JSON;
+
+const USAGE: &str = "usage: qujat-facts [--out FILE]   (JSON on stdout without --out)";
+
+fn main() -> ExitCode {
+    match run(std::env::args().skip(1).collect()) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("qujat-facts: {e}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn run(args: Vec<String>) -> Result<(), String> {
+    let out = match args.as_slice() {
+        [] => None,
+        [flag, file] if flag == "--out" => Some(file.clone()),
+        [flag] if flag == "--help" || flag == "-h" => {
+            println!("{USAGE}");
+            return Ok(());
+        }
+        _ => return Err(USAGE.to_string()),
+    };
+    let json = facts()?;
+    match out {
+        Some(file) => {
+            let path = std::path::Path::new(&file);
+            if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+                std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+            }
+            std::fs::write(path, json).map_err(|e| format!("{file}: {e}"))
+        }
+        None => {
+            println!("{json}");
+            Ok(())
+        }
+    }
+}
+
+fn facts() -> Result<String, String> {
+    let messages: serde_json::Value =
+        serde_json::from_str(MESSAGES_JSON).map_err(|e| format!("messages: {e}"))?;
+    let services = catalog::try_all().map_err(|e| format!("catalogue: {e:?}"))?;
+    let services: serde_json::Map<String, serde_json::Value> = services
+        .into_iter()
+        .map(|s| Ok((s.id.to_string(), to_value(&s)?)))
+        .collect::<Result<_, String>>()?;
+    if let Some(e) = registry::load_error() {
+        return Err(format!("registry: {e}"));
+    }
+    let facts = serde_json::json!({
+        "messages": messages,
+        "services": services,
+        "registry": to_value(registry::people())?,
+    });
+    serde_json::to_string(&facts).map_err(|e| e.to_string())
+}
+
+fn to_value<T: serde::Serialize + ?Sized>(value: &T) -> Result<serde_json::Value, String> {
+    serde_json::to_value(value).map_err(|e| e.to_string())
+}

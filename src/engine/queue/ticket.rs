@@ -1,0 +1,612 @@
+//! Tickets: a citizen's booking of one slot, and the collection of them.
+//!
+//! Booking, moving and cancelling are changes to the collection at a known
+//! revision ([`Revisioned`]): two tabs that both saw the last free place
+//! cannot both take it. The first write wins; the second is refused as
+//! [`Stale`], and applied again on the fresh collection it is refused as
+//! [`TicketError::SlotFull`]. Nothing is deleted: a moved ticket keeps its
+//! history, a cancelled or past one stays in the list.
+//!
+//! A ticket carries what the citizen needs at the office:
+//!
+//! - the **personal checklist**: for handing in, the catalogue's documents
+//!   for the State Corporation channel and the citizen's situation (and
+//!   its notes, such as consent); for collecting, the catalogue's issuance
+//!   rule and what the booking rule adds (S2: the receipt, F002 L72);
+//! - for handing in, **the result date to expect** if the documents are
+//!   handed in at the slot: the very [`deadline_for`](deadline::deadline_for)
+//!   computation the acceptance makes, with the office's and the
+//!   provider's settlements (S3: 3 or 8 working days, C-24), and its
+//!   explanation.
+
+use chrono::{DateTime, NaiveDate, Utc};
+use serde::{Deserialize, Serialize};
+
+use super::booking::{Bookability, BookingRule, ChecklistSource, NoBooking, booking};
+use super::office::{ProviderPlace, QueueOffice, office};
+use super::slots::{SlotsAnswer, day_slots};
+use super::{Purpose, QueueError};
+use crate::engine::calendar;
+use crate::engine::catalog::{self, Situation};
+use crate::engine::deadline::{self, Deadline, DeadlineError};
+use crate::engine::identity::iin::{self, IinError};
+use crate::engine::service::ServiceId;
+use crate::engine::source::{Provenance, Text};
+use crate::engine::store::{Revisioned, Stale};
+use crate::engine::term::{Channel, ClockTime, Location};
+
+/// The slot a ticket holds: local date and times, and the start instant.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SlotRef {
+    pub date: NaiveDate,
+    pub start: ClockTime,
+    pub end: ClockTime,
+    pub starts_at: DateTime<Utc>,
+    pub ends_at: DateTime<Utc>,
+}
+
+impl SlotRef {
+    /// Whether `[start, end)` on `date` overlaps this slot.
+    pub fn overlaps(&self, date: NaiveDate, start: ClockTime, end: ClockTime) -> bool {
+        self.date == date && self.start < end && start < self.end
+    }
+}
+
+/// Something to bring, or something to know, at the office.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ChecklistKind {
+    Bring,
+    /// Not a document: consent, "the employee gets the identity data from
+    /// state systems", a gap in the law.
+    Note,
+}
+
+/// One line of the personal checklist, with its legal basis.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ChecklistItem {
+    /// The catalogue's id (document rule, issuance rule) or the booking
+    /// rule's extra item.
+    pub id: String,
+    pub kind: ChecklistKind,
+    pub text: Text,
+    pub provenance: Provenance,
+}
+
+/// A ticket's checklist.
+pub type Checklist = Vec<ChecklistItem>;
+
+fn checklist(rule: &BookingRule, situations: &[Situation]) -> Checklist {
+    let svc = catalog::service(rule.service);
+    let mut items: Checklist = match &rule.checklist {
+        ChecklistSource::Documents => svc
+            .documents(Channel::StateCorporation, situations)
+            .into_iter()
+            .map(|d| ChecklistItem {
+                id: d.id.clone(),
+                kind: if d.info {
+                    ChecklistKind::Note
+                } else {
+                    ChecklistKind::Bring
+                },
+                text: d.text.clone(),
+                provenance: d.provenance.clone(),
+            })
+            .collect(),
+        ChecklistSource::Issuance { ids } => svc
+            .issuance
+            .iter()
+            .filter(|i| ids.contains(&i.id) && i.channels.contains(&Channel::StateCorporation))
+            .map(|i| ChecklistItem {
+                id: i.id.clone(),
+                kind: ChecklistKind::Bring,
+                text: i.text.clone(),
+                provenance: i.provenance.clone(),
+            })
+            .collect(),
+    };
+    items.extend(rule.extra.iter().map(|e| ChecklistItem {
+        id: e.id.clone(),
+        kind: ChecklistKind::Bring,
+        text: e.text.clone(),
+        provenance: e.provenance.clone(),
+    }));
+    items
+}
+
+/// The result date to expect if the documents are handed in at the slot.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ExpectedResult {
+    pub deadline: Deadline,
+    /// S3: the office in the provider's settlement or not (C-24); `None`
+    /// for a service whose term does not depend on it, or when the
+    /// provider is not known (then the longer term, and the explanation
+    /// says so).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub location: Option<Location>,
+    pub office_settlement: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub provider_settlement: Option<String>,
+}
+
+/// The deadline of documents handed in at `office` at `handed_in`: the
+/// computation the acceptance at the counter makes (State Corporation
+/// channel; for S3 the term of the office's location relative to the
+/// provider, C-24), so that the date promised at booking is the date the
+/// receipt will give.
+///
+/// ```
+/// use qujat::engine::{kztime, queue};
+/// use qujat::engine::queue::ProviderPlace;
+/// use qujat::engine::service::ServiceId;
+///
+/// let college = ProviderPlace::of_id("almaty-college-service").unwrap();
+/// let at = kztime::parse_instant("2025-03-19T11:00:00+05:00")?;
+/// // In the provider's settlement: 3 working days (F003 item 3 1)).
+/// let same = queue::expected_result(ServiceId::S3, queue::office("almaty-medeu").unwrap(), Some(&college), at)?;
+/// assert_eq!(same.deadline.due.to_string(), "2025-03-27");
+/// // In another settlement: 8 working days.
+/// let other = queue::expected_result(ServiceId::S3, queue::office("kaskelen-karasai").unwrap(), Some(&college), at)?;
+/// assert_eq!(other.deadline.due.to_string(), "2025-04-03");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn expected_result(
+    service: ServiceId,
+    office: &QueueOffice,
+    provider: Option<&ProviderPlace>,
+    handed_in: DateTime<Utc>,
+) -> Result<ExpectedResult, DeadlineError> {
+    let terms = &catalog::service(service).terms;
+    let by_location = terms
+        .iter()
+        .any(|t| t.channel == Channel::StateCorporation && t.location.is_some());
+    let location = provider
+        .filter(|_| by_location)
+        .map(|p| office.location_for(p));
+    let cal = calendar::calendar()?;
+    let deadline =
+        deadline::deadline_for(terms, Channel::StateCorporation, location, handed_in, cal)?;
+    Ok(ExpectedResult {
+        deadline,
+        location,
+        office_settlement: office.settlement.clone(),
+        provider_settlement: provider.map(|p| p.settlement.clone()),
+    })
+}
+
+/// What happened to a ticket, in order.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "event", rename_all = "kebab-case")]
+pub enum TicketEvent {
+    Booked {
+        at: DateTime<Utc>,
+        office: String,
+        slot: SlotRef,
+    },
+    Moved {
+        at: DateTime<Utc>,
+        from_office: String,
+        from: SlotRef,
+        to_office: String,
+        to: SlotRef,
+    },
+    Cancelled {
+        at: DateTime<Utc>,
+    },
+}
+
+/// Where a ticket stands at some instant.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum TicketStatus {
+    /// The slot has not ended.
+    Upcoming,
+    /// The slot has ended (kept in the cabinet).
+    Past,
+    Cancelled,
+}
+
+/// A booking of one slot.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Ticket {
+    /// "Q-YYYYMMDD-NNNN": the date of the slot first booked and the
+    /// ticket's number in the collection (never reused: nothing is
+    /// deleted). It does not change when the ticket is moved.
+    pub reference: String,
+    pub office: String,
+    pub service: ServiceId,
+    pub purpose: Purpose,
+    pub slot: SlotRef,
+    /// The citizen, by IIN only; name and documents come from the registry.
+    pub iin: String,
+    pub created_at: DateTime<Utc>,
+    /// The school or college, when named (S3's term, S2's region).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub provider: Option<ProviderPlace>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub situations: Vec<Situation>,
+    pub checklist: Checklist,
+    /// Handing in only: the result date to expect.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub expected: Option<ExpectedResult>,
+    pub history: Vec<TicketEvent>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cancelled_at: Option<DateTime<Utc>>,
+}
+
+impl Ticket {
+    /// Not cancelled: it holds its place in the slot.
+    pub fn is_live(&self) -> bool {
+        self.cancelled_at.is_none()
+    }
+
+    pub fn status_at(&self, now: DateTime<Utc>) -> TicketStatus {
+        if !self.is_live() {
+            TicketStatus::Cancelled
+        } else if now >= self.slot.ends_at {
+            TicketStatus::Past
+        } else {
+            TicketStatus::Upcoming
+        }
+    }
+}
+
+/// What a citizen asks to book.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TicketRequest {
+    pub service: ServiceId,
+    pub purpose: Purpose,
+    pub office: String,
+    pub date: NaiveDate,
+    pub start: ClockTime,
+    pub iin: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub provider: Option<ProviderPlace>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub situations: Vec<Situation>,
+}
+
+/// Why a booking, move or cancellation was refused. The collection is then
+/// exactly as it was.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum TicketError {
+    /// Another tab changed the tickets since this view was read.
+    Stale(Stale),
+    InvalidIin(IinError),
+    UnknownOffice(String),
+    /// The seeds give no booking for this service and purpose (here).
+    NoBooking(Box<NoBooking>),
+    /// No slot starts then: the office is closed for the service that day,
+    /// or the time is not a slot start.
+    NoSuchSlot {
+        date: NaiveDate,
+        start: ClockTime,
+    },
+    /// Every place of the slot is taken.
+    SlotFull {
+        date: NaiveDate,
+        start: ClockTime,
+    },
+    /// The slot has begun (or is over).
+    SlotBegun {
+        starts_at: DateTime<Utc>,
+    },
+    UnknownTicket(String),
+    /// Cancelled or past: it can no longer be moved or cancelled.
+    NotChangeable {
+        reference: String,
+        status: TicketStatus,
+    },
+    /// Moving to the slot the ticket already holds.
+    SameSlot,
+    Queue(QueueError),
+    Deadline(DeadlineError),
+}
+
+impl std::fmt::Display for TicketError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            TicketError::Stale(s) => s.fmt(f),
+            TicketError::InvalidIin(e) => write!(f, "invalid IIN ({e:?})"),
+            TicketError::UnknownOffice(id) => write!(f, "unknown office {id:?}"),
+            TicketError::NoBooking(no) => f.write_str(&no.english()),
+            TicketError::NoSuchSlot { date, start } => {
+                write!(f, "no slot starts at {start} on {date}")
+            }
+            TicketError::SlotFull { date, start } => {
+                write!(f, "the slot at {start} on {date} is full")
+            }
+            TicketError::SlotBegun { starts_at } => {
+                write!(f, "the slot began at {starts_at}")
+            }
+            TicketError::UnknownTicket(r) => write!(f, "no ticket {r}"),
+            TicketError::NotChangeable { reference, status } => {
+                write!(f, "ticket {reference} is {status:?} and cannot change")
+            }
+            TicketError::SameSlot => f.write_str("the ticket already holds that slot"),
+            TicketError::Queue(e) => e.fmt(f),
+            TicketError::Deadline(e) => e.fmt(f),
+        }
+    }
+}
+
+impl std::error::Error for TicketError {}
+
+impl From<Stale> for TicketError {
+    fn from(s: Stale) -> Self {
+        TicketError::Stale(s)
+    }
+}
+
+impl From<QueueError> for TicketError {
+    fn from(e: QueueError) -> Self {
+        TicketError::Queue(e)
+    }
+}
+
+impl From<DeadlineError> for TicketError {
+    fn from(e: DeadlineError) -> Self {
+        TicketError::Deadline(e)
+    }
+}
+
+/// Every ticket, with the revision that guards changes to them.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Tickets {
+    pub tickets: Vec<Ticket>,
+    #[serde(default)]
+    pub rev: u64,
+}
+
+impl Revisioned for Tickets {
+    fn rev(&self) -> u64 {
+        self.rev
+    }
+
+    fn set_rev(&mut self, rev: u64) {
+        self.rev = rev;
+    }
+}
+
+/// A free, not yet begun slot of `office` at `date` `start`, counting every
+/// live ticket except `except` (the ticket being moved).
+fn take_slot(
+    tickets: &[Ticket],
+    except: Option<&str>,
+    rule_for: (ServiceId, Purpose, Option<&ProviderPlace>),
+    office: &QueueOffice,
+    date: NaiveDate,
+    start: ClockTime,
+    now: DateTime<Utc>,
+) -> Result<SlotRef, TicketError> {
+    let (service, purpose, provider) = rule_for;
+    let others: Vec<Ticket> = tickets
+        .iter()
+        .filter(|t| Some(t.reference.as_str()) != except)
+        .cloned()
+        .collect();
+    let day = match day_slots(service, purpose, office, provider, date, &others)? {
+        SlotsAnswer::Slots(day) => day,
+        SlotsAnswer::NoBooking(no) => return Err(TicketError::NoBooking(Box::new(no))),
+    };
+    let slot = day
+        .slot(start)
+        .ok_or(TicketError::NoSuchSlot { date, start })?;
+    if slot.starts_at <= now {
+        return Err(TicketError::SlotBegun {
+            starts_at: slot.starts_at,
+        });
+    }
+    if slot.is_full() {
+        return Err(TicketError::SlotFull { date, start });
+    }
+    let ends_at = super::slots::slot_instant(date, slot.end).map_err(QueueError::from)?;
+    Ok(SlotRef {
+        date,
+        start: slot.start,
+        end: slot.end,
+        starts_at: slot.starts_at,
+        ends_at,
+    })
+}
+
+impl Tickets {
+    pub fn get(&self, reference: &str) -> Option<&Ticket> {
+        self.tickets.iter().find(|t| t.reference == reference)
+    }
+
+    /// A citizen's tickets, newest slot first (the cabinet's list).
+    pub fn of_person(&self, iin: &str) -> Vec<&Ticket> {
+        let mut v: Vec<&Ticket> = self.tickets.iter().filter(|t| t.iin == iin).collect();
+        v.sort_by_key(|t| std::cmp::Reverse(t.slot.starts_at));
+        v
+    }
+
+    /// Books the slot `req` asks for, at revision `seen`: refused if the
+    /// collection changed since ([`Stale`]), if the seeds give no booking,
+    /// if the slot does not exist, has begun or is full.
+    ///
+    /// ```
+    /// use qujat::engine::{kztime, queue};
+    /// use qujat::engine::queue::{Purpose, TicketError, TicketRequest, Tickets};
+    /// use qujat::engine::service::ServiceId;
+    /// use qujat::engine::store::Stale;
+    /// use qujat::engine::term::ClockTime;
+    ///
+    /// let now = kztime::parse_instant("2025-03-18T10:00:00+05:00")?;
+    /// let req = |iin: &str| TicketRequest {
+    ///     service: ServiceId::S3, purpose: Purpose::HandIn,
+    ///     office: "kaskelen-karasai".into(), // one window: one place a slot
+    ///     date: "2025-03-19".parse().unwrap(), start: ClockTime::parse("10:00").unwrap(),
+    ///     iin: iin.into(), provider: queue::ProviderPlace::of_id("almaty-college-service"),
+    ///     situations: vec![],
+    /// };
+    /// let mut stored = Tickets::default();
+    /// // Two tabs read revision 0; the first books the last place.
+    /// let t = stored.book(0, &req("011219602863"), now)?;
+    /// // Kaskelen is not the college's settlement: 8 working days (C-24).
+    /// assert_eq!(t.expected.unwrap().deadline.due.to_string(), "2025-04-03");
+    /// // The second tab's write is refused: the tickets changed under it…
+    /// assert_eq!(stored.book(0, &req("640811403607"), now).unwrap_err(), TicketError::Stale(Stale { expected: 0, found: 1 }));
+    /// // …and, done again on the fresh tickets, the slot is full.
+    /// assert!(matches!(stored.book(1, &req("640811403607"), now), Err(TicketError::SlotFull { .. })));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn book(
+        &mut self,
+        seen: u64,
+        req: &TicketRequest,
+        now: DateTime<Utc>,
+    ) -> Result<Ticket, TicketError> {
+        self.change_at_rev(seen, |all| {
+            let info = iin::validate(&req.iin).map_err(TicketError::InvalidIin)?;
+            let office = office(&req.office)
+                .ok_or_else(|| TicketError::UnknownOffice(req.office.clone()))?;
+            let rule = match booking(req.service, req.purpose, req.provider.as_ref()) {
+                Bookability::Bookable(rule) => rule,
+                Bookability::NoBooking(no) => return Err(TicketError::NoBooking(Box::new(no))),
+            };
+            let slot = take_slot(
+                &all.tickets,
+                None,
+                (req.service, req.purpose, req.provider.as_ref()),
+                office,
+                req.date,
+                req.start,
+                now,
+            )?;
+            let expected = match req.purpose {
+                Purpose::HandIn => Some(expected_result(
+                    req.service,
+                    office,
+                    req.provider.as_ref(),
+                    slot.starts_at,
+                )?),
+                Purpose::Collect => None,
+            };
+            let ticket = Ticket {
+                reference: format!(
+                    "Q-{}-{:04}",
+                    req.date.format("%Y%m%d"),
+                    all.tickets.len() + 1
+                ),
+                office: office.id.clone(),
+                service: req.service,
+                purpose: req.purpose,
+                iin: info.iin,
+                created_at: now,
+                provider: req.provider.clone(),
+                situations: req.situations.clone(),
+                checklist: checklist(rule, &req.situations),
+                expected,
+                history: vec![TicketEvent::Booked {
+                    at: now,
+                    office: office.id.clone(),
+                    slot: slot.clone(),
+                }],
+                slot,
+                cancelled_at: None,
+            };
+            all.tickets.push(ticket.clone());
+            Ok(ticket)
+        })
+    }
+
+    /// Moves a ticket to another slot (of the same or another office), at
+    /// revision `seen`. The expected result date is computed again for the
+    /// new instant and office; the old slot is kept in the history.
+    pub fn move_to(
+        &mut self,
+        seen: u64,
+        reference: &str,
+        office_id: &str,
+        date: NaiveDate,
+        start: ClockTime,
+        now: DateTime<Utc>,
+    ) -> Result<Ticket, TicketError> {
+        self.change_at_rev(seen, |all| {
+            let current = changeable(all, reference, now)?.clone();
+            let office =
+                office(office_id).ok_or_else(|| TicketError::UnknownOffice(office_id.into()))?;
+            if current.office == office.id
+                && current.slot.date == date
+                && current.slot.start == start
+            {
+                return Err(TicketError::SameSlot);
+            }
+            let slot = take_slot(
+                &all.tickets,
+                Some(reference),
+                (current.service, current.purpose, current.provider.as_ref()),
+                office,
+                date,
+                start,
+                now,
+            )?;
+            let expected = match current.purpose {
+                Purpose::HandIn => Some(expected_result(
+                    current.service,
+                    office,
+                    current.provider.as_ref(),
+                    slot.starts_at,
+                )?),
+                Purpose::Collect => None,
+            };
+            let t = all
+                .tickets
+                .iter_mut()
+                .find(|t| t.reference == reference)
+                .ok_or_else(|| TicketError::UnknownTicket(reference.into()))?;
+            t.history.push(TicketEvent::Moved {
+                at: now,
+                from_office: t.office.clone(),
+                from: t.slot.clone(),
+                to_office: office.id.clone(),
+                to: slot.clone(),
+            });
+            t.office = office.id.clone();
+            t.slot = slot;
+            t.expected = expected;
+            Ok(t.clone())
+        })
+    }
+
+    /// Cancels a ticket at revision `seen`; it stays in the list, cancelled.
+    pub fn cancel(
+        &mut self,
+        seen: u64,
+        reference: &str,
+        now: DateTime<Utc>,
+    ) -> Result<Ticket, TicketError> {
+        self.change_at_rev(seen, |all| {
+            changeable(all, reference, now)?;
+            let t = all
+                .tickets
+                .iter_mut()
+                .find(|t| t.reference == reference)
+                .ok_or_else(|| TicketError::UnknownTicket(reference.into()))?;
+            t.cancelled_at = Some(now);
+            t.history.push(TicketEvent::Cancelled { at: now });
+            Ok(t.clone())
+        })
+    }
+}
+
+/// The ticket, if it can still change: live, and its slot not begun.
+fn changeable<'a>(
+    all: &'a Tickets,
+    reference: &str,
+    now: DateTime<Utc>,
+) -> Result<&'a Ticket, TicketError> {
+    let t = all
+        .get(reference)
+        .ok_or_else(|| TicketError::UnknownTicket(reference.into()))?;
+    let status = t.status_at(now);
+    if status != TicketStatus::Upcoming || t.slot.starts_at <= now {
+        return Err(TicketError::NotChangeable {
+            reference: reference.into(),
+            status,
+        });
+    }
+    Ok(t)
+}

@@ -1,0 +1,100 @@
+// Operator mode (/staff/operator): a State Corporation employee's tablet on
+// a home visit. The PIN (set, unlock), a visit from the list, the
+// citizen's identification and consent, the receipt; and the check that
+// no personal data is in localStorage in clear.
+
+import { assert } from '../assert.mjs';
+import { expectAxeClean } from '../axe.mjs';
+import { expectH1, h1Text, storageDump } from '../app.mjs';
+import { msg, fmt } from '../texts.mjs';
+
+export const PIN = '246810';
+
+/** Fails when any trace of `who` (lib/facts.mjs registryPerson) is in localStorage in clear. */
+export async function expectNoPlaintext(page, who, label) {
+  const dump = await storageDump(page);
+  const sealed = await page.evaluate(() => localStorage.getItem('qujat.operator'));
+  assert.ok(sealed, `${label}: operator data are stored`);
+  const record = JSON.parse(sealed);
+  assert.equal(record.kdf, 'pbkdf2-sha256', `${label}: sealed with PBKDF2`);
+  assert.ok(record.iterations >= 100000, `${label}: a real iteration count`);
+  assert.match(record.ciphertext_hex, /^[0-9a-f]{64,}$/, `${label}: ciphertext`);
+  const needles = [who.iin, who.kk.surname, who.ru.surname, who.en.surname, who.en.given];
+  if (who.phone) needles.push(who.phone, who.phone.replace(/\s/g, ''));
+  for (const n of needles) {
+    assert.ok(!dump.includes(n), `${label}: localStorage does not contain ${JSON.stringify(n)} in clear`);
+  }
+}
+
+/** First use: the PIN screen, a too-short PIN and a mismatch refused, then the real PIN. */
+export async function setPin(page, lang) {
+  await expectH1(page, msg(lang, 'operator_setup_title'), `set-up, ${lang}`);
+  await expectAxeClean(page, `PIN set-up, ${lang}`);
+  const newPin = page.getByLabel(msg(lang, 'operator_new_pin_label'), { exact: true });
+  const confirmPin = page.getByLabel(msg(lang, 'operator_confirm_pin_label'), { exact: true });
+  const submit = page.getByRole('button', { name: msg(lang, 'operator_set_pin') });
+  await newPin.fill('123');
+  await confirmPin.fill('123');
+  await submit.click();
+  const summary = page.locator('.error-summary');
+  await summary.waitFor({ state: 'visible' });
+  assert.ok((await summary.innerText()).includes(msg(lang, 'operator_pin_too_short')), `short PIN refused, ${lang}`);
+  await expectAxeClean(page, `PIN set-up error, ${lang}`);
+  await newPin.fill(PIN);
+  await confirmPin.fill('246811');
+  await submit.click();
+  await page.locator('.error-summary', { hasText: msg(lang, 'operator_pin_mismatch') }).waitFor();
+  await confirmPin.fill(PIN);
+  await submit.click();
+  await expectH1(page, msg(lang, 'operator_visits_title'), `visit list, ${lang}`);
+}
+
+/** The lock screen: types `pin` and unlocks. */
+export async function unlock(page, lang, pin = PIN) {
+  await expectH1(page, msg(lang, 'operator_unlock_title'), `locked, ${lang}`);
+  await page.getByLabel(msg(lang, 'operator_pin_label'), { exact: true }).fill(pin);
+  await page.getByRole('button', { name: msg(lang, 'operator_unlock'), exact: true }).click();
+}
+
+/** Opens the visit of `who` from the list; identification comes from the registry by IIN. */
+export async function openVisit(page, lang, who) {
+  const name = `${who[lang].surname} ${who[lang].given}`;
+  await page.getByRole('link', { name: new RegExp(`^${name}`) }).click();
+  await page.locator('main#main h1', { hasText: who[lang].surname }).waitFor();
+  assert.ok((await h1Text(page)).startsWith(fmt(lang, 'operator_visit_title', { name: '' }).trim()), `visit heading, ${lang}`);
+  await page.locator('.operator__identity', { hasText: who.iin }).waitFor();
+}
+
+export async function confirmIdentity(page, lang) {
+  await page.getByRole('button', { name: msg(lang, 'operator_identity_confirmed') }).click();
+  await page.getByRole('heading', { name: msg(lang, 'operator_consent_heading') }).waitFor();
+}
+
+/** Consent by the SMS code shown on the simulated phone; a wrong code first. */
+export async function consentByOtp(page, lang) {
+  await page.getByRole('button', { name: msg(lang, 'operator_send_code') }).click();
+  const sms = page.locator('.phone--inline .phone__sms');
+  await sms.waitFor();
+  const code = /(\d{3}) (\d{3})/.exec(await sms.innerText());
+  assert.ok(code, `the simulated phone shows a code, ${lang}`);
+  await expectAxeClean(page, `consent, code sent, ${lang}`);
+  // A wrong code first: refused with the OTP message, nothing moves on.
+  const wrong = code[1] + code[2] === '000000' ? '111111' : '000000';
+  const field = page.getByLabel(msg(lang, 'operator_code_label'), { exact: true });
+  await field.fill(wrong);
+  await page.getByRole('button', { name: msg(lang, 'operator_confirm_code') }).click();
+  await page.locator('.error-summary').waitFor();
+  await field.fill(code[1] + code[2]);
+  await page.getByRole('button', { name: msg(lang, 'operator_confirm_code') }).click();
+  await page.getByRole('heading', { name: msg(lang, 'operator_package_heading') }).waitFor();
+}
+
+/** Issues the receipt (acceptance or refusal); returns its locator. */
+export async function issueReceipt(page, lang, kind) {
+  await page.getByRole('button', { name: msg(lang, 'operator_issue_receipt') }).click();
+  const title = msg(lang, kind === 'acceptance' ? 'operator_acceptance_title' : 'operator_refusal_title');
+  await page.getByRole('heading', { name: title, exact: true }).waitFor();
+  return page.locator('.operator__receipt');
+}
+
+export const receiptNumber = async (page) => (await page.locator('.operator__receipt dd').first().innerText()).trim();

@@ -1,0 +1,62 @@
+// The keyboard: what has focus, Tab and Shift+Tab, and the tab order.
+
+import { assert } from './assert.mjs';
+
+/**
+ * What has focus: tag, id, class, text, href, whether it is on screen, and
+ * the landmark it is in (header, main, footer, nav, aside, dialog or null).
+ */
+export function focused(page) {
+  return page.evaluate(() => {
+    const el = document.activeElement;
+    if (!el || el === document.body) {
+      return { tag: 'body', id: '', className: '', text: '', href: null, onScreen: false, region: null };
+    }
+    const r = el.getBoundingClientRect();
+    const landmark = el.closest('header, main, footer, nav, aside, [role=dialog]');
+    return {
+      region: landmark ? landmark.getAttribute('role') || landmark.tagName.toLowerCase() : null,
+      tag: el.tagName.toLowerCase(),
+      id: el.id,
+      className: typeof el.className === 'string' ? el.className : '',
+      text: (el.innerText || el.textContent || '').trim().slice(0, 120),
+      href: el.getAttribute('href'),
+      onScreen: r.width > 0 && r.height > 0 && r.bottom > 0 && r.right > 0 && r.top < innerHeight && r.left < innerWidth,
+    };
+  });
+}
+
+/** The id of the focused element ('' for none), e.g. after a link or a click. */
+export const focusedId = (page) => page.evaluate(() => document.activeElement?.id ?? '');
+
+/** Presses Tab (or Shift+Tab) `times` times and returns what has focus. */
+export async function tab(page, { times = 1, shift = false } = {}) {
+  for (let i = 0; i < times; i++) await page.keyboard.press(shift ? 'Shift+Tab' : 'Tab');
+  return focused(page);
+}
+
+/**
+ * Tabs forward until `matches(focusedInfo)` holds; fails after `max` presses.
+ * Returns the focused element's info.
+ */
+export async function tabUntil(page, matches, { max = 60, what = 'the wanted element' } = {}) {
+  const seen = [];
+  for (let i = 0; i < max; i++) {
+    const f = await tab(page);
+    if (matches(f)) return f;
+    seen.push(`${f.tag}${f.id ? '#' + f.id : ''} "${f.text}"`);
+  }
+  assert.fail(`Tab did not reach ${what} in ${max} presses; focus went through:\n  ${seen.join('\n  ')}`);
+}
+
+/** The tab order of the page as a list of short descriptions (for debugging). */
+export async function tabOrder(page, max = 60) {
+  const out = [];
+  for (let i = 0; i < max; i++) {
+    const f = await tab(page);
+    const d = `${f.tag}${f.id ? '#' + f.id : ''} "${f.text}"`;
+    if (out[0] === d || f.tag === 'body') break;
+    out.push(d);
+  }
+  return out;
+}

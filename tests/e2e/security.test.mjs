@@ -1,0 +1,186 @@
+// Hosting security (issue 12, items 11 and 13): every built page carries a
+// strict Content Security Policy as a <meta> (.ci/csp.mjs), the static
+// server sends the security headers a host should send (README, "Security
+// and privacy"; tests/support/serve.mjs), a malformed path is 404, and the
+// browser really enforces the policy: what it blocks is reported, and the
+// check that every suite runs after each test (lib/browser.mjs) reports it.
+
+import { createHash } from 'node:crypto';
+import { request } from 'node:http';
+import { before, after } from 'node:test';
+import { assert } from './lib/assert.mjs';
+import { useBrowser, pageTest, test, baseURL } from './lib/browser.mjs';
+import { gotoApp } from './lib/app.mjs';
+import { expectNoCspViolations } from './lib/csp.mjs';
+import { startServer, distDir } from '../support/serve.mjs';
+
+useBrowser();
+
+/** The policy every page must have, hashes of its inline scripts aside (the issue's wording). */
+const POLICY = {
+  'default-src': ["'self'"],
+  'script-src': ["'self'", "'wasm-unsafe-eval'"],
+  'style-src': ["'self'"],
+  'object-src': ["'none'"],
+  'base-uri': ["'none'"],
+  'form-action': ["'self'"],
+};
+
+/** One page of each bundle, and a deep link of each (the server's fallback). */
+const PAGES = ['/', '/services/S2', '/apply/', '/apply/S2', '/staff/', '/staff/operator'];
+
+/** GET `path` from the static server as is (no URL normalisation): { status, headers, body }. */
+function get(server, path) {
+  return new Promise((resolve, reject) => {
+    const req = request({ host: '127.0.0.1', port: server.port, path, method: 'GET' }, (res) => {
+      let body = '';
+      res.setEncoding('utf8');
+      res.on('data', (d) => (body += d));
+      res.on('end', () => resolve({ status: res.statusCode, headers: res.headers, body }));
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+/** The directives of a policy: { name: [values] }. */
+function parsePolicy(text) {
+  return Object.fromEntries(
+    text
+      .split(';')
+      .map((d) => d.trim().split(/\s+/))
+      .filter((d) => d[0])
+      .map(([name, ...values]) => [name, values]),
+  );
+}
+
+let server;
+before(async () => {
+  server = await startServer({ dir: distDir });
+});
+after(async () => {
+  await server?.close();
+});
+
+test('every page carries the strict policy as a <meta>, first in <head>, with a hash for each inline script', async () => {
+  for (const p of PAGES) {
+    const { status, body } = await get(server, p);
+    assert.equal(status, 200, `${p}: served`);
+    const metas = [...body.matchAll(/<meta http-equiv="Content-Security-Policy" content="([^"]+)">/g)];
+    assert.equal(metas.length, 1, `${p}: one policy <meta>`);
+    const head = body.slice(body.indexOf('<head>'), body.indexOf('</head>'));
+    const firstScriptOrLink = head.search(/<(script|link)\b/);
+    assert.ok(head.indexOf(metas[0][0]) < firstScriptOrLink, `${p}: the policy comes before any script or stylesheet`);
+    assert.ok(head.indexOf('<meta charset="utf-8">') < head.indexOf(metas[0][0]), `${p}: after the charset`);
+
+    const policy = parsePolicy(metas[0][1]);
+    const inline = [...body.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)].filter(([, attrs]) => !/\bsrc=/.test(attrs));
+    assert.equal(inline.length, 1, `${p}: one inline script, trunk's loader of the wasm`);
+    assert.match(inline[0][2], /await init\(/, `${p}: the inline script is trunk's loader`);
+    const hashes = inline.map(([, , js]) => `'sha256-${createHash('sha256').update(js, 'utf8').digest('base64')}'`);
+    assert.deepEqual(
+      policy,
+      { ...POLICY, 'script-src': [...POLICY['script-src'], ...hashes] },
+      `${p}: exactly the strict policy, with the hash of its inline script: ${metas[0][1]}`,
+    );
+    assert.doesNotMatch(body, /<style[\s>]|<[a-z][^>]*\sstyle=|<[a-z][^>]*\son[a-z]+=/i, `${p}: no inline style or handler`);
+    assert.match(body, /<script src="\/public\/boot\.js"><\/script>/, `${p}: the start-up script is a file`);
+  }
+});
+
+test('the static server sends the security headers with every response', async () => {
+  const index = (await get(server, '/')).body;
+  const asset = /href="(\/main-[0-9a-f]{16}\.css)"/.exec(index)?.[1];
+  assert.ok(asset, 'the stylesheet is a hashed asset');
+  for (const p of ['/', '/apply/S2', '/staff/', asset, '/public/boot.js', '/sw.js', '/no-such-file.js']) {
+    const { status, headers } = await get(server, p);
+    assert.equal(status, p === '/no-such-file.js' ? 404 : 200, `${p}: status`);
+    assert.equal(headers['content-security-policy'], "frame-ancestors 'none'", `${p}: no other site may frame it`);
+    assert.equal(headers['x-frame-options'], 'DENY', `${p}: nor in older browsers`);
+    assert.equal(headers['referrer-policy'], 'no-referrer', `${p}: no referrer leaves the app`);
+    assert.equal(headers['x-content-type-options'], 'nosniff', `${p}: no type sniffing`);
+    const permissions = Object.fromEntries(headers['permissions-policy'].split(/,\s*/).map((d) => d.split('=')));
+    assert.equal(permissions.camera, '(self)', `${p}: the camera for the app itself (receipt checks)`);
+    for (const off of ['microphone', 'geolocation', 'payment', 'usb', 'serial', 'hid', 'bluetooth', 'midi', 'display-capture']) {
+      assert.equal(permissions[off], '()', `${p}: ${off} is off`);
+    }
+  }
+  assert.match((await get(server, '/')).headers['content-type'], /^text\/html/);
+});
+
+test('a path that is not valid percent-encoding is 404, not 500', async () => {
+  for (const p of ['/%', '/%E0%A4%A', '/%zz', '/apply/%E0%A4%A', '/staff/%', '/%C0%AF.js', '/services/%FF']) {
+    const { status, body, headers } = await get(server, p);
+    assert.equal(status, 404, `${p}: not found (${body.trim()})`);
+    assert.equal(headers['referrer-policy'], 'no-referrer', `${p}: the 404 has the security headers too`);
+  }
+  // A valid encoding still works, and a page-like path still falls back.
+  assert.equal((await get(server, '/services/S%32')).status, 200);
+  assert.equal((await get(server, '/apply/%D0%B0')).status, 200);
+});
+
+pageTest(
+  'the browser enforces the policy, the page reports each violation, and the check after every test fails on it',
+  async ({ page, csp }) => {
+    await gotoApp(page, '/');
+    assert.equal(csp.violations.length, 0, 'the app itself violates nothing');
+    const ran = await page.evaluate(() => {
+      window.__inlineRan = false;
+      const script = document.createElement('script');
+      script.textContent = 'window.__inlineRan = true;';
+      document.head.append(script);
+      const p = document.createElement('p');
+      p.setAttribute('style', 'color: red');
+      p.textContent = 'styled';
+      document.querySelector('main').append(p);
+      // An event-handler attribute, as hostile markup would bring.
+      window.__handlerRan = false;
+      const b = document.createElement('button');
+      b.setAttribute('onclick', 'window.__handlerRan = true');
+      document.querySelector('main').append(b);
+      b.click();
+      b.remove();
+      return { inline: window.__inlineRan, handler: window.__handlerRan, color: getComputedStyle(p).color };
+    });
+    assert.equal(ran.inline, false, 'the injected inline script did not run');
+    assert.equal(ran.handler, false, 'the event-handler attribute did not run');
+    assert.notEqual(ran.color, 'rgb(255, 0, 0)', 'the inline style was not applied');
+    await csp.waitFor(3);
+    await csp.settle();
+    const directives = csp.violations.map((v) => v.directive).sort();
+    assert.deepEqual(directives, ['script-src-attr', 'script-src-elem', 'style-src-attr'], `each violation is reported: ${JSON.stringify(csp.violations)}`);
+    assert.ok(csp.violations.every((v) => v.page === `${baseURL()}/` && v.disposition === 'enforce'));
+    assert.throws(() => expectNoCspViolations(csp.violations), (e) => {
+      assert.match(e.message, /3 Content Security Policy violation\(s\)/);
+      assert.match(e.message, /script-src-elem blocked inline/);
+      assert.match(e.message, /style-src-attr blocked inline/);
+      assert.match(e.message, /script-src-attr blocked inline/);
+      return true;
+    });
+    // Provoked on purpose: the check after the test must not fail on them.
+    csp.violations.length = 0;
+  },
+  // Chromium also logs each blocked script or style as a console error.
+  { allowPageErrors: true },
+);
+
+pageTest(
+  'another site cannot show the app in a frame',
+  async ({ page, errors }) => {
+    await page.setContent(`<iframe src="${baseURL()}/" title="framed"></iframe>`);
+    // Chromium replaces a refused frame by its error page and says why.
+    const until = Date.now() + 10_000;
+    let url = '';
+    while (Date.now() < until && !/^chrome-error:/.test(url)) {
+      url = page.frames().find((f) => f !== page.mainFrame())?.url() ?? '';
+      await page.waitForTimeout(100);
+    }
+    assert.match(url, /^chrome-error:/, `the frame shows the browser's error page, not the app (${url})`);
+    assert.ok(
+      errors.some((e) => /frame-ancestors/.test(e)),
+      `the browser refused it for frame-ancestors: ${errors.join(' | ')}`,
+    );
+  },
+  // Chromium logs the refusal to frame the page as a console error.
+  { allowPageErrors: true },
+);
