@@ -11,6 +11,13 @@
 
 pub mod engine;
 pub mod i18n;
+
+/// The fuzz harness: `qujat-rules fuzz`, `tests/fuzz.rs` (native; nothing
+/// in the app uses it, so no bundle carries it).
+#[doc(hidden)]
+#[cfg(not(target_arch = "wasm32"))]
+pub mod fuzz;
+
 // Not in the library's own unit-test build: the UI has no native unit
 // tests (its tests run in a browser, `tests/web_*.rs`), and leaving it out
 // keeps `cargo test` about as fast as before the UI compiled natively.

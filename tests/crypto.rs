@@ -96,8 +96,10 @@ fn totp_edges_do_not_panic() {
 const SECRET: [u8; 20] = *b"qujat-test-secret-20";
 const PHONE: &str = "+7 701 555 01 01";
 
+const DIGEST: &str = "5d41402abc4b2a76b9719d911017c592";
+
 fn session() -> OtpSession {
-    OtpSession::new(PHONE, Purpose::Signing, SECRET, Policy::PORTAL)
+    OtpSession::new(PHONE, Purpose::Signing, DIGEST, SECRET, Policy::PORTAL)
 }
 
 /// A well-formed code that is not `code`.
@@ -304,7 +306,13 @@ fn a_code_works_once() {
 #[test]
 fn session_survives_a_reload() {
     let now = t("2026-05-04T10:00:00Z");
-    let mut s = OtpSession::new("+7 777 555 04 04", Purpose::Consent, SECRET, Policy::PORTAL);
+    let mut s = OtpSession::new(
+        "+7 777 555 04 04",
+        Purpose::Consent,
+        DIGEST,
+        SECRET,
+        Policy::PORTAL,
+    );
     let code = s.issue(now).unwrap().code;
     s.verify(&wrong(&code), now + secs(1)).unwrap_err();
     let stored = serde_json::to_string(&s).unwrap();
@@ -324,9 +332,10 @@ fn custom_policy() {
         max_wrong_tries: 1,
         lock_secs: 10,
         resend_cooldown_secs: 0,
+        max_codes_per_hour: 5,
     };
     let now = t("2026-05-04T10:00:00Z");
-    let mut s = OtpSession::new(PHONE, Purpose::Signing, SECRET, kiosk);
+    let mut s = OtpSession::new(PHONE, Purpose::Signing, DIGEST, SECRET, kiosk);
     assert_eq!(s.policy(), kiosk);
     let c = s.issue(now).unwrap();
     assert_eq!(c.expires_at, now + secs(30));
@@ -345,8 +354,8 @@ fn custom_policy() {
 
 #[test]
 fn random_sessions_differ() {
-    let a = OtpSession::new_random(PHONE, Purpose::Signing, Policy::PORTAL).unwrap();
-    let b = OtpSession::new_random(PHONE, Purpose::Signing, Policy::PORTAL).unwrap();
+    let a = OtpSession::new_random(PHONE, Purpose::Signing, DIGEST, Policy::PORTAL).unwrap();
+    let b = OtpSession::new_random(PHONE, Purpose::Signing, DIGEST, Policy::PORTAL).unwrap();
     assert_ne!(
         serde_json::to_string(&a).unwrap(),
         serde_json::to_string(&b).unwrap()
@@ -365,6 +374,9 @@ fn otp_error_codes() {
         OtpError::AlreadyUsed,
         OtpError::Cooldown { until: now },
         OtpError::Random,
+        OtpError::TooManyCodes { until: now },
+        OtpError::NotVerified,
+        OtpError::DocumentChanged,
     ];
     let codes: HashSet<_> = all.iter().map(|e| e.code()).collect();
     assert_eq!(codes.len(), all.len());
@@ -450,10 +462,14 @@ fn seal_open_round_trip() {
 
 #[test]
 fn default_iterations_round_trip() {
-    assert_eq!(vault::DEFAULT_ITERATIONS, 100_000);
+    // OWASP's figure for PBKDF2-HMAC-SHA256 (issue 12, item 8).
+    assert_eq!(vault::DEFAULT_ITERATIONS, 600_000);
     let sealed = vault::seal("pw", b"x", SALT, NONCE, vault::DEFAULT_ITERATIONS);
-    assert_eq!(sealed.iterations, 100_000);
+    assert_eq!(sealed.iterations, 600_000);
     assert_eq!(vault::open("pw", &sealed).unwrap(), b"x");
+    // What the first releases sealed (100 000) still opens.
+    let old = vault::seal("pw", b"x", SALT, NONCE, 100_000);
+    assert_eq!(vault::open("pw", &old).unwrap(), b"x");
 }
 
 #[test]
@@ -932,14 +948,27 @@ fn certificate_validity_window() {
         signature::sign(&kf, PASSWORD, OWNER, &application(), not_before - secs(1)),
         Err(SignError::CertificateNotYetValid { not_before })
     );
+    // A signature carries its signing time and the certificate is checked
+    // then, not at "now" (issue 12, item 6): still valid after expiry.
     let signed = signature::sign(&kf, PASSWORD, OWNER, &application(), now()).unwrap();
+    assert_eq!(signed.signed_at, Some(now()));
     assert_eq!(
         signature::verify(&signed, OWNER, not_after + TimeDelta::days(1)),
-        Err(SignError::CertificateExpired { not_after })
+        Ok(())
     );
+    // A signing time outside the certificate's window does not verify (and
+    // it cannot be moved there: it is signed).
+    let mut moved = signed.clone();
+    moved.signed_at = Some(not_after + secs(1));
     assert_eq!(
-        signature::verify(&signed, OWNER, not_before - secs(1)),
-        Err(SignError::CertificateNotYetValid { not_before })
+        signature::verify(&moved, OWNER, now()),
+        Err(SignError::Tampered)
+    );
+    // Handed in at submission, the signing time must be the time now.
+    assert_eq!(signature::verify_new(&signed, OWNER, now()), Ok(()));
+    assert_eq!(
+        signature::verify_new(&signed, OWNER, now() + TimeDelta::days(1)),
+        Err(SignError::SigningTime { signed_at: now() })
     );
 }
 

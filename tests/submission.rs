@@ -10,13 +10,15 @@ use qujat::engine::application::{Draft, Reason, Refusal};
 use qujat::engine::calendar;
 use qujat::engine::deadline;
 use qujat::engine::identity::registry;
+use qujat::engine::signing::Signed;
 use qujat::engine::signing::eds::{self as signature, KeyFile, SignError, SignedDocument};
+use qujat::engine::signing::otp::Purpose;
 use qujat::engine::submission::{
-    Outcome, SignatureRecord, SubmitError, digest_hex, document_of, submit,
+    IntegrityError, Outcome, SignatureRecord, SubmitError, digest_hex, document_of, submit,
 };
 
 mod common;
-use common::{at, d as day, s2_draft};
+use common::{at, d as day, otp_confirmation, otp_signature, s2_draft};
 
 /// `d`'s document signed at `now` by its applicant, with a key whose
 /// certificate is valid for `days` from `key_from`.
@@ -39,7 +41,7 @@ fn an_eds_signed_application_is_accepted_with_a_deadline() {
     let d = s2_draft(Reason::Lost, None);
     let now = at("2025-03-20T19:30:00+05:00");
     let signed = eds_signed(&d, "2025-01-01T00:00:00Z", 365, now);
-    let s = submit(&d, SignatureRecord::Eds { signed }, now, [0; 6]).unwrap();
+    let s = submit(&d, Signed::Eds(signed), now, [0; 6]).unwrap();
     assert!(s.reference.starts_with("S2-250320-"));
     let explanation = s.deadline().unwrap().deadline.explanation;
     match s.outcome {
@@ -69,14 +71,7 @@ fn a_changed_application_or_another_persons_key_is_refused() {
     let mut changed = d.clone();
     changed.answers.school = "Another school".into();
     assert_eq!(
-        submit(
-            &changed,
-            SignatureRecord::Eds {
-                signed: signed.clone()
-            },
-            now,
-            [0; 6]
-        ),
+        submit(&changed, Signed::Eds(signed.clone()), now, [0; 6]),
         Err(SubmitError::Signature(SignError::Tampered))
     );
     let other = registry::people()
@@ -86,7 +81,7 @@ fn a_changed_application_or_another_persons_key_is_refused() {
     let mut not_mine = d.clone();
     not_mine.applicant_iin = other.iin.clone();
     assert!(matches!(
-        submit(&not_mine, SignatureRecord::Eds { signed }, now, [0; 6]),
+        submit(&not_mine, Signed::Eds(signed), now, [0; 6]),
         Err(SubmitError::Signature(SignError::WrongOwner { .. }))
     ));
 }
@@ -97,26 +92,119 @@ fn an_expired_certificate_is_refused_at_submission() {
     let signed_at = at("2025-03-20T10:00:00+05:00");
     let signed = eds_signed(&d, "2025-03-01T00:00:00Z", 30, signed_at);
     let later = at("2025-04-15T10:00:00+05:00");
+    // Signed while in force but handed in after expiry: the signing time is
+    // not the time of handing in.
     assert!(matches!(
-        submit(&d, SignatureRecord::Eds { signed }, later, [0; 6]),
-        Err(SubmitError::Signature(SignError::CertificateExpired { .. }))
+        submit(&d, Signed::Eds(signed), later, [0; 6]),
+        Err(SubmitError::Signature(SignError::SigningTime { .. }))
     ));
+    // Nothing can be signed with the expired key.
+    let key = KeyFile::create_with_iterations(
+        &d.applicant_iin,
+        "Demo",
+        "pw",
+        at("2025-03-01T00:00:00Z"),
+        30,
+        ([7; 32], [1; 16], [2; 12]),
+        10,
+    )
+    .unwrap();
+    assert!(matches!(
+        signature::sign(&key, "pw", &d.applicant_iin, &document_of(&d), later),
+        Err(SignError::CertificateExpired { .. })
+    ));
+}
+
+#[test]
+fn a_signature_dated_back_is_refused_at_submission() {
+    // Signed while the key was in force, handed in a month later: the
+    // signing time is not the time of handing in.
+    let d = s2_draft(Reason::Lost, None);
+    let signed_at = at("2025-03-20T10:00:00+05:00");
+    let signed = eds_signed(&d, "2025-01-01T00:00:00Z", 365, signed_at);
+    let later = at("2025-04-20T10:00:00+05:00");
+    assert!(matches!(
+        submit(&d, Signed::Eds(signed.clone()), later, [0; 6]),
+        Err(SubmitError::Signature(SignError::SigningTime { .. }))
+    ));
+    // Its signing time is covered by the signature: moving it breaks it.
+    let mut moved = signed;
+    moved.signed_at = Some(later);
+    assert_eq!(
+        submit(&d, Signed::Eds(moved), later, [0; 6]),
+        Err(SubmitError::Signature(SignError::Tampered))
+    );
+}
+
+#[test]
+fn a_stored_application_verifies_after_its_certificate_expires() {
+    // Issue 12, item 6: the certificate is checked at the signing time the
+    // signature carries, not at "now".
+    let d = s2_draft(Reason::Lost, None);
+    let now = at("2025-03-20T10:00:00+05:00");
+    let signed = eds_signed(&d, "2025-03-01T00:00:00Z", 30, now);
+    let s = submit(&d, Signed::Eds(signed.clone()), now, [0; 6]).unwrap();
+    assert_eq!(s.verify(), Ok(()));
+    let after_expiry = at("2026-01-01T10:00:00+05:00");
+    assert_eq!(
+        signature::verify(&signed, &d.applicant_iin, after_expiry),
+        Ok(())
+    );
+    // A stored record's answers changed after signing: flagged.
+    let mut edited = s.clone();
+    edited.answers.school = "Another school".into();
+    assert_eq!(edited.verify(), Err(IntegrityError::RecordDiffers));
+    // Its signed document changed: the signature no longer verifies.
+    let mut forged = s.clone();
+    forged.document["answers"]["school"] = "Another school".into();
+    forged.answers.school = "Another school".into();
+    assert_eq!(
+        forged.verify(),
+        Err(IntegrityError::Signature(SignError::Tampered))
+    );
+    // What is shown is what was signed.
+    assert_eq!(s.signed_answers().unwrap(), d.answers);
+}
+
+#[test]
+fn a_stored_otp_application_is_checked_against_its_digest() {
+    let d = s2_draft(Reason::Lost, None);
+    let now = at("2025-03-20T10:00:00+05:00");
+    let s = submit(&d, otp_signature(&d, now), now, [0; 6]).unwrap();
+    assert_eq!(s.verify(), Ok(()));
+    let mut edited = s.clone();
+    edited.document["answers"]["year"] = "2011".into();
+    edited.answers.year = "2011".into();
+    assert_eq!(edited.verify(), Err(IntegrityError::OtpDigest));
+    let mut record = s;
+    if let SignatureRecord::Otp { digest_hex: d, .. } = &mut record.signature {
+        *d = "0".repeat(64);
+    }
+    assert_eq!(record.verify(), Err(IntegrityError::OtpDigest));
 }
 
 #[test]
 fn otp_confirms_one_document_only() {
     let d = s2_draft(Reason::Lost, None);
     let now = at("2025-03-20T10:00:00+05:00");
-    let otp = |doc: &serde_json::Value| SignatureRecord::Otp {
-        phone: "+77010000000".into(),
-        verified_at: now,
-        digest_hex: digest_hex(doc),
+    let otp = |doc: &serde_json::Value| {
+        Signed::Otp(otp_confirmation(Purpose::Signing, &digest_hex(doc), now))
     };
     assert!(submit(&d, otp(&document_of(&d)), now, [0; 6]).is_ok());
     let mut changed = d.clone();
     changed.answers.year = "2011".into();
     assert_eq!(
         submit(&changed, otp(&document_of(&d)), now, [0; 6]),
+        Err(SubmitError::OtpDocumentChanged)
+    );
+    // A consent code for the same digest does not sign.
+    let consent = Signed::Otp(otp_confirmation(
+        Purpose::Consent,
+        &digest_hex(&document_of(&d)),
+        now,
+    ));
+    assert_eq!(
+        submit(&d, consent, now, [0; 6]),
         Err(SubmitError::OtpDocumentChanged)
     );
 }
@@ -193,10 +281,6 @@ fn old_refused_records_still_load() {
     assert!(old.targets(now, false).unwrap().is_empty());
 }
 
-fn otp(d: &Draft, now: DateTime<Utc>) -> SignatureRecord {
-    SignatureRecord::Otp {
-        phone: "+77010000000".into(),
-        verified_at: now,
-        digest_hex: digest_hex(&document_of(d)),
-    }
+fn otp(d: &Draft, now: DateTime<Utc>) -> Signed {
+    otp_signature(d, now)
 }

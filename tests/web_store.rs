@@ -34,7 +34,10 @@ async fn unreadable_data_is_set_aside_reported_and_the_rest_loads() {
     let mut good = Map::new();
     good.insert("a".into(), "kept".into());
     storage()
-        .set_item("qujat.test.good", &store::encode(5, &good))
+        .set_item(
+            "qujat.test.good",
+            &store::encode(5, &good, &store::Format::FIRST),
+        )
         .unwrap();
 
     let owner = Owner::new();
@@ -97,7 +100,10 @@ async fn a_write_lands_on_top_of_another_tabs_write() {
         theirs.insert("mine".into(), "1".into());
         theirs.insert("theirs".into(), "2".into());
         storage()
-            .set_item("qujat.test.shared", &store::encode(2, &theirs))
+            .set_item(
+                "qujat.test.shared",
+                &store::encode(2, &theirs, &store::Format::FIRST),
+            )
             .unwrap();
         // Our next change is applied to their version, not to our stale copy.
         assert_eq!(
@@ -108,7 +114,7 @@ async fn a_write_lands_on_top_of_another_tabs_write() {
         );
         let stored: store::Envelope<Map> = store::decode(
             &storage().get_item("qujat.test.shared").unwrap().unwrap(),
-            &[],
+            &store::Format::FIRST,
         )
         .unwrap();
         assert_eq!(stored.rev, 3);
@@ -129,7 +135,10 @@ async fn reload_picks_up_another_tabs_write_and_clear_forgets() {
         let mut theirs = Map::new();
         theirs.insert("x".into(), "<script>alert(1)</script>".into());
         storage()
-            .set_item("qujat.test.sync", &store::encode(1, &theirs))
+            .set_item(
+                "qujat.test.sync",
+                &store::encode(1, &theirs, &store::Format::FIRST),
+            )
             .unwrap();
         c.reload();
         assert_eq!(
@@ -288,7 +297,6 @@ async fn a_record_changes_at_the_revision_shown_or_not_at_all() {
 
 #[wasm_bindgen_test]
 async fn submitting_keeps_the_draft_when_the_application_cannot_be_stored() {
-    use qujat::engine::submission::SignatureRecord;
     use qujat::ui::state::applications::{SubmitFailure, submit};
     use qujat::ui::state::db::Db;
 
@@ -325,16 +333,7 @@ async fn submitting_keeps_the_draft_when_the_application_cannot_be_stored() {
             "then the draft goes"
         );
         assert_eq!(
-            submit(
-                db,
-                "d1",
-                SignatureRecord::Otp {
-                    phone: String::new(),
-                    verified_at: now,
-                    digest_hex: String::new(),
-                },
-                now
-            ),
+            submit(db, "d1", mount::sample_signature(&draft), now),
             Err(SubmitFailure::NoDraft)
         );
     });

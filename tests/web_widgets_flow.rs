@@ -247,6 +247,7 @@ async fn the_code_confirmation_sends_asks_and_reports_errors_accessibly() {
     let m = Mounted::new(move || {
         view! {
             <OtpConfirm flow="test:1" phone="+77010000000" purpose=Purpose::Signing
+                digest=Callback::new(|()| Some("ab".repeat(32)))
                 on_verified=Callback::new(move |_| verified.set(true)) />
         }
     })
@@ -539,7 +540,11 @@ async fn a_draft_page_asks_to_sign_in_and_hides_other_peoples_drafts() {
     storage()
         .set_item(
             "qujat.session",
-            &qujat::engine::store::encode(1, &Some(other.iin.clone())),
+            &qujat::engine::store::encode(
+                1,
+                &Some(other.iin.clone()),
+                &qujat::engine::store::formats::SESSION,
+            ),
         )
         .unwrap();
     let ev = web_sys::StorageEvent::new("storage").unwrap();
@@ -549,7 +554,11 @@ async fn a_draft_page_asks_to_sign_in_and_hides_other_peoples_drafts() {
     storage()
         .set_item(
             "qujat.session",
-            &qujat::engine::store::encode(2, &Some(owner_iin.clone())),
+            &qujat::engine::store::encode(
+                2,
+                &Some(owner_iin.clone()),
+                &qujat::engine::store::formats::SESSION,
+            ),
         )
         .unwrap();
     web_sys::window().unwrap().dispatch_event(&ev).unwrap();

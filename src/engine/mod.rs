@@ -5,9 +5,10 @@
 //! One folder or file per concept, lower layers first (a module only uses
 //! the ones above it in this list, so there are no import cycles):
 //!
-//! - [`service`], [`source`], [`term`], [`kztime`], [`region`], [`caret`]:
-//!   which service, provenance and languages, the shape of a legal term,
-//!   Kazakhstan local time and each region's clock, caret editing;
+//! - [`service`], [`source`], [`term`], [`kztime`], [`region`], [`caret`],
+//!   [`demo_clock`]: which service, provenance and languages, the shape of
+//!   a legal term, Kazakhstan local time and each region's clock, caret
+//!   editing, the demo clock's saturating arithmetic;
 //! - [`catalog`]: S1, S2 and S3 as data (`data/*.toml`), with every citation;
 //! - [`calendar`]: working days 2016–2030 and working time;
 //! - [`deadline`]: deadlines and milestones that explain themselves;
@@ -29,6 +30,7 @@ pub mod case;
 pub mod catalog;
 pub mod complaint;
 pub mod deadline;
+pub mod demo_clock;
 pub mod identity;
 pub mod kztime;
 pub mod lifecycle;

@@ -1,15 +1,29 @@
-//! The storage format, without the storage: every stored value is wrapped in
-//! an [`Envelope`] with a schema version and a revision number.
+//! The storage format, and the rules for reading and writing it, without
+//! the browser: every stored value is wrapped in an [`Envelope`] with a
+//! schema version and a revision number, and every stored collection has a
+//! [`Format`] (its version and its own migration chain, in [`formats`]).
 //!
 //! - The schema version lets a newer release read an older visitor's data
-//!   (migrations) and refuse data from a newer release instead of
-//!   misreading it.
-//! - The revision lets two open tabs detect that the other one wrote in the
-//!   meantime: every write is "read the latest, apply this change, write
-//!   rev + 1", so one tab's action is applied on top of the other's, never
-//!   silently over it.
-//! - Anything that does not decode is reported as [`Corrupt`](LoadError) so
-//!   the app can set it aside, tell the user, and load everything else.
+//!   (each collection's migration steps) and an older release recognise
+//!   data from a newer one: it leaves that data untouched and treats the
+//!   collection as read-only ([`Loaded::Newer`], [`WriteError::ReadOnly`]),
+//!   never misreads it, never moves or deletes it.
+//! - The revision makes every write a compare-and-swap ([`write`]): read
+//!   the latest, apply the change, and store `rev + 1` only if the stored
+//!   value is still the one read; otherwise the change is applied again on
+//!   top of the newer value. One tab's action is applied on top of the
+//!   other's, never silently over it.
+//! - A write either happens or changes nothing, and says which
+//!   ([`NotSaved`] when the browser refuses: storage full or disabled).
+//! - Anything that does not decode is [`Corrupt`](LoadError): it is copied
+//!   aside under a [quarantine name](quarantine_name) that never overwrites
+//!   an earlier copy, and the original is removed only once the copy is
+//!   saved ([`set_aside`]); the app tells the user and loads everything
+//!   else.
+//!
+//! [`RawStorage`] is the little the browser's `localStorage` has to provide;
+//! [`MemoryStorage`] implements it for tests (with a quota, failures and
+//! "another tab" writing in between).
 //!
 //! The same idea works inside one record: the application life cycle, a
 //! complaint and a home visit each count their own changes
@@ -22,7 +36,16 @@
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 
-/// The current schema version of every stored collection.
+pub mod formats;
+mod raw;
+
+pub use raw::{
+    Loaded, MAX_QUARANTINED, MemoryStorage, NotSaved, QUARANTINE_PREFIX, RawStorage, WriteError,
+    Written, load, quarantine_name, set_aside, write,
+};
+
+/// The schema version every collection had before each got its own
+/// [`Format`]: what `v` says in data stored by the first releases.
 pub const SCHEMA_VERSION: u32 = 1;
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -39,7 +62,8 @@ pub struct Envelope<T> {
 pub enum LoadError {
     /// Not JSON, not an envelope, or the data does not fit the schema.
     Corrupt(String),
-    /// Written by a newer release of the app.
+    /// Written by a newer release of the app (its schema version): this
+    /// release must leave it exactly as it is.
     FromTheFuture(u32),
 }
 
@@ -49,7 +73,7 @@ impl std::fmt::Display for LoadError {
             LoadError::Corrupt(why) => write!(f, "unreadable stored data: {why}"),
             LoadError::FromTheFuture(v) => write!(
                 f,
-                "stored data has schema version {v}, newer than {SCHEMA_VERSION}"
+                "stored data has schema version {v}, newer than this release reads"
             ),
         }
     }
@@ -60,6 +84,44 @@ impl std::error::Error for LoadError {}
 /// A migration from one schema version to the next, on raw JSON.
 pub type Migration = fn(serde_json::Value) -> Result<serde_json::Value, String>;
 
+/// How one stored collection is written by this release, and how every
+/// older release wrote it: its own migration chain.
+///
+/// `steps[i]` turns data of version `i + 1` into data of version `i + 2`,
+/// so a collection at [`version`](Self::version) `n` has exactly `n - 1`
+/// steps (checked when the constant is built). `bare`, if any, reads a value
+/// stored without an envelope (what the first releases wrote for a few
+/// keys) as data of version 1.
+#[derive(Clone, Copy, Debug)]
+pub struct Format {
+    /// The version this release writes.
+    pub version: u32,
+    /// One step per older version, oldest first.
+    pub steps: &'static [Migration],
+    /// Reads a value stored bare (no `v`, `rev`, `data`) as version 1 data.
+    pub bare: Option<Migration>,
+}
+
+impl Format {
+    /// A collection still at its first version: no steps.
+    pub const FIRST: Format = Format::new(1, &[], None);
+
+    /// A format at `version` with its `steps`; a wrong number of steps does
+    /// not compile (in a `const`) or panics at once.
+    pub const fn new(version: u32, steps: &'static [Migration], bare: Option<Migration>) -> Format {
+        assert!(version >= 1, "schema versions start at 1");
+        assert!(
+            steps.len() as u64 + 1 == version as u64,
+            "a format needs one migration step per older version"
+        );
+        Format {
+            version,
+            steps,
+            bare,
+        }
+    }
+}
+
 /// The envelope's header, read without touching the data.
 #[derive(Deserialize)]
 struct Header {
@@ -67,53 +129,73 @@ struct Header {
     rev: u64,
 }
 
-/// Decodes a stored envelope, applying `migrations[i]` to go from version
-/// `i + 1` to `i + 2` where the stored version is older. The data is always
-/// decoded from text in one pass, so each stored type has a single decoder
-/// in the wasm; only old data detours through an untyped value.
-pub fn decode<T: DeserializeOwned>(
-    raw: &str,
-    migrations: &[Migration],
-) -> Result<Envelope<T>, LoadError> {
+/// Decodes a stored envelope of `format`, upgrading data of an older
+/// version step by step. Data of the current version is decoded from text
+/// in one pass, so each stored type has a single decoder in the wasm; only
+/// old data detours through an untyped value. Data of a newer version is
+/// [`LoadError::FromTheFuture`], never misread.
+pub fn decode<T: DeserializeOwned>(raw: &str, format: &Format) -> Result<Envelope<T>, LoadError> {
     let corrupt = |e: serde_json::Error| LoadError::Corrupt(e.to_string());
-    let header: Header = serde_json::from_str(raw).map_err(corrupt)?;
-    if header.v > SCHEMA_VERSION {
-        return Err(LoadError::FromTheFuture(header.v));
-    }
-    if header.v == 0 {
-        return Err(LoadError::Corrupt("schema version 0".into()));
-    }
-    let current;
-    let text = if header.v == SCHEMA_VERSION {
-        raw
-    } else {
-        let value: serde_json::Value = serde_json::from_str(raw).map_err(corrupt)?;
-        let mut data = value
-            .get("data")
-            .cloned()
-            .ok_or_else(|| LoadError::Corrupt("no data".into()))?;
-        for step in header.v..SCHEMA_VERSION {
-            let migrate = migrations
-                .get((step - 1) as usize)
-                .ok_or_else(|| LoadError::Corrupt(format!("no migration from version {step}")))?;
-            data = migrate(data).map_err(LoadError::Corrupt)?;
+    let (from, rev, data) = match serde_json::from_str::<Header>(raw) {
+        Ok(header) => {
+            if header.v > format.version {
+                return Err(LoadError::FromTheFuture(header.v));
+            }
+            if header.v == 0 {
+                return Err(LoadError::Corrupt("schema version 0".into()));
+            }
+            if header.v == format.version {
+                let env: Envelope<T> = serde_json::from_str(raw).map_err(corrupt)?;
+                return Ok(Envelope {
+                    v: format.version,
+                    rev: env.rev,
+                    data: env.data,
+                });
+            }
+            let value: serde_json::Value = serde_json::from_str(raw).map_err(corrupt)?;
+            let data = value
+                .get("data")
+                .cloned()
+                .ok_or_else(|| LoadError::Corrupt("no data".into()))?;
+            (header.v, header.rev, data)
         }
-        current =
-            serde_json::json!({ "v": SCHEMA_VERSION, "rev": header.rev, "data": data }).to_string();
-        &current
+        Err(not_an_envelope) => {
+            let Some(bare) = format.bare else {
+                return Err(corrupt(not_an_envelope));
+            };
+            let value: serde_json::Value = serde_json::from_str(raw).map_err(corrupt)?;
+            (1, 0, bare(value).map_err(LoadError::Corrupt)?)
+        }
     };
-    let env: Envelope<T> = serde_json::from_str(text).map_err(corrupt)?;
+    let data = upgrade(data, from, format)?;
+    let data: T = serde_json::from_value(data).map_err(corrupt)?;
     Ok(Envelope {
-        v: SCHEMA_VERSION,
-        rev: env.rev,
-        data: env.data,
+        v: format.version,
+        rev,
+        data,
     })
 }
 
-/// Encodes a value at `rev` in the current schema.
-pub fn encode<T: Serialize>(rev: u64, data: &T) -> String {
+/// Runs the steps from version `from` up to `format.version`.
+fn upgrade(
+    mut data: serde_json::Value,
+    from: u32,
+    format: &Format,
+) -> Result<serde_json::Value, LoadError> {
+    for step in from..format.version {
+        let migrate = format
+            .steps
+            .get((step - 1) as usize)
+            .ok_or_else(|| LoadError::Corrupt(format!("no migration from version {step}")))?;
+        data = migrate(data).map_err(LoadError::Corrupt)?;
+    }
+    Ok(data)
+}
+
+/// Encodes a value at `rev` in `format`'s current version.
+pub fn encode<T: Serialize>(rev: u64, data: &T, format: &Format) -> String {
     serde_json::to_string(&Envelope {
-        v: SCHEMA_VERSION,
+        v: format.version,
         rev,
         data,
     })
@@ -214,8 +296,8 @@ mod tests {
     fn a_round_trip_keeps_data_and_revision() {
         let mut d = Drafts::new();
         d.insert("a".into(), "<b>plain</b> \u{202E} 🎓".into());
-        let raw = encode(7, &d);
-        let env: Envelope<Drafts> = decode(&raw, &[]).unwrap();
+        let raw = encode(7, &d, &Format::FIRST);
+        let env: Envelope<Drafts> = decode(&raw, &Format::FIRST).unwrap();
         assert_eq!((env.rev, env.data), (7, d));
     }
 
@@ -232,23 +314,26 @@ mod tests {
             "{\"v\":\"1\",\"rev\":1,\"data\":{}}",
         ] {
             assert!(
-                matches!(decode::<Drafts>(raw, &[]), Err(LoadError::Corrupt(_))),
+                matches!(
+                    decode::<Drafts>(raw, &Format::FIRST),
+                    Err(LoadError::Corrupt(_))
+                ),
                 "{raw:?}"
             );
         }
         let wrong_shape = r#"{"v":1,"rev":3,"data":[1,2,3]}"#;
         assert!(matches!(
-            decode::<Drafts>(wrong_shape, &[]),
+            decode::<Drafts>(wrong_shape, &Format::FIRST),
             Err(LoadError::Corrupt(_))
         ));
     }
 
     #[test]
     fn data_from_a_newer_release_is_not_misread() {
-        let raw = format!(r#"{{"v":{},"rev":1,"data":{{}}}}"#, SCHEMA_VERSION + 1);
+        let raw = r#"{"v":2,"rev":1,"data":{}}"#;
         assert_eq!(
-            decode::<Drafts>(&raw, &[]),
-            Err(LoadError::FromTheFuture(SCHEMA_VERSION + 1))
+            decode::<Drafts>(raw, &Format::FIRST),
+            Err(LoadError::FromTheFuture(2))
         );
     }
 

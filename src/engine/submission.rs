@@ -10,7 +10,6 @@
 
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
-use sha2::{Digest, Sha256};
 
 use super::application::{self, Draft, Refusal};
 use super::calendar::{self, Calendar};
@@ -20,8 +19,9 @@ use super::kztime;
 use super::lifecycle::{self, Ctx, Lifecycle, LifecycleError, Target, TargetInput};
 use super::region;
 use super::service::ServiceId;
+use super::signing::Signed;
 use super::signing::eds::{self as signature, SignError, SignedDocument};
-use super::signing::vault;
+use super::signing::otp::Purpose;
 use super::store::Revisioned;
 use super::term::Channel;
 
@@ -178,6 +178,88 @@ impl Submission {
     }
 }
 
+/// Why a stored application fails verification: what is shown would not be
+/// what was signed. Staff cannot act on such a record.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum IntegrityError {
+    /// The EDS signature does not verify over the stored document (changed
+    /// after signing, a forged or someone else's certificate, or one not in
+    /// force when it was signed).
+    Signature(SignError),
+    /// The stored document is not the one the SMS code confirmed.
+    OtpDigest,
+    /// The record's answers, applicant, person or service differ from the
+    /// signed document.
+    RecordDiffers,
+}
+
+impl IntegrityError {
+    pub fn code(&self) -> &'static str {
+        match self {
+            IntegrityError::Signature(e) => e.code(),
+            IntegrityError::OtpDigest => "integrity-otp-digest",
+            IntegrityError::RecordDiffers => "integrity-record-differs",
+        }
+    }
+}
+
+impl std::fmt::Display for IntegrityError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            IntegrityError::Signature(e) => write!(f, "signature: {e}"),
+            IntegrityError::OtpDigest => {
+                f.write_str("the document is not the one the SMS code confirmed")
+            }
+            IntegrityError::RecordDiffers => {
+                f.write_str("the stored application differs from the signed document")
+            }
+        }
+    }
+}
+
+impl std::error::Error for IntegrityError {}
+
+impl Submission {
+    /// Verifies the stored record again: the signature over the stored
+    /// document (an EDS certificate checked at the signing time the
+    /// signature carries, or at `submitted_at` for older ones), and the
+    /// record's fields against that signed document.
+    pub fn verify(&self) -> Result<(), IntegrityError> {
+        match &self.signature {
+            SignatureRecord::Eds { signed } => {
+                signature::verify(signed, &self.applicant_iin, self.submitted_at)
+                    .map_err(IntegrityError::Signature)?;
+                if signed.document != self.document {
+                    return Err(IntegrityError::Signature(SignError::Tampered));
+                }
+            }
+            SignatureRecord::Otp { digest_hex: d, .. } => {
+                if *d != digest_hex(&self.document) {
+                    return Err(IntegrityError::OtpDigest);
+                }
+            }
+        }
+        let doc = &self.document;
+        let same = doc.get("service") == serde_json::to_value(self.service).ok().as_ref()
+            && doc.get("applicant_iin").and_then(|v| v.as_str()) == Some(&self.applicant_iin)
+            && doc.get("subject_iin").and_then(|v| v.as_str()) == Some(&self.subject_iin)
+            // Compared as answers, not as JSON: a document signed by an
+            // earlier release may hold a question since withdrawn (the
+            // portal's "original" question, issue 11) and stays genuine.
+            && self.signed_answers().as_ref() == Some(&self.answers);
+        if !same {
+            return Err(IntegrityError::RecordDiffers);
+        }
+        Ok(())
+    }
+
+    /// The answers as signed (what receipts and the back office show),
+    /// `None` if the signed document has none that read as answers.
+    pub fn signed_answers(&self) -> Option<application::Answers> {
+        serde_json::from_value(self.document.get("answers")?.clone()).ok()
+    }
+}
+
 /// Why a signed application was not filed. `code()` is stable.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum SubmitError {
@@ -246,16 +328,18 @@ pub fn document_of(draft: &Draft) -> serde_json::Value {
 
 /// SHA-256 of the canonical serialisation, hex.
 pub fn digest_hex(document: &serde_json::Value) -> String {
-    vault::hex_encode(&Sha256::digest(
-        signature::canonical_json(document).as_bytes(),
-    ))
+    signature::digest_hex(document)
 }
 
-/// Verifies and files a signed application. `random` makes the reference.
-/// The deadline is computed on the embedded calendar.
+/// Verifies and files a signed application. An EDS signature must verify
+/// over exactly the document built from the draft, signed now (give or
+/// take [`signature::SIGNING_TIME_TOLERANCE_SECS`]); an SMS code counts only
+/// as the proof a verified session gives ([`Signed::Otp`]), for this
+/// document's digest. `random` makes the reference. The deadline is
+/// computed on the embedded calendar.
 pub fn submit(
     draft: &Draft,
-    signature: SignatureRecord,
+    signature: Signed,
     now: DateTime<Utc>,
     random: [u8; 6],
 ) -> Result<Submission, SubmitError> {
@@ -267,25 +351,32 @@ pub fn submit(
 /// calendar edit would change).
 pub fn submit_with_calendar(
     draft: &Draft,
-    signature: SignatureRecord,
+    signature: Signed,
     now: DateTime<Utc>,
     random: [u8; 6],
     cal: &Calendar,
 ) -> Result<Submission, SubmitError> {
     let document = document_of(draft);
-    match &signature {
-        SignatureRecord::Eds { signed } => {
-            signature::verify(signed, &draft.applicant_iin, now).map_err(SubmitError::Signature)?;
+    let signature = match signature {
+        Signed::Eds(signed) => {
+            signature::verify_new(&signed, &draft.applicant_iin, now)
+                .map_err(SubmitError::Signature)?;
             if signed.document != document {
                 return Err(SubmitError::Signature(SignError::Tampered));
             }
+            SignatureRecord::Eds { signed }
         }
-        SignatureRecord::Otp { digest_hex: d, .. } => {
-            if *d != digest_hex(&document) {
+        Signed::Otp(proof) => {
+            if proof.purpose() != Purpose::Signing || proof.digest() != digest_hex(&document) {
                 return Err(SubmitError::OtpDocumentChanged);
             }
+            SignatureRecord::Otp {
+                phone: proof.phone().to_string(),
+                verified_at: proof.verified_at(),
+                digest_hex: proof.digest().to_string(),
+            }
         }
-    }
+    };
     if !application::complete(&draft.answers) {
         return Err(SubmitError::Incomplete);
     }

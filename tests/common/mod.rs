@@ -11,7 +11,9 @@ use qujat::engine::calendar::{self, Calendar};
 use qujat::engine::identity::registry;
 use qujat::engine::kztime;
 use qujat::engine::service::ServiceId;
-use qujat::engine::submission::{self, SignatureRecord};
+use qujat::engine::signing::Signed;
+use qujat::engine::signing::otp::{OtpConfirmation, OtpSession, Policy, Purpose};
+use qujat::engine::submission;
 
 /// A date written "YYYY-MM-DD".
 pub fn d(s: &str) -> NaiveDate {
@@ -71,11 +73,17 @@ pub fn s2_draft(reason: Reason, school: Option<&str>) -> Draft {
     }
 }
 
+/// The proof of an SMS code sent at `now` for `digest` and typed right
+/// (a real session: there is no other way to get one).
+pub fn otp_confirmation(purpose: Purpose, digest: &str, now: DateTime<Utc>) -> OtpConfirmation {
+    let mut s = OtpSession::new("+77010000000", purpose, digest, [9; 20], Policy::PORTAL);
+    let sms = s.issue(now).unwrap();
+    s.verify(&sms.code, now).unwrap();
+    s.confirmation(digest).unwrap()
+}
+
 /// An SMS-code signature confirming exactly `d`'s document at `now`.
-pub fn otp_signature(d: &Draft, now: DateTime<Utc>) -> SignatureRecord {
-    SignatureRecord::Otp {
-        phone: "+77010000000".into(),
-        verified_at: now,
-        digest_hex: submission::digest_hex(&submission::document_of(d)),
-    }
+pub fn otp_signature(d: &Draft, now: DateTime<Utc>) -> Signed {
+    let digest = submission::digest_hex(&submission::document_of(d));
+    Signed::Otp(otp_confirmation(Purpose::Signing, &digest, now))
 }

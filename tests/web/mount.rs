@@ -224,16 +224,24 @@ pub fn sample_draft() -> qujat::engine::application::Draft {
     }
 }
 
-/// An SMS-code signature over `draft`.
+/// An SMS-code signature over `draft`: the proof of a session verified
+/// for its document's digest.
 pub fn sample_signature(
     draft: &qujat::engine::application::Draft,
-) -> qujat::engine::submission::SignatureRecord {
+) -> qujat::engine::signing::Signed {
+    use qujat::engine::signing::otp::{OtpSession, Policy, Purpose};
     use qujat::engine::submission;
-    submission::SignatureRecord::Otp {
-        phone: "+77010000000".into(),
-        verified_at: sample_now(),
-        digest_hex: submission::digest_hex(&submission::document_of(draft)),
-    }
+    let digest = submission::digest_hex(&submission::document_of(draft));
+    let mut s = OtpSession::new(
+        "+77010000000",
+        Purpose::Signing,
+        &digest,
+        [9; 20],
+        Policy::PORTAL,
+    );
+    let sms = s.issue(sample_now()).unwrap();
+    s.verify(&sms.code, sample_now()).unwrap();
+    qujat::engine::signing::Signed::Otp(s.confirmation(&digest).unwrap())
 }
 
 /// `sample_draft` filed and accepted.

@@ -117,6 +117,18 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Feed N generated inputs to every stored collection's decoder and
+    /// what the app does with the data, and to every parser of typed or
+    /// imported input; print the count per target and in total, and the
+    /// panics (exit 1 if any).
+    Fuzz {
+        /// How many inputs in all.
+        #[arg(long, value_name = "N", default_value_t = 1_000_000)]
+        inputs: u64,
+        /// Seed of the generator (hex), to reproduce a run.
+        #[arg(long, value_name = "HEX", value_parser = parse_seed, default_value = "51554a4154000012")]
+        seed: u64,
+    },
     /// The demo State Corporation offices, CSV
     /// `id,settlement,region,duty,windows,name` (region empty while the
     /// registry records none).
@@ -150,6 +162,11 @@ fn parse_queries(s: &str) -> Result<usize, String> {
         .ok()
         .filter(|&n| n > 0 && n <= 100_000_000)
         .ok_or_else(|| format!("{s:?} is not a whole number in 1..=100000000"))
+}
+
+fn parse_seed(s: &str) -> Result<u64, String> {
+    u64::from_str_radix(s.trim_start_matches("0x"), 16)
+        .map_err(|_| format!("{s:?} is not a seed (hex)"))
 }
 
 fn parse_service(s: &str) -> Result<ServiceId, String> {

@@ -125,6 +125,7 @@ fn run(command: Command) -> Result<u8, Fail> {
             &mut out,
         )?,
         Command::Offices => cmd_offices(&mut out)?,
+        Command::Fuzz { inputs, seed } => cmd_fuzz(inputs, seed, &mut out)?,
     };
     out.flush()?;
     Ok(code)
@@ -312,6 +313,29 @@ fn csv(field: &str) -> String {
     } else {
         field.to_string()
     }
+}
+
+fn cmd_fuzz(inputs: u64, seed: u64, out: &mut impl Write) -> Result<u8, Fail> {
+    let report = qujat::fuzz::run(inputs, seed);
+    for t in &report.targets {
+        writeln!(
+            out,
+            "{:>9} inputs {:>9} decoded {:>3} panics  {}",
+            t.inputs, t.decoded, t.panics, t.name
+        )?;
+    }
+    writeln!(
+        out,
+        "fuzz: {} inputs, {} panics, {:.1} s (seed {:#x})",
+        report.inputs(),
+        report.panics(),
+        report.elapsed.as_secs_f64(),
+        report.seed
+    )?;
+    if let Some(first) = &report.first_panic {
+        writeln!(out, "first panic: {first}")?;
+    }
+    Ok(if report.panics() == 0 { 0 } else { 1 })
 }
 
 fn cmd_offices(out: &mut impl Write) -> Result<u8, Fail> {

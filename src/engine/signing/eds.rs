@@ -36,10 +36,13 @@
 //!     eds::sign(&key, "wrong", "850314401018", &application, now),
 //!     Err(SignError::WrongPassword)
 //! );
-//! // After the certificate's year it no longer verifies.
+//! // The certificate is checked when the document was signed: a year
+//! // later, once it has expired, the signature still verifies...
 //! let later = now + TimeDelta::days(400);
+//! assert_eq!(eds::verify(&signed, "850314401018", later), Ok(()));
+//! // ...but no new document can be signed with it.
 //! assert!(matches!(
-//!     eds::verify(&signed, "850314401018", later),
+//!     eds::sign(&key, "pass phrase", "850314401018", &application, later),
 //!     Err(SignError::CertificateExpired { .. })
 //! ));
 //! # Ok::<(), SignError>(())
@@ -105,6 +108,17 @@ pub enum SignError {
     BadValidity,
     /// No randomness for [`KeyFile::create_random`].
     Random,
+    /// An imported key file names a key derivation of 0 or more than
+    /// [`vault::MAX_ITERATIONS`] iterations: so costly that opening it would
+    /// keep the browser busy for minutes.
+    KeyFileIterations {
+        iterations: u32,
+    },
+    /// The signing time in the signed data is not the time the document was
+    /// handed in (more than [`SIGNING_TIME_TOLERANCE_SECS`] apart).
+    SigningTime {
+        signed_at: DateTime<Utc>,
+    },
 }
 
 impl SignError {
@@ -123,6 +137,8 @@ impl SignError {
             SignError::EmptyPassword => "sign-empty-password",
             SignError::BadValidity => "sign-bad-validity",
             SignError::Random => "random-unavailable",
+            SignError::KeyFileIterations { .. } => "sign-key-file-iterations",
+            SignError::SigningTime { .. } => "sign-signing-time",
         }
     }
 }
@@ -150,6 +166,17 @@ impl fmt::Display for SignError {
             SignError::EmptyPassword => f.write_str("the key file password is empty"),
             SignError::BadValidity => f.write_str("invalid certificate validity period"),
             SignError::Random => RandomUnavailable.fmt(f),
+            SignError::KeyFileIterations { iterations } => write!(
+                f,
+                "the key file's key derivation has {iterations} iterations, outside 1..={}",
+                vault::MAX_ITERATIONS
+            ),
+            SignError::SigningTime { signed_at } => {
+                write!(
+                    f,
+                    "the signing time {signed_at} is not the time of handing in"
+                )
+            }
         }
     }
 }
@@ -286,10 +313,36 @@ impl KeyFile {
         (rng_seed, salt, nonce): ([u8; 32], [u8; 16], [u8; 12]),
         iterations: u32,
     ) -> Result<KeyFile, SignError> {
-        let owner = iin::validate(owner_iin).map_err(SignError::InvalidIin)?;
+        iin::validate(owner_iin).map_err(SignError::InvalidIin)?;
         if password.is_empty() {
             return Err(SignError::EmptyPassword);
         }
+        if validity_days == 0 {
+            return Err(SignError::BadValidity);
+        }
+        let key = vault::VaultKey::derive(password, salt, iterations);
+        KeyFile::create_with_key(
+            owner_iin,
+            owner_name,
+            now,
+            validity_days,
+            (rng_seed, nonce),
+            &key,
+        )
+    }
+
+    /// [`KeyFile::create`] with the password's key already derived (in the
+    /// browser, by WebCrypto: see [`vault`]); the file records the key's salt
+    /// and iteration count. The caller checks the password is not empty.
+    pub fn create_with_key(
+        owner_iin: &str,
+        owner_name: &str,
+        now: DateTime<Utc>,
+        validity_days: u32,
+        (rng_seed, nonce): ([u8; 32], [u8; 12]),
+        key: &vault::VaultKey,
+    ) -> Result<KeyFile, SignError> {
+        let owner = iin::validate(owner_iin).map_err(SignError::InvalidIin)?;
         if validity_days == 0 {
             return Err(SignError::BadValidity);
         }
@@ -298,8 +351,8 @@ impl KeyFile {
         let not_after = not_before
             .checked_add_signed(TimeDelta::days(i64::from(validity_days)))
             .ok_or(SignError::BadValidity)?;
-        let key = SigningKey::from_bytes(&rng_seed);
-        let public_key = key.verifying_key().to_bytes();
+        let signing_key = SigningKey::from_bytes(&rng_seed);
+        let public_key = signing_key.verifying_key().to_bytes();
         let digest = Sha256::digest(public_key);
         let serial = vault::hex_encode(digest.get(..8).unwrap_or_default()).to_uppercase();
         let mut certificate = Certificate {
@@ -316,7 +369,7 @@ impl KeyFile {
             .try_sign(certificate.body().as_bytes())
             .map_err(|_| SignError::BadCertificate)?;
         certificate.signature = vault::hex_encode(&ca_sig.to_bytes());
-        let encrypted_private_key = vault::seal(password, &rng_seed, salt, nonce, iterations);
+        let encrypted_private_key = vault::seal_with_key(key, &rng_seed, nonce);
         Ok(KeyFile {
             certificate,
             encrypted_private_key,
@@ -350,10 +403,17 @@ impl KeyFile {
     }
 
     /// Re-import a downloaded key file. Anything that does not parse, or
-    /// whose sealed key is malformed, is [`SignError::Corrupt`]; a
+    /// whose sealed key is malformed, is [`SignError::Corrupt`]; a key
+    /// derivation of 0 or more than [`vault::MAX_ITERATIONS`] iterations is
+    /// [`SignError::KeyFileIterations`] (so a crafted file cannot keep the
+    /// browser deriving for hours); a
     /// certificate the demo CA did not sign is [`SignError::BadCertificate`].
     pub fn from_file_string(s: &str) -> Result<KeyFile, SignError> {
         let kf: KeyFile = serde_json::from_str(s).map_err(|_| SignError::Corrupt)?;
+        let iterations = kf.encrypted_private_key.iterations;
+        if !(1..=vault::MAX_ITERATIONS).contains(&iterations) {
+            return Err(SignError::KeyFileIterations { iterations });
+        }
         kf.encrypted_private_key
             .check()
             .map_err(|_| SignError::Corrupt)?;
@@ -363,10 +423,25 @@ impl KeyFile {
         Ok(kf)
     }
 
+    /// The salt and iteration count to derive this file's key with (see
+    /// [`vault`]); [`SignError::Corrupt`] if the file's parameters are not
+    /// sane.
+    pub fn kdf_input(&self) -> Result<([u8; 16], u32), SignError> {
+        self.encrypted_private_key
+            .kdf_input()
+            .map_err(|_| SignError::Corrupt)
+    }
+
     /// Decrypt the private key and check it matches the certificate.
     fn unlock(&self, password: &str) -> Result<SigningKey, SignError> {
-        let seed = vault::open(password, &self.encrypted_private_key).map_err(|e| match e {
-            VaultError::WrongPassword => SignError::WrongPassword,
+        let (salt, iterations) = self.kdf_input()?;
+        self.unlock_with_key(&vault::VaultKey::derive(password, salt, iterations))
+    }
+
+    /// [`KeyFile::unlock`] with the password's key already derived.
+    fn unlock_with_key(&self, key: &vault::VaultKey) -> Result<SigningKey, SignError> {
+        let seed = vault::open_with_key(key, &self.encrypted_private_key).map_err(|e| match e {
+            VaultError::WrongPassword | VaultError::OtherKey => SignError::WrongPassword,
             _ => SignError::Corrupt,
         })?;
         let seed: [u8; 32] = seed.try_into().map_err(|_| SignError::Corrupt)?;
@@ -378,14 +453,52 @@ impl KeyFile {
     }
 }
 
-/// A document with its signature and the signer's certificate: everything a
-/// verifier needs.
+/// A document with its signature, the signing time and the signer's
+/// certificate: everything a verifier needs, at any later date.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SignedDocument {
     pub document: Value,
-    /// Ed25519 signature over `canonical_json(document)`, hex.
+    /// When it was signed, to the second, itself covered by the signature:
+    /// the certificate is checked at this time, not at "now", so a document
+    /// signed while the certificate was in force stays valid after it
+    /// expires. `None` in signatures made before it was carried (those
+    /// cover the document alone, and are checked at a time the caller
+    /// supplies).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub signed_at: Option<DateTime<Utc>>,
+    /// Ed25519 signature over [`SignedDocument::signed_bytes`], hex.
     pub signature_hex: String,
     pub certificate: Certificate,
+}
+
+/// How far apart the signing time and the time of handing in may be.
+pub const SIGNING_TIME_TOLERANCE_SECS: i64 = 10 * 60;
+
+impl SignedDocument {
+    /// What the signature covers: with a signing time, the canonical JSON of
+    /// `{"document": …, "signed_at": "<RFC 3339>"}`; without one (older
+    /// signatures), the canonical JSON of the document alone.
+    pub fn signed_bytes(&self) -> Vec<u8> {
+        signed_bytes(&self.document, self.signed_at)
+    }
+}
+
+fn signed_bytes(document: &Value, signed_at: Option<DateTime<Utc>>) -> Vec<u8> {
+    match signed_at {
+        Some(t) => {
+            let mut m = Map::new();
+            m.insert("document".into(), document.clone());
+            m.insert("signed_at".into(), Value::String(time_string(t)));
+            canonical_json(&Value::Object(m)).into_bytes()
+        }
+        None => canonical_json(document).into_bytes(),
+    }
+}
+
+/// SHA-256 of the canonical JSON of `value`, hex: what an SMS code is bound
+/// to, and what a signature's document is compared by.
+pub fn digest_hex(value: &Value) -> String {
+    vault::hex_encode(&Sha256::digest(canonical_json(value).as_bytes()))
 }
 
 /// Deterministic JSON: object keys sorted (by code point, recursively), no
@@ -467,9 +580,9 @@ fn check_owner(cert: &Certificate, iin: &str) -> Result<(), SignError> {
     Ok(())
 }
 
-/// Sign `document` with the key file. The signer must be the certificate's
-/// owner, the certificate authentic and in force at `now`, and the password
-/// right.
+/// Sign `document` with the key file at `now` (the real time: it goes into
+/// the signed data). The signer must be the certificate's owner, the
+/// certificate authentic and in force at `now`, and the password right.
 pub fn sign(
     key_file: &KeyFile,
     password: &str,
@@ -477,37 +590,97 @@ pub fn sign(
     document: &Value,
     now: DateTime<Utc>,
 ) -> Result<SignedDocument, SignError> {
-    let cert = &key_file.certificate;
-    check_owner(cert, signer_iin)?;
-    cert.check_validity(now)?;
+    check_before_unlock(key_file, signer_iin, now)?;
     // Nothing typed is a missing answer, not a wrong one.
     if password.is_empty() {
         return Err(SignError::EmptyPassword);
     }
     let key = key_file.unlock(password)?;
+    finish_signing(key_file, &key, document, now)
+}
+
+/// [`sign`] with the password's key already derived (in the browser, by
+/// WebCrypto from [`KeyFile::kdf_input`]). A key derived from a wrong
+/// password is [`SignError::WrongPassword`].
+pub fn sign_with_key(
+    key_file: &KeyFile,
+    key: &vault::VaultKey,
+    signer_iin: &str,
+    document: &Value,
+    now: DateTime<Utc>,
+) -> Result<SignedDocument, SignError> {
+    check_before_unlock(key_file, signer_iin, now)?;
+    let signing_key = key_file.unlock_with_key(key)?;
+    finish_signing(key_file, &signing_key, document, now)
+}
+
+/// What can be refused before any key derivation: someone else's or a
+/// forged certificate, or one not in force. The UI calls it before it
+/// spends a second deriving.
+pub fn check_before_unlock(
+    key_file: &KeyFile,
+    signer_iin: &str,
+    now: DateTime<Utc>,
+) -> Result<(), SignError> {
+    let cert = &key_file.certificate;
+    check_owner(cert, signer_iin)?;
+    cert.check_validity(now)
+}
+
+fn finish_signing(
+    key_file: &KeyFile,
+    key: &SigningKey,
+    document: &Value,
+    now: DateTime<Utc>,
+) -> Result<SignedDocument, SignError> {
+    let signed_at = DateTime::<Utc>::from_timestamp(now.timestamp(), 0).unwrap_or(now);
     let sig = key
-        .try_sign(canonical_json(document).as_bytes())
+        .try_sign(&signed_bytes(document, Some(signed_at)))
         .map_err(|_| SignError::Corrupt)?;
     Ok(SignedDocument {
         document: document.clone(),
+        signed_at: Some(signed_at),
         signature_hex: vault::hex_encode(&sig.to_bytes()),
-        certificate: cert.clone(),
+        certificate: key_file.certificate.clone(),
     })
 }
 
-/// Check a signed document: the certificate is the demo CA's, belongs to
-/// `expected_iin`, the signature matches the document, and the certificate
-/// is in force at `now`.
+/// Check a signed document, at any later date: the certificate is the
+/// demo CA's and belongs to `expected_iin`, the signature matches the
+/// document (and the signing time), and the certificate was in force **when
+/// it was signed**: at the signing time the signature carries, or, for an
+/// older signature without one, at `unsigned_time` (the record's own time of
+/// handing in).
 pub fn verify(
     signed: &SignedDocument,
     expected_iin: &str,
-    now: DateTime<Utc>,
+    unsigned_time: DateTime<Utc>,
 ) -> Result<(), SignError> {
     let cert = &signed.certificate;
     check_owner(cert, expected_iin)?;
     let sig = decode_signature(&signed.signature_hex).ok_or(SignError::Corrupt)?;
     let key = VerifyingKey::from_bytes(&cert.public_key).map_err(|_| SignError::BadCertificate)?;
-    key.verify_strict(canonical_json(&signed.document).as_bytes(), &sig)
+    key.verify_strict(&signed.signed_bytes(), &sig)
         .map_err(|_| SignError::Tampered)?;
-    cert.check_validity(now)
+    cert.check_validity(signed.signed_at.unwrap_or(unsigned_time))
+}
+
+/// [`verify`] for a signature being handed in at `now`: also its signing
+/// time must be `now`, give or take [`SIGNING_TIME_TOLERANCE_SECS`] (a
+/// signer cannot date a signature back to when an expired certificate was
+/// still in force). A signature without a signing time is not accepted
+/// any more.
+pub fn verify_new(
+    signed: &SignedDocument,
+    expected_iin: &str,
+    now: DateTime<Utc>,
+) -> Result<(), SignError> {
+    verify(signed, expected_iin, now)?;
+    let Some(signed_at) = signed.signed_at else {
+        return Err(SignError::SigningTime { signed_at: now });
+    };
+    if (now - signed_at).num_seconds().abs() > SIGNING_TIME_TOLERANCE_SECS {
+        return Err(SignError::SigningTime { signed_at });
+    }
+    Ok(())
 }

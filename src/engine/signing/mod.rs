@@ -15,3 +15,13 @@
 pub mod eds;
 pub mod otp;
 pub mod vault;
+
+/// A signature as it is handed in with what it signs: an EDS signature, or
+/// the proof ([`otp::OtpConfirmation`]) that an SMS code was right for the
+/// digest of exactly that document. There is no way to claim an SMS
+/// signature without a verified session.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Signed {
+    Eds(eds::SignedDocument),
+    Otp(otp::OtpConfirmation),
+}

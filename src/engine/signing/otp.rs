@@ -1,9 +1,17 @@
 //! One-time passwords: HOTP (RFC 4226), TOTP (RFC 6238), and the portal's
-//! SMS code flow ([`OtpSession`]) built on HOTP.
+//! SMS code flow ([`OtpSession`]) built on HOTP, with the limits per phone
+//! number that hold across flows ([`OtpBook`]).
+//!
+//! A code confirms one thing: the session is bound, when it starts, to the
+//! SHA-256 digest of what it confirms (the document to sign, the consent
+//! statement), and only a verified session for that digest yields an
+//! [`OtpConfirmation`], the one proof `submission::submit` accepts.
 //!
 //! The SMS is simulated: the UI shows the code it would have sent. The
 //! session is plain data (serde) so it survives a page reload in browser
-//! storage, and every method takes the time now as a parameter.
+//! storage, and every method takes the time now as a parameter: the UI
+//! must pass the **real** time, never the demo clock (moving a demo clock
+//! must not lift a lock-out or revive an expired code).
 //!
 //! ```
 //! use chrono::{TimeDelta, TimeZone, Utc};
@@ -11,16 +19,18 @@
 //!
 //! let now = Utc.with_ymd_and_hms(2025, 3, 20, 5, 0, 0).unwrap();
 //! let secret = *b"a secret of 20 bytes";
+//! let digest = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08";
 //! let mut session =
-//!     OtpSession::new("+7 701 555 01 01", Purpose::Signing, secret, Policy::PORTAL);
+//!     OtpSession::new("+7 701 555 01 01", Purpose::Signing, digest, secret, Policy::PORTAL);
 //! let sms = session.issue(now)?;
 //! assert_eq!(sms.code.len(), 6);
 //! // A wrong code uses a try; the right one, typed with a space, confirms.
 //! let wrong = if sms.code == "000000" { "111111" } else { "000000" };
 //! assert_eq!(session.verify(wrong, now), Err(OtpError::WrongCode { tries_left: 2 }));
-//! let typed = format!("{} {}", &sms.code[..3], &sms.code[3..]);
+//! let typed = qujat::engine::signing::otp::spaced(&sms.code);
 //! assert_eq!(session.verify(&typed, now + TimeDelta::seconds(30)), Ok(()));
-//! assert!(session.is_verified());
+//! assert!(session.is_verified_for(digest));
+//! assert!(!session.is_verified_for("another document"));
 //! // A code works once.
 //! assert_eq!(session.verify(&sms.code, now), Err(OtpError::AlreadyUsed));
 //! # Ok::<(), OtpError>(())
@@ -35,6 +45,10 @@ use sha1::Sha1;
 use sha2::{Sha256, Sha512};
 
 use super::vault::{self, RandomUnavailable};
+
+mod book;
+
+pub use book::{OtpBook, OtpConfirmation, PhoneState, book_from_v1};
 
 /// The HMAC hash of a TOTP generator (RFC 6238 allows all three).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -112,6 +126,31 @@ pub fn format_code(code: u32, digits: u32) -> String {
     format!("{code:0width$}", width = digits.clamp(1, 9) as usize)
 }
 
+/// A six-character code grouped as "123 456", so a screen reader reads it
+/// out group by group; anything else as it is. Counts characters, not
+/// bytes, so no stored text can make it panic.
+///
+/// ```
+/// use qujat::engine::signing::otp::spaced;
+///
+/// assert_eq!(spaced("123456"), "123 456");
+/// assert_eq!(spaced("ééaa"), "ééaa");
+/// assert_eq!(spaced("éé3456"), "éé3 456");
+/// ```
+pub fn spaced(code: &str) -> String {
+    let chars: Vec<char> = code.chars().collect();
+    if chars.len() == CODE_DIGITS as usize {
+        let (a, b) = chars.split_at(3);
+        format!(
+            "{} {}",
+            a.iter().collect::<String>(),
+            b.iter().collect::<String>()
+        )
+    } else {
+        code.to_string()
+    }
+}
+
 // ---------------------------------------------------------------------------
 // The SMS code session
 
@@ -131,15 +170,25 @@ pub struct Policy {
     pub lock_secs: u32,
     /// Minimum time between two codes.
     pub resend_cooldown_secs: u32,
+    /// Codes sent to one phone number within an hour, across all flows
+    /// ([`OtpBook`]).
+    #[serde(default = "default_codes_per_hour")]
+    pub max_codes_per_hour: u32,
+}
+
+fn default_codes_per_hour() -> u32 {
+    Policy::PORTAL.max_codes_per_hour
 }
 
 impl Policy {
-    /// 5-minute codes, 3 wrong tries then a 15-minute lock, 60 s between SMS.
+    /// 5-minute codes, 3 wrong tries then a 15-minute lock, 60 s between
+    /// SMS, at most 5 SMS an hour to one number.
     pub const PORTAL: Policy = Policy {
         code_valid_secs: 5 * 60,
         max_wrong_tries: 3,
         lock_secs: 15 * 60,
         resend_cooldown_secs: 60,
+        max_codes_per_hour: 5,
     };
 }
 
@@ -178,6 +227,14 @@ pub enum OtpError {
     Cooldown { until: DateTime<Utc> },
     /// No randomness for a new session secret.
     Random,
+    /// Too many codes were sent to this number within an hour; the next
+    /// one can be sent at `until`.
+    TooManyCodes { until: DateTime<Utc> },
+    /// No code was confirmed for this flow (none sent, or not yet right).
+    NotVerified,
+    /// The code was sent for another document or statement than the one
+    /// being confirmed (it changed since): a new code is needed.
+    DocumentChanged,
 }
 
 impl OtpError {
@@ -192,6 +249,9 @@ impl OtpError {
             OtpError::AlreadyUsed => "otp-already-used",
             OtpError::Cooldown { .. } => "otp-cooldown",
             OtpError::Random => "random-unavailable",
+            OtpError::TooManyCodes { .. } => "otp-too-many-codes",
+            OtpError::NotVerified => "otp-not-verified",
+            OtpError::DocumentChanged => "otp-document-changed",
         }
     }
 }
@@ -209,6 +269,13 @@ impl fmt::Display for OtpError {
             OtpError::AlreadyUsed => f.write_str("the code has already been used"),
             OtpError::Cooldown { until } => write!(f, "a new code can be sent at {until}"),
             OtpError::Random => RandomUnavailable.fmt(f),
+            OtpError::TooManyCodes { until } => {
+                write!(f, "too many codes for this number; the next at {until}")
+            }
+            OtpError::NotVerified => f.write_str("no code has been confirmed"),
+            OtpError::DocumentChanged => {
+                f.write_str("the code was sent for something else; ask for a new code")
+            }
         }
     }
 }
@@ -244,13 +311,19 @@ struct Current {
     expires_at: DateTime<Utc>,
 }
 
-/// One SMS confirmation: a phone number, a purpose, a secret, and the state
-/// of the code flow. Codes are HOTP over a counter that each new code
-/// advances, so a resent code replaces the old one.
+/// One SMS confirmation: a phone number, a purpose, the digest of what it
+/// confirms, a secret, and the state of the code flow. Codes are HOTP over a
+/// counter that each new code advances, so a resent code replaces the old
+/// one.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct OtpSession {
     phone: String,
     purpose: Purpose,
+    /// SHA-256 (hex) of what the code confirms, fixed when the session
+    /// starts. Empty in sessions stored before codes were bound: those
+    /// confirm nothing.
+    #[serde(default)]
+    digest: String,
     #[serde(with = "vault::hex_array")]
     secret: [u8; 20],
     policy: Policy,
@@ -262,6 +335,9 @@ pub struct OtpSession {
     wrong_tries: u32,
     locked_until: Option<DateTime<Utc>>,
     verified: bool,
+    /// When the right code was entered.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    verified_at: Option<DateTime<Utc>>,
 }
 
 /// `t + secs`, saturating at chrono's maximum instead of panicking.
@@ -271,11 +347,19 @@ fn plus(t: DateTime<Utc>, secs: u32) -> DateTime<Utc> {
 }
 
 impl OtpSession {
-    /// A session with a caller-supplied secret (tests, deterministic demos).
-    pub fn new(phone: &str, purpose: Purpose, secret: [u8; 20], policy: Policy) -> OtpSession {
+    /// A session bound to `digest` (what the code will confirm), with a
+    /// caller-supplied secret (tests, deterministic demos).
+    pub fn new(
+        phone: &str,
+        purpose: Purpose,
+        digest: &str,
+        secret: [u8; 20],
+        policy: Policy,
+    ) -> OtpSession {
         OtpSession {
             phone: phone.to_string(),
             purpose,
+            digest: digest.to_string(),
             secret,
             policy,
             next_counter: 0,
@@ -284,16 +368,59 @@ impl OtpSession {
             wrong_tries: 0,
             locked_until: None,
             verified: false,
+            verified_at: None,
         }
     }
 
     /// A session with a fresh random 160-bit secret (RFC 4226 §4 R6).
-    pub fn new_random(phone: &str, purpose: Purpose, policy: Policy) -> Result<Self, OtpError> {
+    pub fn new_random(
+        phone: &str,
+        purpose: Purpose,
+        digest: &str,
+        policy: Policy,
+    ) -> Result<Self, OtpError> {
         Ok(OtpSession::new(
             phone,
             purpose,
+            digest,
             vault::random_bytes()?,
             policy,
+        ))
+    }
+
+    /// The digest of what the code confirms.
+    pub fn digest(&self) -> &str {
+        &self.digest
+    }
+
+    /// True once a correct code was entered for exactly `digest` (a
+    /// session bound to nothing confirms nothing).
+    pub fn is_verified_for(&self, digest: &str) -> bool {
+        self.verified
+            && !self.digest.is_empty()
+            && constant_time_eq(self.digest.as_bytes(), digest.as_bytes())
+    }
+
+    /// When the right code was entered, if it was.
+    pub fn verified_at(&self) -> Option<DateTime<Utc>> {
+        self.verified_at.filter(|_| self.verified)
+    }
+
+    /// The proof that the code confirmed `digest`: refused when no right
+    /// code was entered ([`OtpError::NotVerified`]) or the session was bound
+    /// to something else ([`OtpError::DocumentChanged`]).
+    pub fn confirmation(&self, digest: &str) -> Result<OtpConfirmation, OtpError> {
+        if !self.verified {
+            return Err(OtpError::NotVerified);
+        }
+        if !self.is_verified_for(digest) {
+            return Err(OtpError::DocumentChanged);
+        }
+        Ok(OtpConfirmation::new(
+            &self.phone,
+            self.purpose,
+            &self.digest,
+            self.verified_at.unwrap_or(DateTime::<Utc>::MIN_UTC),
         ))
     }
 
@@ -426,6 +553,7 @@ impl OtpSession {
         let expected = self.code_for(current.counter);
         if constant_time_eq(expected.as_bytes(), digits.as_bytes()) {
             self.verified = true;
+            self.verified_at = Some(now);
             self.current = None;
             return Ok(());
         }
@@ -439,6 +567,11 @@ impl OtpSession {
         Err(OtpError::WrongCode {
             tries_left: self.policy.max_wrong_tries - self.wrong_tries,
         })
+    }
+
+    /// Drops the code in force (a lock-out of the number elsewhere).
+    fn discard_code(&mut self) {
+        self.current = None;
     }
 
     /// When the code in force was sent.

@@ -38,11 +38,12 @@ use super::signing::otp::OtpSession;
 use super::store::{Revisioned, Stale};
 use super::term::Channel;
 
-mod lock;
+pub mod lock;
 mod requests;
 
 pub use lock::{
-    ACCESSIBLE_IDLE_FACTOR, IDLE_LOCK_MINUTES, MIN_PIN_LEN, PinError, check_new_pin, idle_expired,
+    ACCESSIBLE_IDLE_FACTOR, AfterWrongPin, IDLE_LOCK_MINUTES, MIN_PIN_LEN, OperatorStore, PinError,
+    PinGuard, WIPE_AFTER, check_new_pin, idle_expired, is_trivial_pin,
 };
 pub use requests::seed_visits;
 
@@ -634,9 +635,11 @@ mod tests {
     fn pin_rules() {
         assert_eq!(check_new_pin("12345", "12345"), Err(PinError::TooShort));
         assert_eq!(check_new_pin("12a456", "12a456"), Err(PinError::NotDigits));
-        assert_eq!(check_new_pin("123456", "123457"), Err(PinError::Mismatch));
-        assert_eq!(check_new_pin("123456", "123456"), Ok(()));
-        assert_eq!(check_new_pin("12345678", "12345678"), Ok(()));
+        assert_eq!(check_new_pin("270419", "270418"), Err(PinError::Mismatch));
+        assert_eq!(check_new_pin("270419", "270419"), Ok(()));
+        assert_eq!(check_new_pin("27041958", "27041958"), Ok(()));
+        // Issue 12, item 8: the PINs anyone tries first are refused.
+        assert_eq!(check_new_pin("123456", "123456"), Err(PinError::Trivial));
     }
 
     #[test]

@@ -25,6 +25,11 @@ impl Message for OtpError {
             OtpError::AlreadyUsed => tr::otp_error_otp_already_used(lang).into(),
             OtpError::Cooldown { .. } => tr::otp_error_otp_cooldown(lang).into(),
             OtpError::Random => tr::otp_error_random_unavailable(lang).into(),
+            OtpError::TooManyCodes { until } => {
+                tr::otp_error_otp_too_many_codes(lang, &format::time(*until))
+            }
+            OtpError::NotVerified => tr::otp_error_otp_not_verified(lang).into(),
+            OtpError::DocumentChanged => tr::otp_error_otp_document_changed(lang).into(),
         }
     }
 }
@@ -48,6 +53,10 @@ impl Message for SignError {
             SignError::EmptyPassword => tr::sign_error_sign_empty_password(lang).into(),
             SignError::BadValidity => tr::sign_error_sign_bad_validity(lang).into(),
             SignError::Random => tr::sign_error_random_unavailable(lang).into(),
+            SignError::KeyFileIterations { .. } => {
+                tr::sign_error_sign_key_file_iterations(lang).into()
+            }
+            SignError::SigningTime { .. } => tr::sign_error_sign_signing_time(lang).into(),
         }
     }
 }

@@ -41,6 +41,7 @@ labels! {
     }
     PinError {
         PinError::TooShort => operator_pin_too_short, PinError::NotDigits => operator_pin_not_digits,
-        PinError::Mismatch => operator_pin_mismatch,
+        PinError::Mismatch => operator_pin_mismatch, PinError::Trivial => operator_pin_trivial,
+        PinError::TooLong => operator_pin_too_long,
     }
 }

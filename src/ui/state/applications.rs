@@ -10,7 +10,8 @@ use crate::engine::application::{Answers, Context, Draft, Who};
 use crate::engine::identity::registry::{self, Person};
 use crate::engine::lifecycle::{Ctx, Details, LifecycleError, Role, Transition};
 use crate::engine::service::ServiceId;
-use crate::engine::submission::{self, SignatureRecord, Submission, SubmitError};
+use crate::engine::signing::Signed;
+use crate::engine::submission::{self, Submission, SubmitError};
 
 /// The service the portal takes applications for (the seeds list the
 /// portal channel for S2 only).
@@ -113,7 +114,7 @@ pub enum SubmitFailure {
 pub fn submit(
     db: Db,
     id: &str,
-    record: SignatureRecord,
+    record: Signed,
     now: DateTime<Utc>,
 ) -> Result<String, SubmitFailure> {
     let draft = db
@@ -127,6 +128,10 @@ pub fn submit(
         .insert(reference.clone(), filed)
         .map_err(|_| SubmitFailure::NotSaved)?;
     let _ = delete_draft(db, id);
+    // A code works once: its session goes with the draft.
+    let _ = db.otp.update(|b| {
+        b.remove(&format!("sign:{id}"));
+    });
     Ok(reference)
 }
 

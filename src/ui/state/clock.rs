@@ -9,6 +9,7 @@ use std::time::Duration;
 
 use super::keys;
 use super::store::{Collection, StoreNotices};
+use crate::engine::demo_clock;
 
 #[derive(Clone, Copy)]
 pub struct Clock {
@@ -17,15 +18,16 @@ pub struct Clock {
 }
 
 fn real_now() -> DateTime<Utc> {
-    DateTime::from_timestamp_millis(js_sys::Date::now() as i64).unwrap_or_default()
+    demo_clock::from_js_millis(js_sys::Date::now())
 }
 
 impl Clock {
     pub fn start(notices: StoreNotices) -> Clock {
         let offset_ms = Collection::<i64>::open(keys::CLOCK, notices);
-        let now = RwSignal::new(
-            real_now() + chrono::Duration::milliseconds(offset_ms.with_untracked(|o| *o)),
-        );
+        let now = RwSignal::new(demo_clock::demo_now(
+            real_now(),
+            offset_ms.with_untracked(|o| *o),
+        ));
         let clock = Clock { now, offset_ms };
         set_interval(move || clock.tick(), Duration::from_secs(1));
         clock
@@ -33,8 +35,7 @@ impl Clock {
 
     fn tick(&self) {
         let offset = self.offset_ms.with_untracked(|o| *o);
-        self.now
-            .set(real_now() + chrono::Duration::milliseconds(offset));
+        self.now.set(demo_clock::demo_now(real_now(), offset));
     }
 
     /// The current instant (reactive: updates every second).
@@ -57,7 +58,7 @@ impl Clock {
 
     /// How far the demo clock is ahead of real time (reactive).
     pub fn offset(&self) -> chrono::Duration {
-        chrono::Duration::milliseconds(self.offset_ms.with(|o| *o))
+        demo_clock::offset(self.offset_ms.with(|o| *o))
     }
 
     /// Moves the demo clock to `instant`; never backwards, because recorded
@@ -68,7 +69,7 @@ impl Clock {
         if gap > chrono::Duration::zero() {
             let _ = self
                 .offset_ms
-                .update(|o| *o = o.saturating_add(gap.num_milliseconds()));
+                .update(|o| *o = demo_clock::advanced(*o, gap));
             self.tick();
         }
     }
@@ -81,6 +82,13 @@ impl Clock {
 
     /// Real time, whatever the demo clock says.
     pub fn real_now(&self) -> DateTime<Utc> {
+        real_now()
+    }
+
+    /// Real time, reactive (updates every second): what SMS codes and
+    /// lock-outs are measured in, never the demo clock.
+    pub fn real(&self) -> DateTime<Utc> {
+        self.now.track();
         real_now()
     }
 }

@@ -21,7 +21,9 @@ use crate::engine::complaint::{
 use crate::engine::deadline::{self, Milestone};
 use crate::engine::identity::registry::Person;
 use crate::engine::service::ServiceId;
+use crate::engine::signing::Signed;
 use crate::engine::signing::eds;
+use crate::engine::signing::otp::Purpose;
 use crate::engine::source::Lang;
 use crate::engine::submission::{self, SignatureRecord};
 
@@ -293,18 +295,28 @@ pub fn file(
     db: Db,
     drafts: Collection<PendingMap>,
     iin: &str,
-    record: SignatureRecord,
+    signed: Signed,
     now: DateTime<Utc>,
 ) -> Result<String, FileFailure> {
     let p = drafts
         .with_untracked(|m| m.get(iin).cloned())
         .ok_or(FileFailure::NoDraft)?;
     let doc = p.signing_document(iin);
-    let genuine = match &record {
-        SignatureRecord::Eds { signed } => {
-            eds::verify(signed, iin, now).is_ok() && signed.document == doc
-        }
-        SignatureRecord::Otp { digest_hex, .. } => *digest_hex == submission::digest_hex(&doc),
+    // The signature must be over exactly this complaint, by this person,
+    // and an SMS code counts only as a verified session's proof.
+    let (genuine, record) = match signed {
+        Signed::Eds(signed) => (
+            eds::verify_new(&signed, iin, now).is_ok() && signed.document == doc,
+            SignatureRecord::Eds { signed },
+        ),
+        Signed::Otp(proof) => (
+            proof.purpose() == Purpose::Signing && proof.digest() == submission::digest_hex(&doc),
+            SignatureRecord::Otp {
+                phone: proof.phone().to_string(),
+                verified_at: proof.verified_at(),
+                digest_hex: proof.digest().to_string(),
+            },
+        ),
     };
     if !genuine {
         return Err(FileFailure::NotGenuine);
@@ -326,6 +338,10 @@ pub fn file(
         .map_err(|_| FileFailure::NotSaved)?;
     let _ = drafts.update(|m| {
         m.remove(iin);
+    });
+    // A code works once.
+    let _ = db.otp.update(|b| {
+        b.remove(&format!("complaint:{}", p.id));
     });
     Ok(id)
 }

@@ -13,7 +13,7 @@ use super::store::{Collection, StoreNotices};
 use crate::engine::application::Draft;
 use crate::engine::complaint::Complaint;
 use crate::engine::signing::eds::KeyFile;
-use crate::engine::signing::otp::OtpSession;
+use crate::engine::signing::otp::OtpBook;
 use crate::engine::submission::Submission;
 
 /// One simulated SMS.
@@ -26,7 +26,7 @@ pub struct Sms {
 }
 
 /// All SMS code sessions, by flow key (e.g. "sign:<draft id>").
-pub type OtpSessions = BTreeMap<String, OtpSession>;
+pub type OtpSessions = OtpBook;
 
 #[derive(Clone, Copy)]
 pub struct Db {

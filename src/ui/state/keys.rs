@@ -2,6 +2,8 @@
 //! part of the stored format: renaming one loses what visitors have stored
 //! under it (and the end-to-end suites read some of them).
 
+use crate::engine::store::{Format, formats};
+
 /// The interface language (a JSON string: `"kk"`, `"ru"`, `"en"`). Also read
 /// by the inline script of the HTML shells before the app starts.
 pub const LANG: &str = "qujat.lang";
@@ -40,4 +42,25 @@ pub const OPERATOR: &str = "qujat.operator";
 /// Where an unreadable value of `key` is set aside (`qujat.quarantine.<key>`).
 pub fn quarantine(key: &str) -> String {
     format!("qujat.quarantine.{key}")
+}
+
+/// The stored format of `key`: its version and migration chain
+/// (`engine::store::formats`). Keys without one of their own (the
+/// preferences) are at the first format.
+pub fn format(key: &str) -> &'static Format {
+    match key {
+        DRAFTS => &formats::DRAFTS,
+        APPS => &formats::APPLICATIONS,
+        EDS_KEYS => &formats::EDS_KEYS,
+        OTP => &formats::OTP,
+        SMS => &formats::SMS,
+        COMPLAINTS => &formats::COMPLAINTS,
+        COMPLAINT_DRAFTS => &formats::COMPLAINT_DRAFTS,
+        SEEN => &formats::SEEN,
+        SESSION => &formats::SESSION,
+        CLOCK => &formats::CLOCK,
+        STAFF_ROLE => &formats::STAFF_ROLE,
+        OPERATOR => &formats::OPERATOR,
+        _ => &Format::FIRST,
+    }
 }

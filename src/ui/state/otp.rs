@@ -6,7 +6,8 @@ use chrono::{DateTime, Utc};
 
 use super::db::{Db, Sms};
 use super::store::NotSaved;
-use crate::engine::signing::otp::{OtpError, OtpSession, Policy, Purpose};
+use crate::engine::signing::otp::{OtpError, Policy, Purpose};
+use crate::engine::signing::vault;
 
 /// Why a code was not sent or not accepted.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -26,28 +27,30 @@ impl From<NotSaved> for CodeFailure {
 /// How many SMS the simulated phone keeps.
 const INBOX: usize = 10;
 
-/// Sends the code of `flow` to `phone` (a new session on first use, a
-/// resend after that) and delivers it to the simulated phone.
+/// Sends the code of `flow` to `phone`, bound to `digest` (what the code
+/// confirms, fixed now), and delivers it to the simulated phone. `now` is
+/// real time: codes, expiry and lock-outs never follow the demo clock, and
+/// the limits hold per phone number across flows.
 pub fn send_code(
     db: Db,
     flow: &str,
     phone: &str,
     purpose: Purpose,
+    digest: &str,
     now: DateTime<Utc>,
 ) -> Result<(), CodeFailure> {
-    // Written even when the engine says no: a session keeps its own record
-    // of sends and cooldowns.
+    // Written even when the engine says no: the book keeps its own record
+    // of sends and cooldowns per phone number.
     let issued = db.otp.update(|m| {
-        if !m.contains_key(flow) {
-            let s = OtpSession::new_random(phone, purpose, Policy::PORTAL)?;
-            m.insert(flow.to_string(), s);
-        }
-        let s = m.get_mut(flow).ok_or(OtpError::NoCodeIssued)?;
-        if s.issued_at().is_some() {
-            s.resend(now)
-        } else {
-            s.issue(now)
-        }
+        m.send(
+            flow,
+            phone,
+            purpose,
+            digest,
+            Policy::PORTAL,
+            now,
+            vault::random_bytes,
+        )
     })?;
     let issued = issued.map_err(CodeFailure::Otp)?;
     db.sms.update(|inbox| {
@@ -68,9 +71,6 @@ pub fn send_code(
 /// the session's tries, so the session is stored whatever the outcome.
 pub fn verify_code(db: Db, flow: &str, input: &str, now: DateTime<Utc>) -> Result<(), CodeFailure> {
     db.otp
-        .update(|m| match m.get_mut(flow) {
-            Some(s) => s.verify(input, now),
-            None => Err(OtpError::NoCodeIssued),
-        })?
+        .update(|m| m.verify(flow, input, now))?
         .map_err(CodeFailure::Otp)
 }

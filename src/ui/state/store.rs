@@ -200,7 +200,10 @@ where
         };
         let next = rev + 1;
         if LocalStorage::raw()
-            .set_item(self.key, &store::encode(next, &data))
+            .set_item(
+                self.key,
+                &store::encode(next, &data, keys::format(self.key)),
+            )
             .is_err()
         {
             self.notices.push(StoreNotice::NotSaved {
@@ -285,7 +288,7 @@ fn read<T: DeserializeOwned + Default>(key: &str, notices: StoreNotices) -> (u64
         Ok(Some(raw)) => raw,
         _ => return (0, T::default()),
     };
-    match store::decode::<T>(&raw, &[]) {
+    match store::decode::<T>(&raw, keys::format(key)) {
         Ok(env) => (env.rev, env.data),
         Err(LoadError::Corrupt(_)) | Err(LoadError::FromTheFuture(_)) => {
             let _ = LocalStorage::raw().set_item(&keys::quarantine(key), &raw);

@@ -23,7 +23,7 @@ use leptos::prelude::*;
 use super::details::Details;
 use super::error_summary::{ErrorItem, ErrorSummary};
 use super::text_field::TextField;
-use crate::engine::signing::otp::{OtpError, Purpose};
+use crate::engine::signing::otp::{OtpError, Policy, Purpose};
 use crate::i18n::tr;
 use crate::ui::format;
 use crate::ui::labels::{Message, ts};
@@ -33,12 +33,16 @@ use crate::ui::state::otp::{CodeFailure, send_code, verify_code};
 use crate::ui::state::prefs::use_lang;
 
 /// The code entry for one flow (`flow` is a stable key such as
-/// "consent:<draft id>"). Calls `on_verified` once the code is right.
+/// "consent:<draft id>"). `digest` gives the digest of what the code
+/// confirms at the moment it is sent (`None`: nothing to confirm yet); the
+/// code is bound to it. Calls `on_verified` once the code is right. Codes,
+/// expiry and lock-outs run on the real clock, never the demo clock.
 #[component]
 pub fn OtpConfirm(
     #[prop(into)] flow: String,
     #[prop(into)] phone: String,
     purpose: Purpose,
+    digest: Callback<(), Option<String>>,
     on_verified: Callback<()>,
 ) -> impl IntoView {
     let lang = use_lang();
@@ -48,29 +52,35 @@ pub fn OtpConfirm(
     let phone = StoredValue::new(phone);
     let typed = RwSignal::new(String::new());
     let error = RwSignal::new(None::<OtpError>);
-    let session = Memo::new(move |_| db.otp.with(|m| m.get(&flow.get_value()).cloned()));
+    let session = Memo::new(move |_| db.otp.with(|m| m.session(&flow.get_value()).cloned()));
 
     // A refusal to store is shown by the shell's "not saved" notice; the
     // form stays as it was.
-    let send = move |_| match send_code(
-        db,
-        &flow.get_value(),
-        &phone.get_value(),
-        purpose,
-        clock.now_untracked(),
-    ) {
-        Ok(()) => {
-            error.set(None);
-            typed.set(String::new());
+    let send = move |_| {
+        let Some(digest) = digest.run(()) else {
+            return;
+        };
+        match send_code(
+            db,
+            &flow.get_value(),
+            &phone.get_value(),
+            purpose,
+            &digest,
+            clock.real_now(),
+        ) {
+            Ok(()) => {
+                error.set(None);
+                typed.set(String::new());
+            }
+            Err(CodeFailure::Otp(e)) => error.set(Some(e)),
+            Err(CodeFailure::NotSaved) => {}
         }
-        Err(CodeFailure::Otp(e)) => error.set(Some(e)),
-        Err(CodeFailure::NotSaved) => {}
     };
     let confirm = move || match verify_code(
         db,
         &flow.get_value(),
         &typed.get_untracked(),
-        clock.now_untracked(),
+        clock.real_now(),
     ) {
         Ok(()) => {
             error.set(None);
@@ -95,20 +105,18 @@ pub fn OtpConfirm(
     let sent = move || session.get().is_some_and(|s| s.issued_at().is_some());
     let verified = move || session.get().is_some_and(|s| s.is_verified());
     let locked_until = move || {
-        session
-            .get()
-            .and_then(|s| s.locked_until())
-            .filter(|u| *u > clock.now())
+        let now = clock.real();
+        db.otp.with(|m| m.locked_until(&phone.get_value(), now))
     };
     let wait = move || {
-        session
-            .get()
-            .map(|s| s.seconds_until_resend(clock.now()))
-            .unwrap_or(0)
+        let now = clock.real();
+        db.otp.with(|m| {
+            m.seconds_until_send(&flow.get_value(), &phone.get_value(), Policy::PORTAL, now)
+        })
     };
     let expires = move || session.get().and_then(|s| s.expires_at());
     let expiry = move |at: DateTime<chrono::Utc>| {
-        let left = (at - clock.now()).num_seconds();
+        let left = (at - clock.real()).num_seconds();
         view! {
             <p class="hint">
                 {tr::otp_expires_at(lang, &format::time(at))} " "

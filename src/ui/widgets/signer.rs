@@ -25,9 +25,10 @@ use super::otp_confirm::OtpConfirm;
 use super::radios::{Choice, Radios};
 use super::text_field::TextField;
 use crate::engine::identity::registry::Person;
+use crate::engine::signing::Signed;
 use crate::engine::signing::eds::{self, SignError};
 use crate::engine::signing::otp::Purpose;
-use crate::engine::submission::{self, SignatureRecord};
+use crate::engine::submission;
 use crate::i18n::tr;
 use crate::ui::format;
 use crate::ui::labels::{Message, t, ts};
@@ -46,7 +47,7 @@ pub fn Signer(
     #[prop(into)]
     flow: String,
     document: Callback<(), Option<serde_json::Value>>,
-    on_signed: Callback<SignatureRecord>,
+    on_signed: Callback<Signed>,
     errors: RwSignal<Vec<ErrorItem>>,
 ) -> impl IntoView {
     let lang = use_lang();
@@ -92,7 +93,7 @@ pub fn Signer(
                 );
                 busy.set(false);
                 match result {
-                    Ok(signed) => on_signed.run(SignatureRecord::Eds { signed }),
+                    Ok(signed) => on_signed.run(Signed::Eds(signed)),
                     Err(e) => {
                         let field =
                             if matches!(e, SignError::WrongPassword | SignError::EmptyPassword) {
@@ -108,17 +109,22 @@ pub fn Signer(
         );
     };
 
+    // The code is bound to the document's digest when it is sent; what is
+    // filed is the proof for the document as it is now (if another tab
+    // changed it since, the proof is refused and a new code is needed).
     let on_otp = Callback::new(move |_| {
         let Some(doc) = document.run(()) else {
             return;
         };
-        let record = SignatureRecord::Otp {
-            phone: person.phone.clone().unwrap_or_default(),
-            verified_at: clock.now_untracked(),
-            digest_hex: submission::digest_hex(&doc),
-        };
-        on_signed.run(record);
+        let proof = db
+            .otp
+            .with_untracked(|b| b.confirm(&flow.get_value(), &submission::digest_hex(&doc)));
+        match proof {
+            Ok(proof) => on_signed.run(Signed::Otp(proof)),
+            Err(e) => errors.set(vec![ErrorItem::new("otp-code", e.message(lang))]),
+        }
     });
+    let digest = Callback::new(move |()| document.run(()).map(|d| submission::digest_hex(&d)));
 
     let methods = Signal::stored({
         let mut v = vec![Choice::hinted(
@@ -192,7 +198,7 @@ pub fn Signer(
             <Show when=move || method.get().as_deref() == Some("otp")>
                 {move || {
                     person.phone.clone().map(|phone| {
-                        view! { <OtpConfirm flow=flow.get_value() phone=phone purpose=Purpose::Signing on_verified=on_otp /> }
+                        view! { <OtpConfirm flow=flow.get_value() phone=phone purpose=Purpose::Signing digest=digest on_verified=on_otp /> }
                     })
                 }}
             </Show>

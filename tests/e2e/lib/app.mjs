@@ -42,6 +42,19 @@ export async function reloadApp(page) {
 }
 
 /**
+ * Waits until the page's address has the path `pathname`, however many
+ * navigations it takes to get there (page.waitForURL fails when a later
+ * navigation aborts the one it waits on).
+ */
+export async function waitForPath(page, pathname, { timeout = 30_000 } = {}) {
+  const until = Date.now() + timeout;
+  while (new URL(page.url()).pathname !== pathname) {
+    if (Date.now() > until) throw new Error(`still at ${page.url()}, expected the path ${pathname}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+/**
  * After a click that leads to another bundle (a new page load): waits for
  * the address whose path is `pathname` (a string, or a predicate of the
  * URL), then for the app to mount.

@@ -7,7 +7,7 @@ use leptos_router::hooks::use_navigate;
 
 use crate::engine::complaint::ComplaintError;
 use crate::engine::identity::registry::Person;
-use crate::engine::submission::SignatureRecord;
+use crate::engine::signing::Signed;
 use crate::i18n::tr;
 use crate::ui::labels::{t, ts};
 use crate::ui::paths;
@@ -45,7 +45,7 @@ fn ComplaintSign(person: &'static Person) -> impl IntoView {
     });
     // Files the complaint; if it could not be stored, the draft is kept and
     // the page stays (the shell says it was not saved).
-    let filed = Callback::new(move |record: SignatureRecord| {
+    let filed = Callback::new(move |record: Signed| {
         let message = match file(db, pending, &iin.get_value(), record, clock.now_untracked()) {
             Ok(id) => {
                 navigate(&paths::complaint_filed(&id), Default::default());

@@ -12,7 +12,7 @@ use leptos_router::hooks::use_navigate;
 use crate::engine::application::Step;
 use crate::engine::catalog;
 use crate::engine::identity::registry::Person;
-use crate::engine::submission::SignatureRecord;
+use crate::engine::signing::Signed;
 use crate::i18n::tr;
 use crate::ui::labels::{Message, t, ts};
 use crate::ui::paths;
@@ -49,7 +49,7 @@ fn SignView(draft_id: String, person: &'static Person) -> impl IntoView {
     // Files the application; on success opens its receipt. If it could not
     // be stored, the draft is kept and the page stays (the shell says it
     // was not saved).
-    let file = Callback::new(move |record: SignatureRecord| {
+    let file = Callback::new(move |record: Signed| {
         let now = clock.now_untracked();
         match submit(db, &id.get_value(), record, now) {
             Ok(reference) => navigate(&paths::receipt(&reference), Default::default()),

@@ -29,6 +29,17 @@ pub fn ConsentStep(id: String, rev: u64, said: Outcome) -> impl IntoView {
     }
 }
 
+/// What the visit's consent code confirms: this citizen's consent for this
+/// visit's service.
+fn consent_statement(v: &crate::engine::visit::Visit) -> String {
+    crate::engine::signing::eds::digest_hex(&serde_json::json!({
+        "purpose": "consent",
+        "visit": v.id,
+        "iin": v.iin,
+        "service": v.service,
+    }))
+}
+
 #[component]
 fn OtpConsent(id: String) -> impl IntoView {
     let lang = use_lang();
@@ -48,16 +59,19 @@ fn OtpConsent(id: String) -> impl IntoView {
     let sms = Memo::new(move |_| visit.with(|v| v.as_ref().and_then(|v| v.sms.clone())));
     // Stored whatever the outcome: a session keeps its own record of sends
     // and tries.
+    // Codes and lock-outs run on the real clock, never the demo clock.
     let send = move |_| {
-        let now = clock.now_untracked();
+        let now = clock.real_now();
         let Some(phone) = phone.get_untracked() else {
             return;
         };
         let result = vault.update_visit(&id.get_value(), |v| {
-            if v.otp.is_none() {
+            let statement = consent_statement(v);
+            if v.otp.as_ref().is_none_or(|s| s.digest() != statement) {
                 v.otp = Some(OtpSession::new_random(
                     &phone,
                     Purpose::Consent,
+                    &statement,
                     Policy::PORTAL,
                 )?);
             }
@@ -83,11 +97,14 @@ fn OtpConsent(id: String) -> impl IntoView {
         }
     };
     let confirm = move || {
+        let real = clock.real_now();
         let now = clock.now_untracked();
         let input = typed.get_untracked();
         let result = vault.update_visit(&id.get_value(), |v| {
+            let statement = consent_statement(v);
             let s = v.otp.as_mut().ok_or(OtpError::NoCodeIssued)?;
-            s.verify(&input, now)?;
+            s.verify(&input, real)?;
+            s.confirmation(&statement)?;
             v.sms = None;
             let _ = v.give_consent(Consent::Otp { verified_at: now });
             Ok(())
