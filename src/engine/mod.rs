@@ -39,4 +39,5 @@ pub mod source;
 pub mod store;
 pub mod submission;
 pub mod term;
+pub mod transfer;
 pub mod visit;
