@@ -19,7 +19,10 @@
 //! - [`complaint`]: the complaint procedure; [`visit`]: the operator's home
 //!   visit;
 //! - [`queue`]: the State Corporation's electronic queue (booking, tickets,
-//!   the hall).
+//!   the hall);
+//! - [`codec`]: strict base32 and base64; [`receipt`]: receipts anyone can
+//!   verify offline; [`transfer`]: a person's data in one encrypted file;
+//!   [`guide`]: what to do, at the top of each passport.
 
 pub mod application;
 pub mod calendar;
@@ -28,6 +31,7 @@ pub mod catalog;
 pub mod codec;
 pub mod complaint;
 pub mod deadline;
+pub mod guide;
 pub mod identity;
 pub mod kztime;
 pub mod lifecycle;
