@@ -21,20 +21,26 @@
 //!   visit; [`case`]: one service × channel × situation and all the law
 //!   says for it (the legal test table's row);
 //! - [`queue`]: the State Corporation's electronic queue (booking, tickets,
-//!   the hall).
+//!   the hall);
+//! - [`codec`]: strict base32 and base64; [`receipt`]: receipts anyone can
+//!   verify offline; [`transfer`]: a person's data in one encrypted file;
+//!   [`guide`]: what to do, at the top of each passport.
 
 pub mod application;
 pub mod calendar;
 pub mod caret;
 pub mod case;
 pub mod catalog;
+pub mod codec;
 pub mod complaint;
 pub mod deadline;
 pub mod demo_clock;
+pub mod guide;
 pub mod identity;
 pub mod kztime;
 pub mod lifecycle;
 pub mod queue;
+pub mod receipt;
 pub mod region;
 pub mod service;
 pub mod signing;
@@ -42,4 +48,5 @@ pub mod source;
 pub mod store;
 pub mod submission;
 pub mod term;
+pub mod transfer;
 pub mod visit;
