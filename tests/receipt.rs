@@ -346,11 +346,15 @@ fn receipts_from_a_ticket_a_complaint_and_a_home_visit() {
         let mut visit = visit::seed_visits(today).remove(0);
         assert_eq!(from::visit(&visit), Err(from::NoReceipt::NotYet));
         visit.confirm_identity();
-        visit
-            .give_consent(visit::Consent::Otp {
+        // S2 without a digital document sets no consent step (F001 L26):
+        // the visit goes straight to the package.
+        assert_eq!(visit.consent_step(), visit::ConsentStep::None);
+        assert_eq!(
+            visit.give_consent(visit::Consent::Otp {
                 verified_at: at("2026-11-23T10:00:00+05:00"),
-            })
-            .unwrap();
+            }),
+            Err(visit::VisitError::WrongStep)
+        );
         if tick_all {
             for doc in visit.required() {
                 visit.set_checked(&doc.id, true);

@@ -17,7 +17,6 @@ import { assert } from './lib/assert.mjs';
 import { useBrowser, pageTest } from './lib/browser.mjs';
 import { gotoApp, reloadApp, waitForBundle, expectH1, radio, button, choose, stored } from './lib/app.mjs';
 import { expectAxeClean } from './lib/axe.mjs';
-import { refusalGround } from './lib/facts.mjs';
 import { expectErrors, expectSummaryText, expectLinksResolve } from './lib/forms.mjs';
 import { HOSTILE, expectNothingExecuted } from './lib/hostile.mjs';
 import { msg, fmt, escapeRegExp } from './lib/texts.mjs';
@@ -291,7 +290,15 @@ pageTest('SMS code, in Russian, a parent for a minor: a wrong code, expiry, the 
   await child.check();
   await submitStep(page, lang, 'child');
 
-  await answerAfterRequired(page, lang, 'reason', 'wizard_reason_filling_errors');
+  // S2's reasons are exactly three (F001 §8): S1's "errors in filling in" is not offered.
+  await atStep(page, lang, 'reason');
+  assert.equal(
+    await radio(page, msg(lang, 'wizard_reason_filling_errors')).count(),
+    0,
+    "S1's reason is not one of S2's",
+  );
+  assert.equal(await page.locator('input[name=reason]').count(), 3, 'three reasons');
+  await answerAfterRequired(page, lang, 'reason', 'wizard_reason_name_changed');
 
   await answerAfterRequired(page, lang, 'document', 'wizard_document_basic');
 
@@ -440,7 +447,7 @@ pageTest('SMS code, in Russian, a parent for a minor: a wrong code, expiry, the 
   await expectInCabinet(page, lang, reference, true);
 });
 
-pageTest('a refused application, in English: expired identity document, no mobile number, original not handed in', async ({ page }) => {
+pageTest('the portal refuses nothing, in English: expired identity document, no mobile number, a damaged document and no question about the original', async ({ page }) => {
   const lang = 'en';
   await begin(page, lang);
   await signInErrors(page, lang);
@@ -466,16 +473,16 @@ pageTest('a refused application, in English: expired identity document, no mobil
   await page.locator('input[name=office]').last().check();
   await submitStep(page, lang, 'office');
 
-  // Damage: the original is asked for; "no" warns that it will be refused.
+  // On the portal the electronic application is the whole package (F001 §8,
+  // RU L27): damage asks for no original, and nothing warns of a refusal.
   await atStep(page, lang, 'documents');
-  await expectRequired(page, lang, 'documents', 'original', 'wizard_original_error_missing');
-  await choose(page, msg(lang, 'wizard_original_no'));
-  await page.getByText(msg(lang, 'wizard_original_no_warning')).waitFor();
-  await expectAxeClean(page, 'documents, en, warning');
+  assert.equal(await page.locator('input[name=original]').count(), 0, 'no question about the original on the portal');
+  assert.equal(await page.getByText(msg(lang, 'wizard_original_no_warning')).count(), 0, 'no refusal warning');
+  await expectAxeClean(page, 'documents, en, damaged');
   await submitStep(page, lang, 'documents');
 
   await atStep(page, lang, 'check');
-  assert.ok((await page.locator('.summary__value').allTextContents()).includes(msg(lang, 'wizard_original_no')));
+  assert.ok(!(await page.locator('.summary__key').allTextContents()).includes(msg(lang, 'wizard_original_question')));
   await submitStep(page, lang, 'check');
 
   // No phone: only EDS, and the page says why.
@@ -485,29 +492,27 @@ pageTest('a refused application, in English: expired identity document, no mobil
   assert.equal(await radio(page, msg(lang, 'sign_method_otp')).count(), 0, 'no SMS signing without a phone');
   await expectAxeClean(page, 'sign, en, no phone');
   await chooseMethod(page, lang, 'sign_method_eds');
-  await createKeyOk(page, lang, 'refusal key 1');
+  await createKeyOk(page, lang, 'portal key 1');
   // Signing without choosing a key.
   await page.getByRole('button', { name: msg(lang, 'sign_sign_button'), exact: true }).click();
   await expectErrors(page, lang, [['key', msg(lang, 'sign_error_choose_key')]], 'sign, en, no key chosen');
   await page.locator('#key').check();
-  await page.locator('#password').fill('refusal key 1');
+  await page.locator('#password').fill('portal key 1');
   await page.getByRole('button', { name: msg(lang, 'sign_sign_button'), exact: true }).click();
 
+  // The expired identity document is no ground on the portal: the registry
+  // identifies the applicant, and the application is accepted.
   const keys = await stored(page, 'qujat.keys');
   const reference = await expectReceipt(page, lang, {
-    accepted: false,
+    accepted: true,
     school: 'Secondary School No. 7',
     year: '2016',
     signedWith: fmt(lang, 'confirm_receipt_signed_eds', { serial: keys[0].certificate.serial }),
   });
-  const grounds = await page.locator('main h2 + p + ul > li').allInnerTexts();
-  const expected = [refusalGround(lang, 'incomplete-package'), refusalGround(lang, 'expired-documents')];
-  assert.equal(grounds.length, 2, `two grounds: ${JSON.stringify(grounds)}`);
-  for (const g of expected) assert.ok(grounds.some((t) => t.startsWith(g)), `the ground "${g}" is given`);
-  assert.match(await page.locator('main').innerText(), new RegExp(msg(lang, 'confirm_refusal_next')));
   const app = (await stored(page, 'qujat.apps'))[reference];
-  assert.deepEqual(app.outcome, { result: 'refused', grounds: ['incomplete-package', 'expired-documents'] });
-  await expectInCabinet(page, lang, reference, false);
+  assert.equal(app.outcome.result, 'accepted');
+  assert.equal('original' in app.answers, false, 'no original answer is stored');
+  await expectInCabinet(page, lang, reference, true);
 });
 
 pageTest('a reload at every step of the wizard resumes there with every answer kept (Kazakh)', async ({ page }) => {
@@ -525,7 +530,6 @@ pageTest('a reload at every step of the wizard resumes there with every answer k
     school: '',
     year: '',
     office: null,
-    original: null,
     use_digital_document: null,
     digital_consent_confirmed: false,
   };
@@ -592,16 +596,14 @@ pageTest('a reload at every step of the wizard resumes there with every answer k
   await submitStep(page, lang, 'office');
 
   await atStep(page, lang, 'documents');
-  await choose(page, msg(lang, 'wizard_original_yes'));
-  expected.original = true;
-  await reloadAt('documents', checked(msg(lang, 'wizard_original_yes')));
+  await reloadAt('documents', async () => assert.equal(await page.locator('input[name=original]').count(), 0));
   await submitStep(page, lang, 'documents');
 
   // The child's document: no consent question (the child has no digital document).
   await atStep(page, lang, 'check');
   await reloadAt('check', async () => {
     const values = await page.locator('.summary__value').allTextContents();
-    for (const v of [msg(lang, 'wizard_who_parent'), msg(lang, 'wizard_reason_damaged'), msg(lang, 'wizard_document_basic'), expected.school, '2025', msg(lang, 'wizard_original_yes')]) {
+    for (const v of [msg(lang, 'wizard_who_parent'), msg(lang, 'wizard_reason_damaged'), msg(lang, 'wizard_document_basic'), expected.school, '2025']) {
       assert.ok(values.includes(v), `Check your answers shows "${v}" after a reload`);
     }
     assert.ok(values.some((v) => v.includes(expected.child_iin)));

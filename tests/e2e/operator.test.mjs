@@ -21,6 +21,7 @@ import {
   openVisit,
   confirmIdentity,
   consentByOtp,
+  consentByNotice,
   issueReceipt,
   receiptNumber,
   expectNoPlaintext,
@@ -34,7 +35,7 @@ const S2_DAMAGE = registryPerson('850314401018'); // V1: S2, damage -> 3 documen
 const S1_LOSS = registryPerson('781123301754'); // V2: S1, loss
 const S3 = registryPerson('690228302494'); // V3: S3
 
-pageTest('ru: PIN, unlock, S1 visit with SMS consent, complete package → acceptance receipt; reload locks; sync', async ({ page }) => {
+pageTest('ru: PIN, unlock, S1 visit where the provider obtains the consent (told, not taken), complete package → acceptance receipt; reload locks; sync', async ({ page }) => {
   const lang = 'ru';
   await gotoApp(page, '/staff');
   await switchLanguage(page, lang);
@@ -51,7 +52,7 @@ pageTest('ru: PIN, unlock, S1 visit with SMS consent, complete package → accep
   await expectAxeClean(page, `visit, identification, ${lang}`);
   await confirmIdentity(page, lang);
   await expectAxeClean(page, `visit, consent, ${lang}`);
-  await consentByOtp(page, lang);
+  await consentByNotice(page, lang);
   await expectAxeClean(page, `visit, package, ${lang}`);
   await expectNoPlaintext(page, S1_LOSS, 'after consent');
 
@@ -104,14 +105,17 @@ pageTest('ru: PIN, unlock, S1 visit with SMS consent, complete package → accep
   await expectH1(page, msg(lang, 'operator_unlock_title'), 'locked by the button');
 });
 
-pageTest('kk: S2 visit, consent by a drawn signature kept across a reload, incomplete package → refusal receipt (Appendix 4)', async ({ page }) => {
+pageTest('kk: S3 consent by a drawn signature kept across a reload; S2 visit with no consent step, incomplete package → refusal receipt (Appendix 4)', async ({ page }) => {
   const lang = 'kk';
   await gotoApp(page, '/staff/operator');
   await setPin(page, lang);
   await expectAxeClean(page, `visit list, ${lang}`);
-  await openVisit(page, lang, S2_DAMAGE);
+  // S3: the State Corporation employee obtains the consent (F003 L46), and
+  // the source does not say how, so a drawn signature is offered.
+  await openVisit(page, lang, S3);
   await expectAxeClean(page, `visit, identification, ${lang}`);
   await confirmIdentity(page, lang);
+  assert.equal(await page.locator('section[aria-labelledby=step-heading] details.legal-basis').count(), 1, 'the consent step shows its legal basis');
 
   // An empty box is not a signature.
   await page.getByRole('button', { name: msg(lang, 'operator_accept_signature') }).click();
@@ -132,7 +136,7 @@ pageTest('kk: S2 visit, consent by a drawn signature kept across a reload, incom
       return n;
     });
   assert.ok((await inked()) > 100, 'the stroke is drawn');
-  await expectNoPlaintext(page, S2_DAMAGE, 'after drawing');
+  await expectNoPlaintext(page, S3, 'after drawing');
 
   // The strokes are saved (sealed): after a reload and the PIN they are back.
   await reloadApp(page);
@@ -148,6 +152,14 @@ pageTest('kk: S2 visit, consent by a drawn signature kept across a reload, incom
   await page.getByRole('button', { name: msg(lang, 'operator_accept_signature') }).click();
   await page.getByRole('heading', { name: msg(lang, 'operator_package_heading') }).waitFor();
   await expectAxeClean(page, `package, ${lang}`);
+  await page.getByRole('link', { name: msg(lang, 'operator_back_to_list') }).first().click();
+
+  // S2 without a digital document: F001 sets no consent step (only the
+  // digital-documents consent by code when that document is used, L26).
+  await openVisit(page, lang, S2_DAMAGE);
+  await confirmIdentity(page, lang, { consent: false });
+  assert.equal(await page.getByRole('heading', { name: msg(lang, 'operator_consent_heading') }).count(), 0, 'no consent step for S2 here');
+  await expectAxeClean(page, `package, S2, ${lang}`);
 
   // S2 for a damaged document: application, ID and the original; tick two.
   const boxes = page.getByRole('checkbox');

@@ -65,9 +65,27 @@ export async function openVisit(page, lang, who) {
   await page.locator('.operator__identity', { hasText: who.iin }).waitFor();
 }
 
-export async function confirmIdentity(page, lang) {
+/**
+ * Confirms the identity; then comes the consent step, or (`consent: false`,
+ * a service whose source sets none for the case) straight the package.
+ */
+export async function confirmIdentity(page, lang, { consent = true } = {}) {
   await page.getByRole('button', { name: msg(lang, 'operator_identity_confirmed') }).click();
-  await page.getByRole('heading', { name: msg(lang, 'operator_consent_heading') }).waitFor();
+  const next = consent ? 'operator_consent_heading' : 'operator_package_heading';
+  await page.getByRole('heading', { name: msg(lang, next) }).waitFor();
+}
+
+/**
+ * S1 (F000 L33): the provider obtains the written consent; the operator
+ * tells the citizen and records that, and no code or signature is offered.
+ */
+export async function consentByNotice(page, lang) {
+  await page.getByText(msg(lang, 'operator_consent_notice_body')).waitFor();
+  assert.equal(await page.getByRole('button', { name: msg(lang, 'operator_send_code') }).count(), 0, 'no SMS code for S1');
+  assert.equal(await page.getByRole('button', { name: msg(lang, 'operator_accept_signature') }).count(), 0, 'no drawn signature for S1');
+  assert.equal(await page.locator('section[aria-labelledby=step-heading] details.legal-basis').count(), 1, 'the step shows its legal basis');
+  await page.getByRole('button', { name: msg(lang, 'operator_consent_notice_given') }).click();
+  await page.getByRole('heading', { name: msg(lang, 'operator_package_heading') }).waitFor();
 }
 
 /** Consent by the SMS code shown on the simulated phone; a wrong code first. */

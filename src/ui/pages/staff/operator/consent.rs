@@ -1,12 +1,14 @@
-//! The citizen's consent on a home visit: an SMS code to the number the
-//! registry knows (shown on the citizen's phone beside the form), or a
-//! signature drawn on the tablet.
+//! The citizen's consent on a home visit, as each service's source sets it:
+//! an SMS code to the number the registry knows (shown on the citizen's
+//! phone beside the form), a signature drawn on the tablet where the source
+//! allows it, or (S1) the notice that the provider obtains it.
 
 use leptos::prelude::*;
 
 use super::signature::SignatureConsent;
+use super::stale_message;
 use crate::engine::signing::otp::{OtpError, OtpSession, Policy, Purpose};
-use crate::engine::visit::{Consent, Sms};
+use crate::engine::visit::{Consent, ConsentStep as VisitConsent, Sms};
 use crate::i18n::tr;
 use crate::ui::format;
 use crate::ui::labels::{Message, t, ts};
@@ -14,18 +16,74 @@ use crate::ui::state::clock::use_clock;
 use crate::ui::state::operator::use_vault;
 use crate::ui::state::prefs::use_lang;
 use crate::ui::widgets::error_summary::{ErrorItem, ErrorSummary};
+use crate::ui::widgets::legal_basis::{LawText, LegalBasis};
 use crate::ui::widgets::record_page::Outcome;
 use crate::ui::widgets::text_field::TextField;
 
+/// The consent step as the visit's service sets it (issue 11, item 6; RULES
+/// C-29, C-44): S3 and S2 with a digital document, the operator obtains it
+/// (by SMS code, or a drawn signature where the source does not say how);
+/// S1, the provider obtains the written consent on the State Corporation's
+/// form, so the operator only tells the citizen. Each shows its legal basis.
 #[component]
 pub fn ConsentStep(id: String, rev: u64, said: Outcome) -> impl IntoView {
+    let vault = use_vault();
+    let step = vault
+        .with_untracked(|d| d.visit(&id).map(|v| v.consent_step()))
+        .flatten()
+        .unwrap_or(VisitConsent::None);
+    let signature_allowed = step.accepts(&Consent::Signature {
+        strokes: Vec::new(),
+        signed_at: chrono::DateTime::<chrono::Utc>::UNIX_EPOCH,
+    });
+    let basis = step.rule().map(|r| {
+        view! {
+            <div class="notice">
+                <LawText text=r.text.clone() />
+                <LegalBasis provenance=r.provenance.clone() />
+            </div>
+        }
+    });
+    let body = match step {
+        VisitConsent::Notice(_) => view! {
+            <p>{t(tr::operator_consent_notice_body)}</p>
+            {basis}
+            <NoticeGiven id=id rev=rev said=said />
+        }
+        .into_any(),
+        _ => view! {
+            <p>{t(tr::operator_consent_body)}</p>
+            {basis}
+            <OtpConsent id=id.clone() />
+            {signature_allowed.then(|| view! { <SignatureConsent id=id rev=rev said=said /> })}
+        }
+        .into_any(),
+    };
     view! {
         <section aria-labelledby="step-heading">
             <h2 id="step-heading">{t(tr::operator_consent_heading)}</h2>
-            <p>{t(tr::operator_consent_body)}</p>
-            <OtpConsent id=id.clone() />
-            <SignatureConsent id=id rev=rev said=said />
+            {body}
         </section>
+    }
+}
+
+/// S1: the operator records that the citizen was told who obtains the
+/// consent (F000 L33); nothing is collected on the tablet.
+#[component]
+fn NoticeGiven(id: String, rev: u64, said: Outcome) -> impl IntoView {
+    let lang = use_lang();
+    let vault = use_vault();
+    let clock = use_clock();
+    let id = StoredValue::new(id);
+    let told = move |_| {
+        let now = clock.now_untracked();
+        let result = vault.change_visit_at_rev(&id.get_value(), rev, |v| {
+            v.give_consent(Consent::Notice { given_at: now })
+        });
+        said.set(stale_message(lang, result));
+    };
+    view! {
+        <button type="button" class="button" on:click=told>{t(tr::operator_consent_notice_given)}</button>
     }
 }
 
