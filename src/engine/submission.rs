@@ -256,7 +256,9 @@ impl Submission {
     /// The answers as signed (what receipts and the back office show),
     /// `None` if the signed document has none that read as answers.
     pub fn signed_answers(&self) -> Option<application::Answers> {
-        serde_json::from_value(self.document.get("answers")?.clone()).ok()
+        // Through text, not from_value: one deserializer of the answers in
+        // the bundle.
+        serde_json::from_str(&self.document.get("answers")?.to_string()).ok()
     }
 }
 

@@ -528,6 +528,7 @@ pageTest('a reload at every step of the wizard resumes there with every answer k
     reason: null,
     document: null,
     school: '',
+    school_id: null,
     year: '',
     office: null,
     use_digital_document: null,

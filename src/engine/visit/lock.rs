@@ -214,7 +214,9 @@ pub struct OperatorStore {
 /// Version 1 of operator mode's store was the sealed blob alone, stored
 /// bare: it becomes the store's sealed data, with a fresh guard.
 pub fn store_from_v1(v: serde_json::Value) -> Result<serde_json::Value, String> {
-    let sealed: Sealed = serde_json::from_value(v).map_err(|e| e.to_string())?;
+    // Through text, not from_value: one deserializer per type in the bundle.
+    let text = serde_json::to_string(&v).map_err(|e| e.to_string())?;
+    let sealed: Sealed = serde_json::from_str(&text).map_err(|e| e.to_string())?;
     serde_json::to_value(OperatorStore {
         sealed: Some(sealed),
         guard: PinGuard::default(),

@@ -347,7 +347,10 @@ impl OtpBook {
 /// nothing: their codes cannot confirm anything and are dropped; a number
 /// locked out stays locked out.
 pub fn book_from_v1(v: serde_json::Value) -> Result<serde_json::Value, String> {
-    let old: BTreeMap<String, OtpSession> = serde_json::from_value(v).map_err(|e| e.to_string())?;
+    // Through text, not from_value: one deserializer per type in the bundle.
+    let text = serde_json::to_string(&v).map_err(|e| e.to_string())?;
+    let old: BTreeMap<String, OtpSession> =
+        serde_json::from_str(&text).map_err(|e| e.to_string())?;
     let mut book = OtpBook::default();
     for session in old.values() {
         let Some(until) = session.locked_until() else {

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use super::consent::ConsentStep;
 use super::form::Form;
 use crate::engine::application::{self, DocKind, Field, Reason, Step, Who};
-use crate::engine::identity::registry::{self, Person};
+use crate::engine::identity::registry::{self, OrganisationKind, Person};
 use crate::i18n::tr;
 use crate::ui::labels::{Label, t, ts};
 use crate::ui::state::applications::SERVICE;
@@ -83,7 +83,7 @@ pub fn question(step: Step, form: Form, person: &'static Person) -> AnyView {
         }
         Step::Reason => view! {
             <Radios name="reason" as_heading=true legend=ts(tr::wizard_reason_question)
-                choices=Signal::stored(Reason::ALL.iter().map(|r| Choice::new(reason_slug(*r), r.label(lang))).collect::<Vec<_>>())
+                choices=Signal::stored(application::reasons(SERVICE).iter().map(|r| Choice::new(reason_slug(*r), r.label(lang))).collect::<Vec<_>>())
                 selected=Signal::derive(move || answers.get().reason.map(|r| reason_slug(r).to_string()))
                 on_select=form.on(|a, v| a.reason = Reason::ALL.into_iter().find(|r| reason_slug(*r) == v))
                 error=form.error(Field::Reason) />
@@ -107,8 +107,17 @@ pub fn question(step: Step, form: Form, person: &'static Person) -> AnyView {
         Step::School => view! {
             <TextField id="school" as_heading=true label=ts(tr::wizard_school_question)
                 hint=ts(tr::wizard_school_hint) value=Signal::derive(move || answers.get().school)
-                on_input=form.on(|a, v| a.school = v) error=form.error(Field::School)
+                on_input=form.on(|a, v| {
+                    // A typed name is not a school of the registry.
+                    a.school = v;
+                    a.school_id = None;
+                })
+                error=form.error(Field::School)
                 autocomplete="organization" />
+            <Radios name="school_pick" legend=ts(tr::wizard_school_pick_legend) hint=ts(tr::wizard_school_pick_hint)
+                choices=Signal::stored(school_choices(lang))
+                selected=Signal::derive(move || Some(answers.get().school_id.unwrap_or_default()))
+                on_select=Callback::new(move |v: String| form.set(move |a| pick_school(a, &v, lang))) />
         }
         .into_any(),
         Step::Year => view! {
@@ -140,6 +149,36 @@ pub fn question(step: Step, form: Form, person: &'static Person) -> AnyView {
         Step::Consent => view! { <ConsentStep form=form person=person /> }.into_any(),
         // "Check your answers" has its own view.
         Step::Check => ().into_any(),
+    }
+}
+
+/// The registry's schools (those that still exist), and "not in this list".
+/// A school chosen here is known by its id, so the region's own regulation
+/// (F002, East Kazakhstan) applies only where the school really is.
+fn school_choices(lang: crate::engine::source::Lang) -> Vec<Choice> {
+    let mut v: Vec<Choice> = registry::organisations()
+        .iter()
+        .filter(|o| o.kind == OrganisationKind::School && !o.liquidated)
+        .map(|o| {
+            let place = registry::settlement(&o.settlement)
+                .map(|s| s.name.get(lang).to_string())
+                .unwrap_or_default();
+            Choice::hinted(o.id.clone(), o.name.get(lang), place)
+        })
+        .collect();
+    v.push(Choice::new("", tr::wizard_school_pick_none(lang)));
+    v
+}
+
+/// Chooses school `id` of the registry (its name, in `lang`, fills the
+/// field), or none.
+fn pick_school(a: &mut application::Answers, id: &str, lang: crate::engine::source::Lang) {
+    match registry::organisation(id) {
+        Some(o) => {
+            a.school = o.name.get(lang).to_string();
+            a.school_id = Some(o.id.clone());
+        }
+        None => a.school_id = None,
     }
 }
 

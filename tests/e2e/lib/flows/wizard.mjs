@@ -77,6 +77,7 @@ export async function fillApplication(
     reason = 'wizard_reason_lost',
     document = 'wizard_document_general',
     school,
+    schoolId = null,
     year = '2012',
     office = 0,
     original = null,
@@ -94,7 +95,13 @@ export async function fillApplication(
   await atStep(page, lang, 'document', { axe });
   await radioStep('document', document);
   await atStep(page, lang, 'school', { axe });
-  await page.locator('#school').fill(school);
+  if (schoolId) {
+    // A school of the registry: its name fills the field, and its region is known.
+    await page.locator(`input[name=school_pick][value="${schoolId}"]`).check();
+    await page.waitForFunction(() => document.querySelector('#school').value.length > 0);
+  } else {
+    await page.locator('#school').fill(school);
+  }
   await submitStep(page, lang, 'school');
   await atStep(page, lang, 'year', { axe });
   await page.locator('#year').fill(year);
