@@ -73,7 +73,7 @@ pub use booking::{
 pub use hall::{Dashboard, Hall, HallError, HallTicket, HallTicketView, Origin, TicketState};
 pub use office::{ProviderPlace, QueueOffice, office, offices, region_of, settlement_name};
 pub use opening::{Closed, DayOpening, opening};
-pub use slots::{DaySlots, Slot, SlotsAnswer, day_slots, slot_instant};
+pub use slots::{DaySlots, Slot, SlotsAnswer, Taken, day_slots, slot_instant};
 pub use ticket::{
     Checklist, ChecklistItem, ChecklistKind, ExpectedResult, SlotRef, Ticket, TicketError,
     TicketEvent, TicketRequest, TicketStatus, Tickets, expected_result,

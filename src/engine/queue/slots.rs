@@ -9,17 +9,42 @@
 //! slot, or one that has begun, is not offered.
 
 use chrono::{DateTime, NaiveDate, Utc};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::booking::{Bookability, Limit, NoBooking, booking, service_limit};
 use super::office::{ProviderPlace, QueueOffice};
 use super::opening::{DayOpening, opening};
-use super::ticket::Ticket;
 use super::{Purpose, QueueError, assumptions};
 use crate::engine::kztime::{self, KzTimeError};
 use crate::engine::service::ServiceId;
 use crate::engine::source::Provenance;
 use crate::engine::term::{ClockTime, Hours};
+
+/// The slot a ticket holds: local date and times, and the start instant.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SlotRef {
+    pub date: NaiveDate,
+    pub start: ClockTime,
+    pub end: ClockTime,
+    pub starts_at: DateTime<Utc>,
+    pub ends_at: DateTime<Utc>,
+}
+
+impl SlotRef {
+    /// Whether `[start, end)` on `date` overlaps this slot.
+    pub fn overlaps(&self, date: NaiveDate, start: ClockTime, end: ClockTime) -> bool {
+        self.date == date && self.start < end && start < self.end
+    }
+}
+
+/// A slot already booked at an office (a live ticket's), as [`day_slots`]
+/// counts it against the office's windows. Tickets live above this module,
+/// so it takes only what it counts.
+#[derive(Clone, Copy, Debug)]
+pub struct Taken<'a> {
+    pub office: &'a str,
+    pub slot: &'a SlotRef,
+}
 
 /// One slot: `[start, end)` local time, how many can book it, how many have.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -119,8 +144,8 @@ fn cut(hours: &Hours, len: u16) -> Vec<(ClockTime, ClockTime)> {
 }
 
 /// The slots of `date` at `office` for `service` and `purpose`, counting
-/// the live `tickets` (any collection: only those at this office and date
-/// count), or the typed answer that the seeds give no booking.
+/// the slots already `taken` (any collection: only those at this office
+/// and date count), or the typed answer that the seeds give no booking.
 /// `provider` decides region-limited bookings (S2 collection, F002).
 ///
 /// ```
@@ -143,7 +168,7 @@ pub fn day_slots(
     office: &QueueOffice,
     provider: Option<&ProviderPlace>,
     date: NaiveDate,
-    tickets: &[Ticket],
+    taken: &[Taken<'_>],
 ) -> Result<SlotsAnswer, QueueError> {
     if let Bookability::NoBooking(no) = booking(service, purpose, provider) {
         return Ok(SlotsAnswer::NoBooking(no));
@@ -154,11 +179,9 @@ pub fn day_slots(
     let mut slots = Vec::new();
     if let Some(hours) = opening.hours() {
         for (start, end) in cut(hours, len) {
-            let booked = tickets
+            let booked = taken
                 .iter()
-                .filter(|t| {
-                    t.is_live() && t.office == office.id && t.slot.overlaps(date, start, end)
-                })
+                .filter(|t| t.office == office.id && t.slot.overlaps(date, start, end))
                 .count();
             slots.push(Slot {
                 start,

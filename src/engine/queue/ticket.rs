@@ -24,7 +24,8 @@ use serde::{Deserialize, Serialize};
 
 use super::booking::{Bookability, BookingRule, ChecklistSource, NoBooking, booking};
 use super::office::{ProviderPlace, QueueOffice, office};
-use super::slots::{SlotsAnswer, day_slots};
+pub use super::slots::SlotRef;
+use super::slots::{SlotsAnswer, Taken, day_slots};
 use super::{Purpose, QueueError};
 use crate::engine::calendar;
 use crate::engine::catalog::{self, Situation};
@@ -35,22 +36,6 @@ use crate::engine::source::{Provenance, Text};
 use crate::engine::store::{Revisioned, Stale};
 use crate::engine::term::{Channel, ClockTime, Location};
 
-/// The slot a ticket holds: local date and times, and the start instant.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct SlotRef {
-    pub date: NaiveDate,
-    pub start: ClockTime,
-    pub end: ClockTime,
-    pub starts_at: DateTime<Utc>,
-    pub ends_at: DateTime<Utc>,
-}
-
-impl SlotRef {
-    /// Whether `[start, end)` on `date` overlaps this slot.
-    pub fn overlaps(&self, date: NaiveDate, start: ClockTime, end: ClockTime) -> bool {
-        self.date == date && self.start < end && start < self.end
-    }
-}
 
 /// Something to bring, or something to know, at the office.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -380,12 +365,15 @@ fn take_slot(
     now: DateTime<Utc>,
 ) -> Result<SlotRef, TicketError> {
     let (service, purpose, provider) = rule_for;
-    let others: Vec<Ticket> = tickets
+    let taken: Vec<Taken<'_>> = tickets
         .iter()
-        .filter(|t| Some(t.reference.as_str()) != except)
-        .cloned()
+        .filter(|t| t.is_live() && Some(t.reference.as_str()) != except)
+        .map(|t| Taken {
+            office: &t.office,
+            slot: &t.slot,
+        })
         .collect();
-    let day = match day_slots(service, purpose, office, provider, date, &others)? {
+    let day = match day_slots(service, purpose, office, provider, date, &taken)? {
         SlotsAnswer::Slots(day) => day,
         SlotsAnswer::NoBooking(no) => return Err(TicketError::NoBooking(Box::new(no))),
     };
