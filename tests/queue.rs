@@ -76,7 +76,7 @@ fn slots(
         office(office_id),
         provider,
         d(date),
-        &tickets.tickets,
+        &tickets.taken(),
     )
     .unwrap()
     {

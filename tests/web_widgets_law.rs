@@ -128,6 +128,28 @@ async fn why_this_date_is_a_closed_disclosure_with_the_steps_in_order() {
 }
 
 #[wasm_bindgen_test]
+async fn why_this_date_says_when_it_was_worked_out_again() {
+    storage().clear().unwrap();
+    let s = sample_submission();
+    let fresh = s.deadline().unwrap();
+    assert!(
+        !fresh.recomputed,
+        "a new application keeps its own explanation"
+    );
+    let explanation = fresh.deadline.explanation.clone();
+    let m = Mounted::new(move || view! { <WhyThisDate explanation=explanation /> }).await;
+    assert!(
+        m.find(".why__recomputed").is_none(),
+        "said only when recomputed"
+    );
+    drop(m);
+    let explanation = fresh.deadline.explanation;
+    let m = Mounted::new(move || view! { <WhyThisDate explanation=explanation recomputed=true /> })
+        .await;
+    assert_eq!(m.text(".why__recomputed"), tr::why_recomputed(EN));
+}
+
+#[wasm_bindgen_test]
 async fn the_timeline_has_headed_rows_late_in_words_and_machine_readable_times() {
     storage().clear().unwrap();
     let s = sample_submission();

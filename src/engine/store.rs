@@ -135,6 +135,23 @@ struct Header {
 /// old data detours through an untyped value. Data of a newer version is
 /// [`LoadError::FromTheFuture`], never misread.
 pub fn decode<T: DeserializeOwned>(raw: &str, format: &Format) -> Result<Envelope<T>, LoadError> {
+    // Everything that does not depend on `T` is in `current_text`, once;
+    // what is left here is the one typed parse of an envelope.
+    let text = current_text(raw, format)?;
+    let env: Envelope<T> =
+        serde_json::from_str(&text).map_err(|e| LoadError::Corrupt(e.to_string()))?;
+    Ok(Envelope {
+        v: format.version,
+        rev: env.rev,
+        data: env.data,
+    })
+}
+
+/// The stored text as an envelope of `format`'s current version: `raw`
+/// itself when it is at that version, or the upgraded envelope written out
+/// again (old data is rare, so the extra pass costs nothing, and the wasm
+/// keeps one decoder per stored type).
+fn current_text<'a>(raw: &'a str, format: &Format) -> Result<std::borrow::Cow<'a, str>, LoadError> {
     let corrupt = |e: serde_json::Error| LoadError::Corrupt(e.to_string());
     let (from, rev, data) = match serde_json::from_str::<Header>(raw) {
         Ok(header) => {
@@ -145,12 +162,7 @@ pub fn decode<T: DeserializeOwned>(raw: &str, format: &Format) -> Result<Envelop
                 return Err(LoadError::Corrupt("schema version 0".into()));
             }
             if header.v == format.version {
-                let env: Envelope<T> = serde_json::from_str(raw).map_err(corrupt)?;
-                return Ok(Envelope {
-                    v: format.version,
-                    rev: env.rev,
-                    data: env.data,
-                });
+                return Ok(std::borrow::Cow::Borrowed(raw));
             }
             let value: serde_json::Value = serde_json::from_str(raw).map_err(corrupt)?;
             let data = value
@@ -168,17 +180,8 @@ pub fn decode<T: DeserializeOwned>(raw: &str, format: &Format) -> Result<Envelop
         }
     };
     let data = upgrade(data, from, format)?;
-    // Read back through the text deserializer, the same code as the current
-    // format's path above: each collection's decoder is then in the bundle
-    // once (serde_json::from_value would add a second copy per type, tens
-    // of KB of wasm). Upgrades are rare, so the extra pass costs nothing.
-    let text = serde_json::to_string(&data).map_err(corrupt)?;
-    let data: T = serde_json::from_str(&text).map_err(corrupt)?;
-    Ok(Envelope {
-        v: format.version,
-        rev,
-        data,
-    })
+    let env = serde_json::json!({ "v": format.version, "rev": rev, "data": data });
+    Ok(std::borrow::Cow::Owned(env.to_string()))
 }
 
 /// Runs the steps from version `from` up to `format.version`.

@@ -668,6 +668,46 @@ pageTest('a reload at every step of the wizard resumes there with every answer k
   await expectAxeClean(page, 'sign, kk, after reload');
 });
 
+pageTest("a draft saved with S1's reason is asked again, with a message, not an error (Russian)", async ({ page }) => {
+  const lang = 'ru';
+  await begin(page, lang);
+  const person = await findPerson(page, lang, { avoid: SPECIAL });
+  await signInAs(page, lang, person);
+  await startApplication(page, lang);
+  await choose(page, msg(lang, 'wizard_who_myself'));
+  await submitStep(page, lang, 'who');
+  await atStep(page, lang, 'reason', { axe: false });
+  await choose(page, msg(lang, 'wizard_reason_lost'));
+  await submitStep(page, lang, 'reason');
+  await atStep(page, lang, 'document', { axe: false });
+  const draft = await onlyDraft(page);
+
+  // As an earlier release stored it: S1's "errors in filling in" (C-39).
+  await page.evaluate((id) => {
+    const env = JSON.parse(localStorage.getItem('qujat.drafts'));
+    env.data[id].answers.reason = 'filling-errors';
+    env.rev += 1;
+    localStorage.setItem('qujat.drafts', JSON.stringify(env));
+  }, draft.id);
+  await gotoApp(page, `/apply/S2/${draft.id}/reason`);
+  await atStep(page, lang, 'reason');
+  const notice = page.locator('main .notice--warning');
+  await notice.waitFor();
+  assert.equal(
+    (await notice.innerText()).trim(),
+    fmt(lang, 'wizard_reason_not_for_service', { reason: msg(lang, 'wizard_reason_filling_errors') }),
+    'the page says why the reason is asked again',
+  );
+  assert.equal(await page.locator('input[name=reason]').count(), 3, "only S2's three reasons");
+  assert.equal(await page.locator('input[name=reason]:checked').count(), 0, 'nothing chosen');
+  assert.equal(await page.locator('.error-summary').count(), 0, 'not an error');
+  await expectAxeClean(page, 'reason asked again, ru');
+  await choose(page, msg(lang, 'wizard_reason_damaged'));
+  await submitStep(page, lang, 'reason');
+  await atStep(page, lang, 'document', { axe: false });
+  assert.equal((await onlyDraft(page)).answers.reason, 'damaged');
+});
+
 pageTest('corrupted or foreign data in storage is set aside, the user is told, and everything else loads (Russian)', async ({ page }) => {
   const lang = 'ru';
   await begin(page, lang);

@@ -42,7 +42,7 @@ pub fn provide_state() -> StoreNotices {
     let prefs = Prefs::load();
     provide_context(prefs);
     provide_context(CurrentLang(Lang::En));
-    provide_records()
+    provide_records(true)
 }
 
 /// A view mounted in its own container (inside a router, with the app's

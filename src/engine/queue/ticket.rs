@@ -36,7 +36,6 @@ use crate::engine::source::{Provenance, Text};
 use crate::engine::store::{Revisioned, Stale};
 use crate::engine::term::{Channel, ClockTime, Location};
 
-
 /// Something to bring, or something to know, at the office.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
@@ -399,6 +398,18 @@ fn take_slot(
 }
 
 impl Tickets {
+    /// The slots the live tickets hold, as [`day_slots`] counts them.
+    pub fn taken(&self) -> Vec<Taken<'_>> {
+        self.tickets
+            .iter()
+            .filter(|t| t.is_live())
+            .map(|t| Taken {
+                office: &t.office,
+                slot: &t.slot,
+            })
+            .collect()
+    }
+
     pub fn get(&self, reference: &str) -> Option<&Ticket> {
         self.tickets.iter().find(|t| t.reference == reference)
     }

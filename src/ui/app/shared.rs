@@ -20,6 +20,8 @@ pub fn provide_shared(bundle: Bundle) -> Prefs {
     let keyboard = Keyboard::new();
     provide_context(keyboard);
     provide_context(Kiosk::start(access, keyboard));
-    provide_records();
+    // The portal reads records only as its pages use them (a smaller first
+    // load); the other bundles read them all at start.
+    provide_records(bundle != Bundle::Portal);
     prefs
 }

@@ -55,6 +55,19 @@ impl Db {
             complaints: Collection::open(keys::COMPLAINTS, notices),
         }
     }
+
+    /// Reads every collection now, so that storage trouble in any of them
+    /// is set aside and reported when the bundle starts (the applying and
+    /// staff bundles, which use them all; the portal reads only what its
+    /// pages use).
+    pub fn load_all(&self) {
+        self.drafts.load();
+        self.apps.load();
+        self.keys.load();
+        self.otp.load();
+        self.sms.load();
+        self.complaints.load();
+    }
 }
 
 pub fn use_db() -> Db {

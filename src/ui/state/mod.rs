@@ -23,11 +23,15 @@ use leptos::prelude::*;
 
 /// Provides in context what every bundle keeps: where storage trouble is
 /// reported, the clock, the records, the session and what was seen.
-pub fn provide_records() -> store::StoreNotices {
+pub fn provide_records(load_all: bool) -> store::StoreNotices {
     let notices = store::StoreNotices(RwSignal::new(Vec::new()));
     provide_context(notices);
     provide_context(clock::Clock::start(notices));
-    provide_context(db::Db::open(notices));
+    let db = db::Db::open(notices);
+    if load_all {
+        db.load_all();
+    }
+    provide_context(db);
     provide_context(session::Session::open(notices));
     provide_context(notify::Seen::open(notices));
     notices

@@ -119,6 +119,9 @@ pub struct Collection<T: Send + Sync + 'static> {
     state: RwSignal<T>,
     rev: RwSignal<u64>,
     notices: StoreNotices,
+    /// Read from storage yet? A collection is read when first used, so a
+    /// bundle whose pages never use it carries no decoder for it.
+    loaded: StoredValue<bool>,
 }
 
 impl<T: Send + Sync + 'static> Clone for Collection<T> {
@@ -132,25 +135,46 @@ impl<T> Collection<T>
 where
     T: Serialize + DeserializeOwned + Clone + Default + PartialEq + Send + Sync + 'static,
 {
-    /// Loads `key` (or starts empty) and follows other tabs' writes to it.
+    /// The collection at `key`, read from storage when first used
+    /// ([`load`](Self::load)); from then on it follows other tabs' writes.
     pub fn open(key: &'static str, notices: StoreNotices) -> Self {
-        let (rev, data) = read::<T>(key, notices);
-        let c = Collection {
+        Collection {
             key,
-            state: RwSignal::new(data),
-            rev: RwSignal::new(rev),
+            state: RwSignal::new(T::default()),
+            rev: RwSignal::new(0),
             notices,
-        };
+            loaded: StoredValue::new(false),
+        }
+    }
+
+    /// Reads `key` now if it has not been read (an unreadable value is set
+    /// aside and the user told), and starts following other tabs' writes.
+    /// Every accessor calls it; a bundle calls it at start for collections
+    /// whose storage trouble it should report at once.
+    pub fn load(&self) {
+        if self.loaded.get_value() {
+            return;
+        }
+        self.loaded.set_value(true);
+        let (rev, data) = read::<T>(self.key, self.notices);
+        // Nobody has read the signal yet (every read loads first), so
+        // there is no one to notify.
+        self.rev.update_untracked(|r| *r = rev);
+        self.state.update_untracked(|s| *s = data);
+        let c = *self;
+        let key = self.key;
         let _ = window_event_listener(leptos::ev::storage, move |ev| {
             if ev.key().as_deref() == Some(key) || ev.key().is_none() {
                 c.reload();
             }
         });
-        c
     }
 
     /// Re-reads storage (another tab wrote, or storage was cleared).
     pub fn reload(&self) {
+        if !self.loaded.get_value() {
+            return self.load();
+        }
         let (rev, data) = read::<T>(self.key, self.notices);
         self.show(rev, data);
     }
@@ -164,14 +188,17 @@ where
     }
 
     pub fn get(&self) -> T {
+        self.load();
         self.state.get()
     }
 
     pub fn with<R>(&self, f: impl FnOnce(&T) -> R) -> R {
+        self.load();
         self.state.with(f)
     }
 
     pub fn with_untracked<R>(&self, f: impl FnOnce(&T) -> R) -> R {
+        self.load();
         self.state.with_untracked(f)
     }
 
@@ -189,6 +216,7 @@ where
         &self,
         change: impl FnOnce(&mut T) -> Result<R, E>,
     ) -> Result<R, Refused<E>> {
+        self.load();
         let (rev, mut data) = read::<T>(self.key, self.notices);
         let before = data.clone();
         let out = match change(&mut data) {
@@ -220,8 +248,10 @@ where
     /// Removes the collection from storage and memory.
     pub fn clear(&self) {
         LocalStorage::delete(self.key);
-        self.rev.set(0);
-        self.state.set(T::default());
+        if self.loaded.get_value() {
+            self.rev.set(0);
+            self.state.set(T::default());
+        }
     }
 }
 

@@ -42,6 +42,11 @@ fn source(step: &Step) -> Option<Provenance> {
 pub fn WhyThisDate(
     explanation: Explanation,
     #[prop(optional, into)] label: Option<Signal<String>>,
+    /// The stored record kept no explanation (it predates that), so this
+    /// one is worked out again from today's calendar data and may differ
+    /// from the date recorded above it: the page says so.
+    #[prop(optional)]
+    recomputed: bool,
 ) -> impl IntoView {
     let lang = use_lang();
     let label = label.unwrap_or_else(|| ts(tr::common_why_this_date));
@@ -53,6 +58,7 @@ pub fn WhyThisDate(
         <details class="why">
             <summary>{move || label.get()}</summary>
             <div class="details__body">
+                {recomputed.then(|| view! { <p class="why__recomputed">{t(tr::why_recomputed)}</p> })}
                 <ol class="why__steps">
                     {steps
                         .into_iter()

@@ -10,6 +10,7 @@ use crate::i18n::tr;
 use crate::ui::labels::{Label, t, ts};
 use crate::ui::state::applications::SERVICE;
 use crate::ui::state::prefs::use_lang;
+use crate::ui::widgets::notice::warning;
 use crate::ui::widgets::page_heading::PageHeading;
 use crate::ui::widgets::radios::{Choice, Radios};
 use crate::ui::widgets::required_documents::required_documents;
@@ -82,6 +83,15 @@ pub fn question(step: Step, form: Form, person: &'static Person) -> AnyView {
             .into_any()
         }
         Step::Reason => view! {
+            // A draft saved before S2's reasons were its own three may hold
+            // S1's "errors in filling in" (C-39): it is asked again, and
+            // the page says why.
+            <Show when=move || answers.get().reason.is_some_and(|r| !application::reasons(SERVICE).contains(&r))>
+                {move || warning(tr::wizard_reason_not_for_service(
+                    lang,
+                    answers.get().reason.map(|r| r.label(lang)).unwrap_or_default(),
+                ))}
+            </Show>
             <Radios name="reason" as_heading=true legend=ts(tr::wizard_reason_question)
                 choices=Signal::stored(application::reasons(SERVICE).iter().map(|r| Choice::new(reason_slug(*r), r.label(lang))).collect::<Vec<_>>())
                 selected=Signal::derive(move || answers.get().reason.map(|r| reason_slug(r).to_string()))

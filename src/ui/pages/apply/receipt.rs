@@ -142,9 +142,9 @@ fn accepted(lang: Lang, s: &Submission, service: &'static Service) -> AnyView {
     else {
         return ().into_any();
     };
-    let explanation = s
+    let (explanation, recomputed) = s
         .deadline()
-        .map(|d| d.deadline.explanation)
+        .map(|d| (d.deadline.explanation, d.recomputed))
         .unwrap_or_default();
     let late_start = explanation
         .steps
@@ -158,7 +158,7 @@ fn accepted(lang: Lang, s: &Submission, service: &'static Service) -> AnyView {
         })}
         <h2>{t(tr::confirm_deadline)}</h2>
         <p class="deadline"><strong>{format::date(due)}</strong></p>
-        <WhyThisDate explanation=explanation />
+        <WhyThisDate explanation=explanation recomputed=recomputed />
         <h2>{t(tr::confirm_next_heading)}</h2>
         <p>{t(tr::confirm_next_school)}</p>
         <ol class="steps">

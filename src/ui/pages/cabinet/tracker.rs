@@ -61,7 +61,7 @@ fn Tracker(submission: Submission, said: Said) -> impl IntoView {
         Outcome::Accepted { due, .. } => Some((
             due,
             s.deadline()
-                .map(|d| d.deadline.explanation)
+                .map(|d| (d.deadline.explanation, d.recomputed))
                 .unwrap_or_default(),
         )),
         Outcome::Refused { .. } => None,
@@ -130,9 +130,9 @@ fn Tracker(submission: Submission, said: Said) -> impl IntoView {
             <PageHeading text=ts(tr::track_title) caption=Signal::stored(reference.clone()) />
             <p><strong>{t(tr::track_status)} ": "</strong> <StatusTag submission=s.get_value() /></p>
             <p>{move || said.get()}</p>
-            {deadline.map(|(due, explanation)| view! {
+            {deadline.map(|(due, (explanation, recomputed))| view! {
                 <p class="deadline">{tr::track_deadline(lang, &format::date(due))}</p>
-                <WhyThisDate explanation=explanation />
+                <WhyThisDate explanation=explanation recomputed=recomputed />
             })}
             {storage.map(|info| {
                 // A return, once asked for, is due by a date; before that the

@@ -68,7 +68,7 @@ pub fn ReceiptView(id: String) -> impl IntoView {
             })
             .flatten()
     });
-    let explanation = v.deadline().map(|d| d.deadline.explanation);
+    let explanation = v.deadline().map(|d| (d.deadline.explanation, d.recomputed));
     let docs: Vec<AnyView> = r.documents.iter().map(|d| doc_item(v.service, d)).collect();
     let heading = if accepted {
         tr::operator_acceptance_title(lang)
@@ -92,7 +92,7 @@ pub fn ReceiptView(id: String) -> impl IntoView {
             {r.due.map(|due| view! {
                 <h3>{t(tr::operator_deadline)}</h3>
                 <p class="deadline"><strong>{format::date(due)}</strong></p>
-                {explanation.clone().map(|e| view! { <WhyThisDate explanation=e /> })}
+                {explanation.clone().map(|(e, recomputed)| view! { <WhyThisDate explanation=e recomputed=recomputed /> })}
             })}
             {(!accepted).then(|| view! { <p>{t(tr::operator_refusal_next)}</p> })}
         </section>
