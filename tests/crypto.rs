@@ -18,7 +18,7 @@ use qujat::engine::signing::otp::{
 use qujat::engine::signing::vault::{self, Sealed, VaultError, VaultKey};
 
 mod common;
-use common::utc as t;
+use common::{utc as t, wrong_code as wrong};
 
 fn secs(n: i64) -> TimeDelta {
     TimeDelta::seconds(n)
@@ -100,17 +100,6 @@ const DIGEST: &str = "5d41402abc4b2a76b9719d911017c592";
 
 fn session() -> OtpSession {
     OtpSession::new(PHONE, Purpose::Signing, DIGEST, SECRET, Policy::PORTAL)
-}
-
-/// A well-formed code that is not `code`.
-fn wrong(code: &str) -> String {
-    let first = code.as_bytes()[0];
-    let other = if first == b'9' {
-        '0'
-    } else {
-        char::from(first + 1)
-    };
-    format!("{other}{}", &code[1..])
 }
 
 #[test]

@@ -15,7 +15,7 @@ use qujat::engine::signing::vault::{self, VaultKey};
 use qujat::engine::store::{self, Loaded, MemoryStorage, formats};
 
 mod common;
-use common::utc as t;
+use common::{utc as t, wrong_code as wrong};
 
 const PHONE: &str = "+7 701 555 01 01";
 
@@ -25,17 +25,6 @@ fn secret() -> Result<[u8; 20], vault::RandomUnavailable> {
 
 fn secs(n: i64) -> TimeDelta {
     TimeDelta::seconds(n)
-}
-
-/// A well-formed code that is not `code`.
-fn wrong(code: &str) -> String {
-    let first = code.as_bytes()[0];
-    let other = if first == b'9' {
-        '0'
-    } else {
-        char::from(first + 1)
-    };
-    format!("{other}{}", &code[1..])
 }
 
 fn send(

@@ -668,8 +668,12 @@ pageTest('a reload at every step of the wizard resumes there with every answer k
   await expectAxeClean(page, 'sign, kk, after reload');
 });
 
-pageTest("a draft saved with S1's reason is asked again, with a message, not an error (Russian)", async ({ page }) => {
-  const lang = 'ru';
+/**
+ * Signs in as an ordinary person and answers the first two questions:
+ * myself, and a lost document (the reason chosen, not yet submitted).
+ * Returns the person.
+ */
+async function myselfWithALostDocument(page, lang) {
   await begin(page, lang);
   const person = await findPerson(page, lang, { avoid: SPECIAL });
   await signInAs(page, lang, person);
@@ -678,6 +682,12 @@ pageTest("a draft saved with S1's reason is asked again, with a message, not an 
   await submitStep(page, lang, 'who');
   await atStep(page, lang, 'reason', { axe: false });
   await choose(page, msg(lang, 'wizard_reason_lost'));
+  return person;
+}
+
+pageTest("a draft saved with S1's reason is asked again, with a message, not an error (Russian)", async ({ page }) => {
+  const lang = 'ru';
+  await myselfWithALostDocument(page, lang);
   await submitStep(page, lang, 'reason');
   await atStep(page, lang, 'document', { axe: false });
   const draft = await onlyDraft(page);
@@ -710,14 +720,7 @@ pageTest("a draft saved with S1's reason is asked again, with a message, not an 
 
 pageTest('corrupted or foreign data in storage is set aside, the user is told, and everything else loads (Russian)', async ({ page }) => {
   const lang = 'ru';
-  await begin(page, lang);
-  const person = await findPerson(page, lang, { avoid: SPECIAL });
-  await signInAs(page, lang, person);
-  await startApplication(page, lang);
-  await choose(page, msg(lang, 'wizard_who_myself'));
-  await submitStep(page, lang, 'who');
-  await atStep(page, lang, 'reason', { axe: false });
-  await choose(page, msg(lang, 'wizard_reason_lost'));
+  const person = await myselfWithALostDocument(page, lang);
   const draft = await onlyDraft(page);
 
   // Garbage, the wrong shape, data from a newer release, someone else's value.
