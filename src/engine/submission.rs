@@ -39,6 +39,17 @@ pub enum SignatureRecord {
         /// SHA-256 of the canonical document the code confirmed.
         digest_hex: String,
     },
+    /// Handed in at the State Corporation (at its counter or to an
+    /// operator on a home visit): no electronic signature, the paper
+    /// package and the acceptance receipt are the record (F000 L55, F001
+    /// §10, F003 row \[10\]). The digest binds the stored document to that
+    /// receipt, so a record changed afterwards no longer verifies.
+    Receipt {
+        number: String,
+        issued_at: DateTime<Utc>,
+        /// SHA-256 of the canonical document of the accepted package.
+        digest_hex: String,
+    },
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -188,6 +199,8 @@ pub enum IntegrityError {
     Signature(SignError),
     /// The stored document is not the one the SMS code confirmed.
     OtpDigest,
+    /// The stored document is not the package its acceptance receipt bound.
+    ReceiptDigest,
     /// The record's answers, applicant, person or service differ from the
     /// signed document.
     RecordDiffers,
@@ -198,6 +211,7 @@ impl IntegrityError {
         match self {
             IntegrityError::Signature(e) => e.code(),
             IntegrityError::OtpDigest => "integrity-otp-digest",
+            IntegrityError::ReceiptDigest => "integrity-receipt-digest",
             IntegrityError::RecordDiffers => "integrity-record-differs",
         }
     }
@@ -209,6 +223,9 @@ impl std::fmt::Display for IntegrityError {
             IntegrityError::Signature(e) => write!(f, "signature: {e}"),
             IntegrityError::OtpDigest => {
                 f.write_str("the document is not the one the SMS code confirmed")
+            }
+            IntegrityError::ReceiptDigest => {
+                f.write_str("the document is not the package the acceptance receipt bound")
             }
             IntegrityError::RecordDiffers => {
                 f.write_str("the stored application differs from the signed document")
@@ -236,6 +253,11 @@ impl Submission {
             SignatureRecord::Otp { digest_hex: d, .. } => {
                 if *d != digest_hex(&self.document) {
                     return Err(IntegrityError::OtpDigest);
+                }
+            }
+            SignatureRecord::Receipt { digest_hex: d, .. } => {
+                if *d != digest_hex(&self.document) {
+                    return Err(IntegrityError::ReceiptDigest);
                 }
             }
         }

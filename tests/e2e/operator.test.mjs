@@ -10,7 +10,7 @@
 
 import { assert } from './lib/assert.mjs';
 import { useBrowser, pageTest, baseURL } from './lib/browser.mjs';
-import { gotoApp, reloadApp, expectH1, h1Text, switchLanguage, waitForWorker } from './lib/app.mjs';
+import { gotoApp, reloadApp, expectH1, h1Text, switchLanguage, waitForWorker, link } from './lib/app.mjs';
 import { expectAxeClean } from './lib/axe.mjs';
 import { registryPerson } from './lib/facts.mjs';
 import { msg, fmt } from './lib/texts.mjs';
@@ -26,6 +26,8 @@ import {
   receiptNumber,
   expectNoPlaintext,
 } from './lib/flows/operator.mjs';
+import { signInByIin } from './lib/flows/signin.mjs';
+import { waitStatus, setRole, act, openTracker } from './lib/flows/staff.mjs';
 
 useBrowser();
 
@@ -200,6 +202,7 @@ pageTest('en: offline home visit — S3 accepted while offline, "to deliver", sy
   assert.ok(n >= 2, 'S3 lists its documents');
   for (let i = 0; i < n; i++) await boxes.nth(i).check();
   const receipt = await issueReceipt(page, lang, 'acceptance');
+  const number = await receiptNumber(page);
   // S3 names no form for the receipt: none is invented.
   const formPrefix = fmt(lang, 'operator_form_rules', { n: '' }).split('Appendix')[0];
   assert.ok(formPrefix.length > 0 && !(await receipt.innerText()).includes(formPrefix), 'no invented receipt form for S3');
@@ -224,7 +227,7 @@ pageTest('en: offline home visit — S3 accepted while offline, "to deliver", sy
   await page.getByRole('cell', { name: msg(lang, 'operator_status_delivered') }).waitFor();
   await page.locator('main#main li', { hasText: /^HV-/ }).filter({ hasText: fmt(lang, 'operator_delivered_at', { time: '' }).trim() }).waitFor();
   await expectAxeClean(page, `delivered, ${lang}`);
-  await expectNoPlaintext(page, S3, 'after sync');
+  await expectNoPlaintext(page, S3, 'after sync', { delivered: [number] });
 });
 
 pageTest('en: operator mode locks itself after 5 minutes without input, not before', async ({ page }) => {
@@ -245,4 +248,74 @@ pageTest('en: operator mode locks itself after 5 minutes without input, not befo
   await expectAxeClean(page, `locked by inactivity, ${lang}`);
   await unlock(page, lang);
   await expectH1(page, msg(lang, 'operator_visits_title'), 'unlocked again');
+});
+
+pageTest('ru: S1 and S3 packages accepted on home visits become applications: the back office registers them, the citizen follows them in the cabinet', async ({ page }) => {
+  const lang = 'ru';
+  await gotoApp(page, '/staff/operator');
+  await switchLanguage(page, lang);
+  await setPin(page, lang);
+
+  // S1: the provider obtains the consent (told); S3: consent by SMS code.
+  const numbers = {};
+  for (const [who, consent] of [[S1_LOSS, consentByNotice], [S3, consentByOtp]]) {
+    await openVisit(page, lang, who);
+    await confirmIdentity(page, lang);
+    await consent(page, lang);
+    const boxes = page.getByRole('checkbox');
+    for (let i = 0; i < (await boxes.count()); i++) await boxes.nth(i).check();
+    await issueReceipt(page, lang, 'acceptance');
+    numbers[who.iin] = await receiptNumber(page);
+    await page.getByRole('link', { name: msg(lang, 'operator_back_to_list') }).first().click();
+    await expectH1(page, msg(lang, 'operator_visits_title'), 'back to the list');
+  }
+  // Before sync nothing has left the tablet.
+  await expectNoPlaintext(page, S1_LOSS, 'before sync');
+  await page.getByRole('button', { name: msg(lang, 'operator_sync') }).click();
+  await page.getByRole('status').filter({ hasText: fmt(lang, 'operator_synced', { n: 2 }) }).waitFor();
+  await expectNoPlaintext(page, S1_LOSS, 'after sync', { delivered: [numbers[S1_LOSS.iin]] });
+  await expectNoPlaintext(page, S3, 'after sync', { delivered: [numbers[S3.iin]] });
+  await expectAxeClean(page, `delivered packages link to the back office, ${lang}`);
+
+  // A second sync files nothing twice.
+  await page.getByRole('button', { name: msg(lang, 'operator_sync') }).click();
+  await page.getByRole('status').filter({ hasText: fmt(lang, 'operator_synced', { n: 0 }) }).waitFor();
+  const apps = await page.evaluate(() => JSON.parse(localStorage.getItem('qujat.apps')).data);
+  assert.deepEqual(Object.keys(apps).sort(), Object.values(numbers).sort(), 'one application per delivered package');
+  for (const [iin, number] of Object.entries(numbers)) {
+    assert.equal(apps[number].channel, 'state-corporation', `${number}: handed in at the State Corporation`);
+    assert.equal(apps[number].applicant_iin, iin);
+    assert.equal(apps[number].signature.method, 'receipt', `${number}: bound to its receipt`);
+  }
+
+  // The back office: the S3 package, registered by the clerk.
+  await link(page, numbers[S3.iin]).click();
+  await page.waitForURL((u) => decodeURIComponent(u.pathname) === `/staff/applications/${numbers[S3.iin]}`);
+  await waitStatus(page, lang, 'life_status_delivered', 'desk, S3 from a home visit');
+  await setRole(page, lang, 'life_role_clerk');
+  await act(page, lang, 'register', 'life_status_registered', 'desk, S3 registered');
+  await expectAxeClean(page, `desk, S3 from a home visit, ${lang}`);
+  await gotoApp(page, '/staff');
+  for (const number of Object.values(numbers)) await link(page, number).waitFor();
+
+  // The citizens: each finds their own application, and only theirs.
+  for (const [who, service, status] of [
+    [S1_LOSS, 'S1', 'life_status_delivered'],
+    [S3, 'S3', 'life_status_registered'],
+  ]) {
+    const number = numbers[who.iin];
+    await signInByIin(page, lang, who.iin);
+    const row = page.locator('main tbody tr', { hasText: number });
+    await row.waitFor();
+    assert.equal(await page.locator('main tbody tr', { hasText: /^HV-/ }).count(), 1, `${service}: only the citizen's own`);
+    await openTracker(page, lang, number);
+    await waitStatus(page, lang, status, `tracker, ${service} from a home visit`);
+    await page.getByText(msg(lang, 'common_why_this_date')).first().waitFor();
+    await expectAxeClean(page, `tracker, ${service} from a home visit, ${lang}`);
+    await gotoApp(page, `/apply/receipt/${number}`);
+    await page.getByText(fmt(lang, 'confirm_receipt_signed_receipt', { number })).waitFor();
+    await page.getByText(msg(lang, 'confirm_receipt_accepted_by_state_corporation')).waitFor();
+    await page.getByText(msg(lang, 'confirm_next_provider')).waitFor();
+    await expectAxeClean(page, `record, ${service} from a home visit, ${lang}`);
+  }
 });

@@ -90,6 +90,12 @@ impl Reason {
             Reason::FillingErrors => Situation::FillingErrors,
         }
     }
+
+    /// The reason a situation stands for, if it is one (a package accepted
+    /// at the State Corporation names its situation, not a reason).
+    pub fn from_situation(s: Situation) -> Option<Reason> {
+        Reason::ALL.into_iter().find(|r| r.situation() == s)
+    }
 }
 
 /// The catalogue's `reason` field of a service: its options are the reasons

@@ -38,9 +38,11 @@ use super::signing::otp::OtpSession;
 use super::store::{Revisioned, Stale};
 use super::term::Channel;
 
+mod file;
 pub mod lock;
 mod requests;
 
+pub use file::delivered_applications;
 pub use lock::{
     ACCESSIBLE_IDLE_FACTOR, AfterWrongPin, IDLE_LOCK_MINUTES, MIN_PIN_LEN, OperatorStore, PinError,
     PinGuard, WIPE_AFTER, check_new_pin, idle_expired, is_trivial_pin,

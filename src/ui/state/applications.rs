@@ -135,6 +135,28 @@ pub fn submit(
     Ok(reference)
 }
 
+/// Files the applications of packages delivered from home visits (issue 13
+/// §3) that are not filed yet; a record already filed (and perhaps moved on
+/// by the provider) is left as it is. Returns how many were new.
+pub fn file_delivered(db: Db, apps: Vec<Submission>) -> Result<usize, NotSaved> {
+    // Nothing new: nothing written (other tabs see no change).
+    let filed = db.apps.try_update(|m| {
+        let mut new = 0;
+        for app in apps {
+            if !m.contains_key(&app.reference) {
+                m.insert(app.reference.clone(), app);
+                new += 1;
+            }
+        }
+        if new == 0 { Err(()) } else { Ok(new) }
+    });
+    match filed {
+        Ok(n) => Ok(n),
+        Err(Refused::Rule(())) => Ok(0),
+        Err(_) => Err(NotSaved),
+    }
+}
+
 /// Records `transition` by `role` on application `reference`, only if it is
 /// still at revision `rev` (what the user saw); written only if the engine
 /// allows it.

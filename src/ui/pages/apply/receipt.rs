@@ -94,10 +94,14 @@ fn receipt_rows(lang: Lang, s: &Submission) -> Vec<(String, String)> {
             r.label(lang).to_string(),
         ));
     }
-    rows.push((
-        tr::confirm_receipt_school(lang).to_string(),
-        format!("{}, {}", s.answers.school.trim(), s.answers.year.trim()),
-    ));
+    // A package handed in at the State Corporation names no school here:
+    // the documents on the receipt do.
+    if !s.answers.school.trim().is_empty() {
+        rows.push((
+            tr::confirm_receipt_school(lang).to_string(),
+            format!("{}, {}", s.answers.school.trim(), s.answers.year.trim()),
+        ));
+    }
     if let Some(o) = s.answers.office.as_deref().and_then(registry::office) {
         rows.push((
             tr::confirm_receipt_collect(lang).to_string(),
@@ -113,11 +117,18 @@ fn receipt_rows(lang: Lang, s: &Submission) -> Vec<(String, String)> {
             SignatureRecord::Otp { phone, .. } => {
                 tr::confirm_receipt_signed_otp(lang, &format::masked_phone(phone))
             }
+            SignatureRecord::Receipt { number, .. } => {
+                tr::confirm_receipt_signed_receipt(lang, number)
+            }
         },
     ));
     rows.push((
         tr::confirm_receipt_accepted_by(lang).to_string(),
-        tr::confirm_receipt_accepted_by_portal(lang).to_string(),
+        match s.channel {
+            Channel::Portal => tr::confirm_receipt_accepted_by_portal(lang),
+            _ => tr::confirm_receipt_accepted_by_state_corporation(lang),
+        }
+        .to_string(),
     ));
     rows
 }
@@ -152,6 +163,8 @@ fn accepted(lang: Lang, s: &Submission, service: &'static Service) -> AnyView {
         .any(|st| matches!(st, Step::AfterHours { .. } | Step::NonWorkingDay { .. }));
     let office = s.answers.office.as_deref().and_then(registry::office);
     let steps = service.steps.clone();
+    let channel = s.channel;
+    let portal = channel == Channel::Portal;
     view! {
         {late_start.then(|| view! {
             <div class="notice notice--warning"><p>{tr::confirm_after_hours(lang, &format::date(accepted_on))}</p></div>
@@ -160,11 +173,11 @@ fn accepted(lang: Lang, s: &Submission, service: &'static Service) -> AnyView {
         <p class="deadline"><strong>{format::date(due)}</strong></p>
         <WhyThisDate explanation=explanation recomputed=recomputed />
         <h2>{t(tr::confirm_next_heading)}</h2>
-        <p>{t(tr::confirm_next_school)}</p>
+        <p>{if portal { tr::confirm_next_school(lang) } else { tr::confirm_next_provider(lang) }}</p>
         <ol class="steps">
             {steps
                 .into_iter()
-                .filter(|st| st.channels.contains(&Channel::Portal) || st.channels.is_empty() || st.channels.contains(&Channel::Provider))
+                .filter(|st| st.channels.contains(&channel) || st.channels.is_empty() || st.channels.contains(&Channel::Provider))
                 .map(|st| view! {
                     <li>
                         <LawText text=st.text /> " — " {st.duration.message(lang)}
@@ -174,7 +187,10 @@ fn accepted(lang: Lang, s: &Submission, service: &'static Service) -> AnyView {
                 .collect_view()}
         </ol>
         <p>
-            {tr::confirm_next_ready(lang, &office.map(|o| o.name.get(lang).to_string()).unwrap_or_default())}
+            {match office {
+                Some(o) => tr::confirm_next_ready(lang, o.name.get(lang)),
+                None => tr::confirm_next_ready_state_corporation(lang).to_string(),
+            }}
         </p>
         <p>{t(tr::confirm_next_storage)}</p>
         <p>{t(tr::confirm_next_track)}</p>

@@ -10,19 +10,41 @@ import { msg, fmt } from '../texts.mjs';
 
 export const PIN = '246810';
 
-/** Fails when any trace of `who` (lib/facts.mjs registryPerson) is in localStorage in clear. */
-export async function expectNoPlaintext(page, who, label) {
-  const dump = await storageDump(page);
+/**
+ * Fails when any trace of `who` (lib/facts.mjs registryPerson) is in
+ * localStorage in clear. A package delivered by sync has left the tablet:
+ * it is an application in the State Corporation's system, which in this
+ * demonstration is the browser's application store (`qujat.apps`, the one
+ * the back office and the cabinet read). Pass those receipt numbers as
+ * `delivered`: the citizen's IIN may then appear there, in exactly those
+ * records, and nowhere else; names and phone never.
+ */
+export async function expectNoPlaintext(page, who, label, { delivered = [] } = {}) {
   const sealed = await page.evaluate(() => localStorage.getItem('qujat.operator'));
   assert.ok(sealed, `${label}: operator data are stored`);
   const record = JSON.parse(sealed);
   assert.equal(record.kdf, 'pbkdf2-sha256', `${label}: sealed with PBKDF2`);
   assert.ok(record.iterations >= 100000, `${label}: a real iteration count`);
   assert.match(record.ciphertext_hex, /^[0-9a-f]{64,}$/, `${label}: ciphertext`);
-  const needles = [who.iin, who.kk.surname, who.ru.surname, who.en.surname, who.en.given];
-  if (who.phone) needles.push(who.phone, who.phone.replace(/\s/g, ''));
-  for (const n of needles) {
-    assert.ok(!dump.includes(n), `${label}: localStorage does not contain ${JSON.stringify(n)} in clear`);
+  const apps = JSON.parse((await page.evaluate(() => localStorage.getItem('qujat.apps'))) ?? 'null')?.data ?? {};
+  const theirs = Object.values(apps).filter((a) => a.applicant_iin === who.iin || a.subject_iin === who.iin);
+  assert.deepEqual(
+    theirs.map((a) => a.reference).sort(),
+    [...delivered].sort(),
+    `${label}: the only records of the citizen in clear are the delivered packages`,
+  );
+  const names = [who.kk.surname, who.ru.surname, who.en.surname, who.en.given];
+  if (who.phone) names.push(who.phone, who.phone.replace(/\s/g, ''));
+  const dump = await storageDump(page);
+  const elsewhere = dump
+    .split('\n')
+    .filter((line) => !line.startsWith('qujat.apps='))
+    .join('\n');
+  for (const n of [who.iin, ...names]) {
+    assert.ok(!elsewhere.includes(n), `${label}: localStorage does not contain ${JSON.stringify(n)} in clear`);
+  }
+  for (const n of names) {
+    assert.ok(!dump.includes(n), `${label}: no name or phone of the citizen in clear, even delivered`);
   }
 }
 

@@ -72,3 +72,15 @@ export async function signIn(page, lang, { want = [], avoid = SPECIAL } = {}) {
   await signInAs(page, lang, person);
   return { iin: person.iin, name: person.name };
 }
+
+/** Signs in as the registry person `iin` (from anywhere), in `lang`. */
+export async function signInByIin(page, lang, iin) {
+  await openSignIn(page, lang);
+  const card = page.locator('main .card', { hasText: iin });
+  const button = card.getByRole('button');
+  const name = fmt(lang, 'signin_sign_in_as', { name: '(.+)' });
+  const label = await button.innerText();
+  const found = new RegExp(`^${name}$`).exec(label.trim());
+  assert.ok(found, `a sign-in button for ${iin}: ${label}`);
+  await signInAs(page, lang, { card, name: found[1] });
+}

@@ -12,7 +12,9 @@ use crate::i18n::tr;
 use crate::ui::format;
 use crate::ui::labels::{Label, VisitStatus, t, ts};
 use crate::ui::paths;
+use crate::ui::state::applications::file_delivered;
 use crate::ui::state::clock::use_clock;
+use crate::ui::state::db::use_db;
 use crate::ui::state::operator::use_vault;
 use crate::ui::state::prefs::use_lang;
 use crate::ui::widgets::complaint_summary::service_name;
@@ -52,11 +54,19 @@ fn delivered_rows(lang: Lang, data: &OperatorData) -> Vec<AnyView> {
         .iter()
         .filter_map(|v| {
             let r = v.receipt.as_ref()?;
-            let state = match r.delivery? {
-                Delivery::ToDeliver => tr::operator_status_to_deliver(lang).to_string(),
-                Delivery::Delivered { at } => tr::operator_delivered_at(lang, &format::date_time(at)),
+            let (state, delivered) = match r.delivery? {
+                Delivery::ToDeliver => (tr::operator_status_to_deliver(lang).to_string(), false),
+                Delivery::Delivered { at } => (tr::operator_delivered_at(lang, &format::date_time(at)), true),
             };
-            Some(view! { <li><span class="operator__number">{r.number.clone()}</span> " — " {state}</li> }.into_any())
+            // Once delivered, the package is an application in the back
+            // office (issue 13 §3).
+            let number = if delivered {
+                let (href, number) = (paths::staff_application(&r.number), r.number.clone());
+                view! { <A href=href attr:class="operator__number">{number}</A> }.into_any()
+            } else {
+                view! { <span class="operator__number">{r.number.clone()}</span> }.into_any()
+            };
+            Some(view! { <li>{number} " — " {state}</li> }.into_any())
         })
         .collect()
 }
@@ -79,6 +89,7 @@ fn VisitList() -> impl IntoView {
     let lang = use_lang();
     let vault = use_vault();
     let clock = use_clock();
+    let db = use_db();
     let sync_message = RwSignal::new(None::<(bool, String)>);
     let to_deliver = Memo::new(move |_| vault.with(|d| d.to_deliver()).unwrap_or(0));
     let sync = move |_| {
@@ -87,7 +98,15 @@ fn VisitList() -> impl IntoView {
             .unwrap_or(false);
         let now = clock.now_untracked();
         match vault.update(|d| visit::sync(d, online, now)) {
-            Ok(Ok(n)) => sync_message.set(Some((true, tr::operator_synced(lang, &n.to_string())))),
+            Ok(Ok(n)) => {
+                // Every delivered package is filed as an application, again
+                // after each sync, so a write refused once is made the next
+                // time (the store shows its own notice when it refuses).
+                if let Some(apps) = vault.with_untracked(visit::delivered_applications) {
+                    let _ = file_delivered(db, apps);
+                }
+                sync_message.set(Some((true, tr::operator_synced(lang, &n.to_string()))));
+            }
             Ok(Err(_)) => sync_message.set(Some((false, tr::operator_sync_offline(lang).into()))),
             Err(_) => {}
         }
