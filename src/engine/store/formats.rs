@@ -17,8 +17,12 @@ pub const DRAFTS: Format = Format::FIRST;
 
 /// Submitted applications by reference (`BTreeMap<String, Submission>`).
 /// Version 2: an EDS signature may carry its signing time in the signed
-/// data (`signed_at`); version 1 data is read as it is.
-pub const APPLICATIONS: Format = Format::new(2, &[same], None);
+/// data (`signed_at`); version 1 data is read as it is. Version 3: an
+/// application may have been handed in at the State Corporation and be
+/// bound to its acceptance receipt (`"method": "receipt"`, a package from
+/// a home visit), which a version-2 release cannot read: it must leave
+/// such data alone rather than set it aside as unreadable.
+pub const APPLICATIONS: Format = Format::new(3, &[same, same], None);
 
 /// EDS key files (`Vec<signing::eds::KeyFile>`); each file names its own
 /// key-derivation parameters, so stronger ones need no new version.
