@@ -10,6 +10,7 @@ use std::path::Path;
 
 use qujat::engine::application::Draft;
 use qujat::engine::complaint::{Complaint, ComplaintDraft};
+use qujat::engine::queue::Tickets;
 use qujat::engine::signing::eds::KeyFile;
 use qujat::engine::signing::otp::OtpBook;
 use qujat::engine::signing::vault::{self, VaultKey};
@@ -105,6 +106,20 @@ fn applications_keep_verifying_after_the_upgrade() {
             assert_eq!(s.verify(), Ok(()), "{}", s.reference);
         }
     }
+}
+
+#[test]
+fn tickets_keep_their_revision_and_history() {
+    let all = upgrade_all::<Tickets>("tickets", &formats::TICKETS);
+    let t = &all[0];
+    assert_eq!(t.tickets.len(), 2);
+    assert!(t.tickets[0].is_live());
+    assert!(!t.tickets[1].is_live(), "a cancelled ticket is kept");
+    assert!(t.rev >= 3, "the revision that guards the last place");
+    assert!(
+        t.tickets[0].expected.is_some(),
+        "hand-in: the result date to expect"
+    );
 }
 
 #[test]

@@ -30,6 +30,16 @@ pub fn application(reference: &str) -> String {
     format!("/apply/applications/{reference}")
 }
 
+/// Booking `reference` of the electronic queue.
+pub fn ticket(reference: &str) -> String {
+    format!("/apply/tickets/{reference}")
+}
+
+/// The booking form, moving booking `reference`.
+pub fn move_ticket(reference: &str) -> String {
+    format!("{BOOK}?move={reference}")
+}
+
 /// A new complaint, about application `reference` if given.
 pub fn complaint_about(reference: Option<&str>) -> String {
     match reference {
@@ -71,6 +81,7 @@ pub fn visit(id: &str) -> String {
 pub const HOME: &str = "/";
 pub const SIGN_IN: &str = "/signin";
 pub const CABINET: &str = "/apply/cabinet";
+pub const BOOK: &str = "/apply/book";
 pub const KEYS: &str = "/apply/keys";
 pub const NOTIFICATIONS: &str = "/apply/notifications";
 pub const COMPLAINT_FORM: &str = "/apply/complaint";

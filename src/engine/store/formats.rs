@@ -46,6 +46,10 @@ pub const COMPLAINT_DRAFTS: Format = Format::FIRST;
 /// How many events of each application the citizen has seen.
 pub const SEEN: Format = Format::FIRST;
 
+/// Bookings of the State Corporation's electronic queue
+/// (`queue::Tickets`, with its own revision for "the last place").
+pub const TICKETS: Format = Format::FIRST;
+
 /// Who is signed in.
 pub const SESSION: Format = Format::FIRST;
 
@@ -78,6 +82,7 @@ pub const ALL: &[(&str, Format)] = &[
     ("complaints", COMPLAINTS),
     ("complaint-drafts", COMPLAINT_DRAFTS),
     ("seen", SEEN),
+    ("tickets", TICKETS),
     ("session", SESSION),
     ("clock", CLOCK),
     ("staff-role", STAFF_ROLE),

@@ -9,7 +9,7 @@ use leptos_router::path;
 use super::bundle::Bundle;
 use super::frame::Frame;
 use super::shared::provide_shared;
-use crate::ui::pages::{apply, cabinet, complaint, portal, sign, staff};
+use crate::ui::pages::{apply, book, cabinet, complaint, portal, sign, staff};
 use crate::ui::state::operator::OperatorVault;
 use crate::ui::state::prefs::{CurrentLang, Prefs};
 use crate::ui::state::staff::StaffRole;
@@ -65,6 +65,8 @@ pub fn ApplyApp() -> impl IntoView {
                 <Route path=path!("/apply/applications/:reference") view=cabinet::TrackerPage />
                 <Route path=path!("/apply/complaints/:id") view=complaint::ComplaintTrackerPage />
                 <Route path=path!("/apply/notifications") view=cabinet::NotificationsPage />
+                <Route path=path!("/apply/book") view=book::BookPage />
+                <Route path=path!("/apply/tickets/:reference") view=book::TicketPage />
             </Routes>
         }
     })

@@ -12,6 +12,7 @@ mod deadline;
 mod errors;
 mod law;
 mod life;
+mod queue;
 mod visit;
 
 pub use catalog::{DayReason, DocumentsFor};

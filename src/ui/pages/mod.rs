@@ -3,12 +3,14 @@
 //!
 //! - [`portal`]: the catalogue, the service passports, sign-in (`/`);
 //! - [`apply`]: the S2 wizard and the receipt (`/apply/S2…`);
+//! - [`book`]: booking the State Corporation's electronic queue, the ticket;
 //! - [`sign`]: signing an application, the EDS keys;
 //! - [`cabinet`]: the cabinet, the trackers, the notifications;
 //! - [`complaint`]: the complaint form, signing, confirmation, tracker;
 //! - [`staff`]: the back office, the complaint desk, operator mode.
 
 pub mod apply;
+pub mod book;
 pub mod cabinet;
 pub mod complaint;
 pub mod portal;

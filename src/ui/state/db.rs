@@ -12,6 +12,7 @@ use super::keys;
 use super::store::{Collection, StoreNotices};
 use crate::engine::application::Draft;
 use crate::engine::complaint::Complaint;
+use crate::engine::queue::Tickets;
 use crate::engine::signing::eds::KeyFile;
 use crate::engine::signing::otp::OtpBook;
 use crate::engine::submission::Submission;
@@ -42,6 +43,8 @@ pub struct Db {
     pub sms: Collection<Vec<Sms>>,
     /// Filed complaints by id.
     pub complaints: Collection<BTreeMap<String, Complaint>>,
+    /// Bookings of the State Corporation's electronic queue.
+    pub tickets: Collection<Tickets>,
 }
 
 impl Db {
@@ -53,6 +56,7 @@ impl Db {
             otp: Collection::open(keys::OTP, notices),
             sms: Collection::open(keys::SMS, notices),
             complaints: Collection::open(keys::COMPLAINTS, notices),
+            tickets: Collection::open(keys::TICKETS, notices),
         }
     }
 
@@ -67,6 +71,7 @@ impl Db {
         self.otp.load();
         self.sms.load();
         self.complaints.load();
+        self.tickets.load();
     }
 }
 

@@ -33,6 +33,8 @@ pub const COMPLAINTS: &str = "qujat.complaints";
 pub const COMPLAINT_DRAFTS: &str = "qujat.complaint-drafts";
 /// How many events of each application the citizen has seen.
 pub const SEEN: &str = "qujat.seen";
+/// Bookings of the State Corporation's electronic queue (`queue::Tickets`).
+pub const TICKETS: &str = "qujat.tickets";
 
 /// The back office's chosen role.
 pub const STAFF_ROLE: &str = "qujat.staff.role";
@@ -57,6 +59,7 @@ pub fn format(key: &str) -> &'static Format {
         COMPLAINTS => &formats::COMPLAINTS,
         COMPLAINT_DRAFTS => &formats::COMPLAINT_DRAFTS,
         SEEN => &formats::SEEN,
+        TICKETS => &formats::TICKETS,
         SESSION => &formats::SESSION,
         CLOCK => &formats::CLOCK,
         STAFF_ROLE => &formats::STAFF_ROLE,

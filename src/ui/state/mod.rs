@@ -18,6 +18,7 @@ pub mod prefs;
 pub mod session;
 pub mod staff;
 pub mod store;
+pub mod tickets;
 
 use leptos::prelude::*;
 

@@ -4,6 +4,7 @@
 
 mod complaints;
 mod notifications;
+mod tickets;
 mod tracker;
 
 pub use notifications::NotificationsPage;
@@ -90,6 +91,7 @@ fn Cabinet(person: &'static Person) -> impl IntoView {
                     <For each=move || drafts.get() key=|d| (d.id.clone(), d.updated_at) children=draft_card />
                 </ul>
             </Show>
+            <tickets::MyTickets person=person />
             <complaints::MyComplaints person=person />
             <h2>{t(tr::cabinet_keys_heading)}</h2>
             <p><A href=paths::KEYS>{t(tr::cabinet_keys_manage)}</A></p>

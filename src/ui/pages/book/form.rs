@@ -1,0 +1,397 @@
+//! The booking form (see the module docs of `book`).
+
+use chrono::{Datelike, Days, NaiveDate};
+use leptos::prelude::*;
+use leptos_router::hooks::{use_navigate, use_query_map};
+
+use crate::engine::catalog;
+use crate::engine::identity::registry::{self, OrganisationKind, Person};
+use crate::engine::queue::{
+    self, Bookability, DaySlots, NoBooking, NoBookingWhy, ProviderPlace, Purpose, SlotsAnswer,
+    TicketError, TicketRequest,
+};
+use crate::engine::region;
+use crate::engine::service::ServiceId;
+use crate::engine::source::Lang;
+use crate::engine::term::{ClockTime, Location};
+use crate::i18n::tr;
+use crate::ui::format;
+use crate::ui::labels::{Label, t, ts};
+use crate::ui::paths;
+use crate::ui::state::clock::use_clock;
+use crate::ui::state::db::use_db;
+use crate::ui::state::prefs::use_lang;
+use crate::ui::state::tickets::{self, TicketFailure, ticket_of};
+use crate::ui::widgets::error_summary::{ErrorItem, ErrorSummary, message_for};
+use crate::ui::widgets::legal_basis::LegalBasis;
+use crate::ui::widgets::notice::{Notice, Tone};
+use crate::ui::widgets::page_heading::PageHeading;
+use crate::ui::widgets::radios::{Choice, Radios};
+use crate::ui::widgets::sign_in_needed::for_person;
+use crate::ui::widgets::why_this_date::WhyThisDate;
+
+/// How far ahead days are offered.
+const DAYS_AHEAD: u64 = 14;
+
+/// Every service and purpose: the law decides which can be booked.
+const WHATS: [(ServiceId, Purpose); 6] = [
+    (ServiceId::S3, Purpose::HandIn),
+    (ServiceId::S3, Purpose::Collect),
+    (ServiceId::S2, Purpose::Collect),
+    (ServiceId::S2, Purpose::HandIn),
+    (ServiceId::S1, Purpose::HandIn),
+    (ServiceId::S1, Purpose::Collect),
+];
+
+fn what_slug(s: ServiceId, p: Purpose) -> String {
+    format!("{s}-{}", p.slug())
+}
+
+fn parse_what(v: &str) -> Option<(ServiceId, Purpose)> {
+    WHATS.into_iter().find(|(s, p)| what_slug(*s, *p) == v)
+}
+
+/// Where the education organisation matters: S3's term depends on its
+/// settlement (C-24), S2's collection booking on its region (F002).
+fn asks_provider(s: ServiceId, p: Purpose) -> bool {
+    s == ServiceId::S3 || (s == ServiceId::S2 && p == Purpose::Collect)
+}
+
+fn provider_choices(lang: Lang, s: ServiceId) -> Vec<Choice> {
+    let kind = if s == ServiceId::S2 {
+        OrganisationKind::School
+    } else {
+        OrganisationKind::College
+    };
+    let mut v: Vec<Choice> = registry::organisations()
+        .iter()
+        .filter(|o| o.kind == kind && !o.liquidated)
+        .map(|o| {
+            let place = queue::settlement_name(&o.settlement)
+                .map(|n| n.get(lang).to_string())
+                .unwrap_or_default();
+            Choice::hinted(o.id.clone(), o.name.get(lang), place)
+        })
+        .collect();
+    v.push(Choice::new("none", tr::book_provider_none(lang)));
+    v
+}
+
+fn office_choices(lang: Lang, provider: Option<&ProviderPlace>) -> Vec<Choice> {
+    queue::offices()
+        .iter()
+        .map(|o| {
+            let mut hint = o.address.get(lang).to_string();
+            if let Some(p) = provider {
+                hint.push_str(" · ");
+                hint.push_str(match o.location_for(p) {
+                    Location::Same => tr::book_office_same(lang),
+                    Location::Other => tr::book_office_other(lang),
+                });
+            }
+            Choice::hinted(o.id.clone(), o.name.get(lang), hint)
+        })
+        .collect()
+}
+
+/// The answer that there is no booking, in words, with the legal wait.
+fn no_booking(lang: Lang, no: NoBooking) -> impl IntoView {
+    let service = no.service.to_string();
+    let purpose = no.purpose.label(lang);
+    let why = match &no.why {
+        NoBookingWhy::NotInSources => tr::book_no_booking_sources(lang, &service, purpose),
+        NoBookingWhy::OtherRegion { region: r, .. } => {
+            let name = region::region(r)
+                .map(|x| x.name.get(lang).to_string())
+                .unwrap_or_else(|| r.clone());
+            tr::book_no_booking_region(lang, &service, purpose, &name)
+        }
+    };
+    let region_rule = match &no.why {
+        NoBookingWhy::OtherRegion { rule, .. } => Some((*rule).clone()),
+        NoBookingWhy::NotInSources => None,
+    };
+    view! {
+        <Notice>
+            <h2>{t(tr::book_no_booking_heading)}</h2>
+            <p>{why}</p>
+            <LegalBasis provenance=no.basis.clone() />
+            {region_rule.map(|p| view! { <LegalBasis provenance=p /> })}
+            {no.max_wait.map(|w| view! {
+                <p>
+                    {tr::book_max_wait(lang, &w.minutes.to_string())}
+                    {w.applied_by.is_some().then(|| view! { " " {t(tr::book_max_wait_applied)} })}
+                </p>
+                <LegalBasis provenance=w.provenance.clone() />
+                {w.applied_by.map(|p| view! { <LegalBasis provenance=p.clone() /> })}
+            })}
+        </Notice>
+    }
+}
+
+/// What a refused booking says, on the time question.
+fn failure_message(lang: Lang, f: &TicketFailure) -> Option<String> {
+    Some(match f {
+        TicketFailure::NotSaved => return None,
+        TicketFailure::Rule(TicketError::Stale(_)) => tr::book_error_stale(lang).into(),
+        TicketFailure::Rule(TicketError::SlotFull { .. }) => tr::book_error_full(lang).into(),
+        TicketFailure::Rule(TicketError::SlotBegun { .. }) => tr::book_error_begun(lang).into(),
+        TicketFailure::Rule(e) => tr::book_error_other(lang, &e.to_string()),
+    })
+}
+
+#[component]
+pub fn BookPage() -> impl IntoView {
+    for_person(|p| view! { <BookForm person=p /> })
+}
+
+#[component]
+fn BookForm(person: &'static Person) -> impl IntoView {
+    let lang = use_lang();
+    let db = use_db();
+    let clock = use_clock();
+    let navigate = use_navigate();
+
+    // Moving a booking: its service, purpose and organisation stay.
+    let moving = use_query_map()
+        .get_untracked()
+        .get("move")
+        .and_then(|r| ticket_of(db, &r, Some(&person.iin)));
+    let moving = StoredValue::new(moving);
+    let from = moving.get_value();
+    let what = RwSignal::new(from.as_ref().map(|t| what_slug(t.service, t.purpose)));
+    let provider = RwSignal::new(from.as_ref().map(|t| {
+        t.provider
+            .as_ref()
+            .and_then(|p| p.organisation.clone())
+            .unwrap_or_else(|| "none".into())
+    }));
+    let office = RwSignal::new(from.as_ref().map(|t| t.office.clone()));
+    let date = RwSignal::new(None::<String>);
+    let time = RwSignal::new(None::<String>);
+    let errors = RwSignal::new(Vec::<ErrorItem>::new());
+
+    let sel = Memo::new(move |_| what.get().and_then(|v| parse_what(&v)));
+    let place = Memo::new(move |_| {
+        provider
+            .get()
+            .and_then(|id| registry::organisation(&id).map(ProviderPlace::of))
+    });
+    let answer = Memo::new(move |_| {
+        let (s, p) = sel.get()?;
+        if asks_provider(s, p) && provider.get().is_none() {
+            return None;
+        }
+        Some(queue::booking(s, p, place.get().as_ref()))
+    });
+    let bookable = move || matches!(answer.get(), Some(Bookability::Bookable(_)));
+    let the_office = Memo::new(move |_| office.get().and_then(|id| queue::office(&id)));
+    let dates = Memo::new(move |_| {
+        let (Some((s, _)), Some(o)) = (sel.get(), the_office.get()) else {
+            return Vec::new();
+        };
+        let today = clock.today();
+        (0..DAYS_AHEAD)
+            .filter_map(|n| today.checked_add_days(Days::new(n)))
+            .filter(|d| queue::opening(s, o, *d).is_ok_and(|x| x.is_open()))
+            .collect::<Vec<NaiveDate>>()
+    });
+    let the_date = Memo::new(move |_| date.get().and_then(|d| d.parse::<NaiveDate>().ok()));
+    let day = Memo::new(move |_| {
+        let ((s, p), o, d) = (sel.get()?, the_office.get()?, the_date.get()?);
+        let place = place.get();
+        db.tickets.with(|all| {
+            match queue::day_slots(s, p, o, place.as_ref(), d, &all.taken()).ok()? {
+                SlotsAnswer::Slots(day) => Some(day),
+                SlotsAnswer::NoBooking(_) => None,
+            }
+        })
+    });
+    let now = move || clock.now();
+    let slot_choices = Memo::new(move |_| {
+        let now = now();
+        day.get()
+            .map(|d: DaySlots| {
+                d.offered(now)
+                    .map(|s| {
+                        Choice::hinted(
+                            s.start.to_string(),
+                            format!("{}–{}", s.start, s.end),
+                            tr::book_time_free(lang, &s.free().to_string()),
+                        )
+                    })
+                    .collect::<Vec<_>>()
+            })
+            .unwrap_or_default()
+    });
+    let the_time = move || time.get().and_then(|t| ClockTime::parse(&t));
+    let expected = Memo::new(move |_| {
+        let ((s, p), o) = (sel.get()?, the_office.get()?);
+        if p != Purpose::HandIn {
+            return None;
+        }
+        let slot = day.get()?.slot(the_time()?)?.clone();
+        queue::expected_result(s, o, place.get().as_ref(), slot.starts_at).ok()
+    });
+
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let mut found = Vec::new();
+        let missing = |id: &str, f: fn(Lang) -> &'static str| ErrorItem::new(id, f(lang));
+        let Some((service, purpose)) = sel.get_untracked() else {
+            errors.set(vec![missing("what", tr::book_error_what)]);
+            return;
+        };
+        if asks_provider(service, purpose) && provider.get_untracked().is_none() {
+            found.push(missing("provider", tr::book_error_provider));
+        }
+        let Some(o) = office.get_untracked() else {
+            found.push(missing("office", tr::book_error_office));
+            errors.set(found);
+            return;
+        };
+        let Some(d) = the_date.get_untracked() else {
+            found.push(missing("date", tr::book_error_date));
+            errors.set(found);
+            return;
+        };
+        let Some(start) = time.get_untracked().and_then(|t| ClockTime::parse(&t)) else {
+            found.push(missing("time", tr::book_error_time));
+            errors.set(found);
+            return;
+        };
+        if !found.is_empty() {
+            errors.set(found);
+            return;
+        }
+        let now = clock.now_untracked();
+        let seen = tickets::seen(db);
+        let done = match moving.get_value() {
+            Some(t) => tickets::move_to(db, seen, &t.reference, &o, (d, start), now),
+            None => {
+                let req = TicketRequest {
+                    service,
+                    purpose,
+                    office: o,
+                    date: d,
+                    start,
+                    iin: person.iin.clone(),
+                    provider: place.get_untracked(),
+                    situations: Vec::new(),
+                };
+                tickets::book(db, seen, &req, now)
+            }
+        };
+        match done {
+            Ok(t) => {
+                errors.set(Vec::new());
+                navigate(&paths::ticket(&t.reference), Default::default());
+            }
+            Err(f) => {
+                if let Some(m) = failure_message(lang, &f) {
+                    time.set(None);
+                    errors.set(vec![ErrorItem::new("time", m)]);
+                }
+            }
+        }
+    };
+
+    let title = match moving.with_value(|m| m.as_ref().map(|t| t.reference.clone())) {
+        Some(r) => tr::book_move_title(lang, &r),
+        None => tr::book_title(lang).to_string(),
+    };
+    let whats = Signal::stored(
+        WHATS
+            .iter()
+            .map(|(s, p)| {
+                Choice::new(
+                    what_slug(*s, *p),
+                    tr::book_what_choice(
+                        lang,
+                        catalog::service(*s).name.text.get(lang),
+                        p.label(lang),
+                    ),
+                )
+            })
+            .collect::<Vec<_>>(),
+    );
+    let is_moving = moving.with_value(Option::is_some);
+    view! {
+        <div class="page page--narrow">
+            <PageHeading text=Signal::stored(title) />
+            <ErrorSummary errors=errors />
+            <form novalidate on:submit=on_submit>
+                <Show when=move || !is_moving>
+                    <Radios name="what" legend=ts(tr::book_what_legend) hint=ts(tr::book_what_hint)
+                        choices=whats selected=what
+                        on_select=Callback::new(move |v: String| {
+                            what.set(Some(v));
+                            provider.set(None);
+                            office.set(None);
+                            date.set(None);
+                            time.set(None);
+                        })
+                        error=message_for(errors, "what") />
+                    {move || sel.get().filter(|(s, p)| asks_provider(*s, *p)).map(|(s, _)| view! {
+                        <Radios name="provider"
+                            legend=ts(if s == ServiceId::S2 { tr::book_provider_legend_school } else { tr::book_provider_legend_college })
+                            hint=ts(tr::book_provider_hint)
+                            choices=Signal::stored(provider_choices(lang, s)) selected=provider
+                            on_select=Callback::new(move |v: String| { provider.set(Some(v)); time.set(None); })
+                            error=message_for(errors, "provider") />
+                    })}
+                </Show>
+                {move || match answer.get() {
+                    Some(Bookability::NoBooking(no)) => no_booking(lang, no).into_any(),
+                    _ => ().into_any(),
+                }}
+                <Show when=bookable>
+                    <Radios name="office" legend=ts(tr::book_office_legend)
+                        choices=Signal::derive(move || office_choices(lang, place.get().as_ref()))
+                        selected=office
+                        on_select=Callback::new(move |v: String| { office.set(Some(v)); date.set(None); time.set(None); })
+                        error=message_for(errors, "office") />
+                    <Show when=move || office.get().is_some()>
+                        <Show when=move || !dates.get().is_empty()
+                            fallback=move || view! { <p class="notice">{t(tr::book_date_none)}</p> }>
+                            <Radios name="date" legend=ts(tr::book_date_legend) hint=ts(tr::book_date_hint)
+                                choices=Signal::derive(move || dates.get().into_iter().map(|d| {
+                                    Choice::new(d.to_string(), format!("{} · {}", format::date(d), d.weekday().label(lang)))
+                                }).collect::<Vec<_>>())
+                                selected=date
+                                on_select=Callback::new(move |v: String| { date.set(Some(v)); time.set(None); })
+                                error=message_for(errors, "date") />
+                        </Show>
+                    </Show>
+                    <Show when=move || day.get().is_some()>
+                        <Show when=move || !slot_choices.get().is_empty()
+                            fallback=move || view! { <p class="notice">{t(tr::book_time_none)}</p> }>
+                            <Radios name="time" legend=ts(tr::book_time_legend) hint=ts(tr::book_time_hint)
+                                choices=slot_choices selected=time
+                                on_select=Callback::new(move |v: String| time.set(Some(v)))
+                                error=message_for(errors, "time") />
+                        </Show>
+                        {move || day.get().map(|d| view! {
+                            <p class="small">{t(tr::book_slots_basis)}</p>
+                            <LegalBasis provenance=d.length_basis.clone() />
+                            <LegalBasis provenance=d.capacity_basis.clone() />
+                        })}
+                    </Show>
+                    {move || expected.get().map(|e| view! {
+                        <Notice tone=Tone::Info>
+                            <p class="expected">{tr::book_expected(lang, &format::date(e.deadline.due))}</p>
+                            <WhyThisDate explanation=e.deadline.explanation />
+                        </Notice>
+                    })}
+                </Show>
+                // Nothing to submit where the law gives no booking.
+                <Show when=move || !matches!(answer.get(), Some(Bookability::NoBooking(_)))>
+                    <button type="submit" class="button">
+                        {if is_moving { t(tr::book_move_submit) } else { t(tr::book_submit) }}
+                    </button>
+                </Show>
+            </form>
+            <p><a href=paths::CABINET>{t(tr::confirm_cabinet_link)}</a></p>
+        </div>
+    }
+}

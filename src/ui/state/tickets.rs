@@ -1,0 +1,91 @@
+//! Bookings of the State Corporation's electronic queue: booking, moving
+//! and cancelling a ticket, at the revision of the bookings the page
+//! showed. Two tabs that both saw the last place of a slot cannot both take
+//! it: the second is refused as stale, its page then shows the bookings as
+//! they are (the slot full, so no longer offered), and the citizen is told.
+
+use chrono::{DateTime, NaiveDate, Utc};
+
+use super::db::Db;
+use super::store::Refused;
+use crate::engine::queue::{Ticket, TicketError, TicketRequest};
+use crate::engine::term::ClockTime;
+
+/// Why a booking change was not made.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum TicketFailure {
+    /// The engine said no (the slot is full or has begun, no booking for
+    /// this service…), or another tab changed the bookings since the page
+    /// showed them ([`TicketError::Stale`]).
+    Rule(TicketError),
+    /// The browser would not store it (the store shows its own notice).
+    NotSaved,
+}
+
+impl TicketFailure {
+    /// Another tab booked, moved or cancelled since the page showed the
+    /// slots.
+    pub fn is_stale(&self) -> bool {
+        matches!(self, TicketFailure::Rule(TicketError::Stale(_)))
+    }
+}
+
+fn done(r: Result<Ticket, Refused<TicketError>>) -> Result<Ticket, TicketFailure> {
+    r.map_err(|e| match e {
+        Refused::Rule(e) => TicketFailure::Rule(e),
+        _ => TicketFailure::NotSaved,
+    })
+}
+
+/// The revision of the bookings as this tab shows them.
+pub fn seen(db: Db) -> u64 {
+    db.tickets.with_untracked(|t| t.rev)
+}
+
+/// Books `req` at `now`, if the bookings are still at revision `seen`.
+pub fn book(
+    db: Db,
+    seen: u64,
+    req: &TicketRequest,
+    now: DateTime<Utc>,
+) -> Result<Ticket, TicketFailure> {
+    done(db.tickets.try_update(|t| t.book(seen, req, now)))
+}
+
+/// Moves ticket `reference` to `office` at `date` `start`.
+pub fn move_to(
+    db: Db,
+    seen: u64,
+    reference: &str,
+    office: &str,
+    (date, start): (NaiveDate, ClockTime),
+    now: DateTime<Utc>,
+) -> Result<Ticket, TicketFailure> {
+    done(
+        db.tickets
+            .try_update(|t| t.move_to(seen, reference, office, date, start, now)),
+    )
+}
+
+/// Cancels ticket `reference` (kept, marked cancelled).
+pub fn cancel(
+    db: Db,
+    seen: u64,
+    reference: &str,
+    now: DateTime<Utc>,
+) -> Result<Ticket, TicketFailure> {
+    done(db.tickets.try_update(|t| t.cancel(seen, reference, now)))
+}
+
+/// The tickets of `iin`, latest slot first (reactive).
+pub fn tickets_of(db: Db, iin: &str) -> Vec<Ticket> {
+    db.tickets
+        .with(|t| t.of_person(iin).into_iter().cloned().collect())
+}
+
+/// Ticket `reference` if it is `iin`'s (reactive).
+pub fn ticket_of(db: Db, reference: &str, iin: Option<&str>) -> Option<Ticket> {
+    db.tickets
+        .with(|t| t.get(reference).cloned())
+        .filter(|t| Some(t.iin.as_str()) == iin)
+}
