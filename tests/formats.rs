@@ -123,6 +123,16 @@ fn tickets_keep_their_revision_and_history() {
 }
 
 #[test]
+fn counter_visits_keep_their_office_and_application() {
+    let all = upgrade_all::<OperatorData>("counter", &formats::COUNTER);
+    let v = &all[0].visits[0];
+    assert_eq!(v.office.as_deref(), Some("almaty-medeu"));
+    assert!(v.is_at_counter());
+    let app = v.application().expect("an accepted, delivered package");
+    assert_eq!(app.verify(), Ok(()));
+}
+
+#[test]
 fn eds_keys() {
     let all = upgrade_all::<Vec<KeyFile>>("eds-keys", &formats::EDS_KEYS);
     assert!(all[0][0].certificate.is_authentic());

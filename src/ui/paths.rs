@@ -30,6 +30,11 @@ pub fn application(reference: &str) -> String {
     format!("/apply/applications/{reference}")
 }
 
+/// Visit `id` at a State Corporation counter.
+pub fn counter_visit(id: &str) -> String {
+    format!("{COUNTER}/visits/{id}")
+}
+
 /// Booking `reference` of the electronic queue.
 pub fn ticket(reference: &str) -> String {
     format!("/apply/tickets/{reference}")
@@ -89,3 +94,4 @@ pub const COMPLAINT_SIGN: &str = "/apply/complaint/sign";
 pub const STAFF: &str = "/staff";
 pub const COMPLAINT_DESK: &str = "/staff/complaints";
 pub const OPERATOR: &str = "/staff/operator";
+pub const COUNTER: &str = "/staff/counter";

@@ -67,6 +67,10 @@ pub const OPERATOR: Format = Format::new(2, &[lock::store_from_v1], Some(same));
 /// Before it had an envelope, the plaintext was the data itself.
 pub const OPERATOR_DATA: Format = Format::new(1, &[], Some(same));
 
+/// The State Corporation counters' visits (`visit::OperatorData`, each
+/// visit with its office).
+pub const COUNTER: Format = Format::FIRST;
+
 /// A step for a version that only added optional fields.
 fn same(v: serde_json::Value) -> Result<serde_json::Value, String> {
     Ok(v)
@@ -88,4 +92,5 @@ pub const ALL: &[(&str, Format)] = &[
     ("staff-role", STAFF_ROLE),
     ("operator", OPERATOR),
     ("operator-data", OPERATOR_DATA),
+    ("counter", COUNTER),
 ];

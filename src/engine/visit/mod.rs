@@ -33,11 +33,13 @@ use super::case::{self, Case};
 use super::catalog::{self, ConsentBy, ConsentHow, DocumentRule, ReceiptKind, Situation, Stage};
 use super::deadline::{self, Deadline, DeadlineError, Explanation, Milestone, RecordedDeadline};
 use super::identity::registry::{self, Person};
+use super::queue::{self, ProviderPlace};
 use super::service::ServiceId;
 use super::signing::otp::OtpSession;
 use super::store::{Revisioned, Stale};
-use super::term::Channel;
+use super::term::{Channel, Location};
 
+mod counter;
 mod file;
 pub mod lock;
 mod requests;
@@ -254,6 +256,15 @@ pub struct Visit {
     /// S1 with an incomplete package: what was recorded instead of a refusal.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub missing_record: Option<MissingRecord>,
+    /// At a State Corporation counter (issue 13 §2; one engine for the
+    /// counter and the home visit): the office, whose region's clock reads
+    /// the acceptance and whose settlement, against the provider's, sets
+    /// S3's term (C-24). `None` on a home visit.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub office: Option<String>,
+    /// Where the education organisation is, when the citizen named it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub provider: Option<ProviderPlace>,
     /// Changes made through [`Revisioned::change_at_rev`] (records sealed
     /// before there was one read as 0).
     #[serde(default)]
@@ -354,9 +365,21 @@ impl Visit {
         consent_step(self.service, &self.situations)
     }
 
-    /// The region whose clock the visit keeps: the citizen's settlement's.
+    /// The region whose clock the visit keeps: the counter's office's, or on
+    /// a home visit the citizen's settlement's.
     pub fn region(&self) -> Option<&'static str> {
+        if let Some(o) = self.office.as_deref().and_then(queue::office) {
+            return o.region.as_deref();
+        }
         registry::region_of_settlement(&self.person()?.settlement, self.date)
+    }
+
+    /// The office against the provider, where both are known (S3's term:
+    /// 3 working days in the provider's settlement, 8 elsewhere, C-24);
+    /// otherwise `None`, and the deadline says which term it took.
+    pub fn location(&self) -> Option<Location> {
+        let office = queue::office(self.office.as_deref()?)?;
+        Some(office.location_for(self.provider.as_ref()?))
     }
 
     /// During identification: the citizen identifies with a document from
@@ -424,8 +447,14 @@ impl Visit {
         let outcome = if missing.is_empty() {
             let service = catalog::service(self.service);
             let cal = calendar::calendar().map_err(DeadlineError::from)?;
-            let d =
-                deadline::deadline_for_in(&service.terms, CHANNEL, None, now, cal, self.region())?;
+            let d = deadline::deadline_for_in(
+                &service.terms,
+                CHANNEL,
+                self.location(),
+                now,
+                cal,
+                self.region(),
+            )?;
             let ctx = crate::engine::lifecycle::Ctx::embedded(self.service, CHANNEL)
                 .map_err(|_| VisitError::Deadline(DeadlineError::NoTermForChannel(CHANNEL)))?;
             let delivery_by = if crate::engine::lifecycle::delivers_to_state_corporation(&ctx) {
@@ -511,7 +540,7 @@ impl Visit {
         let deadline = deadline::deadline_for_in(
             &service.terms,
             CHANNEL,
-            None,
+            self.location(),
             r.issued_at,
             cal,
             self.region(),
@@ -529,9 +558,11 @@ pub fn signature_is_drawn(strokes: &[Vec<Point>]) -> bool {
     strokes.iter().any(|s| s.len() >= 2)
 }
 
-/// "HV-YYYYMMDD-HHMM-V1": the home-visit receipt number.
+/// "HV-YYYYMMDD-HHMMSS-V1": the home-visit receipt number ("SC-…-C1" at a
+/// counter).
 fn receipt_number(v: &Visit, now: DateTime<Utc>) -> String {
-    format!("HV-{}-{}", now.format("%Y%m%d-%H%M%S"), v.id)
+    let place = if v.is_at_counter() { "SC" } else { "HV" };
+    format!("{place}-{}-{}", now.format("%Y%m%d-%H%M%S"), v.id)
 }
 
 /// Why a visit action was refused.

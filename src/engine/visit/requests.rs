@@ -106,6 +106,8 @@ pub fn seed_visits(today: NaiveDate) -> Vec<Visit> {
             checked: Vec::new(),
             receipt: None,
             missing_record: None,
+            office: None,
+            provider: None,
             rev: 0,
         });
     }

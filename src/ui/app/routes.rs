@@ -88,6 +88,8 @@ pub fn StaffApp() -> impl IntoView {
                 <Route path=path!("/staff/complaints/:id") view=staff::ComplaintDeskPage />
                 <Route path=path!("/staff/operator") view=staff::OperatorPage />
                 <Route path=path!("/staff/operator/visits/:id") view=staff::OperatorVisitPage />
+                <Route path=path!("/staff/counter") view=staff::CounterPage />
+                <Route path=path!("/staff/counter/visits/:id") view=staff::CounterVisitPage />
             </Routes>
         }
     })

@@ -16,6 +16,7 @@ use crate::engine::queue::Tickets;
 use crate::engine::signing::eds::KeyFile;
 use crate::engine::signing::otp::OtpBook;
 use crate::engine::submission::Submission;
+use crate::engine::visit::OperatorData;
 
 /// One simulated SMS.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -45,6 +46,8 @@ pub struct Db {
     pub complaints: Collection<BTreeMap<String, Complaint>>,
     /// Bookings of the State Corporation's electronic queue.
     pub tickets: Collection<Tickets>,
+    /// The State Corporation counters' visits.
+    pub counter: Collection<OperatorData>,
 }
 
 impl Db {
@@ -57,6 +60,7 @@ impl Db {
             sms: Collection::open(keys::SMS, notices),
             complaints: Collection::open(keys::COMPLAINTS, notices),
             tickets: Collection::open(keys::TICKETS, notices),
+            counter: Collection::open(keys::COUNTER, notices),
         }
     }
 
@@ -72,6 +76,7 @@ impl Db {
         self.sms.load();
         self.complaints.load();
         self.tickets.load();
+        self.counter.load();
     }
 }
 

@@ -40,6 +40,9 @@ pub const TICKETS: &str = "qujat.tickets";
 pub const STAFF_ROLE: &str = "qujat.staff.role";
 /// Operator mode: one sealed (AES-GCM) blob, never in the clear.
 pub const OPERATOR: &str = "qujat.operator";
+/// The State Corporation counters' visits (`visit::OperatorData`): the
+/// office's own system, so not sealed, like the applications.
+pub const COUNTER: &str = "qujat.counter";
 
 /// Where an unreadable value of `key` is set aside (`qujat.quarantine.<key>`).
 pub fn quarantine(key: &str) -> String {
@@ -64,6 +67,7 @@ pub fn format(key: &str) -> &'static Format {
         CLOCK => &formats::CLOCK,
         STAFF_ROLE => &formats::STAFF_ROLE,
         OPERATOR => &formats::OPERATOR,
+        COUNTER => &formats::COUNTER,
         _ => &Format::FIRST,
     }
 }

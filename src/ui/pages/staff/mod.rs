@@ -1,5 +1,5 @@
 //! The staff bundle (`/staff/…`): the provider's back office, the
-//! complaint desk, and the State Corporation operator's home visits.
+//! complaint desk, and the State Corporation's counter and home visits.
 
 mod application;
 mod backoffice;
@@ -12,4 +12,4 @@ pub use application::BackOfficeApplication;
 pub use backoffice::BackOfficePage;
 pub use complaint_desk::ComplaintDeskPage;
 pub use complaints::ComplaintDeskList;
-pub use operator::{OperatorPage, OperatorVisitPage};
+pub use operator::{CounterPage, CounterVisitPage, OperatorPage, OperatorVisitPage};

@@ -13,7 +13,7 @@ use crate::i18n::tr;
 use crate::ui::format;
 use crate::ui::labels::{Message, t, ts};
 use crate::ui::state::clock::use_clock;
-use crate::ui::state::operator::use_vault;
+use crate::ui::state::desk::use_desk;
 use crate::ui::state::prefs::use_lang;
 use crate::ui::widgets::error_summary::{ErrorItem, ErrorSummary};
 use crate::ui::widgets::legal_basis::{LawText, LegalBasis};
@@ -27,7 +27,7 @@ use crate::ui::widgets::text_field::TextField;
 /// form, so the operator only tells the citizen. Each shows its legal basis.
 #[component]
 pub fn ConsentStep(id: String, rev: u64, said: Outcome) -> impl IntoView {
-    let vault = use_vault();
+    let vault = use_desk();
     let step = vault
         .with_untracked(|d| d.visit(&id).map(|v| v.consent_step()))
         .flatten()
@@ -72,7 +72,7 @@ pub fn ConsentStep(id: String, rev: u64, said: Outcome) -> impl IntoView {
 #[component]
 fn NoticeGiven(id: String, rev: u64, said: Outcome) -> impl IntoView {
     let lang = use_lang();
-    let vault = use_vault();
+    let vault = use_desk();
     let clock = use_clock();
     let id = StoredValue::new(id);
     let told = move |_| {
@@ -101,7 +101,7 @@ fn consent_statement(v: &crate::engine::visit::Visit) -> String {
 #[component]
 fn OtpConsent(id: String) -> impl IntoView {
     let lang = use_lang();
-    let vault = use_vault();
+    let vault = use_desk();
     let clock = use_clock();
     let id = StoredValue::new(id);
     let typed = RwSignal::new(String::new());

@@ -3,6 +3,7 @@
 //! (see `state::operator`).
 
 mod consent;
+mod counter;
 mod lock;
 mod package;
 mod receipt;
@@ -10,6 +11,7 @@ mod signature;
 mod visit;
 mod visits;
 
+pub use counter::{CounterPage, CounterVisitPage};
 pub use visit::OperatorVisitPage;
 pub use visits::OperatorPage;
 

@@ -14,7 +14,8 @@ use crate::engine::visit::{self, Visit};
 use crate::i18n::tr;
 use crate::ui::labels::t;
 use crate::ui::state::clock::use_clock;
-use crate::ui::state::operator::{OperatorVault, use_vault};
+use crate::ui::state::db::use_db;
+use crate::ui::state::desk::{Desk, use_desk};
 use crate::ui::state::prefs::use_lang;
 use crate::ui::state::store::Refused;
 use crate::ui::widgets::details::Details;
@@ -41,7 +42,7 @@ pub fn doc_item(service: ServiceId, id: &str) -> AnyView {
     }
 }
 
-fn check_rows(v: &Visit, vault: OperatorVault) -> Vec<AnyView> {
+fn check_rows(v: &Visit, vault: Desk) -> Vec<AnyView> {
     v.required()
         .into_iter()
         .map(|d| {
@@ -80,8 +81,9 @@ fn notes(v: &Visit) -> Vec<AnyView> {
 #[component]
 pub fn PackageStep(id: String, rev: u64, said: Outcome) -> impl IntoView {
     let lang = use_lang();
-    let vault = use_vault();
+    let vault = use_desk();
     let clock = use_clock();
+    let db = use_db();
     let id = StoredValue::new(id);
     let error = RwSignal::new(Vec::<ErrorItem>::new());
     // Rendered once: each checkbox keeps its own state and saves on change.
@@ -97,6 +99,10 @@ pub fn PackageStep(id: String, rev: u64, said: Outcome) -> impl IntoView {
                 "package",
                 tr::operator_receipt_failed(lang),
             )]),
+            Ok(()) => {
+                // At a counter the package is filed as an application now.
+                vault.after_finish(db, now);
+            }
             other => said.set(stale_message(lang, other)),
         }
     };

@@ -8,14 +8,14 @@ use leptos_router::components::A;
 
 use super::package::doc_item;
 use crate::engine::catalog::{AppendixOf, ReceiptKind};
+use crate::engine::queue;
 use crate::engine::service::ServiceId;
 use crate::engine::source::Lang;
 use crate::engine::visit::{self, Delivery};
 use crate::i18n::tr;
 use crate::ui::format;
 use crate::ui::labels::t;
-use crate::ui::paths;
-use crate::ui::state::operator::use_vault;
+use crate::ui::state::desk::use_desk;
 use crate::ui::state::prefs::use_lang;
 use crate::ui::widgets::complaint_summary::service_name;
 use crate::ui::widgets::legal_basis::{LawText, LegalBasis};
@@ -52,7 +52,7 @@ fn form_line(lang: Lang, service: ServiceId, kind: ReceiptKind) -> AnyView {
 #[component]
 pub fn ReceiptView(id: String) -> impl IntoView {
     let lang = use_lang();
-    let vault = use_vault();
+    let vault = use_desk();
     let v = vault.with_untracked(|d| d.visit(&id).cloned()).flatten();
     let Some(v) = v else { return ().into_any() };
     let Some(r) = v.receipt.clone() else {
@@ -70,6 +70,17 @@ pub fn ReceiptView(id: String) -> impl IntoView {
     });
     let explanation = v.deadline().map(|d| (d.deadline.explanation, d.recomputed));
     let docs: Vec<AnyView> = r.documents.iter().map(|d| doc_item(v.service, d)).collect();
+    // At a counter: the office; on a home visit: the citizen's home.
+    let (accepted_by, back) = match v.office.as_deref().and_then(queue::office) {
+        Some(o) => (
+            tr::counter_accepted_by_value(lang, o.name.get(lang)),
+            tr::counter_back(lang),
+        ),
+        None => (
+            tr::operator_accepted_by_value(lang).to_string(),
+            tr::operator_back_to_list(lang),
+        ),
+    };
     let heading = if accepted {
         tr::operator_acceptance_title(lang)
     } else {
@@ -85,7 +96,7 @@ pub fn ReceiptView(id: String) -> impl IntoView {
                 {row(tr::operator_col_service(lang), service_name(lang, v.service))}
                 {row(tr::operator_col_citizen(lang), person.map(|p| format!("{}, {}", p.display_name(lang), p.iin)))}
                 {row(tr::operator_address(lang), person.map(|p| p.address.get(lang).to_string()))}
-                {row(tr::operator_accepted_by(lang), tr::operator_accepted_by_value(lang))}
+                {row(tr::operator_accepted_by(lang), accepted_by)}
             </SummaryList>
             <h3>{if accepted { t(tr::operator_documents_accepted) } else { t(tr::operator_documents_missing) }}</h3>
             <ul class="operator__docs">{docs}</ul>
@@ -110,7 +121,7 @@ pub fn ReceiptView(id: String) -> impl IntoView {
                     let _ = w.print();
                 }
             }>{t(tr::operator_print)}</button>
-            <A href=paths::OPERATOR>{t(tr::operator_back_to_list)}</A>
+            <A href=vault.list_href()>{back}</A>
         </div>
     }
     .into_any()

@@ -12,7 +12,7 @@ use crate::engine::visit::{Consent, Point};
 use crate::i18n::tr;
 use crate::ui::labels::t;
 use crate::ui::state::clock::use_clock;
-use crate::ui::state::operator::use_vault;
+use crate::ui::state::desk::use_desk;
 use crate::ui::state::prefs::use_lang;
 use crate::ui::state::store::Refused;
 use crate::ui::widgets::field_error::FieldError;
@@ -64,7 +64,7 @@ fn point_of(canvas: &web_sys::HtmlCanvasElement, ev: &web_sys::PointerEvent) -> 
 #[component]
 pub fn SignatureConsent(id: String, rev: u64, said: Outcome) -> impl IntoView {
     let lang = use_lang();
-    let vault = use_vault();
+    let vault = use_desk();
     let clock = use_clock();
     let id = StoredValue::new(id);
     let canvas: NodeRef<leptos::html::Canvas> = NodeRef::new();

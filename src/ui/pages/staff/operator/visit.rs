@@ -19,9 +19,8 @@ use crate::engine::visit::Step;
 use crate::i18n::tr;
 use crate::ui::format;
 use crate::ui::labels::{Label, VisitStatus, t};
-use crate::ui::paths;
 use crate::ui::state::clock::use_clock;
-use crate::ui::state::operator::use_vault;
+use crate::ui::state::desk::use_desk;
 use crate::ui::state::prefs::use_lang;
 use crate::ui::widgets::announcer::Announcer;
 use crate::ui::widgets::complaint_summary::service_name;
@@ -41,9 +40,9 @@ fn step_number(s: Step) -> usize {
 
 #[component]
 pub fn OperatorVisitPage() -> impl IntoView {
-    let vault = use_vault();
+    let vault = use_desk();
     let params = use_params_map();
-    let unlocked = Memo::new(move |_| vault.is_unlocked());
+    let unlocked = Memo::new(move |_| vault.is_open());
     let id = Memo::new(move |_| params.read().get("id").unwrap_or_default());
     move || {
         if !unlocked.get() {
@@ -55,7 +54,7 @@ pub fn OperatorVisitPage() -> impl IntoView {
             .unwrap_or(true)
         {
             return view! {
-                <Missing heading=tr::operator_visit_not_found href=paths::OPERATOR link=tr::operator_back_to_list />
+                <Missing heading=tr::operator_visit_not_found href=vault.list_href() link=tr::operator_back_to_list />
             }
             .into_any();
         }
@@ -66,7 +65,7 @@ pub fn OperatorVisitPage() -> impl IntoView {
 #[component]
 fn VisitView(id: String) -> impl IntoView {
     let lang = use_lang();
-    let vault = use_vault();
+    let vault = use_desk();
     let id = StoredValue::new(id);
     let visit = Memo::new(move |_| vault.with(|d| d.visit(&id.get_value()).cloned()).flatten());
     let step = Memo::new(move |_| {
@@ -78,10 +77,17 @@ fn VisitView(id: String) -> impl IntoView {
         return ().into_any();
     };
     let person = v0.person();
-    let title = Signal::stored(tr::operator_visit_title(
-        lang,
-        &person.map(|p| p.display_name(lang)).unwrap_or_default(),
-    ));
+    let name = person.map(|p| p.display_name(lang)).unwrap_or_default();
+    let title = Signal::stored(if vault.at_counter() {
+        tr::counter_visit_title(lang, &name)
+    } else {
+        tr::operator_visit_title(lang, &name)
+    });
+    let back = if vault.at_counter() {
+        tr::counter_back(lang)
+    } else {
+        tr::operator_back_to_list(lang)
+    };
     let service = v0.service;
     // Each step acts at the revision it was shown at; what happened is said
     // here, outside the part a new step replaces.
@@ -89,10 +95,10 @@ fn VisitView(id: String) -> impl IntoView {
     let said: Outcome = RwSignal::new(None);
     view! {
         <div class="page operator">
-            <p><A href=paths::OPERATOR attr:class="back-link">{t(tr::operator_back_to_list)}</A></p>
+            <p><A href=vault.list_href() attr:class="back-link">{back}</A></p>
             <div class="operator__bar">
                 <PageHeading text=title caption=Signal::stored(format!("{} — {}", service, service_name(lang, service))) />
-                <LockButton />
+                {(!vault.at_counter()).then(|| view! { <LockButton /> })}
             </div>
             <p class="operator__progress">
                 {move || tr::operator_step_of(lang, &step_number(step.get()).to_string())}
@@ -142,7 +148,7 @@ fn Identity(person: Person) -> impl IntoView {
 #[component]
 fn IdentifyStep(id: String, rev: u64, said: Outcome) -> impl IntoView {
     let lang = use_lang();
-    let vault = use_vault();
+    let vault = use_desk();
     let id = StoredValue::new(id);
     view! {
         <section aria-labelledby="step-heading">

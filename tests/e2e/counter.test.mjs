@@ -1,0 +1,137 @@
+// The State Corporation's counter (issue 13 §2, §3): the same steps as a
+// home visit, at an office. S3 booked on the portal, served at the counter
+// (the receipt's deadline is the date the booking promised), filed as an
+// application and moved by the provider to issuance, which the citizen's
+// tracker follows; S2 at the counter, an incomplete package refused with
+// the Appendix 4 receipt and no application filed.
+
+import { assert } from './lib/assert.mjs';
+import { useBrowser, pageTest } from './lib/browser.mjs';
+import { gotoApp, expectH1, button, link, switchLanguage } from './lib/app.mjs';
+import { expectAxeClean } from './lib/axe.mjs';
+import { registryPerson } from './lib/facts.mjs';
+import { msg, fmt } from './lib/texts.mjs';
+import { NOW } from './lib/time.mjs';
+import { signIn } from './lib/flows/signin.mjs';
+import { confirmIdentity, consentByOtp, issueReceipt, receiptNumber } from './lib/flows/operator.mjs';
+import { waitStatus, setRole, act, openTracker } from './lib/flows/staff.mjs';
+
+useBrowser();
+
+const OFFICE = 'almaty-medeu';
+const pick = (page, name, value) => page.locator(`main input[name=${name}][value="${value}"]`).check();
+
+async function openCounter(page, lang) {
+  await gotoApp(page, '/staff/counter');
+  await expectH1(page, msg(lang, 'counter_title'), `counter, ${lang}`);
+  await pick(page, 'office', OFFICE);
+}
+
+pageTest('kk: S3 booked on the portal, served at the counter on the promised terms, filed, and tracked to issuance', async ({ page, context }) => {
+  const lang = 'kk';
+  await context.clock.install({ time: NOW });
+  const me = await signIn(page, lang);
+
+  // The booking: S3 hand-in today at the college's settlement's office.
+  await gotoApp(page, '/apply/book');
+  await pick(page, 'what', 'S3-hand-in');
+  await pick(page, 'provider', 'almaty-college-service');
+  await pick(page, 'office', OFFICE);
+  await page.locator('main input[name=date]').first().check();
+  await page.locator('main input[name=time]').first().check();
+  await button(page, msg(lang, 'book_submit')).click();
+  await expectH1(page, msg(lang, 'ticket_title'), 'the ticket');
+  const ticket = (await page.locator('main .panel__ref').innerText()).trim();
+  const promised = /\d{2}\.\d{2}\.\d{4}/.exec(await page.locator('main .deadline').innerText())[0];
+
+  // The counter: a wrong reference is refused with a message.
+  await openCounter(page, lang);
+  await expectAxeClean(page, `counter, ${lang}`);
+  await page.getByLabel(msg(lang, 'counter_ticket_label')).fill('Q-20990101-0001');
+  await button(page, msg(lang, 'counter_start')).click();
+  await page.locator('.error-summary', { hasText: msg(lang, 'counter_error_ticket') }).waitFor();
+  await expectAxeClean(page, `counter, unknown booking, ${lang}`);
+
+  // The booked citizen: everything as booked.
+  await page.getByLabel(msg(lang, 'counter_ticket_label')).fill(ticket);
+  await button(page, msg(lang, 'counter_start')).click();
+  await page.locator('.operator__identity', { hasText: me.iin }).waitFor();
+  assert.match(await page.locator('main#main .caption').innerText(), /^S3 — /);
+  assert.equal(await page.getByRole('button', { name: msg(lang, 'operator_lock') }).count(), 0, 'no PIN lock at a counter');
+  await expectAxeClean(page, `counter visit, identification, ${lang}`);
+  await confirmIdentity(page, lang);
+  await consentByOtp(page, lang);
+  const boxes = page.getByRole('checkbox');
+  for (let i = 0; i < (await boxes.count()); i++) await boxes.nth(i).check();
+  const receipt = await issueReceipt(page, lang, 'acceptance');
+  const number = await receiptNumber(page);
+  assert.match(number, /^SC-\d{8}-\d{6}-C1$/, 'a counter receipt number');
+  const due = /\d{2}\.\d{2}\.\d{4}/.exec(await receipt.locator('p.deadline').innerText())?.[0];
+  assert.equal(due, promised, 'the receipt gives the date the booking promised');
+  await expectAxeClean(page, `counter, acceptance receipt, ${lang}`);
+
+  // Filed at once: the counter's list, then the back office.
+  assert.ok((await receipt.innerText()).includes(fmt(lang, 'counter_accepted_by_value', { office: '' }).split('«')[0]), 'accepted at the office');
+  await page.getByRole('link', { name: msg(lang, 'counter_back') }).first().click();
+  await expectH1(page, msg(lang, 'counter_title'), 'back to the counter');
+  await pick(page, 'office', OFFICE);
+  await page.getByRole('link', { name: 'C1', exact: true }).waitFor();
+  await gotoApp(page, '/staff');
+  await link(page, number).click();
+  await page.waitForURL((u) => decodeURIComponent(u.pathname) === `/staff/applications/${number}`);
+  await waitStatus(page, lang, 'life_status_delivered', 'desk, from the counter');
+  await setRole(page, lang, 'life_role_clerk');
+  await act(page, lang, 'register', 'life_status_registered', 'registered');
+  await setRole(page, lang, 'life_role_head');
+  await act(page, lang, 'assign', 'life_status_in_progress', 'assigned');
+  await setRole(page, lang, 'life_role_executor');
+  await act(page, lang, 'prepare', 'life_status_in_progress', 'prepared');
+  await setRole(page, lang, 'life_role_head');
+  await act(page, lang, 'sign', 'life_status_in_progress', 'signed');
+  await setRole(page, lang, 'life_role_clerk');
+  await act(page, lang, 'deliver', 'life_status_ready', 'at the State Corporation');
+  await setRole(page, lang, 'life_role_state_corporation');
+  await act(page, lang, 'issue', 'life_status_issued', 'issued');
+  await expectAxeClean(page, `desk, issued, ${lang}`);
+
+  // The citizen follows it to issuance.
+  await openTracker(page, lang, number);
+  await waitStatus(page, lang, 'life_status_issued', 'tracker, issued');
+  await expectAxeClean(page, `tracker, S3 from the counter, ${lang}`);
+});
+
+pageTest('en: S2 at the counter without a booking, an incomplete package refused with the Appendix 4 receipt, and nothing filed', async ({ page }) => {
+  const lang = 'en';
+  const who = registryPerson('850314401018');
+  await gotoApp(page, '/staff/counter');
+  await switchLanguage(page, lang);
+  await expectH1(page, msg(lang, 'counter_title'), 'counter');
+  // Nothing chosen: the office first.
+  await button(page, msg(lang, 'counter_start')).click();
+  await page.locator('.error-summary', { hasText: msg(lang, 'book_error_office') }).waitFor();
+  await pick(page, 'office', OFFICE);
+  // A wrong IIN, no service: both said.
+  await page.getByLabel(msg(lang, 'counter_iin_label')).fill('123');
+  await button(page, msg(lang, 'counter_start')).click();
+  const summary = page.locator('.error-summary');
+  await summary.filter({ hasText: msg(lang, 'counter_error_service') }).waitFor();
+  assert.equal(await summary.locator('li').count(), 2, 'the IIN and the service');
+  await expectAxeClean(page, `counter, errors, ${lang}`);
+
+  await page.getByLabel(msg(lang, 'counter_iin_label')).fill(who.iin);
+  await pick(page, 'service', 'S2');
+  await page.locator('main input[name=reason]').first().waitFor();
+  await page.locator('main input[name=reason]').nth(1).check();
+  await button(page, msg(lang, 'counter_start')).click();
+  await page.locator('.operator__identity', { hasText: who.iin }).waitFor();
+  await confirmIdentity(page, lang, { consent: false });
+  const boxes = page.getByRole('checkbox');
+  const n = await boxes.count();
+  assert.ok(n >= 2, 'S2 lists its documents');
+  for (let i = 0; i < n - 1; i++) await boxes.nth(i).check();
+  const receipt = await issueReceipt(page, lang, 'refusal');
+  assert.ok((await receipt.innerText()).includes(fmt(lang, 'operator_form_rules', { n: 4 })), 'Appendix 4 to the Rules');
+  await expectAxeClean(page, `counter, refusal receipt, ${lang}`);
+  const apps = await page.evaluate(() => JSON.parse(localStorage.getItem('qujat.apps') ?? '{"data":{}}').data);
+  assert.deepEqual(Object.keys(apps), [], 'a refused package is no application');
+});
