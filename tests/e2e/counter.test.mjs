@@ -7,14 +7,17 @@
 
 import { assert } from './lib/assert.mjs';
 import { useBrowser, pageTest } from './lib/browser.mjs';
-import { gotoApp, expectH1, button, link, switchLanguage } from './lib/app.mjs';
+import { gotoApp, expectH1, button, link, radio, switchLanguage } from './lib/app.mjs';
 import { expectAxeClean } from './lib/axe.mjs';
 import { registryPerson } from './lib/facts.mjs';
 import { msg, fmt } from './lib/texts.mjs';
 import { NOW } from './lib/time.mjs';
 import { signIn } from './lib/flows/signin.mjs';
-import { confirmIdentity, consentByOtp, issueReceipt, receiptNumber } from './lib/flows/operator.mjs';
-import { waitStatus, setRole, act, openTracker } from './lib/flows/staff.mjs';
+import { confirmIdentity, consentByOtp, consentByNotice, issueReceipt, receiptNumber } from './lib/flows/operator.mjs';
+import { waitStatus, toIssuance, openTracker } from './lib/flows/staff.mjs';
+import { signInByIin } from './lib/flows/signin.mjs';
+import { signWithOtp } from './lib/flows/sign.mjs';
+import { continueToSign, filed } from './lib/flows/complaint.mjs';
 
 useBrowser();
 
@@ -80,18 +83,7 @@ pageTest('kk: S3 booked on the portal, served at the counter on the promised ter
   await link(page, number).click();
   await page.waitForURL((u) => decodeURIComponent(u.pathname) === `/staff/applications/${number}`);
   await waitStatus(page, lang, 'life_status_delivered', 'desk, from the counter');
-  await setRole(page, lang, 'life_role_clerk');
-  await act(page, lang, 'register', 'life_status_registered', 'registered');
-  await setRole(page, lang, 'life_role_head');
-  await act(page, lang, 'assign', 'life_status_in_progress', 'assigned');
-  await setRole(page, lang, 'life_role_executor');
-  await act(page, lang, 'prepare', 'life_status_in_progress', 'prepared');
-  await setRole(page, lang, 'life_role_head');
-  await act(page, lang, 'sign', 'life_status_in_progress', 'signed');
-  await setRole(page, lang, 'life_role_clerk');
-  await act(page, lang, 'deliver', 'life_status_ready', 'at the State Corporation');
-  await setRole(page, lang, 'life_role_state_corporation');
-  await act(page, lang, 'issue', 'life_status_issued', 'issued');
+  await toIssuance(page, lang);
   await expectAxeClean(page, `desk, issued, ${lang}`);
 
   // The citizen follows it to issuance.
@@ -134,4 +126,51 @@ pageTest('en: S2 at the counter without a booking, an incomplete package refused
   await expectAxeClean(page, `counter, refusal receipt, ${lang}`);
   const apps = await page.evaluate(() => JSON.parse(localStorage.getItem('qujat.apps') ?? '{"data":{}}').data);
   assert.deepEqual(Object.keys(apps), [], 'a refused package is no application');
+});
+
+pageTest('ru: S1 walk-in at the counter (the provider obtains the consent), 20 calendar days, issued, and a complaint under the S1 standard itself', async ({ page, context }) => {
+  const lang = 'ru';
+  await context.clock.install({ time: NOW });
+  const who = registryPerson('781123301754');
+  await gotoApp(page, '/staff/counter');
+  await switchLanguage(page, lang);
+  await pick(page, 'office', OFFICE);
+  await page.getByLabel(msg(lang, 'counter_iin_label')).fill(who.iin);
+  await pick(page, 'service', 'S1');
+  await page.locator('main input[name=reason]').first().check();
+  await button(page, msg(lang, 'counter_start')).click();
+  await page.locator('.operator__identity', { hasText: who.iin }).waitFor();
+  await confirmIdentity(page, lang);
+  await consentByNotice(page, lang);
+  const boxes = page.getByRole('checkbox');
+  for (let i = 0; i < (await boxes.count()); i++) await boxes.nth(i).check();
+  const receipt = await issueReceipt(page, lang, 'acceptance');
+  const number = await receiptNumber(page);
+  const due = /(\d{2})\.(\d{2})\.(\d{4})/.exec(await receipt.locator('p.deadline').innerText());
+  const days = (Date.parse(`${due[3]}-${due[2]}-${due[1]}`) - Date.parse('2026-11-24')) / 86_400_000;
+  assert.ok(days >= 20 && days <= 23, `S1: 20 calendar days from the hand-in (${due[0]}, ${days} days)`);
+  await expectAxeClean(page, `counter, S1 accepted, ${lang}`);
+
+  await gotoApp(page, '/staff');
+  await link(page, number).click();
+  await page.waitForURL((u) => decodeURIComponent(u.pathname) === `/staff/applications/${number}`);
+  await toIssuance(page, lang);
+
+  // The citizen: the tracker, then a complaint about it under F000 itself.
+  await signInByIin(page, lang, who.iin);
+  await openTracker(page, lang, number);
+  await waitStatus(page, lang, 'life_status_issued', 'tracker, S1 issued');
+  await page.getByRole('link', { name: msg(lang, 'complaint_form_title') }).click();
+  await expectH1(page, msg(lang, 'complaint_form_title'), 'complaint form about the S1 application');
+  await page.getByText(msg(lang, 'complaint_form_basis_own')).waitFor();
+  assert.equal(await page.getByText(msg(lang, 'complaint_form_basis_analogy')).count(), 0, 'S1: no analogy');
+  await expectAxeClean(page, `complaint form, S1, ${lang}`);
+  await radio(page, msg(lang, 'complaint_addressee_provider_head')).check();
+  await radio(page, msg(lang, 'complaint_subject_action')).check();
+  await page.locator('#text').fill('Дубликат выдан с ошибкой в фамилии.');
+  await continueToSign(page, lang);
+  await signWithOtp(page, lang);
+  const { reference } = await filed(page, lang);
+  assert.ok(reference, 'the complaint is filed');
+  await expectAxeClean(page, `complaint filed, S1, ${lang}`);
 });

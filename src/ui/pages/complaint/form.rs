@@ -135,7 +135,10 @@ fn ComplaintForm(person: &'static Person) -> impl IntoView {
     let basis = move || {
         ServiceId::parse(&p.get().service).ok().and_then(complaint::basis).map(|b| {
             view! {
-                <p class="small">{t(tr::complaint_form_basis)} " " <LegalBasis provenance=b.provenance.clone() /></p>
+                <p class="small">
+                    {if b.by_analogy { t(tr::complaint_form_basis_analogy) } else { t(tr::complaint_form_basis_own) }}
+                    " " {t(tr::complaint_form_basis)} " " <LegalBasis provenance=b.provenance.clone() />
+                </p>
             }
         })
     };

@@ -165,6 +165,22 @@ export async function act(page, lang, step, statusKey, label) {
   await waitForStatus(page, fmt(lang, 'staff_done', { what: msg(lang, T[step][0]) }), { timeout: 5_000 });
 }
 
+/** On a desk at "delivered": every role's step, in order, to issuance. */
+export async function toIssuance(page, lang) {
+  const steps = [
+    ['life_role_clerk', 'register', 'life_status_registered'],
+    ['life_role_head', 'assign', 'life_status_in_progress'],
+    ['life_role_executor', 'prepare', 'life_status_in_progress'],
+    ['life_role_head', 'sign', 'life_status_in_progress'],
+    ['life_role_clerk', 'deliver', 'life_status_ready'],
+    ['life_role_state_corporation', 'issue', 'life_status_issued'],
+  ];
+  for (const [role, step, status] of steps) {
+    await setRole(page, lang, role);
+    await act(page, lang, step, status, step);
+  }
+}
+
 /** The citizen's tracker of `reference`. */
 export async function openTracker(page, lang, reference) {
   await gotoApp(page, `/apply/applications/${reference}`);
