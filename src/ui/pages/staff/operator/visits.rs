@@ -56,7 +56,10 @@ fn delivered_rows(lang: Lang, data: &OperatorData) -> Vec<AnyView> {
             let r = v.receipt.as_ref()?;
             let (state, delivered) = match r.delivery? {
                 Delivery::ToDeliver => (tr::operator_status_to_deliver(lang).to_string(), false),
-                Delivery::Delivered { at } => (tr::operator_delivered_at(lang, &format::date_time(at)), true),
+                Delivery::Delivered { at } => (
+                    tr::operator_delivered_at(lang, &format::date_time(at)),
+                    true,
+                ),
             };
             // Once delivered, the package is an application in the back
             // office (issue 13 §3).
