@@ -42,6 +42,10 @@ pub const COMPLAINT_DRAFTS: Format = Format::FIRST;
 /// How many events of each application the citizen has seen.
 pub const SEEN: Format = Format::FIRST;
 
+/// The State Corporation halls: one day's queue at one office, by
+/// `"<office>/<date>"` (`BTreeMap<String, queue::Hall>`).
+pub const HALLS: Format = Format::FIRST;
+
 /// Who is signed in.
 pub const SESSION: Format = Format::FIRST;
 
@@ -74,6 +78,7 @@ pub const ALL: &[(&str, Format)] = &[
     ("complaints", COMPLAINTS),
     ("complaint-drafts", COMPLAINT_DRAFTS),
     ("seen", SEEN),
+    ("halls", HALLS),
     ("session", SESSION),
     ("clock", CLOCK),
     ("staff-role", STAFF_ROLE),

@@ -12,6 +12,7 @@ use super::keys;
 use super::store::{Collection, StoreNotices};
 use crate::engine::application::Draft;
 use crate::engine::complaint::Complaint;
+use crate::engine::queue::Hall;
 use crate::engine::signing::eds::KeyFile;
 use crate::engine::signing::otp::OtpBook;
 use crate::engine::submission::Submission;
@@ -42,6 +43,9 @@ pub struct Db {
     pub sms: Collection<Vec<Sms>>,
     /// Filed complaints by id.
     pub complaints: Collection<BTreeMap<String, Complaint>>,
+    /// The State Corporation halls, by `"<office>/<date>"` (read only by the
+    /// staff bundle, which loads it at start: see `state::hall`).
+    pub halls: Collection<BTreeMap<String, Hall>>,
 }
 
 impl Db {
@@ -53,6 +57,7 @@ impl Db {
             otp: Collection::open(keys::OTP, notices),
             sms: Collection::open(keys::SMS, notices),
             complaints: Collection::open(keys::COMPLAINTS, notices),
+            halls: Collection::open(keys::HALLS, notices),
         }
     }
 

@@ -33,6 +33,8 @@ pub const COMPLAINTS: &str = "qujat.complaints";
 pub const COMPLAINT_DRAFTS: &str = "qujat.complaint-drafts";
 /// How many events of each application the citizen has seen.
 pub const SEEN: &str = "qujat.seen";
+/// The State Corporation halls: each office's queue for one day.
+pub const HALLS: &str = "qujat.halls";
 
 /// The back office's chosen role.
 pub const STAFF_ROLE: &str = "qujat.staff.role";
@@ -57,6 +59,7 @@ pub fn format(key: &str) -> &'static Format {
         COMPLAINTS => &formats::COMPLAINTS,
         COMPLAINT_DRAFTS => &formats::COMPLAINT_DRAFTS,
         SEEN => &formats::SEEN,
+        HALLS => &formats::HALLS,
         SESSION => &formats::SESSION,
         CLOCK => &formats::CLOCK,
         STAFF_ROLE => &formats::STAFF_ROLE,

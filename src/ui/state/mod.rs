@@ -9,6 +9,7 @@ pub mod clock;
 pub mod complaints;
 pub mod db;
 pub mod demo;
+pub mod hall;
 pub mod keyring;
 pub mod keys;
 pub mod notify;
