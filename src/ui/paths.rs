@@ -78,3 +78,4 @@ pub const COMPLAINT_SIGN: &str = "/apply/complaint/sign";
 pub const STAFF: &str = "/staff";
 pub const COMPLAINT_DESK: &str = "/staff/complaints";
 pub const OPERATOR: &str = "/staff/operator";
+pub const HALL: &str = "/staff/hall";

@@ -68,6 +68,7 @@ pub fn BackOfficePage() -> impl IntoView {
                 columns=vec![t(tr::staff_col_reference), t(tr::staff_col_applicant), t(tr::staff_col_status), t(tr::staff_col_next)]
                 empty=t(tr::staff_none) />
             <p><A href=paths::OPERATOR>{t(tr::operator_start_link)}</A></p>
+            <p><A href=paths::HALL>{t(tr::hall_link)}</A></p>
             <p><a href=paths::HOME>{t(tr::staff_portal_link)}</a></p>
         </div>
     }
