@@ -84,7 +84,8 @@ fn outcome(
         }
         Err(Refused::Rule(HallError::NobodyWaiting)) => tr::hall_nobody(lang).to_string(),
         Err(Refused::Rule(HallError::WindowBusy { window, number })) => {
-            tr::hall_window_busy(lang, &label_of(shown, number), &window.to_string())
+            // Placeholders in the order of the English text: window, ticket.
+            tr::hall_window_busy(lang, &window.to_string(), &label_of(shown, number))
         }
         Err(Refused::Rule(_)) => tr::hall_not_allowed(lang).to_string(),
     };
