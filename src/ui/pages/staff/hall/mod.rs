@@ -25,9 +25,9 @@ use crate::ui::state::store::Refused;
 use crate::ui::widgets::complaint_summary::service_name;
 use crate::ui::widgets::demo_clock::DemoClock;
 use crate::ui::widgets::legal_basis::law_notice;
+use crate::ui::widgets::notice::warning;
 use crate::ui::widgets::page_heading::PageHeading;
 use crate::ui::widgets::radios::{Choice, Radios};
-use crate::ui::widgets::staff_desk::staff_banner;
 
 /// What a walk-in can come for (S2's collection is the one purpose the
 /// queue offers besides handing in; its wait is a marked reading).
@@ -168,7 +168,7 @@ pub fn HallPage() -> impl IntoView {
         <div class="page hall">
             <p><A href=paths::STAFF>{t(tr::hall_back)}</A></p>
             <PageHeading text=ts(tr::hall_title) />
-            {staff_banner()}
+            {warning(t(tr::hall_banner))}
             <p>{t(tr::hall_intro)}</p>
             <Radios name="office" legend=ts(tr::hall_office_question)
                 choices=Signal::stored(office_choices)
@@ -181,11 +181,6 @@ pub fn HallPage() -> impl IntoView {
             <p class="hall__today">
                 {move || tr::hall_today(lang, &format::date(today.get()), &office_name().unwrap_or_default())}
             </p>
-            <div role="status" class="hall__status">
-                {move || said.get().map(|(ok, m)| view! {
-                    <p class=if ok { "notice notice--success" } else { "notice notice--warning" }>{m}</p>
-                })}
-            </div>
 
             <section aria-labelledby="hall-take">
                 <h2 id="hall-take">{t(tr::hall_take_heading)}</h2>
@@ -211,6 +206,12 @@ pub fn HallPage() -> impl IntoView {
                 {assumption(&a.capacity)}
                 <button type="button" class="button" on:click=call>{t(tr::hall_call)}</button>
             </section>
+            // What an action did, next to the buttons and above the table.
+            <div role="status" class="hall__status">
+                {move || said.get().map(|(ok, m)| view! {
+                    <p class=if ok { "notice notice--success" } else { "notice notice--warning" }>{m}</p>
+                })}
+            </div>
 
             <table::Tickets shown=shown act=Callback::new(run) />
             <table::DayDashboard shown=shown />
