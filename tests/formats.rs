@@ -10,7 +10,7 @@ use std::path::Path;
 
 use qujat::engine::application::Draft;
 use qujat::engine::complaint::{Complaint, ComplaintDraft};
-use qujat::engine::queue::Tickets;
+use qujat::engine::queue::{Hall, TicketState, Tickets};
 use qujat::engine::signing::eds::KeyFile;
 use qujat::engine::signing::otp::OtpBook;
 use qujat::engine::signing::vault::{self, VaultKey};
@@ -169,6 +169,17 @@ struct Sms {
 fn small_collections() {
     upgrade_all::<Vec<Sms>>("sms", &formats::SMS);
     upgrade_all::<BTreeMap<String, usize>>("seen", &formats::SEEN);
+    let halls = upgrade_all::<BTreeMap<String, Hall>>("halls", &formats::HALLS);
+    let hall = &halls[0]["almaty-medeu/2026-11-24"];
+    assert_eq!((hall.tickets.len(), hall.rev), (3, 4));
+    assert_eq!(
+        hall.tickets.iter().map(|t| t.state()).collect::<Vec<_>>(),
+        [
+            TicketState::Served,
+            TicketState::Absent,
+            TicketState::Waiting
+        ]
+    );
     assert_eq!(
         upgrade_all::<Option<String>>("session", &formats::SESSION)[0]
             .as_deref()

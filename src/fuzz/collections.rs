@@ -15,6 +15,8 @@ use crate::engine::demo_clock;
 use crate::engine::identity::{iin, registry};
 use crate::engine::kztime;
 use crate::engine::lifecycle::{self, Ctx};
+use crate::engine::queue::{Hall, Purpose as QueuePurpose};
+use crate::engine::service::ServiceId;
 use crate::engine::signing::eds::{self, KeyFile};
 use crate::engine::signing::otp::{OtpBook, Policy, Purpose};
 use crate::engine::signing::vault::{self, VaultKey};
@@ -61,6 +63,10 @@ pub fn stored_examples() -> BTreeMap<&'static str, &'static str> {
         (
             "seen",
             include_str!("../../tests/fixtures/stored/seen.v1.json"),
+        ),
+        (
+            "halls",
+            include_str!("../../tests/fixtures/stored/halls.v1.json"),
         ),
         (
             "session",
@@ -278,6 +284,30 @@ fn use_complaint_drafts(raw: &str, f: &Format, _: &mut Gen) -> bool {
     true
 }
 
+/// The hall page: every ticket's view and the dashboard at some instant,
+/// and the employee's actions at the stored revision.
+fn use_halls(raw: &str, f: &Format, g: &mut Gen) -> bool {
+    let Some(mut halls) = decode::<BTreeMap<String, Hall>>(raw, f) else {
+        return false;
+    };
+    for h in halls.values_mut() {
+        let now = g.instant();
+        let _ = h.views(now);
+        let _ = h.dashboard(now);
+        let _ = h.waiting_order(now);
+        let rev = h.rev;
+        let n = g.below(5) as u32;
+        let _ = match g.below(4) {
+            0 => h.walk_in(rev, ServiceId::S2, QueuePurpose::Collect, None, now),
+            1 => h.call_next(rev, n, now),
+            2 => h.finish(rev, n, now),
+            _ => h.mark_absent(rev, n, now),
+        };
+        let _ = h.dashboard(now);
+    }
+    true
+}
+
 fn use_value(raw: &str, f: &Format, _: &mut Gen) -> bool {
     decode::<Value>(raw, f).is_some()
 }
@@ -415,6 +445,7 @@ fn exerciser(name: &str) -> Exerciser {
             upgrade::<BTreeMap<String, ComplaintDraft>>,
             no_extra,
         ),
+        "halls" => (use_halls, upgrade::<BTreeMap<String, Hall>>, no_extra),
         "session" => (use_session, upgrade::<Option<String>>, no_extra),
         "clock" => (use_clock, upgrade::<i64>, no_extra),
         "operator" => (use_operator, upgrade::<OperatorStore>, extra_operator),

@@ -95,3 +95,4 @@ pub const STAFF: &str = "/staff";
 pub const COMPLAINT_DESK: &str = "/staff/complaints";
 pub const OPERATOR: &str = "/staff/operator";
 pub const COUNTER: &str = "/staff/counter";
+pub const HALL: &str = "/staff/hall";

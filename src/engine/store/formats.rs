@@ -49,6 +49,9 @@ pub const SEEN: Format = Format::FIRST;
 /// Bookings of the State Corporation's electronic queue
 /// (`queue::Tickets`, with its own revision for "the last place").
 pub const TICKETS: Format = Format::FIRST;
+/// The State Corporation halls: one day's queue at one office, by
+/// `"<office>/<date>"` (`BTreeMap<String, queue::Hall>`).
+pub const HALLS: Format = Format::FIRST;
 
 /// Who is signed in.
 pub const SESSION: Format = Format::FIRST;
@@ -87,6 +90,7 @@ pub const ALL: &[(&str, Format)] = &[
     ("complaint-drafts", COMPLAINT_DRAFTS),
     ("seen", SEEN),
     ("tickets", TICKETS),
+    ("halls", HALLS),
     ("session", SESSION),
     ("clock", CLOCK),
     ("staff-role", STAFF_ROLE),

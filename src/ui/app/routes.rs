@@ -10,6 +10,7 @@ use super::bundle::Bundle;
 use super::frame::Frame;
 use super::shared::provide_shared;
 use crate::ui::pages::{apply, book, cabinet, complaint, portal, sign, staff};
+use crate::ui::state::db::Db;
 use crate::ui::state::operator::OperatorVault;
 use crate::ui::state::prefs::{CurrentLang, Prefs};
 use crate::ui::state::staff::StaffRole;
@@ -79,6 +80,12 @@ pub fn StaffApp() -> impl IntoView {
     let notices = expect_context::<StoreNotices>();
     provide_context(StaffRole::open(notices));
     provide_context(OperatorVault::start(notices));
+    // The halls and the counters are read only here (the applying bundle
+    // carries no decoder for them); storage trouble in them is reported at
+    // start.
+    let db = expect_context::<Db>();
+    db.halls.load();
+    db.counter.load();
     app(prefs, || {
         view! {
             <Routes fallback=NotFound>
@@ -86,6 +93,7 @@ pub fn StaffApp() -> impl IntoView {
                 <Route path=path!("/staff/applications/:reference") view=staff::BackOfficeApplication />
                 <Route path=path!("/staff/complaints") view=staff::ComplaintDeskList />
                 <Route path=path!("/staff/complaints/:id") view=staff::ComplaintDeskPage />
+                <Route path=path!("/staff/hall") view=staff::HallPage />
                 <Route path=path!("/staff/operator") view=staff::OperatorPage />
                 <Route path=path!("/staff/operator/visits/:id") view=staff::OperatorVisitPage />
                 <Route path=path!("/staff/counter") view=staff::CounterPage />

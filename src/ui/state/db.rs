@@ -12,7 +12,7 @@ use super::keys;
 use super::store::{Collection, StoreNotices};
 use crate::engine::application::Draft;
 use crate::engine::complaint::Complaint;
-use crate::engine::queue::Tickets;
+use crate::engine::queue::{Hall, Tickets};
 use crate::engine::signing::eds::KeyFile;
 use crate::engine::signing::otp::OtpBook;
 use crate::engine::submission::Submission;
@@ -48,6 +48,9 @@ pub struct Db {
     pub tickets: Collection<Tickets>,
     /// The State Corporation counters' visits.
     pub counter: Collection<OperatorData>,
+    /// The State Corporation halls, by `"<office>/<date>"` (read only by the
+    /// staff bundle, which loads it at start: see `state::hall`).
+    pub halls: Collection<BTreeMap<String, Hall>>,
 }
 
 impl Db {
@@ -61,6 +64,7 @@ impl Db {
             complaints: Collection::open(keys::COMPLAINTS, notices),
             tickets: Collection::open(keys::TICKETS, notices),
             counter: Collection::open(keys::COUNTER, notices),
+            halls: Collection::open(keys::HALLS, notices),
         }
     }
 
@@ -76,7 +80,6 @@ impl Db {
         self.sms.load();
         self.complaints.load();
         self.tickets.load();
-        self.counter.load();
     }
 }
 

@@ -35,6 +35,8 @@ pub const COMPLAINT_DRAFTS: &str = "qujat.complaint-drafts";
 pub const SEEN: &str = "qujat.seen";
 /// Bookings of the State Corporation's electronic queue (`queue::Tickets`).
 pub const TICKETS: &str = "qujat.tickets";
+/// The State Corporation halls: each office's queue for one day.
+pub const HALLS: &str = "qujat.halls";
 
 /// The back office's chosen role.
 pub const STAFF_ROLE: &str = "qujat.staff.role";
@@ -63,6 +65,7 @@ pub fn format(key: &str) -> &'static Format {
         COMPLAINT_DRAFTS => &formats::COMPLAINT_DRAFTS,
         SEEN => &formats::SEEN,
         TICKETS => &formats::TICKETS,
+        HALLS => &formats::HALLS,
         SESSION => &formats::SESSION,
         CLOCK => &formats::CLOCK,
         STAFF_ROLE => &formats::STAFF_ROLE,

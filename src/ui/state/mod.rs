@@ -10,6 +10,7 @@ pub mod complaints;
 pub mod db;
 pub mod demo;
 pub mod desk;
+pub mod hall;
 pub mod keyring;
 pub mod keys;
 pub mod notify;

@@ -69,6 +69,7 @@ pub fn BackOfficePage() -> impl IntoView {
                 empty=t(tr::staff_none) />
             <p><A href=paths::COUNTER>{t(tr::counter_start_link)}</A></p>
             <p><A href=paths::OPERATOR>{t(tr::operator_start_link)}</A></p>
+            <p><A href=paths::HALL>{t(tr::hall_link)}</A></p>
             <p><a href=paths::HOME>{t(tr::staff_portal_link)}</a></p>
         </div>
     }

@@ -1,10 +1,11 @@
 //! The staff bundle (`/staff/…`): the provider's back office, the
-//! complaint desk, and the State Corporation's counter and home visits.
+//! complaint desk, the State Corporation's hall, counter and home visits.
 
 mod application;
 mod backoffice;
 mod complaint_desk;
 mod complaints;
+mod hall;
 mod operator;
 mod role;
 
@@ -12,4 +13,5 @@ pub use application::BackOfficeApplication;
 pub use backoffice::BackOfficePage;
 pub use complaint_desk::ComplaintDeskPage;
 pub use complaints::ComplaintDeskList;
+pub use hall::HallPage;
 pub use operator::{CounterPage, CounterVisitPage, OperatorPage, OperatorVisitPage};

@@ -1,0 +1,64 @@
+//! The State Corporation hall (issue 13 §2): one office's queue for one day,
+//! stored under `"<office>/<date>"`. Every action runs at the revision the
+//! employee saw, so two tabs cannot both call the same citizen: the second
+//! is refused ([`Refused::Stale`]) and shown the latest state.
+
+use chrono::{DateTime, NaiveDate, Utc};
+
+use super::db::Db;
+use super::store::Refused;
+use crate::engine::queue::{Hall, HallError, HallTicket, Purpose};
+use crate::engine::service::ServiceId;
+
+/// Where the hall of `office` on `date` is stored.
+pub fn hall_key(office: &str, date: NaiveDate) -> String {
+    format!("{office}/{date}")
+}
+
+/// The hall of `office` on `date` as stored, or an empty one that nothing
+/// has changed yet (revision 0). Reactive.
+pub fn hall(db: Db, office: &str, date: NaiveDate) -> Hall {
+    db.halls
+        .with(|m| m.get(&hall_key(office, date)).cloned())
+        .unwrap_or_else(|| Hall::new(office, date))
+}
+
+/// What a hall action does, on the hall at the revision it was shown at.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum HallAction {
+    WalkIn(ServiceId, Purpose),
+    /// Call the next citizen to this window.
+    CallNext(u32),
+    Finish(u32),
+    Absent(u32),
+}
+
+/// Runs `action` on the latest stored hall of `office` on `date`, only if it
+/// is still at revision `seen`; writes it when the engine agrees.
+pub fn act(
+    db: Db,
+    office: &str,
+    date: NaiveDate,
+    seen: u64,
+    action: HallAction,
+    now: DateTime<Utc>,
+) -> Result<HallTicket, Refused<HallError>> {
+    db.halls
+        .try_update(|m| {
+            let hall = m
+                .entry(hall_key(office, date))
+                .or_insert_with(|| Hall::new(office, date));
+            match action {
+                HallAction::WalkIn(service, purpose) => {
+                    hall.walk_in(seen, service, purpose, None, now)
+                }
+                HallAction::CallNext(window) => hall.call_next(seen, window, now),
+                HallAction::Finish(n) => hall.finish(seen, n, now),
+                HallAction::Absent(n) => hall.mark_absent(seen, n, now),
+            }
+        })
+        .map_err(|r| match r {
+            Refused::Rule(HallError::Stale(s)) => Refused::Stale { found: s.found },
+            other => other,
+        })
+}
