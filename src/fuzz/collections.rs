@@ -15,13 +15,14 @@ use crate::engine::demo_clock;
 use crate::engine::identity::{iin, registry};
 use crate::engine::kztime;
 use crate::engine::lifecycle::{self, Ctx};
-use crate::engine::queue::{Hall, Purpose as QueuePurpose};
+use crate::engine::queue::{Hall, Purpose as QueuePurpose, Tickets};
 use crate::engine::service::ServiceId;
 use crate::engine::signing::eds::{self, KeyFile};
 use crate::engine::signing::otp::{OtpBook, Policy, Purpose};
 use crate::engine::signing::vault::{self, VaultKey};
 use crate::engine::store::{self, Format, MemoryStorage, RawStorage, formats};
 use crate::engine::submission::{self, Submission};
+use crate::engine::term::ClockTime;
 use crate::engine::visit::{self, OperatorData, OperatorStore};
 
 use super::{Gen, Target};
@@ -67,6 +68,14 @@ pub fn stored_examples() -> BTreeMap<&'static str, &'static str> {
         (
             "halls",
             include_str!("../../tests/fixtures/stored/halls.v1.json"),
+        ),
+        (
+            "tickets",
+            include_str!("../../tests/fixtures/stored/tickets.v1.json"),
+        ),
+        (
+            "counter",
+            include_str!("../../tests/fixtures/stored/counter.v1.json"),
         ),
         (
             "session",
@@ -308,6 +317,48 @@ fn use_halls(raw: &str, f: &Format, g: &mut Gen) -> bool {
     true
 }
 
+fn use_tickets(raw: &str, f: &Format, g: &mut Gen) -> bool {
+    let Some(mut tickets) = decode::<Tickets>(raw, f) else {
+        return false;
+    };
+    let now = g.instant();
+    let _ = tickets.taken();
+    let refs: Vec<String> = tickets
+        .tickets
+        .iter()
+        .map(|t| t.reference.clone())
+        .collect();
+    for r in refs {
+        let _ = tickets.get(&r).map(|t| t.status_at(now));
+        let rev = tickets.rev;
+        let _ = if g.chance(50) {
+            tickets.cancel(rev, &r, now)
+        } else {
+            let date = now.date_naive();
+            let start = ClockTime::new(g.below(24) as u16, 15 * g.below(4) as u16);
+            match start {
+                Some(start) => tickets.move_to(rev, &r, "almaty-medeu", date, start, now),
+                None => continue,
+            }
+        };
+    }
+    true
+}
+
+fn use_counter(raw: &str, f: &Format, g: &mut Gen) -> bool {
+    if !use_operator_data(raw, f, g) {
+        return false;
+    }
+    if let Some(data) = decode::<OperatorData>(raw, f) {
+        for v in &data.visits {
+            let _ = v.location();
+            let _ = v.application().map(|a| a.verify());
+        }
+        let _ = visit::delivered_applications(&data);
+    }
+    true
+}
+
 fn use_value(raw: &str, f: &Format, _: &mut Gen) -> bool {
     decode::<Value>(raw, f).is_some()
 }
@@ -446,6 +497,8 @@ fn exerciser(name: &str) -> Exerciser {
             no_extra,
         ),
         "halls" => (use_halls, upgrade::<BTreeMap<String, Hall>>, no_extra),
+        "tickets" => (use_tickets, upgrade::<Tickets>, no_extra),
+        "counter" => (use_counter, upgrade::<OperatorData>, no_extra),
         "session" => (use_session, upgrade::<Option<String>>, no_extra),
         "clock" => (use_clock, upgrade::<i64>, no_extra),
         "operator" => (use_operator, upgrade::<OperatorStore>, extra_operator),
