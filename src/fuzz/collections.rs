@@ -15,17 +15,16 @@ use crate::engine::demo_clock;
 use crate::engine::identity::{iin, registry};
 use crate::engine::kztime;
 use crate::engine::lifecycle::{self, Ctx};
-use crate::engine::queue::{Hall, Purpose as QueuePurpose, Tickets};
-use crate::engine::service::ServiceId;
+use crate::engine::queue::{Hall, Tickets};
 use crate::engine::signing::eds::{self, KeyFile};
 use crate::engine::signing::otp::{OtpBook, Policy, Purpose};
 use crate::engine::signing::vault::{self, VaultKey};
 use crate::engine::store::{self, Format, MemoryStorage, RawStorage, formats};
 use crate::engine::submission::{self, Submission};
-use crate::engine::term::ClockTime;
 use crate::engine::visit::{self, OperatorData, OperatorStore};
 
-use super::{Gen, Target};
+use super::queue::{use_counter, use_halls, use_operator_data, use_tickets};
+use super::{Gen, Target, decode};
 
 // ---------------------------------------------------------------------------
 // Real examples to start from.
@@ -134,10 +133,6 @@ struct Exerciser {
 fn upgrade<T: Serialize + DeserializeOwned>(raw: &str, format: &Format) -> Option<String> {
     let env: store::Envelope<T> = store::decode(raw, format).ok()?;
     Some(store::encode(env.rev, &env.data, format))
-}
-
-fn decode<T: DeserializeOwned>(raw: &str, format: &Format) -> Option<T> {
-    store::decode::<T>(raw, format).ok().map(|e| e.data)
 }
 
 fn no_extra() -> Vec<String> {
@@ -295,70 +290,6 @@ fn use_complaint_drafts(raw: &str, f: &Format, _: &mut Gen) -> bool {
 
 /// The hall page: every ticket's view and the dashboard at some instant,
 /// and the employee's actions at the stored revision.
-fn use_halls(raw: &str, f: &Format, g: &mut Gen) -> bool {
-    let Some(mut halls) = decode::<BTreeMap<String, Hall>>(raw, f) else {
-        return false;
-    };
-    for h in halls.values_mut() {
-        let now = g.instant();
-        let _ = h.views(now);
-        let _ = h.dashboard(now);
-        let _ = h.waiting_order(now);
-        let rev = h.rev;
-        let n = g.below(5) as u32;
-        let _ = match g.below(4) {
-            0 => h.walk_in(rev, ServiceId::S2, QueuePurpose::Collect, None, now),
-            1 => h.call_next(rev, n, now),
-            2 => h.finish(rev, n, now),
-            _ => h.mark_absent(rev, n, now),
-        };
-        let _ = h.dashboard(now);
-    }
-    true
-}
-
-fn use_tickets(raw: &str, f: &Format, g: &mut Gen) -> bool {
-    let Some(mut tickets) = decode::<Tickets>(raw, f) else {
-        return false;
-    };
-    let now = g.instant();
-    let _ = tickets.taken();
-    let refs: Vec<String> = tickets
-        .tickets
-        .iter()
-        .map(|t| t.reference.clone())
-        .collect();
-    for r in refs {
-        let _ = tickets.get(&r).map(|t| t.status_at(now));
-        let rev = tickets.rev;
-        let _ = if g.chance(50) {
-            tickets.cancel(rev, &r, now)
-        } else {
-            let date = now.date_naive();
-            let start = ClockTime::new(g.below(24) as u16, 15 * g.below(4) as u16);
-            match start {
-                Some(start) => tickets.move_to(rev, &r, "almaty-medeu", date, start, now),
-                None => continue,
-            }
-        };
-    }
-    true
-}
-
-fn use_counter(raw: &str, f: &Format, g: &mut Gen) -> bool {
-    if !use_operator_data(raw, f, g) {
-        return false;
-    }
-    if let Some(data) = decode::<OperatorData>(raw, f) {
-        for v in &data.visits {
-            let _ = v.location();
-            let _ = v.application().map(|a| a.verify());
-        }
-        let _ = visit::delivered_applications(&data);
-    }
-    true
-}
-
 fn use_value(raw: &str, f: &Format, _: &mut Gen) -> bool {
     decode::<Value>(raw, f).is_some()
 }
@@ -403,30 +334,6 @@ fn use_operator(raw: &str, f: &Format, g: &mut Gen) -> bool {
         }
     }
     st.guard.right();
-    true
-}
-
-fn use_operator_data(raw: &str, f: &Format, g: &mut Gen) -> bool {
-    let Some(mut data) = decode::<OperatorData>(raw, f) else {
-        return false;
-    };
-    let _ = data.to_deliver();
-    let now = g.instant();
-    for v in &mut data.visits {
-        let _ = v.person();
-        let _ = v.required();
-        let _ = v.missing();
-        let _ = v.deadline();
-        let _ = visit::signature_is_drawn(&v.strokes);
-        if g.chance(30) {
-            let _ = v.finish(now);
-        }
-        if let Some(s) = v.otp.as_mut() {
-            let _ = s.verify(&g.text(8), now);
-            let _ = s.seconds_until_resend(now);
-        }
-    }
-    let _ = visit::sync(&mut data, g.chance(50), now);
     true
 }
 

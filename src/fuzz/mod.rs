@@ -13,13 +13,16 @@
 
 mod collections;
 mod inputs;
+mod queue;
 mod random;
 
 use std::cell::RefCell;
 use std::panic::{self, AssertUnwindSafe};
 use std::time::{Duration, Instant};
 
-use crate::engine::store::formats;
+use serde::de::DeserializeOwned;
+
+use crate::engine::store::{self, Format, formats};
 
 use collections::collection_target;
 pub use collections::stored_examples;
@@ -156,4 +159,9 @@ pub fn run_targets(mut all: Vec<Target>, total: u64, seed: u64) -> Report {
         elapsed: start.elapsed(),
         first_panic,
     }
+}
+
+/// `raw` read as a stored `T` of `format`, if it reads.
+fn decode<T: DeserializeOwned>(raw: &str, format: &Format) -> Option<T> {
+    store::decode::<T>(raw, format).ok().map(|e| e.data)
 }
