@@ -30,7 +30,7 @@
 
 use chrono::NaiveDate;
 
-use super::{Step, Visit};
+use super::Visit;
 use crate::engine::catalog::Situation;
 use crate::engine::queue::{ProviderPlace, Ticket};
 use crate::engine::service::ServiceId;
@@ -48,22 +48,9 @@ impl Visit {
         date: NaiveDate,
     ) -> Visit {
         Visit {
-            id: id.to_string(),
-            service,
-            iin: iin.to_string(),
-            situations,
-            date,
-            step: Step::Identify,
-            consent: None,
-            strokes: Vec::new(),
-            otp: None,
-            sms: None,
-            checked: Vec::new(),
-            receipt: None,
-            missing_record: None,
             office: Some(office.to_string()),
             provider,
-            rev: 0,
+            ..Visit::new(id, service, iin, situations, date)
         }
     }
 
@@ -92,7 +79,8 @@ mod tests {
     use super::*;
     use crate::engine::queue::{Purpose, TicketRequest, Tickets};
     use crate::engine::term::{ClockTime, Location};
-    use crate::engine::visit::{Consent, ConsentStep, VisitOutcome};
+    use crate::engine::visit::VisitOutcome;
+    use crate::engine::visit::tests::consent_as_allowed;
     use chrono::{DateTime, TimeZone, Utc};
 
     const COLLEGE: &str = "almaty-college-service";
@@ -103,11 +91,7 @@ mod tests {
 
     fn accept(v: &mut Visit, now: DateTime<Utc>) -> VisitOutcome {
         v.confirm_identity();
-        match v.consent_step() {
-            ConsentStep::None => {}
-            ConsentStep::Notice(_) => v.give_consent(Consent::Notice { given_at: now }).unwrap(),
-            ConsentStep::Collect(_) => v.give_consent(Consent::Otp { verified_at: now }).unwrap(),
-        }
+        consent_as_allowed(v, now);
         for id in v
             .required()
             .iter()
@@ -192,19 +176,7 @@ mod tests {
                 at(25, 9).date_naive(),
             );
             v.confirm_identity();
-            match v.consent_step() {
-                ConsentStep::None => {}
-                ConsentStep::Notice(_) => v
-                    .give_consent(Consent::Notice {
-                        given_at: at(25, 9),
-                    })
-                    .unwrap(),
-                ConsentStep::Collect(_) => v
-                    .give_consent(Consent::Otp {
-                        verified_at: at(25, 9),
-                    })
-                    .unwrap(),
-            }
+            consent_as_allowed(&mut v, at(25, 9));
             v.finish(at(25, 9)).unwrap()
         };
         assert_eq!(

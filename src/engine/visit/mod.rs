@@ -331,6 +331,36 @@ pub fn channel_notes(service: ServiceId, situations: &[Situation]) -> Vec<&'stat
 }
 
 impl Visit {
+    /// A visit not begun: a home visit as the contact centre requested it
+    /// ([`seed_visits`]), or the start of one at a counter
+    /// ([`Visit::at_counter`]).
+    pub fn new(
+        id: &str,
+        service: ServiceId,
+        iin: &str,
+        situations: Vec<Situation>,
+        date: NaiveDate,
+    ) -> Visit {
+        Visit {
+            id: id.to_string(),
+            service,
+            iin: iin.to_string(),
+            situations,
+            date,
+            step: Step::Identify,
+            consent: None,
+            strokes: Vec::new(),
+            otp: None,
+            sms: None,
+            checked: Vec::new(),
+            receipt: None,
+            missing_record: None,
+            office: None,
+            provider: None,
+            rev: 0,
+        }
+    }
+
     pub fn person(&self) -> Option<&'static Person> {
         registry::find(&self.iin)
     }
@@ -765,23 +795,18 @@ mod tests {
             .find(|v| v.service.as_str() == service)
             .unwrap();
         v.confirm_identity();
-        consent_as_allowed(&mut v);
+        consent_as_allowed(&mut v, at(5, 1));
         assert_eq!(v.step, Step::Package);
         v
     }
 
-    /// Gives the consent the service's source sets, the first way it allows.
-    fn consent_as_allowed(v: &mut Visit) {
+    /// Gives the consent the service's source sets, the first way it allows
+    /// (the counter's tests too).
+    pub(super) fn consent_as_allowed(v: &mut Visit, now: DateTime<Utc>) {
         match v.consent_step() {
             ConsentStep::None => {}
-            ConsentStep::Collect(_) => v
-                .give_consent(Consent::Otp {
-                    verified_at: at(5, 1),
-                })
-                .unwrap(),
-            ConsentStep::Notice(_) => v
-                .give_consent(Consent::Notice { given_at: at(5, 1) })
-                .unwrap(),
+            ConsentStep::Collect(_) => v.give_consent(Consent::Otp { verified_at: now }).unwrap(),
+            ConsentStep::Notice(_) => v.give_consent(Consent::Notice { given_at: now }).unwrap(),
         }
     }
 
@@ -951,7 +976,7 @@ mod tests {
         assert_eq!(data.to_deliver(), 0);
         for v in data.visits.iter_mut().take(2) {
             v.confirm_identity();
-            consent_as_allowed(v);
+            consent_as_allowed(v, at(5, 1));
             for d in v.required() {
                 v.checked.push(d.id.clone());
             }

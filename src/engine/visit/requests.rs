@@ -4,7 +4,7 @@
 
 use chrono::{Duration, NaiveDate};
 
-use super::{Step, Visit};
+use super::Visit;
 use crate::engine::catalog::Situation;
 use crate::engine::identity::registry::{self, EducationKind, Person};
 use crate::engine::service::ServiceId;
@@ -92,24 +92,13 @@ pub fn seed_visits(today: NaiveDate) -> Vec<Visit> {
         });
         let Some(person) = found else { continue };
         used.push(&person.iin);
-        visits.push(Visit {
-            id: format!("V{}", n + 1),
-            service: req.service,
-            iin: person.iin.clone(),
-            situations: req.situations.to_vec(),
-            date: today + Duration::days(req.days_ahead),
-            step: Step::Identify,
-            consent: None,
-            strokes: Vec::new(),
-            otp: None,
-            sms: None,
-            checked: Vec::new(),
-            receipt: None,
-            missing_record: None,
-            office: None,
-            provider: None,
-            rev: 0,
-        });
+        visits.push(Visit::new(
+            &format!("V{}", n + 1),
+            req.service,
+            &person.iin,
+            req.situations.to_vec(),
+            today + Duration::days(req.days_ahead),
+        ));
     }
     visits
 }
