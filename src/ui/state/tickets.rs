@@ -22,14 +22,6 @@ pub enum TicketFailure {
     NotSaved,
 }
 
-impl TicketFailure {
-    /// Another tab booked, moved or cancelled since the page showed the
-    /// slots.
-    pub fn is_stale(&self) -> bool {
-        matches!(self, TicketFailure::Rule(TicketError::Stale(_)))
-    }
-}
-
 fn done(r: Result<Ticket, Refused<TicketError>>) -> Result<Ticket, TicketFailure> {
     r.map_err(|e| match e {
         Refused::Rule(e) => TicketFailure::Rule(e),

@@ -4,11 +4,12 @@ use chrono::{Datelike, Days, NaiveDate};
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
 
+use super::failure_message;
 use crate::engine::catalog;
 use crate::engine::identity::registry::{self, OrganisationKind, Person};
 use crate::engine::queue::{
     self, Bookability, DaySlots, NoBooking, NoBookingWhy, ProviderPlace, Purpose, SlotsAnswer,
-    TicketError, TicketRequest,
+    TicketRequest,
 };
 use crate::engine::region;
 use crate::engine::service::ServiceId;
@@ -21,7 +22,7 @@ use crate::ui::paths;
 use crate::ui::state::clock::use_clock;
 use crate::ui::state::db::use_db;
 use crate::ui::state::prefs::use_lang;
-use crate::ui::state::tickets::{self, TicketFailure, ticket_of};
+use crate::ui::state::tickets::{self, ticket_of};
 use crate::ui::widgets::error_summary::{ErrorItem, ErrorSummary, message_for};
 use crate::ui::widgets::legal_basis::LegalBasis;
 use crate::ui::widgets::notice::{Notice, Tone};
@@ -127,17 +128,6 @@ fn no_booking(lang: Lang, no: NoBooking) -> impl IntoView {
             })}
         </Notice>
     }
-}
-
-/// What a refused booking says, on the time question.
-fn failure_message(lang: Lang, f: &TicketFailure) -> Option<String> {
-    Some(match f {
-        TicketFailure::NotSaved => return None,
-        TicketFailure::Rule(TicketError::Stale(_)) => tr::book_error_stale(lang).into(),
-        TicketFailure::Rule(TicketError::SlotFull { .. }) => tr::book_error_full(lang).into(),
-        TicketFailure::Rule(TicketError::SlotBegun { .. }) => tr::book_error_begun(lang).into(),
-        TicketFailure::Rule(e) => tr::book_error_other(lang, &e.to_string()),
-    })
 }
 
 #[component]

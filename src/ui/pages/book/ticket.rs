@@ -5,6 +5,7 @@
 
 use leptos::prelude::*;
 
+use super::failure_message;
 use crate::engine::catalog;
 use crate::engine::queue::{self, ChecklistItem, ChecklistKind, SlotRef, Ticket, TicketEvent};
 use crate::engine::source::Lang;
@@ -16,7 +17,7 @@ use crate::ui::state::clock::use_clock;
 use crate::ui::state::db::use_db;
 use crate::ui::state::prefs::use_lang;
 use crate::ui::state::session::use_session;
-use crate::ui::state::tickets::{self, TicketFailure, ticket_of};
+use crate::ui::state::tickets::{self, ticket_of};
 use crate::ui::widgets::legal_basis::{LawText, LegalBasis};
 use crate::ui::widgets::not_found::Missing;
 use crate::ui::widgets::notice::Notice;
@@ -93,9 +94,11 @@ fn TicketView(ticket: Ticket, said: Outcome) -> impl IntoView {
             let seen = tickets::seen(db);
             match tickets::cancel(db, seen, &reference, clock.now_untracked()) {
                 Ok(_) => said.set(Some(tr::ticket_cancelled(lang).into())),
-                Err(TicketFailure::NotSaved) => {}
-                Err(f) if f.is_stale() => said.set(Some(tr::book_error_stale(lang).into())),
-                Err(f) => said.set(Some(tr::book_error_other(lang, &format!("{f:?}")))),
+                Err(f) => {
+                    if let Some(m) = failure_message(lang, &f) {
+                        said.set(Some(m));
+                    }
+                }
             }
         }
     };
