@@ -17,6 +17,8 @@ use leptos::prelude::*;
 
 use super::field_error::{FieldError, field_ids};
 use super::page_heading::DocTitle;
+use crate::engine::identity::registry::{self, OrganisationKind};
+use crate::engine::queue;
 use crate::engine::source::Lang;
 
 /// One radio option.
@@ -160,5 +162,22 @@ pub fn enum_choices<T: Copy>(
     values
         .iter()
         .map(|v| Choice::new(slug(*v), label(*v)))
+        .collect()
+}
+
+/// The registry's organisations of `kind` that still exist, each with its
+/// settlement as the hint, then `none` ("it is not in this list"): the
+/// school or college questions of the wizard, the booking and the counter.
+pub fn organisation_choices(lang: Lang, kind: OrganisationKind, none: Choice) -> Vec<Choice> {
+    registry::organisations()
+        .iter()
+        .filter(|o| o.kind == kind && !o.liquidated)
+        .map(|o| {
+            let place = queue::settlement_name(&o.settlement)
+                .map(|n| n.get(lang).to_string())
+                .unwrap_or_default();
+            Choice::hinted(o.id.clone(), o.name.get(lang), place)
+        })
+        .chain([none])
         .collect()
 }

@@ -12,7 +12,7 @@ use crate::ui::state::applications::SERVICE;
 use crate::ui::state::prefs::use_lang;
 use crate::ui::widgets::notice::warning;
 use crate::ui::widgets::page_heading::PageHeading;
-use crate::ui::widgets::radios::{Choice, Radios};
+use crate::ui::widgets::radios::{Choice, Radios, organisation_choices};
 use crate::ui::widgets::required_documents::required_documents;
 use crate::ui::widgets::text_field::TextField;
 
@@ -166,18 +166,11 @@ pub fn question(step: Step, form: Form, person: &'static Person) -> AnyView {
 /// A school chosen here is known by its id, so the region's own regulation
 /// (F002, East Kazakhstan) applies only where the school really is.
 fn school_choices(lang: crate::engine::source::Lang) -> Vec<Choice> {
-    let mut v: Vec<Choice> = registry::organisations()
-        .iter()
-        .filter(|o| o.kind == OrganisationKind::School && !o.liquidated)
-        .map(|o| {
-            let place = registry::settlement(&o.settlement)
-                .map(|s| s.name.get(lang).to_string())
-                .unwrap_or_default();
-            Choice::hinted(o.id.clone(), o.name.get(lang), place)
-        })
-        .collect();
-    v.push(Choice::new("", tr::wizard_school_pick_none(lang)));
-    v
+    organisation_choices(
+        lang,
+        OrganisationKind::School,
+        Choice::new("", tr::wizard_school_pick_none(lang)),
+    )
 }
 
 /// Chooses school `id` of the registry (its name, in `lang`, fills the

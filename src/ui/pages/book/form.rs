@@ -27,7 +27,7 @@ use crate::ui::widgets::error_summary::{ErrorItem, ErrorSummary, message_for};
 use crate::ui::widgets::legal_basis::LegalBasis;
 use crate::ui::widgets::notice::{Notice, Tone};
 use crate::ui::widgets::page_heading::PageHeading;
-use crate::ui::widgets::radios::{Choice, Radios};
+use crate::ui::widgets::radios::{Choice, Radios, organisation_choices};
 use crate::ui::widgets::sign_in_needed::for_person;
 use crate::ui::widgets::why_this_date::WhyThisDate;
 
@@ -64,18 +64,11 @@ fn provider_choices(lang: Lang, s: ServiceId) -> Vec<Choice> {
     } else {
         OrganisationKind::College
     };
-    let mut v: Vec<Choice> = registry::organisations()
-        .iter()
-        .filter(|o| o.kind == kind && !o.liquidated)
-        .map(|o| {
-            let place = queue::settlement_name(&o.settlement)
-                .map(|n| n.get(lang).to_string())
-                .unwrap_or_default();
-            Choice::hinted(o.id.clone(), o.name.get(lang), place)
-        })
-        .collect();
-    v.push(Choice::new("none", tr::book_provider_none(lang)));
-    v
+    organisation_choices(
+        lang,
+        kind,
+        Choice::new("none", tr::book_provider_none(lang)),
+    )
 }
 
 fn office_choices(lang: Lang, provider: Option<&ProviderPlace>) -> Vec<Choice> {

@@ -30,7 +30,7 @@ use crate::ui::state::prefs::use_lang;
 use crate::ui::widgets::complaint_summary::service_name;
 use crate::ui::widgets::error_summary::{ErrorItem, ErrorSummary, message_for};
 use crate::ui::widgets::page_heading::PageHeading;
-use crate::ui::widgets::radios::{Choice, Radios};
+use crate::ui::widgets::radios::{Choice, Radios, organisation_choices};
 use crate::ui::widgets::table::{Caption, DataTable};
 use crate::ui::widgets::text_field::TextField;
 
@@ -53,13 +53,11 @@ fn service_choices(lang: Lang) -> Vec<Choice> {
 }
 
 fn college_choices(lang: Lang) -> Vec<Choice> {
-    let mut v: Vec<Choice> = registry::organisations()
-        .iter()
-        .filter(|o| o.kind == OrganisationKind::College && !o.liquidated)
-        .map(|o| Choice::new(o.id.clone(), o.name.get(lang)))
-        .collect();
-    v.push(Choice::new("none", tr::book_provider_none(lang)));
-    v
+    organisation_choices(
+        lang,
+        OrganisationKind::College,
+        Choice::new("none", tr::book_provider_none(lang)),
+    )
 }
 
 #[component]
