@@ -47,6 +47,22 @@ pageTest('kk: S3 booked on the portal, served at the counter on the promised ter
   const ticket = (await page.locator('main .panel__ref').innerText()).trim();
   const promised = /\d{2}\.\d{2}\.\d{4}/.exec(await page.locator('main .deadline').innerText())[0];
 
+  // The hall: the booked citizen checks in (once) and is called to a window.
+  await gotoApp(page, '/staff/hall');
+  await expectH1(page, msg(lang, 'hall_title'), 'hall');
+  await pick(page, 'office', OFFICE);
+  await page.getByLabel(msg(lang, 'hall_checkin_label')).fill(ticket);
+  await button(page, msg(lang, 'hall_checkin')).click();
+  await page.locator('.hall__status', { hasText: fmt(lang, 'hall_taken', { ticket: 'B001' }) }).waitFor();
+  await button(page, msg(lang, 'hall_checkin')).click();
+  await page.locator('.hall__status', { hasText: fmt(lang, 'hall_checkin_already', { ticket: 'B001' }) }).waitFor();
+  await page.getByLabel(msg(lang, 'hall_checkin_label')).fill('Q-20990101-0001');
+  await button(page, msg(lang, 'hall_checkin')).click();
+  await page.locator('.error-message', { hasText: msg(lang, 'hall_checkin_unknown') }).waitFor();
+  await button(page, msg(lang, 'hall_call')).click();
+  await page.locator('.hall__status', { hasText: fmt(lang, 'hall_called', { ticket: 'B001', window: 1 }) }).waitFor();
+  await expectAxeClean(page, `hall, the booked citizen called, ${lang}`);
+
   // The counter: a wrong reference is refused with a message.
   await openCounter(page, lang);
   await expectAxeClean(page, `counter, ${lang}`);

@@ -7,7 +7,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 
 use super::db::Db;
 use super::store::Refused;
-use crate::engine::queue::{Hall, HallError, HallTicket, Purpose};
+use crate::engine::queue::{Hall, HallError, HallTicket, Purpose, Ticket};
 use crate::engine::service::ServiceId;
 
 /// Where the hall of `office` on `date` is stored.
@@ -24,9 +24,11 @@ pub fn hall(db: Db, office: &str, date: NaiveDate) -> Hall {
 }
 
 /// What a hall action does, on the hall at the revision it was shown at.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum HallAction {
     WalkIn(ServiceId, Purpose),
+    /// A booked citizen arrives with their booking.
+    CheckIn(Box<Ticket>),
     /// Call the next citizen to this window.
     CallNext(u32),
     Finish(u32),
@@ -52,6 +54,7 @@ pub fn act(
                 HallAction::WalkIn(service, purpose) => {
                     hall.walk_in(seen, service, purpose, None, now)
                 }
+                HallAction::CheckIn(ticket) => hall.check_in(seen, &ticket, now),
                 HallAction::CallNext(window) => hall.call_next(seen, window, now),
                 HallAction::Finish(n) => hall.finish(seen, n, now),
                 HallAction::Absent(n) => hall.mark_absent(seen, n, now),
@@ -61,4 +64,10 @@ pub fn act(
             Refused::Rule(HallError::Stale(s)) => Refused::Stale { found: s.found },
             other => other,
         })
+}
+
+/// The booking `reference`, if there is one in this browser.
+pub fn booking(db: Db, reference: &str) -> Option<Ticket> {
+    db.tickets
+        .with_untracked(|t| t.get(reference.trim()).cloned())
 }

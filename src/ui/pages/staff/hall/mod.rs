@@ -28,6 +28,7 @@ use crate::ui::widgets::legal_basis::law_notice;
 use crate::ui::widgets::notice::warning;
 use crate::ui::widgets::page_heading::PageHeading;
 use crate::ui::widgets::radios::{Choice, Radios};
+use crate::ui::widgets::text_field::TextField;
 
 /// What a walk-in can come for (S2's collection is the one purpose the
 /// queue offers besides handing in; its wait is a marked reading).
@@ -83,6 +84,15 @@ fn outcome(
             tr::hall_changed(lang).to_string()
         }
         Err(Refused::Rule(HallError::NobodyWaiting)) => tr::hall_nobody(lang).to_string(),
+        Err(Refused::Rule(HallError::NotHere { .. })) => {
+            tr::hall_checkin_not_here(lang).to_string()
+        }
+        Err(Refused::Rule(HallError::Cancelled { .. })) => {
+            tr::hall_checkin_cancelled(lang).to_string()
+        }
+        Err(Refused::Rule(HallError::AlreadyCheckedIn { number, .. })) => {
+            tr::hall_checkin_already(lang, &label_of(shown, number))
+        }
         Err(Refused::Rule(HallError::WindowBusy { window, number })) => {
             // Placeholders in the order of the English text: window, ticket.
             tr::hall_window_busy(lang, &window.to_string(), &label_of(shown, number))
@@ -132,6 +142,15 @@ pub fn HallPage() -> impl IntoView {
             }
             None => kind_error.set(Some(tr::hall_kind_error(lang).to_string())),
         }
+    };
+    let reference = RwSignal::new(String::new());
+    let reference_error = RwSignal::new(None::<String>);
+    let check_in = move |_| match hall::booking(db, &reference.get_untracked()) {
+        Some(t) => {
+            reference_error.set(None);
+            run(HallAction::CheckIn(Box::new(t)));
+        }
+        None => reference_error.set(Some(tr::hall_checkin_unknown(lang).to_string())),
     };
     let call = move |_| {
         let w = window
@@ -194,6 +213,14 @@ pub fn HallPage() -> impl IntoView {
                     error=kind_error />
                 {assumption(&a.collect_wait)}
                 <button type="button" class="button" on:click=take>{t(tr::hall_take)}</button>
+            </section>
+
+            <section aria-labelledby="hall-checkin">
+                <h2 id="hall-checkin">{t(tr::hall_checkin_heading)}</h2>
+                <TextField id="booking" label=ts(tr::hall_checkin_label) hint=ts(tr::hall_checkin_hint)
+                    value=reference on_input=Callback::new(move |v: String| reference.set(v))
+                    error=reference_error />
+                <button type="button" class="button" on:click=check_in>{t(tr::hall_checkin)}</button>
             </section>
 
             <section aria-labelledby="hall-call">
