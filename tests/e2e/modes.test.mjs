@@ -41,6 +41,17 @@ pageTest('kiosk: on-screen keyboard, idle warning, Continue, then a wipe of ever
   await switchLanguage(page, 'ru');
   assert.equal(await page.getByRole('heading', { name: msg('ru', 'kiosk_story_title') }).count(), 1, 'the demonstration story is on the start screen');
   await expectAxeClean(page, 'kiosk home, ru');
+  // One path per service and channel, each with its pages one touch away.
+  const story = page.locator('.kiosk-story');
+  assert.deepEqual(
+    await story.locator('h3').allInnerTexts(),
+    ['kiosk_story_s2_title', 'kiosk_story_s3_title', 'kiosk_story_s1_title', 'kiosk_story_s2sc_title'].map((k) => msg('ru', k)),
+    'a story for S2 on the portal, S3 booked, S1 walked in, S2 refused at the counter',
+  );
+  const hrefs = await story.locator('a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+  for (const want of ['/apply/book', '/staff/hall', '/staff/counter', '/apply', '/staff']) {
+    assert.ok(hrefs.includes(want), `the stories link ${want}`);
+  }
 
   // Sign in by typing the IIN on the digit pad.
   await gotoApp(page, '/signin');

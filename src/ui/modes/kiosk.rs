@@ -23,7 +23,7 @@ use wasm_bindgen::closure::Closure;
 
 use super::access::Access;
 use super::keyboard::Keyboard;
-use crate::i18n::tr;
+use crate::i18n::{Lang, tr};
 use crate::ui::labels::t;
 use crate::ui::state::keys;
 use crate::ui::state::prefs::html_root;
@@ -196,8 +196,54 @@ pub fn wipe() {
     failed.forget();
 }
 
-/// The kiosk's start screen panel: a whole cycle to try with the demo
-/// registry, and a button to go full screen.
+/// One step of a demonstration story: its text and, where the step starts
+/// on a page of its own, that page.
+type StoryStep = (Text, Option<&'static str>);
+
+/// A message of the catalogue, in the language asked for.
+type Text = fn(Lang) -> &'static str;
+
+/// The stories on the kiosk's start screen: one path per service and
+/// channel (S2 on the portal; S3 booked and served at the State
+/// Corporation; S1 walked in, late and complained about; S2 refused at the
+/// counter), each a title and its steps.
+const STORIES: [(Text, &[StoryStep]); 4] = [
+    (
+        tr::kiosk_story_s2_title,
+        &[
+            (tr::kiosk_story_sign_in, Some("/signin")),
+            (tr::kiosk_story_apply, Some("/services/S2")),
+            (tr::kiosk_story_sign, None),
+            (tr::kiosk_story_watch, None),
+            (tr::kiosk_story_complain, None),
+        ],
+    ),
+    (
+        tr::kiosk_story_s3_title,
+        &[
+            (tr::kiosk_story_s3_book, Some("/apply/book")),
+            (tr::kiosk_story_s3_hall, Some("/staff/hall")),
+            (tr::kiosk_story_s3_counter, Some("/staff/counter")),
+            (tr::kiosk_story_s3_watch, Some("/apply")),
+            (tr::kiosk_story_s3_collect, Some("/staff")),
+        ],
+    ),
+    (
+        tr::kiosk_story_s1_title,
+        &[
+            (tr::kiosk_story_s1_counter, Some("/staff/counter")),
+            (tr::kiosk_story_s1_watch, Some("/apply")),
+            (tr::kiosk_story_s1_complain, None),
+        ],
+    ),
+    (
+        tr::kiosk_story_s2sc_title,
+        &[(tr::kiosk_story_s2sc_counter, Some("/staff/counter"))],
+    ),
+];
+
+/// The kiosk's start screen panel: one whole path per service to try with
+/// the demo registry, and a button to go full screen.
 #[component]
 pub fn KioskStory() -> impl IntoView {
     let kiosk = use_kiosk();
@@ -207,16 +253,26 @@ pub fn KioskStory() -> impl IntoView {
         }
     };
     kiosk.enabled.then(|| {
+        let stories = STORIES
+            .iter()
+            .map(|(title, steps)| {
+                let steps = steps
+                    .iter()
+                    .map(|(text, href)| match href {
+                        Some(href) => view! { <li><a href=*href>{t(*text)}</a></li> }.into_any(),
+                        None => view! { <li>{t(*text)}</li> }.into_any(),
+                    })
+                    .collect_view();
+                view! {
+                    <h3>{t(*title)}</h3>
+                    <ol class="how-steps">{steps}</ol>
+                }
+            })
+            .collect_view();
         view! {
             <section class="kiosk-story" aria-labelledby="kiosk-story-title">
                 <h2 id="kiosk-story-title">{t(tr::kiosk_story_title)}</h2>
-                <ol class="how-steps">
-                    <li><a href="/signin">{t(tr::kiosk_story_sign_in)}</a></li>
-                    <li><a href="/services/S2">{t(tr::kiosk_story_apply)}</a></li>
-                    <li>{t(tr::kiosk_story_sign)}</li>
-                    <li>{t(tr::kiosk_story_watch)}</li>
-                    <li>{t(tr::kiosk_story_complain)}</li>
-                </ol>
+                {stories}
                 <p class="hint">{t(tr::kiosk_story_privacy)}</p>
                 <button type="button" class="button button--secondary" on:click=full_screen>
                     {t(tr::kiosk_full_screen)}
