@@ -2,7 +2,9 @@
 // home visit, at an office. S3 booked on the portal, served at the counter
 // (the receipt's deadline is the date the booking promised), filed as an
 // application and moved by the provider to issuance, which the citizen's
-// tracker follows; S2 at the counter, an incomplete package refused with
+// tracker follows; S3 booked at an office in another settlement (8 working
+// days), the college's delivery played on the demo clock by the working day
+// before the deadline, then collected; S2 at the counter, an incomplete package refused with
 // the Appendix 4 receipt and no application filed.
 
 import { assert } from './lib/assert.mjs';
@@ -14,7 +16,7 @@ import { msg, fmt } from './lib/texts.mjs';
 import { NOW } from './lib/time.mjs';
 import { signIn } from './lib/flows/signin.mjs';
 import { confirmIdentity, consentByOtp, consentByNotice, issueReceipt, receiptNumber } from './lib/flows/operator.mjs';
-import { waitStatus, toIssuance, openTracker } from './lib/flows/staff.mjs';
+import { waitStatus, toIssuance, openTracker, openDesk, setRole, act, targets, history, openDemoTools, expectHistory } from './lib/flows/staff.mjs';
 import { signInByIin } from './lib/flows/signin.mjs';
 import { signWithOtp } from './lib/flows/sign.mjs';
 import { continueToSign, filed } from './lib/flows/complaint.mjs';
@@ -106,6 +108,72 @@ pageTest('kk: S3 booked on the portal, served at the counter on the promised ter
   await openTracker(page, lang, number);
   await waitStatus(page, lang, 'life_status_issued', 'tracker, issued');
   await expectAxeClean(page, `tracker, S3 from the counter, ${lang}`);
+});
+
+pageTest('ru: S3 booked at an office in another settlement: 8 working days kept, the college delivers on the demo clock by the working day before, then the result is collected', async ({ page, context }) => {
+  const lang = 'ru';
+  const other = 'kaskelen-karasai'; // not the college's settlement (Almaty)
+  await context.clock.install({ time: NOW });
+  await signIn(page, lang);
+  await gotoApp(page, '/apply/book');
+  await pick(page, 'what', 'S3-hand-in');
+  await pick(page, 'provider', 'almaty-college-service');
+  await pick(page, 'office', other);
+  await page.locator('main input[name=date]').first().check();
+  await page.locator('main input[name=time]').first().check();
+  await button(page, msg(lang, 'book_submit')).click();
+  await expectH1(page, msg(lang, 'ticket_title'), 'the ticket');
+  const ticket = (await page.locator('main .panel__ref').innerText()).trim();
+  const promised = /\d{2}\.\d{2}\.\d{4}/.exec(await page.locator('main .deadline').innerText())[0];
+
+  await gotoApp(page, '/staff/counter');
+  await expectH1(page, msg(lang, 'counter_title'), 'counter');
+  await pick(page, 'office', other);
+  await page.getByLabel(msg(lang, 'counter_ticket_label')).fill(ticket);
+  await button(page, msg(lang, 'counter_start')).click();
+  await confirmIdentity(page, lang);
+  await consentByOtp(page, lang);
+  const boxes = page.getByRole('checkbox');
+  for (let i = 0; i < (await boxes.count()); i++) await boxes.nth(i).check();
+  const receipt = await issueReceipt(page, lang, 'acceptance');
+  const number = await receiptNumber(page);
+  assert.equal(/\d{2}\.\d{2}\.\d{4}/.exec(await receipt.locator('p.deadline').innerText())?.[0], promised, 'the receipt keeps the booked promise');
+
+  // The tracker: the college's delivery is a target of its own, before the deadline.
+  await openTracker(page, lang, number);
+  await waitStatus(page, lang, 'life_status_delivered', 'tracker, handed in');
+  const day = (t) => t.slice(0, 10);
+  const ymd = (t) => t.slice(6, 10) + t.slice(3, 5) + t.slice(0, 2);
+  let rows = await targets(page);
+  const deadline = rows.find((r) => day(r.due) === promised);
+  const delivery = rows.find((r) => ymd(r.due) < ymd(promised));
+  assert.ok(deadline, 'the legal deadline is the promised date');
+  assert.ok(delivery, 'the delivery to the State Corporation is due before the deadline');
+  await expectAxeClean(page, `tracker, S3 in another settlement, ${lang}`);
+
+  // The demo clock plays the provider's steps; the delivery at its milestone.
+  await openDemoTools(page);
+  for (let i = 0; i < 5; i++) {
+    const before = (await history(page)).length;
+    await button(page, msg(lang, 'demo_next_step')).click();
+    await page.waitForFunction((n) => document.querySelectorAll('main ol.events > li').length > n, before, { timeout: 10_000 });
+  }
+  await waitStatus(page, lang, 'life_status_ready', 'tracker, at the State Corporation');
+  await expectHistory(page, lang, ['accept', 'register', 'assign', 'prepare', 'sign', 'deliver'], 'tracker, delivered by the college');
+  rows = await targets(page);
+  const done = rows.find((r) => r.due === delivery.due);
+  assert.ok(done && done.done && !done.late, 'the delivery is done, not late');
+  assert.ok(ymd(done.done) < ymd(promised), 'the result reached the State Corporation before the deadline day');
+
+  // Collected at the State Corporation.
+  await openDesk(page, lang, number);
+  await setRole(page, lang, 'life_role_state_corporation');
+  await act(page, lang, 'issue', 'life_status_issued', 'issued at the office');
+  await openTracker(page, lang, number);
+  await waitStatus(page, lang, 'life_status_issued', 'tracker, collected');
+  rows = await targets(page);
+  assert.ok(rows.every((r) => !r.late), 'nothing late');
+  await expectAxeClean(page, `tracker, S3 collected, ${lang}`);
 });
 
 pageTest('en: S2 at the counter without a booking, an incomplete package refused with the Appendix 4 receipt, and nothing filed', async ({ page }) => {
