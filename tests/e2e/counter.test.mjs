@@ -4,8 +4,10 @@
 // application and moved by the provider to issuance, which the citizen's
 // tracker follows; S3 booked at an office in another settlement (8 working
 // days), the college's delivery played on the demo clock by the working day
-// before the deadline, then collected; S2 at the counter, an incomplete package refused with
-// the Appendix 4 receipt and no application filed.
+// before the deadline, then collected; S2 at the counter, an incomplete
+// package refused with the Appendix 4 receipt and no application filed; S1
+// walked in, 20 calendar days passed unanswered on the demo clock, a
+// complaint on the late answer (F000 its own law), then issued late.
 
 import { assert } from './lib/assert.mjs';
 import { useBrowser, pageTest } from './lib/browser.mjs';
@@ -16,7 +18,7 @@ import { msg, fmt } from './lib/texts.mjs';
 import { NOW } from './lib/time.mjs';
 import { signIn } from './lib/flows/signin.mjs';
 import { confirmIdentity, consentByOtp, consentByNotice, issueReceipt, receiptNumber } from './lib/flows/operator.mjs';
-import { waitStatus, toIssuance, openTracker, openDesk, setRole, act, targets, history, openDemoTools, expectHistory } from './lib/flows/staff.mjs';
+import { waitStatus, toIssuance, openTracker, openDesk, setRole, act, targets, history, openDemoTools, expectHistory, appTime } from './lib/flows/staff.mjs';
 import { signInByIin } from './lib/flows/signin.mjs';
 import { signWithOtp } from './lib/flows/sign.mjs';
 import { continueToSign, filed } from './lib/flows/complaint.mjs';
@@ -212,7 +214,7 @@ pageTest('en: S2 at the counter without a booking, an incomplete package refused
   assert.deepEqual(Object.keys(apps), [], 'a refused package is no application');
 });
 
-pageTest('ru: S1 walk-in at the counter (the provider obtains the consent), 20 calendar days, issued, and a complaint under the S1 standard itself', async ({ page, context }) => {
+pageTest('ru: S1 walk-in at the counter (the provider obtains the consent), 20 calendar days pass unanswered on the demo clock, a complaint on the late answer under the S1 standard itself, then issued late', async ({ page, context }) => {
   const lang = 'ru';
   await context.clock.install({ time: NOW });
   const who = registryPerson('781123301754');
@@ -235,26 +237,43 @@ pageTest('ru: S1 walk-in at the counter (the provider obtains the consent), 20 c
   assert.ok(days >= 20 && days <= 23, `S1: 20 calendar days from the hand-in (${due[0]}, ${days} days)`);
   await expectAxeClean(page, `counter, S1 accepted, ${lang}`);
 
-  await gotoApp(page, '/staff');
-  await link(page, number).click();
-  await page.waitForURL((u) => decodeURIComponent(u.pathname) === `/staff/applications/${number}`);
-  await toIssuance(page, lang);
-
-  // The citizen: the tracker, then a complaint about it under F000 itself.
+  // The citizen: the tracker; the demo clock passes the 20 days with no
+  // answer, and the late application offers a complaint under F000 itself.
   await signInByIin(page, lang, who.iin);
   await openTracker(page, lang, number);
-  await waitStatus(page, lang, 'life_status_issued', 'tracker, S1 issued');
-  await page.getByRole('link', { name: msg(lang, 'complaint_form_title') }).click();
+  await waitStatus(page, lang, 'life_status_delivered', 'tracker, S1 handed in');
+  await openDemoTools(page);
+  const alert = page.locator('main .notice[role=alert]');
+  for (let i = 0; i < 25 && !(await alert.count()); i++) {
+    const was = await appTime(page);
+    await button(page, msg(lang, 'demo_plus_day')).click();
+    await page.waitForFunction((w) => !document.querySelector('.demo-clock').textContent.includes(w), was);
+    await page.waitForTimeout(200);
+  }
+  const late = await appTime(page);
+  assert.ok(late.slice(6, 10) + late.slice(3, 5) + late.slice(0, 2) > due[3] + due[2] + due[1], `overdue only after the deadline (${late})`);
+  assert.equal((await alert.locator('p').first().innerText()).trim(), msg(lang, 'track_overdue'));
+  await expectAxeClean(page, `tracker, S1 overdue, ${lang}`);
+  await alert.getByRole('link', { name: msg(lang, 'track_complain') }).click();
   await expectH1(page, msg(lang, 'complaint_form_title'), 'complaint form about the S1 application');
   await page.getByText(msg(lang, 'complaint_form_basis_own')).waitFor();
   assert.equal(await page.getByText(msg(lang, 'complaint_form_basis_analogy')).count(), 0, 'S1: no analogy');
   await expectAxeClean(page, `complaint form, S1, ${lang}`);
   await radio(page, msg(lang, 'complaint_addressee_provider_head')).check();
-  await radio(page, msg(lang, 'complaint_subject_action')).check();
-  await page.locator('#text').fill('Дубликат выдан с ошибкой в фамилии.');
+  await radio(page, msg(lang, 'complaint_subject_inaction')).check();
+  await page.locator('#text').fill('Прошло 20 календарных дней, дубликата нет.');
   await continueToSign(page, lang);
   await signWithOtp(page, lang);
   const { reference } = await filed(page, lang);
   assert.ok(reference, 'the complaint is filed');
   await expectAxeClean(page, `complaint filed, S1, ${lang}`);
+
+  // The college answers late: issued, and the deadline stays marked late.
+  await gotoApp(page, '/staff');
+  await link(page, number).click();
+  await page.waitForURL((u) => decodeURIComponent(u.pathname) === `/staff/applications/${number}`);
+  await toIssuance(page, lang);
+  await openTracker(page, lang, number);
+  await waitStatus(page, lang, 'life_status_issued', 'tracker, S1 issued late');
+  assert.ok((await targets(page)).some((r) => r.late), 'the legal deadline is marked late');
 });
