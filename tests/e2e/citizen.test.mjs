@@ -21,9 +21,9 @@ import { expectErrors, expectSummaryText, expectLinksResolve } from './lib/forms
 import { HOSTILE, expectNothingExecuted } from './lib/hostile.mjs';
 import { msg, fmt, escapeRegExp } from './lib/texts.mjs';
 import { NOW, THIS_YEAR, kzClock } from './lib/time.mjs';
-import { SPECIAL, openSignIn, findPerson, signInAs, expectSignedIn } from './lib/flows/signin.mjs';
-import { onlyDraft, startApplication, atStep, submitStep, expectRequired, answerAfterRequired } from './lib/flows/wizard.mjs';
-import { chooseMethod, createKey, createKeyOk, keyCount, smsCode } from './lib/flows/sign.mjs';
+import { SPECIAL, openSignIn, findPerson, signInAs, expectSignedIn, signIn } from './lib/flows/signin.mjs';
+import { onlyDraft, startApplication, atStep, submitStep, expectRequired, answerAfterRequired, fillApplication } from './lib/flows/wizard.mjs';
+import { chooseMethod, createKey, createKeyOk, keyCount, smsCode, signWithOtp } from './lib/flows/sign.mjs';
 
 useBrowser();
 
@@ -812,4 +812,30 @@ pageTest('corrupted or foreign data in storage is set aside, the user is told, a
   await waitForBundle(page, '/apply/cabinet');
   assert.equal(await page.getByRole('main').getByRole('link', { name: msg(lang, 'cabinet_draft_continue') }).count(), 2, 'both drafts load');
   await expectAxeClean(page, 'cabinet, ru, after signing in again');
+});
+
+pageTest('between 17:30 and 18:30 the sign page says how the two texts end the working day and from which day Qujat counts (Kazakh)', async ({ page, context }) => {
+  const lang = 'kk';
+  await context.clock.install({ time: new Date('2026-11-24T17:20:00+05:00') });
+  await signIn(page, lang);
+  await fillApplication(page, lang, { school: 'Шымкент қаласының №12 мектебі' });
+  const heading = page.getByRole('heading', { name: msg(lang, 'sign_hours_title') });
+  assert.equal(await heading.count(), 0, 'before 17:30: no warning');
+
+  await context.clock.fastForward('25:00'); // about 17:46
+  await heading.waitFor();
+  const notice = page.locator('main .notice', { has: heading });
+  const text = await notice.innerText();
+  assert.ok(text.includes(msg(lang, 'sign_hours_no_region')), 'a typed school: the national clock, said');
+  assert.ok(text.includes(fmt(lang, 'sign_hours_before', { cutoff: '18:00', date: '24.11.2026' })), 'before 18:00: received today');
+  assert.equal(await notice.locator('.sign-hours__versions > li').count(), 2, 'both language versions, each with its basis');
+  await expectAxeClean(page, 'sign page, hours warning, kk');
+
+  await context.clock.fastForward('25:00'); // about 18:11
+  await notice.locator('.sign-hours__count', { hasText: fmt(lang, 'sign_hours_after', { cutoff: '18:00', date: '25.11.2026' }) }).waitFor();
+  await signWithOtp(page, lang);
+  await page.waitForURL(/\/apply\/receipt\/S2-/, { timeout: 60_000 });
+  const apps = await stored(page, 'qujat.apps');
+  const [app] = Object.values(apps);
+  assert.equal(app.outcome.accepted_on, '2026-11-25', 'received on the day the warning said');
 });

@@ -2,6 +2,7 @@
 //! mobile number registered on the portal; C-11 accepts both), and the
 //! citizen's EDS keys.
 
+mod hours;
 mod keys;
 
 pub use keys::KeysPage;
@@ -27,6 +28,7 @@ use crate::ui::widgets::legal_basis::Items;
 use crate::ui::widgets::not_found::NotFound;
 use crate::ui::widgets::page_heading::PageHeading;
 use crate::ui::widgets::signer::Signer;
+use hours::HoursWarningNotice;
 
 /// `/apply/S2/:draft/sign`.
 #[component]
@@ -67,6 +69,7 @@ fn SignView(draft_id: String, person: &'static Person) -> impl IntoView {
             <ErrorSummary errors=errors />
             <PageHeading text=ts(tr::sign_title) />
             <p>{t(tr::sign_lead)}</p>
+            <HoursWarningNotice draft_id=id.get_value() />
             <Items items=catalog::service(SERVICE).signing.clone() />
             <Signer person=person flow=format!("sign:{}", id.get_value()) document=document on_signed=file errors=errors />
         </div>
