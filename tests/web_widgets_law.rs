@@ -23,7 +23,8 @@ use qujat::ui::widgets::notice::{Notice, Tone, warning};
 use qujat::ui::widgets::qr_code::QrCode;
 use qujat::ui::widgets::required_documents::required_documents;
 use qujat::ui::widgets::tag::{Tag, late_tag};
-use qujat::ui::widgets::timeline::{EventList, StatusTag, TargetsTable};
+use qujat::engine::term::Channel;
+use qujat::ui::widgets::timeline::{EventList, RegionalNote, StatusTag, TargetsTable};
 use qujat::ui::widgets::why_this_date::WhyThisDate;
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -300,4 +301,46 @@ async fn the_qr_code_is_an_image_named_by_its_reference() {
     let (path, width) = qujat::ui::widgets::qr_code::qr_path("S2-250320-ABCDEF").unwrap();
     assert_eq!(d, path);
     assert!(width >= 21);
+}
+
+#[wasm_bindgen_test]
+async fn the_regional_note_names_the_regulation_or_says_the_region_has_none() {
+    storage().clear().unwrap();
+    let east = "east-kazakhstan".to_string();
+    let applies = Mounted::new(move || {
+        view! { <RegionalNote service=ServiceId::S2 channel=Channel::Portal region=Some(east.clone()) /> }
+    })
+    .await;
+    let notes = applies.all("p.regional-note");
+    assert_eq!(notes.len(), 2, "the regulation, and the portal mapping as an interpretation");
+    assert!(applies.text("p.regional-note").starts_with(
+        tr::life_regional_applies(EN, "").trim_end_matches('.')
+    ));
+    assert!(
+        applies.find("p.regional-note details.legal-basis .tag--assumption").is_some(),
+        "the mapping is tagged an assumption where it is read"
+    );
+
+    let elsewhere = Mounted::new(|| {
+        view! { <RegionalNote service=ServiceId::S2 channel=Channel::Provider region=Some("almaty-city".to_string()) /> }
+    })
+    .await;
+    let text = elsewhere.text("p.regional-note");
+    assert!(text.contains("East Kazakhstan") && text.contains("Almaty"), "{text}");
+    assert_eq!(elsewhere.all("p.regional-note").len(), 1);
+
+    let unknown = Mounted::new(|| {
+        view! { <RegionalNote service=ServiceId::S2 channel=Channel::Portal region=None /> }
+    })
+    .await;
+    assert!(
+        unknown.text("p.regional-note").contains("not known"),
+        "a typed school: its region is not known"
+    );
+
+    let none = Mounted::new(|| {
+        view! { <RegionalNote service=ServiceId::S1 channel=Channel::StateCorporation region=Some("almaty-city".to_string()) /> }
+    })
+    .await;
+    assert!(none.find("p.regional-note").is_none(), "S1 has no regional regulation: nothing");
 }

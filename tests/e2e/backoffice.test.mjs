@@ -98,6 +98,11 @@ pageTest(
     await expectHistory(page, lang, ['accept'], 'tracker, delivered');
     let rows = await targets(page);
     assert.equal(rows.length, 6, 'five regulation steps (F002) and the legal deadline');
+    assert.ok(
+      (await page.locator('main p.regional-note').first().innerText()).startsWith(fmt(lang, 'life_regional_applies', { act: '@@' }).split('@@')[0]),
+      'the steps are said to come from the regional regulation',
+    );
+    assert.ok((await page.locator('main p.regional-note').nth(1).innerText()).includes(msg(lang, 'life_regional_mapped')), 'applied to a portal application: an interpretation');
     assert.deepEqual(rows.map((r) => [r.done, r.late]), Array(6).fill([msg(lang, 'life_not_done'), false]), 'nothing done, nothing late');
     assert.equal(await page.locator('main .notice[role=alert]').count(), 0, 'not overdue');
     await waitBadge(page, lang, 1, 'after submitting');

@@ -838,4 +838,13 @@ pageTest('between 17:30 and 18:30 the sign page says how the two texts end the w
   const apps = await stored(page, 'qujat.apps');
   const [app] = Object.values(apps);
   assert.equal(app.outcome.accepted_on, '2026-11-25', 'received on the day the warning said');
+  // Its tracker: a typed school has no known region, so no regional steps.
+  await gotoApp(page, `/apply/applications/${app.reference}`);
+  await page.locator('main p.regional-note').waitFor();
+  assert.equal(
+    (await page.locator('main p.regional-note').innerText()).trim(),
+    fmt(lang, 'life_regional_unknown', { act_region: 'Шығыс Қазақстан облысы' }),
+    'the regulation exists for East Kazakhstan only; the region of this school is not known',
+  );
+  assert.equal(await page.locator('main table.targets tbody tr').count(), 1, 'the legal deadline alone');
 });

@@ -18,9 +18,13 @@ use leptos::prelude::*;
 use super::legal_basis::{LawText, LegalBasis};
 use super::table::DataTable;
 use super::tag::{Tag, late_tag};
+use crate::engine::catalog;
+use crate::engine::lifecycle::RegionalRegulation;
 use crate::engine::lifecycle::{self, Event, Target};
+use crate::engine::region;
 use crate::engine::service::ServiceId;
 use crate::engine::submission::Submission;
+use crate::engine::term::Channel;
 use crate::i18n::tr;
 use crate::ui::format;
 use crate::ui::labels::{Label, t};
@@ -70,6 +74,38 @@ pub fn TargetsTable(targets: Vec<Target>, now: DateTime<Utc>) -> impl IntoView {
                         })
                         .collect_view()}
         </DataTable>
+    }
+}
+
+/// Where the internal steps come from (RULES LS-2): the regional
+/// regulation of the school's region, with the interpretation that applies
+/// it to a portal application; or, where the sources hold one only for
+/// another region, a line saying so and that the national term alone
+/// applies. Nothing for a service without a regional regulation in force.
+#[component]
+pub fn RegionalNote(service: ServiceId, channel: Channel, region: Option<String>) -> impl IntoView {
+    let lang = use_lang();
+    let name = |id: &str| {
+        region::region(id).map_or_else(|| id.to_string(), |r| r.name.get(lang).to_string())
+    };
+    match lifecycle::regional_regulation(catalog::service(service), channel, region.as_deref()) {
+        RegionalRegulation::NotAny => None,
+        RegionalRegulation::Applies { act, mapped } => Some(view! {
+            <p class="regional-note">
+                {tr::life_regional_applies(lang, act.text.get(lang))}
+            </p>
+            {mapped.map(|m| view! {
+                <p class="regional-note">{t(tr::life_regional_mapped)} " " <LegalBasis provenance=m.clone() /></p>
+            })}
+        }.into_any()),
+        RegionalRegulation::NoneForRegion { act, region } => {
+            let act_region = name(act.region.as_deref().unwrap_or_default());
+            let text = match region {
+                Some(r) => tr::life_regional_none(lang, &act_region, &name(&r)),
+                None => tr::life_regional_unknown(lang, &act_region),
+            };
+            Some(view! { <p class="regional-note">{text}</p> }.into_any())
+        }
     }
 }
 

@@ -23,7 +23,7 @@ use crate::ui::widgets::not_found::Missing;
 use crate::ui::widgets::notice::{Notice, Tone};
 use crate::ui::widgets::page_heading::PageHeading;
 use crate::ui::widgets::record_page::{Outcome as Said, RecordPage};
-use crate::ui::widgets::timeline::{EventList, StatusTag, TargetsTable};
+use crate::ui::widgets::timeline::{EventList, RegionalNote, StatusTag, TargetsTable};
 use crate::ui::widgets::why_this_date::WhyThisDate;
 
 #[component]
@@ -149,6 +149,8 @@ fn Tracker(submission: Submission, said: Said) -> impl IntoView {
                 <button type="button" class="button" on:click=request_return>{t(tr::track_request_return)}</button>
             })}
             {targets_view}
+            <RegionalNote service=s.with_value(|s| s.service) channel=s.with_value(|s| s.channel)
+                region=s.with_value(|s| s.provider_region.clone()) />
             <EventList events=s.with_value(|s| s.lifecycle.events.clone()) service=s.with_value(|s| s.service) />
             <p><a href=paths::receipt(&reference)>{t(tr::track_receipt_link)}</a></p>
             <p><a href=complain>{t(tr::complaint_form_title)}</a></p>

@@ -25,7 +25,7 @@ use crate::ui::widgets::radios::{Choice, Radios};
 use crate::ui::widgets::record_page::Outcome;
 use crate::ui::widgets::staff_desk::{StaffDesk, staff_record_page};
 use crate::ui::widgets::text_area::TextArea;
-use crate::ui::widgets::timeline::{EventList, StatusTag, TargetsTable};
+use crate::ui::widgets::timeline::{EventList, RegionalNote, StatusTag, TargetsTable};
 
 #[component]
 pub fn BackOfficeApplication() -> impl IntoView {
@@ -188,6 +188,8 @@ fn Desk(submission: Submission, said: Outcome) -> impl IntoView {
                     .get()
                     .map(|targets| view! { <TargetsTable targets=targets now=clock.now_untracked() /> })
             }}
+            <RegionalNote service=s.with_value(|s| s.service) channel=s.with_value(|s| s.channel)
+                region=s.with_value(|s| s.provider_region.clone()) />
             <EventList events=s.with_value(|s| s.lifecycle.events.clone()) service=s.with_value(|s| s.service) />
             <p class="small muted"><LawText text=s.with_value(|s| catalog::service(s.service).name.text.clone()) /></p>
         </StaffDesk>
