@@ -15,6 +15,7 @@ use qujat::engine::deadline;
 use qujat::engine::lifecycle::PublicStatus;
 use qujat::engine::service::ServiceId;
 use qujat::engine::source::Status;
+use qujat::engine::term::Channel;
 use qujat::ui::labels::{Label, Tagged};
 use qujat::ui::widgets::complaint_marks::{Marks, RegistrationDetails};
 use qujat::ui::widgets::complaint_summary::{ComplaintSummary, Part};
@@ -23,7 +24,6 @@ use qujat::ui::widgets::notice::{Notice, Tone, warning};
 use qujat::ui::widgets::qr_code::QrCode;
 use qujat::ui::widgets::required_documents::required_documents;
 use qujat::ui::widgets::tag::{Tag, late_tag};
-use qujat::engine::term::Channel;
 use qujat::ui::widgets::timeline::{EventList, RegionalNote, StatusTag, TargetsTable};
 use qujat::ui::widgets::why_this_date::WhyThisDate;
 
@@ -312,12 +312,20 @@ async fn the_regional_note_names_the_regulation_or_says_the_region_has_none() {
     })
     .await;
     let notes = applies.all("p.regional-note");
-    assert_eq!(notes.len(), 2, "the regulation, and the portal mapping as an interpretation");
-    assert!(applies.text("p.regional-note").starts_with(
-        tr::life_regional_applies(EN, "").trim_end_matches('.')
-    ));
+    assert_eq!(
+        notes.len(),
+        2,
+        "the regulation, and the portal mapping as an interpretation"
+    );
     assert!(
-        applies.find("p.regional-note details.legal-basis .tag--assumption").is_some(),
+        applies
+            .text("p.regional-note")
+            .starts_with(tr::life_regional_applies(EN, "").trim_end_matches('.'))
+    );
+    assert!(
+        applies
+            .find("p.regional-note details.legal-basis .tag--assumption")
+            .is_some(),
         "the mapping is tagged an assumption where it is read"
     );
 
@@ -326,7 +334,10 @@ async fn the_regional_note_names_the_regulation_or_says_the_region_has_none() {
     })
     .await;
     let text = elsewhere.text("p.regional-note");
-    assert!(text.contains("East Kazakhstan") && text.contains("Almaty"), "{text}");
+    assert!(
+        text.contains("East Kazakhstan") && text.contains("Almaty"),
+        "{text}"
+    );
     assert_eq!(elsewhere.all("p.regional-note").len(), 1);
 
     let unknown = Mounted::new(|| {
@@ -342,5 +353,8 @@ async fn the_regional_note_names_the_regulation_or_says_the_region_has_none() {
         view! { <RegionalNote service=ServiceId::S1 channel=Channel::StateCorporation region=Some("almaty-city".to_string()) /> }
     })
     .await;
-    assert!(none.find("p.regional-note").is_none(), "S1 has no regional regulation: nothing");
+    assert!(
+        none.find("p.regional-note").is_none(),
+        "S1 has no regional regulation: nothing"
+    );
 }

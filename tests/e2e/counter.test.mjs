@@ -140,6 +140,8 @@ pageTest('ru: S3 booked at an office in another settlement: 8 working days kept,
   const receipt = await issueReceipt(page, lang, 'acceptance');
   const number = await receiptNumber(page);
   assert.equal(/\d{2}\.\d{2}\.\d{4}/.exec(await receipt.locator('p.deadline').innerText())?.[0], promised, 'the receipt keeps the booked promise');
+  const deliverBy = /\d{2}\.\d{2}\.\d{4}/.exec(await receipt.locator('p.receipt__delivery-by').innerText())?.[0];
+  assert.ok(deliverBy && deliverBy !== promised, `the receipt gives the provider's delivery date (${deliverBy})`);
 
   // The tracker: the college's delivery is a target of its own, before the deadline.
   await openTracker(page, lang, number);
@@ -149,6 +151,7 @@ pageTest('ru: S3 booked at an office in another settlement: 8 working days kept,
   let rows = await targets(page);
   const deadline = rows.find((r) => day(r.due) === promised);
   const delivery = rows.find((r) => ymd(r.due) < ymd(promised));
+  assert.equal(day(delivery.due), deliverBy, 'the tracker keeps the receipt\'s delivery date');
   assert.ok(deadline, 'the legal deadline is the promised date');
   assert.ok(delivery, 'the delivery to the State Corporation is due before the deadline');
   await expectAxeClean(page, `tracker, S3 in another settlement, ${lang}`);

@@ -14,7 +14,7 @@ use crate::engine::source::Lang;
 use crate::engine::visit::{self, Delivery};
 use crate::i18n::tr;
 use crate::ui::format;
-use crate::ui::labels::t;
+use crate::ui::labels::{t, ts};
 use crate::ui::state::desk::use_desk;
 use crate::ui::state::prefs::use_lang;
 use crate::ui::widgets::complaint_summary::service_name;
@@ -104,6 +104,11 @@ pub fn ReceiptView(id: String) -> impl IntoView {
                 <h3>{t(tr::operator_deadline)}</h3>
                 <p class="deadline"><strong>{format::date(due)}</strong></p>
                 {explanation.clone().map(|(e, recomputed)| view! { <WhyThisDate explanation=e recomputed=recomputed /> })}
+            })}
+            // S3 (F003 L14): the provider's own date, a working day before.
+            {r.delivery_by.clone().map(|m| view! {
+                <p class="receipt__delivery-by">{tr::operator_delivery_by(lang, &format::date(m.date))}</p>
+                <WhyThisDate explanation=m.explanation label=ts(tr::operator_delivery_by_why) />
             })}
             {(!accepted).then(|| view! { <p>{t(tr::operator_refusal_next)}</p> })}
         </section>
