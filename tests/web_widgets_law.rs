@@ -358,3 +358,39 @@ async fn the_regional_note_names_the_regulation_or_says_the_region_has_none() {
         "S1 has no regional regulation: nothing"
     );
 }
+
+#[wasm_bindgen_test]
+async fn an_interpretation_is_read_next_to_its_value_without_opening_the_basis() {
+    storage().clear().unwrap();
+    let p = catalog::notes().portal_steps.clone();
+    assert_eq!(p.status, Status::Assumption);
+    let note = p
+        .note
+        .clone()
+        .expect("the mapping says why")
+        .get(EN)
+        .to_string();
+    let rule = p.rule.clone().expect("a RULES.md resolution");
+    let m = Mounted::new(move || view! { <LegalBasis provenance=p /> }).await;
+    let reading = m.text(".legal-basis__reading");
+    assert!(
+        reading.starts_with(Status::Assumption.label(EN)),
+        "{reading}"
+    );
+    assert!(reading.contains(&note), "the reasoning: {reading}");
+    assert!(reading.contains(&rule), "the resolution: {reading}");
+    assert!(
+        m.find("details .legal-basis__reading").is_none(),
+        "outside the closed disclosure"
+    );
+    assert!(
+        !m.text("details.legal-basis .details__body").contains(&note),
+        "said once"
+    );
+
+    // A national item has no reading line: its basis is the quote.
+    let national = catalog::service(ServiceId::S2).summary.provenance.clone();
+    assert_ne!(national.status, Status::Assumption);
+    let m = Mounted::new(move || view! { <LegalBasis provenance=national /> }).await;
+    assert!(m.find(".legal-basis__reading").is_none());
+}

@@ -177,7 +177,8 @@ pageTest('ru: a wait past the legal 15 minutes is marked in the table with its b
   await row(page, 'W001').locator('details.legal-basis summary').first().click();
   await row(page, 'W001').locator('details.legal-basis q').first().waitFor();
   assert.match(await row(page, 'W001').locator('details.legal-basis q').first().innerText(), /15/, 'the quote gives the 15 minutes');
-  assert.equal(await row(page, 'W001').locator('.tag--assumption').count(), 1, 'collecting is measured by a marked reading');
+  assert.equal(await row(page, 'W001').locator('details.legal-basis summary .tag--assumption').count(), 1, 'collecting is measured by a marked reading');
+  assert.equal(await row(page, 'W001').locator('.legal-basis__reading .tag--assumption').count(), 1, 'whose reasoning is read in the row, outside the disclosure');
   await expectRow(page, 'W002', fmt(lang, 'hall_minutes_of', { n: 6, max: 15 }), 'W002 waited 6 minutes');
   assert.ok(!(await row(page, 'W002').innerText()).includes(over), 'W002 is within the maximum');
   await expectDashboard(page, lang, { waiting: '2', wait_overruns: '1', service_overruns: '0' }, 'one wait over');

@@ -12,12 +12,15 @@
 //!   (`lang="ru"` or `lang="kk"`), so a screen reader reads it in that
 //!   language;
 //! - a Kazakh or Russian text that is our working translation says so in
-//!   words next to it.
+//!   words next to it;
+//! - an interpretation (status *assumption*) is read without opening
+//!   anything: its tag, its reasoning and its RULES.md resolution stand
+//!   before the disclosure, in the text flow next to the value.
 
 use leptos::prelude::*;
 
 use crate::engine::catalog::Item;
-use crate::engine::source::{Lang, Provenance, SeedLang, Text};
+use crate::engine::source::{Lang, Provenance, SeedLang, Status, Text};
 use crate::i18n::tr;
 use crate::ui::labels::{Label, Tagged, t};
 use crate::ui::state::prefs::use_lang;
@@ -39,8 +42,24 @@ pub fn LawText(text: Text) -> impl IntoView {
 #[component]
 pub fn LegalBasis(provenance: Provenance) -> impl IntoView {
     let lang = use_lang();
-    let p = provenance;
+    let mut p = provenance;
+    // An interpretation is read where its value is: its reasoning (the
+    // RULES.md resolution) stands outside the closed disclosure (issue 11
+    // item 12); the quotes stay one key away.
+    let reading = (p.status == Status::Assumption)
+        .then(|| (p.note.take(), p.rule.take()))
+        .filter(|(n, r)| n.is_some() || r.is_some())
+        .map(|(note, rule)| {
+            view! {
+                <span class="legal-basis__reading">
+                    <span class=p.status.tag_class()>{p.status.label(lang)}</span> " "
+                    {note.map(|n| view! { <LawText text=n /> " " })}
+                    {rule.map(|r| view! { <span class="muted">"(" {tr::law_rule(lang, &r)} ")"</span> })}
+                </span>
+            }
+        });
     view! {
+        {reading}
         <details class="legal-basis">
             <summary>
                 {t(tr::law_show_basis)} " "
