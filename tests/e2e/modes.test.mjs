@@ -1,6 +1,7 @@
 // Kiosk mode and the accessibility mode (issue 6 §2 and §4).
 //
-// Kiosk: started by ?kiosk=1; the on-screen keyboard types digits and
+// Kiosk: asked for by ?kiosk=1 and started only when confirmed on the
+// device (a link alone changes nothing); the on-screen keyboard types digits and
 // Kazakh letters into the fields (and the app saves them like typing); after
 // two idle minutes a timeout warning (a modal dialog) counts down, Continue
 // extends, and at zero every trace of the visitor is wiped from
@@ -33,11 +34,36 @@ async function press(page, labels) {
   for (const l of labels) await kb.getByRole('button', { name: l, exact: true }).click();
 }
 
+pageTest('kiosk: a link alone never makes a kiosk; the screen says what the wipes delete, and "No" leaves the device and its data as they were', async ({ page }) => {
+  await page.clock.install();
+  await gotoApp(page, '/');
+  await page.evaluate(() => localStorage.setItem('qujat.marker', JSON.stringify({ format: 'keep-me' })));
+  await gotoApp(page, '/?kiosk=1');
+  const screen = page.getByRole('region', { name: msg('kk', 'kiosk_confirm_title') });
+  await screen.waitFor();
+  assert.ok((await screen.innerText()).includes(msg('kk', 'kiosk_confirm_wipe')), 'says what every wipe deletes');
+  assert.equal(await page.evaluate(() => document.documentElement.hasAttribute('data-kiosk')), false, 'not a kiosk yet');
+  assert.equal(await page.evaluate(() => localStorage.getItem('qujat.kiosk')), null, 'nothing remembered yet');
+  await expectAxeClean(page, 'kiosk confirmation, kk');
+
+  // Idle time passes on the screen: nothing is wiped.
+  await page.clock.fastForward('04:00');
+  assert.equal(await page.evaluate(() => localStorage.getItem('qujat.marker')), JSON.stringify({ format: 'keep-me' }), 'data kept while asked');
+
+  await button(page, msg('kk', 'kiosk_confirm_no')).click();
+  await page.waitForFunction(() => location.search === '');
+  await waitForApp(page);
+  assert.equal(await screen.count(), 0, 'the screen is gone');
+  assert.equal(await page.evaluate(() => document.documentElement.hasAttribute('data-kiosk')), false, 'still not a kiosk');
+  assert.equal(await page.evaluate(() => localStorage.getItem('qujat.marker')), JSON.stringify({ format: 'keep-me' }), 'the data stays');
+});
+
 pageTest('kiosk: on-screen keyboard, idle warning, Continue, then a wipe of everything the visitor left', async ({ page }) => {
   await page.clock.install();
   page.__lang = 'ru';
   await gotoApp(page, '/?kiosk=1');
-  assert.equal(await page.evaluate(() => document.documentElement.hasAttribute('data-kiosk')), true, 'kiosk mode is on');
+  await button(page, msg('kk', 'kiosk_confirm_yes')).click();
+  await page.waitForFunction(() => document.documentElement.hasAttribute('data-kiosk') && location.search === '');
   await switchLanguage(page, 'ru');
   assert.equal(await page.getByRole('heading', { name: msg('ru', 'kiosk_story_title') }).count(), 1, 'the demonstration story is on the start screen');
   await expectAxeClean(page, 'kiosk home, ru');

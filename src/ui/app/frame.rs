@@ -14,7 +14,7 @@ use crate::i18n::tr;
 use crate::ui::labels::t;
 use crate::ui::modes::access::AccessBar;
 use crate::ui::modes::keyboard::OnScreenKeyboard;
-use crate::ui::modes::kiosk::use_kiosk;
+use crate::ui::modes::kiosk::{KioskConfirm, use_kiosk};
 use crate::ui::modes::offline::OfflineStatus;
 use crate::ui::modes::timeout::TimeoutWarning;
 use crate::ui::paths;
@@ -40,6 +40,7 @@ pub fn Frame(children: Children) -> impl IntoView {
         <main id="main" tabindex="-1">
             <OfflineStatus />
             <StorageNotices />
+            <KioskConfirm />
             {children()}
             {kiosk}
         </main>

@@ -1,5 +1,8 @@
-//! Kiosk mode, for the offline demonstration kiosks: started by `?kiosk=1`
-//! on any address (and ended by `?kiosk=0`), remembered on the device.
+//! Kiosk mode, for the offline demonstration kiosks: asked for by
+//! `?kiosk=1` on any address, started only when someone at the device
+//! confirms a screen that says what the wipes will delete (a link alone
+//! never turns a citizen's browser into a kiosk: issue 12 item 1), ended by
+//! `?kiosk=0`, remembered on the device.
 //!
 //! - Privacy: after [`IDLE_SECS`] without a touch or a key, a timeout
 //!   warning counts down (see `timeout`; "Continue" extends it); at zero
@@ -36,6 +39,9 @@ pub const WARN_SECS: f64 = 60.0;
 #[derive(Clone, Copy)]
 pub struct Kiosk {
     pub enabled: bool,
+    /// `?kiosk=1` on a device that is not a kiosk yet: the confirmation
+    /// screen is shown.
+    pub asked: bool,
     /// Seconds left before the wipe, while the warning is shown.
     pub left: RwSignal<Option<u32>>,
 }
@@ -60,16 +66,13 @@ impl Kiosk {
             .trim_start_matches('?')
             .split('&')
             .find_map(|kv| kv.strip_prefix("kiosk="));
-        match param {
-            Some("1") => {
-                let _ = LocalStorage::set(keys::KIOSK, true);
-            }
-            Some("0") => LocalStorage::delete(keys::KIOSK),
-            _ => {}
+        if param == Some("0") {
+            LocalStorage::delete(keys::KIOSK);
         }
         let enabled = LocalStorage::get::<bool>(keys::KIOSK).unwrap_or(false);
         let kiosk = Kiosk {
             enabled,
+            asked: param == Some("1") && !enabled,
             left: RwSignal::new(None),
         };
         if enabled {
@@ -194,6 +197,50 @@ pub fn wipe() {
     let _ = promise.then2(&done, &failed);
     done.forget();
     failed.forget();
+}
+
+/// The page address without its query: where the confirmation screen
+/// goes on, either way.
+fn reload_plain() {
+    if let Some(w) = web_sys::window() {
+        let path = w.location().pathname().unwrap_or_else(|_| "/".into());
+        let _ = w.location().replace(&path);
+    }
+}
+
+/// The confirmation screen `?kiosk=1` leads to. It says what every wipe
+/// deletes and turns the mode on only when confirmed; "No" leaves the
+/// device as it was.
+///
+/// Accessibility acceptance criteria:
+/// - a region named by its heading, first in the page's main content;
+/// - the consequence is written out in words before the buttons, and the
+///   safe choice is a button of its own, not only the browser's Back.
+#[component]
+pub fn KioskConfirm() -> impl IntoView {
+    let kiosk = use_kiosk();
+    let turn_on = move |_| {
+        if LocalStorage::set(keys::KIOSK, true).is_ok() {
+            reload_plain();
+        }
+    };
+    kiosk.asked.then(|| {
+        view! {
+            <section class="kiosk-confirm" aria-labelledby="kiosk-confirm-title">
+                <h2 id="kiosk-confirm-title">{t(tr::kiosk_confirm_title)}</h2>
+                <p>{t(tr::kiosk_confirm_text)}</p>
+                <p><strong>{t(tr::kiosk_confirm_wipe)}</strong></p>
+                <div class="button-group">
+                    <button type="button" class="button button--warning" on:click=turn_on>
+                        {t(tr::kiosk_confirm_yes)}
+                    </button>
+                    <button type="button" class="button button--secondary" on:click=move |_| reload_plain()>
+                        {t(tr::kiosk_confirm_no)}
+                    </button>
+                </div>
+            </section>
+        }
+    })
 }
 
 /// One step of a demonstration story: its text and, where the step starts
