@@ -111,15 +111,29 @@ impl ConsentStep {
     /// when the source says OTP or SMS; a code or a drawn signature when it
     /// does not say how; the notice only for a notice.
     pub fn accepts(self, consent: &Consent) -> bool {
-        let how = self.rule().and_then(|r| r.consent).map(|c| c.how);
         match (self, consent) {
             (ConsentStep::Notice(_), Consent::Notice { .. }) => true,
             (ConsentStep::Collect(_), Consent::Otp { .. }) => true,
-            (ConsentStep::Collect(_), Consent::Signature { .. }) => {
-                how != Some(ConsentHow::OtpOrSms)
-            }
+            (ConsentStep::Collect(_), Consent::Signature { .. }) => self.allows_signature(),
             _ => false,
         }
+    }
+
+    /// Whether a drawn signature is one way to take this consent: only
+    /// when the operator collects it and the source does not require a
+    /// one-time code or SMS. The page asks this before offering the pad.
+    ///
+    /// ```
+    /// use qujat::engine::catalog::Situation;
+    /// use qujat::engine::service::ServiceId;
+    /// use qujat::engine::visit::consent_step;
+    ///
+    /// // S1: the provider obtains the consent; the operator only tells.
+    /// assert!(!consent_step(ServiceId::S1, &[Situation::Loss]).allows_signature());
+    /// ```
+    pub fn allows_signature(self) -> bool {
+        let how = self.rule().and_then(|r| r.consent).map(|c| c.how);
+        matches!(self, ConsentStep::Collect(_)) && how != Some(ConsentHow::OtpOrSms)
     }
 }
 
@@ -1040,6 +1054,11 @@ mod tests {
         assert!(matches!(s3, ConsentStep::Collect(_)));
         assert_eq!(line(s3), Some(46));
         assert!(s3.accepts(&otp) && s3.accepts(&drawn) && !s3.accepts(&notice));
+        // The page's question, without a made-up signature to probe with.
+        for step in [s1, s2, s3] {
+            assert_eq!(step.allows_signature(), step.accepts(&drawn));
+        }
+        assert!(!s1.allows_signature() && !s2.allows_signature() && s3.allows_signature());
 
         // An S2 visit without a digital document skips the consent step.
         let mut v = seed_visits(day()).remove(0);

@@ -32,10 +32,7 @@ pub fn ConsentStep(id: String, rev: u64, said: Outcome) -> impl IntoView {
         .with_untracked(|d| d.visit(&id).map(|v| v.consent_step()))
         .flatten()
         .unwrap_or(VisitConsent::None);
-    let signature_allowed = step.accepts(&Consent::Signature {
-        strokes: Vec::new(),
-        signed_at: chrono::DateTime::<chrono::Utc>::UNIX_EPOCH,
-    });
+    let signature_allowed = step.allows_signature();
     let basis = step.rule().map(|r| {
         view! {
             <div class="notice">
