@@ -848,3 +848,53 @@ pageTest('between 17:30 and 18:30 the sign page says how the two texts end the w
   );
   assert.equal(await page.locator('main table.targets tbody tr').count(), 1, 'the legal deadline alone');
 });
+
+pageTest('full storage: signing stops and says so in the user\'s language, the draft is kept, and after space is freed it goes through (Russian)', async ({ page, context }) => {
+  const lang = 'ru';
+  await context.clock.install({ time: NOW });
+  await signIn(page, lang);
+  await fillApplication(page, lang, { school: 'Школа № 12 города Шымкента' });
+  const draftsBefore = await page.evaluate(() => localStorage.getItem('qujat.drafts'));
+  assert.ok(draftsBefore, 'the draft is stored');
+
+  await chooseMethod(page, lang, 'sign_method_otp');
+  await button(page, msg(lang, 'otp_send')).click();
+  await page.locator('#otp-code').waitFor();
+  await page.locator('aside.phone .phone__sms').waitFor();
+  await page.locator('#otp-code').fill(await smsCode(page));
+
+  // The browser's storage fills up (another site's data, a private window).
+  const filled = await page.evaluate(() => {
+    let n = 0;
+    for (let size = 1 << 20; size >= 16; size >>= 1) {
+      const chunk = 'x'.repeat(size);
+      for (;;) {
+        try {
+          localStorage.setItem(`filler-${n}`, chunk);
+          n++;
+        } catch {
+          break;
+        }
+      }
+    }
+    return n;
+  });
+  assert.ok(filled > 0, 'storage is full');
+  await button(page, msg(lang, 'otp_confirm')).click();
+  await page.locator('main', { hasText: msg(lang, 'common_storage_not_saved') }).waitFor();
+  assert.match(page.url(), /\/sign$/, 'still on the sign page');
+  assert.equal(await page.evaluate(() => localStorage.getItem('qujat.drafts')), draftsBefore, 'the draft is intact');
+  assert.equal(await page.evaluate(() => localStorage.getItem('qujat.apps')), null, 'no application pretends to be stored');
+
+  // Space is freed: the verified code, used again from the same page, files it.
+  await page.evaluate(() => {
+    for (const k of Object.keys(localStorage)) if (k.startsWith('filler-')) localStorage.removeItem(k);
+  });
+  await button(page, msg(lang, 'otp_use_verified')).click();
+  await page.waitForURL(/\/apply\/receipt\/S2-/, { timeout: 60_000 });
+  await reloadApp(page);
+  const apps = await stored(page, 'qujat.apps');
+  assert.equal(Object.keys(apps).length, 1, 'filed once, kept after a reload');
+  const drafts = await stored(page, 'qujat.drafts');
+  assert.equal(Object.keys(drafts ?? {}).length, 0, 'the draft is gone only now');
+});

@@ -15,7 +15,9 @@
 //!   (`aria-hidden`), the expiry time is;
 //! - when locked, the field goes and an alert (`role="alert"`, id
 //!   `otp-locked`, the summary's target) says until when;
-//! - once verified, a success message in a `role="status"`.
+//! - once verified, a success message in a `role="status"`, and a
+//!   "Use the confirmed code" button that uses it again (after a save
+//!   that failed, or a reload), so nothing hangs on a spent code.
 
 use chrono::DateTime;
 use leptos::prelude::*;
@@ -130,7 +132,16 @@ pub fn OtpConfirm(
             <ErrorSummary errors=summary />
             {move || {
                 if verified() {
-                    return view! { <p class="notice notice--success" role="status">{tr::otp_verified(lang)}</p> }.into_any();
+                    // Normally the page moves on at once; if what depends on
+                    // the code could not be saved (full storage) or the page
+                    // was reloaded, the verified code is used again from here.
+                    return view! {
+                        <p class="notice notice--success" role="status">{tr::otp_verified(lang)}</p>
+                        <button type="button" class="button" on:click=move |_| on_verified.run(())>
+                            {tr::otp_use_verified(lang)}
+                        </button>
+                    }
+                    .into_any();
                 }
                 if let Some(until) = locked_until() {
                     return view! { <p class="notice notice--error" id="otp-locked" tabindex="-1" role="alert">{tr::otp_locked(lang, &format::time(until))}</p> }.into_any();
