@@ -288,3 +288,59 @@ async fn an_unknown_or_malformed_stored_language_falls_back_to_kazakh() {
         assert_eq!(app.pressed(), pressed_only(Lang::Kk), "stored {stored:?}");
     }
 }
+
+#[wasm_bindgen_test]
+fn sign_in_returns_only_to_paths_of_this_app() {
+    use qujat::ui::state::session::{is_app_path, safe_next};
+    for ok in [
+        "/",
+        "/apply",
+        "/apply/cabinet",
+        "/apply/S2/0f3a9c/sign?x=1#top",
+        "/services/S3",
+        "/staff/operator",
+    ] {
+        assert!(is_app_path(ok), "{ok:?} is a path of the app");
+        assert_eq!(safe_next(Some(ok.into())), ok);
+    }
+    // Known open-redirect bypasses: each would leave the site (or the app)
+    // once the browser's URL parser has read it.
+    for bad in [
+        "//evil.example",
+        "/\t/evil.example",
+        "/\n/evil.example",
+        "/\r/evil.example",
+        "\t//evil.example",
+        " //evil.example",
+        "/\\evil.example",
+        "\\\\evil.example",
+        "/apply\\..\\..\\evil",
+        "/\u{0}/evil.example",
+        "/\u{3000}/evil.example",
+        "https://evil.example/apply",
+        "javascript:alert(1)",
+        "/apply@evil.example",
+        "/applyx/cabinet",
+        "/evil",
+        "",
+        "apply/cabinet",
+    ] {
+        assert!(!is_app_path(bad), "{bad:?} is refused");
+        assert_eq!(safe_next(Some(bad.into())), "/apply/cabinet");
+    }
+    assert_eq!(safe_next(None), "/apply/cabinet");
+}
+
+#[wasm_bindgen_test]
+fn the_return_path_is_encoded_in_the_sign_in_link() {
+    use qujat::ui::paths::sign_in_then;
+    assert_eq!(
+        sign_in_then("/apply/cabinet"),
+        "/signin?next=/apply/cabinet"
+    );
+    assert_eq!(
+        sign_in_then("/apply/a&next=//evil#x y"),
+        "/signin?next=/apply/a%26next%3D//evil%23x%20y"
+    );
+    assert_eq!(sign_in_then("/apply/ә"), "/signin?next=/apply/%D3%99");
+}

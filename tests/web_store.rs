@@ -69,18 +69,70 @@ async fn unreadable_data_is_set_aside_reported_and_the_rest_loads() {
 }
 
 #[wasm_bindgen_test]
-async fn data_from_a_newer_release_is_set_aside_not_misread() {
+async fn data_from_a_newer_release_is_left_untouched_and_read_only() {
     storage().clear().unwrap();
-    storage()
-        .set_item("qujat.test.future", "{\"v\":999,\"rev\":1,\"data\":{}}")
-        .unwrap();
+    let future = "{\"v\":999,\"rev\":1,\"data\":{\"theirs\":\"kept\"}}";
+    storage().set_item("qujat.test.future", future).unwrap();
     let owner = Owner::new();
     owner.with(|| {
         let n = notices();
         let c = Collection::<Map>::open("qujat.test.future", n);
+        // Not misread as this release's data: shown empty, and reported.
         assert!(c.with_untracked(|m| m.is_empty()));
-        assert_eq!(n.0.get_untracked().len(), 1);
+        assert_eq!(
+            n.0.get_untracked(),
+            vec![StoreNotice::Newer {
+                key: "qujat.test.future".into()
+            }]
+        );
+        // Read-only: a write is refused and stores nothing.
+        assert_eq!(
+            c.update(|m| {
+                m.insert("mine".into(), "1".into());
+            }),
+            Err(NotSaved)
+        );
     });
+    // The newer release's data is exactly as it was, and not set aside.
+    assert_eq!(
+        storage().get_item("qujat.test.future").unwrap().as_deref(),
+        Some(future)
+    );
+    assert_eq!(
+        storage()
+            .get_item("qujat.quarantine.qujat.test.future")
+            .unwrap(),
+        None
+    );
+}
+
+#[wasm_bindgen_test]
+async fn a_second_unreadable_value_never_overwrites_the_first_copy() {
+    storage().clear().unwrap();
+    storage()
+        .set_item("qujat.quarantine.qujat.test.bad", "first copy")
+        .unwrap();
+    storage().set_item("qujat.test.bad", "second [").unwrap();
+    let owner = Owner::new();
+    owner.with(|| {
+        let c = Collection::<Map>::open("qujat.test.bad", notices());
+        assert!(c.with_untracked(|m| m.is_empty()));
+    });
+    assert_eq!(
+        storage()
+            .get_item("qujat.quarantine.qujat.test.bad")
+            .unwrap()
+            .as_deref(),
+        Some("first copy")
+    );
+    assert_eq!(
+        storage()
+            .get_item("qujat.quarantine.qujat.test.bad~2")
+            .unwrap()
+            .as_deref(),
+        Some("second [")
+    );
+    assert_eq!(storage().get_item("qujat.test.bad").unwrap(), None);
 }
 
 #[wasm_bindgen_test]

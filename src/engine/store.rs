@@ -41,7 +41,7 @@ mod raw;
 
 pub use raw::{
     Loaded, MAX_QUARANTINED, MemoryStorage, NotSaved, QUARANTINE_PREFIX, RawStorage, WriteError,
-    Written, load, quarantine_name, set_aside, write,
+    Written, load, quarantine_name, set_aside, write, write_once,
 };
 
 /// The schema version every collection had before each got its own

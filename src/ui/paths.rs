@@ -42,20 +42,20 @@ pub fn ticket(reference: &str) -> String {
 
 /// The booking form, moving booking `reference`.
 pub fn move_ticket(reference: &str) -> String {
-    format!("{BOOK}?move={reference}")
+    format!("{BOOK}?move={}", query_value(reference))
 }
 
 /// A new complaint, about application `reference` if given.
 pub fn complaint_about(reference: Option<&str>) -> String {
     match reference {
-        Some(r) => format!("/apply/complaint?app={r}"),
+        Some(r) => format!("/apply/complaint?app={}", query_value(r)),
         None => COMPLAINT_FORM.to_string(),
     }
 }
 
 /// An escalation of answered complaint `id`.
 pub fn escalation_of(id: &str) -> String {
-    format!("/apply/complaint?escalate={id}")
+    format!("/apply/complaint?escalate={}", query_value(id))
 }
 
 /// The confirmation of complaint `id`.
@@ -89,6 +89,8 @@ pub const CABINET: &str = "/apply/cabinet";
 pub const BOOK: &str = "/apply/book";
 pub const KEYS: &str = "/apply/keys";
 pub const NOTIFICATIONS: &str = "/apply/notifications";
+/// Signing out, with or without removing one's data from the device.
+pub const SIGN_OUT: &str = "/apply/signout";
 pub const COMPLAINT_FORM: &str = "/apply/complaint";
 pub const COMPLAINT_SIGN: &str = "/apply/complaint/sign";
 pub const STAFF: &str = "/staff";
@@ -96,3 +98,23 @@ pub const COMPLAINT_DESK: &str = "/staff/complaints";
 pub const OPERATOR: &str = "/staff/operator";
 pub const COUNTER: &str = "/staff/counter";
 pub const HALL: &str = "/staff/hall";
+
+/// `value` percent-encoded for a query string: everything but letters,
+/// digits, `-._~` and `/` (so a path stays readable), as
+/// `encodeURIComponent` does, with `/` kept.
+pub fn query_value(value: &str) -> String {
+    let mut out = String::with_capacity(value.len());
+    for b in value.bytes() {
+        if b.is_ascii_alphanumeric() || b"-._~/".contains(&b) {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+/// The sign-in page, returning to `here` afterwards.
+pub fn sign_in_then(here: &str) -> String {
+    format!("{SIGN_IN}?next={}", query_value(here))
+}

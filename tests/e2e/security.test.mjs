@@ -4,13 +4,22 @@
 // and privacy"; tests/support/serve.mjs), a malformed path is 404, and the
 // browser really enforces the policy: what it blocks is reported, and the
 // check that every suite runs after each test (lib/browser.mjs) reports it.
+// And a shared device (item 12, with item 7): sign-in returns only within
+// the app, the keys page lists only the signed-in person's keys and removes
+// one only when confirmed, and "sign out and remove my data" deletes what
+// the browser keeps for that person alone.
 
 import { createHash } from 'node:crypto';
 import { request } from 'node:http';
 import { before, after } from 'node:test';
 import { assert } from './lib/assert.mjs';
 import { useBrowser, pageTest, test, baseURL } from './lib/browser.mjs';
-import { gotoApp } from './lib/app.mjs';
+import { gotoApp, expectH1, waitForPath } from './lib/app.mjs';
+import { expectAxeClean } from './lib/axe.mjs';
+import { msg } from './lib/texts.mjs';
+import { SPECIAL, openSignIn, findPerson, signInAs, signIn } from './lib/flows/signin.mjs';
+import { createKeyOk, keyCount } from './lib/flows/sign.mjs';
+import { startApplication } from './lib/flows/wizard.mjs';
 import { expectNoCspViolations } from './lib/csp.mjs';
 import { startServer, distDir } from '../support/serve.mjs';
 
@@ -184,3 +193,64 @@ pageTest(
   // Chromium logs the refusal to frame the page as a console error.
   { allowPageErrors: true },
 );
+
+pageTest('a shared device: sign-in returns only within the app; the keys page lists only my keys and removes one only when confirmed; "sign out and remove my data" deletes what the browser keeps for me alone (English)', async ({ page }) => {
+  const lang = 'en';
+  // Known open-redirect bypasses in ?next= all land in the cabinet, here.
+  await openSignIn(page, lang);
+  for (const next of ['/%09/evil.example', '//evil.example', '/%5Cevil.example', '%20//evil.example', 'https://evil.example/apply']) {
+    await gotoApp(page, `/signin?next=${next}`);
+    const person = await findPerson(page, lang, { avoid: SPECIAL });
+    await signInAs(page, lang, person);
+    assert.equal(new URL(page.url()).origin, baseURL(), `${next}: still on this site`);
+    assert.equal(new URL(page.url()).pathname, '/apply/cabinet', `${next}: the cabinet`);
+    await page.evaluate(() => localStorage.removeItem('qujat.session'));
+  }
+
+  // Two people on one browser, each with a key and a draft.
+  const first = await signIn(page, lang);
+  await gotoApp(page, '/apply/keys');
+  await createKeyOk(page, lang, 'first-person-pw');
+  await gotoApp(page, '/apply/cabinet');
+  await startApplication(page, lang, { axe: false });
+  await page.evaluate(() => localStorage.removeItem('qujat.session'));
+  const second = await signIn(page, lang, { except: [first.iin] });
+  assert.notEqual(second.iin, first.iin);
+  await gotoApp(page, '/apply/keys');
+  await createKeyOk(page, lang, 'second-person-pw');
+  await gotoApp(page, '/apply/cabinet');
+  await startApplication(page, lang, { axe: false });
+  await gotoApp(page, '/apply/keys');
+  const items = page.locator('.key-list__item');
+  await items.first().waitFor();
+  assert.equal(await items.count(), 1, 'only my key is listed, not the other person\'s');
+  assert.match(await items.first().innerText(), new RegExp(second.iin));
+
+  // Remove asks first; Cancel keeps the key.
+  await items.first().getByRole('button', { name: msg(lang, 'sign_remove') }).click();
+  const confirm = page.getByRole('group', { name: msg(lang, 'sign_remove') });
+  await confirm.getByText(msg(lang, 'sign_remove_question')).waitFor();
+  await expectAxeClean(page, 'remove key, confirmation');
+  await confirm.getByRole('button', { name: msg(lang, 'common_cancel') }).click();
+  assert.equal(await keyCount(page), 2, 'Cancel removes nothing');
+  await items.first().getByRole('button', { name: msg(lang, 'sign_remove') }).click();
+  await confirm.getByRole('button', { name: msg(lang, 'sign_remove_confirm') }).click();
+  await items.first().waitFor({ state: 'detached' });
+  const owners = async () => page.evaluate(() => (JSON.parse(localStorage.getItem('qujat.keys')).data || []).map((k) => k.certificate.owner_iin));
+  assert.deepEqual(await owners(), [first.iin], 'my key is gone; the other person\'s stays');
+
+  // Sign out and remove my data: my drafts go, the other person's stay.
+  await createKeyOk(page, lang, 'second-person-pw2');
+  await page.getByRole('banner').getByRole('link', { name: msg(lang, 'signin_sign_out') }).click();
+  await expectH1(page, msg(lang, 'signin_sign_out'), 'sign out');
+  await page.getByText(msg(lang, 'signin_forget_kept')).waitFor();
+  await expectAxeClean(page, 'sign out, what is removed and what stays');
+  await page.getByRole('button', { name: msg(lang, 'signin_sign_out_forget') }).click();
+  await waitForPath(page, '/');
+  const left = await page.evaluate(() => ({
+    session: JSON.parse(localStorage.getItem('qujat.session') || 'null')?.data ?? null,
+    drafts: Object.values(JSON.parse(localStorage.getItem('qujat.drafts')).data).map((d) => d.applicant_iin),
+    keys: JSON.parse(localStorage.getItem('qujat.keys')).data.map((k) => k.certificate.owner_iin),
+  }));
+  assert.deepEqual(left, { session: null, drafts: [first.iin], keys: [first.iin] }, 'signed out; only the other person\'s draft and key are left');
+});

@@ -211,39 +211,103 @@ where
     T: Serialize + DeserializeOwned + Default,
 {
     for _ in 0..MAX_ATTEMPTS {
-        let mut seen = s.get(key);
-        let (rev, mut data) = match &seen {
-            None => (0, T::default()),
-            Some(raw) => match decode::<T>(raw, format) {
-                Ok(env) => (env.rev, env.data),
-                Err(LoadError::FromTheFuture(version)) => {
-                    return Err(WriteError::Newer { version });
-                }
-                Err(LoadError::Corrupt(_)) => {
-                    set_aside(s, key, raw).map_err(|_| WriteError::Unreadable)?;
-                    seen = s.get(key);
-                    if seen.is_some() {
-                        // Another writer stored something meanwhile: read it.
-                        continue;
-                    }
-                    (0, T::default())
-                }
-            },
-        };
-        let out = change(&mut data).map_err(WriteError::Rule)?;
-        let next = rev.saturating_add(1);
-        let text = encode(next, &data, format);
-        if s.get(key) != seen {
-            continue;
+        match attempt(s, key, format, &mut change)? {
+            Some(written) => return Ok(written),
+            None => continue,
         }
-        s.set(key, &text)?;
-        return Ok(Written {
-            rev: next,
-            data,
-            out,
-        });
     }
     Err(WriteError::Contended)
+}
+
+/// [`write`] for a change that can run only once (it moves what it
+/// stores): one compare-and-swap attempt. In the browser nothing can write
+/// between its read and its store (both run in one task of the page), so
+/// the one attempt is all there is; elsewhere a writer in between makes it
+/// [`WriteError::Contended`], with nothing written.
+///
+/// ```
+/// use qujat::engine::store::{Format, MemoryStorage, WriteError, write_once};
+///
+/// let s = MemoryStorage::new();
+/// let name = String::from("Aigerim");
+/// let w = write_once(&s, "qujat.names", &Format::FIRST, |v: &mut Vec<String>| {
+///     v.push(name);
+///     Ok::<_, ()>(v.len())
+/// })
+/// .unwrap();
+/// assert_eq!((w.rev, w.out), (1, 1));
+///
+/// s.put("qujat.names", r#"{"v":99,"rev":3,"data":[]}"#);
+/// let newer = write_once(&s, "qujat.names", &Format::FIRST, |v: &mut Vec<String>| {
+///     v.clear();
+///     Ok::<_, ()>(())
+/// });
+/// assert_eq!(newer.unwrap_err(), WriteError::Newer { version: 99 });
+/// ```
+pub fn write_once<T, R, E>(
+    s: &impl RawStorage,
+    key: &str,
+    format: &Format,
+    change: impl FnOnce(&mut T) -> Result<R, E>,
+) -> Result<Written<T, R>, WriteError<E>>
+where
+    T: Serialize + DeserializeOwned + Default,
+{
+    let mut change = Some(change);
+    let mut once = |data: &mut T| match change.take() {
+        Some(change) => change(data).map(Some),
+        None => Ok(None),
+    };
+    match attempt(s, key, format, &mut once)? {
+        Some(Written {
+            rev,
+            data,
+            out: Some(out),
+        }) => Ok(Written { rev, data, out }),
+        _ => Err(WriteError::Contended),
+    }
+}
+
+/// One compare-and-swap: `Ok(None)` when the stored value changed under it
+/// (nothing written; try again on the newer value).
+fn attempt<T, R, E>(
+    s: &impl RawStorage,
+    key: &str,
+    format: &Format,
+    change: &mut impl FnMut(&mut T) -> Result<R, E>,
+) -> Result<Option<Written<T, R>>, WriteError<E>>
+where
+    T: Serialize + DeserializeOwned + Default,
+{
+    let mut seen = s.get(key);
+    let (rev, mut data) = match &seen {
+        None => (0, T::default()),
+        Some(raw) => match decode::<T>(raw, format) {
+            Ok(env) => (env.rev, env.data),
+            Err(LoadError::FromTheFuture(version)) => return Err(WriteError::Newer { version }),
+            Err(LoadError::Corrupt(_)) => {
+                set_aside(s, key, raw).map_err(|_| WriteError::Unreadable)?;
+                seen = s.get(key);
+                if seen.is_some() {
+                    // Another writer stored something meanwhile: read it.
+                    return Ok(None);
+                }
+                (0, T::default())
+            }
+        },
+    };
+    let out = change(&mut data).map_err(WriteError::Rule)?;
+    let next = rev.saturating_add(1);
+    let text = encode(next, &data, format);
+    if s.get(key) != seen {
+        return Ok(None);
+    }
+    s.set(key, &text)?;
+    Ok(Some(Written {
+        rev: next,
+        data,
+        out,
+    }))
 }
 
 /// An in-memory [`RawStorage`] for tests and the fuzz harness, with the
@@ -396,6 +460,37 @@ mod tests {
             stored(&s).keys().cloned().collect::<Vec<_>>(),
             ["a", "b", "c"]
         );
+    }
+
+    #[test]
+    fn a_single_attempt_never_overwrites_a_writer_in_between() {
+        let s = MemoryStorage::new();
+        write(&s, KEY, &Format::FIRST, |m: &mut Notes| note(m, "a", "1")).unwrap();
+        let theirs = encode(2, &Notes::from([("b".into(), "2".into())]), &Format::FIRST);
+        s.meanwhile(KEY, &theirs);
+        let r = write_once(&s, KEY, &Format::FIRST, |m: &mut Notes| note(m, "c", "3"));
+        assert_eq!(r, Err(WriteError::Contended));
+        assert_eq!(s.get(KEY).as_deref(), Some(theirs.as_str()), "theirs stays");
+        // Once nobody writes in between, it is stored on top of theirs.
+        let w = write_once(&s, KEY, &Format::FIRST, |m: &mut Notes| note(m, "c", "3")).unwrap();
+        assert_eq!(w.rev, 3);
+        assert_eq!(stored(&s).keys().cloned().collect::<Vec<_>>(), ["b", "c"]);
+    }
+
+    #[test]
+    fn a_single_attempt_leaves_newer_and_unsaveable_data_alone() {
+        let s = MemoryStorage::new();
+        let newer = r#"{"v":7,"rev":1,"data":{}}"#;
+        s.put(KEY, newer);
+        let r = write_once(&s, KEY, &Format::FIRST, |m: &mut Notes| note(m, "a", "1"));
+        assert_eq!(r, Err(WriteError::Newer { version: 7 }));
+        assert_eq!(s.get(KEY).as_deref(), Some(newer));
+
+        let s = MemoryStorage::new();
+        s.refuse_writes(true);
+        let r = write_once(&s, KEY, &Format::FIRST, |m: &mut Notes| note(m, "a", "1"));
+        assert_eq!(r, Err(WriteError::NotSaved));
+        assert_eq!(s.get(KEY), None);
     }
 
     #[test]

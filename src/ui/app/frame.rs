@@ -8,14 +8,13 @@ use leptos_router::components::A;
 use leptos_router::hooks::use_location;
 use wasm_bindgen::JsCast;
 
-use super::bundle::navigator;
 use crate::engine::source::Lang;
 use crate::i18n::tr;
 use crate::ui::labels::t;
 use crate::ui::modes::access::AccessBar;
 use crate::ui::modes::keyboard::OnScreenKeyboard;
 use crate::ui::modes::kiosk::{KioskConfirm, use_kiosk};
-use crate::ui::modes::offline::OfflineStatus;
+use crate::ui::modes::offline::{OfflineStatus, apply_update};
 use crate::ui::modes::timeout::TimeoutWarning;
 use crate::ui::paths;
 use crate::ui::state::prefs::{Prefs, use_lang};
@@ -171,22 +170,17 @@ fn Footer() -> impl IntoView {
 fn UserNav() -> impl IntoView {
     let lang = use_lang();
     let session = use_session();
-    let navigate = navigator();
     view! {
         <nav class="user-nav" aria-label=tr::shell_nav_label(lang)>
             <div class="user-nav__inner">
                 <A href=paths::HOME>{t(tr::shell_nav_home)}</A>
                 {move || match session.person() {
                     Some(p) => {
-                        let navigate = navigate.clone();
                         view! {
                             <A href=paths::CABINET>{t(tr::cabinet_nav)}</A>
                             <NotificationsLink />
                             <span class="user-nav__who">{tr::signin_signed_in_as(lang, &p.display_name(lang))}</span>
-                            <button type="button" class="link-button" on:click=move |_| {
-                                session.sign_out();
-                                navigate(paths::HOME);
-                            }>{t(tr::signin_sign_out)}</button>
+                            <A href=paths::SIGN_OUT>{t(tr::signin_sign_out)}</A>
                         }
                         .into_any()
                     }
@@ -205,14 +199,21 @@ fn StorageNotices() -> impl IntoView {
     let any = move |pred: fn(&StoreNotice) -> bool| notices.0.with(|v| v.iter().any(pred));
     let set_aside = move || any(|n| matches!(n, StoreNotice::SetAside { .. }));
     let not_saved = move || any(|n| matches!(n, StoreNotice::NotSaved { .. }));
+    let newer = move || any(|n| matches!(n, StoreNotice::Newer { .. }));
     view! {
-        <Show when=move || set_aside() || not_saved()>
+        <Show when=move || set_aside() || not_saved() || newer()>
             <div class="notice notice--warning storage-notice" role="alert">
                 <Show when=set_aside>
                     <p>{t(tr::common_storage_set_aside)}</p>
                 </Show>
                 <Show when=not_saved>
                     <p>{t(tr::common_storage_not_saved)}</p>
+                </Show>
+                <Show when=newer>
+                    <p>{t(tr::common_storage_newer)}</p>
+                    <button type="button" class="button" on:click=move |_| apply_update()>
+                        {t(tr::offline_update_reload)}
+                    </button>
                 </Show>
                 <button type="button" class="button button--secondary" on:click=move |_| notices.0.set(Vec::new())>
                     {t(tr::common_dismiss)}

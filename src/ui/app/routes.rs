@@ -66,6 +66,7 @@ pub fn ApplyApp() -> impl IntoView {
                 <Route path=path!("/apply/applications/:reference") view=cabinet::TrackerPage />
                 <Route path=path!("/apply/complaints/:id") view=complaint::ComplaintTrackerPage />
                 <Route path=path!("/apply/notifications") view=cabinet::NotificationsPage />
+                <Route path=path!("/apply/signout") view=cabinet::SignOutPage />
                 <Route path=path!("/apply/book") view=book::BookPage />
                 <Route path=path!("/apply/tickets/:reference") view=book::TicketPage />
             </Routes>

@@ -166,8 +166,9 @@ fn check_for_update() {
     }
 }
 
-/// Lets the waiting release take over, then reloads the page under it.
-fn apply_update() {
+/// Lets the waiting release take over, then reloads the page under it (a
+/// plain reload when no release is waiting).
+pub fn apply_update() {
     let Some(window) = web_sys::window() else {
         return;
     };

@@ -46,11 +46,6 @@ pub const OPERATOR: &str = "qujat.operator";
 /// office's own system, so not sealed, like the applications.
 pub const COUNTER: &str = "qujat.counter";
 
-/// Where an unreadable value of `key` is set aside (`qujat.quarantine.<key>`).
-pub fn quarantine(key: &str) -> String {
-    format!("qujat.quarantine.{key}")
-}
-
 /// The stored format of `key`: its version and migration chain
 /// (`engine::store::formats`). Keys without one of their own (the
 /// preferences) are at the first format.

@@ -4,6 +4,10 @@
 
 use leptos::prelude::*;
 
+use crate::ui::paths;
+
+use super::complaints::PendingMap;
+use super::db::Db;
 use super::keys;
 use super::store::{Collection, NotSaved, StoreNotices};
 use crate::engine::identity::registry::{self, Person};
@@ -46,14 +50,64 @@ impl Session {
     }
 }
 
+/// "Sign out and remove my data from this device": deletes what this
+/// browser keeps for `person` alone — application and complaint drafts,
+/// EDS keys, the simulated phone's messages to their number — then signs
+/// out. Filed applications, complaints and bookings stay: in this
+/// demonstration they stand for the state's systems (the back office reads
+/// them), which a real portal keeps on its servers. Stops at the first
+/// write the browser refuses, still signed in, so the person can try again.
+pub fn sign_out_and_forget(
+    session: Session,
+    db: Db,
+    pending: Collection<PendingMap>,
+    person: &Person,
+) -> Result<(), NotSaved> {
+    let iin = person.iin.as_str();
+    db.drafts
+        .update(|m| m.retain(|_, d| d.applicant_iin != iin))?;
+    pending.update(|m| {
+        m.remove(iin);
+    })?;
+    db.keys
+        .update(|ks| ks.retain(|k| k.certificate.owner_iin != iin))?;
+    if let Some(phone) = person.phone.as_deref() {
+        db.sms.update(|v| v.retain(|m| m.phone != phone))?;
+    }
+    session.sign_out();
+    Ok(())
+}
+
 pub fn use_session() -> Session {
     expect_context::<Session>()
 }
 
 /// A same-site path to return to after signing in (never another site).
+/// Anything but a path of this app ([`is_app_path`]) goes to the cabinet.
 pub fn safe_next(next: Option<String>) -> String {
-    match next {
-        Some(p) if p.starts_with('/') && !p.starts_with("//") && !p.contains('\\') => p,
-        _ => "/apply/cabinet".into(),
-    }
+    next.filter(|p| is_app_path(p))
+        .unwrap_or_else(|| paths::CABINET.into())
+}
+
+/// The paths a sign-in may return to: the home page and the pages under
+/// these roots.
+const APP_ROOTS: [&str; 3] = ["/apply", "/services", "/staff"];
+
+/// Whether `p` is a path of this app as the browser will read it. The URL
+/// parser drops tabs and newlines anywhere, trims spaces and controls, and
+/// reads `\` as `/` — so `/\t/evil.example` would become
+/// `//evil.example`, another site. Such characters are refused outright,
+/// and the path must be the home page or lie under a known root
+/// (`tests/web_shell.rs` tries the known bypasses).
+pub fn is_app_path(p: &str) -> bool {
+    let clean = !p
+        .chars()
+        .any(|c| c.is_control() || c.is_whitespace() || c == '\\');
+    let path = p.split(['?', '#']).next().unwrap_or_default();
+    clean
+        && (path == paths::HOME
+            || APP_ROOTS.iter().any(|r| {
+                path.strip_prefix(r)
+                    .is_some_and(|rest| rest.is_empty() || rest.starts_with('/'))
+            }))
 }

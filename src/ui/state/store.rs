@@ -23,7 +23,7 @@ use serde::de::DeserializeOwned;
 
 use super::keys;
 use crate::engine::complaint::Complaint;
-use crate::engine::store::{self, LoadError, Revisioned, Stale};
+use crate::engine::store::{self, Loaded, RawStorage, Revisioned, Stale, WriteError};
 use crate::engine::submission::Submission;
 
 /// What went wrong while loading or saving, for the notice the user sees.
@@ -33,6 +33,9 @@ pub enum StoreNotice {
     SetAside { key: String },
     /// The browser refused to save (storage full or disabled).
     NotSaved { key: String },
+    /// A newer release of Qujat wrote this collection: this page leaves it
+    /// untouched (read-only) and offers to reload into the newer release.
+    Newer { key: String },
 }
 
 /// All notices raised since the app started; shown by the shell.
@@ -49,10 +52,29 @@ impl StoreNotices {
     }
 }
 
-/// The browser would not store a change (storage full or disabled). Nothing
-/// changed: not in storage, not in memory.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct NotSaved;
+/// The browser would not store a change (storage full or disabled, or the
+/// collection belongs to a newer release). Nothing changed: not in storage,
+/// not in memory.
+pub use crate::engine::store::NotSaved;
+
+/// `localStorage` as the engine's [`RawStorage`]: the engine's `load` and
+/// `write_once` hold the rules (set aside without overwriting, leave a newer
+/// release's data alone, compare-and-swap).
+pub struct Browser;
+
+impl RawStorage for Browser {
+    fn get(&self, key: &str) -> Option<String> {
+        LocalStorage::raw().get_item(key).ok().flatten()
+    }
+    fn set(&self, key: &str, value: &str) -> Result<(), NotSaved> {
+        LocalStorage::raw()
+            .set_item(key, value)
+            .map_err(|_| NotSaved)
+    }
+    fn remove(&self, key: &str) {
+        let _ = LocalStorage::raw().remove_item(key);
+    }
+}
 
 /// Why a change to stored data was not made. In every case nothing was
 /// written.
@@ -217,32 +239,32 @@ where
         change: impl FnOnce(&mut T) -> Result<R, E>,
     ) -> Result<R, Refused<E>> {
         self.load();
-        let (rev, mut data) = read::<T>(self.key, self.notices);
-        let before = data.clone();
-        let out = match change(&mut data) {
-            Ok(out) => out,
-            Err(e) => {
-                self.show(rev, before);
-                return Err(Refused::Rule(e));
+        match store::write_once(&Browser, self.key, keys::format(self.key), change) {
+            Ok(w) => {
+                self.show(w.rev, w.data);
+                Ok(w.out)
             }
-        };
-        let next = rev + 1;
-        if LocalStorage::raw()
-            .set_item(
-                self.key,
-                &store::encode(next, &data, keys::format(self.key)),
-            )
-            .is_err()
-        {
-            self.notices.push(StoreNotice::NotSaved {
-                key: self.key.into(),
-            });
-            // Memory shows what storage holds, which is not this change.
-            self.show(rev, before);
-            return Err(Refused::NotSaved);
+            Err(e) => {
+                let refused = match e {
+                    WriteError::Rule(e) => Refused::Rule(e),
+                    WriteError::Newer { .. } => {
+                        self.notices.push(StoreNotice::Newer {
+                            key: self.key.into(),
+                        });
+                        Refused::NotSaved
+                    }
+                    WriteError::Unreadable | WriteError::NotSaved | WriteError::Contended => {
+                        self.notices.push(StoreNotice::NotSaved {
+                            key: self.key.into(),
+                        });
+                        Refused::NotSaved
+                    }
+                };
+                // Memory shows what storage holds, which is not this change.
+                self.reload();
+                Err(refused)
+            }
         }
-        self.show(next, data);
-        Ok(out)
     }
 
     /// Removes the collection from storage and memory.
@@ -311,20 +333,17 @@ pub fn at_rev<V: Revisioned + Clone, R, E>(
         .change_at_rev(expected_rev, |r| change(r).map_err(Refused::Rule))
 }
 
-/// Reads and decodes one key. Unreadable data is moved aside so that it is
-/// neither lost (support can look at it) nor read again.
+/// Reads and decodes one key, through the engine's [`store::load`]: an
+/// unreadable value is copied aside (never over an earlier copy) before it
+/// is removed, and a newer release's value is left exactly as it is. Either
+/// way the user is told, and the collection shows empty.
 fn read<T: DeserializeOwned + Default>(key: &str, notices: StoreNotices) -> (u64, T) {
-    let raw = match LocalStorage::raw().get_item(key) {
-        Ok(Some(raw)) => raw,
-        _ => return (0, T::default()),
-    };
-    match store::decode::<T>(&raw, keys::format(key)) {
-        Ok(env) => (env.rev, env.data),
-        Err(LoadError::Corrupt(_)) | Err(LoadError::FromTheFuture(_)) => {
-            let _ = LocalStorage::raw().set_item(&keys::quarantine(key), &raw);
-            let _ = LocalStorage::raw().remove_item(key);
-            notices.push(StoreNotice::SetAside { key: key.into() });
-            (0, T::default())
-        }
+    let loaded = store::load::<T>(&Browser, key, keys::format(key));
+    match &loaded {
+        Loaded::Empty | Loaded::Read(_) => {}
+        Loaded::SetAside { .. } => notices.push(StoreNotice::SetAside { key: key.into() }),
+        Loaded::Unreadable { .. } => notices.push(StoreNotice::NotSaved { key: key.into() }),
+        Loaded::Newer { .. } => notices.push(StoreNotice::Newer { key: key.into() }),
     }
+    loaded.into_parts()
 }

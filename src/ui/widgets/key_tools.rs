@@ -4,7 +4,11 @@
 //!
 //! Accessibility acceptance criteria:
 //! - each key is a list item with its owner, IIN and validity in words,
-//!   and its Export link and Remove button;
+//!   and its Export link and Remove button; only the signed-in person's
+//!   keys are listed;
+//! - Remove asks first, in place (a group named "Remove key" with the
+//!   question, the confirming button and Cancel), and removes nothing
+//!   until confirmed;
 //! - creating and importing are native disclosures; each form has labelled
 //!   fields, an error summary linking to the field in error and inline
 //!   errors;
@@ -46,6 +50,8 @@ pub fn KeyTools(person: &'static Person) -> impl IntoView {
     let status = RwSignal::new(None::<&'static str>);
     let import_text = RwSignal::new(String::new());
     let import_error = RwSignal::new(None::<String>);
+    // The key whose removal is being confirmed.
+    let confirming = RwSignal::new(None::<String>);
 
     let create = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -130,10 +136,20 @@ pub fn KeyTools(person: &'static Person) -> impl IntoView {
         <p role="status" aria-live="polite" class="progress">{move || status.get().map(|s| s.to_string())}</p>
         <ul class="key-list">
             <For
-                each=move || db.keys.get()
+                each=move || {
+                    // Only the signed-in person's keys: others who used
+                    // this browser are not shown to them.
+                    let mut mine = db.keys.get();
+                    mine.retain(|k| k.certificate.owner_iin == person.iin);
+                    mine
+                }
                 key=|k| k.certificate.serial.clone()
                 children=move |k| {
                     let serial = k.certificate.serial.clone();
+                    let asking = {
+                        let serial = serial.clone();
+                        move || confirming.get().as_ref() == Some(&serial)
+                    };
                     let file = k.to_file_string();
                     let name = format!("qujat-key-{}.json", k.certificate.serial);
                     let label = format!(
@@ -149,15 +165,42 @@ pub fn KeyTools(person: &'static Person) -> impl IntoView {
                             <a class="button button--secondary" href=format::data_url("application/json", &file) download=name>
                                 {t(tr::sign_export)}
                             </a>
-                            <button
-                                type="button"
-                                class="button button--secondary"
-                                on:click=move |_| {
-                                    let _ = keyring::remove(db, &serial);
+                            <Show
+                                when=asking
+                                fallback={
+                                    let serial = serial.clone();
+                                    move || {
+                                        let serial = serial.clone();
+                                        view! {
+                                            <button type="button" class="button button--secondary"
+                                                on:click=move |_| confirming.set(Some(serial.clone()))>
+                                                {t(tr::sign_remove)}
+                                            </button>
+                                        }
+                                    }
                                 }
                             >
-                                {t(tr::sign_remove)}
-                            </button>
+                                {
+                                    let serial = serial.clone();
+                                    view! {
+                                        <div class="key-list__confirm" role="group" aria-label=tr::sign_remove(lang)>
+                                            <p>{t(tr::sign_remove_question)}</p>
+                                            <button type="button" class="button button--warning" on:click={
+                                                let serial = serial.clone();
+                                                move |_| {
+                                                    if keyring::remove(db, &serial).is_ok() {
+                                                        confirming.set(None);
+                                                    }
+                                                }
+                                            }>{t(tr::sign_remove_confirm)}</button>
+                                            <button type="button" class="button button--secondary"
+                                                on:click=move |_| confirming.set(None)>
+                                                {t(tr::common_cancel)}
+                                            </button>
+                                        </div>
+                                    }
+                                }
+                            </Show>
                         </li>
                     }
                 }

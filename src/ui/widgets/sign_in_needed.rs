@@ -14,12 +14,13 @@ use super::page_heading::PageHeading;
 use crate::engine::identity::registry::Person;
 use crate::i18n::tr;
 use crate::ui::labels::{t, ts};
+use crate::ui::paths;
 use crate::ui::state::session::use_session;
 
 #[component]
 pub fn SignInNeeded() -> impl IntoView {
     let here = leptos_router::hooks::use_location();
-    let href = move || format!("/signin?next={}", here.pathname.get());
+    let href = move || paths::sign_in_then(&here.pathname.get());
     view! {
         <div class="page">
             <PageHeading text=ts(tr::signin_needed) />

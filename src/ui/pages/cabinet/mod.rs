@@ -4,10 +4,12 @@
 
 mod complaints;
 mod notifications;
+mod signout;
 mod tickets;
 mod tracker;
 
 pub use notifications::NotificationsPage;
+pub use signout::SignOutPage;
 pub use tracker::TrackerPage;
 
 use leptos::prelude::*;

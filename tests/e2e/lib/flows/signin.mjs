@@ -22,9 +22,10 @@ export async function openSignIn(page, lang) {
 /**
  * The first demo person whose notes on the sign-in page include every
  * `want` and none of `avoid` (signin_* keys: no_phone, id_expired,
- * digital_doc, parent_of, minor, liquidated). Returns { card, iin, name }.
+ * digital_doc, parent_of, minor, liquidated), other than the IINs in
+ * `except`. Returns { card, iin, name }.
  */
-export async function findPerson(page, lang, { want = [], avoid = [] }) {
+export async function findPerson(page, lang, { want = [], avoid = [], except = [] }) {
   const cards = page.locator('main .card');
   await cards.first().waitFor(); // the page may still be mounting
   const n = await cards.count();
@@ -37,7 +38,7 @@ export async function findPerson(page, lang, { want = [], avoid = [] }) {
     const notes = new Set(parts.slice(2));
     const has = (k) => notes.has(msg(lang, `signin_${k}`));
     seen.push(parts.join(' · '));
-    if (iin && want.every(has) && !avoid.some(has)) {
+    if (iin && !except.includes(iin) && want.every(has) && !avoid.some(has)) {
       return { card, iin, name: (await card.locator('h3').innerText()).trim() };
     }
   }
@@ -66,9 +67,9 @@ export async function expectSignedIn(page, lang, person) {
  * `{ want, avoid }` (default: a plain adult with a phone), signed in.
  * Returns { iin, name }.
  */
-export async function signIn(page, lang, { want = [], avoid = SPECIAL } = {}) {
+export async function signIn(page, lang, { want = [], avoid = SPECIAL, except = [] } = {}) {
   await openSignIn(page, lang);
-  const person = await findPerson(page, lang, { want, avoid });
+  const person = await findPerson(page, lang, { want, avoid, except });
   await signInAs(page, lang, person);
   return { iin: person.iin, name: person.name };
 }
