@@ -13,8 +13,8 @@ import { useBrowser, pageTest, baseURL } from './lib/browser.mjs';
 import { gotoApp, reloadApp, expectH1, h1Text, switchLanguage, waitForWorker, link } from './lib/app.mjs';
 import { expectAxeClean } from './lib/axe.mjs';
 import { registryPerson } from './lib/facts.mjs';
-import { msg, fmt } from './lib/texts.mjs';
-import { NOW } from './lib/time.mjs';
+import { msg, fmt, escapeRegExp } from './lib/texts.mjs';
+import { NOW, kzClock } from './lib/time.mjs';
 import {
   setPin,
   unlock,
@@ -82,11 +82,14 @@ pageTest('ru: PIN, unlock, S1 visit where the provider obtains the consent (told
   await reloadApp(page);
   await expectH1(page, msg(lang, 'operator_unlock_title'), 'locked after reload');
   await expectAxeClean(page, `locked, ${lang}`);
-  const before = await page.evaluate(() => localStorage.getItem('qujat.operator'));
+  const sealedNow = () => page.evaluate(() => JSON.parse(localStorage.getItem('qujat.operator')).data);
+  const before = await sealedNow();
   await unlock(page, lang, '999999');
   await page.locator('.error-summary', { hasText: msg(lang, 'operator_wrong_pin') }).waitFor();
   await expectAxeClean(page, `wrong PIN, ${lang}`);
-  assert.equal(await page.evaluate(() => localStorage.getItem('qujat.operator')), before, 'a wrong PIN changes nothing');
+  const after = await sealedNow();
+  assert.deepEqual(after.sealed, before.sealed, 'a wrong PIN changes nothing of the data');
+  assert.equal(after.guard.failures, 1, 'it is counted');
   await unlock(page, lang);
   await page.getByRole('heading', { name: msg(lang, 'operator_acceptance_title'), exact: true }).waitFor();
   assert.equal(await receiptNumber(page), number, 'the same receipt after the reload');
@@ -248,6 +251,94 @@ pageTest('en: operator mode locks itself after 5 minutes without input, not befo
   await expectAxeClean(page, `locked by inactivity, ${lang}`);
   await unlock(page, lang);
   await expectH1(page, msg(lang, 'operator_visits_title'), 'unlocked again');
+});
+
+pageTest('en: wrong PINs are counted on the real clock — tries left, then growing waits, and the tenth deletes the data; "Forgot the PIN?" deletes only after its confirmation; an unreadable store is set aside, never a dead end', async ({ page }) => {
+  const lang = 'en';
+  await page.clock.install({ time: NOW });
+  await gotoApp(page, '/staff/operator');
+  await switchLanguage(page, lang);
+  await setPin(page, lang);
+  await page.getByRole('button', { name: msg(lang, 'operator_lock') }).click();
+  await expectH1(page, msg(lang, 'operator_unlock_title'), 'locked');
+  await page.getByText(fmt(lang, 'operator_pin_wipe_rule', { n: 10 })).waitFor();
+  const summary = page.locator('.error-summary');
+  const guard = () => page.evaluate(() => JSON.parse(localStorage.getItem('qujat.operator')).data.guard);
+  const sealed = await page.evaluate(() => JSON.parse(localStorage.getItem('qujat.operator')).data.sealed);
+
+  // Two wrong PINs: tries left, no wait.
+  for (const left of [9, 8]) {
+    await unlock(page, lang, '583920');
+    await summary.filter({ hasText: fmt(lang, 'operator_wrong_pin_left', { n: left }) }).waitFor();
+    assert.ok(!(await summary.innerText()).includes(fmt(lang, 'operator_pin_wait', { time: '' }).trim()), `no wait after ${10 - left} wrong PINs`);
+  }
+  // The third: a 30-second wait, said on screen; even the right PIN waits.
+  await unlock(page, lang, '583920');
+  await summary.filter({ hasText: fmt(lang, 'operator_wrong_pin_left', { n: 7 }) }).waitFor();
+  // The wait ends 30 s after the third wrong PIN; said to the minute, rounded up.
+  const until = Date.parse((await guard()).wait_until);
+  assert.ok(until - NOW.getTime() >= 30_000 && until - NOW.getTime() < 5 * 60_000, `a 30-second wait from about now (${new Date(until).toISOString()})`);
+  const shown = kzClock(until + 59_000);
+  assert.match(await summary.innerText(), new RegExp(escapeRegExp(fmt(lang, 'operator_pin_wait', { time: shown }))), `the next try from ${shown}`);
+  await expectAxeClean(page, `wrong PIN with a wait, ${lang}`);
+  await unlock(page, lang);
+  // Answered when the summary holds the wait alone (no "wrong PIN" line).
+  await summary.filter({ hasText: fmt(lang, 'operator_wrong_pin_left', { n: 7 }) }).waitFor({ state: 'detached' });
+  assert.match(await summary.innerText(), new RegExp(escapeRegExp(fmt(lang, 'operator_pin_wait', { time: shown }))), 'the wait is said again');
+  assert.equal(await h1Text(page), msg(lang, 'operator_unlock_title'), 'the right PIN does not open during the wait');
+  assert.equal((await guard()).failures, 3, 'a refused try during the wait is not counted');
+  await page.clock.fastForward('00:31');
+  await unlock(page, lang);
+  await expectH1(page, msg(lang, 'operator_visits_title'), 'the right PIN after the wait');
+  assert.equal((await guard()).failures, 0, 'the right PIN starts the count again');
+  assert.equal((await guard()).wait_until, undefined, 'with no wait');
+
+  // Ten wrong PINs in a row, each after its wait: the data is deleted.
+  await page.getByRole('button', { name: msg(lang, 'operator_lock') }).click();
+  for (let wrong = 1; wrong <= 10; wrong++) {
+    await unlock(page, lang, '583920');
+    if (wrong < 10) {
+      await summary.filter({ hasText: fmt(lang, 'operator_wrong_pin_left', { n: 10 - wrong }) }).waitFor();
+      // 30 s after the third, doubling: up to 32 minutes before the tenth.
+      if (wrong >= 3) await page.clock.fastForward(30_000 * 2 ** (wrong - 3) + 1_000);
+    }
+  }
+  await expectH1(page, msg(lang, 'operator_setup_title'), 'the tenth wrong PIN deletes the data');
+  await summary.filter({ hasText: msg(lang, 'operator_pin_wiped') }).waitFor();
+  assert.equal(await page.evaluate(() => localStorage.getItem('qujat.operator')), null, 'nothing of operator mode is left');
+  await expectAxeClean(page, `data deleted after wrong PINs, ${lang}`);
+
+  // "Forgot the PIN?": Cancel keeps everything; the confirmation deletes.
+  await setPin(page, lang);
+  await page.getByRole('button', { name: msg(lang, 'operator_lock') }).click();
+  const kept = await page.evaluate(() => localStorage.getItem('qujat.operator'));
+  await page.getByRole('button', { name: msg(lang, 'operator_forgot') }).click();
+  await expectH1(page, msg(lang, 'operator_forgot_title'), 'forgot the PIN: what is lost');
+  await page.getByText(msg(lang, 'operator_forgot_body')).waitFor();
+  await expectAxeClean(page, `forgot the PIN, ${lang}`);
+  await page.getByRole('button', { name: msg(lang, 'common_cancel') }).click();
+  await expectH1(page, msg(lang, 'operator_unlock_title'), 'Cancel goes back');
+  assert.equal(await page.evaluate(() => localStorage.getItem('qujat.operator')), kept, 'Cancel deletes nothing');
+  await page.getByRole('button', { name: msg(lang, 'operator_forgot') }).click();
+  await page.getByRole('button', { name: msg(lang, 'operator_forgot_confirm') }).click();
+  await expectH1(page, msg(lang, 'operator_setup_title'), 'deleted: a new PIN can be set');
+  assert.equal(await page.evaluate(() => localStorage.getItem('qujat.operator')), null);
+
+  // A store whose sealed blob cannot be opened (an iteration count out of
+  // bounds): set aside for support, and a new PIN can be set.
+  const broken = JSON.stringify({ v: 2, rev: 4, data: { sealed: { ...sealed, iterations: 0 }, guard: {} } });
+  await page.evaluate((b) => localStorage.setItem('qujat.operator', b), broken);
+  await reloadApp(page);
+  await unlock(page, lang);
+  await summary.filter({ hasText: msg(lang, 'operator_pin_set_aside') }).waitFor();
+  await expectH1(page, msg(lang, 'operator_setup_title'), 'set aside: a new PIN can be set');
+  assert.deepEqual(
+    await page.evaluate(() => [localStorage.getItem('qujat.operator'), localStorage.getItem('qujat.quarantine.qujat.operator')]),
+    [null, broken],
+    'the unreadable store is kept aside, verbatim',
+  );
+  await expectAxeClean(page, `unreadable store set aside, ${lang}`);
+  await setPin(page, lang);
 });
 
 pageTest('ru: S1 and S3 packages accepted on home visits become applications: the back office registers them, the citizen follows them in the cabinet', async ({ page }) => {

@@ -6,7 +6,6 @@ use crate::engine::identity::iin::IinError;
 use crate::engine::lifecycle::LifecycleError;
 use crate::engine::signing::eds::SignError;
 use crate::engine::signing::otp::OtpError;
-use crate::engine::signing::vault::VaultError;
 use crate::engine::source::Lang;
 use crate::engine::submission::SubmitError;
 use crate::i18n::tr;
@@ -96,6 +95,4 @@ labels! {
         IinError::CheckDigitTen => signin_iin_error_iin_check_digit_ten,
         IinError::BadChecksum => signin_iin_error_iin_bad_checksum,
     }
-    // Why the operator's data did not open.
-    VaultError { VaultError::WrongPassword => operator_wrong_pin, _ => operator_corrupt }
 }

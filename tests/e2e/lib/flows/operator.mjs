@@ -20,9 +20,12 @@ export const PIN = '246810';
  * records, and nowhere else; names and phone never.
  */
 export async function expectNoPlaintext(page, who, label, { delivered = [] } = {}) {
-  const sealed = await page.evaluate(() => localStorage.getItem('qujat.operator'));
-  assert.ok(sealed, `${label}: operator data are stored`);
-  const record = JSON.parse(sealed);
+  const stored = await page.evaluate(() => localStorage.getItem('qujat.operator'));
+  assert.ok(stored, `${label}: operator data are stored`);
+  // The store (format 2): the sealed blob and the wrong-PIN count beside it.
+  const envelope = JSON.parse(stored);
+  assert.equal(envelope.v, 2, `${label}: operator store format 2`);
+  const record = envelope.data.sealed;
   assert.equal(record.kdf, 'pbkdf2-sha256', `${label}: sealed with PBKDF2`);
   assert.ok(record.iterations >= 100000, `${label}: a real iteration count`);
   assert.match(record.ciphertext_hex, /^[0-9a-f]{64,}$/, `${label}: ciphertext`);

@@ -8,10 +8,11 @@ use leptos_router::components::A;
 use crate::engine::source::Lang;
 use crate::engine::visit::{self, PinError};
 use crate::i18n::tr;
+use crate::ui::format;
 use crate::ui::labels::{Label, t, ts};
 use crate::ui::paths;
 use crate::ui::state::clock::use_clock;
-use crate::ui::state::operator::use_vault;
+use crate::ui::state::operator::{UnlockRefused, VaultRefused, use_vault};
 use crate::ui::state::prefs::use_lang;
 use crate::ui::widgets::error_summary::{ErrorItem, ErrorSummary, message_for};
 use crate::ui::widgets::page_heading::PageHeading;
@@ -45,7 +46,32 @@ fn pin_field(
     }
 }
 
-/// The lock screen: sets the PIN the first time, then asks for it.
+/// Why the PIN did not open the mode, as error-summary lines: a wrong PIN
+/// says how many tries are left and, once a delay runs, from when.
+fn unlock_errors(e: UnlockRefused, lang: Lang) -> Vec<ErrorItem> {
+    let item = |m: String| ErrorItem::new("pin", m);
+    // Said to the minute, rounded up: a try at that minute is allowed.
+    let wait = |until: chrono::DateTime<chrono::Utc>| {
+        let minute = until + chrono::Duration::seconds(59);
+        item(tr::operator_pin_wait(lang, &format::time(minute)))
+    };
+    match e {
+        UnlockRefused::Wrong { left, wait_until } => {
+            let mut v = vec![item(tr::operator_wrong_pin_left(lang, &left.to_string()))];
+            v.extend(wait_until.map(wait));
+            v
+        }
+        UnlockRefused::Wait { until } => vec![wait(until)],
+        UnlockRefused::Wiped => vec![item(tr::operator_pin_wiped(lang).into())],
+        UnlockRefused::SetAside => vec![item(tr::operator_pin_set_aside(lang).into())],
+        UnlockRefused::Unreadable => vec![item(tr::operator_pin_unreadable(lang).into())],
+        UnlockRefused::NotSaved => vec![item(tr::operator_not_saved(lang).into())],
+    }
+}
+
+/// The lock screen: sets the PIN the first time, then asks for it (and
+/// says what wrong PINs lead to); "Forgot the PIN?" deletes the data after
+/// a confirmation that says what is lost.
 #[component]
 pub fn Unlock() -> impl IntoView {
     let lang = use_lang();
@@ -54,6 +80,7 @@ pub fn Unlock() -> impl IntoView {
     let pin = RwSignal::new(String::new());
     let confirm = RwSignal::new(String::new());
     let errors = RwSignal::new(Vec::<ErrorItem>::new());
+    let forgetting = RwSignal::new(false);
     let set_up = move || {
         let (p, c) = (pin.get_untracked(), confirm.get_untracked());
         match visit::check_new_pin(&p, &c) {
@@ -67,6 +94,11 @@ pub fn Unlock() -> impl IntoView {
             }
             Ok(()) => match vault.set_pin(&p, clock.today_untracked()) {
                 Ok(()) => errors.set(Vec::new()),
+                Err(VaultRefused::PinExists) => {
+                    pin.set(String::new());
+                    confirm.set(String::new());
+                    errors.set(vec![ErrorItem::new("pin", tr::operator_pin_exists(lang))]);
+                }
                 Err(_) => errors.set(vec![ErrorItem::new("pin", tr::operator_not_saved(lang))]),
             },
         }
@@ -75,8 +107,14 @@ pub fn Unlock() -> impl IntoView {
         Ok(()) => errors.set(Vec::new()),
         Err(e) => {
             pin.set(String::new());
-            errors.set(vec![ErrorItem::new("pin", e.label(lang))]);
+            errors.set(unlock_errors(e, lang));
         }
+    };
+    let forget = move || {
+        vault.forget();
+        forgetting.set(false);
+        pin.set(String::new());
+        errors.set(Vec::new());
     };
     let open_cb = Callback::new(move |_| open());
     let set_up_cb = Callback::new(move |_| set_up());
@@ -84,12 +122,33 @@ pub fn Unlock() -> impl IntoView {
         <div class="page page--narrow operator">
             <ErrorSummary errors=errors />
             {move || {
-                if vault.has_pin() {
+                if forgetting.get() && vault.has_pin() {
+                    view! {
+                        <PageHeading text=ts(tr::operator_forgot_title) />
+                        <p>{t(tr::operator_forgot_body)}</p>
+                        <div class="button-group">
+                            <button type="button" class="button button--warning" on:click=move |_| forget()>
+                                {t(tr::operator_forgot_confirm)}
+                            </button>
+                            <button type="button" class="button button--secondary" on:click=move |_| forgetting.set(false)>
+                                {t(tr::common_cancel)}
+                            </button>
+                        </div>
+                    }
+                    .into_any()
+                } else if vault.has_pin() {
                     view! {
                         <PageHeading text=ts(tr::operator_unlock_title) />
                         <p>{t(tr::operator_unlock_intro)}</p>
+                        <p>{tr::operator_pin_wipe_rule(lang, &visit::WIPE_AFTER.to_string())}</p>
                         {pin_field("pin", tr::operator_pin_label, None, pin, errors, "current-password", open_cb)}
                         <button type="button" class="button" on:click=move |_| open()>{t(tr::operator_unlock)}</button>
+                        <p>
+                            <button type="button" class="button button--secondary" on:click=move |_| {
+                                errors.set(Vec::new());
+                                forgetting.set(true);
+                            }>{t(tr::operator_forgot)}</button>
+                        </p>
                     }
                     .into_any()
                 } else {
