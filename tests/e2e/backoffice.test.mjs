@@ -286,6 +286,42 @@ pageTest(
   },
 );
 
+pageTest('English: an application changed after it was signed is flagged on the receipt, the tracker and the desk, and the desk offers no action on it', async ({ page }) => {
+  const lang = 'en';
+  await page.clock.install({ time: NOW });
+  const { reference } = await submitApplication(page, lang, null, 'oskemen-school-gymnasium-3');
+  const flag = page.locator('main .integrity-failed');
+  assert.equal(await flag.count(), 0, 'a genuine application is not flagged');
+
+  // The stored record's graduation year is changed behind the signature's back.
+  const year = await page.evaluate((ref) => {
+    const env = JSON.parse(localStorage.getItem('qujat.apps'));
+    const a = env.data[ref];
+    a.answers.year = String(Number(a.answers.year) + 1);
+    localStorage.setItem('qujat.apps', JSON.stringify(env));
+    return a.answers.year;
+  }, reference);
+  assert.match(year, /^\d{4}$/);
+
+  for (const where of [`/apply/receipt/${reference}`, `/apply/applications/${reference}`]) {
+    await gotoApp(page, where);
+    await flag.waitFor();
+    assert.equal((await flag.innerText()).trim(), msg(lang, 'track_integrity_failed'), `${where}: flagged, in English`);
+    await expectAxeClean(page, `${where}, en, flagged`);
+  }
+  await openDesk(page, lang, reference);
+  await flag.waitFor();
+  await page.getByText(msg(lang, 'staff_no_actions')).waitFor();
+  for (const [step, [label]] of Object.entries(T)) {
+    assert.equal(await page.getByRole('button', { name: msg(lang, label), exact: true }).count(), 0, `no "${step}" offered`);
+  }
+  // Not for any role.
+  await setRole(page, lang, 'life_role_head');
+  await page.getByText(msg(lang, 'staff_no_actions')).waitFor();
+  assert.equal(await page.locator('section.refusal').count(), 0, 'no refusal form');
+  await expectAxeClean(page, 'desk, en, flagged');
+});
+
 pageTest('English: a motivated refusal (a ground and free text), its errors, the tracker and the notification', async ({ page }) => {
   const lang = 'en';
   await page.clock.install({ time: NOW });

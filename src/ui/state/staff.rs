@@ -58,6 +58,10 @@ pub fn use_role() -> StaffRole {
 
 /// The transitions `role` may record on `s` now.
 pub fn actions_for(s: &Submission, role: Role) -> Vec<Transition> {
+    // A record that no longer matches what was signed is not acted on.
+    if s.verify().is_err() {
+        return Vec::new();
+    }
     Transition::ALL
         .into_iter()
         .filter(|t| !t.is_initial())

@@ -10,6 +10,10 @@
 
 use leptos::prelude::*;
 
+use crate::engine::submission::Submission;
+use crate::i18n::tr;
+use crate::ui::labels::t;
+
 /// The colour of a notice.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum Tone {
@@ -43,4 +47,21 @@ pub fn Notice(
 /// A warning of one paragraph.
 pub fn warning(text: impl IntoView + 'static) -> impl IntoView {
     view! { <Notice tone=Tone::Warning><p>{text}</p></Notice> }
+}
+
+/// Said wherever an application is shown whose stored record no longer
+/// matches what was signed (`Submission::verify`: the signature, the
+/// certificate at the signing time, and the record against the signed
+/// document). Such a record was changed after signing: nobody acts on it
+/// (the back office offers no action), and the citizen is told whom to
+/// call. Nothing is rendered for a genuine record.
+#[component]
+pub fn IntegrityNotice(submission: Submission) -> impl IntoView {
+    submission.verify().is_err().then(|| {
+        view! {
+            <Notice tone=Tone::Warning alert=true>
+                <p class="integrity-failed"><strong>{t(tr::track_integrity_failed)}</strong></p>
+            </Notice>
+        }
+    })
 }

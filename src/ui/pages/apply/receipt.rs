@@ -4,6 +4,8 @@
 //! (F001 §9).
 
 use leptos::prelude::*;
+
+use crate::ui::widgets::notice::IntegrityNotice;
 use leptos_router::components::A;
 
 use crate::engine::catalog::{self, ReceiptKind, Service};
@@ -253,6 +255,7 @@ fn Confirmation(submission: Submission) -> impl IntoView {
                 <p>{t(tr::confirm_reference)}</p>
                 <p class="panel__ref">{reference.clone()}</p>
             </div>
+            <IntegrityNotice submission=s.clone() />
             <section class="receipt" aria-labelledby="receipt-heading">
                 <h2 id="receipt-heading">
                     {if accepted_now { tr::confirm_receipt_heading(lang) } else { tr::confirm_refusal_heading(lang) }}

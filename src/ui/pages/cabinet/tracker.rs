@@ -20,7 +20,7 @@ use crate::ui::state::store::Refused;
 use crate::ui::widgets::demo_clock::DemoClock;
 use crate::ui::widgets::details::Details;
 use crate::ui::widgets::not_found::Missing;
-use crate::ui::widgets::notice::{Notice, Tone};
+use crate::ui::widgets::notice::{IntegrityNotice, Notice, Tone};
 use crate::ui::widgets::page_heading::PageHeading;
 use crate::ui::widgets::record_page::{Outcome as Said, RecordPage};
 use crate::ui::widgets::timeline::{EventList, RegionalNote, StatusTag, TargetsTable};
@@ -128,6 +128,7 @@ fn Tracker(submission: Submission, said: Said) -> impl IntoView {
     view! {
         <div class="page">
             <PageHeading text=ts(tr::track_title) caption=Signal::stored(reference.clone()) />
+            <IntegrityNotice submission=s.get_value() />
             <p><strong>{t(tr::track_status)} ": "</strong> <StatusTag submission=s.get_value() /></p>
             <p>{move || said.get()}</p>
             {deadline.map(|(due, (explanation, recomputed))| view! {

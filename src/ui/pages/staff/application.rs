@@ -5,6 +5,8 @@
 
 use leptos::prelude::*;
 
+use crate::ui::widgets::notice::IntegrityNotice;
+
 use super::role::RoleSwitch;
 use crate::engine::catalog;
 use crate::engine::identity::registry;
@@ -160,6 +162,7 @@ fn Desk(submission: Submission, said: Outcome) -> impl IntoView {
 
     view! {
         <StaffDesk back=paths::STAFF back_text=tr::staff_back_to_list title=tr::staff_title reference=reference>
+            <IntegrityNotice submission=s.get_value() />
             <p>{applicant} " · " <StatusTag submission=s.get_value() /></p>
             <RoleSwitch />
             <p class="progress">{move || said.get()}</p>
