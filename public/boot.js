@@ -12,7 +12,27 @@
     if (s) s.hidden = true;
     if (f) f.hidden = false;
   }
+  // After the app has started, a WebAssembly trap that reaches the page is
+  // a crash (a panic aborts the wasm, which then traps): everything else is
+  // hidden and #app-crashed says so in the page's language, with 1414 and
+  // "Reload". The console keeps the details (the browser logs the error,
+  // the app's panic hook the panic). Other errors (an extension's, say) do
+  // not replace the page.
+  function crashed(error) {
+    var c = document.getElementById('app-crashed');
+    if (!c || !c.hidden || typeof WebAssembly !== 'object' || !(error instanceof WebAssembly.RuntimeError)) return;
+    for (var n = document.body.firstElementChild; n; n = n.nextElementSibling) if (n !== c) n.hidden = true;
+    c.hidden = false;
+    c.firstElementChild.focus();
+  }
+  function failed(error) {
+    if (document.getElementById('static-shell')) fail();
+    else crashed(error);
+  }
   if (typeof WebAssembly !== 'object') document.addEventListener('DOMContentLoaded', fail);
-  window.addEventListener('unhandledrejection', function () { if (document.getElementById('static-shell')) fail(); });
-  window.addEventListener('error', function () { if (document.getElementById('static-shell')) fail(); });
+  window.addEventListener('unhandledrejection', function (e) { failed(e.reason); });
+  window.addEventListener('error', function (e) { failed(e.error); });
+  document.addEventListener('click', function (e) {
+    if (e.target.closest && e.target.closest('#app-reload')) location.reload();
+  });
 })();

@@ -73,3 +73,26 @@ fn the_shell_template_markers_are_balanced() {
         1
     );
 }
+
+/// The crash notice (shown by `public/boot.js` when the wasm traps after
+/// the app started) is outside the part the app replaces, hidden until
+/// then, and says what to do in each language, with the contact centre.
+#[test]
+fn the_crash_notice_is_kept_hidden_in_every_language() {
+    let at = INDEX
+        .find(r#"<div id="app-crashed" class="page" hidden>"#)
+        .expect("index.html has the crash notice, hidden");
+    assert!(
+        at > INDEX.find(r#"<div id="static-shell">"#).unwrap(),
+        "after the static shell, which the app removes"
+    );
+    let notice = &INDEX[at..INDEX[at..].find("</body>").unwrap() + at];
+    for code in ["kk", "ru", "en"] {
+        let p = format!(r#"<p data-l="{code}" lang="{code}">"#);
+        let text = notice[notice.find(&p).expect(code)..].split("</p>").next().unwrap();
+        assert!(text.contains("1414"), "{code}: the contact centre");
+    }
+    assert!(notice.contains(r#"id="app-reload""#), "a Reload button");
+    let boot = include_str!("../public/boot.js");
+    assert!(boot.contains("WebAssembly.RuntimeError") && boot.contains("app-crashed"));
+}

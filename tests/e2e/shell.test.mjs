@@ -226,3 +226,33 @@ pageTest(
   },
   { contextOptions: { viewport: { width: 320, height: 640 }, isMobile: true, hasTouch: true } },
 );
+
+pageTest(
+  'if the app crashes after it started, the page says so in its language, with 1414 and Reload, and saved data stays (Russian)',
+  async ({ page, errors }) => {
+    await gotoApp(page, '/');
+    await switchLanguage(page, 'ru');
+    const crashed = page.locator('#app-crashed');
+    // An ordinary script error (an extension's, say) leaves the page alone.
+    await page.evaluate(() => setTimeout(() => { throw new TypeError('not the app'); }));
+    await page.waitForTimeout(300);
+    assert.equal(await crashed.isVisible(), false, 'an ordinary error does not replace the page');
+    assert.equal(await page.getByRole('banner').count(), 1);
+    // A WebAssembly trap — what a panic becomes under panic = "abort" — as it
+    // reaches the page from a callback.
+    await page.evaluate(() => setTimeout(() => { throw new WebAssembly.RuntimeError('unreachable'); }));
+    await crashed.waitFor({ state: 'visible' });
+    assert.equal(await page.getByRole('banner').count(), 0, 'the stopped app is hidden');
+    assert.equal(await crashed.locator('p[lang=ru]').isVisible(), true, 'said in Russian');
+    assert.equal(await crashed.locator('p[lang=kk]').isVisible(), false, 'only in the page language');
+    assert.match(await crashed.innerText(), /1414/, 'with the contact centre');
+    assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('role')), 'alert', 'focus on the notice');
+    assert.ok(errors.some((e) => /unreachable/.test(e)), 'the console keeps the details');
+    await expectAxeClean(page, 'crashed, ru');
+    await crashed.getByRole('button', { name: 'Обновить' }).click();
+    await page.getByRole('banner').waitFor();
+    assert.equal(await htmlLang(page), 'ru', 'after the reload, the app again, in the remembered language');
+    assert.equal(await crashed.isVisible(), false);
+  },
+  { allowPageErrors: true },
+);

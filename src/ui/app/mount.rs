@@ -14,6 +14,12 @@ use super::routes::{App, ApplyApp, StaffApp};
 // callbacks would keep all three apps in every bundle).
 #[inline(always)]
 pub fn mount(bundle: Bundle) {
+    // A panic aborts the wasm, which traps; public/boot.js then replaces
+    // the page with a notice in the user's language. The console keeps
+    // what panicked, and where.
+    std::panic::set_hook(Box::new(|info| {
+        leptos::logging::error!("{info}");
+    }));
     match bundle {
         Bundle::Portal => after_first_paint(bundle, || leptos::mount::mount_to_body(App)),
         Bundle::Apply => after_first_paint(bundle, || leptos::mount::mount_to_body(ApplyApp)),
