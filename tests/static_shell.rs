@@ -89,7 +89,10 @@ fn the_crash_notice_is_kept_hidden_in_every_language() {
     let notice = &INDEX[at..INDEX[at..].find("</body>").unwrap() + at];
     for code in ["kk", "ru", "en"] {
         let p = format!(r#"<p data-l="{code}" lang="{code}">"#);
-        let text = notice[notice.find(&p).expect(code)..].split("</p>").next().unwrap();
+        let text = notice[notice.find(&p).expect(code)..]
+            .split("</p>")
+            .next()
+            .unwrap();
         assert!(text.contains("1414"), "{code}: the contact centre");
     }
     assert!(notice.contains(r#"id="app-reload""#), "a Reload button");

@@ -91,6 +91,8 @@ pub const KEYS: &str = "/apply/keys";
 pub const NOTIFICATIONS: &str = "/apply/notifications";
 /// Signing out, with or without removing one's data from the device.
 pub const SIGN_OUT: &str = "/apply/signout";
+/// Checking a receipt's signed code (offline).
+pub const VERIFY: &str = "/apply/verify";
 pub const COMPLAINT_FORM: &str = "/apply/complaint";
 pub const COMPLAINT_SIGN: &str = "/apply/complaint/sign";
 pub const STAFF: &str = "/staff";
@@ -117,4 +119,9 @@ pub fn query_value(value: &str) -> String {
 /// The sign-in page, returning to `here` afterwards.
 pub fn sign_in_then(here: &str) -> String {
     format!("{SIGN_IN}?next={}", query_value(here))
+}
+
+/// The verify page, checking the receipt code `code`.
+pub fn verify_code(code: &str) -> String {
+    format!("{VERIFY}?code={}", query_value(code))
 }

@@ -286,12 +286,42 @@ pageTest(
   },
 );
 
-pageTest('English: an application changed after it was signed is flagged on the receipt, the tracker and the desk, and the desk offers no action on it', async ({ page }) => {
+pageTest('English: the receipt\'s QR code is signed and checks as genuine offline, one changed character does not; an application changed after it was signed is flagged on the receipt, the tracker and the desk, and the desk offers no action on it', async ({ page }) => {
   const lang = 'en';
   await page.clock.install({ time: NOW });
-  const { reference } = await submitApplication(page, lang, null, 'oskemen-school-gymnasium-3');
+  const { reference, person } = await submitApplication(page, lang, null, 'oskemen-school-gymnasium-3');
   const flag = page.locator('main .integrity-failed');
   assert.equal(await flag.count(), 0, 'a genuine application is not flagged');
+
+  // The receipt's QR code is its statement signed by the portal's key: the
+  // verify page checks it offline and shows what was signed.
+  const code = (await page.locator('.receipt__code').textContent()).trim();
+  assert.match(code, /^QJ1\.[A-Z2-7]+$/, 'a signed receipt code');
+  assert.equal(await page.locator('.qr__image').getAttribute('aria-label'), fmt(lang, 'confirm_qr_label', { reference }));
+  await page.getByRole('link', { name: msg(lang, 'verify_this_receipt') }).click();
+  await expectH1(page, msg(lang, 'verify_title'), 'verify page');
+  const answer = page.locator('.verify__answer');
+  await answer.getByRole('heading', { name: msg(lang, 'verify_genuine') }).waitFor();
+  const said = await answer.innerText();
+  for (const part of [reference, msg(lang, 'verify_kind_acceptance')]) assert.ok(said.includes(part), `the verify page shows ${part}`);
+  assert.ok(!said.includes(person.iin), 'only the last four IIN digits are shown');
+  assert.ok(said.includes(person.iin.slice(-4)), 'the last four IIN digits are');
+  await expectAxeClean(page, 'verify, en, genuine');
+  // One character changed: not genuine, and why; then not a code at all.
+  const i = 40;
+  const altered = code.slice(0, i) + (code[i] === 'A' ? 'B' : 'A') + code.slice(i + 1);
+  const field = page.getByLabel(msg(lang, 'verify_code_label'));
+  for (const [text, why] of [[altered, 'verify_error_altered'], ['https://example.com/receipt', 'verify_error_not_a_receipt'], [code.slice(0, 60), 'verify_error_damaged']]) {
+    await field.fill(text);
+    await page.getByRole('button', { name: msg(lang, 'verify_check'), exact: true }).click();
+    await answer.getByRole('heading', { name: msg(lang, 'verify_not_genuine') }).waitFor();
+    await answer.getByText(msg(lang, why)).waitFor();
+  }
+  await expectAxeClean(page, 'verify, en, not genuine');
+  await field.fill('');
+  await page.getByRole('button', { name: msg(lang, 'verify_check'), exact: true }).click();
+  await page.locator('.error-summary', { hasText: msg(lang, 'verify_error_empty') }).waitFor();
+  await gotoApp(page, `/apply/receipt/${reference}`);
 
   // The stored record's graduation year is changed behind the signature's back.
   const year = await page.evaluate((ref) => {

@@ -160,6 +160,7 @@ fn Footer() -> impl IntoView {
                 </p>
                 <p>{t(tr::shell_footer_about)}</p>
                 <p>{t(tr::shell_footer_translations)}</p>
+                <p><a href=paths::VERIFY>{t(tr::verify_link)}</a></p>
             </div>
         </footer>
     }

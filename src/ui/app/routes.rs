@@ -9,7 +9,7 @@ use leptos_router::path;
 use super::bundle::Bundle;
 use super::frame::Frame;
 use super::shared::provide_shared;
-use crate::ui::pages::{apply, book, cabinet, complaint, portal, sign, staff};
+use crate::ui::pages::{apply, book, cabinet, complaint, portal, sign, staff, verify};
 use crate::ui::state::db::Db;
 use crate::ui::state::operator::OperatorVault;
 use crate::ui::state::prefs::{CurrentLang, Prefs};
@@ -67,6 +67,7 @@ pub fn ApplyApp() -> impl IntoView {
                 <Route path=path!("/apply/complaints/:id") view=complaint::ComplaintTrackerPage />
                 <Route path=path!("/apply/notifications") view=cabinet::NotificationsPage />
                 <Route path=path!("/apply/signout") view=cabinet::SignOutPage />
+                <Route path=path!("/apply/verify") view=verify::VerifyPage />
                 <Route path=path!("/apply/book") view=book::BookPage />
                 <Route path=path!("/apply/tickets/:reference") view=book::TicketPage />
             </Routes>

@@ -13,6 +13,7 @@ mod errors;
 mod law;
 mod life;
 mod queue;
+mod receipt;
 mod visit;
 
 pub use catalog::{DayReason, DocumentsFor};

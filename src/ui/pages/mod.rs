@@ -16,3 +16,4 @@ pub mod complaint;
 pub mod portal;
 pub mod sign;
 pub mod staff;
+pub mod verify;

@@ -3,7 +3,9 @@
 //!
 //! Accessibility acceptance criteria:
 //! - the code is an image (`role="img"`) whose name gives the reference it
-//!   encodes, so nothing is only in the picture.
+//!   encodes, so nothing is only in the picture;
+//! - a signed receipt's code is also a link to check it and, in a
+//!   disclosure, text that can be copied.
 
 use leptos::prelude::*;
 
@@ -27,12 +29,33 @@ pub fn QrCode(#[prop(into)] text: String, #[prop(into)] label: String) -> impl I
     // A quiet zone of 4 modules around the code, as the standard asks.
     let drawn = qr_path(&text).map(|(d, width)| {
         let size = width + 8;
+        // At least 3 px a module, so a phone can read a signed receipt's
+        // larger code from the screen.
+        let px = (size * 3).max(144).to_string();
         view! {
-            <svg xmlns="http://www.w3.org/2000/svg" viewBox=format!("-4 -4 {size} {size}") width="144" height="144" shape-rendering="crispEdges" aria-hidden="true">
+            <svg xmlns="http://www.w3.org/2000/svg" viewBox=format!("-4 -4 {size} {size}") width=px.clone() height=px shape-rendering="crispEdges" aria-hidden="true">
                 <rect x="-4" y="-4" width=size.to_string() height=size.to_string() fill="#fff" />
                 <path d=d fill="#000" />
             </svg>
         }
     });
     view! { <div class="qr__image" role="img" aria-label=label>{drawn}</div> }
+}
+
+/// A receipt's signed code (`engine::receipt`): its text for the QR code,
+/// the link that checks it on the verify page, and the code itself for
+/// checking without a camera.
+#[component]
+pub fn SignedQr(code: String, #[prop(into)] label: String) -> impl IntoView {
+    let href = crate::ui::paths::verify_code(&code);
+    view! {
+        <QrCode text=code.clone() label=label />
+        <figcaption>
+            <a href=href class="no-print">{crate::ui::labels::t(crate::i18n::tr::verify_this_receipt)}</a>
+            <details class="receipt__code-box">
+                <summary>{crate::ui::labels::t(crate::i18n::tr::verify_code_heading)}</summary>
+                <p class="receipt__code"><code>{code}</code></p>
+            </details>
+        </figcaption>
+    }
 }

@@ -5,6 +5,8 @@
 
 use leptos::prelude::*;
 
+use crate::engine::receipt;
+
 use crate::ui::widgets::notice::IntegrityNotice;
 use leptos_router::components::A;
 
@@ -25,7 +27,7 @@ use crate::ui::state::session::use_session;
 use crate::ui::widgets::legal_basis::{LawEntry, LawText, LegalBasis, law_list, law_notice};
 use crate::ui::widgets::not_found::Missing;
 use crate::ui::widgets::page_heading::PageHeading;
-use crate::ui::widgets::qr_code::QrCode;
+use crate::ui::widgets::qr_code::{QrCode, SignedQr};
 use crate::ui::widgets::record_page::RecordPage;
 use crate::ui::widgets::summary_list::{SummaryList, row};
 use crate::ui::widgets::why_this_date::WhyThisDate;
@@ -225,6 +227,13 @@ fn refused(s: &Submission, service: &'static Service) -> AnyView {
     .into_any()
 }
 
+/// The portal's signed acceptance or refusal (`engine::receipt`), for the
+/// QR code; `None` if the record cannot make one (an invalid IIN).
+fn signed_code(s: &Submission) -> Option<String> {
+    let statement = receipt::from::submission(s).ok()?;
+    receipt::issue(&statement, "portal").ok().map(|r| r.code)
+}
+
 #[component]
 fn Confirmation(submission: Submission) -> impl IntoView {
     let lang = use_lang();
@@ -263,7 +272,10 @@ fn Confirmation(submission: Submission) -> impl IntoView {
                 <div class="receipt__body">
                     <SummaryList>{rows}</SummaryList>
                     <figure class="qr">
-                        <QrCode text=reference.clone() label=tr::confirm_qr_label(lang, &reference) />
+                        {match signed_code(&s) {
+                            Some(code) => view! { <SignedQr code=code label=tr::confirm_qr_label(lang, &reference) /> }.into_any(),
+                            None => view! { <QrCode text=reference.clone() label=tr::confirm_qr_label(lang, &reference) /> }.into_any(),
+                        }}
                     </figure>
                 </div>
             </section>

@@ -5,6 +5,8 @@
 
 use leptos::prelude::*;
 
+use crate::engine::receipt;
+
 use super::failure_message;
 use crate::engine::catalog;
 use crate::engine::queue::{self, ChecklistItem, ChecklistKind, SlotRef, Ticket, TicketEvent};
@@ -22,7 +24,7 @@ use crate::ui::widgets::legal_basis::{LawText, LegalBasis};
 use crate::ui::widgets::not_found::Missing;
 use crate::ui::widgets::notice::Notice;
 use crate::ui::widgets::page_heading::PageHeading;
-use crate::ui::widgets::qr_code::QrCode;
+use crate::ui::widgets::qr_code::{QrCode, SignedQr};
 use crate::ui::widgets::record_page::{Outcome, RecordPage};
 use crate::ui::widgets::summary_list::{SummaryList, row};
 use crate::ui::widgets::why_this_date::WhyThisDate;
@@ -80,6 +82,14 @@ pub fn TicketPage() -> impl IntoView {
     }
 }
 
+/// The ticket signed by its office's key (`engine::receipt`), for the QR
+/// code; `None` for an office without a key or an invalid IIN.
+fn signed_code(t: &Ticket) -> Option<String> {
+    let statement = receipt::from::ticket(t).ok()?;
+    let issuer = receipt::issuer::of_office(&t.office)?;
+    receipt::issue(&statement, &issuer.id).ok().map(|r| r.code)
+}
+
 #[component]
 fn TicketView(ticket: Ticket, said: Outcome) -> impl IntoView {
     let lang = use_lang();
@@ -129,7 +139,10 @@ fn TicketView(ticket: Ticket, said: Outcome) -> impl IntoView {
                 <div class="receipt__body">
                     <SummaryList>{rows}</SummaryList>
                     <figure class="qr">
-                        <QrCode text=reference.clone() label=tr::ticket_qr_label(lang, &reference) />
+                        {match signed_code(&ticket) {
+                            Some(code) => view! { <SignedQr code=code label=tr::ticket_qr_label(lang, &reference) /> }.into_any(),
+                            None => view! { <QrCode text=reference.clone() label=tr::ticket_qr_label(lang, &reference) /> }.into_any(),
+                        }}
                     </figure>
                 </div>
             </section>

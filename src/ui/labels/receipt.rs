@@ -1,0 +1,30 @@
+//! Receipts as the verify page names them: their kind, and why a code is
+//! not genuine.
+
+use super::{Message, labels};
+use crate::engine::receipt::{Kind, Malformed, VerifyError};
+use crate::engine::source::Lang;
+use crate::i18n::tr;
+
+labels! {
+    Kind {
+        Kind::Acceptance => verify_kind_acceptance, Kind::Refusal => verify_kind_refusal,
+        Kind::BookingTicket => verify_kind_booking_ticket,
+        Kind::ComplaintRegistration => verify_kind_complaint_registration,
+    }
+}
+
+impl Message for VerifyError {
+    fn message(&self, lang: Lang) -> String {
+        match self {
+            VerifyError::Malformed(Malformed::Empty) => tr::verify_error_empty(lang).into(),
+            VerifyError::Malformed(Malformed::NotAReceipt) => {
+                tr::verify_error_not_a_receipt(lang).into()
+            }
+            VerifyError::Malformed(_) => tr::verify_error_damaged(lang).into(),
+            VerifyError::UnknownIssuer { .. } => tr::verify_error_unknown_issuer(lang).into(),
+            VerifyError::Altered { .. } => tr::verify_error_altered(lang).into(),
+            VerifyError::NotAllowed { .. } => tr::verify_error_not_allowed(lang).into(),
+        }
+    }
+}
