@@ -184,6 +184,14 @@ pageTest('Russian, SMS code: form errors, reload, filing, the desk, delivered �
   for (const v of ['2026/0042', 'Ахметова А. Б.', 'Астана, ЦОН № 1']) assert.ok(reg.includes(v), `the registration stamp shows ${v}`);
   assert.equal((await page.locator('.deadline').innerText()).trim(), fmt(lang, 'complaint_filed_due', { date: DUE_5 }));
   await expectAxeClean(page, 'complaint tracker, ru, registered');
+  // The registration is a receipt too: signed by the portal, checked offline.
+  const registration = (await page.locator('.receipt__code').textContent()).trim();
+  assert.match(registration, /^QJ1\./, 'the registration carries a signed code');
+  await gotoApp(page, `/apply/verify?code=${registration}`);
+  await page.locator('.verify__answer').getByRole('heading', { name: msg(lang, 'verify_genuine') }).waitFor();
+  const verified = await page.locator('.verify__answer').innerText();
+  for (const v of [msg(lang, 'verify_kind_complaint_registration'), DUE_5]) assert.ok(verified.includes(v), `verified: ${v}`);
+  await expectAxeClean(page, 'verify, ru, complaint registration');
 
   await openDesk(page, lang, reference);
   await execute(page, lang);

@@ -213,6 +213,16 @@ pageTest('en: S2 at the counter without a booking, an incomplete package refused
   const receipt = await issueReceipt(page, lang, 'refusal');
   assert.ok((await receipt.innerText()).includes(fmt(lang, 'operator_form_rules', { n: 4 })), 'Appendix 4 to the Rules');
   await expectAxeClean(page, `counter, refusal receipt, ${lang}`);
+  // The refusal is signed by the office: the verify page lists what is missing.
+  const code = (await receipt.locator('.receipt__code').textContent()).trim();
+  assert.match(code, /^QJ1\./, 'a signed refusal code');
+  await gotoApp(page, `/apply/verify?code=${code}`);
+  const answer = page.locator('.verify__answer');
+  await answer.getByRole('heading', { name: msg(lang, 'verify_genuine') }).waitFor();
+  assert.ok((await answer.innerText()).includes(msg(lang, 'verify_kind_refusal')), 'a refusal');
+  assert.ok((await answer.locator('ul.list > li').count()) >= 1, 'with what was missing');
+  await expectAxeClean(page, `verify, ${lang}, counter refusal`);
+  await gotoApp(page, '/staff/counter');
   const apps = await page.evaluate(() => JSON.parse(localStorage.getItem('qujat.apps') ?? '{"data":{}}').data);
   assert.deepEqual(Object.keys(apps), [], 'a refused package is no application');
 });

@@ -7,6 +7,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 use crate::engine::complaint::{Addressee, Complaint};
+use crate::engine::receipt;
 use crate::i18n::tr;
 use crate::ui::format;
 use crate::ui::labels::{Label, t, ts};
@@ -14,11 +15,13 @@ use crate::ui::paths;
 use crate::ui::state::clock::use_clock;
 use crate::ui::state::db::use_db;
 use crate::ui::state::prefs::use_lang;
+use crate::ui::state::session::use_session;
 use crate::ui::widgets::complaint_marks::{Marks, RegistrationDetails};
 use crate::ui::widgets::complaint_summary::{ComplaintSummary, Part};
 use crate::ui::widgets::legal_basis::{LawText, LegalBasis};
 use crate::ui::widgets::notice::{Notice, Tone};
 use crate::ui::widgets::page_heading::PageHeading;
+use crate::ui::widgets::qr_code::SignedQr;
 use crate::ui::widgets::tag::Tag;
 
 /// A complaint's id and reference.
@@ -38,6 +41,15 @@ fn family(c: &Complaint) -> (Vec<Link>, Option<Link>) {
                 .and_then(|p| m.get(p).map(|x| (x.id.clone(), x.reference.clone()))),
         )
     })
+}
+
+/// The registration, once made, signed by the portal's key
+/// (`engine::receipt`) for the QR code; its holder is the signed-in person,
+/// who filed the complaint.
+fn registration_code(c: &Complaint) -> Option<String> {
+    let iin = use_session().person_untracked()?.iin.clone();
+    let statement = receipt::from::complaint(c, &iin).ok()?;
+    receipt::issue(&statement, "portal").ok().map(|r| r.code)
 }
 
 #[component]
@@ -109,6 +121,11 @@ pub fn Tracker(complaint: Complaint) -> impl IntoView {
             <Marks complaint=c.clone() />
             <h2>{t(tr::complaint_filed_registration_heading)}</h2>
             <RegistrationDetails complaint=c.clone() />
+            {registration_code(&c).map(|code| view! {
+                <figure class="qr">
+                    <SignedQr code=code label=tr::confirm_qr_label(lang, &c.reference) />
+                </figure>
+            })}
             {c.answer.clone().map(|a| view! {
                 <section class="complaint-answer" aria-labelledby="answer-heading">
                     <h2 id="answer-heading">{t(tr::complaint_track_answer_heading)}</h2>

@@ -4,6 +4,9 @@
 //! package has been delivered.
 
 use leptos::prelude::*;
+
+use crate::engine::receipt;
+use crate::ui::widgets::qr_code::SignedQr;
 use leptos_router::components::A;
 
 use super::package::doc_item;
@@ -11,7 +14,7 @@ use crate::engine::catalog::{AppendixOf, ReceiptKind};
 use crate::engine::queue;
 use crate::engine::service::ServiceId;
 use crate::engine::source::Lang;
-use crate::engine::visit::{self, Delivery};
+use crate::engine::visit::{self, Delivery, Visit};
 use crate::i18n::tr;
 use crate::ui::format;
 use crate::ui::labels::{t, ts};
@@ -47,6 +50,15 @@ fn form_line(lang: Lang, service: ServiceId, kind: ReceiptKind) -> AnyView {
         }
         None => view! { <p class="receipt__form">{t(tr::operator_form_none)}</p> }.into_any(),
     }
+}
+
+/// A counter receipt signed by its office's key (`engine::receipt`), for
+/// the QR code. A home visit's receipt has none: the sources name no
+/// office for a visiting operator, and Qujat does not invent one.
+fn signed_code(v: &Visit) -> Option<String> {
+    let issuer = receipt::issuer::of_office(v.office.as_deref()?)?;
+    let statement = receipt::from::visit(v).ok()?;
+    receipt::issue(&statement, &issuer.id).ok().map(|r| r.code)
 }
 
 #[component]
@@ -86,6 +98,10 @@ pub fn ReceiptView(id: String) -> impl IntoView {
     } else {
         tr::operator_refusal_title(lang)
     };
+    let qr = signed_code(&v).map(|code| {
+        let label = tr::confirm_qr_label(lang, &r.number);
+        view! { <figure class="qr"><SignedQr code=code label=label /></figure> }
+    });
     view! {
         <section class=if accepted { "receipt operator__receipt" } else { "receipt operator__receipt operator__receipt--refused" } aria-labelledby="receipt-heading">
             <h2 id="receipt-heading">{heading}</h2>
@@ -98,6 +114,7 @@ pub fn ReceiptView(id: String) -> impl IntoView {
                 {row(tr::operator_address(lang), person.map(|p| p.address.get(lang).to_string()))}
                 {row(tr::operator_accepted_by(lang), accepted_by)}
             </SummaryList>
+            {qr}
             <h3>{if accepted { t(tr::operator_documents_accepted) } else { t(tr::operator_documents_missing) }}</h3>
             <ul class="operator__docs">{docs}</ul>
             {r.due.map(|due| view! {
