@@ -32,6 +32,12 @@
   if (typeof WebAssembly !== 'object') document.addEventListener('DOMContentLoaded', fail);
   window.addEventListener('unhandledrejection', function (e) { failed(e.reason); });
   window.addEventListener('error', function (e) { failed(e.error); });
+  // A kiosk never shows a page restored from the back/forward cache: after
+  // a wipe, Back would bring the previous visitor's page back as it was.
+  window.addEventListener('pageshow', function (e) {
+    if (!e.persisted) return;
+    try { if (JSON.parse(localStorage.getItem('qujat.kiosk')) === true) location.reload(); } catch (err) {}
+  });
   document.addEventListener('click', function (e) {
     if (e.target.closest && e.target.closest('#app-reload')) location.reload();
   });

@@ -22,7 +22,7 @@
 
 import { assert } from './lib/assert.mjs';
 import { useBrowser, pageTest } from './lib/browser.mjs';
-import { gotoApp, reloadApp, expectH1, main, radio, button, link } from './lib/app.mjs';
+import { gotoApp, reloadApp, expectH1, main, radio, button, link, switchLanguage } from './lib/app.mjs';
 import { expectAxeClean } from './lib/axe.mjs';
 import { refusalGround } from './lib/facts.mjs';
 import { HOSTILE, expectNothingExecuted } from './lib/hostile.mjs';
@@ -292,6 +292,16 @@ pageTest('English: the receipt\'s QR code is signed and checks as genuine offlin
   const { reference, person } = await submitApplication(page, lang, null, 'oskemen-school-gymnasium-3');
   const flag = page.locator('main .integrity-failed');
   assert.equal(await flag.count(), 0, 'a genuine application is not flagged');
+
+  // The receipt prints on one A4 page in each language.
+  for (const code of ['en', 'ru', 'kk']) {
+    await switchLanguage(page, code);
+    await expectH1(page, msg(code, 'confirm_accepted_title'), `receipt, ${code}`);
+    const pdf = (await page.pdf({ format: 'A4', printBackground: true })).toString('latin1');
+    const pages = (pdf.match(/\/Type\s*\/Page\b/g) || []).length;
+    assert.equal(pages, 1, `the receipt prints on one A4 page in ${code} (${pages})`);
+  }
+  await switchLanguage(page, lang);
 
   // The receipt's QR code is its statement signed by the portal's key: the
   // verify page checks it offline and shows what was signed.

@@ -18,6 +18,7 @@ import { useBrowser, pageTest } from './lib/browser.mjs';
 import { gotoApp, reloadApp, waitForApp, waitForBundle, waitForPath, h1Text, htmlLang, switchLanguage, button, storageState } from './lib/app.mjs';
 import { expectAxeClean } from './lib/axe.mjs';
 import { msg } from './lib/texts.mjs';
+import { NOW } from './lib/time.mjs';
 import { startApplication, atStep, submitStep } from './lib/flows/wizard.mjs';
 
 useBrowser();
@@ -109,6 +110,7 @@ pageTest('kiosk: on-screen keyboard, idle warning, Continue, then a wipe of ever
   // A touch on the field (the page first puts focus on its heading).
   await page.waitForFunction(() => document.activeElement?.tagName === 'H1');
   await page.locator('#school').click();
+  assert.equal(await page.locator('#school').getAttribute('autocomplete'), 'off', 'a kiosk field is kept out of autofill');
   await keyboard(page).getByRole('button', { name: msg('ru', 'kiosk_layout_kk') }).click();
   await press(page, [msg('ru', 'kiosk_key_shift'), 'Ә', msg('ru', 'kiosk_key_shift'), 'л', '-', msg('ru', 'kiosk_key_shift'), 'Ф', msg('ru', 'kiosk_key_shift'), 'а', 'р', 'а', 'б', 'и']);
   assert.equal(await page.locator('#school').inputValue(), 'Әл-Фараби');
@@ -167,6 +169,35 @@ pageTest('kiosk: on-screen keyboard, idle warning, Continue, then a wipe of ever
   assert.equal(await htmlLang(page), 'kk', 'back to the default language');
   assert.equal(await h1Text(page), msg('kk', 'home_title'), 'back to the start screen');
   assert.equal(await page.evaluate(() => document.documentElement.hasAttribute('data-kiosk')), true, 'still a kiosk');
+});
+
+pageTest('kiosk: the wipe leaves even when IndexedDB never answers, and a page restored from the back/forward cache is reloaded', async ({ page, context }) => {
+  await context.addInitScript(() => {
+    localStorage.setItem('qujat.kiosk', 'true');
+    // A browser whose IndexedDB never answers.
+    if (window.indexedDB) indexedDB.databases = () => new Promise(() => {});
+  });
+  await page.clock.install({ time: NOW });
+  await gotoApp(page, '/services/S2');
+  await page.evaluate(() => localStorage.setItem('qujat.session', '{"v":1,"rev":1,"data":"850314401018"}'));
+  await page.clock.runFor(IDLE_MS + 1_000);
+  await page.getByRole('dialog', { name: msg('kk', 'kiosk_timeout_title') }).waitFor();
+  await page.clock.runFor(WARN_MS + 1_000);
+  assert.equal(await page.evaluate(() => localStorage.getItem('qujat.session')), null, 'wiped at once');
+  // The bound on waiting for IndexedDB: then it leaves for the start page.
+  await page.clock.runFor(3_000);
+  await waitForPath(page, '/');
+  await waitForApp(page);
+  assert.equal(await h1Text(page), msg('kk', 'home_title'), 'back to the start screen');
+
+  // Shown again from the back/forward cache: reloaded, never as it was.
+  await page.evaluate(() => { window.__before = true; });
+  await Promise.all([
+    page.waitForEvent('load'),
+    page.evaluate(() => window.dispatchEvent(new PageTransitionEvent('pageshow', { persisted: true }))),
+  ]);
+  await waitForApp(page);
+  assert.equal(await page.evaluate(() => window.__before), undefined, 'the page was reloaded');
 });
 
 pageTest('accessibility mode: remembered, text at 150 %, axe-clean, no horizontal scrolling at 320 px and at 200 % zoom', async ({ page }) => {

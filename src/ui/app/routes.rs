@@ -9,6 +9,7 @@ use leptos_router::path;
 use super::bundle::Bundle;
 use super::frame::Frame;
 use super::shared::provide_shared;
+use crate::ui::modes::kiosk::use_kiosk;
 use crate::ui::pages::{apply, book, cabinet, complaint, portal, sign, staff, verify};
 use crate::ui::state::db::Db;
 use crate::ui::state::operator::OperatorVault;
@@ -52,7 +53,9 @@ pub fn App() -> impl IntoView {
 pub fn ApplyApp() -> impl IntoView {
     app(provide_shared(Bundle::Apply), || {
         view! {
-            <BrowserNotifier />
+            // A kiosk never shows the browser's own notifications: they
+            // would outlive the visitor's session on the shared screen.
+            {(!use_kiosk().enabled).then(|| view! { <BrowserNotifier /> })}
             <Routes fallback=NotFound>
                 <Route path=path!("/apply/S2") view=apply::ApplyStart />
                 <Route path=path!("/apply/S2/:draft/sign") view=sign::SignPage />

@@ -88,6 +88,9 @@ impl Keyboard {
             }
             match text_field_layout(&el) {
                 Some(layout) => {
+                    // A kiosk's fields are typed by many visitors: the
+                    // browser must neither offer nor remember their input.
+                    let _ = el.set_attribute("autocomplete", "off");
                     TARGET.with(|t| *t.borrow_mut() = Some(el));
                     if shown.get_untracked().is_none() {
                         shown.set(Some(layout));

@@ -139,6 +139,9 @@ pub fn use_kiosk() -> Kiosk {
     expect_context::<Kiosk>()
 }
 
+/// How long the wipe waits for IndexedDB before it leaves anyway.
+const IDB_WAIT: Duration = Duration::from_secs(2);
+
 /// Wipes every trace of the visitor and starts again at the home page in
 /// the default language. Only the kiosk switch survives.
 pub fn wipe() {
@@ -156,11 +159,21 @@ pub fn wipe() {
     if let Ok(Some(storage)) = window.session_storage() {
         let _ = storage.clear();
     }
+    // Once only, whichever comes first: the databases deleted, or the
+    // bound below (a browser whose IndexedDB never answers must not keep
+    // the visitor's page on screen).
+    let gone = std::rc::Rc::new(std::cell::Cell::new(false));
     let go_home = move || {
-        if let Some(w) = web_sys::window() {
+        if !gone.replace(true)
+            && let Some(w) = web_sys::window()
+        {
             let _ = w.location().replace("/");
         }
     };
+    {
+        let go_home = go_home.clone();
+        set_timeout(go_home, IDB_WAIT);
+    }
     // The app keeps nothing in IndexedDB, but a kiosk must not keep what
     // anything else may have put there: delete every database, then leave.
     let databases = js_sys::Reflect::get(&window, &"indexedDB".into())
@@ -180,6 +193,7 @@ pub fn wipe() {
         go_home();
         return;
     };
+    let home = go_home.clone();
     let done = Closure::once(move |list: wasm_bindgen::JsValue| {
         let delete = js_sys::Reflect::get(&factory, &"deleteDatabase".into())
             .ok()
@@ -191,7 +205,7 @@ pub fn wipe() {
                 }
             }
         }
-        go_home();
+        home();
     });
     let failed = Closure::once(move |_: wasm_bindgen::JsValue| go_home());
     let _ = promise.then2(&done, &failed);
