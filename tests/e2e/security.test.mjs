@@ -254,3 +254,23 @@ pageTest('a shared device: sign-in returns only within the app; the keys page li
   }));
   assert.deepEqual(left, { session: null, drafts: [first.iin], keys: [first.iin] }, 'signed out; only the other person\'s draft and key are left');
 });
+
+pageTest('without randomness nothing is made of zeros: starting an application says so and stores nothing (English)', async ({ page }) => {
+  const lang = 'en';
+  await signIn(page, lang);
+  await gotoApp(page, '/apply/S2');
+  await expectH1(page, msg(lang, 'wizard_title'), 'apply start');
+  const drafts = () => page.evaluate(() => localStorage.getItem('qujat.drafts'));
+  const before = await drafts();
+  // The browser's random source fails (getrandom's only source in wasm).
+  await page.evaluate(() => {
+    crypto.getRandomValues = () => {
+      throw new Error('no randomness here');
+    };
+  });
+  await page.getByRole('button', { name: msg(lang, 'wizard_start') }).click();
+  await page.getByRole('alert').filter({ hasText: msg(lang, 'sign_error_random_unavailable') }).waitFor();
+  assert.equal(new URL(page.url()).pathname, '/apply/S2', 'no draft was started');
+  assert.equal(await drafts(), before, 'nothing was stored');
+  await expectAxeClean(page, 'apply start, no randomness');
+});

@@ -45,11 +45,22 @@ pub fn owns_draft(db: Db, id: &str, iin: Option<&str>) -> bool {
     })
 }
 
+/// Why a draft was not started; nothing was stored.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum StartFailure {
+    /// The browser refused to store it (the shell says so).
+    NotSaved,
+    /// The browser gave no randomness for its id.
+    Random,
+}
+
 /// A new draft of `person`; returns its id.
-pub fn start_draft(db: Db, person: &Person, now: DateTime<Utc>) -> Result<String, NotSaved> {
-    let id = new_id();
+pub fn start_draft(db: Db, person: &Person, now: DateTime<Utc>) -> Result<String, StartFailure> {
+    let id = new_id().ok_or(StartFailure::Random)?;
     let draft = Draft::new(id.clone(), SERVICE, &person.iin, now);
-    db.drafts.insert(id.clone(), draft)?;
+    db.drafts
+        .insert(id.clone(), draft)
+        .map_err(|_| StartFailure::NotSaved)?;
     Ok(id)
 }
 
@@ -121,8 +132,13 @@ pub fn submit(
         .drafts
         .with_untracked(|m| m.get(id).cloned())
         .ok_or(SubmitFailure::NoDraft)?;
-    let filed: Submission =
-        submission::submit(&draft, record, now, random_bytes()).map_err(SubmitFailure::Rejected)?;
+    let filed: Submission = submission::submit(
+        &draft,
+        record,
+        now,
+        random_bytes().map_err(|_| SubmitFailure::NotSaved)?,
+    )
+    .map_err(SubmitFailure::Rejected)?;
     let reference = filed.reference.clone();
     db.apps
         .insert(reference.clone(), filed)

@@ -85,7 +85,8 @@ impl Pending {
     pub fn fresh(person: &Person, lang: Lang) -> Pending {
         let n = person.name.get(lang);
         Pending {
-            id: new_id(),
+            // Without randomness the id is empty: filing then stops on it.
+            id: new_id().unwrap_or_default(),
             surname: n.surname.clone(),
             name: n.given.clone(),
             patronymic: n.patronymic.clone().unwrap_or_default(),
@@ -99,7 +100,7 @@ impl Pending {
     fn escalating(parent: &Complaint, parent_id: String) -> Pending {
         let d = parent.draft.clone();
         Pending {
-            id: new_id(),
+            id: new_id().unwrap_or_default(),
             service: d.service.to_string(),
             application_ref: d.application_ref.unwrap_or_default(),
             addressee: Some(Addressee::QualityControl),
@@ -330,8 +331,9 @@ pub fn file(
         .as_ref()
         .and_then(|id| db.complaints.with_untracked(|m| m.get(id).cloned()));
     let draft = p.draft().ok_or(FileFailure::NoDraft)?;
-    let c = complaint::file(draft, sig, now, random_bytes(), parent.as_ref())
-        .map_err(FileFailure::Rejected)?;
+    let bytes = random_bytes().map_err(|_| FileFailure::NotSaved)?;
+    let c =
+        complaint::file(draft, sig, now, bytes, parent.as_ref()).map_err(FileFailure::Rejected)?;
     let id = c.id.clone();
     db.complaints
         .insert(id.clone(), c)

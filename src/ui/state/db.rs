@@ -88,18 +88,18 @@ pub fn use_db() -> Db {
 }
 
 /// Random bytes from the browser's CSPRNG (ids, reference numbers, keys).
-pub fn random_bytes<const N: usize>() -> [u8; N] {
-    let mut buf = [0u8; N];
-    // The Web Crypto API is always present where WebAssembly runs; if it
-    // failed anyway, ids would still be unique per draft by timestamp.
-    let _ = getrandom::fill(&mut buf);
-    buf
-}
+/// A failure is an error, never zeros: ids made of zeros would collide and
+/// overwrite each other's records.
+pub use crate::engine::signing::vault::random_bytes;
 
-/// A short random id for records (hex).
-pub fn new_id() -> String {
-    random_bytes::<8>()
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect()
+/// A short random id for records (hex); `None` when the browser has no
+/// randomness to give.
+pub fn new_id() -> Option<String> {
+    Some(
+        random_bytes::<8>()
+            .ok()?
+            .iter()
+            .map(|b| format!("{b:02x}"))
+            .collect(),
+    )
 }

@@ -8,7 +8,7 @@ use crate::engine::application::{Draft, Step};
 use crate::i18n::tr;
 use crate::ui::labels::{t, ts};
 use crate::ui::paths;
-use crate::ui::state::applications::{SERVICE, drafts_of, start_draft};
+use crate::ui::state::applications::{SERVICE, StartFailure, drafts_of, start_draft};
 use crate::ui::state::clock::use_clock;
 use crate::ui::state::db::use_db;
 use crate::ui::state::session::use_session;
@@ -27,13 +27,16 @@ pub fn ApplyStart() -> impl IntoView {
             None => Vec::new(),
         }
     });
+    let failed = RwSignal::new(false);
     let start = move |_| {
         let Some(p) = session.person_untracked() else {
             return;
         };
-        // Not stored, nothing to resume: the shell says it was not saved.
-        if let Ok(id) = start_draft(db, p, clock.now_untracked()) {
-            navigate(&paths::step(&id, Step::Who), Default::default());
+        match start_draft(db, p, clock.now_untracked()) {
+            Ok(id) => navigate(&paths::step(&id, Step::Who), Default::default()),
+            Err(StartFailure::Random) => failed.set(true),
+            // Not stored, nothing to resume: the shell says it was not saved.
+            Err(StartFailure::NotSaved) => {}
         }
     };
     view! {
@@ -47,6 +50,9 @@ pub fn ApplyStart() -> impl IntoView {
                         </A>
                     </p>
                 </For>
+                <Show when=move || failed.get()>
+                    <p class="error-message" role="alert">{t(tr::sign_error_random_unavailable)}</p>
+                </Show>
                 <button type="button" class="button" on:click=start.clone()>{t(tr::wizard_start)}</button>
             </Show>
         </div>
