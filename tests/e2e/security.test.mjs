@@ -274,3 +274,11 @@ pageTest('without randomness nothing is made of zeros: starting an application s
   assert.equal(await drafts(), before, 'nothing was stored');
   await expectAxeClean(page, 'apply start, no randomness');
 });
+
+pageTest('the passport\'s home-visit link leads to operator mode in the staff bundle', async ({ page }) => {
+  await gotoApp(page, '/services/S3');
+  const link = page.getByRole('link', { name: msg('kk', 'passport_operator_link') }).first();
+  assert.equal(await link.getAttribute('href'), '/staff/operator');
+  await link.click();
+  await expectH1(page, msg('kk', 'operator_setup_title'), 'operator mode');
+});

@@ -12,6 +12,7 @@ use crate::engine::term::Channel;
 use crate::i18n::tr;
 use crate::ui::format;
 use crate::ui::labels::{Label, t};
+use crate::ui::paths;
 use crate::ui::state::prefs::use_lang;
 use crate::ui::widgets::legal_basis::{
     Items, LawEntry, LawText, Lead, LegalBasis, law_list, law_notice,
@@ -136,7 +137,7 @@ pub fn apply(service: &'static Service, _: Memo<NaiveDate>) -> AnyView {
         })}
         {service.how_to_apply.clone().map(|i| law_notice(i.text, i.provenance))}
         {(!online).then(|| view! {
-            <p><A href="/operator" attr:class="passport__link">{t(tr::passport_operator_link)}</A></p>
+            <p><A href=paths::OPERATOR attr:class="passport__link">{t(tr::passport_operator_link)}</A></p>
         })}
         {(!service.signing.is_empty()).then(|| view! {
             <h3>{t(tr::passport_signing)}</h3>

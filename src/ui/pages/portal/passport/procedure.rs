@@ -13,6 +13,7 @@ use crate::engine::source::Status;
 use crate::engine::term::Channel;
 use crate::i18n::tr;
 use crate::ui::labels::{Label, Message, t};
+use crate::ui::paths;
 use crate::ui::state::prefs::use_lang;
 use crate::ui::widgets::legal_basis::{Items, LawText, LegalBasis};
 use crate::ui::widgets::tag::Tag;
@@ -97,7 +98,7 @@ pub fn procedure(service: &'static Service, today: Memo<NaiveDate>) -> AnyView {
 pub fn accessibility(service: &'static Service, _: Memo<NaiveDate>) -> AnyView {
     view! {
         <Items items=service.accessibility.clone() />
-        <p><A href="/operator" attr:class="passport__link">{t(tr::passport_operator_link)}</A></p>
+        <p><A href=paths::OPERATOR attr:class="passport__link">{t(tr::passport_operator_link)}</A></p>
     }
     .into_any()
 }
