@@ -297,7 +297,8 @@ pageTest('English: the receipt\'s QR code is signed and checks as genuine offlin
   for (const code of ['en', 'ru', 'kk']) {
     await switchLanguage(page, code);
     await expectH1(page, msg(code, 'confirm_accepted_title'), `receipt, ${code}`);
-    const pdf = (await page.pdf({ format: 'A4', printBackground: true })).toString('latin1');
+    const pdfBuf = await page.pdf({ format: 'A4', printBackground: true });
+    const pdf = pdfBuf.toString('latin1');
     const pages = (pdf.match(/\/Type\s*\/Page\b/g) || []).length;
     assert.equal(pages, 1, `the receipt prints on one A4 page in ${code} (${pages})`);
   }

@@ -177,8 +177,10 @@ fn accepted(lang: Lang, s: &Submission, service: &'static Service) -> AnyView {
         <p class="deadline"><strong>{format::date(due)}</strong></p>
         <WhyThisDate explanation=explanation recomputed=recomputed />
         <h2>{t(tr::confirm_next_heading)}</h2>
-        <p>{if portal { tr::confirm_next_school(lang) } else { tr::confirm_next_provider(lang) }}</p>
-        <ol class="steps">
+        // The provider's internal steps are for the screen: the printed
+        // receipt stays on one A4 page.
+        <p class="no-print">{if portal { tr::confirm_next_school(lang) } else { tr::confirm_next_provider(lang) }}</p>
+        <ol class="steps no-print">
             {steps
                 .into_iter()
                 .filter(|st| st.channels.contains(&channel) || st.channels.is_empty() || st.channels.contains(&Channel::Provider))
