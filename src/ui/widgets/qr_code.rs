@@ -9,6 +9,10 @@
 
 use leptos::prelude::*;
 
+use crate::i18n::tr;
+use crate::ui::labels::t;
+use crate::ui::paths;
+
 /// The dark modules of the QR code of `text` as an SVG path ("M x y h1v1h-1z"
 /// per module), with the code's width in modules; `None` if it cannot be
 /// encoded.
@@ -47,13 +51,13 @@ pub fn QrCode(#[prop(into)] text: String, #[prop(into)] label: String) -> impl I
 /// checking without a camera.
 #[component]
 pub fn SignedQr(code: String, #[prop(into)] label: String) -> impl IntoView {
-    let href = crate::ui::paths::verify_code(&code);
+    let href = paths::verify_code(&code);
     view! {
         <QrCode text=code.clone() label=label />
         <figcaption>
-            <a href=href class="no-print">{crate::ui::labels::t(crate::i18n::tr::verify_this_receipt)}</a>
+            <a href=href class="no-print">{t(tr::verify_this_receipt)}</a>
             <details class="receipt__code-box">
-                <summary>{crate::ui::labels::t(crate::i18n::tr::verify_code_heading)}</summary>
+                <summary>{t(tr::verify_code_heading)}</summary>
                 <p class="receipt__code"><code>{code}</code></p>
             </details>
         </figcaption>

@@ -35,10 +35,7 @@ fn SignOut(person: &'static Person) -> impl IntoView {
     let db = use_db();
     let pending = pending_drafts();
     let navigate = navigator();
-    let home = {
-        let navigate = navigate.clone();
-        move || navigate(paths::HOME)
-    };
+    let home = move || navigate(paths::HOME);
     let plain = {
         let home = home.clone();
         move |_| {

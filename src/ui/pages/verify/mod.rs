@@ -35,10 +35,9 @@ pub fn VerifyPage() -> impl IntoView {
     let given = query.read_untracked().get("code").unwrap_or_default();
     let code = RwSignal::new(given.clone());
     let errors = RwSignal::new(Vec::<ErrorItem>::new());
-    // The last check: what was checked and its answer (none before the first).
-    let checked = RwSignal::new(
-        (!given.trim().is_empty()).then(|| receipt::verify(&given).map_err(|e| e.message(lang))),
-    );
+    let answer = move |text: &str| receipt::verify(text).map_err(|e| e.message(lang));
+    // The answer to the last check (none before the first).
+    let checked = RwSignal::new((!given.trim().is_empty()).then(|| answer(&given)));
     let check = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let text = code.get_untracked();
@@ -48,7 +47,7 @@ pub fn VerifyPage() -> impl IntoView {
             return;
         }
         errors.set(Vec::new());
-        checked.set(Some(receipt::verify(&text).map_err(|e| e.message(lang))));
+        checked.set(Some(answer(&text)));
     };
     view! {
         <div class="page page--narrow">
