@@ -363,6 +363,53 @@ pageTest('English: the receipt\'s QR code is signed and checks as genuine offlin
   await expectAxeClean(page, 'desk, en, flagged');
 });
 
+pageTest('English: a browser notification tells a citizen who allowed them of each change, and a kiosk never shows one nor offers them', async ({ page, context }) => {
+  const lang = 'en';
+  await context.clock.install({ time: NOW });
+  // A browser where notifications are allowed; what it shows is recorded.
+  await context.addInitScript(() => {
+    window.__shown = [];
+    window.Notification = class {
+      constructor(title, options) {
+        window.__shown.push(`${title}: ${options?.body}`);
+      }
+      static get permission() {
+        return 'granted';
+      }
+      static requestPermission() {
+        window.__asked = true;
+        return Promise.resolve('granted');
+      }
+    };
+  });
+  const shown = () => page.evaluate(() => window.__shown);
+  const { reference } = await submitApplication(page, lang, null, 'oskemen-school-gymnasium-3');
+  await openTracker(page, lang, reference);
+  const staff = await context.newPage();
+  await openDesk(staff, lang, reference);
+
+  // A citizen's browser: the registration is notified, in English.
+  await act(staff, lang, 'register', 'life_status_registered', 'desk, registered');
+  await waitStatus(page, lang, 'life_status_registered', 'tracker, registered');
+  await page.waitForFunction(() => window.__shown.length === 1);
+  assert.deepEqual(await shown(), [`${msg(lang, 'app_name')}: ${fmt(lang, 'notify_item', { reference, what: msg(lang, T.register[0]) })}`]);
+
+  // The same browser as a kiosk: the next change is shown on the page only.
+  await page.evaluate(() => localStorage.setItem('qujat.kiosk', 'true'));
+  await reloadApp(page);
+  await page.waitForFunction(() => document.documentElement.hasAttribute('data-kiosk'));
+  await waitStatus(page, lang, 'life_status_registered', 'kiosk tracker, registered');
+  await setRole(staff, lang, 'life_role_head');
+  await act(staff, lang, 'assign', 'life_status_in_progress', 'desk, assigned');
+  await waitStatus(page, lang, 'life_status_in_progress', 'kiosk tracker follows the desk');
+  await waitBadge(page, lang, 3, 'the in-page notifications still count');
+  await openNotifications(page, lang);
+  assert.equal(await button(page, msg(lang, 'notify_allow')).count(), 0, 'a kiosk does not offer browser notifications');
+  assert.deepEqual(await shown(), [], 'a kiosk shows no browser notification');
+  assert.equal(await page.evaluate(() => window.__asked ?? false), false, 'nor asks for them');
+  await expectAxeClean(page, 'notifications, en, kiosk');
+});
+
 pageTest('English: a motivated refusal (a ground and free text), its errors, the tracker and the notification', async ({ page }) => {
   const lang = 'en';
   await page.clock.install({ time: NOW });

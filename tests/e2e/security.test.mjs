@@ -18,7 +18,8 @@ import { gotoApp, expectH1, waitForPath } from './lib/app.mjs';
 import { expectAxeClean } from './lib/axe.mjs';
 import { msg } from './lib/texts.mjs';
 import { SPECIAL, openSignIn, findPerson, signInAs, signIn } from './lib/flows/signin.mjs';
-import { createKeyOk, keyCount } from './lib/flows/sign.mjs';
+import { createKeyOk, keyCount, chooseMethod } from './lib/flows/sign.mjs';
+import { openForm, fillForm, continueToSign } from './lib/flows/complaint.mjs';
 import { startApplication } from './lib/flows/wizard.mjs';
 import { expectNoCspViolations } from './lib/csp.mjs';
 import { startServer, distDir } from '../support/serve.mjs';
@@ -225,6 +226,18 @@ pageTest('a shared device: sign-in returns only within the app; the keys page li
   await items.first().waitFor();
   assert.equal(await items.count(), 1, 'only my key is listed, not the other person\'s');
   assert.match(await items.first().innerText(), new RegExp(second.iin));
+  // Signing offers my key only, too (a complaint's signing step).
+  await gotoApp(page, '/apply/cabinet');
+  await openForm(page, lang);
+  await fillForm(page, lang, 'Keys on a shared device.');
+  await continueToSign(page, lang);
+  await chooseMethod(page, lang, 'sign_method_eds');
+  const keyRadios = page.getByRole('group', { name: msg(lang, 'sign_key_choose') }).getByRole('radio');
+  await keyRadios.first().waitFor();
+  assert.equal(await keyRadios.count(), 1, 'the signer offers only my key');
+  assert.match(await page.getByRole('group', { name: msg(lang, 'sign_key_choose') }).innerText(), new RegExp(second.iin));
+  await gotoApp(page, '/apply/keys');
+  await items.first().waitFor();
 
   // Remove asks first; Cancel keeps the key.
   await items.first().getByRole('button', { name: msg(lang, 'sign_remove') }).click();

@@ -24,6 +24,18 @@ pub fn remove(db: Db, serial: &str) -> Result<(), NotSaved> {
         .update(|ks| ks.retain(|x| x.certificate.serial != serial))
 }
 
+/// The keys of the person with this IIN (tracked): whoever signs in sees
+/// and signs with their own keys only, never those of others who used
+/// this browser.
+pub fn of(db: Db, iin: &str) -> Vec<KeyFile> {
+    db.keys.with(|k| {
+        k.iter()
+            .filter(|k| k.certificate.owner_iin == iin)
+            .cloned()
+            .collect()
+    })
+}
+
 /// The key with this certificate serial.
 pub fn find(db: Db, serial: &str) -> Option<KeyFile> {
     db.keys

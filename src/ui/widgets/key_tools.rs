@@ -136,13 +136,7 @@ pub fn KeyTools(person: &'static Person) -> impl IntoView {
         <p role="status" aria-live="polite" class="progress">{move || status.get().map(|s| s.to_string())}</p>
         <ul class="key-list">
             <For
-                each=move || {
-                    // Only the signed-in person's keys: others who used
-                    // this browser are not shown to them.
-                    let mut mine = db.keys.get();
-                    mine.retain(|k| k.certificate.owner_iin == person.iin);
-                    mine
-                }
+                each=move || keyring::of(db, &person.iin)
                 key=|k| k.certificate.serial.clone()
                 children=move |k| {
                     let serial = k.certificate.serial.clone();

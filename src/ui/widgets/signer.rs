@@ -60,7 +60,8 @@ pub fn Signer(
     let busy = RwSignal::new(false);
 
     let has_phone = person.phone.is_some();
-    let my_keys = Memo::new(move |_| db.keys.get());
+    // Only the signed-in person's keys are offered (as on the keys page).
+    let my_keys = Memo::new(move |_| keyring::of(db, &person.iin));
 
     let sign_eds = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();

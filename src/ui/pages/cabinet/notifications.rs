@@ -7,6 +7,7 @@ use leptos_router::components::A;
 use crate::i18n::tr;
 use crate::ui::format;
 use crate::ui::labels::{Label, t, ts};
+use crate::ui::modes::kiosk::use_kiosk;
 use crate::ui::paths;
 use crate::ui::state::db::use_db;
 use crate::ui::state::notify::{notes, use_seen};
@@ -64,10 +65,14 @@ pub fn NotificationsPage() -> impl IntoView {
                 </ul>
                 <button type="button" class="button button--secondary" on:click=mark_read>{t(tr::notify_mark_read)}</button>
             </Show>
-            <p>
-                <button type="button" class="button button--secondary" on:click=allow>{t(tr::notify_allow)}</button>
-            </p>
-            <p role="status" aria-live="polite">{move || permission_note.get()}</p>
+            // A kiosk shows no browser notification (the next visitor
+            // would read them), so it does not offer them.
+            {(!use_kiosk().enabled).then(|| view! {
+                <p>
+                    <button type="button" class="button button--secondary" on:click=allow>{t(tr::notify_allow)}</button>
+                </p>
+                <p role="status" aria-live="polite">{move || permission_note.get()}</p>
+            })}
         </div>
     }
 }

@@ -18,14 +18,15 @@ use crate::ui::widgets::error_summary::{ErrorItem, ErrorSummary, message_for};
 use crate::ui::widgets::page_heading::PageHeading;
 use crate::ui::widgets::text_field::TextField;
 
-/// A PIN input: password type, digits keyboard, Enter to go on.
+/// A PIN input: password type, digits keyboard, Enter to go on. Autofill
+/// is off: the PIN is the operator's alone and belongs to no password
+/// manager on a shared tablet.
 fn pin_field(
     id: &'static str,
     label: fn(Lang) -> &'static str,
     hint: Option<fn(Lang) -> &'static str>,
     value: RwSignal<String>,
     errors: RwSignal<Vec<ErrorItem>>,
-    autocomplete: &'static str,
     on_enter: Callback<()>,
 ) -> impl IntoView {
     let on_input = Callback::new(move |v| value.set(v));
@@ -34,13 +35,13 @@ fn pin_field(
         Some(h) => view! {
             <TextField id=id label=ts(label) hint=ts(h) value=value on_input=on_input error=error
                 password=true short=true class="operator-pin" input_mode="numeric"
-                autocomplete=autocomplete on_enter=on_enter />
+                autocomplete="off" on_enter=on_enter />
         }
         .into_any(),
         None => view! {
             <TextField id=id label=ts(label) value=value on_input=on_input error=error
                 password=true short=true class="operator-pin" input_mode="numeric"
-                autocomplete=autocomplete on_enter=on_enter />
+                autocomplete="off" on_enter=on_enter />
         }
         .into_any(),
     }
@@ -141,7 +142,7 @@ pub fn Unlock() -> impl IntoView {
                         <PageHeading text=ts(tr::operator_unlock_title) />
                         <p>{t(tr::operator_unlock_intro)}</p>
                         <p>{tr::operator_pin_wipe_rule(lang, &visit::WIPE_AFTER.to_string())}</p>
-                        {pin_field("pin", tr::operator_pin_label, None, pin, errors, "current-password", open_cb)}
+                        {pin_field("pin", tr::operator_pin_label, None, pin, errors, open_cb)}
                         <button type="button" class="button" on:click=move |_| open()>{t(tr::operator_unlock)}</button>
                         <p>
                             <button type="button" class="button button--secondary" on:click=move |_| {
@@ -155,8 +156,8 @@ pub fn Unlock() -> impl IntoView {
                     view! {
                         <PageHeading text=ts(tr::operator_setup_title) />
                         <p>{t(tr::operator_setup_intro)}</p>
-                        {pin_field("pin", tr::operator_new_pin_label, Some(tr::operator_new_pin_hint), pin, errors, "new-password", set_up_cb)}
-                        {pin_field("pin-confirm", tr::operator_confirm_pin_label, None, confirm, errors, "new-password", set_up_cb)}
+                        {pin_field("pin", tr::operator_new_pin_label, Some(tr::operator_new_pin_hint), pin, errors, set_up_cb)}
+                        {pin_field("pin-confirm", tr::operator_confirm_pin_label, None, confirm, errors, set_up_cb)}
                         <button type="button" class="button" on:click=move |_| set_up()>{t(tr::operator_set_pin)}</button>
                     }
                     .into_any()
