@@ -53,6 +53,13 @@ pub fn complaint_about(reference: Option<&str>) -> String {
     }
 }
 
+/// The complaint form's question `slug`; `change`: asked from "Check your
+/// answers", which it returns to.
+pub fn complaint_question(slug: &str, change: bool) -> String {
+    let back = if change { "?change=1" } else { "" };
+    format!("{COMPLAINT_FORM}/{slug}{back}")
+}
+
 /// An escalation of answered complaint `id`.
 pub fn escalation_of(id: &str) -> String {
     format!("/apply/complaint?escalate={}", query_value(id))

@@ -28,6 +28,8 @@ import { signIn } from './lib/flows/signin.mjs';
 import { createKeyOk, chooseMethod, signWithOtp } from './lib/flows/sign.mjs';
 import { allowDeafness, setDeaf } from './lib/flows/staff.mjs';
 import {
+  atQuestion,
+  next,
   openForm,
   fillForm,
   continueToSign,
@@ -65,66 +67,95 @@ async function signComplaintWithOtp(page, lang) {
 
 // ================================================================ tests
 
-pageTest('Russian, SMS code: form errors, reload, filing, the desk, delivered → registered → executed → answered, overdue, escalation', async ({ page }) => {
+pageTest('Russian, SMS code: one question per page with its own errors, reload, check your answers and Change, filing, the desk, delivered → registered → executed → answered, overdue, escalation', async ({ page }) => {
   const lang = 'ru';
   const person = await signInAtNow(page, lang);
   await openForm(page, lang);
+  const caption = async () => (await page.locator('main p.caption').innerText()).trim();
+  assert.equal(await caption(), `${msg(lang, 'complaint_form_title')} · ${fmt(lang, 'common_step_of', { n: 1, total: 5 })}`, 'question 1 of 5');
 
-  // Nothing chosen: the service, the subject and the text are required;
-  // the person's details come from the sign-in.
-  assert.ok((await page.locator('#surname').inputValue()).length > 0, 'surname prefilled');
-  assert.ok((await page.locator('#given-name').inputValue()).length > 0, 'name prefilled');
-  assert.ok((await page.locator('#phone').inputValue()).length > 0, 'phone prefilled');
-  await button(page, msg(lang, 'complaint_form_continue')).click();
-  await expectErrors(
-    page,
-    lang,
-    [
-      ['service', msg(lang, 'complaint_error_service')],
-      ['subject', msg(lang, 'complaint_error_subject')],
-      ['text', msg(lang, 'complaint_error_text_required')],
-    ],
-    'complaint form, ru, empty',
-  );
-  // The service opens the addressees the catalogue lists; a wrong phone,
-  // no surname and a text of 5001 characters are refused.
+  // The service: required; it opens the addressees the catalogue lists.
+  await next(page, lang);
+  await expectErrors(page, lang, [['service', msg(lang, 'complaint_error_service')]], 'complaint, ru, no service');
   await page.locator('input[name=service][value=S2]').check();
+  await page.locator('#application-ref').fill('S2-'.repeat(40));
+  await next(page, lang);
+  await expectErrors(page, lang, [['application-ref', fmt(lang, 'complaint_error_application_too_long', { max: 100 })]], 'complaint, ru, number too long');
+  await page.locator('#application-ref').fill('');
+  await next(page, lang);
+
+  // The addressee, each with its review term.
+  await atQuestion(page, lang, 'addressee', { axe: true });
+  assert.equal(await caption(), `${msg(lang, 'complaint_form_title')} · ${fmt(lang, 'common_step_of', { n: 2, total: 5 })}`);
   assert.equal(
     await radio(page, msg(lang, 'complaint_addressee_quality_control')).count(),
     1,
     'quality control may be the first addressee (F000 L49; S2 by the C-36 analogy)',
   );
+  const hints = await main(page).locator('.choice .hint').allInnerTexts();
+  assert.ok(hints.includes(fmt(lang, 'complaint_form_addressee_term', { days: 15 })), 'quality control: 15 working days');
+  assert.ok(hints.includes(fmt(lang, 'complaint_form_addressee_term', { days: 5 })), 'the provider\'s head: 5 working days');
+  await next(page, lang);
+  await expectErrors(page, lang, [['addressee', msg(lang, 'complaint_error_addressee')]], 'complaint, ru, no addressee');
+  await radio(page, msg(lang, 'complaint_addressee_provider_head')).check();
+  await next(page, lang);
+
+  await atQuestion(page, lang, 'subject', { axe: true });
+  await next(page, lang);
+  await expectErrors(page, lang, [['subject', msg(lang, 'complaint_error_subject')]], 'complaint, ru, no subject');
   await radio(page, msg(lang, 'complaint_subject_action')).check();
+  await next(page, lang);
+
+  // What happened: required, at most 5000 characters; a reload loses nothing.
+  await atQuestion(page, lang, 'text', { axe: true });
+  await next(page, lang);
+  await expectErrors(page, lang, [['text', msg(lang, 'complaint_error_text_required')]], 'complaint, ru, no text');
   await page.locator('#text').fill('ы'.repeat(5001));
+  await next(page, lang);
+  await expectErrors(page, lang, [['text', fmt(lang, 'complaint_error_text_too_long', { max: 5000 })]], 'complaint, ru, text too long');
+  const text = `Заявление не рассмотрено в срок.\n${HOSTILE}`;
+  await page.locator('#text').fill(text);
+  await page.waitForFunction((t) => (localStorage.getItem('qujat.complaint-drafts') || '').includes(JSON.stringify(t).slice(1, 30)), text);
+  await reloadApp(page);
+  await atQuestion(page, lang, 'text');
+  assert.equal(await page.locator('#text').inputValue(), text, 'the text survives a reload exactly');
+  await next(page, lang);
+
+  // Who writes: filled in from the sign-in; no surname and a wrong phone are refused.
+  await atQuestion(page, lang, 'contact', { axe: true });
+  assert.ok((await page.locator('#surname').inputValue()).length > 0, 'surname prefilled');
+  assert.ok((await page.locator('#given-name').inputValue()).length > 0, 'name prefilled');
+  assert.ok((await page.locator('#phone').inputValue()).length > 0, 'phone prefilled');
   await page.locator('#surname').fill('  ');
   const phone = await page.locator('#phone').inputValue();
   await page.locator('#phone').fill('12345');
-  await button(page, msg(lang, 'complaint_form_continue')).click();
+  await next(page, lang);
   await expectErrors(
     page,
     lang,
     [
-      ['addressee', msg(lang, 'complaint_error_addressee')],
-      ['text', fmt(lang, 'complaint_error_text_too_long', { max: 5000 })],
       ['surname', msg(lang, 'complaint_error_surname_required')],
       ['phone', msg(lang, 'complaint_error_phone_format')],
     ],
-    'complaint form, ru, bad fields',
+    'complaint, ru, bad details',
   );
   await page.locator('#surname').fill('Иванова');
   await page.locator('#phone').fill(phone);
-  const text = `Заявление не рассмотрено в срок.\n${HOSTILE}`;
-  await fillForm(page, lang, text);
+  await next(page, lang);
 
-  // A reload loses nothing.
-  await reloadApp(page);
-  await expectH1(page, msg(lang, 'complaint_form_title'), 'complaint form after reload');
-  assert.equal(await page.locator('#text').inputValue(), text, 'the text survives a reload exactly');
-  assert.equal(await page.locator('#surname').inputValue(), 'Иванова');
-  assert.equal(await radio(page, msg(lang, 'complaint_addressee_provider_head')).isChecked(), true);
-  assert.equal(await radio(page, msg(lang, 'complaint_subject_inaction')).isChecked(), true);
-  await expectAxeClean(page, 'complaint form, ru, filled, after reload');
-
+  // Check your answers: a Change link on each; a change returns here.
+  await continueToSign(page, lang);
+  const changes = await main(page).locator('.complaint-summary a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+  assert.deepEqual(
+    changes,
+    ['about', 'addressee', 'subject', 'text', 'contact', 'contact', 'contact'].map((q) => `/apply/complaint/${q}?change=1`),
+    'each answer links to its question',
+  );
+  await main(page).getByRole('link', { name: `${msg(lang, 'common_change')} ${msg(lang, 'complaint_track_subject')}` }).click();
+  await atQuestion(page, lang, 'subject');
+  assert.equal(await radio(page, msg(lang, 'complaint_subject_action')).isChecked(), true, 'the answer given');
+  await radio(page, msg(lang, 'complaint_subject_inaction')).check();
+  await next(page, lang);
   await continueToSign(page, lang);
   assert.ok((await page.locator('.complaint-summary').innerText()).includes('Заявление не рассмотрено в срок.'));
   await expectNothingExecuted(page, 'sign complaint');
@@ -231,15 +262,32 @@ pageTest('Russian, SMS code: form errors, reload, filing, the desk, delivered �
 
   // Escalation: the same person and application, to quality control, 15 days.
   await link(page, msg(lang, 'complaint_track_escalate')).click();
-  await waitForBundle(page, (u) => u.pathname === '/apply/complaint' && u.searchParams.get('escalate') === id);
-  await expectH1(page, msg(lang, 'complaint_form_escalate_title'), 'escalation form');
-  assert.ok((await main(page).innerText()).includes(msg(lang, 'complaint_addressee_quality_control')));
-  assert.equal(await page.locator('input[name=addressee]').count(), 0, 'the addressee is fixed');
-  assert.equal(await page.locator('#text').inputValue(), '', 'a new text');
+  // The history entry of the link is replaced by the first question.
+  await waitForBundle(page, '/apply/complaint/subject');
+  await atQuestion(page, lang, 'subject');
+  assert.equal(
+    (await page.locator('main p.caption').innerText()).trim(),
+    `${msg(lang, 'complaint_form_escalate_title')} · ${fmt(lang, 'common_step_of', { n: 1, total: 3 })}`,
+    'an escalation asks three questions: its service and addressee are fixed',
+  );
+  assert.ok((await main(page).innerText()).includes(msg(lang, 'complaint_addressee_quality_control')), 'addressed to quality control');
+  assert.equal(await radio(page, msg(lang, 'complaint_subject_inaction')).isChecked(), true, 'the subject of the complaint it escalates');
   await expectAxeClean(page, 'escalation form, ru');
-  await button(page, msg(lang, 'complaint_form_continue')).click();
+  await next(page, lang);
+  await atQuestion(page, lang, 'text');
+  assert.equal(await page.locator('#text').inputValue(), '', 'a new text');
+  await next(page, lang);
   await expectErrors(page, lang, [['text', msg(lang, 'complaint_error_text_required')]], 'escalation, ru, no text');
   await page.locator('#text').fill('Ответ не устраивает.');
+  await next(page, lang);
+  await atQuestion(page, lang, 'contact');
+  await next(page, lang);
+  await continueToSign(page, lang);
+  assert.deepEqual(
+    await main(page).locator('.complaint-summary a').evaluateAll((as) => as.map((a) => a.getAttribute('href'))),
+    ['subject', 'text', 'contact', 'contact', 'contact'].map((q) => `/apply/complaint/${q}?change=1`),
+    'the fixed service and addressee have no Change link',
+  );
   await continueToSign(page, lang);
   const second = await signComplaintWithOtp(page, lang);
   assert.notEqual(second.id, id);
@@ -265,11 +313,15 @@ pageTest('English, EDS key: a complaint from an S2 application number, a refusal
   await signInAtNow(page, lang);
   // As the link from an application's tracker opens it.
   await gotoApp(page, '/apply/complaint?app=S2-261120-ABCDEF');
-  await expectH1(page, msg(lang, 'complaint_form_title'), 'complaint form from an application');
+  await atQuestion(page, lang, 'about');
   assert.equal(await page.locator('#application-ref').inputValue(), 'S2-261120-ABCDEF', 'the application number is filled in');
   await expectAxeClean(page, 'complaint form, en, from an application');
   await fillForm(page, lang, 'The office refused to take my papers.', 'complaint_subject_action');
+  // A change from "Check your answers" comes back to it.
+  await main(page).getByRole('link', { name: `${msg(lang, 'common_change')} ${msg(lang, 'complaint_form_you_heading')}` }).click();
+  await atQuestion(page, lang, 'contact');
   await page.locator('#patronymic').fill('');
+  await next(page, lang);
   await continueToSign(page, lang);
   await expectAxeClean(page, 'sign complaint, en');
   await chooseMethod(page, lang, 'sign_method_eds');

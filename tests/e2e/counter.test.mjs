@@ -11,7 +11,7 @@
 
 import { assert } from './lib/assert.mjs';
 import { useBrowser, pageTest } from './lib/browser.mjs';
-import { gotoApp, expectH1, button, link, radio, switchLanguage } from './lib/app.mjs';
+import { gotoApp, expectH1, button, link, switchLanguage } from './lib/app.mjs';
 import { expectAxeClean } from './lib/axe.mjs';
 import { registryPerson } from './lib/facts.mjs';
 import { msg, fmt } from './lib/texts.mjs';
@@ -21,7 +21,7 @@ import { confirmIdentity, consentByOtp, consentByNotice, issueReceipt, receiptNu
 import { waitStatus, toIssuance, openTracker, openDesk, setRole, act, targets, history, openDemoTools, expectHistory, appTime } from './lib/flows/staff.mjs';
 import { signInByIin } from './lib/flows/signin.mjs';
 import { signWithOtp } from './lib/flows/sign.mjs';
-import { continueToSign, filed } from './lib/flows/complaint.mjs';
+import { atQuestion, fillForm, filed } from './lib/flows/complaint.mjs';
 
 useBrowser();
 
@@ -268,14 +268,12 @@ pageTest('ru: S1 walk-in at the counter (the provider obtains the consent), 20 c
   assert.equal((await alert.locator('p').first().innerText()).trim(), msg(lang, 'track_overdue'));
   await expectAxeClean(page, `tracker, S1 overdue, ${lang}`);
   await alert.getByRole('link', { name: msg(lang, 'track_complain') }).click();
-  await expectH1(page, msg(lang, 'complaint_form_title'), 'complaint form about the S1 application');
+  // The application fixes the service and its number: the addressee comes first.
+  await atQuestion(page, lang, 'addressee');
   await page.getByText(msg(lang, 'complaint_form_basis_own')).waitFor();
   assert.equal(await page.getByText(msg(lang, 'complaint_form_basis_analogy')).count(), 0, 'S1: no analogy');
   await expectAxeClean(page, `complaint form, S1, ${lang}`);
-  await radio(page, msg(lang, 'complaint_addressee_provider_head')).check();
-  await radio(page, msg(lang, 'complaint_subject_inaction')).check();
-  await page.locator('#text').fill('Прошло 20 календарных дней, дубликата нет.');
-  await continueToSign(page, lang);
+  await fillForm(page, lang, 'Прошло 20 календарных дней, дубликата нет.', 'complaint_subject_inaction', { from: 'addressee' });
   await signWithOtp(page, lang);
   const { reference } = await filed(page, lang);
   assert.ok(reference, 'the complaint is filed');

@@ -64,6 +64,7 @@ pub fn ApplyApp() -> impl IntoView {
                 <Route path=path!("/apply/keys") view=sign::KeysPage />
                 <Route path=path!("/apply/complaint") view=complaint::ComplaintFormPage />
                 <Route path=path!("/apply/complaint/sign") view=complaint::ComplaintSignPage />
+                <Route path=path!("/apply/complaint/:step") view=complaint::ComplaintQuestionPage />
                 <Route path=path!("/apply/complaint/filed/:id") view=complaint::ComplaintFiledPage />
                 <Route path=path!("/apply/cabinet") view=cabinet::CabinetPage />
                 <Route path=path!("/apply/applications/:reference") view=cabinet::TrackerPage />

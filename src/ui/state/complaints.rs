@@ -45,6 +45,10 @@ pub struct Pending {
     /// The answered complaint this one escalates.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub escalates: Option<String>,
+    /// Begun from one of the citizen's applications: its service and
+    /// number are fixed, not asked.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub from_application: bool,
 }
 
 /// Complaints being written, by the IIN of who writes them.
@@ -112,6 +116,7 @@ impl Pending {
             postal_address: d.postal_address,
             phone: d.phone,
             escalates: Some(parent_id),
+            from_application: false,
         }
     }
 
@@ -258,6 +263,7 @@ pub fn begin(
                     .with_untracked(|m| m.get(&reference).map(|s| s.service.to_string()))
                     .unwrap_or_default();
                 Some(Pending {
+                    from_application: !service.is_empty(),
                     service,
                     application_ref: reference,
                     ..Pending::fresh(person, lang)

@@ -2,14 +2,15 @@
 //! the order it asks for them (the citizen checking before signing, the
 //! tracker, the desk).
 //!
-//! Accessibility acceptance criteria: those of the summary list; the
+//! Accessibility acceptance criteria: those of the summary list (with its
+//! Change links when the citizen checks the complaint); the
 //! citizen's text is shown as text, verbatim (markup and scripts stay
 //! characters).
 
 use chrono::{DateTime, Utc};
 use leptos::prelude::*;
 
-use super::summary_list::{SummaryList, row};
+use super::summary_list::{SummaryList, answer_row, row};
 use crate::engine::catalog;
 use crate::engine::complaint::ComplaintDraft;
 use crate::engine::service::ServiceId;
@@ -42,7 +43,8 @@ pub fn service_name(lang: Lang, id: ServiceId) -> String {
     catalog::service(id).name.text.get(lang).to_string()
 }
 
-fn part(lang: Lang, d: &ComplaintDraft, p: Part) -> Option<AnyView> {
+/// A row's key and value, or `None` when the complaint has nothing for it.
+fn part(lang: Lang, d: &ComplaintDraft, p: Part) -> Option<(String, String)> {
     let name = || format::full_name(&d.surname, &d.name, d.patronymic.as_deref());
     let (key, value) = match p {
         Part::Service => (
@@ -71,7 +73,7 @@ fn part(lang: Lang, d: &ComplaintDraft, p: Part) -> Option<AnyView> {
         Part::Address => (tr::complaint_form_address(lang), d.postal_address.clone()),
         Part::Phone => (tr::complaint_form_phone(lang), d.phone.clone()),
     };
-    Some(row(key, value).into_any())
+    Some((key.to_string(), value))
 }
 
 #[component]
@@ -79,11 +81,20 @@ pub fn ComplaintSummary(
     draft: ComplaintDraft,
     parts: Vec<Part>,
     #[prop(optional)] class: Option<&'static str>,
+    /// "Check your answers": where each row is changed (`None`: it cannot be).
+    #[prop(optional)]
+    change: Option<Callback<Part, Option<String>>>,
 ) -> impl IntoView {
     let lang = use_lang();
     let rows: Vec<AnyView> = parts
         .into_iter()
-        .filter_map(|p| part(lang, &draft, p))
+        .filter_map(|p| {
+            let (key, value) = part(lang, &draft, p)?;
+            Some(match change {
+                Some(href) => answer_row(key, value, href.run(p)).into_any(),
+                None => row(key, value).into_any(),
+            })
+        })
         .collect();
     match class {
         Some(c) => view! { <SummaryList class=c>{rows}</SummaryList> }.into_any(),

@@ -1,12 +1,13 @@
 //! Complaints in the apply bundle (F000 «Порядок обжалования»): the form,
-//! signing like an application, the confirmation, and following it.
+//! one question per page, checking and signing like an application, the confirmation, and following it.
 
 mod filed;
 mod form;
 mod sign;
+mod steps;
 mod tracker;
 
-pub use form::ComplaintFormPage;
+pub use form::{ComplaintFormPage, ComplaintQuestionPage};
 pub use sign::ComplaintSignPage;
 
 use leptos::prelude::*;

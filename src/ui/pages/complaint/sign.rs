@@ -1,10 +1,12 @@
-//! `/apply/complaint/sign`: checking and signing a complaint, like an
-//! application (EDS or SMS code).
+//! `/apply/complaint/sign`: "Check your answers" (a Change link on each
+//! answer the complaint asks) and signing, like an application (EDS or SMS
+//! code).
 
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
 
+use super::steps::{self, Question};
 use crate::engine::complaint::ComplaintError;
 use crate::engine::identity::registry::Person;
 use crate::engine::signing::Signed;
@@ -15,6 +17,7 @@ use crate::ui::state::clock::use_clock;
 use crate::ui::state::complaints::{FileFailure, file, pending_drafts};
 use crate::ui::state::db::use_db;
 use crate::ui::state::prefs::use_lang;
+use crate::ui::widgets::back_link::BackLink;
 use crate::ui::widgets::complaint_summary::{ComplaintSummary, Part};
 use crate::ui::widgets::error_summary::{ErrorItem, ErrorSummary};
 use crate::ui::widgets::page_heading::PageHeading;
@@ -61,6 +64,27 @@ fn ComplaintSign(person: &'static Person) -> impl IntoView {
         errors.set(vec![ErrorItem::new("method", message)]);
     });
 
+    // Each answer's Change link goes to its question, if this complaint
+    // asks it (an escalation's service and addressee are fixed).
+    let change = Callback::new(move |part: Part| {
+        let asked = p.with_untracked(|p| p.as_ref().map(steps::asked).unwrap_or_default());
+        let q = match part {
+            Part::Service | Part::Application => Question::About,
+            Part::Addressee => Question::Addressee,
+            Part::Subject => Question::Subject,
+            Part::Text => Question::Text,
+            _ => Question::Contact,
+        };
+        asked
+            .contains(&q)
+            .then(|| paths::complaint_question(q.slug(), true))
+    });
+    let back = Signal::derive(move || {
+        let last = p.with(|p| p.as_ref().and_then(|p| steps::asked(p).last().copied()));
+        last.map(|q| paths::complaint_question(q.slug(), false))
+            .unwrap_or_else(|| paths::CABINET.to_string())
+    });
+
     let summary = move || {
         p.get().and_then(|p| p.draft()).map(|draft| {
             let parts = vec![
@@ -73,12 +97,13 @@ fn ComplaintSign(person: &'static Person) -> impl IntoView {
                 Part::Address,
                 Part::Phone,
             ];
-            view! { <ComplaintSummary draft=draft parts=parts class="complaint-summary" /> }
+            view! { <ComplaintSummary draft=draft parts=parts class="complaint-summary" change=change /> }
         })
     };
 
     view! {
         <div class="page page--narrow">
+            <BackLink href=back />
             <ErrorSummary errors=errors />
             <PageHeading text=ts(tr::complaint_sign_title) />
             <Show
@@ -91,7 +116,6 @@ fn ComplaintSign(person: &'static Person) -> impl IntoView {
                 <p>{t(tr::complaint_sign_lead)}</p>
                 <h2>{t(tr::complaint_sign_check_heading)}</h2>
                 {summary}
-                <p><A href=paths::COMPLAINT_FORM>{t(tr::complaint_sign_change)}</A></p>
                 <Signer person=person
                     flow=format!("complaint:{}", p.get_untracked().map(|p| p.id).unwrap_or_default())
                     document=document on_signed=filed errors=errors />

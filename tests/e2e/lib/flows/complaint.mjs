@@ -1,4 +1,5 @@
-// Complaints: the citizen's form (/apply/complaint), its signing and the
+// Complaints: the citizen's form (/apply/complaint, one question per page),
+// its checking and signing and the
 // confirmation, the tracker's four marks (/apply/complaints/<id>), and the
 // staff's complaint desk (/staff/complaints) that registers, executes and
 // answers.
@@ -9,25 +10,53 @@ import { gotoApp, expectH1, main, radio, button, link, waitForBundle, waitForSta
 import { msg } from '../texts.mjs';
 import { TIME } from '../time.mjs';
 
-/** From the cabinet (no complaint yet) to the complaint form. */
+/** The heading of each question of the complaint form, by its path's last segment. */
+export const QUESTION = {
+  about: 'complaint_form_about_question',
+  addressee: 'complaint_form_addressee_question',
+  subject: 'complaint_form_subject_question',
+  text: 'complaint_form_text_question',
+  contact: 'complaint_form_you_heading',
+};
+
+/** Waits for question `slug` of the complaint form (one question per page). */
+export async function atQuestion(page, lang, slug, { axe = false } = {}) {
+  await page.waitForURL((u) => u.pathname === `/apply/complaint/${slug}`);
+  await expectH1(page, msg(lang, QUESTION[slug]), `complaint question ${slug}`);
+  if (axe) await expectAxeClean(page, `complaint question ${slug}, ${lang}`);
+}
+
+/** Continue on a question page. */
+export const next = (page, lang) => button(page, msg(lang, 'common_continue')).click();
+
+/** From the cabinet (no complaint yet) to the complaint form's first question. */
 export async function openForm(page, lang) {
   assert.match(await main(page).innerText(), new RegExp(msg(lang, 'complaint_cabinet_none')));
   await link(page, msg(lang, 'complaint_cabinet_new')).click();
-  await waitForBundle(page, '/apply/complaint');
-  await expectH1(page, msg(lang, 'complaint_form_title'), 'complaint form');
-  await expectAxeClean(page, `complaint form, ${lang}`);
+  await waitForBundle(page, '/apply/complaint/about');
+  await atQuestion(page, lang, 'about', { axe: true });
 }
 
-/** Fills a valid complaint about S2 to the provider's head. */
-export async function fillForm(page, lang, text, subject = 'complaint_subject_inaction') {
-  await page.locator('input[name=service][value=S2]').check();
-  await radio(page, msg(lang, 'complaint_addressee_provider_head')).check();
-  await radio(page, msg(lang, subject)).check();
-  await page.locator('#text').fill(text);
+/**
+ * Answers the questions from `from` on (default: the first, the service)
+ * with a valid complaint about S2 to the provider's head, keeping the
+ * prefilled details; ends on "Check your answers".
+ */
+export async function fillForm(page, lang, text, subject = 'complaint_subject_inaction', { from = 'about', addressee = 'complaint_addressee_provider_head' } = {}) {
+  const steps = ['about', 'addressee', 'subject', 'text', 'contact'];
+  for (const slug of steps.slice(steps.indexOf(from))) {
+    await atQuestion(page, lang, slug);
+    if (slug === 'about') await page.locator('input[name=service][value=S2]').check();
+    if (slug === 'addressee') await radio(page, msg(lang, addressee)).check();
+    if (slug === 'subject') await radio(page, msg(lang, subject)).check();
+    if (slug === 'text') await page.locator('#text').fill(text);
+    await next(page, lang);
+  }
+  await continueToSign(page, lang);
 }
 
+/** Waits for "Check your answers" and signing. */
 export async function continueToSign(page, lang) {
-  await button(page, msg(lang, 'complaint_form_continue')).click();
   await page.waitForURL((u) => u.pathname === '/apply/complaint/sign');
   await expectH1(page, msg(lang, 'complaint_sign_title'), 'sign complaint');
 }
