@@ -95,6 +95,7 @@ pub const SIGN_IN: &str = "/signin";
 pub const CABINET: &str = "/apply/cabinet";
 pub const BOOK: &str = "/apply/book";
 pub const KEYS: &str = "/apply/keys";
+pub const DATA: &str = "/apply/data";
 pub const NOTIFICATIONS: &str = "/apply/notifications";
 /// Signing out, with or without removing one's data from the device.
 pub const SIGN_OUT: &str = "/apply/signout";

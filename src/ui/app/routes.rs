@@ -62,6 +62,7 @@ pub fn ApplyApp() -> impl IntoView {
                 <Route path=path!("/apply/S2/:draft/:step") view=apply::WizardPage />
                 <Route path=path!("/apply/receipt/:reference") view=apply::ReceiptPage />
                 <Route path=path!("/apply/keys") view=sign::KeysPage />
+                <Route path=path!("/apply/data") view=cabinet::DataPage />
                 <Route path=path!("/apply/complaint") view=complaint::ComplaintFormPage />
                 <Route path=path!("/apply/complaint/sign") view=complaint::ComplaintSignPage />
                 <Route path=path!("/apply/complaint/:step") view=complaint::ComplaintQuestionPage />

@@ -14,9 +14,11 @@ mod law;
 mod life;
 mod queue;
 mod receipt;
+mod transfer;
 mod visit;
 
 pub use catalog::{DayReason, DocumentsFor};
+pub use transfer::record_kind;
 pub use visit::VisitStatus;
 
 use leptos::prelude::*;

@@ -21,6 +21,7 @@ pub mod session;
 pub mod staff;
 pub mod store;
 pub mod tickets;
+pub mod transfer;
 
 use leptos::prelude::*;
 

@@ -14,6 +14,7 @@ pub mod details;
 pub mod draft_page;
 pub mod error_summary;
 pub mod field_error;
+pub mod file_upload;
 pub mod key_tools;
 pub mod legal_basis;
 pub mod not_found;

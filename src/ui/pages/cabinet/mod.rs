@@ -1,13 +1,16 @@
 //! The personal cabinet (`/apply/cabinet`): my applications with status and
-//! deadline, my drafts (resume or delete), my complaints, my keys; and
+//! deadline, my drafts (resume or delete), my complaints, my keys, my data
+//! in a file (`/apply/data`); and
 //! following an application (the tracker) and my notifications.
 
 mod complaints;
+mod data;
 mod notifications;
 mod signout;
 mod tickets;
 mod tracker;
 
+pub use data::DataPage;
 pub use notifications::NotificationsPage;
 pub use signout::SignOutPage;
 pub use tracker::TrackerPage;
@@ -22,6 +25,7 @@ use crate::engine::submission::{Outcome, Submission};
 use crate::i18n::tr;
 use crate::ui::format;
 use crate::ui::labels::{t, ts};
+use crate::ui::modes::kiosk::use_kiosk;
 use crate::ui::paths;
 use crate::ui::state::applications::{applications, delete_draft, drafts_of};
 use crate::ui::state::db::use_db;
@@ -97,6 +101,11 @@ fn Cabinet(person: &'static Person) -> impl IntoView {
             <complaints::MyComplaints person=person />
             <h2>{t(tr::cabinet_keys_heading)}</h2>
             <p><A href=paths::KEYS>{t(tr::cabinet_keys_manage)}</A></p>
+            // Not on a public kiosk: a visitor's data never leaves it.
+            {(!use_kiosk().enabled).then(|| view! {
+                <h2>{t(tr::data_cabinet_heading)}</h2>
+                <p><A href=paths::DATA>{t(tr::data_cabinet_link)}</A></p>
+            })}
         </div>
     }
 }
