@@ -6,7 +6,6 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_location;
-use wasm_bindgen::JsCast;
 
 use crate::engine::source::Lang;
 use crate::i18n::tr;
@@ -22,6 +21,7 @@ use crate::ui::state::session::use_session;
 use crate::ui::state::store::{StoreNotice, StoreNotices};
 use crate::ui::widgets::error_summary::focus_by_id;
 use crate::ui::widgets::notifications_link::NotificationsLink;
+use crate::ui::widgets::page_heading::focus_page_heading;
 use crate::ui::widgets::phone_panel::PhonePanel;
 
 #[component]
@@ -57,26 +57,10 @@ fn RouteFocus() -> impl IntoView {
     Effect::new(move |previous: Option<String>| {
         let path = location.pathname.get();
         if previous.as_ref().is_some_and(|p| *p != path) {
-            request_animation_frame(focus_heading);
+            request_animation_frame(focus_page_heading);
         }
         path
     });
-}
-
-/// Focuses the first `<h1>` in `<main>` (or `<main>` itself).
-fn focus_heading() {
-    let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
-        return;
-    };
-    let target = doc
-        .query_selector("main h1")
-        .ok()
-        .flatten()
-        .or_else(|| doc.get_element_by_id("main"))
-        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
-    if let Some(el) = target {
-        let _ = el.focus();
-    }
 }
 
 #[component]

@@ -23,7 +23,7 @@ use chrono::DateTime;
 use leptos::prelude::*;
 
 use super::details::Details;
-use super::error_summary::{ErrorItem, ErrorSummary};
+use super::error_summary::{ErrorItem, ErrorSummary, focus_by_id};
 use super::text_field::TextField;
 use crate::engine::signing::otp::{OtpError, Policy, Purpose};
 use crate::i18n::tr;
@@ -73,6 +73,8 @@ pub fn OtpConfirm(
             Ok(()) => {
                 error.set(None);
                 typed.set(String::new());
+                // "Send" gives way to the code field: focus goes there.
+                request_animation_frame(|| focus_by_id("otp-code"));
             }
             Err(CodeFailure::Otp(e)) => error.set(Some(e)),
             Err(CodeFailure::NotSaved) => {}

@@ -33,3 +33,45 @@ pub fn PageHeading(
         <h1 tabindex="-1">{move || text.get()}</h1>
     }
 }
+
+/// Focuses the page's `<h1>` (or `<main>`), as after a navigation: a
+/// screen reader announces the new page.
+pub fn focus_page_heading() {
+    focus_first("main h1");
+}
+
+/// Focuses the first element `selector` finds in the document, or `<main>`.
+pub fn focus_first(selector: &str) {
+    use wasm_bindgen::JsCast;
+    let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let target = doc
+        .query_selector(selector)
+        .ok()
+        .flatten()
+        .or_else(|| doc.get_element_by_id("main"))
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+    if let Some(el) = target {
+        let _ = el.focus();
+    }
+}
+
+/// For a view that replaces what had focus without a navigation (a lock
+/// screen that opens, a step of a visit that follows the last): each time
+/// `key` changes — not on the first render — focus moves, after the next
+/// paint, to the first element `selector(key)` finds (its heading), so
+/// focus is never lost to the page's body.
+pub fn focus_on_change<T: PartialEq + Clone + Send + Sync + 'static>(
+    key: Memo<T>,
+    selector: fn(&T) -> &'static str,
+) {
+    Effect::new(move |previous: Option<T>| {
+        let now = key.get();
+        if previous.is_some_and(|p| p != now) {
+            let target = selector(&now);
+            request_animation_frame(move || focus_first(target));
+        }
+        now
+    });
+}

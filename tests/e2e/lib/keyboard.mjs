@@ -4,16 +4,21 @@ import { assert } from './assert.mjs';
 
 /**
  * What has focus: tag, id, class, text, href, whether it is on screen, and
- * the landmark it is in (header, main, footer, nav, aside, dialog or null).
+ * the landmark it is in (header, main, footer, nav, aside, dialog or null);
+ * for form controls their label, type, name, value and checked state; and
+ * `ring`, whether it shows a focus indicator (a computed outline or
+ * box-shadow: style/main.css draws focus with both).
  */
 export function focused(page) {
   return page.evaluate(() => {
     const el = document.activeElement;
+    const none = { label: '', type: '', name: '', value: '', checked: false, ring: false };
     if (!el || el === document.body) {
-      return { tag: 'body', id: '', className: '', text: '', href: null, onScreen: false, region: null };
+      return { tag: 'body', id: '', className: '', text: '', href: null, onScreen: false, region: null, ...none };
     }
     const r = el.getBoundingClientRect();
     const landmark = el.closest('header, main, footer, nav, aside, [role=dialog]');
+    const cs = getComputedStyle(el);
     return {
       region: landmark ? landmark.getAttribute('role') || landmark.tagName.toLowerCase() : null,
       tag: el.tagName.toLowerCase(),
@@ -22,9 +27,19 @@ export function focused(page) {
       text: (el.innerText || el.textContent || '').trim().slice(0, 120),
       href: el.getAttribute('href'),
       onScreen: r.width > 0 && r.height > 0 && r.bottom > 0 && r.right > 0 && r.top < innerHeight && r.left < innerWidth,
+      label: el.labels?.[0] ? el.labels[0].innerText.trim() : '',
+      type: el.getAttribute('type') || '',
+      name: el.getAttribute('name') || '',
+      value: typeof el.value === 'string' ? el.value : '',
+      checked: !!el.checked,
+      ring: (cs.outlineStyle !== 'none' && parseFloat(cs.outlineWidth) > 0) || (!!cs.boxShadow && cs.boxShadow !== 'none'),
     };
   });
 }
+
+/** A short description of focused() info for messages: tag#id[type] "text, label or value". */
+export const describe = (f) =>
+  `${f.tag}${f.id ? '#' + f.id : ''}${f.type ? `[${f.type}]` : ''} "${f.text || f.label || f.value}"`;
 
 /** The id of the focused element ('' for none), e.g. after a link or a click. */
 export const focusedId = (page) => page.evaluate(() => document.activeElement?.id ?? '');
@@ -59,4 +74,31 @@ export async function tabOrder(page, max = 60) {
     out.push(d);
   }
   return out;
+}
+
+/**
+ * Presses `key` (e.g. 'Tab', 'ArrowDown') until `matches(focusedInfo)`
+ * holds; fails after `max` presses. Returns the focused element's info.
+ */
+export async function pressUntil(page, key, matches, { max = 60, what = 'the wanted element' } = {}) {
+  const seen = [];
+  for (let i = 0; i < max; i++) {
+    await page.keyboard.press(key);
+    const f = await focused(page);
+    if (matches(f)) return f;
+    seen.push(describe(f));
+  }
+  assert.fail(`${key} did not reach ${what} in ${max} presses; focus went through:\n  ${seen.join('\n  ')}`);
+}
+
+/**
+ * Waits (up to `timeout`) until the focused element matches the CSS
+ * `selector` (focus often moves a frame after a change), then returns
+ * focused(page) whether or not it did, for the caller to assert on.
+ */
+export async function waitForFocus(page, selector, { timeout = 5_000 } = {}) {
+  await page
+    .waitForFunction((s) => document.activeElement?.matches(s), selector, { timeout })
+    .catch(() => {});
+  return focused(page);
 }

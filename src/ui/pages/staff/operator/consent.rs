@@ -58,7 +58,7 @@ pub fn ConsentStep(id: String, rev: u64, said: Outcome) -> impl IntoView {
     };
     view! {
         <section aria-labelledby="step-heading">
-            <h2 id="step-heading">{t(tr::operator_consent_heading)}</h2>
+            <h2 id="step-heading" tabindex="-1">{t(tr::operator_consent_heading)}</h2>
             {body}
         </section>
     }

@@ -109,7 +109,7 @@ pub fn PackageStep(id: String, rev: u64, said: Outcome) -> impl IntoView {
     view! {
         <section aria-labelledby="step-heading">
             <ErrorSummary errors=error />
-            <h2 id="step-heading">{t(tr::operator_package_heading)}</h2>
+            <h2 id="step-heading" tabindex="-1">{t(tr::operator_package_heading)}</h2>
             <fieldset class="fieldset" id="package">
                 <legend class="fieldset__legend">{t(tr::operator_package_legend)}</legend>
                 <p class="hint">{t(tr::operator_package_hint)}</p>

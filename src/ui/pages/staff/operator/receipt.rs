@@ -104,7 +104,7 @@ pub fn ReceiptView(id: String) -> impl IntoView {
     });
     view! {
         <section class=if accepted { "receipt operator__receipt" } else { "receipt operator__receipt operator__receipt--refused" } aria-labelledby="receipt-heading">
-            <h2 id="receipt-heading">{heading}</h2>
+            <h2 id="receipt-heading" tabindex="-1">{heading}</h2>
             {form_line(lang, v.service, r.kind)}
             <SummaryList>
                 {row(tr::operator_receipt_number(lang), r.number.clone())}

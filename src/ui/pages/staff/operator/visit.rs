@@ -25,7 +25,7 @@ use crate::ui::state::prefs::use_lang;
 use crate::ui::widgets::announcer::Announcer;
 use crate::ui::widgets::complaint_summary::service_name;
 use crate::ui::widgets::not_found::Missing;
-use crate::ui::widgets::page_heading::PageHeading;
+use crate::ui::widgets::page_heading::{PageHeading, focus_on_change};
 use crate::ui::widgets::record_page::Outcome;
 use crate::ui::widgets::summary_list::{SummaryList, row};
 
@@ -43,6 +43,8 @@ pub fn OperatorVisitPage() -> impl IntoView {
     let vault = use_desk();
     let params = use_params_map();
     let unlocked = Memo::new(move |_| vault.is_open());
+    // Unlocking or locking swaps the page at the same address.
+    focus_on_change(unlocked, |_| "main h1");
     let id = Memo::new(move |_| params.read().get("id").unwrap_or_default());
     move || {
         if !unlocked.get() {
@@ -72,6 +74,12 @@ fn VisitView(id: String) -> impl IntoView {
         visit
             .with(|v| v.as_ref().map(|v| v.step))
             .unwrap_or_default()
+    });
+    // Each step replaces the one before, and the button just pressed: focus
+    // goes to the new step's heading.
+    focus_on_change(step, |s| match s {
+        Step::Done => "#receipt-heading",
+        _ => "#step-heading",
     });
     let Some(v0) = visit.get_untracked() else {
         return ().into_any();
@@ -152,7 +160,7 @@ fn IdentifyStep(id: String, rev: u64, said: Outcome) -> impl IntoView {
     let id = StoredValue::new(id);
     view! {
         <section aria-labelledby="step-heading">
-            <h2 id="step-heading">{t(tr::operator_identify_heading)}</h2>
+            <h2 id="step-heading" tabindex="-1">{t(tr::operator_identify_heading)}</h2>
             <p>{t(tr::operator_identify_body)}</p>
             <button type="button" class="button" on:click=move |_| {
                 let r = vault.change_visit_at_rev(&id.get_value(), rev, |v| {

@@ -18,7 +18,7 @@ use crate::ui::state::db::use_db;
 use crate::ui::state::operator::use_vault;
 use crate::ui::state::prefs::use_lang;
 use crate::ui::widgets::complaint_summary::service_name;
-use crate::ui::widgets::page_heading::PageHeading;
+use crate::ui::widgets::page_heading::{PageHeading, focus_on_change};
 use crate::ui::widgets::table::{Caption, DataTable};
 
 fn visit_rows(lang: Lang, data: &OperatorData) -> Vec<AnyView> {
@@ -78,6 +78,8 @@ fn delivered_rows(lang: Lang, data: &OperatorData) -> Vec<AnyView> {
 pub fn OperatorPage() -> impl IntoView {
     let vault = use_vault();
     let unlocked = Memo::new(move |_| vault.is_unlocked());
+    // Unlocking or locking swaps the page at the same address.
+    focus_on_change(unlocked, |_| "main h1");
     move || {
         if unlocked.get() {
             view! { <VisitList /> }.into_any()
