@@ -55,10 +55,13 @@ pub fn notes(db: Db, seen: Seen, iin: Option<&str>) -> Vec<Note> {
             .filter(|s| s.applicant_iin == me)
             .flat_map(|s| {
                 let already = seen_map.get(&s.reference).copied().unwrap_or(0);
+                // Newest first already, so that the stable sort below keeps
+                // events of one instant in reverse order of happening too.
                 s.lifecycle
                     .events
                     .iter()
                     .enumerate()
+                    .rev()
                     .map(move |(i, e)| Note {
                         reference: s.reference.clone(),
                         transition: e.transition,
