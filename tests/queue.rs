@@ -756,6 +756,96 @@ fn two_tabs_booking_the_last_place_one_wins_the_other_is_told() {
 }
 
 #[test]
+fn a_booking_from_a_data_file_is_taken_in_as_any_booking_and_numbers_never_repeat() {
+    // Another device booked 11:00 (its ticket 0001) and 11:15 (0002).
+    let mut there = Tickets::default();
+    let first = there
+        .book(
+            0,
+            &s3(KIM, "kaskelen-karasai", "2025-03-19", "11:00"),
+            before(),
+        )
+        .unwrap();
+    let second = there
+        .book(
+            1,
+            &s3(KIM, "kaskelen-karasai", "2025-03-19", "11:15"),
+            before(),
+        )
+        .unwrap();
+    assert_eq!(second.reference, "Q-20250319-0002");
+
+    // Here, someone else holds 11:00, Kaskelen's one place (their 0001).
+    let mut here = Tickets::default();
+    let other = here
+        .book(
+            0,
+            &s3(KURMANGAZIYEVA, "kaskelen-karasai", "2025-03-19", "11:00"),
+            before(),
+        )
+        .unwrap();
+    assert_eq!(
+        other.reference, first.reference,
+        "the same number on two devices"
+    );
+    let before_any = here.clone();
+    // The same number: refused, nothing changes.
+    assert_eq!(
+        here.adopt(here.rev, first.clone(), before()),
+        Err(TicketError::NumberTaken(first.reference.clone()))
+    );
+    assert_eq!(here, before_any);
+    // 11:15 is free here: taken in, counted like a booking.
+    here.adopt(here.rev, second.clone(), before()).unwrap();
+    assert_eq!(here.rev, 2);
+    assert_eq!(here.get(&second.reference), Some(&second));
+    // The next booking here gets a number after the highest, never 0002 again.
+    let next = here
+        .book(
+            here.rev,
+            &s3(IVANOV, "kaskelen-karasai", "2025-03-19", "11:30"),
+            before(),
+        )
+        .unwrap();
+    assert_eq!(next.reference, "Q-20250319-0003");
+
+    // A live booking whose slot is full here is refused.
+    let mut full = Tickets::default();
+    full.book(
+        0,
+        &s3(ZHAKSYLYKOV, "kaskelen-karasai", "2025-03-19", "11:15"),
+        before(),
+    )
+    .unwrap();
+    let mut renumbered = second.clone();
+    renumbered.reference = "Q-20250319-0099".into();
+    assert_eq!(
+        full.adopt(full.rev, renumbered.clone(), before()),
+        Err(TicketError::SlotFull {
+            date: d("2025-03-19"),
+            start: t("11:15")
+        })
+    );
+    // Once its slot has begun it is history, and is kept as it was.
+    full.adopt(
+        full.rev,
+        renumbered.clone(),
+        at("2025-03-19T11:20:00+05:00"),
+    )
+    .unwrap();
+    assert_eq!(full.tickets.len(), 2);
+    // A stale view is refused, as for any change.
+    let mut stale = Tickets {
+        rev: 3,
+        ..Tickets::default()
+    };
+    assert!(matches!(
+        stale.adopt(0, second, before()),
+        Err(TicketError::Stale(_))
+    ));
+}
+
+#[test]
 fn booking_refuses_what_is_not_a_free_future_slot() {
     let mut tickets = Tickets::default();
     let req = s3(KIM, "almaty-medeu", "2025-03-19", "10:00");

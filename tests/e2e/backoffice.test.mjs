@@ -309,6 +309,10 @@ pageTest('English: the receipt\'s QR code is signed and checks as genuine offlin
   const code = (await page.locator('.receipt__code').textContent()).trim();
   assert.match(code, /^QJ1\.[A-Z2-7]+$/, 'a signed receipt code');
   assert.equal(await page.locator('.qr__image').getAttribute('aria-label'), fmt(lang, 'confirm_qr_label', { reference }));
+  // A picture of the QR code, as a phone's screenshot of the receipt would be,
+  // and a picture with no code in it.
+  const qrPicture = await page.locator('.qr__image').screenshot();
+  const noCode = await page.locator('main h1').screenshot();
   await page.getByRole('link', { name: msg(lang, 'verify_this_receipt') }).click();
   await expectH1(page, msg(lang, 'verify_title'), 'verify page');
   const answer = page.locator('.verify__answer');
@@ -329,6 +333,23 @@ pageTest('English: the receipt\'s QR code is signed and checks as genuine offlin
     await answer.getByText(msg(lang, why)).waitFor();
   }
   await expectAxeClean(page, 'verify, en, not genuine');
+  // From a picture: the code is read on the device, put in the field and checked.
+  const picture = page.getByLabel(msg(lang, 'verify_picture_label'));
+  const readIt = page.getByRole('button', { name: msg(lang, 'verify_picture_read'), exact: true });
+  await readIt.click();
+  await page.locator('.error-summary', { hasText: msg(lang, 'verify_error_no_picture') }).waitFor();
+  await picture.setInputFiles({ name: 'heading.png', mimeType: 'image/png', buffer: noCode });
+  await readIt.click();
+  await page.locator('.error-summary', { hasText: msg(lang, 'verify_error_no_code') }).waitFor();
+  await picture.setInputFiles({ name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('not a picture') });
+  await readIt.click();
+  await page.locator('.error-summary', { hasText: msg(lang, 'verify_error_bad_picture') }).waitFor();
+  await expectAxeClean(page, 'verify, en, picture errors');
+  await picture.setInputFiles({ name: 'receipt-qr.png', mimeType: 'image/png', buffer: qrPicture });
+  await readIt.click();
+  await answer.getByRole('heading', { name: msg(lang, 'verify_genuine') }).waitFor();
+  assert.equal(await field.inputValue(), code, 'the code read from the picture is the receipt\'s');
+  assert.ok((await answer.innerText()).includes(reference), 'and what it states is shown');
   await field.fill('');
   await page.getByRole('button', { name: msg(lang, 'verify_check'), exact: true }).click();
   await page.locator('.error-summary', { hasText: msg(lang, 'verify_error_empty') }).waitFor();

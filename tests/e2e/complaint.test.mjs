@@ -93,8 +93,10 @@ pageTest('Russian, SMS code: one question per page with its own errors, reload, 
     'quality control may be the first addressee (F000 L49; S2 by the C-36 analogy)',
   );
   const hints = await main(page).locator('.choice .hint').allInnerTexts();
-  assert.ok(hints.includes(fmt(lang, 'complaint_form_addressee_term', { days: 15 })), 'quality control: 15 working days');
-  assert.ok(hints.includes(fmt(lang, 'complaint_form_addressee_term', { days: 5 })), 'the provider\'s head: 5 working days');
+  // S2 has no complaint procedure of its own: S1's terms, said to apply by analogy (C-36).
+  assert.ok(hints.includes(fmt(lang, 'complaint_form_addressee_term_analogy', { days: 15 })), 'quality control: 15 working days, by analogy');
+  assert.ok(hints.includes(fmt(lang, 'complaint_form_addressee_term_analogy', { days: 5 })), 'the provider\'s head: 5 working days, by analogy');
+  assert.ok(!hints.some((h) => h === fmt(lang, 'complaint_form_addressee_term', { days: 5 })), 'never as if S2\'s own law said so');
   await next(page, lang);
   await expectErrors(page, lang, [['addressee', msg(lang, 'complaint_error_addressee')]], 'complaint, ru, no addressee');
   await radio(page, msg(lang, 'complaint_addressee_provider_head')).check();

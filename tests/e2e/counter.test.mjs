@@ -271,6 +271,9 @@ pageTest('ru: S1 walk-in at the counter (the provider obtains the consent), 20 c
   // The application fixes the service and its number: the addressee comes first.
   await atQuestion(page, lang, 'addressee');
   await page.getByText(msg(lang, 'complaint_form_basis_own')).waitFor();
+  const hints = await page.getByRole('main').locator('.choice .hint').allInnerTexts();
+  assert.ok(hints.includes(fmt(lang, 'complaint_form_addressee_term', { days: 5 })), 'S1: its own standard\'s 5 working days');
+  assert.ok(hints.includes(fmt(lang, 'complaint_form_addressee_term', { days: 15 })), 'S1: 15 working days at quality control');
   assert.equal(await page.getByText(msg(lang, 'complaint_form_basis_analogy')).count(), 0, 'S1: no analogy');
   await expectAxeClean(page, `complaint form, S1, ${lang}`);
   await fillForm(page, lang, 'Прошло 20 календарных дней, дубликата нет.', 'complaint_subject_inaction', { from: 'addressee' });

@@ -17,7 +17,7 @@ import { NOW } from './lib/time.mjs';
 import { signIn, signInByIin } from './lib/flows/signin.mjs';
 import { fillApplication, startApplication } from './lib/flows/wizard.mjs';
 import { createKeyOk, signWithOtp } from './lib/flows/sign.mjs';
-import { openForm, fillForm, filed } from './lib/flows/complaint.mjs';
+import { openForm, fillForm, filed, atQuestion } from './lib/flows/complaint.mjs';
 
 useBrowser();
 
@@ -136,6 +136,25 @@ pageTest('English: my data saved to an encrypted file in one browser and restore
     await gotoApp(fresh, '/apply/keys');
     await fresh.locator('.key-list__item').first().waitFor();
     assert.match(await fresh.locator('.key-list__item').first().innerText(), new RegExp(person.iin), 'the key is there');
+
+    // A complaint about the restored application: it is offered among mine,
+    // and choosing it fills in its service and number; another service
+    // drops the number again.
+    await gotoApp(fresh, '/apply/complaint');
+    await atQuestion(fresh, lang, 'about');
+    await fresh.getByRole('group', { name: msg(lang, 'complaint_form_mine_question') }).getByRole('radio', { name: reference }).check();
+    await fresh.waitForFunction((r) => document.querySelector('#application-ref').value === r, reference);
+    assert.equal(await fresh.locator('input[name=service][value=S2]').isChecked(), true, 'its service');
+    await fresh.locator('input[name=service][value=S1]').check();
+    await fresh.waitForFunction(() => document.querySelector('#application-ref').value === '');
+    // Begun from the application's own link: four questions, the addressee first.
+    await gotoApp(fresh, `/apply/complaint?app=${reference}`);
+    await atQuestion(fresh, lang, 'addressee', { axe: true });
+    assert.equal(
+      (await fresh.locator('main p.caption').innerText()).trim(),
+      fmt(lang, 'complaint_form_caption', { title: msg(lang, 'complaint_form_title'), step: fmt(lang, 'common_step_of', { n: 1, total: 4 }) }),
+    );
+    assert.ok((await main(fresh).innerText()).includes(reference), 'the application it is about is shown');
 
     // Again: nothing new, everything kept.
     await openData(fresh, lang);

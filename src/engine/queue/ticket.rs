@@ -276,6 +276,8 @@ pub enum TicketError {
         starts_at: DateTime<Utc>,
     },
     UnknownTicket(String),
+    /// A ticket from a data file whose number is already taken here.
+    NumberTaken(String),
     /// Cancelled or past: it can no longer be moved or cancelled.
     NotChangeable {
         reference: String,
@@ -304,6 +306,7 @@ impl std::fmt::Display for TicketError {
                 write!(f, "the slot began at {starts_at}")
             }
             TicketError::UnknownTicket(r) => write!(f, "no ticket {r}"),
+            TicketError::NumberTaken(r) => write!(f, "ticket number {r} is already taken here"),
             TicketError::NotChangeable { reference, status } => {
                 write!(f, "ticket {reference} is {status:?} and cannot change")
             }
@@ -410,6 +413,52 @@ impl Tickets {
             .collect()
     }
 
+    /// The number of the next ticket: one more than the highest so far
+    /// (never reused, even where tickets came from a data file with
+    /// numbers of their own).
+    fn next_number(&self) -> usize {
+        let number = |t: &Ticket| t.reference.rsplit('-').next()?.parse::<usize>().ok();
+        self.tickets
+            .iter()
+            .filter_map(number)
+            .max()
+            .unwrap_or(0)
+            .max(self.tickets.len())
+            + 1
+    }
+
+    /// Takes in a ticket restored from a data file, as a change at revision
+    /// `seen`: refused when its number is already here, and, while it is
+    /// live and its slot has not begun, when the slot has no free place
+    /// left (it is counted as any booking would be).
+    pub fn adopt(
+        &mut self,
+        seen: u64,
+        ticket: Ticket,
+        now: DateTime<Utc>,
+    ) -> Result<(), TicketError> {
+        self.change_at_rev(seen, |all| {
+            if all.get(&ticket.reference).is_some() {
+                return Err(TicketError::NumberTaken(ticket.reference.clone()));
+            }
+            if ticket.is_live() && ticket.slot.starts_at > now {
+                let office = office(&ticket.office)
+                    .ok_or_else(|| TicketError::UnknownOffice(ticket.office.clone()))?;
+                take_slot(
+                    &all.tickets,
+                    None,
+                    (ticket.service, ticket.purpose, ticket.provider.as_ref()),
+                    office,
+                    ticket.slot.date,
+                    ticket.slot.start,
+                    now,
+                )?;
+            }
+            all.tickets.push(ticket);
+            Ok(())
+        })
+    }
+
     pub fn get(&self, reference: &str) -> Option<&Ticket> {
         self.tickets.iter().find(|t| t.reference == reference)
     }
@@ -484,11 +533,7 @@ impl Tickets {
                 Purpose::Collect => None,
             };
             let ticket = Ticket {
-                reference: format!(
-                    "Q-{}-{:04}",
-                    req.date.format("%Y%m%d"),
-                    all.tickets.len() + 1
-                ),
+                reference: format!("Q-{}-{:04}", req.date.format("%Y%m%d"), all.next_number()),
                 office: office.id.clone(),
                 service: req.service,
                 purpose: req.purpose,

@@ -1,7 +1,8 @@
-//! Receipts as the verify page names them: their kind, and why a code is
-//! not genuine.
+//! Receipts as the verify page names them: their kind, why a code is not
+//! genuine, and why a picture gave no code.
 
 use super::{Message, labels};
+use crate::engine::receipt::scan::ScanError;
 use crate::engine::receipt::{Kind, Malformed, VerifyError};
 use crate::engine::source::Lang;
 use crate::i18n::tr;
@@ -26,5 +27,16 @@ impl Message for VerifyError {
             VerifyError::Altered { .. } => tr::verify_error_altered(lang).into(),
             VerifyError::NotAllowed { .. } => tr::verify_error_not_allowed(lang).into(),
         }
+    }
+}
+
+impl Message for ScanError {
+    fn message(&self, lang: Lang) -> String {
+        match self {
+            ScanError::BadPicture => tr::verify_error_bad_picture(lang),
+            ScanError::NoCode => tr::verify_error_no_code(lang),
+            ScanError::Unreadable => tr::verify_error_unreadable(lang),
+        }
+        .into()
     }
 }

@@ -47,6 +47,8 @@ impl Message for Why {
             Why::Refused(Refused::Receipt { .. }) => tr::data_why_receipt(lang),
             Why::Refused(_) | Why::Unreadable => tr::data_why_unreadable(lang),
             Why::Taken => tr::data_why_taken(lang),
+            Why::Submitted => tr::data_why_submitted(lang),
+            Why::SlotFull => tr::data_why_slot_full(lang),
         }
         .into()
     }

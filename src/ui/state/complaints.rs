@@ -258,9 +258,14 @@ pub fn begin(
         match &existing {
             Some(p) if p.escalates.is_none() && p.application_ref == reference => None,
             _ => {
+                // Only the person's own application fixes the service.
                 let service = db
                     .apps
-                    .with_untracked(|m| m.get(&reference).map(|s| s.service.to_string()))
+                    .with_untracked(|m| {
+                        m.get(&reference)
+                            .filter(|s| s.applicant_iin == iin)
+                            .map(|s| s.service.to_string())
+                    })
                     .unwrap_or_default();
                 Some(Pending {
                     from_application: !service.is_empty(),

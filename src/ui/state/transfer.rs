@@ -12,10 +12,17 @@ use chrono::{DateTime, Utc};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 
+use std::collections::BTreeMap;
+
 use super::complaints::owner;
 use super::db::Db;
-use super::store::NotSaved;
+use super::store::{Collection, NotSaved};
+use crate::engine::application::Draft;
+use crate::engine::complaint::Complaint;
+use crate::engine::queue::ticket::{Ticket, TicketError};
+use crate::engine::signing::eds::KeyFile;
 use crate::engine::store::Revisioned;
+use crate::engine::submission::Submission;
 use crate::engine::transfer::{Bundle, Collections, MergePlan, Outcome, Record, Refused};
 
 const APPS: &str = "apps";
@@ -32,35 +39,36 @@ fn record<T: Serialize>(id: &str, rev: u64, value: &T) -> Option<Record> {
     })
 }
 
-/// Everything of `iin` kept in this browser, by collection.
+/// Everything of `iin` kept in this browser, by collection (tracked, so a
+/// view that shows what it holds follows changes).
 pub fn mine(db: Db, iin: &str) -> Collections {
     let mut out = Collections::new();
-    let apps = db.apps.with_untracked(|m| {
+    let apps = db.apps.with(|m| {
         m.values()
             .filter(|s| s.applicant_iin == iin)
             .filter_map(|s| record(&s.reference, s.rev(), s))
             .collect()
     });
-    let drafts = db.drafts.with_untracked(|m| {
+    let drafts = db.drafts.with(|m| {
         m.values()
             .filter(|d| d.applicant_iin == iin)
-            .filter_map(|d| record(&d.id, d.updated_at.timestamp_millis().max(0) as u64, d))
+            .filter_map(|d| record(&d.id, draft_rev(d), d))
             .collect()
     });
-    let complaints = db.complaints.with_untracked(|m| {
+    let complaints = db.complaints.with(|m| {
         m.values()
             .filter(|c| owner(c) == Some(iin))
             .filter_map(|c| record(&c.id, c.rev(), c))
             .collect()
     });
-    let tickets = db.tickets.with_untracked(|t| {
+    let tickets = db.tickets.with(|t| {
         t.tickets
             .iter()
             .filter(|t| t.iin == iin)
             .filter_map(|t| record(&t.reference, t.history.len() as u64, t))
             .collect()
     });
-    let keys = db.keys.with_untracked(|ks| {
+    let keys = db.keys.with(|ks| {
         ks.iter()
             .filter(|k| k.certificate.owner_iin == iin)
             .filter_map(|k| record(&k.certificate.serial, 0, k))
@@ -96,6 +104,10 @@ pub enum Why {
     Unreadable,
     /// Its number is another person's record on this device.
     Taken,
+    /// A draft already submitted here as an application.
+    Submitted,
+    /// A booking the queue no longer has room for.
+    SlotFull,
 }
 
 /// What a restore did, record by record.
@@ -108,134 +120,268 @@ pub struct Restored {
     pub refused: Vec<(String, String, Why)>,
 }
 
-/// Writes an import's plan: the records to add or update, collection by
-/// collection (one write each). A record that cannot be read as its type,
-/// or whose number another person's record holds here, is refused.
-pub fn restore(db: Db, plan: &MergePlan) -> Result<Restored, NotSaved> {
+/// A record of the file to take: its id, its data, and the revision the
+/// plan found here (`None`: not here).
+struct Take {
+    id: String,
+    data: serde_json::Value,
+    here: Option<u64>,
+}
+
+/// What happened to one record taken.
+enum Done {
+    Added,
+    Updated,
+    /// Changed here since the plan was made: the device's copy stays.
+    Kept,
+}
+
+type Results = Vec<(String, Result<Done, Why>)>;
+
+/// Writes an import's plan: the records to add or update, one write per
+/// collection. Each write checks every record again against what is stored
+/// at that moment (another tab may have acted while the file was being
+/// opened): a record changed here since the plan stays as it is here, and
+/// a number that another person's record holds is refused.
+pub fn restore(db: Db, plan: &MergePlan, now: DateTime<Utc>) -> Result<Restored, NotSaved> {
     let mut done = Restored::default();
-    let mut take = Vec::new();
+    let mut takes: BTreeMap<&str, Vec<Take>> = BTreeMap::new();
     for e in &plan.entries {
-        match &e.outcome {
-            Outcome::Kept { .. } => done.kept += 1,
+        let here = match &e.outcome {
+            Outcome::Kept { .. } => {
+                done.kept += 1;
+                continue;
+            }
             Outcome::Refused(r) => {
                 done.refused
                     .push((e.collection.clone(), e.id.clone(), Why::Refused(r.clone())));
+                continue;
             }
-            o @ (Outcome::Added | Outcome::Updated { .. }) => {
-                let data = plan
-                    .merged
-                    .get(&e.collection)
-                    .and_then(|rs| rs.iter().find(|r| r.id == e.id))
-                    .map(|r| r.data.clone());
-                take.push((e, matches!(o, Outcome::Added), data));
-            }
+            Outcome::Added => None,
+            Outcome::Updated { local, .. } => Some(*local),
+        };
+        let data = plan
+            .merged
+            .get(&e.collection)
+            .and_then(|rs| rs.iter().find(|r| r.id == e.id))
+            .map(|r| r.data.clone());
+        match data {
+            Some(data) => takes.entry(e.collection.as_str()).or_default().push(Take {
+                id: e.id.clone(),
+                data,
+                here,
+            }),
+            None => done
+                .refused
+                .push((e.collection.clone(), e.id.clone(), Why::Unreadable)),
         }
     }
     let iin = plan.person_iin.as_str();
-    for (e, added, data) in take {
-        let result = data
-            .ok_or(Why::Unreadable)
-            .and_then(|data| write(db, &e.collection, &e.id, iin, data));
-        match result {
-            Ok(Ok(())) if added => done.added += 1,
-            Ok(Ok(())) => done.updated += 1,
-            Ok(Err(not_saved)) => return Err(not_saved),
-            Err(why) => done.refused.push((e.collection.clone(), e.id.clone(), why)),
+    for (collection, list) in takes {
+        let results = match collection {
+            APPS => {
+                let key = Key {
+                    id: |s: &Submission| &s.reference,
+                    mine: |s: &Submission| s.applicant_iin == iin,
+                    rev: |s: &Submission| s.rev(),
+                };
+                into_map(db.apps, list, key)?
+            }
+            COMPLAINTS => {
+                let key = Key {
+                    id: |c: &Complaint| &c.id,
+                    mine: |c: &Complaint| owner(c) == Some(iin),
+                    rev: |c: &Complaint| c.rev(),
+                };
+                into_map(db.complaints, list, key)?
+            }
+            DRAFTS => {
+                // A draft submitted here since the file was made stays gone.
+                let (submitted, list): (Vec<Take>, Vec<Take>) = list
+                    .into_iter()
+                    .partition(|t| was_submitted(db, iin, &t.data));
+                let key = Key {
+                    id: |d: &Draft| &d.id,
+                    mine: |d: &Draft| d.applicant_iin == iin,
+                    rev: draft_rev,
+                };
+                let mut r = into_map(db.drafts, list, key)?;
+                r.extend(submitted.into_iter().map(|t| (t.id, Err(Why::Submitted))));
+                r
+            }
+            TICKETS => tickets(db, list, iin, now)?,
+            KEYS => keys(db, list, iin)?,
+            _ => list
+                .into_iter()
+                .map(|t| (t.id, Err(Why::Unreadable)))
+                .collect(),
+        };
+        for (id, r) in results {
+            match r {
+                Ok(Done::Added) => done.added += 1,
+                Ok(Done::Updated) => done.updated += 1,
+                Ok(Done::Kept) => done.kept += 1,
+                Err(why) => done.refused.push((collection.to_string(), id, why)),
+            }
         }
     }
     Ok(done)
 }
 
-fn parse<T: DeserializeOwned>(data: serde_json::Value) -> Result<T, Why> {
-    serde_json::from_value(data).map_err(|_| Why::Unreadable)
+fn draft_rev(d: &Draft) -> u64 {
+    d.updated_at.timestamp_millis().max(0) as u64
 }
 
-/// Stores one record of the file: `Ok(Err(_))` when the browser would not.
-fn write(
-    db: Db,
-    collection: &str,
-    id: &str,
-    iin: &str,
-    data: serde_json::Value,
-) -> Result<Result<(), NotSaved>, Why> {
-    match collection {
-        APPS => {
-            let s: crate::engine::submission::Submission = parse(data)?;
-            if s.reference != id || s.applicant_iin != iin {
-                return Err(Why::Unreadable);
-            }
-            free(
-                db.apps
-                    .with_untracked(|m| m.get(id).map(|o| o.applicant_iin == iin)),
-            )?;
-            Ok(db.apps.update(|m| {
-                m.insert(id.to_string(), s);
-            }))
-        }
-        DRAFTS => {
-            let d: crate::engine::application::Draft = parse(data)?;
-            if d.id != id || d.applicant_iin != iin {
-                return Err(Why::Unreadable);
-            }
-            free(
-                db.drafts
-                    .with_untracked(|m| m.get(id).map(|o| o.applicant_iin == iin)),
-            )?;
-            Ok(db.drafts.update(|m| {
-                m.insert(id.to_string(), d);
-            }))
-        }
-        COMPLAINTS => {
-            let c: crate::engine::complaint::Complaint = parse(data)?;
-            if c.id != id || owner(&c) != Some(iin) {
-                return Err(Why::Unreadable);
-            }
-            free(
-                db.complaints
-                    .with_untracked(|m| m.get(id).map(|o| owner(o) == Some(iin))),
-            )?;
-            Ok(db.complaints.update(|m| {
-                m.insert(id.to_string(), c);
-            }))
-        }
-        TICKETS => {
-            let t: crate::engine::queue::ticket::Ticket = parse(data)?;
-            if t.reference != id || t.iin != iin {
-                return Err(Why::Unreadable);
-            }
-            free(db.tickets.with_untracked(|all| {
-                all.tickets
-                    .iter()
-                    .find(|o| o.reference == id)
-                    .map(|o| o.iin == iin)
-            }))?;
-            Ok(db.tickets.update(|all| {
-                all.tickets.retain(|o| o.reference != id);
-                all.tickets.push(t);
-                // Other tabs decide on bookings at a revision: this is a change.
-                let rev = all.rev();
-                all.set_rev(rev + 1);
-            }))
-        }
-        KEYS => {
-            let k: crate::engine::signing::eds::KeyFile = parse(data)?;
-            if k.certificate.serial != id || k.certificate.owner_iin != iin {
-                return Err(Why::Unreadable);
-            }
-            Ok(db.keys.update(|ks| {
-                ks.retain(|o| o.certificate.serial != id);
-                ks.push(k);
-            }))
-        }
-        _ => Err(Why::Unreadable),
+/// Whether an application of `iin` here was made from this draft (the
+/// signed document carries the draft's creation time).
+fn was_submitted(db: Db, iin: &str, draft: &serde_json::Value) -> bool {
+    let created = draft
+        .get("created_at")
+        .and_then(|c| serde_json::from_value::<DateTime<Utc>>(c.clone()).ok())
+        .map(|c| c.to_rfc3339());
+    let Some(created) = created else {
+        return false;
+    };
+    db.apps.with_untracked(|m| {
+        m.values().any(|s| {
+            s.applicant_iin == iin
+                && s.document.get("created_at").and_then(|c| c.as_str()) == Some(created.as_str())
+        })
+    })
+}
+
+/// How to read a record of a type: its id, whether it is the person's,
+/// and its revision.
+struct Key<T, M, R> {
+    id: fn(&T) -> &String,
+    mine: M,
+    rev: R,
+}
+
+/// A record of the file as its type, if it is the person's record `t.id`.
+fn typed<T: DeserializeOwned>(
+    t: &Take,
+    id: fn(&T) -> &String,
+    mine: impl Fn(&T) -> bool,
+) -> Result<T, Why> {
+    let v: T = serde_json::from_value(t.data.clone()).map_err(|_| Why::Unreadable)?;
+    if *id(&v) == t.id && mine(&v) {
+        Ok(v)
+    } else {
+        Err(Why::Unreadable)
     }
 }
 
-/// A record number is free for this person: not stored here, or stored as
-/// theirs (`mine`: whether the stored record with this number is theirs).
-fn free(mine: Option<bool>) -> Result<(), Why> {
-    match mine {
-        Some(false) => Err(Why::Taken),
-        _ => Ok(()),
-    }
+/// Takes records into a collection kept by id, in one write, each checked
+/// against what is stored at that moment.
+fn into_map<T, M, R>(
+    col: Collection<BTreeMap<String, T>>,
+    list: Vec<Take>,
+    key: Key<T, M, R>,
+) -> Result<Results, NotSaved>
+where
+    T: Serialize + DeserializeOwned + Clone + PartialEq + Send + Sync + 'static,
+    M: Fn(&T) -> bool,
+    R: Fn(&T) -> u64,
+{
+    let parsed: Vec<(Take, Result<T, Why>)> = list
+        .into_iter()
+        .map(|t| {
+            let v = typed(&t, key.id, &key.mine);
+            (t, v)
+        })
+        .collect();
+    col.update(|m| {
+        parsed
+            .into_iter()
+            .map(|(t, v)| {
+                let r = v.and_then(|v| match (m.get(&t.id), t.here) {
+                    (Some(o), _) if !(key.mine)(o) => Err(Why::Taken),
+                    (Some(o), Some(local)) if (key.rev)(o) == local => {
+                        m.insert(t.id.clone(), v);
+                        Ok(Done::Updated)
+                    }
+                    (None, None) => {
+                        m.insert(t.id.clone(), v);
+                        Ok(Done::Added)
+                    }
+                    _ => Ok(Done::Kept),
+                });
+                (t.id, r)
+            })
+            .collect()
+    })
+}
+
+/// Key files: new ones are added (a key file never changes); a serial that
+/// another person's key holds is refused.
+fn keys(db: Db, list: Vec<Take>, iin: &str) -> Result<Results, NotSaved> {
+    let parsed: Vec<(Take, Result<KeyFile, Why>)> = list
+        .into_iter()
+        .map(|t| {
+            let v = typed(
+                &t,
+                |k: &KeyFile| &k.certificate.serial,
+                |k: &KeyFile| k.certificate.owner_iin == iin,
+            );
+            (t, v)
+        })
+        .collect();
+    db.keys.update(|ks| {
+        parsed
+            .into_iter()
+            .map(|(t, v)| {
+                let r = v.and_then(|v| match ks.iter().find(|o| o.certificate.serial == t.id) {
+                    Some(o) if o.certificate.owner_iin != iin => Err(Why::Taken),
+                    Some(_) => Ok(Done::Kept),
+                    None => {
+                        ks.push(v);
+                        Ok(Done::Added)
+                    }
+                });
+                (t.id, r)
+            })
+            .collect()
+    })
+}
+
+/// Bookings: taken in as the queue takes any booking ([`Tickets::adopt`]):
+/// a number already here is refused, and a live booking only if its slot
+/// still has room. A newer copy replaces this person's older one the same
+/// way.
+///
+/// [`Tickets::adopt`]: crate::engine::queue::ticket::Tickets::adopt
+fn tickets(db: Db, list: Vec<Take>, iin: &str, now: DateTime<Utc>) -> Result<Results, NotSaved> {
+    let parsed: Vec<(Take, Result<Ticket, Why>)> = list
+        .into_iter()
+        .map(|t| {
+            let v = typed(&t, |x: &Ticket| &x.reference, |x: &Ticket| x.iin == iin);
+            (t, v)
+        })
+        .collect();
+    db.tickets.update(|all| {
+        parsed
+            .into_iter()
+            .map(|(t, v)| {
+                let r = v.and_then(|v| {
+                    let done = match (all.get(&t.id), t.here) {
+                        (Some(o), _) if o.iin != iin => return Err(Why::Taken),
+                        (Some(o), Some(local)) if o.history.len() as u64 == local => Done::Updated,
+                        (None, None) => Done::Added,
+                        _ => return Ok(Done::Kept),
+                    };
+                    let mut trial = all.clone();
+                    trial.tickets.retain(|o| o.reference != t.id);
+                    let seen = trial.rev();
+                    trial.adopt(seen, v, now).map_err(|e| match e {
+                        TicketError::SlotFull { .. } => Why::SlotFull,
+                        _ => Why::Unreadable,
+                    })?;
+                    *all = trial;
+                    Ok(done)
+                });
+                (t.id, r)
+            })
+            .collect()
+    })
 }

@@ -90,8 +90,13 @@ fn Save(person: &'static Person, errors: RwSignal<Vec<ErrorItem>>) -> impl IntoV
     let passphrase = RwSignal::new(String::new());
     let confirm = RwSignal::new(String::new());
     let busy = RwSignal::new(false);
-    // The file's object URL and name, once made.
+    // The file's object URL and name, once made (released with the page).
     let file = RwSignal::new(None::<(String, String)>);
+    on_cleanup(move || {
+        if let Some((url, _)) = file.try_get_untracked().flatten() {
+            let _ = web_sys::Url::revoke_object_url(&url);
+        }
+    });
     let holds = move || {
         let c = mine(db, &person.iin);
         let n = |k: &str| c.get(k).map_or(0, Vec::len).to_string();
@@ -187,6 +192,7 @@ fn download_url(text: &str) -> Option<String> {
 fn Restore(person: &'static Person, errors: RwSignal<Vec<ErrorItem>>) -> impl IntoView {
     let lang = use_lang();
     let db = use_db();
+    let clock = use_clock();
     let input: NodeRef<html::Input> = NodeRef::new();
     let passphrase = RwSignal::new(String::new());
     let busy = RwSignal::new(false);
@@ -232,7 +238,7 @@ fn Restore(person: &'static Person, errors: RwSignal<Vec<ErrorItem>>) -> impl In
             };
             // Let "Checking…" paint before the key derivation.
             set_timeout(
-                move || match open(db, person, &text, &p, lang) {
+                move || match open(db, person, &text, &p, lang, clock.now_untracked()) {
                     Ok(restored) => {
                         busy.set(false);
                         done.set(Some(restored));
@@ -272,6 +278,7 @@ fn open(
     text: &str,
     passphrase: &str,
     lang: crate::engine::source::Lang,
+    now: chrono::DateTime<chrono::Utc>,
 ) -> Result<Restored, (&'static str, String)> {
     let plan =
         transfer::import(text, passphrase, &person.iin, &mine(db, &person.iin)).map_err(|e| {
@@ -283,8 +290,8 @@ fn open(
             };
             (field, e.message(lang))
         })?;
-    // A refusal to store is said by the shell's storage notice.
-    restore(db, &plan).map_err(|_| ("restore-file", tr::data_error_export(lang).to_string()))
+    // A refusal to store is also said by the shell's storage notice.
+    restore(db, &plan, now).map_err(|_| ("restore-file", tr::data_error_restore(lang).to_string()))
 }
 
 /// What a restore did: the counts, then each refused record and why.

@@ -173,9 +173,10 @@ fn QuestionPage(question: Question, person: &'static Person) -> impl IntoView {
         } else {
             tr::complaint_form_title(lang)
         };
-        format!(
-            "{title} · {}",
-            tr::common_step_of(lang, &n.to_string(), &all.len().to_string())
+        tr::complaint_form_caption(
+            lang,
+            title,
+            &tr::common_step_of(lang, &n.to_string(), &all.len().to_string()),
         )
     });
     let first = p.with_untracked(|p| steps::asked(p).first() == Some(&question));
@@ -286,19 +287,23 @@ fn about(f: Answers, mine: Vec<crate::engine::submission::Submission>) -> impl I
             .map(|s| Choice::new(s.id.as_str(), s.name.text.get(lang)))
             .collect::<Vec<_>>(),
     );
+    let known = StoredValue::new(
+        mine.iter()
+            .map(|s| (s.reference.clone(), s.service))
+            .collect::<Vec<_>>(),
+    );
     // Choosing one of my applications fills in its service and number.
     let apps = (!mine.is_empty()).then(|| {
         let choices = mine
             .iter()
             .map(|s| Choice::hinted(s.reference.clone(), s.reference.clone(), service_name(lang, s.service)))
             .collect::<Vec<_>>();
-        let known = StoredValue::new(mine);
         view! {
             <Radios name="my-application" legend=ts(tr::complaint_form_mine_question)
                 choices=Signal::stored(choices)
                 selected=Signal::derive(move || Some(p.get().application_ref))
                 on_select=Callback::new(move |r: String| {
-                    let service = known.with_value(|m| m.iter().find(|s| s.reference == r).map(|s| s.service));
+                    let service = known.with_value(|m| m.iter().find(|(x, _)| *x == r).map(|(_, s)| *s));
                     if let Some(service) = service {
                         f.put(move |d| choose_service(d, service.to_string(), r));
                     }
@@ -314,7 +319,12 @@ fn about(f: Answers, mine: Vec<crate::engine::submission::Submission>) -> impl I
             choices=services
             selected=Signal::derive(move || Some(p.get().service).filter(|s| !s.is_empty()))
             on_select=Callback::new(move |v: String| f.put(move |d| {
-                let r = d.application_ref.clone();
+                // The number of one of my applications of another service
+                // no longer fits.
+                let misfit = known.with_value(|m| {
+                    m.iter().any(|(r, s)| *r == d.application_ref && s.as_str() != v)
+                });
+                let r = if misfit { String::new() } else { d.application_ref.clone() };
                 choose_service(d, v, r);
             }))
             error=f.error("service")
@@ -342,11 +352,20 @@ fn choose_service(d: &mut Pending, service: String, application_ref: String) {
 fn addressee(f: Answers) -> impl IntoView {
     let (p, lang) = (f.p, f.lang);
     let choices = Signal::derive(move || {
-        addressees_for(&p.get().service)
+        let service = p.get().service;
+        // S2 and S3 have no complaint procedure of their own: F000's terms
+        // apply by analogy (C-36), and say so.
+        let analogy = ServiceId::parse(&service)
+            .ok()
+            .and_then(complaint::basis)
+            .is_some_and(|b| b.by_analogy);
+        addressees_for(&service)
             .into_iter()
             .map(|a| {
                 let days = a.authority().working_days().to_string();
-                let hint = if a.review_term_stated() {
+                let hint = if analogy {
+                    tr::complaint_form_addressee_term_analogy(lang, &days)
+                } else if a.review_term_stated() {
                     tr::complaint_form_addressee_term(lang, &days)
                 } else {
                     tr::complaint_form_addressee_term_assumed(lang, &days)

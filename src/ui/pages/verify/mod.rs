@@ -1,21 +1,29 @@
 //! `/apply/verify`: is this receipt genuine? Anyone — a school clerk, a
 //! State Corporation employee, the citizen later — pastes the text of a
-//! receipt's QR code (or opens the "check" link of a receipt, which carries
-//! it), and the app checks its signature against the issuers' public keys
+//! receipt's QR code, chooses a photo or a scan of the code ([`picture`],
+//! read by `engine::receipt::scan`), or opens the "check" link of a
+//! receipt, which carries it; and the app checks its signature against the issuers' public keys
 //! it ships with: offline, with no lookup in anyone's records. It shows
 //! what was signed, or says that the receipt is not genuine and why.
 //!
 //! Accessibility acceptance criteria:
-//! - one labelled text area with a hint and an error summary that takes
-//!   focus and links to it;
+//! - one labelled text area with a hint, and a file input for a picture
+//!   with its own button; one error summary that takes focus and links to
+//!   the field in question;
+//! - "Reading the picture…" is said in a polite live region; a code read
+//!   from a picture fills the text area, so what was checked is visible;
 //! - the answer is a heading and a notice in a polite live region, then a
 //!   summary list of what the receipt states, in the reader's language;
 //! - only the last four IIN digits are shown, as signed.
 
+mod picture;
+
+use leptos::html;
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
 use crate::engine::catalog;
+use crate::engine::receipt::scan::{self, ScanError};
 use crate::engine::receipt::{self, VerifiedReceipt, What};
 use crate::engine::source::Lang;
 use crate::i18n::tr;
@@ -23,6 +31,7 @@ use crate::ui::format;
 use crate::ui::labels::{Label, Message, t, ts};
 use crate::ui::state::prefs::use_lang;
 use crate::ui::widgets::error_summary::{ErrorItem, ErrorSummary, message_for};
+use crate::ui::widgets::file_upload::FileUpload;
 use crate::ui::widgets::notice::{Notice, Tone};
 use crate::ui::widgets::page_heading::PageHeading;
 use crate::ui::widgets::summary_list::{SummaryList, row};
@@ -49,6 +58,42 @@ pub fn VerifyPage() -> impl IntoView {
         errors.set(Vec::new());
         checked.set(Some(answer(&text)));
     };
+    let input: NodeRef<html::Input> = NodeRef::new();
+    let reading = RwSignal::new(false);
+    let read_picture = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        if reading.get_untracked() {
+            return;
+        }
+        checked.set(None);
+        let Some(file) = input
+            .get_untracked()
+            .and_then(|i| i.files())
+            .and_then(|f| f.get(0))
+        else {
+            errors.set(vec![ErrorItem::new(
+                "picture",
+                tr::verify_error_no_picture(lang),
+            )]);
+            return;
+        };
+        errors.set(Vec::new());
+        reading.set(true);
+        leptos::task::spawn_local(async move {
+            let read = match picture::grey(file).await {
+                Some(g) => scan::read(g.width, g.height, &g.pixels),
+                None => Err(ScanError::BadPicture),
+            };
+            reading.set(false);
+            match read {
+                Ok(text) => {
+                    code.set(text.clone());
+                    checked.set(Some(answer(&text)));
+                }
+                Err(e) => errors.set(vec![ErrorItem::new("picture", e.message(lang))]),
+            }
+        });
+    };
     view! {
         <div class="page page--narrow">
             <PageHeading text=ts(tr::verify_title) />
@@ -59,6 +104,17 @@ pub fn VerifyPage() -> impl IntoView {
                     value=code on_input=Callback::new(move |v| code.set(v))
                     error=message_for(errors, "code") rows=4 verbatim=true />
                 <button type="submit" class="button">{t(tr::verify_check)}</button>
+            </form>
+            <form novalidate on:submit=read_picture>
+                <FileUpload id="picture" label=ts(tr::verify_picture_label) hint=ts(tr::verify_picture_hint)
+                    accept="image/*" node_ref=input error=message_for(errors, "picture") />
+                <button type="submit" class="button button--secondary"
+                    aria-disabled=move || reading.get().then_some("true")>
+                    {t(tr::verify_picture_read)}
+                </button>
+                <p role="status" aria-live="polite" class="progress">
+                    {move || reading.get().then(|| tr::verify_picture_reading(lang))}
+                </p>
             </form>
             <div aria-live="polite" class="verify__answer">
                 {move || checked.get().map(|answer| match answer {

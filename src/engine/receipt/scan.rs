@@ -1,0 +1,210 @@
+//! Reading a receipt's QR code from a picture: a photo or a scan of a
+//! printed receipt, or a screenshot. The UI draws the picture on a canvas
+//! (the browser decodes PNG, JPEG…) and hands its pixels here as grey
+//! levels; [`read`] finds the QR codes in it (`rqrr`) and returns the text
+//! of the first that decodes. What the text is worth is [`verify`]'s
+//! question.
+//!
+//! The picture is bounded ([`MAX_SIDE`], [`MAX_PIXELS`]): the UI scales a
+//! larger one down before it comes here, and anything bigger is refused
+//! unread rather than allocated.
+//!
+//! ```
+//! use qujat::engine::receipt::scan::{self, ScanError};
+//! use qrcode::QrCode;
+//!
+//! // A QR code drawn 4 pixels a module with its quiet zone, as a camera
+//! // or a screenshot would see it.
+//! let qr = QrCode::new(b"QJ1.EXAMPLE").unwrap();
+//! let (side, modules) = ((qr.width() + 8) * 4, qr.width());
+//! let colors = qr.to_colors();
+//! let grey: Vec<u8> = (0..side * side)
+//!     .map(|i| {
+//!         let (x, y) = ((i % side) / 4, (i / side) / 4);
+//!         let dark = x >= 4 && y >= 4 && x < modules + 4 && y < modules + 4
+//!             && colors[(y - 4) * modules + (x - 4)] == qrcode::Color::Dark;
+//!         if dark { 0 } else { 255 }
+//!     })
+//!     .collect();
+//! assert_eq!(scan::read(side, side, &grey).unwrap(), "QJ1.EXAMPLE");
+//!
+//! // A blank page holds no code.
+//! assert_eq!(scan::read(64, 64, &[255; 64 * 64]), Err(ScanError::NoCode));
+//! ```
+//!
+//! [`verify`]: super::verify
+
+use std::fmt;
+
+/// The longest side of a picture [`read`] accepts, in pixels.
+pub const MAX_SIDE: usize = 2048;
+/// The most pixels [`read`] accepts (2 megapixels).
+pub const MAX_PIXELS: usize = 2 * 1024 * 1024;
+
+/// Why no text came out of a picture.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ScanError {
+    /// Empty, larger than [`MAX_SIDE`] or [`MAX_PIXELS`], or fewer grey
+    /// levels than pixels.
+    BadPicture,
+    /// No QR code found in it.
+    NoCode,
+    /// A QR code was found, but it could not be read (blurred, cut off,
+    /// damaged) or its text is not UTF-8.
+    Unreadable,
+}
+
+impl ScanError {
+    pub fn code(self) -> &'static str {
+        match self {
+            ScanError::BadPicture => "scan-bad-picture",
+            ScanError::NoCode => "scan-no-code",
+            ScanError::Unreadable => "scan-unreadable",
+        }
+    }
+}
+
+impl fmt::Display for ScanError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            ScanError::BadPicture => "not a picture this app reads",
+            ScanError::NoCode => "no QR code in the picture",
+            ScanError::Unreadable => "the QR code in the picture could not be read",
+        })
+    }
+}
+
+impl std::error::Error for ScanError {}
+
+/// The text of the first readable QR code in a `width` × `height` picture
+/// given as grey levels (0 black … 255 white), row by row.
+pub fn read(width: usize, height: usize, grey: &[u8]) -> Result<String, ScanError> {
+    let pixels = width.checked_mul(height).ok_or(ScanError::BadPicture)?;
+    if width == 0
+        || height == 0
+        || width > MAX_SIDE
+        || height > MAX_SIDE
+        || pixels > MAX_PIXELS
+        || grey.len() < pixels
+    {
+        return Err(ScanError::BadPicture);
+    }
+    let mut image =
+        rqrr::PreparedImage::prepare_from_greyscale(width, height, |x, y| grey[y * width + x]);
+    let grids = image.detect_grids();
+    if grids.is_empty() {
+        return Err(ScanError::NoCode);
+    }
+    grids
+        .iter()
+        .find_map(|g| g.decode().ok().map(|(_, text)| text))
+        .ok_or(ScanError::Unreadable)
+}
+
+/// The grey level of an RGBA pixel (ITU-R BT.601 weights), for a canvas's
+/// `ImageData`; a transparent pixel counts as white paper.
+pub fn grey_of_rgba(rgba: &[u8]) -> Vec<u8> {
+    rgba.chunks_exact(4)
+        .map(|p| {
+            let (r, g, b, a) = (
+                u32::from(p[0]),
+                u32::from(p[1]),
+                u32::from(p[2]),
+                u32::from(p[3]),
+            );
+            let y = (299 * r + 587 * g + 114 * b) / 1000;
+            // Over white: y·a + 255·(255 − a), scaled back.
+            ((y * a + 255 * (255 - a)) / 255) as u8
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::receipt::qr;
+
+    /// `text`'s QR code drawn `scale` pixels a module, with the quiet zone.
+    fn picture(text: &str, scale: usize) -> (usize, Vec<u8>) {
+        let c = qrcode::QrCode::with_error_correction_level(text.as_bytes(), qr::EC_LEVEL).unwrap();
+        let n = c.width();
+        let colors = c.to_colors();
+        let side = (n + 2 * qr::QUIET_ZONE) * scale;
+        let q = qr::QUIET_ZONE;
+        let grey = (0..side * side)
+            .map(|i| {
+                let (x, y) = ((i % side) / scale, (i / side) / scale);
+                let inside = (q..n + q).contains(&x) && (q..n + q).contains(&y);
+                if inside && colors[(y - q) * n + (x - q)] == qrcode::Color::Dark {
+                    0
+                } else {
+                    255
+                }
+            })
+            .collect();
+        (side, grey)
+    }
+
+    #[test]
+    fn a_receipt_code_is_read_back_at_several_sizes() {
+        let code = format!("QJ1.{}", "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567".repeat(6));
+        for scale in [2, 3, 5] {
+            let (side, grey) = picture(&code, scale);
+            assert_eq!(read(side, side, &grey), Ok(code.clone()), "scale {scale}");
+        }
+    }
+
+    #[test]
+    fn a_code_on_a_larger_grey_page_is_found() {
+        let (side, qr) = picture("QJ1.HELLO", 3);
+        let (w, h) = (side + 100, side + 60);
+        let mut page = vec![200u8; w * h];
+        for y in 0..side {
+            page[(y + 30) * w + 50..(y + 30) * w + 50 + side]
+                .copy_from_slice(&qr[y * side..(y + 1) * side]);
+        }
+        assert_eq!(read(w, h, &page).as_deref(), Ok("QJ1.HELLO"));
+    }
+
+    #[test]
+    fn bad_pictures_are_refused_unread() {
+        assert_eq!(read(0, 10, &[]), Err(ScanError::BadPicture));
+        assert_eq!(read(10, 10, &[255; 99]), Err(ScanError::BadPicture));
+        assert_eq!(
+            read(MAX_SIDE + 1, 1, &[255; MAX_SIDE + 1]),
+            Err(ScanError::BadPicture)
+        );
+        assert_eq!(read(usize::MAX, 2, &[]), Err(ScanError::BadPicture));
+        assert_eq!(read(MAX_SIDE, MAX_SIDE, &[]), Err(ScanError::BadPicture));
+    }
+
+    #[test]
+    fn no_code_and_a_damaged_code_are_told_apart() {
+        assert_eq!(read(40, 30, &[255; 1200]), Err(ScanError::NoCode));
+        // Noise: no panic, whatever it finds.
+        let noise: Vec<u8> = (0..200u32 * 200)
+            .map(|i| (i.wrapping_mul(2_654_435_761) >> 24) as u8)
+            .collect();
+        assert!(read(200, 200, &noise).is_err());
+        // The finder and alignment patterns stay, the middle of the data is
+        // inverted: more than level M corrects, so found but unreadable.
+        let (side, mut grey) = picture("QJ1.DAMAGED-DAMAGED-DAMAGED-DAMAGED", 4);
+        let modules = side / 4 - 2 * qr::QUIET_ZONE;
+        let middle = (qr::QUIET_ZONE + 9) * 4..(qr::QUIET_ZONE + modules - 9) * 4;
+        for y in middle.clone() {
+            for x in middle.clone() {
+                grey[y * side + x] = 255 - grey[y * side + x];
+            }
+        }
+        assert_eq!(read(side, side, &grey), Err(ScanError::Unreadable));
+    }
+
+    #[test]
+    fn rgba_becomes_grey_over_white() {
+        assert_eq!(
+            grey_of_rgba(&[0, 0, 0, 255, 255, 255, 255, 255, 0, 0, 0, 0]),
+            vec![0, 255, 255]
+        );
+        assert_eq!(grey_of_rgba(&[255, 0, 0, 255]), vec![76]);
+    }
+}
