@@ -1,7 +1,7 @@
 //! A fuzz harness for everything the app reads from storage or from a
 //! user (issue 12, item 10): every stored collection's decoder, followed by
 //! what the app then does with the data, and every parser of typed or
-//! imported input. Inputs are generated from a seed (reproducible), mostly
+//! imported input (receipt codes and pictures of QR codes among them). Inputs are generated from a seed (reproducible), mostly
 //! by mutating real stored examples (`tests/fixtures/stored`) so that they
 //! get past the first checks, and counted; a panic is caught, counted and
 //! its first message kept.
@@ -15,6 +15,7 @@ mod collections;
 mod inputs;
 mod queue;
 mod random;
+mod receipts;
 
 use std::cell::RefCell;
 use std::panic::{self, AssertUnwindSafe};
@@ -48,6 +49,7 @@ fn targets() -> Vec<Target> {
         .map(|(name, format)| collection_target(name, *format))
         .collect();
     all.extend(typed_input_targets());
+    all.extend(receipts::receipt_targets());
     all
 }
 

@@ -1,0 +1,101 @@
+//! Receipts from outside: a code pasted or read from a QR code, checked by
+//! the verify page, and the pictures the page scans for a QR code.
+
+use super::{Gen, Target};
+use crate::engine::receipt::{self, Holder, Statement, What, scan};
+use crate::engine::service::ServiceId;
+use crate::engine::term::Channel;
+
+/// A genuine receipt code to mutate.
+fn genuine_code() -> String {
+    let statement = Statement {
+        reference: "S2-250320-23Y2H9".into(),
+        service: ServiceId::S2,
+        channel: Channel::Portal,
+        holder: Holder::of_iin("850314401018").expect("a valid demo IIN"),
+        issued_at: "2025-03-20T05:00:00Z".parse().expect("an instant"),
+        what: What::Acceptance {
+            due: "2025-04-10".parse().expect("a date"),
+        },
+    };
+    receipt::issue(&statement, "portal")
+        .map(|s| s.code)
+        .unwrap_or_default()
+}
+
+/// `text`'s QR code drawn two pixels a module with its quiet zone.
+fn qr_picture(text: &str) -> (usize, Vec<u8>) {
+    let Ok(c) = qrcode::QrCode::with_error_correction_level(text.as_bytes(), receipt::qr::EC_LEVEL)
+    else {
+        return (1, vec![255]);
+    };
+    let (n, q) = (c.width(), receipt::qr::QUIET_ZONE);
+    let colors = c.to_colors();
+    let side = (n + 2 * q) * 2;
+    let grey = (0..side * side)
+        .map(|i| {
+            let (x, y) = ((i % side) / 2, (i / side) / 2);
+            let inside = (q..n + q).contains(&x) && (q..n + q).contains(&y);
+            if inside && colors[(y - q) * n + (x - q)] == qrcode::Color::Dark {
+                0
+            } else {
+                255
+            }
+        })
+        .collect();
+    (side, grey)
+}
+
+pub(super) fn receipt_targets() -> Vec<Target> {
+    let code = genuine_code();
+    let (side, picture) = qr_picture(&code);
+    vec![
+        Target {
+            name: "receipt code".into(),
+            weight: 4,
+            run: Box::new(move |g: &mut Gen| {
+                let text = if g.chance(80) {
+                    g.mutate_text(&code)
+                } else {
+                    g.text(300)
+                };
+                receipt::verify(&text).is_ok()
+            }),
+        },
+        Target {
+            name: "picture of a QR code".into(),
+            weight: 1,
+            run: Box::new(move |g: &mut Gen| {
+                // The receipt's picture with pixels flipped, blotted or cut,
+                // or noise of any size.
+                let (w, h, grey) = if g.chance(70) {
+                    let mut p = picture.clone();
+                    for _ in 0..g.below(40) {
+                        let i = g.below(p.len() as u64) as usize;
+                        p[i] = 255 - p[i];
+                    }
+                    if g.chance(30) {
+                        let (x0, y0) =
+                            (g.below(side as u64) as usize, g.below(side as u64) as usize);
+                        for y in y0..(y0 + 12).min(side) {
+                            for x in x0..(x0 + 12).min(side) {
+                                p[y * side + x] = g.below(256) as u8;
+                            }
+                        }
+                    }
+                    let h = if g.chance(20) {
+                        1 + g.below(side as u64) as usize
+                    } else {
+                        side
+                    };
+                    (side, h, p)
+                } else {
+                    let (w, h) = (1 + g.below(96) as usize, 1 + g.below(96) as usize);
+                    let noise = (0..w * h).map(|_| g.below(256) as u8).collect();
+                    (w, h, noise)
+                };
+                scan::read(w, h, &grey).is_ok()
+            }),
+        },
+    ]
+}
