@@ -24,6 +24,14 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 /** The bundles made from index.html: output name → cargo bin. */
 export const BUNDLES = { apply: 'qujat-apply', staff: 'qujat-staff' };
 
+/**
+ * Cargo features a bundle is built with, on top of none (index.html asks
+ * for no default features): the apply bundle's verify page reads QR codes
+ * from pictures (`scan`, the rqrr crate), which the other bundles do not
+ * need, and whose mere presence moves the portal's first load.
+ */
+const FEATURES = { 'qujat-apply': 'scan' };
+
 /** The page of the bundle whose bin is `bin`, written into `outDir`, from the template `html`. */
 export function shellFor(html, bin, outDir) {
   const up = path.relative(outDir, root).split(path.sep).join('/');
@@ -43,7 +51,10 @@ export function shellFor(html, bin, outDir) {
     .replace(portalParts, '')
     .replace(bundleParts, '$1')
     .replace(trunkHref, `$1${up}/$2"`)
-    .replace(rust, `<link data-trunk rel="rust" href="${up}/Cargo.toml" data-bin="${bin}"`)
+    .replace(
+      rust,
+      `<link data-trunk rel="rust" href="${up}/Cargo.toml" data-bin="${bin}"${FEATURES[bin] ? ` data-cargo-features="${FEATURES[bin]}"` : ''}`,
+    )
     .replace(/^<!-- The portal's page[^\n]*-->\n/m, `<!-- Made by .ci/shells.mjs from index.html: do not edit. -->\n`);
 }
 

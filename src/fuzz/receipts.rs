@@ -2,7 +2,9 @@
 //! the verify page, and the pictures the page scans for a QR code.
 
 use super::{Gen, Target};
-use crate::engine::receipt::{self, Holder, Statement, What, scan};
+#[cfg(feature = "scan")]
+use crate::engine::receipt::scan;
+use crate::engine::receipt::{self, Holder, Statement, What};
 use crate::engine::service::ServiceId;
 use crate::engine::term::Channel;
 
@@ -24,6 +26,7 @@ fn genuine_code() -> String {
 }
 
 /// `text`'s QR code drawn two pixels a module with its quiet zone.
+#[cfg(feature = "scan")]
 fn qr_picture(text: &str) -> (usize, Vec<u8>) {
     let Ok(c) = qrcode::QrCode::with_error_correction_level(text.as_bytes(), receipt::qr::EC_LEVEL)
     else {
@@ -48,54 +51,60 @@ fn qr_picture(text: &str) -> (usize, Vec<u8>) {
 
 pub(super) fn receipt_targets() -> Vec<Target> {
     let code = genuine_code();
-    let (side, picture) = qr_picture(&code);
-    vec![
-        Target {
-            name: "receipt code".into(),
-            weight: 4,
-            run: Box::new(move |g: &mut Gen| {
-                let text = if g.chance(80) {
-                    g.mutate_text(&code)
-                } else {
-                    g.text(300)
-                };
-                receipt::verify(&text).is_ok()
-            }),
-        },
-        Target {
-            name: "picture of a QR code".into(),
-            weight: 1,
-            run: Box::new(move |g: &mut Gen| {
-                // The receipt's picture with pixels flipped, blotted or cut,
-                // or noise of any size.
-                let (w, h, grey) = if g.chance(70) {
-                    let mut p = picture.clone();
-                    for _ in 0..g.below(40) {
-                        let i = g.below(p.len() as u64) as usize;
-                        p[i] = 255 - p[i];
-                    }
-                    if g.chance(30) {
-                        let (x0, y0) =
-                            (g.below(side as u64) as usize, g.below(side as u64) as usize);
-                        for y in y0..(y0 + 12).min(side) {
-                            for x in x0..(x0 + 12).min(side) {
-                                p[y * side + x] = g.below(256) as u8;
-                            }
+    #[cfg(feature = "scan")]
+    let picture = qr_picture(&code);
+    #[allow(unused_mut)]
+    let mut all = vec![Target {
+        name: "receipt code".into(),
+        weight: 4,
+        run: Box::new(move |g: &mut Gen| {
+            let text = if g.chance(80) {
+                g.mutate_text(&code)
+            } else {
+                g.text(300)
+            };
+            receipt::verify(&text).is_ok()
+        }),
+    }];
+    #[cfg(feature = "scan")]
+    all.push(picture_target(picture));
+    all
+}
+
+/// The scanner on the receipt's picture with pixels flipped, blotted or
+/// cut, or on noise of any size up to 96 pixels.
+#[cfg(feature = "scan")]
+fn picture_target((side, picture): (usize, Vec<u8>)) -> Target {
+    Target {
+        name: "picture of a QR code".into(),
+        weight: 1,
+        run: Box::new(move |g: &mut Gen| {
+            let (w, h, grey) = if g.chance(70) {
+                let mut p = picture.clone();
+                for _ in 0..g.below(40) {
+                    let i = g.below(p.len() as u64) as usize;
+                    p[i] = 255 - p[i];
+                }
+                if g.chance(30) {
+                    let (x0, y0) = (g.below(side as u64) as usize, g.below(side as u64) as usize);
+                    for y in y0..(y0 + 12).min(side) {
+                        for x in x0..(x0 + 12).min(side) {
+                            p[y * side + x] = g.below(256) as u8;
                         }
                     }
-                    let h = if g.chance(20) {
-                        1 + g.below(side as u64) as usize
-                    } else {
-                        side
-                    };
-                    (side, h, p)
+                }
+                let h = if g.chance(20) {
+                    1 + g.below(side as u64) as usize
                 } else {
-                    let (w, h) = (1 + g.below(96) as usize, 1 + g.below(96) as usize);
-                    let noise = (0..w * h).map(|_| g.below(256) as u8).collect();
-                    (w, h, noise)
+                    side
                 };
-                scan::read(w, h, &grey).is_ok()
-            }),
-        },
-    ]
+                (side, h, p)
+            } else {
+                let (w, h) = (1 + g.below(96) as usize, 1 + g.below(96) as usize);
+                let noise = (0..w * h).map(|_| g.below(256) as u8).collect();
+                (w, h, noise)
+            };
+            scan::read(w, h, &grey).is_ok()
+        }),
+    }
 }

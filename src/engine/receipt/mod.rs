@@ -13,7 +13,7 @@
 //!   their public keys and **demo** private keys;
 //! - [`issue`] and [`verify`]: the `QJ1.` code;
 //! - [`qr`]: the QR code of a code, its version and printed size;
-//! - [`scan`]: the text of a QR code in a picture;
+//! - `scan`: the text of a QR code in a picture (feature `scan`);
 //! - [`from`]: statements from the records the portal keeps (submissions,
 //!   tickets, complaints, home visits).
 //!
@@ -64,6 +64,7 @@ mod code;
 pub mod from;
 pub mod issuer;
 pub mod qr;
+#[cfg(feature = "scan")]
 pub mod scan;
 pub mod statement;
 

@@ -89,6 +89,36 @@ pub fn read(width: usize, height: usize, grey: &[u8]) -> Result<String, ScanErro
     {
         return Err(ScanError::BadPicture);
     }
+    let grey = &grey[..pixels];
+    // The detector is sensitive to how module edges fall on pixels (a
+    // screenshot at 2.6 pixels a module, anti-aliased): the picture is
+    // tried as it is, then in black and white, then twice as large, and
+    // the first reading wins.
+    let mut found = false;
+    let mut tries = vec![(width, height, grey.to_vec())];
+    tries.push((width, height, black_and_white(grey)));
+    if width * 2 <= MAX_SIDE && height * 2 <= MAX_SIDE && pixels * 4 <= MAX_PIXELS {
+        let large = doubled(width, height, grey);
+        let large_bw = black_and_white(&large);
+        tries.push((width * 2, height * 2, large));
+        tries.push((width * 2, height * 2, large_bw));
+    }
+    for (w, h, g) in tries {
+        match read_once(w, h, &g) {
+            Ok(text) => return Ok(text),
+            Err(ScanError::Unreadable) => found = true,
+            Err(_) => {}
+        }
+    }
+    Err(if found {
+        ScanError::Unreadable
+    } else {
+        ScanError::NoCode
+    })
+}
+
+/// One attempt of the detector and decoder on a picture.
+fn read_once(width: usize, height: usize, grey: &[u8]) -> Result<String, ScanError> {
     let mut image =
         rqrr::PreparedImage::prepare_from_greyscale(width, height, |x, y| grey[y * width + x]);
     let grids = image.detect_grids();
@@ -99,6 +129,42 @@ pub fn read(width: usize, height: usize, grey: &[u8]) -> Result<String, ScanErro
         .iter()
         .find_map(|g| g.decode().ok().map(|(_, text)| text))
         .ok_or(ScanError::Unreadable)
+}
+
+/// Black below the midpoint of the darkest and the lightest grey, white
+/// above.
+fn black_and_white(grey: &[u8]) -> Vec<u8> {
+    let (lo, hi) = grey
+        .iter()
+        .fold((u8::MAX, u8::MIN), |(lo, hi), &v| (lo.min(v), hi.max(v)));
+    let mid = (u16::from(lo) + u16::from(hi)) / 2;
+    grey.iter()
+        .map(|&v| if u16::from(v) <= mid { 0 } else { 255 })
+        .collect()
+}
+
+/// The picture at twice its size, each new pixel interpolated between its
+/// neighbours (bilinear).
+fn doubled(width: usize, height: usize, grey: &[u8]) -> Vec<u8> {
+    let at = |x: usize, y: usize| u32::from(grey[y * width + x]);
+    let (w2, h2) = (width * 2, height * 2);
+    (0..w2 * h2)
+        .map(|i| {
+            let (x, y) = (i % w2, i / w2);
+            // Centres of the new pixels fall at ¼ and ¾ between the old ones.
+            let (x0, y0) = ((x.saturating_sub(1)) / 2, (y.saturating_sub(1)) / 2);
+            let (x1, y1) = ((x0 + 1).min(width - 1), (y0 + 1).min(height - 1));
+            let (ax, ay) = (
+                if x % 2 == 1 { 1 } else { 3 },
+                if y % 2 == 1 { 1 } else { 3 },
+            );
+            let (ax, ay) = if x == 0 { (0, ay) } else { (ax, ay) };
+            let (ax, ay) = if y == 0 { (ax, 0) } else { (ax, ay) };
+            let top = at(x0, y0) * (4 - ax) + at(x1, y0) * ax;
+            let bottom = at(x0, y1) * (4 - ax) + at(x1, y1) * ax;
+            ((top * (4 - ay) + bottom * ay) / 16) as u8
+        })
+        .collect()
 }
 
 /// The grey level of an RGBA pixel (ITU-R BT.601 weights), for a canvas's
@@ -152,6 +218,59 @@ mod tests {
             let (side, grey) = picture(&code, scale);
             assert_eq!(read(side, side, &grey), Ok(code.clone()), "scale {scale}");
         }
+    }
+
+    /// `text`'s QR code shrunk to `side` pixels, anti-aliased (each pixel
+    /// the average of 4×4 samples), as a screenshot of a small code is.
+    fn screenshot(text: &str, side: usize) -> Vec<u8> {
+        let c = qrcode::QrCode::with_error_correction_level(text.as_bytes(), qr::EC_LEVEL).unwrap();
+        let (n, q) = (c.width(), qr::QUIET_ZONE);
+        let colors = c.to_colors();
+        let per_pixel = (n + 2 * q) as f64 / side as f64;
+        let dark = |mx: usize, my: usize| {
+            (q..n + q).contains(&mx)
+                && (q..n + q).contains(&my)
+                && colors[(my - q) * n + (mx - q)] == qrcode::Color::Dark
+        };
+        (0..side * side)
+            .map(|i| {
+                let (x, y) = (i % side, i / side);
+                let light: u32 = (0..16)
+                    .map(|s| {
+                        let mx = ((x as f64 + (f64::from(s % 4) + 0.5) / 4.0) * per_pixel) as usize;
+                        let my = ((y as f64 + (f64::from(s / 4) + 0.5) / 4.0) * per_pixel) as usize;
+                        if dark(mx, my) { 0 } else { 255 }
+                    })
+                    .sum();
+                (light / 16) as u8
+            })
+            .collect()
+    }
+
+    #[test]
+    fn small_anti_aliased_screenshots_are_read() {
+        // A receipt code at 2.3 to 7 pixels a module: the sizes a receipt's
+        // code has in a screenshot (each failed the detector as it is once).
+        let code = format!("QJ1.{}", "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567".repeat(6));
+        for side in [130, 140, 150, 160, 180, 200, 220, 250, 300, 400] {
+            assert_eq!(
+                read(side, side, &screenshot(&code, side)),
+                Ok(code.clone()),
+                "{side} px"
+            );
+        }
+    }
+
+    #[test]
+    fn doubling_keeps_the_picture() {
+        assert_eq!(doubled(1, 1, &[7]), vec![7; 4]);
+        let d = doubled(2, 1, &[0, 255]);
+        assert_eq!(d.len(), 8);
+        assert_eq!(&d[..4], &[0, 63, 191, 255]);
+        assert_eq!(
+            black_and_white(&[10, 200, 100, 105, 106]),
+            vec![0, 255, 0, 0, 255]
+        );
     }
 
     #[test]

@@ -2,6 +2,7 @@
 //! genuine, and why a picture gave no code.
 
 use super::{Message, labels};
+#[cfg(feature = "scan")]
 use crate::engine::receipt::scan::ScanError;
 use crate::engine::receipt::{Kind, Malformed, VerifyError};
 use crate::engine::source::Lang;
@@ -30,6 +31,7 @@ impl Message for VerifyError {
     }
 }
 
+#[cfg(feature = "scan")]
 impl Message for ScanError {
     fn message(&self, lang: Lang) -> String {
         match self {

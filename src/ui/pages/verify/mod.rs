@@ -1,6 +1,6 @@
 //! `/apply/verify`: is this receipt genuine? Anyone — a school clerk, a
 //! State Corporation employee, the citizen later — pastes the text of a
-//! receipt's QR code, chooses a photo or a scan of the code ([`picture`],
+//! receipt's QR code, chooses a photo or a scan of the code (`picture`,
 //! read by `engine::receipt::scan`), or opens the "check" link of a
 //! receipt, which carries it; and the app checks its signature against the issuers' public keys
 //! it ships with: offline, with no lookup in anyone's records. It shows
@@ -16,14 +16,13 @@
 //!   summary list of what the receipt states, in the reader's language;
 //! - only the last four IIN digits are shown, as signed.
 
+#[cfg(feature = "scan")]
 mod picture;
 
-use leptos::html;
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
 use crate::engine::catalog;
-use crate::engine::receipt::scan::{self, ScanError};
 use crate::engine::receipt::{self, VerifiedReceipt, What};
 use crate::engine::source::Lang;
 use crate::i18n::tr;
@@ -31,7 +30,6 @@ use crate::ui::format;
 use crate::ui::labels::{Label, Message, t, ts};
 use crate::ui::state::prefs::use_lang;
 use crate::ui::widgets::error_summary::{ErrorItem, ErrorSummary, message_for};
-use crate::ui::widgets::file_upload::FileUpload;
 use crate::ui::widgets::notice::{Notice, Tone};
 use crate::ui::widgets::page_heading::PageHeading;
 use crate::ui::widgets::summary_list::{SummaryList, row};
@@ -44,9 +42,8 @@ pub fn VerifyPage() -> impl IntoView {
     let given = query.read_untracked().get("code").unwrap_or_default();
     let code = RwSignal::new(given.clone());
     let errors = RwSignal::new(Vec::<ErrorItem>::new());
-    let answer = move |text: &str| receipt::verify(text).map_err(|e| e.message(lang));
     // The answer to the last check (none before the first).
-    let checked = RwSignal::new((!given.trim().is_empty()).then(|| answer(&given)));
+    let checked = RwSignal::new((!given.trim().is_empty()).then(|| answer(lang, &given)));
     let check = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let text = code.get_untracked();
@@ -56,43 +53,7 @@ pub fn VerifyPage() -> impl IntoView {
             return;
         }
         errors.set(Vec::new());
-        checked.set(Some(answer(&text)));
-    };
-    let input: NodeRef<html::Input> = NodeRef::new();
-    let reading = RwSignal::new(false);
-    let read_picture = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        if reading.get_untracked() {
-            return;
-        }
-        checked.set(None);
-        let Some(file) = input
-            .get_untracked()
-            .and_then(|i| i.files())
-            .and_then(|f| f.get(0))
-        else {
-            errors.set(vec![ErrorItem::new(
-                "picture",
-                tr::verify_error_no_picture(lang),
-            )]);
-            return;
-        };
-        errors.set(Vec::new());
-        reading.set(true);
-        leptos::task::spawn_local(async move {
-            let read = match picture::grey(file).await {
-                Some(g) => scan::read(g.width, g.height, &g.pixels),
-                None => Err(ScanError::BadPicture),
-            };
-            reading.set(false);
-            match read {
-                Ok(text) => {
-                    code.set(text.clone());
-                    checked.set(Some(answer(&text)));
-                }
-                Err(e) => errors.set(vec![ErrorItem::new("picture", e.message(lang))]),
-            }
-        });
+        checked.set(Some(answer(lang, &text)));
     };
     view! {
         <div class="page page--narrow">
@@ -105,17 +66,7 @@ pub fn VerifyPage() -> impl IntoView {
                     error=message_for(errors, "code") rows=4 verbatim=true />
                 <button type="submit" class="button">{t(tr::verify_check)}</button>
             </form>
-            <form novalidate on:submit=read_picture>
-                <FileUpload id="picture" label=ts(tr::verify_picture_label) hint=ts(tr::verify_picture_hint)
-                    accept="image/*" node_ref=input error=message_for(errors, "picture") />
-                <button type="submit" class="button button--secondary"
-                    aria-disabled=move || reading.get().then_some("true")>
-                    {t(tr::verify_picture_read)}
-                </button>
-                <p role="status" aria-live="polite" class="progress">
-                    {move || reading.get().then(|| tr::verify_picture_reading(lang))}
-                </p>
-            </form>
+            {picture_form(code, checked, errors)}
             <div aria-live="polite" class="verify__answer">
                 {move || checked.get().map(|answer| match answer {
                     Ok(v) => genuine(lang, v).into_any(),
@@ -124,6 +75,30 @@ pub fn VerifyPage() -> impl IntoView {
             </div>
         </div>
     }
+}
+
+/// What the last check found: the receipt, or why it is not genuine.
+type Answer = RwSignal<Option<Result<VerifiedReceipt, String>>>;
+
+/// The picture's form: a file input and its own button; the code read
+/// fills the text area and is checked.
+#[cfg(feature = "scan")]
+fn picture_form(
+    code: RwSignal<String>,
+    checked: Answer,
+    errors: RwSignal<Vec<ErrorItem>>,
+) -> impl IntoView {
+    view! { <picture::PictureForm code=code checked=checked errors=errors /> }
+}
+
+/// Built without the scanner (the portal and staff bundles never show this
+/// page): no picture form.
+#[cfg(not(feature = "scan"))]
+fn picture_form(_: RwSignal<String>, _: Answer, _: RwSignal<Vec<ErrorItem>>) -> impl IntoView {}
+
+/// Checks a code: the receipt it proves, or why not, in `lang`.
+fn answer(lang: Lang, text: &str) -> Result<VerifiedReceipt, String> {
+    receipt::verify(text).map_err(|e| e.message(lang))
 }
 
 fn not_genuine(why: String) -> impl IntoView {

@@ -4,10 +4,79 @@
 //! it on a canvas no larger than the scanner takes, and reads its pixels.
 //! Nothing leaves the device.
 
+use leptos::html;
+use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
-use crate::engine::receipt::scan::{MAX_PIXELS, MAX_SIDE, grey_of_rgba};
+use super::{Answer, answer};
+use crate::engine::receipt::scan::{self, MAX_PIXELS, MAX_SIDE, ScanError, grey_of_rgba};
+use crate::i18n::tr;
+use crate::ui::labels::{Message, t, ts};
+use crate::ui::state::prefs::use_lang;
+use crate::ui::widgets::error_summary::{ErrorItem, message_for};
+use crate::ui::widgets::file_upload::FileUpload;
+
+/// A file input for the picture and its own button: the code read fills
+/// the page's text area (`code`) and is checked (`checked`); what went
+/// wrong goes to the page's error summary (`errors`).
+#[component]
+pub fn PictureForm(
+    code: RwSignal<String>,
+    checked: Answer,
+    errors: RwSignal<Vec<ErrorItem>>,
+) -> impl IntoView {
+    let lang = use_lang();
+    let input: NodeRef<html::Input> = NodeRef::new();
+    let reading = RwSignal::new(false);
+    let read_picture = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        if reading.get_untracked() {
+            return;
+        }
+        checked.set(None);
+        let Some(file) = input
+            .get_untracked()
+            .and_then(|i| i.files())
+            .and_then(|f| f.get(0))
+        else {
+            errors.set(vec![ErrorItem::new(
+                "picture",
+                tr::verify_error_no_picture(lang),
+            )]);
+            return;
+        };
+        errors.set(Vec::new());
+        reading.set(true);
+        leptos::task::spawn_local(async move {
+            let read = match grey(file).await {
+                Some(g) => scan::read(g.width, g.height, &g.pixels),
+                None => Err(ScanError::BadPicture),
+            };
+            reading.set(false);
+            match read {
+                Ok(text) => {
+                    code.set(text.clone());
+                    checked.set(Some(answer(lang, &text)));
+                }
+                Err(e) => errors.set(vec![ErrorItem::new("picture", e.message(lang))]),
+            }
+        });
+    };
+    view! {
+        <form novalidate on:submit=read_picture>
+            <FileUpload id="picture" label=ts(tr::verify_picture_label) hint=ts(tr::verify_picture_hint)
+                accept="image/*" node_ref=input error=message_for(errors, "picture") />
+            <button type="submit" class="button button--secondary"
+                aria-disabled=move || reading.get().then_some("true")>
+                {t(tr::verify_picture_read)}
+            </button>
+            <p role="status" aria-live="polite" class="progress">
+                {move || reading.get().then(|| tr::verify_picture_reading(lang))}
+            </p>
+        </form>
+    }
+}
 
 /// A picture as grey levels: width, height and one byte a pixel.
 pub struct Grey {
