@@ -311,7 +311,10 @@ pageTest('English: the receipt\'s QR code is signed and checks as genuine offlin
   assert.equal(await page.locator('.qr__image').getAttribute('aria-label'), fmt(lang, 'confirm_qr_label', { reference }));
   // A picture of the QR code, as a phone's screenshot of the receipt would be,
   // and a picture with no code in it.
+  // (The demo's simulated phone floats over the page: out of the picture.)
+  await page.evaluate(() => document.querySelector('aside.phone')?.style.setProperty('visibility', 'hidden'));
   const qrPicture = await page.locator('.qr__image').screenshot();
+  await page.evaluate(() => document.querySelector('aside.phone')?.style.removeProperty('visibility'));
   const noCode = await page.locator('main h1').screenshot();
   await page.getByRole('link', { name: msg(lang, 'verify_this_receipt') }).click();
   await expectH1(page, msg(lang, 'verify_title'), 'verify page');

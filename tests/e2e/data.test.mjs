@@ -9,13 +9,13 @@
 import { readFile } from 'node:fs/promises';
 import { assert } from './lib/assert.mjs';
 import { useBrowser, pageTest, newContext } from './lib/browser.mjs';
-import { gotoApp, expectH1, main, button, link } from './lib/app.mjs';
+import { gotoApp, expectH1, main, button, link, choose } from './lib/app.mjs';
 import { expectAxeClean } from './lib/axe.mjs';
 import { expectErrors } from './lib/forms.mjs';
 import { msg, fmt } from './lib/texts.mjs';
 import { NOW } from './lib/time.mjs';
 import { signIn, signInByIin } from './lib/flows/signin.mjs';
-import { fillApplication, startApplication } from './lib/flows/wizard.mjs';
+import { fillApplication, startApplication, atStep, submitStep } from './lib/flows/wizard.mjs';
 import { createKeyOk, signWithOtp } from './lib/flows/sign.mjs';
 import { openForm, fillForm, filed, atQuestion } from './lib/flows/complaint.mjs';
 
@@ -104,6 +104,21 @@ pageTest('English: my data saved to an encrypted file in one browser and restore
   assert.ok(!text.includes(person.iin) && !text.includes(reference) && !text.includes('Nobody answered'), 'nothing readable in the file without the passphrase');
   const file = { name, buffer };
 
+  // The draft moves on here after the first file: a second file has it newer.
+  await gotoApp(page, '/apply/cabinet');
+  await link(page, msg(lang, 'cabinet_draft_continue')).click();
+  await atStep(page, lang, 'who', { axe: false });
+  await choose(page, msg(lang, 'wizard_who_myself'));
+  await submitStep(page, lang, 'who');
+  await atStep(page, lang, 'reason', { axe: false });
+  await openData(page, lang);
+  await page.locator('#save-passphrase').fill(PASSPHRASE);
+  await page.locator('#save-confirm').fill(PASSPHRASE);
+  await button(page, msg(lang, 'data_save_button')).click();
+  await download.waitFor({ timeout: 60_000 });
+  const [saved2] = await Promise.all([page.waitForEvent('download'), download.click()]);
+  const newer = { name, buffer: await readFile(await saved2.path()) };
+
   // A fresh browser, the same person.
   const other = await newContext(browser);
   try {
@@ -156,10 +171,21 @@ pageTest('English: my data saved to an encrypted file in one browser and restore
     );
     assert.ok((await main(fresh).innerText()).includes(reference), 'the application it is about is shown');
 
-    // Again: nothing new, everything kept.
+    // Again: nothing new, everything kept; then the newer file updates the draft only.
     await openData(fresh, lang);
     await restoreFile(fresh, lang, file, PASSPHRASE);
     assert.deepEqual(await counts(fresh), [0, 0, 4, 0], 'a second restore keeps what is here');
+    await restoreFile(fresh, lang, newer, PASSPHRASE);
+    await fresh.waitForFunction(() => document.querySelector('.data-summary dd')?.textContent.trim() === '0' && document.querySelectorAll('.data-summary dd')[1]?.textContent.trim() === '1');
+    assert.deepEqual(await counts(fresh), [0, 1, 3, 0], 'the newer draft is taken, the rest kept');
+    const drafts = await fresh.evaluate(() => Object.values(JSON.parse(localStorage.getItem('qujat.drafts')).data));
+    assert.equal(drafts.length, 1);
+    assert.equal(drafts[0].answers.who, 'myself', 'the draft as it was last changed');
+    // The older file again: the newer draft here is kept.
+    await restoreFile(fresh, lang, file, PASSPHRASE);
+    await fresh.waitForFunction(() => document.querySelectorAll('.data-summary dd')[1]?.textContent.trim() === '0');
+    assert.deepEqual(await counts(fresh), [0, 0, 4, 0], 'an older file never overwrites a newer record');
+    assert.equal((await fresh.evaluate(() => Object.values(JSON.parse(localStorage.getItem('qujat.drafts')).data)))[0].answers.who, 'myself');
   } finally {
     await other.close();
   }
