@@ -143,6 +143,43 @@ pageTest('deep links load the app, also after a reload', async ({ page }) => {
   await expectAxeClean(page, '/services/S2');
 });
 
+pageTest('a passport reads as what to do first: each section shows its legal bases by one switch, interpretations stay marked, the full list of readings is one key away (English)', async ({ page }) => {
+  await gotoApp(page, '/');
+  await switchLanguage(page, 'en');
+  await gotoApp(page, '/services/S2');
+  await page.locator('.passport h1').waitFor();
+  const visible = (sel) => page.locator(sel).evaluateAll((els) => els.filter((e) => e.getClientRects().length > 0).length);
+  const all = await page.locator('.passport__section details.legal-basis').count();
+  assert.ok(all > 50, `the items keep their legal bases (${all})`);
+  assert.equal(await visible('.passport__section details.legal-basis'), 0, 'closed, no item shows a legal-basis box');
+  assert.ok((await visible('.passport__section .legal-basis__reading')) > 0, 'interpretations are marked where they are used, switch or not');
+  const height = await page.evaluate(() => document.documentElement.scrollHeight);
+  console.log(`  passport S2 at 1280 px: ${height} px high (20,770 px with a box after every item)`);
+  assert.ok(height < 15_000, `the page is much shorter (${height} px)`);
+
+  // The documents section's switch shows all of its items' bases.
+  const documents = page.locator('section', { has: page.locator('h2#documents') });
+  const sources = documents.getByRole('button', { name: msg('en', 'passport_sources') });
+  assert.equal(await sources.getAttribute('aria-pressed'), 'false');
+  await sources.click();
+  assert.equal(await sources.getAttribute('aria-pressed'), 'true');
+  const shown = await documents.locator('details.legal-basis').count();
+  assert.ok(shown > 0 && (await visible('section:has(h2#documents) details.legal-basis')) === shown, 'every basis of the section shows');
+  assert.equal(await visible('section:has(h2#terms) details.legal-basis'), 0, 'other sections stay as they were');
+  await documents.locator('details.legal-basis summary').first().click();
+  await documents.locator('details.legal-basis q').first().waitFor();
+  await expectAxeClean(page, '/services/S2, documents with their legal bases');
+  await sources.click();
+  assert.equal(await visible('section:has(h2#documents) details.legal-basis'), 0, 'and hides them again');
+
+  // Qujat's readings, all in one list, one key away.
+  const readings = page.locator('section', { has: page.locator('h2#assumptions') }).locator('details').first();
+  assert.equal(await readings.evaluate((d) => d.open), false, 'the list of readings is closed');
+  await readings.locator(':scope > summary').click();
+  assert.ok((await readings.locator('ul.assumptions > li').count()) > 5);
+  await expectAxeClean(page, '/services/S2, readings open');
+});
+
 pageTest('the chosen language is remembered across reloads and deep links', async ({ page }) => {
   await gotoApp(page, '/');
   await switchLanguage(page, 'en');

@@ -5,7 +5,8 @@
 //!
 //! The page is a table of sections ([`SECTIONS`]): each has an anchor, a
 //! title and a body; the contents list and the sections are drawn from the
-//! same table by one component.
+//! same table by one component. Each section's legal bases are shown by
+//! one switch of its own, so the page reads as what to do first.
 
 mod about;
 mod complaint;
@@ -181,7 +182,10 @@ fn OnThisPage() -> impl IntoView {
     }
 }
 
-/// One section: its heading (focusable, the contents list's target) and body.
+/// One section: its heading (focusable, the contents list's target), a
+/// switch that shows the legal basis of all its items at once, and its
+/// body. Closed, an item's basis takes no room: what to do comes first.
+/// Interpretations stay marked where they are used, switch or not.
 #[component]
 fn PassportSection(
     section: &'static Section,
@@ -189,9 +193,14 @@ fn PassportSection(
     today: Memo<NaiveDate>,
 ) -> impl IntoView {
     let lang = use_lang();
+    let sources = RwSignal::new(false);
     view! {
-        <section class="passport__section">
+        <section class="passport__section" class:passport__section--sources=move || sources.get()>
             <h2 id=section.id class="passport__heading" tabindex="-1">{(section.title)(lang)}</h2>
+            <button type="button" class="passport__sources" aria-pressed=move || sources.get().to_string()
+                on:click=move |_| sources.update(|s| *s = !*s)>
+                {t(tr::passport_sources)}
+            </button>
             {(section.body)(service, today)}
         </section>
     }

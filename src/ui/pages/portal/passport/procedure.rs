@@ -15,6 +15,7 @@ use crate::i18n::tr;
 use crate::ui::labels::{Label, Message, t};
 use crate::ui::paths;
 use crate::ui::state::prefs::use_lang;
+use crate::ui::widgets::details::Details;
 use crate::ui::widgets::legal_basis::{Items, LawText, LegalBasis};
 use crate::ui::widgets::tag::Tag;
 
@@ -154,8 +155,12 @@ pub fn information(service: &'static Service, _: Memo<NaiveDate>) -> AnyView {
 }
 
 pub fn assumptions(service: &'static Service, _: Memo<NaiveDate>) -> AnyView {
+    // Each reading is also marked where it is used: the whole list is one
+    // key away, so that it does not double the page.
+    let summary = tr::passport_assumptions_show(use_lang(), &service.assumptions.len().to_string());
     view! {
         <p>{t(tr::passport_assumptions_intro)}</p>
+        <Details summary=summary>
         <ul class="law-items assumptions">
             {service
                 .assumptions
@@ -169,6 +174,7 @@ pub fn assumptions(service: &'static Service, _: Memo<NaiveDate>) -> AnyView {
                 })
                 .collect_view()}
         </ul>
+        </Details>
     }
     .into_any()
 }
