@@ -25,34 +25,10 @@ fn genuine_code() -> String {
         .unwrap_or_default()
 }
 
-/// `text`'s QR code drawn two pixels a module with its quiet zone.
-#[cfg(feature = "scan")]
-fn qr_picture(text: &str) -> (usize, Vec<u8>) {
-    let Ok(c) = qrcode::QrCode::with_error_correction_level(text.as_bytes(), receipt::qr::EC_LEVEL)
-    else {
-        return (1, vec![255]);
-    };
-    let (n, q) = (c.width(), receipt::qr::QUIET_ZONE);
-    let colors = c.to_colors();
-    let side = (n + 2 * q) * 2;
-    let grey = (0..side * side)
-        .map(|i| {
-            let (x, y) = ((i % side) / 2, (i / side) / 2);
-            let inside = (q..n + q).contains(&x) && (q..n + q).contains(&y);
-            if inside && colors[(y - q) * n + (x - q)] == qrcode::Color::Dark {
-                0
-            } else {
-                255
-            }
-        })
-        .collect();
-    (side, grey)
-}
-
 pub(super) fn receipt_targets() -> Vec<Target> {
     let code = genuine_code();
     #[cfg(feature = "scan")]
-    let picture = qr_picture(&code);
+    let picture = scan::drawn(&code, 2).unwrap_or((1, vec![255]));
     #[allow(unused_mut)]
     let mut all = vec![Target {
         name: "receipt code".into(),

@@ -11,21 +11,10 @@
 //!
 //! ```
 //! use qujat::engine::receipt::scan::{self, ScanError};
-//! use qrcode::QrCode;
 //!
 //! // A QR code drawn 4 pixels a module with its quiet zone, as a camera
 //! // or a screenshot would see it.
-//! let qr = QrCode::new(b"QJ1.EXAMPLE").unwrap();
-//! let (side, modules) = ((qr.width() + 8) * 4, qr.width());
-//! let colors = qr.to_colors();
-//! let grey: Vec<u8> = (0..side * side)
-//!     .map(|i| {
-//!         let (x, y) = ((i % side) / 4, (i / side) / 4);
-//!         let dark = x >= 4 && y >= 4 && x < modules + 4 && y < modules + 4
-//!             && colors[(y - 4) * modules + (x - 4)] == qrcode::Color::Dark;
-//!         if dark { 0 } else { 255 }
-//!     })
-//!     .collect();
+//! let (side, grey) = scan::drawn("QJ1.EXAMPLE", 4).unwrap();
 //! assert_eq!(scan::read(side, side, &grey).unwrap(), "QJ1.EXAMPLE");
 //!
 //! // A blank page holds no code.
@@ -167,6 +156,30 @@ fn doubled(width: usize, height: usize, grey: &[u8]) -> Vec<u8> {
         .collect()
 }
 
+/// `text`'s QR code (as on a receipt: level M, a quiet zone of 4 modules)
+/// drawn `scale` pixels a module, black on white: the side in pixels and
+/// the grey levels. For tests and the fuzz harness: a picture known to
+/// hold a code. `None` if `text` fits no QR code.
+pub fn drawn(text: &str, scale: usize) -> Option<(usize, Vec<u8>)> {
+    let code =
+        qrcode::QrCode::with_error_correction_level(text.as_bytes(), super::qr::EC_LEVEL).ok()?;
+    let (n, q) = (code.width(), super::qr::QUIET_ZONE);
+    let colors = code.to_colors();
+    let side = (n + 2 * q) * scale;
+    let grey = (0..side * side)
+        .map(|i| {
+            let (x, y) = ((i % side) / scale, (i / side) / scale);
+            let inside = (q..n + q).contains(&x) && (q..n + q).contains(&y);
+            if inside && colors[(y - q) * n + (x - q)] == qrcode::Color::Dark {
+                0
+            } else {
+                255
+            }
+        })
+        .collect();
+    Some((side, grey))
+}
+
 /// The grey level of an RGBA pixel (ITU-R BT.601 weights), for a canvas's
 /// `ImageData`; a transparent pixel counts as white paper.
 pub fn grey_of_rgba(rgba: &[u8]) -> Vec<u8> {
@@ -190,25 +203,8 @@ mod tests {
     use super::*;
     use crate::engine::receipt::qr;
 
-    /// `text`'s QR code drawn `scale` pixels a module, with the quiet zone.
     fn picture(text: &str, scale: usize) -> (usize, Vec<u8>) {
-        let c = qrcode::QrCode::with_error_correction_level(text.as_bytes(), qr::EC_LEVEL).unwrap();
-        let n = c.width();
-        let colors = c.to_colors();
-        let side = (n + 2 * qr::QUIET_ZONE) * scale;
-        let q = qr::QUIET_ZONE;
-        let grey = (0..side * side)
-            .map(|i| {
-                let (x, y) = ((i % side) / scale, (i / side) / scale);
-                let inside = (q..n + q).contains(&x) && (q..n + q).contains(&y);
-                if inside && colors[(y - q) * n + (x - q)] == qrcode::Color::Dark {
-                    0
-                } else {
-                    255
-                }
-            })
-            .collect();
-        (side, grey)
+        drawn(text, scale).unwrap()
     }
 
     #[test]
