@@ -258,17 +258,41 @@ struct Key<T, M, R> {
     rev: R,
 }
 
-/// A record of the file as its type, if it is the person's record `t.id`.
-fn typed<T: DeserializeOwned>(
-    t: &Take,
+/// Each record of the file as its type, if it is the person's record
+/// `t.id` (else [`Why::Unreadable`]). Parsed before the write, so the
+/// write itself only decides and stores.
+fn parsed<T: DeserializeOwned>(
+    list: Vec<Take>,
     id: fn(&T) -> &String,
     mine: impl Fn(&T) -> bool,
-) -> Result<T, Why> {
-    let v: T = serde_json::from_value(t.data.clone()).map_err(|_| Why::Unreadable)?;
-    if *id(&v) == t.id && mine(&v) {
-        Ok(v)
-    } else {
-        Err(Why::Unreadable)
+) -> Vec<(Take, Result<T, Why>)> {
+    list.into_iter()
+        .map(|t| {
+            let v = serde_json::from_value::<T>(t.data.clone())
+                .map_err(|_| Why::Unreadable)
+                .and_then(|v| {
+                    if *id(&v) == t.id && mine(&v) {
+                        Ok(v)
+                    } else {
+                        Err(Why::Unreadable)
+                    }
+                });
+            (t, v)
+        })
+        .collect()
+}
+
+/// What becomes of a record of the file, from the record stored here at the
+/// moment of writing (`Some((whether it is the person's, its revision))`)
+/// and the revision the plan found here (`here`): the file's copy goes in
+/// (`Added`, `Updated`), the stored one stays (`Kept`: changed since the
+/// plan), or another person's holds the number (`Taken`).
+fn decide(stored: Option<(bool, u64)>, here: Option<u64>) -> Result<Done, Why> {
+    match (stored, here) {
+        (Some((false, _)), _) => Err(Why::Taken),
+        (Some((true, rev)), Some(local)) if rev == local => Ok(Done::Updated),
+        (None, None) => Ok(Done::Added),
+        _ => Ok(Done::Kept),
     }
 }
 
@@ -284,28 +308,18 @@ where
     M: Fn(&T) -> bool,
     R: Fn(&T) -> u64,
 {
-    let parsed: Vec<(Take, Result<T, Why>)> = list
-        .into_iter()
-        .map(|t| {
-            let v = typed(&t, key.id, &key.mine);
-            (t, v)
-        })
-        .collect();
+    let parsed = parsed(list, key.id, &key.mine);
     col.update(|m| {
         parsed
             .into_iter()
             .map(|(t, v)| {
-                let r = v.and_then(|v| match (m.get(&t.id), t.here) {
-                    (Some(o), _) if !(key.mine)(o) => Err(Why::Taken),
-                    (Some(o), Some(local)) if (key.rev)(o) == local => {
+                let r = v.and_then(|v| {
+                    let stored = m.get(&t.id).map(|o| ((key.mine)(o), (key.rev)(o)));
+                    let done = decide(stored, t.here)?;
+                    if !matches!(done, Done::Kept) {
                         m.insert(t.id.clone(), v);
-                        Ok(Done::Updated)
                     }
-                    (None, None) => {
-                        m.insert(t.id.clone(), v);
-                        Ok(Done::Added)
-                    }
-                    _ => Ok(Done::Kept),
+                    Ok(done)
                 });
                 (t.id, r)
             })
@@ -313,31 +327,25 @@ where
     })
 }
 
-/// Key files: new ones are added (a key file never changes); a serial that
-/// another person's key holds is refused.
+/// Key files: new ones are added (a key file never changes, so its
+/// revision is 0 and one already here is kept); a serial that another
+/// person's key holds is refused.
 fn keys(db: Db, list: Vec<Take>, iin: &str) -> Result<Results, NotSaved> {
-    let parsed: Vec<(Take, Result<KeyFile, Why>)> = list
-        .into_iter()
-        .map(|t| {
-            let v = typed(
-                &t,
-                |k: &KeyFile| &k.certificate.serial,
-                |k: &KeyFile| k.certificate.owner_iin == iin,
-            );
-            (t, v)
-        })
-        .collect();
+    let mine = |k: &KeyFile| k.certificate.owner_iin == iin;
+    let parsed = parsed(list, |k: &KeyFile| &k.certificate.serial, mine);
     db.keys.update(|ks| {
         parsed
             .into_iter()
             .map(|(t, v)| {
-                let r = v.and_then(|v| match ks.iter().find(|o| o.certificate.serial == t.id) {
-                    Some(o) if o.certificate.owner_iin != iin => Err(Why::Taken),
-                    Some(_) => Ok(Done::Kept),
-                    None => {
-                        ks.push(v);
-                        Ok(Done::Added)
+                let r = v.and_then(|v| {
+                    let at = ks.iter().position(|o| o.certificate.serial == t.id);
+                    let done = decide(at.map(|i| (mine(&ks[i]), 0)), t.here)?;
+                    match (&done, at) {
+                        (Done::Kept, _) => {}
+                        (_, Some(i)) => ks[i] = v,
+                        (_, None) => ks.push(v),
                     }
+                    Ok(done)
                 });
                 (t.id, r)
             })
@@ -348,28 +356,23 @@ fn keys(db: Db, list: Vec<Take>, iin: &str) -> Result<Results, NotSaved> {
 /// Bookings: taken in as the queue takes any booking ([`Tickets::adopt`]):
 /// a number already here is refused, and a live booking only if its slot
 /// still has room. A newer copy replaces this person's older one the same
-/// way.
+/// way. A booking's revision is its count of events.
 ///
 /// [`Tickets::adopt`]: crate::engine::queue::ticket::Tickets::adopt
 fn tickets(db: Db, list: Vec<Take>, iin: &str, now: DateTime<Utc>) -> Result<Results, NotSaved> {
-    let parsed: Vec<(Take, Result<Ticket, Why>)> = list
-        .into_iter()
-        .map(|t| {
-            let v = typed(&t, |x: &Ticket| &x.reference, |x: &Ticket| x.iin == iin);
-            (t, v)
-        })
-        .collect();
+    let parsed = parsed(list, |x: &Ticket| &x.reference, |x: &Ticket| x.iin == iin);
     db.tickets.update(|all| {
         parsed
             .into_iter()
             .map(|(t, v)| {
                 let r = v.and_then(|v| {
-                    let done = match (all.get(&t.id), t.here) {
-                        (Some(o), _) if o.iin != iin => return Err(Why::Taken),
-                        (Some(o), Some(local)) if o.history.len() as u64 == local => Done::Updated,
-                        (None, None) => Done::Added,
-                        _ => return Ok(Done::Kept),
-                    };
+                    let stored = all
+                        .get(&t.id)
+                        .map(|o| (o.iin == iin, o.history.len() as u64));
+                    let done = decide(stored, t.here)?;
+                    if matches!(done, Done::Kept) {
+                        return Ok(done);
+                    }
                     let mut trial = all.clone();
                     trial.tickets.retain(|o| o.reference != t.id);
                     let seen = trial.rev();

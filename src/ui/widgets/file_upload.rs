@@ -43,3 +43,8 @@ pub fn FileUpload(
         </div>
     }
 }
+
+/// The file chosen in the input `node_ref` points at, if any.
+pub fn chosen(node_ref: NodeRef<html::Input>) -> Option<web_sys::File> {
+    node_ref.get_untracked()?.files()?.get(0)
+}

@@ -31,7 +31,7 @@ use crate::ui::state::db::{Db, use_db};
 use crate::ui::state::prefs::use_lang;
 use crate::ui::state::transfer::{Restored, bundle, mine, restore};
 use crate::ui::widgets::error_summary::{ErrorItem, ErrorSummary, message_for};
-use crate::ui::widgets::file_upload::FileUpload;
+use crate::ui::widgets::file_upload::{FileUpload, chosen};
 use crate::ui::widgets::notice::warning;
 use crate::ui::widgets::page_heading::PageHeading;
 use crate::ui::widgets::sign_in_needed::for_person;
@@ -208,11 +208,7 @@ fn Restore(person: &'static Person, errors: RwSignal<Vec<ErrorItem>>) -> impl In
             return;
         }
         done.set(None);
-        let Some(chosen) = input
-            .get_untracked()
-            .and_then(|i| i.files())
-            .and_then(|f| f.get(0))
-        else {
+        let Some(chosen) = chosen(input) else {
             fail("restore-file", tr::data_error_no_file(lang).into());
             return;
         };

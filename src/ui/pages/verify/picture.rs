@@ -15,7 +15,7 @@ use crate::i18n::tr;
 use crate::ui::labels::{Message, t, ts};
 use crate::ui::state::prefs::use_lang;
 use crate::ui::widgets::error_summary::{ErrorItem, message_for};
-use crate::ui::widgets::file_upload::FileUpload;
+use crate::ui::widgets::file_upload::{FileUpload, chosen};
 
 /// A file input for the picture and its own button: the code read fills
 /// the page's text area (`code`) and is checked (`checked`); what went
@@ -35,11 +35,7 @@ pub fn PictureForm(
             return;
         }
         checked.set(None);
-        let Some(file) = input
-            .get_untracked()
-            .and_then(|i| i.files())
-            .and_then(|f| f.get(0))
-        else {
+        let Some(file) = chosen(input) else {
             errors.set(vec![ErrorItem::new(
                 "picture",
                 tr::verify_error_no_picture(lang),
