@@ -12,6 +12,15 @@
 //! 2. Law and calendar data: every `src/engine/data/*.toml` is parsed and
 //!    re-emitted as compact JSON in `OUT_DIR`, which the engine embeds and
 //!    parses once at run time (serde_json is needed anyway for storage).
+//! 3. Quotes: every citation's verbatim quote (`{seed, line, quote}` in the
+//!    data) is numbered, in file and document order, and the numbered list
+//!    is written as `quotes.txt` (a header line naming the list, then one
+//!    quote per line; a quote with a line
+//!    break is a build error). The web build's data keeps only the number
+//!    (`"q": n` instead of `"quote"`): a reader fetches the quotes when a
+//!    legal basis is first opened, so they are not in the first load.
+//!    Native builds keep both. `qujat-facts --quotes FILE` writes the list
+//!    for `.ci/build`.
 
 use std::collections::BTreeMap;
 use std::env;
@@ -48,16 +57,78 @@ fn run(root: &Path, out: &Path) -> Result<(), String> {
         .filter(|p| p.extension().is_some_and(|x| x == "toml"))
         .collect();
     entries.sort();
+    let web = env::var("CARGO_CFG_TARGET_ARCH").is_ok_and(|a| a == "wasm32");
+    let mut quotes = Quotes::default();
     for path in entries {
         println!("cargo:rerun-if-changed={}", path.display());
         let text = fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
         let value: toml::Value =
             toml::from_str(&text).map_err(|e| format!("{}: {e}", path.display()))?;
+        let mut value = serde_json::to_value(&value).map_err(|e| e.to_string())?;
+        quotes
+            .number(&mut value, web)
+            .map_err(|e| format!("{}: {e}", path.display()))?;
         let json = serde_json::to_string(&value).map_err(|e| e.to_string())?;
         let name = path.file_stem().unwrap().to_string_lossy().to_string();
         fs::write(out.join(format!("{name}.json")), json).map_err(|e| e.to_string())?;
     }
+    let body = quotes.list.join("\n");
+    // The first line names this exact list (count and FNV-1a hash), and
+    // the web build embeds that line: a page never shows the quotes of
+    // another build (an old cached file) or a server's fallback page.
+    let hash = body.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| {
+        (h ^ u64::from(b)).wrapping_mul(0x100_0000_01b3)
+    });
+    let header = format!("qujat-quotes {} {hash:016x}", quotes.list.len());
+    fs::write(out.join("quotes.txt"), format!("{header}\n{body}\n")).map_err(|e| e.to_string())?;
+    fs::write(out.join("quotes_header.txt"), header).map_err(|e| e.to_string())?;
     Ok(())
+}
+
+/// The quotes of every citation, each once, in order of first appearance.
+#[derive(Default)]
+struct Quotes {
+    list: Vec<String>,
+    index: BTreeMap<String, u64>,
+}
+
+impl Quotes {
+    /// Numbers every citation's quote in `value` (an object with `line`
+    /// and `quote`): adds `"q": n`, and on the web drops the quote.
+    fn number(&mut self, value: &mut serde_json::Value, web: bool) -> Result<(), String> {
+        match value {
+            serde_json::Value::Array(items) => {
+                for v in items {
+                    self.number(v, web)?;
+                }
+            }
+            serde_json::Value::Object(map) => {
+                let quote = match (map.contains_key("line"), map.get("quote")) {
+                    (true, Some(serde_json::Value::String(q))) => Some(q.clone()),
+                    _ => None,
+                };
+                if let Some(q) = quote {
+                    if q.contains(['\n', '\r']) {
+                        return Err(format!("a quote with a line break: {q:?}"));
+                    }
+                    let next = self.list.len() as u64;
+                    let n = *self.index.entry(q.clone()).or_insert(next);
+                    if n == next {
+                        self.list.push(q);
+                    }
+                    map.insert("q".into(), n.into());
+                    if web {
+                        map.remove("quote");
+                    }
+                }
+                for v in map.values_mut() {
+                    self.number(v, web)?;
+                }
+            }
+            _ => {}
+        }
+        Ok(())
+    }
 }
 
 /// One message: either a plain string or a set of plural forms.

@@ -11,7 +11,7 @@ use qujat::engine::catalog::{
     Situation, Stage, notes,
 };
 use qujat::engine::service::ServiceId;
-use qujat::engine::source::{Lang, Seed, Status};
+use qujat::engine::source::{Lang, QUOTES_TXT, Seed, Status};
 use qujat::engine::term::{Channel, ClockTime, EndRule, Location, StartRule, Unit};
 use serde_json::{Map, Value};
 
@@ -223,6 +223,9 @@ impl Walker<'_> {
                     }
                 }
             }
+            if let Some(e) = numbered_wrongly(c.get("q"), quote) {
+                self.err(&at, e);
+            }
             match line_lang(seed, line) {
                 Some(l) if c["lang"] == l => {}
                 l => self.err(&at, format!("lang {} but the line is {l:?}", c["lang"])),
@@ -365,6 +368,9 @@ fn every_engine_note_is_sourced_and_every_quote_is_on_its_line() {
                     "{path}: {seed:?} L{line} does not contain {quote:?}"
                 )),
             }
+            if let Some(e) = numbered_wrongly(o.get("q"), quote) {
+                errs.push(format!("{path}: {e}"));
+            }
             if line_lang(seed, line) != o["lang"].as_str() {
                 errs.push(format!(
                     "{path}: lang {} but the line is {:?}",
@@ -437,13 +443,46 @@ fn every_engine_note_is_sourced_and_every_quote_is_on_its_line() {
     );
     assert!(found >= 10, "walked only {found} citations");
     assert!(errs.is_empty(), "{}", errs.join("\n"));
-    // And the walk notices a wrong quote and an assumption without a rule.
+    // And the walk notices a wrong quote (not on its line, not the words
+    // its number gives), a wrong number, and an assumption without a rule.
     let mut broken = serde_json::to_value(catalog::notes()).unwrap();
     broken["provider_delivery"]["cites"][0]["quote"] = "not in the seed".into();
+    broken["location_assumption"]["cites"][0]["q"] = 0.into();
     broken["storage"]["start"]["rule"] = Value::Null;
     let (mut found, mut errs) = (0, Vec::new());
     walk(&broken, "broken", &seeds, &mut found, &mut errs);
-    assert_eq!(errs.len(), 2, "{errs:?}");
+    assert_eq!(errs.len(), 4, "{errs:?}");
+    assert_eq!(
+        errs.iter().filter(|e| e.contains("quote number")).count(),
+        2,
+        "{errs:?}"
+    );
+}
+
+/// The web build shows a citation's quote by its number in the list of
+/// quotes (`src/build.rs`, step 3): that line must be the quote itself.
+fn numbered_wrongly(q: Option<&Value>, quote: &str) -> Option<String> {
+    let Some(n) = q.and_then(Value::as_u64) else {
+        return Some(format!("{quote:?} has no quote number"));
+    };
+    match QUOTES_TXT.lines().nth(n as usize + 1) {
+        Some(words) if words == quote => None,
+        words => Some(format!("quote number {n} is {words:?}, not {quote:?}")),
+    }
+}
+
+#[test]
+fn the_list_of_quotes_is_each_quote_once_under_a_header_that_counts_them() {
+    let mut lines = QUOTES_TXT.lines();
+    let header = lines.next().unwrap();
+    let quotes: Vec<&str> = lines.collect();
+    let parts: Vec<&str> = header.split(' ').collect();
+    assert_eq!(parts[0], "qujat-quotes");
+    assert_eq!(parts[1].parse::<usize>().unwrap(), quotes.len());
+    assert!(quotes.len() > 300, "{} quotes", quotes.len());
+    let unique: BTreeSet<&str> = quotes.iter().copied().collect();
+    assert_eq!(unique.len(), quotes.len(), "each quote once");
+    assert!(quotes.iter().all(|q| !q.trim().is_empty()));
 }
 
 // ---------------------------------------------------------------------------

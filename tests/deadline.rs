@@ -33,6 +33,7 @@ fn prov(
             lang: SeedLang::Ru,
             line,
             quote: quote.into(),
+            q: None,
         }],
         rule: rule.map(Into::into),
         note: rule.map(|r| Text {

@@ -17,6 +17,7 @@ use qujat::engine::service::ServiceId;
 use qujat::engine::source::Status;
 use qujat::engine::term::Channel;
 use qujat::ui::labels::{Label, Tagged};
+use qujat::ui::state::quotes::{self, Quotes};
 use qujat::ui::widgets::complaint_marks::{Marks, RegistrationDetails};
 use qujat::ui::widgets::complaint_summary::{ComplaintSummary, Part};
 use qujat::ui::widgets::legal_basis::{Items, LawText, LegalBasis};
@@ -26,6 +27,7 @@ use qujat::ui::widgets::required_documents::required_documents;
 use qujat::ui::widgets::tag::{Tag, late_tag};
 use qujat::ui::widgets::timeline::{EventList, RegionalNote, StatusTag, TargetsTable};
 use qujat::ui::widgets::why_this_date::WhyThisDate;
+use std::sync::Arc;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -37,6 +39,7 @@ async fn legal_basis_is_a_closed_disclosure_with_the_status_in_words_and_quotes_
     let p = s2.summary.provenance.clone();
     let status = p.status;
     let cites = p.cites.len();
+    let p_cites = p.cites.clone();
     assert!(cites > 0);
     let m = Mounted::new(move || view! { <LegalBasis provenance=p /> }).await;
     let details = m.get("details.legal-basis");
@@ -51,15 +54,53 @@ async fn legal_basis_is_a_closed_disclosure_with_the_status_in_words_and_quotes_
         m.attr("summary span", "class").as_deref(),
         Some(status.tag_class())
     );
-    let quotes = m.all("q.cite__quote");
-    assert_eq!(quotes.len(), cites);
-    for q in quotes {
+    // The web build's data numbers its quotes; their words come when a
+    // basis is first opened. Until then the place says so in words.
+    let numbers: Vec<usize> = p_cites.iter().map(|c| c.q.unwrap() as usize).collect();
+    assert!(
+        p_cites.iter().all(|c| c.quote.is_empty()),
+        "no words in the web build's data"
+    );
+    assert_eq!(m.all("q.cite__quote").len(), 0);
+    assert_eq!(m.all("span.cite__quote").len(), cites);
+    assert_eq!(m.text("span.cite__quote"), tr::law_quote_loading(EN));
+    // The list arrives: each cite shows the words its number gives.
+    let list: Vec<String> = (0..=*numbers.iter().max().unwrap())
+        .map(|i| format!("words {i}"))
+        .collect();
+    quotes::set(Quotes::Ready(Arc::new(list)));
+    m.settle().await;
+    let shown = m.all("q.cite__quote");
+    assert_eq!(shown.len(), cites);
+    for (q, n) in shown.iter().zip(&numbers) {
+        assert_eq!(q.text_content().unwrap(), format!("words {n}"));
         let lang = q.get_attribute("lang").unwrap();
         assert!(
             lang == "ru" || lang == "kk",
             "a quote says its language: {lang}"
         );
     }
+    // A list that could not be had says where the quote is instead.
+    quotes::set(Quotes::Failed);
+    m.settle().await;
+    assert_eq!(m.all("q.cite__quote").len(), 0);
+    assert_eq!(m.text("span.cite__quote"), tr::law_quote_failed(EN));
+    quotes::set(Quotes::Idle);
+}
+
+#[wasm_bindgen_test]
+fn a_quotes_file_is_read_only_when_it_is_this_builds_list() {
+    let n: usize = quotes::HEADER.split(' ').nth(1).unwrap().parse().unwrap();
+    let body: Vec<String> = (0..n).map(|i| format!("q{i}")).collect();
+    let good = format!("{}\n{}\n", quotes::HEADER, body.join("\n"));
+    assert_eq!(quotes::parse(&good).unwrap()[n - 1], format!("q{}", n - 1));
+    // Another build's list, a short one, a server's fallback page: refused.
+    let other = good.replacen("qujat-quotes", "qujat-quotes-x", 1);
+    assert_eq!(quotes::parse(&other), None);
+    let short = format!("{}\n{}\n", quotes::HEADER, body[1..].join("\n"));
+    assert_eq!(quotes::parse(&short), None);
+    assert_eq!(quotes::parse("<!DOCTYPE html><html></html>"), None);
+    assert_eq!(quotes::parse(""), None);
 }
 
 #[wasm_bindgen_test]

@@ -15,6 +15,14 @@
 //!   (S1, S2, S3: refusal grounds, documents, terms, …);
 //! - `registry`: the demo registry's people as the engine loads them.
 //!
+//! `--quotes FILE` writes instead the list of every citation's quote, one
+//! per line (`src/build.rs`, step 3), which `.ci/build` puts into the web
+//! build as `/law-quotes.txt`:
+//!
+//! ```sh
+//! cargo run --bin qujat-facts -- --quotes target/law/law-quotes.txt
+//! ```
+//!
 //! Exit status 2, with one line on stderr, when the embedded data does not
 //! load or the file cannot be written.
 
@@ -22,9 +30,11 @@ use std::process::ExitCode;
 
 use qujat::engine::catalog;
 use qujat::engine::identity::registry;
+use qujat::engine::source::QUOTES_TXT;
 use qujat::i18n::MESSAGES_JSON;
 
-const USAGE: &str = "usage: qujat-facts [--out FILE]   (JSON on stdout without --out)";
+const USAGE: &str =
+    "usage: qujat-facts [--out FILE | --quotes FILE]   (JSON on stdout without an option)";
 
 fn main() -> ExitCode {
     match run(std::env::args().skip(1).collect()) {
@@ -39,6 +49,7 @@ fn main() -> ExitCode {
 fn run(args: Vec<String>) -> Result<(), String> {
     let out = match args.as_slice() {
         [] => None,
+        [flag, file] if flag == "--quotes" => return write(file, QUOTES_TXT.to_string()),
         [flag, file] if flag == "--out" => Some(file.clone()),
         [flag] if flag == "--help" || flag == "-h" => {
             println!("{USAGE}");
@@ -48,18 +59,21 @@ fn run(args: Vec<String>) -> Result<(), String> {
     };
     let json = facts()?;
     match out {
-        Some(file) => {
-            let path = std::path::Path::new(&file);
-            if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-                std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
-            }
-            std::fs::write(path, json).map_err(|e| format!("{file}: {e}"))
-        }
+        Some(file) => write(&file, json),
         None => {
             println!("{json}");
             Ok(())
         }
     }
+}
+
+/// Writes `text` to `file`, making its folder.
+fn write(file: &str, text: String) -> Result<(), String> {
+    let path = std::path::Path::new(file);
+    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+        std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+    }
+    std::fs::write(path, text).map_err(|e| format!("{file}: {e}"))
 }
 
 fn facts() -> Result<String, String> {

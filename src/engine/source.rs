@@ -122,6 +122,11 @@ pub enum SeedLang {
     Kk,
 }
 
+/// Every citation's quote, one per line, numbered by [`SourceRef::q`]
+/// (`src/build.rs`, step 3). Native tools only: `qujat-facts --quotes`
+/// writes it for the web build, which fetches it as `/law-quotes.txt`.
+pub const QUOTES_TXT: &str = include_str!(concat!(env!("OUT_DIR"), "/quotes.txt"));
+
 /// One citation: a seed, a clause as RULES.md writes it, the language
 /// version, the 1-based line (as `cat -n` numbers it) and a verbatim quote
 /// from that line.
@@ -131,7 +136,15 @@ pub struct SourceRef {
     pub clause: String,
     pub lang: SeedLang,
     pub line: u32,
+    /// The words quoted. Empty in the web build, whose data carries only
+    /// [`SourceRef::q`]: the page fetches the quotes when a legal basis is
+    /// first opened (`src/build.rs`, step 3), so they cost no first load.
+    #[serde(default)]
     pub quote: String,
+    /// The quote's number in the build's list of quotes (`quotes.txt`,
+    /// 0-based); the same quote has the same number wherever it is cited.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub q: Option<u32>,
 }
 
 /// Where an item comes from: citations, a status, and, for an assumption,

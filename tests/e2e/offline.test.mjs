@@ -79,6 +79,10 @@ pageTest(
     await expectPageWorks(page, '/services/S2', 'offline');
     await expectOfflineBanner(page, 'kk', '/services/S2 offline');
     await expectAxeClean(page, '/services/S2, offline');
+    // The law's quotes come from the cache too, when a legal basis opens.
+    await page.locator('details.legal-basis > summary').first().click();
+    await page.locator('details.legal-basis q.cite__quote').first().waitFor();
+    assert.ok((await page.locator('details.legal-basis q.cite__quote').first().innerText()).trim().length > 3, 'a quote, offline');
     await expectPageWorks(page, '/apply/S2', 'offline');
     await expectOfflineBanner(page, 'kk', '/apply/S2 offline');
     await expectAxeClean(page, '/apply/S2, offline');

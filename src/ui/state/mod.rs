@@ -17,6 +17,7 @@ pub mod notify;
 pub mod operator;
 pub mod otp;
 pub mod prefs;
+pub mod quotes;
 pub mod session;
 pub mod staff;
 pub mod store;

@@ -10,7 +10,9 @@
 //!   colour only repeats it);
 //! - the quote is a `<q>` marked with the language it is written in
 //!   (`lang="ru"` or `lang="kk"`), so a screen reader reads it in that
-//!   language;
+//!   language; the quotes are fetched when a basis is first opened
+//!   ([`quotes`]): until they are here the place says so in words, and if
+//!   they cannot be had it says where the quote is;
 //! - a Kazakh or Russian text that is our working translation says so in
 //!   words next to it;
 //! - an interpretation (status *assumption*) is read without opening
@@ -20,10 +22,11 @@
 use leptos::prelude::*;
 
 use crate::engine::catalog::Item;
-use crate::engine::source::{Lang, Provenance, SeedLang, Status, Text};
+use crate::engine::source::{Lang, Provenance, SeedLang, SourceRef, Status, Text};
 use crate::i18n::tr;
 use crate::ui::labels::{Label, Tagged, t};
 use crate::ui::state::prefs::use_lang;
+use crate::ui::state::quotes::{self, Quotes};
 
 /// A text in the reader's language, marked when it is our translation.
 #[component]
@@ -60,7 +63,11 @@ pub fn LegalBasis(provenance: Provenance) -> impl IntoView {
         });
     view! {
         {reading}
-        <details class="legal-basis">
+        <details class="legal-basis" on:toggle=|ev| {
+            if event_target::<web_sys::Element>(&ev).has_attribute("open") {
+                quotes::load();
+            }
+        }>
             <summary>
                 {t(tr::law_show_basis)} " "
                 <span class=p.status.tag_class()>{p.status.label(lang)}</span>
@@ -71,7 +78,8 @@ pub fn LegalBasis(provenance: Provenance) -> impl IntoView {
                 <ul class="cites">
                     {p.cites
                         .into_iter()
-                        .map(|c| {
+                        .map(|mut c| {
+                            let clause = std::mem::take(&mut c.clause);
                             let code = match c.lang {
                                 SeedLang::Ru => "ru",
                                 SeedLang::Kk => "kk",
@@ -79,10 +87,10 @@ pub fn LegalBasis(provenance: Provenance) -> impl IntoView {
                             view! {
                                 <li>
                                     <span class="cite__where">
-                                        {format!("{:?}", c.seed)} " · " {c.seed.label(lang)} " · " {c.clause} " · "
+                                        {format!("{:?}", c.seed)} " · " {c.seed.label(lang)} " · " {clause} " · "
                                         {c.lang.label(lang)} " · " {tr::law_line(lang, &c.line.to_string())}
                                     </span>
-                                    <q lang=code class="cite__quote">{c.quote}</q>
+                                    <Quote cite=c lang=code />
                                 </li>
                             }
                         })
@@ -90,6 +98,25 @@ pub fn LegalBasis(provenance: Provenance) -> impl IntoView {
                 </ul>
             </div>
         </details>
+    }
+}
+
+/// A citation's quote, in the language it is written in, once the quotes
+/// are here.
+#[component]
+fn Quote(cite: SourceRef, lang: &'static str) -> impl IntoView {
+    move || {
+        let quotes = quotes::current();
+        match quotes::words(&cite, &quotes) {
+            Some(words) => view! { <q lang=lang class="cite__quote">{words}</q> }.into_any(),
+            None => {
+                let key = match quotes {
+                    Quotes::Failed | Quotes::Ready(_) => tr::law_quote_failed,
+                    Quotes::Idle | Quotes::Loading => tr::law_quote_loading,
+                };
+                view! { <span class="cite__quote small muted">{t(key)}</span> }.into_any()
+            }
+        }
     }
 }
 

@@ -1,0 +1,120 @@
+//! The law's quotes, fetched once, when a reader first opens a legal basis.
+//!
+//! The web build's catalogue carries each citation's quote only as a
+//! number ([`SourceRef::q`]); the words are in `/law-quotes.txt`, written
+//! by `.ci/build` from the same data (`src/build.rs`, step 3) and
+//! precached by the service worker, so a reader offline still has them.
+//! They are about 5 KB of brotli that the first load no longer carries.
+//!
+//! The file's first line names its list; a file whose first line is not
+//! this build's (an old cached copy, a server's fallback page) is refused
+//! rather than shown with the wrong words.
+
+use std::cell::RefCell;
+use std::sync::Arc;
+
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen::prelude::*;
+
+use crate::engine::source::SourceRef;
+
+/// Where the quotes are served, for every bundle.
+pub const URL: &str = "/law-quotes.txt";
+
+/// The first line of this build's quotes file.
+pub const HEADER: &str = include_str!(concat!(env!("OUT_DIR"), "/quotes_header.txt"));
+
+/// Where the quotes are.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Quotes {
+    /// Nobody has opened a legal basis yet.
+    Idle,
+    Loading,
+    Ready(Arc<Vec<String>>),
+    /// The file could not be fetched or is not this build's (offline
+    /// before it was cached, a changed server); opening a basis again
+    /// tries again.
+    Failed,
+}
+
+thread_local! {
+    // Not a signal owned by whichever component first asks: the quotes
+    // outlive the page that fetched them. A trigger tells the readers.
+    static QUOTES: RefCell<Quotes> = const { RefCell::new(Quotes::Idle) };
+    static CHANGED: ArcTrigger = ArcTrigger::new();
+}
+
+/// The quotes as they are (tracked where read).
+pub fn current() -> Quotes {
+    CHANGED.with(|c| c.track());
+    QUOTES.with(|q| q.borrow().clone())
+}
+
+/// Sets the quotes and tells their readers.
+pub fn set(quotes: Quotes) {
+    QUOTES.with(|q| *q.borrow_mut() = quotes);
+    CHANGED.with(|c| c.notify());
+}
+
+/// The words of `cite`: its own quote where the data kept it (native
+/// builds), otherwise its numbered quote once the list is here.
+pub fn words(cite: &SourceRef, quotes: &Quotes) -> Option<String> {
+    if !cite.quote.is_empty() {
+        return Some(cite.quote.clone());
+    }
+    match quotes {
+        Quotes::Ready(list) => list.get(cite.q? as usize).cloned(),
+        _ => None,
+    }
+}
+
+/// Reads a quotes file: its header must be this build's, and it must hold
+/// as many quotes as the header says.
+pub fn parse(text: &str) -> Option<Vec<String>> {
+    let mut lines = text.lines();
+    if lines.next()? != HEADER {
+        return None;
+    }
+    let count: usize = HEADER.split(' ').nth(1)?.parse().ok()?;
+    let list: Vec<String> = lines.map(str::to_owned).collect();
+    (list.len() == count).then_some(list)
+}
+
+/// Fetches the quotes unless they are here or on their way.
+pub fn load() {
+    if matches!(
+        QUOTES.with(|q| q.borrow().clone()),
+        Quotes::Loading | Quotes::Ready(_)
+    ) {
+        return;
+    }
+    set(Quotes::Loading);
+    let Some(window) = web_sys::window() else {
+        return set(Quotes::Failed);
+    };
+    then(window.fetch_with_str(URL), |response| {
+        let text = response
+            .dyn_into::<web_sys::Response>()
+            .ok()
+            .filter(web_sys::Response::ok)
+            .and_then(|r| r.text().ok());
+        match text {
+            Some(text) => then(text, |text| {
+                let list = text.as_string().as_deref().and_then(parse);
+                set(list.map_or(Quotes::Failed, |l| Quotes::Ready(Arc::new(l))));
+            }),
+            None => set(Quotes::Failed),
+        }
+    });
+}
+
+/// Calls `ok` with what `promise` gives; a rejection sets the quotes as
+/// failed.
+fn then(promise: js_sys::Promise, ok: impl FnOnce(JsValue) + 'static) {
+    let ok = Closure::once(ok);
+    let err = Closure::once(|_: JsValue| set(Quotes::Failed));
+    let _ = promise.then2(&ok, &err);
+    ok.forget();
+    err.forget();
+}
