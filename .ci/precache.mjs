@@ -1,4 +1,4 @@
-// Writes the service worker dist/sw.js for the three bundles that .ci/build
+// Writes the service worker dist/sw.js for the four bundles that .ci/build
 // has just put in dist/ (run last, after the three trunk builds):
 //
 // 0. on the portal's page (dist/index.html) only: drops trunk's preload of

@@ -1,13 +1,14 @@
-// Writes the pages of the /apply/ and /staff/ bundles from index.html, the
-// portal's page, so that the three shells are one source (.ci/build runs
+// Writes the pages of the /services/, /apply/ and /staff/ bundles from index.html, the
+// portal's page, so that the four shells are one source (.ci/build runs
 // this before trunk; the output is git-ignored):
 //
+//   target/shells/services.html data-bin qujat-services
 //   target/shells/apply.html   data-bin qujat-apply
 //   target/shells/staff.html   data-bin qujat-staff
 //
 // From index.html, each page:
 // - drops every part between <!-- shell:portal --> and <!-- /shell:portal -->
-//   (the public/ copy, which the portal's build makes for all three, and the
+//   (the public/ copy, which the portal's build makes for all four, and the
 //   home page's heading, which only the portal shows);
 // - uncomments every <!-- shell:bundle … --> (what the bundles show instead);
 // - points trunk's rust link at the bundle's bin and at Cargo.toml, and the
@@ -22,7 +23,7 @@ import { fileURLToPath } from 'node:url';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 /** The bundles made from index.html: output name → cargo bin. */
-export const BUNDLES = { apply: 'qujat-apply', staff: 'qujat-staff' };
+export const BUNDLES = { services: 'qujat-services', apply: 'qujat-apply', staff: 'qujat-staff' };
 
 /**
  * Cargo features a bundle is built with, on top of none (index.html asks

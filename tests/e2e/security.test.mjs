@@ -295,6 +295,8 @@ pageTest('without randomness nothing is made of zeros: starting an application s
 
 pageTest('the passport\'s home-visit link leads to operator mode in the staff bundle', async ({ page }) => {
   await gotoApp(page, '/services/S3');
+  // It is in the passport's "how to apply" section, closed until opened.
+  await page.getByRole('button', { name: msg('kk', 'passport_sec_apply') }).click();
   const link = page.getByRole('link', { name: msg('kk', 'passport_operator_link') }).first();
   assert.equal(await link.getAttribute('href'), '/staff/operator');
   await link.click();

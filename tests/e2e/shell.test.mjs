@@ -7,7 +7,8 @@ import { useBrowser, pageTest } from './lib/browser.mjs';
 import { gotoApp, reloadApp, htmlLang, h1Text, storedLang, langButton, switchLanguage, pressedLanguages } from './lib/app.mjs';
 import { expectAxeClean } from './lib/axe.mjs';
 import { focused, tab, tabUntil } from './lib/keyboard.mjs';
-import { LANGS, looksLike, msg } from './lib/texts.mjs';
+import { LANGS, fmt, looksLike, msg } from './lib/texts.mjs';
+import { service } from './lib/facts.mjs';
 
 useBrowser();
 
@@ -143,34 +144,133 @@ pageTest('deep links load the app, also after a reload', async ({ page }) => {
   await expectAxeClean(page, '/services/S2');
 });
 
-pageTest('a passport reads as what to do first: each section shows its legal bases by one switch, interpretations stay marked, the full list of readings is one key away (English)', async ({ page }) => {
+/** The documents to bring through `channel` in `situations`, as the catalogue's rules give them. */
+function toBring(serviceId, channel, situations) {
+  return service(serviceId).documents.filter((d) =>
+    !d.info && d.channels.includes(channel) &&
+    (!d.when?.length || d.when.some((x) => situations.includes(x))) &&
+    !(d.unless ?? []).some((x) => situations.includes(x)));
+}
+
+pageTest('a passport starts with what to do for the reader\'s situation: where to go, what to bring, how long, the cost and the result, in one box before any act (English)', async ({ page }) => {
+  await gotoApp(page, '/');
+  await switchLanguage(page, 'en');
+  await gotoApp(page, '/services/S2');
+  const guide = page.locator('section.guide');
+  await guide.getByRole('heading', { level: 2, name: msg('en', 'passport_guide_heading') }).waitFor();
+  const bringList = () => guide.locator('dt:text-is("' + msg('en', 'passport_guide_bring') + '") + dd > ul.guide__list:first-child > li').allInnerTexts();
+  const answer = (key) => guide.locator('.summary__row', { has: page.locator(`dt:text-is("${msg('en', key)}")`) }).locator('dd');
+
+  // The reasons are the application's own (its "reason" field), one at a time.
+  const reasons = service('S2').form_fields.find((f) => f.id === 'reason').options.map((o) => o.id);
+  const what = guide.getByRole('group', { name: msg('en', 'passport_guide_what_happened') });
+  assert.equal(await what.getByRole('radio').count(), reasons.length, 'one radio per reason the application offers');
+  const ways = guide.getByRole('group', { name: msg('en', 'passport_guide_how') });
+  assert.equal(await ways.getByRole('radio', { name: msg('en', 'passport_guide_way_online') }).isChecked(), true, 'online first, chosen');
+  assert.equal(await answer('passport_guide_go').getByRole('link', { name: msg('en', 'passport_apply_online') }).getAttribute('href'), '/apply/S2');
+  const online = toBring('S2', 'portal', []);
+  assert.deepEqual((await bringList()).map((t) => t.split(' Qujat')[0].trim()), online.map((d) => d.text.en), 'online: the portal\'s documents');
+  assert.equal((await answer('passport_cost').innerText()).trim().startsWith(service('S2').cost.text.en), true, 'the cost');
+  await expectAxeClean(page, '/services/S2, what to do');
+
+  // Damaged, at the State Corporation: the original comes too; 15 working days with "why this date?".
+  await what.getByRole('radio', { name: msg('en', 'passport_guide_damage') }).check();
+  await ways.getByRole('radio', { name: fmt('en', 'passport_guide_way_office', { place: msg('en', 'passport_channel_state_corporation') }) }).check();
+  const counter = toBring('S2', 'state-corporation', ['damage']);
+  assert.ok(counter.some((d) => d.id === 'original'));
+  assert.deepEqual((await bringList()).map((t) => t.split(' Qujat')[0].trim()), counter.map((d) => d.text.en), 'damaged, at the State Corporation: its documents, the original among them');
+  const long = answer('passport_guide_long');
+  const sc = service('S2').terms.find((t) => t.channel === 'state-corporation');
+  assert.match(await long.innerText(), new RegExp(`\\b${sc.amount}\\b`), 'the State Corporation\'s term');
+  await long.locator('details.why > summary').first().click();
+  assert.ok((await long.locator('details[open] ol > li').count()) > 2, '"why this date?" gives its steps');
+  await expectAxeClean(page, '/services/S2, what to do when damaged, at the State Corporation');
+
+  // Half the length or better: the full passport is closed sections below.
+  const height = await page.evaluate(() => document.documentElement.scrollHeight);
+  const box = await guide.evaluate((g) => Math.round(g.getBoundingClientRect().height));
+  console.log(`  passport S2 at 1280 px: ${height} px high, what to do ${box} px (20,770 px with a box after every item; 13,075 px before the sections closed)`);
+  assert.ok(height <= 20_770 / 2, `the page is half as long or shorter (${height} px)`);
+
+  // S3 is a certificate: no "what happened"; a hand-in is booked in the queue.
+  await gotoApp(page, '/services/S3');
+  await guide.waitFor();
+  assert.equal(await guide.getByRole('group', { name: msg('en', 'passport_guide_what_happened') }).count(), 0, 'S3 has no reasons');
+  const book = ways.getByRole('radio', { name: fmt('en', 'passport_guide_way_book', { what: msg('en', 'book_purpose_hand_in') }) });
+  await book.check();
+  assert.equal(await answer('passport_guide_go').getByRole('link', { name: msg('en', 'passport_guide_book_link') }).getAttribute('href'), '/apply/book');
+
+  // S1 with a liquidated college: the archive is the only way, in the catalogue's words; at 320 px nothing scrolls sideways.
+  await page.setViewportSize({ width: 320, height: 640 });
+  await gotoApp(page, '/services/S1');
+  await guide.getByRole('checkbox', { name: msg('en', 'passport_guide_liquidated') }).check();
+  assert.deepEqual(await ways.getByRole('radio').evaluateAll((r) => r.map((x) => x.labels[0].innerText.trim())), [msg('en', 'passport_guide_way_archive')], 'only the archive');
+  const archive = service('S1').documents.find((d) => d.info && d.when?.includes('liquidated'));
+  assert.ok((await answer('passport_guide_go').innerText()).includes(archive.text.en), 'the archive rule, word for word');
+  assert.equal(await guide.locator('dt').count(), 1, 'no documents, terms, cost or result that the seeds do not give');
+  assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth), 'no horizontal scroll at 320 px');
+  await expectAxeClean(page, '/services/S1 at 320 px, liquidated college');
+});
+
+pageTest('what to do reads in Kazakh and Russian too, and reflows at 200 % zoom', async ({ page }) => {
+  // 200 % zoom of a 1280 px window: a 640 px wide viewport.
+  await page.setViewportSize({ width: 640, height: 800 });
+  for (const code of ['kk', 'ru']) {
+    await gotoApp(page, '/');
+    await switchLanguage(page, code);
+    await gotoApp(page, '/services/S2');
+    const guide = page.locator('section.guide');
+    await guide.getByRole('heading', { level: 2, name: msg(code, 'passport_guide_heading') }).waitFor();
+    await guide.getByRole('radio', { name: msg(code, 'passport_guide_name_change') }).check();
+    await guide.getByRole('radio', { name: fmt(code, 'passport_guide_way_office', { place: msg(code, 'passport_channel_provider') }) }).check();
+    const bring = guide.locator('.summary__row', { has: page.locator(`dt:text-is("${msg(code, 'passport_guide_bring')}")`) }).locator('dd ul.guide__list:first-child > li');
+    assert.equal(await bring.count(), toBring('S2', 'provider', ['name-change']).length, `${code}: the provider's documents after a change of name`);
+    assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth), `${code}: no horizontal scroll at 200 %`);
+    await expectAxeClean(page, `/services/S2 what to do, ${code}, 200 %`);
+  }
+});
+
+pageTest('the full passport is closed sections; each shows its legal bases by one switch, interpretations stay marked, the readings are one key away (English)', async ({ page }) => {
   await gotoApp(page, '/');
   await switchLanguage(page, 'en');
   await gotoApp(page, '/services/S2');
   await page.locator('.passport h1').waitFor();
   const visible = (sel) => page.locator(sel).evaluateAll((els) => els.filter((e) => e.getClientRects().length > 0).length);
-  const all = await page.locator('.passport__section details.legal-basis').count();
-  assert.ok(all > 50, `the items keep their legal bases (${all})`);
-  assert.equal(await visible('.passport__section details.legal-basis'), 0, 'closed, no item shows a legal-basis box');
-  assert.ok((await visible('.passport__section .legal-basis__reading')) > 0, 'interpretations are marked where they are used, switch or not');
-  const height = await page.evaluate(() => document.documentElement.scrollHeight);
-  console.log(`  passport S2 at 1280 px: ${height} px high (20,770 px with a box after every item)`);
-  assert.ok(height < 15_000, `the page is much shorter (${height} px)`);
+  const toggles = page.locator('.passport__toggle');
+  assert.equal(await toggles.count(), 14, 'fourteen sections');
+  assert.equal(await page.locator('.passport__toggle[aria-expanded="true"]').count(), 0, 'all closed');
+  assert.equal(await visible('.passport__body'), 0, 'no body shows');
+
+  // One section opens by its heading's button, and closes again.
+  const documents = page.locator('section', { has: page.locator('h2#documents') });
+  const toggle = documents.getByRole('button', { name: msg('en', 'passport_sec_documents') });
+  await toggle.click();
+  assert.equal(await toggle.getAttribute('aria-expanded'), 'true');
+  assert.equal(await page.locator(`#${await toggle.getAttribute('aria-controls')}`).isVisible(), true, 'the button controls the body it opens');
 
   // The documents section's switch shows all of its items' bases.
-  const documents = page.locator('section', { has: page.locator('h2#documents') });
   const sources = documents.getByRole('button', { name: msg('en', 'passport_sources') });
   assert.equal(await sources.getAttribute('aria-pressed'), 'false');
+  assert.equal(await visible('section:has(h2#documents) details.legal-basis'), 0, 'closed, no item shows a legal-basis box');
   await sources.click();
   assert.equal(await sources.getAttribute('aria-pressed'), 'true');
   const shown = await documents.locator('details.legal-basis').count();
   assert.ok(shown > 0 && (await visible('section:has(h2#documents) details.legal-basis')) === shown, 'every basis of the section shows');
-  assert.equal(await visible('section:has(h2#terms) details.legal-basis'), 0, 'other sections stay as they were');
+  // The quotes arrive when a basis is first opened.
   await documents.locator('details.legal-basis summary').first().click();
-  await documents.locator('details.legal-basis q').first().waitFor();
+  await documents.locator('details.legal-basis q.cite__quote').first().waitFor();
+  assert.ok((await documents.locator('details.legal-basis q.cite__quote').first().innerText()).trim().length > 3, 'the quote in words');
   await expectAxeClean(page, '/services/S2, documents with their legal bases');
   await sources.click();
   assert.equal(await visible('section:has(h2#documents) details.legal-basis'), 0, 'and hides them again');
+
+  // Show all: every item keeps its legal basis, closed.
+  await page.getByRole('button', { name: msg('en', 'passport_show_all') }).click();
+  assert.equal(await page.locator('.passport__toggle[aria-expanded="true"]').count(), 14, 'all open');
+  const all = await page.locator('.passport__section details.legal-basis').count();
+  assert.ok(all > 50, `the items keep their legal bases (${all})`);
+  assert.equal(await visible('.passport__section details.legal-basis'), 0, 'no item shows a legal-basis box');
+  assert.ok((await visible('.passport__section .legal-basis__reading')) > 0, 'interpretations are marked where they are used, switch or not');
 
   // Qujat's readings, all in one list, one key away.
   const readings = page.locator('section', { has: page.locator('h2#assumptions') }).locator('details').first();
@@ -178,6 +278,13 @@ pageTest('a passport reads as what to do first: each section shows its legal bas
   await readings.locator(':scope > summary').click();
   assert.ok((await readings.locator('ul.assumptions > li').count()) > 5);
   await expectAxeClean(page, '/services/S2, readings open');
+  await page.getByRole('button', { name: msg('en', 'passport_hide_all') }).click();
+  assert.equal(await page.locator('.passport__toggle[aria-expanded="true"]').count(), 0, 'all closed again');
+
+  // A link to a section opens it.
+  await gotoApp(page, '/');
+  await gotoApp(page, '/services/S2#terms');
+  assert.equal(await page.locator('section:has(h2#terms) .passport__toggle').getAttribute('aria-expanded'), 'true', '#terms opens its section');
 });
 
 pageTest('the chosen language is remembered across reloads and deep links', async ({ page }) => {

@@ -1,10 +1,13 @@
-//! The three bundles and moving between them.
+//! The four bundles and moving between them.
 
 use leptos::prelude::*;
 
-/// The app ships as three bundles, each a separate wasm loaded by its own
+/// The app ships as four bundles, each a separate wasm loaded by its own
 /// page, so that a citizen's first load carries only what browsing needs:
-/// - `Portal` (`/`): the catalogue, passports and sign-in;
+/// - `Portal` (`/`): the catalogue and sign-in;
+/// - `Services` (`/services/…`): the service passports, each opening with
+///   "what to do" for the reader's situation (the guide, its deadline
+///   arithmetic and the queue's booking rules are not in the first load);
 /// - `Apply` (`/apply/…`): the signed-in citizen's part: the wizard, EDS
 ///   keys, SMS codes, submission, receipts, complaints, the personal cabinet,
 ///   the trackers and notifications;
@@ -16,6 +19,7 @@ use leptos::prelude::*;
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Bundle {
     Portal,
+    Services,
     Apply,
     Staff,
 }
@@ -29,6 +33,7 @@ impl Bundle {
             .next()
             .unwrap_or("");
         match first {
+            "services" => Bundle::Services,
             "apply" => Bundle::Apply,
             "staff" => Bundle::Staff,
             _ => Bundle::Portal,

@@ -1,4 +1,4 @@
-//! The app around the pages: the three bundles and their routes, mounting,
+//! The app around the pages: the four bundles and their routes, mounting,
 //! and the frame every page shares.
 
 pub mod bundle;
@@ -9,4 +9,4 @@ mod shared;
 
 pub use bundle::{Bundle, navigator};
 pub use mount::mount;
-pub use routes::{App, ApplyApp, StaffApp};
+pub use routes::{App, ApplyApp, ServicesApp, StaffApp};

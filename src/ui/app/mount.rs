@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 
 use super::bundle::{Bundle, follow_cross_bundle_links};
-use super::routes::{App, ApplyApp, StaffApp};
+use super::routes::{App, ApplyApp, ServicesApp, StaffApp};
 
 /// Replaces the static loading shell of the page with the bundle's app,
 /// after the browser has painted the shell at least once: on a fast or
@@ -11,7 +11,7 @@ use super::routes::{App, ApplyApp, StaffApp};
 /// shell's heading and lead (index.html) should be what paints first.
 // The match is here, inlined into each binary's `main` with a constant
 // bundle, so that each wasm links only its own app (a match inside the
-// callbacks would keep all three apps in every bundle).
+// callbacks would keep all four apps in every bundle).
 #[inline(always)]
 pub fn mount(bundle: Bundle) {
     // A panic aborts the wasm, which traps; public/boot.js then replaces
@@ -22,6 +22,7 @@ pub fn mount(bundle: Bundle) {
     }));
     match bundle {
         Bundle::Portal => after_first_paint(bundle, || leptos::mount::mount_to_body(App)),
+        Bundle::Services => after_first_paint(bundle, || leptos::mount::mount_to_body(ServicesApp)),
         Bundle::Apply => after_first_paint(bundle, || leptos::mount::mount_to_body(ApplyApp)),
         Bundle::Staff => after_first_paint(bundle, || leptos::mount::mount_to_body(StaffApp)),
     }

@@ -10,7 +10,7 @@ use super::bundle::Bundle;
 use super::frame::Frame;
 use super::shared::provide_shared;
 use crate::ui::modes::kiosk::use_kiosk;
-use crate::ui::pages::{apply, book, cabinet, complaint, portal, sign, staff, verify};
+use crate::ui::pages::{apply, book, cabinet, complaint, portal, services, sign, staff, verify};
 use crate::ui::state::db::Db;
 use crate::ui::state::operator::OperatorVault;
 use crate::ui::state::prefs::{CurrentLang, Prefs};
@@ -39,8 +39,21 @@ pub fn App() -> impl IntoView {
         view! {
             <Routes fallback=NotFound>
                 <Route path=path!("/") view=portal::Home />
-                <Route path=path!("/services/:id") view=portal::PassportPage />
                 <Route path=path!("/signin") view=portal::SignIn />
+            </Routes>
+        }
+    })
+}
+
+/// The service passports (the `/services/` bundle): what to do, then the
+/// whole passport. Their own bundle, so that the home page's first load
+/// does not carry them.
+#[component]
+pub fn ServicesApp() -> impl IntoView {
+    app(provide_shared(Bundle::Services), || {
+        view! {
+            <Routes fallback=NotFound>
+                <Route path=path!("/services/:id") view=services::PassportPage />
             </Routes>
         }
     })

@@ -20,8 +20,8 @@ pub fn provide_shared(bundle: Bundle) -> Prefs {
     let keyboard = Keyboard::new();
     provide_context(keyboard);
     provide_context(Kiosk::start(access, keyboard));
-    // The portal reads records only as its pages use them (a smaller first
-    // load); the other bundles read them all at start.
-    provide_records(bundle != Bundle::Portal);
+    // The portal and the passports read records only as their pages use
+    // them (a smaller load); the other bundles read them all at start.
+    provide_records(!matches!(bundle, Bundle::Portal | Bundle::Services));
     prefs
 }

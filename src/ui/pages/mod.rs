@@ -1,7 +1,8 @@
 //! The pages, one folder per flow. A page never imports another page: what
 //! two pages share is a widget (`ui::widgets`) or state (`ui::state`).
 //!
-//! - [`portal`]: the catalogue, the service passports, sign-in (`/`);
+//! - [`portal`]: the catalogue, sign-in (`/`);
+//! - [`services`]: the service passports, "what to do" first (`/services/…`);
 //! - [`apply`]: the S2 wizard and the receipt (`/apply/S2…`);
 //! - [`book`]: booking the State Corporation's electronic queue, the ticket;
 //! - [`sign`]: signing an application, the EDS keys;
@@ -14,6 +15,7 @@ pub mod book;
 pub mod cabinet;
 pub mod complaint;
 pub mod portal;
+pub mod services;
 pub mod sign;
 pub mod staff;
 pub mod verify;

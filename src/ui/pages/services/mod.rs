@@ -3,14 +3,17 @@
 //! basis. Acts and items whose basis is no longer in force appear only as
 //! history (RULES.md LS-1); regional items carry the regional label (LS-2).
 //!
-//! The page is a table of sections ([`SECTIONS`]): each has an anchor, a
-//! title and a body; the contents list and the sections are drawn from the
-//! same table by one component. Each section's legal bases are shown by
-//! one switch of its own, so the page reads as what to do first.
+//! The page opens with "what to do" for the reader's situation
+//! ([`guide::GuideTop`]), before any act or clause. The full passport
+//! follows as a table of sections ([`SECTIONS`]): each has an anchor, a
+//! title and a body, shown as an accordion (closed, built when first
+//! opened; a link to `#anchor` opens it). Each section's legal bases are
+//! shown by one switch of its own.
 
 mod about;
 mod complaint;
 mod documents;
+mod guide;
 mod history;
 mod offices;
 mod procedure;
@@ -25,7 +28,6 @@ use crate::i18n::tr;
 use crate::ui::labels::t;
 use crate::ui::state::clock::use_clock;
 use crate::ui::state::prefs::use_lang;
-use crate::ui::widgets::error_summary::focus_by_id;
 use crate::ui::widgets::legal_basis::{LawText, LegalBasis};
 use crate::ui::widgets::not_found::NotFound;
 use crate::ui::widgets::page_heading::DocTitle;
@@ -133,6 +135,17 @@ fn Passport(service: &'static Service) -> impl IntoView {
     // Changes once a day, so the page is not rebuilt with every clock tick.
     let today = Memo::new(move |_| clock.today());
     let title = Signal::stored(service.name.text.get(lang).to_string());
+    // A link to a section (`#documents`) opens it.
+    let hash = web_sys::window()
+        .and_then(|w| w.location().hash().ok())
+        .unwrap_or_default();
+    let open: Vec<RwSignal<bool>> = SECTIONS
+        .iter()
+        .map(|s| RwSignal::new(hash.strip_prefix('#') == Some(s.id)))
+        .collect();
+    let opens = StoredValue::new(open.clone());
+    let all_open = move || opens.with_value(|v| v.iter().all(|o| o.get()));
+    let set_all = move |to: bool| opens.with_value(|v| v.iter().for_each(|o| o.set(to)));
     view! {
         <div class="page passport">
             <DocTitle text=title />
@@ -140,68 +153,59 @@ fn Passport(service: &'static Service) -> impl IntoView {
             <h1 tabindex="-1"><LawText text=service.name.text.clone() /></h1>
             <p class="lead"><LawText text=service.summary.text.clone() /></p>
             <LegalBasis provenance=service.summary.provenance.clone() />
-            <OnThisPage />
+            <guide::GuideTop service=service />
+            <h2 class="passport__full">{t(tr::passport_full_heading)}</h2>
+            <p>{t(tr::passport_full_intro)}</p>
+            <button type="button" class="button button--secondary passport__all"
+                aria-expanded=move || all_open().to_string()
+                on:click=move |_| set_all(!all_open())>
+                {move || t(if all_open() { tr::passport_hide_all } else { tr::passport_show_all })}
+            </button>
             {SECTIONS
                 .iter()
-                .map(|s| view! { <PassportSection section=s service=service today=today /> })
+                .zip(open)
+                .map(|(s, open)| view! { <PassportSection section=s service=service today=today open=open /> })
                 .collect_view()}
         </div>
     }
 }
 
-/// The contents list. Its links move focus to the section heading (the
-/// router would treat a change of the URL hash as a navigation).
-#[component]
-fn OnThisPage() -> impl IntoView {
-    let lang = use_lang();
-    view! {
-        <nav class="on-this-page" aria-labelledby="on-this-page">
-            <h2 id="on-this-page" class="on-this-page__title">{t(tr::passport_on_this_page)}</h2>
-            <ul>
-                {SECTIONS
-                    .iter()
-                    .map(|s| {
-                        let id = s.id;
-                        view! {
-                            <li>
-                                <a
-                                    href=format!("#{id}")
-                                    on:click=move |ev| {
-                                        ev.prevent_default();
-                                        focus_by_id(id);
-                                    }
-                                >
-                                    {(s.title)(lang)}
-                                </a>
-                            </li>
-                        }
-                    })
-                    .collect_view()}
-            </ul>
-        </nav>
-    }
-}
-
-/// One section: its heading (focusable, the contents list's target), a
-/// switch that shows the legal basis of all its items at once, and its
-/// body. Closed, an item's basis takes no room: what to do comes first.
-/// Interpretations stay marked where they are used, switch or not.
+/// One section, as an accordion: its heading is a button that shows or
+/// hides the body (`aria-expanded`, `aria-controls`); the body is built
+/// the first time it opens, so a passport paints its top at once. Inside,
+/// a switch shows the legal basis of all its items at once; closed, an
+/// item's basis takes no room. Interpretations stay marked where they are
+/// used, switch or not.
 #[component]
 fn PassportSection(
     section: &'static Section,
     service: &'static Service,
     today: Memo<NaiveDate>,
+    open: RwSignal<bool>,
 ) -> impl IntoView {
     let lang = use_lang();
     let sources = RwSignal::new(false);
+    // Built once, on the first opening; kept (and hidden) after.
+    let built = Memo::new(move |was: Option<&bool>| was.copied().unwrap_or(false) || open.get());
+    let body_id = format!("{}-body", section.id);
     view! {
         <section class="passport__section" class:passport__section--sources=move || sources.get()>
-            <h2 id=section.id class="passport__heading" tabindex="-1">{(section.title)(lang)}</h2>
-            <button type="button" class="passport__sources" aria-pressed=move || sources.get().to_string()
-                on:click=move |_| sources.update(|s| *s = !*s)>
-                {t(tr::passport_sources)}
-            </button>
-            {(section.body)(service, today)}
+            <h2 id=section.id class="passport__heading" tabindex="-1">
+                <button type="button" class="passport__toggle" aria-controls=body_id.clone()
+                    aria-expanded=move || open.get().to_string()
+                    on:click=move |_| open.update(|o| *o = !*o)>
+                    {(section.title)(lang)}
+                </button>
+            </h2>
+            <div id=body_id class="passport__body" hidden=move || !open.get()>
+                {move || built.get().then(|| view! {
+                    <button type="button" class="passport__sources" aria-pressed=move || sources.get().to_string()
+                        on:click=move |_| sources.update(|s| *s = !*s)>
+                        {t(tr::passport_sources)}
+                    </button>
+                    {(section.body)(service, today)}
+                })}
+            </div>
         </section>
     }
 }
