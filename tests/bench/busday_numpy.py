@@ -54,7 +54,7 @@ def xorshift_queries(n):
 def default_bin():
     root = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
     target = os.environ.get("CARGO_TARGET_DIR", os.path.join(root, "target"))
-    return os.path.join(target, "release", "qujat-rules")
+    return os.path.join(target, "speed", "qujat-rules")
 
 
 def export_calendar(binary):
@@ -109,7 +109,7 @@ def main():
     ap.add_argument("--repeat", type=int, default=3)
     args = ap.parse_args()
     if not os.path.exists(args.bin):
-        raise SystemExit(f"{args.bin} not found: run `cargo build --release --bin qujat-rules`")
+        raise SystemExit(f"{args.bin} not found: run `cargo build --profile speed --bin qujat-rules`")
 
     holidays, working_weekends = export_calendar(args.bin)
     print(f"calendar: {len(holidays)} non-working weekdays, "

@@ -335,10 +335,10 @@ pub(super) fn build(data: &'static RawData) -> Result<Calendar, CalendarError> {
     // Prefix counts and the working-day index.
     let mut cum_work = Vec::with_capacity(n);
     let mut cum_weekend = Vec::with_capacity(n);
-    let mut work_idx = Vec::new();
+    let mut work_dates = Vec::new();
     let mut specials = Vec::new();
     let (mut w, mut we) = (0u32, 0u32);
-    for (i, d) in days.iter().enumerate() {
+    for d in &days {
         match d.kind {
             DayKind::Working => {}
             DayKind::Weekend => we += 1,
@@ -350,7 +350,7 @@ pub(super) fn build(data: &'static RawData) -> Result<Calendar, CalendarError> {
         }
         if d.is_working() {
             w += 1;
-            work_idx.push(u32::try_from(i).map_err(|_| bad("table too large".into()))?);
+            work_dates.push(d.date);
         }
         cum_work.push(w);
         cum_weekend.push(we);
@@ -363,7 +363,7 @@ pub(super) fn build(data: &'static RawData) -> Result<Calendar, CalendarError> {
         days,
         cum_work,
         cum_weekend,
-        work_idx,
+        work_dates,
         specials,
         holidays,
         years,

@@ -18,8 +18,9 @@ pub struct Calendar {
     pub(super) cum_work: Vec<u32>,
     /// `cum_weekend[i]`: plain weekend days among indices `0..=i`.
     pub(super) cum_weekend: Vec<u32>,
-    /// Indices of the working days, in order (working-day ordinal -> index).
-    pub(super) work_idx: Vec<u32>,
+    /// The working days, in order (working-day ordinal -> date): the
+    /// answer of "the n-th working day after d" is one load away.
+    pub(super) work_dates: Vec<NaiveDate>,
     pub(super) specials: Vec<SpecialDay>,
     pub(super) holidays: Vec<HolidayDef>,
     pub(super) years: Vec<YearInfo>,
@@ -79,9 +80,9 @@ impl Calendar {
 
     /// The date of the `ordinal`-th working day (0-based) of the table.
     fn working_day(&self, ordinal: usize, from: NaiveDate) -> Result<NaiveDate, CalendarError> {
-        self.work_idx
+        self.work_dates
             .get(ordinal)
-            .map(|&i| self.days[i as usize].date)
+            .copied()
             .ok_or_else(|| self.beyond(from))
     }
 
