@@ -80,6 +80,10 @@ pageTest('English: my data saved to an encrypted file in one browser and restore
     'says what the file will hold',
   );
   await expectAxeClean(page, 'data page, en');
+  // The passphrase's hint is the field's own description, read with it.
+  const hintIds = await page.locator('#save-passphrase').getAttribute('aria-describedby');
+  const description = await page.evaluate((ids) => ids.split(' ').map((id) => document.getElementById(id)?.innerText.trim() ?? '').join(' '), hintIds ?? '');
+  assert.ok(description.includes(msg(lang, 'data_passphrase_hint')), `the hint describes the passphrase field (${description})`);
   await button(page, msg(lang, 'data_save_button')).click();
   await expectErrors(page, lang, [['save-passphrase', msg(lang, 'data_error_passphrase_empty')]], 'save, no passphrase');
   await page.locator('#save-passphrase').fill('short');

@@ -67,18 +67,28 @@ fn Data(person: &'static Person) -> impl IntoView {
     .into_any()
 }
 
-/// A password field of this page.
+/// A password field of this page, with its hint where it has one (the
+/// field's own hint: read with it, `aria-describedby`).
 fn secret(
     id: &'static str,
     label: fn(crate::engine::source::Lang) -> &'static str,
+    hint: Option<fn(crate::engine::source::Lang) -> &'static str>,
     value: RwSignal<String>,
     errors: RwSignal<Vec<ErrorItem>>,
     autocomplete: &'static str,
-) -> impl IntoView {
-    view! {
-        <TextField id=id password=true label=ts(label) value=value
-            on_input=Callback::new(move |v| value.set(v))
-            error=message_for(errors, id) autocomplete=autocomplete />
+) -> AnyView {
+    let on_input = Callback::new(move |v| value.set(v));
+    match hint {
+        Some(hint) => view! {
+            <TextField id=id password=true label=ts(label) hint=ts(hint) value=value
+                on_input=on_input error=message_for(errors, id) autocomplete=autocomplete />
+        }
+        .into_any(),
+        None => view! {
+            <TextField id=id password=true label=ts(label) value=value
+                on_input=on_input error=message_for(errors, id) autocomplete=autocomplete />
+        }
+        .into_any(),
     }
 }
 
@@ -160,9 +170,8 @@ fn Save(person: &'static Person, errors: RwSignal<Vec<ErrorItem>>) -> impl IntoV
         <h2>{t(tr::data_save_heading)}</h2>
         <p>{holds}</p>
         <form novalidate on:submit=on_submit>
-            {secret("save-passphrase", tr::data_passphrase, passphrase, errors, "new-password")}
-            <p class="hint">{t(tr::data_passphrase_hint)}</p>
-            {secret("save-confirm", tr::data_confirm, confirm, errors, "new-password")}
+            {secret("save-passphrase", tr::data_passphrase, Some(tr::data_passphrase_hint), passphrase, errors, "new-password")}
+            {secret("save-confirm", tr::data_confirm, None, confirm, errors, "new-password")}
             <div class="button-group">
                 <button type="submit" class="button" aria-disabled=move || busy.get().then_some("true")>
                     {t(tr::data_save_button)}
@@ -252,7 +261,7 @@ fn Restore(person: &'static Person, errors: RwSignal<Vec<ErrorItem>>) -> impl In
         <form novalidate on:submit=on_submit>
             <FileUpload id="restore-file" label=ts(tr::data_file) hint=ts(tr::data_file_hint)
                 accept=".json,application/json" node_ref=input error=message_for(errors, "restore-file") />
-            {secret("restore-passphrase", tr::data_restore_passphrase, passphrase, errors, "off")}
+            {secret("restore-passphrase", tr::data_restore_passphrase, None, passphrase, errors, "off")}
             <div class="button-group">
                 <button type="submit" class="button" aria-disabled=move || busy.get().then_some("true")>
                     {t(tr::data_restore_button)}
