@@ -6,6 +6,13 @@
 //   target/shells/apply.html   data-bin qujat-apply
 //   target/shells/staff.html   data-bin qujat-staff
 //
+// The passports' page also shows, before its wasm arrives, the heading and
+// lead of the passport its address names (public/boot.js picks the one,
+// index.html's language rules the language): the catalogue's own texts,
+// read from the facts `qujat-facts --out` writes (the second argument,
+// default target/shells/facts.json), so the first paint is the page's
+// largest text and equals what the app then shows.
+//
 // From index.html, each page:
 // - drops every part between <!-- shell:portal --> and <!-- /shell:portal -->
 //   (the public/ copy, which the portal's build makes for all four, and the
@@ -14,7 +21,7 @@
 // - points trunk's rust link at the bundle's bin and at Cargo.toml, and the
 //   other trunk links' paths at the same files from target/shells/.
 //
-// Usage: node .ci/shells.mjs [out-dir]   (default target/shells)
+// Usage: node .ci/shells.mjs [out-dir] [facts.json]   (default target/shells, <out-dir>/facts.json)
 
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -59,13 +66,44 @@ export function shellFor(html, bin, outDir) {
     .replace(/^<!-- The portal's page[^\n]*-->\n/m, `<!-- Made by .ci/shells.mjs from index.html: do not edit. -->\n`);
 }
 
+const escapeHtml = (s) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+/** A text in the three languages, each in its own span (index.html's CSS shows the page's). */
+const inLanguages = (text) =>
+  ['kk', 'ru', 'en'].map((l) => `<span data-l="${l}" lang="${l}">${escapeHtml(text[l])}</span>`).join('');
+
+/**
+ * The passports' static headings from the facts: for each service its
+ * caption, name and summary, hidden until public/boot.js shows the one the
+ * address names; the generic heading stays for any other address.
+ */
+export function passportHeadings(facts) {
+  const caption = facts.messages.passport_caption;
+  const services = Object.values(facts.services);
+  if (!caption || services.length === 0) throw new Error('shells: the facts lack the passport caption or the services');
+  const one = (s) =>
+    `<div class="static-passport" data-s="${escapeHtml(s.id)}" hidden>` +
+    `<span class="caption">${inLanguages(caption)}</span>` +
+    `<h1>${inLanguages(s.name.text)}</h1>` +
+    `<p class="lead">${inLanguages(s.summary.text)}</p></div>`;
+  return `<h1 class="static-generic">Qujat</h1>\n      ${services.map(one).join('\n      ')}`;
+}
+
 if (import.meta.url === `file://${process.argv[1]}`) {
   const outDir = path.resolve(process.argv[2] ?? path.join(root, 'target', 'shells'));
+  const factsPath = path.resolve(process.argv[3] ?? path.join(outDir, 'facts.json'));
   const html = readFileSync(path.join(root, 'index.html'), 'utf8');
+  const facts = JSON.parse(readFileSync(factsPath, 'utf8'));
   mkdirSync(outDir, { recursive: true });
   for (const [name, bin] of Object.entries(BUNDLES)) {
     const file = path.join(outDir, `${name}.html`);
-    writeFileSync(file, shellFor(html, bin, outDir));
+    let page = shellFor(html, bin, outDir);
+    if (name === 'services') {
+      const generic = '<h1>Qujat</h1>';
+      if (!page.includes(generic)) throw new Error('shells: the bundle page has no generic heading to replace');
+      page = page.replace(generic, passportHeadings(facts));
+    }
+    writeFileSync(file, page);
     console.log(`[shells] ${path.relative(root, file)} (${bin}) from index.html`);
   }
 }

@@ -349,6 +349,28 @@ pageTest(
 );
 
 pageTest(
+  'a passport\'s page paints its own heading and lead before the app, in the remembered language: the texts the app then shows',
+  async ({ page, context }) => {
+    await context.addInitScript(() => localStorage.setItem('qujat.lang', '"ru"'));
+    await context.route(/\.wasm$/, (route) => route.abort('failed'));
+    const shown = (sel) => page.locator(sel).evaluateAll((els) => els.filter((e) => e.getClientRects().length > 0).map((e) => e.innerText.trim()));
+    const s2 = service('S2');
+    await page.goto('/services/S2', { waitUntil: 'load' });
+    assert.deepEqual(await shown('#static-shell h1'), [s2.name.text.ru], 'the passport\'s own heading, in Russian, and no other');
+    assert.deepEqual(await shown('#static-shell p.lead'), [s2.summary.text.ru], 'its lead');
+    await expectAxeClean(page, 'static passport heading, app not started');
+    // Another address keeps the generic heading.
+    await page.goto('/services/S9', { waitUntil: 'load' });
+    assert.deepEqual(await shown('#static-shell h1'), ['Qujat'], 'an unknown service: the generic heading');
+    // The app, once it starts, shows the same heading.
+    await context.unroute(/\.wasm$/);
+    await gotoApp(page, '/services/S2');
+    assert.ok((await h1Text(page)).startsWith(s2.name.text.ru), 'the app\'s heading is the static one');
+  },
+  { allowPageErrors: true },
+);
+
+pageTest(
   'at 320 CSS px (400% zoom) nothing scrolls sideways, in each language',
   async ({ page }) => {
     await gotoApp(page, '/');
