@@ -68,9 +68,21 @@ export function shellFor(html, bin, outDir) {
 
 const escapeHtml = (s) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
-/** A text in the three languages, each in its own span (index.html's CSS shows the page's). */
-const inLanguages = (text) =>
-  ['kk', 'ru', 'en'].map((l) => `<span data-l="${l}" lang="${l}">${escapeHtml(text[l])}</span>`).join('');
+/**
+ * A text in the three languages, each in its own span (index.html's CSS
+ * shows the page's). A law text in Kazakh or Russian that is a working
+ * translation says so as the app's LawText does (`mark`), so that the
+ * static text is exactly as large as the app's.
+ */
+const inLanguages = (text, mark) =>
+  ['kk', 'ru', 'en']
+    .map((l) => {
+      const working = mark && l !== 'en' && (text.working ?? []).includes(l)
+        ? ` <span class="small muted">(${escapeHtml(mark[l])})</span>`
+        : '';
+      return `<span data-l="${l}" lang="${l}">${escapeHtml(text[l])}${working}</span>`;
+    })
+    .join('');
 
 /**
  * The passports' static headings from the facts: for each service its
@@ -79,13 +91,14 @@ const inLanguages = (text) =>
  */
 export function passportHeadings(facts) {
   const caption = facts.messages.passport_caption;
+  const mark = facts.messages.common_working_translation;
   const services = Object.values(facts.services);
-  if (!caption || services.length === 0) throw new Error('shells: the facts lack the passport caption or the services');
+  if (!caption || !mark || services.length === 0) throw new Error('shells: the facts lack the passport caption, the working-translation mark or the services');
   const one = (s) =>
     `<div class="static-passport" data-s="${escapeHtml(s.id)}" hidden>` +
     `<span class="caption">${inLanguages(caption)}</span>` +
-    `<h1>${inLanguages(s.name.text)}</h1>` +
-    `<p class="lead">${inLanguages(s.summary.text)}</p></div>`;
+    `<h1>${inLanguages(s.name.text, mark)}</h1>` +
+    `<p class="lead">${inLanguages(s.summary.text, mark)}</p></div>`;
   return `<h1 class="static-generic">Qujat</h1>\n      ${services.map(one).join('\n      ')}`;
 }
 
