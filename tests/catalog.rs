@@ -16,44 +16,8 @@ use qujat::engine::term::{Channel, ClockTime, EndRule, Location, StartRule, Unit
 use serde_json::{Map, Value};
 
 mod common;
+use common::provenance::{VALID_RULES, line_lang, norm, seed_lines};
 use common::{d, sid};
-
-/// The §6 entries of RULES.md (headings `**C-01` … `**C-45`). Copied here
-/// because CI has no /work/shared.
-const VALID_RULES: [&str; 45] = [
-    "C-01", "C-02", "C-03", "C-04", "C-05", "C-06", "C-07", "C-08", "C-09", "C-10", "C-11", "C-12",
-    "C-13", "C-14", "C-15", "C-16", "C-17", "C-18", "C-19", "C-20", "C-21", "C-22", "C-23", "C-24",
-    "C-25", "C-26", "C-27", "C-28", "C-29", "C-30", "C-31", "C-32", "C-33", "C-34", "C-35", "C-36",
-    "C-37", "C-38", "C-39", "C-40", "C-41", "C-42", "C-43", "C-44", "C-45",
-];
-
-fn seed_lines(seed: Seed) -> Vec<String> {
-    let path = format!(
-        "{}/tests/fixtures/seeds/{}",
-        env!("CARGO_MANIFEST_DIR"),
-        seed.file_name()
-    );
-    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
-    text.split('\n').map(str::to_string).collect()
-}
-
-/// The language of a seed line: F001 is Russian on lines 1–29 and Kazakh on
-/// 36–65 (30–35 are blank); F003 is Kazakh; the others are Russian.
-fn line_lang(seed: Seed, line: u32) -> Option<&'static str> {
-    match seed {
-        Seed::F001 => match line {
-            1..=29 => Some("ru"),
-            36..=65 => Some("kk"),
-            _ => None,
-        },
-        Seed::F003 => Some("kk"),
-        _ => Some("ru"),
-    }
-}
-
-fn norm(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
-}
 
 fn seed_of(s: &str) -> Seed {
     serde_json::from_value(Value::String(s.to_string())).unwrap_or_else(|_| panic!("seed {s}"))

@@ -558,93 +558,60 @@ fn offices_csv_lists_every_demo_office() {
     }
 }
 
+/// `slots --service <service> --office <office> --date <date>`, then `extra`.
+fn slots_args<'a>(
+    service: &'a str,
+    office: &'a str,
+    date: &'a str,
+    extra: &[&'a str],
+) -> Vec<&'a str> {
+    let mut v = vec![
+        "slots",
+        "--service",
+        service,
+        "--office",
+        office,
+        "--date",
+        date,
+    ];
+    v.extend_from_slice(extra);
+    v
+}
+
 #[test]
 fn slots_csv_within_the_hours_of_the_service() {
     // Wednesday 19 March 2025, S3 at an ordinary office: 9.00–18.00 in
     // 15-minute slots, two windows each (queue.toml).
-    let rows = csv_rows(&[
-        "slots",
-        "--service",
-        "S3",
-        "--office",
-        "almaty-medeu",
-        "--date",
-        "2025-03-19",
-    ]);
+    let rows = csv_rows(&slots_args("S3", "almaty-medeu", "2025-03-19", &[]));
     assert_eq!(rows[0], "time,free");
     assert_eq!(rows.len(), 1 + 36);
     assert_eq!(rows[1], "09:00,2");
     assert_eq!(rows.last().unwrap(), "17:45,2");
     // Saturday: S3 only at a duty department, 9.00–13.00 (F003 item 7 2)).
-    let sat = ["--date", "2025-03-15"];
-    let duty = csv_rows(&[
-        "slots",
-        "--service",
-        "S3",
-        "--office",
-        "almaty-bostandyk",
-        sat[0],
-        sat[1],
-    ]);
+    let duty = csv_rows(&slots_args("S3", "almaty-bostandyk", "2025-03-15", &[]));
     assert_eq!(duty.len(), 1 + 16);
     assert_eq!(duty.last().unwrap(), "12:45,3");
-    let plain = csv_rows(&[
-        "slots",
-        "--service",
-        "S3",
-        "--office",
-        "almaty-medeu",
-        sat[0],
-        sat[1],
-    ]);
+    let plain = csv_rows(&slots_args("S3", "almaty-medeu", "2025-03-15", &[]));
     assert_eq!(plain, vec!["time,free"]);
     // Nauryz (21 March 2025): closed, the header only.
-    let holiday = csv_rows(&[
-        "slots",
-        "--service",
-        "S3",
-        "--office",
-        "almaty-bostandyk",
-        "--date",
-        "2025-03-21",
-    ]);
+    let holiday = csv_rows(&slots_args("S3", "almaty-bostandyk", "2025-03-21", &[]));
     assert_eq!(holiday, vec!["time,free"]);
     // Saturday 4 May 2024 was a decreed working day instead of Wednesday
     // 8 May: a Wednesday's hours, and 8 May closed.
-    let worked = csv_rows(&[
-        "slots",
-        "--service",
-        "S3",
-        "--office",
-        "almaty-medeu",
-        "--date",
-        "2024-05-04",
-    ]);
+    let worked = csv_rows(&slots_args("S3", "almaty-medeu", "2024-05-04", &[]));
     assert_eq!(worked.len(), 1 + 36);
-    let off = csv_rows(&[
-        "slots",
-        "--service",
-        "S3",
-        "--office",
-        "almaty-medeu",
-        "--date",
-        "2024-05-08",
-    ]);
+    let off = csv_rows(&slots_args("S3", "almaty-medeu", "2024-05-08", &[]));
     assert_eq!(off, vec!["time,free"]);
 }
 
 #[test]
 fn slots_json_explains_hours_length_and_capacity() {
-    let o = run(&[
-        "slots",
-        "--service",
+    let o = run(&slots_args(
         "S3",
-        "--office",
         "almaty-bostandyk",
-        "--date",
         "2025-03-15",
-        "--json",
-    ]);
+        &["--json"],
+    ));
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
     assert_eq!(v["opening"]["state"], "open");
@@ -665,15 +632,7 @@ fn slots_where_the_seeds_give_no_booking_say_so() {
         assert_eq!(rows.len(), 1, "{rows:?}");
         rows[0].clone()
     };
-    let s1 = one(&[
-        "slots",
-        "--service",
-        "S1",
-        "--office",
-        "almaty-medeu",
-        "--date",
-        "2025-03-19",
-    ]);
+    let s1 = one(&slots_args("S1", "almaty-medeu", "2025-03-19", &[]));
     assert!(
         s1.starts_with("no booking: the seeds give no booking for S1"),
         "{s1}"
@@ -681,33 +640,23 @@ fn slots_where_the_seeds_give_no_booking_say_so() {
     assert!(s1.contains("come without one"), "{s1}");
     assert!(s1.contains("legal maximum wait 15 min [F000"), "{s1}");
     assert!(s1.contains("L15"), "{s1}");
-    let s3 = one(&[
-        "slots",
-        "--service",
+    let s3 = one(&slots_args(
         "S3",
-        "--office",
         "almaty-medeu",
-        "--date",
         "2025-03-19",
-        "--purpose",
-        "collect",
-    ]);
+        &["--purpose", "collect"],
+    ));
     assert!(
         s3.contains("no booking for S3 (collecting the result)"),
         "{s3}"
     );
     // S2 outside East Kazakhstan: the booking is F002's, for that region.
-    let s2 = one(&[
-        "slots",
-        "--service",
+    let s2 = one(&slots_args(
         "S2",
-        "--office",
         "shymkent-abai",
-        "--date",
         "2025-03-19",
-        "--provider",
-        "shymkent-school-12",
-    ]);
+        &["--provider", "shymkent-school-12"],
+    ));
     assert!(
         s2.contains("only for a provider in east-kazakhstan"),
         "{s2}"
@@ -748,15 +697,7 @@ fn slots_bad_arguments_are_one_line_errors_with_exit_2() {
         "unknown provider",
     );
     assert_usage_error(
-        &[
-            "slots",
-            "--service",
-            "S3",
-            "--office",
-            "nowhere",
-            "--date",
-            "2025-03-19",
-        ],
+        &slots_args("S3", "nowhere", "2025-03-19", &[]),
         "unknown office \"nowhere\"",
     );
     assert_usage_error(

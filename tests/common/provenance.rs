@@ -44,7 +44,8 @@ pub fn line_lang(seed: Seed, line: u32) -> Option<&'static str> {
     }
 }
 
-fn norm(s: &str) -> String {
+/// A text with its runs of white space made single spaces.
+pub fn norm(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 

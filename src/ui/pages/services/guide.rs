@@ -90,8 +90,9 @@ fn choices(
     let lang = use_lang();
     situations
         .into_iter()
-        .map(|s| {
-            let id = format!("guide-{kind}-{}", situation_label(Lang::En, s).len());
+        .enumerate()
+        .map(|(i, s)| {
+            let id = format!("guide-{kind}-{i}");
             view! {
                 <div class="choice">
                     <input type=kind id=id.clone() name=format!("guide-{kind}")
