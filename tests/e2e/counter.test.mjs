@@ -34,22 +34,31 @@ async function openCounter(page, lang) {
   await pick(page, 'office', OFFICE);
 }
 
-pageTest('kk: S3 booked on the portal, served at the counter on the promised terms, filed, and tracked to issuance', async ({ page, context }) => {
-  const lang = 'kk';
-  await context.clock.install({ time: NOW });
-  const me = await signIn(page, lang);
-
-  // The booking: S3 hand-in today at the college's settlement's office.
+/**
+ * Books an S3 hand-in for the college's citizen at `office`, on the first
+ * free day and time; returns the ticket's reference and its promised date.
+ */
+async function bookHandIn(page, lang, office) {
   await gotoApp(page, '/apply/book');
   await pick(page, 'what', 'S3-hand-in');
   await pick(page, 'provider', 'almaty-college-service');
-  await pick(page, 'office', OFFICE);
+  await pick(page, 'office', office);
   await page.locator('main input[name=date]').first().check();
   await page.locator('main input[name=time]').first().check();
   await button(page, msg(lang, 'book_submit')).click();
   await expectH1(page, msg(lang, 'ticket_title'), 'the ticket');
   const ticket = (await page.locator('main .panel__ref').innerText()).trim();
   const promised = /\d{2}\.\d{2}\.\d{4}/.exec(await page.locator('main .deadline').innerText())[0];
+  return { ticket, promised };
+}
+
+pageTest('kk: S3 booked on the portal, served at the counter on the promised terms, filed, and tracked to issuance', async ({ page, context }) => {
+  const lang = 'kk';
+  await context.clock.install({ time: NOW });
+  const me = await signIn(page, lang);
+
+  // The booking: S3 hand-in today at the college's settlement's office.
+  const { ticket, promised } = await bookHandIn(page, lang, OFFICE);
 
   // The hall: the booked citizen checks in (once) and is called to a window.
   await gotoApp(page, '/staff/hall');
@@ -117,16 +126,7 @@ pageTest('ru: S3 booked at an office in another settlement: 8 working days kept,
   const other = 'kaskelen-karasai'; // not the college's settlement (Almaty)
   await context.clock.install({ time: NOW });
   await signIn(page, lang);
-  await gotoApp(page, '/apply/book');
-  await pick(page, 'what', 'S3-hand-in');
-  await pick(page, 'provider', 'almaty-college-service');
-  await pick(page, 'office', other);
-  await page.locator('main input[name=date]').first().check();
-  await page.locator('main input[name=time]').first().check();
-  await button(page, msg(lang, 'book_submit')).click();
-  await expectH1(page, msg(lang, 'ticket_title'), 'the ticket');
-  const ticket = (await page.locator('main .panel__ref').innerText()).trim();
-  const promised = /\d{2}\.\d{2}\.\d{4}/.exec(await page.locator('main .deadline').innerText())[0];
+  const { ticket, promised } = await bookHandIn(page, lang, other);
 
   await gotoApp(page, '/staff/counter');
   await expectH1(page, msg(lang, 'counter_title'), 'counter');

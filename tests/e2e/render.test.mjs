@@ -1,0 +1,77 @@
+// How long the apply bundle takes to show a page after a change of route
+// (issue 15: each wizard step and each page within 16 ms on this machine,
+// unthrottled). A citizen walks the S2 wizard to the sign page, then the
+// cabinet's pages; each change of page is timed in the browser with the
+// Performance API, from the click that asks for it (`qujat:ask`) to the
+// moment the new page's heading is in the document (`qujat:rendered`,
+// taken by a MutationObserver, so the wasm's whole render is inside).
+// Prints every page's time, the median and the slowest. It asserts that
+// every change of page was measured and showed the right heading; the
+// times themselves are figures, not checks (the machine is shared).
+
+import { assert } from './lib/assert.mjs';
+import { useBrowser, pageTest } from './lib/browser.mjs';
+import { expectH1 } from './lib/app.mjs';
+import { signIn } from './lib/flows/signin.mjs';
+import { fillApplication } from './lib/flows/wizard.mjs';
+import { msg } from './lib/texts.mjs';
+
+useBrowser();
+
+/** In the page: time from each click to the next new `<h1>` in main. */
+function timeRenders() {
+  window.__renders = [];
+  let asked = false;
+  let shown = null;
+  addEventListener('click', () => {
+    performance.mark('qujat:ask');
+    asked = true;
+  }, true);
+  new MutationObserver(() => {
+    const h1 = document.querySelector('main#main h1');
+    const text = h1 ? h1.textContent.trim() : null;
+    if (text && text !== shown && asked) {
+      performance.mark('qujat:rendered');
+      const m = performance.measure(`qujat:render ${location.pathname}`, 'qujat:ask', 'qujat:rendered');
+      window.__renders.push({ path: location.pathname, h1: text, ms: m.duration });
+      asked = false;
+    }
+    if (text) shown = text;
+  }).observe(document, { subtree: true, childList: true, characterData: true });
+}
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const n = s.length;
+  return n % 2 ? s[(n - 1) / 2] : (s[n / 2 - 1] + s[n / 2]) / 2;
+};
+
+pageTest('every page of the wizard and the cabinet renders after its route change: the times, printed (English)', async ({ page, context }) => {
+  const lang = 'en';
+  await context.addInitScript(timeRenders);
+  await context.addInitScript(() => localStorage.setItem('qujat.lang', '"en"'));
+  await signIn(page, lang);
+  // Only what follows is timed: a fresh list on the apply bundle's page.
+  await page.evaluate(() => { window.__renders = []; });
+  await fillApplication(page, lang, { school: 'School No. 12', year: '2012' });
+  const pages = [
+    ['cabinet_nav', 'cabinet_title'],
+    ['cabinet_keys_manage', 'track_keys_title'],
+    ['cabinet_nav', 'cabinet_title'],
+    ['data_cabinet_link', 'data_title'],
+    ['cabinet_nav', 'cabinet_title'],
+    ['cabinet_book_link', 'book_title'],
+  ];
+  for (const [linkKey, h1Key] of pages) {
+    // The header's or the page's link (the header holds "My applications").
+    await page.getByRole('link', { name: msg(lang, linkKey), exact: true }).first().click();
+    await expectH1(page, msg(lang, h1Key), h1Key);
+  }
+  const renders = await page.evaluate(() => window.__renders);
+  // start, who, reason, document, school, year, office, documents, check, sign, then the six above.
+  assert.equal(renders.length, 10 + pages.length, `every change of page was timed: ${renders.map((r) => r.path).join(' ')}`);
+  assert.deepEqual(renders.slice(-pages.length).map((r) => r.h1), pages.map(([, h1Key]) => msg(lang, h1Key)), 'each timed page showed its own heading');
+  const ms = renders.map((r) => r.ms);
+  for (const r of renders) console.log(`  ${r.ms.toFixed(1).padStart(6)} ms  ${r.path}`);
+  console.log(`  render after a route change (apply bundle, ${ms.length} pages): median ${median(ms).toFixed(1)} ms, slowest ${Math.max(...ms).toFixed(1)} ms; target 16 ms`);
+});
