@@ -7,7 +7,8 @@
 //   target/shells/staff.html   data-bin qujat-staff
 //
 // The passports' page also shows, before its wasm arrives, the heading and
-// lead of the passport its address names (public/boot.js picks the one,
+// lead of the passport its address names (public/passport.js, run right
+// after them, picks the one;
 // index.html's language rules the language): the catalogue's own texts,
 // read from the facts `qujat-facts --out` writes (the second argument,
 // default target/shells/facts.json), so the first paint is the page's
@@ -99,7 +100,7 @@ export function passportHeadings(facts) {
     `<span class="caption">${inLanguages(caption)}</span>` +
     `<h1>${inLanguages(s.name.text, mark)}</h1>` +
     `<p class="lead">${inLanguages(s.summary.text, mark)}</p></div>`;
-  return `<h1 class="static-generic">Qujat</h1>\n      ${services.map(one).join('\n      ')}`;
+  return `<h1 class="static-generic" hidden>Qujat</h1>\n      ${services.map(one).join('\n      ')}\n      <script src="/public/passport.js"></script>`;
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

@@ -6,18 +6,6 @@
     l = l && JSON.parse(l);
     if (l === 'kk' || l === 'ru' || l === 'en') document.documentElement.lang = l;
   } catch (e) {}
-  // A passport's page shows its own heading and lead (.ci/shells.mjs) until
-  // the app replaces them, instead of the generic one.
-  var passport = /^\/services\/([^/]+)\/?$/.exec(location.pathname);
-  if (passport) document.addEventListener('DOMContentLoaded', function () {
-    var all = document.querySelectorAll('.static-passport');
-    for (var i = 0; i < all.length; i++) {
-      if (all[i].getAttribute('data-s') !== passport[1]) continue;
-      all[i].hidden = false;
-      var generic = document.querySelector('.static-generic');
-      if (generic) generic.hidden = true;
-    }
-  });
   function fail() {
     var s = document.getElementById('static-status');
     var f = document.getElementById('static-failed');
