@@ -1,5 +1,5 @@
 // Writes the service worker dist/sw.js for the four bundles that .ci/build
-// has just put in dist/ (run last, after the three trunk builds):
+// has just put in dist/ (run last, after the four trunk builds):
 //
 // 0. on the portal's page (dist/index.html) only: drops trunk's preload of
 //    the wasm and starts trunk's loader after the first paint (paintFirst()
@@ -21,7 +21,7 @@
 //
 // Nothing is kept by hand: the list always is the real dist/.
 //
-// The worker (scope /, so it serves /, /apply/… and /staff/…):
+// The worker (scope /, so it serves /, /services/…, /apply/… and /staff/…):
 // - install: puts every file into the cache `qujat-<version>` (a trunk file
 //   whose name has a content hash is copied from the previous release's
 //   cache when it is there, everything else is fetched bypassing the HTTP
@@ -30,8 +30,9 @@
 //   is switched to a new version in the middle of a form.
 // - activate: deletes the caches of other releases, then controls open pages.
 // - navigations: the network first; after NAV_TIMEOUT_MS, or when the
-//   network fails, the cached page of the bundle (/apply/… → /apply/index.html,
-//   /staff/… → /staff/index.html, else /index.html), so deep links work
+//   network fails, the cached page of the bundle (/services/… →
+//   /services/index.html, /apply/… → /apply/index.html, /staff/… →
+//   /staff/index.html, else /index.html), so deep links work
 //   offline.
 // - files of the list: from the cache first, the network if missing.
 //

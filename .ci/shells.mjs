@@ -87,8 +87,10 @@ const inLanguages = (text, mark) =>
 
 /**
  * The passports' static headings from the facts: for each service its
- * caption, name and summary, hidden until public/boot.js shows the one the
- * address names; the generic heading stays for any other address.
+ * caption, name and summary, hidden until public/passport.js (right after
+ * them) shows the one the address names; the generic heading follows, and
+ * is hidden (a class on <html>) only when a passport shows, so a page
+ * without JavaScript keeps a heading.
  */
 export function passportHeadings(facts) {
   const caption = facts.messages.passport_caption;
@@ -100,7 +102,7 @@ export function passportHeadings(facts) {
     `<span class="caption">${inLanguages(caption)}</span>` +
     `<h1>${inLanguages(s.name.text, mark)}</h1>` +
     `<p class="lead">${inLanguages(s.summary.text, mark)}</p></div>`;
-  return `<h1 class="static-generic" hidden>Qujat</h1>\n      ${services.map(one).join('\n      ')}\n      <script src="/public/passport.js"></script>`;
+  return `${services.map(one).join('\n      ')}\n      <script src="/public/passport.js"></script>\n      <h1 class="static-generic">Qujat</h1>`;
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
@@ -115,7 +117,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     if (name === 'services') {
       const generic = '<h1>Qujat</h1>';
       if (!page.includes(generic)) throw new Error('shells: the bundle page has no generic heading to replace');
-      page = page.replace(generic, passportHeadings(facts));
+      page = page.replace(generic, () => passportHeadings(facts));
     }
     writeFileSync(file, page);
     console.log(`[shells] ${path.relative(root, file)} (${bin}) from index.html`);

@@ -15,7 +15,7 @@
 //! 3. Quotes: every citation's verbatim quote (`{seed, line, quote}` in the
 //!    data) is numbered, in file and document order, and the numbered list
 //!    is written as `quotes.txt` (a header line naming the list, then one
-//!    quote per line; a quote with a line
+//!    `seed<TAB>line<TAB>quote` per line; a quote with a line
 //!    break is a build error). The web build's data keeps only the number
 //!    (`"q": n` instead of `"quote"`): a reader fetches the quotes when a
 //!    legal basis is first opened, so they are not in the first load.
@@ -85,7 +85,10 @@ fn run(root: &Path, out: &Path) -> Result<(), String> {
     Ok(())
 }
 
-/// The quotes of every citation, each once, in order of first appearance.
+/// The quotes of every citation, each once, in order of first appearance,
+/// as file lines `seed<TAB>line<TAB>quote`: a reader checks that a number
+/// still names its citation's seed and line (a record stored by an older
+/// build keeps the older numbers).
 #[derive(Default)]
 struct Quotes {
     list: Vec<String>,
@@ -103,18 +106,22 @@ impl Quotes {
                 }
             }
             serde_json::Value::Object(map) => {
-                let quote = match (map.contains_key("line"), map.get("quote")) {
-                    (true, Some(serde_json::Value::String(q))) => Some(q.clone()),
+                let quote = match (map.get("seed"), map.get("line"), map.get("quote")) {
+                    (
+                        Some(serde_json::Value::String(seed)),
+                        Some(serde_json::Value::Number(line)),
+                        Some(serde_json::Value::String(q)),
+                    ) => Some(format!("{seed}\t{line}\t{q}")),
                     _ => None,
                 };
-                if let Some(q) = quote {
-                    if q.contains(['\n', '\r']) {
-                        return Err(format!("a quote with a line break: {q:?}"));
+                if let Some(entry) = quote {
+                    if entry.contains(['\n', '\r']) || entry.matches('\t').count() != 2 {
+                        return Err(format!("a quote with a line break or a tab: {entry:?}"));
                     }
                     let next = self.list.len() as u64;
-                    let n = *self.index.entry(q.clone()).or_insert(next);
+                    let n = *self.index.entry(entry.clone()).or_insert(next);
                     if n == next {
-                        self.list.push(q);
+                        self.list.push(entry);
                     }
                     map.insert("q".into(), n.into());
                     if web {

@@ -187,7 +187,7 @@ impl Walker<'_> {
                     }
                 }
             }
-            if let Some(e) = numbered_wrongly(c.get("q"), quote) {
+            if let Some(e) = numbered_wrongly(c, quote) {
                 self.err(&at, e);
             }
             match line_lang(seed, line) {
@@ -332,7 +332,7 @@ fn every_engine_note_is_sourced_and_every_quote_is_on_its_line() {
                     "{path}: {seed:?} L{line} does not contain {quote:?}"
                 )),
             }
-            if let Some(e) = numbered_wrongly(o.get("q"), quote) {
+            if let Some(e) = numbered_wrongly(v, quote) {
                 errs.push(format!("{path}: {e}"));
             }
             if line_lang(seed, line) != o["lang"].as_str() {
@@ -424,14 +424,20 @@ fn every_engine_note_is_sourced_and_every_quote_is_on_its_line() {
 }
 
 /// The web build shows a citation's quote by its number in the list of
-/// quotes (`src/build.rs`, step 3): that line must be the quote itself.
-fn numbered_wrongly(q: Option<&Value>, quote: &str) -> Option<String> {
-    let Some(n) = q.and_then(Value::as_u64) else {
+/// quotes (`src/build.rs`, step 3): that line must be the citation's seed,
+/// line and quote.
+fn numbered_wrongly(cite: &Value, quote: &str) -> Option<String> {
+    let Some(n) = cite.get("q").and_then(Value::as_u64) else {
         return Some(format!("{quote:?} has no quote number"));
     };
+    let want = format!(
+        "{}\t{}\t{quote}",
+        cite["seed"].as_str().unwrap_or(""),
+        cite["line"]
+    );
     match QUOTES_TXT.lines().nth(n as usize + 1) {
-        Some(words) if words == quote => None,
-        words => Some(format!("quote number {n} is {words:?}, not {quote:?}")),
+        Some(entry) if entry == want => None,
+        entry => Some(format!("quote number {n} is {entry:?}, not {want:?}")),
     }
 }
 
@@ -446,7 +452,15 @@ fn the_list_of_quotes_is_each_quote_once_under_a_header_that_counts_them() {
     assert!(quotes.len() > 300, "{} quotes", quotes.len());
     let unique: BTreeSet<&str> = quotes.iter().copied().collect();
     assert_eq!(unique.len(), quotes.len(), "each quote once");
-    assert!(quotes.iter().all(|q| !q.trim().is_empty()));
+    for q in &quotes {
+        let parts: Vec<&str> = q.split('\t').collect();
+        assert_eq!(parts.len(), 3, "seed, line, words: {q:?}");
+        assert!(
+            parts[0].starts_with('F') && parts[1].parse::<u32>().is_ok(),
+            "{q:?}"
+        );
+        assert!(!parts[2].trim().is_empty(), "{q:?}");
+    }
 }
 
 // ---------------------------------------------------------------------------

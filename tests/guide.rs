@@ -461,3 +461,58 @@ fn the_guide_is_small_data() {
         assert!(json.contains("\"way\":\"home-visit\""));
     }
 }
+
+/// A booking's route carries the slot's own checklist: collecting a result
+/// (S2, East Kazakhstan) brings what the issuance rules name, not the
+/// hand-in's documents; handing in (S3) brings the State Corporation's
+/// documents for the situation, as the ticket would list them.
+#[test]
+fn a_booking_brings_its_own_checklist() {
+    let booking = |g: &Guide, purpose: Purpose| {
+        g.routes
+            .iter()
+            .find(|r| matches!(&r.way, Way::BookSlot { purpose: p, .. } if *p == purpose))
+            .cloned()
+            .unwrap_or_else(|| panic!("{:?} has a {purpose:?} booking", g.service))
+    };
+    let ids = |items: &[queue::ticket::ChecklistItem]| -> Vec<String> {
+        items.iter().map(|i| i.id.clone()).collect()
+    };
+
+    let s2 = guide::guide(ServiceId::S2, &[Situation::Damage], None, now()).unwrap();
+    let collect = booking(&s2, Purpose::Collect);
+    let got = ids(&collect.checklist);
+    assert!(got.contains(&"identity-or-proxy".to_string()), "{got:?}");
+    let hand_in: Vec<&str> = s2
+        .channel(Channel::StateCorporation)
+        .unwrap()
+        .bring
+        .iter()
+        .map(|d| d.id.as_str())
+        .collect();
+    assert!(
+        got.iter().all(|id| !hand_in.contains(&id.as_str())),
+        "collecting brings none of the hand-in's documents: {got:?} vs {hand_in:?}"
+    );
+
+    let s3 = guide::guide(ServiceId::S3, &[Situation::Minor], None, now()).unwrap();
+    let hand_in = booking(&s3, Purpose::HandIn);
+    let sc = s3.channel(Channel::StateCorporation).unwrap();
+    let documents: Vec<String> = sc
+        .bring
+        .iter()
+        .chain(&sc.notes)
+        .map(|d| d.id.clone())
+        .collect();
+    let got = ids(&hand_in.checklist);
+    for d in &documents {
+        assert!(got.contains(d), "the S3 hand-in slot brings {d}: {got:?}");
+    }
+    // The other ways carry no checklist of their own.
+    assert!(
+        s3.routes
+            .iter()
+            .filter(|r| !matches!(r.way, Way::BookSlot { .. }))
+            .all(|r| r.checklist.is_empty())
+    );
+}

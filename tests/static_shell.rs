@@ -57,7 +57,7 @@ fn the_shell_has_no_inline_script_style_or_event_handler() {
     );
 }
 
-/// `.ci/shells.mjs` makes the apply and staff pages from index.html: each
+/// `.ci/shells.mjs` makes the other bundles' pages from index.html: each
 /// portal-only part is closed, and the bundles have their heading.
 #[test]
 fn the_shell_template_markers_are_balanced() {

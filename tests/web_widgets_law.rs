@@ -17,7 +17,7 @@ use qujat::engine::service::ServiceId;
 use qujat::engine::source::Status;
 use qujat::engine::term::Channel;
 use qujat::ui::labels::{Label, Tagged};
-use qujat::ui::state::quotes::{self, Quotes};
+use qujat::ui::state::quotes::{self, Quote, Quotes};
 use qujat::ui::widgets::complaint_marks::{Marks, RegistrationDetails};
 use qujat::ui::widgets::complaint_summary::{ComplaintSummary, Part};
 use qujat::ui::widgets::legal_basis::{Items, LawText, LegalBasis};
@@ -64,10 +64,32 @@ async fn legal_basis_is_a_closed_disclosure_with_the_status_in_words_and_quotes_
     assert_eq!(m.all("q.cite__quote").len(), 0);
     assert_eq!(m.all("span.cite__quote").len(), cites);
     assert_eq!(m.text("span.cite__quote"), tr::law_quote_loading(EN));
-    // The list arrives: each cite shows the words its number gives.
-    let list: Vec<String> = (0..=*numbers.iter().max().unwrap())
-        .map(|i| format!("words {i}"))
+    // The list arrives: each cite shows the words its number gives, when
+    // they are from the cite's own seed and line.
+    let entry = |seed: String, line: u32, i: usize| Quote {
+        seed,
+        line,
+        words: format!("words {i}"),
+    };
+    let mut list: Vec<Quote> = (0..=*numbers.iter().max().unwrap())
+        .map(|i| entry("F000".into(), 0, i))
         .collect();
+    for c in &p_cites {
+        let i = c.q.unwrap() as usize;
+        list[i] = entry(format!("{:?}", c.seed), c.line, i);
+    }
+    // A number that now names another line (a record of an older build)
+    // shows no words.
+    let mut shifted = list.clone();
+    shifted[numbers[0]].line += 1;
+    quotes::set(Quotes::Ready(Arc::new(shifted)));
+    m.settle().await;
+    let gone = numbers.iter().filter(|n| **n == numbers[0]).count();
+    assert_eq!(
+        m.all("q.cite__quote").len(),
+        cites - gone,
+        "another line's words are not shown"
+    );
     quotes::set(Quotes::Ready(Arc::new(list)));
     m.settle().await;
     let shown = m.all("q.cite__quote");
@@ -91,9 +113,16 @@ async fn legal_basis_is_a_closed_disclosure_with_the_status_in_words_and_quotes_
 #[wasm_bindgen_test]
 fn a_quotes_file_is_read_only_when_it_is_this_builds_list() {
     let n: usize = quotes::HEADER.split(' ').nth(1).unwrap().parse().unwrap();
-    let body: Vec<String> = (0..n).map(|i| format!("q{i}")).collect();
+    let body: Vec<String> = (0..n).map(|i| format!("F001\t{i}\tq{i}")).collect();
     let good = format!("{}\n{}\n", quotes::HEADER, body.join("\n"));
-    assert_eq!(quotes::parse(&good).unwrap()[n - 1], format!("q{}", n - 1));
+    let last = &quotes::parse(&good).unwrap()[n - 1];
+    assert_eq!(
+        (last.seed.as_str(), last.line, last.words.clone()),
+        ("F001", (n - 1) as u32, format!("q{}", n - 1))
+    );
+    // A line without its seed and line number: refused.
+    let bare = good.replacen("F001\t0\t", "", 1);
+    assert_eq!(quotes::parse(&bare), None);
     // Another build's list, a short one, a server's fallback page: refused.
     let other = good.replacen("qujat-quotes", "qujat-quotes-x", 1);
     assert_eq!(quotes::parse(&other), None);

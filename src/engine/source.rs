@@ -122,7 +122,8 @@ pub enum SeedLang {
     Kk,
 }
 
-/// Every citation's quote, one per line, numbered by [`SourceRef::q`]
+/// Every citation's quote, one per line as `seed<TAB>line<TAB>quote`,
+/// after a header line, numbered by [`SourceRef::q`]
 /// (`src/build.rs`, step 3). Native tools only: `qujat-facts --quotes`
 /// writes it for the web build, which fetches it as `/law-quotes.txt`.
 pub const QUOTES_TXT: &str = include_str!(concat!(env!("OUT_DIR"), "/quotes.txt"));

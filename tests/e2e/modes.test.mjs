@@ -216,6 +216,10 @@ pageTest('accessibility mode: remembered, text at 150 %, axe-clean, no horizonta
   await toggle.click();
   assert.equal(await toggle.getAttribute('aria-pressed'), 'true');
   assert.ok((await rootSize()) >= normal * 1.5, `text at least 150 %: ${normal} → ${await rootSize()}`);
+  // The mode keeps to what matters: the header's tagline and the footer's
+  // notes (all but the contact centre) are not shown.
+  assert.equal(await page.locator('.site-header__tagline').isVisible(), false, 'no tagline in accessibility mode');
+  assert.equal(await page.locator('.site-footer p:not(.site-footer__contact)').evaluateAll((ps) => ps.filter((p) => p.getClientRects().length > 0).length), 0, 'only the contact centre in the footer');
   await reloadApp(page);
   assert.equal(await page.evaluate(() => document.documentElement.hasAttribute('data-access')), true, 'remembered across a reload');
   assert.equal(await page.getByRole('button', { name: msg('kk', 'access_switch') }).getAttribute('aria-pressed'), 'true');

@@ -7,7 +7,7 @@ import { useBrowser, pageTest } from './lib/browser.mjs';
 import { gotoApp, reloadApp, htmlLang, h1Text, storedLang, langButton, switchLanguage, pressedLanguages } from './lib/app.mjs';
 import { expectAxeClean } from './lib/axe.mjs';
 import { focused, tab, tabUntil } from './lib/keyboard.mjs';
-import { LANGS, fmt, looksLike, msg } from './lib/texts.mjs';
+import { LANGS, escapeRegExp, fmt, looksLike, msg } from './lib/texts.mjs';
 import { service } from './lib/facts.mjs';
 
 useBrowser();
@@ -186,6 +186,16 @@ pageTest('a passport starts with what to do for the reader\'s situation: where t
   assert.ok((await long.locator('details[open] ol > li').count()) > 2, '"why this date?" gives its steps');
   await expectAxeClean(page, '/services/S2, what to do when damaged, at the State Corporation');
 
+  // Collecting the result through East Kazakhstan's queue brings the
+  // issuance rule's identity document and the receipt, not the hand-in's
+  // documents, and has no term of its own.
+  await ways.getByRole('radio', { name: new RegExp('^' + escapeRegExp(fmt('en', 'passport_guide_way_book', { what: msg('en', 'book_purpose_collect') }))) }).check();
+  const collectBring = (await bringList()).map((t) => t.split(' Qujat')[0].trim());
+  const identity = service('S2').issuance.find((i) => i.id === 'identity-or-proxy');
+  assert.ok(collectBring.includes(identity.text.en), `collecting: the identity document of the issuance rule (${collectBring})`);
+  assert.ok(!collectBring.some((t) => counter.some((d) => d.text.en === t)), 'none of the hand-in documents');
+  assert.equal(await answer('passport_guide_long').count(), 0, 'no term for collecting');
+
   // Half the length or better: the full passport is closed sections below.
   const height = await page.evaluate(() => document.documentElement.scrollHeight);
   const box = await guide.evaluate((g) => Math.round(g.getBoundingClientRect().height));
@@ -285,6 +295,8 @@ pageTest('the full passport is closed sections; each shows its legal bases by on
   await gotoApp(page, '/');
   await gotoApp(page, '/services/S2#terms');
   assert.equal(await page.locator('section:has(h2#terms) .passport__toggle').getAttribute('aria-expanded'), 'true', '#terms opens its section');
+  await page.waitForFunction(() => document.activeElement?.id === 'terms');
+  assert.ok(await page.evaluate(() => { const r = document.getElementById('terms').getBoundingClientRect(); return r.top >= 0 && r.bottom <= innerHeight; }), 'its heading has focus and is in view');
 });
 
 pageTest('the chosen language is remembered across reloads and deep links', async ({ page }) => {

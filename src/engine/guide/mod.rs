@@ -54,6 +54,7 @@ use serde::Serialize;
 use crate::engine::calendar;
 use crate::engine::catalog::{self, ChannelItem, DocumentRule, FieldKind, Item, Situation};
 use crate::engine::deadline::{self, Deadline};
+use crate::engine::queue::ticket::Checklist;
 use crate::engine::queue::{self, Bookability, ProviderPlace, Purpose};
 use crate::engine::service::ServiceId;
 use crate::engine::source::{Provenance, Status};
@@ -102,6 +103,11 @@ pub struct Route {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub text: Option<&'static crate::engine::source::Text>,
     pub provenance: &'static Provenance,
+    /// A booking's own checklist (what to bring to the slot, as a ticket
+    /// lists it): for collecting a result it is not the hand-in's
+    /// documents. Empty for the other ways.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub checklist: Checklist,
 }
 
 /// One term of a channel and the date it gives for a hand-in now.
@@ -280,6 +286,7 @@ pub fn guide(
                 id: d.id.clone(),
                 text: Some(&d.text),
                 provenance: &d.provenance,
+                checklist: Vec::new(),
             })
             .collect();
         return Ok(Guide {
@@ -300,6 +307,7 @@ pub fn guide(
         id: c.slug().to_string(),
         text: Some(&item.text),
         provenance: &item.provenance,
+        checklist: Vec::new(),
     };
     if let Some(item) = channel_item(Channel::Portal) {
         routes.push(route(Way::ApplyOnline, Channel::Portal, item));
@@ -326,6 +334,7 @@ pub fn guide(
             id: rule.purpose.slug().to_string(),
             text: None,
             provenance: &rule.provenance,
+            checklist: queue::ticket::checklist(rule, &situations),
         });
     }
     for c in [Channel::Provider, Channel::StateCorporation] {
@@ -340,6 +349,7 @@ pub fn guide(
             id: item.id.clone(),
             text: Some(&item.text),
             provenance: &item.provenance,
+            checklist: Vec::new(),
         });
     }
 

@@ -60,7 +60,10 @@ pub struct ChecklistItem {
 /// A ticket's checklist.
 pub type Checklist = Vec<ChecklistItem>;
 
-fn checklist(rule: &BookingRule, situations: &[Situation]) -> Checklist {
+/// What to bring to a slot of `rule` in `situations`: for handing in, the
+/// catalogue's documents for the State Corporation; for collecting, the
+/// issuance items the rule names; then the rule's own extra items.
+pub fn checklist(rule: &BookingRule, situations: &[Situation]) -> Checklist {
     let svc = catalog::service(rule.service);
     let mut items: Checklist = match &rule.checklist {
         ChecklistSource::Documents => svc

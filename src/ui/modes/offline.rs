@@ -1,5 +1,5 @@
 //! Offline use. The service worker `/sw.js` (written by `.ci/precache.mjs`
-//! after the three trunk builds) keeps every file of the release on the
+//! after the four trunk builds) keeps every file of the release on the
 //! device, so after one visit the whole app works without a network. This
 //! module registers it, says when the device is offline, and offers to
 //! reload when a new release has been downloaded and is waiting.
@@ -19,8 +19,8 @@ use web_sys::{ServiceWorker, ServiceWorkerRegistration, ServiceWorkerState};
 use crate::i18n::tr;
 use crate::ui::labels::t;
 
-/// The worker's address: the root, so that its scope covers all three
-/// bundles (`/`, `/apply/`, `/staff/`).
+/// The worker's address: the root, so that its scope covers all four
+/// bundles (`/`, `/services/`, `/apply/`, `/staff/`).
 const WORKER: &str = "/sw.js";
 
 /// The mark `.ci/precache.mjs` puts in every page it wrote a worker for.

@@ -18,6 +18,8 @@ use leptos_router::components::A;
 
 use crate::engine::catalog::{DocumentRule, Item, Service, Situation};
 use crate::engine::guide::{self, ChannelGuide, Guide, Route, Way};
+use crate::engine::queue::Purpose;
+use crate::engine::queue::ticket::{ChecklistItem, ChecklistKind};
 use crate::engine::region;
 use crate::engine::source::{Lang, Provenance, Text};
 use crate::i18n::tr;
@@ -76,9 +78,8 @@ fn item(i: &Item) -> impl IntoView + use<> {
     view! { <li>{law_line(&i.text, &i.provenance)}</li> }
 }
 
-fn rule(d: &DocumentRule) -> impl IntoView + use<> {
-    view! { <li>{law_line(&d.text, &d.provenance)}</li> }
-}
+/// Catalogue texts with their legal bases, to list.
+type Lines = Vec<(Text, Provenance)>;
 
 /// One question's choices: a radio or a checkbox per situation.
 fn choices(
@@ -250,17 +251,50 @@ fn answer(g: Guide, way: usize) -> impl IntoView {
             </div>
         }
     };
-    let bring = channel.as_ref().map(|c| {
-        let docs = if c.bring.is_empty() {
+    // What to bring: a booking's own checklist (collecting brings what the
+    // issuance rules name, not the hand-in's documents), otherwise the
+    // channel's documents for the situation.
+    let booking = route.as_ref().and_then(|r| match r.way {
+        Way::BookSlot { purpose, .. } => Some(purpose),
+        _ => None,
+    });
+    let lists: Option<(Lines, Lines)> = match (&route, &channel) {
+        (Some(r), _) if booking.is_some() => {
+            let (notes, docs): (Vec<_>, Vec<_>) = r
+                .checklist
+                .iter()
+                .partition(|i| i.kind == ChecklistKind::Note);
+            let pairs = |v: Vec<&ChecklistItem>| {
+                v.into_iter()
+                    .map(|i| (i.text.clone(), i.provenance.clone()))
+                    .collect()
+            };
+            Some((pairs(docs), pairs(notes)))
+        }
+        (_, Some(c)) => {
+            let pairs = |v: &[&DocumentRule]| {
+                v.iter()
+                    .map(|d| (d.text.clone(), d.provenance.clone()))
+                    .collect()
+            };
+            Some((pairs(&c.bring), pairs(&c.notes)))
+        }
+        _ => None,
+    };
+    let bring = lists.map(|(docs, notes)| {
+        let line = |(text, p): (Text, Provenance)| view! { <li>{law_line(&text, &p)}</li> };
+        let docs = if docs.is_empty() {
             view! { <p>{t(tr::passport_documents_none)}</p> }.into_any()
         } else {
-            view! { <ul class="guide__list">{c.bring.iter().map(|d| rule(d)).collect_view()}</ul> }.into_any()
+            view! { <ul class="guide__list">{docs.into_iter().map(line).collect_view()}</ul> }.into_any()
         };
-        let notes = (!c.notes.is_empty()).then(|| {
-            view! { <ul class="guide__list small">{c.notes.iter().map(|d| rule(d)).collect_view()}</ul> }
+        let notes = (!notes.is_empty()).then(|| {
+            view! { <ul class="guide__list small">{notes.into_iter().map(line).collect_view()}</ul> }
         });
         row(tr::passport_guide_bring, view! { {docs} {notes} }.into_any())
     });
+    // Collecting a result has no term of its own to count.
+    let channel = channel.filter(|_| booking != Some(Purpose::Collect));
     let long = channel.map(|c| {
         let terms = c
             .terms

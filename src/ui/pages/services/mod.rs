@@ -28,6 +28,7 @@ use crate::i18n::tr;
 use crate::ui::labels::t;
 use crate::ui::state::clock::use_clock;
 use crate::ui::state::prefs::use_lang;
+use crate::ui::widgets::error_summary::focus_by_id;
 use crate::ui::widgets::legal_basis::{LawText, LegalBasis};
 use crate::ui::widgets::not_found::NotFound;
 use crate::ui::widgets::page_heading::DocTitle;
@@ -139,10 +140,19 @@ fn Passport(service: &'static Service) -> impl IntoView {
     let hash = web_sys::window()
         .and_then(|w| w.location().hash().ok())
         .unwrap_or_default();
+    let linked = SECTIONS
+        .iter()
+        .find(|s| hash.strip_prefix('#') == Some(s.id))
+        .map(|s| s.id);
     let open: Vec<RwSignal<bool>> = SECTIONS
         .iter()
-        .map(|s| RwSignal::new(hash.strip_prefix('#') == Some(s.id)))
+        .map(|s| RwSignal::new(linked == Some(s.id)))
         .collect();
+    // The browser looked for the anchor before the app drew it: once the
+    // section is open, its heading takes focus (and comes into view).
+    if let Some(id) = linked {
+        request_animation_frame(move || focus_by_id(id));
+    }
     let opens = StoredValue::new(open.clone());
     let all_open = move || opens.with_value(|v| v.iter().all(|o| o.get()));
     let set_all = move |to: bool| opens.with_value(|v| v.iter().for_each(|o| o.set(to)));
