@@ -108,10 +108,7 @@ pub fn parse(text: &str) -> Option<Vec<Quote>> {
 
 /// Fetches the quotes unless they are here or on their way.
 pub fn load() {
-    if matches!(
-        QUOTES.with(|q| q.borrow().clone()),
-        Quotes::Loading | Quotes::Ready(_)
-    ) {
+    if QUOTES.with(|q| matches!(*q.borrow(), Quotes::Loading | Quotes::Ready(_))) {
         return;
     }
     set(Quotes::Loading);

@@ -29,6 +29,7 @@ use crate::ui::paths;
 use crate::ui::state::clock::use_clock;
 use crate::ui::state::prefs::use_lang;
 use crate::ui::widgets::legal_basis::LawText;
+use crate::ui::widgets::summary_list::{SummaryList, row};
 use crate::ui::widgets::why_this_date::WhyThisDate;
 
 /// What the citizen says about themselves: "I lost it", "a minor"…
@@ -81,10 +82,30 @@ fn item(i: &Item) -> impl IntoView + use<> {
 /// Catalogue texts with their legal bases, to list.
 type Lines = Vec<(Text, Provenance)>;
 
+/// One radio or checkbox (`kind`) of the group `name`, with its label.
+fn choice(
+    kind: &'static str,
+    name: &'static str,
+    i: usize,
+    checked: impl Fn() -> bool + Send + Sync + 'static,
+    on_change: impl Fn() + Send + Sync + 'static,
+    label: String,
+) -> impl IntoView {
+    let id = format!("{name}-{i}");
+    view! {
+        <div class="choice">
+            <input type=kind id=id.clone() name=name
+                prop:checked=checked on:change=move |_| on_change() />
+            <label for=id>{label}</label>
+        </div>
+    }
+}
+
 /// One question's choices: a radio or a checkbox per situation.
 fn choices(
     situations: Vec<Situation>,
     kind: &'static str,
+    name: &'static str,
     checked: impl Fn(Situation) -> bool + Copy + Send + Sync + 'static,
     toggle: impl Fn(Situation) + Copy + Send + Sync + 'static,
 ) -> impl IntoView {
@@ -93,14 +114,8 @@ fn choices(
         .into_iter()
         .enumerate()
         .map(|(i, s)| {
-            let id = format!("guide-{kind}-{i}");
-            view! {
-                <div class="choice">
-                    <input type=kind id=id.clone() name=format!("guide-{kind}")
-                        prop:checked=move || checked(s) on:change=move |_| toggle(s) />
-                    <label for=id>{situation_label(lang, s)}</label>
-                </div>
-            }
+            let label = situation_label(lang, s).to_string();
+            choice(kind, name, i, move || checked(s), move || toggle(s), label)
         })
         .collect_view()
 }
@@ -147,10 +162,15 @@ pub fn GuideTop(service: &'static Service) -> impl IntoView {
                 .collect::<Vec<_>>()
         })
     });
-    let guide = move || {
-        dates.track();
-        make(clock.now_untracked())
-    };
+    // One guide for the questions and the answer, made again when the
+    // situation or a date changes (and then always new: no comparison).
+    let guide = Memo::new_with_compare(
+        move |_| {
+            dates.track();
+            make(clock.now_untracked())
+        },
+        |_, _| true,
+    );
 
     let reason_radios = (!reasons.is_empty()).then(|| {
         question(
@@ -158,6 +178,7 @@ pub fn GuideTop(service: &'static Service) -> impl IntoView {
             choices(
                 reasons,
                 "radio",
+                "guide-radio",
                 move |s| reason.get() == Some(s),
                 move |s| reason.set(Some(s)),
             ),
@@ -169,6 +190,7 @@ pub fn GuideTop(service: &'static Service) -> impl IntoView {
             choices(
                 others,
                 "checkbox",
+                "guide-checkbox",
                 move |s| extra.read().contains(&s),
                 move |s| {
                     extra.update(|e| match e.iter().position(|x| *x == s) {
@@ -182,21 +204,21 @@ pub fn GuideTop(service: &'static Service) -> impl IntoView {
         )
     });
     let ways = move || {
-        let routes = guide().map(|g| g.routes).unwrap_or_default();
+        let routes = guide.get().map(|g| g.routes).unwrap_or_default();
         let last = routes.len().saturating_sub(1);
         routes
             .iter()
             .enumerate()
             .map(|(i, r)| {
-                let id = format!("guide-way-{i}");
-                view! {
-                    <div class="choice">
-                        <input type="radio" id=id.clone() name="guide-way"
-                            prop:checked=move || way.get().min(last) == i
-                            on:change=move |_| way.set(i) />
-                        <label for=id>{way_label(lang, r)}</label>
-                    </div>
-                }
+                let checked = move || way.get().min(last) == i;
+                choice(
+                    "radio",
+                    "guide-way",
+                    i,
+                    checked,
+                    move || way.set(i),
+                    way_label(lang, r),
+                )
             })
             .collect_view()
     };
@@ -209,7 +231,7 @@ pub fn GuideTop(service: &'static Service) -> impl IntoView {
                 {other_boxes}
                 {question(tr::passport_guide_how, ways)}
             </div>
-            {move || guide().map(|g| answer(g, way.get()))}
+            {move || guide.get().map(|g| answer(g, way.get()))}
         </section>
     }
 }
@@ -243,14 +265,8 @@ fn answer(g: Guide, way: usize) -> impl IntoView {
         .and_then(|c| g.channel(c))
         .cloned();
     let readings = !g.assumptions().is_empty();
-    let row = |key: fn(Lang) -> &'static str, value: AnyView| {
-        view! {
-            <div class="summary__row">
-                <dt class="summary__key">{t(key)}</dt>
-                <dd class="summary__value">{value}</dd>
-            </div>
-        }
-    };
+    // A row whose key is a message.
+    let entry = |key: fn(Lang) -> &'static str, value: AnyView| row(t(key), value);
     // What to bring: a booking's own checklist (collecting brings what the
     // issuance rules name, not the hand-in's documents), otherwise the
     // channel's documents for the situation.
@@ -291,7 +307,7 @@ fn answer(g: Guide, way: usize) -> impl IntoView {
         let notes = (!notes.is_empty()).then(|| {
             view! { <ul class="guide__list small">{notes.into_iter().map(line).collect_view()}</ul> }
         });
-        row(tr::passport_guide_bring, view! { {docs} {notes} }.into_any())
+        entry(tr::passport_guide_bring, view! { {docs} {notes} }.into_any())
     });
     // Collecting a result has no term of its own to count.
     let channel = channel.filter(|_| booking != Some(Purpose::Collect));
@@ -317,29 +333,28 @@ fn answer(g: Guide, way: usize) -> impl IntoView {
                 view! { <li><strong>{amount}</strong> {marked(&tg.term.provenance)} " · " {place} {due}</li> }
             })
             .collect_view();
-        row(tr::passport_guide_long, view! { <ul class="guide__list">{terms}</ul> }.into_any())
+        entry(tr::passport_guide_long, view! { <ul class="guide__list">{terms}</ul> }.into_any())
     });
     let cost = g.cost.map(|c| {
-        row(
+        entry(
             tr::passport_cost,
             view! { {law_line(&c.text, &c.provenance)} }.into_any(),
         )
     });
     let results = (!g.results.is_empty()).then(|| {
-        row(
-            tr::passport_guide_result,
+        entry(tr::passport_guide_result,
             view! { <ul class="guide__list">{g.results.iter().map(|i| item(i)).collect_view()}</ul> }
                 .into_any(),
         )
     });
     view! {
-        <dl class="summary guide__answer">
-            {route.map(|r| row(tr::passport_guide_go, go(g.service, &r)))}
+        <SummaryList class="guide__answer">
+            {route.map(|r| entry(tr::passport_guide_go, go(g.service, &r)))}
             {bring}
             {long}
             {cost}
             {results}
-        </dl>
+        </SummaryList>
         {readings.then(|| view! { <p class="small">{t(tr::passport_guide_readings)}</p> })}
     }
 }
