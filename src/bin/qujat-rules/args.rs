@@ -94,29 +94,7 @@ pub enum Command {
     /// prints the header only. Where the seeds give no booking (S1; S3
     /// collection; S2 outside East Kazakhstan) it prints "no booking: …"
     /// with the legal maximum wait.
-    Slots {
-        /// The service.
-        #[arg(long, value_name = "S1|S2|S3", value_parser = parse_service)]
-        service: ServiceId,
-        /// Office id (see `qujat-rules offices`).
-        #[arg(long, value_name = "ID")]
-        office: String,
-        /// The day (Kazakhstan calendar).
-        #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
-        date: NaiveDate,
-        /// Why the citizen comes [default: the purpose the seeds let the
-        /// service book: S3 hand-in, S2 collect].
-        #[arg(long, value_name = "hand-in|collect", value_parser = parse_purpose)]
-        purpose: Option<Purpose>,
-        /// The school or college (registry organisation id): S2's booking
-        /// is only for a provider in East Kazakhstan (F002).
-        #[arg(long, value_name = "ORG")]
-        provider: Option<String>,
-        /// Print the whole answer as JSON: hours and why, slot length and
-        /// capacity with their basis, every slot.
-        #[arg(long)]
-        json: bool,
-    },
+    Slots(SlotsQuery),
     /// Feed N generated inputs to every stored collection's decoder and
     /// what the app does with the data, and to every parser of typed or
     /// imported input; print the count per target and in total, and the
@@ -305,4 +283,30 @@ pub fn one_line(e: &clap::Error) -> String {
             format!("{}{usage}", line.strip_prefix("error: ").unwrap_or(line))
         }
     }
+}
+
+/// What `slots` asks for.
+#[derive(Debug, Args)]
+pub struct SlotsQuery {
+    /// The service.
+    #[arg(long, value_name = "S1|S2|S3", value_parser = parse_service)]
+    pub service: ServiceId,
+    /// Office id (see `qujat-rules offices`).
+    #[arg(long, value_name = "ID")]
+    pub office: String,
+    /// The day (Kazakhstan calendar).
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+    pub date: NaiveDate,
+    /// Why the citizen comes [default: the purpose the seeds let the
+    /// service book: S3 hand-in, S2 collect].
+    #[arg(long, value_name = "hand-in|collect", value_parser = parse_purpose)]
+    pub purpose: Option<Purpose>,
+    /// The school or college (registry organisation id): S2's booking
+    /// is only for a provider in East Kazakhstan (F002).
+    #[arg(long, value_name = "ORG")]
+    pub provider: Option<String>,
+    /// Print the whole answer as JSON: hours and why, slot length and
+    /// capacity with their basis, every slot.
+    #[arg(long)]
+    pub json: bool,
 }

@@ -20,7 +20,7 @@ use qujat::engine::service::ServiceId;
 use qujat::engine::source::Lang;
 use qujat::engine::term::{Channel, Location};
 
-use crate::args::{Cli, Command, DaysArgs, one_line};
+use crate::args::{Cli, Command, DaysArgs, SlotsQuery, one_line};
 use crate::render;
 
 /// A failure to report: a message for stderr, exit code 2. `Quiet` is a
@@ -106,24 +106,7 @@ fn run(command: Command) -> Result<u8, Fail> {
         )?,
         Command::Iin { iin } => cmd_iin(&iin, &mut out)?,
         Command::Bench { queries } => cmd_bench(queries, &mut out)?,
-        Command::Slots {
-            service,
-            office,
-            date,
-            purpose,
-            provider,
-            json,
-        } => cmd_slots(
-            SlotsQuery {
-                service,
-                office,
-                date,
-                purpose,
-                provider,
-                json,
-            },
-            &mut out,
-        )?,
+        Command::Slots(q) => cmd_slots(q, &mut out)?,
         Command::Offices => cmd_offices(&mut out)?,
         Command::Fuzz { inputs, seed } => cmd_fuzz(inputs, seed, &mut out)?,
     };
@@ -250,15 +233,6 @@ fn cmd_iin(input: &str, out: &mut impl Write) -> Result<u8, Fail> {
             Ok(1)
         }
     }
-}
-
-struct SlotsQuery {
-    service: ServiceId,
-    office: String,
-    date: NaiveDate,
-    purpose: Option<Purpose>,
-    provider: Option<String>,
-    json: bool,
 }
 
 fn cmd_slots(q: SlotsQuery, out: &mut impl Write) -> Result<u8, Fail> {

@@ -12,8 +12,17 @@ use super::routes::{App, ApplyApp, ServicesApp, StaffApp};
 // The match is here, inlined into each binary's `main` with a constant
 // bundle, so that each wasm links only its own app (a match inside the
 // callbacks would keep all four apps in every bundle).
+//
+// Natively (a host build of the binaries, `cargo build`) there is nothing
+// to mount: it says so and exits with status 2.
 #[inline(always)]
 pub fn mount(bundle: Bundle) {
+    if !cfg!(target_arch = "wasm32") {
+        eprintln!(
+            "The {bundle:?} bundle is part of the Qujat web app: serve it with `./.ci/serve`; the native CLI is `qujat-rules`."
+        );
+        std::process::exit(2);
+    }
     // A panic aborts the wasm, which traps; public/boot.js then replaces
     // the page with a notice in the user's language. The console keeps
     // what panicked, and where.

@@ -4,12 +4,9 @@
 //! it: the second is refused as stale, its page then shows the bookings as
 //! they are (the slot full, so no longer offered), and the citizen is told.
 
-use chrono::{DateTime, NaiveDate, Utc};
-
 use super::db::Db;
 use super::store::Refused;
-use crate::engine::queue::{Ticket, TicketError, TicketRequest};
-use crate::engine::term::ClockTime;
+use crate::engine::queue::{Ticket, TicketError, Tickets};
 
 /// Why a booking change was not made.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -22,51 +19,22 @@ pub enum TicketFailure {
     NotSaved,
 }
 
-fn done(r: Result<Ticket, Refused<TicketError>>) -> Result<Ticket, TicketFailure> {
-    r.map_err(|e| match e {
-        Refused::Rule(e) => TicketFailure::Rule(e),
-        _ => TicketFailure::NotSaved,
-    })
-}
-
 /// The revision of the bookings as this tab shows them.
 pub fn seen(db: Db) -> u64 {
     db.tickets.with_untracked(|t| t.rev)
 }
 
-/// Books `req` at `now`, if the bookings are still at revision `seen`.
-pub fn book(
+/// Changes the bookings with `change` — [`Tickets::book`],
+/// [`Tickets::move_to`] or [`Tickets::cancel`], each given the revision the
+/// page showed — and stores them only if it succeeds, in one write.
+pub fn change(
     db: Db,
-    seen: u64,
-    req: &TicketRequest,
-    now: DateTime<Utc>,
+    change: impl FnOnce(&mut Tickets) -> Result<Ticket, TicketError>,
 ) -> Result<Ticket, TicketFailure> {
-    done(db.tickets.try_update(|t| t.book(seen, req, now)))
-}
-
-/// Moves ticket `reference` to `office` at `date` `start`.
-pub fn move_to(
-    db: Db,
-    seen: u64,
-    reference: &str,
-    office: &str,
-    (date, start): (NaiveDate, ClockTime),
-    now: DateTime<Utc>,
-) -> Result<Ticket, TicketFailure> {
-    done(
-        db.tickets
-            .try_update(|t| t.move_to(seen, reference, office, date, start, now)),
-    )
-}
-
-/// Cancels ticket `reference` (kept, marked cancelled).
-pub fn cancel(
-    db: Db,
-    seen: u64,
-    reference: &str,
-    now: DateTime<Utc>,
-) -> Result<Ticket, TicketFailure> {
-    done(db.tickets.try_update(|t| t.cancel(seen, reference, now)))
+    db.tickets.try_update(change).map_err(|e| match e {
+        Refused::Rule(e) => TicketFailure::Rule(e),
+        _ => TicketFailure::NotSaved,
+    })
 }
 
 /// The tickets of `iin`, latest slot first (reactive).

@@ -250,7 +250,9 @@ fn BookForm(person: &'static Person) -> impl IntoView {
         let now = clock.now_untracked();
         let seen = tickets::seen(db);
         let done = match moving.get_value() {
-            Some(t) => tickets::move_to(db, seen, &t.reference, &o, (d, start), now),
+            Some(t) => {
+                tickets::change(db, |all| all.move_to(seen, &t.reference, &o, d, start, now))
+            }
             None => {
                 let req = TicketRequest {
                     service,
@@ -262,7 +264,7 @@ fn BookForm(person: &'static Person) -> impl IntoView {
                     provider: place.get_untracked(),
                     situations: Vec::new(),
                 };
-                tickets::book(db, seen, &req, now)
+                tickets::change(db, |all| all.book(seen, &req, now))
             }
         };
         match done {

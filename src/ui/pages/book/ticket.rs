@@ -102,7 +102,9 @@ fn TicketView(ticket: Ticket, said: Outcome) -> impl IntoView {
         let reference = reference.clone();
         move |_| {
             let seen = tickets::seen(db);
-            match tickets::cancel(db, seen, &reference, clock.now_untracked()) {
+            match tickets::change(db, |all| {
+                all.cancel(seen, &reference, clock.now_untracked())
+            }) {
                 Ok(_) => said.set(Some(tr::ticket_cancelled(lang).into())),
                 Err(f) => {
                     if let Some(m) = failure_message(lang, &f) {
