@@ -37,6 +37,7 @@ pub mod deadline;
 pub mod demo_clock;
 pub mod guide;
 pub mod identity;
+pub mod json;
 pub mod kztime;
 pub mod lifecycle;
 pub mod queue;

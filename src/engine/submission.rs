@@ -15,6 +15,7 @@ use super::application::{self, Draft, Refusal};
 use super::calendar::{self, Calendar};
 use super::catalog;
 use super::deadline::{self, Deadline, DeadlineError, Explanation, RecordedDeadline};
+use super::json;
 use super::kztime;
 use super::lifecycle::{self, Ctx, Lifecycle, LifecycleError, Target, TargetInput};
 use super::region;
@@ -262,7 +263,7 @@ impl Submission {
             }
         }
         let doc = &self.document;
-        let same = doc.get("service") == serde_json::to_value(self.service).ok().as_ref()
+        let same = doc.get("service") == json::to_value(&self.service).ok().as_ref()
             && doc.get("applicant_iin").and_then(|v| v.as_str()) == Some(&self.applicant_iin)
             && doc.get("subject_iin").and_then(|v| v.as_str()) == Some(&self.subject_iin)
             // Compared as answers, not as JSON: a document signed by an
@@ -278,9 +279,7 @@ impl Submission {
     /// The answers as signed (what receipts and the back office show),
     /// `None` if the signed document has none that read as answers.
     pub fn signed_answers(&self) -> Option<application::Answers> {
-        // Through text, not from_value: one deserializer of the answers in
-        // the bundle.
-        serde_json::from_str(&self.document.get("answers")?.to_string()).ok()
+        json::from_value(self.document.get("answers")?).ok()
     }
 }
 

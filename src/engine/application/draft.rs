@@ -5,6 +5,7 @@ use chrono::{DateTime, Datelike, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
 use super::{Answers, Step, Who};
+use crate::engine::json;
 use crate::engine::service::ServiceId;
 
 /// Grounds for refusing to accept an application (F001 §9), as records
@@ -61,7 +62,7 @@ pub fn signing_document(
         "channel": "portal",
         "applicant_iin": applicant_iin,
         "subject_iin": subject_iin,
-        "answers": a,
+        "answers": json::to_value(a).unwrap_or_default(),
         "created_at": created_at.to_rfc3339(),
     })
 }

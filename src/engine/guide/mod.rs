@@ -54,6 +54,7 @@ use serde::Serialize;
 use crate::engine::calendar;
 use crate::engine::catalog::{self, ChannelItem, DocumentRule, FieldKind, Item, Situation};
 use crate::engine::deadline::{self, Deadline};
+use crate::engine::json;
 use crate::engine::queue::ticket::Checklist;
 use crate::engine::queue::{self, Bookability, ProviderPlace, Purpose};
 use crate::engine::service::ServiceId;
@@ -208,7 +209,7 @@ impl fmt::Display for GuideError {
 impl std::error::Error for GuideError {}
 
 fn reason_of(option_id: &str) -> Option<Situation> {
-    serde_json::from_value(serde_json::Value::String(option_id.to_string())).ok()
+    json::from_value(&serde_json::Value::String(option_id.to_string())).ok()
 }
 
 /// The reasons the service's application offers (its `reason` field's

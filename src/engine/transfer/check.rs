@@ -24,6 +24,7 @@ use serde::Serialize;
 use serde_json::Value;
 
 use super::bundle::{digits, is_collection_name, is_record_id, owners};
+use crate::engine::json;
 use crate::engine::receipt;
 use crate::engine::signing::eds::{self, KeyFile, SignError, SignedDocument};
 use crate::engine::submission;
@@ -91,7 +92,7 @@ impl std::fmt::Display for Refused {
 fn signing_time(data: &Value) -> Option<DateTime<Utc>> {
     ["submitted_at", "filed_at", "signed_at"]
         .iter()
-        .find_map(|k| serde_json::from_value(data.get(*k)?.clone()).ok())
+        .find_map(|k| json::from_value(data.get(*k)?).ok())
 }
 
 fn check_signature(data: &Value, person: &str) -> Result<(), Refused> {
@@ -105,8 +106,7 @@ fn check_signature(data: &Value, person: &str) -> Result<(), Refused> {
                 code: SignError::Corrupt.code(),
             };
             let signed: SignedDocument =
-                serde_json::from_value(sig.get("signed").cloned().ok_or(corrupt.clone())?)
-                    .map_err(|_| corrupt)?;
+                json::from_value(sig.get("signed").ok_or(corrupt.clone())?).map_err(|_| corrupt)?;
             let when = signing_time(data).unwrap_or(signed.certificate.not_before);
             eds::verify(&signed, person, when).map_err(|e| match e {
                 SignError::WrongOwner { .. } => Refused::OtherPerson,

@@ -36,6 +36,7 @@ use sha2::Sha256;
 
 use super::ImportError;
 use crate::engine::codec::base64;
+use crate::engine::json;
 use crate::engine::signing::eds::canonical_json;
 use crate::engine::signing::vault;
 
@@ -98,7 +99,7 @@ pub struct FileHeader {
 impl FileHeader {
     /// The associated data: every field but the ciphertext, canonical JSON.
     fn aad(&self) -> Vec<u8> {
-        let mut v = serde_json::to_value(self).unwrap_or(Value::Null);
+        let mut v = json::to_value(self).unwrap_or(Value::Null);
         if let Some(o) = v.as_object_mut() {
             o.remove("ciphertext");
         }
@@ -206,7 +207,7 @@ pub fn read_header(file: &str) -> Result<FileHeader, ImportError> {
         }
         _ => return Err(ImportError::Corrupted),
     }
-    let header: FileHeader = serde_json::from_value(value).map_err(|_| ImportError::Corrupted)?;
+    let header: FileHeader = json::from_value(&value).map_err(|_| ImportError::Corrupted)?;
     if header.kdf.name != KDF || header.cipher.name != CIPHER {
         return Err(ImportError::UnsupportedAlgorithm);
     }

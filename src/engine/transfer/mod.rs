@@ -62,6 +62,7 @@ use std::fmt;
 use chrono::{DateTime, Utc};
 
 use crate::engine::identity::iin::{self, IinError};
+use crate::engine::json;
 use crate::engine::signing::vault::{self, RandomUnavailable};
 
 mod bundle;
@@ -308,7 +309,7 @@ pub fn import(
         .map_err(ImportError::InvalidIin)?
         .iin;
     let (header, plain) = file::open(file, passphrase)?;
-    let bundle: Bundle = serde_json::from_slice(&plain).map_err(|_| ImportError::Corrupted)?;
+    let bundle: Bundle = json::from_bytes(&plain).map_err(|_| ImportError::Corrupted)?;
     if bundle::digits(&bundle.person_iin) != person {
         return Err(ImportError::OtherPerson);
     }

@@ -45,6 +45,7 @@
 use super::{CHANNEL, Delivery, OperatorData, Visit};
 use crate::engine::application::{Answers, Reason, Who};
 use crate::engine::catalog::ReceiptKind;
+use crate::engine::json;
 use crate::engine::lifecycle::Lifecycle;
 use crate::engine::submission::{self, Outcome, SignatureRecord, Submission};
 
@@ -77,7 +78,7 @@ impl Visit {
             "channel": CHANNEL,
             "applicant_iin": self.iin,
             "subject_iin": self.iin,
-            "answers": answers,
+            "answers": json::to_value(&answers).unwrap_or_default(),
             "receipt": number,
             "documents": documents,
             "created_at": issued_at.to_rfc3339(),

@@ -10,6 +10,7 @@
 use chrono::{DateTime, Duration, Utc};
 use serde::{Deserialize, Serialize};
 
+use crate::engine::json;
 use crate::engine::signing::vault::Sealed;
 
 /// Minimum length of the operator's PIN (digits only).
@@ -214,10 +215,8 @@ pub struct OperatorStore {
 /// Version 1 of operator mode's store was the sealed blob alone, stored
 /// bare: it becomes the store's sealed data, with a fresh guard.
 pub fn store_from_v1(v: serde_json::Value) -> Result<serde_json::Value, String> {
-    // Through text, not from_value: one deserializer per type in the bundle.
-    let text = serde_json::to_string(&v).map_err(|e| e.to_string())?;
-    let sealed: Sealed = serde_json::from_str(&text).map_err(|e| e.to_string())?;
-    serde_json::to_value(OperatorStore {
+    let sealed: Sealed = json::from_value(&v).map_err(|e| e.to_string())?;
+    json::to_value(&OperatorStore {
         sealed: Some(sealed),
         guard: PinGuard::default(),
     })

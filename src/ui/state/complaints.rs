@@ -20,6 +20,7 @@ use crate::engine::complaint::{
 };
 use crate::engine::deadline::{self, Milestone};
 use crate::engine::identity::registry::Person;
+use crate::engine::json;
 use crate::engine::service::ServiceId;
 use crate::engine::signing::Signed;
 use crate::engine::signing::eds;
@@ -190,7 +191,7 @@ impl Pending {
             "kind": "complaint",
             "draft_id": self.id,
             "signer_iin": iin,
-            "complaint": self.draft(),
+            "complaint": json::to_value(&self.draft()).unwrap_or_default(),
             "escalates": self.escalates,
         })
     }
@@ -333,7 +334,7 @@ pub fn file(
     if !genuine {
         return Err(FileFailure::NotGenuine);
     }
-    let mut sig = serde_json::to_value(&record).unwrap_or_default();
+    let mut sig = json::to_value(&record).unwrap_or_default();
     if let Some(obj) = sig.as_object_mut() {
         obj.insert("signer_iin".into(), iin.into());
     }

@@ -10,6 +10,7 @@ use leptos::prelude::*;
 
 use super::keys;
 use super::store::{Browser, Refused, StoreNotice, StoreNotices, at_rev};
+use crate::engine::json;
 use crate::engine::signing::vault::{self, Sealed, VaultError, VaultKey};
 use crate::engine::store::{self, Loaded, RawStorage, WriteError};
 use crate::engine::visit::{self, AfterWrongPin, OperatorData, OperatorStore, Visit};
@@ -320,7 +321,7 @@ impl OperatorVault {
             return None;
         };
         let plain = vault::open_with_key(key, env.data.sealed.as_ref()?).ok()?;
-        serde_json::from_slice(&plain).ok()
+        json::from_bytes(&plain).ok()
     }
 
     /// Changes the data and stores it sealed at once (every step is saved);
@@ -390,7 +391,7 @@ fn open(pin: &str, sealed: &Sealed) -> Result<(VaultKey, OperatorData), VaultErr
     let salt = vault::hex_decode_array::<16>(&sealed.salt_hex).ok_or(VaultError::Corrupt)?;
     let key = VaultKey::derive(pin, salt, sealed.iterations);
     let plain = vault::open_with_key(&key, sealed)?;
-    let data = serde_json::from_slice(&plain).map_err(|_| VaultError::Corrupt)?;
+    let data = json::from_bytes(&plain).map_err(|_| VaultError::Corrupt)?;
     Ok((key, data))
 }
 

@@ -19,6 +19,7 @@ use super::db::Db;
 use super::store::{Collection, NotSaved};
 use crate::engine::application::Draft;
 use crate::engine::complaint::Complaint;
+use crate::engine::json;
 use crate::engine::queue::ticket::{Ticket, TicketError};
 use crate::engine::signing::eds::KeyFile;
 use crate::engine::store::Revisioned;
@@ -35,7 +36,7 @@ fn record<T: Serialize>(id: &str, rev: u64, value: &T) -> Option<Record> {
     Some(Record {
         id: id.to_string(),
         rev,
-        data: serde_json::to_value(value).ok()?,
+        data: json::to_value(value).ok()?,
     })
 }
 
@@ -237,7 +238,7 @@ fn draft_rev(d: &Draft) -> u64 {
 fn was_submitted(db: Db, iin: &str, draft: &serde_json::Value) -> bool {
     let created = draft
         .get("created_at")
-        .and_then(|c| serde_json::from_value::<DateTime<Utc>>(c.clone()).ok())
+        .and_then(|c| json::from_value::<DateTime<Utc>>(c).ok())
         .map(|c| c.to_rfc3339());
     let Some(created) = created else {
         return false;
@@ -268,7 +269,7 @@ fn parsed<T: DeserializeOwned>(
 ) -> Vec<(Take, Result<T, Why>)> {
     list.into_iter()
         .map(|t| {
-            let v = serde_json::from_value::<T>(t.data.clone())
+            let v = json::from_value::<T>(&t.data)
                 .map_err(|_| Why::Unreadable)
                 .and_then(|v| {
                     if *id(&v) == t.id && mine(&v) {

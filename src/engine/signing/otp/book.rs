@@ -30,6 +30,7 @@ use chrono::{DateTime, TimeDelta, Utc};
 use serde::{Deserialize, Serialize};
 
 use super::{Issued, OtpError, OtpSession, Policy, Purpose, plus};
+use crate::engine::json;
 use crate::engine::signing::vault::RandomUnavailable;
 
 /// What an SMS code confirmed: the phone, the purpose, the digest the code
@@ -347,10 +348,7 @@ impl OtpBook {
 /// nothing: their codes cannot confirm anything and are dropped; a number
 /// locked out stays locked out.
 pub fn book_from_v1(v: serde_json::Value) -> Result<serde_json::Value, String> {
-    // Through text, not from_value: one deserializer per type in the bundle.
-    let text = serde_json::to_string(&v).map_err(|e| e.to_string())?;
-    let old: BTreeMap<String, OtpSession> =
-        serde_json::from_str(&text).map_err(|e| e.to_string())?;
+    let old: BTreeMap<String, OtpSession> = json::from_value(&v).map_err(|e| e.to_string())?;
     let mut book = OtpBook::default();
     for session in old.values() {
         let Some(until) = session.locked_until() else {
@@ -360,5 +358,5 @@ pub fn book_from_v1(v: serde_json::Value) -> Result<serde_json::Value, String> {
         state.locked_until = state.locked_until.max(Some(until));
         state.wrong_tries = state.wrong_tries.max(session.wrong_tries());
     }
-    serde_json::to_value(&book).map_err(|e| e.to_string())
+    json::to_value(&book).map_err(|e| e.to_string())
 }
