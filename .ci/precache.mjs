@@ -1,9 +1,14 @@
 // Writes the service worker dist/sw.js for the four bundles that .ci/build
 // has just put in dist/ (run last, after the four trunk builds):
 //
-// 0. on the portal's page (dist/index.html) only: drops trunk's preload of
-//    the wasm and starts trunk's loader after the first paint (paintFirst()
-//    below; docs/measurements.md has the before and after);
+// 0. on the pages whose static shell paints real content — the portal's
+//    (dist/index.html: the home page's heading and lead) and the
+//    passports' (dist/services/index.html: the passport's heading and
+//    lead, public/passport.js) — drops trunk's preload of the wasm and
+//    starts trunk's loader after the first paint (paintFirst() below;
+//    docs/measurements.md has the before and after). The apply and staff
+//    pages' shells say only "Loading…", so their wasm is fetched at once;
+
 // 1. marks every page (dist/**/*.html) with
 //    <meta name="qujat-sw" content="/sw.js">: the app registers the worker
 //    only on a page that has the mark (src/ui/offline.rs), so pages that
@@ -71,13 +76,16 @@ if (!files.includes('index.html')) {
   process.exit(2);
 }
 
+// The pages whose wasm waits for the first paint (step 0).
+const PAINT_FIRST = ['index.html', 'services/index.html'];
+
 // 1. Mark the pages and give them their policy (idempotent: a second run changes nothing).
 for (const f of files.filter((f) => f.endsWith('.html'))) {
   const file = path.join(dist, f);
   let html = readFileSync(file, 'utf8');
   if (html.includes(MARK)) continue;
   if (!/<\/head>/i.test(html)) throw new Error(`precache: ${f} has no </head>`);
-  if (f === 'index.html') html = paintFirst(html);
+  if (PAINT_FIRST.includes(f)) html = paintFirst(html, f);
   html = html.replace(/[ \t]*<!--(?!\[)[\s\S]*?-->\n?/g, '');
   html = html.replace(/\n[ \t]*(?=\n)/g, ''); // and the blank lines trunk leaves
   html = withCsp(html, f);
@@ -85,16 +93,16 @@ for (const f of files.filter((f) => f.endsWith('.html'))) {
 }
 
 /**
- * The portal's page: its static shell already shows the home page's
- * heading and lead, so the wasm (the largest download) need not compete
- * with the first paint. Trunk preloads it from <head>; instead it is
- * requested once the shell has painted (trunk's loader then fetches it).
+ * A page whose static shell already shows its heading and lead: the wasm
+ * (the largest download) need not compete with the first paint. Trunk
+ * preloads it from <head>; instead it is requested once the shell has
+ * painted (trunk's loader then fetches it).
  */
-function paintFirst(html) {
+function paintFirst(html, f) {
   const preload = /<link rel="preload" href="[^"]+_bg\.wasm"[^>]*>/;
   const init = /const wasm = await init\(/;
   if (!preload.test(html) || !init.test(html)) {
-    throw new Error('precache: index.html no longer has trunk\'s wasm preload and loader; update paintFirst()');
+    throw new Error(`precache: ${f} no longer has trunk's wasm preload and loader; update paintFirst()`);
   }
   return html
     .replace(preload, '')

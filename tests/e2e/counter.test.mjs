@@ -28,10 +28,30 @@ useBrowser();
 const OFFICE = 'almaty-medeu';
 const pick = (page, name, value) => page.locator(`main input[name=${name}][value="${value}"]`).check();
 
-async function openCounter(page, lang) {
+async function openCounter(page, lang, office = OFFICE) {
   await gotoApp(page, '/staff/counter');
   await expectH1(page, msg(lang, 'counter_title'), `counter, ${lang}`);
-  await pick(page, 'office', OFFICE);
+  await pick(page, 'office', office);
+}
+
+/** Starts serving the booking `ticket` at the open counter. */
+async function startTicket(page, lang, ticket) {
+  await page.getByLabel(msg(lang, 'counter_ticket_label')).fill(ticket);
+  await button(page, msg(lang, 'counter_start')).click();
+}
+
+/**
+ * The identified citizen's consent is had (`consent`: by SMS code, or the
+ * provider obtains it), every document is ticked, and the acceptance
+ * receipt is issued: returns it and its number.
+ */
+async function acceptWholePackage(page, lang, consent = consentByOtp) {
+  await confirmIdentity(page, lang);
+  await consent(page, lang);
+  const boxes = page.getByRole('checkbox');
+  for (let i = 0; i < (await boxes.count()); i++) await boxes.nth(i).check();
+  const receipt = await issueReceipt(page, lang, 'acceptance');
+  return { receipt, number: await receiptNumber(page) };
 }
 
 /**
@@ -79,24 +99,17 @@ pageTest('kk: S3 booked on the portal, served at the counter on the promised ter
   // The counter: a wrong reference is refused with a message.
   await openCounter(page, lang);
   await expectAxeClean(page, `counter, ${lang}`);
-  await page.getByLabel(msg(lang, 'counter_ticket_label')).fill('Q-20990101-0001');
-  await button(page, msg(lang, 'counter_start')).click();
+  await startTicket(page, lang, 'Q-20990101-0001');
   await page.locator('.error-summary', { hasText: msg(lang, 'counter_error_ticket') }).waitFor();
   await expectAxeClean(page, `counter, unknown booking, ${lang}`);
 
   // The booked citizen: everything as booked.
-  await page.getByLabel(msg(lang, 'counter_ticket_label')).fill(ticket);
-  await button(page, msg(lang, 'counter_start')).click();
+  await startTicket(page, lang, ticket);
   await page.locator('.operator__identity', { hasText: me.iin }).waitFor();
   assert.match(await page.locator('main#main .caption').innerText(), /^S3 — /);
   assert.equal(await page.getByRole('button', { name: msg(lang, 'operator_lock') }).count(), 0, 'no PIN lock at a counter');
   await expectAxeClean(page, `counter visit, identification, ${lang}`);
-  await confirmIdentity(page, lang);
-  await consentByOtp(page, lang);
-  const boxes = page.getByRole('checkbox');
-  for (let i = 0; i < (await boxes.count()); i++) await boxes.nth(i).check();
-  const receipt = await issueReceipt(page, lang, 'acceptance');
-  const number = await receiptNumber(page);
+  const { receipt, number } = await acceptWholePackage(page, lang);
   assert.match(number, /^SC-\d{8}-\d{6}-C1$/, 'a counter receipt number');
   const due = /\d{2}\.\d{2}\.\d{4}/.exec(await receipt.locator('p.deadline').innerText())?.[0];
   assert.equal(due, promised, 'the receipt gives the date the booking promised');
@@ -128,17 +141,9 @@ pageTest('ru: S3 booked at an office in another settlement: 8 working days kept,
   await signIn(page, lang);
   const { ticket, promised } = await bookHandIn(page, lang, other);
 
-  await gotoApp(page, '/staff/counter');
-  await expectH1(page, msg(lang, 'counter_title'), 'counter');
-  await pick(page, 'office', other);
-  await page.getByLabel(msg(lang, 'counter_ticket_label')).fill(ticket);
-  await button(page, msg(lang, 'counter_start')).click();
-  await confirmIdentity(page, lang);
-  await consentByOtp(page, lang);
-  const boxes = page.getByRole('checkbox');
-  for (let i = 0; i < (await boxes.count()); i++) await boxes.nth(i).check();
-  const receipt = await issueReceipt(page, lang, 'acceptance');
-  const number = await receiptNumber(page);
+  await openCounter(page, lang, other);
+  await startTicket(page, lang, ticket);
+  const { receipt, number } = await acceptWholePackage(page, lang);
   assert.equal(/\d{2}\.\d{2}\.\d{4}/.exec(await receipt.locator('p.deadline').innerText())?.[0], promised, 'the receipt keeps the booked promise');
   const deliverBy = /\d{2}\.\d{2}\.\d{4}/.exec(await receipt.locator('p.receipt__delivery-by').innerText())?.[0];
   assert.ok(deliverBy && deliverBy !== promised, `the receipt gives the provider's delivery date (${deliverBy})`);
@@ -239,12 +244,7 @@ pageTest('ru: S1 walk-in at the counter (the provider obtains the consent), 20 c
   await page.locator('main input[name=reason]').first().check();
   await button(page, msg(lang, 'counter_start')).click();
   await page.locator('.operator__identity', { hasText: who.iin }).waitFor();
-  await confirmIdentity(page, lang);
-  await consentByNotice(page, lang);
-  const boxes = page.getByRole('checkbox');
-  for (let i = 0; i < (await boxes.count()); i++) await boxes.nth(i).check();
-  const receipt = await issueReceipt(page, lang, 'acceptance');
-  const number = await receiptNumber(page);
+  const { receipt, number } = await acceptWholePackage(page, lang, consentByNotice);
   const due = /(\d{2})\.(\d{2})\.(\d{4})/.exec(await receipt.locator('p.deadline').innerText());
   const days = (Date.parse(`${due[3]}-${due[2]}-${due[1]}`) - Date.parse('2026-11-24')) / 86_400_000;
   assert.ok(days >= 20 && days <= 23, `S1: 20 calendar days from the hand-in (${due[0]}, ${days} days)`);

@@ -360,6 +360,25 @@ pageTest(
   { allowPageErrors: true },
 );
 
+pageTest('the home page and a passport ask for their wasm only after the static heading and lead have painted', async ({ page, context }) => {
+  for (const [path, what] of [['/', 'home'], ['/services/S2', 'passport']]) {
+    const painted = [];
+    await context.route(/\.wasm$/, async (route) => {
+      painted.push(await page.evaluate(() => performance.getEntriesByName('first-contentful-paint').length));
+      await route.continue();
+    });
+    await gotoApp(page, path);
+    await context.unroute(/\.wasm$/);
+    assert.ok(painted.length >= 1, `${what}: the wasm was asked for (${painted.length})`);
+    assert.ok(painted.every((n) => n === 1), `${what}: the first contentful paint came before the wasm request (${painted})`);
+  }
+  // The page's HTML has no preload of the wasm (it would compete with the paint).
+  for (const path of ['/', '/services/S2']) {
+    const html = await (await page.request.get(path)).text();
+    assert.doesNotMatch(html, /<link rel="preload"[^>]*_bg\.wasm/, `${path}: no wasm preload`);
+  }
+});
+
 pageTest(
   'a passport\'s page paints its own heading and lead before the app, in the remembered language: the texts the app then shows',
   async ({ page, context }) => {

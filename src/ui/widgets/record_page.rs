@@ -15,6 +15,11 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
 use super::announcer::Announcer;
+use super::not_found::Missing;
+use crate::i18n::{Lang, tr};
+use crate::ui::paths;
+use crate::ui::state::db::{Db, use_db};
+use crate::ui::state::session::use_session;
 
 /// What a record's view gets: the record, and where to say what an action
 /// did.
@@ -62,5 +67,33 @@ where
                 {tools.run()}
             </Show>
         })}
+    }
+}
+
+/// A record of the signed-in person, named by the route parameter `param`
+/// and found by `of(db, name, iin)` — someone else's record, or none, is
+/// "not found" (`not_found` says what), with a link back to the cabinet.
+#[component]
+pub fn OwnRecordPage<T, S, SV>(
+    param: &'static str,
+    of: fn(Db, &str, Option<&str>) -> Option<T>,
+    show: S,
+    not_found: fn(Lang) -> &'static str,
+    #[prop(optional)] announce: bool,
+    /// Tools shown after the record.
+    #[prop(optional, into)]
+    tools: ViewFn,
+) -> impl IntoView
+where
+    T: Clone + PartialEq + Send + Sync + 'static,
+    S: Fn(T, Outcome) -> SV + Send + Sync + 'static,
+    SV: IntoView + 'static,
+{
+    let db = use_db();
+    let session = use_session();
+    view! {
+        <RecordPage param=param find=move |name: &str| of(db, name, session.iin()) show=show
+            missing=move || view! { <Missing body=not_found href=paths::CABINET link=tr::confirm_cabinet_link /> }
+            announce=announce tools=tools />
     }
 }

@@ -21,14 +21,11 @@ use crate::ui::format;
 use crate::ui::labels::{Label, Message, t};
 use crate::ui::paths;
 use crate::ui::state::applications::application_of;
-use crate::ui::state::db::use_db;
 use crate::ui::state::prefs::use_lang;
-use crate::ui::state::session::use_session;
 use crate::ui::widgets::legal_basis::{LawEntry, LawText, LegalBasis, law_list, law_notice};
-use crate::ui::widgets::not_found::Missing;
 use crate::ui::widgets::page_heading::PageHeading;
 use crate::ui::widgets::qr_code::{QrCode, SignedQr};
-use crate::ui::widgets::record_page::RecordPage;
+use crate::ui::widgets::record_page::OwnRecordPage;
 use crate::ui::widgets::summary_list::{SummaryList, row};
 use crate::ui::widgets::why_this_date::WhyThisDate;
 
@@ -139,13 +136,9 @@ fn receipt_rows(lang: Lang, s: &Submission) -> Vec<(String, String)> {
 
 #[component]
 pub fn ReceiptPage() -> impl IntoView {
-    let db = use_db();
-    let session = use_session();
     view! {
-        <RecordPage param="reference" find=move |r: &str| application_of(db, r, session.iin())
-            show=|s, _| view! { <Confirmation submission=s /> }
-            missing=|| view! { <Missing body=tr::confirm_not_found href=paths::CABINET link=tr::confirm_cabinet_link /> }
-        />
+        <OwnRecordPage param="reference" of=application_of not_found=tr::confirm_not_found
+            show=|s, _| view! { <Confirmation submission=s /> } />
     }
 }
 

@@ -18,14 +18,12 @@ use crate::ui::paths;
 use crate::ui::state::clock::use_clock;
 use crate::ui::state::db::use_db;
 use crate::ui::state::prefs::use_lang;
-use crate::ui::state::session::use_session;
 use crate::ui::state::tickets::{self, ticket_of};
 use crate::ui::widgets::legal_basis::{LawText, LegalBasis};
-use crate::ui::widgets::not_found::Missing;
 use crate::ui::widgets::notice::Notice;
 use crate::ui::widgets::page_heading::PageHeading;
 use crate::ui::widgets::qr_code::{QrCode, SignedQr};
-use crate::ui::widgets::record_page::{Outcome, RecordPage};
+use crate::ui::widgets::record_page::{Outcome, OwnRecordPage};
 use crate::ui::widgets::summary_list::{SummaryList, row};
 use crate::ui::widgets::why_this_date::WhyThisDate;
 
@@ -69,16 +67,9 @@ fn checklist(items: Vec<ChecklistItem>, kind: ChecklistKind) -> impl IntoView {
 
 #[component]
 pub fn TicketPage() -> impl IntoView {
-    let db = use_db();
-    let session = use_session();
     view! {
-        <RecordPage
-            param="reference"
-            find=move |r: &str| ticket_of(db, r, session.iin())
-            show=|t, said| view! { <TicketView ticket=t said=said /> }
-            missing=|| view! { <Missing body=tr::ticket_not_found href=paths::CABINET link=tr::confirm_cabinet_link /> }
-            announce=true
-        />
+        <OwnRecordPage param="reference" of=ticket_of announce=true not_found=tr::ticket_not_found
+            show=|t, said| view! { <TicketView ticket=t said=said /> } />
     }
 }
 

@@ -15,28 +15,20 @@ use crate::ui::state::applications::{advance, application_of};
 use crate::ui::state::clock::use_clock;
 use crate::ui::state::db::use_db;
 use crate::ui::state::prefs::use_lang;
-use crate::ui::state::session::use_session;
 use crate::ui::state::store::Refused;
 use crate::ui::widgets::demo_clock::DemoClock;
 use crate::ui::widgets::details::Details;
-use crate::ui::widgets::not_found::Missing;
 use crate::ui::widgets::notice::{IntegrityNotice, Notice, Tone};
 use crate::ui::widgets::page_heading::PageHeading;
-use crate::ui::widgets::record_page::{Outcome as Said, RecordPage};
+use crate::ui::widgets::record_page::{Outcome as Said, OwnRecordPage};
 use crate::ui::widgets::timeline::{EventList, RegionalNote, StatusTag, TargetsTable};
 use crate::ui::widgets::why_this_date::WhyThisDate;
 
 #[component]
 pub fn TrackerPage() -> impl IntoView {
-    let db = use_db();
-    let session = use_session();
     view! {
-        <RecordPage
-            param="reference"
-            find=move |r: &str| application_of(db, r, session.iin())
+        <OwnRecordPage param="reference" of=application_of announce=true not_found=tr::confirm_not_found
             show=|s, said| view! { <Tracker submission=s said=said /> }
-            missing=|| view! { <Missing body=tr::confirm_not_found href=paths::CABINET link=tr::confirm_cabinet_link /> }
-            announce=true
             // Outside the part rebuilt on every change, so that playing the
             // steps keeps running while the tracker updates.
             tools=|| view! {

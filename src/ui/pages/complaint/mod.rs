@@ -13,24 +13,17 @@ pub use sign::ComplaintSignPage;
 use leptos::prelude::*;
 
 use crate::i18n::tr;
-use crate::ui::paths;
 use crate::ui::state::complaints::complaint_of;
-use crate::ui::state::db::use_db;
-use crate::ui::state::session::use_session;
-use crate::ui::widgets::not_found::Missing;
-use crate::ui::widgets::record_page::RecordPage;
+use crate::ui::widgets::record_page::OwnRecordPage;
 
 /// A page for the complaint `:id` of the signed-in person, or "not found"
 /// (someone else's complaint counts as not found). Rebuilt when it changes.
 fn own_complaint<V: IntoView + 'static>(
     show: fn(crate::engine::complaint::Complaint) -> V,
 ) -> impl IntoView {
-    let db = use_db();
-    let session = use_session();
     view! {
-        <RecordPage param="id" find=move |id: &str| complaint_of(db, id, session.iin()) show=move |c, _| show(c)
-            missing=|| view! { <Missing body=tr::complaint_track_not_found href=paths::CABINET link=tr::confirm_cabinet_link /> }
-        />
+        <OwnRecordPage param="id" of=complaint_of not_found=tr::complaint_track_not_found
+            show=move |c, _| show(c) />
     }
 }
 
