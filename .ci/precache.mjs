@@ -1,13 +1,13 @@
 // Writes the service worker dist/sw.js for the four bundles that .ci/build
 // has just put in dist/ (run last, after the four trunk builds):
 //
-// 0. on the pages whose static shell paints real content — the portal's
-//    (dist/index.html: the home page's heading and lead) and the
-//    passports' (dist/services/index.html: the passport's heading and
-//    lead, public/passport.js) — drops trunk's preload of the wasm and
+// 0. on every page, whose static shell paints the page's own heading
+//    first (the portal's: the home page's heading and lead; the other
+//    bundles': the heading of a passport, of the application's start, of
+//    the back office — public/static-page.js, .ci/shells.mjs — or the
+//    generic one with "Loading…"): drops trunk's preload of the wasm and
 //    starts trunk's loader after the first paint (paintFirst() below;
-//    docs/measurements.md has the before and after). The apply and staff
-//    pages' shells say only "Loading…", so their wasm is fetched at once;
+//    docs/measurements.md has the before and after);
 
 // 1. marks every page (dist/**/*.html) with
 //    <meta name="qujat-sw" content="/sw.js">: the app registers the worker
@@ -77,7 +77,7 @@ if (!files.includes('index.html')) {
 }
 
 // The pages whose wasm waits for the first paint (step 0).
-const PAINT_FIRST = ['index.html', 'services/index.html'];
+const PAINT_FIRST = ['index.html', 'services/index.html', 'apply/index.html', 'staff/index.html'];
 
 // 1. Mark the pages and give them their policy (idempotent: a second run changes nothing).
 for (const f of files.filter((f) => f.endsWith('.html'))) {
@@ -96,7 +96,8 @@ for (const f of files.filter((f) => f.endsWith('.html'))) {
  * A page whose static shell already shows its heading and lead: the wasm
  * (the largest download) need not compete with the first paint. Trunk
  * preloads it from <head>; instead it is requested once the shell has
- * painted (trunk's loader then fetches it).
+ * painted (trunk's loader then fetches it): the second animation frame
+ * comes after the first frame's paint.
  */
 function paintFirst(html, f) {
   const preload = /<link rel="preload" href="[^"]+_bg\.wasm"[^>]*>/;
@@ -106,7 +107,7 @@ function paintFirst(html, f) {
   }
   return html
     .replace(preload, '')
-    .replace(init, 'await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));\nconst wasm = await init(');
+    .replace(init, 'await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(r, 0))));\nconst wasm = await init(');
 }
 
 // 2. The list and the release.

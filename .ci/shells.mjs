@@ -6,13 +6,15 @@
 //   target/shells/apply.html   data-bin qujat-apply
 //   target/shells/staff.html   data-bin qujat-staff
 //
-// The passports' page also shows, before its wasm arrives, the heading and
-// lead of the passport its address names (public/passport.js, run right
-// after them, picks the one;
-// index.html's language rules the language): the catalogue's own texts,
-// read from the facts `qujat-facts --out` writes (the second argument,
-// default target/shells/facts.json), so the first paint is the page's
-// largest text and equals what the app then shows.
+// Each bundle's page also shows, before its wasm arrives, the heading of
+// the page its address names where that page's first screen is the same
+// for everyone (public/static-page.js, run right after them, picks the
+// one; index.html's language rules the language): a passport's caption,
+// heading and lead (the catalogue's own texts), the application's start
+// (/apply/S2: its heading) and the back office (/staff: its heading and
+// demonstration banner), read from the facts `qujat-facts --out` writes
+// (the second argument, default target/shells/facts.json), so the first
+// paint is the page's largest text and equals what the app then shows.
 //
 // From index.html, each page:
 // - drops every part between <!-- shell:portal --> and <!-- /shell:portal -->
@@ -85,24 +87,53 @@ const inLanguages = (text, mark) =>
     })
     .join('');
 
+/** One page's static block: shown by public/static-page.js on `path` only. */
+const block = (path, inner) => `<div class="static-page" data-path="${escapeHtml(path)}" hidden>${inner}</div>`;
+
+/** The facts' message `key` in the three languages; the build fails without it. */
+function message(facts, key) {
+  const m = facts.messages[key];
+  if (!m) throw new Error(`shells: the facts lack the message ${key}`);
+  return m;
+}
+
 /**
- * The passports' static headings from the facts: for each service its
- * caption, name and summary, hidden until public/passport.js (right after
- * them) shows the one the address names; the generic heading follows, and
- * is hidden (a class on <html>) only when a passport shows, so a page
- * without JavaScript keeps a heading.
+ * The static blocks of bundle `name`'s page, from the facts, each hidden
+ * until public/static-page.js (right after them) shows the one the address
+ * names; the generic heading follows, hidden (a class on <html>) only when
+ * a block shows, so a page without JavaScript keeps a heading. Each block
+ * has the markup the app's page starts with (the same classes, so the
+ * same size).
  */
-export function passportHeadings(facts) {
-  const caption = facts.messages.passport_caption;
-  const mark = facts.messages.common_working_translation;
-  const services = Object.values(facts.services);
-  if (!caption || !mark || services.length === 0) throw new Error('shells: the facts lack the passport caption, the working-translation mark or the services');
-  const one = (s) =>
-    `<div class="static-passport" data-s="${escapeHtml(s.id)}" hidden>` +
-    `<span class="caption">${inLanguages(caption)}</span>` +
-    `<h1>${inLanguages(s.name.text, mark)}</h1>` +
-    `<p class="lead">${inLanguages(s.summary.text, mark)}</p></div>`;
-  return `${services.map(one).join('\n      ')}\n      <script src="/public/passport.js"></script>\n      <h1 class="static-generic">Qujat</h1>`;
+export function staticPages(name, facts) {
+  let blocks;
+  if (name === 'services') {
+    const caption = message(facts, 'passport_caption');
+    const mark = message(facts, 'common_working_translation');
+    const services = Object.values(facts.services);
+    if (services.length === 0) throw new Error('shells: the facts lack the services');
+    blocks = services.map((s) =>
+      block(
+        `/services/${s.id}`,
+        `<span class="caption">${inLanguages(caption)}</span>` +
+          `<h1>${inLanguages(s.name.text, mark)}</h1>` +
+          `<p class="lead">${inLanguages(s.summary.text, mark)}</p>`,
+      ),
+    );
+  } else if (name === 'apply') {
+    blocks = [block('/apply/S2', `<h1>${inLanguages(message(facts, 'wizard_title'))}</h1>`)];
+  } else if (name === 'staff') {
+    blocks = [
+      block(
+        '/staff',
+        `<h1>${inLanguages(message(facts, 'staff_title'))}</h1>` +
+          `<div class="notice notice--warning"><p>${inLanguages(message(facts, 'staff_banner'))}</p></div>`,
+      ),
+    ];
+  } else {
+    throw new Error(`shells: no static page for the bundle ${name}`);
+  }
+  return `${blocks.join('\n      ')}\n      <script src="/public/static-page.js"></script>\n      <h1 class="static-generic">Qujat</h1>`;
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
@@ -114,11 +145,9 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   for (const [name, bin] of Object.entries(BUNDLES)) {
     const file = path.join(outDir, `${name}.html`);
     let page = shellFor(html, bin, outDir);
-    if (name === 'services') {
-      const generic = '<h1>Qujat</h1>';
-      if (!page.includes(generic)) throw new Error('shells: the bundle page has no generic heading to replace');
-      page = page.replace(generic, () => passportHeadings(facts));
-    }
+    const generic = '<h1>Qujat</h1>';
+    if (!page.includes(generic)) throw new Error('shells: the bundle page has no generic heading to replace');
+    page = page.replace(generic, () => staticPages(name, facts));
     writeFileSync(file, page);
     console.log(`[shells] ${path.relative(root, file)} (${bin}) from index.html`);
   }
