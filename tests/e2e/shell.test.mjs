@@ -386,12 +386,20 @@ pageTest('every bundle\'s page asks for its wasm only after the static heading h
   }
 });
 
+/**
+ * Russian remembered and the wasm blocked, so the static shell stays:
+ * returns a function giving the texts of the visible elements of a selector.
+ */
+async function staticPagesInRussian(page, context) {
+  await context.addInitScript(() => localStorage.setItem('qujat.lang', '"ru"'));
+  await context.route(/\.wasm$/, (route) => route.abort('failed'));
+  return (sel) => page.locator(sel).evaluateAll((els) => els.filter((e) => e.getClientRects().length > 0).map((e) => e.innerText.trim()));
+}
+
 pageTest(
   'the application\'s start and the back office paint their own heading before the app, in the remembered language: the texts the app then shows',
   async ({ page, context }) => {
-    await context.addInitScript(() => localStorage.setItem('qujat.lang', '"ru"'));
-    await context.route(/\.wasm$/, (route) => route.abort('failed'));
-    const shown = (sel) => page.locator(sel).evaluateAll((els) => els.filter((e) => e.getClientRects().length > 0).map((e) => e.innerText.trim()));
+    const shown = await staticPagesInRussian(page, context);
     await page.goto('/apply/S2', { waitUntil: 'load' });
     assert.deepEqual(await shown('#static-shell h1'), [msg('ru', 'wizard_title')], 'the application\'s start: its heading, in Russian');
     await expectAxeClean(page, 'static application start, app not started');
@@ -416,9 +424,7 @@ pageTest(
 pageTest(
   'a passport\'s page paints its own heading and lead before the app, in the remembered language: the texts the app then shows',
   async ({ page, context }) => {
-    await context.addInitScript(() => localStorage.setItem('qujat.lang', '"ru"'));
-    await context.route(/\.wasm$/, (route) => route.abort('failed'));
-    const shown = (sel) => page.locator(sel).evaluateAll((els) => els.filter((e) => e.getClientRects().length > 0).map((e) => e.innerText.trim()));
+    const shown = await staticPagesInRussian(page, context);
     const s2 = service('S2');
     await page.goto('/services/S2', { waitUntil: 'load' });
     const [h1] = await shown('#static-shell h1');

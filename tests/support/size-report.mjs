@@ -5,9 +5,10 @@
 // script imports. Each file is measured raw and brotli-compressed (node's
 // zlib, quality 11, as a production host or a build step would serve it).
 // Exits 1 when the brotli total is over the budget (370 KB = 378 880 bytes),
-// or when a bundle with a budget of its own (BUNDLE_BUDGETS: the passports,
-// an entry page from links and search engines) is over it; the 250 KB goal
-// and the other bundles are printed for information.
+// or when a bundle is over its own budget (BUNDLE_BUDGETS: the passports,
+// an entry page from links and search engines; apply and staff, for now
+// no larger than they are); the goals (250 KB for the first load, 350 KB
+// for apply and staff) are printed for information.
 //
 // Usage: node tests/support/size-report.mjs [dist-dir]
 
@@ -19,7 +20,11 @@ import { fileURLToPath } from 'node:url';
 const KB = 1024;
 const BUDGET = 370 * KB; // 378 880 bytes, brotli: fails the build
 // A bundle's own files (its page, js and wasm), brotli: fails the build.
-const BUNDLE_BUDGETS = { services: 400 * KB };
+// Apply's and staff's are where they stand (767,701 and 616,136 B on
+// 2026-12-01), so that they do not grow while they come down to the goal.
+const BUNDLE_BUDGETS = { services: 400 * KB, apply: 780 * KB, staff: 620 * KB };
+// Issue 15's goal for apply and staff, brotli: information only.
+const BUNDLE_GOALS = { apply: 350 * KB, staff: 350 * KB };
 const GOAL = 250 * KB; // 256 000 bytes, brotli: information only
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -121,7 +126,10 @@ for (const dir of bundleDirs) {
     return { raw: a.raw + buf.length, br: a.br + brotli(buf) };
   }, { raw: 0, br: 0 });
   const budget = BUNDLE_BUDGETS[dir];
-  const verdict = budget === undefined ? '' : `  budget ${(budget / KB).toFixed(0)} KB: ${sum.br <= budget ? 'within' : 'OVER'} (${((100 * sum.br) / budget).toFixed(0)}%)`;
+  const goal = BUNDLE_GOALS[dir];
+  const verdict =
+    (budget === undefined ? '' : `  budget ${(budget / KB).toFixed(0)} KB: ${sum.br <= budget ? 'within' : 'OVER'} (${((100 * sum.br) / budget).toFixed(0)}%)`) +
+    (goal === undefined ? '' : `, goal ${(goal / KB).toFixed(0)} KB: ${sum.br <= goal ? 'met' : 'not met'} (${((100 * sum.br) / goal).toFixed(0)}%)`);
   console.log(`${(dir + '/ bundle (loaded on /' + dir + '/…, not the first load)').padEnd(nameWidth)}${fmt(sum.raw)}${fmt(sum.br)}${verdict}`);
   if (budget !== undefined && sum.br > budget) overBundles.push(`${dir}/ is ${sum.br.toLocaleString('en-US')} B brotli, over its ${budget.toLocaleString('en-US')} B budget`);
 }
