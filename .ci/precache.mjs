@@ -1,14 +1,13 @@
 // Writes the service worker dist/sw.js for the four bundles that .ci/build
 // has just put in dist/ (run last, after the four trunk builds):
 //
-// 0. on every page, whose static shell paints the page's own heading
-//    first (the portal's: the home page's heading and lead; the other
-//    bundles': the heading of a passport, of the application's start, of
-//    the back office — public/static-page.js, .ci/shells.mjs — or the
-//    generic one with "Loading…"): drops trunk's preload of the wasm and
-//    starts trunk's loader after the first paint (paintFirst() below;
-//    docs/measurements.md has the before and after);
-
+// 0. on every page: drops trunk's preload of the wasm and starts trunk's
+//    loader once the page's first contentful paint is done (paintFirst()
+//    below; docs/measurements.md has the before and after). The static
+//    shell paints first: on the home page its heading and lead, on a
+//    passport, the application's start and the back office their heading
+//    (public/static-page.js, .ci/shells.mjs), elsewhere the generic heading
+//    and "Loading…"; the wasm then waits a frame or two, not a download;
 // 1. marks every page (dist/**/*.html) with
 //    <meta name="qujat-sw" content="/sw.js">: the app registers the worker
 //    only on a page that has the mark (src/ui/offline.rs), so pages that
@@ -76,6 +75,19 @@ if (!files.includes('index.html')) {
   process.exit(2);
 }
 
+/** Waits for the first contentful paint (see paintFirst()). */
+const AFTER_FIRST_PAINT = `await new Promise((go) => {
+  const later = () => setTimeout(go, 0);
+  const types = (window.PerformanceObserver && PerformanceObserver.supportedEntryTypes) || [];
+  if (!types.includes('paint')) return requestAnimationFrame(() => requestAnimationFrame(later));
+  const seen = (list, observer) => {
+    if (!list.getEntriesByName('first-contentful-paint').length) return;
+    observer.disconnect();
+    later();
+  };
+  new PerformanceObserver(seen).observe({ type: 'paint', buffered: true });
+});`;
+
 // The pages whose wasm waits for the first paint (step 0).
 const PAINT_FIRST = ['index.html', 'services/index.html', 'apply/index.html', 'staff/index.html'];
 
@@ -93,11 +105,11 @@ for (const f of files.filter((f) => f.endsWith('.html'))) {
 }
 
 /**
- * A page whose static shell already shows its heading and lead: the wasm
- * (the largest download) need not compete with the first paint. Trunk
- * preloads it from <head>; instead it is requested once the shell has
- * painted (trunk's loader then fetches it): the second animation frame
- * comes after the first frame's paint.
+ * The static shell paints before the wasm is asked for: trunk preloads the
+ * wasm from <head>, competing with the first paint; instead its loader
+ * waits for the first contentful paint (a PerformanceObserver of paint
+ * entries; where the browser has none, the second animation frame, which
+ * comes after the first frame's paint).
  */
 function paintFirst(html, f) {
   const preload = /<link rel="preload" href="[^"]+_bg\.wasm"[^>]*>/;
@@ -105,9 +117,7 @@ function paintFirst(html, f) {
   if (!preload.test(html) || !init.test(html)) {
     throw new Error(`precache: ${f} no longer has trunk's wasm preload and loader; update paintFirst()`);
   }
-  return html
-    .replace(preload, '')
-    .replace(init, 'await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(r, 0))));\nconst wasm = await init(');
+  return html.replace(preload, '').replace(init, () => `${AFTER_FIRST_PAINT}\nconst wasm = await init(`);
 }
 
 // 2. The list and the release.

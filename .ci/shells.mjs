@@ -88,7 +88,8 @@ const inLanguages = (text, mark) =>
     .join('');
 
 /** One page's static block: shown by public/static-page.js on `path` only. */
-const block = (path, inner) => `<div class="static-page" data-path="${escapeHtml(path)}" hidden>${inner}</div>`;
+const block = (path, inner, narrow = false) =>
+  `<div class="static-page${narrow ? ' static-page--narrow' : ''}" data-path="${escapeHtml(path)}" hidden>${inner}</div>`;
 
 /** The facts' message `key` in the three languages; the build fails without it. */
 function message(facts, key) {
@@ -102,8 +103,8 @@ function message(facts, key) {
  * until public/static-page.js (right after them) shows the one the address
  * names; the generic heading follows, hidden (a class on <html>) only when
  * a block shows, so a page without JavaScript keeps a heading. Each block
- * has the markup the app's page starts with (the same classes, so the
- * same size).
+ * has the markup the app's page starts with, in a column as wide as the
+ * app's (main.css), so its texts wrap alike.
  */
 export function staticPages(name, facts) {
   let blocks;
@@ -121,7 +122,8 @@ export function staticPages(name, facts) {
       ),
     );
   } else if (name === 'apply') {
-    blocks = [block('/apply/S2', `<h1>${inLanguages(message(facts, 'wizard_title'))}</h1>`)];
+    // The app's start page is a narrow one (`page--narrow`): so is its block.
+    blocks = [block('/apply/S2', `<h1>${inLanguages(message(facts, 'wizard_title'))}</h1>`, true)];
   } else if (name === 'staff') {
     blocks = [
       block(

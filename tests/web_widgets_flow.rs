@@ -106,7 +106,7 @@ async fn a_record_page_announces_outside_the_view_it_rebuilds() {
                         }
                         missing=|| view! { <p id="missing">"Not found"</p> }
                         announce=true
-                        tools=|| view! { <p id="tools">"Tools"</p> }
+                        tools=Some(ViewFn::from(|| view! { <p id="tools">"Tools"</p> }))
                     />
                 } />
             </Routes>

@@ -45,7 +45,35 @@ pub fn to_value<T: serde::Serialize + ?Sized>(value: &T) -> Result<Value, serde_
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::engine::application::Answers;
     use std::collections::BTreeMap;
+
+    /// What is signed holds the answers as a value: through text it is the
+    /// same value serde_json builds directly, so the signed documents'
+    /// digests do not change.
+    #[test]
+    fn to_value_is_serde_json_to_value() {
+        let answers: Answers = serde_json::from_str(
+            r#"{"who":"parent-of-minor","child_iin":"120315600015","reason":"lost","school":"№ 12 «Айгөлек»","year":"2019","office":"almaty-medeu"}"#,
+        )
+        .unwrap();
+        assert_eq!(
+            to_value(&answers).unwrap(),
+            serde_json::to_value(&answers).unwrap()
+        );
+        assert_eq!(
+            to_value(&Answers::default()).unwrap(),
+            serde_json::to_value(Answers::default()).unwrap()
+        );
+        let numbers = (u64::MAX, i64::MIN, 0.1_f64, -0.0_f64, 1e300_f64);
+        assert_eq!(
+            to_value(&numbers).unwrap(),
+            serde_json::to_value(numbers).unwrap()
+        );
+        // A map whose keys are not strings fails in both.
+        let bad: BTreeMap<(u8, u8), u8> = [((1, 2), 3)].into();
+        assert!(to_value(&bad).is_err() && serde_json::to_value(&bad).is_err());
+    }
 
     #[test]
     fn same_as_serde_json_direct() {

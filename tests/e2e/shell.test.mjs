@@ -360,22 +360,20 @@ pageTest(
   { allowPageErrors: true },
 );
 
-pageTest('every bundle\'s page asks for its wasm only after the static heading has painted', async ({ page }) => {
+pageTest('every bundle\'s page asks for its wasm only after its static heading has painted', async ({ page }) => {
   const pages = [['/', 'home'], ['/services/S2', 'passport'], ['/apply/S2', 'application start'], ['/staff', 'back office']];
   for (const [path, what] of pages) {
-    const asked = [];
-    const onRequest = (r) => {
-      if (/\.wasm$/.test(r.url()) && !r.serviceWorker()) asked.push(r);
-    };
-    page.on('request', onRequest);
     await gotoApp(page, path);
-    page.off('request', onRequest);
+    // On the page's own clock: the first contentful paint, and when each
+    // fetch of the wasm started (resource timing; from the network or the
+    // service worker's cache alike).
+    const { painted, asked } = await page.evaluate(() => ({
+      painted: performance.getEntriesByName('first-contentful-paint')[0]?.startTime,
+      asked: performance.getEntriesByType('resource').filter((e) => /\.wasm$/.test(new URL(e.name).pathname)).map((e) => e.startTime),
+    }));
+    assert.ok(painted > 0, `${what}: a first contentful paint`);
     assert.ok(asked.length >= 1, `${what}: the wasm was asked for (${asked.length})`);
-    // Both on the wall clock: the page's first contentful paint, and when
-    // each request for the wasm started.
-    const painted = await page.evaluate(() => performance.timeOrigin + performance.getEntriesByName('first-contentful-paint')[0].startTime);
-    for (const r of asked) {
-      const started = r.timing().startTime;
+    for (const started of asked) {
       assert.ok(started >= painted, `${what}: the wasm was asked for ${Math.round(started - painted)} ms after the first contentful paint`);
     }
   }
@@ -400,12 +398,15 @@ pageTest(
   'the application\'s start and the back office paint their own heading before the app, in the remembered language: the texts the app then shows',
   async ({ page, context }) => {
     const shown = await staticPagesInRussian(page, context);
+    const width = (sel) => page.locator(sel).evaluateAll((els) => els.filter((e) => e.getClientRects().length > 0).map((e) => Math.round(e.getBoundingClientRect().width)));
     await page.goto('/apply/S2', { waitUntil: 'load' });
     assert.deepEqual(await shown('#static-shell h1'), [msg('ru', 'wizard_title')], 'the application\'s start: its heading, in Russian');
+    const [applyWidth] = await width('#static-shell h1');
     await expectAxeClean(page, 'static application start, app not started');
     await page.goto('/staff/', { waitUntil: 'load' });
     assert.deepEqual(await shown('#static-shell h1'), [msg('ru', 'staff_title')], 'the back office: its heading');
     assert.deepEqual(await shown('#static-shell .static-page .notice--warning p'), [msg('ru', 'staff_banner')], 'and its demonstration banner');
+    const [staffWidth] = await width('#static-shell h1');
     await expectAxeClean(page, 'static back office, app not started');
     // Another page of those bundles keeps the generic heading.
     await page.goto('/apply/cabinet', { waitUntil: 'load' });
@@ -414,8 +415,10 @@ pageTest(
     await context.unroute(/\.wasm$/);
     await gotoApp(page, '/apply/S2');
     assert.equal(await h1Text(page), msg('ru', 'wizard_title'), 'the app\'s heading is the static one');
+    assert.equal((await width('main#main h1'))[0], applyWidth, 'in a column as wide (so it wraps alike)');
     await gotoApp(page, '/staff');
     assert.equal(await h1Text(page), msg('ru', 'staff_title'), 'the back office\'s too');
+    assert.equal((await width('main#main h1'))[0], staffWidth, 'as wide');
     assert.equal((await page.locator('main#main .notice--warning p').first().innerText()).trim(), msg('ru', 'staff_banner'), 'and its banner');
   },
   { allowPageErrors: true },

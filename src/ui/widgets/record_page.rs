@@ -39,7 +39,7 @@ pub fn RecordPage<T, F, S, SV, M, MV>(
     #[prop(optional)]
     announce: bool,
     /// Tools shown after the record (or always, with `always_tools`).
-    #[prop(optional, into)]
+    #[prop(optional_no_strip)]
     tools: Option<ViewFn>,
     #[prop(optional)] always_tools: bool,
 ) -> impl IntoView
@@ -82,7 +82,7 @@ pub fn OwnRecordPage<T, S, SV>(
     #[prop(optional)] announce: bool,
     /// Tools shown after the record.
     #[prop(optional, into)]
-    tools: ViewFn,
+    tools: Option<ViewFn>,
 ) -> impl IntoView
 where
     T: Clone + PartialEq + Send + Sync + 'static,

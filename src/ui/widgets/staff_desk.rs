@@ -57,6 +57,6 @@ where
 {
     view! {
         <RecordPage param=param find=find show=show missing=|| view! { <NotFound /> } announce=true
-            tools=|| view! { <div class="page page--tools"><DemoClock /></div> } always_tools=true />
+            tools=Some(ViewFn::from(|| view! { <div class="page page--tools"><DemoClock /></div> })) always_tools=true />
     }
 }
