@@ -88,16 +88,13 @@ const AFTER_FIRST_PAINT = `await new Promise((go) => {
   new PerformanceObserver(seen).observe({ type: 'paint', buffered: true });
 });`;
 
-// The pages whose wasm waits for the first paint (step 0).
-const PAINT_FIRST = ['index.html', 'services/index.html', 'apply/index.html', 'staff/index.html'];
-
 // 1. Mark the pages and give them their policy (idempotent: a second run changes nothing).
 for (const f of files.filter((f) => f.endsWith('.html'))) {
   const file = path.join(dist, f);
   let html = readFileSync(file, 'utf8');
   if (html.includes(MARK)) continue;
   if (!/<\/head>/i.test(html)) throw new Error(`precache: ${f} has no </head>`);
-  if (PAINT_FIRST.includes(f)) html = paintFirst(html, f);
+  html = paintFirst(html, f);
   html = html.replace(/[ \t]*<!--(?!\[)[\s\S]*?-->\n?/g, '');
   html = html.replace(/\n[ \t]*(?=\n)/g, ''); // and the blank lines trunk leaves
   html = withCsp(html, f);
