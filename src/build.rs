@@ -59,6 +59,7 @@ fn run(root: &Path, out: &Path) -> Result<(), String> {
     entries.sort();
     let web = env::var("CARGO_CFG_TARGET_ARCH").is_ok_and(|a| a == "wasm32");
     let mut quotes = Quotes::default();
+    let mut cards = Vec::new();
     for path in entries {
         println!("cargo:rerun-if-changed={}", path.display());
         let text = fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
@@ -71,7 +72,15 @@ fn run(root: &Path, out: &Path) -> Result<(), String> {
         let json = serde_json::to_string(&value).map_err(|e| e.to_string())?;
         let name = path.file_stem().unwrap().to_string_lossy().to_string();
         fs::write(out.join(format!("{name}.json")), json).map_err(|e| e.to_string())?;
+        if is_service(&name) {
+            cards.push(card(&value));
+        }
     }
+    // The catalogue's cards (`engine::catalog::cards`): what the home page
+    // shows of each service, so that its first load carries neither the
+    // whole catalogue nor its decoder.
+    let cards = serde_json::to_string(&cards).map_err(|e| e.to_string())?;
+    fs::write(out.join("cards.json"), cards).map_err(|e| e.to_string())?;
     let body = quotes.list.join("\n");
     // The first line names this exact list (count and FNV-1a hash), and
     // the web build embeds that line: a page never shows the quotes of
@@ -83,6 +92,22 @@ fn run(root: &Path, out: &Path) -> Result<(), String> {
     fs::write(out.join("quotes.txt"), format!("{header}\n{body}\n")).map_err(|e| e.to_string())?;
     fs::write(out.join("quotes_header.txt"), header).map_err(|e| e.to_string())?;
     Ok(())
+}
+
+/// A service's data file: `s1.toml`, `s2.toml`, `s3.toml`.
+fn is_service(name: &str) -> bool {
+    name.strip_prefix('s')
+        .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+}
+
+/// The fields of a service that its card shows (`engine::catalog::Card`).
+fn card(service: &serde_json::Value) -> serde_json::Value {
+    const FIELDS: [&str; 6] = ["id", "name", "summary", "provider", "channels", "terms"];
+    FIELDS
+        .iter()
+        .filter_map(|f| Some((f.to_string(), service.get(f)?.clone())))
+        .collect::<serde_json::Map<_, _>>()
+        .into()
 }
 
 /// The quotes of every citation, each once, in order of first appearance,

@@ -10,7 +10,7 @@
 mod mount;
 
 use mount::prelude::*;
-use mount::sample_submission;
+use mount::{provide_state, sample_submission};
 use qujat::engine::identity::registry;
 use qujat::engine::signing::otp::Purpose;
 use qujat::engine::submission::Submission;
@@ -452,6 +452,48 @@ async fn the_notifications_link_says_the_unread_count_in_words() {
     m.until("the count", |m| m.find(".badge").is_some()).await;
     assert_eq!(m.text(".badge"), tr::notify_unread(EN, "1"));
     assert!(m.text("a").starts_with(tr::notify_link(EN)));
+}
+
+/// The portal and the passports count unread notifications from a glance
+/// at the stored applications: the same count as from the decoded records,
+/// for the signed-in person only, down to none once read.
+#[wasm_bindgen_test]
+async fn a_glance_at_stored_applications_counts_what_the_records_count() {
+    use qujat::ui::state::notify::{Unread, use_seen};
+    use qujat::ui::state::session::use_session;
+    storage().clear().unwrap();
+    let owner = Owner::new();
+    owner.with(|| {
+        provide_state();
+        let (db, seen, session) = (use_db(), use_seen(), use_session());
+        let s = sample_submission();
+        let (reference, iin) = (s.reference.clone(), s.applicant_iin.clone());
+        let mut other = sample_submission();
+        other.reference = format!("{reference}-other");
+        other.applicant_iin = "000000000000".into();
+        db.apps
+            .update(|m| {
+                m.insert(reference.clone(), s);
+                m.insert(other.reference.clone(), other);
+            })
+            .unwrap();
+        let full = Unread::from_records(db, seen, session).0;
+        let glance = Unread::glance(db, seen, session).0;
+        assert_eq!(
+            (full.get_untracked(), glance.get_untracked()),
+            (0, 0),
+            "nobody signed in"
+        );
+        session.sign_in(&iin).unwrap();
+        assert_eq!(full.get_untracked(), 1, "one event, the acceptance");
+        assert_eq!(glance.get_untracked(), 1);
+        seen.mark_all_read(db).unwrap();
+        assert_eq!(
+            (full.get_untracked(), glance.get_untracked()),
+            (0, 0),
+            "read"
+        );
+    });
 }
 
 #[wasm_bindgen_test]

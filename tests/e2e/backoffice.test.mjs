@@ -251,6 +251,14 @@ pageTest(
     rows = await targets(page);
     assert.ok(rows.every((r) => TIME.test(r.done)), 'every step done');
     await waitBadge(page, lang, 7, 'every change is a notification');
+    // The portal and the passports count from a glance at the stored
+    // applications (no decoder of whole ones in their wasm): the same count.
+    // An open portal tab follows another tab marking them read.
+    const portal = await context.newPage();
+    for (const where of ['/services/S2', '/']) {
+      await gotoApp(portal, where);
+      await waitBadge(portal, lang, 7, `the count on ${where}`);
+    }
     await reloadApp(page);
     await waitStatus(page, lang, 'life_status_issued', 'tracker, issued, after reload');
     await expectHistory(page, lang, all, 'tracker, issued, after reload');
@@ -270,6 +278,8 @@ pageTest(
     await expectAxeClean(page, 'notifications, ru, unread');
     await button(page, msg(lang, 'notify_mark_read')).click();
     await waitBadge(page, lang, 0, 'all read');
+    await waitBadge(portal, lang, 0, 'all read, in the open portal tab');
+    await portal.close();
     assert.equal(await page.locator('main .notes__item--unread').count(), 0);
     await reloadApp(page);
     await waitBadge(page, lang, 0, 'read, after reload');

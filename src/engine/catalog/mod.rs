@@ -10,6 +10,7 @@
 //! - the walk over every item and "which rules applied on date D"
 //!   ([`Service::items`], [`rules_on`]);
 //! - loading and lookups: [`all`], [`service`], [`act`];
+//! - what the home page shows of each service, read on its own: [`cards`];
 //! - [`notes()`]: the provenance the engine applies itself
 //!   (`data/engine.toml`).
 
@@ -19,10 +20,12 @@ use crate::engine::service::ServiceId;
 use crate::engine::source::Seed;
 use crate::engine::term::Channel;
 
+mod card;
 pub mod model;
 pub mod notes;
 mod walk;
 
+pub use card::{Card, cards, try_cards};
 pub use model::*;
 pub use notes::{Notes, notes};
 pub use walk::{ItemRef, RuleRef, in_force_on, rules_on};

@@ -46,6 +46,7 @@ mod status;
 mod steps;
 mod storage;
 mod target;
+mod unread;
 
 pub use autoplay::next_automatic;
 pub use ctx::Ctx;
@@ -63,3 +64,4 @@ pub use target::{
     end_of_local_day, end_of_local_day_in, late_count, legal_deadline, next_target, overdue,
     targets,
 };
+pub use unread::{Glance, unread};

@@ -12,6 +12,7 @@ use super::shared::provide_shared;
 use crate::ui::modes::kiosk::use_kiosk;
 use crate::ui::pages::{apply, book, cabinet, complaint, portal, services, sign, staff, verify};
 use crate::ui::state::db::Db;
+use crate::ui::state::notify::Unread;
 use crate::ui::state::operator::OperatorVault;
 use crate::ui::state::prefs::{CurrentLang, Prefs};
 use crate::ui::state::staff::StaffRole;
@@ -35,7 +36,7 @@ fn app<R: IntoView + 'static>(
 /// The citizen portal (the `/` bundle).
 #[component]
 pub fn App() -> impl IntoView {
-    app(provide_shared(Bundle::Portal), || {
+    app(provide_shared(Bundle::Portal, Unread::glance), || {
         view! {
             <Routes fallback=NotFound>
                 <Route path=path!("/") view=portal::Home />
@@ -50,7 +51,7 @@ pub fn App() -> impl IntoView {
 /// does not carry them.
 #[component]
 pub fn ServicesApp() -> impl IntoView {
-    app(provide_shared(Bundle::Services), || {
+    app(provide_shared(Bundle::Services, Unread::glance), || {
         view! {
             <Routes fallback=NotFound>
                 <Route path=path!("/services/:id") view=services::PassportPage />
@@ -64,7 +65,7 @@ pub fn ServicesApp() -> impl IntoView {
 /// the first load stays small.
 #[component]
 pub fn ApplyApp() -> impl IntoView {
-    app(provide_shared(Bundle::Apply), || {
+    app(provide_shared(Bundle::Apply, Unread::from_records), || {
         view! {
             // A kiosk never shows the browser's own notifications: they
             // would outlive the visitor's session on the shared screen.
@@ -96,7 +97,7 @@ pub fn ApplyApp() -> impl IntoView {
 /// The provider's back office and the operator's mode (the `/staff/` bundle).
 #[component]
 pub fn StaffApp() -> impl IntoView {
-    let prefs = provide_shared(Bundle::Staff);
+    let prefs = provide_shared(Bundle::Staff, Unread::from_records);
     let notices = expect_context::<StoreNotices>();
     provide_context(StaffRole::open(notices));
     provide_context(OperatorVault::start(notices));

@@ -6,12 +6,18 @@ use super::bundle::Bundle;
 use crate::ui::modes::access::Access;
 use crate::ui::modes::keyboard::Keyboard;
 use crate::ui::modes::kiosk::Kiosk;
+use crate::ui::state::notify::CountUnread;
 use crate::ui::state::prefs::Prefs;
 use crate::ui::state::provide_records;
 
 /// Shared state for every bundle: preferences, modes, storage, clock,
-/// session.
-pub fn provide_shared(bundle: Bundle) -> Prefs {
+/// session, and the header's unread count made by `count_unread`: the
+/// portal and the passports, whose pages never change an application,
+/// glance at the stored ones ([`Unread::glance`](crate::ui::state::notify::Unread::glance))
+/// rather than carry the decoder of whole applications (a sixth of the
+/// portal's first load); each bundle names its way, so it carries only that
+/// one.
+pub fn provide_shared(bundle: Bundle, count_unread: CountUnread) -> Prefs {
     provide_context(bundle);
     let prefs = Prefs::load();
     provide_context(prefs);
@@ -22,6 +28,9 @@ pub fn provide_shared(bundle: Bundle) -> Prefs {
     provide_context(Kiosk::start(access, keyboard));
     // The portal and the passports read records only as their pages use
     // them (a smaller load); the other bundles read them all at start.
-    provide_records(!matches!(bundle, Bundle::Portal | Bundle::Services));
+    provide_records(
+        !matches!(bundle, Bundle::Portal | Bundle::Services),
+        count_unread,
+    );
     prefs
 }

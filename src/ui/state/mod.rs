@@ -27,8 +27,10 @@ pub mod transfer;
 use leptos::prelude::*;
 
 /// Provides in context what every bundle keeps: where storage trouble is
-/// reported, the clock, the records, the session and what was seen.
-pub fn provide_records(load_all: bool) -> store::StoreNotices {
+/// reported, the clock, the records, the session, what was seen and the
+/// unread count, made by `count_unread` (a function the bundle names, so
+/// that a bundle carries only the way it counts).
+pub fn provide_records(load_all: bool, count_unread: notify::CountUnread) -> store::StoreNotices {
     let notices = store::StoreNotices(RwSignal::new(Vec::new()));
     provide_context(notices);
     provide_context(clock::Clock::start(notices));
@@ -37,7 +39,10 @@ pub fn provide_records(load_all: bool) -> store::StoreNotices {
         db.load_all();
     }
     provide_context(db);
-    provide_context(session::Session::open(notices));
-    provide_context(notify::Seen::open(notices));
+    let session = session::Session::open(notices);
+    provide_context(session);
+    let seen = notify::Seen::open(notices);
+    provide_context(seen);
+    provide_context(count_unread(db, seen, session));
     notices
 }

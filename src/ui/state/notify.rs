@@ -8,8 +8,10 @@ use leptos::prelude::*;
 
 use super::db::Db;
 use super::keys;
+use super::session::Session;
 use super::store::{Collection, NotSaved, StoreNotices};
-use crate::engine::lifecycle::Transition;
+use crate::engine::lifecycle::{Glance, Transition, unread};
+use crate::engine::store::decode;
 
 /// How many events of each application the visitor has seen.
 #[derive(Clone, Copy)]
@@ -33,6 +35,76 @@ impl Seen {
 
 pub fn use_seen() -> Seen {
     expect_context::<Seen>()
+}
+
+/// The header's count of the signed-in citizen's unread notifications
+/// ([`unread`]), made by each bundle in one of two ways (see
+/// `app::shared::provide_shared`).
+#[derive(Clone, Copy)]
+pub struct Unread(pub Signal<usize>);
+
+/// How a bundle makes its [`Unread`] count.
+pub type CountUnread = fn(Db, Seen, Session) -> Unread;
+
+impl Unread {
+    /// From the applications the bundle has decoded (applying and staff,
+    /// whose pages change them): follows every change at once.
+    pub fn from_records(db: Db, seen: Seen, session: Session) -> Unread {
+        Unread(Signal::from(Memo::new(move |_| {
+            let Some(me) = session.iin() else { return 0 };
+            seen.0.with(|seen| {
+                db.apps.with(|m| {
+                    let apps = m.values().map(|s| {
+                        let events = s.lifecycle.events.len();
+                        (s.reference.as_str(), s.applicant_iin.as_str(), events)
+                    });
+                    unread(apps, seen, me)
+                })
+            })
+        })))
+    }
+
+    /// From a [`Glance`] at the stored applications (the portal and the
+    /// passports, whose pages never change an application): no decoder for
+    /// whole applications in their wasm. Follows other tabs' writes through
+    /// the `storage` event. Stored data that does not read counts nothing
+    /// here; the bundles that decode applications set it aside and say so.
+    pub fn glance(_: Db, seen: Seen, session: Session) -> Unread {
+        let stored = RwSignal::new(glance_at_apps());
+        let _ = window_event_listener(leptos::ev::storage, move |ev| {
+            if ev.key().as_deref() == Some(keys::APPS) || ev.key().is_none() {
+                stored.set(glance_at_apps());
+            }
+        });
+        Unread(Signal::from(Memo::new(move |_| {
+            let Some(me) = session.iin() else { return 0 };
+            seen.0.with(|seen| {
+                stored.with(|apps| {
+                    let apps = apps
+                        .iter()
+                        .map(|g| (g.reference.as_str(), g.applicant_iin.as_str(), g.events()));
+                    unread(apps, seen, me)
+                })
+            })
+        })))
+    }
+}
+
+/// The stored applications, glanced at (none when there are none or they
+/// do not read).
+fn glance_at_apps() -> Vec<Glance> {
+    use gloo_storage::{LocalStorage, Storage};
+    LocalStorage::raw()
+        .get_item(keys::APPS)
+        .ok()
+        .flatten()
+        .and_then(|raw| decode::<BTreeMap<String, Glance>>(&raw, keys::format(keys::APPS)).ok())
+        .map(|env| env.data.into_values().collect())
+        .unwrap_or_default()
+}
+
+pub fn use_unread() -> Unread {
+    expect_context::<Unread>()
 }
 
 /// One notification: an event of one of my applications.

@@ -9,19 +9,13 @@ use leptos::prelude::*;
 
 use crate::i18n::tr;
 use crate::ui::labels::t;
-use crate::ui::state::db::use_db;
-use crate::ui::state::notify::{notes, use_seen};
+use crate::ui::state::notify::use_unread;
 use crate::ui::state::prefs::use_lang;
-use crate::ui::state::session::use_session;
 
 #[component]
 pub fn NotificationsLink() -> impl IntoView {
     let lang = use_lang();
-    let (db, seen, session) = (use_db(), use_seen(), use_session());
-    let unread = Memo::new(move |_| {
-        let me = session.iin();
-        notes(db, seen, me).iter().filter(|n| n.unread).count()
-    });
+    let unread = use_unread().0;
     view! {
         <a href="/apply/notifications">
             {t(tr::notify_link)}

@@ -4,8 +4,8 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-use crate::engine::catalog::{self, Service};
-use crate::engine::source::{Lang, Status};
+use crate::engine::catalog::{self, Card};
+use crate::engine::source::Lang;
 use crate::engine::term::Channel;
 use crate::i18n::tr;
 use crate::ui::labels::{Label, Message, t};
@@ -31,7 +31,7 @@ pub fn Home() -> impl IntoView {
 
             <h2>{t(tr::home_services_heading)}</h2>
             <ul class="card-list service-cards">
-                {catalog::all().iter().map(|s| view! { <ServiceCard service=s /> }).collect_view()}
+                {catalog::cards().iter().map(|s| view! { <ServiceCard service=s /> }).collect_view()}
             </ul>
 
             <h2>{t(tr::catalogue_how_heading)}</h2>
@@ -70,18 +70,12 @@ pub fn Home() -> impl IntoView {
 /// One service: its name (linking to the passport), summary, provider,
 /// channels, terms and, where the service has a portal channel, "Apply online".
 #[component]
-fn ServiceCard(service: &'static Service) -> impl IntoView {
+fn ServiceCard(service: &'static Card) -> impl IntoView {
     let lang = use_lang();
     let href = format!("/services/{}", service.id);
     let name = &service.name.text;
     let online = service.has_channel(Channel::Portal);
-    // The national provider item; a regional one only narrows it (LS-2).
-    let provider = service
-        .provider
-        .iter()
-        .find(|p| p.provenance.status == Status::National)
-        .or_else(|| service.provider.first())
-        .map(|p| p.text.clone());
+    let provider = service.provider().map(|p| p.text.clone());
     view! {
         <li class="card service-card">
             <h3 class="service-card__title">

@@ -1,0 +1,151 @@
+//! Unread notifications: each event of a citizen's application is one, and
+//! the ones they have not seen yet are counted in the header of every page.
+//!
+//! A page that only shows the count (the portal's home page, the service
+//! passports) need not decode whole stored applications to know it: a
+//! [`Glance`] reads the reference, the applicant and how many events there
+//! are, and skips the rest unread. That keeps the full application decoder
+//! (signatures, outcomes, answers) out of those pages' first load; the
+//! count is the same [`unread`] either way.
+
+use std::collections::BTreeMap;
+
+use serde::Deserialize;
+use serde::de::IgnoredAny;
+
+/// What the unread count needs of one stored application: its reference,
+/// its applicant and the number of its life-cycle events. Decodes from the
+/// stored JSON of a [`Submission`](crate::engine::submission::Submission),
+/// ignoring every other field.
+///
+/// ```
+/// use qujat::engine::lifecycle::Glance;
+///
+/// let stored = r#"{"reference":"S2-1","applicant_iin":"781123301754",
+///     "signature":{"whatever":"is skipped"},
+///     "lifecycle":{"state":"registered","events":[{"t":1},{"t":2}],"rev":2}}"#;
+/// let g: Glance = serde_json::from_str(stored).unwrap();
+/// assert_eq!((g.reference.as_str(), g.events()), ("S2-1", 2));
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
+pub struct Glance {
+    pub reference: String,
+    pub applicant_iin: String,
+    #[serde(default)]
+    lifecycle: Events,
+}
+
+/// A life cycle, counted rather than read (as `Lifecycle`, missing in the
+/// oldest records: no events).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize)]
+struct Events {
+    #[serde(default, deserialize_with = "count")]
+    events: usize,
+}
+
+/// The length of a JSON array, without decoding its items.
+fn count<'de, D: serde::Deserializer<'de>>(d: D) -> Result<usize, D::Error> {
+    Vec::<IgnoredAny>::deserialize(d).map(|v| v.len())
+}
+
+impl Glance {
+    /// How many events the application's life cycle has recorded.
+    pub fn events(&self) -> usize {
+        self.lifecycle.events
+    }
+}
+
+/// How many events of `me`'s applications are unread: for each application
+/// (reference, applicant, number of events), the events after the first
+/// `seen[reference]` ones. Another person's applications never count.
+///
+/// ```
+/// use std::collections::BTreeMap;
+/// use qujat::engine::lifecycle::unread;
+///
+/// let apps = [("S2-1", "111", 3), ("S2-2", "111", 1), ("S2-3", "222", 5)];
+/// let seen = BTreeMap::from([("S2-1".to_string(), 2)]);
+/// assert_eq!(unread(apps, &seen, "111"), 2); // one of S2-1, one of S2-2
+/// ```
+pub fn unread<'a>(
+    apps: impl IntoIterator<Item = (&'a str, &'a str, usize)>,
+    seen: &BTreeMap<String, usize>,
+    me: &str,
+) -> usize {
+    apps.into_iter()
+        .filter(|(_, applicant, _)| *applicant == me)
+        .map(|(reference, _, events)| {
+            events.saturating_sub(seen.get(reference).copied().unwrap_or(0))
+        })
+        .sum()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::store::{decode, formats};
+    use crate::engine::submission::Submission;
+
+    const STORED: &str = include_str!("../../../tests/fixtures/stored/applications.v1.json");
+
+    #[test]
+    fn a_glance_reads_what_the_full_record_says() {
+        let full = decode::<BTreeMap<String, Submission>>(STORED, &formats::APPLICATIONS)
+            .unwrap()
+            .data;
+        let glanced = decode::<BTreeMap<String, Glance>>(STORED, &formats::APPLICATIONS)
+            .unwrap()
+            .data;
+        assert!(!full.is_empty());
+        assert_eq!(full.len(), glanced.len());
+        for (key, s) in &full {
+            let g = &glanced[key];
+            assert_eq!(g.reference, s.reference);
+            assert_eq!(g.applicant_iin, s.applicant_iin);
+            assert_eq!(g.events(), s.lifecycle.events.len(), "{key}");
+        }
+        assert!(full.values().any(|s| !s.lifecycle.events.is_empty()));
+    }
+
+    #[test]
+    fn a_record_without_a_life_cycle_has_no_events() {
+        let g: Glance = serde_json::from_str(r#"{"reference":"r","applicant_iin":"i"}"#).unwrap();
+        assert_eq!(g.events(), 0);
+        let g: Glance =
+            serde_json::from_str(r#"{"reference":"r","applicant_iin":"i","lifecycle":{"rev":0}}"#)
+                .unwrap();
+        assert_eq!(g.events(), 0);
+    }
+
+    #[test]
+    fn what_is_not_a_stored_application_does_not_glance() {
+        for bad in [
+            r#"{"applicant_iin":"i"}"#,
+            r#"{"reference":1,"applicant_iin":"i"}"#,
+            r#"{"reference":"r","applicant_iin":"i","lifecycle":{"events":{}}}"#,
+            r#"[]"#,
+        ] {
+            assert!(serde_json::from_str::<Glance>(bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn unread_counts_only_my_events_after_the_seen_ones() {
+        let apps = [
+            ("a", "me", 4),
+            ("b", "me", 2),
+            ("c", "you", 9),
+            ("d", "me", 0),
+        ];
+        let mut seen = BTreeMap::new();
+        assert_eq!(unread(apps, &seen, "me"), 6);
+        seen.insert("a".to_string(), 4);
+        assert_eq!(unread(apps, &seen, "me"), 2);
+        // Seen more than there are (a record replaced by an older copy):
+        // nothing unread, never a negative count.
+        seen.insert("b".to_string(), 7);
+        assert_eq!(unread(apps, &seen, "me"), 0);
+        assert_eq!(unread(apps, &seen, "you"), 9);
+        assert_eq!(unread(apps, &seen, "nobody"), 0);
+    }
+}
