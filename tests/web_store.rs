@@ -13,14 +13,52 @@ use std::collections::BTreeMap;
 
 use leptos::prelude::*;
 use mount::{refuse_to_store, storage, storage_works_again};
+use qujat::engine::store::Format;
 use qujat::engine::store::{self, Revisioned};
-use qujat::ui::state::store::{Collection, NotSaved, Refused, StoreNotice, StoreNotices};
+use qujat::ui::state::store::{
+    Collection, NotSaved, Refused, StoreNotice, StoreNotices, Stored, StoredRecord,
+};
 use serde::{Deserialize, Serialize};
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
 type Map = BTreeMap<String, String>;
+
+/// Maps of texts, each kept under a key of its own (one per test), as the
+/// app's stored types each name theirs.
+macro_rules! test_maps {
+    ($($name:ident => $key:literal;)*) => {$(
+        #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+        #[serde(transparent)]
+        struct $name(Map);
+        impl std::ops::Deref for $name {
+            type Target = Map;
+            fn deref(&self) -> &Map {
+                &self.0
+            }
+        }
+        impl std::ops::DerefMut for $name {
+            fn deref_mut(&mut self) -> &mut Map {
+                &mut self.0
+            }
+        }
+        impl Stored for $name {
+            const KEY: &'static str = $key;
+            const FORMAT: &'static Format = &Format::FIRST;
+        }
+    )*};
+}
+
+test_maps! {
+    Bad => "qujat.test.bad";
+    Good => "qujat.test.good";
+    Future => "qujat.test.future";
+    Shared => "qujat.test.shared";
+    Synced => "qujat.test.sync";
+    Full => "qujat.test.full";
+    Rule => "qujat.test.rule";
+}
 
 fn notices() -> StoreNotices {
     StoreNotices(RwSignal::new(Vec::new()))
@@ -43,8 +81,8 @@ async fn unreadable_data_is_set_aside_reported_and_the_rest_loads() {
     let owner = Owner::new();
     owner.with(|| {
         let n = notices();
-        let bad = Collection::<Map>::open("qujat.test.bad", n);
-        let ok = Collection::<Map>::open("qujat.test.good", n);
+        let bad = Collection::<Bad>::open(n);
+        let ok = Collection::<Good>::open(n);
         assert!(bad.with_untracked(|m| m.is_empty()));
         assert_eq!(
             ok.with_untracked(|m| m.get("a").cloned()),
@@ -76,7 +114,7 @@ async fn data_from_a_newer_release_is_left_untouched_and_read_only() {
     let owner = Owner::new();
     owner.with(|| {
         let n = notices();
-        let c = Collection::<Map>::open("qujat.test.future", n);
+        let c = Collection::<Future>::open(n);
         // Not misread as this release's data: shown empty, and reported.
         assert!(c.with_untracked(|m| m.is_empty()));
         assert_eq!(
@@ -115,7 +153,7 @@ async fn a_second_unreadable_value_never_overwrites_the_first_copy() {
     storage().set_item("qujat.test.bad", "second [").unwrap();
     let owner = Owner::new();
     owner.with(|| {
-        let c = Collection::<Map>::open("qujat.test.bad", notices());
+        let c = Collection::<Bad>::open(notices());
         assert!(c.with_untracked(|m| m.is_empty()));
     });
     assert_eq!(
@@ -140,7 +178,7 @@ async fn a_write_lands_on_top_of_another_tabs_write() {
     storage().clear().unwrap();
     let owner = Owner::new();
     owner.with(|| {
-        let c = Collection::<Map>::open("qujat.test.shared", notices());
+        let c = Collection::<Shared>::open(notices());
         assert_eq!(
             c.update(|m| {
                 m.insert("mine".into(), "1".into());
@@ -183,7 +221,7 @@ async fn reload_picks_up_another_tabs_write_and_clear_forgets() {
     storage().clear().unwrap();
     let owner = Owner::new();
     owner.with(|| {
-        let c = Collection::<Map>::open("qujat.test.sync", notices());
+        let c = Collection::<Synced>::open(notices());
         let mut theirs = Map::new();
         theirs.insert("x".into(), "<script>alert(1)</script>".into());
         storage()
@@ -209,7 +247,7 @@ async fn a_refused_write_changes_nothing_and_says_not_saved() {
     let owner = Owner::new();
     owner.with(|| {
         let n = notices();
-        let c = Collection::<Map>::open("qujat.test.full", n);
+        let c = Collection::<Full>::open(n);
         c.update(|m| {
             m.insert("kept".into(), "1".into());
         })
@@ -251,7 +289,7 @@ async fn a_change_that_says_no_writes_nothing() {
     storage().clear().unwrap();
     let owner = Owner::new();
     owner.with(|| {
-        let c = Collection::<Map>::open("qujat.test.rule", notices());
+        let c = Collection::<Rule>::open(notices());
         c.update(|m| {
             m.insert("a".into(), "1".into());
         })
@@ -273,6 +311,11 @@ async fn a_change_that_says_no_writes_nothing() {
 struct Rec {
     rev: u64,
     state: String,
+}
+
+impl StoredRecord for Rec {
+    const KEY: &'static str = "qujat.test.records";
+    const FORMAT: &'static Format = &Format::FIRST;
 }
 
 impl Revisioned for Rec {
@@ -298,7 +341,7 @@ async fn a_record_changes_at_the_revision_shown_or_not_at_all() {
     storage().clear().unwrap();
     let owner = Owner::new();
     owner.with(|| {
-        let c = Collection::<BTreeMap<String, Rec>>::open("qujat.test.records", notices());
+        let c = Collection::<BTreeMap<String, Rec>>::open(notices());
         c.update(|m| {
             m.insert(
                 "r1".into(),

@@ -8,13 +8,19 @@ use leptos::prelude::*;
 use std::time::Duration;
 
 use super::keys;
-use super::store::{Collection, StoreNotices};
+use super::store::{Collection, StoreNotices, Stored};
 use crate::engine::demo_clock;
+use crate::engine::store::{Format, formats};
 
 #[derive(Clone, Copy)]
 pub struct Clock {
     now: RwSignal<DateTime<Utc>>,
     offset_ms: Collection<i64>,
+}
+
+impl Stored for i64 {
+    const KEY: &'static str = keys::CLOCK;
+    const FORMAT: &'static Format = &formats::CLOCK;
 }
 
 fn real_now() -> DateTime<Utc> {
@@ -23,7 +29,7 @@ fn real_now() -> DateTime<Utc> {
 
 impl Clock {
     pub fn start(notices: StoreNotices) -> Clock {
-        let offset_ms = Collection::<i64>::open(keys::CLOCK, notices);
+        let offset_ms = Collection::<i64>::open(notices);
         let now = RwSignal::new(demo_clock::demo_now(
             real_now(),
             offset_ms.with_untracked(|o| *o),

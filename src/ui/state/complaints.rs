@@ -11,7 +11,7 @@ use serde::{Deserialize, Serialize};
 
 use super::db::{Db, new_id, random_bytes};
 use super::keys;
-use super::store::{Collection, NotSaved, Refused, StoreNotices};
+use super::store::{Collection, NotSaved, Refused, StoreNotices, StoredRecord};
 use crate::engine::calendar;
 use crate::engine::catalog;
 use crate::engine::complaint::{
@@ -26,6 +26,7 @@ use crate::engine::signing::Signed;
 use crate::engine::signing::eds;
 use crate::engine::signing::otp::Purpose;
 use crate::engine::source::Lang;
+use crate::engine::store::{Format, formats};
 use crate::engine::submission::{self, SignatureRecord};
 
 /// A complaint being written, as stored (one per signed-in person).
@@ -55,9 +56,14 @@ pub struct Pending {
 /// Complaints being written, by the IIN of who writes them.
 pub type PendingMap = BTreeMap<String, Pending>;
 
+impl StoredRecord for Pending {
+    const KEY: &'static str = keys::COMPLAINT_DRAFTS;
+    const FORMAT: &'static Format = &formats::COMPLAINT_DRAFTS;
+}
+
 /// The stored complaints being written.
 pub fn pending_drafts() -> Collection<PendingMap> {
-    Collection::open(keys::COMPLAINT_DRAFTS, expect_context::<StoreNotices>())
+    Collection::open(expect_context::<StoreNotices>())
 }
 
 fn opt(s: &str) -> Option<String> {

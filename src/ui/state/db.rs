@@ -9,12 +9,13 @@ use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use super::keys;
-use super::store::{Collection, StoreNotices};
+use super::store::{Collection, StoreNotices, Stored, StoredRecord};
 use crate::engine::application::Draft;
 use crate::engine::complaint::Complaint;
 use crate::engine::queue::{Hall, Tickets};
 use crate::engine::signing::eds::KeyFile;
 use crate::engine::signing::otp::OtpBook;
+use crate::engine::store::{Format, formats};
 use crate::engine::submission::Submission;
 use crate::engine::visit::OperatorData;
 
@@ -56,15 +57,15 @@ pub struct Db {
 impl Db {
     pub fn open(notices: StoreNotices) -> Db {
         Db {
-            drafts: Collection::open(keys::DRAFTS, notices),
-            apps: Collection::open(keys::APPS, notices),
-            keys: Collection::open(keys::EDS_KEYS, notices),
-            otp: Collection::open(keys::OTP, notices),
-            sms: Collection::open(keys::SMS, notices),
-            complaints: Collection::open(keys::COMPLAINTS, notices),
-            tickets: Collection::open(keys::TICKETS, notices),
-            counter: Collection::open(keys::COUNTER, notices),
-            halls: Collection::open(keys::HALLS, notices),
+            drafts: Collection::open(notices),
+            apps: Collection::open(notices),
+            keys: Collection::open(notices),
+            otp: Collection::open(notices),
+            sms: Collection::open(notices),
+            complaints: Collection::open(notices),
+            tickets: Collection::open(notices),
+            counter: Collection::open(notices),
+            halls: Collection::open(notices),
         }
     }
 
@@ -81,6 +82,29 @@ impl Db {
         self.complaints.load();
         self.tickets.load();
     }
+}
+
+/// Where and how each collection of [`Db`] is stored: `$trait` is
+/// [`Stored`] for a whole value, [`StoredRecord`] for a record kept by id.
+macro_rules! stored {
+    ($($trait:ident $ty:ty => $key:ident, $format:ident;)*) => {$(
+        impl $trait for $ty {
+            const KEY: &'static str = keys::$key;
+            const FORMAT: &'static Format = &formats::$format;
+        }
+    )*};
+}
+
+stored! {
+    StoredRecord Draft => DRAFTS, DRAFTS;
+    StoredRecord Submission => APPS, APPLICATIONS;
+    Stored Vec<KeyFile> => EDS_KEYS, EDS_KEYS;
+    Stored OtpSessions => OTP, OTP;
+    Stored Vec<Sms> => SMS, SMS;
+    StoredRecord Complaint => COMPLAINTS, COMPLAINTS;
+    Stored Tickets => TICKETS, TICKETS;
+    Stored OperatorData => COUNTER, COUNTER;
+    StoredRecord Hall => HALLS, HALLS;
 }
 
 pub fn use_db() -> Db {

@@ -2,8 +2,6 @@
 //! part of the stored format: renaming one loses what visitors have stored
 //! under it (and the end-to-end suites read some of them).
 
-use crate::engine::store::{Format, formats};
-
 /// The interface language (a JSON string: `"kk"`, `"ru"`, `"en"`). Also read
 /// by the inline script of the HTML shells before the app starts.
 pub const LANG: &str = "qujat.lang";
@@ -45,27 +43,3 @@ pub const OPERATOR: &str = "qujat.operator";
 /// The State Corporation counters' visits (`visit::OperatorData`): the
 /// office's own system, so not sealed, like the applications.
 pub const COUNTER: &str = "qujat.counter";
-
-/// The stored format of `key`: its version and migration chain
-/// (`engine::store::formats`). Keys without one of their own (the
-/// preferences) are at the first format.
-pub fn format(key: &str) -> &'static Format {
-    match key {
-        DRAFTS => &formats::DRAFTS,
-        APPS => &formats::APPLICATIONS,
-        EDS_KEYS => &formats::EDS_KEYS,
-        OTP => &formats::OTP,
-        SMS => &formats::SMS,
-        COMPLAINTS => &formats::COMPLAINTS,
-        COMPLAINT_DRAFTS => &formats::COMPLAINT_DRAFTS,
-        SEEN => &formats::SEEN,
-        TICKETS => &formats::TICKETS,
-        HALLS => &formats::HALLS,
-        SESSION => &formats::SESSION,
-        CLOCK => &formats::CLOCK,
-        STAFF_ROLE => &formats::STAFF_ROLE,
-        OPERATOR => &formats::OPERATOR,
-        COUNTER => &formats::COUNTER,
-        _ => &Format::FIRST,
-    }
-}

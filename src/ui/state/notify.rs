@@ -9,17 +9,22 @@ use leptos::prelude::*;
 use super::db::Db;
 use super::keys;
 use super::session::Session;
-use super::store::{Collection, NotSaved, StoreNotices};
+use super::store::{Collection, NotSaved, StoreNotices, Stored};
 use crate::engine::lifecycle::{Glance, Transition, unread};
-use crate::engine::store::decode;
+use crate::engine::store::{Format, decode, formats};
 
 /// How many events of each application the visitor has seen.
 #[derive(Clone, Copy)]
 pub struct Seen(Collection<BTreeMap<String, usize>>);
 
+impl Stored for BTreeMap<String, usize> {
+    const KEY: &'static str = keys::SEEN;
+    const FORMAT: &'static Format = &formats::SEEN;
+}
+
 impl Seen {
     pub fn open(notices: StoreNotices) -> Seen {
-        Seen(Collection::open(keys::SEEN, notices))
+        Seen(Collection::open(notices))
     }
 
     /// Marks every event of every application as seen.
@@ -98,7 +103,7 @@ fn glance_at_apps() -> Vec<Glance> {
         .get_item(keys::APPS)
         .ok()
         .flatten()
-        .and_then(|raw| decode::<BTreeMap<String, Glance>>(&raw, keys::format(keys::APPS)).ok())
+        .and_then(|raw| decode::<BTreeMap<String, Glance>>(&raw, &formats::APPLICATIONS).ok())
         .map(|env| env.data.into_values().collect())
         .unwrap_or_default()
 }

@@ -12,13 +12,13 @@ use super::keys;
 use super::store::{Browser, Refused, StoreNotice, StoreNotices, at_rev};
 use crate::engine::json;
 use crate::engine::signing::vault::{self, Sealed, VaultError, VaultKey};
-use crate::engine::store::{self, Loaded, RawStorage, WriteError};
+use crate::engine::store::{self, Loaded, RawStorage, WriteError, formats};
 use crate::engine::visit::{self, AfterWrongPin, OperatorData, OperatorStore, Visit};
 
 /// What is stored under [`keys::OPERATOR`]: the sealed data and the
 /// wrong-PIN guard (`engine::visit::OperatorStore`), in its own format.
 fn load_store() -> Loaded<OperatorStore> {
-    store::load(&Browser, keys::OPERATOR, keys::format(keys::OPERATOR))
+    store::load(&Browser, keys::OPERATOR, &formats::OPERATOR)
 }
 
 /// Changes the stored [`OperatorStore`] (a compare-and-swap on it).
@@ -26,7 +26,7 @@ fn write_store<R>(change: impl FnOnce(&mut OperatorStore) -> R) -> Result<R, Not
     store::write_once(
         &Browser,
         keys::OPERATOR,
-        keys::format(keys::OPERATOR),
+        &formats::OPERATOR,
         |st: &mut OperatorStore| Ok::<R, ()>(change(st)),
     )
     .map(|w| w.out)

@@ -9,18 +9,24 @@ use crate::ui::paths;
 use super::complaints::PendingMap;
 use super::db::Db;
 use super::keys;
-use super::store::{Collection, NotSaved, StoreNotices};
+use super::store::{Collection, NotSaved, StoreNotices, Stored};
 use crate::engine::identity::registry::{self, Person};
+use crate::engine::store::{Format, formats};
 
 #[derive(Clone, Copy)]
 pub struct Session {
     iin: Collection<Option<String>>,
 }
 
+impl Stored for Option<String> {
+    const KEY: &'static str = keys::SESSION;
+    const FORMAT: &'static Format = &formats::SESSION;
+}
+
 impl Session {
     pub fn open(notices: StoreNotices) -> Session {
         Session {
-            iin: Collection::open(keys::SESSION, notices),
+            iin: Collection::open(notices),
         }
     }
 

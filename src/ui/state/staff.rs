@@ -4,8 +4,9 @@
 use leptos::prelude::*;
 
 use super::keys;
-use super::store::{Collection, StoreNotices};
+use super::store::{Collection, StoreNotices, Stored};
 use crate::engine::lifecycle::{self, Role, Transition};
+use crate::engine::store::{Format, formats};
 use crate::engine::submission::Submission;
 
 /// The roles a back-office user can take.
@@ -32,9 +33,14 @@ pub fn role_slug(r: Role) -> &'static str {
 #[derive(Clone, Copy)]
 pub struct StaffRole(Collection<String>);
 
+impl Stored for String {
+    const KEY: &'static str = keys::STAFF_ROLE;
+    const FORMAT: &'static Format = &formats::STAFF_ROLE;
+}
+
 impl StaffRole {
     pub fn open(notices: StoreNotices) -> StaffRole {
-        StaffRole(Collection::open(keys::STAFF_ROLE, notices))
+        StaffRole(Collection::open(notices))
     }
 
     /// The role in use (reactive); the clerk until one is chosen.

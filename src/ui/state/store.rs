@@ -21,9 +21,8 @@ use leptos::prelude::*;
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 
-use super::keys;
 use crate::engine::complaint::Complaint;
-use crate::engine::store::{self, Loaded, RawStorage, Revisioned, Stale, WriteError};
+use crate::engine::store::{self, Format, Loaded, RawStorage, Revisioned, Stale, WriteError};
 use crate::engine::submission::Submission;
 
 /// What went wrong while loading or saving, for the notice the user sees.
@@ -135,9 +134,35 @@ impl Record for Complaint {
     }
 }
 
-/// One stored collection: a signal mirroring `localStorage[key]`.
+/// A value the app keeps in `localStorage`: the key it is kept under
+/// (declared in [`keys`](super::keys)) and the format it is kept in
+/// (`engine::store::formats`), named once per stored type, beside the code
+/// that opens its [`Collection`]. The format is reached only from the code
+/// that reads or writes the value, so a bundle that never does carries
+/// neither its decoder nor its migrations.
+pub trait Stored:
+    Serialize + DeserializeOwned + Clone + Default + PartialEq + Send + Sync + 'static
+{
+    const KEY: &'static str;
+    const FORMAT: &'static Format;
+}
+
+/// A record kept by id in a map under one key: the map
+/// (`BTreeMap<String, Self>`) is [`Stored`] there, in this format.
+pub trait StoredRecord:
+    Serialize + DeserializeOwned + Clone + PartialEq + Send + Sync + 'static
+{
+    const KEY: &'static str;
+    const FORMAT: &'static Format;
+}
+
+impl<V: StoredRecord> Stored for BTreeMap<String, V> {
+    const KEY: &'static str = V::KEY;
+    const FORMAT: &'static Format = V::FORMAT;
+}
+
+/// One stored collection: a signal mirroring `localStorage[T::KEY]`.
 pub struct Collection<T: Send + Sync + 'static> {
-    key: &'static str,
     state: RwSignal<T>,
     rev: RwSignal<u64>,
     notices: StoreNotices,
@@ -153,15 +178,11 @@ impl<T: Send + Sync + 'static> Clone for Collection<T> {
 }
 impl<T: Send + Sync + 'static> Copy for Collection<T> {}
 
-impl<T> Collection<T>
-where
-    T: Serialize + DeserializeOwned + Clone + Default + PartialEq + Send + Sync + 'static,
-{
-    /// The collection at `key`, read from storage when first used
+impl<T: Stored> Collection<T> {
+    /// The collection at `T::KEY`, read from storage when first used
     /// ([`load`](Self::load)); from then on it follows other tabs' writes.
-    pub fn open(key: &'static str, notices: StoreNotices) -> Self {
+    pub fn open(notices: StoreNotices) -> Self {
         Collection {
-            key,
             state: RwSignal::new(T::default()),
             rev: RwSignal::new(0),
             notices,
@@ -178,15 +199,14 @@ where
             return;
         }
         self.loaded.set_value(true);
-        let (rev, data) = read::<T>(self.key, self.notices);
+        let (rev, data) = read::<T>(self.notices);
         // Nobody has read the signal yet (every read loads first), so
         // there is no one to notify.
         self.rev.update_untracked(|r| *r = rev);
         self.state.update_untracked(|s| *s = data);
         let c = *self;
-        let key = self.key;
         let _ = window_event_listener(leptos::ev::storage, move |ev| {
-            if ev.key().as_deref() == Some(key) || ev.key().is_none() {
+            if ev.key().as_deref() == Some(T::KEY) || ev.key().is_none() {
                 c.reload();
             }
         });
@@ -197,7 +217,7 @@ where
         if !self.loaded.get_value() {
             return self.load();
         }
-        let (rev, data) = read::<T>(self.key, self.notices);
+        let (rev, data) = read::<T>(self.notices);
         self.show(rev, data);
     }
 
@@ -239,7 +259,7 @@ where
         change: impl FnOnce(&mut T) -> Result<R, E>,
     ) -> Result<R, Refused<E>> {
         self.load();
-        match store::write_once(&Browser, self.key, keys::format(self.key), change) {
+        match store::write_once(&Browser, T::KEY, T::FORMAT, change) {
             Ok(w) => {
                 self.show(w.rev, w.data);
                 Ok(w.out)
@@ -248,15 +268,12 @@ where
                 let refused = match e {
                     WriteError::Rule(e) => Refused::Rule(e),
                     WriteError::Newer { .. } => {
-                        self.notices.push(StoreNotice::Newer {
-                            key: self.key.into(),
-                        });
+                        self.notices.push(StoreNotice::Newer { key: T::KEY.into() });
                         Refused::NotSaved
                     }
                     WriteError::Unreadable | WriteError::NotSaved | WriteError::Contended => {
-                        self.notices.push(StoreNotice::NotSaved {
-                            key: self.key.into(),
-                        });
+                        self.notices
+                            .push(StoreNotice::NotSaved { key: T::KEY.into() });
                         Refused::NotSaved
                     }
                 };
@@ -269,7 +286,7 @@ where
 
     /// Removes the collection from storage and memory.
     pub fn clear(&self) {
-        LocalStorage::delete(self.key);
+        LocalStorage::delete(T::KEY);
         if self.loaded.get_value() {
             self.rev.set(0);
             self.state.set(T::default());
@@ -279,7 +296,8 @@ where
 
 impl<V> Collection<BTreeMap<String, V>>
 where
-    V: Serialize + DeserializeOwned + Clone + PartialEq + Send + Sync + 'static,
+    BTreeMap<String, V>: Stored,
+    V: Clone,
 {
     /// Stores `record` under `key` (a new record, or a new version of one).
     pub fn insert(&self, key: String, record: V) -> Result<(), NotSaved> {
@@ -302,7 +320,8 @@ where
 
 impl<V> Collection<BTreeMap<String, V>>
 where
-    V: Revisioned + Serialize + DeserializeOwned + Clone + PartialEq + Send + Sync + 'static,
+    BTreeMap<String, V>: Stored,
+    V: Revisioned + Clone,
 {
     /// The one way to act on a record at a known revision: `change` runs on
     /// the latest stored record `key` only if it is still at `expected_rev`
@@ -337,8 +356,9 @@ pub fn at_rev<V: Revisioned + Clone, R, E>(
 /// unreadable value is copied aside (never over an earlier copy) before it
 /// is removed, and a newer release's value is left exactly as it is. Either
 /// way the user is told, and the collection shows empty.
-fn read<T: DeserializeOwned + Default>(key: &str, notices: StoreNotices) -> (u64, T) {
-    let loaded = store::load::<T>(&Browser, key, keys::format(key));
+fn read<T: Stored>(notices: StoreNotices) -> (u64, T) {
+    let key = T::KEY;
+    let loaded = store::load::<T>(&Browser, key, T::FORMAT);
     match &loaded {
         Loaded::Empty | Loaded::Read(_) => {}
         Loaded::SetAside { .. } => notices.push(StoreNotice::SetAside { key: key.into() }),

@@ -16,7 +16,7 @@ use std::collections::BTreeMap;
 
 use super::complaints::owner;
 use super::db::Db;
-use super::store::{Collection, NotSaved};
+use super::store::{Collection, NotSaved, Stored};
 use crate::engine::application::Draft;
 use crate::engine::complaint::Complaint;
 use crate::engine::json;
@@ -305,7 +305,8 @@ fn into_map<T, M, R>(
     key: Key<T, M, R>,
 ) -> Result<Results, NotSaved>
 where
-    T: Serialize + DeserializeOwned + Clone + PartialEq + Send + Sync + 'static,
+    T: DeserializeOwned,
+    BTreeMap<String, T>: Stored,
     M: Fn(&T) -> bool,
     R: Fn(&T) -> u64,
 {
