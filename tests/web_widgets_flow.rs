@@ -487,6 +487,24 @@ async fn a_glance_at_stored_applications_counts_what_the_records_count() {
         session.sign_in(&iin).unwrap();
         assert_eq!(full.get_untracked(), 1, "one event, the acceptance");
         assert_eq!(glance.get_untracked(), 1);
+        // Another tab files a second application: the glance reads the
+        // applications again on their `storage` event.
+        let mut more = sample_submission();
+        more.reference = format!("{reference}-2");
+        db.apps
+            .update(|m| {
+                m.insert(more.reference.clone(), more);
+            })
+            .unwrap();
+        let init = web_sys::StorageEventInit::new();
+        init.set_key(Some("qujat.apps"));
+        let event = web_sys::StorageEvent::new_with_event_init_dict("storage", &init).unwrap();
+        web_sys::window().unwrap().dispatch_event(&event).unwrap();
+        assert_eq!(
+            (full.get_untracked(), glance.get_untracked()),
+            (2, 2),
+            "a second one"
+        );
         seen.mark_all_read(db).unwrap();
         assert_eq!(
             (full.get_untracked(), glance.get_untracked()),

@@ -83,7 +83,7 @@ pub fn unread<'a>(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::engine::store::{decode, formats};
+    use crate::engine::store::{decode, encode, formats};
     use crate::engine::submission::Submission;
 
     const STORED: &str = include_str!("../../../tests/fixtures/stored/applications.v1.json");
@@ -105,6 +105,58 @@ mod tests {
             assert_eq!(g.events(), s.lifecycle.events.len(), "{key}");
         }
         assert!(full.values().any(|s| !s.lifecycle.events.is_empty()));
+    }
+
+    /// The fixture's records, at this release's format, with more events
+    /// and another applicant: what the portal reads in a real session.
+    fn current_records() -> BTreeMap<String, Submission> {
+        let mut full = decode::<BTreeMap<String, Submission>>(STORED, &formats::APPLICATIONS)
+            .unwrap()
+            .data;
+        let mut records = full.values_mut();
+        let first = records.next().unwrap();
+        let event = first.lifecycle.events[0].clone();
+        first
+            .lifecycle
+            .events
+            .extend([event.clone(), event.clone()]);
+        let second = records.next().unwrap();
+        second.applicant_iin = "000000000000".into();
+        full
+    }
+
+    #[test]
+    fn a_glance_at_this_release_s_records_reads_each_count() {
+        let full = current_records();
+        let raw = encode(4, &full, &formats::APPLICATIONS);
+        let glanced = decode::<BTreeMap<String, Glance>>(&raw, &formats::APPLICATIONS).unwrap();
+        assert_eq!(glanced.rev, 4);
+        let counts: Vec<(&str, usize)> = glanced
+            .data
+            .values()
+            .map(|g| (g.applicant_iin.as_str(), g.events()))
+            .collect();
+        let want: Vec<(&str, usize)> = full
+            .values()
+            .map(|s| (s.applicant_iin.as_str(), s.lifecycle.events.len()))
+            .collect();
+        assert_eq!(counts, want);
+        assert!(want.contains(&("781123301754", 3)) && want.contains(&("000000000000", 1)));
+    }
+
+    /// The glance skips what it does not need, so it reads a record that
+    /// is not a readable application (here, its signature): the portal
+    /// counts it, and the bundle that decodes applications sets it aside.
+    #[test]
+    fn a_glance_reads_past_what_it_skips() {
+        let mut value = serde_json::to_value(current_records()).unwrap();
+        for record in value.as_object_mut().unwrap().values_mut() {
+            record["signature"] = "not a signature".into();
+        }
+        let raw = encode(1, &value, &formats::APPLICATIONS);
+        assert!(decode::<BTreeMap<String, Submission>>(&raw, &formats::APPLICATIONS).is_err());
+        let glanced = decode::<BTreeMap<String, Glance>>(&raw, &formats::APPLICATIONS).unwrap();
+        assert_eq!(glanced.data.len(), 2);
     }
 
     #[test]

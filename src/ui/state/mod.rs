@@ -1,8 +1,9 @@
 //! What the app remembers, and the changes it makes to it. Every storage
 //! key is declared in [`keys`]; [`store`] is the one way to read and write
-//! them (a write happens completely or not at all, and says which); the
-//! other modules are the domain transactions that views call — a view never
-//! writes two records itself.
+//! them (a write happens completely or not at all, and says which; a page
+//! that needs only a little of a stored value reads a lighter view of it
+//! with `store::read_as`); the other modules are the domain transactions
+//! that views call — a view never writes two records itself.
 
 pub mod applications;
 pub mod clock;

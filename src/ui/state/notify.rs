@@ -9,9 +9,10 @@ use leptos::prelude::*;
 use super::db::Db;
 use super::keys;
 use super::session::Session;
-use super::store::{Collection, NotSaved, StoreNotices, Stored};
+use super::store::{Collection, NotSaved, StoreNotices, Stored, StoredRecord, read_as};
 use crate::engine::lifecycle::{Glance, Transition, unread};
-use crate::engine::store::{Format, decode, formats};
+use crate::engine::store::{Format, formats};
+use crate::engine::submission::Submission;
 
 /// How many events of each application the visitor has seen.
 #[derive(Clone, Copy)]
@@ -71,22 +72,34 @@ impl Unread {
 
     /// From a [`Glance`] at the stored applications (the portal and the
     /// passports, whose pages never change an application): no decoder for
-    /// whole applications in their wasm. Follows other tabs' writes through
-    /// the `storage` event. Stored data that does not read counts nothing
-    /// here; the bundles that decode applications set it aside and say so.
+    /// whole applications in their wasm. Read once someone is signed in,
+    /// and again after another tab writes them (the `storage` event). What
+    /// does not read is set aside and the user told, as a collection would
+    /// ([`read_as`]); a record that reads as a glance but not as an
+    /// application is counted here, and set aside (and said so) by the
+    /// bundle that opens it.
     pub fn glance(_: Db, seen: Seen, session: Session) -> Unread {
-        let stored = RwSignal::new(glance_at_apps());
+        let notices = expect_context::<StoreNotices>();
+        // `None`: not read yet, or written by another tab since.
+        let stored = StoredValue::new(None::<Vec<Glance>>);
+        let changed = Trigger::new();
         let _ = window_event_listener(leptos::ev::storage, move |ev| {
-            if ev.key().as_deref() == Some(keys::APPS) || ev.key().is_none() {
-                stored.set(glance_at_apps());
+            if ev.key().as_deref() == Some(Submission::KEY) || ev.key().is_none() {
+                stored.set_value(None);
+                changed.notify();
             }
         });
         Unread(Signal::from(Memo::new(move |_| {
             let Some(me) = session.iin() else { return 0 };
+            changed.track();
+            if stored.with_value(Option::is_none) {
+                stored.set_value(Some(glance_at_apps(notices)));
+            }
             seen.0.with(|seen| {
-                stored.with(|apps| {
+                stored.with_value(|apps| {
                     let apps = apps
                         .iter()
+                        .flatten()
                         .map(|g| (g.reference.as_str(), g.applicant_iin.as_str(), g.events()));
                     unread(apps, seen, me)
                 })
@@ -95,17 +108,13 @@ impl Unread {
     }
 }
 
-/// The stored applications, glanced at (none when there are none or they
-/// do not read).
-fn glance_at_apps() -> Vec<Glance> {
-    use gloo_storage::{LocalStorage, Storage};
-    LocalStorage::raw()
-        .get_item(keys::APPS)
-        .ok()
-        .flatten()
-        .and_then(|raw| decode::<BTreeMap<String, Glance>>(&raw, &formats::APPLICATIONS).ok())
-        .map(|env| env.data.into_values().collect())
-        .unwrap_or_default()
+/// The stored applications, glanced at: under the applications' own key
+/// and format (only these constants of [`Submission`] are used, not its
+/// decoder).
+fn glance_at_apps(notices: StoreNotices) -> Vec<Glance> {
+    let (_, apps) =
+        read_as::<BTreeMap<String, Glance>>(Submission::KEY, Submission::FORMAT, notices);
+    apps.into_values().collect()
 }
 
 pub fn use_unread() -> Unread {

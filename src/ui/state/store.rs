@@ -13,6 +13,10 @@
 //!   signals, so two open tabs show the same state;
 //! - a value that does not decode is set aside under `qujat.quarantine.*`,
 //!   the user is told, and everything else still loads.
+//!
+//! A page that needs only a little of a stored value may read it once as a
+//! lighter type ([`read_as`], the header's unread count): with the same
+//! rules for what does not decode, but without writing or following it.
 
 use std::collections::BTreeMap;
 
@@ -357,8 +361,22 @@ pub fn at_rev<V: Revisioned + Clone, R, E>(
 /// is removed, and a newer release's value is left exactly as it is. Either
 /// way the user is told, and the collection shows empty.
 fn read<T: Stored>(notices: StoreNotices) -> (u64, T) {
-    let key = T::KEY;
-    let loaded = store::load::<T>(&Browser, key, T::FORMAT);
+    read_as(T::KEY, T::FORMAT, notices)
+}
+
+/// Reads `key` (stored in `format`) as `T`, which may be a lighter view of
+/// what is stored there: what does not decode as `T` is set aside and the
+/// user told, a newer release's value left alone and the user told, as for
+/// a [`Collection`]. A lighter view decodes whatever the full type does, so
+/// it sets aside nothing the full type would read; it may read a value the
+/// full type would not (what it skips is not checked), which a bundle that
+/// decodes the full type then sets aside.
+pub fn read_as<T: DeserializeOwned + Default>(
+    key: &str,
+    format: &'static Format,
+    notices: StoreNotices,
+) -> (u64, T) {
+    let loaded = store::load::<T>(&Browser, key, format);
     match &loaded {
         Loaded::Empty | Loaded::Read(_) => {}
         Loaded::SetAside { .. } => notices.push(StoreNotice::SetAside { key: key.into() }),
