@@ -73,7 +73,30 @@ fn run(root: &Path, out: &Path) -> Result<(), String> {
         let name = path.file_stem().unwrap().to_string_lossy().to_string();
         fs::write(out.join(format!("{name}.json")), json).map_err(|e| e.to_string())?;
         if is_service(&name) {
-            cards.push(card(&value));
+            cards.push(project(&value, &CARD));
+        }
+        if name == "registry" {
+            // People (with the schools they went to) apart from places
+            // (settlements, offices): the portal's sign-in reads only people.
+            let parts = [
+                ("people", ["person", "organisation"]),
+                ("places", ["settlement", "office"]),
+            ];
+            let tables = value.as_object().into_iter().flatten().map(|(k, _)| k);
+            for table in tables {
+                if !parts.iter().any(|(_, f)| f.contains(&table.as_str())) {
+                    return Err(format!(
+                        "{}: [{table}] is in neither part of the registry (src/build.rs)",
+                        path.display()
+                    ));
+                }
+            }
+            for (part, fields) in parts {
+                let json =
+                    serde_json::to_string(&project(&value, &fields)).map_err(|e| e.to_string())?;
+                fs::write(out.join(format!("registry-{part}.json")), json)
+                    .map_err(|e| e.to_string())?;
+            }
         }
     }
     // The catalogue's cards (`engine::catalog::cards`): what the home page
@@ -101,11 +124,13 @@ fn is_service(name: &str) -> bool {
 }
 
 /// The fields of a service that its card shows (`engine::catalog::Card`).
-fn card(service: &serde_json::Value) -> serde_json::Value {
-    const FIELDS: [&str; 6] = ["id", "name", "summary", "provider", "channels", "terms"];
-    FIELDS
+const CARD: [&str; 6] = ["id", "name", "summary", "provider", "channels", "terms"];
+
+/// `fields` of the object `value`, the others left out.
+fn project(value: &serde_json::Value, fields: &[&str]) -> serde_json::Value {
+    fields
         .iter()
-        .filter_map(|f| Some((f.to_string(), service.get(f)?.clone())))
+        .filter_map(|f| Some((f.to_string(), value.get(f)?.clone())))
         .collect::<serde_json::Map<_, _>>()
         .into()
 }

@@ -42,6 +42,58 @@ pub fn to_value<T: serde::Serialize + ?Sized>(value: &T) -> Result<Value, serde_
     serde_json::from_str(&serde_json::to_string(value)?)
 }
 
+/// Dates in JSON without chrono's general parser.
+///
+/// chrono reads a date or an instant from text through its general format
+/// parser (every field, RFC 2822, week dates…), about 10 KB of a wasm.
+/// The dates the app stores and ships are written one way — a calendar
+/// date as `2026-11-24` (the data files) and an instant as RFC 3339 with
+/// `Z` (chrono's own serializer) — so these read exactly that, with
+/// chrono's RFC 3339 reader and a date split; the serializers stay chrono's.
+/// Use with `#[serde(deserialize_with = "…")]`. The types the portal's
+/// first load reads use them (the registry's dates, a simulated SMS's
+/// time), which keeps chrono's parser out of it; the other stored types
+/// keep chrono's reader, which the bundles that read them carry anyway.
+pub mod date {
+    use chrono::{DateTime, NaiveDate, Utc};
+    use serde::{Deserialize, Deserializer, de::Error};
+
+    /// `YYYY-MM-DD` as a date.
+    pub fn parse_date(s: &str) -> Option<NaiveDate> {
+        let mut parts = s.splitn(3, '-');
+        let (y, m, d) = (parts.next()?, parts.next()?, parts.next()?);
+        let digits = |p: &str, n: usize| p.len() == n && p.bytes().all(|b| b.is_ascii_digit());
+        if !(digits(y, 4) && digits(m, 2) && digits(d, 2)) {
+            return None;
+        }
+        NaiveDate::from_ymd_opt(y.parse().ok()?, m.parse().ok()?, d.parse().ok()?)
+    }
+
+    /// A calendar date written `YYYY-MM-DD`.
+    pub fn naive<'de, D: Deserializer<'de>>(d: D) -> Result<NaiveDate, D::Error> {
+        let s = <&str>::deserialize(d)?;
+        parse_date(s).ok_or_else(|| D::Error::custom(format!("not a date (YYYY-MM-DD): {s}")))
+    }
+
+    /// An optional calendar date (`null` or absent: none).
+    pub fn naive_opt<'de, D: Deserializer<'de>>(d: D) -> Result<Option<NaiveDate>, D::Error> {
+        match Option::<&str>::deserialize(d)? {
+            None => Ok(None),
+            Some(s) => parse_date(s)
+                .map(Some)
+                .ok_or_else(|| D::Error::custom(format!("not a date (YYYY-MM-DD): {s}"))),
+        }
+    }
+
+    /// An instant written in RFC 3339 (`2026-11-24T05:00:00Z`, any offset).
+    pub fn utc<'de, D: Deserializer<'de>>(d: D) -> Result<DateTime<Utc>, D::Error> {
+        let s = <&str>::deserialize(d)?;
+        DateTime::parse_from_rfc3339(s)
+            .map(|t| t.with_timezone(&Utc))
+            .map_err(|e| D::Error::custom(format!("not an RFC 3339 instant: {s}: {e}")))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -94,6 +146,78 @@ mod tests {
                     serde_json::from_value::<T>(v).ok(),
                     "{s}"
                 );
+            }
+        }
+    }
+
+    mod dates {
+        use super::super::date::{self, parse_date};
+        use chrono::{DateTime, Duration, NaiveDate, TimeZone, Utc};
+        use serde::Deserialize;
+
+        #[derive(Deserialize)]
+        struct Dates {
+            #[serde(deserialize_with = "date::naive")]
+            day: NaiveDate,
+            #[serde(default, deserialize_with = "date::naive_opt")]
+            maybe: Option<NaiveDate>,
+            #[serde(deserialize_with = "date::utc")]
+            at: DateTime<Utc>,
+        }
+
+        #[test]
+        fn what_chrono_writes_reads_back_the_same() {
+            let start = NaiveDate::from_ymd_opt(1900, 1, 1).unwrap();
+            let t0 = Utc.with_ymd_and_hms(1990, 1, 1, 0, 0, 0).unwrap();
+            for i in (0..80_000).step_by(7) {
+                let day = start + Duration::days(i);
+                // Whole seconds, milliseconds and nanoseconds, as the clock
+                // and the data files give them.
+                let at = t0
+                    + Duration::seconds(i * 9_973)
+                    + Duration::nanoseconds(i * 1_234_567 % 1_000_000_000);
+                let text = serde_json::json!({ "day": day, "maybe": day, "at": at }).to_string();
+                let got: Dates = serde_json::from_str(&text).unwrap();
+                assert_eq!((got.day, got.maybe, got.at), (day, Some(day), at), "{text}");
+            }
+        }
+
+        #[test]
+        fn an_absent_or_null_optional_date_is_none() {
+            let got: Dates =
+                serde_json::from_str(r#"{"day":"2026-11-24","at":"2026-11-24T05:00:00Z"}"#)
+                    .unwrap();
+            assert_eq!(got.maybe, None);
+            let got: Dates = serde_json::from_str(
+                r#"{"day":"2026-11-24","maybe":null,"at":"2026-11-24T10:00:00+05:00"}"#,
+            )
+            .unwrap();
+            assert_eq!(got.maybe, None);
+            assert_eq!(got.at, Utc.with_ymd_and_hms(2026, 11, 24, 5, 0, 0).unwrap());
+        }
+
+        #[test]
+        fn anything_else_is_an_error_not_a_panic() {
+            for bad in [
+                "",
+                "2026-02-30",
+                "2026-1-05",
+                "20261124",
+                "2026-11-24T00:00",
+                "+2026-11-24",
+                "2026-11-2x",
+                "-026-11-24",
+            ] {
+                assert_eq!(parse_date(bad), None, "{bad:?}");
+            }
+            for bad in [
+                r#"{"day":"2026-13-01","at":"2026-11-24T05:00:00Z"}"#,
+                r#"{"day":20261124,"at":"2026-11-24T05:00:00Z"}"#,
+                r#"{"day":"2026-11-24","maybe":"soon","at":"2026-11-24T05:00:00Z"}"#,
+                r#"{"day":"2026-11-24","at":"2026-11-24 05:00"}"#,
+                r#"{"day":"2026-11-24","at":"yesterday"}"#,
+            ] {
+                assert!(serde_json::from_str::<Dates>(bad).is_err(), "{bad}");
             }
         }
     }

@@ -17,7 +17,11 @@ use super::iin::Sex;
 use crate::engine::source::{Lang, Text};
 use crate::engine::term::Location;
 
-const DATA_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/registry.json"));
+/// The registry's people and the schools and colleges they went to; its
+/// places (settlements, offices) apart, so that signing in reads no more
+/// than people (`src/build.rs` splits `registry.toml`).
+const PEOPLE_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/registry-people.json"));
+const PLACES_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/registry-places.json"));
 
 /// A name in one script: surname, given name, optional patronymic.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -81,10 +85,15 @@ pub enum IdKind {
 pub struct IdDocument {
     pub kind: IdKind,
     pub number: String,
+    #[serde(deserialize_with = "crate::engine::json::date::naive")]
     pub issued: NaiveDate,
     /// Last day of validity; `None` for a document that does not expire
     /// (a birth certificate).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::engine::json::date::naive_opt"
+    )]
     pub valid_until: Option<NaiveDate>,
 }
 
@@ -160,6 +169,7 @@ impl EducationDocument {
 pub struct Person {
     pub iin: String,
     pub name: PersonName,
+    #[serde(deserialize_with = "crate::engine::json::date::naive")]
     pub birth_date: NaiveDate,
     pub sex: Sex,
     /// Registered address.
@@ -225,6 +235,7 @@ pub struct Settlement {
 #[serde(deny_unknown_fields)]
 pub struct EarlierRegion {
     pub region: String,
+    #[serde(deserialize_with = "crate::engine::json::date::naive")]
     pub until: NaiveDate,
 }
 
@@ -309,17 +320,23 @@ pub fn location(settlement_a: &str, settlement_b: &str) -> Location {
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-struct Registry {
-    settlement: Vec<Settlement>,
-    office: Vec<Office>,
+struct People {
     organisation: Vec<Organisation>,
     person: Vec<Person>,
 }
 
-static DATA: OnceLock<Result<Registry, String>> = OnceLock::new();
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Places {
+    settlement: Vec<Settlement>,
+    office: Vec<Office>,
+}
 
-fn load() -> Result<Registry, String> {
-    let mut r: Registry = serde_json::from_str(DATA_JSON).map_err(|e| e.to_string())?;
+static PEOPLE: OnceLock<Result<People, String>> = OnceLock::new();
+static PLACES: OnceLock<Result<Places, String>> = OnceLock::new();
+
+fn load_people() -> Result<People, String> {
+    let mut r: People = serde_json::from_str(PEOPLE_JSON).map_err(|e| e.to_string())?;
     let orgs = &r.organisation;
     for p in &mut r.person {
         for doc in &mut p.education {
@@ -335,20 +352,30 @@ fn load() -> Result<Registry, String> {
     Ok(r)
 }
 
-fn data() -> Option<&'static Registry> {
-    DATA.get_or_init(load).as_ref().ok()
+fn load_places() -> Result<Places, String> {
+    serde_json::from_str(PLACES_JSON).map_err(|e| e.to_string())
+}
+
+fn people_data() -> Option<&'static People> {
+    PEOPLE.get_or_init(load_people).as_ref().ok()
+}
+
+fn places() -> Option<&'static Places> {
+    PLACES.get_or_init(load_places).as_ref().ok()
 }
 
 /// Why the embedded data did not load, if it did not (a build-time mistake
 /// that `tests/identity.rs` catches; the accessors then return nothing
 /// rather than panic).
 pub fn load_error() -> Option<&'static str> {
-    DATA.get_or_init(load).as_ref().err().map(String::as_str)
+    let people = PEOPLE.get_or_init(load_people).as_ref().err();
+    let places = PLACES.get_or_init(load_places).as_ref().err();
+    people.or(places).map(String::as_str)
 }
 
 /// Everyone in the demo registry.
 pub fn people() -> &'static [Person] {
-    data().map_or(&[], |r| &r.person)
+    people_data().map_or(&[], |r| &r.person)
 }
 
 /// The person with this IIN (spaces around or inside are ignored).
@@ -365,7 +392,7 @@ pub fn children_of(iin: &str) -> Vec<&'static Person> {
 }
 
 pub fn settlements() -> &'static [Settlement] {
-    data().map_or(&[], |r| &r.settlement)
+    places().map_or(&[], |r| &r.settlement)
 }
 
 pub fn settlement(id: &str) -> Option<&'static Settlement> {
@@ -374,7 +401,7 @@ pub fn settlement(id: &str) -> Option<&'static Settlement> {
 
 /// State Corporation offices, for "where to hand in / collect".
 pub fn offices() -> &'static [Office] {
-    data().map_or(&[], |r| &r.office)
+    places().map_or(&[], |r| &r.office)
 }
 
 pub fn office(id: &str) -> Option<&'static Office> {
@@ -383,7 +410,7 @@ pub fn office(id: &str) -> Option<&'static Office> {
 
 /// Schools and colleges.
 pub fn organisations() -> &'static [Organisation] {
-    data().map_or(&[], |r| &r.organisation)
+    people_data().map_or(&[], |r| &r.organisation)
 }
 
 pub fn organisation(id: &str) -> Option<&'static Organisation> {

@@ -25,6 +25,7 @@ pub struct Sms {
     pub id: u64,
     pub phone: String,
     pub code: String,
+    #[serde(deserialize_with = "crate::engine::json::date::utc")]
     pub sent_at: DateTime<Utc>,
 }
 
