@@ -21,6 +21,13 @@
 //!    legal basis is first opened, so they are not in the first load.
 //!    Native builds keep both. `qujat-facts --quotes FILE` writes the list
 //!    for `.ci/build`.
+//! 4. Parts read on their own, so that a page reads no more than it shows:
+//!    the catalogue's cards (`cards.json`: what the home page shows of each
+//!    service, `engine::catalog::cards`) and the registry's people apart
+//!    from its places (`registry-people.json`: people and the schools they
+//!    went to; `registry-places.json`: settlements and offices). A registry
+//!    table in neither part is a build error. Each part is a projection of
+//!    the same data (`project`), so the two cannot disagree.
 
 use std::collections::BTreeMap;
 use std::env;

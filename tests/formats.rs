@@ -156,12 +156,13 @@ fn complaints_and_their_drafts() {
     upgrade_all::<BTreeMap<String, ComplaintDraft>>("complaint-drafts", &formats::COMPLAINT_DRAFTS);
 }
 
-/// The simulated SMS as the UI stores it.
+/// The simulated SMS as the UI stores and reads it.
 #[derive(Debug, PartialEq, Serialize, serde::Deserialize)]
 struct Sms {
     id: u64,
     phone: String,
     code: String,
+    #[serde(deserialize_with = "qujat::engine::json::date::utc")]
     sent_at: chrono::DateTime<chrono::Utc>,
 }
 

@@ -48,8 +48,10 @@ pub fn to_value<T: serde::Serialize + ?Sized>(value: &T) -> Result<Value, serde_
 /// parser (every field, RFC 2822, week dates…), about 10 KB of a wasm.
 /// The dates the app stores and ships are written one way — a calendar
 /// date as `2026-11-24` (the data files) and an instant as RFC 3339 with
-/// `Z` (chrono's own serializer) — so these read exactly that, with
-/// chrono's RFC 3339 reader and a date split; the serializers stay chrono's.
+/// `Z` (chrono's own serializer) — so these read exactly that, for the
+/// years 0000–9999 (chrono writes others with a sign, `+10000-01-01`, which
+/// these refuse), with chrono's RFC 3339 reader and a date split; the
+/// serializers stay chrono's.
 /// Use with `#[serde(deserialize_with = "…")]`. The types the portal's
 /// first load reads use them (the registry's dates, a simulated SMS's
 /// time), which keeps chrono's parser out of it; the other stored types
@@ -71,15 +73,15 @@ pub mod date {
 
     /// A calendar date written `YYYY-MM-DD`.
     pub fn naive<'de, D: Deserializer<'de>>(d: D) -> Result<NaiveDate, D::Error> {
-        let s = <&str>::deserialize(d)?;
-        parse_date(s).ok_or_else(|| D::Error::custom(format!("not a date (YYYY-MM-DD): {s}")))
+        let s = String::deserialize(d)?;
+        parse_date(&s).ok_or_else(|| D::Error::custom(format!("not a date (YYYY-MM-DD): {s}")))
     }
 
     /// An optional calendar date (`null` or absent: none).
     pub fn naive_opt<'de, D: Deserializer<'de>>(d: D) -> Result<Option<NaiveDate>, D::Error> {
-        match Option::<&str>::deserialize(d)? {
+        match Option::<String>::deserialize(d)? {
             None => Ok(None),
-            Some(s) => parse_date(s)
+            Some(s) => parse_date(&s)
                 .map(Some)
                 .ok_or_else(|| D::Error::custom(format!("not a date (YYYY-MM-DD): {s}"))),
         }
@@ -87,8 +89,8 @@ pub mod date {
 
     /// An instant written in RFC 3339 (`2026-11-24T05:00:00Z`, any offset).
     pub fn utc<'de, D: Deserializer<'de>>(d: D) -> Result<DateTime<Utc>, D::Error> {
-        let s = <&str>::deserialize(d)?;
-        DateTime::parse_from_rfc3339(s)
+        let s = String::deserialize(d)?;
+        DateTime::parse_from_rfc3339(&s)
             .map(|t| t.with_timezone(&Utc))
             .map_err(|e| D::Error::custom(format!("not an RFC 3339 instant: {s}: {e}")))
     }
@@ -166,7 +168,7 @@ mod tests {
         }
 
         #[test]
-        fn what_chrono_writes_reads_back_the_same() {
+        fn what_chrono_writes_for_1900_to_2119_reads_back_the_same() {
             let start = NaiveDate::from_ymd_opt(1900, 1, 1).unwrap();
             let t0 = Utc.with_ymd_and_hms(1990, 1, 1, 0, 0, 0).unwrap();
             for i in (0..80_000).step_by(7) {
@@ -180,6 +182,29 @@ mod tests {
                 let got: Dates = serde_json::from_str(&text).unwrap();
                 assert_eq!((got.day, got.maybe, got.at), (day, Some(day), at), "{text}");
             }
+        }
+
+        /// Not only text borrowed from the input: an escaped string and an
+        /// untyped value read the same.
+        #[test]
+        fn escaped_and_untyped_input_reads_too() {
+            let text = r#"{"day":"2026\u002d11-24","at":"2026-11-24T05:00:00\u005a"}"#;
+            let got: Dates = serde_json::from_str(text).unwrap();
+            assert_eq!(got.day, NaiveDate::from_ymd_opt(2026, 11, 24).unwrap());
+            let value: serde_json::Value = serde_json::from_str(text).unwrap();
+            let got: Dates = serde_json::from_value(value).unwrap();
+            assert_eq!(got.at, Utc.with_ymd_and_hms(2026, 11, 24, 5, 0, 0).unwrap());
+        }
+
+        /// Outside 0000–9999 chrono writes a sign, which these refuse.
+        #[test]
+        fn signed_years_are_refused() {
+            let far = NaiveDate::from_ymd_opt(10_000, 1, 1).unwrap();
+            let written = serde_json::to_string(&far).unwrap();
+            assert_eq!(written, "\"+10000-01-01\"");
+            assert_eq!(parse_date("+10000-01-01"), None);
+            let text = format!(r#"{{"day":{written},"at":"2026-11-24T05:00:00Z"}}"#);
+            assert!(serde_json::from_str::<Dates>(&text).is_err());
         }
 
         #[test]

@@ -318,6 +318,8 @@ pub fn location(settlement_a: &str, settlement_b: &str) -> Location {
     }
 }
 
+/// The two parts of `registry.toml` (a table in neither fails the build,
+/// `src/build.rs`, as these copy only their own).
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct People {
@@ -336,7 +338,8 @@ static PEOPLE: OnceLock<Result<People, String>> = OnceLock::new();
 static PLACES: OnceLock<Result<Places, String>> = OnceLock::new();
 
 fn load_people() -> Result<People, String> {
-    let mut r: People = serde_json::from_str(PEOPLE_JSON).map_err(|e| e.to_string())?;
+    let mut r: People =
+        serde_json::from_str(PEOPLE_JSON).map_err(|e| format!("registry-people.json: {e}"))?;
     let orgs = &r.organisation;
     for p in &mut r.person {
         for doc in &mut p.education {
@@ -353,7 +356,7 @@ fn load_people() -> Result<People, String> {
 }
 
 fn load_places() -> Result<Places, String> {
-    serde_json::from_str(PLACES_JSON).map_err(|e| e.to_string())
+    serde_json::from_str(PLACES_JSON).map_err(|e| format!("registry-places.json: {e}"))
 }
 
 fn people_data() -> Option<&'static People> {
@@ -366,7 +369,7 @@ fn places() -> Option<&'static Places> {
 
 /// Why the embedded data did not load, if it did not (a build-time mistake
 /// that `tests/identity.rs` catches; the accessors then return nothing
-/// rather than panic).
+/// rather than panic): the people's reason first, each naming its file.
 pub fn load_error() -> Option<&'static str> {
     let people = PEOPLE.get_or_init(load_people).as_ref().err();
     let places = PLACES.get_or_init(load_places).as_ref().err();
