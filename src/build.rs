@@ -10,7 +10,8 @@
 //!    en; a plural message has its forms), which only native tools read
 //!    (`crate::i18n::MESSAGES_JSON`, `qujat-facts` for the e2e suites).
 //! 2. Law and calendar data: every `src/engine/data/*.toml` is parsed and
-//!    re-emitted as compact JSON in `OUT_DIR`, which the engine embeds and
+//!    re-emitted as compact JSON in `OUT_DIR` (the registry in two parts,
+//!    item 4), which the engine embeds and
 //!    parses once at run time (serde_json is needed anyway for storage).
 //! 3. Quotes: every citation's verbatim quote (`{seed, line, quote}` in the
 //!    data) is numbered, in file and document order, and the numbered list
@@ -26,7 +27,8 @@
 //!    service, `engine::catalog::cards`) and the registry's people apart
 //!    from its places (`registry-people.json`: people and the schools they
 //!    went to; `registry-places.json`: settlements and offices). A registry
-//!    table in neither part is a build error. Each part is a projection of
+//!    table in neither part is a build error, and the registry is written
+//!    in these two parts only. Each part is a projection of
 //!    the same data (`project`), so the two cannot disagree.
 
 use std::collections::BTreeMap;
@@ -78,7 +80,11 @@ fn run(root: &Path, out: &Path) -> Result<(), String> {
             .map_err(|e| format!("{}: {e}", path.display()))?;
         let json = serde_json::to_string(&value).map_err(|e| e.to_string())?;
         let name = path.file_stem().unwrap().to_string_lossy().to_string();
-        fs::write(out.join(format!("{name}.json")), json).map_err(|e| e.to_string())?;
+        // The registry is written in its two parts only (below): nothing
+        // embeds it whole.
+        if name != "registry" {
+            fs::write(out.join(format!("{name}.json")), json).map_err(|e| e.to_string())?;
+        }
         if is_service(&name) {
             cards.push(project(&value, &CARD));
         }

@@ -6,7 +6,9 @@
 // First it writes the texts and catalogue facts the suites check against
 // (target/e2e-facts.json, from `cargo run --bin qujat-facts`; lib/facts.mjs
 // reads it). At the end it prints how many assertions and axe checks ran
-// (lib/assert.mjs counts them), so a change that drops checks shows.
+// (lib/assert.mjs counts them), so a change that drops checks shows, and
+// writes one line per failed test to target/e2e-failures.txt
+// (lib/failures-reporter.mjs), which .ci/test prints under its summary.
 //
 //   node tests/e2e/run.mjs                  # every suite
 //   node tests/e2e/run.mjs shell            # suites whose file name contains "shell"
@@ -45,6 +47,8 @@ if (!suites.length) {
 }
 
 rmSync(path.join(here, 'artifacts'), { recursive: true, force: true });
+const FAILURES_PATH = path.join(repoRoot, 'target', 'e2e-failures.txt');
+rmSync(FAILURES_PATH, { force: true });
 
 // The facts: the native debug build (made by .ci/test's `test` stage) writes them in a second.
 const facts = spawnSync('cargo', ['run', '--locked', '-q', '--bin', 'qujat-facts', '--', '--out', FACTS_PATH], {
@@ -65,7 +69,14 @@ if (!baseUrl) {
 }
 console.log(`e2e: ${suites.length} suite(s) against ${baseUrl}${server ? ' (dist/, SPA fallback)' : ''}`);
 
-const nodeArgs = ['--test', '--test-concurrency=1', '--test-reporter=spec'];
+const nodeArgs = [
+  '--test',
+  '--test-concurrency=1',
+  '--test-reporter=spec',
+  '--test-reporter-destination=stdout',
+  `--test-reporter=${path.join(here, 'lib', 'failures-reporter.mjs')}`,
+  `--test-reporter-destination=${FAILURES_PATH}`,
+];
 if (process.env.QUJAT_E2E_GREP) nodeArgs.push(`--test-name-pattern=${process.env.QUJAT_E2E_GREP}`);
 const child = spawn(process.execPath, [...nodeArgs, ...suites], {
   stdio: 'inherit',

@@ -64,4 +64,4 @@ pub use target::{
     end_of_local_day, end_of_local_day_in, late_count, legal_deadline, next_target, overdue,
     targets,
 };
-pub use unread::{Glance, unread};
+pub use unread::{Glance, is_unread, unread};

@@ -74,10 +74,31 @@ pub fn unread<'a>(
 ) -> usize {
     apps.into_iter()
         .filter(|(_, applicant, _)| *applicant == me)
-        .map(|(reference, _, events)| {
-            events.saturating_sub(seen.get(reference).copied().unwrap_or(0))
-        })
+        .map(|(reference, _, events)| events.saturating_sub(read(seen, reference)))
         .sum()
+}
+
+/// Whether event `index` (from 0, in order of happening) of application
+/// `reference` is unread: the rule [`unread`] counts by, for the
+/// notifications page to mark each one.
+///
+/// ```
+/// use std::collections::BTreeMap;
+/// use qujat::engine::lifecycle::is_unread;
+///
+/// let seen = BTreeMap::from([("S2-1".to_string(), 2)]);
+/// assert!(!is_unread(&seen, "S2-1", 1));
+/// assert!(is_unread(&seen, "S2-1", 2));
+/// assert!(is_unread(&seen, "S2-2", 0)); // never opened
+/// ```
+pub fn is_unread(seen: &BTreeMap<String, usize>, reference: &str, index: usize) -> bool {
+    index >= read(seen, reference)
+}
+
+/// How many of `reference`'s events are read: its first ones, as many as
+/// its tracker has shown.
+fn read(seen: &BTreeMap<String, usize>, reference: &str) -> usize {
+    seen.get(reference).copied().unwrap_or(0)
 }
 
 #[cfg(test)]
@@ -199,5 +220,21 @@ mod tests {
         assert_eq!(unread(apps, &seen, "me"), 0);
         assert_eq!(unread(apps, &seen, "you"), 9);
         assert_eq!(unread(apps, &seen, "nobody"), 0);
+    }
+
+    /// The notifications page marks events one by one, the header counts
+    /// them: the marks add up to the count for every number seen.
+    #[test]
+    fn the_marks_add_up_to_the_count() {
+        for events in 0..6 {
+            for seen_n in 0..8 {
+                let seen = BTreeMap::from([("a".to_string(), seen_n)]);
+                let marked = (0..events).filter(|&i| is_unread(&seen, "a", i)).count();
+                assert_eq!(marked, unread([("a", "me", events)], &seen, "me"));
+                // The read ones are the first: no unread event before a read one.
+                let first_unread = (0..events).find(|&i| is_unread(&seen, "a", i));
+                assert!(first_unread.is_none_or(|f| (f..events).all(|i| is_unread(&seen, "a", i))));
+            }
+        }
     }
 }

@@ -10,7 +10,7 @@ use super::db::Db;
 use super::keys;
 use super::session::Session;
 use super::store::{Collection, NotSaved, StoreNotices, Stored, StoredRecord, read_as};
-use crate::engine::lifecycle::{Glance, Transition, unread};
+use crate::engine::lifecycle::{Glance, Transition, is_unread, unread};
 use crate::engine::store::{Format, formats};
 use crate::engine::submission::Submission;
 
@@ -135,12 +135,11 @@ pub fn notes(db: Db, seen: Seen, iin: Option<&str>) -> Vec<Note> {
     let Some(me) = iin else {
         return Vec::new();
     };
-    let seen_map = seen.0.get();
+    let seen_map = &seen.0.get();
     let mut out: Vec<Note> = db.apps.with(|m| {
         m.values()
             .filter(|s| s.applicant_iin == me)
             .flat_map(|s| {
-                let already = seen_map.get(&s.reference).copied().unwrap_or(0);
                 // Newest first already, so that the stable sort below keeps
                 // events of one instant in reverse order of happening too.
                 s.lifecycle
@@ -152,7 +151,7 @@ pub fn notes(db: Db, seen: Seen, iin: Option<&str>) -> Vec<Note> {
                         reference: s.reference.clone(),
                         transition: e.transition,
                         at: e.at,
-                        unread: i >= already,
+                        unread: is_unread(seen_map, &s.reference, i),
                     })
             })
             .collect()

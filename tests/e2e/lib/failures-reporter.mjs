@@ -1,0 +1,28 @@
+// A node:test reporter that writes one line per failed test: the suite file,
+// the test's name and the first line of its error. run.mjs sends it to
+// target/e2e-failures.txt beside the spec reporter's full output, and
+// .ci/test prints that file under its summary: a CI log that shows only its
+// last lines still says which check failed.
+//
+// A parent test that failed only because a subtest did is left out (the
+// subtest has its own line).
+
+import path from 'node:path';
+
+/** The first line of the innermost message: node wraps a test's error in ERR_TEST_FAILURE. */
+export function firstLine(error) {
+  let e = error;
+  while (e?.code === 'ERR_TEST_FAILURE' && e.cause) e = e.cause;
+  const text = String(e?.message ?? e ?? 'failed').trim();
+  return text.split('\n')[0].slice(0, 300);
+}
+
+export default async function* failures(source) {
+  for await (const event of source) {
+    if (event.type !== 'test:fail') continue;
+    const { name, file, details } = event.data;
+    if (details?.error?.failureType === 'subtestsFailed') continue;
+    const where = file ? path.basename(file).replace('.test.mjs', '') : '?';
+    yield `${where} › ${name}: ${firstLine(details?.error)}\n`;
+  }
+}
