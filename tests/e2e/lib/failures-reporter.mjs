@@ -1,11 +1,12 @@
 // A node:test reporter that writes one line per failed test: the suite file,
-// the test's name and the first line of its error. run.mjs sends it to
+// the test's name, a tab and the first line of its error (run.mjs tells a
+// check by what comes before the tab). run.mjs sends it to
 // target/e2e-failures.txt beside the spec reporter's full output, and
 // .ci/test prints that file under its summary: a CI log that shows only its
 // last lines still says which check failed.
 //
 // A parent test that failed only because a subtest did is left out (the
-// subtest has its own line).
+// subtest has its own line), and so is a `todo` test (it does not fail the run).
 
 import path from 'node:path';
 
@@ -20,9 +21,11 @@ export function firstLine(error) {
 export default async function* failures(source) {
   for await (const event of source) {
     if (event.type !== 'test:fail') continue;
-    const { name, file, details } = event.data;
+    const { name, file, details, todo } = event.data;
     if (details?.error?.failureType === 'subtestsFailed') continue;
+    // A `todo` test's failure does not fail the run (node:test).
+    if (todo !== undefined && todo !== false) continue;
     const where = file ? path.basename(file).replace('.test.mjs', '') : '?';
-    yield `${where} › ${name}: ${firstLine(details?.error)}\n`;
+    yield `${where} › ${name}\t${firstLine(details?.error)}\n`;
   }
 }
