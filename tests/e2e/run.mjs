@@ -9,13 +9,16 @@
 // (lib/assert.mjs counts them), so a change that drops checks shows, and
 // writes one line per failed test to target/e2e-failures.txt
 // (lib/failures-reporter.mjs), which .ci/test prints under its summary.
+// A suite with a failed check runs once more, alone (below); checks that
+// failed only the first time are listed in target/e2e-flaky.txt.
 //
 //   node tests/e2e/run.mjs                  # every suite
 //   node tests/e2e/run.mjs shell            # suites whose file name contains "shell"
 //   node tests/e2e/run.mjs --base-url http://127.0.0.1:8080   # against `trunk serve`
 //   QUJAT_E2E_GREP='skip link' node tests/e2e/run.mjs          # tests by name
 //
-// Exit status: node --test's (non-zero when a test failed).
+// Exit status: 0 when every suite passed (a suite's re-run counting as it),
+// 1 when a check failed, 128 + the signal when interrupted.
 
 import { spawn, spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -26,6 +29,11 @@ import { startServer, distDir, repoRoot } from '../support/serve.mjs';
 import { FACTS_PATH } from './lib/facts.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
+// What the previous run wrote goes first, whatever ends this one.
+const FAILURES_PATH = path.join(repoRoot, 'target', 'e2e-failures.txt');
+const FLAKY_PATH = path.join(repoRoot, 'target', 'e2e-flaky.txt');
+rmSync(FAILURES_PATH, { force: true });
+rmSync(FLAKY_PATH, { force: true });
 
 const args = process.argv.slice(2);
 let baseUrl = process.env.QUJAT_BASE_URL || '';
@@ -47,8 +55,6 @@ if (!suites.length) {
 }
 
 rmSync(path.join(here, 'artifacts'), { recursive: true, force: true });
-const FAILURES_PATH = path.join(repoRoot, 'target', 'e2e-failures.txt');
-rmSync(FAILURES_PATH, { force: true });
 
 // The facts: the native debug build (made by .ci/test's `test` stage) writes them in a second.
 const facts = spawnSync('cargo', ['run', '--locked', '-q', '--bin', 'qujat-facts', '--', '--out', FACTS_PATH], {
@@ -75,8 +81,8 @@ console.log(`e2e: ${suites.length} suite(s) against ${baseUrl}${server ? ' (dist
 // (target/e2e-flaky.txt), so a flaky check is seen and can be mended. A
 // check that fails twice fails the stage.
 const RETRIES = Number(process.env.QUJAT_E2E_RETRIES ?? 1);
-const FLAKY_PATH = path.join(repoRoot, 'target', 'e2e-flaky.txt');
-rmSync(FLAKY_PATH, { force: true });
+/** The signal that stopped the run (Ctrl-C, the stage's time limit): no re-run then. */
+let interrupted = null;
 
 /** Runs `files` under node:test; resolves to its exit code. */
 function runSuites(files) {
@@ -100,7 +106,10 @@ function runSuites(files) {
       ...(server ? { QUJAT_E2E_CSP: '1' } : {}),
     },
   });
-  const stop = (sig) => child.kill(sig);
+  const stop = (sig) => {
+    interrupted = sig;
+    child.kill(sig);
+  };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
   return new Promise((resolve) =>
@@ -120,19 +129,31 @@ const readLines = (file) => {
   }
 };
 
+// A suite's name in the failure lines: its path under tests/e2e/, without
+// `.test.mjs` (lib/failures-reporter.mjs writes the same).
+const nameOf = (f) => path.relative(here, f).replace(/\.test\.mjs$/, '');
+const suiteOf = (line) => suites.find((f) => line.startsWith(`${nameOf(f)} › `));
+// A check is what precedes the tab; a failure of a whole file (it did not
+// load, a hook or a late error) is named by the file's own path.
+const check = (line) => line.split('\t')[0];
+const wholeFile = (line) => check(line).endsWith('.test.mjs');
+
 let code = await runSuites(suites);
-for (let attempt = 0; code !== 0 && attempt < RETRIES; attempt++) {
+for (let attempt = 0; code !== 0 && !interrupted && attempt < RETRIES; attempt++) {
   const failed = readLines(FAILURES_PATH);
-  // The suites the failed checks are in (each line starts with its file's name).
-  const again = suites.filter((f) => failed.some((l) => l.startsWith(`${path.basename(f, '.test.mjs')} › `)));
-  if (!again.length) break; // a failure outside any check (a suite that did not load): not retried
-  console.error(`e2e: ${failed.length} check(s) failed; running ${again.map((f) => path.basename(f)).join(', ')} once more, alone:`);
+  // Only when every failure is a check of a known suite: anything else
+  // (node:test failing outside the suites) is not a suite's to retry.
+  if (!failed.length || !failed.every(suiteOf)) break;
+  const again = suites.filter((f) => failed.some((l) => suiteOf(l) === f));
+  console.error(`e2e: ${failed.length} check(s) failed; running ${again.map(nameOf).join(', ')} once more, alone:`);
   for (const l of failed) console.error(`  ${l}`);
   code = await runSuites(again);
-  // Flaky: failed before, not in the re-run (a check is what precedes the tab).
-  const check = (l) => l.split('\t')[0];
-  const still = new Set(readLines(FAILURES_PATH).map(check));
-  const flaky = failed.filter((l) => !still.has(check(l)));
+  if (interrupted) break;
+  const second = readLines(FAILURES_PATH);
+  // Flaky: failed before, passed in the re-run. A re-run whose file failed
+  // as a whole says nothing of its checks.
+  const still = new Set(second.map(check));
+  const flaky = second.some(wholeFile) ? [] : failed.filter((l) => !still.has(check(l)));
   writeFileSync(FLAKY_PATH, flaky.map((l) => `${l}\n`).join(''), { flag: 'a' });
   if (flaky.length) console.error(`e2e: ${flaky.length} check(s) passed on the re-run: flaky (listed in ${path.relative(process.cwd(), FLAKY_PATH)})`);
 }
@@ -153,4 +174,5 @@ try {
   // no suite got far enough to count
 }
 if (code !== 0) console.error(`e2e: FAILED; screenshots and page dumps are in ${path.relative(process.cwd(), path.join(here, 'artifacts'))}/`);
+if (interrupted) process.exit(128 + (interrupted === 'SIGINT' ? 2 : 15));
 process.exit(code);
