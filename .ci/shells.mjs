@@ -38,7 +38,7 @@ export const BUNDLES = { services: 'qujat-services', apply: 'qujat-apply', staff
 /**
  * Cargo features a bundle is built with, on top of none (index.html asks
  * for no default features): the apply bundle's verify page reads QR codes
- * from pictures (`scan`, the rqrr crate), which the other bundles do not
+ * from pictures (`scan`, the quircs crate), which the other bundles do not
  * need, and whose mere presence moves the portal's first load.
  */
 const FEATURES = { 'qujat-apply': 'scan' };

@@ -1,7 +1,7 @@
 //! Reading a receipt's QR code from a picture: a photo or a scan of a
 //! printed receipt, or a screenshot. The UI draws the picture on a canvas
 //! (the browser decodes PNG, JPEG…) and hands its pixels here as grey
-//! levels; [`read`] finds the QR codes in it (`rqrr`) and returns the text
+//! levels; [`read`] finds the QR codes in it (`quircs`) and returns the text
 //! of the first that decodes. What the text is worth is [`verify`]'s
 //! question.
 //!
@@ -108,16 +108,23 @@ pub fn read(width: usize, height: usize, grey: &[u8]) -> Result<String, ScanErro
 
 /// One attempt of the detector and decoder on a picture.
 fn read_once(width: usize, height: usize, grey: &[u8]) -> Result<String, ScanError> {
-    let mut image =
-        rqrr::PreparedImage::prepare_from_greyscale(width, height, |x, y| grey[y * width + x]);
-    let grids = image.detect_grids();
-    if grids.is_empty() {
-        return Err(ScanError::NoCode);
+    let mut decoder = quircs::Quirc::default();
+    let mut found = false;
+    for code in decoder.identify(width, height, grey) {
+        found = true;
+        if let Some(text) = code
+            .ok()
+            .and_then(|c| c.decode().ok())
+            .and_then(|d| String::from_utf8(d.payload).ok())
+        {
+            return Ok(text);
+        }
     }
-    grids
-        .iter()
-        .find_map(|g| g.decode().ok().map(|(_, text)| text))
-        .ok_or(ScanError::Unreadable)
+    Err(if found {
+        ScanError::Unreadable
+    } else {
+        ScanError::NoCode
+    })
 }
 
 /// Black below the midpoint of the darkest and the lightest grey, white
