@@ -19,10 +19,12 @@ import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from '
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { minify } from 'terser';
+import { BUNDLES as SHELLS } from './shells.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const dist = path.resolve(process.argv[2] ?? path.join(root, 'dist'));
-const BUNDLES = ['', 'services', 'apply', 'staff'];
+/** dist/ subfolders: the portal's (dist/ itself) and every bundle .ci/shells.mjs makes. */
+const BUNDLES = ['', ...Object.keys(SHELLS)];
 
 /** `sha384-…` of `bytes`, as an `integrity` attribute names it. */
 export function sri(bytes) {
