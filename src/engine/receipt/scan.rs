@@ -92,8 +92,10 @@ pub fn read(width: usize, height: usize, grey: &[u8]) -> Result<String, ScanErro
         tries.push((width * 2, height * 2, large));
         tries.push((width * 2, height * 2, large_bw));
     }
+    // One detector for every try: it sizes its buffers to each picture.
+    let mut decoder = quircs::Quirc::default();
     for (w, h, g) in tries {
-        match read_once(w, h, &g) {
+        match read_once(&mut decoder, w, h, &g) {
             Ok(text) => return Ok(text),
             Err(ScanError::Unreadable) => found = true,
             Err(_) => {}
@@ -107,8 +109,12 @@ pub fn read(width: usize, height: usize, grey: &[u8]) -> Result<String, ScanErro
 }
 
 /// One attempt of the detector and decoder on a picture.
-fn read_once(width: usize, height: usize, grey: &[u8]) -> Result<String, ScanError> {
-    let mut decoder = quircs::Quirc::default();
+fn read_once(
+    decoder: &mut quircs::Quirc,
+    width: usize,
+    height: usize,
+    grey: &[u8],
+) -> Result<String, ScanError> {
     let mut found = false;
     for code in decoder.identify(width, height, grey) {
         found = true;
