@@ -9,6 +9,11 @@
 //!    The same messages are also written as `messages.json` (key → kk, ru,
 //!    en; a plural message has its forms), which only native tools read
 //!    (`crate::i18n::MESSAGES_JSON`, `qujat-facts` for the e2e suites).
+//!    For the bundles that fetch their texts (feature `lang-packs`,
+//!    `crate::i18n::pack`) the same step writes a second `tr` module
+//!    (`i18n_packed.rs`, each function reading its slot), each language's
+//!    pack (`texts-<lang>.txt`) and where each key's slots are
+//!    (`texts-slots.txt`). The generator is `src/build/i18n.rs`.
 //! 2. Law and calendar data: every `src/engine/data/*.toml` is parsed and
 //!    re-emitted as compact JSON in `OUT_DIR` (the registry in two parts,
 //!    item 4), which the engine embeds and
@@ -33,12 +38,11 @@
 
 use std::collections::BTreeMap;
 use std::env;
-use std::fmt::Write as _;
 use std::fs;
 use std::path::{Path, PathBuf};
 
-const LANGS: [&str; 3] = ["kk", "ru", "en"];
-const PLURAL_CATEGORIES: [&str; 6] = ["zero", "one", "two", "few", "many", "other"];
+#[path = "build/i18n.rs"]
+mod i18n;
 
 fn main() {
     let root = PathBuf::from(env::var("CARGO_MANIFEST_DIR").unwrap());
@@ -55,9 +59,15 @@ fn run(root: &Path, out: &Path) -> Result<(), String> {
     let data = root.join("src/engine/data");
     println!("cargo:rerun-if-changed={}", data.display());
 
-    let (code, messages) = generate_i18n(&locales)?;
-    fs::write(out.join("i18n.rs"), code).map_err(|e| e.to_string())?;
-    fs::write(out.join("messages.json"), messages).map_err(|e| e.to_string())?;
+    let messages = i18n::generate(&locales)?;
+    let write = |name: &str, text: &str| fs::write(out.join(name), text).map_err(|e| e.to_string());
+    write("i18n.rs", &messages.code)?;
+    write("i18n_packed.rs", &messages.packed_code)?;
+    write("messages.json", &messages.json)?;
+    write("texts-slots.txt", &messages.slots)?;
+    for (lang, pack) in i18n::LANGS.iter().zip(&messages.packs) {
+        write(&format!("texts-{lang}.txt"), pack)?;
+    }
 
     let mut entries: Vec<_> = fs::read_dir(&data)
         .map_err(|e| format!("{}: {e}", data.display()))?
@@ -199,292 +209,4 @@ impl Quotes {
         }
         Ok(())
     }
-}
-
-/// One message: either a plain string or a set of plural forms.
-#[derive(Debug)]
-enum Msg {
-    Plain(String),
-    Plural(BTreeMap<String, String>),
-}
-
-fn flatten(
-    prefix: &str,
-    table: &toml::Table,
-    out: &mut BTreeMap<String, Msg>,
-) -> Result<(), String> {
-    for (k, v) in table {
-        if !k
-            .chars()
-            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
-        {
-            return Err(format!("key segment `{k}` must be lower_snake_case"));
-        }
-        let key = if prefix.is_empty() {
-            k.clone()
-        } else {
-            format!("{prefix}_{k}")
-        };
-        match v {
-            toml::Value::String(s) => {
-                out.insert(key, Msg::Plain(s.clone()));
-            }
-            toml::Value::Table(t)
-                if !t.is_empty()
-                    && t.keys().all(|c| PLURAL_CATEGORIES.contains(&c.as_str()))
-                    && t.values().all(|v| v.is_str()) =>
-            {
-                let forms = t
-                    .iter()
-                    .map(|(c, v)| (c.clone(), v.as_str().unwrap().to_string()))
-                    .collect();
-                out.insert(key, Msg::Plural(forms));
-            }
-            toml::Value::Table(t) => flatten(&key, t, out)?,
-            other => {
-                return Err(format!(
-                    "`{key}`: expected a string or a table, found {other}"
-                ));
-            }
-        }
-    }
-    Ok(())
-}
-
-/// The placeholders `{name}` of a message, in order of first appearance.
-fn placeholders(s: &str) -> Result<Vec<String>, String> {
-    let mut names = Vec::new();
-    let mut rest = s;
-    while let Some(i) = rest.find('{') {
-        let after = &rest[i + 1..];
-        let j = after
-            .find('}')
-            .ok_or_else(|| format!("unclosed `{{` in {s:?}"))?;
-        let name = &after[..j];
-        if name.is_empty() || !name.chars().all(|c| c.is_ascii_lowercase() || c == '_') {
-            return Err(format!("bad placeholder `{{{name}}}` in {s:?}"));
-        }
-        if !names.iter().any(|n| n == name) {
-            names.push(name.to_string());
-        }
-        rest = &after[j + 1..];
-    }
-    Ok(names)
-}
-
-fn required_plurals(lang: &str) -> &'static [&'static str] {
-    match lang {
-        "ru" => &["one", "few", "many"],
-        _ => &["one", "other"],
-    }
-}
-
-fn sorted(mut v: Vec<String>) -> Vec<String> {
-    v.sort();
-    v
-}
-
-/// Every message as JSON: `{ "key": { "kk": text, "ru": text, "en": text } }`,
-/// a plural message with `{ "one": text, ... }` in place of each text.
-fn messages_json(all: &BTreeMap<&str, BTreeMap<String, Msg>>) -> String {
-    let mut out = serde_json::Map::new();
-    for key in all["en"].keys() {
-        let mut langs = serde_json::Map::new();
-        for lang in LANGS {
-            let value = match &all[lang][key] {
-                Msg::Plain(text) => serde_json::Value::from(text.as_str()),
-                Msg::Plural(forms) => serde_json::Value::from_iter(
-                    forms
-                        .iter()
-                        .map(|(c, t)| (c.clone(), serde_json::Value::from(t.as_str()))),
-                ),
-            };
-            langs.insert(lang.to_string(), value);
-        }
-        out.insert(key.clone(), langs.into());
-    }
-    serde_json::Value::Object(out).to_string()
-}
-
-/// The `tr` module's code and the messages as JSON (see [`messages_json`]).
-fn generate_i18n(dir: &Path) -> Result<(String, String), String> {
-    // `kk.toml` holds the shared messages; `<area>.kk.toml` holds one area's
-    // messages, whose keys get the prefix `<area>_`. One file per area keeps
-    // parallel work on different screens from colliding.
-    let mut areas: Vec<String> = fs::read_dir(dir)
-        .map_err(|e| format!("{}: {e}", dir.display()))?
-        .filter_map(|e| e.ok())
-        .filter_map(|e| e.file_name().into_string().ok())
-        .filter_map(|n| n.strip_suffix(".en.toml").map(str::to_string))
-        .collect();
-    areas.sort();
-    let mut all: BTreeMap<&str, BTreeMap<String, Msg>> = BTreeMap::new();
-    for lang in LANGS {
-        let mut msgs = BTreeMap::new();
-        let files = std::iter::once((String::new(), format!("{lang}.toml"))).chain(
-            areas
-                .iter()
-                .map(|a| (a.clone(), format!("{a}.{lang}.toml"))),
-        );
-        for (prefix, file) in files {
-            let path = dir.join(file);
-            let text = fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
-            let table: toml::Table =
-                toml::from_str(&text).map_err(|e| format!("{}: {e}", path.display()))?;
-            let mut area_msgs = BTreeMap::new();
-            flatten(&prefix, &table, &mut area_msgs)
-                .map_err(|e| format!("{}: {e}", path.display()))?;
-            for (k, v) in area_msgs {
-                if msgs.insert(k.clone(), v).is_some() {
-                    return Err(format!("{}: key `{k}` is defined twice", path.display()));
-                }
-            }
-        }
-        all.insert(lang, msgs);
-    }
-
-    // Every language must have exactly the same keys as English.
-    let en = &all["en"];
-    let mut errors = Vec::new();
-    for lang in LANGS {
-        let msgs = &all[lang];
-        for k in en.keys() {
-            if !msgs.contains_key(k) {
-                errors.push(format!("{lang}.toml lacks `{k}`"));
-            }
-        }
-        for k in msgs.keys() {
-            if !en.contains_key(k) {
-                errors.push(format!("{lang}.toml has `{k}`, which en.toml lacks"));
-            }
-        }
-    }
-
-    let mut code = String::from(
-        "// @generated by src/build.rs from src/i18n/locales/*.toml. Do not edit.\n\
-         #[allow(unused_imports)]\n\
-         use super::{fill, plural, PluralCategory};\n\
-         use crate::engine::source::Lang;\n\n",
-    );
-    let mut keys = Vec::new();
-    for (key, en_msg) in en {
-        if errors.iter().any(|e| e.ends_with(&format!("`{key}`"))) {
-            continue;
-        }
-        keys.push(key.clone());
-        match en_msg {
-            Msg::Plain(en_text) => {
-                let params = placeholders(en_text)?;
-                let mut texts = Vec::new();
-                for lang in LANGS {
-                    let Msg::Plain(t) = &all[lang][key] else {
-                        errors.push(format!("`{key}` is plain in en but plural in {lang}"));
-                        continue;
-                    };
-                    if t.trim().is_empty() {
-                        errors.push(format!("`{key}` is empty in {lang}"));
-                    }
-                    if sorted(placeholders(t)?) != sorted(params.clone()) {
-                        errors.push(format!(
-                            "`{key}`: placeholders differ between en and {lang}"
-                        ));
-                    }
-                    texts.push(t.clone());
-                }
-                if texts.len() != 3 {
-                    continue;
-                }
-                let arms = format!(
-                    "match l {{ Lang::Kk => {:?}, Lang::Ru => {:?}, Lang::En => {:?} }}",
-                    texts[0], texts[1], texts[2]
-                );
-                if params.is_empty() {
-                    writeln!(code, "pub fn {key}(l: Lang) -> &'static str {{ {arms} }}").unwrap();
-                } else {
-                    let sig: Vec<String> = params.iter().map(|p| format!("{p}: &str")).collect();
-                    let pairs: Vec<String> =
-                        params.iter().map(|p| format!("({p:?}, {p})")).collect();
-                    writeln!(
-                        code,
-                        "pub fn {key}(l: Lang, {}) -> String {{ fill({arms}, &[{}]) }}",
-                        sig.join(", "),
-                        pairs.join(", ")
-                    )
-                    .unwrap();
-                }
-            }
-            Msg::Plural(en_forms) => {
-                let mut params =
-                    placeholders(&en_forms.values().cloned().collect::<Vec<_>>().join(" "))?;
-                params.retain(|p| p != "n");
-                let mut arms = String::new();
-                for lang in LANGS {
-                    let Msg::Plural(forms) = &all[lang][key] else {
-                        errors.push(format!("`{key}` is plural in en but plain in {lang}"));
-                        continue;
-                    };
-                    for need in required_plurals(lang) {
-                        if !forms.contains_key(*need) {
-                            errors
-                                .push(format!("`{key}` in {lang} lacks the plural form `{need}`"));
-                        }
-                    }
-                    for (cat, text) in forms {
-                        let mut p = placeholders(text)?;
-                        p.retain(|x| x != "n");
-                        if sorted(p) != sorted(params.clone()) {
-                            errors.push(format!("`{key}`.{cat}: placeholders differ in {lang}"));
-                        }
-                    }
-                    let variant = match lang {
-                        "kk" => "Kk",
-                        "ru" => "Ru",
-                        _ => "En",
-                    };
-                    let get = |c: &str| {
-                        forms
-                            .get(c)
-                            .or_else(|| forms.get("other"))
-                            .or_else(|| forms.get("many"))
-                    };
-                    let mut cats = String::new();
-                    for cat in ["zero", "one", "two", "few", "many", "other"] {
-                        if let Some(t) = get(cat) {
-                            let var = match cat {
-                                "zero" => "Zero",
-                                "one" => "One",
-                                "two" => "Two",
-                                "few" => "Few",
-                                "many" => "Many",
-                                _ => "Other",
-                            };
-                            write!(cats, "PluralCategory::{var} => {t:?}, ").unwrap();
-                        }
-                    }
-                    write!(
-                        arms,
-                        "Lang::{variant} => match plural(l, n) {{ {cats} #[allow(unreachable_patterns)] _ => {:?} }}, ",
-                        get("other").or(get("many")).cloned().unwrap_or_default()
-                    )
-                    .unwrap();
-                }
-                let sig: String = params.iter().map(|p| format!(", {p}: &str")).collect();
-                let pairs: String = params.iter().map(|p| format!(", ({p:?}, {p})")).collect();
-                writeln!(
-                    code,
-                    "pub fn {key}(l: Lang, n: i64{sig}) -> String {{ let s = match l {{ {arms} }}; let n_text = n.to_string(); fill(s, &[(\"n\", n_text.as_str()){pairs}]) }}"
-                )
-                .unwrap();
-            }
-        }
-    }
-    if !errors.is_empty() {
-        return Err(format!("i18n errors:\n  {}", errors.join("\n  ")));
-    }
-    writeln!(
-        code,
-        "\n/// Every message key, for tests.\npub const KEYS: &[&str] = &{keys:?};"
-    )
-    .unwrap();
-    Ok((code, messages_json(&all)))
 }

@@ -23,6 +23,15 @@
 //! cargo run --bin qujat-facts -- --quotes target/law/law-quotes.txt
 //! ```
 //!
+//! `--texts DIR` writes each language's pack of every message as
+//! `DIR/texts-<lang>.txt` (`qujat::i18n::pack`) and where each key's texts
+//! are in them as `DIR/texts-slots.txt`, from which `.ci/packs.mjs` makes
+//! the packs of the bundles built with `lang-packs`:
+//!
+//! ```sh
+//! cargo run --bin qujat-facts -- --texts target/law
+//! ```
+//!
 //! Exit status 2, with one line on stderr, when the embedded data does not
 //! load or the file cannot be written.
 
@@ -31,10 +40,9 @@ use std::process::ExitCode;
 use qujat::engine::catalog;
 use qujat::engine::identity::registry;
 use qujat::engine::source::QUOTES_TXT;
-use qujat::i18n::MESSAGES_JSON;
+use qujat::i18n::{Lang, MESSAGES_JSON, pack};
 
-const USAGE: &str =
-    "usage: qujat-facts [--out FILE | --quotes FILE]   (JSON on stdout without an option)";
+const USAGE: &str = "usage: qujat-facts [--out FILE | --quotes FILE | --texts DIR]   (JSON on stdout without an option)";
 
 fn main() -> ExitCode {
     match run(std::env::args().skip(1).collect()) {
@@ -50,6 +58,16 @@ fn run(args: Vec<String>) -> Result<(), String> {
     let out = match args.as_slice() {
         [] => None,
         [flag, file] if flag == "--quotes" => return write(file, QUOTES_TXT.to_string()),
+        [flag, dir] if flag == "--texts" => {
+            for lang in Lang::ALL {
+                let file = format!("{dir}/{}", pack::file_name(lang));
+                write(&file, pack::file(lang).to_string())?;
+            }
+            return write(
+                &format!("{dir}/texts-slots.txt"),
+                pack::SLOT_MAP.to_string(),
+            );
+        }
         [flag, file] if flag == "--out" => Some(file.clone()),
         [flag] if flag == "--help" || flag == "-h" => {
             println!("{USAGE}");

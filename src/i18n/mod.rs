@@ -4,7 +4,9 @@
 //! into a function of [`tr`], so a missing translation or a misspelt key fails
 //! the build. This costs a few bytes per message, far less than a runtime
 //! i18n framework (see `../shared/SIZES.md`), and works natively too, so the
-//! CLI and the tests use the same texts as the app.
+//! CLI and the tests use the same texts as the app. The services, apply and
+//! staff bundles carry only each message's place and fetch their reader's
+//! language ([`pack`]).
 
 pub use crate::engine::source::Lang;
 
@@ -83,11 +85,22 @@ pub fn fill(template: &str, args: &[(&str, &str)]) -> String {
 /// never references it, so it is not linked into the wasm.
 pub const MESSAGES_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/messages.json"));
 
-/// One function per message key.
-#[allow(clippy::all)]
-pub mod tr {
+pub mod pack;
+
+/// The functions with their texts in the code: every build's `tr` but the
+/// bundles built with `lang-packs` (see [`pack`]).
+#[doc(hidden)]
+#[allow(clippy::all, dead_code)]
+pub mod embedded {
     include!(concat!(env!("OUT_DIR"), "/i18n.rs"));
 }
+
+/// One function per message key: the embedded texts, or in a bundle built
+/// with the feature `lang-packs` the texts of the installed packs.
+#[cfg(not(feature = "lang-packs"))]
+pub use embedded as tr;
+#[cfg(feature = "lang-packs")]
+pub use pack::tr;
 
 #[cfg(test)]
 mod tests {
