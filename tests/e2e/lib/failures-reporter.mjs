@@ -23,14 +23,32 @@ export function firstLine(error) {
   return text.split('\n')[0].slice(0, 300);
 }
 
+/** A suite file's own entry (node:test reports each file as a test named by its path). */
+const isSuiteEntry = (data) => data.nesting === 0 && /\.test\.mjs$/.test(data.file ?? '') && data.name === data.file;
+
 export default async function* failures(source) {
+  // A test made by a helper (lib/browser.mjs's pageTest) is reported with
+  // the helper's file, not its suite's. run.mjs runs one file at a time
+  // (--test-concurrency=1), so a file's tests are reported before the file
+  // completes: such failures wait for the next file to complete, which is
+  // theirs.
+  let waiting = [];
+  const where = (file) => (file ? path.relative(e2eDir, file).replace(/\.test\.mjs$/, '') : '?');
   for await (const event of source) {
+    if (event.type === 'test:complete' && isSuiteEntry(event.data)) {
+      for (const w of waiting) yield `${where(event.data.file)} › ${w.line}`;
+      waiting = [];
+      continue;
+    }
     if (event.type !== 'test:fail') continue;
     const { name, file, details, todo } = event.data;
     if (details?.error?.failureType === 'subtestsFailed') continue;
     // A `todo` test's failure does not fail the run (node:test).
     if (todo !== undefined && todo !== false) continue;
-    const where = file ? path.relative(e2eDir, file).replace(/\.test\.mjs$/, '') : '?';
-    yield `${where} › ${name}\t${firstLine(details?.error)}\n`;
+    const line = `${name}\t${firstLine(details?.error)}\n`;
+    if (/\.test\.mjs$/.test(file ?? '')) yield `${where(file)} › ${line}`;
+    else waiting.push({ file, line });
   }
+  // Never reached with run.mjs's options; said where they were made.
+  for (const w of waiting) yield `${where(w.file)} › ${w.line}`;
 }
