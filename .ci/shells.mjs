@@ -39,9 +39,15 @@ export const BUNDLES = { services: 'qujat-services', apply: 'qujat-apply', staff
  * Cargo features a bundle is built with, on top of none (index.html asks
  * for no default features): the apply bundle's verify page reads QR codes
  * from pictures (`scan`, the quircs crate), which the other bundles do not
- * need, and whose mere presence moves the portal's first load.
+ * need, and whose mere presence moves the portal's first load. The three
+ * bundles fetch their reader's language (`lang-packs`, src/i18n/pack.rs)
+ * instead of carrying all three.
  */
-const FEATURES = { 'qujat-apply': 'scan' };
+export const FEATURES = {
+  'qujat-services': 'lang-packs',
+  'qujat-apply': 'scan,lang-packs',
+  'qujat-staff': 'lang-packs',
+};
 
 /** The page of the bundle whose bin is `bin`, written into `outDir`, from the template `html`. */
 export function shellFor(html, bin, outDir) {

@@ -4,7 +4,7 @@
 
 import { assert } from './lib/assert.mjs';
 import { useBrowser, pageTest } from './lib/browser.mjs';
-import { gotoApp, reloadApp, htmlLang, h1Text, storedLang, langButton, switchLanguage, pressedLanguages } from './lib/app.mjs';
+import { gotoApp, reloadApp, waitForApp, htmlLang, h1Text, storedLang, langButton, switchLanguage, pressedLanguages } from './lib/app.mjs';
 import { expectAxeClean } from './lib/axe.mjs';
 import { focused, tab, tabUntil } from './lib/keyboard.mjs';
 import { LANGS, escapeRegExp, fmt, looksLike, msg } from './lib/texts.mjs';
@@ -500,4 +500,89 @@ pageTest(
     assert.equal(await crashed.isVisible(), false);
   },
   { allowPageErrors: true },
+);
+
+// The services, apply and staff bundles carry no texts: each fetches its
+// reader's language (dist/<bundle>/texts-<lang>-<hash>.txt, named by the
+// page's <meta name="qujat-texts">; src/i18n/pack.rs, .ci/packs.mjs).
+
+/** The language packs `page` asks for, each once, in order: `<bundle>/<lang>`. */
+function recordPacks(page) {
+  const packs = [];
+  page.on('request', (request) => {
+    const m = /^\/([a-z]+)\/texts-([a-z]{2})-[0-9a-f]{16}\.txt$/.exec(new URL(request.url()).pathname);
+    if (m && !packs.includes(`${m[1]}/${m[2]}`)) packs.push(`${m[1]}/${m[2]}`);
+  });
+  return packs;
+}
+
+pageTest('a bundle that fetches its texts loads only its reader\'s language, another one when switched to, and each once', async ({ page }) => {
+  const packs = recordPacks(page);
+  await gotoApp(page, '/staff');
+  await expectLanguage(page, 'kk', '/staff, first visit', 'staff_title');
+  assert.deepEqual(packs, ['staff/kk'], 'only the Kazakh texts are fetched');
+  await switchLanguage(page, 'ru');
+  await expectLanguage(page, 'ru', '/staff, after choosing ru', 'staff_title');
+  assert.deepEqual(packs, ['staff/kk', 'staff/ru'], 'the Russian texts when Russian is chosen');
+  await expectAxeClean(page, '/staff, ru (fetched texts)');
+  await switchLanguage(page, 'kk');
+  await expectLanguage(page, 'kk', '/staff, back in kk', 'staff_title');
+  assert.equal(packs.length, 2, `texts fetched once are not fetched again: ${packs}`);
+  await switchLanguage(page, 'en');
+  const onSwitch = [];
+  page.on('request', (request) => onSwitch.push(new URL(request.url()).pathname));
+  await reloadApp(page);
+  assert.equal(onSwitch.filter((p) => /\/texts-/.test(p)).length >= 1, true, 'after a reload, the texts are asked for again');
+  assert.ok(onSwitch.every((p) => !/\/texts-(kk|ru)-/.test(p)), `after a reload in en, only the English texts: ${onSwitch}`);
+  await expectLanguage(page, 'en', '/staff, reloaded in the remembered en', 'staff_title');
+  assert.deepEqual(packs, ['staff/kk', 'staff/ru', 'staff/en'], `each language's texts once: ${packs}`);
+});
+
+pageTest(
+  'if another language\'s texts cannot be fetched, the page stays in its language and says so; the next try can work',
+  async ({ page, errors }) => {
+    const pattern = /\/services\/texts-en-[0-9a-f]{16}\.txt$/;
+    await page.route(pattern, (route) => route.fulfill({ status: 503, body: '' }));
+    await gotoApp(page, '/services/S2');
+    const h1 = await h1Text(page);
+    await langButton(page, 'en').click();
+    const alert = page.getByRole('banner').getByRole('alert');
+    await alert.waitFor();
+    assert.equal((await alert.innerText()).trim(), msg('kk', 'shell_language_failed'), 'said in the page language');
+    assert.equal(await htmlLang(page), 'kk', 'the page stays in Kazakh');
+    assert.deepEqual(await pressedLanguages(page), pressedOnly('kk'));
+    assert.equal(await h1Text(page), h1, 'the page is as it was');
+    assert.ok(errors.some((e) => /texts: .*services\/texts-en-[0-9a-f]{16}\.txt: HTTP 503/.test(e)), `the console says why: ${errors}`);
+    await expectAxeClean(page, '/services/S2, English texts unavailable');
+    await page.unroute(pattern);
+    await switchLanguage(page, 'en');
+    assert.equal(await alert.count(), 0, 'the notice goes with the switch');
+    assert.notEqual(await h1Text(page), h1, 'the page is in English now');
+  },
+  { allowPageErrors: true, contextOptions: { serviceWorkers: 'block' } },
+);
+
+pageTest(
+  'a bundle whose texts are refused at start says the app stopped, in the page language, with Reload',
+  async ({ page, errors }) => {
+    const pattern = /\/staff\/texts-kk-[0-9a-f]{16}\.txt$/;
+    // What a misconfigured server or an old cache might answer.
+    await page.route(pattern, (route) =>
+      route.fulfill({ status: 200, contentType: 'text/html', body: '<!doctype html><p>Not the texts</p>' }),
+    );
+    await page.goto('/staff', { waitUntil: 'load' });
+    const crashed = page.locator('#app-crashed');
+    await crashed.waitFor({ state: 'visible' });
+    assert.equal(await crashed.locator('p[lang=kk]').isVisible(), true, 'said in Kazakh');
+    assert.equal(await crashed.locator('p[lang=ru]').isVisible(), false, 'only in the page language');
+    assert.equal(await page.locator('#static-shell').isVisible(), false, 'the loading shell is hidden');
+    assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('role')), 'alert', 'focus on the notice');
+    assert.ok(errors.some((e) => /not this build's texts/.test(e)), `the console says why: ${errors}`);
+    await expectAxeClean(page, '/staff, texts refused');
+    await page.unroute(pattern);
+    await page.locator('#app-reload').click();
+    await waitForApp(page);
+    await expectLanguage(page, 'kk', '/staff, after Reload', 'staff_title');
+  },
+  { allowPageErrors: true, contextOptions: { serviceWorkers: 'block' } },
 );

@@ -8,7 +8,7 @@ use leptos_router::components::A;
 use leptos_router::hooks::use_location;
 
 use crate::engine::source::Lang;
-use crate::i18n::tr;
+use crate::i18n::{pack, tr};
 use crate::ui::labels::t;
 use crate::ui::modes::access::AccessBar;
 use crate::ui::modes::keyboard::OnScreenKeyboard;
@@ -19,6 +19,7 @@ use crate::ui::paths;
 use crate::ui::state::prefs::{Prefs, use_lang};
 use crate::ui::state::session::use_session;
 use crate::ui::state::store::{StoreNotice, StoreNotices};
+use crate::ui::state::texts;
 use crate::ui::widgets::error_summary::focus_by_id;
 use crate::ui::widgets::notifications_link::NotificationsLink;
 use crate::ui::widgets::page_heading::focus_page_heading;
@@ -101,10 +102,46 @@ fn Header() -> impl IntoView {
 
 /// Kazakh first, as the state language. Each name is written in its own
 /// language and marked with `lang`, so a screen reader pronounces it right.
+/// A bundle that fetches its texts (`crate::i18n::pack`) switches once the
+/// new language's texts are here; if they cannot be fetched, it stays in
+/// this language and says so.
 #[component]
 fn LangSwitch() -> impl IntoView {
     let prefs = expect_context::<Prefs>();
     let lang = use_lang();
+    let failed = RwSignal::new(false);
+    // The language whose texts are on their way: only the last choice is
+    // applied when its texts arrive, and a second press does not fetch twice.
+    let pending = StoredValue::new(None::<Lang>);
+    let switch = move |l: Lang| {
+        if texts::ready(l) {
+            pending.set_value(None);
+            return prefs.set_lang(l);
+        }
+        if pending.get_value() == Some(l) {
+            return;
+        }
+        pending.set_value(Some(l));
+        failed.set(false);
+        leptos::task::spawn_local(async move {
+            let fetched = texts::ensure(l).await;
+            // The switch may be gone by now, or another language chosen.
+            if pending.try_get_value() != Some(Some(l)) {
+                return;
+            }
+            pending.set_value(None);
+            match fetched {
+                Ok(()) => prefs.set_lang(l),
+                Err(e) => {
+                    leptos::logging::error!("texts: {e}");
+                    failed.set(true);
+                }
+            }
+        });
+    };
+    // The names are the same in every language's texts (each in its own),
+    // so they are read in this one: the only texts a bundle that fetches
+    // them surely has.
     let button = move |l: Lang, name: fn(Lang) -> &'static str| {
         view! {
             <button
@@ -112,9 +149,9 @@ fn LangSwitch() -> impl IntoView {
                 class="lang-switch__button"
                 lang=l.code()
                 aria-pressed=(lang == l).to_string()
-                on:click=move |_| prefs.set_lang(l)
+                on:click=move |_| switch(l)
             >
-                {name(l)}
+                {name(lang)}
             </button>
         }
     };
@@ -124,6 +161,10 @@ fn LangSwitch() -> impl IntoView {
             {button(Lang::Ru, tr::lang_name_ru)}
             {button(Lang::En, tr::lang_name_en)}
         </div>
+        // Only a bundle that fetches its texts can fail to switch.
+        {pack::FETCHED.then_some(move || failed.get().then(|| view! {
+            <p class="lang-switch__error" role="alert">{tr::shell_language_failed(lang)}</p>
+        }))}
     }
 }
 

@@ -1,6 +1,11 @@
 //! Starting a bundle: mounting its app after the static shell has painted.
 
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use crate::i18n::pack;
+use crate::ui::state::prefs::stored_lang;
+use crate::ui::state::texts;
 
 use super::bundle::{Bundle, follow_cross_bundle_links};
 use super::routes::{App, ApplyApp, ServicesApp, StaffApp};
@@ -38,6 +43,54 @@ pub fn mount(bundle: Bundle) {
 }
 
 fn after_first_paint(bundle: Bundle, mount_app: impl FnOnce() + 'static) {
+    if !pack::FETCHED {
+        return paint_then_mount(bundle, mount_app);
+    }
+    // The bundle carries no texts: the reader's language first.
+    texts::report_missing_texts();
+    wasm_bindgen_futures::spawn_local(async move {
+        match texts::ensure(stored_lang()).await {
+            Ok(()) => paint_then_mount(bundle, mount_app),
+            Err(e) => {
+                leptos::logging::error!("texts: {e}");
+                show_crashed_notice();
+            }
+        }
+    });
+}
+
+/// The page's notice that the app stopped (index.html's `#app-crashed`,
+/// in the three languages, with "Reload"), in place of everything else:
+/// without its texts the app cannot start.
+fn show_crashed_notice() {
+    let Some(body) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.body())
+    else {
+        return;
+    };
+    let Ok(children) = body.query_selector_all(":scope > *") else {
+        return;
+    };
+    for i in 0..children.length() {
+        if let Some(child) = children
+            .item(i)
+            .and_then(|c| c.dyn_into::<web_sys::HtmlElement>().ok())
+        {
+            child.set_hidden(child.id() != "app-crashed");
+        }
+    }
+    if let Some(alert) = body
+        .query_selector("#app-crashed [role=alert]")
+        .ok()
+        .flatten()
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        let _ = alert.focus();
+    }
+}
+
+fn paint_then_mount(bundle: Bundle, mount_app: impl FnOnce() + 'static) {
     request_animation_frame(move || {
         request_animation_frame(move || {
             if let Some(shell) = web_sys::window()

@@ -22,6 +22,7 @@ pub mod quotes;
 pub mod session;
 pub mod staff;
 pub mod store;
+pub mod texts;
 pub mod tickets;
 pub mod transfer;
 

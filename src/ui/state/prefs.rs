@@ -6,7 +6,7 @@
 use gloo_storage::{LocalStorage, Storage};
 use leptos::prelude::*;
 
-use super::keys;
+use super::{keys, texts};
 use crate::engine::source::Lang;
 use crate::i18n::tr;
 
@@ -19,10 +19,15 @@ impl Prefs {
     /// The stored language, or Kazakh (the state language) when none is
     /// stored or the stored value is not one we know.
     pub fn load() -> Self {
-        let lang = LocalStorage::get::<String>(keys::LANG)
-            .ok()
-            .and_then(|c| Lang::from_code(&c))
-            .unwrap_or(Lang::Kk);
+        let mut lang = stored_lang();
+        // A bundle that fetches its texts started with the language stored
+        // then; another tab may have stored another one since.
+        if !texts::ready(lang) {
+            lang = Lang::ALL
+                .into_iter()
+                .find(|&l| texts::ready(l))
+                .unwrap_or(lang);
+        }
         apply_lang(lang);
         Prefs {
             lang: RwSignal::new(lang),
@@ -57,6 +62,15 @@ impl Prefs {
             }
         });
     }
+}
+
+/// The stored language, or Kazakh (the state language) when none is
+/// stored or the stored value is not one we know.
+pub fn stored_lang() -> Lang {
+    LocalStorage::get::<String>(keys::LANG)
+        .ok()
+        .and_then(|c| Lang::from_code(&c))
+        .unwrap_or(Lang::Kk)
 }
 
 /// The language the current view is rendered in. Switching language

@@ -1,0 +1,159 @@
+// Writes each language's texts pack into the folder of every bundle built
+// with the feature `lang-packs` (.ci/shells.mjs FEATURES): dist/<bundle>/
+// texts-<lang>-<hash>.txt, which the bundle fetches before it starts and
+// when its reader switches language (src/i18n/pack.rs), and names them in
+// the bundle's page: <meta name="qujat-texts" content="/<bundle>/texts-{lang}-<hash>.txt">.
+//
+// A bundle's pack keeps the texts of the keys whose `tr` function its wasm
+// links, and leaves every other slot empty (same positions, so the slots
+// compiled into the code still point at their texts). Which functions a
+// wasm links is read from the "name" section of the wasm cargo built (in
+// the target folder; trunk's copy in dist/ has no names): every packed
+// `tr` function is `#[inline(never)]`, so each one a bundle calls is a
+// function of its own there. A bundle that asks for a slot its pack left
+// empty logs an error (`pack::on_missing`), which the browser suites fail
+// on.
+//
+// Runs in .ci/build after the trunk builds and before .ci/precache.mjs.
+// Reads target/law/texts-{kk,ru,en,slots}.txt (qujat-facts --texts, .ci/quotes).
+//
+// Usage: node .ci/packs.mjs [dist-dir] [release|debug]
+
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { BUNDLES, FEATURES } from './shells.mjs';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const dist = path.resolve(process.argv[2] ?? path.join(root, 'dist'));
+const profile = process.argv[3] ?? 'release';
+const target = path.resolve(root, process.env.CARGO_TARGET_DIR ?? 'target');
+const law = path.join(root, 'target', 'law');
+const LANGS = ['kk', 'ru', 'en'];
+
+function fail(message) {
+  console.error(`packs: ${message}`);
+  process.exit(1);
+}
+
+/** An unsigned LEB128 at `at`: [value, next offset]. */
+function leb(bytes, at) {
+  let value = 0;
+  let shift = 0;
+  for (;;) {
+    const b = bytes[at++];
+    if (b === undefined) throw new Error('truncated LEB128');
+    value += (b & 0x7f) * 2 ** shift;
+    if (b < 0x80) return [value, at];
+    shift += 7;
+  }
+}
+
+/** The function names of a wasm's "name" section (empty without one). */
+export function functionNames(bytes) {
+  const names = [];
+  const text = new TextDecoder();
+  let at = 8; // magic and version
+  while (at < bytes.length) {
+    const id = bytes[at++];
+    let size;
+    [size, at] = leb(bytes, at);
+    const end = at + size;
+    if (id === 0) {
+      let length;
+      let p;
+      [length, p] = leb(bytes, at);
+      if (text.decode(bytes.subarray(p, p + length)) === 'name') {
+        p += length;
+        while (p < end) {
+          const sub = bytes[p++];
+          let subSize;
+          [subSize, p] = leb(bytes, p);
+          if (sub === 1) {
+            let count;
+            let q;
+            [count, q] = leb(bytes, p);
+            for (let i = 0; i < count; i++) {
+              let nameLength;
+              [, q] = leb(bytes, q); // function index
+              [nameLength, q] = leb(bytes, q);
+              names.push(text.decode(bytes.subarray(q, q + nameLength)));
+              q += nameLength;
+            }
+          }
+          p += subSize;
+        }
+      }
+    }
+    at = end;
+  }
+  return names;
+}
+
+/** The message keys of the packed `tr` functions among `names` (Rust's legacy mangling: `4i18n4pack2tr<len><key>17h…`). */
+export function packedKeys(names) {
+  const keys = new Set();
+  for (const name of names) {
+    const m = /4i18n4pack2tr(\d+)/.exec(name);
+    if (m) keys.add(name.substr(m.index + m[0].length, Number(m[1])));
+  }
+  return keys;
+}
+
+const slots = new Map(
+  readFileSync(path.join(law, 'texts-slots.txt'), 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => {
+      const [key, first, count] = line.split(' ');
+      return [key, { first: Number(first), count: Number(count) }];
+    }),
+);
+const full = Object.fromEntries(
+  LANGS.map((lang) => {
+    const file = readFileSync(path.join(law, `texts-${lang}.txt`), 'utf8');
+    const newline = file.indexOf('\n');
+    return [lang, { header: file.slice(0, newline), texts: file.slice(newline + 1).split('\0') }];
+  }),
+);
+
+for (const [dir, bin] of Object.entries(BUNDLES)) {
+  if (!(FEATURES[bin] ?? '').split(',').includes('lang-packs')) continue;
+  const wasm = path.join(target, 'wasm32-unknown-unknown', profile, `${bin}.wasm`);
+  if (!existsSync(wasm)) fail(`${wasm} is missing: build the bundle first`);
+  const bytes = readFileSync(wasm);
+  // The wasm checks a pack's header against its own (pack::HEADER): the
+  // packs must be made from this build's texts.
+  const header = full.kk.header.replace(/ kk$/, '');
+  if (!bytes.includes(Buffer.from(header))) fail(`${wasm} is not built from the texts of target/law (${header}): run .ci/quotes`);
+  const keys = packedKeys(functionNames(bytes));
+  if (keys.size === 0) fail(`${wasm} names no packed tr function: is its "name" section stripped?`);
+  const unknown = [...keys].filter((k) => !slots.has(k));
+  if (unknown.length) fail(`${wasm} names keys the slots do not: ${unknown.join(', ')} (target/law is another build's?)`);
+  const packs = LANGS.map((lang) => {
+    const { header, texts } = full[lang];
+    const kept = texts.map(() => '');
+    for (const key of keys) {
+      const { first, count } = slots.get(key);
+      for (let i = first; i < first + count; i++) kept[i] = texts[i];
+    }
+    return [lang, `${header}\n${kept.join('\0')}`];
+  });
+  // Named by their content, as trunk names the wasm: the service worker
+  // serves hashed files from its cache and every release asks for new
+  // names, so a page never meets the packs of another release.
+  const hash = createHash('sha256').update(packs.map(([, p]) => p).join('\n')).digest('hex').slice(0, 16);
+  const folder = path.join(dist, dir);
+  for (const old of readdirSync(folder).filter((f) => /^texts-/.test(f))) unlinkSync(path.join(folder, old));
+  for (const [lang, pack] of packs) writeFileSync(path.join(folder, `texts-${lang}-${hash}.txt`), pack);
+  // Where the bundle's pages find them (src/ui/state/texts.rs, public/boot.js).
+  const template = `/${dir}/texts-{lang}-${hash}.txt`;
+  const page = path.join(folder, 'index.html');
+  const html = readFileSync(page, 'utf8').replace(/\n?<meta name="qujat-texts"[^>]*>/, '');
+  // First in <head>: public/boot.js, a script in <head>, reads it.
+  if (!html.includes('<head>')) fail(`${page} has no <head>`);
+  writeFileSync(page, html.replace('<head>', `<head>\n<meta name="qujat-texts" content="${template}">`));
+  const sizes = packs.map(([lang, p]) => `${lang} ${Buffer.byteLength(p)} B`);
+  console.log(`[packs] ${dir}/: ${keys.size} of ${slots.size} keys, texts-{lang}-${hash}.txt (${sizes.join(', ')})`);
+}
