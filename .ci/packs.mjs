@@ -147,11 +147,13 @@ for (const [dir, bin] of Object.entries(BUNDLES)) {
   const folder = path.join(dist, dir);
   for (const old of readdirSync(folder).filter((f) => /^texts-/.test(f))) unlinkSync(path.join(folder, old));
   for (const [lang, pack] of packs) writeFileSync(path.join(folder, `texts-${lang}-${hash}.txt`), pack);
-  // Where the bundle's pages find them (src/ui/state/texts.rs, public/boot.js).
+  // Where the bundle's page finds them (src/ui/state/texts.rs). Not
+  // preloaded: a <link rel=preload> from public/boot.js cost the
+  // passports 0.2 s of Lighthouse's LCP and no time to interactive
+  // (docs/measurements.md, stop 26).
   const template = `/${dir}/texts-{lang}-${hash}.txt`;
   const page = path.join(folder, 'index.html');
   const html = readFileSync(page, 'utf8').replace(/\n?<meta name="qujat-texts"[^>]*>/, '');
-  // First in <head>: public/boot.js, a script in <head>, reads it.
   if (!html.includes('<head>')) fail(`${page} has no <head>`);
   writeFileSync(page, html.replace('<head>', `<head>\n<meta name="qujat-texts" content="${template}">`));
   const sizes = packs.map(([lang, p]) => `${lang} ${Buffer.byteLength(p)} B`);

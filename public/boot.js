@@ -6,18 +6,6 @@
     l = l && JSON.parse(l);
     if (l === 'kk' || l === 'ru' || l === 'en') document.documentElement.lang = l;
   } catch (e) {}
-  // A bundle that fetches its texts (src/i18n/pack.rs; its page names them,
-  // .ci/packs.mjs): the reader's language is asked for now, while the wasm
-  // downloads, and the app's own fetch of it takes this response.
-  var texts = document.querySelector('meta[name="qujat-texts"]');
-  if (texts) {
-    var preload = document.createElement('link');
-    preload.rel = 'preload';
-    preload.as = 'fetch';
-    preload.crossOrigin = 'anonymous';
-    preload.href = texts.content.replace('{lang}', document.documentElement.lang || 'kk');
-    document.head.appendChild(preload);
-  }
   function fail() {
     var s = document.getElementById('static-status');
     var f = document.getElementById('static-failed');

@@ -222,20 +222,7 @@ pub fn generate(dir: &Path) -> Result<Messages, String> {
                     "match l {{ Lang::Kk => {:?}, Lang::Ru => {:?}, Lang::En => {:?} }}",
                     texts[0], texts[1], texts[2]
                 );
-                if params.is_empty() {
-                    writeln!(code, "pub fn {key}(l: Lang) -> &'static str {{ {arms} }}").unwrap();
-                } else {
-                    let sig: Vec<String> = params.iter().map(|p| format!("{p}: &str")).collect();
-                    let pairs: Vec<String> =
-                        params.iter().map(|p| format!("({p:?}, {p})")).collect();
-                    writeln!(
-                        code,
-                        "pub fn {key}(l: Lang, {}) -> String {{ fill({arms}, &[{}]) }}",
-                        sig.join(", "),
-                        pairs.join(", ")
-                    )
-                    .unwrap();
-                }
+                plain_fn(&mut code, "", key, &params, &arms);
             }
             Msg::Plural(en_forms) => {
                 let mut params =
@@ -292,13 +279,13 @@ pub fn generate(dir: &Path) -> Result<Messages, String> {
                     )
                     .unwrap();
                 }
-                let sig: String = params.iter().map(|p| format!(", {p}: &str")).collect();
-                let pairs: String = params.iter().map(|p| format!(", ({p:?}, {p})")).collect();
-                writeln!(
-                    code,
-                    "pub fn {key}(l: Lang, n: i64{sig}) -> String {{ let s = match l {{ {arms} }}; let n_text = n.to_string(); fill(s, &[(\"n\", n_text.as_str()){pairs}]) }}"
-                )
-                .unwrap();
+                plural_fn(
+                    &mut code,
+                    "",
+                    key,
+                    &params,
+                    &format!("match l {{ {arms} }}"),
+                );
             }
         }
     }
@@ -364,32 +351,14 @@ fn packed(all: &BTreeMap<&str, BTreeMap<String, Msg>>) -> Result<Packed, String>
         match en_msg {
             Msg::Plain(en_text) => {
                 let params = placeholders(en_text)?;
-                if params.is_empty() {
-                    writeln!(code, "#[inline(never)] pub fn {key}(l: Lang) -> &'static str {{ text(l, {first}) }}").unwrap();
-                } else {
-                    let sig: Vec<String> = params.iter().map(|p| format!("{p}: &str")).collect();
-                    let pairs: Vec<String> =
-                        params.iter().map(|p| format!("({p:?}, {p})")).collect();
-                    writeln!(
-                        code,
-                        "#[inline(never)] pub fn {key}(l: Lang, {}) -> String {{ fill(text(l, {first}), &[{}]) }}",
-                        sig.join(", "),
-                        pairs.join(", ")
-                    )
-                    .unwrap();
-                }
+                plain_fn(&mut code, NAMED, key, &params, &format!("text(l, {first})"));
             }
             Msg::Plural(en_forms) => {
                 let mut params =
                     placeholders(&en_forms.values().cloned().collect::<Vec<_>>().join(" "))?;
                 params.retain(|p| p != "n");
-                let sig: String = params.iter().map(|p| format!(", {p}: &str")).collect();
-                let pairs: String = params.iter().map(|p| format!(", ({p:?}, {p})")).collect();
-                writeln!(
-                    code,
-                    "#[inline(never)] pub fn {key}(l: Lang, n: i64{sig}) -> String {{ let s = text(l, {first} + category_slot(plural(l, n))); let n_text = n.to_string(); fill(s, &[(\"n\", n_text.as_str()){pairs}]) }}"
-                )
-                .unwrap();
+                let form = format!("text(l, {first} + category_slot(plural(l, n)))");
+                plural_fn(&mut code, NAMED, key, &params, &form);
             }
         }
     }
@@ -463,4 +432,43 @@ fn every_text(all: &BTreeMap<&str, BTreeMap<String, Msg>>) -> Result<String, Str
     }
     code.push_str("    all\n}\n");
     Ok(code)
+}
+
+/// The packed functions' attribute: each stays a function of its own, named
+/// in the wasm's "name" section, where `.ci/packs.mjs` finds the keys a
+/// bundle uses.
+const NAMED: &str = "#[inline(never)] ";
+
+/// Writes the function of a plain message: `text` is the expression of its
+/// text in `l`, filled with the message's `params` where it has any.
+fn plain_fn(code: &mut String, attr: &str, key: &str, params: &[String], text: &str) {
+    if params.is_empty() {
+        writeln!(
+            code,
+            "{attr}pub fn {key}(l: Lang) -> &'static str {{ {text} }}"
+        )
+        .unwrap();
+    } else {
+        let sig: Vec<String> = params.iter().map(|p| format!("{p}: &str")).collect();
+        let pairs: Vec<String> = params.iter().map(|p| format!("({p:?}, {p})")).collect();
+        writeln!(
+            code,
+            "{attr}pub fn {key}(l: Lang, {}) -> String {{ fill({text}, &[{}]) }}",
+            sig.join(", "),
+            pairs.join(", ")
+        )
+        .unwrap();
+    }
+}
+
+/// Writes the function of a plural message: `form` is the expression of
+/// its form for `n` in `l`, filled with `n` and the other `params`.
+fn plural_fn(code: &mut String, attr: &str, key: &str, params: &[String], form: &str) {
+    let sig: String = params.iter().map(|p| format!(", {p}: &str")).collect();
+    let pairs: String = params.iter().map(|p| format!(", ({p:?}, {p})")).collect();
+    writeln!(
+        code,
+        "{attr}pub fn {key}(l: Lang, n: i64{sig}) -> String {{ let s = {form}; let n_text = n.to_string(); fill(s, &[(\"n\", n_text.as_str()){pairs}]) }}"
+    )
+    .unwrap();
 }
