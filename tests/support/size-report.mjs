@@ -22,10 +22,10 @@ import { fileURLToPath } from 'node:url';
 const KB = 1024;
 const BUDGET = 250 * KB; // 256 000 bytes, brotli: fails the build
 // A bundle's own files (its page, js and wasm), brotli: fails the build.
-// Apply's and staff's are where they stand (698,108 B since the QR reader
-// became quircs, and 613,847 B, on 2026-12-01), so that they do not grow
-// while they come down to the goal.
-const BUNDLE_BUDGETS = { services: 375 * KB, apply: 700 * KB, staff: 620 * KB };
+// Apply's and staff's are where they stand (675,681 B and 603,153 B on
+// 2026-12-02, since they fetch their reader's language instead of carrying
+// three), so that they do not grow while they come down to the goal.
+const BUNDLE_BUDGETS = { services: 375 * KB, apply: 665 * KB, staff: 595 * KB };
 // Issue 15's goal for apply and staff, brotli: information only.
 const BUNDLE_GOALS = { apply: 350 * KB, staff: 350 * KB };
 
