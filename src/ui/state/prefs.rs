@@ -16,8 +16,8 @@ pub struct Prefs {
 }
 
 impl Prefs {
-    /// The stored language, or Kazakh (the state language) when none is
-    /// stored or the stored value is not one we know.
+    /// The stored language ([`stored_lang`]); in a bundle that fetches its
+    /// texts, a language whose texts are here if the stored one's are not.
     pub fn load() -> Self {
         let mut lang = stored_lang();
         // A bundle that fetches its texts started with the language stored
