@@ -11,6 +11,7 @@ pub mod complaints;
 pub mod db;
 pub mod demo;
 pub mod desk;
+pub mod fetch;
 pub mod hall;
 pub mod keyring;
 pub mod keys;

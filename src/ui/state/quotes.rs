@@ -17,9 +17,8 @@ use std::cell::RefCell;
 use std::sync::Arc;
 
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
-use wasm_bindgen::prelude::*;
 
+use super::fetch;
 use crate::engine::source::SourceRef;
 
 /// Where the quotes are served, for every bundle.
@@ -112,31 +111,14 @@ pub fn load() {
         return;
     }
     set(Quotes::Loading);
-    let Some(window) = web_sys::window() else {
-        return set(Quotes::Failed);
-    };
-    then(window.fetch_with_str(URL), |response| {
-        let text = response
-            .dyn_into::<web_sys::Response>()
-            .ok()
-            .filter(web_sys::Response::ok)
-            .and_then(|r| r.text().ok());
-        match text {
-            Some(text) => then(text, |text| {
-                let list = text.as_string().as_deref().and_then(parse);
-                set(list.map_or(Quotes::Failed, |l| Quotes::Ready(Arc::new(l))));
-            }),
-            None => set(Quotes::Failed),
-        }
+    leptos::task::spawn_local(async {
+        let list = match fetch::text(URL).await {
+            Ok(text) => parse(&text),
+            Err(e) => {
+                leptos::logging::warn!("quotes: {e}");
+                None
+            }
+        };
+        set(list.map_or(Quotes::Failed, |l| Quotes::Ready(Arc::new(l))));
     });
-}
-
-/// Calls `ok` with what `promise` gives; a rejection sets the quotes as
-/// failed.
-fn then(promise: js_sys::Promise, ok: impl FnOnce(JsValue) + 'static) {
-    let ok = Closure::once(ok);
-    let err = Closure::once(|_: JsValue| set(Quotes::Failed));
-    let _ = promise.then2(&ok, &err);
-    ok.forget();
-    err.forget();
 }

@@ -3,9 +3,7 @@
 //! before it switches language. Bundles that carry their texts have
 //! nothing to fetch.
 
-use wasm_bindgen::JsCast;
-use wasm_bindgen_futures::JsFuture;
-
+use super::fetch;
 use crate::i18n::{Lang, pack};
 
 /// Whether `lang`'s texts can be shown now, without fetching.
@@ -23,20 +21,7 @@ pub async fn ensure(lang: Lang) -> Result<(), String> {
         return Ok(());
     }
     let url = url(lang).ok_or("the page names no texts (<meta name=\"qujat-texts\">)")?;
-    let window = web_sys::window().ok_or("no window")?;
-    let response = JsFuture::from(window.fetch_with_str(&url))
-        .await
-        .map_err(|e| format!("{url}: {e:?}"))?
-        .dyn_into::<web_sys::Response>()
-        .map_err(|_| format!("{url}: not a response"))?;
-    if !response.ok() {
-        return Err(format!("{url}: HTTP {}", response.status()));
-    }
-    let text = JsFuture::from(response.text().map_err(|e| format!("{url}: {e:?}"))?)
-        .await
-        .map_err(|e| format!("{url}: {e:?}"))?
-        .as_string()
-        .ok_or_else(|| format!("{url}: not text"))?;
+    let text = fetch::text(&url).await?;
     pack::install(lang, &text).map_err(|e| format!("{url}: {e}"))
 }
 
