@@ -12,18 +12,23 @@
     if (s) s.hidden = true;
     if (f) f.hidden = false;
   }
-  // After the app has started, a WebAssembly trap that reaches the page is
-  // a crash (a panic aborts the wasm, which then traps): everything else is
-  // hidden and #app-crashed says so in the page's language, with 1414 and
-  // "Reload". The console keeps the details (the browser logs the error,
-  // the app's panic hook the panic). Other errors (an extension's, say) do
-  // not replace the page.
-  function crashed(error) {
+  // The page's one way to say "the app stopped": everything else is hidden
+  // and #app-crashed says so in the page's language, with 1414 and
+  // "Reload". The app asks for it with the event `qujat-stopped` (a bundle
+  // whose texts cannot be had, src/ui/app/mount.rs).
+  function stopped() {
     var c = document.getElementById('app-crashed');
-    if (!c || !c.hidden || typeof WebAssembly !== 'object' || !(error instanceof WebAssembly.RuntimeError)) return;
+    if (!c || !c.hidden) return;
     for (var n = document.body.firstElementChild; n; n = n.nextElementSibling) if (n !== c) n.hidden = true;
     c.hidden = false;
     c.firstElementChild.focus();
+  }
+  // After the app has started, a WebAssembly trap that reaches the page is
+  // a crash (a panic aborts the wasm, which then traps). The console keeps
+  // the details (the browser logs the error, the app's panic hook the
+  // panic). Other errors (an extension's, say) do not replace the page.
+  function crashed(error) {
+    if (typeof WebAssembly === 'object' && error instanceof WebAssembly.RuntimeError) stopped();
   }
   function failed(error) {
     if (document.getElementById('static-shell')) fail();
@@ -32,6 +37,7 @@
   if (typeof WebAssembly !== 'object') document.addEventListener('DOMContentLoaded', fail);
   window.addEventListener('unhandledrejection', function (e) { failed(e.reason); });
   window.addEventListener('error', function (e) { failed(e.error); });
+  window.addEventListener('qujat-stopped', stopped);
   // A kiosk never shows a page restored from the back/forward cache: after
   // a wipe, Back would bring the previous visitor's page back as it was.
   window.addEventListener('pageshow', function (e) {

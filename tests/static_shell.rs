@@ -98,4 +98,12 @@ fn the_crash_notice_is_kept_hidden_in_every_language() {
     assert!(notice.contains(r#"id="app-reload""#), "a Reload button");
     let boot = include_str!("../public/boot.js");
     assert!(boot.contains("WebAssembly.RuntimeError") && boot.contains("app-crashed"));
+    // The app asks boot.js for the same notice (a bundle whose texts
+    // cannot be had) by an event, rather than hiding the page itself.
+    let mount = include_str!("../src/ui/app/mount.rs");
+    assert!(
+        mount.contains(r#"Event::new("qujat-stopped")"#)
+            && boot.contains("addEventListener('qujat-stopped', stopped)"),
+        "the app's event and boot.js's listener have the same name"
+    );
 }

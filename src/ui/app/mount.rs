@@ -1,7 +1,6 @@
 //! Starting a bundle: mounting its app after the static shell has painted.
 
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
 use crate::i18n::pack;
 use crate::ui::state::prefs::stored_lang;
@@ -61,32 +60,13 @@ fn after_first_paint(bundle: Bundle, mount_app: impl FnOnce() + 'static) {
 
 /// The page's notice that the app stopped (index.html's `#app-crashed`,
 /// in the three languages, with "Reload"), in place of everything else:
-/// without its texts the app cannot start.
+/// without its texts the app cannot start. `public/boot.js` shows it, as it
+/// does when the wasm traps, so the page has one way to say so.
 fn show_crashed_notice() {
-    let Some(body) = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.body())
-    else {
-        return;
-    };
-    let Ok(children) = body.query_selector_all(":scope > *") else {
-        return;
-    };
-    for i in 0..children.length() {
-        if let Some(child) = children
-            .item(i)
-            .and_then(|c| c.dyn_into::<web_sys::HtmlElement>().ok())
-        {
-            child.set_hidden(child.id() != "app-crashed");
-        }
-    }
-    if let Some(alert) = body
-        .query_selector("#app-crashed [role=alert]")
-        .ok()
-        .flatten()
-        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    if let Some(window) = web_sys::window()
+        && let Ok(event) = web_sys::Event::new("qujat-stopped")
     {
-        let _ = alert.focus();
+        let _ = window.dispatch_event(&event);
     }
 }
 
