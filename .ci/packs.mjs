@@ -118,15 +118,17 @@ const full = Object.fromEntries(
   }),
 );
 
+// The wasm checks a pack's header against its own (pack::HEADER): the
+// packs must be made from this build's texts. The header without its
+// language is the same in every pack and every bundle.
+const buildHeader = full.kk.header.replace(/ kk$/, '');
+
 for (const [dir, bin] of Object.entries(BUNDLES)) {
   if (!(FEATURES[bin] ?? '').split(',').includes('lang-packs')) continue;
   const wasm = path.join(target, 'wasm32-unknown-unknown', profile, `${bin}.wasm`);
   if (!existsSync(wasm)) fail(`${wasm} is missing: build the bundle first`);
   const bytes = readFileSync(wasm);
-  // The wasm checks a pack's header against its own (pack::HEADER): the
-  // packs must be made from this build's texts.
-  const header = full.kk.header.replace(/ kk$/, '');
-  if (!bytes.includes(Buffer.from(header))) fail(`${wasm} is not built from the texts of target/law (${header}): run .ci/quotes`);
+  if (!bytes.includes(Buffer.from(buildHeader))) fail(`${wasm} is not built from the texts of target/law (${buildHeader}): run .ci/quotes`);
   const keys = packedKeys(functionNames(bytes));
   if (keys.size === 0) fail(`${wasm} names no packed tr function: is its "name" section stripped?`);
   const unknown = [...keys].filter((k) => !slots.has(k));
