@@ -248,6 +248,29 @@ fn embedded_data_parses_in_order() {
     assert!(catalog::parse_service(ServiceId::S2, catalog::embedded()[0].1).is_err());
 }
 
+/// `catalog::act` looks first at the services already read (a passport
+/// reads only its own file), which gives the same answer in any order
+/// only if each act is listed by one service: checked here.
+#[test]
+fn each_act_is_listed_by_one_service() {
+    let parsed = catalog::try_all().unwrap_or_else(|e| panic!("{e}"));
+    let mut seen = BTreeSet::new();
+    for s in &parsed {
+        for a in &s.acts {
+            assert!(
+                seen.insert(format!("{:?}", a.seed)),
+                "{:?} is listed twice ({})",
+                a.seed,
+                s.id
+            );
+            let found = catalog::act(a.seed).expect("act() finds every listed act");
+            assert_eq!(found.seed, a.seed);
+            assert_eq!(found, a, "{:?}: act() gives {}'s record", a.seed, s.id);
+        }
+    }
+    assert_eq!(seen.len(), 5, "the five seeds' acts: {seen:?}");
+}
+
 /// Every key and value of `raw` is in `out` (arrays of the same length).
 fn subset_of(raw: &Value, out: &Value, path: &str, errs: &mut Vec<String>) {
     match (raw, out) {

@@ -1,7 +1,8 @@
 //! The service catalogue: S1, S2 and S3 as data.
 //!
 //! Each service is one file, `src/engine/data/s{1,2,3}.toml`, which the build
-//! turns into JSON that is embedded here and parsed once. Every item carries a
+//! turns into JSON that is embedded here and parsed the first time the
+//! service is asked for. Every item carries a
 //! [`Provenance`](crate::engine::source::Provenance), so the portal can
 //! always answer "says who?", and `tests/catalog.rs` checks each citation
 //! against its seed line.
@@ -71,7 +72,7 @@ pub fn parse_service(expected_id: ServiceId, json: &str) -> Result<Service, Cata
     Ok(s)
 }
 
-/// Parses the embedded data without caching (tests; `all` uses it once).
+/// Parses the embedded data without caching (tests, `qujat-facts`).
 pub fn try_all() -> Result<Vec<Service>, CatalogError> {
     embedded()
         .into_iter()
@@ -79,19 +80,24 @@ pub fn try_all() -> Result<Vec<Service>, CatalogError> {
         .collect()
 }
 
-static CATALOG: OnceLock<Vec<Service>> = OnceLock::new();
+// One cell per service, each read the first time it is asked for: a
+// passport or a wizard reads its own file only (the three together are
+// about 270 KB of JSON, a tenth of a second of a slow phone's start).
+static CATALOG: [OnceLock<Service>; 3] = [const { OnceLock::new() }; 3];
 
-/// S1, S2 and S3, in that order.
-pub fn all() -> &'static [Service] {
-    // Our own embedded data; tests/catalog.rs parses it, so this cannot fail
-    // in a build that passed its tests.
-    CATALOG.get_or_init(|| try_all().expect("embedded catalogue data parses (tests/catalog.rs)"))
+/// S1, S2 and S3, in that order (each read on first use).
+pub fn all() -> [&'static Service; 3] {
+    ServiceId::ALL.map(service)
 }
 
-/// The service with this id. Never missing: [`all`] holds the three in
-/// [`ServiceId::ALL`] order ([`parse_service`] checks each file's id).
+/// The service with this id, read from its file the first time.
 pub fn service(id: ServiceId) -> &'static Service {
-    &all()[id.index()]
+    CATALOG[id.index()].get_or_init(|| {
+        let (_, json) = embedded()[id.index()];
+        // Our own embedded data; tests/catalog.rs parses it, so this cannot
+        // fail in a build that passed its tests.
+        parse_service(id, json).expect("embedded catalogue data parses (tests/catalog.rs)")
+    })
 }
 
 /// The service spelt `id` ("S1", "S2", "S3"), if any: for ids that come
@@ -114,7 +120,13 @@ pub fn complaint(id: ServiceId) -> Option<ComplaintView<'static>> {
     service(id).complaint()
 }
 
-/// The act record for a seed, from whichever service lists it.
+/// The act record for a seed, from whichever service lists it (each act
+/// is listed by one service: `tests/catalog.rs`). The services already
+/// read are looked at first, so that a passport's "in force on" questions
+/// about its own acts do not read the other services' files.
 pub fn act(seed: Seed) -> Option<&'static Act> {
-    all().iter().flat_map(|s| &s.acts).find(|a| a.seed == seed)
+    let read = CATALOG.iter().filter_map(OnceLock::get);
+    read.chain(ServiceId::ALL.into_iter().map(service))
+        .flat_map(|s| &s.acts)
+        .find(|a| a.seed == seed)
 }

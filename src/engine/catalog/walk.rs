@@ -201,7 +201,7 @@ pub fn in_force_on(provenance: &Provenance, date: NaiveDate) -> bool {
 /// is current.
 pub fn rules_on(date: NaiveDate) -> Vec<RuleRef<'static>> {
     super::all()
-        .iter()
+        .into_iter()
         .flat_map(|s| {
             s.rules_on(date).into_iter().map(|item| RuleRef {
                 service: s.id,
