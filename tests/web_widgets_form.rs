@@ -1,7 +1,8 @@
 //! The form widgets in a real browser, each against the accessibility
 //! acceptance criteria in its doc comment (`src/ui/widgets/*.rs`): page
 //! heading, error summary, field error, radios, text field, text area,
-//! back link, summary list.
+//! back link, summary list, and `Later` (a long page's parts built in
+//! tasks of their own).
 #![cfg(target_arch = "wasm32")]
 
 #[path = "web/mount.rs"]
@@ -12,6 +13,7 @@ use mount::prelude::*;
 use qujat::ui::widgets::back_link::BackLink;
 use qujat::ui::widgets::error_summary::{ErrorItem, ErrorSummary};
 use qujat::ui::widgets::field_error::FieldError;
+use qujat::ui::widgets::later::Later;
 use qujat::ui::widgets::page_heading::PageHeading;
 use qujat::ui::widgets::radios::{Choice, Radios};
 use qujat::ui::widgets::summary_list::{SummaryList, answer_row, row};
@@ -374,4 +376,88 @@ async fn summary_list_pairs_keys_and_values_and_names_each_change_link() {
         1,
         "no Change link for what cannot change"
     );
+}
+
+#[wasm_bindgen_test]
+async fn later_builds_its_part_once_in_order_and_then_runs_its_callback() {
+    storage().clear().unwrap();
+    // What the callback found in the page when it ran, and how often.
+    let seen = ArcRwSignal::new(Vec::<bool>::new());
+    let record = seen.clone();
+    let then = Callback::new(move |()| {
+        let part = document().query_selector("#later-part").unwrap();
+        record.update(|v| v.push(part.is_some()));
+    });
+    let m = Mounted::new(move || {
+        view! {
+            <h1 id="later-top">"Top"</h1>
+            <Later then=Some(then)><p id="later-part">"Part"</p></Later>
+            <p id="later-after">"After"</p>
+        }
+    })
+    .await;
+    assert!(
+        m.find("#later-top").is_some(),
+        "what is above is built at once"
+    );
+    assert!(
+        m.find("#later-part").is_none(),
+        "the part is not built in the same task"
+    );
+    assert!(
+        m.get("span.later-pending").has_attribute("hidden"),
+        "a hidden placeholder holds its place"
+    );
+    next_task().await;
+    m.until("the part", |m| m.find("#later-part").is_some())
+        .await;
+    let order: Vec<String> = m.all("h1, p").iter().map(|e| e.id()).collect();
+    assert_eq!(
+        order,
+        ["later-top", "later-part", "later-after"],
+        "in the page's order"
+    );
+    frames().await;
+    assert_eq!(
+        seen.get_untracked(),
+        vec![true],
+        "the callback ran once, with the part in the page"
+    );
+    next_task().await;
+    frames().await;
+    assert_eq!(m.all("#later-part").len(), 1, "built once");
+    assert!(m.find(".later-pending").is_none(), "no placeholder is left");
+    assert_eq!(
+        seen.get_untracked().len(),
+        1,
+        "the callback does not run again"
+    );
+    assert!(
+        focused().is_none_or(|e| e.id() != "later-part"),
+        "no focus moved"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn later_builds_nothing_for_a_page_that_went_before_its_time() {
+    storage().clear().unwrap();
+    let ran = ArcRwSignal::new(false);
+    let mark = ran.clone();
+    let then = Callback::new(move |()| mark.set(true));
+    let container: web_sys::HtmlElement =
+        document().create_element("div").unwrap().unchecked_into();
+    document().body().unwrap().append_child(&container).unwrap();
+    // Mounted and unmounted in the same task: the part's time never comes.
+    let handle = leptos::mount::mount_to(container.clone(), move || {
+        view! { <Later then=Some(then)><p id="gone-part">"Part"</p></Later> }
+    });
+    drop(handle);
+    next_task().await;
+    frames().await;
+    assert!(
+        container.query_selector("#gone-part").unwrap().is_none(),
+        "nothing built"
+    );
+    assert!(!ran.get_untracked(), "the callback never runs");
+    container.remove();
 }

@@ -19,7 +19,7 @@ use web_sys::{Element, HtmlElement};
 /// What every browser test file uses (not each uses all of it).
 #[allow(unused_imports)]
 pub mod prelude {
-    pub use super::{Mounted, document, focused, frames, storage};
+    pub use super::{Mounted, document, focused, frames, next_task, storage};
     pub use leptos::prelude::*;
     pub use qujat::engine::source::Lang;
     pub use qujat::i18n::tr;
@@ -156,18 +156,30 @@ pub fn focused() -> Option<Element> {
     document().active_element()
 }
 
+/// Waits until the browser calls back the function `schedule` hands it.
+async fn called_back(schedule: fn(&web_sys::Window, &js_sys::Function)) {
+    let p = js_sys::Promise::new(&mut |resolve, _| schedule(&web_sys::window().unwrap(), &resolve));
+    wasm_bindgen_futures::JsFuture::from(p).await.unwrap();
+}
+
 /// Waits for the next animation frames (focus moves happen there).
 pub async fn frames() {
     for _ in 0..3 {
-        let p = js_sys::Promise::new(&mut |resolve, _| {
-            web_sys::window()
-                .unwrap()
-                .request_animation_frame(&resolve)
-                .unwrap();
-        });
-        wasm_bindgen_futures::JsFuture::from(p).await.unwrap();
+        called_back(|w, f| {
+            w.request_animation_frame(f).unwrap();
+        })
+        .await;
         leptos::task::tick().await;
     }
+}
+
+/// Waits for the browser's next task (a zero timeout); `Mounted::until`
+/// only lets microtasks run.
+pub async fn next_task() {
+    called_back(|w, f| {
+        w.set_timeout_with_callback(f).unwrap();
+    })
+    .await;
 }
 
 /// Makes the browser refuse to store `key` (as when storage is full)

@@ -16,6 +16,7 @@ pub mod error_summary;
 pub mod field_error;
 pub mod file_upload;
 pub mod key_tools;
+pub mod later;
 pub mod legal_basis;
 pub mod not_found;
 pub mod notice;

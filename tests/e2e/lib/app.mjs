@@ -25,6 +25,9 @@ export async function gotoApp(page, urlPath = '/') {
 export async function waitForApp(page) {
   await page.locator('#static-shell').waitFor({ state: 'detached' });
   await page.locator('main#main h1').first().waitFor({ state: 'visible' });
+  // A long page builds its lower parts in tasks of their own, just after
+  // (src/ui/widgets/later.rs): the page is there when none is pending.
+  await page.waitForFunction(() => !document.querySelector('.later-pending'));
   if (process.env.QUJAT_E2E_CSP === '1') {
     const policy = await page.evaluate(
       () => document.querySelector('meta[http-equiv="Content-Security-Policy"]')?.getAttribute('content') ?? null,

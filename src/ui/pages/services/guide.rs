@@ -28,6 +28,7 @@ use crate::ui::labels::{Label, Message, Tagged, t};
 use crate::ui::paths;
 use crate::ui::state::clock::use_clock;
 use crate::ui::state::prefs::use_lang;
+use crate::ui::widgets::later::Later;
 use crate::ui::widgets::legal_basis::LawText;
 use crate::ui::widgets::summary_list::{SummaryList, row};
 use crate::ui::widgets::why_this_date::WhyThisDate;
@@ -231,7 +232,9 @@ pub fn GuideTop(service: &'static Service) -> impl IntoView {
                 {other_boxes}
                 {question(tr::passport_guide_how, ways)}
             </div>
-            {move || guide.get().map(|g| answer(g, way.get()))}
+            // The answer in a task of its own (see `Later`): the questions
+            // above it already hold the first screen.
+            <Later>{move || guide.get().map(|g| answer(g, way.get()))}</Later>
         </section>
     }
 }

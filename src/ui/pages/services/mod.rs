@@ -29,6 +29,7 @@ use crate::ui::labels::t;
 use crate::ui::state::clock::use_clock;
 use crate::ui::state::prefs::use_lang;
 use crate::ui::widgets::error_summary::focus_by_id;
+use crate::ui::widgets::later::Later;
 use crate::ui::widgets::legal_basis::{LawText, LegalBasis};
 use crate::ui::widgets::not_found::NotFound;
 use crate::ui::widgets::page_heading::DocTitle;
@@ -144,16 +145,15 @@ fn Passport(service: &'static Service) -> impl IntoView {
         .iter()
         .find(|s| hash.strip_prefix('#') == Some(s.id))
         .map(|s| s.id);
-    let open: Vec<RwSignal<bool>> = SECTIONS
-        .iter()
-        .map(|s| RwSignal::new(linked == Some(s.id)))
-        .collect();
+    let opens: StoredValue<Vec<RwSignal<bool>>> = StoredValue::new(
+        SECTIONS
+            .iter()
+            .map(|s| RwSignal::new(linked == Some(s.id)))
+            .collect(),
+    );
     // The browser looked for the anchor before the app drew it: once the
-    // section is open, its heading takes focus (and comes into view).
-    if let Some(id) = linked {
-        request_animation_frame(move || focus_by_id(id));
-    }
-    let opens = StoredValue::new(open.clone());
+    // section is built and open, its heading takes focus (and comes into view).
+    let focus_linked = linked.map(|id| Callback::new(move |()| focus_by_id(id)));
     let all_open = move || opens.with_value(|v| v.iter().all(|o| o.get()));
     let set_all = move |to: bool| opens.with_value(|v| v.iter().for_each(|o| o.set(to)));
     view! {
@@ -163,19 +163,28 @@ fn Passport(service: &'static Service) -> impl IntoView {
             <h1 tabindex="-1"><LawText text=service.name.text.clone() /></h1>
             <p class="lead"><LawText text=service.summary.text.clone() /></p>
             <LegalBasis provenance=service.summary.provenance.clone() />
-            <guide::GuideTop service=service />
-            <h2 class="passport__full">{t(tr::passport_full_heading)}</h2>
-            <p>{t(tr::passport_full_intro)}</p>
-            <button type="button" class="button button--secondary passport__all"
-                aria-expanded=move || all_open().to_string()
-                on:click=move |_| set_all(!all_open())>
-                {move || t(if all_open() { tr::passport_hide_all } else { tr::passport_show_all })}
-            </button>
-            {SECTIONS
-                .iter()
-                .zip(open)
-                .map(|(s, open)| view! { <PassportSection section=s service=service today=today open=open /> })
-                .collect_view()}
+            // The heading and the lead are built at once (the static shell
+            // painted them already); the rest in tasks of their own, in the
+            // page's order (the guide, its answer, then the sections: each
+            // part's timer is set when the part above it is built), so that
+            // a slow phone's start is not one long task.
+            <Later>
+                <guide::GuideTop service=service />
+                <Later then=focus_linked>
+                    <h2 class="passport__full">{t(tr::passport_full_heading)}</h2>
+                    <p>{t(tr::passport_full_intro)}</p>
+                    <button type="button" class="button button--secondary passport__all"
+                        aria-expanded=move || all_open().to_string()
+                        on:click=move |_| set_all(!all_open())>
+                        {move || t(if all_open() { tr::passport_hide_all } else { tr::passport_show_all })}
+                    </button>
+                    {SECTIONS
+                        .iter()
+                        .zip(opens.get_value())
+                        .map(|(s, open)| view! { <PassportSection section=s service=service today=today open=open /> })
+                        .collect_view()}
+                </Later>
+            </Later>
         </div>
     }
 }

@@ -1,0 +1,62 @@
+//! Later: a part of a long page built in a task of its own, just after the
+//! part above it.
+//!
+//! Why: a page's start is one task of the browser's main thread, and on a
+//! slow phone a long page (a passport: the guide, then fourteen sections)
+//! makes it long enough to block input for a third of a second. Each
+//! `Later` part is built in the next task instead (a zero timeout), so the
+//! browser can answer a tap between the parts. What is above the parts —
+//! the heading and the lead, which the static shell has already painted —
+//! is built at once.
+//!
+//! Accessibility acceptance criteria:
+//! - nothing is announced or moves focus: the part appears in the page's
+//!   order, after what is above it, as if it had been built with it;
+//! - the part is built once, soon (the next task), whatever the reader
+//!   does meanwhile, and `then` runs in the frame after it is in the page
+//!   (for work that needs it there, such as focusing a section a link
+//!   named); parts inside a part come after it, in the page's order;
+//! - a page that goes before its time has come builds nothing and runs
+//!   nothing;
+//! - until it is built, a hidden, empty `span.later-pending` holds its
+//!   place (the browser tests wait for a page to have none).
+
+use std::time::Duration;
+
+use leptos::either::Either;
+use leptos::prelude::*;
+
+/// Builds `children` in the next task, then calls `then`.
+#[component]
+pub fn Later(
+    children: ChildrenFn,
+    /// Runs once, in the frame after the part is in the page, unless the
+    /// part has gone by then.
+    #[prop(default = None)]
+    then: Option<Callback<()>>,
+) -> impl IntoView {
+    let ready = RwSignal::new(false);
+    // A timer, not an effect: nothing is written while rendering. If the
+    // page has gone by then, the signal is gone too and nothing happens.
+    set_timeout(
+        move || {
+            if ready.try_set(true).is_none()
+                && let Some(then) = then
+            {
+                request_animation_frame(move || {
+                    if ready.try_get_untracked().is_some() {
+                        then.try_run(());
+                    }
+                });
+            }
+        },
+        Duration::ZERO,
+    );
+    move || {
+        if ready.get() {
+            Either::Left(children())
+        } else {
+            Either::Right(view! { <span class="later-pending" hidden></span> })
+        }
+    }
+}
