@@ -10,9 +10,9 @@
 // Prints one line per build: its longest task's and its TBT's medians, and
 // the TBT of each run.
 
-import { chromium } from 'playwright-core';
 import { startServer, distDir } from './serve.mjs';
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../e2e/lib/chromium.mjs';
+import { launch } from '../e2e/lib/browser.mjs';
+import { waitForApp } from '../e2e/lib/app.mjs';
 
 const args = process.argv.slice(2);
 let runs = 8;
@@ -27,7 +27,7 @@ if (!dirs.length) dirs.push(distDir);
 if (!(runs > 0)) throw new Error('--runs takes a positive number');
 
 const servers = await Promise.all(dirs.map((dir) => startServer({ dir })));
-const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+const browser = await launch();
 const found = dirs.map(() => ({ longest: [], tbt: [] }));
 try {
   for (let r = 0; r < runs; r++) {
@@ -43,8 +43,7 @@ try {
         }).observe({ type: 'longtask', buffered: true });
       });
       await page.goto(server.url + urlPath);
-      await page.waitForSelector('main#main h1');
-      await page.waitForFunction(() => !document.querySelector('.later-pending'));
+      await waitForApp(page);
       await page.waitForTimeout(1200);
       const [tasks, fcp] = await page.evaluate(() => [
         window.__longTasks,

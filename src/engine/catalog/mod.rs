@@ -82,7 +82,7 @@ pub fn try_all() -> Result<Vec<Service>, CatalogError> {
 
 // One cell per service, each read the first time it is asked for: a
 // passport or a wizard reads its own file only (the three together are
-// about 270 KB of JSON, a tenth of a second of a slow phone's start).
+// about 210 KB of JSON).
 static CATALOG: [OnceLock<Service>; 3] = [const { OnceLock::new() }; 3];
 
 /// S1, S2 and S3, in that order (each read on first use).
