@@ -433,3 +433,37 @@ async fn submitting_keeps_the_draft_when_the_application_cannot_be_stored() {
         );
     });
 }
+
+/// The clock ticks every second, but its date is new only when the date
+/// is: a page that shows dates (Check your answers) is not rebuilt with
+/// every tick, which dropped the focus a navigation had put on its heading.
+#[wasm_bindgen_test]
+async fn the_clocks_date_changes_with_the_date_not_with_every_tick() {
+    use qujat::ui::state::clock::use_clock;
+    use std::sync::Arc;
+    use std::sync::atomic::{AtomicUsize, Ordering};
+
+    let ticks = Arc::new(AtomicUsize::new(0));
+    let days = Arc::new(AtomicUsize::new(0));
+    let (t, d) = (ticks.clone(), days.clone());
+    let _m = mount::Mounted::new(move || {
+        let clock = use_clock();
+        Effect::new(move |_| {
+            clock.now();
+            t.fetch_add(1, Ordering::SeqCst);
+        });
+        Effect::new(move |_| {
+            clock.today();
+            d.fetch_add(1, Ordering::SeqCst);
+        });
+        view! { <p>"clock"</p> }
+    })
+    .await;
+    mount::sleep(2_300).await;
+    assert!(
+        ticks.load(Ordering::SeqCst) >= 3,
+        "the clock ticked: {} runs",
+        ticks.load(Ordering::SeqCst)
+    );
+    assert_eq!(days.load(Ordering::SeqCst), 1, "the date was read once");
+}

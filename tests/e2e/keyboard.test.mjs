@@ -240,6 +240,10 @@ pageTest('ru: S2 on the portal with the keyboard — sign in, the wizard (a ques
   await next(page, lang);
 
   await atStep(page, lang, 'check');
+  // The page shows dates and the app's clock ticks every second: a tick
+  // does not rebuild the page and drop the focus on its heading.
+  await page.waitForTimeout(1_500);
+  await expectFocusOn(page, 'main#main h1', msg(lang, 'wizard_check_title'), 'check, after the clock ticked');
   const values = await page.locator('.summary__value').allTextContents();
   assert.ok(values.includes(school) && values.includes('2012'), 'Check your answers shows what was typed');
   await activate(page, isButton(msg(lang, 'wizard_sign_continue')), 'Continue to signing');

@@ -182,6 +182,18 @@ pub async fn next_task() {
     .await;
 }
 
+/// Waits `ms` milliseconds of the browser's time (timers, such as the
+/// clock's tick, run meanwhile).
+pub async fn sleep(ms: i32) {
+    let p = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window()
+            .unwrap()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
+            .unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(p).await.unwrap();
+}
+
 /// Makes the browser refuse to store `key` (as when storage is full)
 /// until [`storage_works_again`]. Reading and other keys still work.
 pub fn refuse_to_store(key: &str) {

@@ -15,6 +15,10 @@ use crate::engine::store::{Format, formats};
 #[derive(Clone, Copy)]
 pub struct Clock {
     now: RwSignal<DateTime<Utc>>,
+    /// The local date, changed only when the date does: a view that shows
+    /// dates is not rebuilt with every tick (a rebuilt heading would drop
+    /// the focus a navigation put on it).
+    today: Memo<chrono::NaiveDate>,
     offset_ms: Collection<i64>,
 }
 
@@ -34,7 +38,12 @@ impl Clock {
             real_now(),
             offset_ms.with_untracked(|o| *o),
         ));
-        let clock = Clock { now, offset_ms };
+        let today = Memo::new(move |_| local_date(now.get()));
+        let clock = Clock {
+            now,
+            today,
+            offset_ms,
+        };
         set_interval(move || clock.tick(), Duration::from_secs(1));
         clock
     }
@@ -49,9 +58,10 @@ impl Clock {
         self.now.get()
     }
 
-    /// Today's date in Kazakhstan (reactive). Legal dates are local dates.
+    /// Today's date in Kazakhstan (reactive: changes once a day, or when
+    /// the demo clock moves past midnight). Legal dates are local dates.
     pub fn today(&self) -> chrono::NaiveDate {
-        local_date(self.now())
+        self.today.get()
     }
 
     pub fn today_untracked(&self) -> chrono::NaiveDate {

@@ -108,16 +108,20 @@ pub fn OtpConfirm(
     });
     let sent = move || session.get().is_some_and(|s| s.issued_at().is_some());
     let verified = move || session.get().is_some_and(|s| s.is_verified());
-    let locked_until = move || {
+    // Memos: the entry below is rebuilt when the lock or the wait changes,
+    // not with every tick of the clock.
+    let locked = Memo::new(move |_| {
         let now = clock.real();
         db.otp.with(|m| m.locked_until(&phone.get_value(), now))
-    };
-    let wait = move || {
+    });
+    let locked_until = move || locked.get();
+    let waiting = Memo::new(move |_| {
         let now = clock.real();
         db.otp.with(|m| {
             m.seconds_until_send(&flow.get_value(), &phone.get_value(), Policy::PORTAL, now)
         })
-    };
+    });
+    let wait = move || waiting.get();
     let expires = move || session.get().and_then(|s| s.expires_at());
     let expiry = move |at: DateTime<chrono::Utc>| {
         let left = (at - clock.real()).num_seconds();

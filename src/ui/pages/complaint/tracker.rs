@@ -58,9 +58,11 @@ pub fn Tracker(complaint: Complaint) -> impl IntoView {
     let clock = use_clock();
     let c = complaint;
     let (children, parent) = family(&c);
+    // Changed only when the answer is late, not with every tick (a rebuilt
+    // notice would drop the focus on its link).
     let overdue = {
         let c = c.clone();
-        move || c.is_overdue(clock.now())
+        Memo::new(move |_| c.is_overdue(clock.now()))
     };
     let overdue_text = c
         .due
@@ -71,7 +73,7 @@ pub fn Tracker(complaint: Complaint) -> impl IntoView {
         let new_complaint = new_complaint.clone();
         move || {
             let (text, href) = (overdue_text.clone(), new_complaint.clone());
-            overdue().then(move || {
+            overdue.get().then(move || {
                 view! {
                     <Notice tone=Tone::Warning alert=true>
                         <p>{text}</p>
