@@ -8,7 +8,7 @@
 //   node tests/support/long-tasks.mjs [--runs 8] [--path /services/S2] [dist-dir …]   (default: dist/)
 //
 // Prints one line per build: its longest task's and its TBT's medians, and
-// the TBT of each run.
+// the TBT of each run; with QUJAT_TASKS=1, also every long task of every run.
 
 import { startServer, distDir } from './serve.mjs';
 import { launch } from '../e2e/lib/browser.mjs';
@@ -50,6 +50,7 @@ try {
         performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? 0,
       ]);
       const after = tasks.filter(([start]) => start >= fcp);
+      if (process.env.QUJAT_TASKS) console.log(`${dirs[k]} run ${r + 1}: FCP ${Math.round(fcp)} ms; tasks after it (start+duration ms): ${after.map(([s, d]) => `${Math.round(s)}+${Math.round(d)}`).join(' ')}`);
       found[k].longest.push(Math.max(0, ...after.map(([, d]) => d)));
       found[k].tbt.push(after.reduce((sum, [, d]) => sum + Math.max(0, d - 50), 0));
       await context.close();

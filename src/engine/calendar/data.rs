@@ -84,8 +84,8 @@ struct RawTransfer {
 }
 
 fn parse_date(s: &str) -> Result<NaiveDate, CalendarError> {
-    NaiveDate::parse_from_str(s, "%Y-%m-%d")
-        .map_err(|e| CalendarError::BadData(format!("bad date {s:?}: {e}")))
+    crate::engine::json::date::parse_date(s)
+        .ok_or_else(|| CalendarError::BadData(format!("bad date {s:?}: not YYYY-MM-DD")))
 }
 
 fn parse_weekday(s: &str) -> Result<Weekday, CalendarError> {

@@ -19,7 +19,7 @@
 //!   provider's settlements (S3: 3 or 8 working days, C-24), and its
 //!   explanation.
 
-use chrono::{DateTime, NaiveDate, Utc};
+use chrono::{DateTime, Datelike, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
 use super::booking::{Bookability, BookingRule, ChecklistSource, NoBooking, booking};
@@ -536,7 +536,13 @@ impl Tickets {
                 Purpose::Collect => None,
             };
             let ticket = Ticket {
-                reference: format!("Q-{}-{:04}", req.date.format("%Y%m%d"), all.next_number()),
+                reference: format!(
+                    "Q-{:04}{:02}{:02}-{:04}",
+                    req.date.year(),
+                    req.date.month(),
+                    req.date.day(),
+                    all.next_number()
+                ),
                 office: office.id.clone(),
                 service: req.service,
                 purpose: req.purpose,

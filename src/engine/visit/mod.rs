@@ -25,7 +25,7 @@
 //! visit list ([`seed_visits`]) are submodules; a visit's steps, receipt and
 //! sync are here.
 
-use chrono::{DateTime, NaiveDate, Utc};
+use chrono::{DateTime, Datelike, NaiveDate, Timelike, Utc};
 use serde::{Deserialize, Serialize};
 
 use super::calendar;
@@ -606,7 +606,18 @@ pub fn signature_is_drawn(strokes: &[Vec<Point>]) -> bool {
 /// counter).
 fn receipt_number(v: &Visit, now: DateTime<Utc>) -> String {
     let place = if v.is_at_counter() { "SC" } else { "HV" };
-    format!("{place}-{}-{}", now.format("%Y%m%d-%H%M%S"), v.id)
+    // Written by hand: chrono's strftime would add its format parser to
+    // the wasm.
+    format!(
+        "{place}-{:04}{:02}{:02}-{:02}{:02}{:02}-{}",
+        now.year(),
+        now.month(),
+        now.day(),
+        now.hour(),
+        now.minute(),
+        now.second(),
+        v.id
+    )
 }
 
 /// Why a visit action was refused.

@@ -7,6 +7,7 @@ use leptos_router::hooks::{use_navigate, use_query_map};
 use super::failure_message;
 use crate::engine::catalog;
 use crate::engine::identity::registry::{self, OrganisationKind, Person};
+use crate::engine::json;
 use crate::engine::queue::{
     self, Bookability, DaySlots, NoBooking, NoBookingWhy, ProviderPlace, Purpose, SlotsAnswer,
     TicketRequest,
@@ -179,7 +180,7 @@ fn BookForm(person: &'static Person) -> impl IntoView {
             .filter(|d| queue::opening(s, o, *d).is_ok_and(|x| x.is_open()))
             .collect::<Vec<NaiveDate>>()
     });
-    let the_date = Memo::new(move |_| date.get().and_then(|d| d.parse::<NaiveDate>().ok()));
+    let the_date = Memo::new(move |_| date.get().and_then(|d| json::date::parse_date(&d)));
     let day = Memo::new(move |_| {
         let ((s, p), o, d) = (sel.get()?, the_office.get()?, the_date.get()?);
         let place = place.get();

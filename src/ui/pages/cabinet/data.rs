@@ -153,7 +153,7 @@ fn Save(person: &'static Person, errors: RwSignal<Vec<ErrorItem>>) -> impl IntoV
                     transfer::export_random(&bundle(db, &person.iin, now), &person.iin, &p);
                 busy.set(false);
                 match sealed.map_err(|e| e.message(lang)).and_then(|text| {
-                    let name = format!("qujat-data-{}.json", now.format("%Y-%m-%d"));
+                    let name = format!("qujat-data-{}.json", now.date_naive());
                     download_url(&text)
                         .map(|url| (url, name))
                         .ok_or_else(|| tr::data_error_export(lang).to_string())

@@ -37,7 +37,7 @@ pub fn HoursWarningNotice(draft_id: String) -> impl IntoView {
     });
     move || {
         warning.get().map(|w| {
-            let time = w.local_time.format("%H:%M").to_string();
+            let time = format::clock(w.local_time);
             let cutoff = w.cutoff.to_string();
             let date = format::date(w.counts_from);
             let count = if w.after_cutoff {
