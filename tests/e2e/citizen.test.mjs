@@ -850,6 +850,14 @@ pageTest('between 17:30 and 18:30 the sign page says how the two texts end the w
   assert.ok(text.includes(fmt(lang, 'sign_hours_before', { cutoff: '18:00', date: '24.11.2026' })), 'before 18:00: received today');
   assert.equal(await notice.locator('.sign-hours__versions > li').count(), 2, 'both language versions, each with its basis');
   await expectAxeClean(page, 'sign page, hours warning, kk');
+  // The clock ticks every second: the notice is not rebuilt with it, so a
+  // legal basis opened from the keyboard stays open and keeps the focus.
+  const basis = notice.locator('details.legal-basis').last();
+  await basis.locator('summary').focus();
+  await page.keyboard.press('Enter');
+  await page.waitForTimeout(1_500);
+  assert.ok(await basis.evaluate((d) => d.open), 'the opened legal basis stays open while the clock ticks');
+  assert.ok(await basis.locator('summary').evaluate((s) => document.activeElement === s), 'and its summary keeps the focus');
 
   await context.clock.fastForward('25:00'); // about 18:11
   await notice.locator('.sign-hours__count', { hasText: fmt(lang, 'sign_hours_after', { cutoff: '18:00', date: '25.11.2026' }) }).waitFor();

@@ -50,7 +50,7 @@ try {
         performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? 0,
       ]);
       const after = tasks.filter(([start]) => start >= fcp);
-      if (process.env.QUJAT_TASKS) console.log(`${dirs[k]} run ${r + 1}: FCP ${Math.round(fcp)} ms; tasks after it (start+duration ms): ${after.map(([s, d]) => `${Math.round(s)}+${Math.round(d)}`).join(' ')}`);
+      if (process.env.QUJAT_TASKS === '1') console.log(`${dirs[k]} run ${r + 1}: FCP ${Math.round(fcp)} ms; tasks after it (start+duration ms): ${after.map(([s, d]) => `${Math.round(s)}+${Math.round(d)}`).join(' ')}`);
       found[k].longest.push(Math.max(0, ...after.map(([, d]) => d)));
       found[k].tbt.push(after.reduce((sum, [, d]) => sum + Math.max(0, d - 50), 0));
       await context.close();

@@ -49,6 +49,11 @@ impl Clock {
     }
 
     fn tick(&self) {
+        // The app's clock lives as long as the page; a clock whose owner
+        // is gone (a test's unmounted view) has nothing left to tick.
+        if self.now.is_disposed() {
+            return;
+        }
         let offset = self.offset_ms.with_untracked(|o| *o);
         self.now.set(demo_clock::demo_now(real_now(), offset));
     }
