@@ -222,6 +222,21 @@ pub fn local_date(instant: DateTime<Utc>) -> Result<NaiveDate, KzTimeError> {
     NATIONAL.local_date(instant)
 }
 
+/// `YYYYMMDD`, as a reference number writes a date (a booking's, a
+/// receipt's). By hand: chrono's strftime would add its format parser to
+/// the wasm.
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use qujat::engine::kztime::compact_date;
+///
+/// assert_eq!(compact_date(NaiveDate::from_ymd_opt(2026, 3, 9).unwrap()), "20260309");
+/// ```
+pub fn compact_date(d: NaiveDate) -> String {
+    use chrono::Datelike;
+    format!("{:04}{:02}{:02}", d.year(), d.month(), d.day())
+}
+
 /// The instants a wall-clock time can mean.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum LocalInstants {

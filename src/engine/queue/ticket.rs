@@ -19,7 +19,7 @@
 //!   provider's settlements (S3: 3 or 8 working days, C-24), and its
 //!   explanation.
 
-use chrono::{DateTime, Datelike, NaiveDate, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
 use super::booking::{Bookability, BookingRule, ChecklistSource, NoBooking, booking};
@@ -31,6 +31,7 @@ use crate::engine::calendar;
 use crate::engine::catalog::{self, Situation};
 use crate::engine::deadline::{self, Deadline, DeadlineError};
 use crate::engine::identity::iin::{self, IinError};
+use crate::engine::kztime::compact_date;
 use crate::engine::service::ServiceId;
 use crate::engine::source::{Provenance, Text};
 use crate::engine::store::{Revisioned, Stale};
@@ -536,13 +537,7 @@ impl Tickets {
                 Purpose::Collect => None,
             };
             let ticket = Ticket {
-                reference: format!(
-                    "Q-{:04}{:02}{:02}-{:04}",
-                    req.date.year(),
-                    req.date.month(),
-                    req.date.day(),
-                    all.next_number()
-                ),
+                reference: format!("Q-{}-{:04}", compact_date(req.date), all.next_number()),
                 office: office.id.clone(),
                 service: req.service,
                 purpose: req.purpose,

@@ -25,7 +25,7 @@
 //! visit list ([`seed_visits`]) are submodules; a visit's steps, receipt and
 //! sync are here.
 
-use chrono::{DateTime, Datelike, NaiveDate, Timelike, Utc};
+use chrono::{DateTime, NaiveDate, Timelike, Utc};
 use serde::{Deserialize, Serialize};
 
 use super::calendar;
@@ -33,6 +33,7 @@ use super::case::{self, Case};
 use super::catalog::{self, ConsentBy, ConsentHow, DocumentRule, ReceiptKind, Situation, Stage};
 use super::deadline::{self, Deadline, DeadlineError, Explanation, Milestone, RecordedDeadline};
 use super::identity::registry::{self, Person};
+use super::kztime::compact_date;
 use super::queue::{self, ProviderPlace};
 use super::service::ServiceId;
 use super::signing::otp::OtpSession;
@@ -606,18 +607,9 @@ pub fn signature_is_drawn(strokes: &[Vec<Point>]) -> bool {
 /// counter).
 fn receipt_number(v: &Visit, now: DateTime<Utc>) -> String {
     let place = if v.is_at_counter() { "SC" } else { "HV" };
-    // Written by hand: chrono's strftime would add its format parser to
-    // the wasm.
-    format!(
-        "{place}-{:04}{:02}{:02}-{:02}{:02}{:02}-{}",
-        now.year(),
-        now.month(),
-        now.day(),
-        now.hour(),
-        now.minute(),
-        now.second(),
-        v.id
-    )
+    let (h, m, s) = (now.hour(), now.minute(), now.second());
+    let day = compact_date(now.date_naive());
+    format!("{place}-{day}-{h:02}{m:02}{s:02}-{}", v.id)
 }
 
 /// Why a visit action was refused.
@@ -950,6 +942,22 @@ mod tests {
         let form = receipt_rule(ServiceId::S1, ReceiptKind::Acceptance).and_then(|r| r.form);
         assert_eq!(form.map(|f| f.appendix), Some(2));
         assert!(r.number.ends_with(&v.id));
+    }
+
+    #[test]
+    fn a_receipt_number_is_the_place_the_utc_instant_and_the_visit() {
+        let v = s3_visit();
+        let at = Utc.with_ymd_and_hms(2026, 3, 9, 7, 5, 9).unwrap();
+        assert_eq!(
+            receipt_number(&v, at),
+            format!("HV-20260309-070509-{}", v.id)
+        );
+        // As chrono's strftime wrote it before (`%Y%m%d-%H%M%S`).
+        let late = Utc.with_ymd_and_hms(2026, 12, 31, 23, 59, 58).unwrap();
+        assert_eq!(
+            receipt_number(&v, late),
+            format!("HV-{}-{}", late.format("%Y%m%d-%H%M%S"), v.id)
+        );
     }
 
     #[test]
