@@ -157,8 +157,13 @@ pub fn focused() -> Option<Element> {
 }
 
 /// Waits until the browser calls back the function `schedule` hands it.
-async fn called_back(schedule: fn(&web_sys::Window, &js_sys::Function)) {
-    let p = js_sys::Promise::new(&mut |resolve, _| schedule(&web_sys::window().unwrap(), &resolve));
+async fn called_back(schedule: impl FnOnce(&web_sys::Window, &js_sys::Function)) {
+    let mut schedule = Some(schedule);
+    let p = js_sys::Promise::new(&mut |resolve, _| {
+        if let Some(schedule) = schedule.take() {
+            schedule(&web_sys::window().unwrap(), &resolve);
+        }
+    });
     wasm_bindgen_futures::JsFuture::from(p).await.unwrap();
 }
 
@@ -185,13 +190,11 @@ pub async fn next_task() {
 /// Waits `ms` milliseconds of the browser's time (timers, such as the
 /// clock's tick, run meanwhile).
 pub async fn sleep(ms: i32) {
-    let p = js_sys::Promise::new(&mut |resolve, _| {
-        web_sys::window()
-            .unwrap()
-            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
+    called_back(move |w, f| {
+        w.set_timeout_with_callback_and_timeout_and_arguments_0(f, ms)
             .unwrap();
-    });
-    wasm_bindgen_futures::JsFuture::from(p).await.unwrap();
+    })
+    .await;
 }
 
 /// Makes the browser refuse to store `key` (as when storage is full)

@@ -69,8 +69,13 @@ impl Clock {
         self.today.get()
     }
 
+    /// Today's date as a value to hand to a component (the same memo).
+    pub fn date(&self) -> Memo<chrono::NaiveDate> {
+        self.today
+    }
+
     pub fn today_untracked(&self) -> chrono::NaiveDate {
-        local_date(self.now_untracked())
+        self.today.get_untracked()
     }
 
     pub fn now_untracked(&self) -> DateTime<Utc> {

@@ -135,7 +135,7 @@ fn Passport(service: &'static Service) -> impl IntoView {
     let lang = use_lang();
     let clock = use_clock();
     // Changes once a day, so the page is not rebuilt with every clock tick.
-    let today = Memo::new(move |_| clock.today());
+    let today = clock.date();
     let title = Signal::stored(service.name.text.get(lang).to_string());
     // A link to a section (`#documents`) opens it.
     let hash = web_sys::window()

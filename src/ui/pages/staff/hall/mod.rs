@@ -116,7 +116,7 @@ pub fn HallPage() -> impl IntoView {
     let kind = RwSignal::new(None::<String>);
     let kind_error = RwSignal::new(None::<String>);
     let said = RwSignal::new(None::<(bool, String)>);
-    let today = Memo::new(move |_| clock.today());
+    let today = clock.date();
     let shown = Memo::new(move |_| office.with(|o| hall::hall(db, o, today.get())));
     let windows =
         Memo::new(move |_| office.with(|o| queue::office(o).map(|o| o.windows).unwrap_or(1)));
