@@ -123,6 +123,18 @@ const full = Object.fromEntries(
 // language is the same in every pack and every bundle.
 const buildHeader = full.kk.header.replace(/ kk$/, '');
 
+// chrono's general date parser (its `parse_internal`, about 17 KB of a
+// wasm before wasm-opt) comes back with any date, time or instant read
+// through chrono's own serde reader or `FromStr`. Every stored and shipped
+// one is read by src/engine/json.rs's `date` readers instead; a field or a
+// call that forgets them fails the release build here, naming the bundle.
+for (const bin of profile === 'release' ? ['qujat', ...Object.values(BUNDLES)] : []) {
+  const wasm = path.join(target, 'wasm32-unknown-unknown', profile, `${bin}.wasm`);
+  if (!existsSync(wasm)) fail(`${wasm} is missing: build the bundle first`);
+  const parser = functionNames(readFileSync(wasm)).find((n) => n.includes('chrono6format5parse14parse_internal'));
+  if (parser) fail(`${wasm} links chrono's general date parser (${parser}): read dates with engine::json::date (twiggy paths shows who calls it)`);
+}
+
 for (const [dir, bin] of Object.entries(BUNDLES)) {
   if (!(FEATURES[bin] ?? '').split(',').includes('lang-packs')) continue;
   const wasm = path.join(target, 'wasm32-unknown-unknown', profile, `${bin}.wasm`);

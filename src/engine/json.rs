@@ -44,20 +44,26 @@ pub fn to_value<T: serde::Serialize + ?Sized>(value: &T) -> Result<Value, serde_
 
 /// Dates in JSON without chrono's general parser.
 ///
-/// chrono reads a date or an instant from text through its general format
-/// parser (every field, RFC 2822, week dates…), about 10 KB of a wasm.
-/// The dates the app stores and ships are written one way — a calendar
-/// date as `2026-11-24` (the data files) and an instant as RFC 3339 with
-/// `Z` (chrono's own serializer) — so these read exactly that, for the
-/// years 0000–9999 (chrono writes others with a sign, `+10000-01-01`, which
-/// these refuse), with chrono's RFC 3339 reader and a date split; the
-/// serializers stay chrono's.
-/// Use with `#[serde(deserialize_with = "…")]`. The types the portal's
-/// first load reads use them (the registry's dates, a simulated SMS's
-/// time), which keeps chrono's parser out of it; the other stored types
-/// keep chrono's reader, which the bundles that read them carry anyway.
+/// chrono reads a date, a time or an instant from text through its general
+/// format parser (every field, RFC 2822, week dates…), about 17 KB of a
+/// wasm before `wasm-opt`. The dates the app stores and ships are written
+/// one way — a calendar date as `2026-11-24` (the data files and chrono's
+/// serializer), a wall-clock time as `10:00:00` or `10:00:00.5`, a local
+/// date and time as `2026-11-24T10:00:00`, and an instant as RFC 3339 with
+/// `Z` (chrono's serializer) — so these read exactly that, for the years
+/// 0000–9999 (chrono writes others with a sign, `+10000-01-01`, which these
+/// refuse); instants go through chrono's RFC 3339 reader, which is small
+/// and written apart from the general parser. The serializers stay
+/// chrono's.
+///
+/// Every stored or shipped date, time and instant is read through these,
+/// with `#[serde(deserialize_with = "…")]` (for an `Option`, also
+/// `default`, which keeps an absent field `None` as serde does for an
+/// `Option` without a reader of its own). One left on chrono's reader brings
+/// the general parser back into every bundle that reads it;
+/// `tests/support/size-report.mjs` names the bundles that carry it.
 pub mod date {
-    use chrono::{DateTime, NaiveDate, Utc};
+    use chrono::{DateTime, NaiveDate, NaiveDateTime, NaiveTime, Utc};
     use serde::{Deserialize, Deserializer, de::Error};
 
     /// `YYYY-MM-DD` as a date.
@@ -71,28 +77,112 @@ pub mod date {
         NaiveDate::from_ymd_opt(y.parse().ok()?, m.parse().ok()?, d.parse().ok()?)
     }
 
+    /// `HH:MM:SS`, with an optional fraction of 1–9 digits (chrono writes
+    /// 3, 6 or 9), as a time of day. A second of `60` is a leap second, as
+    /// chrono writes it (`23:59:60` is 23:59:59 and one more second).
+    pub fn parse_time(s: &str) -> Option<NaiveTime> {
+        let (whole, fraction) = match s.split_once('.') {
+            Some((w, f)) => (w, Some(f)),
+            None => (s, None),
+        };
+        let mut parts = whole.splitn(3, ':');
+        let (h, m, sec) = (parts.next()?, parts.next()?, parts.next()?);
+        let two = |p: &str| p.len() == 2 && p.bytes().all(|b| b.is_ascii_digit());
+        if !(two(h) && two(m) && two(sec)) {
+            return None;
+        }
+        let nano = match fraction {
+            None => 0,
+            Some(f) if (1..=9).contains(&f.len()) && f.bytes().all(|b| b.is_ascii_digit()) => {
+                f.parse::<u32>().ok()? * 10u32.pow(9 - f.len() as u32)
+            }
+            Some(_) => return None,
+        };
+        let (sec, nano) = match sec.parse::<u32>().ok()? {
+            60 => (59, nano + 1_000_000_000),
+            s => (s, nano),
+        };
+        NaiveTime::from_hms_nano_opt(h.parse().ok()?, m.parse().ok()?, sec, nano)
+    }
+
+    /// `YYYY-MM-DDTHH:MM:SS[.f]` (no offset) as a local date and time.
+    pub fn parse_local(s: &str) -> Option<NaiveDateTime> {
+        let (date, time) = s.split_once('T')?;
+        Some(parse_date(date)?.and_time(parse_time(time)?))
+    }
+
+    /// An instant in RFC 3339 (`2026-11-24T05:00:00Z`, any offset).
+    pub fn parse_utc(s: &str) -> Option<DateTime<Utc>> {
+        DateTime::parse_from_rfc3339(s)
+            .ok()
+            .map(|t| t.with_timezone(&Utc))
+    }
+
+    /// Reads a string and `parse`s it; `what` names the form in the error.
+    fn read<'de, D: Deserializer<'de>, T>(
+        d: D,
+        parse: fn(&str) -> Option<T>,
+        what: &str,
+    ) -> Result<T, D::Error> {
+        let s = String::deserialize(d)?;
+        parse(&s).ok_or_else(|| D::Error::custom(format!("not {what}: {s}")))
+    }
+
+    /// Reads `null` (none) or a string and `parse`s it.
+    fn read_opt<'de, D: Deserializer<'de>, T>(
+        d: D,
+        parse: fn(&str) -> Option<T>,
+        what: &str,
+    ) -> Result<Option<T>, D::Error> {
+        match Option::<String>::deserialize(d)? {
+            None => Ok(None),
+            Some(s) => parse(&s)
+                .map(Some)
+                .ok_or_else(|| D::Error::custom(format!("not {what}: {s}"))),
+        }
+    }
+
+    const DATE: &str = "a date (YYYY-MM-DD)";
+    const TIME: &str = "a time (HH:MM:SS)";
+    const LOCAL: &str = "a date and time (YYYY-MM-DDTHH:MM:SS)";
+    const INSTANT: &str = "an RFC 3339 instant";
+
     /// A calendar date written `YYYY-MM-DD`.
     pub fn naive<'de, D: Deserializer<'de>>(d: D) -> Result<NaiveDate, D::Error> {
-        let s = String::deserialize(d)?;
-        parse_date(&s).ok_or_else(|| D::Error::custom(format!("not a date (YYYY-MM-DD): {s}")))
+        read(d, parse_date, DATE)
     }
 
     /// An optional calendar date (`null` or absent: none).
     pub fn naive_opt<'de, D: Deserializer<'de>>(d: D) -> Result<Option<NaiveDate>, D::Error> {
-        match Option::<String>::deserialize(d)? {
-            None => Ok(None),
-            Some(s) => parse_date(&s)
-                .map(Some)
-                .ok_or_else(|| D::Error::custom(format!("not a date (YYYY-MM-DD): {s}"))),
-        }
+        read_opt(d, parse_date, DATE)
+    }
+
+    /// A time of day written `HH:MM:SS[.f]`.
+    pub fn time<'de, D: Deserializer<'de>>(d: D) -> Result<NaiveTime, D::Error> {
+        read(d, parse_time, TIME)
+    }
+
+    /// A local date and time written `YYYY-MM-DDTHH:MM:SS[.f]`.
+    pub fn local<'de, D: Deserializer<'de>>(d: D) -> Result<NaiveDateTime, D::Error> {
+        read(d, parse_local, LOCAL)
     }
 
     /// An instant written in RFC 3339 (`2026-11-24T05:00:00Z`, any offset).
     pub fn utc<'de, D: Deserializer<'de>>(d: D) -> Result<DateTime<Utc>, D::Error> {
-        let s = String::deserialize(d)?;
-        DateTime::parse_from_rfc3339(&s)
-            .map(|t| t.with_timezone(&Utc))
-            .map_err(|e| D::Error::custom(format!("not an RFC 3339 instant: {s}: {e}")))
+        read(d, parse_utc, INSTANT)
+    }
+
+    /// An optional instant (`null` or absent: none).
+    pub fn utc_opt<'de, D: Deserializer<'de>>(d: D) -> Result<Option<DateTime<Utc>>, D::Error> {
+        read_opt(d, parse_utc, INSTANT)
+    }
+
+    /// A list of instants.
+    pub fn utc_vec<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<DateTime<Utc>>, D::Error> {
+        Vec::<String>::deserialize(d)?
+            .iter()
+            .map(|s| parse_utc(s).ok_or_else(|| D::Error::custom(format!("not {INSTANT}: {s}"))))
+            .collect()
     }
 }
 
@@ -154,7 +244,7 @@ mod tests {
 
     mod dates {
         use super::super::date::{self, parse_date};
-        use chrono::{DateTime, Duration, NaiveDate, TimeZone, Utc};
+        use chrono::{DateTime, Duration, NaiveDate, NaiveDateTime, NaiveTime, TimeZone, Utc};
         use serde::Deserialize;
 
         #[derive(Deserialize)]
@@ -181,6 +271,104 @@ mod tests {
                 let text = serde_json::json!({ "day": day, "maybe": day, "at": at }).to_string();
                 let got: Dates = serde_json::from_str(&text).unwrap();
                 assert_eq!((got.day, got.maybe, got.at), (day, Some(day), at), "{text}");
+            }
+        }
+
+        #[derive(Deserialize)]
+        struct Times {
+            #[serde(deserialize_with = "date::time")]
+            time: NaiveTime,
+            #[serde(deserialize_with = "date::local")]
+            local: NaiveDateTime,
+            #[serde(default, deserialize_with = "date::utc_opt")]
+            maybe: Option<DateTime<Utc>>,
+            #[serde(default, deserialize_with = "date::utc_vec")]
+            list: Vec<DateTime<Utc>>,
+        }
+
+        /// Times and local date-times as chrono writes them — whole
+        /// seconds, 3, 6 and 9 digits of fraction, leap seconds — read back
+        /// the same, as do optional instants and lists of them.
+        #[test]
+        fn what_chrono_writes_for_times_reads_back_the_same() {
+            let day = NaiveDate::from_ymd_opt(2026, 11, 24).unwrap();
+            let t0 = Utc.with_ymd_and_hms(2024, 2, 29, 23, 0, 0).unwrap();
+            let nanos = [0, 500_000_000, 1_000_000, 123_456_000, 7, 999_999_999];
+            for i in 0..20_000_u32 {
+                let secs = i * 4_327 % 86_400;
+                let nano = nanos[i as usize % nanos.len()]
+                    + if i % 97 == 0 && secs % 60 == 59 {
+                        1_000_000_000
+                    } else {
+                        0
+                    };
+                let Some(time) = NaiveTime::from_num_seconds_from_midnight_opt(secs, nano) else {
+                    continue;
+                };
+                let at =
+                    t0 + Duration::seconds(i64::from(i) * 613) + Duration::nanoseconds(nano.into());
+                let maybe = (i % 2 == 0).then_some(at);
+                let text = serde_json::json!({
+                    "time": time,
+                    "local": day.and_time(time),
+                    "maybe": maybe,
+                    "list": [at, t0],
+                })
+                .to_string();
+                let got: Times = serde_json::from_str(&text).unwrap();
+                assert_eq!(
+                    (got.time, got.local, got.maybe, got.list),
+                    (time, day.and_time(time), maybe, vec![at, t0]),
+                    "{text}"
+                );
+            }
+            let leap = NaiveTime::from_hms_nano_opt(23, 59, 59, 1_500_000_000).unwrap();
+            assert_eq!(serde_json::to_string(&leap).unwrap(), "\"23:59:60.500\"");
+            assert_eq!(date::parse_time("23:59:60.500"), Some(leap));
+            let absent: Times =
+                serde_json::from_str(r#"{"time":"10:00:00","local":"2026-11-24T10:00:00"}"#)
+                    .unwrap();
+            assert_eq!((absent.maybe, absent.list), (None, vec![]));
+        }
+
+        #[test]
+        fn malformed_times_are_errors_not_panics() {
+            for bad in [
+                "",
+                "10:00",
+                "10:00:0",
+                "1:00:00",
+                "24:00:00",
+                "10:60:00",
+                "10:00:61",
+                "10:00:00.",
+                "10:00:00.1234567890",
+                "10:00:00.x",
+                "10:00:00Z",
+                "+1:00:00",
+                "10:00:00.-5",
+                "10-00-00",
+                "٠١:00:00",
+            ] {
+                assert_eq!(date::parse_time(bad), None, "{bad:?}");
+            }
+            for bad in [
+                "2026-11-24",
+                "2026-11-24 10:00:00",
+                "2026-11-24T",
+                "T10:00:00",
+                "2026-11-24T10:00:00Z",
+                "2026-13-24T10:00:00",
+            ] {
+                assert_eq!(date::parse_local(bad), None, "{bad:?}");
+            }
+            for bad in [
+                r#"{"time":"10:00:00","local":"2026-11-24T10:00:00","maybe":"now"}"#,
+                r#"{"time":"10:00:00","local":"2026-11-24T10:00:00","list":["2026-11-24"]}"#,
+                r#"{"time":"10:00:00","local":"2026-11-24T10:00:00","list":"2026-11-24T10:00:00Z"}"#,
+                r#"{"time":36000,"local":"2026-11-24T10:00:00"}"#,
+            ] {
+                assert!(serde_json::from_str::<Times>(bad).is_err(), "{bad}");
             }
         }
 

@@ -43,6 +43,7 @@ pub struct Meta {
 struct OffsetData {
     hours: i8,
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::engine::json::date::utc_opt")]
     until: Option<DateTime<Utc>>,
 }
 

@@ -36,6 +36,7 @@ pub enum SignatureRecord {
     },
     Otp {
         phone: String,
+        #[serde(deserialize_with = "crate::engine::json::date::utc")]
         verified_at: DateTime<Utc>,
         /// SHA-256 of the canonical document the code confirmed.
         digest_hex: String,
@@ -47,6 +48,7 @@ pub enum SignatureRecord {
     /// receipt, so a record changed afterwards no longer verifies.
     Receipt {
         number: String,
+        #[serde(deserialize_with = "crate::engine::json::date::utc")]
         issued_at: DateTime<Utc>,
         /// SHA-256 of the canonical document of the accepted package.
         digest_hex: String,
@@ -58,7 +60,9 @@ pub enum SignatureRecord {
 pub enum Outcome {
     /// Accepted: counting starts on `accepted_on`; the legal deadline is `due`.
     Accepted {
+        #[serde(deserialize_with = "crate::engine::json::date::naive")]
         accepted_on: NaiveDate,
+        #[serde(deserialize_with = "crate::engine::json::date::naive")]
         due: NaiveDate,
         /// "Why this date?" as computed at acceptance, so that it always
         /// ends on `due` even after the calendar data is edited. `None` in
@@ -85,6 +89,7 @@ pub struct Submission {
     /// The document that was signed.
     pub document: serde_json::Value,
     pub signature: SignatureRecord,
+    #[serde(deserialize_with = "crate::engine::json::date::utc")]
     pub submitted_at: DateTime<Utc>,
     /// The region of the school (the provider) at submission, when the
     /// applicant picked it from the registry: its clock read the submission

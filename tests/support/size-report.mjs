@@ -22,10 +22,10 @@ import { fileURLToPath } from 'node:url';
 const KB = 1024;
 const BUDGET = 250 * KB; // 256 000 bytes, brotli: fails the build
 // A bundle's own files (its page, js and wasm), brotli: fails the build.
-// Apply's and staff's are near where they stand (669,599 B and 595,749 B
-// on 2026-12-02, since chrono's strftime went), so that they do not grow
-// while they come down to the goal.
-const BUNDLE_BUDGETS = { services: 375 * KB, apply: 658 * KB, staff: 586 * KB };
+// Apply's and staff's are near where they stand (666,575 B and 592,070 B
+// on 2026-12-02, since chrono's strftime and then its general parser
+// went), so that they do not grow while they come down to the goal.
+const BUNDLE_BUDGETS = { services: 375 * KB, apply: 654 * KB, staff: 581 * KB };
 // Issue 15's goal for apply and staff, brotli: information only.
 const BUNDLE_GOALS = { apply: 350 * KB, staff: 350 * KB };
 

@@ -75,7 +75,9 @@ pub struct Draft {
     pub answers: Answers,
     /// The page the applicant was last on, where "resume" returns.
     pub step: Step,
+    #[serde(deserialize_with = "crate::engine::json::date::utc")]
     pub created_at: DateTime<Utc>,
+    #[serde(deserialize_with = "crate::engine::json::date::utc")]
     pub updated_at: DateTime<Utc>,
 }
 

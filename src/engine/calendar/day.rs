@@ -77,12 +77,22 @@ pub enum DayKind {
     /// A public holiday on its own date (may itself fall on a weekend).
     Holiday { holiday: HolidayId },
     /// A day off because `holiday` fell on the weekend date `from`.
-    Moved { holiday: HolidayId, from: NaiveDate },
+    Moved {
+        holiday: HolidayId,
+        #[serde(deserialize_with = "crate::engine::json::date::naive")]
+        from: NaiveDate,
+    },
     /// A decreed day off, traded for working on `from` (usually a Saturday).
-    TransferOff { from: NaiveDate },
+    TransferOff {
+        #[serde(deserialize_with = "crate::engine::json::date::naive")]
+        from: NaiveDate,
+    },
     /// A decreed working day (a weekend, or a moved-holiday day), worked
     /// instead of `instead_of`.
-    TransferWorking { instead_of: NaiveDate },
+    TransferWorking {
+        #[serde(deserialize_with = "crate::engine::json::date::naive")]
+        instead_of: NaiveDate,
+    },
 }
 
 impl DayKind {

@@ -29,9 +29,11 @@ pub struct Act {
     pub text: Text,
     /// First day in force; `None` when the seeds do not say.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::engine::json::date::naive_opt")]
     pub valid_from: Option<NaiveDate>,
     /// First day no longer in force; `None` when the seeds do not say.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::engine::json::date::naive_opt")]
     pub valid_until: Option<NaiveDate>,
     /// A regional act: the [`region`](crate::engine::region) it was made
     /// for (F002: East Kazakhstan; F004: Almaty), named in its provenance.

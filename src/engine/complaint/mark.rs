@@ -17,6 +17,7 @@ pub enum AnswerKind {
 pub struct Answer {
     pub kind: AnswerKind,
     pub text: String,
+    #[serde(deserialize_with = "crate::engine::json::date::utc")]
     pub at: DateTime<Utc>,
 }
 
@@ -31,6 +32,7 @@ pub enum MarkKind {
         incoming_number: String,
         registered_by: String,
         place: String,
+        #[serde(deserialize_with = "crate::engine::json::date::naive")]
         collect_by: NaiveDate,
     },
     Executed,
@@ -41,6 +43,7 @@ pub enum MarkKind {
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Mark {
+    #[serde(deserialize_with = "crate::engine::json::date::utc")]
     pub at: DateTime<Utc>,
     pub kind: MarkKind,
 }

@@ -26,6 +26,7 @@ pub struct Complaint {
     /// The portal's number for it, e.g. "Ж-2026-000123".
     pub reference: String,
     pub draft: ComplaintDraft,
+    #[serde(deserialize_with = "crate::engine::json::date::utc")]
     pub filed_at: DateTime<Utc>,
     pub signature: SignatureRecordRef,
     pub marks: Vec<Mark>,

@@ -15,7 +15,9 @@ use crate::engine::term::{ClockTime, Location, Unit};
 pub enum Step {
     /// The submission instant, and how it reads on a Kazakhstan clock.
     Submitted {
+        #[serde(deserialize_with = "crate::engine::json::date::utc")]
         instant: DateTime<Utc>,
+        #[serde(deserialize_with = "crate::engine::json::date::local")]
         local: NaiveDateTime,
         offset_hours: i32,
         /// The region whose clock read it (`None`: not known, the national
@@ -39,19 +41,24 @@ pub enum Step {
     /// Submitted at or after the cut-off: accepted on the next working day.
     AfterHours {
         cutoff: ClockTime,
+        #[serde(deserialize_with = "crate::engine::json::date::time")]
         local_time: NaiveTime,
+        #[serde(deserialize_with = "crate::engine::json::date::naive")]
         next: NaiveDate,
         source: Provenance,
     },
     /// Submitted on a day off: accepted on the next working day.
     NonWorkingDay {
+        #[serde(deserialize_with = "crate::engine::json::date::naive")]
         date: NaiveDate,
         reason: DayKind,
+        #[serde(deserialize_with = "crate::engine::json::date::naive")]
         next: NaiveDate,
         source: Provenance,
     },
     /// Day 0 of the count (the day of hand-in or acceptance; C-25).
     CountFrom {
+        #[serde(deserialize_with = "crate::engine::json::date::naive")]
         day_zero: NaiveDate,
         source: Provenance,
     },
@@ -59,22 +66,32 @@ pub enum Step {
     Counted {
         amount: u32,
         unit: Unit,
+        #[serde(deserialize_with = "crate::engine::json::date::naive")]
         from: NaiveDate,
+        #[serde(deserialize_with = "crate::engine::json::date::naive")]
         to: NaiveDate,
         source: Provenance,
     },
     /// A non-working day inside a working-day count, other than a plain weekend.
-    Skipped { date: NaiveDate, why: DayKind },
+    Skipped {
+        #[serde(deserialize_with = "crate::engine::json::date::naive")]
+        date: NaiveDate,
+        why: DayKind,
+    },
     /// A decreed working weekend day inside a working-day count: it counts.
     WorkingWeekend {
+        #[serde(deserialize_with = "crate::engine::json::date::naive")]
         date: NaiveDate,
+        #[serde(deserialize_with = "crate::engine::json::date::naive")]
         instead_of: NaiveDate,
     },
     /// How many plain Saturdays and Sundays the count skipped.
     WeekendsSkipped { count: u32 },
     /// A calendar-day term ended on a day off and moves to the next working day.
     MovedToWorkingDay {
+        #[serde(deserialize_with = "crate::engine::json::date::naive")]
         from: NaiveDate,
+        #[serde(deserialize_with = "crate::engine::json::date::naive")]
         to: NaiveDate,
         why: DayKind,
         #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -83,6 +100,7 @@ pub enum Step {
     /// A calendar-day term ends on a day off and is **not** moved (the term
     /// says so); offices are closed that day.
     DueOnDayOff {
+        #[serde(deserialize_with = "crate::engine::json::date::naive")]
         date: NaiveDate,
         why: DayKind,
         #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -93,19 +111,26 @@ pub enum Step {
     CalendarUncertain { year: i32, status: Vec<YearStatus> },
     /// S3: the provider's internal delivery deadline to the State Corporation (C-26).
     ProviderDelivery {
+        #[serde(deserialize_with = "crate::engine::json::date::naive")]
         deadline: NaiveDate,
+        #[serde(deserialize_with = "crate::engine::json::date::naive")]
         deliver_by: NaiveDate,
         source: Provenance,
     },
     /// Storage at the State Corporation for `months` from `from`.
     StoredUntil {
+        #[serde(deserialize_with = "crate::engine::json::date::naive")]
         from: NaiveDate,
         months: u32,
+        #[serde(deserialize_with = "crate::engine::json::date::naive")]
         until: NaiveDate,
         source: Provenance,
     },
     /// The resulting date.
-    Due { date: NaiveDate },
+    Due {
+        #[serde(deserialize_with = "crate::engine::json::date::naive")]
+        date: NaiveDate,
+    },
 }
 
 /// The steps of a computation and the assumptions (status `Assumption`)
@@ -120,7 +145,9 @@ pub struct Explanation {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Deadline {
     /// The day the application counts as accepted (day 0).
+    #[serde(deserialize_with = "crate::engine::json::date::naive")]
     pub accepted_on: NaiveDate,
+    #[serde(deserialize_with = "crate::engine::json::date::naive")]
     pub due: NaiveDate,
     pub explanation: Explanation,
 }
@@ -139,6 +166,7 @@ pub struct RecordedDeadline {
 /// Any other dated milestone (storage, return, complaint answer).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Milestone {
+    #[serde(deserialize_with = "crate::engine::json::date::naive")]
     pub date: NaiveDate,
     pub explanation: Explanation,
 }

@@ -38,6 +38,7 @@ impl Sex {
 pub struct IinInfo {
     /// The 12 digits, without spaces.
     pub iin: String,
+    #[serde(deserialize_with = "crate::engine::json::date::naive")]
     pub birth_date: NaiveDate,
     pub sex: Sex,
 }

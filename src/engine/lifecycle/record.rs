@@ -11,6 +11,7 @@ use crate::engine::store::Revisioned;
 /// One recorded transition, with the regulation step or rule it follows.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Event {
+    #[serde(deserialize_with = "crate::engine::json::date::utc")]
     pub at: DateTime<Utc>,
     pub actor: Role,
     pub transition: Transition,

@@ -14,6 +14,7 @@ use crate::engine::deadline::{self, Milestone};
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct StorageInfo {
     /// The local day the result was (last) made ready at the State Corporation.
+    #[serde(deserialize_with = "crate::engine::json::date::naive")]
     pub ready_on: NaiveDate,
     /// The last day of storage there ([`deadline::storage_until`]).
     pub until: Milestone,

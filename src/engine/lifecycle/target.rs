@@ -33,7 +33,9 @@ pub struct Target {
     pub actor: Option<Role>,
     /// The transition that completes it.
     pub transition: Option<Transition>,
+    #[serde(deserialize_with = "crate::engine::json::date::utc")]
     pub due: DateTime<Utc>,
+    #[serde(default, deserialize_with = "crate::engine::json::date::utc_opt")]
     pub done_at: Option<DateTime<Utc>>,
     /// Done after `due`, or not done and `now` is past `due`.
     pub late: bool,

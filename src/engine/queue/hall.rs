@@ -36,6 +36,7 @@ pub enum Origin {
     /// Checked in with a booked ticket.
     Booked {
         reference: String,
+        #[serde(deserialize_with = "crate::engine::json::date::utc")]
         slot_start: DateTime<Utc>,
     },
     /// Came without a booking.
@@ -52,12 +53,15 @@ pub struct HallTicket {
     pub purpose: Purpose,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub iin: Option<String>,
+    #[serde(deserialize_with = "crate::engine::json::date::utc")]
     pub arrived_at: DateTime<Utc>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::engine::json::date::utc_opt")]
     pub called_at: Option<DateTime<Utc>>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub window: Option<u32>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::engine::json::date::utc_opt")]
     pub finished_at: Option<DateTime<Utc>>,
     /// Called, but did not come to the window.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
@@ -243,6 +247,7 @@ impl From<KzTimeError> for HallError {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Hall {
     pub office: String,
+    #[serde(deserialize_with = "crate::engine::json::date::naive")]
     pub date: NaiveDate,
     pub tickets: Vec<HallTicket>,
     #[serde(default)]

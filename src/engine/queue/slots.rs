@@ -23,10 +23,13 @@ use crate::engine::term::{ClockTime, Hours};
 /// The slot a ticket holds: local date and times, and the start instant.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SlotRef {
+    #[serde(deserialize_with = "crate::engine::json::date::naive")]
     pub date: NaiveDate,
     pub start: ClockTime,
     pub end: ClockTime,
+    #[serde(deserialize_with = "crate::engine::json::date::utc")]
     pub starts_at: DateTime<Utc>,
+    #[serde(deserialize_with = "crate::engine::json::date::utc")]
     pub ends_at: DateTime<Utc>,
 }
 

@@ -167,11 +167,13 @@ pub fn expected_result(
 #[serde(tag = "event", rename_all = "kebab-case")]
 pub enum TicketEvent {
     Booked {
+        #[serde(deserialize_with = "crate::engine::json::date::utc")]
         at: DateTime<Utc>,
         office: String,
         slot: SlotRef,
     },
     Moved {
+        #[serde(deserialize_with = "crate::engine::json::date::utc")]
         at: DateTime<Utc>,
         from_office: String,
         from: SlotRef,
@@ -179,6 +181,7 @@ pub enum TicketEvent {
         to: SlotRef,
     },
     Cancelled {
+        #[serde(deserialize_with = "crate::engine::json::date::utc")]
         at: DateTime<Utc>,
     },
 }
@@ -207,6 +210,7 @@ pub struct Ticket {
     pub slot: SlotRef,
     /// The citizen, by IIN only; name and documents come from the registry.
     pub iin: String,
+    #[serde(deserialize_with = "crate::engine::json::date::utc")]
     pub created_at: DateTime<Utc>,
     /// The school or college, when named (S3's term, S2's region).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -219,6 +223,7 @@ pub struct Ticket {
     pub expected: Option<ExpectedResult>,
     pub history: Vec<TicketEvent>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::engine::json::date::utc_opt")]
     pub cancelled_at: Option<DateTime<Utc>>,
 }
 
@@ -245,6 +250,7 @@ pub struct TicketRequest {
     pub service: ServiceId,
     pub purpose: Purpose,
     pub office: String,
+    #[serde(deserialize_with = "crate::engine::json::date::naive")]
     pub date: NaiveDate,
     pub start: ClockTime,
     pub iin: String,

@@ -113,7 +113,10 @@ impl Holder {
 #[serde(tag = "kind", rename_all = "kebab-case")]
 pub enum What {
     /// Accepted: the result is due on `due`.
-    Acceptance { due: NaiveDate },
+    Acceptance {
+        #[serde(deserialize_with = "crate::engine::json::date::naive")]
+        due: NaiveDate,
+    },
     /// Refused: the catalogue's refusal ground ids, and the ids of the
     /// document rules missing from the package (a desk refusal lists them).
     /// At least one of the two is not empty.
@@ -126,6 +129,7 @@ pub enum What {
     /// times.
     BookingTicket {
         purpose: Purpose,
+        #[serde(deserialize_with = "crate::engine::json::date::naive")]
         date: NaiveDate,
         start: ClockTime,
         end: ClockTime,
@@ -133,6 +137,7 @@ pub enum What {
     /// A registered complaint: to whom, and when the answer is due.
     ComplaintRegistration {
         addressee: Addressee,
+        #[serde(deserialize_with = "crate::engine::json::date::naive")]
         due: NaiveDate,
     },
 }
@@ -159,6 +164,7 @@ pub struct Statement {
     pub channel: Channel,
     pub holder: Holder,
     /// When the receipt was issued (to the second).
+    #[serde(deserialize_with = "crate::engine::json::date::utc")]
     pub issued_at: DateTime<Utc>,
     pub what: What,
 }

@@ -205,7 +205,9 @@ pub struct Certificate {
     pub serial: String,
     pub owner_iin: String,
     pub owner_name: String,
+    #[serde(deserialize_with = "crate::engine::json::date::utc")]
     pub not_before: DateTime<Utc>,
+    #[serde(deserialize_with = "crate::engine::json::date::utc")]
     pub not_after: DateTime<Utc>,
     #[serde(with = "vault::hex_array")]
     pub public_key: [u8; 32],
@@ -465,6 +467,7 @@ pub struct SignedDocument {
     /// cover the document alone, and are checked at a time the caller
     /// supplies).
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::engine::json::date::utc_opt")]
     pub signed_at: Option<DateTime<Utc>>,
     /// Ed25519 signature over [`SignedDocument::signed_bytes`], hex.
     pub signature_hex: String,

@@ -300,6 +300,7 @@ impl From<RandomUnavailable> for OtpError {
 pub struct Issued {
     /// Six digits, leading zeros kept.
     pub code: String,
+    #[serde(deserialize_with = "crate::engine::json::date::utc")]
     pub expires_at: DateTime<Utc>,
 }
 
@@ -307,7 +308,9 @@ pub struct Issued {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 struct Current {
     counter: u64,
+    #[serde(deserialize_with = "crate::engine::json::date::utc")]
     issued_at: DateTime<Utc>,
+    #[serde(deserialize_with = "crate::engine::json::date::utc")]
     expires_at: DateTime<Utc>,
 }
 
@@ -331,12 +334,15 @@ pub struct OtpSession {
     next_counter: u64,
     current: Option<Current>,
     /// Time of the last code sent, for the resend cooldown.
+    #[serde(default, deserialize_with = "crate::engine::json::date::utc_opt")]
     last_sent: Option<DateTime<Utc>>,
     wrong_tries: u32,
+    #[serde(default, deserialize_with = "crate::engine::json::date::utc_opt")]
     locked_until: Option<DateTime<Utc>>,
     verified: bool,
     /// When the right code was entered.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::engine::json::date::utc_opt")]
     verified_at: Option<DateTime<Utc>>,
 }
 

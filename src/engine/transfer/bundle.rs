@@ -30,6 +30,7 @@ pub type Collections = BTreeMap<String, Vec<Record>>;
 pub struct Bundle {
     /// The person's IIN (12 digits): only they may export or import it.
     pub person_iin: String,
+    #[serde(deserialize_with = "crate::engine::json::date::utc")]
     pub created_at: DateTime<Utc>,
     pub collections: Collections,
 }

@@ -92,7 +92,7 @@ impl std::fmt::Display for Refused {
 fn signing_time(data: &Value) -> Option<DateTime<Utc>> {
     ["submitted_at", "filed_at", "signed_at"]
         .iter()
-        .find_map(|k| json::from_value(data.get(*k)?).ok())
+        .find_map(|k| json::date::parse_utc(data.get(*k)?.as_str()?))
 }
 
 fn check_signature(data: &Value, person: &str) -> Result<(), Refused> {

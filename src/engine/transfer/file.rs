@@ -87,6 +87,7 @@ pub struct CipherHeader {
 pub struct FileHeader {
     pub format: String,
     pub version: u32,
+    #[serde(deserialize_with = "crate::engine::json::date::utc")]
     pub created_at: DateTime<Utc>,
     pub kdf: KdfHeader,
     pub cipher: CipherHeader,

@@ -147,6 +147,7 @@ pub struct PinGuard {
     failures: u32,
     /// No PIN is tried before this time.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::engine::json::date::utc_opt")]
     wait_until: Option<DateTime<Utc>>,
 }
 

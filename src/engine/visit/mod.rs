@@ -177,6 +177,7 @@ pub fn incomplete_outcome(service: ServiceId) -> (VisitOutcome, Option<&'static 
 pub struct MissingRecord {
     /// Document rule ids missing.
     pub documents: Vec<String>,
+    #[serde(deserialize_with = "crate::engine::json::date::utc")]
     pub recorded_at: DateTime<Utc>,
 }
 
@@ -188,21 +189,29 @@ pub type Point = [i16; 2];
 #[serde(tag = "method", rename_all = "kebab-case")]
 pub enum Consent {
     /// A one-time code sent to the registry's mobile number and read back.
-    Otp { verified_at: DateTime<Utc> },
+    Otp {
+        #[serde(deserialize_with = "crate::engine::json::date::utc")]
+        verified_at: DateTime<Utc>,
+    },
     /// A signature drawn on the tablet, kept as its strokes.
     Signature {
         strokes: Vec<Vec<Point>>,
+        #[serde(deserialize_with = "crate::engine::json::date::utc")]
         signed_at: DateTime<Utc>,
     },
     /// S1: the operator told the citizen that the provider obtains the
     /// written consent on the State Corporation's form (F000 L33).
-    Notice { given_at: DateTime<Utc> },
+    Notice {
+        #[serde(deserialize_with = "crate::engine::json::date::utc")]
+        given_at: DateTime<Utc>,
+    },
 }
 
 /// The simulated SMS the citizen's phone received (shown on the tablet).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Sms {
     pub code: String,
+    #[serde(deserialize_with = "crate::engine::json::date::utc")]
     pub sent_at: DateTime<Utc>,
 }
 
@@ -211,7 +220,10 @@ pub struct Sms {
 #[serde(tag = "state", rename_all = "kebab-case")]
 pub enum Delivery {
     ToDeliver,
-    Delivered { at: DateTime<Utc> },
+    Delivered {
+        #[serde(deserialize_with = "crate::engine::json::date::utc")]
+        at: DateTime<Utc>,
+    },
 }
 
 /// A receipt issued at the citizen's home.
@@ -219,6 +231,7 @@ pub enum Delivery {
 pub struct IssuedReceipt {
     pub kind: ReceiptKind,
     pub number: String,
+    #[serde(deserialize_with = "crate::engine::json::date::utc")]
     pub issued_at: DateTime<Utc>,
     /// Document rule ids handed in (acceptance) or missing (refusal).
     pub documents: Vec<String>,
@@ -228,6 +241,7 @@ pub struct IssuedReceipt {
     pub grounds: Vec<String>,
     /// Acceptance only: the legal deadline from the engine.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::engine::json::date::naive_opt")]
     pub due: Option<NaiveDate>,
     /// Acceptance only: "why this date?" as computed when the receipt was
     /// issued (`None` in receipts from before it was kept).
@@ -252,6 +266,7 @@ pub struct Visit {
     pub iin: String,
     /// What the citizen told the contact centre (loss, damage, …).
     pub situations: Vec<Situation>,
+    #[serde(deserialize_with = "crate::engine::json::date::naive")]
     pub date: NaiveDate,
     pub step: Step,
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -238,7 +238,8 @@ fn draft_rev(d: &Draft) -> u64 {
 fn was_submitted(db: Db, iin: &str, draft: &serde_json::Value) -> bool {
     let created = draft
         .get("created_at")
-        .and_then(|c| json::from_value::<DateTime<Utc>>(c).ok())
+        .and_then(|c| c.as_str())
+        .and_then(json::date::parse_utc)
         .map(|c| c.to_rfc3339());
     let Some(created) = created else {
         return false;

@@ -85,9 +85,11 @@ pub struct PhoneState {
     #[serde(default)]
     wrong_tries: u32,
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::engine::json::date::utc_opt")]
     locked_until: Option<DateTime<Utc>>,
     /// When codes were sent within the last hour.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(deserialize_with = "crate::engine::json::date::utc_vec")]
     sent: Vec<DateTime<Utc>>,
 }
 
