@@ -60,6 +60,7 @@ use crate::engine::service::ServiceId;
 use crate::engine::source::{Provenance, Text};
 
 pub mod booking;
+mod checklist;
 pub mod hall;
 pub mod office;
 pub mod opening;

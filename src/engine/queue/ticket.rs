@@ -7,14 +7,15 @@
 //! [`TicketError::SlotFull`]. Nothing is deleted: a moved ticket keeps its
 //! history, a cancelled or past one stays in the list.
 //!
-//! A ticket carries what the citizen needs at the office:
+//! A ticket carries what the citizen needs at the office (computed in
+//! `checklist.rs`, re-exported here):
 //!
 //! - the **personal checklist**: for handing in, the catalogue's documents
 //!   for the State Corporation channel and the citizen's situation (and
 //!   its notes, such as consent); for collecting, the catalogue's issuance
 //!   rule and what the booking rule adds (S2: the receipt, F002 L72);
 //! - for handing in, **the result date to expect** if the documents are
-//!   handed in at the slot: the very [`deadline_for`](deadline::deadline_for)
+//!   handed in at the slot: the very [`deadline_for`](crate::engine::deadline::deadline_for)
 //!   computation the acceptance makes, with the office's and the
 //!   provider's settlements (S3: 3 or 8 working days, C-24), and its
 //!   explanation.
@@ -22,145 +23,22 @@
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
-use super::booking::{Bookability, BookingRule, ChecklistSource, NoBooking, booking};
+use super::booking::{Bookability, NoBooking, booking};
 use super::office::{ProviderPlace, QueueOffice, office};
 pub use super::slots::SlotRef;
 use super::slots::{SlotsAnswer, Taken, day_slots};
 use super::{Purpose, QueueError};
-use crate::engine::calendar;
-use crate::engine::catalog::{self, Situation};
-use crate::engine::deadline::{self, Deadline, DeadlineError};
+use crate::engine::catalog::Situation;
+use crate::engine::deadline::DeadlineError;
 use crate::engine::identity::iin::{self, IinError};
 use crate::engine::kztime::compact_date;
 use crate::engine::service::ServiceId;
-use crate::engine::source::{Provenance, Text};
 use crate::engine::store::{Revisioned, Stale};
-use crate::engine::term::{Channel, ClockTime, Location};
+use crate::engine::term::ClockTime;
 
-/// Something to bring, or something to know, at the office.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum ChecklistKind {
-    Bring,
-    /// Not a document: consent, "the employee gets the identity data from
-    /// state systems", a gap in the law.
-    Note,
-}
-
-/// One line of the personal checklist, with its legal basis.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct ChecklistItem {
-    /// The catalogue's id (document rule, issuance rule) or the booking
-    /// rule's extra item.
-    pub id: String,
-    pub kind: ChecklistKind,
-    pub text: Text,
-    pub provenance: Provenance,
-}
-
-/// A ticket's checklist.
-pub type Checklist = Vec<ChecklistItem>;
-
-/// What to bring to a slot of `rule` in `situations`: for handing in, the
-/// catalogue's documents for the State Corporation; for collecting, the
-/// issuance items the rule names; then the rule's own extra items.
-pub fn checklist(rule: &BookingRule, situations: &[Situation]) -> Checklist {
-    let svc = catalog::service(rule.service);
-    let mut items: Checklist = match &rule.checklist {
-        ChecklistSource::Documents => svc
-            .documents(Channel::StateCorporation, situations)
-            .into_iter()
-            .map(|d| ChecklistItem {
-                id: d.id.clone(),
-                kind: if d.info {
-                    ChecklistKind::Note
-                } else {
-                    ChecklistKind::Bring
-                },
-                text: d.text.clone(),
-                provenance: d.provenance.clone(),
-            })
-            .collect(),
-        ChecklistSource::Issuance { ids } => svc
-            .issuance
-            .iter()
-            .filter(|i| ids.contains(&i.id) && i.channels.contains(&Channel::StateCorporation))
-            .map(|i| ChecklistItem {
-                id: i.id.clone(),
-                kind: ChecklistKind::Bring,
-                text: i.text.clone(),
-                provenance: i.provenance.clone(),
-            })
-            .collect(),
-    };
-    items.extend(rule.extra.iter().map(|e| ChecklistItem {
-        id: e.id.clone(),
-        kind: ChecklistKind::Bring,
-        text: e.text.clone(),
-        provenance: e.provenance.clone(),
-    }));
-    items
-}
-
-/// The result date to expect if the documents are handed in at the slot.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct ExpectedResult {
-    pub deadline: Deadline,
-    /// S3: the office in the provider's settlement or not (C-24); `None`
-    /// for a service whose term does not depend on it, or when the
-    /// provider is not known (then the longer term, and the explanation
-    /// says so).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub location: Option<Location>,
-    pub office_settlement: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub provider_settlement: Option<String>,
-}
-
-/// The deadline of documents handed in at `office` at `handed_in`: the
-/// computation the acceptance at the counter makes (State Corporation
-/// channel; for S3 the term of the office's location relative to the
-/// provider, C-24), so that the date promised at booking is the date the
-/// receipt will give.
-///
-/// ```
-/// use qujat::engine::{kztime, queue};
-/// use qujat::engine::queue::ProviderPlace;
-/// use qujat::engine::service::ServiceId;
-///
-/// let college = ProviderPlace::of_id("almaty-college-service").unwrap();
-/// let at = kztime::parse_instant("2025-03-19T11:00:00+05:00")?;
-/// // In the provider's settlement: 3 working days (F003 item 3 1)).
-/// let same = queue::expected_result(ServiceId::S3, queue::office("almaty-medeu").unwrap(), Some(&college), at)?;
-/// assert_eq!(same.deadline.due.to_string(), "2025-03-27");
-/// // In another settlement: 8 working days.
-/// let other = queue::expected_result(ServiceId::S3, queue::office("kaskelen-karasai").unwrap(), Some(&college), at)?;
-/// assert_eq!(other.deadline.due.to_string(), "2025-04-03");
-/// # Ok::<(), Box<dyn std::error::Error>>(())
-/// ```
-pub fn expected_result(
-    service: ServiceId,
-    office: &QueueOffice,
-    provider: Option<&ProviderPlace>,
-    handed_in: DateTime<Utc>,
-) -> Result<ExpectedResult, DeadlineError> {
-    let terms = &catalog::service(service).terms;
-    let by_location = terms
-        .iter()
-        .any(|t| t.channel == Channel::StateCorporation && t.location.is_some());
-    let location = provider
-        .filter(|_| by_location)
-        .map(|p| office.location_for(p));
-    let cal = calendar::calendar()?;
-    let deadline =
-        deadline::deadline_for(terms, Channel::StateCorporation, location, handed_in, cal)?;
-    Ok(ExpectedResult {
-        deadline,
-        location,
-        office_settlement: office.settlement.clone(),
-        provider_settlement: provider.map(|p| p.settlement.clone()),
-    })
-}
+pub use super::checklist::{
+    Checklist, ChecklistItem, ChecklistKind, ExpectedResult, checklist, expected_result,
+};
 
 /// What happened to a ticket, in order.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

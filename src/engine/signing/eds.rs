@@ -57,6 +57,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 use sha2::{Digest, Sha256};
 
+pub use super::canonical::{canonical_json, digest_hex};
 use super::vault::{self, RandomUnavailable, Sealed, VaultError};
 use crate::engine::identity::iin::{self, IinError};
 
@@ -496,76 +497,6 @@ fn signed_bytes(document: &Value, signed_at: Option<DateTime<Utc>>) -> Vec<u8> {
         }
         None => canonical_json(document).into_bytes(),
     }
-}
-
-/// SHA-256 of the canonical JSON of `value`, hex: what an SMS code is bound
-/// to, and what a signature's document is compared by.
-pub fn digest_hex(value: &Value) -> String {
-    vault::hex_encode(&Sha256::digest(canonical_json(value).as_bytes()))
-}
-
-/// Deterministic JSON: object keys sorted (by code point, recursively), no
-/// whitespace, numbers and strings exactly as serde_json writes them. Two
-/// equal values always give the same bytes, whatever order their keys came in.
-pub fn canonical_json(value: &Value) -> String {
-    let mut out = String::new();
-    write_canonical(value, &mut out);
-    out
-}
-
-fn write_canonical(value: &Value, out: &mut String) {
-    match value {
-        Value::Null => out.push_str("null"),
-        Value::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
-        Value::Number(n) => out.push_str(&n.to_string()),
-        Value::String(s) => write_string(s, out),
-        Value::Array(items) => {
-            out.push('[');
-            for (i, v) in items.iter().enumerate() {
-                if i > 0 {
-                    out.push(',');
-                }
-                write_canonical(v, out);
-            }
-            out.push(']');
-        }
-        Value::Object(map) => {
-            let mut entries: Vec<(&String, &Value)> = map.iter().collect();
-            entries.sort_by(|a, b| a.0.cmp(b.0));
-            out.push('{');
-            for (i, (k, v)) in entries.into_iter().enumerate() {
-                if i > 0 {
-                    out.push(',');
-                }
-                write_string(k, out);
-                out.push(':');
-                write_canonical(v, out);
-            }
-            out.push('}');
-        }
-    }
-}
-
-/// serde_json's string escaping: `"` `\` and the short escapes, other
-/// control characters as `\u00xx`, everything else literal.
-fn write_string(s: &str, out: &mut String) {
-    out.push('"');
-    for c in s.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\u{08}' => out.push_str("\\b"),
-            '\u{0c}' => out.push_str("\\f"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            c if (c as u32) < 0x20 => {
-                out.push_str(&format!("\\u{:04x}", c as u32));
-            }
-            c => out.push(c),
-        }
-    }
-    out.push('"');
 }
 
 /// The certificate is the demo CA's and belongs to the person with IIN

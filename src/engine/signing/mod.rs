@@ -12,6 +12,7 @@
 //! in the browser, so randomness and the time now are parameters, and no
 //! secret is ever stored in the clear.
 
+mod canonical;
 pub mod eds;
 pub mod otp;
 pub mod vault;

@@ -37,14 +37,16 @@ use super::kztime::compact_date;
 use super::queue::{self, ProviderPlace};
 use super::service::ServiceId;
 use super::signing::otp::OtpSession;
-use super::store::{Revisioned, Stale};
+use super::store::Revisioned;
 use super::term::{Channel, Location};
 
 mod counter;
+mod error;
 mod file;
 pub mod lock;
 mod requests;
 
+pub use error::VisitError;
 pub use file::delivered_applications;
 pub use lock::{
     ACCESSIBLE_IDLE_FACTOR, AfterWrongPin, IDLE_LOCK_MINUTES, MIN_PIN_LEN, OperatorStore, PinError,
@@ -627,61 +629,6 @@ fn receipt_number(v: &Visit, now: DateTime<Utc>) -> String {
     format!("{place}-{day}-{h:02}{m:02}{s:02}-{}", v.id)
 }
 
-/// Why a visit action was refused.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum VisitError {
-    /// The action belongs to another step of the visit.
-    WrongStep,
-    /// A consent signature without a stroke.
-    NoSignature,
-    /// A consent taken a way the service's source does not allow (a drawn
-    /// signature for S2's OTP consent; a code where only a notice is due).
-    ConsentNotThisWay,
-    /// The receipt's deadline could not be computed.
-    Deadline(DeadlineError),
-    /// Sync asked while the device has no connection.
-    Offline,
-    /// The visit changed in another tab since it was shown.
-    Stale(Stale),
-}
-
-impl std::fmt::Display for VisitError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            VisitError::WrongStep => f.write_str("the visit is not at that step"),
-            VisitError::NoSignature => f.write_str("the signature has no stroke"),
-            VisitError::ConsentNotThisWay => {
-                f.write_str("the service's source does not provide for consent given this way")
-            }
-            VisitError::Deadline(e) => write!(f, "deadline: {e}"),
-            VisitError::Offline => f.write_str("the device is offline"),
-            VisitError::Stale(s) => s.fmt(f),
-        }
-    }
-}
-
-impl std::error::Error for VisitError {
-    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
-        match self {
-            VisitError::Deadline(e) => Some(e),
-            VisitError::Stale(s) => Some(s),
-            _ => None,
-        }
-    }
-}
-
-impl From<Stale> for VisitError {
-    fn from(s: Stale) -> Self {
-        VisitError::Stale(s)
-    }
-}
-
-impl From<DeadlineError> for VisitError {
-    fn from(e: DeadlineError) -> Self {
-        VisitError::Deadline(e)
-    }
-}
-
 /// Delivers every queued package when `online`; returns how many.
 pub fn sync(
     data: &mut OperatorData,
@@ -715,6 +662,7 @@ mod tests {
     use super::requests::{REQUESTS, visitable};
     use super::*;
     use crate::engine::identity::registry::EducationKind;
+    use crate::engine::store::Stale;
     use chrono::{Duration, TimeZone};
 
     fn day() -> NaiveDate {
