@@ -351,13 +351,16 @@ mod tests {
                 "٠١:00:00",
             ] {
                 assert_eq!(date::parse_time(bad), None, "{bad:?}");
+                assert_eq!(
+                    date::parse_local(&format!("2026-11-24T{bad}")),
+                    None,
+                    "{bad:?}"
+                );
             }
             for bad in [
                 "2026-11-24",
                 "2026-11-24 10:00:00",
-                "2026-11-24T",
                 "T10:00:00",
-                "2026-11-24T10:00:00Z",
                 "2026-13-24T10:00:00",
             ] {
                 assert_eq!(date::parse_local(bad), None, "{bad:?}");
