@@ -60,8 +60,8 @@ pub fn to_value<T: serde::Serialize + ?Sized>(value: &T) -> Result<Value, serde_
 /// with `#[serde(deserialize_with = "…")]` (for an `Option`, also
 /// `default`, which keeps an absent field `None` as serde does for an
 /// `Option` without a reader of its own). One left on chrono's reader brings
-/// the general parser back into every bundle that reads it;
-/// `tests/support/size-report.mjs` names the bundles that carry it.
+/// the general parser back into every bundle that reads it; the release
+/// build (`.ci/packs.mjs`) then fails, naming the bundle that carries it.
 pub mod date {
     use chrono::{DateTime, NaiveDate, NaiveDateTime, NaiveTime, Utc};
     use serde::{Deserialize, Deserializer, de::Error};
