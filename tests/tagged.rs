@@ -1,0 +1,426 @@
+//! The internally tagged enums read without serde's buffer
+//! (`engine::json::tagged`): every variant of every such stored enum reads
+//! what serde's writer wrote and writes it back unchanged, in any order of
+//! its fields; a missing field, a missing or unknown tag, a field of the
+//! wrong type and (where the enum denies them) an unknown field are errors
+//! with serde's own messages, never panics.
+//!
+//! The same checks passed on serde's derived readers before these enums got
+//! their own, so they pin the stored form and the refusals to what serde did.
+#![cfg(not(target_arch = "wasm32"))]
+
+use std::fmt::Debug;
+use std::path::Path;
+
+use qujat::engine::calendar::day::DayKind;
+use qujat::engine::complaint::MarkKind;
+use qujat::engine::deadline::Step;
+use qujat::engine::queue::Origin;
+use qujat::engine::queue::booking::ChecklistSource;
+use qujat::engine::queue::ticket::TicketEvent;
+use qujat::engine::submission::{Outcome, SignatureRecord};
+use qujat::engine::term::StartRule;
+use qujat::engine::visit::{Consent, Delivery};
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+use serde_json::{Map, Value, json};
+
+/// How strict an enum is about fields of no variant.
+#[derive(Clone, Copy, PartialEq)]
+enum Unknown {
+    Ignored,
+    Refused,
+}
+
+/// Checks one sample of `T` (an object whose `tag` names the variant);
+/// `optional` lists the sample's fields the variant may go without.
+fn check<T: DeserializeOwned + Serialize + Debug>(
+    tag: &str,
+    sample: Value,
+    optional: &[&str],
+    unknown: Unknown,
+) {
+    let read = |v: &Value| serde_json::from_str::<T>(&v.to_string());
+    let fields: &Map<String, Value> = sample.as_object().expect("a sample is an object");
+    let what = format!("{tag}={}", fields[tag]);
+
+    // What serde wrote reads back and writes the same, whatever the order.
+    let value = read(&sample).unwrap_or_else(|e| panic!("{what}: {e}"));
+    assert_eq!(serde_json::to_value(&value).unwrap(), sample, "{what}");
+    let text: String = {
+        let parts: Vec<String> = fields
+            .iter()
+            .rev()
+            .map(|(k, v)| format!("{}:{v}", Value::from(k.as_str())))
+            .collect();
+        format!("{{{}}}", parts.join(","))
+    };
+    let backwards = serde_json::from_str::<T>(&text).unwrap_or_else(|e| panic!("{what}: {e}"));
+    assert_eq!(
+        serde_json::to_value(&backwards).unwrap(),
+        sample,
+        "{what} (tag last)"
+    );
+
+    // Each field taken away: a required one is missed by name.
+    for key in fields.keys() {
+        let mut less = fields.clone();
+        less.remove(key);
+        let got = read(&Value::Object(less));
+        if key == tag || !optional.contains(&key.as_str()) {
+            let e = got.expect_err(&format!("{what} without {key}")).to_string();
+            assert!(
+                e.contains(&format!("missing field `{key}`")),
+                "{what} without {key}: {e}"
+            );
+        } else {
+            assert!(got.is_ok(), "{what} without optional {key}: {got:?}");
+        }
+    }
+
+    // Each field of the wrong type is an error.
+    for key in fields.keys() {
+        let mut wrong = fields.clone();
+        wrong.insert(key.clone(), Value::Bool(true));
+        let got = read(&Value::Object(wrong));
+        assert!(got.is_err(), "{what} with {key}: true read as {got:?}");
+    }
+
+    // An unknown tag names the variants.
+    let mut unknown_tag = fields.clone();
+    unknown_tag.insert(tag.into(), json!("no-such-variant"));
+    let e = read(&Value::Object(unknown_tag))
+        .expect_err("unknown tag")
+        .to_string();
+    assert!(
+        e.contains("unknown variant `no-such-variant`"),
+        "{what}: {e}"
+    );
+
+    // A field no variant has.
+    let mut extra = fields.clone();
+    extra.insert("zz_not_a_field".into(), json!(1));
+    let got = read(&Value::Object(extra));
+    match unknown {
+        Unknown::Ignored => assert!(got.is_ok(), "{what} with an unknown field: {got:?}"),
+        Unknown::Refused => {
+            let e = got.expect_err("an unknown field").to_string();
+            assert!(e.contains("unknown field `zz_not_a_field`"), "{what}: {e}");
+        }
+    }
+
+    // Not an object at all.
+    for v in [json!(null), json!("x"), json!(3), json!([])] {
+        assert!(read(&v).is_err(), "{what}: {v} read");
+    }
+}
+
+fn samples<T: DeserializeOwned + Serialize + Debug>(
+    tag: &str,
+    list: Vec<(Value, &[&str])>,
+    unknown: Unknown,
+) {
+    for (sample, optional) in list {
+        check::<T>(tag, sample, optional, unknown);
+    }
+}
+
+/// The first object in a stored fixture whose `tag` is `value`.
+fn from_fixture(file: &str, tag: &str, value: &str) -> Value {
+    fn find(v: &Value, tag: &str, value: &str) -> Option<Value> {
+        match v {
+            Value::Object(m) if m.get(tag).and_then(Value::as_str) == Some(value) => {
+                Some(v.clone())
+            }
+            Value::Object(m) => m.values().find_map(|x| find(x, tag, value)),
+            Value::Array(a) => a.iter().find_map(|x| find(x, tag, value)),
+            _ => None,
+        }
+    }
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/stored")
+        .join(file);
+    let text = std::fs::read_to_string(&path).unwrap();
+    find(&serde_json::from_str(&text).unwrap(), tag, value)
+        .unwrap_or_else(|| panic!("{file} has no {tag}={value}"))
+}
+
+fn slot() -> Value {
+    json!({"date": "2026-12-02", "start": "10:00", "end": "10:15",
+           "starts_at": "2026-12-02T05:00:00Z", "ends_at": "2026-12-02T05:15:00Z"})
+}
+
+fn source() -> Value {
+    json!({"status": "national", "cites": [
+        {"seed": "F001", "clause": "§3(1)", "lang": "ru", "line": 9,
+         "quote": "или на портал – 15 рабочих дней"}]})
+}
+
+const NONE: &[&str] = &[];
+
+#[test]
+fn ticket_events() {
+    samples::<TicketEvent>(
+        "event",
+        vec![
+            (
+                json!({"event": "booked", "at": "2026-11-30T05:00:00Z", "office": "almaty-medeu",
+                    "slot": slot()}),
+                NONE,
+            ),
+            (
+                json!({"event": "moved", "at": "2026-11-30T05:00:00Z", "from_office": "almaty-medeu",
+                    "from": slot(), "to_office": "astana-esil", "to": slot()}),
+                NONE,
+            ),
+            (
+                json!({"event": "cancelled", "at": "2026-11-30T05:00:00.250Z"}),
+                NONE,
+            ),
+        ],
+        Unknown::Ignored,
+    );
+}
+
+#[test]
+fn signature_records() {
+    samples::<SignatureRecord>(
+        "method",
+        vec![
+            (from_fixture("applications.v2.json", "method", "eds"), NONE),
+            (
+                json!({"method": "otp", "phone": "+7 702 555 02 02",
+                    "verified_at": "2026-05-04T10:00:00Z", "digest_hex": "33dc"}),
+                NONE,
+            ),
+            (
+                json!({"method": "receipt", "number": "HV-1", "issued_at": "2026-05-04T10:00:00Z",
+                    "digest_hex": "33dc"}),
+                NONE,
+            ),
+        ],
+        Unknown::Ignored,
+    );
+}
+
+#[test]
+fn outcomes() {
+    samples::<Outcome>(
+        "result",
+        vec![
+            (
+                from_fixture("applications.v2.json", "result", "accepted"),
+                &["explanation"],
+            ),
+            (
+                json!({"result": "accepted", "accepted_on": "2026-05-04", "due": "2026-05-28"}),
+                NONE,
+            ),
+            (
+                json!({"result": "refused", "grounds": ["incomplete-package", "expired-documents"]}),
+                NONE,
+            ),
+        ],
+        Unknown::Ignored,
+    );
+}
+
+#[test]
+fn day_kinds() {
+    samples::<DayKind>(
+        "kind",
+        vec![
+            (json!({"kind": "working"}), NONE),
+            (json!({"kind": "weekend"}), NONE),
+            (json!({"kind": "holiday", "holiday": "defender-day"}), NONE),
+            (
+                json!({"kind": "moved", "holiday": "victory-day", "from": "2026-05-09"}),
+                NONE,
+            ),
+            (json!({"kind": "transfer-off", "from": "2026-01-03"}), NONE),
+            (
+                json!({"kind": "transfer-working", "instead_of": "2026-01-02"}),
+                NONE,
+            ),
+        ],
+        Unknown::Ignored,
+    );
+}
+
+#[test]
+fn complaint_marks() {
+    samples::<MarkKind>(
+        "mark",
+        vec![
+            (json!({"mark": "delivered"}), NONE),
+            (
+                json!({"mark": "registered", "incoming_number": "ВХ-12", "registered_by": "А. Б.",
+                    "place": "Алматы", "collect_by": "2026-12-10"}),
+                NONE,
+            ),
+            (json!({"mark": "executed"}), NONE),
+            (json!({"mark": "answered", "kind": "on-merits"}), NONE),
+            (
+                json!({"mark": "answered", "kind": "refusal-to-consider"}),
+                NONE,
+            ),
+        ],
+        Unknown::Ignored,
+    );
+}
+
+#[test]
+fn explanation_steps() {
+    let day_off = json!({"kind": "holiday", "holiday": "defender-day"});
+    samples::<Step>(
+        "step",
+        vec![
+            (
+                json!({"step": "submitted", "instant": "2026-05-04T10:00:00Z",
+                    "local": "2026-05-04T15:00:00", "offset_hours": 5,
+                    "region": "almaty-city"}),
+                &["region"],
+            ),
+            (
+                json!({"step": "region-unknown", "offset_hours": 5, "source": source()}),
+                NONE,
+            ),
+            (
+                json!({"step": "location-assumed", "location": "other", "source": source()}),
+                NONE,
+            ),
+            (
+                json!({"step": "after-hours", "cutoff": "18:30", "local_time": "19:00:00",
+                    "next": "2026-05-05", "source": source()}),
+                NONE,
+            ),
+            (
+                json!({"step": "non-working-day", "date": "2026-05-09", "reason": day_off,
+                    "next": "2026-05-11", "source": source()}),
+                NONE,
+            ),
+            (
+                json!({"step": "count-from", "day_zero": "2026-05-04", "source": source()}),
+                NONE,
+            ),
+            (
+                json!({"step": "counted", "amount": 15, "unit": "working-days", "from": "2026-05-04",
+                    "to": "2026-05-28", "source": source()}),
+                NONE,
+            ),
+            (
+                json!({"step": "skipped", "date": "2026-05-07", "why": day_off}),
+                NONE,
+            ),
+            (
+                json!({"step": "working-weekend", "date": "2026-01-03",
+                    "instead_of": "2026-01-02"}),
+                NONE,
+            ),
+            (json!({"step": "weekends-skipped", "count": 5}), NONE),
+            (
+                json!({"step": "moved-to-working-day", "from": "2026-05-09", "to": "2026-05-11",
+                    "why": day_off, "source": source()}),
+                &["source"],
+            ),
+            (
+                json!({"step": "due-on-day-off", "date": "2026-05-09", "why": day_off,
+                    "source": source()}),
+                &["source"],
+            ),
+            (
+                json!({"step": "calendar-uncertain", "year": 2026,
+                    "status": ["holidays-uncertain", "kurban-ait-estimated"]}),
+                NONE,
+            ),
+            (
+                json!({"step": "provider-delivery", "deadline": "2026-11-30",
+                    "deliver_by": "2026-11-27", "source": source()}),
+                NONE,
+            ),
+            (
+                json!({"step": "stored-until", "from": "2026-05-28", "months": 2,
+                    "until": "2026-07-28", "source": source()}),
+                NONE,
+            ),
+            (json!({"step": "due", "date": "2026-05-28"}), NONE),
+        ],
+        Unknown::Ignored,
+    );
+}
+
+#[test]
+fn checklist_sources() {
+    // `deny_unknown_fields` as serde's derived reader applied it: to the
+    // fields of a variant with fields, not to a unit variant.
+    check::<ChecklistSource>("from", json!({"from": "documents"}), NONE, Unknown::Ignored);
+    check::<ChecklistSource>(
+        "from",
+        json!({"from": "issuance", "ids": ["receipt", "identity"]}),
+        NONE,
+        Unknown::Refused,
+    );
+    let documents = serde_json::from_str::<ChecklistSource>(r#"{"from":"documents","ids":[]}"#);
+    assert_eq!(documents.ok(), Some(ChecklistSource::Documents));
+}
+
+#[test]
+fn start_rules() {
+    samples::<StartRule>(
+        "kind",
+        vec![
+            (json!({"kind": "day-after-hand-in"}), NONE),
+            (
+                json!({"kind": "next-working-day-after-cutoff", "cutoff": "18:30"}),
+                NONE,
+            ),
+        ],
+        Unknown::Ignored,
+    );
+}
+
+#[test]
+fn visit_consents_and_deliveries() {
+    samples::<Consent>(
+        "method",
+        vec![
+            (
+                json!({"method": "otp", "verified_at": "2026-05-04T10:00:00Z"}),
+                NONE,
+            ),
+            (
+                json!({"method": "signature", "strokes": [[[1, 2], [3, 4]], [[5, 6]]],
+                    "signed_at": "2026-05-04T10:00:00Z"}),
+                NONE,
+            ),
+        ],
+        Unknown::Ignored,
+    );
+    samples::<Delivery>(
+        "state",
+        vec![
+            (json!({"state": "to-deliver"}), NONE),
+            (
+                json!({"state": "delivered", "at": "2026-05-04T10:00:00Z"}),
+                NONE,
+            ),
+        ],
+        Unknown::Ignored,
+    );
+}
+
+#[test]
+fn hall_origins() {
+    samples::<Origin>(
+        "kind",
+        vec![
+            (
+                json!({"kind": "booked", "reference": "Q-3F2A9C",
+                    "slot_start": "2026-11-24T05:45:00Z"}),
+                NONE,
+            ),
+            (json!({"kind": "walk-in"}), NONE),
+        ],
+        Unknown::Ignored,
+    );
+}
