@@ -6,7 +6,10 @@
 //! with serde's own messages, never panics.
 //!
 //! The same checks passed on serde's derived readers before these enums got
-//! their own, so they pin the stored form and the refusals to what serde did.
+//! their own, so they pin the stored form and the refusals to what serde
+//! did — but one: `ChecklistSource` (the booking rules' data) now refuses an
+//! unknown field under its variant without fields too, where serde's reader
+//! let it through.
 #![cfg(not(target_arch = "wasm32"))]
 
 use std::fmt::Debug;
@@ -14,10 +17,12 @@ use std::path::Path;
 
 use qujat::engine::calendar::day::DayKind;
 use qujat::engine::complaint::MarkKind;
+use qujat::engine::complaint::draft::Problem;
 use qujat::engine::deadline::Step;
 use qujat::engine::queue::Origin;
 use qujat::engine::queue::booking::ChecklistSource;
 use qujat::engine::queue::ticket::TicketEvent;
+use qujat::engine::receipt::statement::What;
 use qujat::engine::submission::{Outcome, SignatureRecord};
 use qujat::engine::term::StartRule;
 use qujat::engine::visit::{Consent, Delivery};
@@ -351,17 +356,24 @@ fn explanation_steps() {
 
 #[test]
 fn checklist_sources() {
-    // `deny_unknown_fields` as serde's derived reader applied it: to the
-    // fields of a variant with fields, not to a unit variant.
-    check::<ChecklistSource>("from", json!({"from": "documents"}), NONE, Unknown::Ignored);
-    check::<ChecklistSource>(
+    // The booking rules' data denies unknown fields, under every variant.
+    // (serde's derived reader let any field through under `documents`, a
+    // variant without fields; this one refuses there too.)
+    samples::<ChecklistSource>(
         "from",
-        json!({"from": "issuance", "ids": ["receipt", "identity"]}),
-        NONE,
+        vec![
+            (json!({"from": "documents"}), NONE),
+            (
+                json!({"from": "issuance", "ids": ["receipt", "identity"]}),
+                NONE,
+            ),
+        ],
         Unknown::Refused,
     );
-    let documents = serde_json::from_str::<ChecklistSource>(r#"{"from":"documents","ids":[]}"#);
-    assert_eq!(documents.ok(), Some(ChecklistSource::Documents));
+    let e = serde_json::from_str::<ChecklistSource>(r#"{"from":"documents","ids":[]}"#)
+        .expect_err("ids on documents")
+        .to_string();
+    assert!(e.contains("unknown field `ids`"), "{e}");
 }
 
 #[test]
@@ -420,6 +432,47 @@ fn hall_origins() {
                 NONE,
             ),
             (json!({"kind": "walk-in"}), NONE),
+        ],
+        Unknown::Ignored,
+    );
+}
+
+#[test]
+fn receipt_statements() {
+    samples::<What>(
+        "kind",
+        vec![
+            (json!({"kind": "acceptance", "due": "2026-05-28"}), NONE),
+            (
+                json!({"kind": "refusal", "grounds": ["incomplete-package"],
+                    "missing": ["identity"]}),
+                &["missing"],
+            ),
+            (json!({"kind": "refusal", "grounds": []}), NONE),
+            (
+                json!({"kind": "booking-ticket", "purpose": "hand-in", "date": "2026-12-02",
+                    "start": "10:00", "end": "10:15"}),
+                NONE,
+            ),
+            (
+                json!({"kind": "complaint-registration", "addressee": "provider-head",
+                    "due": "2026-12-10"}),
+                NONE,
+            ),
+        ],
+        Unknown::Ignored,
+    );
+}
+
+#[test]
+fn complaint_field_problems() {
+    samples::<Problem>(
+        "problem",
+        vec![
+            (json!({"problem": "required"}), NONE),
+            (json!({"problem": "too-long", "max": 2000}), NONE),
+            (json!({"problem": "phone-format"}), NONE),
+            (json!({"problem": "unknown-service"}), NONE),
         ],
         Unknown::Ignored,
     );

@@ -15,7 +15,7 @@ use super::application::{self, Draft, Refusal};
 use super::calendar::{self, Calendar};
 use super::catalog;
 use super::deadline::{self, Deadline, DeadlineError, Explanation, RecordedDeadline};
-use super::json;
+use super::json::{self, tagged};
 use super::kztime;
 use super::lifecycle::{self, Ctx, Lifecycle, LifecycleError, Target, TargetInput};
 use super::region;
@@ -27,8 +27,9 @@ use super::store::Revisioned;
 use super::term::Channel;
 
 /// How the application was signed (F001 §8: EDS, or a one-time password
-/// with the mobile number registered on the portal).
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+/// with the mobile number registered on the portal). serde writes it; it
+/// is read in one pass (`json::tagged`).
+#[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(tag = "method", rename_all = "kebab-case")]
 pub enum SignatureRecord {
     Eds {
@@ -36,7 +37,6 @@ pub enum SignatureRecord {
     },
     Otp {
         phone: String,
-        #[serde(deserialize_with = "crate::engine::json::date::utc")]
         verified_at: DateTime<Utc>,
         /// SHA-256 of the canonical document the code confirmed.
         digest_hex: String,
@@ -48,33 +48,63 @@ pub enum SignatureRecord {
     /// receipt, so a record changed afterwards no longer verifies.
     Receipt {
         number: String,
-        #[serde(deserialize_with = "crate::engine::json::date::utc")]
         issued_at: DateTime<Utc>,
         /// SHA-256 of the canonical document of the accepted package.
         digest_hex: String,
     },
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+tagged::reader! {
+    SignatureRecord, tag = "method";
+    variants {
+        Eds { signed }
+        Otp { phone, verified_at, digest_hex }
+        Receipt { number, issued_at, digest_hex }
+    }
+    fields {
+        signed: SignedDocument,
+        phone: String,
+        verified_at: DateTime<Utc> = "crate::engine::json::date::utc_opt",
+        digest_hex: String,
+        number: String,
+        issued_at: DateTime<Utc> = "crate::engine::json::date::utc_opt",
+    }
+}
+
+/// What became of a submitted application. serde writes it; it is read in
+/// one pass (`json::tagged`).
+#[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(tag = "result", rename_all = "kebab-case")]
 pub enum Outcome {
     /// Accepted: counting starts on `accepted_on`; the legal deadline is `due`.
     Accepted {
-        #[serde(deserialize_with = "crate::engine::json::date::naive")]
         accepted_on: NaiveDate,
-        #[serde(deserialize_with = "crate::engine::json::date::naive")]
         due: NaiveDate,
         /// "Why this date?" as computed at acceptance, so that it always
         /// ends on `due` even after the calendar data is edited. `None` in
         /// records stored before it was kept: [`Submission::deadline`]
         /// recomputes those and says so. (Its deserialiser is in the wasm
         /// anyway: a complaint stores its review term's explanation.)
-        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[serde(skip_serializing_if = "Option::is_none")]
         explanation: Option<Explanation>,
     },
     /// Refused at acceptance, with the grounds: only in records stored
     /// before the portal stopped refusing (F001 §9 is a desk refusal, C-13).
     Refused { grounds: Vec<Refusal> },
+}
+
+tagged::reader! {
+    Outcome, tag = "result";
+    variants {
+        Accepted { accepted_on, due; opt explanation }
+        Refused { grounds }
+    }
+    fields {
+        accepted_on: NaiveDate = "crate::engine::json::date::naive_opt",
+        due: NaiveDate = "crate::engine::json::date::naive_opt",
+        explanation: Explanation,
+        grounds: Vec<Refusal>,
+    }
 }
 
 /// A submitted application as the cabinet stores it.

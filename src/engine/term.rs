@@ -6,6 +6,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::json::tagged;
 use super::source::Provenance;
 
 /// Where an application is handed in.
@@ -57,8 +58,9 @@ pub enum Unit {
     CalendarDays,
 }
 
-/// Where counting starts.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+/// Where counting starts. serde writes it; it is read in one pass
+/// (`json::tagged`).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(tag = "kind", rename_all = "kebab-case")]
 pub enum StartRule {
     /// The hand-in day is day 0; counting starts the next day (C-25; explicit
@@ -68,6 +70,17 @@ pub enum StartRule {
     /// (`cutoff`, local "HH:MM", C-05) or on a day off is accepted on the next
     /// working day, which is then day 0.
     NextWorkingDayAfterCutoff { cutoff: String },
+}
+
+tagged::reader! {
+    StartRule, tag = "kind";
+    variants {
+        DayAfterHandIn {}
+        NextWorkingDayAfterCutoff { cutoff }
+    }
+    fields {
+        cutoff: String,
+    }
 }
 
 /// What happens when the counted last day is not a working day.

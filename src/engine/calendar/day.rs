@@ -6,6 +6,7 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
+use crate::engine::json::tagged;
 use crate::engine::source::Text;
 
 /// A holiday, by its data id ("nauryz", "kurban-ait", …). Serialises as the
@@ -66,8 +67,9 @@ pub struct HolidayDef {
     pub sources: Vec<String>,
 }
 
-/// What kind of day a date is. Serialised tagged, kebab-case, for the UI.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+/// What kind of day a date is. Serialised tagged, kebab-case, for the UI;
+/// read in one pass (`json::tagged`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
 #[serde(tag = "kind", rename_all = "kebab-case")]
 pub enum DayKind {
     /// Monday–Friday, not a holiday.
@@ -77,22 +79,29 @@ pub enum DayKind {
     /// A public holiday on its own date (may itself fall on a weekend).
     Holiday { holiday: HolidayId },
     /// A day off because `holiday` fell on the weekend date `from`.
-    Moved {
-        holiday: HolidayId,
-        #[serde(deserialize_with = "crate::engine::json::date::naive")]
-        from: NaiveDate,
-    },
+    Moved { holiday: HolidayId, from: NaiveDate },
     /// A decreed day off, traded for working on `from` (usually a Saturday).
-    TransferOff {
-        #[serde(deserialize_with = "crate::engine::json::date::naive")]
-        from: NaiveDate,
-    },
+    TransferOff { from: NaiveDate },
     /// A decreed working day (a weekend, or a moved-holiday day), worked
     /// instead of `instead_of`.
-    TransferWorking {
-        #[serde(deserialize_with = "crate::engine::json::date::naive")]
-        instead_of: NaiveDate,
-    },
+    TransferWorking { instead_of: NaiveDate },
+}
+
+tagged::reader! {
+    DayKind, tag = "kind";
+    variants {
+        Working {}
+        Weekend {}
+        Holiday { holiday }
+        Moved { holiday, from }
+        TransferOff { from }
+        TransferWorking { instead_of }
+    }
+    fields {
+        holiday: HolidayId,
+        from: NaiveDate = "crate::engine::json::date::naive_opt",
+        instead_of: NaiveDate = "crate::engine::json::date::naive_opt",
+    }
 }
 
 impl DayKind {

@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::engine::catalog;
 use crate::engine::deadline::ComplaintAuthority;
+use crate::engine::json::tagged;
 use crate::engine::service::ServiceId;
 use crate::engine::source::Provenance;
 
@@ -197,8 +198,9 @@ impl Field {
     }
 }
 
-/// What is wrong with a field. `code()` is stable.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+/// What is wrong with a field. `code()` is stable. serde writes it; it is
+/// read in one pass (`json::tagged`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(tag = "problem", rename_all = "kebab-case")]
 pub enum Problem {
     /// Empty or only whitespace.
@@ -210,6 +212,19 @@ pub enum Problem {
     /// Not a Kazakhstan number +7 7XX XXX XX XX.
     PhoneFormat,
     UnknownService,
+}
+
+tagged::reader! {
+    Problem, tag = "problem";
+    variants {
+        Required {}
+        TooLong { max }
+        PhoneFormat {}
+        UnknownService {}
+    }
+    fields {
+        max: usize,
+    }
 }
 
 impl Problem {

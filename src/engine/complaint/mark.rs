@@ -4,6 +4,8 @@
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
+use crate::engine::json::tagged;
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum AnswerKind {
@@ -21,8 +23,9 @@ pub struct Answer {
     pub at: DateTime<Utc>,
 }
 
-/// The portal marks of F000 L51, in their only order.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+/// The portal marks of F000 L51, in their only order. serde writes them;
+/// they are read in one pass (`json::tagged`).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(tag = "mark", rename_all = "kebab-case")]
 pub enum MarkKind {
     Delivered,
@@ -32,13 +35,29 @@ pub enum MarkKind {
         incoming_number: String,
         registered_by: String,
         place: String,
-        #[serde(deserialize_with = "crate::engine::json::date::naive")]
         collect_by: NaiveDate,
     },
     Executed,
     Answered {
         kind: AnswerKind,
     },
+}
+
+tagged::reader! {
+    MarkKind, tag = "mark";
+    variants {
+        Delivered {}
+        Registered { incoming_number, registered_by, place, collect_by }
+        Executed {}
+        Answered { kind }
+    }
+    fields {
+        incoming_number: String,
+        registered_by: String,
+        place: String,
+        collect_by: NaiveDate = "crate::engine::json::date::naive_opt",
+        kind: AnswerKind,
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

@@ -6,23 +6,23 @@ use chrono::{DateTime, NaiveDate, NaiveDateTime, NaiveTime, Utc};
 use serde::{Deserialize, Serialize};
 
 use crate::engine::calendar::{DayKind, YearStatus};
+use crate::engine::json::tagged;
 use crate::engine::source::Provenance;
 use crate::engine::term::{ClockTime, Location, Unit};
 
-/// One step of an explanation. Tagged `{"step": "counted", …}`, kebab-case.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+/// One step of an explanation. Tagged `{"step": "counted", …}`, kebab-case;
+/// read in one pass (`json::tagged`).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(tag = "step", rename_all = "kebab-case")]
 pub enum Step {
     /// The submission instant, and how it reads on a Kazakhstan clock.
     Submitted {
-        #[serde(deserialize_with = "crate::engine::json::date::utc")]
         instant: DateTime<Utc>,
-        #[serde(deserialize_with = "crate::engine::json::date::local")]
         local: NaiveDateTime,
         offset_hours: i32,
         /// The region whose clock read it (`None`: not known, the national
         /// clock; also in explanations stored before regions were kept).
-        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[serde(skip_serializing_if = "Option::is_none")]
         region: Option<String>,
     },
     /// The office's region is not known and the clocks of Kazakhstan
@@ -41,24 +41,19 @@ pub enum Step {
     /// Submitted at or after the cut-off: accepted on the next working day.
     AfterHours {
         cutoff: ClockTime,
-        #[serde(deserialize_with = "crate::engine::json::date::time")]
         local_time: NaiveTime,
-        #[serde(deserialize_with = "crate::engine::json::date::naive")]
         next: NaiveDate,
         source: Provenance,
     },
     /// Submitted on a day off: accepted on the next working day.
     NonWorkingDay {
-        #[serde(deserialize_with = "crate::engine::json::date::naive")]
         date: NaiveDate,
         reason: DayKind,
-        #[serde(deserialize_with = "crate::engine::json::date::naive")]
         next: NaiveDate,
         source: Provenance,
     },
     /// Day 0 of the count (the day of hand-in or acceptance; C-25).
     CountFrom {
-        #[serde(deserialize_with = "crate::engine::json::date::naive")]
         day_zero: NaiveDate,
         source: Provenance,
     },
@@ -66,44 +61,33 @@ pub enum Step {
     Counted {
         amount: u32,
         unit: Unit,
-        #[serde(deserialize_with = "crate::engine::json::date::naive")]
         from: NaiveDate,
-        #[serde(deserialize_with = "crate::engine::json::date::naive")]
         to: NaiveDate,
         source: Provenance,
     },
     /// A non-working day inside a working-day count, other than a plain weekend.
-    Skipped {
-        #[serde(deserialize_with = "crate::engine::json::date::naive")]
-        date: NaiveDate,
-        why: DayKind,
-    },
+    Skipped { date: NaiveDate, why: DayKind },
     /// A decreed working weekend day inside a working-day count: it counts.
     WorkingWeekend {
-        #[serde(deserialize_with = "crate::engine::json::date::naive")]
         date: NaiveDate,
-        #[serde(deserialize_with = "crate::engine::json::date::naive")]
         instead_of: NaiveDate,
     },
     /// How many plain Saturdays and Sundays the count skipped.
     WeekendsSkipped { count: u32 },
     /// A calendar-day term ended on a day off and moves to the next working day.
     MovedToWorkingDay {
-        #[serde(deserialize_with = "crate::engine::json::date::naive")]
         from: NaiveDate,
-        #[serde(deserialize_with = "crate::engine::json::date::naive")]
         to: NaiveDate,
         why: DayKind,
-        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[serde(skip_serializing_if = "Option::is_none")]
         source: Option<Provenance>,
     },
     /// A calendar-day term ends on a day off and is **not** moved (the term
     /// says so); offices are closed that day.
     DueOnDayOff {
-        #[serde(deserialize_with = "crate::engine::json::date::naive")]
         date: NaiveDate,
         why: DayKind,
-        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[serde(skip_serializing_if = "Option::is_none")]
         source: Option<Provenance>,
     },
     /// The calendar data for this year is not final (estimated Kurban Ait,
@@ -111,26 +95,68 @@ pub enum Step {
     CalendarUncertain { year: i32, status: Vec<YearStatus> },
     /// S3: the provider's internal delivery deadline to the State Corporation (C-26).
     ProviderDelivery {
-        #[serde(deserialize_with = "crate::engine::json::date::naive")]
         deadline: NaiveDate,
-        #[serde(deserialize_with = "crate::engine::json::date::naive")]
         deliver_by: NaiveDate,
         source: Provenance,
     },
     /// Storage at the State Corporation for `months` from `from`.
     StoredUntil {
-        #[serde(deserialize_with = "crate::engine::json::date::naive")]
         from: NaiveDate,
         months: u32,
-        #[serde(deserialize_with = "crate::engine::json::date::naive")]
         until: NaiveDate,
         source: Provenance,
     },
     /// The resulting date.
-    Due {
-        #[serde(deserialize_with = "crate::engine::json::date::naive")]
-        date: NaiveDate,
-    },
+    Due { date: NaiveDate },
+}
+
+tagged::reader! {
+    Step, tag = "step";
+    variants {
+        Submitted { instant, local, offset_hours; opt region }
+        RegionUnknown { offset_hours, source }
+        LocationAssumed { location, source }
+        AfterHours { cutoff, local_time, next, source }
+        NonWorkingDay { date, reason, next, source }
+        CountFrom { day_zero, source }
+        Counted { amount, unit, from, to, source }
+        Skipped { date, why }
+        WorkingWeekend { date, instead_of }
+        WeekendsSkipped { count }
+        MovedToWorkingDay { from, to, why; opt source }
+        DueOnDayOff { date, why; opt source }
+        CalendarUncertain { year, status }
+        ProviderDelivery { deadline, deliver_by, source }
+        StoredUntil { from, months, until, source }
+        Due { date }
+    }
+    fields {
+        instant: DateTime<Utc> = "crate::engine::json::date::utc_opt",
+        local: NaiveDateTime = "crate::engine::json::date::local_opt",
+        offset_hours: i32,
+        region: String,
+        source: Provenance,
+        location: Location,
+        cutoff: ClockTime,
+        local_time: NaiveTime = "crate::engine::json::date::time_opt",
+        next: NaiveDate = "crate::engine::json::date::naive_opt",
+        date: NaiveDate = "crate::engine::json::date::naive_opt",
+        reason: DayKind,
+        day_zero: NaiveDate = "crate::engine::json::date::naive_opt",
+        amount: u32,
+        unit: Unit,
+        from: NaiveDate = "crate::engine::json::date::naive_opt",
+        to: NaiveDate = "crate::engine::json::date::naive_opt",
+        why: DayKind,
+        instead_of: NaiveDate = "crate::engine::json::date::naive_opt",
+        count: u32,
+        year: i32,
+        status: Vec<YearStatus>,
+        deadline: NaiveDate = "crate::engine::json::date::naive_opt",
+        deliver_by: NaiveDate = "crate::engine::json::date::naive_opt",
+        months: u32,
+        until: NaiveDate = "crate::engine::json::date::naive_opt",
+    }
 }
 
 /// The steps of a computation and the assumptions (status `Assumption`)

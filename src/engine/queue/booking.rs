@@ -7,23 +7,54 @@
 //! answer, saying why, that the citizen comes without a booking, and the
 //! legal maximum wait that protects them instead.
 
-use serde::{Deserialize, Serialize};
+use serde::{Deserialize, Deserializer, Serialize};
 
 use super::office::ProviderPlace;
 use super::{Purpose, assumptions, data};
 use crate::engine::catalog::{self, Place, TimeKind, TimeLimit};
+use crate::engine::json::tagged::{deny, need};
 use crate::engine::service::ServiceId;
 use crate::engine::source::{Provenance, Text};
 
-/// Where a ticket's checklist comes from in the catalogue.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "from", rename_all = "kebab-case", deny_unknown_fields)]
+/// Where a ticket's checklist comes from in the catalogue. serde writes
+/// it; it is read in one pass (`json::tagged`), refusing any field its
+/// variant does not have — also under `documents`, where serde's derived
+/// reader let any field through.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(tag = "from", rename_all = "kebab-case")]
 pub enum ChecklistSource {
     /// The service's documents for the State Corporation channel and the
     /// citizen's situation (handing in).
     Documents,
     /// These issuance rules of the State Corporation channel (collecting).
     Issuance { ids: Vec<String> },
+}
+
+impl<'de> Deserialize<'de> for ChecklistSource {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        #[derive(Deserialize)]
+        #[serde(rename_all = "kebab-case")]
+        enum Tag {
+            Documents,
+            Issuance,
+        }
+        #[derive(Deserialize)]
+        #[serde(deny_unknown_fields)]
+        struct Flat {
+            from: Tag,
+            ids: Option<Vec<String>>,
+        }
+        let f = Flat::deserialize(d)?;
+        Ok(match f.from {
+            Tag::Documents => {
+                deny(&f.ids, "ids", &["from"])?;
+                ChecklistSource::Documents
+            }
+            Tag::Issuance => ChecklistSource::Issuance {
+                ids: need(f.ids, "ids")?,
+            },
+        })
+    }
 }
 
 /// A checklist item the booking rule adds (S2: the receipt, F002 L72).

@@ -25,22 +25,35 @@ use serde::{Deserialize, Serialize};
 use super::Purpose;
 use super::booking::{Limit, service_limit, wait_limit};
 use super::ticket::Ticket;
+use crate::engine::json::tagged;
 use crate::engine::kztime::{self, KzTimeError};
 use crate::engine::service::ServiceId;
 use crate::engine::store::{Revisioned, Stale};
 
-/// How a citizen got into the hall queue.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+/// How a citizen got into the hall queue. serde writes it; it is read in
+/// one pass (`json::tagged`).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(tag = "kind", rename_all = "kebab-case")]
 pub enum Origin {
     /// Checked in with a booked ticket.
     Booked {
         reference: String,
-        #[serde(deserialize_with = "crate::engine::json::date::utc")]
         slot_start: DateTime<Utc>,
     },
     /// Came without a booking.
     WalkIn,
+}
+
+tagged::reader! {
+    Origin, tag = "kind";
+    variants {
+        Booked { reference, slot_start }
+        WalkIn {}
+    }
+    fields {
+        reference: String,
+        slot_start: DateTime<Utc> = "crate::engine::json::date::utc_opt",
+    }
 }
 
 /// One citizen in today's queue.

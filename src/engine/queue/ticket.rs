@@ -31,6 +31,7 @@ use super::{Purpose, QueueError};
 use crate::engine::catalog::Situation;
 use crate::engine::deadline::DeadlineError;
 use crate::engine::identity::iin::{self, IinError};
+use crate::engine::json::tagged;
 use crate::engine::kztime::compact_date;
 use crate::engine::service::ServiceId;
 use crate::engine::store::{Revisioned, Stale};
@@ -40,18 +41,17 @@ pub use super::checklist::{
     Checklist, ChecklistItem, ChecklistKind, ExpectedResult, checklist, expected_result,
 };
 
-/// What happened to a ticket, in order.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+/// What happened to a ticket, in order. serde writes it; it is read in one
+/// pass (`json::tagged`).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(tag = "event", rename_all = "kebab-case")]
 pub enum TicketEvent {
     Booked {
-        #[serde(deserialize_with = "crate::engine::json::date::utc")]
         at: DateTime<Utc>,
         office: String,
         slot: SlotRef,
     },
     Moved {
-        #[serde(deserialize_with = "crate::engine::json::date::utc")]
         at: DateTime<Utc>,
         from_office: String,
         from: SlotRef,
@@ -59,9 +59,26 @@ pub enum TicketEvent {
         to: SlotRef,
     },
     Cancelled {
-        #[serde(deserialize_with = "crate::engine::json::date::utc")]
         at: DateTime<Utc>,
     },
+}
+
+tagged::reader! {
+    TicketEvent, tag = "event";
+    variants {
+        Booked { at, office, slot }
+        Moved { at, from_office, from, to_office, to }
+        Cancelled { at }
+    }
+    fields {
+        at: DateTime<Utc> = "crate::engine::json::date::utc_opt",
+        office: String,
+        slot: SlotRef,
+        from_office: String,
+        from: SlotRef,
+        to_office: String,
+        to: SlotRef,
+    }
 }
 
 /// Where a ticket stands at some instant.

@@ -25,6 +25,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::engine::complaint::Addressee;
 use crate::engine::identity::iin::{self, IinError};
+use crate::engine::json::tagged;
 use crate::engine::queue::Purpose;
 use crate::engine::service::ServiceId;
 use crate::engine::term::{Channel, ClockTime};
@@ -108,28 +109,25 @@ impl Holder {
     }
 }
 
-/// What the receipt says beyond the common fields, by kind.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+/// What the receipt says beyond the common fields, by kind. serde writes
+/// it; it is read in one pass (`json::tagged`).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(tag = "kind", rename_all = "kebab-case")]
 pub enum What {
     /// Accepted: the result is due on `due`.
-    Acceptance {
-        #[serde(deserialize_with = "crate::engine::json::date::naive")]
-        due: NaiveDate,
-    },
+    Acceptance { due: NaiveDate },
     /// Refused: the catalogue's refusal ground ids, and the ids of the
     /// document rules missing from the package (a desk refusal lists them).
     /// At least one of the two is not empty.
     Refusal {
         grounds: Vec<String>,
-        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        #[serde(skip_serializing_if = "Vec::is_empty")]
         missing: Vec<String>,
     },
     /// A slot of the issuing office's electronic queue: its local date and
     /// times.
     BookingTicket {
         purpose: Purpose,
-        #[serde(deserialize_with = "crate::engine::json::date::naive")]
         date: NaiveDate,
         start: ClockTime,
         end: ClockTime,
@@ -137,9 +135,28 @@ pub enum What {
     /// A registered complaint: to whom, and when the answer is due.
     ComplaintRegistration {
         addressee: Addressee,
-        #[serde(deserialize_with = "crate::engine::json::date::naive")]
         due: NaiveDate,
     },
+}
+
+tagged::reader! {
+    What, tag = "kind";
+    variants {
+        Acceptance { due }
+        Refusal { grounds; default missing }
+        BookingTicket { purpose, date, start, end }
+        ComplaintRegistration { addressee, due }
+    }
+    fields {
+        due: NaiveDate = "crate::engine::json::date::naive_opt",
+        grounds: Vec<String>,
+        missing: Vec<String>,
+        purpose: Purpose,
+        date: NaiveDate = "crate::engine::json::date::naive_opt",
+        start: ClockTime,
+        end: ClockTime,
+        addressee: Addressee,
+    }
 }
 
 impl What {

@@ -33,6 +33,7 @@ use super::case::{self, Case};
 use super::catalog::{self, ConsentBy, ConsentHow, DocumentRule, ReceiptKind, Situation, Stage};
 use super::deadline::{self, Deadline, DeadlineError, Explanation, Milestone, RecordedDeadline};
 use super::identity::registry::{self, Person};
+use super::json::tagged;
 use super::kztime::compact_date;
 use super::queue::{self, ProviderPlace};
 use super::service::ServiceId;
@@ -186,27 +187,36 @@ pub struct MissingRecord {
 /// A point of a drawn signature, in canvas pixels.
 pub type Point = [i16; 2];
 
-/// How the citizen consented to the use of protected data.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+/// How the citizen consented to the use of protected data. serde writes
+/// it; it is read in one pass (`json::tagged`).
+#[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(tag = "method", rename_all = "kebab-case")]
 pub enum Consent {
     /// A one-time code sent to the registry's mobile number and read back.
-    Otp {
-        #[serde(deserialize_with = "crate::engine::json::date::utc")]
-        verified_at: DateTime<Utc>,
-    },
+    Otp { verified_at: DateTime<Utc> },
     /// A signature drawn on the tablet, kept as its strokes.
     Signature {
         strokes: Vec<Vec<Point>>,
-        #[serde(deserialize_with = "crate::engine::json::date::utc")]
         signed_at: DateTime<Utc>,
     },
     /// S1: the operator told the citizen that the provider obtains the
     /// written consent on the State Corporation's form (F000 L33).
-    Notice {
-        #[serde(deserialize_with = "crate::engine::json::date::utc")]
-        given_at: DateTime<Utc>,
-    },
+    Notice { given_at: DateTime<Utc> },
+}
+
+tagged::reader! {
+    Consent, tag = "method";
+    variants {
+        Otp { verified_at }
+        Signature { strokes, signed_at }
+        Notice { given_at }
+    }
+    fields {
+        verified_at: DateTime<Utc> = "crate::engine::json::date::utc_opt",
+        strokes: Vec<Vec<Point>>,
+        signed_at: DateTime<Utc> = "crate::engine::json::date::utc_opt",
+        given_at: DateTime<Utc> = "crate::engine::json::date::utc_opt",
+    }
 }
 
 /// The simulated SMS the citizen's phone received (shown on the tablet).
@@ -218,14 +228,23 @@ pub struct Sms {
 }
 
 /// Where an accepted package is: waiting on the tablet, or delivered.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+/// serde writes it; it is read in one pass (`json::tagged`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(tag = "state", rename_all = "kebab-case")]
 pub enum Delivery {
     ToDeliver,
-    Delivered {
-        #[serde(deserialize_with = "crate::engine::json::date::utc")]
-        at: DateTime<Utc>,
-    },
+    Delivered { at: DateTime<Utc> },
+}
+
+tagged::reader! {
+    Delivery, tag = "state";
+    variants {
+        ToDeliver {}
+        Delivered { at }
+    }
+    fields {
+        at: DateTime<Utc> = "crate::engine::json::date::utc_opt",
+    }
 }
 
 /// A receipt issued at the citizen's home.

@@ -23,6 +23,8 @@
 use serde::de::DeserializeOwned;
 use serde_json::Value;
 
+pub mod tagged;
+
 /// `value` as a `T`, read from its text.
 pub fn from_value<T: DeserializeOwned>(value: &Value) -> Result<T, serde_json::Error> {
     serde_json::from_str(&value.to_string())
@@ -170,6 +172,16 @@ pub mod date {
     /// An instant written in RFC 3339 (`2026-11-24T05:00:00Z`, any offset).
     pub fn utc<'de, D: Deserializer<'de>>(d: D) -> Result<DateTime<Utc>, D::Error> {
         read(d, parse_utc, INSTANT)
+    }
+
+    /// An optional time of day (`null` or absent: none).
+    pub fn time_opt<'de, D: Deserializer<'de>>(d: D) -> Result<Option<NaiveTime>, D::Error> {
+        read_opt(d, parse_time, TIME)
+    }
+
+    /// An optional local date and time (`null` or absent: none).
+    pub fn local_opt<'de, D: Deserializer<'de>>(d: D) -> Result<Option<NaiveDateTime>, D::Error> {
+        read_opt(d, parse_local, LOCAL)
     }
 
     /// An optional instant (`null` or absent: none).
