@@ -123,16 +123,31 @@ const full = Object.fromEntries(
 // language is the same in every pack and every bundle.
 const buildHeader = full.kk.header.replace(/ kk$/, '');
 
-// chrono's general date parser (its `parse_internal`, about 17 KB of a
-// wasm before wasm-opt) comes back with any date, time or instant read
-// through chrono's own serde reader or `FromStr`. Every stored and shipped
-// one is read by src/engine/json.rs's `date` readers instead; a field or a
-// call that forgets them fails the release build here, naming the bundle.
+// Code a bundle must not link, each with what brings it back:
+// - chrono's general date parser (its `parse_internal`, about 17 KB of a
+//   wasm before wasm-opt) comes with any date, time or instant read through
+//   chrono's own serde reader or `FromStr`. Every stored and shipped one is
+//   read by src/engine/json/mod.rs's `date` readers instead.
+// - serde's private `Content` buffer (about 68 KB of apply and of staff
+//   before wasm-opt, with a second decoder for every type inside) comes with
+//   a derived reader of an internally tagged enum (`#[serde(tag = …)]`), an
+//   untagged enum or a `flatten`ed field. The stored tagged enums are read
+//   in one pass instead (src/engine/json/tagged.rs).
+// A field or a call that forgets them fails the release build here, naming
+// the bundle.
+const FORBIDDEN = [
+  [/chrono6format5parse14parse_internal/, "chrono's general date parser", 'read dates with engine::json::date'],
+  // (a function's path is mangled `5serde7private2de7content`, a method's `serde..private..de..content`)
+  [/serde(7private2de7content|\.\.private\.\.de\.\.content)/, "serde's Content buffer", 'read a tagged enum with engine::json::tagged'],
+];
 for (const bin of profile === 'release' ? ['qujat', ...Object.values(BUNDLES)] : []) {
   const wasm = path.join(target, 'wasm32-unknown-unknown', profile, `${bin}.wasm`);
   if (!existsSync(wasm)) fail(`${wasm} is missing: build the bundle first`);
-  const parser = functionNames(readFileSync(wasm)).find((n) => n.includes('chrono6format5parse14parse_internal'));
-  if (parser) fail(`${wasm} links chrono's general date parser (${parser}): read dates with engine::json::date (twiggy paths shows who calls it)`);
+  const names = functionNames(readFileSync(wasm));
+  for (const [needle, what, fix] of FORBIDDEN) {
+    const found = names.find((n) => needle.test(n));
+    if (found) fail(`${wasm} links ${what} (${found}): ${fix} (twiggy paths shows who calls it)`);
+  }
 }
 
 for (const [dir, bin] of Object.entries(BUNDLES)) {
