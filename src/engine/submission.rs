@@ -62,12 +62,11 @@ tagged::reader! {
         Receipt { number, issued_at, digest_hex }
     }
     fields {
-        signed: SignedDocument,
-        phone: String,
-        verified_at: DateTime<Utc> = "crate::engine::json::date::utc_opt",
-        digest_hex: String,
-        number: String,
-        issued_at: DateTime<Utc> = "crate::engine::json::date::utc_opt",
+        SignedDocument: signed;
+        String: phone, digest_hex, number;
+    }
+    read {
+        DateTime<Utc> = "crate::engine::json::date::utc_opt": verified_at, issued_at;
     }
 }
 
@@ -100,10 +99,11 @@ tagged::reader! {
         Refused { grounds }
     }
     fields {
-        accepted_on: NaiveDate = "crate::engine::json::date::naive_opt",
-        due: NaiveDate = "crate::engine::json::date::naive_opt",
-        explanation: Explanation,
-        grounds: Vec<Refusal>,
+        Explanation: explanation;
+        Vec<Refusal>: grounds;
+    }
+    read {
+        NaiveDate = "crate::engine::json::date::naive_opt": accepted_on, due;
     }
 }
 

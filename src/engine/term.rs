@@ -79,7 +79,7 @@ tagged::reader! {
         NextWorkingDayAfterCutoff { cutoff }
     }
     fields {
-        cutoff: String,
+        String: cutoff;
     }
 }
 

@@ -98,9 +98,10 @@ tagged::reader! {
         TransferWorking { instead_of }
     }
     fields {
-        holiday: HolidayId,
-        from: NaiveDate = "crate::engine::json::date::naive_opt",
-        instead_of: NaiveDate = "crate::engine::json::date::naive_opt",
+        HolidayId: holiday;
+    }
+    read {
+        NaiveDate = "crate::engine::json::date::naive_opt": from, instead_of;
     }
 }
 

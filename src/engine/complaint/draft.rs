@@ -223,7 +223,7 @@ tagged::reader! {
         UnknownService {}
     }
     fields {
-        max: usize,
+        usize: max;
     }
 }
 

@@ -52,11 +52,11 @@ tagged::reader! {
         Answered { kind }
     }
     fields {
-        incoming_number: String,
-        registered_by: String,
-        place: String,
-        collect_by: NaiveDate = "crate::engine::json::date::naive_opt",
-        kind: AnswerKind,
+        String: incoming_number, registered_by, place;
+        AnswerKind: kind;
+    }
+    read {
+        NaiveDate = "crate::engine::json::date::naive_opt": collect_by;
     }
 }
 

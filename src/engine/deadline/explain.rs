@@ -131,31 +131,22 @@ tagged::reader! {
         Due { date }
     }
     fields {
-        instant: DateTime<Utc> = "crate::engine::json::date::utc_opt",
-        local: NaiveDateTime = "crate::engine::json::date::local_opt",
-        offset_hours: i32,
-        region: String,
-        source: Provenance,
-        location: Location,
-        cutoff: ClockTime,
-        local_time: NaiveTime = "crate::engine::json::date::time_opt",
-        next: NaiveDate = "crate::engine::json::date::naive_opt",
-        date: NaiveDate = "crate::engine::json::date::naive_opt",
-        reason: DayKind,
-        day_zero: NaiveDate = "crate::engine::json::date::naive_opt",
-        amount: u32,
-        unit: Unit,
-        from: NaiveDate = "crate::engine::json::date::naive_opt",
-        to: NaiveDate = "crate::engine::json::date::naive_opt",
-        why: DayKind,
-        instead_of: NaiveDate = "crate::engine::json::date::naive_opt",
-        count: u32,
-        year: i32,
-        status: Vec<YearStatus>,
-        deadline: NaiveDate = "crate::engine::json::date::naive_opt",
-        deliver_by: NaiveDate = "crate::engine::json::date::naive_opt",
-        months: u32,
-        until: NaiveDate = "crate::engine::json::date::naive_opt",
+        i32: offset_hours, year;
+        String: region;
+        Provenance: source;
+        Location: location;
+        ClockTime: cutoff;
+        DayKind: reason, why;
+        u32: amount, count, months;
+        Unit: unit;
+        Vec<YearStatus>: status;
+    }
+    read {
+        DateTime<Utc> = "crate::engine::json::date::utc_opt": instant;
+        NaiveDateTime = "crate::engine::json::date::local_opt": local;
+        NaiveTime = "crate::engine::json::date::time_opt": local_time;
+        NaiveDate = "crate::engine::json::date::naive_opt":
+            next, date, day_zero, from, to, instead_of, deadline, deliver_by, until;
     }
 }
 

@@ -52,11 +52,12 @@ pub fn deny<T, E: Error>(
 }
 
 /// Writes the one-pass reader of an internally tagged enum whose writer is
-/// serde's derived one: the enum, its tag's name, each variant with the
-/// fields it requires (then, after `; opt`, its `Option` fields, absent
-/// meaning `None`, and after `; default`, fields absent meaning their
-/// default), and the flat list of every field with its type (each read as
-/// an `Option`), with the reader of a date or an instant where it needs one.
+/// serde's derived one. It takes the enum and its tag's name; each variant
+/// with the fields it requires (then, after `; opt`, its `Option` fields,
+/// absent meaning `None`, and after `; default`, fields absent meaning
+/// their default); every field of every variant once, by type (each is read
+/// as an `Option`); and, under `read`, the fields a reader of
+/// `engine::json::date` reads, by type and reader.
 ///
 /// ```text
 /// tagged::reader! {
@@ -66,9 +67,11 @@ pub fn deny<T, E: Error>(
 ///         Cancelled { at }
 ///     }
 ///     fields {
-///         at: DateTime<Utc> = "crate::engine::json::date::utc_opt",
-///         office: String,
-///         slot: SlotRef,
+///         String: office;
+///         SlotRef: slot;
+///     }
+///     read {
+///         DateTime<Utc> = "crate::engine::json::date::utc_opt": at;
 ///     }
 /// }
 /// ```
@@ -84,8 +87,11 @@ macro_rules! reader {
             $( $var:ident { $($need:ident),* $(; opt $($opt:ident),+)? $(; default $($def:ident),+)? } )*
         }
         fields {
-            $( $field:ident : $ty:ty $(= $with:tt)? ),* $(,)?
+            $( $fty:ty : $($field:ident),+ ; )*
         }
+        $( read {
+            $( $rty:ty = $with:tt : $($rfield:ident),+ ; )*
+        } )?
     ) => {
         impl<'de> ::serde::Deserialize<'de> for $enum {
             fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> ::core::result::Result<Self, D::Error> {
@@ -98,7 +104,11 @@ macro_rules! reader {
                 struct Flat {
                     #[serde(rename = $tag)]
                     tag: Tag,
-                    $( $(#[serde(default, deserialize_with = $with)])? $field: ::core::option::Option<$ty>, )*
+                    $( $( $field: ::core::option::Option<$fty>, )+ )*
+                    $( $( $(
+                        #[serde(default, deserialize_with = $with)]
+                        $rfield: ::core::option::Option<$rty>,
+                    )+ )* )?
                 }
                 let f = <Flat as ::serde::Deserialize>::deserialize(d)?;
                 ::core::result::Result::Ok(match f.tag {

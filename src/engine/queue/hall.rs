@@ -51,8 +51,10 @@ tagged::reader! {
         WalkIn {}
     }
     fields {
-        reference: String,
-        slot_start: DateTime<Utc> = "crate::engine::json::date::utc_opt",
+        String: reference;
+    }
+    read {
+        DateTime<Utc> = "crate::engine::json::date::utc_opt": slot_start;
     }
 }
 

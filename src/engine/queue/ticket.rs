@@ -71,13 +71,11 @@ tagged::reader! {
         Cancelled { at }
     }
     fields {
-        at: DateTime<Utc> = "crate::engine::json::date::utc_opt",
-        office: String,
-        slot: SlotRef,
-        from_office: String,
-        from: SlotRef,
-        to_office: String,
-        to: SlotRef,
+        String: office, from_office, to_office;
+        SlotRef: slot, from, to;
+    }
+    read {
+        DateTime<Utc> = "crate::engine::json::date::utc_opt": at;
     }
 }
 

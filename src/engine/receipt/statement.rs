@@ -148,14 +148,13 @@ tagged::reader! {
         ComplaintRegistration { addressee, due }
     }
     fields {
-        due: NaiveDate = "crate::engine::json::date::naive_opt",
-        grounds: Vec<String>,
-        missing: Vec<String>,
-        purpose: Purpose,
-        date: NaiveDate = "crate::engine::json::date::naive_opt",
-        start: ClockTime,
-        end: ClockTime,
-        addressee: Addressee,
+        Vec<String>: grounds, missing;
+        Purpose: purpose;
+        ClockTime: start, end;
+        Addressee: addressee;
+    }
+    read {
+        NaiveDate = "crate::engine::json::date::naive_opt": due, date;
     }
 }
 

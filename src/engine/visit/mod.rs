@@ -212,10 +212,10 @@ tagged::reader! {
         Notice { given_at }
     }
     fields {
-        verified_at: DateTime<Utc> = "crate::engine::json::date::utc_opt",
-        strokes: Vec<Vec<Point>>,
-        signed_at: DateTime<Utc> = "crate::engine::json::date::utc_opt",
-        given_at: DateTime<Utc> = "crate::engine::json::date::utc_opt",
+        Vec<Vec<Point>>: strokes;
+    }
+    read {
+        DateTime<Utc> = "crate::engine::json::date::utc_opt": verified_at, signed_at, given_at;
     }
 }
 
@@ -242,8 +242,9 @@ tagged::reader! {
         ToDeliver {}
         Delivered { at }
     }
-    fields {
-        at: DateTime<Utc> = "crate::engine::json::date::utc_opt",
+    fields {}
+    read {
+        DateTime<Utc> = "crate::engine::json::date::utc_opt": at;
     }
 }
 
