@@ -3,7 +3,8 @@
 //! what serde's writer wrote and writes it back unchanged, in any order of
 //! its fields; a missing field, a missing or unknown tag, a field of the
 //! wrong type and (where the enum denies them) an unknown field are errors
-//! with serde's own messages, never panics.
+//! with serde's own messages, never panics. The samples name every variant
+//! (checked against the variants serde's `unknown variant` error lists).
 //!
 //! The same checks passed on serde's derived readers before these enums got
 //! their own, so they pin the stored form and the refusals to what serde
@@ -12,6 +13,7 @@
 //! let it through.
 #![cfg(not(target_arch = "wasm32"))]
 
+use std::collections::BTreeSet;
 use std::fmt::Debug;
 use std::path::Path;
 
@@ -125,6 +127,18 @@ fn samples<T: DeserializeOwned + Serialize + Debug>(
     list: Vec<(Value, &[&str])>,
     unknown: Unknown,
 ) {
+    // The samples name every variant: serde's `unknown variant` error
+    // lists them all, so a variant added without a sample fails here.
+    let e = serde_json::from_value::<T>(json!({ tag: "no-such-variant" }))
+        .expect_err("an unknown tag")
+        .to_string();
+    let (_, expected) = e.split_once("expected").expect("the variants are listed");
+    let variants: BTreeSet<&str> = expected.split('`').skip(1).step_by(2).collect();
+    let sampled: BTreeSet<&str> = list.iter().filter_map(|(v, _)| v[tag].as_str()).collect();
+    assert_eq!(
+        sampled, variants,
+        "{tag}: samples against the variants ({e})"
+    );
     for (sample, optional) in list {
         check::<T>(tag, sample, optional, unknown);
     }
@@ -403,6 +417,10 @@ fn visit_consents_and_deliveries() {
             (
                 json!({"method": "signature", "strokes": [[[1, 2], [3, 4]], [[5, 6]]],
                     "signed_at": "2026-05-04T10:00:00Z"}),
+                NONE,
+            ),
+            (
+                json!({"method": "notice", "given_at": "2026-05-04T10:00:00Z"}),
                 NONE,
             ),
         ],
