@@ -39,27 +39,15 @@ pub const UTC_PLUS_5: FixedOffset = match FixedOffset::east_opt(AFTER_SECS) {
 };
 
 /// Why a time could not be converted.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum KzTimeError {
     /// The text is not an RFC 3339 instant with an offset.
+    #[error("{input:?} is not an RFC 3339 instant such as 2025-03-20T19:30:00+05:00 ({reason})")]
     Parse { input: String, reason: String },
     /// The instant is too close to chrono's limits to shift by the offset.
+    #[error("the instant is outside the supported range")]
     OutOfRange,
 }
-
-impl std::fmt::Display for KzTimeError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            KzTimeError::Parse { input, reason } => write!(
-                f,
-                "{input:?} is not an RFC 3339 instant such as 2025-03-20T19:30:00+05:00 ({reason})"
-            ),
-            KzTimeError::OutOfRange => write!(f, "the instant is outside the supported range"),
-        }
-    }
-}
-
-impl std::error::Error for KzTimeError {}
 
 /// A UTC instant seen on a Kazakhstan wall clock.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -77,16 +77,9 @@ impl fmt::Display for ServiceId {
 }
 
 /// A string that is not `"S1"`, `"S2"` or `"S3"`.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[error("unknown service {0:?} (expected S1, S2 or S3)")]
 pub struct UnknownService(pub String);
-
-impl fmt::Display for UnknownService {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "unknown service {:?} (expected S1, S2 or S3)", self.0)
-    }
-}
-
-impl std::error::Error for UnknownService {}
 
 #[cfg(test)]
 mod tests {

@@ -58,28 +58,16 @@ pub struct Envelope<T> {
 }
 
 /// Why stored data could not be read.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum LoadError {
     /// Not JSON, not an envelope, or the data does not fit the schema.
+    #[error("unreadable stored data: {0}")]
     Corrupt(String),
     /// Written by a newer release of the app (its schema version): this
     /// release must leave it exactly as it is.
+    #[error("stored data has schema version {0}, newer than this release reads")]
     FromTheFuture(u32),
 }
-
-impl std::fmt::Display for LoadError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            LoadError::Corrupt(why) => write!(f, "unreadable stored data: {why}"),
-            LoadError::FromTheFuture(v) => write!(
-                f,
-                "stored data has schema version {v}, newer than this release reads"
-            ),
-        }
-    }
-}
-
-impl std::error::Error for LoadError {}
 
 /// A migration from one schema version to the next, on raw JSON.
 pub type Migration = fn(serde_json::Value) -> Result<serde_json::Value, String>;
@@ -212,23 +200,12 @@ pub fn encode<T: Serialize>(rev: u64, data: &T, format: &Format) -> String {
 
 /// A record changed elsewhere since it was read: `expected` is the revision
 /// the caller saw, `found` the record's current one.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, thiserror::Error)]
+#[error("the record changed elsewhere (expected revision {expected}, found {found})")]
 pub struct Stale {
     pub expected: u64,
     pub found: u64,
 }
-
-impl std::fmt::Display for Stale {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(
-            f,
-            "the record changed elsewhere (expected revision {}, found {})",
-            self.expected, self.found
-        )
-    }
-}
-
-impl std::error::Error for Stale {}
 
 /// A record that counts its changes, so that a change decided on an old
 /// view of it can be refused (see the [module docs](self)).

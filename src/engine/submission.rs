@@ -227,18 +227,23 @@ impl Submission {
 
 /// Why a stored application fails verification: what is shown would not be
 /// what was signed. Staff cannot act on such a record.
-#[derive(Clone, Debug, PartialEq, Eq)]
+// No `#[source]`: `source()` has always been `None` here.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum IntegrityError {
     /// The EDS signature does not verify over the stored document (changed
     /// after signing, a forged or someone else's certificate, or one not in
     /// force when it was signed).
+    #[error("signature: {0}")]
     Signature(SignError),
     /// The stored document is not the one the SMS code confirmed.
+    #[error("the document is not the one the SMS code confirmed")]
     OtpDigest,
     /// The stored document is not the package its acceptance receipt bound.
+    #[error("the document is not the package the acceptance receipt bound")]
     ReceiptDigest,
     /// The record's answers, applicant, person or service differ from the
     /// signed document.
+    #[error("the stored application differs from the signed document")]
     RecordDiffers,
 }
 
@@ -252,25 +257,6 @@ impl IntegrityError {
         }
     }
 }
-
-impl std::fmt::Display for IntegrityError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            IntegrityError::Signature(e) => write!(f, "signature: {e}"),
-            IntegrityError::OtpDigest => {
-                f.write_str("the document is not the one the SMS code confirmed")
-            }
-            IntegrityError::ReceiptDigest => {
-                f.write_str("the document is not the package the acceptance receipt bound")
-            }
-            IntegrityError::RecordDiffers => {
-                f.write_str("the stored application differs from the signed document")
-            }
-        }
-    }
-}
-
-impl std::error::Error for IntegrityError {}
 
 impl Submission {
     /// Verifies the stored record again: the signature over the stored
@@ -319,17 +305,21 @@ impl Submission {
 }
 
 /// Why a signed application was not filed. `code()` is stable.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum SubmitError {
     /// The EDS signature does not verify (wrong owner, expired, tampered…).
-    Signature(SignError),
+    #[error("signature: {0}")]
+    Signature(#[source] SignError),
     /// The OTP confirmed a different document than the one submitted.
+    #[error("the application changed after the code was confirmed")]
     OtpDocumentChanged,
     /// The application is not complete: the form blocks it (C-13), nothing
     /// is refused.
+    #[error("the application is not complete")]
     Incomplete,
     /// The deadline could not be computed (e.g. outside the calendar's years).
-    Deadline(DeadlineError),
+    #[error("deadline: {0}")]
+    Deadline(#[from] DeadlineError),
 }
 
 impl SubmitError {
@@ -340,35 +330,6 @@ impl SubmitError {
             SubmitError::Incomplete => "submit-incomplete",
             SubmitError::Deadline(_) => "submit-deadline",
         }
-    }
-}
-
-impl std::fmt::Display for SubmitError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            SubmitError::Signature(e) => write!(f, "signature: {e}"),
-            SubmitError::OtpDocumentChanged => {
-                f.write_str("the application changed after the code was confirmed")
-            }
-            SubmitError::Incomplete => f.write_str("the application is not complete"),
-            SubmitError::Deadline(e) => write!(f, "deadline: {e}"),
-        }
-    }
-}
-
-impl std::error::Error for SubmitError {
-    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
-        match self {
-            SubmitError::Signature(e) => Some(e),
-            SubmitError::Deadline(e) => Some(e),
-            _ => None,
-        }
-    }
-}
-
-impl From<DeadlineError> for SubmitError {
-    fn from(e: DeadlineError) -> Self {
-        SubmitError::Deadline(e)
     }
 }
 

@@ -30,7 +30,6 @@
 //! assert!(pack::install(Lang::Ru, "qujat-texts 0 1 ru\nx").is_err());
 //! ```
 
-use std::fmt;
 use std::sync::OnceLock;
 
 use super::{Lang, PluralCategory};
@@ -68,30 +67,16 @@ pub fn file(lang: Lang) -> &'static str {
 }
 
 /// Why a pack was refused.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum PackError {
     /// The first line is not this build's header and the language asked
     /// for: another build's pack, another language's, or not a pack.
+    #[error("not this build's texts (first line {:?})", .first_line.chars().take(60).collect::<String>())]
     NotThisBuild { first_line: String },
     /// The header is right but the texts are not as many as it says.
+    #[error("a pack of {found} texts where this build has {SLOTS}")]
     Count { found: usize },
 }
-
-impl fmt::Display for PackError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            PackError::NotThisBuild { first_line } => {
-                let shown: String = first_line.chars().take(60).collect();
-                write!(f, "not this build's texts (first line {shown:?})")
-            }
-            PackError::Count { found } => {
-                write!(f, "a pack of {found} texts where this build has {SLOTS}")
-            }
-        }
-    }
-}
-
-impl std::error::Error for PackError {}
 
 static PACKS: [OnceLock<Vec<&'static str>>; 3] = [const { OnceLock::new() }; 3];
 

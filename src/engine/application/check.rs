@@ -39,60 +39,41 @@ impl Field {
 }
 
 /// Why an answer is not accepted. The UI has a message for each, per field.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
 #[serde(rename_all = "kebab-case")]
 pub enum Problem {
+    #[error("no answer given")]
     Missing,
+    #[error("the answer is too long")]
     TooLong,
+    #[error("not a four-digit year")]
     NotAYear,
+    #[error("a year in the future")]
     FutureYear,
+    #[error("a year before the person was born")]
     BeforeBirth,
+    #[error("not one of the choices offered")]
     UnknownChoice,
+    #[error("the registry lists no minor children")]
     NoChildren,
     /// Consent was chosen but not yet confirmed by a one-time code.
+    #[error("the consent is not confirmed by a one-time code")]
     NotConfirmed,
     /// An answer saved earlier that the service does not offer (any more):
     /// a draft that holds "errors in filling in", which is S1's reason, not
     /// S2's (F001 §8 names three). The applicant chooses again.
+    #[error("an earlier answer the service does not offer")]
     NoLongerOffered,
 }
 
-impl std::fmt::Display for Problem {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(match self {
-            Problem::Missing => "no answer given",
-            Problem::TooLong => "the answer is too long",
-            Problem::NotAYear => "not a four-digit year",
-            Problem::FutureYear => "a year in the future",
-            Problem::BeforeBirth => "a year before the person was born",
-            Problem::UnknownChoice => "not one of the choices offered",
-            Problem::NoChildren => "the registry lists no minor children",
-            Problem::NotConfirmed => "the consent is not confirmed by a one-time code",
-            Problem::NoLongerOffered => "an earlier answer the service does not offer",
-        })
-    }
-}
-
-impl std::error::Error for Problem {}
-
 /// A problem with one answer; the UI links its message to the field with
 /// id [`Field::html_id`].
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
+#[error("{}: {problem}", .field.html_id())]
 pub struct FieldError {
     pub field: Field,
+    #[source]
     pub problem: Problem,
-}
-
-impl std::fmt::Display for FieldError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{}: {}", self.field.html_id(), self.problem)
-    }
-}
-
-impl std::error::Error for FieldError {
-    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
-        Some(&self.problem)
-    }
 }
 
 /// Longest school name accepted (the longest official school names run to

@@ -45,19 +45,12 @@ pub fn embedded() -> [(ServiceId, &'static str); 3] {
 }
 
 /// Why a catalogue file could not be read.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[error("catalogue {service}: {message}")]
 pub struct CatalogError {
     pub service: ServiceId,
     pub message: String,
 }
-
-impl std::fmt::Display for CatalogError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "catalogue {}: {}", self.service, self.message)
-    }
-}
-
-impl std::error::Error for CatalogError {}
 
 /// Parses one service file, checking that it is the service it claims to be.
 pub fn parse_service(expected_id: ServiceId, json: &str) -> Result<Service, CatalogError> {

@@ -200,17 +200,19 @@ impl Field {
 
 /// What is wrong with a field. `code()` is stable. serde writes it; it is
 /// read in one pass (`json::tagged`).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, thiserror::Error)]
 #[serde(tag = "problem", rename_all = "kebab-case")]
 pub enum Problem {
     /// Empty or only whitespace.
+    #[error("required")]
     Required,
     /// More than `max` characters.
-    TooLong {
-        max: usize,
-    },
+    #[error("longer than {max} characters")]
+    TooLong { max: usize },
     /// Not a Kazakhstan number +7 7XX XXX XX XX.
+    #[error("not a Kazakhstan number +7 7XX XXX XX XX")]
     PhoneFormat,
+    #[error("not one of the services S1, S2, S3")]
     UnknownService,
 }
 
@@ -238,37 +240,14 @@ impl Problem {
     }
 }
 
-impl std::fmt::Display for Problem {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            Problem::Required => f.write_str("required"),
-            Problem::TooLong { max } => write!(f, "longer than {max} characters"),
-            Problem::PhoneFormat => f.write_str("not a Kazakhstan number +7 7XX XXX XX XX"),
-            Problem::UnknownService => f.write_str("not one of the services S1, S2, S3"),
-        }
-    }
-}
-
-impl std::error::Error for Problem {}
-
 /// A problem at one field of a complaint draft; the UI shows its message
 /// next to the field with id [`Field::id`].
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
+#[error("{}: {problem}", .field.id())]
 pub struct ComplaintFieldError {
     pub field: Field,
+    #[source]
     pub problem: Problem,
-}
-
-impl std::fmt::Display for ComplaintFieldError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{}: {}", self.field.id(), self.problem)
-    }
-}
-
-impl std::error::Error for ComplaintFieldError {
-    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
-        Some(&self.problem)
-    }
 }
 
 /// The service a complaint form names, or the problem to show at its field

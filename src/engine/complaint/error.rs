@@ -8,34 +8,23 @@ use crate::engine::deadline::DeadlineError;
 use crate::engine::store::Stale;
 
 /// Why an escalation or a quality-control filing is refused.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum EscalationProblem {
     /// The complaint has no answer yet.
+    #[error("the complaint has no answer yet")]
     NotAnswered,
     /// Already at the quality-control authority: the next step is the court.
+    #[error(
+        "the complaint is already at the quality-control authority; the next step is the court"
+    )]
     AlreadyAtQualityControl,
     /// The earlier complaint is about another service.
+    #[error("the earlier complaint is about another service")]
     OtherService,
     /// An escalation must be addressed to the quality-control authority.
+    #[error("an escalation is addressed to the quality-control authority")]
     NotQualityControl,
 }
-
-impl std::fmt::Display for EscalationProblem {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(match self {
-            EscalationProblem::NotAnswered => "the complaint has no answer yet",
-            EscalationProblem::AlreadyAtQualityControl => {
-                "the complaint is already at the quality-control authority; the next step is the court"
-            }
-            EscalationProblem::OtherService => "the earlier complaint is about another service",
-            EscalationProblem::NotQualityControl => {
-                "an escalation is addressed to the quality-control authority"
-            }
-        })
-    }
-}
-
-impl std::error::Error for EscalationProblem {}
 
 /// Why a complaint could not be filed or advanced. `code()` is stable.
 #[derive(Clone, Debug, PartialEq, Eq)]

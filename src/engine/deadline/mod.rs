@@ -37,55 +37,22 @@ pub use milestone::{
 pub use warning::{HoursWarning, hours_warning};
 
 /// Why a deadline could not be computed.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum DeadlineError {
-    Calendar(CalendarError),
-    Time(KzTimeError),
+    #[error("{0}")]
+    Calendar(#[from] CalendarError),
+    #[error("{0}")]
+    Time(#[from] KzTimeError),
     /// A `NextWorkingDayAfterCutoff` term whose cutoff is not "HH:MM".
+    #[error("bad cut-off time {0:?}, want HH:MM")]
     BadCutoff(String),
     /// A term of zero days: the data is wrong, not the citizen.
+    #[error("a term of 0 days is not a valid term")]
     ZeroTerm,
     /// The service has no term for this channel.
+    #[error("the service cannot be applied for via {}", .0.slug())]
     NoTermForChannel(Channel),
     /// The service has terms for this channel, but none for this location.
+    #[error("the service has no {channel} term for location {1:?}", channel = .0.slug())]
     NoTermForLocation(Channel, Location),
-}
-
-impl std::fmt::Display for DeadlineError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            DeadlineError::Calendar(e) => e.fmt(f),
-            DeadlineError::Time(e) => e.fmt(f),
-            DeadlineError::BadCutoff(s) => write!(f, "bad cut-off time {s:?}, want HH:MM"),
-            DeadlineError::ZeroTerm => write!(f, "a term of 0 days is not a valid term"),
-            DeadlineError::NoTermForChannel(c) => {
-                write!(f, "the service cannot be applied for via {}", c.slug())
-            }
-            DeadlineError::NoTermForLocation(c, l) => {
-                write!(f, "the service has no {} term for location {l:?}", c.slug())
-            }
-        }
-    }
-}
-
-impl std::error::Error for DeadlineError {
-    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
-        match self {
-            DeadlineError::Calendar(e) => Some(e),
-            DeadlineError::Time(e) => Some(e),
-            _ => None,
-        }
-    }
-}
-
-impl From<CalendarError> for DeadlineError {
-    fn from(e: CalendarError) -> Self {
-        DeadlineError::Calendar(e)
-    }
-}
-
-impl From<KzTimeError> for DeadlineError {
-    fn from(e: KzTimeError) -> Self {
-        DeadlineError::Time(e)
-    }
 }

@@ -46,8 +46,6 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
-use std::fmt;
-
 use chrono::{DateTime, Utc};
 use serde::Serialize;
 
@@ -183,30 +181,19 @@ impl Guide {
 }
 
 /// Why no guide for this situation.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum GuideError {
     /// The service's catalogue knows no such situation (S3 has no "lost";
     /// only S1 has a liquidated college).
+    #[error("{service} has no situation {situation:?}")]
     NotForService {
         service: ServiceId,
         situation: Situation,
     },
     /// Two reasons at once (lost and damaged): the application states one.
+    #[error("one reason at a time, not {0:?} and {1:?}")]
     TwoReasons(Situation, Situation),
 }
-
-impl fmt::Display for GuideError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            GuideError::NotForService { service, situation } => {
-                write!(f, "{service} has no situation {situation:?}")
-            }
-            GuideError::TwoReasons(a, b) => write!(f, "one reason at a time, not {a:?} and {b:?}"),
-        }
-    }
-}
-
-impl std::error::Error for GuideError {}
 
 fn reason_of(option_id: &str) -> Option<Situation> {
     json::from_value(&serde_json::Value::String(option_id.to_string())).ok()

@@ -10,8 +10,6 @@
 //! Validation here is structural only: a valid IIN may still belong to nobody
 //! (see [`super::registry`] for who exists in the demo state registry).
 
-use std::fmt;
-
 use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 
@@ -54,21 +52,28 @@ impl IinInfo {
 
 /// Why a string is not a valid IIN. The UI maps [`IinError::code`] to a
 /// message in the user's language.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
 pub enum IinError {
     /// Nothing but whitespace.
+    #[error("IIN is empty")]
     Empty,
     /// Only digits and spaces, but not 12 digits.
+    #[error("IIN must have 12 digits, found {len}")]
     WrongLength { len: usize },
     /// A character other than a digit or a space.
+    #[error("IIN may contain only digits and spaces")]
     NotDigits,
     /// Digit 7 is 0, 7, 8 or 9.
+    #[error("IIN digit 7 (century and sex) must be 1 to 6")]
     BadCentury,
     /// Digits 1–6 with the century are not a calendar date.
+    #[error("IIN digits 1-6 are not a valid birth date")]
     BadDate,
     /// The check digit does not match.
+    #[error("IIN check digit does not match")]
     BadChecksum,
     /// Both weightings give 10: no valid IIN starts with these 11 digits.
+    #[error("IIN cannot be valid: its check digit would be 10")]
     CheckDigitTen,
 }
 
@@ -86,24 +91,6 @@ impl IinError {
         }
     }
 }
-
-impl fmt::Display for IinError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            IinError::Empty => f.write_str("IIN is empty"),
-            IinError::WrongLength { len } => write!(f, "IIN must have 12 digits, found {len}"),
-            IinError::NotDigits => f.write_str("IIN may contain only digits and spaces"),
-            IinError::BadCentury => f.write_str("IIN digit 7 (century and sex) must be 1 to 6"),
-            IinError::BadDate => f.write_str("IIN digits 1-6 are not a valid birth date"),
-            IinError::BadChecksum => f.write_str("IIN check digit does not match"),
-            IinError::CheckDigitTen => {
-                f.write_str("IIN cannot be valid: its check digit would be 10")
-            }
-        }
-    }
-}
-
-impl std::error::Error for IinError {}
 
 const WEIGHTS_1: [u32; 11] = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11];
 const WEIGHTS_2: [u32; 11] = [3, 4, 5, 6, 7, 8, 9, 10, 11, 1, 2];

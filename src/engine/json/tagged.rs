@@ -19,7 +19,10 @@
 //!
 //! `tests/tagged.rs` checks every variant of every such enum against the
 //! stored form and serde's refusals; it passed on serde's derived readers
-//! before these replaced them.
+//! before these replaced them, but for one intended difference: the
+//! booking rules' `ChecklistSource` (read by hand, `deny_unknown_fields`)
+//! now also refuses an unknown field beside its variant without fields,
+//! which serde's reader let through.
 //!
 //! ```
 //! use qujat::engine::json::tagged::need;

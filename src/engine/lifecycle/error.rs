@@ -9,47 +9,48 @@ use crate::engine::kztime::KzTimeError;
 use crate::engine::store::Stale;
 
 /// Why a transition was refused. `code()` is stable for the UI's messages.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum LifecycleError {
-    IllegalTransition {
-        from: State,
-        transition: Transition,
-    },
+    #[error("{} is not allowed in state {}", .transition.slug(), .from.slug())]
+    IllegalTransition { from: State, transition: Transition },
+    #[error("{actor:?} may not {}; allowed: {allowed:?}", .transition.slug())]
     WrongRole {
         transition: Transition,
         actor: Role,
         allowed: Vec<Role>,
     },
     /// The event is earlier than the last recorded one.
+    #[error("event at {at} is earlier than the last one at {last}")]
     TimeGoesBackwards {
         last: DateTime<Utc>,
         at: DateTime<Utc>,
     },
     /// A refusal without a ground or without its motivation.
+    #[error("a refusal needs a ground and its motivation")]
     MissingReason,
     /// A refusal of a service whose source gives no ground and no refusal
     /// (S1, F000): nothing is refused that the law does not provide for.
+    #[error("the service's source provides no refusal and no ground for one")]
     NoRefusalInSource,
     /// A refusal ground that is not one of the service's decision grounds.
-    UnknownReason {
-        reason_id: String,
-    },
+    #[error("{reason_id:?} is not a decision ground of this service")]
+    UnknownReason { reason_id: String },
     /// Another tab advanced the record: `expected` was the caller's, `found` is current.
-    StaleRevision {
-        expected: u64,
-        found: u64,
-    },
+    #[error("the record changed elsewhere (expected revision {expected}, found {found})")]
+    StaleRevision { expected: u64, found: u64 },
     /// Handing over before the month of storage has passed.
-    StorageNotExpired {
-        until: NaiveDate,
-    },
+    #[error("the State Corporation keeps the result until {until}")]
+    StorageNotExpired { until: NaiveDate },
     /// Working-time steps without the provider's hours.
+    #[error("the provider's working hours are not known")]
     NoHours,
     /// The service has no term to give the legal deadline's basis.
+    #[error("the service has no term")]
     NoTerm,
     /// A date or time could not be computed (e.g. outside the calendar's
     /// 2016–2030).
-    Deadline(DeadlineError),
+    #[error("deadline: {0}")]
+    Deadline(#[from] DeadlineError),
 }
 
 impl LifecycleError {
@@ -70,68 +71,9 @@ impl LifecycleError {
     }
 }
 
-impl std::fmt::Display for LifecycleError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            LifecycleError::IllegalTransition { from, transition } => write!(
-                f,
-                "{} is not allowed in state {}",
-                transition.slug(),
-                from.slug()
-            ),
-            LifecycleError::WrongRole {
-                transition,
-                actor,
-                allowed,
-            } => write!(
-                f,
-                "{actor:?} may not {}; allowed: {allowed:?}",
-                transition.slug()
-            ),
-            LifecycleError::TimeGoesBackwards { last, at } => {
-                write!(f, "event at {at} is earlier than the last one at {last}")
-            }
-            LifecycleError::MissingReason => {
-                f.write_str("a refusal needs a ground and its motivation")
-            }
-            LifecycleError::NoRefusalInSource => {
-                f.write_str("the service's source provides no refusal and no ground for one")
-            }
-            LifecycleError::UnknownReason { reason_id } => {
-                write!(f, "{reason_id:?} is not a decision ground of this service")
-            }
-            LifecycleError::StaleRevision { expected, found } => write!(
-                f,
-                "the record changed elsewhere (expected revision {expected}, found {found})"
-            ),
-            LifecycleError::StorageNotExpired { until } => {
-                write!(f, "the State Corporation keeps the result until {until}")
-            }
-            LifecycleError::NoHours => f.write_str("the provider's working hours are not known"),
-            LifecycleError::NoTerm => f.write_str("the service has no term"),
-            LifecycleError::Deadline(e) => write!(f, "deadline: {e}"),
-        }
-    }
-}
-
-impl std::error::Error for LifecycleError {
-    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
-        match self {
-            LifecycleError::Deadline(e) => Some(e),
-            _ => None,
-        }
-    }
-}
-
 impl From<Stale> for LifecycleError {
     fn from(Stale { expected, found }: Stale) -> Self {
         LifecycleError::StaleRevision { expected, found }
-    }
-}
-
-impl From<DeadlineError> for LifecycleError {
-    fn from(e: DeadlineError) -> Self {
-        LifecycleError::Deadline(e)
     }
 }
 

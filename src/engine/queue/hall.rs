@@ -188,63 +188,35 @@ pub struct Dashboard {
 }
 
 /// Why a hall action was refused; the hall is then as it was.
-#[derive(Clone, Debug, PartialEq, Eq)]
+// No `#[source]`/`#[from]`: `source()` has always been `None` here, so the
+// `From` impls below stay written out.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum HallError {
+    #[error("{0}")]
     Stale(Stale),
     /// The ticket is for another office or another day.
-    NotHere {
-        reference: String,
-    },
+    #[error("ticket {reference} is for another office or day")]
+    NotHere { reference: String },
     /// The hall is for another day than `now`'s.
-    WrongDay {
-        hall: NaiveDate,
-        today: NaiveDate,
-    },
-    Cancelled {
-        reference: String,
-    },
-    AlreadyCheckedIn {
-        reference: String,
-        number: u32,
-    },
+    #[error("this is the queue of {hall}, not of {today}")]
+    WrongDay { hall: NaiveDate, today: NaiveDate },
+    #[error("ticket {reference} was cancelled")]
+    Cancelled { reference: String },
+    #[error("ticket {reference} already checked in as {number}")]
+    AlreadyCheckedIn { reference: String, number: u32 },
+    #[error("nobody is waiting")]
     NobodyWaiting,
     /// The window is still serving this ticket.
-    WindowBusy {
-        window: u32,
-        number: u32,
-    },
+    #[error("window {window} is still serving {number}")]
+    WindowBusy { window: u32, number: u32 },
+    #[error("no ticket {0} today")]
     UnknownNumber(u32),
     /// Only a ticket being served can be finished or marked absent.
+    #[error("ticket {0} is not at a window")]
     NotInService(u32),
+    #[error("{0}")]
     Time(KzTimeError),
 }
-
-impl std::fmt::Display for HallError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            HallError::Stale(s) => s.fmt(f),
-            HallError::NotHere { reference } => {
-                write!(f, "ticket {reference} is for another office or day")
-            }
-            HallError::WrongDay { hall, today } => {
-                write!(f, "this is the queue of {hall}, not of {today}")
-            }
-            HallError::Cancelled { reference } => write!(f, "ticket {reference} was cancelled"),
-            HallError::AlreadyCheckedIn { reference, number } => {
-                write!(f, "ticket {reference} already checked in as {number}")
-            }
-            HallError::NobodyWaiting => f.write_str("nobody is waiting"),
-            HallError::WindowBusy { window, number } => {
-                write!(f, "window {window} is still serving {number}")
-            }
-            HallError::UnknownNumber(n) => write!(f, "no ticket {n} today"),
-            HallError::NotInService(n) => write!(f, "ticket {n} is not at a window"),
-            HallError::Time(e) => e.fmt(f),
-        }
-    }
-}
-
-impl std::error::Error for HallError {}
 
 impl From<Stale> for HallError {
     fn from(s: Stale) -> Self {

@@ -195,56 +195,21 @@ pub fn assumptions() -> &'static Assumptions {
 }
 
 /// Why a queue question could not be answered.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum QueueError {
     /// No such office in the registry or in `queue.toml`.
+    #[error("unknown office {0:?}")]
     UnknownOffice(String),
     /// The catalogue gives the service no maximum service time at the State
     /// Corporation, so no slot length (a data mistake, not the citizen's).
+    #[error("the catalogue gives {0} no maximum service time at the State Corporation")]
     NoServiceTime(ServiceId),
     /// The catalogue gives the service no State Corporation schedule item
     /// at all, not even "not specified" (a data mistake).
+    #[error("the catalogue has no State Corporation schedule item for {0}")]
     NoSchedule(ServiceId),
-    Calendar(CalendarError),
-    Time(KzTimeError),
-}
-
-impl std::fmt::Display for QueueError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            QueueError::UnknownOffice(id) => write!(f, "unknown office {id:?}"),
-            QueueError::NoServiceTime(s) => write!(
-                f,
-                "the catalogue gives {s} no maximum service time at the State Corporation"
-            ),
-            QueueError::NoSchedule(s) => write!(
-                f,
-                "the catalogue has no State Corporation schedule item for {s}"
-            ),
-            QueueError::Calendar(e) => e.fmt(f),
-            QueueError::Time(e) => e.fmt(f),
-        }
-    }
-}
-
-impl std::error::Error for QueueError {
-    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
-        match self {
-            QueueError::Calendar(e) => Some(e),
-            QueueError::Time(e) => Some(e),
-            _ => None,
-        }
-    }
-}
-
-impl From<CalendarError> for QueueError {
-    fn from(e: CalendarError) -> Self {
-        QueueError::Calendar(e)
-    }
-}
-
-impl From<KzTimeError> for QueueError {
-    fn from(e: KzTimeError) -> Self {
-        QueueError::Time(e)
-    }
+    #[error("{0}")]
+    Calendar(#[from] CalendarError),
+    #[error("{0}")]
+    Time(#[from] KzTimeError),
 }

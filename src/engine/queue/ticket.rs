@@ -155,72 +155,49 @@ pub struct TicketRequest {
 
 /// Why a booking, move or cancellation was refused. The collection is then
 /// exactly as it was.
-#[derive(Clone, Debug, PartialEq, Eq)]
+// No `#[source]`/`#[from]`: `source()` has always been `None` here, so the
+// `From` impls below stay written out.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum TicketError {
     /// Another tab changed the tickets since this view was read.
+    #[error("{0}")]
     Stale(Stale),
+    #[error("invalid IIN ({0:?})")]
     InvalidIin(IinError),
+    #[error("unknown office {0:?}")]
     UnknownOffice(String),
     /// The seeds give no booking for this service and purpose (here).
+    #[error("{}", .0.english())]
     NoBooking(Box<NoBooking>),
     /// No slot starts then: the office is closed for the service that day,
     /// or the time is not a slot start.
-    NoSuchSlot {
-        date: NaiveDate,
-        start: ClockTime,
-    },
+    #[error("no slot starts at {start} on {date}")]
+    NoSuchSlot { date: NaiveDate, start: ClockTime },
     /// Every place of the slot is taken.
-    SlotFull {
-        date: NaiveDate,
-        start: ClockTime,
-    },
+    #[error("the slot at {start} on {date} is full")]
+    SlotFull { date: NaiveDate, start: ClockTime },
     /// The slot has begun (or is over).
-    SlotBegun {
-        starts_at: DateTime<Utc>,
-    },
+    #[error("the slot began at {starts_at}")]
+    SlotBegun { starts_at: DateTime<Utc> },
+    #[error("no ticket {0}")]
     UnknownTicket(String),
     /// A ticket from a data file whose number is already taken here.
+    #[error("ticket number {0} is already taken here")]
     NumberTaken(String),
     /// Cancelled or past: it can no longer be moved or cancelled.
+    #[error("ticket {reference} is {status:?} and cannot change")]
     NotChangeable {
         reference: String,
         status: TicketStatus,
     },
     /// Moving to the slot the ticket already holds.
+    #[error("the ticket already holds that slot")]
     SameSlot,
+    #[error("{0}")]
     Queue(QueueError),
+    #[error("{0}")]
     Deadline(DeadlineError),
 }
-
-impl std::fmt::Display for TicketError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            TicketError::Stale(s) => s.fmt(f),
-            TicketError::InvalidIin(e) => write!(f, "invalid IIN ({e:?})"),
-            TicketError::UnknownOffice(id) => write!(f, "unknown office {id:?}"),
-            TicketError::NoBooking(no) => f.write_str(&no.english()),
-            TicketError::NoSuchSlot { date, start } => {
-                write!(f, "no slot starts at {start} on {date}")
-            }
-            TicketError::SlotFull { date, start } => {
-                write!(f, "the slot at {start} on {date} is full")
-            }
-            TicketError::SlotBegun { starts_at } => {
-                write!(f, "the slot began at {starts_at}")
-            }
-            TicketError::UnknownTicket(r) => write!(f, "no ticket {r}"),
-            TicketError::NumberTaken(r) => write!(f, "ticket number {r} is already taken here"),
-            TicketError::NotChangeable { reference, status } => {
-                write!(f, "ticket {reference} is {status:?} and cannot change")
-            }
-            TicketError::SameSlot => f.write_str("the ticket already holds that slot"),
-            TicketError::Queue(e) => e.fmt(f),
-            TicketError::Deadline(e) => e.fmt(f),
-        }
-    }
-}
-
-impl std::error::Error for TicketError {}
 
 impl From<Stale> for TicketError {
     fn from(s: Stale) -> Self {

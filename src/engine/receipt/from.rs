@@ -10,24 +10,16 @@ use crate::engine::submission::{Outcome, Submission};
 use crate::engine::visit::{self, Visit};
 
 /// Why a record has no receipt (yet).
-#[derive(Clone, Debug, PartialEq, Eq)]
+// No `#[source]`: `source()` has always been `None` here.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum NoReceipt {
     /// The IIN on the record (or given for it) is not valid.
+    #[error("invalid IIN: {0}")]
     Iin(IinError),
     /// A complaint not registered yet, or a visit without its receipt.
+    #[error("the record has no receipt yet")]
     NotYet,
 }
-
-impl std::fmt::Display for NoReceipt {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            NoReceipt::Iin(e) => write!(f, "invalid IIN: {e}"),
-            NoReceipt::NotYet => f.write_str("the record has no receipt yet"),
-        }
-    }
-}
-
-impl std::error::Error for NoReceipt {}
 
 fn holder(iin: &str) -> Result<Holder, NoReceipt> {
     Holder::of_iin(iin).map_err(NoReceipt::Iin)

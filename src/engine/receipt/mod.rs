@@ -58,8 +58,6 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
-use std::fmt;
-
 mod code;
 pub mod from;
 pub mod issuer;
@@ -108,17 +106,21 @@ impl Malformed {
 
 /// Why a receipt code is not accepted as genuine. `code()` is stable for
 /// the UI's messages.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum VerifyError {
     /// Not a receipt code, or a damaged one (see [`Malformed`]).
+    #[error("not a receipt code: {}", .0.describe())]
     Malformed(Malformed),
     /// Signed by a key that is not in the app's list (a forgery with its
     /// own key, or an issuer this version does not know).
+    #[error("signed by an unknown key {}", crate::engine::signing::vault::hex_encode(.key_id))]
     UnknownIssuer { key_id: [u8; 4] },
     /// The signature does not match: something was changed after signing.
+    #[error("the receipt was changed after {issuer} signed it")]
     Altered { issuer: String },
     /// A genuine signature on a kind of receipt this issuer does not issue
     /// (a portal "booking ticket").
+    #[error("{issuer} does not issue {} receipts", .kind.slug())]
     NotAllowed { issuer: String, kind: Kind },
 }
 
@@ -133,68 +135,21 @@ impl VerifyError {
     }
 }
 
-impl fmt::Display for VerifyError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            VerifyError::Malformed(m) => write!(f, "not a receipt code: {}", m.describe()),
-            VerifyError::UnknownIssuer { key_id } => write!(
-                f,
-                "signed by an unknown key {}",
-                crate::engine::signing::vault::hex_encode(key_id)
-            ),
-            VerifyError::Altered { issuer } => {
-                write!(f, "the receipt was changed after {issuer} signed it")
-            }
-            VerifyError::NotAllowed { issuer, kind } => {
-                write!(f, "{issuer} does not issue {} receipts", kind.slug())
-            }
-        }
-    }
-}
-
-impl std::error::Error for VerifyError {}
-
 /// Why a receipt could not be issued (a mistake of the caller or the data,
 /// never the citizen's).
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum IssueError {
+    #[error("no issuer {0:?} in issuers.toml")]
     UnknownIssuer(String),
-    NotAllowed {
-        issuer: String,
-        kind: Kind,
-    },
+    #[error("{issuer} does not issue {} receipts", .kind.slug())]
+    NotAllowed { issuer: String, kind: Kind },
     /// A refusal names an id that is not the service's refusal ground or
     /// document rule.
+    #[error("{0:?} is not a refusal ground or document of the service")]
     NotInCatalogue(String),
-    Encode(EncodeError),
+    #[error("{0}")]
+    Encode(#[source] EncodeError),
     /// The statement is longer than a receipt code holds (255 bytes).
+    #[error("the statement does not fit a receipt code")]
     TooLong,
-}
-
-impl fmt::Display for IssueError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            IssueError::UnknownIssuer(id) => write!(f, "no issuer {id:?} in issuers.toml"),
-            IssueError::NotAllowed { issuer, kind } => {
-                write!(f, "{issuer} does not issue {} receipts", kind.slug())
-            }
-            IssueError::NotInCatalogue(id) => {
-                write!(
-                    f,
-                    "{id:?} is not a refusal ground or document of the service"
-                )
-            }
-            IssueError::Encode(e) => e.fmt(f),
-            IssueError::TooLong => f.write_str("the statement does not fit a receipt code"),
-        }
-    }
-}
-
-impl std::error::Error for IssueError {
-    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
-        match self {
-            IssueError::Encode(e) => Some(e),
-            _ => None,
-        }
-    }
 }

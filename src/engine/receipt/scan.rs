@@ -23,23 +23,24 @@
 //!
 //! [`verify`]: super::verify
 
-use std::fmt;
-
 /// The longest side of a picture [`read`] accepts, in pixels.
 pub const MAX_SIDE: usize = 2048;
 /// The most pixels [`read`] accepts (2 megapixels).
 pub const MAX_PIXELS: usize = 2 * 1024 * 1024;
 
 /// Why no text came out of a picture.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum ScanError {
     /// Empty, larger than [`MAX_SIDE`] or [`MAX_PIXELS`], or fewer grey
     /// levels than pixels.
+    #[error("not a picture this app reads")]
     BadPicture,
     /// No QR code found in it.
+    #[error("no QR code in the picture")]
     NoCode,
     /// A QR code was found, but it could not be read (blurred, cut off,
     /// damaged) or its text is not UTF-8.
+    #[error("the QR code in the picture could not be read")]
     Unreadable,
 }
 
@@ -52,18 +53,6 @@ impl ScanError {
         }
     }
 }
-
-impl fmt::Display for ScanError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(match self {
-            ScanError::BadPicture => "not a picture this app reads",
-            ScanError::NoCode => "no QR code in the picture",
-            ScanError::Unreadable => "the QR code in the picture could not be read",
-        })
-    }
-}
-
-impl std::error::Error for ScanError {}
 
 /// The text of the first readable QR code in a `width` × `height` picture
 /// given as grey levels (0 black … 255 white), row by row.

@@ -199,39 +199,24 @@ pub const IDS_MAX: usize = 8;
 pub const ID_MAX: usize = 40;
 
 /// Why a statement has no binary form (checked when issuing).
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum EncodeError {
     /// Empty, longer than [`REFERENCE_MAX`] bytes, or with control characters.
+    #[error("the reference must be 1–{REFERENCE_MAX} bytes without control characters")]
     BadReference,
     /// An id that is empty, longer than [`ID_MAX`], or not `[a-z0-9-]`.
+    #[error("{0:?} is not a catalogue id")]
     BadId(String),
     /// More than [`IDS_MAX`] ids in a list, or a refusal with none at all.
+    #[error("a refusal lists 1–{IDS_MAX} grounds or missing documents")]
     BadIdCount,
     /// A time before 1970 or after 2106, or a date outside 1970–2149.
+    #[error("a date or time outside the receipt's range")]
     OutOfRange,
     /// A slot whose start is not before its end.
+    #[error("the slot must start before it ends")]
     BadSlot,
 }
-
-impl std::fmt::Display for EncodeError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            EncodeError::BadReference => write!(
-                f,
-                "the reference must be 1–{REFERENCE_MAX} bytes without control characters"
-            ),
-            EncodeError::BadId(id) => write!(f, "{id:?} is not a catalogue id"),
-            EncodeError::BadIdCount => write!(
-                f,
-                "a refusal lists 1–{IDS_MAX} grounds or missing documents"
-            ),
-            EncodeError::OutOfRange => f.write_str("a date or time outside the receipt's range"),
-            EncodeError::BadSlot => f.write_str("the slot must start before it ends"),
-        }
-    }
-}
-
-impl std::error::Error for EncodeError {}
 
 fn epoch() -> NaiveDate {
     NaiveDate::from_ymd_opt(1970, 1, 1).unwrap_or_default()

@@ -67,19 +67,24 @@ impl Sealed {
 }
 
 /// Why a sealed record could not be opened.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum VaultError {
     /// The authentication tag does not verify: a wrong password (or key), or
     /// a ciphertext that was changed.
+    #[error("wrong password, or the sealed data was changed")]
     WrongPassword,
     /// The record names a key-derivation function this build does not know.
+    #[error("unsupported key derivation {kdf:?}")]
     UnsupportedKdf { kdf: String },
     /// An iteration count of 0 or above [`MAX_ITERATIONS`].
+    #[error("iteration count {iterations} is outside 1..={MAX_ITERATIONS}")]
     BadIterations { iterations: u32 },
     /// Hex that does not decode, or a salt/nonce/ciphertext of the wrong size.
+    #[error("sealed data is malformed")]
     Corrupt,
     /// [`open_with_key`] was given a record sealed under another salt or
     /// iteration count, i.e. under a key derived differently.
+    #[error("the record was sealed under another key")]
     OtherKey,
 }
 
@@ -96,27 +101,9 @@ impl VaultError {
     }
 }
 
-impl fmt::Display for VaultError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            VaultError::WrongPassword => {
-                f.write_str("wrong password, or the sealed data was changed")
-            }
-            VaultError::UnsupportedKdf { kdf } => write!(f, "unsupported key derivation {kdf:?}"),
-            VaultError::BadIterations { iterations } => write!(
-                f,
-                "iteration count {iterations} is outside 1..={MAX_ITERATIONS}"
-            ),
-            VaultError::Corrupt => f.write_str("sealed data is malformed"),
-            VaultError::OtherKey => f.write_str("the record was sealed under another key"),
-        }
-    }
-}
-
-impl std::error::Error for VaultError {}
-
 /// The platform random source failed (in a browser: no `crypto.getRandomValues`).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, thiserror::Error)]
+#[error("the platform random number generator is unavailable")]
 pub struct RandomUnavailable;
 
 impl RandomUnavailable {
@@ -124,14 +111,6 @@ impl RandomUnavailable {
         "random-unavailable"
     }
 }
-
-impl fmt::Display for RandomUnavailable {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("the platform random number generator is unavailable")
-    }
-}
-
-impl std::error::Error for RandomUnavailable {}
 
 /// `N` bytes from the platform CSPRNG (`crypto.getRandomValues` on wasm).
 /// The only place the engine draws randomness itself.

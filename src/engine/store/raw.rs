@@ -14,16 +14,9 @@ use super::{Envelope, Format, LoadError, decode, encode};
 
 /// The browser refused to store a value (storage full or disabled). Nothing
 /// was changed.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, thiserror::Error)]
+#[error("the browser did not save the change (storage full or disabled)")]
 pub struct NotSaved;
-
-impl fmt::Display for NotSaved {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("the browser did not save the change (storage full or disabled)")
-    }
-}
-
-impl std::error::Error for NotSaved {}
 
 /// What a key-value store has to provide. A failed `set` must leave the
 /// stored value as it was (`localStorage.setItem` does).

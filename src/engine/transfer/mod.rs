@@ -57,8 +57,6 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
-use std::fmt;
-
 use chrono::{DateTime, Utc};
 
 use crate::engine::identity::iin::{self, IinError};
@@ -79,22 +77,29 @@ pub use merge::{Entry, MergePlan, Outcome, Summary};
 pub const PASSPHRASE_MIN: usize = 8;
 
 /// Why no file was made.
-#[derive(Clone, Debug, PartialEq, Eq)]
+// No `#[source]`: `source()` has always been `None` here.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum ExportError {
+    #[error("invalid IIN: {0}")]
     InvalidIin(IinError),
     /// The bundle is not the signed-in person's.
+    #[error("the data is not the signed-in person's")]
     OtherPerson,
     /// Shorter than [`PASSPHRASE_MIN`] characters.
+    #[error("the passphrase needs at least {PASSPHRASE_MIN} characters")]
     WeakPassphrase,
     /// A record that may not leave in this person's file, and why (another
     /// person's record, a bad id or collection name, an id twice).
+    #[error("record {collection}/{id}: {why}")]
     Record {
         collection: String,
         id: String,
         why: Refused,
     },
     /// Over [`FILE_MAX`] once written.
+    #[error("the file would exceed {FILE_MAX} bytes")]
     TooLarge,
+    #[error("{}", RandomUnavailable)]
     Random,
 }
 
@@ -111,55 +116,38 @@ impl ExportError {
     }
 }
 
-impl fmt::Display for ExportError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            ExportError::InvalidIin(e) => write!(f, "invalid IIN: {e}"),
-            ExportError::OtherPerson => f.write_str("the data is not the signed-in person's"),
-            ExportError::WeakPassphrase => write!(
-                f,
-                "the passphrase needs at least {PASSPHRASE_MIN} characters"
-            ),
-            ExportError::Record {
-                collection,
-                id,
-                why,
-            } => write!(f, "record {collection}/{id}: {why}"),
-            ExportError::TooLarge => write!(f, "the file would exceed {FILE_MAX} bytes"),
-            ExportError::Random => RandomUnavailable.fmt(f),
-        }
-    }
-}
-
-impl std::error::Error for ExportError {}
-
 /// Why a file was not imported. Nothing has changed on the device.
-#[derive(Clone, Debug, PartialEq, Eq)]
+// No `#[source]`: `source()` has always been `None` here.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum ImportError {
     /// Not a Qujat data file (another file, not JSON, another format).
+    #[error("not a Qujat data file")]
     NotAnExport,
     /// Ours, but damaged: cut off, edited, or unreadable inside.
+    #[error("the data file is damaged or was changed")]
     Corrupted,
     /// Written by a newer version of Qujat.
-    NewerVersion {
-        version: u32,
-    },
+    #[error("the file is version {version}, newer than this app reads")]
+    NewerVersion { version: u32 },
     /// A key derivation or cipher this build does not know.
+    #[error("the file uses an encryption this app does not know")]
     UnsupportedAlgorithm,
     /// Asks more KDF iterations than [`MAX_ITERATIONS`]: refused unopened.
-    TooCostly {
-        iterations: u32,
-    },
+    #[error("the file asks {iterations} key derivation iterations (at most {MAX_ITERATIONS})")]
+    TooCostly { iterations: u32 },
     /// Over [`FILE_MAX`] bytes: refused unread.
-    TooLarge {
-        bytes: usize,
-    },
+    #[error("the file has {bytes} bytes (at most {FILE_MAX})")]
+    TooLarge { bytes: usize },
+    #[error("no passphrase")]
     EmptyPassphrase,
     /// The passphrase does not open this file.
+    #[error("the passphrase does not open this file")]
     WrongPassphrase,
     /// The file holds another person's data.
+    #[error("the file holds another person's data")]
     OtherPerson,
     /// The signed-in IIN is not valid (a caller's mistake).
+    #[error("invalid IIN: {0}")]
     InvalidIin(IinError),
 }
 
@@ -179,37 +167,6 @@ impl ImportError {
         }
     }
 }
-
-impl fmt::Display for ImportError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            ImportError::NotAnExport => f.write_str("not a Qujat data file"),
-            ImportError::Corrupted => f.write_str("the data file is damaged or was changed"),
-            ImportError::NewerVersion { version } => {
-                write!(
-                    f,
-                    "the file is version {version}, newer than this app reads"
-                )
-            }
-            ImportError::UnsupportedAlgorithm => {
-                f.write_str("the file uses an encryption this app does not know")
-            }
-            ImportError::TooCostly { iterations } => write!(
-                f,
-                "the file asks {iterations} key derivation iterations (at most {MAX_ITERATIONS})"
-            ),
-            ImportError::TooLarge { bytes } => {
-                write!(f, "the file has {bytes} bytes (at most {FILE_MAX})")
-            }
-            ImportError::EmptyPassphrase => f.write_str("no passphrase"),
-            ImportError::WrongPassphrase => f.write_str("the passphrase does not open this file"),
-            ImportError::OtherPerson => f.write_str("the file holds another person's data"),
-            ImportError::InvalidIin(e) => write!(f, "invalid IIN: {e}"),
-        }
-    }
-}
-
-impl std::error::Error for ImportError {}
 
 /// [`export_with_iterations`] at [`DEFAULT_ITERATIONS`].
 pub fn export(

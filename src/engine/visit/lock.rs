@@ -23,18 +23,23 @@ pub const MAX_PIN_LEN: usize = 32;
 pub const IDLE_LOCK_MINUTES: i64 = 5;
 
 /// Why a new PIN was not accepted. `code()` is stable.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum PinError {
     /// Fewer than [`MIN_PIN_LEN`] characters.
+    #[error("a PIN has at least {MIN_PIN_LEN} digits")]
     TooShort,
     /// Something other than the digits 0-9.
+    #[error("a PIN has only the digits 0-9")]
     NotDigits,
     /// The confirmation differs from the PIN.
+    #[error("the confirmation differs from the PIN")]
     Mismatch,
     /// One digit repeated, a short group repeated (121212, 123123), or a run
     /// up or down (123456, 987654): the first PINs anyone tries.
+    #[error("the PIN is too easy to guess")]
     Trivial,
     /// More than [`MAX_PIN_LEN`] digits.
+    #[error("a PIN has at most {MAX_PIN_LEN} digits")]
     TooLong,
 }
 
@@ -49,20 +54,6 @@ impl PinError {
         }
     }
 }
-
-impl std::fmt::Display for PinError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            PinError::TooShort => write!(f, "a PIN has at least {MIN_PIN_LEN} digits"),
-            PinError::NotDigits => f.write_str("a PIN has only the digits 0-9"),
-            PinError::Mismatch => f.write_str("the confirmation differs from the PIN"),
-            PinError::Trivial => f.write_str("the PIN is too easy to guess"),
-            PinError::TooLong => write!(f, "a PIN has at most {MAX_PIN_LEN} digits"),
-        }
-    }
-}
-
-impl std::error::Error for PinError {}
 
 /// Checks a PIN chosen the first time: [`MIN_PIN_LEN`] to [`MAX_PIN_LEN`]
 /// ASCII digits, not [trivial](is_trivial_pin), and the confirmation equal
