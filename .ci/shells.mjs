@@ -1,9 +1,10 @@
-// Writes the pages of the /services/, /apply/ and /staff/ bundles from index.html, the
-// portal's page, so that the four shells are one source (.ci/build runs
+// Writes the pages of the /services/, /apply/, /cabinet/ and /staff/ bundles from
+// index.html, the portal's page, so that the five shells are one source (.ci/build runs
 // this before trunk; the output is git-ignored):
 //
 //   target/shells/services.html data-bin qujat-services
 //   target/shells/apply.html   data-bin qujat-apply
+//   target/shells/cabinet.html data-bin qujat-cabinet
 //   target/shells/staff.html   data-bin qujat-staff
 //
 // Each bundle's page also shows, before its wasm arrives, the heading of
@@ -11,7 +12,8 @@
 // for everyone (public/static-page.js, run right after them, picks the
 // one; index.html's language rules the language): a passport's caption,
 // heading and lead (the catalogue's own texts), the application's start
-// (/apply/S2: its heading) and the back office (/staff: its heading and
+// (/apply/S2: its heading), checking a receipt (/cabinet/verify: its
+// heading) and the back office (/staff: its heading and
 // demonstration banner), read from the facts `qujat-facts --out` writes
 // (the second argument, default target/shells/facts.json), so the first
 // paint is the page's largest text and equals what the app then shows.
@@ -33,19 +35,25 @@ import { fileURLToPath } from 'node:url';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 /** The bundles made from index.html: output name → cargo bin. */
-export const BUNDLES = { services: 'qujat-services', apply: 'qujat-apply', staff: 'qujat-staff' };
+export const BUNDLES = {
+  services: 'qujat-services',
+  apply: 'qujat-apply',
+  cabinet: 'qujat-cabinet',
+  staff: 'qujat-staff',
+};
 
 /**
  * Cargo features a bundle is built with, on top of none (index.html asks
- * for no default features): the apply bundle's verify page reads QR codes
+ * for no default features): the cabinet bundle's verify page reads QR codes
  * from pictures (`scan`, the quircs crate), which the other bundles do not
- * need, and whose mere presence moves the portal's first load. The three
+ * need, and whose mere presence moves the portal's first load. The four
  * bundles fetch their reader's language (`lang-packs`, src/i18n/pack.rs)
  * instead of carrying all three.
  */
 export const FEATURES = {
   'qujat-services': 'lang-packs',
-  'qujat-apply': 'scan,lang-packs',
+  'qujat-apply': 'lang-packs',
+  'qujat-cabinet': 'scan,lang-packs',
   'qujat-staff': 'lang-packs',
 };
 
@@ -130,6 +138,9 @@ export function staticPages(name, facts) {
   } else if (name === 'apply') {
     // The app's start page is a narrow one (`page--narrow`): so is its block.
     blocks = [block('/apply/S2', `<h1>${inLanguages(message(facts, 'wizard_title'))}</h1>`, true)];
+  } else if (name === 'cabinet') {
+    // Checking a receipt is the same page for everyone (a narrow one).
+    blocks = [block('/cabinet/verify', `<h1>${inLanguages(message(facts, 'verify_title'))}</h1>`, true)];
   } else if (name === 'staff') {
     blocks = [
       block(

@@ -295,8 +295,10 @@ fn sign_in_returns_only_to_paths_of_this_app() {
     for ok in [
         "/",
         "/apply",
-        "/apply/cabinet",
+        "/cabinet",
         "/apply/S2/0f3a9c/sign?x=1#top",
+        "/cabinet",
+        "/cabinet/verify?code=x",
         "/services/S3",
         "/staff/operator",
     ] {
@@ -321,23 +323,21 @@ fn sign_in_returns_only_to_paths_of_this_app() {
         "javascript:alert(1)",
         "/apply@evil.example",
         "/applyx/cabinet",
+        "/cabinetx/verify",
         "/evil",
         "",
         "apply/cabinet",
     ] {
         assert!(!is_app_path(bad), "{bad:?} is refused");
-        assert_eq!(safe_next(Some(bad.into())), "/apply/cabinet");
+        assert_eq!(safe_next(Some(bad.into())), "/cabinet");
     }
-    assert_eq!(safe_next(None), "/apply/cabinet");
+    assert_eq!(safe_next(None), "/cabinet");
 }
 
 #[wasm_bindgen_test]
 fn the_return_path_is_encoded_in_the_sign_in_link() {
     use qujat::ui::paths::sign_in_then;
-    assert_eq!(
-        sign_in_then("/apply/cabinet"),
-        "/signin?next=/apply/cabinet"
-    );
+    assert_eq!(sign_in_then("/cabinet"), "/signin?next=/cabinet");
     assert_eq!(
         sign_in_then("/apply/a&next=//evil#x y"),
         "/signin?next=/apply/a%26next%3D//evil%23x%20y"

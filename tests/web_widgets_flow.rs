@@ -142,7 +142,7 @@ async fn sign_in_needed_and_not_found_say_what_to_do_with_one_way_out() {
     let m = Mounted::new(|| {
         view! {
             <NotFound />
-            <Missing body=tr::confirm_not_found href="/apply/cabinet" link=tr::confirm_cabinet_link />
+            <Missing body=tr::confirm_not_found href="/cabinet" link=tr::confirm_cabinet_link />
         }
     })
     .await;
@@ -448,7 +448,10 @@ async fn the_notifications_link_says_the_unread_count_in_words() {
         view! { <NotificationsLink /> }
     })
     .await;
-    assert_eq!(m.attr("a", "href").as_deref(), Some("/apply/notifications"));
+    assert_eq!(
+        m.attr("a", "href").as_deref(),
+        Some("/cabinet/notifications")
+    );
     m.until("the count", |m| m.find(".badge").is_some()).await;
     assert_eq!(m.text(".badge"), tr::notify_unread(EN, "1"));
     assert!(m.text("a").starts_with(tr::notify_link(EN)));

@@ -27,7 +27,7 @@ pub fn receipt(reference: &str) -> String {
 
 /// The tracker of application `reference`.
 pub fn application(reference: &str) -> String {
-    format!("/apply/applications/{reference}")
+    format!("/cabinet/applications/{reference}")
 }
 
 /// Visit `id` at a State Corporation counter.
@@ -37,7 +37,7 @@ pub fn counter_visit(id: &str) -> String {
 
 /// Booking `reference` of the electronic queue.
 pub fn ticket(reference: &str) -> String {
-    format!("/apply/tickets/{reference}")
+    format!("/cabinet/tickets/{reference}")
 }
 
 /// The booking form, moving booking `reference`.
@@ -48,7 +48,7 @@ pub fn move_ticket(reference: &str) -> String {
 /// A new complaint, about application `reference` if given.
 pub fn complaint_about(reference: Option<&str>) -> String {
     match reference {
-        Some(r) => format!("/apply/complaint?app={}", query_value(r)),
+        Some(r) => format!("/cabinet/complaint?app={}", query_value(r)),
         None => COMPLAINT_FORM.to_string(),
     }
 }
@@ -62,17 +62,17 @@ pub fn complaint_question(slug: &str, change: bool) -> String {
 
 /// An escalation of answered complaint `id`.
 pub fn escalation_of(id: &str) -> String {
-    format!("/apply/complaint?escalate={}", query_value(id))
+    format!("/cabinet/complaint?escalate={}", query_value(id))
 }
 
 /// The confirmation of complaint `id`.
 pub fn complaint_filed(id: &str) -> String {
-    format!("/apply/complaint/filed/{id}")
+    format!("/cabinet/complaint/filed/{id}")
 }
 
 /// The tracker of complaint `id`.
 pub fn complaint(id: &str) -> String {
-    format!("/apply/complaints/{id}")
+    format!("/cabinet/complaints/{id}")
 }
 
 /// Application `reference` in the back office.
@@ -92,17 +92,17 @@ pub fn visit(id: &str) -> String {
 
 pub const HOME: &str = "/";
 pub const SIGN_IN: &str = "/signin";
-pub const CABINET: &str = "/apply/cabinet";
-pub const BOOK: &str = "/apply/book";
+pub const CABINET: &str = "/cabinet";
+pub const BOOK: &str = "/cabinet/book";
 pub const KEYS: &str = "/apply/keys";
-pub const DATA: &str = "/apply/data";
-pub const NOTIFICATIONS: &str = "/apply/notifications";
+pub const DATA: &str = "/cabinet/data";
+pub const NOTIFICATIONS: &str = "/cabinet/notifications";
 /// Signing out, with or without removing one's data from the device.
-pub const SIGN_OUT: &str = "/apply/signout";
+pub const SIGN_OUT: &str = "/cabinet/signout";
 /// Checking a receipt's signed code (offline).
-pub const VERIFY: &str = "/apply/verify";
-pub const COMPLAINT_FORM: &str = "/apply/complaint";
-pub const COMPLAINT_SIGN: &str = "/apply/complaint/sign";
+pub const VERIFY: &str = "/cabinet/verify";
+pub const COMPLAINT_FORM: &str = "/cabinet/complaint";
+pub const COMPLAINT_SIGN: &str = "/cabinet/complaint/sign";
 pub const STAFF: &str = "/staff";
 pub const COMPLAINT_DESK: &str = "/staff/complaints";
 pub const OPERATOR: &str = "/staff/operator";
@@ -132,4 +132,44 @@ pub fn sign_in_then(here: &str) -> String {
 /// The verify page, checking the receipt code `code`.
 pub fn verify_code(code: &str) -> String {
     format!("{VERIFY}?code={}", query_value(code))
+}
+
+/// The first segments of the pages that moved from `/apply/` to the
+/// cabinet's bundle (`/apply/cabinet` became `/cabinet`).
+const MOVED_TO_CABINET: [&str; 10] = [
+    "cabinet",
+    "applications",
+    "complaint",
+    "complaints",
+    "notifications",
+    "signout",
+    "verify",
+    "book",
+    "tickets",
+    "data",
+];
+
+/// Where an address of a page that moved to the cabinet's bundle now is,
+/// query and fragment kept: a receipt printed earlier carries
+/// `/apply/verify?code=…` in its check link, and bookmarks carry
+/// `/apply/cabinet`. `None` for any other address.
+///
+/// ```
+/// use qujat::ui::paths::moved_from_apply;
+/// assert_eq!(moved_from_apply("/apply/verify?code=QJ1.x").as_deref(), Some("/cabinet/verify?code=QJ1.x"));
+/// assert_eq!(moved_from_apply("/apply/cabinet").as_deref(), Some("/cabinet"));
+/// assert_eq!(moved_from_apply("/apply/S2"), None);
+/// ```
+pub fn moved_from_apply(address: &str) -> Option<String> {
+    let rest = address.strip_prefix("/apply/")?;
+    let end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
+    let (first, tail) = rest.split_at(end);
+    if !MOVED_TO_CABINET.contains(&first) {
+        return None;
+    }
+    Some(if first == "cabinet" {
+        format!("{CABINET}{tail}")
+    } else {
+        format!("{CABINET}/{rest}")
+    })
 }

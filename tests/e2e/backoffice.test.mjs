@@ -89,9 +89,9 @@ pageTest(
     const dueText = `${d}.${m}.${y}`;
 
     // The citizen's tracker: delivered, the legal deadline, the steps, no late mark.
-    await gotoApp(page, '/apply/cabinet');
+    await gotoApp(page, '/cabinet');
     await link(page, reference).click();
-    await page.waitForURL((u) => u.pathname === `/apply/applications/${reference}`);
+    await page.waitForURL((u) => u.pathname === `/cabinet/applications/${reference}`);
     await expectH1(page, msg(lang, 'track_title'), 'tracker');
     await waitStatus(page, lang, 'life_status_delivered', 'tracker, delivered');
     assert.equal((await page.locator('main .deadline').innerText()).trim(), fmt(lang, 'track_deadline', { date: dueText }));
@@ -221,7 +221,7 @@ pageTest(
     assert.equal((await alert.locator('p').first().innerText()).trim(), msg(lang, 'track_overdue'));
     assert.equal(
       await alert.getByRole('link', { name: msg(lang, 'track_complain') }).getAttribute('href'),
-      `/apply/complaint?app=${reference}`,
+      `/cabinet/complaint?app=${reference}`,
       'the complaint path for this application',
     );
     rows = await targets(page);
@@ -382,7 +382,7 @@ pageTest('English: the receipt\'s QR code is signed and checks as genuine offlin
   }, reference);
   assert.match(year, /^\d{4}$/);
 
-  for (const where of [`/apply/receipt/${reference}`, `/apply/applications/${reference}`]) {
+  for (const where of [`/apply/receipt/${reference}`, `/cabinet/applications/${reference}`]) {
     await gotoApp(page, where);
     await flag.waitFor();
     assert.equal((await flag.innerText()).trim(), msg(lang, 'track_integrity_failed'), `${where}: flagged, in English`);
@@ -530,7 +530,7 @@ pageTest('English: a motivated refusal (a ground and free text), its errors, the
     'the refusal is the newest notification',
   );
   await page.locator('main .notes__item a').first().click();
-  await page.waitForURL((u) => u.pathname === `/apply/applications/${reference}`);
+  await page.waitForURL((u) => u.pathname === `/cabinet/applications/${reference}`);
   await waitStatus(page, lang, 'life_status_refused', 'from the notification to the tracker');
   await expectAxeClean(page, 'tracker, en, from a notification');
 });

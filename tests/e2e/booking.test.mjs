@@ -26,7 +26,7 @@ const expected = async (page) => /\d{2}\.\d{2}\.\d{4}/.exec(await page.locator('
 
 /** The booking form up to the time question: S3 hand-in, the college, `office`, the `n`-th open day. */
 async function upToTime(page, lang, office, n = 1) {
-  await gotoApp(page, '/apply/book');
+  await gotoApp(page, '/cabinet/book');
   await expectH1(page, msg(lang, 'book_title'), `booking form, ${lang}`);
   await pick(page, 'what', 'S3-hand-in');
   await pick(page, 'provider', COLLEGE);
@@ -41,7 +41,7 @@ pageTest('kk: S1 has no booking (the legal wait instead); S3 booked at an office
   const lang = 'kk';
   await context.clock.install({ time: NOW });
   await signIn(page, lang);
-  await gotoApp(page, '/apply/book');
+  await gotoApp(page, '/cabinet/book');
   await expectH1(page, msg(lang, 'book_title'), 'booking form');
   await expectAxeClean(page, `booking form, ${lang}`);
 
@@ -82,7 +82,7 @@ pageTest('kk: S1 has no booking (the legal wait instead); S3 booked at an office
   await expectAxeClean(page, `ticket, ${lang}`);
 
   // The cabinet lists it with a reminder.
-  await gotoApp(page, '/apply/cabinet');
+  await gotoApp(page, '/cabinet');
   await page.getByRole('link', { name: reference, exact: true }).waitFor();
   await page.getByText(msg(lang, 'ticket_status_upcoming'), { exact: true }).waitFor();
   await expectAxeClean(page, `cabinet with a booking, ${lang}`);
@@ -105,7 +105,7 @@ pageTest('kk: S1 has no booking (the legal wait instead); S3 booked at an office
   assert.equal(await page.getByRole('button', { name: msg(lang, 'ticket_cancel') }).count(), 0, 'a cancelled booking cannot be cancelled again');
   assert.equal(await page.locator('main ol.events > li').count(), 3);
   await expectAxeClean(page, `cancelled ticket, ${lang}`);
-  await gotoApp(page, '/apply/cabinet');
+  await gotoApp(page, '/cabinet');
   await page.getByRole('link', { name: reference, exact: true }).waitFor();
   await page.getByText(msg(lang, 'ticket_status_cancelled'), { exact: true }).waitFor();
 });

@@ -103,7 +103,7 @@ async function expectReceipt(page, lang, { accepted, school, year, signedWith })
 /** From the receipt to the cabinet (another bundle): the application is listed. */
 async function expectInCabinet(page, lang, reference, accepted) {
   await page.getByRole('main').getByRole('link', { name: msg(lang, 'confirm_cabinet_link') }).click();
-  await waitForBundle(page, '/apply/cabinet');
+  await waitForBundle(page, '/cabinet');
   await expectH1(page, msg(lang, 'cabinet_title'), 'cabinet after submitting');
   const row = page.locator('main table tbody tr').filter({ hasText: reference });
   assert.equal(await row.count(), 1, 'the application is in the cabinet');
@@ -611,7 +611,7 @@ pageTest('a reload at every step of the wizard resumes there with every answer k
   });
 
   // Resuming from the cabinet (the other bundle) returns to this page.
-  await gotoApp(page, '/apply/cabinet');
+  await gotoApp(page, '/cabinet');
   const resume = page.getByRole('main').getByRole('link', { name: msg(lang, 'cabinet_draft_continue') });
   assert.match(await resume.getAttribute('href'), /\/apply\/S2\/[0-9a-f]+\/check$/);
   await expectAxeClean(page, 'cabinet, kk, one draft');
@@ -735,14 +735,14 @@ pageTest('corrupted or foreign data in storage is set aside, the user is told, a
     localStorage.setItem('some.other.app', '{"x":1}');
   }, bad);
 
-  for (const where of ['/apply/cabinet', `/apply/S2/${draft.id}/reason`]) {
+  for (const where of ['/cabinet', `/apply/S2/${draft.id}/reason`]) {
     await gotoApp(page, where);
     const notice = page.locator('main .storage-notice');
     await notice.waitFor();
     assert.equal(await notice.getAttribute('role'), 'alert');
     assert.match(await notice.innerText(), new RegExp(msg(lang, 'common_storage_set_aside')), `${where}: the user is told, in ${lang}`);
     await expectAxeClean(page, `${where}, ${lang}, storage notice`);
-    if (where === '/apply/cabinet') {
+    if (where === '/cabinet') {
       // Everything else loaded: the session and the draft.
       assert.match(await page.getByRole('banner').innerText(), new RegExp(fmt(lang, 'signin_signed_in_as', { name: person.name })));
       assert.equal(await page.getByRole('main').getByRole('link', { name: msg(lang, 'cabinet_draft_continue') }).count(), 1, 'the draft still loads');
@@ -757,7 +757,7 @@ pageTest('corrupted or foreign data in storage is set aside, the user is told, a
     await page.getByRole('button', { name: msg(lang, 'common_dismiss') }).click();
     await notice.waitFor({ state: 'detached' });
     // Set aside once: the next visit loads cleanly.
-    if (where === '/apply/cabinet') {
+    if (where === '/cabinet') {
       await reloadApp(page);
       assert.equal(await page.locator('main .storage-notice').count(), 0, 'no notice once the data was set aside');
       await page.evaluate((b) => {
@@ -798,7 +798,7 @@ pageTest('corrupted or foreign data in storage is set aside, the user is told, a
   assert.match(page.url(), /\/check$/, 'an incomplete application is not sent to signing');
 
   await page.evaluate(() => localStorage.setItem('qujat.session', '{"v":1,"rev":1,"data":12}'));
-  await gotoApp(page, '/apply/cabinet');
+  await gotoApp(page, '/cabinet');
   await page.locator('main .storage-notice').waitFor();
   await expectH1(page, msg(lang, 'signin_needed'), 'cabinet with a corrupted session');
   assert.equal(await page.evaluate(() => localStorage.getItem('qujat.quarantine.qujat.session')), '{"v":1,"rev":1,"data":12}');
@@ -808,7 +808,7 @@ pageTest('corrupted or foreign data in storage is set aside, the user is told, a
   await waitForBundle(page, '/signin');
   const again = await findPerson(page, lang, { avoid: SPECIAL });
   await again.card.getByRole('button').click();
-  await waitForBundle(page, '/apply/cabinet');
+  await waitForBundle(page, '/cabinet');
   assert.equal(await page.getByRole('main').getByRole('link', { name: msg(lang, 'cabinet_draft_continue') }).count(), 2, 'both drafts load');
   await expectAxeClean(page, 'cabinet, ru, after signing in again');
 
@@ -867,7 +867,7 @@ pageTest('between 17:30 and 18:30 the sign page says how the two texts end the w
   const [app] = Object.values(apps);
   assert.equal(app.outcome.accepted_on, '2026-11-25', 'received on the day the warning said');
   // Its tracker: a typed school has no known region, so no regional steps.
-  await gotoApp(page, `/apply/applications/${app.reference}`);
+  await gotoApp(page, `/cabinet/applications/${app.reference}`);
   await page.locator('main p.regional-note').waitFor();
   assert.equal(
     (await page.locator('main p.regional-note').innerText()).trim(),

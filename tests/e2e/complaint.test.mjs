@@ -150,7 +150,7 @@ pageTest('Russian, SMS code: one question per page with its own errors, reload, 
   const changes = await main(page).locator('.complaint-summary a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
   assert.deepEqual(
     changes,
-    ['about', 'addressee', 'subject', 'text', 'contact', 'contact', 'contact'].map((q) => `/apply/complaint/${q}?change=1`),
+    ['about', 'addressee', 'subject', 'text', 'contact', 'contact', 'contact'].map((q) => `/cabinet/complaint/${q}?change=1`),
     'each answer links to its question',
   );
   await main(page).getByRole('link', { name: `${msg(lang, 'common_change')} ${msg(lang, 'complaint_track_subject')}` }).click();
@@ -178,12 +178,12 @@ pageTest('Russian, SMS code: one question per page with its own errors, reload, 
 
   // The tracker (portal): delivered only.
   await link(page, msg(lang, 'complaint_filed_track_link')).click();
-  await waitForBundle(page, `/apply/complaints/${id}`);
+  await waitForBundle(page, `/cabinet/complaints/${id}`);
   await expectH1(page, msg(lang, 'complaint_track_title'), 'tracker');
   await expectMarks(page, lang, 1, 'tracker, delivered');
   await expectNothingExecuted(page, 'tracker');
   await expectAxeClean(page, 'complaint tracker, ru, delivered');
-  await gotoApp(page, '/apply/cabinet');
+  await gotoApp(page, '/cabinet');
   const row = main(page).locator('table.complaints tbody tr').filter({ hasText: reference });
   assert.equal(await row.count(), 1, 'the complaint is in the cabinet');
   assert.equal((await row.locator('.tag').innerText()).trim(), msg(lang, 'complaint_track_mark_delivered'));
@@ -220,7 +220,7 @@ pageTest('Russian, SMS code: one question per page with its own errors, reload, 
   // The registration is a receipt too: signed by the portal, checked offline.
   const registration = (await page.locator('.receipt__code').textContent()).trim();
   assert.match(registration, /^QJ1\./, 'the registration carries a signed code');
-  await gotoApp(page, `/apply/verify?code=${registration}`);
+  await gotoApp(page, `/cabinet/verify?code=${registration}`);
   await page.locator('.verify__answer').getByRole('heading', { name: msg(lang, 'verify_genuine') }).waitFor();
   const verified = await page.locator('.verify__answer').innerText();
   for (const v of [msg(lang, 'verify_kind_complaint_registration'), DUE_5]) assert.ok(verified.includes(v), `verified: ${v}`);
@@ -265,7 +265,7 @@ pageTest('Russian, SMS code: one question per page with its own errors, reload, 
   // Escalation: the same person and application, to quality control, 15 days.
   await link(page, msg(lang, 'complaint_track_escalate')).click();
   // The history entry of the link is replaced by the first question.
-  await waitForBundle(page, '/apply/complaint/subject');
+  await waitForBundle(page, '/cabinet/complaint/subject');
   await atQuestion(page, lang, 'subject');
   assert.equal(
     (await page.locator('main p.caption').innerText()).trim(),
@@ -287,7 +287,7 @@ pageTest('Russian, SMS code: one question per page with its own errors, reload, 
   await continueToSign(page, lang);
   assert.deepEqual(
     await main(page).locator('.complaint-summary a').evaluateAll((as) => as.map((a) => a.getAttribute('href'))),
-    ['subject', 'text', 'contact', 'contact', 'contact'].map((q) => `/apply/complaint/${q}?change=1`),
+    ['subject', 'text', 'contact', 'contact', 'contact'].map((q) => `/cabinet/complaint/${q}?change=1`),
     'the fixed service and addressee have no Change link',
   );
   await continueToSign(page, lang);
@@ -314,7 +314,7 @@ pageTest('English, EDS key: a complaint from an S2 application number, a refusal
   const lang = 'en';
   await signInAtNow(page, lang);
   // As the link from an application's tracker opens it.
-  await gotoApp(page, '/apply/complaint?app=S2-261120-ABCDEF');
+  await gotoApp(page, '/cabinet/complaint?app=S2-261120-ABCDEF');
   await atQuestion(page, lang, 'about');
   assert.equal(await page.locator('#application-ref').inputValue(), 'S2-261120-ABCDEF', 'the application number is filled in');
   await expectAxeClean(page, 'complaint form, en, from an application');

@@ -59,7 +59,7 @@ async function acceptWholePackage(page, lang, consent = consentByOtp) {
  * free day and time; returns the ticket's reference and its promised date.
  */
 async function bookHandIn(page, lang, office) {
-  await gotoApp(page, '/apply/book');
+  await gotoApp(page, '/cabinet/book');
   await pick(page, 'what', 'S3-hand-in');
   await pick(page, 'provider', 'almaty-college-service');
   await pick(page, 'office', office);
@@ -221,7 +221,7 @@ pageTest('en: S2 at the counter without a booking, an incomplete package refused
   // The refusal is signed by the office: the verify page lists what is missing.
   const code = (await receipt.locator('.receipt__code').textContent()).trim();
   assert.match(code, /^QJ1\./, 'a signed refusal code');
-  await gotoApp(page, `/apply/verify?code=${code}`);
+  await gotoApp(page, `/cabinet/verify?code=${code}`);
   const answer = page.locator('.verify__answer');
   await answer.getByRole('heading', { name: msg(lang, 'verify_genuine') }).waitFor();
   assert.ok((await answer.innerText()).includes(msg(lang, 'verify_kind_refusal')), 'a refusal');

@@ -25,9 +25,9 @@ const PASSPHRASE = 'long enough passphrase';
 
 /** From the cabinet to the data page. */
 async function openData(page, lang) {
-  await gotoApp(page, '/apply/cabinet');
+  await gotoApp(page, '/cabinet');
   await link(page, msg(lang, 'data_cabinet_link')).click();
-  await page.waitForURL((u) => u.pathname === '/apply/data');
+  await page.waitForURL((u) => u.pathname === '/cabinet/data');
   await expectH1(page, msg(lang, 'data_title'), 'data page');
 }
 
@@ -59,17 +59,17 @@ pageTest('English: my data saved to an encrypted file in one browser and restore
   // Something of each kind: a key, a signed application, a complaint, a draft.
   await gotoApp(page, '/apply/keys');
   await createKeyOk(page, lang, 'my key password');
-  await gotoApp(page, '/apply/cabinet');
+  await gotoApp(page, '/cabinet');
   await fillApplication(page, lang, { school: 'School No. 1' });
   await signWithOtp(page, lang);
   await page.waitForURL(/\/apply\/receipt\/S2-/, { timeout: 60_000 });
   const reference = (await page.locator('.panel__ref').innerText()).trim();
-  await gotoApp(page, '/apply/cabinet');
+  await gotoApp(page, '/cabinet');
   await openForm(page, lang);
   await fillForm(page, lang, 'Nobody answered my application.');
   await signWithOtp(page, lang);
   const complaint = await filed(page, lang);
-  await gotoApp(page, '/apply/cabinet');
+  await gotoApp(page, '/cabinet');
   await startApplication(page, lang, { axe: false });
 
   // Save: the passphrase is checked first.
@@ -109,7 +109,7 @@ pageTest('English: my data saved to an encrypted file in one browser and restore
   const file = { name, buffer };
 
   // The draft moves on here after the first file: a second file has it newer.
-  await gotoApp(page, '/apply/cabinet');
+  await gotoApp(page, '/cabinet');
   await link(page, msg(lang, 'cabinet_draft_continue')).click();
   await atStep(page, lang, 'who', { axe: false });
   await choose(page, msg(lang, 'wizard_who_myself'));
@@ -145,11 +145,11 @@ pageTest('English: my data saved to an encrypted file in one browser and restore
     await expectAxeClean(fresh, 'data page, en, restored');
 
     // Everything is there, and verifies.
-    await gotoApp(fresh, '/apply/cabinet');
+    await gotoApp(fresh, '/cabinet');
     await link(fresh, reference).waitFor();
     assert.ok((await main(fresh).innerText()).includes(complaint.reference), 'the complaint is listed');
     await link(fresh, reference).click();
-    await fresh.waitForURL((u) => u.pathname === `/apply/applications/${reference}`);
+    await fresh.waitForURL((u) => u.pathname === `/cabinet/applications/${reference}`);
     await expectH1(fresh, msg(lang, 'track_title'), 'tracker of the restored application');
     assert.equal(await fresh.locator('.integrity-failed').count(), 0, 'the restored application verifies');
     await gotoApp(fresh, '/apply/keys');
@@ -159,7 +159,7 @@ pageTest('English: my data saved to an encrypted file in one browser and restore
     // A complaint about the restored application: it is offered among mine,
     // and choosing it fills in its service and number; another service
     // drops the number again.
-    await gotoApp(fresh, '/apply/complaint');
+    await gotoApp(fresh, '/cabinet/complaint');
     await atQuestion(fresh, lang, 'about');
     await fresh.getByRole('group', { name: msg(lang, 'complaint_form_mine_question') }).getByRole('radio', { name: reference }).check();
     await fresh.waitForFunction((r) => document.querySelector('#application-ref').value === r, reference);
@@ -167,7 +167,7 @@ pageTest('English: my data saved to an encrypted file in one browser and restore
     await fresh.locator('input[name=service][value=S1]').check();
     await fresh.waitForFunction(() => document.querySelector('#application-ref').value === '');
     // Begun from the application's own link: four questions, the addressee first.
-    await gotoApp(fresh, `/apply/complaint?app=${reference}`);
+    await gotoApp(fresh, `/cabinet/complaint?app=${reference}`);
     await atQuestion(fresh, lang, 'addressee', { axe: true });
     assert.equal(
       (await fresh.locator('main p.caption').innerText()).trim(),
@@ -199,9 +199,9 @@ pageTest('a kiosk offers no data file (English)', async ({ page, context }) => {
   const lang = 'en';
   await context.addInitScript(() => localStorage.setItem('qujat.kiosk', 'true'));
   await signIn(page, lang);
-  await gotoApp(page, '/apply/cabinet');
+  await gotoApp(page, '/cabinet');
   assert.equal(await link(page, msg(lang, 'data_cabinet_link')).count(), 0, 'no link in the cabinet');
-  await gotoApp(page, '/apply/data');
+  await gotoApp(page, '/cabinet/data');
   await expectH1(page, msg(lang, 'data_title'), 'data page in a kiosk');
   assert.ok((await main(page).innerText()).includes(msg(lang, 'data_kiosk')));
   assert.equal(await page.locator('#save-passphrase, #restore-file').count(), 0, 'nothing to save or restore');

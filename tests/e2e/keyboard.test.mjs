@@ -13,7 +13,8 @@
 // - a refused submit: the error summary, whose link (Tab, Enter) moves
 //   focus to the field;
 // - a page load (the journey's first page, signing in, which loads the
-//   /apply bundle): the top of the document, where the first Tab is the
+//   /cabinet bundle, a link into another bundle such as the cabinet's "new
+//   application"): the top of the document, where the first Tab is the
 //   skip link.
 // Every focus stop on the way, and every focus target, must be on screen
 // and show the focus indicator (style/main.css: outline or box-shadow).
@@ -170,7 +171,7 @@ async function switchLanguageByKeyboard(page, lang, { back = false } = {}) {
 
 /**
  * The sign-in page (the journey's first page), its language, the IIN of a
- * plain adult typed and Enter: the cabinet loads (the /apply bundle), and
+ * plain adult typed and Enter: the cabinet loads (the /cabinet bundle), and
  * the skip link leads into it. Focus is on <main> at the end.
  */
 async function signInByKeyboard(page, lang) {
@@ -180,7 +181,7 @@ async function signInByKeyboard(page, lang) {
   const person = await findPerson(page, lang, { avoid: SPECIAL });
   await typeInto(page, 'iin', person.iin);
   await page.keyboard.press('Enter');
-  await waitForBundle(page, '/apply/cabinet');
+  await waitForBundle(page, '/cabinet');
   await expectH1(page, msg(lang, 'cabinet_title'), 'cabinet');
   await expectPageStart(page, lang, 'cabinet after signing in');
   return person;
@@ -202,9 +203,11 @@ pageTest('ru: S2 on the portal with the keyboard — sign in, the wizard (a ques
   await page.clock.install({ time: NOW });
   await signInByKeyboard(page, lang);
 
+  // The applying bundle is another page load: it starts at the top.
   await activate(page, isLink(msg(lang, 'cabinet_new_application')), 'the new application link');
-  await waitForPath(page, '/apply/S2');
-  await expectHeadingFocus(page, msg(lang, 'wizard_title'), 'apply start');
+  await waitForBundle(page, '/apply/S2');
+  await expectH1(page, msg(lang, 'wizard_title'), 'apply start');
+  await expectPageStart(page, lang, 'apply start after the cabinet\'s link');
   await activate(page, isButton(msg(lang, 'wizard_start')), 'Start');
   await atStep(page, lang, 'who');
 
@@ -267,8 +270,9 @@ pageTest('ru: S2 on the portal with the keyboard — sign in, the wizard (a ques
   assert.equal((await stored(page, 'qujat.apps'))[reference]?.signature.method, 'otp', 'signed with the SMS code');
 
   await activate(page, isLink(msg(lang, 'confirm_cabinet_link')), 'the cabinet link');
-  await waitForPath(page, '/apply/cabinet');
-  await expectHeadingFocus(page, msg(lang, 'cabinet_title'), 'cabinet after submitting');
+  await waitForBundle(page, '/cabinet');
+  await expectH1(page, msg(lang, 'cabinet_title'), 'cabinet after submitting');
+  await expectPageStart(page, lang, 'cabinet after submitting');
   await page.locator('main table tbody tr', { hasText: reference }).waitFor();
 });
 
@@ -278,7 +282,7 @@ pageTest('kk: booking a queue slot with the keyboard — from the cabinet, booki
   await signInByKeyboard(page, lang);
 
   await activate(page, isLink(msg(lang, 'cabinet_book_link')), 'the booking link');
-  await waitForPath(page, '/apply/book');
+  await waitForPath(page, '/cabinet/book');
   await expectHeadingFocus(page, msg(lang, 'book_title'), 'booking form');
 
   // Booking with nothing chosen: the summary, its link to the first question.
@@ -300,7 +304,7 @@ pageTest('kk: booking a queue slot with the keyboard — from the cabinet, booki
   assert.ok(expected, 'the result date to expect is shown');
 
   await activate(page, submit, 'Book this time');
-  await page.waitForURL(/\/apply\/tickets\//);
+  await page.waitForURL(/\/cabinet\/tickets\//);
   await expectHeadingFocus(page, msg(lang, 'ticket_title'), 'the ticket');
   assert.match((await page.locator('main .panel__ref').innerText()).trim(), /^Q-\d{8}-\d{4}$/, 'a ticket number');
   assert.equal(
@@ -322,7 +326,7 @@ pageTest('kk: a complaint with the keyboard — one question per page (the servi
   await signInByKeyboard(page, lang);
 
   await activate(page, isLink(msg(lang, 'complaint_cabinet_new')), 'the complaint link');
-  await waitForPath(page, '/apply/complaint/about');
+  await waitForPath(page, '/cabinet/complaint/about');
   await expectHeadingFocus(page, msg(lang, 'complaint_form_about_question'), 'complaint: about');
   await next(page, lang);
   await expectSummaryFocus(page, lang, [msg(lang, 'complaint_error_service')], 'complaint, no service');
@@ -334,29 +338,29 @@ pageTest('kk: a complaint with the keyboard — one question per page (the servi
     ['addressee', 'addressee', 'complaint_addressee_provider_head'],
     ['subject', 'subject', 'complaint_subject_inaction'],
   ]) {
-    await waitForPath(page, `/apply/complaint/${slug}`);
+    await waitForPath(page, `/cabinet/complaint/${slug}`);
     await expectHeadingFocus(page, msg(lang, `complaint_form_${slug}_question`), `complaint: ${slug}`);
     await tabToRadio(page, name, (f) => f.label === msg(lang, key), `${slug}: ${key}`);
     await next(page, lang);
   }
-  await waitForPath(page, '/apply/complaint/text');
+  await waitForPath(page, '/cabinet/complaint/text');
   await expectHeadingFocus(page, msg(lang, 'complaint_form_text_question'), 'complaint: text');
   await typeInto(page, 'text', 'Өтінішке жауап жоқ.');
   await next(page, lang);
-  await waitForPath(page, '/apply/complaint/contact');
+  await waitForPath(page, '/cabinet/complaint/contact');
   await expectHeadingFocus(page, msg(lang, 'complaint_form_you_heading'), 'complaint: contact');
   await next(page, lang);
 
   // Check your answers; a Change link there and back.
-  await waitForPath(page, '/apply/complaint/sign');
+  await waitForPath(page, '/cabinet/complaint/sign');
   await expectHeadingFocus(page, msg(lang, 'complaint_sign_title'), 'complaint: check and sign');
-  await activate(page, (f) => f.tag === 'a' && f.href === '/apply/complaint/text?change=1', 'Change the text');
-  await waitForPath(page, '/apply/complaint/text');
+  await activate(page, (f) => f.tag === 'a' && f.href === '/cabinet/complaint/text?change=1', 'Change the text');
+  await waitForPath(page, '/cabinet/complaint/text');
   await expectHeadingFocus(page, msg(lang, 'complaint_form_text_question'), 'complaint: changing the text');
   await tabTo(page, (f) => f.id === 'text', '#text');
   await retype(page, 'Өтінішке 15 жұмыс күнінде жауап берілмеді.');
   await next(page, lang);
-  await waitForPath(page, '/apply/complaint/sign');
+  await waitForPath(page, '/cabinet/complaint/sign');
   await expectHeadingFocus(page, msg(lang, 'complaint_sign_title'), 'complaint: back to checking');
   assert.ok((await page.locator('.complaint-summary').innerText()).includes('15 жұмыс күнінде'), 'the changed text');
 
@@ -367,7 +371,7 @@ pageTest('kk: a complaint with the keyboard — one question per page (the servi
   await expectFocusOn(page, '#otp-code', null, 'complaint: code sent');
   await page.keyboard.type(await smsCode(page));
   await page.keyboard.press('Enter');
-  await page.waitForURL(/\/apply\/complaint\/filed\//, { timeout: 60_000 });
+  await page.waitForURL(/\/cabinet\/complaint\/filed\//, { timeout: 60_000 });
   await expectHeadingFocus(page, msg(lang, 'complaint_filed_title'), 'complaint filed');
 });
 

@@ -76,7 +76,7 @@ pageTest('kiosk: on-screen keyboard, idle warning, Continue, then a wipe of ever
     'a story for S2 on the portal, S3 booked, S1 walked in, S2 refused at the counter',
   );
   const hrefs = await story.locator('a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
-  for (const want of ['/apply/book', '/staff/hall', '/staff/counter', '/apply', '/staff']) {
+  for (const want of ['/cabinet/book', '/staff/hall', '/staff/counter', '/cabinet', '/staff']) {
     assert.ok(hrefs.includes(want), `the stories link ${want}`);
   }
 
@@ -94,7 +94,7 @@ pageTest('kiosk: on-screen keyboard, idle warning, Continue, then a wipe of ever
   assert.equal(await page.evaluate(() => document.activeElement?.id), 'iin', 'the field keeps focus while keys are pressed');
   await expectAxeClean(page, 'kiosk sign-in with the keyboard, ru');
   await button(page, msg('ru', 'signin_submit')).click();
-  await waitForBundle(page, '/apply/cabinet');
+  await waitForBundle(page, '/cabinet');
 
   // Into the wizard; the school's name in Kazakh letters, with capitals.
   await startApplication(page, 'ru', { axe: false });
@@ -224,7 +224,7 @@ pageTest('accessibility mode: remembered, text at 150 %, axe-clean, no horizonta
   assert.equal(await page.evaluate(() => document.documentElement.hasAttribute('data-access')), true, 'remembered across a reload');
   assert.equal(await page.getByRole('button', { name: msg('kk', 'access_switch') }).getAttribute('aria-pressed'), 'true');
 
-  const pages = ['/', '/services/S2', '/services/S1', '/signin', '/apply/S2', '/apply/complaint', '/staff', '/staff/operator', '/no/such/page'];
+  const pages = ['/', '/services/S2', '/services/S1', '/signin', '/apply/S2', '/cabinet/complaint', '/staff', '/staff/operator', '/no/such/page'];
   for (const [width, label] of [
     [320, '320 CSS px'],
     [640, '200 % zoom of a 1280 px window'],

@@ -1,6 +1,6 @@
 // Offline use (issue 6 §1): the web app manifest and the service worker
 // (dist/sw.js, written by .ci/precache.mjs). After one visit the whole app —
-// all four bundles, deep links included — works with the network off; the
+// all five bundles, deep links included — works with the network off; the
 // page says when it is offline; a new release waits and is picked up through
 // the "new version — Reload" prompt; the app is installable and starts
 // offline. Every page state is checked with axe-core (WCAG 2.2 AA).
@@ -55,7 +55,7 @@ async function expectPageWorks(page, urlPath, label) {
 }
 
 pageTest(
-  'after one visit, all four bundles work offline, deep links included',
+  'after one visit, all five bundles work offline, deep links included',
   async ({ page, context }) => {
     await gotoApp(page, '/');
     assert.equal(await statusRegion(page).count(), 1, 'the live region is in the page before anything is announced');
@@ -87,6 +87,13 @@ pageTest(
     await expectOfflineBanner(page, 'kk', '/apply/S2 offline');
     await expectAxeClean(page, '/apply/S2, offline');
     await expectPageWorks(page, '/apply/keys', 'offline');
+    await expectPageWorks(page, '/cabinet/verify', 'offline');
+    await expectOfflineBanner(page, 'kk', '/cabinet/verify offline');
+    await expectAxeClean(page, '/cabinet/verify, offline');
+    // A receipt's check link printed before the cabinet's pages moved.
+    await page.goto('/apply/verify?code=x', { waitUntil: 'load' });
+    await page.waitForURL((u) => u.pathname === '/cabinet/verify' && u.search === '?code=x');
+    await page.waitForFunction((h) => document.querySelector('main#main h1')?.innerText.trim() === h, msg('kk', 'verify_title'));
     await expectPageWorks(page, '/staff/', 'offline');
     await expectOfflineBanner(page, 'kk', '/staff/ offline');
     await expectAxeClean(page, '/staff/, offline');
@@ -121,7 +128,7 @@ pageTest(
     await expectPageWorks(page, '/signin', 'offline sign-in');
     await page.locator('#iin').fill('781123301754');
     await button(page, msg(lang, 'signin_submit')).click();
-    await waitForBundle(page, '/apply/cabinet');
+    await waitForBundle(page, '/cabinet');
     // Every step's heading and axe on every step, offline.
     await fillApplication(page, lang, {
       document: 'wizard_document_basic',
@@ -165,9 +172,9 @@ pageTest(
 pageTest(
   'the app is installable: a valid manifest on every page, icons, and it starts offline',
   async ({ page, context }) => {
-    // The manifest is linked from the four bundles' pages.
+    // The manifest is linked from the five bundles' pages.
     let manifestUrl = null;
-    for (const p of ['/', '/services/S1', '/apply/S2', '/staff/']) {
+    for (const p of ['/', '/services/S1', '/apply/S2', '/cabinet/verify', '/staff/']) {
       await gotoApp(page, p);
       const href = await page.locator('link[rel=manifest]').getAttribute('href');
       assert.ok(href, `${p} links the manifest`);

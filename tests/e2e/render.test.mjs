@@ -1,7 +1,9 @@
-// How long the apply bundle takes to show a page after a change of route
-// (issue 15: each wizard step and each page within 16 ms on this machine,
-// unthrottled). A citizen walks the S2 wizard to the sign page, then the
-// cabinet's pages; each change of page is timed in the browser with the
+// How long the apply and cabinet bundles take to show a page after a change
+// of route (issue 15: each wizard step and each page within 16 ms on this
+// machine, unthrottled). A citizen walks the S2 wizard to the sign page
+// (the apply bundle), then the cabinet's pages (the cabinet bundle, loaded
+// by the header's link: that page load is not timed); each change of page
+// within a bundle is timed in the browser with the
 // Performance API, from the click that asks for it (`qujat:ask`) to the
 // moment the new page's heading is in the document (`qujat:rendered`,
 // taken by a MutationObserver, so the wasm's whole render is inside).
@@ -54,24 +56,33 @@ pageTest('every page of the wizard and the cabinet renders after its route chang
   // Only what follows is timed: a fresh list on the apply bundle's page.
   await page.evaluate(() => { window.__renders = []; });
   await fillApplication(page, lang, { school: 'School No. 12', year: '2012' });
+  const wizard = await page.evaluate(() => window.__renders);
+  // who, reason, document, school, year, office, documents, check, sign (the
+  // start is a page load from the cabinet's link, not a route change).
+  assert.equal(wizard.length, 9, `every step of the wizard was timed: ${wizard.map((r) => r.path).join(' ')}`);
+  // The header's link "My applications" loads the cabinet's bundle.
+  const cabinetLink = () => page.getByRole('link', { name: msg(lang, 'cabinet_nav'), exact: true }).first();
+  await cabinetLink().click();
+  await expectH1(page, msg(lang, 'cabinet_title'), 'cabinet_title');
+  await page.evaluate(() => { window.__renders = []; });
   const pages = [
-    ['cabinet_nav', 'cabinet_title'],
-    ['cabinet_keys_manage', 'track_keys_title'],
-    ['cabinet_nav', 'cabinet_title'],
     ['data_cabinet_link', 'data_title'],
     ['cabinet_nav', 'cabinet_title'],
     ['cabinet_book_link', 'book_title'],
+    ['cabinet_nav', 'cabinet_title'],
+    ['notify_link', 'notify_title'],
+    ['cabinet_nav', 'cabinet_title'],
   ];
   for (const [linkKey, h1Key] of pages) {
     // The header's or the page's link (the header holds "My applications").
     await page.getByRole('link', { name: msg(lang, linkKey), exact: true }).first().click();
     await expectH1(page, msg(lang, h1Key), h1Key);
   }
-  const renders = await page.evaluate(() => window.__renders);
-  // start, who, reason, document, school, year, office, documents, check, sign, then the six above.
-  assert.equal(renders.length, 10 + pages.length, `every change of page was timed: ${renders.map((r) => r.path).join(' ')}`);
-  assert.deepEqual(renders.slice(-pages.length).map((r) => r.h1), pages.map(([, h1Key]) => msg(lang, h1Key)), 'each timed page showed its own heading');
+  const inCabinet = await page.evaluate(() => window.__renders);
+  assert.equal(inCabinet.length, pages.length, `every change of page in the cabinet was timed: ${inCabinet.map((r) => r.path).join(' ')}`);
+  assert.deepEqual(inCabinet.map((r) => r.h1), pages.map(([, h1Key]) => msg(lang, h1Key)), 'each timed page showed its own heading');
+  const renders = [...wizard, ...inCabinet];
   const ms = renders.map((r) => r.ms);
   for (const r of renders) console.log(`  ${r.ms.toFixed(1).padStart(6)} ms  ${r.path}`);
-  console.log(`  render after a route change (apply bundle, ${ms.length} pages): median ${median(ms).toFixed(1)} ms, slowest ${Math.max(...ms).toFixed(1)} ms; target 16 ms`);
+  console.log(`  render after a route change (apply and cabinet bundles, ${ms.length} pages): median ${median(ms).toFixed(1)} ms, slowest ${Math.max(...ms).toFixed(1)} ms; target 16 ms`);
 });

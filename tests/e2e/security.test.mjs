@@ -37,7 +37,7 @@ const POLICY = {
 };
 
 /** One page of each bundle, and a deep link of each (the server's fallback). */
-const PAGES = ['/', '/services/S2', '/apply/', '/apply/S2', '/staff/', '/staff/operator'];
+const PAGES = ['/', '/services/S2', '/apply/', '/apply/S2', '/cabinet/', '/cabinet/verify', '/staff/', '/staff/operator'];
 
 /** GET `path` from the static server as is (no URL normalisation): { status, headers, body }. */
 function get(server, path) {
@@ -102,7 +102,7 @@ test('the static server sends the security headers with every response', async (
   const index = (await get(server, '/')).body;
   const asset = /href="(\/main-[0-9a-f]{16}\.css)"/.exec(index)?.[1];
   assert.ok(asset, 'the stylesheet is a hashed asset');
-  for (const p of ['/', '/apply/S2', '/staff/', asset, '/public/boot.js', '/sw.js', '/no-such-file.js']) {
+  for (const p of ['/', '/apply/S2', '/cabinet/', '/staff/', asset, '/public/boot.js', '/sw.js', '/no-such-file.js']) {
     const { status, headers } = await get(server, p);
     assert.equal(status, p === '/no-such-file.js' ? 404 : 200, `${p}: status`);
     assert.equal(headers['content-security-policy'], "frame-ancestors 'none'", `${p}: no other site may frame it`);
@@ -204,7 +204,7 @@ pageTest('a shared device: sign-in returns only within the app; the keys page li
     const person = await findPerson(page, lang, { avoid: SPECIAL });
     await signInAs(page, lang, person);
     assert.equal(new URL(page.url()).origin, baseURL(), `${next}: still on this site`);
-    assert.equal(new URL(page.url()).pathname, '/apply/cabinet', `${next}: the cabinet`);
+    assert.equal(new URL(page.url()).pathname, '/cabinet', `${next}: the cabinet`);
     await page.evaluate(() => localStorage.removeItem('qujat.session'));
   }
 
@@ -212,14 +212,14 @@ pageTest('a shared device: sign-in returns only within the app; the keys page li
   const first = await signIn(page, lang);
   await gotoApp(page, '/apply/keys');
   await createKeyOk(page, lang, 'first-person-pw');
-  await gotoApp(page, '/apply/cabinet');
+  await gotoApp(page, '/cabinet');
   await startApplication(page, lang, { axe: false });
   await page.evaluate(() => localStorage.removeItem('qujat.session'));
   const second = await signIn(page, lang, { except: [first.iin] });
   assert.notEqual(second.iin, first.iin);
   await gotoApp(page, '/apply/keys');
   await createKeyOk(page, lang, 'second-person-pw');
-  await gotoApp(page, '/apply/cabinet');
+  await gotoApp(page, '/cabinet');
   await startApplication(page, lang, { axe: false });
   await gotoApp(page, '/apply/keys');
   const items = page.locator('.key-list__item');
@@ -227,7 +227,7 @@ pageTest('a shared device: sign-in returns only within the app; the keys page li
   assert.equal(await items.count(), 1, 'only my key is listed, not the other person\'s');
   assert.match(await items.first().innerText(), new RegExp(second.iin));
   // Signing offers my key only, too (a complaint's signing step).
-  await gotoApp(page, '/apply/cabinet');
+  await gotoApp(page, '/cabinet');
   await openForm(page, lang);
   await fillForm(page, lang, 'Keys on a shared device.');
   await continueToSign(page, lang);

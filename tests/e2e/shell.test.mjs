@@ -208,7 +208,7 @@ pageTest('a passport starts with what to do for the reader\'s situation: where t
   assert.equal(await guide.getByRole('group', { name: msg('en', 'passport_guide_what_happened') }).count(), 0, 'S3 has no reasons');
   const book = ways.getByRole('radio', { name: fmt('en', 'passport_guide_way_book', { what: msg('en', 'book_purpose_hand_in') }) });
   await book.check();
-  assert.equal(await answer('passport_guide_go').getByRole('link', { name: msg('en', 'passport_guide_book_link') }).getAttribute('href'), '/apply/book');
+  assert.equal(await answer('passport_guide_go').getByRole('link', { name: msg('en', 'passport_guide_book_link') }).getAttribute('href'), '/cabinet/book');
 
   // S1 with a liquidated college: the archive is the only way, in the catalogue's words; at 320 px nothing scrolls sideways.
   await page.setViewportSize({ width: 320, height: 640 });
@@ -395,7 +395,7 @@ async function staticPagesInRussian(page, context) {
 }
 
 pageTest(
-  'the application\'s start and the back office paint their own heading before the app, in the remembered language: the texts the app then shows',
+  'the application\'s start, checking a receipt and the back office paint their own heading before the app, in the remembered language: the texts the app then shows',
   async ({ page, context }) => {
     const shown = await staticPagesInRussian(page, context);
     const width = (sel) => page.locator(sel).evaluateAll((els) => els.filter((e) => e.getClientRects().length > 0).map((e) => Math.round(e.getBoundingClientRect().width)));
@@ -408,14 +408,20 @@ pageTest(
     assert.deepEqual(await shown('#static-shell .static-page .notice--warning p'), [msg('ru', 'staff_banner')], 'and its demonstration banner');
     const [staffWidth] = await width('#static-shell h1');
     await expectAxeClean(page, 'static back office, app not started');
+    await page.goto('/cabinet/verify', { waitUntil: 'load' });
+    assert.deepEqual(await shown('#static-shell h1'), [msg('ru', 'verify_title')], 'checking a receipt: its heading');
+    const [verifyWidth] = await width('#static-shell h1');
     // Another page of those bundles keeps the generic heading.
-    await page.goto('/apply/cabinet', { waitUntil: 'load' });
+    await page.goto('/cabinet', { waitUntil: 'load' });
     assert.deepEqual(await shown('#static-shell h1'), ['Qujat'], 'another page: the generic heading');
     // The app, once it starts, shows the same texts first.
     await context.unroute(/\.wasm$/);
     await gotoApp(page, '/apply/S2');
     assert.equal(await h1Text(page), msg('ru', 'wizard_title'), 'the app\'s heading is the static one');
     assert.equal((await width('main#main h1'))[0], applyWidth, 'in a column as wide (so it wraps alike)');
+    await gotoApp(page, '/cabinet/verify');
+    assert.equal(await h1Text(page), msg('ru', 'verify_title'), 'checking a receipt\'s too');
+    assert.equal((await width('main#main h1'))[0], verifyWidth, 'as wide');
     await gotoApp(page, '/staff');
     assert.equal(await h1Text(page), msg('ru', 'staff_title'), 'the back office\'s too');
     assert.equal((await width('main#main h1'))[0], staffWidth, 'as wide');

@@ -8,9 +8,9 @@
 // issue 15's goal, met on 2026-12-01 at 249,406 B),
 // or when a bundle is over its own budget (BUNDLE_BUDGETS: the passports,
 // with the largest of its language packs where it fetches its texts,
-// an entry page from links and search engines; apply and staff, for now
-// no larger than they are); the goals for apply and staff (350 KB) are
-// printed for information.
+// an entry page from links and search engines; apply, cabinet and staff,
+// for now no larger than they are); the goals for apply and staff (350 KB)
+// are printed for information.
 //
 // Usage: node tests/support/size-report.mjs [dist-dir]
 
@@ -22,10 +22,11 @@ import { fileURLToPath } from 'node:url';
 const KB = 1024;
 const BUDGET = 250 * KB; // 256 000 bytes, brotli: fails the build
 // A bundle's own files (its page, js and wasm), brotli: fails the build.
-// Apply's and staff's are near where they stand (666,575 B and 592,070 B
-// on 2026-12-02, since chrono's strftime and then its general parser
-// went), so that they do not grow while they come down to the goal.
-const BUNDLE_BUDGETS = { services: 337 * KB, apply: 626 * KB, staff: 552 * KB };
+// Apply's, the cabinet's and staff's are near where they stand (490,587 B,
+// 608,601 B and 559,868 B on 2026-12-02, once the cabinet's pages left the
+// applying bundle), so that they do not grow while they come down to the
+// goal.
+const BUNDLE_BUDGETS = { services: 337 * KB, apply: 485 * KB, cabinet: 600 * KB, staff: 552 * KB };
 // Issue 15's goal for apply and staff, brotli: information only.
 const BUNDLE_GOALS = { apply: 350 * KB, staff: 350 * KB };
 

@@ -2,15 +2,19 @@
 
 use leptos::prelude::*;
 
-/// The app ships as four bundles, each a separate wasm loaded by its own
-/// page, so that a citizen's first load carries only what browsing needs:
+/// The app ships as five bundles, each a separate wasm loaded by its own
+/// page, so that a citizen's first load carries only what browsing needs,
+/// and each flow only what its pages use:
 /// - `Portal` (`/`): the catalogue and sign-in;
 /// - `Services` (`/services/…`): the service passports, each opening with
 ///   "what to do" for the reader's situation (the guide, its deadline
 ///   arithmetic and the queue's booking rules are not in the first load);
-/// - `Apply` (`/apply/…`): the signed-in citizen's part: the wizard, EDS
-///   keys, SMS codes, submission, receipts, complaints, the personal cabinet,
-///   the trackers and notifications;
+/// - `Apply` (`/apply/…`): applying: the wizard, EDS keys, SMS codes,
+///   submission and the receipt;
+/// - `Cabinet` (`/cabinet/…`): following what one has filed: the personal
+///   cabinet, the trackers, notifications, one's data, signing out,
+///   complaints, booking the State Corporation's queue, and checking a
+///   receipt (the QR reader);
 /// - `Staff` (`/staff/…`): the provider's back office and the State
 ///   Corporation operator's mode.
 ///
@@ -21,6 +25,7 @@ pub enum Bundle {
     Portal,
     Services,
     Apply,
+    Cabinet,
     Staff,
 }
 
@@ -35,6 +40,7 @@ impl Bundle {
         match first {
             "services" => Bundle::Services,
             "apply" => Bundle::Apply,
+            "cabinet" => Bundle::Cabinet,
             "staff" => Bundle::Staff,
             _ => Bundle::Portal,
         }

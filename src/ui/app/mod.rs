@@ -1,12 +1,13 @@
-//! The app around the pages: the four bundles and their routes, mounting,
+//! The app around the pages: the five bundles and their routes, mounting,
 //! and the frame every page shares.
 
 pub mod bundle;
 mod frame;
 pub mod mount;
+mod moved;
 pub mod routes;
 mod shared;
 
 pub use bundle::{Bundle, navigator};
 pub use mount::mount;
-pub use routes::{App, ApplyApp, ServicesApp, StaffApp};
+pub use routes::{App, ApplyApp, CabinetApp, ServicesApp, StaffApp};

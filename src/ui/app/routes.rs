@@ -8,6 +8,7 @@ use leptos_router::path;
 
 use super::bundle::Bundle;
 use super::frame::Frame;
+use super::moved::MovedOrNotFound;
 use super::shared::provide_shared;
 use crate::ui::modes::kiosk::use_kiosk;
 use crate::ui::pages::{apply, book, cabinet, complaint, portal, services, sign, staff, verify};
@@ -31,6 +32,13 @@ fn app<R: IntoView + 'static>(
         provide_context(CurrentLang(prefs.lang.get()));
         view! { <Router><Frame>{routes()}</Frame></Router> }
     }
+}
+
+/// The browser's own notifications of the citizen's records (the signed-in
+/// bundles). A kiosk never shows them: they would outlive the visitor's
+/// session on the shared screen.
+fn browser_notifier() -> impl IntoView {
+    (!use_kiosk().enabled).then(|| view! { <BrowserNotifier /> })
 }
 
 /// The citizen portal (the `/` bundle).
@@ -60,38 +68,54 @@ pub fn ServicesApp() -> impl IntoView {
     })
 }
 
-/// Applying, signing, complaints, and following them (the `/apply/` bundle).
-/// The cabinet and the trackers are here rather than in the portal, so that
-/// the first load stays small.
+/// Applying: the wizard, signing, the receipt and the EDS keys (the
+/// `/apply/` bundle). What follows an application (the cabinet, the
+/// trackers, complaints, booking, checking a receipt) is the cabinet's
+/// bundle, so that applying does not load it.
 #[component]
 pub fn ApplyApp() -> impl IntoView {
     app(provide_shared(Bundle::Apply, Unread::from_records), || {
         view! {
-            // A kiosk never shows the browser's own notifications: they
-            // would outlive the visitor's session on the shared screen.
-            {(!use_kiosk().enabled).then(|| view! { <BrowserNotifier /> })}
-            <Routes fallback=NotFound>
+            {browser_notifier()}
+            <Routes fallback=MovedOrNotFound>
                 <Route path=path!("/apply/S2") view=apply::ApplyStart />
                 <Route path=path!("/apply/S2/:draft/sign") view=sign::SignPage />
                 <Route path=path!("/apply/S2/:draft/:step") view=apply::WizardPage />
                 <Route path=path!("/apply/receipt/:reference") view=apply::ReceiptPage />
                 <Route path=path!("/apply/keys") view=sign::KeysPage />
-                <Route path=path!("/apply/data") view=cabinet::DataPage />
-                <Route path=path!("/apply/complaint") view=complaint::ComplaintFormPage />
-                <Route path=path!("/apply/complaint/sign") view=complaint::ComplaintSignPage />
-                <Route path=path!("/apply/complaint/:step") view=complaint::ComplaintQuestionPage />
-                <Route path=path!("/apply/complaint/filed/:id") view=complaint::ComplaintFiledPage />
-                <Route path=path!("/apply/cabinet") view=cabinet::CabinetPage />
-                <Route path=path!("/apply/applications/:reference") view=cabinet::TrackerPage />
-                <Route path=path!("/apply/complaints/:id") view=complaint::ComplaintTrackerPage />
-                <Route path=path!("/apply/notifications") view=cabinet::NotificationsPage />
-                <Route path=path!("/apply/signout") view=cabinet::SignOutPage />
-                <Route path=path!("/apply/verify") view=verify::VerifyPage />
-                <Route path=path!("/apply/book") view=book::BookPage />
-                <Route path=path!("/apply/tickets/:reference") view=book::TicketPage />
             </Routes>
         }
     })
+}
+
+/// Following what one has filed: the cabinet, the trackers, notifications,
+/// one's data, signing out, complaints, booking the queue and checking a
+/// receipt (the `/cabinet/` bundle).
+#[component]
+pub fn CabinetApp() -> impl IntoView {
+    app(
+        provide_shared(Bundle::Cabinet, Unread::from_records),
+        || {
+            view! {
+                {browser_notifier()}
+                <Routes fallback=NotFound>
+                    <Route path=path!("/cabinet") view=cabinet::CabinetPage />
+                    <Route path=path!("/cabinet/applications/:reference") view=cabinet::TrackerPage />
+                    <Route path=path!("/cabinet/notifications") view=cabinet::NotificationsPage />
+                    <Route path=path!("/cabinet/data") view=cabinet::DataPage />
+                    <Route path=path!("/cabinet/signout") view=cabinet::SignOutPage />
+                    <Route path=path!("/cabinet/complaint") view=complaint::ComplaintFormPage />
+                    <Route path=path!("/cabinet/complaint/sign") view=complaint::ComplaintSignPage />
+                    <Route path=path!("/cabinet/complaint/:step") view=complaint::ComplaintQuestionPage />
+                    <Route path=path!("/cabinet/complaint/filed/:id") view=complaint::ComplaintFiledPage />
+                    <Route path=path!("/cabinet/complaints/:id") view=complaint::ComplaintTrackerPage />
+                    <Route path=path!("/cabinet/verify") view=verify::VerifyPage />
+                    <Route path=path!("/cabinet/book") view=book::BookPage />
+                    <Route path=path!("/cabinet/tickets/:reference") view=book::TicketPage />
+                </Routes>
+            }
+        },
+    )
 }
 
 /// The provider's back office and the operator's mode (the `/staff/` bundle).

@@ -28,6 +28,7 @@ use super::access::Access;
 use super::keyboard::Keyboard;
 use crate::i18n::{Lang, tr};
 use crate::ui::labels::t;
+use crate::ui::paths;
 use crate::ui::state::keys;
 use crate::ui::state::prefs::html_root;
 
@@ -272,7 +273,7 @@ const STORIES: [(Text, &[StoryStep]); 4] = [
     (
         tr::kiosk_story_s2_title,
         &[
-            (tr::kiosk_story_sign_in, Some("/signin")),
+            (tr::kiosk_story_sign_in, Some(paths::SIGN_IN)),
             (tr::kiosk_story_apply, Some("/services/S2")),
             (tr::kiosk_story_sign, None),
             (tr::kiosk_story_watch, None),
@@ -282,24 +283,24 @@ const STORIES: [(Text, &[StoryStep]); 4] = [
     (
         tr::kiosk_story_s3_title,
         &[
-            (tr::kiosk_story_s3_book, Some("/apply/book")),
-            (tr::kiosk_story_s3_hall, Some("/staff/hall")),
-            (tr::kiosk_story_s3_counter, Some("/staff/counter")),
-            (tr::kiosk_story_s3_watch, Some("/apply")),
-            (tr::kiosk_story_s3_collect, Some("/staff")),
+            (tr::kiosk_story_s3_book, Some(paths::BOOK)),
+            (tr::kiosk_story_s3_hall, Some(paths::HALL)),
+            (tr::kiosk_story_s3_counter, Some(paths::COUNTER)),
+            (tr::kiosk_story_s3_watch, Some(paths::CABINET)),
+            (tr::kiosk_story_s3_collect, Some(paths::STAFF)),
         ],
     ),
     (
         tr::kiosk_story_s1_title,
         &[
-            (tr::kiosk_story_s1_counter, Some("/staff/counter")),
-            (tr::kiosk_story_s1_watch, Some("/apply")),
+            (tr::kiosk_story_s1_counter, Some(paths::COUNTER)),
+            (tr::kiosk_story_s1_watch, Some(paths::CABINET)),
             (tr::kiosk_story_s1_complain, None),
         ],
     ),
     (
         tr::kiosk_story_s2sc_title,
-        &[(tr::kiosk_story_s2sc_counter, Some("/staff/counter"))],
+        &[(tr::kiosk_story_s2sc_counter, Some(paths::COUNTER))],
     ),
 ];
 

@@ -20,7 +20,7 @@ use crate::i18n::tr;
 use crate::ui::labels::t;
 
 /// The worker's address: the root, so that its scope covers all four
-/// bundles (`/`, `/services/`, `/apply/`, `/staff/`).
+/// bundles (`/`, `/services/`, `/apply/`, `/cabinet/`, `/staff/`).
 const WORKER: &str = "/sw.js";
 
 /// The mark `.ci/precache.mjs` puts in every page it wrote a worker for.

@@ -1,4 +1,4 @@
-//! `/apply/book`: booking the State Corporation's electronic queue on the
+//! `/cabinet/book`: booking the State Corporation's electronic queue on the
 //! portal (issue 13 §1), and `?move=REF`, moving a booking. One question
 //! after another on one page: what the visit is for; the education
 //! organisation where it matters (S3: its settlement sets 3 or 8 working
@@ -6,7 +6,7 @@
 //! plain answer that the law gives no booking (come without one, with the
 //! legal maximum wait), or the office, the day (the office's hours for
 //! that service, from the calendar) and a free time, with the result date
-//! to expect and "why this date?". `/apply/tickets/:reference` is the
+//! to expect and "why this date?". `/cabinet/tickets/:reference` is the
 //! ticket.
 
 mod form;

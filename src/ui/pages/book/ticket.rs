@@ -1,4 +1,4 @@
-//! `/apply/tickets/:reference`: a booking — reference and QR, office and
+//! `/cabinet/tickets/:reference`: a booking — reference and QR, office and
 //! time, the personal checklist with its legal basis, the result date to
 //! expect with "why this date?", its history; move or cancel it while it
 //! is upcoming.

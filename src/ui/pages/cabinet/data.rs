@@ -1,4 +1,4 @@
-//! `/apply/data`: my data moves with me. "Save my data to a file" seals the
+//! `/cabinet/data`: my data moves with me. "Save my data to a file" seals the
 //! signed-in person's records under a passphrase (`engine::transfer`) and
 //! offers the file as a download link; "Restore from a file" opens one,
 //! checks every signature, merges by revision and says what was added,

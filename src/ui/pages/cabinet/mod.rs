@@ -1,6 +1,6 @@
-//! The personal cabinet (`/apply/cabinet`): my applications with status and
+//! The personal cabinet (`/cabinet`): my applications with status and
 //! deadline, my drafts (resume or delete), my complaints, my keys, my data
-//! in a file (`/apply/data`); and
+//! in a file (`/cabinet/data`); and
 //! following an application (the tracker) and my notifications.
 
 mod complaints;

@@ -1,4 +1,4 @@
-//! `/apply/notifications`: every change to one of my applications, newest
+//! `/cabinet/notifications`: every change to one of my applications, newest
 //! first, with unread marks; mark all as read; allow browser notifications.
 
 use leptos::prelude::*;

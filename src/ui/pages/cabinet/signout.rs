@@ -1,4 +1,4 @@
-//! `/apply/signout`: sign out, or sign out and remove my data from this
+//! `/cabinet/signout`: sign out, or sign out and remove my data from this
 //! device (a shared or public computer). Says what each removes and what
 //! stays before anything is done.
 //!

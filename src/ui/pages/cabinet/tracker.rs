@@ -1,4 +1,4 @@
-//! `/apply/applications/:reference`: what happens to an application — its
+//! `/cabinet/applications/:reference`: what happens to an application — its
 //! status, the legal deadline with "why this date?", the regulation's steps
 //! with their target times, the history, storage at the State Corporation,
 //! and the complaint path when it is late.

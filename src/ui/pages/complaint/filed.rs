@@ -1,4 +1,4 @@
-//! `/apply/complaint/filed/:id`: the confirmation of a filed complaint.
+//! `/cabinet/complaint/filed/:id`: the confirmation of a filed complaint.
 
 use leptos::prelude::*;
 

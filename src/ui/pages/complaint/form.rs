@@ -1,8 +1,8 @@
-//! The complaint form (F000 L47), one question per page: `/apply/complaint`
+//! The complaint form (F000 L47), one question per page: `/cabinet/complaint`
 //! begins the complaint of this visit — from an application (`?app=REF`),
 //! as an escalation of an answered complaint (`?escalate=ID`), or on its
 //! own, resuming whatever was being written — and goes on to its first
-//! question, `/apply/complaint/:step`. Every answer is saved as it is
+//! question, `/cabinet/complaint/:step`. Every answer is saved as it is
 //! given; Continue checks the page's own answers only.
 
 use leptos::prelude::*;
@@ -46,7 +46,7 @@ fn subject_slug(s: Subject) -> &'static str {
     }
 }
 
-/// `/apply/complaint`: begins the complaint, then its first question (the
+/// `/cabinet/complaint`: begins the complaint, then its first question (the
 /// history entry is replaced, so Back leaves the form).
 #[component]
 pub fn ComplaintFormPage() -> impl IntoView {
@@ -92,7 +92,7 @@ fn Begin(person: &'static Person) -> impl IntoView {
     view! { <Redirect path=path options=options /> }.into_any()
 }
 
-/// `/apply/complaint/:step`: one question of the complaint being written.
+/// `/cabinet/complaint/:step`: one question of the complaint being written.
 #[component]
 pub fn ComplaintQuestionPage() -> impl IntoView {
     let params = use_params_map();

@@ -27,13 +27,13 @@ fn own_complaint<V: IntoView + 'static>(
     }
 }
 
-/// `/apply/complaint/filed/:id`: the confirmation.
+/// `/cabinet/complaint/filed/:id`: the confirmation.
 #[component]
 pub fn ComplaintFiledPage() -> impl IntoView {
     own_complaint(|c| view! { <filed::Filed complaint=c /> })
 }
 
-/// `/apply/complaints/:id`: the tracker.
+/// `/cabinet/complaints/:id`: the tracker.
 #[component]
 pub fn ComplaintTrackerPage() -> impl IntoView {
     own_complaint(|c| view! { <tracker::Tracker complaint=c /> })

@@ -1,4 +1,4 @@
-//! `/apply/complaint/sign`: "Check your answers" (a Change link on each
+//! `/cabinet/complaint/sign`: "Check your answers" (a Change link on each
 //! answer the complaint asks) and signing, like an application (EDS or SMS
 //! code).
 

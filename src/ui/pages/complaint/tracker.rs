@@ -1,4 +1,4 @@
-//! `/apply/complaints/:id`: a complaint's marks (delivered, registered,
+//! `/cabinet/complaints/:id`: a complaint's marks (delivered, registered,
 //! executed, answered; F000 L51) with their times, the due date with "why
 //! this date?", an overdue note, the answer, the escalation to the
 //! quality-control authority and the right to go to court.

@@ -1,4 +1,4 @@
-//! `/apply/verify`: is this receipt genuine? Anyone — a school clerk, a
+//! `/cabinet/verify`: is this receipt genuine? Anyone — a school clerk, a
 //! State Corporation employee, the citizen later — pastes the text of a
 //! receipt's QR code, chooses a photo or a scan of the code (`picture`,
 //! read by `engine::receipt::scan`), or opens the "check" link of a

@@ -1,6 +1,6 @@
-// Complaints: the citizen's form (/apply/complaint, one question per page),
+// Complaints: the citizen's form (/cabinet/complaint, one question per page),
 // its checking and signing and the
-// confirmation, the tracker's four marks (/apply/complaints/<id>), and the
+// confirmation, the tracker's four marks (/cabinet/complaints/<id>), and the
 // staff's complaint desk (/staff/complaints) that registers, executes and
 // answers.
 
@@ -21,7 +21,7 @@ export const QUESTION = {
 
 /** Waits for question `slug` of the complaint form (one question per page). */
 export async function atQuestion(page, lang, slug, { axe = false } = {}) {
-  await page.waitForURL((u) => u.pathname === `/apply/complaint/${slug}`);
+  await page.waitForURL((u) => u.pathname === `/cabinet/complaint/${slug}`);
   await expectH1(page, msg(lang, QUESTION[slug]), `complaint question ${slug}`);
   if (axe) await expectAxeClean(page, `complaint question ${slug}, ${lang}`);
 }
@@ -33,7 +33,7 @@ export const next = (page, lang) => button(page, msg(lang, 'common_continue')).c
 export async function openForm(page, lang) {
   assert.match(await main(page).innerText(), new RegExp(msg(lang, 'complaint_cabinet_none')));
   await link(page, msg(lang, 'complaint_cabinet_new')).click();
-  await waitForBundle(page, '/apply/complaint/about');
+  await waitForBundle(page, '/cabinet/complaint/about');
   await atQuestion(page, lang, 'about', { axe: true });
 }
 
@@ -57,13 +57,13 @@ export async function fillForm(page, lang, text, subject = 'complaint_subject_in
 
 /** Waits for "Check your answers" and signing. */
 export async function continueToSign(page, lang) {
-  await page.waitForURL((u) => u.pathname === '/apply/complaint/sign');
+  await page.waitForURL((u) => u.pathname === '/cabinet/complaint/sign');
   await expectH1(page, msg(lang, 'complaint_sign_title'), 'sign complaint');
 }
 
 /** The confirmation after signing: its heading and the portal number. Returns { id, reference }. */
 export async function filed(page, lang) {
-  await page.waitForURL(/\/apply\/complaint\/filed\/complaint-[0-9a-f]{16}$/, { timeout: 60_000 });
+  await page.waitForURL(/\/cabinet\/complaint\/filed\/complaint-[0-9a-f]{16}$/, { timeout: 60_000 });
   await expectH1(page, msg(lang, 'complaint_filed_title'), 'complaint filed');
   const reference = (await page.locator('.panel__ref').innerText()).trim();
   assert.match(reference, /^Ж-2026-\d{6}$/, 'the portal number');
@@ -90,7 +90,7 @@ export async function expectMarks(page, lang, doneCount, label) {
 
 /** The citizen's tracker of complaint `id`. */
 export async function openTracker(page, lang, id) {
-  await gotoApp(page, `/apply/complaints/${id}`);
+  await gotoApp(page, `/cabinet/complaints/${id}`);
   await expectH1(page, msg(lang, 'complaint_track_title'), 'complaint tracker');
 }
 

@@ -56,7 +56,7 @@ export async function signInAs(page, lang, person) {
 
 /** In the cabinet after signing in as `person` ({ name }): checks it. */
 export async function expectSignedIn(page, lang, person) {
-  await waitForBundle(page, '/apply/cabinet');
+  await waitForBundle(page, '/cabinet');
   await expectH1(page, msg(lang, 'cabinet_title'), 'cabinet');
   assert.match(await page.getByRole('banner').innerText(), new RegExp(fmt(lang, 'signin_signed_in_as', { name: person.name })));
   await expectAxeClean(page, `cabinet, ${lang}, after signing in`);

@@ -1,6 +1,6 @@
 // The staff bundle's back office (/staff, /staff/applications/<ref>): the
 // role switch, the actions of each role, the demo clock; the citizen's
-// tracker (/apply/applications/<ref>) with its history and targets; the
+// tracker (/cabinet/applications/<ref>) with its history and targets; the
 // notifications badge; and a second tab that can be made deaf to the
 // others' writes, to test actions decided on a stale view.
 
@@ -114,7 +114,7 @@ export async function openDemoTools(page) {
 
 /** The unread badge of the header's notifications link ('' when none). */
 export async function badge(page) {
-  const a = page.getByRole('banner').locator('a[href="/apply/notifications"]');
+  const a = page.getByRole('banner').locator('a[href="/cabinet/notifications"]');
   await a.waitFor();
   return (await a.locator('.badge').count()) ? (await a.locator('.badge').innerText()).trim() : '';
 }
@@ -124,7 +124,7 @@ export async function waitBadge(page, lang, n, label) {
   const want = n ? fmt(lang, 'notify_unread', { n }) : '';
   await page
     .waitForFunction(
-      (w) => (document.querySelector('header a[href="/apply/notifications"] .badge')?.textContent.trim() ?? '') === w,
+      (w) => (document.querySelector('header a[href="/cabinet/notifications"] .badge')?.textContent.trim() ?? '') === w,
       want,
       { timeout: 10_000 },
     )
@@ -135,7 +135,7 @@ export async function waitBadge(page, lang, n, label) {
 /** From the header's notifications link to the notifications page. */
 export async function openNotifications(page, lang) {
   await page.getByRole('banner').getByRole('link', { name: new RegExp(`^${msg(lang, 'notify_link')}`) }).click();
-  await page.waitForURL((u) => u.pathname === '/apply/notifications');
+  await page.waitForURL((u) => u.pathname === '/cabinet/notifications');
   await expectH1(page, msg(lang, 'notify_title'), 'notifications');
 }
 
@@ -183,7 +183,7 @@ export async function toIssuance(page, lang) {
 
 /** The citizen's tracker of `reference`. */
 export async function openTracker(page, lang, reference) {
-  await gotoApp(page, `/apply/applications/${reference}`);
+  await gotoApp(page, `/cabinet/applications/${reference}`);
   await expectH1(page, msg(lang, 'track_title'), 'tracker');
 }
 

@@ -1,0 +1,33 @@
+//! The applying bundle's fallback route: the pages that moved to the
+//! cabinet's bundle are loaded from their new address (so a receipt's
+//! printed check link and a bookmark keep working); any other address is
+//! "page not found".
+
+use leptos::prelude::*;
+
+use crate::ui::paths::moved_from_apply;
+use crate::ui::widgets::not_found::NotFound;
+
+#[component]
+pub fn MovedOrNotFound() -> impl IntoView {
+    // The browser's own address, with its `?` and `#` (the router's
+    // `search` leaves the `?` out).
+    let Some(location) = web_sys::window().map(|w| w.location()) else {
+        return view! { <NotFound /> }.into_any();
+    };
+    let address = format!(
+        "{}{}{}",
+        location.pathname().unwrap_or_default(),
+        location.search().unwrap_or_default(),
+        location.hash().unwrap_or_default()
+    );
+    match moved_from_apply(&address) {
+        Some(to) => {
+            // `replace`: the old address does not stay in the history, so
+            // "back" does not bounce here again.
+            let _ = location.replace(&to);
+            ().into_any()
+        }
+        None => view! { <NotFound /> }.into_any(),
+    }
+}
