@@ -1,11 +1,13 @@
-// Writes the pages of the /services/, /apply/, /cabinet/ and /staff/ bundles from
-// index.html, the portal's page, so that the five shells are one source (.ci/build runs
+// Writes the pages of the /services/, /apply/, /cabinet/, /staff/ and
+// /corporation/ bundles from index.html, the portal's page, so that the six
+// shells are one source (.ci/build runs
 // this before trunk; the output is git-ignored):
 //
 //   target/shells/services.html data-bin qujat-services
 //   target/shells/apply.html   data-bin qujat-apply
 //   target/shells/cabinet.html data-bin qujat-cabinet
 //   target/shells/staff.html   data-bin qujat-staff
+//   target/shells/corporation.html data-bin qujat-corporation
 //
 // Each bundle's page also shows, before its wasm arrives, the heading of
 // the page its address names where that page's first screen is the same
@@ -40,13 +42,14 @@ export const BUNDLES = {
   apply: 'qujat-apply',
   cabinet: 'qujat-cabinet',
   staff: 'qujat-staff',
+  corporation: 'qujat-corporation',
 };
 
 /**
  * Cargo features a bundle is built with, on top of none (index.html asks
  * for no default features): the cabinet bundle's verify page reads QR codes
  * from pictures (`scan`, the quircs crate), which the other bundles do not
- * need, and whose mere presence moves the portal's first load. The four
+ * need, and whose mere presence moves the portal's first load. The five
  * bundles fetch their reader's language (`lang-packs`, src/i18n/pack.rs)
  * instead of carrying all three.
  */
@@ -55,6 +58,7 @@ export const FEATURES = {
   'qujat-apply': 'lang-packs',
   'qujat-cabinet': 'scan,lang-packs',
   'qujat-staff': 'lang-packs',
+  'qujat-corporation': 'lang-packs',
 };
 
 /** The page of the bundle whose bin is `bin`, written into `outDir`, from the template `html`. */
@@ -149,6 +153,10 @@ export function staticPages(name, facts) {
           `<div class="notice notice--warning"><p>${inLanguages(message(facts, 'staff_banner'))}</p></div>`,
       ),
     ];
+  } else if (name === 'corporation') {
+    // The hall, the counter and the operator's list each start with what
+    // the device holds: no page of it is the same for everyone.
+    blocks = [];
   } else {
     throw new Error(`shells: no static page for the bundle ${name}`);
   }

@@ -1,10 +1,9 @@
-//! Which bundle serves an address, and where the pages that moved from the
-//! applying bundle to the cabinet's now are (`ui::app::Bundle::of`,
-//! `ui::paths::moved_from_apply`): a link to another bundle is a page load,
+//! Which bundle serves an address, and where the pages that moved to a
+//! bundle of their own now are (`ui::app::Bundle::of`, `ui::paths::moved`): a link to another bundle is a page load,
 //! so a wrong answer here is a page that never loads.
 
 use qujat::ui::Bundle;
-use qujat::ui::paths::{self, moved_from_apply};
+use qujat::ui::paths::{self, moved};
 
 #[test]
 fn every_address_of_the_cabinet_is_served_by_the_cabinet_bundle() {
@@ -43,14 +42,29 @@ fn applying_stays_in_the_apply_bundle_and_the_rest_where_it_was() {
     assert_eq!(Bundle::of(paths::HOME), Bundle::Portal);
     assert_eq!(Bundle::of(paths::SIGN_IN), Bundle::Portal);
     assert_eq!(Bundle::of("/services/S2"), Bundle::Services);
-    assert_eq!(Bundle::of(paths::COUNTER), Bundle::Staff);
+    assert_eq!(Bundle::of(paths::STAFF), Bundle::Staff);
+    assert_eq!(Bundle::of(paths::COMPLAINT_DESK), Bundle::Staff);
+    assert_eq!(Bundle::of(&paths::staff_application("S2-1")), Bundle::Staff);
+    assert_eq!(
+        Bundle::of(&paths::staff_complaint("complaint-1")),
+        Bundle::Staff
+    );
+    for p in [
+        paths::HALL.to_string(),
+        paths::COUNTER.into(),
+        paths::counter_visit("v1"),
+        paths::OPERATOR.into(),
+        paths::visit("v1"),
+    ] {
+        assert_eq!(Bundle::of(&p), Bundle::Corporation, "{p}");
+    }
     // Only the whole first segment counts.
     assert_eq!(Bundle::of("/cabinetx"), Bundle::Portal);
     assert_eq!(Bundle::of("/cabinet?x=1"), Bundle::Cabinet);
 }
 
 #[test]
-fn an_old_address_of_a_moved_page_leads_to_its_new_one_with_its_query() {
+fn an_old_address_of_a_moved_page_leads_to_its_new_bundle_with_its_query() {
     for (old, new) in [
         ("/apply/cabinet", "/cabinet"),
         ("/apply/cabinet?x=1#top", "/cabinet?x=1#top"),
@@ -76,10 +90,17 @@ fn an_old_address_of_a_moved_page_leads_to_its_new_one_with_its_query() {
         ("/apply/book?move=Q-1", "/cabinet/book?move=Q-1"),
         ("/apply/tickets/Q-1", "/cabinet/tickets/Q-1"),
         ("/apply/data", "/cabinet/data"),
+        ("/staff/hall", "/corporation/hall"),
+        ("/staff/operator", "/corporation/operator"),
+        (
+            "/staff/operator/visits/v1?x=1",
+            "/corporation/operator/visits/v1?x=1",
+        ),
+        ("/staff/counter/visits/v1", "/corporation/counter/visits/v1"),
     ] {
-        let to = moved_from_apply(old);
+        let to = moved(old);
         assert_eq!(to.as_deref(), Some(new), "{old}");
-        assert_eq!(Bundle::of(new), Bundle::Cabinet, "{new}");
+        assert_ne!(Bundle::of(new), Bundle::of(old), "{new}");
     }
     for stays in [
         "/apply/S2",
@@ -91,7 +112,13 @@ fn an_old_address_of_a_moved_page_leads_to_its_new_one_with_its_query() {
         "/apply",
         "/cabinet/verify",
         "/staff/complaints/1",
+        "/staff",
+        "/staff/applications/S2-1",
+        "/staff/hallx",
+        "/corporation/hall",
+        "/apply/hall",
+        "/staff/cabinet",
     ] {
-        assert_eq!(moved_from_apply(stays), None, "{stays}");
+        assert_eq!(moved(stays), None, "{stays}");
     }
 }

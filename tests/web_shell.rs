@@ -300,7 +300,7 @@ fn sign_in_returns_only_to_paths_of_this_app() {
         "/cabinet",
         "/cabinet/verify?code=x",
         "/services/S3",
-        "/staff/operator",
+        "/corporation/operator",
     ] {
         assert!(is_app_path(ok), "{ok:?} is a path of the app");
         assert_eq!(safe_next(Some(ok.into())), ok);

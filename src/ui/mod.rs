@@ -1,7 +1,7 @@
 //! The Leptos app: a thin layer over [`crate::engine`], in layers that
 //! only ever import downwards (see `docs/architecture.md`):
 //!
-//! - [`app`]: the five bundles, their routes, mounting and the frame;
+//! - [`app`]: the six bundles, their routes, mounting and the frame;
 //! - [`pages`]: one folder per flow; a page never imports another page;
 //! - [`widgets`]: one file per GOV.UK-pattern component, each with its
 //!   accessibility acceptance criteria, shared by the pages;
@@ -23,4 +23,4 @@ pub mod paths;
 pub mod state;
 pub mod widgets;
 
-pub use app::{App, ApplyApp, Bundle, CabinetApp, ServicesApp, StaffApp, mount};
+pub use app::{App, ApplyApp, Bundle, CabinetApp, CorporationApp, ServicesApp, StaffApp, mount};

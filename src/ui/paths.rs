@@ -87,7 +87,7 @@ pub fn staff_complaint(id: &str) -> String {
 
 /// Home visit `id` in operator mode.
 pub fn visit(id: &str) -> String {
-    format!("/staff/operator/visits/{id}")
+    format!("{OPERATOR}/visits/{id}")
 }
 
 pub const HOME: &str = "/";
@@ -105,9 +105,9 @@ pub const COMPLAINT_FORM: &str = "/cabinet/complaint";
 pub const COMPLAINT_SIGN: &str = "/cabinet/complaint/sign";
 pub const STAFF: &str = "/staff";
 pub const COMPLAINT_DESK: &str = "/staff/complaints";
-pub const OPERATOR: &str = "/staff/operator";
-pub const COUNTER: &str = "/staff/counter";
-pub const HALL: &str = "/staff/hall";
+pub const OPERATOR: &str = "/corporation/operator";
+pub const COUNTER: &str = "/corporation/counter";
+pub const HALL: &str = "/corporation/hall";
 
 /// `value` percent-encoded for a query string: everything but letters,
 /// digits, `-._~` and `/` (so a path stays readable), as
@@ -134,42 +134,54 @@ pub fn verify_code(code: &str) -> String {
     format!("{VERIFY}?code={}", query_value(code))
 }
 
-/// The first segments of the pages that moved from `/apply/` to the
-/// cabinet's bundle (`/apply/cabinet` became `/cabinet`).
-const MOVED_TO_CABINET: [&str; 10] = [
-    "cabinet",
-    "applications",
-    "complaint",
-    "complaints",
-    "notifications",
-    "signout",
-    "verify",
-    "book",
-    "tickets",
-    "data",
+/// The pages that moved to a bundle of their own: a bundle, the first
+/// segments of its moved pages, the bundle they moved to (`/apply/cabinet`
+/// became `/cabinet`, `/staff/hall` `/corporation/hall`).
+const MOVED: [(&str, &[&str], &str); 2] = [
+    (
+        "/apply/",
+        &[
+            "cabinet",
+            "applications",
+            "complaint",
+            "complaints",
+            "notifications",
+            "signout",
+            "verify",
+            "book",
+            "tickets",
+            "data",
+        ],
+        "/cabinet",
+    ),
+    ("/staff/", &["hall", "operator", "counter"], "/corporation"),
 ];
 
-/// Where an address of a page that moved to the cabinet's bundle now is,
-/// query and fragment kept: a receipt printed earlier carries
+/// Where an address of a page that moved to another bundle now is, query
+/// and fragment kept: a receipt printed earlier carries
 /// `/apply/verify?code=…` in its check link, and bookmarks carry
-/// `/apply/cabinet`. `None` for any other address.
+/// `/apply/cabinet` or `/staff/operator`. `None` for any other address.
 ///
 /// ```
-/// use qujat::ui::paths::moved_from_apply;
-/// assert_eq!(moved_from_apply("/apply/verify?code=QJ1.x").as_deref(), Some("/cabinet/verify?code=QJ1.x"));
-/// assert_eq!(moved_from_apply("/apply/cabinet").as_deref(), Some("/cabinet"));
-/// assert_eq!(moved_from_apply("/apply/S2"), None);
+/// use qujat::ui::paths::moved;
+/// assert_eq!(moved("/apply/verify?code=QJ1.x").as_deref(), Some("/cabinet/verify?code=QJ1.x"));
+/// assert_eq!(moved("/apply/cabinet").as_deref(), Some("/cabinet"));
+/// assert_eq!(moved("/staff/operator/visits/v1").as_deref(), Some("/corporation/operator/visits/v1"));
+/// assert_eq!(moved("/apply/S2"), None);
 /// ```
-pub fn moved_from_apply(address: &str) -> Option<String> {
-    let rest = address.strip_prefix("/apply/")?;
-    let end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
-    let (first, tail) = rest.split_at(end);
-    if !MOVED_TO_CABINET.contains(&first) {
-        return None;
-    }
-    Some(if first == "cabinet" {
-        format!("{CABINET}{tail}")
-    } else {
-        format!("{CABINET}/{rest}")
+pub fn moved(address: &str) -> Option<String> {
+    MOVED.iter().find_map(|(from, firsts, to)| {
+        let rest = address.strip_prefix(from)?;
+        let end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
+        let (first, tail) = rest.split_at(end);
+        if !firsts.contains(&first) {
+            return None;
+        }
+        // `/apply/cabinet…` is the cabinet bundle's own root.
+        Some(if first == "cabinet" && *to == CABINET {
+            format!("{to}{tail}")
+        } else {
+            format!("{to}/{rest}")
+        })
     })
 }

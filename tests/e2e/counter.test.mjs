@@ -29,7 +29,7 @@ const OFFICE = 'almaty-medeu';
 const pick = (page, name, value) => page.locator(`main input[name=${name}][value="${value}"]`).check();
 
 async function openCounter(page, lang, office = OFFICE) {
-  await gotoApp(page, '/staff/counter');
+  await gotoApp(page, '/corporation/counter');
   await expectH1(page, msg(lang, 'counter_title'), `counter, ${lang}`);
   await pick(page, 'office', office);
 }
@@ -81,7 +81,7 @@ pageTest('kk: S3 booked on the portal, served at the counter on the promised ter
   const { ticket, promised } = await bookHandIn(page, lang, OFFICE);
 
   // The hall: the booked citizen checks in (once) and is called to a window.
-  await gotoApp(page, '/staff/hall');
+  await gotoApp(page, '/corporation/hall');
   await expectH1(page, msg(lang, 'hall_title'), 'hall');
   await pick(page, 'office', OFFICE);
   await page.getByLabel(msg(lang, 'hall_checkin_label')).fill(ticket);
@@ -189,7 +189,7 @@ pageTest('ru: S3 booked at an office in another settlement: 8 working days kept,
 pageTest('en: S2 at the counter without a booking, an incomplete package refused with the Appendix 4 receipt, and nothing filed', async ({ page }) => {
   const lang = 'en';
   const who = registryPerson('850314401018');
-  await gotoApp(page, '/staff/counter');
+  await gotoApp(page, '/corporation/counter');
   await switchLanguage(page, lang);
   await expectH1(page, msg(lang, 'counter_title'), 'counter');
   // Nothing chosen: the office first.
@@ -227,7 +227,7 @@ pageTest('en: S2 at the counter without a booking, an incomplete package refused
   assert.ok((await answer.innerText()).includes(msg(lang, 'verify_kind_refusal')), 'a refusal');
   assert.ok((await answer.locator('ul.list > li').count()) >= 1, 'with what was missing');
   await expectAxeClean(page, `verify, ${lang}, counter refusal`);
-  await gotoApp(page, '/staff/counter');
+  await gotoApp(page, '/corporation/counter');
   const apps = await page.evaluate(() => JSON.parse(localStorage.getItem('qujat.apps') ?? '{"data":{}}').data);
   assert.deepEqual(Object.keys(apps), [], 'a refused package is no application');
 });
@@ -236,7 +236,7 @@ pageTest('ru: S1 walk-in at the counter (the provider obtains the consent), 20 c
   const lang = 'ru';
   await context.clock.install({ time: NOW });
   const who = registryPerson('781123301754');
-  await gotoApp(page, '/staff/counter');
+  await gotoApp(page, '/corporation/counter');
   await switchLanguage(page, lang);
   await pick(page, 'office', OFFICE);
   await page.getByLabel(msg(lang, 'counter_iin_label')).fill(who.iin);

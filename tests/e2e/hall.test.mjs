@@ -1,4 +1,4 @@
-// The State Corporation hall (issue 13 §2), /staff/hall in the staff
+// The State Corporation hall (issue 13 §2), /corporation/hall in the staff
 // bundle: an employee hands out walk-in tickets, calls the next citizen to
 // a window, finishes or marks absent; each ticket's waiting and service
 // times are measured against the service's legal maximums (S1 wait 15 /
@@ -81,7 +81,7 @@ pageTest('en: from the back office to the hall; walk-ins for S1 and S3, call nex
   await switchLanguage(page, lang);
   await main(page).getByRole('link', { name: msg(lang, 'hall_link'), exact: true }).click();
   await expectH1(page, msg(lang, 'hall_title'), 'the hall');
-  assert.equal(new URL(page.url()).pathname, '/staff/hall');
+  assert.equal(new URL(page.url()).pathname, '/corporation/hall');
   await main(page).getByText(msg(lang, 'hall_none'), { exact: true }).waitFor();
   // The queue's assumptions are marked where they apply: collecting's
   // wait, the calling order, the window count, the wait's start.
@@ -159,7 +159,7 @@ pageTest('en: from the back office to the hall; walk-ins for S1 and S3, call nex
 pageTest('ru: a wait past the legal 15 minutes is marked in the table with its basis and counted on the dashboard; so is a service time past its maximum', async ({ page }) => {
   const lang = 'ru';
   await page.clock.install({ time: NOW });
-  await gotoApp(page, '/staff/hall');
+  await gotoApp(page, '/corporation/hall');
   await switchLanguage(page, lang);
   await expectH1(page, msg(lang, 'hall_title'), 'the hall');
 
@@ -202,7 +202,7 @@ pageTest('ru: a wait past the legal 15 minutes is marked in the table with its b
 pageTest('kk: two tabs of one hall: a tab that missed the other\'s call is refused and told, and nobody is called twice', async ({ page, context }) => {
   const lang = 'kk';
   await context.clock.install({ time: NOW });
-  await gotoApp(page, '/staff/hall');
+  await gotoApp(page, '/corporation/hall');
   await switchLanguage(page, lang);
   await walkIn(page, lang, 'S1', 'hand_in', 'W001');
   await walkIn(page, lang, 'S3', 'hand_in', 'W002');
@@ -210,7 +210,7 @@ pageTest('kk: two tabs of one hall: a tab that missed the other\'s call is refus
   // Tab B follows tab A's writes, until it is made deaf (window.__deaf).
   const other = await context.newPage();
   await allowDeafness(other);
-  await gotoApp(other, '/staff/hall');
+  await gotoApp(other, '/corporation/hall');
   await expectH1(other, msg(lang, 'hall_title'), 'tab B');
   await expectRow(other, 'W002', msg(lang, 'hall_state_waiting'), 'tab B sees both tickets');
   await setDeaf(other, true);

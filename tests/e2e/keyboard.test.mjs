@@ -378,7 +378,7 @@ pageTest('kk: a complaint with the keyboard — one question per page (the servi
 pageTest('en: the operator\'s home visit with the keyboard — PIN (a mismatch first), the visit from the list, identity, consent by SMS code (a wrong code first), the package, the receipt, back to the list, Lock now and unlock', async ({ page }) => {
   const lang = 'en';
   await page.clock.install({ time: NOW });
-  await gotoApp(page, '/staff/operator');
+  await gotoApp(page, '/corporation/operator');
   await expectPageStart(page, 'kk', 'operator mode');
   await switchLanguageByKeyboard(page, lang, { back: true });
   await expectH1(page, msg(lang, 'operator_setup_title'), 'PIN set-up');
@@ -396,7 +396,7 @@ pageTest('en: the operator\'s home visit with the keyboard — PIN (a mismatch f
 
   const name = `${S3.en.surname} ${S3.en.given}`;
   await activate(page, (f) => f.tag === 'a' && f.text.startsWith(name), `the visit of ${name}`);
-  await page.waitForURL(/\/staff\/operator\/visits\//);
+  await page.waitForURL(/\/corporation\/operator\/visits\//);
   const title = new RegExp(`^${escapeRegExp(fmt(lang, 'operator_visit_title', { name }))}`);
   await expectFocusOn(page, 'main#main h1', title, 'the visit: its heading');
 
@@ -433,7 +433,7 @@ pageTest('en: the operator\'s home visit with the keyboard — PIN (a mismatch f
   await page.getByText(msg(lang, 'operator_to_deliver_note')).waitFor();
 
   await activate(page, isLink(msg(lang, 'operator_back_to_list')), 'Back to the visit list');
-  await waitForPath(page, '/staff/operator');
+  await waitForPath(page, '/corporation/operator');
   await expectHeadingFocus(page, msg(lang, 'operator_visits_title'), 'back to the list');
   await page.getByText(fmt(lang, 'operator_queue_count', { n: 1 })).waitFor();
   await page.getByRole('cell', { name: msg(lang, 'operator_status_to_deliver') }).waitFor();

@@ -76,7 +76,7 @@ pageTest('kiosk: on-screen keyboard, idle warning, Continue, then a wipe of ever
     'a story for S2 on the portal, S3 booked, S1 walked in, S2 refused at the counter',
   );
   const hrefs = await story.locator('a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
-  for (const want of ['/cabinet/book', '/staff/hall', '/staff/counter', '/cabinet', '/staff']) {
+  for (const want of ['/cabinet/book', '/corporation/hall', '/corporation/counter', '/cabinet', '/staff']) {
     assert.ok(hrefs.includes(want), `the stories link ${want}`);
   }
 
@@ -224,7 +224,7 @@ pageTest('accessibility mode: remembered, text at 150 %, axe-clean, no horizonta
   assert.equal(await page.evaluate(() => document.documentElement.hasAttribute('data-access')), true, 'remembered across a reload');
   assert.equal(await page.getByRole('button', { name: msg('kk', 'access_switch') }).getAttribute('aria-pressed'), 'true');
 
-  const pages = ['/', '/services/S2', '/services/S1', '/signin', '/apply/S2', '/cabinet/complaint', '/staff', '/staff/operator', '/no/such/page'];
+  const pages = ['/', '/services/S2', '/services/S1', '/signin', '/apply/S2', '/cabinet/complaint', '/staff', '/corporation/operator', '/no/such/page'];
   for (const [width, label] of [
     [320, '320 CSS px'],
     [640, '200 % zoom of a 1280 px window'],

@@ -1,6 +1,6 @@
 // Offline use (issue 6 §1): the web app manifest and the service worker
 // (dist/sw.js, written by .ci/precache.mjs). After one visit the whole app —
-// all five bundles, deep links included — works with the network off; the
+// all six bundles, deep links included — works with the network off; the
 // page says when it is offline; a new release waits and is picked up through
 // the "new version — Reload" prompt; the app is installable and starts
 // offline. Every page state is checked with axe-core (WCAG 2.2 AA).
@@ -55,7 +55,7 @@ async function expectPageWorks(page, urlPath, label) {
 }
 
 pageTest(
-  'after one visit, all five bundles work offline, deep links included',
+  'after one visit, all six bundles work offline, deep links included',
   async ({ page, context }) => {
     await gotoApp(page, '/');
     assert.equal(await statusRegion(page).count(), 1, 'the live region is in the page before anything is announced');
@@ -98,6 +98,9 @@ pageTest(
     await expectOfflineBanner(page, 'kk', '/staff/ offline');
     await expectAxeClean(page, '/staff/, offline');
     await expectPageWorks(page, '/staff/some/deep/link', 'offline');
+    await expectPageWorks(page, '/corporation/operator', 'offline');
+    await expectOfflineBanner(page, 'kk', '/corporation/operator offline');
+    await expectAxeClean(page, '/corporation/operator, offline');
     await expectPageWorks(page, '/no/such/page', 'offline');
     assert.equal(await h1Text(page), msg('kk', 'not_found_title'), 'an unknown path offline is the not-found page');
     // Within a bundle, the router moves without loading anything.
@@ -172,9 +175,9 @@ pageTest(
 pageTest(
   'the app is installable: a valid manifest on every page, icons, and it starts offline',
   async ({ page, context }) => {
-    // The manifest is linked from the five bundles' pages.
+    // The manifest is linked from the six bundles' pages.
     let manifestUrl = null;
-    for (const p of ['/', '/services/S1', '/apply/S2', '/cabinet/verify', '/staff/']) {
+    for (const p of ['/', '/services/S1', '/apply/S2', '/cabinet/verify', '/staff/', '/corporation/hall']) {
       await gotoApp(page, p);
       const href = await page.locator('link[rel=manifest]').getAttribute('href');
       assert.ok(href, `${p} links the manifest`);

@@ -112,7 +112,7 @@ pageTest('ru: PIN, unlock, S1 visit where the provider obtains the consent (told
 
 pageTest('kk: S3 consent by a drawn signature kept across a reload; S2 visit with no consent step, incomplete package → refusal receipt (Appendix 4)', async ({ page }) => {
   const lang = 'kk';
-  await gotoApp(page, '/staff/operator');
+  await gotoApp(page, '/corporation/operator');
   await setPin(page, lang);
   await expectAxeClean(page, `visit list, ${lang}`);
   // S3: the State Corporation employee obtains the consent (F003 L46), and
@@ -189,7 +189,7 @@ pageTest('en: offline home visit — S3 accepted while offline, "to deliver", sy
   const swResponse = await fetch(`${baseURL()}/sw.js`).catch(() => null);
   assert.ok(swResponse?.ok, 'the build serves a service worker (build with .ci/build)');
   const lang = 'en';
-  await gotoApp(page, '/staff/operator');
+  await gotoApp(page, '/corporation/operator');
   await switchLanguage(page, lang);
   await waitForWorker(page);
   await setPin(page, lang);
@@ -237,7 +237,7 @@ pageTest('en: operator mode locks itself after 5 minutes without input, not befo
   const lang = 'en';
   // Playwright's clock drives Date.now and the timers, so no test waits 5 minutes.
   await page.clock.install({ time: NOW });
-  await gotoApp(page, '/staff/operator');
+  await gotoApp(page, '/corporation/operator');
   await switchLanguage(page, lang);
   await setPin(page, lang);
   await page.clock.fastForward('04:00');
@@ -256,7 +256,7 @@ pageTest('en: operator mode locks itself after 5 minutes without input, not befo
 pageTest('en: wrong PINs are counted on the real clock — tries left, then growing waits, and the tenth deletes the data; "Forgot the PIN?" deletes only after its confirmation; an unreadable store is set aside, never a dead end', async ({ page }) => {
   const lang = 'en';
   await page.clock.install({ time: NOW });
-  await gotoApp(page, '/staff/operator');
+  await gotoApp(page, '/corporation/operator');
   await switchLanguage(page, lang);
   await setPin(page, lang);
   await page.getByRole('button', { name: msg(lang, 'operator_lock') }).click();
@@ -343,7 +343,7 @@ pageTest('en: wrong PINs are counted on the real clock — tries left, then grow
 
 pageTest('ru: S1 and S3 packages accepted on home visits become applications: the back office registers them, the citizen follows them in the cabinet', async ({ page }) => {
   const lang = 'ru';
-  await gotoApp(page, '/staff/operator');
+  await gotoApp(page, '/corporation/operator');
   await switchLanguage(page, lang);
   await setPin(page, lang);
 

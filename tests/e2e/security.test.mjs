@@ -37,7 +37,7 @@ const POLICY = {
 };
 
 /** One page of each bundle, and a deep link of each (the server's fallback). */
-const PAGES = ['/', '/services/S2', '/apply/', '/apply/S2', '/cabinet/', '/cabinet/verify', '/staff/', '/staff/operator'];
+const PAGES = ['/', '/services/S2', '/apply/', '/apply/S2', '/cabinet/', '/cabinet/verify', '/staff/', '/staff/complaints', '/corporation/', '/corporation/operator'];
 
 /** GET `path` from the static server as is (no URL normalisation): { status, headers, body }. */
 function get(server, path) {
@@ -102,7 +102,7 @@ test('the static server sends the security headers with every response', async (
   const index = (await get(server, '/')).body;
   const asset = /href="(\/main-[0-9a-f]{16}\.css)"/.exec(index)?.[1];
   assert.ok(asset, 'the stylesheet is a hashed asset');
-  for (const p of ['/', '/apply/S2', '/cabinet/', '/staff/', asset, '/public/boot.js', '/sw.js', '/no-such-file.js']) {
+  for (const p of ['/', '/apply/S2', '/cabinet/', '/staff/', '/corporation/', asset, '/public/boot.js', '/sw.js', '/no-such-file.js']) {
     const { status, headers } = await get(server, p);
     assert.equal(status, p === '/no-such-file.js' ? 404 : 200, `${p}: status`);
     assert.equal(headers['content-security-policy'], "frame-ancestors 'none'", `${p}: no other site may frame it`);
@@ -298,7 +298,7 @@ pageTest('the passport\'s home-visit link leads to operator mode in the staff bu
   // It is in the passport's "how to apply" section, closed until opened.
   await page.getByRole('button', { name: msg('kk', 'passport_sec_apply') }).click();
   const link = page.getByRole('link', { name: msg('kk', 'passport_operator_link') }).first();
-  assert.equal(await link.getAttribute('href'), '/staff/operator');
+  assert.equal(await link.getAttribute('href'), '/corporation/operator');
   await link.click();
   await expectH1(page, msg('kk', 'operator_setup_title'), 'operator mode');
 });

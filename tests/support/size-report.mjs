@@ -8,8 +8,8 @@
 // issue 15's goal, met on 2026-12-01 at 249,406 B),
 // or when a bundle is over its own budget (BUNDLE_BUDGETS: the passports,
 // with the largest of its language packs where it fetches its texts,
-// an entry page from links and search engines; apply, cabinet and staff,
-// for now no larger than they are); the goals for apply and staff (350 KB)
+// an entry page from links and search engines; the others for now no
+// larger than they are); the goals for apply and staff (350 KB)
 // are printed for information.
 //
 // Usage: node tests/support/size-report.mjs [dist-dir]
@@ -22,11 +22,12 @@ import { fileURLToPath } from 'node:url';
 const KB = 1024;
 const BUDGET = 250 * KB; // 256 000 bytes, brotli: fails the build
 // A bundle's own files (its page, js and wasm), brotli: fails the build.
-// Apply's, the cabinet's and staff's are near where they stand (490,587 B,
-// 608,601 B and 559,868 B on 2026-12-02, once the cabinet's pages left the
-// applying bundle), so that they do not grow while they come down to the
-// goal.
-const BUNDLE_BUDGETS = { services: 337 * KB, apply: 485 * KB, cabinet: 600 * KB, staff: 552 * KB };
+// Apply's, the cabinet's, staff's and the State Corporation's are near
+// where they stand (490,587 B, 608,601 B, 427,555 B and 525,225 B on
+// 2026-12-02, once the cabinet's pages left the applying bundle and the
+// State Corporation's the back office's), so that they do not grow while
+// they come down to the goal.
+const BUNDLE_BUDGETS = { services: 337 * KB, apply: 485 * KB, cabinet: 600 * KB, staff: 423 * KB, corporation: 518 * KB };
 // Issue 15's goal for apply and staff, brotli: information only.
 const BUNDLE_GOALS = { apply: 350 * KB, staff: 350 * KB };
 

@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-/// The app ships as five bundles, each a separate wasm loaded by its own
+/// The app ships as six bundles, each a separate wasm loaded by its own
 /// page, so that a citizen's first load carries only what browsing needs,
 /// and each flow only what its pages use:
 /// - `Portal` (`/`): the catalogue and sign-in;
@@ -15,8 +15,9 @@ use leptos::prelude::*;
 ///   cabinet, the trackers, notifications, one's data, signing out,
 ///   complaints, booking the State Corporation's queue, and checking a
 ///   receipt (the QR reader);
-/// - `Staff` (`/staff/…`): the provider's back office and the State
-///   Corporation operator's mode.
+/// - `Staff` (`/staff/…`): the provider's back office and complaint desk;
+/// - `Corporation` (`/corporation/…`): the State Corporation's side: the
+///   hall's queue, the counter and the operator's home visits.
 ///
 /// They share the engine, the state, the widgets and the browser storage; a
 /// link from one bundle to another is an ordinary page load.
@@ -27,6 +28,7 @@ pub enum Bundle {
     Apply,
     Cabinet,
     Staff,
+    Corporation,
 }
 
 impl Bundle {
@@ -42,6 +44,7 @@ impl Bundle {
             "apply" => Bundle::Apply,
             "cabinet" => Bundle::Cabinet,
             "staff" => Bundle::Staff,
+            "corporation" => Bundle::Corporation,
             _ => Bundle::Portal,
         }
     }

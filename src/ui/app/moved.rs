@@ -1,11 +1,11 @@
-//! The applying bundle's fallback route: the pages that moved to the
-//! cabinet's bundle are loaded from their new address (so a receipt's
-//! printed check link and a bookmark keep working); any other address is
-//! "page not found".
+//! The fallback route of the bundles that pages moved out of (applying,
+//! the back office): a page that moved to a bundle of its own is loaded
+//! from its new address (so a receipt's printed check link and a bookmark
+//! keep working); any other address is "page not found".
 
 use leptos::prelude::*;
 
-use crate::ui::paths::moved_from_apply;
+use crate::ui::paths::moved;
 use crate::ui::widgets::not_found::NotFound;
 
 #[component]
@@ -21,7 +21,7 @@ pub fn MovedOrNotFound() -> impl IntoView {
         location.search().unwrap_or_default(),
         location.hash().unwrap_or_default()
     );
-    match moved_from_apply(&address) {
+    match moved(&address) {
         Some(to) => {
             // `replace`: the old address does not stay in the history, so
             // "back" does not bounce here again.

@@ -118,15 +118,31 @@ pub fn CabinetApp() -> impl IntoView {
     )
 }
 
-/// The provider's back office and the operator's mode (the `/staff/` bundle).
+/// The provider's back office and complaint desk (the `/staff/` bundle).
 #[component]
 pub fn StaffApp() -> impl IntoView {
     let prefs = provide_shared(Bundle::Staff, Unread::from_records);
-    let notices = expect_context::<StoreNotices>();
-    provide_context(StaffRole::open(notices));
-    provide_context(OperatorVault::start(notices));
-    // The halls and the counters are read only here (the applying bundle
-    // carries no decoder for them); storage trouble in them is reported at
+    provide_context(StaffRole::open(expect_context::<StoreNotices>()));
+    app(prefs, || {
+        view! {
+            <Routes fallback=MovedOrNotFound>
+                <Route path=path!("/staff") view=staff::BackOfficePage />
+                <Route path=path!("/staff/applications/:reference") view=staff::BackOfficeApplication />
+                <Route path=path!("/staff/complaints") view=staff::ComplaintDeskList />
+                <Route path=path!("/staff/complaints/:id") view=staff::ComplaintDeskPage />
+            </Routes>
+        }
+    })
+}
+
+/// The State Corporation's side: the hall's queue, the counter and the
+/// operator's home visits (the `/corporation/` bundle).
+#[component]
+pub fn CorporationApp() -> impl IntoView {
+    let prefs = provide_shared(Bundle::Corporation, Unread::from_records);
+    provide_context(OperatorVault::start(expect_context::<StoreNotices>()));
+    // The halls and the counters are read only here (no other bundle
+    // carries their decoders); storage trouble in them is reported at
     // start.
     let db = expect_context::<Db>();
     db.halls.load();
@@ -134,15 +150,11 @@ pub fn StaffApp() -> impl IntoView {
     app(prefs, || {
         view! {
             <Routes fallback=NotFound>
-                <Route path=path!("/staff") view=staff::BackOfficePage />
-                <Route path=path!("/staff/applications/:reference") view=staff::BackOfficeApplication />
-                <Route path=path!("/staff/complaints") view=staff::ComplaintDeskList />
-                <Route path=path!("/staff/complaints/:id") view=staff::ComplaintDeskPage />
-                <Route path=path!("/staff/hall") view=staff::HallPage />
-                <Route path=path!("/staff/operator") view=staff::OperatorPage />
-                <Route path=path!("/staff/operator/visits/:id") view=staff::OperatorVisitPage />
-                <Route path=path!("/staff/counter") view=staff::CounterPage />
-                <Route path=path!("/staff/counter/visits/:id") view=staff::CounterVisitPage />
+                <Route path=path!("/corporation/hall") view=staff::HallPage />
+                <Route path=path!("/corporation/operator") view=staff::OperatorPage />
+                <Route path=path!("/corporation/operator/visits/:id") view=staff::OperatorVisitPage />
+                <Route path=path!("/corporation/counter") view=staff::CounterPage />
+                <Route path=path!("/corporation/counter/visits/:id") view=staff::CounterVisitPage />
             </Routes>
         }
     })

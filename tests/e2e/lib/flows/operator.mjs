@@ -1,4 +1,4 @@
-// Operator mode (/staff/operator): a State Corporation employee's tablet on
+// Operator mode (/corporation/operator): a State Corporation employee's tablet on
 // a home visit. The PIN (set, unlock), a visit from the list, the
 // citizen's identification and consent, the receipt; and the check that
 // no personal data is in localStorage in clear.

@@ -1,4 +1,4 @@
-//! `/staff/hall`: the State Corporation hall (issue 13 §2), a demonstration
+//! `/corporation/hall`: the State Corporation hall (issue 13 §2), a demonstration
 //! for an employee: choose the office, hand out walk-in tickets, call the
 //! next citizen to a window, finish or mark absent, and follow each
 //! ticket's waiting and service times against the legal maximums, with the

@@ -1,9 +1,9 @@
-//! `/staff/counter`: a State Corporation office's counter (issue 13 §2).
+//! `/corporation/counter`: a State Corporation office's counter (issue 13 §2).
 //! The employee chooses the office, then serves a citizen who booked (the
 //! booking reference brings the service, the citizen, the college) or
 //! walked in (the IIN, the service, what happened to the document, the
 //! college for S3). The citizen is then served through the very steps of a
-//! home visit (`/staff/counter/visits/:id`): identification from the
+//! home visit (`/corporation/counter/visits/:id`): identification from the
 //! registry, the service's consent step, the package check, and the
 //! receipt its law gives; an accepted package becomes an application at
 //! once.

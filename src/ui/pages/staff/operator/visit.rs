@@ -1,4 +1,4 @@
-//! `/staff/operator/visits/:id`: one home visit through the State
+//! `/corporation/operator/visits/:id`: one home visit through the State
 //! Corporation channel of its service — the citizen's identification from
 //! the registry, the consent, the package check against the catalogue's
 //! list, and the receipt. Each action is sealed and stored at once, so a

@@ -1,4 +1,4 @@
-//! `/staff/operator`: the lock screen, then the visit list (requests from
+//! `/corporation/operator`: the lock screen, then the visit list (requests from
 //! the contact centre 1414) and the queue of accepted packages to deliver.
 
 use leptos::prelude::*;
