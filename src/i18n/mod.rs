@@ -4,8 +4,8 @@
 //! into a function of [`tr`], so a missing translation or a misspelt key fails
 //! the build. This costs a few bytes per message, far less than a runtime
 //! i18n framework (see `../shared/SIZES.md`), and works natively too, so the
-//! CLI and the tests use the same texts as the app. The services, apply and
-//! staff bundles carry only each message's place and fetch their reader's
+//! CLI and the tests use the same texts as the app. Every bundle but the
+//! portal carries only each message's place and fetch their reader's
 //! language ([`pack`]).
 
 pub use crate::engine::source::Lang;

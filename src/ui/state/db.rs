@@ -51,7 +51,8 @@ pub struct Db {
     /// The State Corporation counters' visits.
     pub counter: Collection<OperatorData>,
     /// The State Corporation halls, by `"<office>/<date>"` (read only by the
-    /// staff bundle, which loads it at start: see `state::hall`).
+    /// State Corporation's bundle, which loads it at start: see
+    /// `state::hall`).
     pub halls: Collection<BTreeMap<String, Hall>>,
 }
 
@@ -71,9 +72,9 @@ impl Db {
     }
 
     /// Reads every collection now, so that storage trouble in any of them
-    /// is set aside and reported when the bundle starts (the applying and
-    /// staff bundles, which use them all; the portal reads only what its
-    /// pages use).
+    /// is set aside and reported when the bundle starts (the signed-in
+    /// and staff bundles; the portal and the passports read only what
+    /// their pages use).
     pub fn load_all(&self) {
         self.drafts.load();
         self.apps.load();

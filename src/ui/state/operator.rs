@@ -1,4 +1,4 @@
-//! Operator mode's storage (staff bundle): everything the mode keeps
+//! Operator mode's storage (the State Corporation's bundle): everything the mode keeps
 //! (visits, citizen data, receipts, the queue) is one JSON document sealed
 //! with AES-256-GCM under a key derived from the operator's PIN (PBKDF2,
 //! `engine::vault`), stored under [`keys::OPERATOR`]; nothing is ever stored

@@ -1,5 +1,5 @@
 //! Browser notifications of the citizen's applications while a page of the
-//! apply bundle is open.
+//! apply or cabinet bundle is open.
 //!
 //! Accessibility acceptance criteria:
 //! - a browser notification is shown only where the visitor allowed it,

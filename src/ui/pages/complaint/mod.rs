@@ -1,4 +1,4 @@
-//! Complaints in the apply bundle (F000 «Порядок обжалования»): the form,
+//! Complaints in the cabinet's bundle (F000 «Порядок обжалования»): the form,
 //! one question per page, checking and signing like an application, the confirmation, and following it.
 
 mod filed;

@@ -1,5 +1,6 @@
-//! The staff bundle (`/staff/…`): the provider's back office, the
-//! complaint desk, the State Corporation's hall, counter and home visits.
+//! The staff's pages: the provider's back office and complaint desk (the
+//! `/staff/…` bundle), and the State Corporation's hall, counter and home
+//! visits (the `/corporation/…` bundle).
 
 mod application;
 mod backoffice;

@@ -91,7 +91,7 @@ fn picture_form(
     view! { <picture::PictureForm code=code checked=checked errors=errors /> }
 }
 
-/// Built without the scanner (the portal and staff bundles never show this
+/// Built without the scanner (only the cabinet's bundle shows this
 /// page): no picture form.
 #[cfg(not(feature = "scan"))]
 fn picture_form(_: RwSignal<String>, _: Answer, _: RwSignal<Vec<ErrorItem>>) -> impl IntoView {}

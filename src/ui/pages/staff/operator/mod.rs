@@ -1,4 +1,4 @@
-//! Operator mode (staff bundle): a State Corporation employee on a home
+//! Operator mode (the State Corporation's bundle): a State Corporation employee on a home
 //! visit with a tablet. Locked behind a PIN; everything it keeps is sealed
 //! (see `state::operator`).
 
