@@ -22,7 +22,7 @@
 //
 // From index.html, each page:
 // - drops every part between <!-- shell:portal --> and <!-- /shell:portal -->
-//   (the public/ copy, which the portal's build makes for all four, and the
+//   (the public/ copy, which the portal's build makes for all of them, and the
 //   home page's heading, which only the portal shows);
 // - uncomments every <!-- shell:bundle … --> (what the bundles show instead);
 // - points trunk's rust link at the bundle's bin and at Cargo.toml, and the

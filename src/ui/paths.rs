@@ -134,32 +134,28 @@ pub fn verify_code(code: &str) -> String {
     format!("{VERIFY}?code={}", query_value(code))
 }
 
-/// The pages that moved to a bundle of their own: a bundle, the first
-/// segments of its moved pages, the bundle they moved to (`/apply/cabinet`
-/// became `/cabinet`, `/staff/hall` `/corporation/hall`).
-const MOVED: [(&str, &[&str], &str); 2] = [
-    (
-        "/apply/",
-        &[
-            "cabinet",
-            "applications",
-            "complaint",
-            "complaints",
-            "notifications",
-            "signout",
-            "verify",
-            "book",
-            "tickets",
-            "data",
-        ],
-        "/cabinet",
-    ),
-    ("/staff/", &["hall", "operator", "counter"], "/corporation"),
+/// The pages that moved to a bundle of their own: old address → new one
+/// (`/apply/…` to the cabinet's bundle, `/staff/…` to the State
+/// Corporation's).
+const MOVED: [(&str, &str); 13] = [
+    ("/apply/cabinet", CABINET),
+    ("/apply/applications", "/cabinet/applications"),
+    ("/apply/complaint", COMPLAINT_FORM),
+    ("/apply/complaints", "/cabinet/complaints"),
+    ("/apply/notifications", NOTIFICATIONS),
+    ("/apply/signout", SIGN_OUT),
+    ("/apply/verify", VERIFY),
+    ("/apply/book", BOOK),
+    ("/apply/tickets", "/cabinet/tickets"),
+    ("/apply/data", DATA),
+    ("/staff/hall", HALL),
+    ("/staff/operator", OPERATOR),
+    ("/staff/counter", COUNTER),
 ];
 
-/// Where an address of a page that moved to another bundle now is, query
-/// and fragment kept: a receipt printed earlier carries
-/// `/apply/verify?code=…` in its check link, and bookmarks carry
+/// Where an address of a page that moved to another bundle now is, the
+/// rest of it (sub-path, query, fragment) kept: a receipt printed earlier
+/// carries `/apply/verify?code=…` in its check link, and bookmarks carry
 /// `/apply/cabinet` or `/staff/operator`. `None` for any other address.
 ///
 /// ```
@@ -170,18 +166,9 @@ const MOVED: [(&str, &[&str], &str); 2] = [
 /// assert_eq!(moved("/apply/S2"), None);
 /// ```
 pub fn moved(address: &str) -> Option<String> {
-    MOVED.iter().find_map(|(from, firsts, to)| {
+    MOVED.iter().find_map(|(from, to)| {
+        // A whole segment only: `/apply/complaints` is not `/apply/complaint`.
         let rest = address.strip_prefix(from)?;
-        let end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
-        let (first, tail) = rest.split_at(end);
-        if !firsts.contains(&first) {
-            return None;
-        }
-        // `/apply/cabinet…` is the cabinet bundle's own root.
-        Some(if first == "cabinet" && *to == CABINET {
-            format!("{to}{tail}")
-        } else {
-            format!("{to}/{rest}")
-        })
+        (rest.is_empty() || rest.starts_with(['/', '?', '#'])).then(|| format!("{to}{rest}"))
     })
 }

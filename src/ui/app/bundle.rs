@@ -1,4 +1,4 @@
-//! The four bundles and moving between them.
+//! The six bundles and moving between them.
 
 use leptos::prelude::*;
 

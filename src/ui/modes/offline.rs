@@ -19,8 +19,8 @@ use web_sys::{ServiceWorker, ServiceWorkerRegistration, ServiceWorkerState};
 use crate::i18n::tr;
 use crate::ui::labels::t;
 
-/// The worker's address: the root, so that its scope covers all four
-/// bundles (`/`, `/services/`, `/apply/`, `/cabinet/`, `/staff/`).
+/// The worker's address: the root, so that its scope covers every bundle
+/// (`/`, `/services/`, `/apply/`, `/cabinet/`, `/staff/`, `/corporation/`).
 const WORKER: &str = "/sw.js";
 
 /// The mark `.ci/precache.mjs` puts in every page it wrote a worker for.
