@@ -474,3 +474,84 @@ async fn the_clocks_date_changes_with_the_date_not_with_every_tick() {
     );
     assert_eq!(days.load(Ordering::SeqCst), 1, "the date was read once");
 }
+
+/// What a bundle reads at start (`Db::read_*`, named in `app::routes`):
+/// storage trouble in those collections is set aside and reported at once;
+/// a collection the bundle's pages do not use is left exactly as it is
+/// until a page reads it, which then reports it as the start would have.
+#[wasm_bindgen_test]
+async fn a_bundle_reports_at_start_the_trouble_of_the_collections_it_reads() {
+    use qujat::ui::state::db::Db;
+    use qujat::ui::state::keys::{
+        APPS, COMPLAINTS, COUNTER, DRAFTS, EDS_KEYS, HALLS, OTP, SMS, TICKETS,
+    };
+
+    const GARBAGE: &str = "{not json";
+    // Every collection of `Db` by key: the citizen's seven, then the State
+    // Corporation's two.
+    const ALL: [&str; 9] = [
+        DRAFTS, APPS, EDS_KEYS, OTP, SMS, COMPLAINTS, TICKETS, COUNTER, HALLS,
+    ];
+    const CITIZEN: &[&str] = ALL.split_at(7).0;
+    // Which of them each start reads.
+    type Start = (&'static str, fn(Db), &'static [&'static str]);
+    let starts: [Start; 5] = [
+        ("portal and passports", Db::read_as_pages_use, &[]),
+        (
+            "applying",
+            Db::read_applying,
+            &[DRAFTS, APPS, EDS_KEYS, OTP, SMS],
+        ),
+        ("cabinet", Db::read_citizen, CITIZEN),
+        ("provider", Db::read_provider, &[APPS, COMPLAINTS]),
+        (
+            "State Corporation",
+            Db::read_corporation,
+            &[APPS, OTP, SMS, TICKETS, COUNTER, HALLS],
+        ),
+    ];
+    for (bundle, read_at_start, reads) in starts {
+        storage().clear().unwrap();
+        for key in ALL {
+            storage().set_item(key, GARBAGE).unwrap();
+        }
+        let owner = Owner::new();
+        owner.with(|| {
+            let n = notices();
+            let db = Db::open(n);
+            read_at_start(db);
+            let mut reported: Vec<String> =
+                n.0.get_untracked()
+                    .into_iter()
+                    .map(|notice| match notice {
+                        StoreNotice::SetAside { key } => key,
+                        other => panic!("{bundle}: unexpected {other:?}"),
+                    })
+                    .collect();
+            reported.sort();
+            let mut want: Vec<String> = reads.iter().map(|k| k.to_string()).collect();
+            want.sort();
+            assert_eq!(reported, want, "{bundle}: reported at start");
+            for key in ALL {
+                let kept = storage().get_item(key).unwrap();
+                if reads.contains(&key) {
+                    assert_eq!(kept, None, "{bundle}: {key} set aside");
+                } else {
+                    assert_eq!(kept.as_deref(), Some(GARBAGE), "{bundle}: {key} untouched");
+                }
+            }
+            // A page that uses a collection the start left reads it then,
+            // and the trouble is reported as the start would have.
+            if !reads.contains(&COMPLAINTS) {
+                assert!(db.complaints.with_untracked(|m| m.is_empty()));
+                assert!(
+                    n.0.get_untracked().contains(&StoreNotice::SetAside {
+                        key: COMPLAINTS.into()
+                    }),
+                    "{bundle}: complaints reported when a page reads them"
+                );
+                assert_eq!(storage().get_item(COMPLAINTS).unwrap(), None);
+            }
+        });
+    }
+}

@@ -9,6 +9,7 @@ use leptos::mount::mount_to;
 use leptos::prelude::*;
 use leptos_router::components::Router;
 use qujat::engine::source::Lang;
+use qujat::ui::state::db::Db;
 use qujat::ui::state::notify::Unread;
 use qujat::ui::state::prefs::{CurrentLang, Prefs};
 use qujat::ui::state::provide_records;
@@ -43,7 +44,7 @@ pub fn provide_state() -> StoreNotices {
     let prefs = Prefs::load();
     provide_context(prefs);
     provide_context(CurrentLang(Lang::En));
-    provide_records(true, Unread::from_records)
+    provide_records(Db::read_citizen, Unread::from_records)
 }
 
 /// A view mounted in its own container (inside a router, with the app's

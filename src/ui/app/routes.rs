@@ -44,7 +44,8 @@ fn browser_notifier() -> impl IntoView {
 /// The citizen portal (the `/` bundle).
 #[component]
 pub fn App() -> impl IntoView {
-    app(provide_shared(Bundle::Portal, Unread::glance), || {
+    let prefs = provide_shared(Bundle::Portal, Unread::glance, Db::read_as_pages_use);
+    app(prefs, || {
         view! {
             <Routes fallback=NotFound>
                 <Route path=path!("/") view=portal::Home />
@@ -59,7 +60,8 @@ pub fn App() -> impl IntoView {
 /// does not carry them.
 #[component]
 pub fn ServicesApp() -> impl IntoView {
-    app(provide_shared(Bundle::Services, Unread::glance), || {
+    let prefs = provide_shared(Bundle::Services, Unread::glance, Db::read_as_pages_use);
+    app(prefs, || {
         view! {
             <Routes fallback=NotFound>
                 <Route path=path!("/services/:id") view=services::PassportPage />
@@ -74,7 +76,8 @@ pub fn ServicesApp() -> impl IntoView {
 /// bundle, so that applying does not load it.
 #[component]
 pub fn ApplyApp() -> impl IntoView {
-    app(provide_shared(Bundle::Apply, Unread::from_records), || {
+    let prefs = provide_shared(Bundle::Apply, Unread::from_records, Db::read_applying);
+    app(prefs, || {
         view! {
             {browser_notifier()}
             <Routes fallback=MovedOrNotFound>
@@ -93,35 +96,33 @@ pub fn ApplyApp() -> impl IntoView {
 /// receipt (the `/cabinet/` bundle).
 #[component]
 pub fn CabinetApp() -> impl IntoView {
-    app(
-        provide_shared(Bundle::Cabinet, Unread::from_records),
-        || {
-            view! {
-                {browser_notifier()}
-                <Routes fallback=NotFound>
-                    <Route path=path!("/cabinet") view=cabinet::CabinetPage />
-                    <Route path=path!("/cabinet/applications/:reference") view=cabinet::TrackerPage />
-                    <Route path=path!("/cabinet/notifications") view=cabinet::NotificationsPage />
-                    <Route path=path!("/cabinet/data") view=cabinet::DataPage />
-                    <Route path=path!("/cabinet/signout") view=cabinet::SignOutPage />
-                    <Route path=path!("/cabinet/complaint") view=complaint::ComplaintFormPage />
-                    <Route path=path!("/cabinet/complaint/sign") view=complaint::ComplaintSignPage />
-                    <Route path=path!("/cabinet/complaint/:step") view=complaint::ComplaintQuestionPage />
-                    <Route path=path!("/cabinet/complaint/filed/:id") view=complaint::ComplaintFiledPage />
-                    <Route path=path!("/cabinet/complaints/:id") view=complaint::ComplaintTrackerPage />
-                    <Route path=path!("/cabinet/verify") view=verify::VerifyPage />
-                    <Route path=path!("/cabinet/book") view=book::BookPage />
-                    <Route path=path!("/cabinet/tickets/:reference") view=book::TicketPage />
-                </Routes>
-            }
-        },
-    )
+    let prefs = provide_shared(Bundle::Cabinet, Unread::from_records, Db::read_citizen);
+    app(prefs, || {
+        view! {
+            {browser_notifier()}
+            <Routes fallback=NotFound>
+                <Route path=path!("/cabinet") view=cabinet::CabinetPage />
+                <Route path=path!("/cabinet/applications/:reference") view=cabinet::TrackerPage />
+                <Route path=path!("/cabinet/notifications") view=cabinet::NotificationsPage />
+                <Route path=path!("/cabinet/data") view=cabinet::DataPage />
+                <Route path=path!("/cabinet/signout") view=cabinet::SignOutPage />
+                <Route path=path!("/cabinet/complaint") view=complaint::ComplaintFormPage />
+                <Route path=path!("/cabinet/complaint/sign") view=complaint::ComplaintSignPage />
+                <Route path=path!("/cabinet/complaint/:step") view=complaint::ComplaintQuestionPage />
+                <Route path=path!("/cabinet/complaint/filed/:id") view=complaint::ComplaintFiledPage />
+                <Route path=path!("/cabinet/complaints/:id") view=complaint::ComplaintTrackerPage />
+                <Route path=path!("/cabinet/verify") view=verify::VerifyPage />
+                <Route path=path!("/cabinet/book") view=book::BookPage />
+                <Route path=path!("/cabinet/tickets/:reference") view=book::TicketPage />
+            </Routes>
+        }
+    })
 }
 
 /// The provider's back office and complaint desk (the `/staff/` bundle).
 #[component]
 pub fn StaffApp() -> impl IntoView {
-    let prefs = provide_shared(Bundle::Staff, Unread::from_records);
+    let prefs = provide_shared(Bundle::Staff, Unread::from_records, Db::read_provider);
     provide_context(StaffRole::open(expect_context::<StoreNotices>()));
     app(prefs, || {
         view! {
@@ -139,14 +140,12 @@ pub fn StaffApp() -> impl IntoView {
 /// operator's home visits (the `/corporation/` bundle).
 #[component]
 pub fn CorporationApp() -> impl IntoView {
-    let prefs = provide_shared(Bundle::Corporation, Unread::from_records);
+    let prefs = provide_shared(
+        Bundle::Corporation,
+        Unread::from_records,
+        Db::read_corporation,
+    );
     provide_context(OperatorVault::start(expect_context::<StoreNotices>()));
-    // The halls and the counters are read only here (no other bundle
-    // carries their decoders); storage trouble in them is reported at
-    // start.
-    let db = expect_context::<Db>();
-    db.halls.load();
-    db.counter.load();
     app(prefs, || {
         view! {
             <Routes fallback=NotFound>

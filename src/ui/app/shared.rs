@@ -6,6 +6,7 @@ use super::bundle::Bundle;
 use crate::ui::modes::access::Access;
 use crate::ui::modes::keyboard::Keyboard;
 use crate::ui::modes::kiosk::Kiosk;
+use crate::ui::state::db::Db;
 use crate::ui::state::notify::CountUnread;
 use crate::ui::state::prefs::Prefs;
 use crate::ui::state::provide_records;
@@ -16,8 +17,9 @@ use crate::ui::state::provide_records;
 /// glance at the stored ones ([`Unread::glance`](crate::ui::state::notify::Unread::glance))
 /// rather than carry the decoder of whole applications (a sixth of the
 /// portal's first load); each bundle names its way, so it carries only that
-/// one.
-pub fn provide_shared(bundle: Bundle, count_unread: CountUnread) -> Prefs {
+/// one. `read_at_start` reads the collections the bundle's pages use (see
+/// [`provide_records`]).
+pub fn provide_shared(bundle: Bundle, count_unread: CountUnread, read_at_start: fn(Db)) -> Prefs {
     provide_context(bundle);
     let prefs = Prefs::load();
     provide_context(prefs);
@@ -26,11 +28,6 @@ pub fn provide_shared(bundle: Bundle, count_unread: CountUnread) -> Prefs {
     let keyboard = Keyboard::new();
     provide_context(keyboard);
     provide_context(Kiosk::start(access, keyboard));
-    // The portal and the passports read records only as their pages use
-    // them (a smaller load); the other bundles read them all at start.
-    provide_records(
-        !matches!(bundle, Bundle::Portal | Bundle::Services),
-        count_unread,
-    );
+    provide_records(read_at_start, count_unread);
     prefs
 }

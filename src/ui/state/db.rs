@@ -71,18 +71,57 @@ impl Db {
         }
     }
 
-    /// Reads every collection now, so that storage trouble in any of them
-    /// is set aside and reported when the bundle starts (the signed-in
-    /// and staff bundles; the portal and the passports read only what
-    /// their pages use).
-    pub fn load_all(&self) {
-        self.drafts.load();
+    // What each bundle reads at start (`provide_records`' `read_at_start`,
+    // named in `app::routes`): the collections its pages use, so that
+    // storage trouble in them is set aside and reported as the bundle
+    // starts, and the bundle links no other collection's decoder. A
+    // collection left out is still read, and its trouble reported, by the
+    // first page that uses it (every accessor loads first).
+
+    /// Nothing (the portal and the passports, whose first load this is):
+    /// each page reads what it shows.
+    pub fn read_as_pages_use(self) {}
+
+    /// Filing an application signed by an SMS code (by the citizen, or by
+    /// an operator at the counter or a home visit): the applications, the
+    /// code's sessions and the simulated phone.
+    fn read_filing(self) {
         self.apps.load();
-        self.keys.load();
         self.otp.load();
         self.sms.load();
+    }
+
+    /// Applying: what filing reads (the receipt and the unread count read
+    /// the applications too), the drafts and the EDS keys.
+    pub fn read_applying(self) {
+        self.read_filing();
+        self.drafts.load();
+        self.keys.load();
+    }
+
+    /// Everything the citizen keeps (the cabinet: its pages use it all):
+    /// what applying reads, complaints and the queue's bookings.
+    pub fn read_citizen(self) {
+        self.read_applying();
         self.complaints.load();
         self.tickets.load();
+    }
+
+    /// The provider: the applications and the complaints it handles.
+    pub fn read_provider(self) {
+        self.apps.load();
+        self.complaints.load();
+    }
+
+    /// The State Corporation: what filing reads (at the counter or a home
+    /// visit, a visited person's consent by SMS code), the queue's
+    /// bookings, the counters and the halls (no other bundle carries the
+    /// last two's decoders).
+    pub fn read_corporation(self) {
+        self.read_filing();
+        self.tickets.load();
+        self.counter.load();
+        self.halls.load();
     }
 }
 

@@ -32,15 +32,20 @@ use leptos::prelude::*;
 /// Provides in context what every bundle keeps: where storage trouble is
 /// reported, the clock, the records, the session, what was seen and the
 /// unread count, made by `count_unread` (a function the bundle names, so
-/// that a bundle carries only the way it counts).
-pub fn provide_records(load_all: bool, count_unread: notify::CountUnread) -> store::StoreNotices {
+/// that a bundle carries only the way it counts). `read_at_start` reads
+/// the collections whose storage trouble the bundle reports as it starts:
+/// those its pages use, named by the bundle, so that it links the
+/// decoders of those only (every other collection is read, and its
+/// trouble reported, by the first page that uses it).
+pub fn provide_records(
+    read_at_start: fn(db::Db),
+    count_unread: notify::CountUnread,
+) -> store::StoreNotices {
     let notices = store::StoreNotices(RwSignal::new(Vec::new()));
     provide_context(notices);
     provide_context(clock::Clock::start(notices));
     let db = db::Db::open(notices);
-    if load_all {
-        db.load_all();
-    }
+    read_at_start(db);
     provide_context(db);
     let session = session::Session::open(notices);
     provide_context(session);

@@ -18,7 +18,6 @@ use leptos::prelude::*;
 use super::field_error::{FieldError, field_ids};
 use super::page_heading::DocTitle;
 use crate::engine::identity::registry::{self, OrganisationKind};
-use crate::engine::queue;
 use crate::engine::source::Lang;
 
 /// One radio option.
@@ -168,13 +167,16 @@ pub fn enum_choices<T: Copy>(
 /// The registry's organisations of `kind` that still exist, each with its
 /// settlement as the hint, then `none` ("it is not in this list"): the
 /// school or college questions of the wizard, the booking and the counter.
+/// The settlement's name is the registry's: every organisation's
+/// settlement is one of the registry's own (`tests/identity.rs`,
+/// `places_are_consistent`), so the wizard needs none of the queue's data.
 pub fn organisation_choices(lang: Lang, kind: OrganisationKind, none: Choice) -> Vec<Choice> {
     registry::organisations()
         .iter()
         .filter(|o| o.kind == kind && !o.liquidated)
         .map(|o| {
-            let place = queue::settlement_name(&o.settlement)
-                .map(|n| n.get(lang).to_string())
+            let place = registry::settlement(&o.settlement)
+                .map(|s| s.name.get(lang).to_string())
                 .unwrap_or_default();
             Choice::hinted(o.id.clone(), o.name.get(lang), place)
         })
