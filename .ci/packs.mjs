@@ -5,7 +5,8 @@
 // the bundle's page: <meta name="qujat-texts" content="/<bundle>/texts-{lang}-<hash>.txt">.
 //
 // A bundle's pack keeps the texts of the keys whose `tr` function its wasm
-// links, and leaves every other slot empty (same positions, so the slots
+// links and the services' texts (their slots follow the messages'), and
+// leaves every other slot empty (same positions, so the slots
 // compiled into the code still point at their texts). Which functions a
 // wasm links is read from the "name" section of the wasm cargo built (in
 // the target folder; trunk's copy in dist/ has no names): every packed
@@ -110,6 +111,8 @@ const slots = new Map(
       return [key, { first: Number(first), count: Number(count) }];
     }),
 );
+// The messages' slots end where the services' texts begin.
+const messageSlots = Math.max(...[...slots.values()].map(({ first, count }) => first + count));
 const full = Object.fromEntries(
   LANGS.map((lang) => {
     const file = readFileSync(path.join(law, `texts-${lang}.txt`), 'utf8');
@@ -162,7 +165,9 @@ for (const [dir, bin] of Object.entries(BUNDLES)) {
   if (unknown.length) fail(`${wasm} names keys the slots do not: ${unknown.join(', ')} (target/law is another build's?)`);
   const packs = LANGS.map((lang) => {
     const { header, texts } = full[lang];
-    const kept = texts.map(() => '');
+    // The services' texts, after the messages' (src/build.rs step 5), are
+    // kept whole: every bundle that fetches its texts shows the catalogue.
+    const kept = texts.map((text, i) => (i >= messageSlots ? text : ''));
     for (const key of keys) {
       const { first, count } = slots.get(key);
       for (let i = first; i < first + count; i++) kept[i] = texts[i];

@@ -35,6 +35,12 @@
 //!    table in neither part is a build error, and the registry is written
 //!    in these two parts only. Each part is a projection of
 //!    the same data (`project`), so the two cannot disagree.
+//! 5. The services' texts in the packs: every text of `s1`–`s3`
+//!    (`{kk, ru, en}`) is appended to the language packs after the
+//!    messages, and each service is written again as `s<n>-packed.json`
+//!    with each text's languages empty and its slot (`"slot": n`), which
+//!    the bundles that fetch their texts embed (`engine::catalog::PACKED`).
+//!    A reader then downloads the catalogue's texts in one language.
 
 use std::collections::BTreeMap;
 use std::env;
@@ -59,16 +65,6 @@ fn run(root: &Path, out: &Path) -> Result<(), String> {
     let data = root.join("src/engine/data");
     println!("cargo:rerun-if-changed={}", data.display());
 
-    let messages = i18n::generate(&locales)?;
-    let write = |name: &str, text: &str| fs::write(out.join(name), text).map_err(|e| e.to_string());
-    write("i18n.rs", &messages.code)?;
-    write("i18n_packed.rs", &messages.packed_code)?;
-    write("messages.json", &messages.json)?;
-    write("texts-slots.txt", &messages.slots)?;
-    for (lang, pack) in i18n::LANGS.iter().zip(&messages.packs) {
-        write(&format!("texts-{lang}.txt"), pack)?;
-    }
-
     let mut entries: Vec<_> = fs::read_dir(&data)
         .map_err(|e| format!("{}: {e}", data.display()))?
         .filter_map(|e| e.ok())
@@ -79,6 +75,10 @@ fn run(root: &Path, out: &Path) -> Result<(), String> {
     let web = env::var("CARGO_CFG_TARGET_ARCH").is_ok_and(|a| a == "wasm32");
     let mut quotes = Quotes::default();
     let mut cards = Vec::new();
+    // The services' texts (step 5), in file and document order, and each
+    // service's data to write again with slots instead of texts.
+    let mut catalog_texts = Vec::new();
+    let mut services = Vec::new();
     for path in entries {
         println!("cargo:rerun-if-changed={}", path.display());
         let text = fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
@@ -97,6 +97,8 @@ fn run(root: &Path, out: &Path) -> Result<(), String> {
         }
         if is_service(&name) {
             cards.push(project(&value, &CARD));
+            texts_of(&value, &mut catalog_texts);
+            services.push((name.clone(), value.clone()));
         }
         if name == "registry" {
             // People (with the schools they went to) apart from places
@@ -122,6 +124,24 @@ fn run(root: &Path, out: &Path) -> Result<(), String> {
             }
         }
     }
+    let messages = i18n::generate(&locales, &catalog_texts)?;
+    let write = |name: &str, text: &str| fs::write(out.join(name), text).map_err(|e| e.to_string());
+    write("i18n.rs", &messages.code)?;
+    write("i18n_packed.rs", &messages.packed_code)?;
+    write("messages.json", &messages.json)?;
+    write("texts-slots.txt", &messages.slots)?;
+    for (lang, pack) in i18n::LANGS.iter().zip(&messages.packs) {
+        write(&format!("texts-{lang}.txt"), pack)?;
+    }
+    // Each service's data again, its texts replaced by their slots in the
+    // packs, which follow the messages' (`texts_of` and `slotted` walk
+    // the data in the same order).
+    let mut next = messages.first_extra;
+    for (name, mut value) in services {
+        slotted(&mut value, &mut next);
+        let json = serde_json::to_string(&value).map_err(|e| e.to_string())?;
+        write(&format!("{name}-packed.json"), &json)?;
+    }
     // The catalogue's cards (`engine::catalog::cards`): what the home page
     // shows of each service, so that its first load carries neither the
     // whole catalogue nor its decoder.
@@ -144,6 +164,48 @@ fn run(root: &Path, out: &Path) -> Result<(), String> {
 fn is_service(name: &str) -> bool {
     name.strip_prefix('s')
         .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+}
+
+/// Whether `map` is a text in the three languages (`engine::source::Text`):
+/// `kk`, `ru` and `en` strings, perhaps `working`, nothing else.
+fn is_text(map: &serde_json::Map<String, serde_json::Value>) -> bool {
+    ["kk", "ru", "en"]
+        .iter()
+        .all(|l| map.get(*l).is_some_and(|v| v.is_string()))
+        && map
+            .keys()
+            .all(|k| ["kk", "ru", "en", "working"].contains(&k.as_str()))
+}
+
+/// Every text of `value` as `[kk, ru, en]`, in document order (an object's
+/// fields in key order, as `serde_json::Map` keeps them).
+fn texts_of(value: &serde_json::Value, out: &mut Vec<[String; 3]>) {
+    match value {
+        serde_json::Value::Object(map) if is_text(map) => {
+            out.push(["kk", "ru", "en"].map(|l| map[l].as_str().unwrap_or_default().to_owned()));
+        }
+        serde_json::Value::Object(map) => map.values().for_each(|v| texts_of(v, out)),
+        serde_json::Value::Array(items) => items.iter().for_each(|v| texts_of(v, out)),
+        _ => {}
+    }
+}
+
+/// `value` with each text's languages emptied and its slot in the packs
+/// added (`"slot": n`, numbered from `next` in the order of [`texts_of`]).
+/// The empty strings keep the three fields required by the reader.
+fn slotted(value: &mut serde_json::Value, next: &mut usize) {
+    match value {
+        serde_json::Value::Object(map) if is_text(map) => {
+            for lang in ["kk", "ru", "en"] {
+                map.insert(lang.into(), "".into());
+            }
+            map.insert("slot".into(), (*next).into());
+            *next += 1;
+        }
+        serde_json::Value::Object(map) => map.values_mut().for_each(|v| slotted(v, next)),
+        serde_json::Value::Array(items) => items.iter_mut().for_each(|v| slotted(v, next)),
+        _ => {}
+    }
 }
 
 /// The fields of a service that its card shows (`engine::catalog::Card`).

@@ -248,6 +248,70 @@ fn embedded_data_parses_in_order() {
     assert!(catalog::parse_service(ServiceId::S2, catalog::embedded()[0].1).is_err());
 }
 
+/// The bundles that fetch their texts embed `catalog::PACKED`: each text
+/// a slot in the language packs instead of its three languages. Read
+/// through the installed packs, every service is the full data, field for
+/// field and text for text; and without the packs, a slotted text is
+/// empty rather than another text.
+#[test]
+fn the_packed_services_read_through_the_packs_are_the_full_services() {
+    use qujat::i18n::pack;
+    let full = catalog::try_all().unwrap_or_else(|e| panic!("{e}"));
+    let packed: Vec<Service> = catalog::PACKED
+        .iter()
+        .map(|(id, json)| catalog::parse_service(*id, json).unwrap_or_else(|e| panic!("{e}")))
+        .collect();
+    let first = packed[0].name.text.slot.expect("S1's name is in the packs") as usize;
+    assert!(
+        first >= pack::MESSAGE_SLOTS,
+        "a service text in a message's slot"
+    );
+    assert_eq!(
+        packed[0].name.text.get(Lang::Ru),
+        "",
+        "read before any pack is installed"
+    );
+    for lang in Lang::ALL {
+        pack::install(lang, pack::file(lang)).unwrap();
+    }
+    // Every text of the packed data, resolved through the packs.
+    fn resolve(value: &mut Value, slots: &mut Vec<usize>) {
+        match value {
+            Value::Object(map) => {
+                if let Some(slot) = map.remove("slot") {
+                    let slot = slot.as_u64().unwrap() as usize;
+                    slots.push(slot);
+                    for lang in Lang::ALL {
+                        let text = qujat::engine::texts::text(lang, slot);
+                        assert_eq!(map.get(lang.code()), Some(&Value::from("")), "{map:?}");
+                        map.insert(lang.code().into(), text.into());
+                    }
+                }
+                map.values_mut().for_each(|v| resolve(v, slots));
+            }
+            Value::Array(items) => items.iter_mut().for_each(|v| resolve(v, slots)),
+            _ => {}
+        }
+    }
+    let mut slots = Vec::new();
+    for (f, p) in full.iter().zip(&packed) {
+        let mut resolved = serde_json::to_value(p).unwrap();
+        resolve(&mut resolved, &mut slots);
+        assert_eq!(
+            resolved,
+            serde_json::to_value(f).unwrap(),
+            "{}",
+            f.id.as_str()
+        );
+        assert_eq!(p.name.text.get(Lang::Kk), f.name.text.get(Lang::Kk));
+    }
+    // Each text its own slot, together the packs' slots after the messages.
+    slots.sort_unstable();
+    let expected: Vec<usize> = (pack::MESSAGE_SLOTS..pack::SLOTS).collect();
+    assert_eq!(slots, expected);
+    assert!(slots.len() > 300, "only {} service texts", slots.len());
+}
+
 /// `catalog::act` looks first at the services already read (a passport
 /// reads only its own file), which gives the same answer in any order
 /// only if each act is listed by one service: checked here.

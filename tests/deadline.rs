@@ -41,6 +41,7 @@ fn prov(
             ru: format!("{r} ru"),
             en: format!("{r} en"),
             working: vec![],
+            slot: None,
         }),
     }
 }

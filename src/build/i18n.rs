@@ -128,10 +128,13 @@ pub struct Messages {
     pub packs: [String; 3],
     /// Where each key's texts are in the packs (see [`Packed::map`]).
     pub slots: String,
+    /// The first slot after the messages': where the `extra` texts given
+    /// to [`generate`] (the services' texts, `src/build.rs` step 5) begin.
+    pub first_extra: usize,
 }
 
 /// The `tr` module's code (both forms), the messages as JSON and the packs.
-pub fn generate(dir: &Path) -> Result<Messages, String> {
+pub fn generate(dir: &Path, extra: &[[String; 3]]) -> Result<Messages, String> {
     // `kk.toml` holds the shared messages; `<area>.kk.toml` holds one area's
     // messages, whose keys get the prefix `<area>_`. One file per area keeps
     // parallel work on different screens from colliding.
@@ -301,7 +304,8 @@ pub fn generate(dir: &Path) -> Result<Messages, String> {
         code: mut packed_code,
         packs,
         map,
-    } = packed(&all)?;
+        first_extra,
+    } = packed(&all, extra)?;
     let every = every_text(&all)?;
     code.push_str(&every);
     packed_code.push_str(&every);
@@ -311,6 +315,7 @@ pub fn generate(dir: &Path) -> Result<Messages, String> {
         json: messages_json(&all),
         packs,
         slots: map,
+        first_extra,
     })
 }
 
@@ -322,7 +327,10 @@ pub fn generate(dir: &Path) -> Result<Messages, String> {
 /// separated by NUL (a text with a NUL is a build error). The hash covers
 /// all three packs, so a pack cached from another build is refused
 /// (`crate::i18n::pack`).
-fn packed(all: &BTreeMap<&str, BTreeMap<String, Msg>>) -> Result<Packed, String> {
+fn packed(
+    all: &BTreeMap<&str, BTreeMap<String, Msg>>,
+    extra: &[[String; 3]],
+) -> Result<Packed, String> {
     let mut slots: [Vec<&str>; 3] = Default::default();
     let keys: Vec<&String> = all["en"].keys().collect();
     let mut map = String::new();
@@ -362,12 +370,21 @@ fn packed(all: &BTreeMap<&str, BTreeMap<String, Msg>>) -> Result<Packed, String>
             }
         }
     }
+    // The extra texts (the services') follow the messages, in every pack.
+    let first_extra = slots[0].len();
+    for texts in extra {
+        for (i, t) in texts.iter().enumerate() {
+            slots[i].push(t);
+        }
+    }
     if slots.iter().flatten().any(|t| t.contains('\0')) {
-        return Err("a message contains NUL, which separates a pack's texts".into());
+        return Err(
+            "a message or a service's text contains NUL, which separates a pack's texts".into(),
+        );
     }
     // An empty slot means "not in this bundle's pack" (`.ci/packs.mjs`).
     if slots.iter().flatten().any(|t| t.is_empty()) {
-        return Err("a message or plural form is empty".into());
+        return Err("a message, plural form or service's text is empty".into());
     }
     let count = slots[0].len();
     let bodies = slots.map(|s| s.join("\0"));
@@ -379,7 +396,7 @@ fn packed(all: &BTreeMap<&str, BTreeMap<String, Msg>>) -> Result<Packed, String>
     let header = format!("qujat-texts {hash:016x} {count}");
     writeln!(
         code,
-        "\n/// The first line of this build's packs, before the language code.\npub const HEADER: &str = {header:?};\n/// How many texts a pack holds.\npub const SLOTS: usize = {};\n/// Every message key, for tests.\npub const KEYS: &[&str] = &{keys:?};",
+        "\n/// The first line of this build's packs, before the language code.\npub const HEADER: &str = {header:?};\n/// How many texts a pack holds.\npub const SLOTS: usize = {};\n/// How many of them are the messages' (the services' texts follow).\npub const MESSAGE_SLOTS: usize = {first_extra};\n/// Every message key, for tests.\npub const KEYS: &[&str] = &{keys:?};",
         count
     )
     .unwrap();
@@ -389,7 +406,12 @@ fn packed(all: &BTreeMap<&str, BTreeMap<String, Msg>>) -> Result<Packed, String>
         n += 1;
         pack
     });
-    Ok(Packed { code, packs, map })
+    Ok(Packed {
+        code,
+        packs,
+        map,
+        first_extra,
+    })
 }
 
 /// What [`packed`] makes.
@@ -400,6 +422,8 @@ struct Packed {
     /// line: `.ci/packs.mjs` keeps in a bundle's packs only the keys whose
     /// function the bundle links.
     map: String,
+    /// The first slot after the messages'.
+    first_extra: usize,
 }
 
 /// A test-only function of both `tr` modules: every message in `l`, each

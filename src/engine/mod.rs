@@ -5,9 +5,10 @@
 //! One folder or file per concept, lower layers first (a module only uses
 //! the ones above it in this list, so there are no import cycles):
 //!
-//! - [`service`], [`source`], [`term`], [`kztime`], [`region`], [`caret`],
-//!   [`demo_clock`]: which service, provenance and languages, the shape of
-//!   a legal term, Kazakhstan local time and each region's clock, caret
+//! - [`service`], [`lang`], [`texts`], [`source`], [`term`], [`kztime`],
+//!   [`region`], [`caret`], [`demo_clock`]: which service, the languages,
+//!   the texts a bundle fetches per language, provenance, the shape of a
+//!   legal term, Kazakhstan local time and each region's clock, caret
 //!   editing, the demo clock's saturating arithmetic;
 //! - [`catalog`]: S1, S2 and S3 as data (`data/*.toml`), with every citation;
 //! - [`calendar`]: working days 2016–2030 and working time;
@@ -39,6 +40,7 @@ pub mod guide;
 pub mod identity;
 pub mod json;
 pub mod kztime;
+pub mod lang;
 pub mod lifecycle;
 pub mod queue;
 pub mod receipt;
@@ -49,5 +51,6 @@ pub mod source;
 pub mod store;
 pub mod submission;
 pub mod term;
+pub mod texts;
 pub mod transfer;
 pub mod visit;

@@ -4,36 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
-/// The three interface languages. Kazakh first: it is the state language.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, PartialOrd, Ord)]
-#[serde(rename_all = "lowercase")]
-pub enum Lang {
-    Kk,
-    Ru,
-    En,
-}
-
-impl Lang {
-    pub const ALL: [Lang; 3] = [Lang::Kk, Lang::Ru, Lang::En];
-
-    /// BCP 47 tag for `<html lang>` and speech synthesis.
-    pub fn code(self) -> &'static str {
-        match self {
-            Lang::Kk => "kk",
-            Lang::Ru => "ru",
-            Lang::En => "en",
-        }
-    }
-
-    pub fn from_code(code: &str) -> Option<Lang> {
-        match code {
-            "kk" => Some(Lang::Kk),
-            "ru" => Some(Lang::Ru),
-            "en" => Some(Lang::En),
-            _ => None,
-        }
-    }
-}
+pub use super::lang::Lang;
 
 /// A text in the three languages. `kk_working` / `en_working` say that the
 /// translation is ours, not an official one (no seed gives it).
@@ -45,10 +16,22 @@ pub struct Text {
     /// Languages whose text is a working translation, not an official text.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub working: Vec<Lang>,
+    /// Where the text is in each language's pack ([`texts`](super::texts)),
+    /// when the data left it there: the services' data in the bundles
+    /// built with the feature `lang-packs` carries the slot and `kk`, `ru`
+    /// and `en` empty, so a reader downloads one language's catalogue
+    /// texts, not three (`src/build.rs`, step 5).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub slot: Option<u32>,
 }
 
 impl Text {
+    /// The text in `lang`: from the pack when the data left it there
+    /// (empty until that language's pack is installed).
     pub fn get(&self, lang: Lang) -> &str {
+        if let Some(slot) = self.slot {
+            return super::texts::text(lang, slot as usize);
+        }
         match lang {
             Lang::Kk => &self.kk,
             Lang::Ru => &self.ru,
@@ -62,7 +45,9 @@ impl Text {
     }
 
     pub fn is_complete(&self) -> bool {
-        !self.kk.trim().is_empty() && !self.ru.trim().is_empty() && !self.en.trim().is_empty()
+        Lang::ALL
+            .iter()
+            .all(|&lang| !self.get(lang).trim().is_empty())
     }
 }
 

@@ -30,9 +30,8 @@
 //! assert!(pack::install(Lang::Ru, "qujat-texts 0 1 ru\nx").is_err());
 //! ```
 
-use std::sync::OnceLock;
-
 use super::{Lang, PluralCategory};
+use crate::engine::texts;
 
 /// The `tr` functions that read the installed packs. The app's `tr` in a
 /// bundle built with `lang-packs`; compiled everywhere so that tests
@@ -42,7 +41,7 @@ pub mod tr {
     include!(concat!(env!("OUT_DIR"), "/i18n_packed.rs"));
 }
 
-pub use tr::{HEADER, SLOTS};
+pub use tr::{HEADER, MESSAGE_SLOTS, SLOTS};
 
 /// Whether this build's `tr` reads packs (the feature `lang-packs`).
 pub const FETCHED: bool = cfg!(feature = "lang-packs");
@@ -78,17 +77,8 @@ pub enum PackError {
     Count { found: usize },
 }
 
-static PACKS: [OnceLock<Vec<&'static str>>; 3] = [const { OnceLock::new() }; 3];
-
-fn index(lang: Lang) -> usize {
-    match lang {
-        Lang::Kk => 0,
-        Lang::Ru => 1,
-        Lang::En => 2,
-    }
-}
-
-/// Checks `file` and keeps its texts for `lang` for the rest of the visit.
+/// Checks `file` and keeps its texts for `lang` for the rest of the visit
+/// (`engine::texts`, which both `tr` and the catalogue's texts read).
 /// Installing a language a second time keeps the first pack (both are this
 /// build's, so they are the same).
 pub fn install(lang: Lang, file: &str) -> Result<(), PackError> {
@@ -106,45 +96,15 @@ pub fn install(lang: Lang, file: &str) -> Result<(), PackError> {
     if found != SLOTS {
         return Err(PackError::Count { found });
     }
-    if PACKS[index(lang)].get().is_none() {
+    if !texts::is_installed(lang) {
         // Kept for the whole visit, like the texts the code would carry.
         let body: &'static str = Box::leak(body.to_owned().into_boxed_str());
-        let _ = PACKS[index(lang)].set(body.split('\0').collect());
+        texts::keep(lang, body.split('\0').collect());
     }
     Ok(())
 }
 
-/// Whether `lang`'s texts are here.
-pub fn is_installed(lang: Lang) -> bool {
-    PACKS[index(lang)].get().is_some()
-}
-
-/// The text in `slot` of `lang`'s pack. Empty, and the function given to
-/// [`on_missing`] hears of it, when the pack is not installed (the app
-/// starts, and switches language, only once it is) or left the slot empty
-/// (every real text is non-empty, so that is a key `.ci/packs.mjs` did not
-/// find in the bundle).
-pub fn text(lang: Lang, slot: usize) -> &'static str {
-    let text = PACKS[index(lang)]
-        .get()
-        .and_then(|texts| texts.get(slot).copied())
-        .unwrap_or("");
-    if text.is_empty()
-        && let Some(missing) = MISSING.get()
-    {
-        missing(lang, slot);
-    }
-    text
-}
-
-static MISSING: OnceLock<fn(Lang, usize)> = OnceLock::new();
-
-/// Sets what [`text`] calls with a language and slot whose text the pack
-/// left out (the app logs it as an error, which the browser suites fail
-/// on). The first call wins.
-pub fn on_missing(report: fn(Lang, usize)) {
-    let _ = MISSING.set(report);
-}
+pub use crate::engine::texts::{is_installed, on_missing, text};
 
 /// Where a plural category's form is among a plural message's six slots.
 pub fn category_slot(category: PluralCategory) -> usize {
@@ -226,7 +186,18 @@ mod tests {
             assert!(count == 1 || count == 6, "{line}");
             next += count;
         }
-        assert_eq!(next, SLOTS);
+        assert_eq!(next, MESSAGE_SLOTS);
         assert_eq!(SLOT_MAP.lines().count(), tr::KEYS.len());
+        // The services' texts follow the messages' (src/build.rs, step 5).
+        for lang in Lang::ALL {
+            let (_, body) = file(lang).split_once('\n').unwrap();
+            let services = &body.split('\0').collect::<Vec<_>>()[MESSAGE_SLOTS..];
+            assert!(
+                services.len() > 300,
+                "{lang:?}: {} service texts",
+                services.len()
+            );
+            assert!(services.iter().all(|t| !t.trim().is_empty()), "{lang:?}");
+        }
     }
 }

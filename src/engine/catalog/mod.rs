@@ -31,17 +31,43 @@ pub use model::*;
 pub use notes::{Notes, notes};
 pub use walk::{ItemRef, RuleRef, in_force_on, rules_on};
 
-const S1_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/s1.json"));
-const S2_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/s2.json"));
-const S3_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/s3.json"));
+/// The services' data files that `build.rs` writes, `"-packed"` or not.
+macro_rules! services_data {
+    ($suffix:literal) => {
+        [
+            (
+                ServiceId::S1,
+                include_str!(concat!(env!("OUT_DIR"), "/s1", $suffix, ".json")),
+            ),
+            (
+                ServiceId::S2,
+                include_str!(concat!(env!("OUT_DIR"), "/s2", $suffix, ".json")),
+            ),
+            (
+                ServiceId::S3,
+                include_str!(concat!(env!("OUT_DIR"), "/s3", $suffix, ".json")),
+            ),
+        ]
+    };
+}
 
-/// The embedded data: (service id, JSON), in catalogue order.
+/// The services' data, each text in its three languages.
+const FULL: [(ServiceId, &str); 3] = services_data!("");
+
+/// The same data with each text's three languages left in the language
+/// packs ([`Text::slot`](crate::engine::source::Text)): what the bundles
+/// that fetch their texts (feature `lang-packs`) embed, so that a reader
+/// downloads the catalogue's texts in one language, not three.
+pub const PACKED: [(ServiceId, &str); 3] = services_data!("-packed");
+
+/// The embedded data: (service id, JSON), in catalogue order ([`PACKED`]
+/// in a build with the feature `lang-packs`).
 pub fn embedded() -> [(ServiceId, &'static str); 3] {
-    [
-        (ServiceId::S1, S1_JSON),
-        (ServiceId::S2, S2_JSON),
-        (ServiceId::S3, S3_JSON),
-    ]
+    if cfg!(feature = "lang-packs") {
+        PACKED
+    } else {
+        FULL
+    }
 }
 
 /// Why a catalogue file could not be read.
