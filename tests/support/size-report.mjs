@@ -23,11 +23,11 @@ const KB = 1024;
 const BUDGET = 250 * KB; // 256 000 bytes, brotli: fails the build
 // A bundle's own files (its page, js and wasm), brotli: fails the build.
 // Apply's, the cabinet's, staff's and the State Corporation's are near
-// where they stand (467,181 B, 608,785 B, 406,561 B and 514,409 B on
-// 2026-12-02, once each bundle read at start only the collections its
-// pages use, stop 32), so that they do not grow while they come down to
-// the goal.
-const BUNDLE_BUDGETS = { services: 337 * KB, apply: 461 * KB, cabinet: 600 * KB, staff: 402 * KB, corporation: 507 * KB };
+// where they stand (452,861 B, 593,966 B, 392,806 B and 500,196 B on
+// 2026-12-03, once the services' texts travelled in the language packs,
+// stop 33; the passports 325,166 B), so that they do not grow while they
+// come down to the goal.
+const BUNDLE_BUDGETS = { services: 322 * KB, apply: 447 * KB, cabinet: 586 * KB, staff: 388 * KB, corporation: 494 * KB };
 // Issue 15's goal for apply and staff, brotli: information only.
 const BUNDLE_GOALS = { apply: 350 * KB, staff: 350 * KB };
 
