@@ -5,7 +5,7 @@
 // the bundle's page: <meta name="qujat-texts" content="/<bundle>/texts-{lang}-<hash>.txt">.
 //
 // A bundle's pack keeps the texts of the keys whose `tr` function its wasm
-// links and the services' texts (their slots follow the messages'), and
+// links and the data's texts (their slots follow the messages'), and
 // leaves every other slot empty (same positions, so the slots
 // compiled into the code still point at their texts). Which functions a
 // wasm links is read from the "name" section of the wasm cargo built (in
@@ -111,7 +111,7 @@ const slots = new Map(
       return [key, { first: Number(first), count: Number(count) }];
     }),
 );
-// The messages' slots end where the services' texts begin.
+// The messages' slots end where the data's texts begin.
 const messageSlots = Math.max(...[...slots.values()].map(({ first, count }) => first + count));
 const full = Object.fromEntries(
   LANGS.map((lang) => {
@@ -165,8 +165,9 @@ for (const [dir, bin] of Object.entries(BUNDLES)) {
   if (unknown.length) fail(`${wasm} names keys the slots do not: ${unknown.join(', ')} (target/law is another build's?)`);
   const packs = LANGS.map((lang) => {
     const { header, texts } = full[lang];
-    // The services' texts, after the messages' (src/build.rs step 5), are
-    // kept whole: every bundle that fetches its texts shows the catalogue.
+    // The data's texts, after the messages' (src/build.rs step 5), are
+    // kept whole: every bundle that fetches its texts shows the catalogue
+    // and the calendar's, registry's or queue's names.
     const kept = texts.map((text, i) => (i >= messageSlots ? text : ''));
     for (const key of keys) {
       const { first, count } = slots.get(key);

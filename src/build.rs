@@ -35,12 +35,17 @@
 //!    table in neither part is a build error, and the registry is written
 //!    in these two parts only. Each part is a projection of
 //!    the same data (`project`), so the two cannot disagree.
-//! 5. The services' texts in the packs: every text of `s1`–`s3`
-//!    (`{kk, ru, en}`) is appended to the language packs after the
-//!    messages, and each service is written again as `s<n>-packed.json`
-//!    with each text's languages empty and its slot (`"slot": n`), which
-//!    the bundles that fetch their texts embed (`engine::catalog::PACKED`).
-//!    A reader then downloads the catalogue's texts in one language.
+//! 5. The data's texts in the packs: every text of every data file
+//!    (`{kk, ru, en}`: the services', the calendar's holiday names, the
+//!    registry's, the queue's, the issuers', the regions' and the engine's
+//!    notes) is appended to the language packs after the messages, in file
+//!    and document order, and each file is written again as
+//!    `<name>-packed.json` (the registry's parts as
+//!    `registry-<part>-packed.json`) with each text's languages empty and
+//!    its slot (`"slot": n`), which the bundles that fetch their texts embed
+//!    (`engine::texts::embedded_data!`). A reader then downloads the data's
+//!    texts in one language. The portal, which carries its texts, embeds
+//!    the full files.
 
 use std::collections::BTreeMap;
 use std::env;
@@ -75,10 +80,10 @@ fn run(root: &Path, out: &Path) -> Result<(), String> {
     let web = env::var("CARGO_CFG_TARGET_ARCH").is_ok_and(|a| a == "wasm32");
     let mut quotes = Quotes::default();
     let mut cards = Vec::new();
-    // The services' texts (step 5), in file and document order, and each
-    // service's data to write again with slots instead of texts.
-    let mut catalog_texts = Vec::new();
-    let mut services = Vec::new();
+    // The data's texts (step 5), in file and document order, and each
+    // file's data to write again with slots instead of texts.
+    let mut data_texts = Vec::new();
+    let mut packable = Vec::new();
     for path in entries {
         println!("cargo:rerun-if-changed={}", path.display());
         let text = fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
@@ -97,26 +102,12 @@ fn run(root: &Path, out: &Path) -> Result<(), String> {
         }
         if is_service(&name) {
             cards.push(project(&value, &CARD));
-            texts_of(&value, &mut catalog_texts);
-            services.push((name.clone(), value.clone()));
         }
+        texts_of(&value, &mut data_texts);
+        packable.push((name.clone(), value.clone()));
         if name == "registry" {
-            // People (with the schools they went to) apart from places
-            // (settlements, offices): the portal's sign-in reads only people.
-            let parts = [
-                ("people", ["person", "organisation"]),
-                ("places", ["settlement", "office"]),
-            ];
-            let tables = value.as_object().into_iter().flatten().map(|(k, _)| k);
-            for table in tables {
-                if !parts.iter().any(|(_, f)| f.contains(&table.as_str())) {
-                    return Err(format!(
-                        "{}: [{table}] is in neither part of the registry (src/build.rs)",
-                        path.display()
-                    ));
-                }
-            }
-            for (part, fields) in parts {
+            check_registry_parts(&value).map_err(|e| format!("{}: {e}", path.display()))?;
+            for (part, fields) in REGISTRY_PARTS {
                 let json =
                     serde_json::to_string(&project(&value, &fields)).map_err(|e| e.to_string())?;
                 fs::write(out.join(format!("registry-{part}.json")), json)
@@ -124,7 +115,7 @@ fn run(root: &Path, out: &Path) -> Result<(), String> {
             }
         }
     }
-    let messages = i18n::generate(&locales, &catalog_texts)?;
+    let messages = i18n::generate(&locales, &data_texts)?;
     let write = |name: &str, text: &str| fs::write(out.join(name), text).map_err(|e| e.to_string());
     write("i18n.rs", &messages.code)?;
     write("i18n_packed.rs", &messages.packed_code)?;
@@ -133,14 +124,29 @@ fn run(root: &Path, out: &Path) -> Result<(), String> {
     for (lang, pack) in i18n::LANGS.iter().zip(&messages.packs) {
         write(&format!("texts-{lang}.txt"), pack)?;
     }
-    // Each service's data again, its texts replaced by their slots in the
+    // Each data file again, its texts replaced by their slots in the
     // packs, which follow the messages' (`texts_of` and `slotted` walk
     // the data in the same order).
     let mut next = messages.first_extra;
-    for (name, mut value) in services {
+    for (name, mut value) in packable {
         slotted(&mut value, &mut next);
-        let json = serde_json::to_string(&value).map_err(|e| e.to_string())?;
-        write(&format!("{name}-packed.json"), &json)?;
+        if name == "registry" {
+            for (part, fields) in REGISTRY_PARTS {
+                let json =
+                    serde_json::to_string(&project(&value, &fields)).map_err(|e| e.to_string())?;
+                write(&format!("registry-{part}-packed.json"), &json)?;
+            }
+        } else {
+            let json = serde_json::to_string(&value).map_err(|e| e.to_string())?;
+            write(&format!("{name}-packed.json"), &json)?;
+        }
+    }
+    if next - messages.first_extra != data_texts.len() {
+        return Err(format!(
+            "{} data texts slotted, {} in the packs (src/build.rs)",
+            next - messages.first_extra,
+            data_texts.len()
+        ));
     }
     // The catalogue's cards (`engine::catalog::cards`): what the home page
     // shows of each service, so that its first load carries neither the
@@ -157,6 +163,29 @@ fn run(root: &Path, out: &Path) -> Result<(), String> {
     let header = format!("qujat-quotes {} {hash:016x}", quotes.list.len());
     fs::write(out.join("quotes.txt"), format!("{header}\n{body}\n")).map_err(|e| e.to_string())?;
     fs::write(out.join("quotes_header.txt"), header).map_err(|e| e.to_string())?;
+    Ok(())
+}
+
+/// The registry's two parts, read on their own (step 4): people (with the
+/// schools they went to) apart from places (settlements, offices), since
+/// the portal's sign-in reads only people.
+const REGISTRY_PARTS: [(&str, [&str; 2]); 2] = [
+    ("people", ["person", "organisation"]),
+    ("places", ["settlement", "office"]),
+];
+
+/// Every table of the registry is in one of its parts.
+fn check_registry_parts(value: &serde_json::Value) -> Result<(), String> {
+    for table in value.as_object().into_iter().flatten().map(|(k, _)| k) {
+        if !REGISTRY_PARTS
+            .iter()
+            .any(|(_, f)| f.contains(&table.as_str()))
+        {
+            return Err(format!(
+                "[{table}] is in neither part of the registry (src/build.rs)"
+            ));
+        }
+    }
     Ok(())
 }
 

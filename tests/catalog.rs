@@ -271,45 +271,26 @@ fn the_packed_services_read_through_the_packs_are_the_full_services() {
         "",
         "read before any pack is installed"
     );
-    for lang in Lang::ALL {
-        pack::install(lang, pack::file(lang)).unwrap();
-    }
+    common::packs::install_all();
     // Every text of the packed data, resolved through the packs.
-    fn resolve(value: &mut Value, slots: &mut Vec<usize>) {
-        match value {
-            Value::Object(map) => {
-                if let Some(slot) = map.remove("slot") {
-                    let slot = slot.as_u64().unwrap() as usize;
-                    slots.push(slot);
-                    for lang in Lang::ALL {
-                        let text = qujat::engine::texts::text(lang, slot);
-                        assert_eq!(map.get(lang.code()), Some(&Value::from("")), "{map:?}");
-                        map.insert(lang.code().into(), text.into());
-                    }
-                }
-                map.values_mut().for_each(|v| resolve(v, slots));
-            }
-            Value::Array(items) => items.iter_mut().for_each(|v| resolve(v, slots)),
-            _ => {}
-        }
-    }
     let mut slots = Vec::new();
     for (f, p) in full.iter().zip(&packed) {
-        let mut resolved = serde_json::to_value(p).unwrap();
-        resolve(&mut resolved, &mut slots);
-        assert_eq!(
-            resolved,
-            serde_json::to_value(f).unwrap(),
-            "{}",
-            f.id.as_str()
-        );
+        slots.extend(common::packs::assert_same(p, f, f.id.as_str()));
         assert_eq!(p.name.text.get(Lang::Kk), f.name.text.get(Lang::Kk));
     }
-    // Each text its own slot, together the packs' slots after the messages.
+    // Each text its own slot, after the messages' (that the data files'
+    // slots together are exactly the packs' after the messages is
+    // `tests/packs.rs`'s to check).
+    let count = slots.len();
     slots.sort_unstable();
-    let expected: Vec<usize> = (pack::MESSAGE_SLOTS..pack::SLOTS).collect();
-    assert_eq!(slots, expected);
-    assert!(slots.len() > 300, "only {} service texts", slots.len());
+    slots.dedup();
+    assert_eq!(slots.len(), count, "two service texts share a slot");
+    assert!(
+        slots
+            .iter()
+            .all(|&s| (pack::MESSAGE_SLOTS..pack::SLOTS).contains(&s))
+    );
+    assert!(count > 300, "only {count} service texts");
 }
 
 /// `catalog::act` looks first at the services already read (a passport

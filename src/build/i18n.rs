@@ -129,7 +129,7 @@ pub struct Messages {
     /// Where each key's texts are in the packs (see [`Packed::map`]).
     pub slots: String,
     /// The first slot after the messages': where the `extra` texts given
-    /// to [`generate`] (the services' texts, `src/build.rs` step 5) begin.
+    /// to [`generate`] (the data's texts, `src/build.rs` step 5) begin.
     pub first_extra: usize,
 }
 
@@ -370,7 +370,7 @@ fn packed(
             }
         }
     }
-    // The extra texts (the services') follow the messages, in every pack.
+    // The extra texts (the data's) follow the messages, in every pack.
     let first_extra = slots[0].len();
     for texts in extra {
         for (i, t) in texts.iter().enumerate() {
@@ -396,7 +396,7 @@ fn packed(
     let header = format!("qujat-texts {hash:016x} {count}");
     writeln!(
         code,
-        "\n/// The first line of this build's packs, before the language code.\npub const HEADER: &str = {header:?};\n/// How many texts a pack holds.\npub const SLOTS: usize = {};\n/// How many of them are the messages' (the services' texts follow).\npub const MESSAGE_SLOTS: usize = {first_extra};\n/// Every message key, for tests.\npub const KEYS: &[&str] = &{keys:?};",
+        "\n/// The first line of this build's packs, before the language code.\npub const HEADER: &str = {header:?};\n/// How many texts a pack holds.\npub const SLOTS: usize = {};\n/// How many of them are the messages' (the data's texts follow).\npub const MESSAGE_SLOTS: usize = {first_extra};\n/// Every message key, for tests.\npub const KEYS: &[&str] = &{keys:?};",
         count
     )
     .unwrap();

@@ -17,10 +17,10 @@ pub struct Text {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub working: Vec<Lang>,
     /// Where the text is in each language's pack ([`texts`](super::texts)),
-    /// when the data left it there: the services' data in the bundles
-    /// built with the feature `lang-packs` carries the slot and `kk`, `ru`
-    /// and `en` empty, so a reader downloads one language's catalogue
-    /// texts, not three (`src/build.rs`, step 5).
+    /// when the data left it there: in the bundles built with the feature
+    /// `lang-packs` every data file's text carries its slot and `kk`, `ru`
+    /// and `en` empty, so a reader downloads the data's texts in one
+    /// language, not three (`src/build.rs`, step 5).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub slot: Option<u32>,
 }

@@ -188,7 +188,7 @@ mod tests {
         }
         assert_eq!(next, MESSAGE_SLOTS);
         assert_eq!(SLOT_MAP.lines().count(), tr::KEYS.len());
-        // The services' texts follow the messages' (src/build.rs, step 5).
+        // The data's texts follow the messages' (src/build.rs, step 5).
         for lang in Lang::ALL {
             let (_, body) = file(lang).split_once('\n').unwrap();
             let services = &body.split('\0').collect::<Vec<_>>()[MESSAGE_SLOTS..];

@@ -2,6 +2,7 @@
 //! takes what it needs (so some helpers go unused in some files).
 #![allow(dead_code)]
 
+pub mod packs;
 pub mod provenance;
 
 use chrono::{DateTime, NaiveDate, Utc};

@@ -16,7 +16,7 @@ use serde::{Deserialize, Serialize};
 use crate::engine::service::ServiceId;
 use crate::engine::source::{Provenance, SourceRef, Text};
 
-const NOTES_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/engine.json"));
+const NOTES_JSON: &str = crate::engine::texts::embedded_data!("engine");
 
 /// Everything in `engine.toml`.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

@@ -80,7 +80,7 @@ pub use ticket::{
     TicketEvent, TicketRequest, TicketStatus, Tickets, expected_result,
 };
 
-const DATA_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/queue.json"));
+const DATA_JSON: &str = crate::engine::texts::embedded_data!("queue");
 
 /// Why a citizen comes to the State Corporation: to hand in the documents,
 /// or to collect the result. Each has its own booking rule in the seeds.

@@ -90,7 +90,7 @@ struct SettlementRegion {
     region: Option<serde_json::Value>,
 }
 
-const REGISTRY_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/registry-places.json"));
+const REGISTRY_JSON: &str = crate::engine::texts::embedded_data!("registry-places");
 
 static REGIONS: OnceLock<BTreeMap<String, String>> = OnceLock::new();
 

@@ -22,7 +22,7 @@ use super::Kind;
 use crate::engine::signing::vault;
 use crate::engine::source::Text;
 
-const DATA_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/issuers.json"));
+const DATA_JSON: &str = crate::engine::texts::embedded_data!("issuers");
 
 /// The domain-separation prefix of the demo key rule.
 pub const DEMO_KEY_DOMAIN: &[u8] = b"qujat-demo-issuer-key-v1\0";
