@@ -43,7 +43,7 @@
 //!    `<name>-packed.json` (the registry's parts as
 //!    `registry-<part>-packed.json`) with each text's languages empty and
 //!    its slot (`"slot": n`), which the bundles that fetch their texts embed
-//!    (`engine::texts::embedded_data!`). A reader then downloads the data's
+//!    (`engine::embedded::embedded_data!`). A reader then downloads the data's
 //!    texts in one language. The portal, which carries its texts, embeds
 //!    the full files.
 

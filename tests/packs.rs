@@ -6,10 +6,11 @@
 
 use qujat::engine::calendar::Calendar;
 use qujat::engine::catalog::notes;
+use qujat::engine::embedded::DATA_FILES;
 use qujat::engine::queue;
 use qujat::engine::receipt::issuer;
 use qujat::engine::source::Lang;
-use qujat::engine::texts::{self, DATA_FILES};
+use qujat::engine::texts;
 use qujat::i18n::pack;
 use serde_json::Value;
 

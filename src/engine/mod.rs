@@ -5,9 +5,10 @@
 //! One folder or file per concept, lower layers first (a module only uses
 //! the ones above it in this list, so there are no import cycles):
 //!
-//! - [`service`], [`lang`], [`texts`], [`source`], [`term`], [`kztime`],
-//!   [`region`], [`caret`], [`demo_clock`]: which service, the languages,
-//!   the texts a bundle fetches per language, provenance, the shape of a
+//! - [`service`], [`lang`], [`texts`], [`embedded`], [`source`], [`term`],
+//!   [`kztime`], [`region`], [`caret`], [`demo_clock`]: which service, the
+//!   languages, the texts a bundle fetches per language, the data files as
+//!   embedded and decoded once, provenance, the shape of a
 //!   legal term, Kazakhstan local time and each region's clock, caret
 //!   editing, the demo clock's saturating arithmetic;
 //! - [`catalog`]: S1, S2 and S3 as data (`data/*.toml`), with every citation;
@@ -36,6 +37,7 @@ pub mod codec;
 pub mod complaint;
 pub mod deadline;
 pub mod demo_clock;
+pub mod embedded;
 pub mod guide;
 pub mod identity;
 pub mod json;

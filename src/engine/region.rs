@@ -26,7 +26,7 @@ use serde::{Deserialize, Serialize};
 use crate::engine::kztime::{self, Spell, Zone};
 use crate::engine::source::Text;
 
-const DATA_JSON: &str = crate::engine::texts::embedded_data!("regions");
+const DATA_JSON: &str = crate::engine::embedded::embedded_data!("regions");
 
 /// Where the data comes from: status "external", the source, and the note
 /// to show (it is not from the seeds).

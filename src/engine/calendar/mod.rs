@@ -45,7 +45,7 @@ pub use error::CalendarError;
 pub use hours::WorkDuration;
 pub use table::Calendar;
 
-const DATA_JSON: &str = crate::engine::texts::embedded_data!("calendar");
+const DATA_JSON: &str = crate::engine::embedded::embedded_data!("calendar");
 
 /// The embedded calendar data, as JSON (the format [`Calendar::from_json`]
 /// reads): for tools and tests that build a changed copy.

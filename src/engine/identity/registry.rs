@@ -20,8 +20,8 @@ use crate::engine::term::Location;
 /// The registry's people and the schools and colleges they went to; its
 /// places (settlements, offices) apart, so that signing in reads no more
 /// than people (`src/build.rs` splits `registry.toml`).
-const PEOPLE_JSON: &str = crate::engine::texts::embedded_data!("registry-people");
-const PLACES_JSON: &str = crate::engine::texts::embedded_data!("registry-places");
+const PEOPLE_JSON: &str = crate::engine::embedded::embedded_data!("registry-people");
+const PLACES_JSON: &str = crate::engine::embedded::embedded_data!("registry-places");
 
 /// A name in one script: surname, given name, optional patronymic.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

@@ -50,11 +50,10 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
-use std::sync::OnceLock;
-
 use serde::{Deserialize, Serialize};
 
 use crate::engine::calendar::CalendarError;
+use crate::engine::embedded::Parsed;
 use crate::engine::kztime::KzTimeError;
 use crate::engine::service::ServiceId;
 use crate::engine::source::{Provenance, Text};
@@ -80,7 +79,10 @@ pub use ticket::{
     TicketEvent, TicketRequest, TicketStatus, Tickets, expected_result,
 };
 
-const DATA_JSON: &str = crate::engine::texts::embedded_data!("queue");
+static DATA: Parsed<QueueData> = Parsed::new(
+    "queue.toml",
+    crate::engine::embedded::embedded_data!("queue"),
+);
 
 /// Why a citizen comes to the State Corporation: to hand in the documents,
 /// or to collect the result. Each has its own booking rule in the seeds.
@@ -177,16 +179,12 @@ pub fn parse(json: &str) -> Result<QueueData, serde_json::Error> {
 
 /// The embedded `queue.toml`, as JSON.
 pub fn embedded() -> &'static str {
-    DATA_JSON
+    DATA.json()
 }
 
-static DATA: OnceLock<QueueData> = OnceLock::new();
-
-/// The embedded queue data, parsed once.
+/// The embedded queue data, decoded once (tests/queue.rs decodes it).
 pub fn data() -> &'static QueueData {
-    // Our own embedded data; tests/queue.rs parses it, so this cannot fail
-    // in a build that passed its tests.
-    DATA.get_or_init(|| parse(DATA_JSON).expect("embedded queue.toml parses (tests/queue.rs)"))
+    DATA.get()
 }
 
 /// The queue's readings where the seeds are silent.

@@ -90,7 +90,7 @@ struct SettlementRegion {
     region: Option<serde_json::Value>,
 }
 
-const REGISTRY_JSON: &str = crate::engine::texts::embedded_data!("registry-places");
+const REGISTRY_JSON: &str = crate::engine::embedded::embedded_data!("registry-places");
 
 static REGIONS: OnceLock<BTreeMap<String, String>> = OnceLock::new();
 
