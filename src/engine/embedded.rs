@@ -1,57 +1,12 @@
 //! The data files `src/build.rs` writes into `OUT_DIR` (the law, the
 //! calendar, the registry, the queue…), as the engine embeds them: which
-//! copy a bundle carries, and decoding one once, on first use.
+//! copy a bundle carries ([`embedded_data!`]: full, or with its texts in
+//! the language packs, [`texts`](super::texts)), and both copies of each
+//! for the test that they say the same ([`DATA_FILES`]).
 //!
-//! Why one place: six modules embed a data file, and each chose its copy
-//! (full, or with its texts in the language packs: [`texts`](super::texts))
-//! and decoded it once behind a `OnceLock` in lines of its own.
-//!
-//! ```
-//! use qujat::engine::embedded::Parsed;
-//!
-//! static NUMBERS: Parsed<Vec<u32>> = Parsed::new("numbers", "[1, 2, 3]");
-//! assert_eq!(NUMBERS.json(), "[1, 2, 3]");
-//! assert_eq!(NUMBERS.get(), &[1, 2, 3]);
-//! ```
-
-use std::sync::OnceLock;
-
-use serde::de::DeserializeOwned;
-
-/// An embedded data file, decoded the first time it is read and kept for
-/// the rest of the visit.
-pub struct Parsed<T> {
-    name: &'static str,
-    json: &'static str,
-    cell: OnceLock<T>,
-}
-
-impl<T: DeserializeOwned> Parsed<T> {
-    /// The file `name` (for the message if it does not decode), as `json`.
-    pub const fn new(name: &'static str, json: &'static str) -> Self {
-        Parsed {
-            name,
-            json,
-            cell: OnceLock::new(),
-        }
-    }
-
-    /// The JSON as embedded, for tools and tests that build a changed copy.
-    pub fn json(&self) -> &'static str {
-        self.json
-    }
-
-    /// The decoded data. It is our own data, which the tests decode (each
-    /// module names the test), so a build that passed them cannot fail
-    /// here; if one did, the bundle stops with the file's name and the
-    /// decoder's message rather than run on half its law.
-    pub fn get(&self) -> &T {
-        self.cell.get_or_init(|| {
-            serde_json::from_str(self.json)
-                .unwrap_or_else(|e| panic!("embedded {} does not decode: {e}", self.name))
-        })
-    }
-}
+//! Each module still decodes its file behind a `OnceLock` of its own: a
+//! shared generic `Parsed<T>` holding the cell was tried and cost the
+//! applying bundle 2.5 KB brotli (docs/measurements.md, stop 33).
 
 /// The data file `$name` that `src/build.rs` writes into `OUT_DIR`: in a
 /// build with the feature `lang-packs`, its copy whose texts are left in

@@ -8,7 +8,7 @@
 //! - [`service`], [`lang`], [`texts`], [`embedded`], [`source`], [`term`],
 //!   [`kztime`], [`region`], [`caret`], [`demo_clock`]: which service, the
 //!   languages, the texts a bundle fetches per language, the data files as
-//!   embedded and decoded once, provenance, the shape of a
+//!   a bundle embeds them, provenance, the shape of a
 //!   legal term, Kazakhstan local time and each region's clock, caret
 //!   editing, the demo clock's saturating arithmetic;
 //! - [`catalog`]: S1, S2 and S3 as data (`data/*.toml`), with every citation;

@@ -9,16 +9,14 @@
 //! quote against its seed line. The code only decides how the pieces
 //! combine (e.g. the C-36 analogy note plus the review clause it follows).
 
+use std::sync::OnceLock;
+
 use serde::{Deserialize, Serialize};
 
-use crate::engine::embedded::Parsed;
 use crate::engine::service::ServiceId;
 use crate::engine::source::{Provenance, SourceRef, Text};
 
-static NOTES: Parsed<Notes> = Parsed::new(
-    "engine.toml",
-    crate::engine::embedded::embedded_data!("engine"),
-);
+const NOTES_JSON: &str = crate::engine::embedded::embedded_data!("engine");
 
 /// Everything in `engine.toml`.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -119,7 +117,7 @@ pub struct LegalDeadline {
 
 /// The embedded `engine.toml`, as JSON.
 pub fn notes_embedded() -> &'static str {
-    NOTES.json()
+    NOTES_JSON
 }
 
 /// Parses notes in the embedded format.
@@ -127,7 +125,13 @@ pub fn parse_notes(json: &str) -> Result<Notes, serde_json::Error> {
     serde_json::from_str(json)
 }
 
-/// The embedded notes, decoded once (tests/catalog.rs decodes them).
+static NOTES: OnceLock<Notes> = OnceLock::new();
+
+/// The embedded notes, parsed once.
 pub fn notes() -> &'static Notes {
-    NOTES.get()
+    // Our own embedded data; tests/catalog.rs parses it, so this cannot fail
+    // in a build that passed its tests.
+    NOTES.get_or_init(|| {
+        parse_notes(NOTES_JSON).expect("embedded engine.toml parses (tests/catalog.rs)")
+    })
 }

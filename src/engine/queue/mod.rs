@@ -50,10 +50,11 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
+use std::sync::OnceLock;
+
 use serde::{Deserialize, Serialize};
 
 use crate::engine::calendar::CalendarError;
-use crate::engine::embedded::Parsed;
 use crate::engine::kztime::KzTimeError;
 use crate::engine::service::ServiceId;
 use crate::engine::source::{Provenance, Text};
@@ -79,10 +80,7 @@ pub use ticket::{
     TicketEvent, TicketRequest, TicketStatus, Tickets, expected_result,
 };
 
-static DATA: Parsed<QueueData> = Parsed::new(
-    "queue.toml",
-    crate::engine::embedded::embedded_data!("queue"),
-);
+const DATA_JSON: &str = crate::engine::embedded::embedded_data!("queue");
 
 /// Why a citizen comes to the State Corporation: to hand in the documents,
 /// or to collect the result. Each has its own booking rule in the seeds.
@@ -179,12 +177,16 @@ pub fn parse(json: &str) -> Result<QueueData, serde_json::Error> {
 
 /// The embedded `queue.toml`, as JSON.
 pub fn embedded() -> &'static str {
-    DATA.json()
+    DATA_JSON
 }
 
-/// The embedded queue data, decoded once (tests/queue.rs decodes it).
+static DATA: OnceLock<QueueData> = OnceLock::new();
+
+/// The embedded queue data, parsed once.
 pub fn data() -> &'static QueueData {
-    DATA.get()
+    // Our own embedded data; tests/queue.rs parses it, so this cannot fail
+    // in a build that passed its tests.
+    DATA.get_or_init(|| parse(DATA_JSON).expect("embedded queue.toml parses (tests/queue.rs)"))
 }
 
 /// The queue's readings where the seeds are silent.

@@ -12,19 +12,17 @@
 //! each office's private key in that office (an HSM or a smart card), and
 //! only the public list would stay as it is here.
 
+use std::sync::OnceLock;
+
 use ed25519_dalek::SigningKey;
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
 use super::Kind;
-use crate::engine::embedded::Parsed;
 use crate::engine::signing::vault;
 use crate::engine::source::Text;
 
-static DATA: Parsed<IssuerData> = Parsed::new(
-    "issuers.toml",
-    crate::engine::embedded::embedded_data!("issuers"),
-);
+const DATA_JSON: &str = crate::engine::embedded::embedded_data!("issuers");
 
 /// The domain-separation prefix of the demo key rule.
 pub const DEMO_KEY_DOMAIN: &[u8] = b"qujat-demo-issuer-key-v1\0";
@@ -108,12 +106,16 @@ pub fn parse(json: &str) -> Result<IssuerData, serde_json::Error> {
 
 /// The embedded `issuers.toml`, as JSON.
 pub fn embedded() -> &'static str {
-    DATA.json()
+    DATA_JSON
 }
 
-/// The embedded issuer list, decoded once (tests/receipt.rs decodes it).
+static DATA: OnceLock<IssuerData> = OnceLock::new();
+
+/// The embedded issuer list, parsed once.
 pub fn data() -> &'static IssuerData {
-    DATA.get()
+    // Our own embedded data; tests/receipt.rs parses it, so this cannot
+    // fail in a build that passed its tests.
+    DATA.get_or_init(|| parse(DATA_JSON).expect("embedded issuers.toml parses (tests/receipt.rs)"))
 }
 
 /// Every issuer whose public key ships with the app.
