@@ -93,26 +93,19 @@ fn run(root: &Path, out: &Path) -> Result<(), String> {
         quotes
             .number(&mut value, web)
             .map_err(|e| format!("{}: {e}", path.display()))?;
-        let json = serde_json::to_string(&value).map_err(|e| e.to_string())?;
         let name = path.file_stem().unwrap().to_string_lossy().to_string();
-        // The registry is written in its two parts only (below): nothing
-        // embeds it whole.
-        if name != "registry" {
-            fs::write(out.join(format!("{name}.json")), json).map_err(|e| e.to_string())?;
-        }
         if is_service(&name) {
             cards.push(project(&value, &CARD));
         }
-        texts_of(&value, &mut data_texts);
-        packable.push((name.clone(), value.clone()));
         if name == "registry" {
             check_registry_parts(&value).map_err(|e| format!("{}: {e}", path.display()))?;
-            for (part, fields) in REGISTRY_PARTS {
-                let json =
-                    serde_json::to_string(&project(&value, &fields)).map_err(|e| e.to_string())?;
-                fs::write(out.join(format!("registry-{part}.json")), json)
-                    .map_err(|e| e.to_string())?;
-            }
+        }
+        write_data(out, &name, &value, "")?;
+        let before = data_texts.len();
+        texts_of(&value, &mut data_texts);
+        // A file with no text (`cases.toml`) needs no second copy.
+        if data_texts.len() > before {
+            packable.push((name, value));
         }
     }
     let messages = i18n::generate(&locales, &data_texts)?;
@@ -130,16 +123,7 @@ fn run(root: &Path, out: &Path) -> Result<(), String> {
     let mut next = messages.first_extra;
     for (name, mut value) in packable {
         slotted(&mut value, &mut next);
-        if name == "registry" {
-            for (part, fields) in REGISTRY_PARTS {
-                let json =
-                    serde_json::to_string(&project(&value, &fields)).map_err(|e| e.to_string())?;
-                write(&format!("registry-{part}-packed.json"), &json)?;
-            }
-        } else {
-            let json = serde_json::to_string(&value).map_err(|e| e.to_string())?;
-            write(&format!("{name}-packed.json"), &json)?;
-        }
+        write_data(out, &name, &value, "-packed")?;
     }
     if next - messages.first_extra != data_texts.len() {
         return Err(format!(
@@ -173,6 +157,32 @@ const REGISTRY_PARTS: [(&str, [&str; 2]); 2] = [
     ("people", ["person", "organisation"]),
     ("places", ["settlement", "office"]),
 ];
+
+/// Writes `value` as the data file `<name><suffix>.json` (`suffix` is
+/// `""`, or `"-packed"` for the copy with slots, step 5); the registry as
+/// its two parts only (step 4): nothing embeds it whole.
+fn write_data(
+    out: &Path,
+    name: &str,
+    value: &serde_json::Value,
+    suffix: &str,
+) -> Result<(), String> {
+    let write = |file: String, value: &serde_json::Value| {
+        let json = serde_json::to_string(value).map_err(|e| e.to_string())?;
+        fs::write(out.join(file), json).map_err(|e| e.to_string())
+    };
+    if name == "registry" {
+        for (part, fields) in REGISTRY_PARTS {
+            write(
+                format!("registry-{part}{suffix}.json"),
+                &project(value, &fields),
+            )?;
+        }
+        Ok(())
+    } else {
+        write(format!("{name}{suffix}.json"), value)
+    }
+}
 
 /// Every table of the registry is in one of its parts.
 fn check_registry_parts(value: &serde_json::Value) -> Result<(), String> {

@@ -15,7 +15,7 @@ use qujat::i18n::pack;
 use serde_json::Value;
 
 mod common;
-use common::packs::{assert_same, install_all, resolve};
+use common::packs::{assert_same, copies, install_all, resolve};
 
 #[test]
 fn every_data_file_read_through_the_packs_is_the_full_file() {
@@ -45,14 +45,6 @@ fn every_data_text_is_in_every_language_s_pack() {
             assert!(!texts::text(lang, slot).is_empty(), "{lang:?} slot {slot}");
         }
     }
-}
-
-fn copies(name: &str) -> (&'static str, &'static str) {
-    DATA_FILES
-        .iter()
-        .find(|(n, _, _)| *n == name)
-        .map(|(_, full, packed)| (*full, *packed))
-        .unwrap_or_else(|| panic!("{name} is not in DATA_FILES"))
 }
 
 /// `read` decodes the same value from `name`'s packed and full copies,

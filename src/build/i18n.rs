@@ -379,12 +379,12 @@ fn packed(
     }
     if slots.iter().flatten().any(|t| t.contains('\0')) {
         return Err(
-            "a message or a service's text contains NUL, which separates a pack's texts".into(),
+            "a message or a data file's text contains NUL, which separates a pack's texts".into(),
         );
     }
     // An empty slot means "not in this bundle's pack" (`.ci/packs.mjs`).
     if slots.iter().flatten().any(|t| t.is_empty()) {
-        return Err("a message, plural form or service's text is empty".into());
+        return Err("a message, plural form or data file's text is empty".into());
     }
     let count = slots[0].len();
     let bodies = slots.map(|s| s.join("\0"));

@@ -3,7 +3,7 @@
 //!
 //! Why here and not in `crate::i18n::pack` (which checks a pack and
 //! installs it): two readers share the packs, the messages (`tr`) and the
-//! catalogue's texts ([`Text`](super::source::Text) with a slot, in the
+//! data files' texts ([`Text`](super::source::Text) with a slot, in the
 //! bundles built with the feature `lang-packs`), and the engine must not
 //! import the i18n layer, which imports the engine's [`Lang`].
 //!

@@ -2,6 +2,7 @@
 //! step 5), for the tests that the packed data says what the full data
 //! says.
 
+use qujat::engine::embedded::DATA_FILES;
 use qujat::engine::source::Lang;
 use qujat::engine::texts;
 use qujat::i18n::pack;
@@ -42,4 +43,13 @@ pub fn assert_same<T: serde::Serialize>(packed: &T, full: &T, what: &str) -> Vec
     resolve(&mut resolved, &mut slots);
     assert_eq!(resolved, serde_json::to_value(full).unwrap(), "{what}");
     slots
+}
+
+/// The data file `name`'s (full, packed) JSON, as `build.rs` wrote them.
+pub fn copies(name: &str) -> (&'static str, &'static str) {
+    DATA_FILES
+        .iter()
+        .find(|(n, _, _)| *n == name)
+        .map(|(_, full, packed)| (*full, *packed))
+        .unwrap_or_else(|| panic!("{name} is not in DATA_FILES"))
 }

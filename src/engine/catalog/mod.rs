@@ -31,43 +31,18 @@ pub use model::*;
 pub use notes::{Notes, notes};
 pub use walk::{ItemRef, RuleRef, in_force_on, rules_on};
 
-/// The services' data files that `build.rs` writes, `"-packed"` or not.
-macro_rules! services_data {
-    ($suffix:literal) => {
-        [
-            (
-                ServiceId::S1,
-                include_str!(concat!(env!("OUT_DIR"), "/s1", $suffix, ".json")),
-            ),
-            (
-                ServiceId::S2,
-                include_str!(concat!(env!("OUT_DIR"), "/s2", $suffix, ".json")),
-            ),
-            (
-                ServiceId::S3,
-                include_str!(concat!(env!("OUT_DIR"), "/s3", $suffix, ".json")),
-            ),
-        ]
-    };
-}
-
-/// The services' data, each text in its three languages.
-const FULL: [(ServiceId, &str); 3] = services_data!("");
-
-/// The same data with each text's three languages left in the language
-/// packs ([`Text::slot`](crate::engine::source::Text)): what the bundles
-/// that fetch their texts (feature `lang-packs`) embed, so that a reader
-/// downloads the catalogue's texts in one language, not three.
-pub const PACKED: [(ServiceId, &str); 3] = services_data!("-packed");
-
-/// The embedded data: (service id, JSON), in catalogue order ([`PACKED`]
-/// in a build with the feature `lang-packs`).
+/// The embedded data: (service id, JSON), in catalogue order. In a build
+/// with the feature `lang-packs`, each text's three languages are left in
+/// the language packs ([`Text::slot`](crate::engine::source::Text)), so
+/// that a reader downloads the catalogue's texts in one language, not
+/// three ([`embedded_data!`](crate::engine::embedded::embedded_data)).
 pub fn embedded() -> [(ServiceId, &'static str); 3] {
-    if cfg!(feature = "lang-packs") {
-        PACKED
-    } else {
-        FULL
-    }
+    use crate::engine::embedded::embedded_data;
+    [
+        (ServiceId::S1, embedded_data!("s1")),
+        (ServiceId::S2, embedded_data!("s2")),
+        (ServiceId::S3, embedded_data!("s3")),
+    ]
 }
 
 /// Why a catalogue file could not be read.
