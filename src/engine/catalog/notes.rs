@@ -122,7 +122,7 @@ pub fn notes_embedded() -> &'static str {
 
 /// Parses notes in the embedded format.
 pub fn parse_notes(json: &str) -> Result<Notes, serde_json::Error> {
-    serde_json::from_str(json)
+    crate::engine::json::from_str(json)
 }
 
 static NOTES: OnceLock<Notes> = OnceLock::new();

@@ -339,7 +339,7 @@ static PLACES: OnceLock<Result<Places, String>> = OnceLock::new();
 
 fn load_people() -> Result<People, String> {
     let mut r: People =
-        serde_json::from_str(PEOPLE_JSON).map_err(|e| format!("registry-people.json: {e}"))?;
+        crate::engine::json::from_str(PEOPLE_JSON).map_err(|e| format!("registry-people.json: {e}"))?;
     let orgs = &r.organisation;
     for p in &mut r.person {
         for doc in &mut p.education {
@@ -356,7 +356,7 @@ fn load_people() -> Result<People, String> {
 }
 
 fn load_places() -> Result<Places, String> {
-    serde_json::from_str(PLACES_JSON).map_err(|e| format!("registry-places.json: {e}"))
+    crate::engine::json::from_str(PLACES_JSON).map_err(|e| format!("registry-places.json: {e}"))
 }
 
 fn people_data() -> Option<&'static People> {

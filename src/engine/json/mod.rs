@@ -20,28 +20,42 @@
 //! assert!(json::from_bytes::<ServiceId>(&[0xff, b'"']).is_err());
 //! ```
 
+use serde::Deserialize;
 use serde::de::DeserializeOwned;
 use serde_json::Value;
 
+mod maps;
 pub mod tagged;
+
+pub use maps::Maps;
+
+/// `text` as a `T`: the one reader of JSON in the app. It is
+/// `serde_json::from_str` with structs read from objects only ([`Maps`]),
+/// so that no struct's decoder is compiled twice.
+pub fn from_str<'a, T: Deserialize<'a>>(text: &'a str) -> Result<T, serde_json::Error> {
+    let mut de = serde_json::Deserializer::from_str(text);
+    let value = T::deserialize(Maps(&mut de))?;
+    de.end()?;
+    Ok(value)
+}
 
 /// `value` as a `T`, read from its text.
 pub fn from_value<T: DeserializeOwned>(value: &Value) -> Result<T, serde_json::Error> {
-    serde_json::from_str(&value.to_string())
+    from_str(&value.to_string())
 }
 
 /// `bytes` (UTF-8 JSON) as a `T`, read as text; bytes that are not UTF-8
 /// are an error, as `serde_json::from_slice` would find.
 pub fn from_bytes<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, serde_json::Error> {
     match std::str::from_utf8(bytes) {
-        Ok(text) => serde_json::from_str(text),
+        Ok(text) => from_str(text),
         Err(_) => Err(serde::de::Error::custom("the JSON is not UTF-8")),
     }
 }
 
 /// `value` as an untyped [`Value`], through its text.
 pub fn to_value<T: serde::Serialize + ?Sized>(value: &T) -> Result<Value, serde_json::Error> {
-    serde_json::from_str(&serde_json::to_string(value)?)
+    from_str(&serde_json::to_string(value)?)
 }
 
 /// Dates in JSON without chrono's general parser.

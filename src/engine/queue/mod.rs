@@ -172,7 +172,7 @@ pub struct QueueData {
 
 /// Parses queue data in the embedded format (tests build changed copies).
 pub fn parse(json: &str) -> Result<QueueData, serde_json::Error> {
-    serde_json::from_str(json)
+    crate::engine::json::from_str(json)
 }
 
 /// The embedded `queue.toml`, as JSON.

@@ -96,7 +96,7 @@ static REGIONS: OnceLock<BTreeMap<String, String>> = OnceLock::new();
 
 /// Settlement id → region id, from registry data in its JSON form.
 fn parse_regions(json: &str) -> BTreeMap<String, String> {
-    let Ok(r) = serde_json::from_str::<RegistryRegions>(json) else {
+    let Ok(r) = crate::engine::json::from_str::<RegistryRegions>(json) else {
         return BTreeMap::new();
     };
     r.settlement

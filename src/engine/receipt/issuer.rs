@@ -101,7 +101,7 @@ pub struct IssuerData {
 
 /// Parses issuer data in the embedded format (tests build changed copies).
 pub fn parse(json: &str) -> Result<IssuerData, serde_json::Error> {
-    serde_json::from_str(json)
+    crate::engine::json::from_str(json)
 }
 
 /// The embedded `issuers.toml`, as JSON.

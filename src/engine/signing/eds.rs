@@ -412,7 +412,7 @@ impl KeyFile {
     /// browser deriving for hours); a
     /// certificate the demo CA did not sign is [`SignError::BadCertificate`].
     pub fn from_file_string(s: &str) -> Result<KeyFile, SignError> {
-        let kf: KeyFile = serde_json::from_str(s).map_err(|_| SignError::Corrupt)?;
+        let kf: KeyFile = crate::engine::json::from_str(s).map_err(|_| SignError::Corrupt)?;
         let iterations = kf.encrypted_private_key.iterations;
         if !(1..=vault::MAX_ITERATIONS).contains(&iterations) {
             return Err(SignError::KeyFileIterations { iterations });

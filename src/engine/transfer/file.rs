@@ -183,7 +183,7 @@ pub fn read_header(file: &str) -> Result<FileHeader, ImportError> {
     if file.len() > FILE_MAX {
         return Err(ImportError::TooLarge { bytes: file.len() });
     }
-    let value: Value = match serde_json::from_str(file) {
+    let value: Value = match json::from_str(file) {
         Ok(v) => v,
         // Cut off or damaged, but ours: it says so near the start.
         Err(_)
