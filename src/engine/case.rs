@@ -150,7 +150,7 @@ impl Rules {
             .filter(|p| p.status == Status::Assumption)
             .filter_map(|p| p.rule.clone())
             .collect();
-        rules.sort();
+        crate::engine::order::sort(&mut rules);
         rules.dedup();
         rules
     }

@@ -165,7 +165,7 @@ impl Zone<'_> {
             }
             from = s.until;
         }
-        found.sort();
+        crate::engine::order::sort(&mut found);
         Ok(match found.as_slice() {
             [] => {
                 let last = self.spells.last().map_or(5, |s| s.hours);

@@ -246,7 +246,7 @@ pub(super) fn build(data: &'static RawData) -> Result<Calendar, CalendarError> {
             return Err(bad(format!("{year}: {count} Kurban Ait dates, want 1")));
         }
     }
-    occurrences.sort_by_key(|o| o.date);
+    crate::engine::order::sort_by_key(&mut occurrences, |o| o.date);
 
     // Mark the holidays on their own dates.
     for o in &occurrences {

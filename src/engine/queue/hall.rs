@@ -358,7 +358,7 @@ impl Hall {
             .iter()
             .filter(|t| t.state() == TicketState::Waiting)
             .collect();
-        v.sort_by_key(|t| {
+        crate::engine::order::sort_by_key(&mut v, |t| {
             let slot = match &t.origin {
                 Origin::Booked { slot_start, .. } if t.has_priority(now) => Some(*slot_start),
                 _ => None,

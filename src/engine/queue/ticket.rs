@@ -346,7 +346,7 @@ impl Tickets {
     /// A citizen's tickets, newest slot first (the cabinet's list).
     pub fn of_person(&self, iin: &str) -> Vec<&Ticket> {
         let mut v: Vec<&Ticket> = self.tickets.iter().filter(|t| t.iin == iin).collect();
-        v.sort_by_key(|t| std::cmp::Reverse(t.slot.starts_at));
+        crate::engine::order::sort_by_key(&mut v, |t| std::cmp::Reverse(t.slot.starts_at));
         v
     }
 

@@ -156,6 +156,6 @@ pub fn notes(db: Db, seen: Seen, iin: Option<&str>) -> Vec<Note> {
             })
             .collect()
     });
-    out.sort_by_key(|n| std::cmp::Reverse(n.at));
+    crate::engine::order::sort_by_key(&mut out, |n| std::cmp::Reverse(n.at));
     out
 }

@@ -317,7 +317,7 @@ where
         when: impl Fn(&V) -> K,
     ) -> Vec<V> {
         let mut v: Vec<V> = self.with(|m| m.values().filter(|r| keep(r)).cloned().collect());
-        v.sort_by_key(|r| std::cmp::Reverse(when(r)));
+        crate::engine::order::sort_by_key(&mut v, |r| std::cmp::Reverse(when(r)));
         v
     }
 }
