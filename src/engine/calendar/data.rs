@@ -111,7 +111,8 @@ struct Occurrence {
 
 /// Parses the data.
 pub(super) fn parse(json: &str) -> Result<RawData, CalendarError> {
-    crate::engine::json::from_str(json).map_err(|e| CalendarError::BadData(format!("calendar.json: {e}")))
+    crate::engine::json::from_str(json)
+        .map_err(|e| CalendarError::BadData(format!("calendar.json: {e}")))
 }
 
 impl Calendar {

@@ -338,8 +338,8 @@ static PEOPLE: OnceLock<Result<People, String>> = OnceLock::new();
 static PLACES: OnceLock<Result<Places, String>> = OnceLock::new();
 
 fn load_people() -> Result<People, String> {
-    let mut r: People =
-        crate::engine::json::from_str(PEOPLE_JSON).map_err(|e| format!("registry-people.json: {e}"))?;
+    let mut r: People = crate::engine::json::from_str(PEOPLE_JSON)
+        .map_err(|e| format!("registry-people.json: {e}"))?;
     let orgs = &r.organisation;
     for p in &mut r.person {
         for doc in &mut p.education {

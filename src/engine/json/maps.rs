@@ -52,9 +52,9 @@ struct Enum<A>(A);
 struct Variant<A>(A);
 
 macro_rules! forward {
-    ($($method:ident)*) => {$(
-        fn $method<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, D::Error> {
-            self.0.$method(Wrap(visitor))
+    ($($method:ident($($arg:ident: $t:ty),*))*) => {$(
+        fn $method<V: Visitor<'de>>(self, $($arg: $t,)* visitor: V) -> Result<V::Value, D::Error> {
+            self.0.$method($($arg,)* Wrap(visitor))
         }
     )*};
 }
@@ -63,45 +63,18 @@ impl<'de, D: Deserializer<'de>> Deserializer<'de> for Maps<D> {
     type Error = D::Error;
 
     forward! {
-        deserialize_any deserialize_bool deserialize_i8 deserialize_i16 deserialize_i32
-        deserialize_i64 deserialize_i128 deserialize_u8 deserialize_u16 deserialize_u32
-        deserialize_u64 deserialize_u128 deserialize_f32 deserialize_f64 deserialize_char
-        deserialize_str deserialize_string deserialize_bytes deserialize_byte_buf
-        deserialize_option deserialize_unit deserialize_seq deserialize_map
-        deserialize_identifier
-    }
-
-    fn deserialize_unit_struct<V: Visitor<'de>>(
-        self,
-        name: &'static str,
-        visitor: V,
-    ) -> Result<V::Value, D::Error> {
-        self.0.deserialize_unit_struct(name, Wrap(visitor))
-    }
-
-    fn deserialize_newtype_struct<V: Visitor<'de>>(
-        self,
-        name: &'static str,
-        visitor: V,
-    ) -> Result<V::Value, D::Error> {
-        self.0.deserialize_newtype_struct(name, Wrap(visitor))
-    }
-
-    fn deserialize_tuple<V: Visitor<'de>>(
-        self,
-        len: usize,
-        visitor: V,
-    ) -> Result<V::Value, D::Error> {
-        self.0.deserialize_tuple(len, Wrap(visitor))
-    }
-
-    fn deserialize_tuple_struct<V: Visitor<'de>>(
-        self,
-        name: &'static str,
-        len: usize,
-        visitor: V,
-    ) -> Result<V::Value, D::Error> {
-        self.0.deserialize_tuple_struct(name, len, Wrap(visitor))
+        deserialize_any() deserialize_bool() deserialize_i8() deserialize_i16()
+        deserialize_i32() deserialize_i64() deserialize_i128() deserialize_u8()
+        deserialize_u16() deserialize_u32() deserialize_u64() deserialize_u128()
+        deserialize_f32() deserialize_f64() deserialize_char() deserialize_str()
+        deserialize_string() deserialize_bytes() deserialize_byte_buf()
+        deserialize_option() deserialize_unit() deserialize_seq() deserialize_map()
+        deserialize_identifier()
+        deserialize_unit_struct(name: &'static str)
+        deserialize_newtype_struct(name: &'static str)
+        deserialize_tuple(len: usize)
+        deserialize_tuple_struct(name: &'static str, len: usize)
+        deserialize_enum(name: &'static str, variants: &'static [&'static str])
     }
 
     /// The point of the wrapper: a struct is asked for as a map.
@@ -112,15 +85,6 @@ impl<'de, D: Deserializer<'de>> Deserializer<'de> for Maps<D> {
         visitor: V,
     ) -> Result<V::Value, D::Error> {
         self.0.deserialize_map(Wrap(visitor))
-    }
-
-    fn deserialize_enum<V: Visitor<'de>>(
-        self,
-        name: &'static str,
-        variants: &'static [&'static str],
-        visitor: V,
-    ) -> Result<V::Value, D::Error> {
-        self.0.deserialize_enum(name, variants, Wrap(visitor))
     }
 
     /// What is skipped is skipped by serde's own `IgnoredAny`, which reads
@@ -202,39 +166,29 @@ impl<'de, V: Visitor<'de>> DeserializeSeed<'de> for StructSeed<V> {
     }
 }
 
-impl<'de, A: MapAccess<'de>> MapAccess<'de> for Map<A> {
-    type Error = A::Error;
+/// A map's or a list's access that reads each key, value or item through
+/// [`Maps`]; `$ret` is what the method wraps its value in.
+macro_rules! access {
+    ($name:ident: $access:ident { $($method:ident -> $ret:ident),* }) => {
+        impl<'de, A: $access<'de>> $access<'de> for $name<A> {
+            type Error = A::Error;
 
-    fn next_key_seed<K: DeserializeSeed<'de>>(
-        &mut self,
-        seed: K,
-    ) -> Result<Option<K::Value>, A::Error> {
-        self.0.next_key_seed(Seed(seed))
-    }
+            $(fn $method<T: DeserializeSeed<'de>>(&mut self, seed: T) -> Result<$ret<T::Value>, A::Error> {
+                self.0.$method(Seed(seed))
+            })*
 
-    fn next_value_seed<T: DeserializeSeed<'de>>(&mut self, seed: T) -> Result<T::Value, A::Error> {
-        self.0.next_value_seed(Seed(seed))
-    }
-
-    fn size_hint(&self) -> Option<usize> {
-        self.0.size_hint()
-    }
+            fn size_hint(&self) -> Option<usize> {
+                self.0.size_hint()
+            }
+        }
+    };
 }
 
-impl<'de, A: SeqAccess<'de>> SeqAccess<'de> for Seq<A> {
-    type Error = A::Error;
+/// A value as it is (`next_value_seed` wraps it in nothing).
+type Itself<T> = T;
 
-    fn next_element_seed<T: DeserializeSeed<'de>>(
-        &mut self,
-        seed: T,
-    ) -> Result<Option<T::Value>, A::Error> {
-        self.0.next_element_seed(Seed(seed))
-    }
-
-    fn size_hint(&self) -> Option<usize> {
-        self.0.size_hint()
-    }
-}
+access!(Map: MapAccess { next_key_seed -> Option, next_value_seed -> Itself });
+access!(Seq: SeqAccess { next_element_seed -> Option });
 
 impl<'de, A: EnumAccess<'de>> EnumAccess<'de> for Enum<A> {
     type Error = A::Error;
@@ -376,7 +330,10 @@ mod tests {
         let ours = from_str::<Inner>("{\n\"n\": 300, \"s\": \"a\"}").unwrap_err();
         let theirs = serde_json::from_str::<Inner>("{\n\"n\": 300, \"s\": \"a\"}").unwrap_err();
         assert_eq!(ours.to_string(), theirs.to_string());
-        assert_eq!((ours.line(), ours.column()), (theirs.line(), theirs.column()));
+        assert_eq!(
+            (ours.line(), ours.column()),
+            (theirs.line(), theirs.column())
+        );
         assert_eq!(ours.line(), 2);
         for bad in ["", "{", r#"{"n": 1}"#, r#"{"n": 1, "s": "a"} x"#, "null"] {
             assert_eq!(
