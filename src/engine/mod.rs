@@ -6,12 +6,12 @@
 //! the ones above it in this list, so there are no import cycles):
 //!
 //! - [`service`], [`lang`], [`texts`], [`embedded`], [`source`], [`term`],
-//!   [`kztime`], [`region`], [`caret`], [`demo_clock`], [`order`]: which service, the
-//!   languages, the texts a bundle fetches per language, the data files as
-//!   a bundle embeds them, provenance, the shape of a
-//!   legal term, Kazakhstan local time and each region's clock, caret
-//!   editing, the demo clock's saturating arithmetic, one stable sort for
-//!   every list;
+//!   [`kztime`], [`region`], [`caret`], [`demo_clock`], [`order`]: which
+//!   service, the languages, the texts a bundle fetches per language, the
+//!   data files as a bundle embeds them, provenance, the shape of a legal
+//!   term, Kazakhstan local time and each region's clock, caret editing,
+//!   the demo clock's saturating arithmetic, one stable sort for every
+//!   list;
 //! - [`catalog`]: S1, S2 and S3 as data (`data/*.toml`), with every citation;
 //! - [`calendar`]: working days 2016–2030 and working time;
 //! - [`deadline`]: deadlines and milestones that explain themselves;

@@ -36,6 +36,8 @@
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 
+use crate::engine::json;
+
 pub mod formats;
 mod raw;
 
@@ -126,8 +128,7 @@ pub fn decode<T: DeserializeOwned>(raw: &str, format: &Format) -> Result<Envelop
     // Everything that does not depend on `T` is in `current_text`, once;
     // what is left here is the one typed parse of an envelope.
     let text = current_text(raw, format)?;
-    let env: Envelope<T> =
-        crate::engine::json::from_str(&text).map_err(|e| LoadError::Corrupt(e.to_string()))?;
+    let env: Envelope<T> = json::from_str(&text).map_err(|e| LoadError::Corrupt(e.to_string()))?;
     Ok(Envelope {
         v: format.version,
         rev: env.rev,
@@ -141,7 +142,7 @@ pub fn decode<T: DeserializeOwned>(raw: &str, format: &Format) -> Result<Envelop
 /// keeps one decoder per stored type).
 fn current_text<'a>(raw: &'a str, format: &Format) -> Result<std::borrow::Cow<'a, str>, LoadError> {
     let corrupt = |e: serde_json::Error| LoadError::Corrupt(e.to_string());
-    let (from, rev, data) = match crate::engine::json::from_str::<Header>(raw) {
+    let (from, rev, data) = match json::from_str::<Header>(raw) {
         Ok(header) => {
             if header.v > format.version {
                 return Err(LoadError::FromTheFuture(header.v));
@@ -152,7 +153,7 @@ fn current_text<'a>(raw: &'a str, format: &Format) -> Result<std::borrow::Cow<'a
             if header.v == format.version {
                 return Ok(std::borrow::Cow::Borrowed(raw));
             }
-            let value: serde_json::Value = crate::engine::json::from_str(raw).map_err(corrupt)?;
+            let value: serde_json::Value = json::from_str(raw).map_err(corrupt)?;
             let data = value
                 .get("data")
                 .cloned()
@@ -163,7 +164,7 @@ fn current_text<'a>(raw: &'a str, format: &Format) -> Result<std::borrow::Cow<'a
             let Some(bare) = format.bare else {
                 return Err(corrupt(not_an_envelope));
             };
-            let value: serde_json::Value = crate::engine::json::from_str(raw).map_err(corrupt)?;
+            let value: serde_json::Value = json::from_str(raw).map_err(corrupt)?;
             (1, 0, bare(value).map_err(LoadError::Corrupt)?)
         }
     };

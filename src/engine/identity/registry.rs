@@ -14,6 +14,7 @@ use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 
 use super::iin::Sex;
+use crate::engine::json;
 use crate::engine::source::{Lang, Text};
 use crate::engine::term::Location;
 
@@ -338,8 +339,8 @@ static PEOPLE: OnceLock<Result<People, String>> = OnceLock::new();
 static PLACES: OnceLock<Result<Places, String>> = OnceLock::new();
 
 fn load_people() -> Result<People, String> {
-    let mut r: People = crate::engine::json::from_str(PEOPLE_JSON)
-        .map_err(|e| format!("registry-people.json: {e}"))?;
+    let mut r: People =
+        json::from_str(PEOPLE_JSON).map_err(|e| format!("registry-people.json: {e}"))?;
     let orgs = &r.organisation;
     for p in &mut r.person {
         for doc in &mut p.education {
@@ -356,7 +357,7 @@ fn load_people() -> Result<People, String> {
 }
 
 fn load_places() -> Result<Places, String> {
-    crate::engine::json::from_str(PLACES_JSON).map_err(|e| format!("registry-places.json: {e}"))
+    json::from_str(PLACES_JSON).map_err(|e| format!("registry-places.json: {e}"))
 }
 
 fn people_data() -> Option<&'static People> {

@@ -1,7 +1,8 @@
-//! Reading JSON into a type, always through one reader: text.
+//! Reading JSON into a type, always through one reader: [`from_str`],
+//! text read with structs taken from objects only ([`Maps`]).
 //!
 //! `serde_json` compiles a type's decoder once per kind of input — text
-//! (`from_str`), bytes (`from_slice`) and an untyped [`Value`]
+//! (`serde_json::from_str`), bytes (`from_slice`) and an untyped [`Value`]
 //! (`from_value`) — so a type read in all three ways is three decoders in
 //! the wasm. The stores read text; [`from_value`] and [`from_bytes`] go
 //! through text too, so each stored type has one decoder in a bundle (the
