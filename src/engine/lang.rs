@@ -6,12 +6,14 @@ use serde::{Deserialize, Serialize};
 
 /// The three interface languages. Kazakh first: it is the state language.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, PartialOrd, Ord)]
+#[serde(remote = "Self")]
 #[serde(rename_all = "lowercase")]
 pub enum Lang {
     Kk,
     Ru,
     En,
 }
+crate::engine::json::names!(Lang);
 
 impl Lang {
     pub const ALL: [Lang; 3] = [Lang::Kk, Lang::Ru, Lang::En];

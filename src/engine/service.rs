@@ -29,11 +29,13 @@ use serde::{Deserialize, Serialize};
 /// One of the three services (README: S1 TVE duplicates, S2 school
 /// duplicates, S3 the certificate for unfinished TVE).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(remote = "Self")]
 pub enum ServiceId {
     S1,
     S2,
     S3,
 }
+crate::engine::json::names!(ServiceId);
 
 impl ServiceId {
     /// In catalogue order.

@@ -53,6 +53,7 @@ impl Text {
 
 /// The seed files, by the keys RULES.md uses.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, PartialOrd, Ord)]
+#[serde(remote = "Self")]
 pub enum Seed {
     F000,
     F001,
@@ -60,6 +61,7 @@ pub enum Seed {
     F003,
     F004,
 }
+crate::engine::json::names!(Seed);
 
 impl Seed {
     pub const ALL: [Seed; 5] = [Seed::F000, Seed::F001, Seed::F002, Seed::F003, Seed::F004];
@@ -87,6 +89,7 @@ impl Seed {
 
 /// Legal status of an item (RULES.md LS-3).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(remote = "Self")]
 #[serde(rename_all = "kebab-case")]
 pub enum Status {
     /// A national act (F000, F001, F003).
@@ -98,14 +101,17 @@ pub enum Status {
     /// Not in the seeds: a product choice following RULES.md §6.
     Assumption,
 }
+crate::engine::json::names!(Status);
 
 /// The language version of a seed text that an item cites.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(remote = "Self")]
 #[serde(rename_all = "lowercase")]
 pub enum SeedLang {
     Ru,
     Kk,
 }
+crate::engine::json::names!(SeedLang);
 
 /// Every citation's quote, one per line as `seed<TAB>line<TAB>quote`,
 /// after a header line, numbered by [`SourceRef::q`]

@@ -11,6 +11,7 @@ use super::source::Provenance;
 
 /// Where an application is handed in.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, PartialOrd, Ord)]
+#[serde(remote = "Self")]
 #[serde(rename_all = "kebab-case")]
 pub enum Channel {
     /// The provider's office (канцелярия / кеңсе).
@@ -20,6 +21,7 @@ pub enum Channel {
     /// The e-gov portal www.egov.kz.
     Portal,
 }
+crate::engine::json::names!(Channel);
 
 impl Channel {
     pub const ALL: [Channel; 3] = [
@@ -45,18 +47,22 @@ impl Channel {
 /// S3 at the State Corporation: is the office in the provider's settlement?
 /// (F003 item 3 1); "location" is undefined, C-24.)
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(remote = "Self")]
 #[serde(rename_all = "kebab-case")]
 pub enum Location {
     Same,
     Other,
 }
+crate::engine::json::names!(Location);
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(remote = "Self")]
 #[serde(rename_all = "kebab-case")]
 pub enum Unit {
     WorkingDays,
     CalendarDays,
 }
+crate::engine::json::names!(Unit);
 
 /// Where counting starts. serde writes it; it is read in one pass
 /// (`json::tagged`).
@@ -85,6 +91,7 @@ tagged::reader! {
 
 /// What happens when the counted last day is not a working day.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(remote = "Self")]
 #[serde(rename_all = "kebab-case")]
 pub enum EndRule {
     /// Working-day counts always end on a working day.
@@ -92,6 +99,7 @@ pub enum EndRule {
     /// A calendar-day term ending on a day off moves to the next working day.
     NextWorkingDay,
 }
+crate::engine::json::names!(EndRule);
 
 /// One term of a service for one channel (and, for S3 at the State
 /// Corporation, one location).

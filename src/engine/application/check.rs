@@ -10,6 +10,7 @@ use super::{Answers, Context, SERVICE, Step, Who, reasons, steps};
 /// Which answer a validation message belongs to; the UI links the error
 /// summary to the field with this id.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(remote = "Self")]
 #[serde(rename_all = "kebab-case")]
 pub enum Field {
     Who,
@@ -21,6 +22,7 @@ pub enum Field {
     Office,
     DigitalDocument,
 }
+crate::engine::json::names!(Field);
 
 impl Field {
     /// The HTML id of the first input of this field.
@@ -40,6 +42,7 @@ impl Field {
 
 /// Why an answer is not accepted. The UI has a message for each, per field.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
+#[serde(remote = "Self")]
 #[serde(rename_all = "kebab-case")]
 pub enum Problem {
     #[error("no answer given")]
@@ -65,6 +68,7 @@ pub enum Problem {
     #[error("an earlier answer the service does not offer")]
     NoLongerOffered,
 }
+crate::engine::json::names!(Problem);
 
 /// A problem with one answer; the UI links its message to the field with
 /// id [`Field::html_id`].

@@ -13,6 +13,7 @@ use crate::engine::service::ServiceId;
 /// catalogue's `refusal_grounds`. The portal no longer produces them (F001
 /// §9 describes a refusal at the desk; C-13).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(remote = "Self")]
 #[serde(rename_all = "kebab-case")]
 pub enum Refusal {
     /// An incomplete package.
@@ -20,6 +21,7 @@ pub enum Refusal {
     /// Documents that have expired.
     ExpiredDocuments,
 }
+crate::engine::json::names!(Refusal);
 
 impl Refusal {
     /// The catalogue id of the ground.

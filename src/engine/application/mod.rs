@@ -38,11 +38,13 @@ pub const SERVICE: ServiceId = ServiceId::S2;
 /// Who fills in the application (F001 §8(1): the former student, or the
 /// parent or legal representative of a minor).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(remote = "Self")]
 #[serde(rename_all = "kebab-case")]
 pub enum Who {
     Myself,
     ParentOfMinor,
 }
+crate::engine::json::names!(Who);
 
 /// Why a duplicate is needed. Which reasons a service has is data: the
 /// options of its catalogue form field `reason` ([`reasons`]): S2 has loss,
@@ -50,6 +52,7 @@ pub enum Who {
 /// S1's (F000 L21) and are kept here only so that drafts saved before that
 /// was corrected still load (and say the answer is no longer offered).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(remote = "Self")]
 #[serde(rename_all = "kebab-case")]
 pub enum Reason {
     Lost,
@@ -57,6 +60,7 @@ pub enum Reason {
     NameChanged,
     FillingErrors,
 }
+crate::engine::json::names!(Reason);
 
 impl Reason {
     pub const ALL: [Reason; 4] = [
@@ -132,11 +136,13 @@ pub fn reason_option(service: ServiceId, reason: Reason) -> Option<&'static Item
 /// The document to duplicate (the S2 service name: basic secondary or
 /// general secondary education).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(remote = "Self")]
 #[serde(rename_all = "kebab-case")]
 pub enum DocKind {
     BasicSecondaryCertificate,
     GeneralSecondaryAttestat,
 }
+crate::engine::json::names!(DocKind);
 
 impl DocKind {
     pub const ALL: [DocKind; 2] = [
@@ -173,6 +179,7 @@ pub struct Answers {
 
 /// The wizard's pages, in order. Some are skipped depending on answers.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(remote = "Self")]
 #[serde(rename_all = "kebab-case")]
 pub enum Step {
     Who,
@@ -186,6 +193,7 @@ pub enum Step {
     Consent,
     Check,
 }
+crate::engine::json::names!(Step);
 
 impl Step {
     pub const ALL: [Step; 10] = [

@@ -143,6 +143,7 @@ impl DayInfo {
 
 /// Status flags of one calendar year.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(remote = "Self")]
 #[serde(rename_all = "kebab-case")]
 pub enum YearStatus {
     /// Holidays and transfers checked against the law and the year's decree.
@@ -154,6 +155,7 @@ pub enum YearStatus {
     /// No transfer decree is recorded; days may still be swapped.
     TransfersUnknown,
 }
+crate::engine::json::names!(YearStatus);
 
 /// Where a year's data comes from and how sure it is.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]

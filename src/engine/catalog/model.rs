@@ -65,6 +65,7 @@ pub struct ChannelItem {
 
 /// A situation of the applicant that changes which documents are needed.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(remote = "Self")]
 #[serde(rename_all = "kebab-case")]
 pub enum Situation {
     Loss,
@@ -78,6 +79,7 @@ pub enum Situation {
     /// The education organisation has been liquidated (S1).
     Liquidated,
 }
+crate::engine::json::names!(Situation);
 
 /// One rule of the document list, for some channels and situations.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -104,6 +106,7 @@ pub struct DocumentRule {
 
 /// Who obtains a consent (C-29, C-44: as each service's text says).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(remote = "Self")]
 #[serde(rename_all = "kebab-case")]
 pub enum ConsentBy {
     /// The provider (S1, F000 L33): not the State Corporation's employee.
@@ -113,9 +116,11 @@ pub enum ConsentBy {
     /// The document's owner, through their registered number (S2, F001 L26).
     Owner,
 }
+crate::engine::json::names!(ConsentBy);
 
 /// How a consent is given, where the source says.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(remote = "Self")]
 #[serde(rename_all = "kebab-case")]
 pub enum ConsentHow {
     /// In writing, on a form the State Corporation provides (F000 L33).
@@ -125,6 +130,7 @@ pub enum ConsentHow {
     /// The source does not say how (F003 L46).
     NotStated,
 }
+crate::engine::json::names!(ConsentHow);
 
 /// A consent step: who and how.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -144,6 +150,7 @@ impl DocumentRule {
 
 /// When a refusal happens: at the desk, or as the provider's decision.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(remote = "Self")]
 #[serde(rename_all = "kebab-case")]
 pub enum Stage {
     /// Refusal to accept the application (the engine can pre-check these).
@@ -151,6 +158,7 @@ pub enum Stage {
     /// Refusal to render the service (a provider decision the engine cannot predict, C-12).
     Decision,
 }
+crate::engine::json::names!(Stage);
 
 /// A ground for refusal; the id is stable because the engine checks it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -180,6 +188,7 @@ impl RefusalGround {
 
 /// A place with its own hours and time limits.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(remote = "Self")]
 #[serde(rename_all = "kebab-case")]
 pub enum Place {
     Provider,
@@ -188,8 +197,10 @@ pub enum Place {
     StateCorporationDuty,
     Portal,
 }
+crate::engine::json::names!(Place);
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(remote = "Self")]
 #[serde(rename_all = "kebab-case")]
 pub enum TimeKind {
     /// Maximum waiting time before handing in the documents.
@@ -197,6 +208,7 @@ pub enum TimeKind {
     /// Maximum time of serving the applicant.
     Service,
 }
+crate::engine::json::names!(TimeKind);
 
 /// A maximum waiting or service time at one place, in minutes.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -211,6 +223,7 @@ pub struct TimeLimit {
 
 /// A day of the week, spelled as in `calendar.toml`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(remote = "Self")]
 #[serde(rename_all = "lowercase")]
 pub enum Day {
     Mon,
@@ -221,6 +234,7 @@ pub enum Day {
     Sat,
     Sun,
 }
+crate::engine::json::names!(Day);
 
 impl Day {
     pub fn weekday(self) -> Weekday {
@@ -238,6 +252,7 @@ impl Day {
 
 /// What a schedule's hours are for.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(remote = "Self")]
 #[serde(rename_all = "kebab-case")]
 pub enum Purpose {
     /// The place's working hours.
@@ -246,6 +261,7 @@ pub enum Purpose {
     /// Only the window in which applications are accepted and results issued.
     Acceptance,
 }
+crate::engine::json::names!(Purpose);
 
 /// Opening hours of one place, per service (C-33: never one global schedule).
 ///
@@ -318,6 +334,7 @@ pub struct ChannelRule {
 
 /// Who performs an internal procedure step.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(remote = "Self")]
 #[serde(rename_all = "kebab-case")]
 pub enum Actor {
     /// The provider's office clerk (S3: the academic-department employee).
@@ -328,6 +345,7 @@ pub enum Actor {
     StateCorporation,
     Courier,
 }
+crate::engine::json::names!(Actor);
 
 /// A step of a regional regulation: a non-binding milestone (C-21) or, for
 /// S3, history (F004 lost force).
@@ -343,6 +361,7 @@ pub struct ProcedureStep {
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(remote = "Self")]
 #[serde(rename_all = "kebab-case")]
 pub enum FieldKind {
     Text,
@@ -359,6 +378,7 @@ pub enum FieldKind {
     /// A paper document handed in with the application.
     Attachment,
 }
+crate::engine::json::names!(FieldKind);
 
 /// A field of an application or complaint form. The forms themselves are not
 /// in the seeds, so fields are derived from what the clauses require.
@@ -388,19 +408,23 @@ impl FormField {
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(remote = "Self")]
 #[serde(rename_all = "kebab-case")]
 pub enum ReceiptKind {
     Acceptance,
     Refusal,
 }
+crate::engine::json::names!(ReceiptKind);
 
 /// Which act an appendix belongs to.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(remote = "Self")]
 #[serde(rename_all = "kebab-case")]
 pub enum AppendixOf {
     Standard,
     Rules,
 }
+crate::engine::json::names!(AppendixOf);
 
 /// An official form: "Appendix N to the standard / the Rules".
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -412,6 +436,7 @@ pub struct FormRef {
 
 /// What a receipt shows (F000 L23).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(remote = "Self")]
 #[serde(rename_all = "kebab-case")]
 pub enum ReceiptField {
     /// Surname and initials of the person who accepted.
@@ -420,6 +445,7 @@ pub enum ReceiptField {
     IncomingNumber,
     Date,
 }
+crate::engine::json::names!(ReceiptField);
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]

@@ -20,6 +20,7 @@ pub const REF_MAX: usize = 100;
 
 /// To whom the complaint is addressed (F000 L44–45; C-42; L49–50).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(remote = "Self")]
 #[serde(rename_all = "kebab-case")]
 pub enum Addressee {
     /// The head of the provider (L45).
@@ -36,6 +37,7 @@ pub enum Addressee {
     /// of an earlier complaint (S1-C9).
     QualityControl,
 }
+crate::engine::json::names!(Addressee);
 
 impl Addressee {
     pub const ALL: [Addressee; 5] = [
@@ -115,12 +117,14 @@ pub fn addressees(service: ServiceId) -> Vec<Addressee> {
 
 /// What is complained about (F000 L43).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(remote = "Self")]
 #[serde(rename_all = "kebab-case")]
 pub enum Subject {
     Decision,
     Action,
     Inaction,
 }
+crate::engine::json::names!(Subject);
 
 /// A complaint being written.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -142,6 +146,7 @@ pub struct ComplaintDraft {
 
 /// A field of the draft; `id()` is the catalogue's field id where F000 L47 names it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(remote = "Self")]
 #[serde(rename_all = "kebab-case")]
 pub enum Field {
     Service,
@@ -153,6 +158,7 @@ pub enum Field {
     PostalAddress,
     Phone,
 }
+crate::engine::json::names!(Field);
 
 impl Field {
     /// In the order of the form.

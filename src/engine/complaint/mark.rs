@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 use crate::engine::json::tagged;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(remote = "Self")]
 #[serde(rename_all = "kebab-case")]
 pub enum AnswerKind {
     /// A motivated answer on the merits (L48).
@@ -14,6 +15,7 @@ pub enum AnswerKind {
     /// A refusal to consider (L51).
     RefusalToConsider,
 }
+crate::engine::json::names!(AnswerKind);
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Answer {
@@ -69,6 +71,7 @@ pub struct Mark {
 
 /// The last mark, as a status.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(remote = "Self")]
 #[serde(rename_all = "kebab-case")]
 pub enum ComplaintStatus {
     Delivered,
@@ -76,6 +79,7 @@ pub enum ComplaintStatus {
     Executed,
     Answered,
 }
+crate::engine::json::names!(ComplaintStatus);
 
 /// A back-office step.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -96,12 +100,14 @@ impl Action {
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(remote = "Self")]
 #[serde(rename_all = "kebab-case")]
 pub enum ActionKind {
     Register,
     Execute,
     Answer,
 }
+crate::engine::json::names!(ActionKind);
 
 /// What the registering office writes (F000 L46).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

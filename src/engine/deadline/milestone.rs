@@ -19,6 +19,7 @@ use crate::engine::term::Unit;
 
 /// Where a complaint is registered (F000 L48 vs L50).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(remote = "Self")]
 #[serde(rename_all = "kebab-case")]
 pub enum ComplaintAuthority {
     /// The Ministry, the provider or the State Corporation: 5 working days
@@ -30,6 +31,7 @@ pub enum ComplaintAuthority {
     /// The authority for evaluation and control of the quality of state services: 15 working days.
     QualityControl,
 }
+crate::engine::json::names!(ComplaintAuthority);
 
 impl ComplaintAuthority {
     /// The review term and its clause, from the data.

@@ -15,11 +15,13 @@ use serde::{Deserialize, Serialize};
 
 /// Sex as the IIN encodes it (digit 7: odd male, even female).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(remote = "Self")]
 #[serde(rename_all = "lowercase")]
 pub enum Sex {
     Male,
     Female,
 }
+crate::engine::json::names!(Sex);
 
 impl Sex {
     /// Stable machine code (`"male"` / `"female"`), as serde writes it.

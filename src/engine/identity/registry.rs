@@ -72,6 +72,7 @@ impl PersonName {
 
 /// Kind of identity document.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(remote = "Self")]
 #[serde(rename_all = "kebab-case")]
 pub enum IdKind {
     IdCard,
@@ -79,6 +80,7 @@ pub enum IdKind {
     /// What a child has before the ID card (issued from 16).
     BirthCertificate,
 }
+crate::engine::json::names!(IdKind);
 
 /// The identity document the registry knows for a person.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -108,6 +110,7 @@ impl IdDocument {
 
 /// Kind of education document (the three services concern these).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(remote = "Self")]
 #[serde(rename_all = "kebab-case")]
 pub enum EducationKind {
     /// Certificate of basic secondary education (after grade 9):
@@ -119,6 +122,7 @@ pub enum EducationKind {
     /// Diploma of technical and vocational education (TVE, a college).
     TveDiploma,
 }
+crate::engine::json::names!(EducationKind);
 
 impl EducationKind {
     /// Stable machine code, as serde writes it.
@@ -276,11 +280,13 @@ impl Office {
 
 /// School or college.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(remote = "Self")]
 #[serde(rename_all = "kebab-case")]
 pub enum OrganisationKind {
     School,
     College,
 }
+crate::engine::json::names!(OrganisationKind);
 
 /// An education organisation that issues documents.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

@@ -26,8 +26,11 @@ use serde::de::DeserializeOwned;
 use serde_json::Value;
 
 mod maps;
+pub mod names;
 pub mod tagged;
 
+#[doc(inline)]
+pub use crate::__json_names as names;
 pub use maps::Maps;
 
 /// `text` as a `T`: the one reader of JSON in the app. It is

@@ -8,6 +8,7 @@ use crate::engine::term::Channel;
 
 /// Where an application is. Kebab-case in storage.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(remote = "Self")]
 #[serde(rename_all = "kebab-case")]
 pub enum State {
     /// Handed in and accepted, not yet registered by the provider.
@@ -34,6 +35,7 @@ pub enum State {
     /// The recipient asked for it back; the provider sends it within 1 working day.
     ReturnRequested,
 }
+crate::engine::json::names!(State);
 
 impl State {
     pub const ALL: [State; 11] = [
@@ -79,6 +81,7 @@ impl State {
 /// record ([`Lifecycle::new`](super::Lifecycle::new), [`Lifecycle::refused_at_acceptance`](super::Lifecycle::refused_at_acceptance));
 /// [`Lifecycle::apply`](super::Lifecycle::apply) refuses them.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(remote = "Self")]
 #[serde(rename_all = "kebab-case")]
 pub enum Transition {
     Accept,
@@ -94,6 +97,7 @@ pub enum Transition {
     RequestReturn,
     Return,
 }
+crate::engine::json::names!(Transition);
 
 impl Transition {
     pub const ALL: [Transition; 12] = [
@@ -136,6 +140,7 @@ impl Transition {
 
 /// Who records an event.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(remote = "Self")]
 #[serde(rename_all = "kebab-case")]
 pub enum Role {
     Citizen,
@@ -149,6 +154,7 @@ pub enum Role {
     /// The portal itself (acceptance, storage expiry).
     System,
 }
+crate::engine::json::names!(Role);
 
 impl Role {
     pub const ALL: [Role; 6] = [

@@ -7,6 +7,7 @@ use super::state::State;
 
 /// What the citizen is told; the UI translates.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(remote = "Self")]
 #[serde(rename_all = "kebab-case")]
 pub enum PublicStatus {
     Delivered,
@@ -21,6 +22,7 @@ pub enum PublicStatus {
     /// Storage passed to the provider: ask for it back through the State Corporation.
     HeldByProvider,
 }
+crate::engine::json::names!(PublicStatus);
 
 pub fn public_status(lc: &Lifecycle) -> PublicStatus {
     match lc.state {

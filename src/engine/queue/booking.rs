@@ -33,11 +33,13 @@ pub enum ChecklistSource {
 impl<'de> Deserialize<'de> for ChecklistSource {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         #[derive(Deserialize)]
+        #[serde(remote = "Self")]
         #[serde(rename_all = "kebab-case")]
         enum Tag {
             Documents,
             Issuance,
         }
+        crate::engine::json::names!(read Tag);
         #[derive(Deserialize)]
         #[serde(deny_unknown_fields)]
         struct Flat {

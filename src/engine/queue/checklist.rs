@@ -22,6 +22,7 @@ use crate::engine::source::{Provenance, Text};
 use crate::engine::term::{Channel, Location};
 /// Something to bring, or something to know, at the office.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(remote = "Self")]
 #[serde(rename_all = "kebab-case")]
 pub enum ChecklistKind {
     Bring,
@@ -29,6 +30,7 @@ pub enum ChecklistKind {
     /// state systems", a gap in the law.
     Note,
 }
+crate::engine::json::names!(ChecklistKind);
 
 /// One line of the personal checklist, with its legal basis.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

@@ -85,6 +85,7 @@ pub struct HallTicket {
 
 /// Where a hall ticket stands.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(remote = "Self")]
 #[serde(rename_all = "kebab-case")]
 pub enum TicketState {
     Waiting,
@@ -93,6 +94,7 @@ pub enum TicketState {
     Served,
     Absent,
 }
+crate::engine::json::names!(TicketState);
 
 impl HallTicket {
     /// "B007" for a booked citizen, "W008" for a walk-in: the number shown

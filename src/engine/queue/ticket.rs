@@ -81,6 +81,7 @@ tagged::reader! {
 
 /// Where a ticket stands at some instant.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(remote = "Self")]
 #[serde(rename_all = "kebab-case")]
 pub enum TicketStatus {
     /// The slot has not ended.
@@ -89,6 +90,7 @@ pub enum TicketStatus {
     Past,
     Cancelled,
 }
+crate::engine::json::names!(TicketStatus);
 
 /// A booking of one slot.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

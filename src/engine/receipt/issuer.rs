@@ -29,6 +29,7 @@ pub const DEMO_KEY_DOMAIN: &[u8] = b"qujat-demo-issuer-key-v1\0";
 
 /// What kind of body an issuer is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(remote = "Self")]
 #[serde(rename_all = "kebab-case")]
 pub enum IssuerKind {
     /// The e-government portal (the citizen's cabinet).
@@ -38,6 +39,7 @@ pub enum IssuerKind {
     /// A school or college (the service provider).
     Provider,
 }
+crate::engine::json::names!(IssuerKind);
 
 /// One entry of `issuers.toml`.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

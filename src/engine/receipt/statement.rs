@@ -32,6 +32,7 @@ use crate::engine::term::{Channel, ClockTime};
 
 /// The four kinds of receipt the portal signs.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(remote = "Self")]
 #[serde(rename_all = "kebab-case")]
 pub enum Kind {
     /// The application was accepted (Appendix 2; the portal's notice).
@@ -43,6 +44,7 @@ pub enum Kind {
     /// A complaint was registered, with the date its answer is due.
     ComplaintRegistration,
 }
+crate::engine::json::names!(Kind);
 
 impl Kind {
     pub const ALL: [Kind; 4] = [

@@ -52,12 +52,14 @@ pub use book::{OtpBook, OtpConfirmation, PhoneState, book_from_v1};
 
 /// The HMAC hash of a TOTP generator (RFC 6238 allows all three).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(remote = "Self")]
 #[serde(rename_all = "lowercase")]
 pub enum Algorithm {
     Sha1,
     Sha256,
     Sha512,
 }
+crate::engine::json::names!(Algorithm);
 
 fn mac<M: Mac + KeyInit>(key: &[u8], msg: &[u8]) -> Vec<u8> {
     // HMAC takes keys of any length, so `new_from_slice` does not fail; an
@@ -200,6 +202,7 @@ impl Default for Policy {
 
 /// What the code confirms.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(remote = "Self")]
 #[serde(rename_all = "lowercase")]
 pub enum Purpose {
     /// Signing an application.
@@ -207,6 +210,7 @@ pub enum Purpose {
     /// Consent to access personal data.
     Consent,
 }
+crate::engine::json::names!(Purpose);
 
 /// Why an SMS code operation was refused.
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -60,6 +60,7 @@ pub const CHANNEL: Channel = Channel::StateCorporation;
 
 /// Where a visit stands. Steps only move forward, one at a time.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(remote = "Self")]
 #[serde(rename_all = "kebab-case")]
 pub enum Step {
     /// The operator compares the citizen with the registry's identity data.
@@ -73,9 +74,11 @@ pub enum Step {
     /// for S1, the missing documents were recorded ([`VisitOutcome`]).
     Done,
 }
+crate::engine::json::names!(Step);
 
 /// How a visit ended.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(remote = "Self")]
 #[serde(rename_all = "kebab-case")]
 pub enum VisitOutcome {
     /// The package is complete: a receipt of acceptance.
@@ -87,6 +90,7 @@ pub enum VisitOutcome {
     /// refused; what is missing is recorded and the citizen told.
     MissingRecorded,
 }
+crate::engine::json::names!(VisitOutcome);
 
 /// The consent step of a visit, as the service's own source sets it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
