@@ -4,6 +4,8 @@
 
 use serde::{Deserialize, Serialize};
 
+crate::engine::json::names!(Lang);
+
 /// The three interface languages. Kazakh first: it is the state language.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, PartialOrd, Ord)]
 #[serde(remote = "Self")]
@@ -13,7 +15,6 @@ pub enum Lang {
     Ru,
     En,
 }
-crate::engine::json::names!(Lang);
 
 impl Lang {
     pub const ALL: [Lang; 3] = [Lang::Kk, Lang::Ru, Lang::En];

@@ -26,6 +26,8 @@ use std::str::FromStr;
 
 use serde::{Deserialize, Serialize};
 
+crate::engine::json::names!(ServiceId);
+
 /// One of the three services (README: S1 TVE duplicates, S2 school
 /// duplicates, S3 the certificate for unfinished TVE).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -35,7 +37,6 @@ pub enum ServiceId {
     S2,
     S3,
 }
-crate::engine::json::names!(ServiceId);
 
 impl ServiceId {
     /// In catalogue order.

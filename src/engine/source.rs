@@ -6,6 +6,8 @@ use serde::{Deserialize, Serialize};
 
 pub use super::lang::Lang;
 
+crate::engine::json::names!(Seed, Status, SeedLang);
+
 /// A text in the three languages. `kk_working` / `en_working` say that the
 /// translation is ours, not an official one (no seed gives it).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, Default)]
@@ -61,7 +63,6 @@ pub enum Seed {
     F003,
     F004,
 }
-crate::engine::json::names!(Seed);
 
 impl Seed {
     pub const ALL: [Seed; 5] = [Seed::F000, Seed::F001, Seed::F002, Seed::F003, Seed::F004];
@@ -101,7 +102,6 @@ pub enum Status {
     /// Not in the seeds: a product choice following RULES.md §6.
     Assumption,
 }
-crate::engine::json::names!(Status);
 
 /// The language version of a seed text that an item cites.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -111,7 +111,6 @@ pub enum SeedLang {
     Ru,
     Kk,
 }
-crate::engine::json::names!(SeedLang);
 
 /// Every citation's quote, one per line as `seed<TAB>line<TAB>quote`,
 /// after a header line, numbered by [`SourceRef::q`]

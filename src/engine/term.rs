@@ -9,6 +9,8 @@ use serde::{Deserialize, Serialize};
 use super::json::tagged;
 use super::source::Provenance;
 
+crate::engine::json::names!(Channel, Location, Unit, EndRule);
+
 /// Where an application is handed in.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, PartialOrd, Ord)]
 #[serde(remote = "Self")]
@@ -21,7 +23,6 @@ pub enum Channel {
     /// The e-gov portal www.egov.kz.
     Portal,
 }
-crate::engine::json::names!(Channel);
 
 impl Channel {
     pub const ALL: [Channel; 3] = [
@@ -53,7 +54,6 @@ pub enum Location {
     Same,
     Other,
 }
-crate::engine::json::names!(Location);
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(remote = "Self")]
@@ -62,7 +62,6 @@ pub enum Unit {
     WorkingDays,
     CalendarDays,
 }
-crate::engine::json::names!(Unit);
 
 /// Where counting starts. serde writes it; it is read in one pass
 /// (`json::tagged`).
@@ -99,7 +98,6 @@ pub enum EndRule {
     /// A calendar-day term ending on a day off moves to the next working day.
     NextWorkingDay,
 }
-crate::engine::json::names!(EndRule);
 
 /// One term of a service for one channel (and, for S3 at the State
 /// Corporation, one location).

@@ -7,6 +7,8 @@ use serde::{Deserialize, Serialize};
 
 use super::{Answers, Context, SERVICE, Step, Who, reasons, steps};
 
+crate::engine::json::names!(Field, Problem);
+
 /// Which answer a validation message belongs to; the UI links the error
 /// summary to the field with this id.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -22,7 +24,6 @@ pub enum Field {
     Office,
     DigitalDocument,
 }
-crate::engine::json::names!(Field);
 
 impl Field {
     /// The HTML id of the first input of this field.
@@ -68,7 +69,6 @@ pub enum Problem {
     #[error("an earlier answer the service does not offer")]
     NoLongerOffered,
 }
-crate::engine::json::names!(Problem);
 
 /// A problem with one answer; the UI links its message to the field with
 /// id [`Field::html_id`].

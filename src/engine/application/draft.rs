@@ -8,6 +8,8 @@ use super::{Answers, Step, Who};
 use crate::engine::json;
 use crate::engine::service::ServiceId;
 
+crate::engine::json::names!(Refusal);
+
 /// Grounds for refusing to accept an application (F001 §9), as records
 /// stored before the portal stopped refusing keep them: the ids match the
 /// catalogue's `refusal_grounds`. The portal no longer produces them (F001
@@ -21,7 +23,6 @@ pub enum Refusal {
     /// Documents that have expired.
     ExpiredDocuments,
 }
-crate::engine::json::names!(Refusal);
 
 impl Refusal {
     /// The catalogue id of the ground.

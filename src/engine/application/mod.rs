@@ -31,6 +31,8 @@ pub use check::{
 };
 pub use draft::{Draft, Refusal, reference, signing_document};
 
+crate::engine::json::names!(Who, Reason, DocKind, Step);
+
 /// The service the wizard applies for: S2, the only one with a portal
 /// channel (F001 §2(3)).
 pub const SERVICE: ServiceId = ServiceId::S2;
@@ -44,7 +46,6 @@ pub enum Who {
     Myself,
     ParentOfMinor,
 }
-crate::engine::json::names!(Who);
 
 /// Why a duplicate is needed. Which reasons a service has is data: the
 /// options of its catalogue form field `reason` ([`reasons`]): S2 has loss,
@@ -60,7 +61,6 @@ pub enum Reason {
     NameChanged,
     FillingErrors,
 }
-crate::engine::json::names!(Reason);
 
 impl Reason {
     pub const ALL: [Reason; 4] = [
@@ -142,7 +142,6 @@ pub enum DocKind {
     BasicSecondaryCertificate,
     GeneralSecondaryAttestat,
 }
-crate::engine::json::names!(DocKind);
 
 impl DocKind {
     pub const ALL: [DocKind; 2] = [
@@ -193,7 +192,6 @@ pub enum Step {
     Consent,
     Check,
 }
-crate::engine::json::names!(Step);
 
 impl Step {
     pub const ALL: [Step; 10] = [

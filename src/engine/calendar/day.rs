@@ -9,6 +9,8 @@ use serde::{Deserialize, Serialize};
 use crate::engine::json::tagged;
 use crate::engine::source::Text;
 
+crate::engine::json::names!(YearStatus);
+
 /// A holiday, by its data id ("nauryz", "kurban-ait", …). Serialises as the
 /// id so that explanation steps stay data the UI can translate.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -155,7 +157,6 @@ pub enum YearStatus {
     /// No transfer decree is recorded; days may still be swapped.
     TransfersUnknown,
 }
-crate::engine::json::names!(YearStatus);
 
 /// Where a year's data comes from and how sure it is.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]

@@ -9,6 +9,22 @@ use crate::engine::service::ServiceId;
 use crate::engine::source::{Provenance, Seed, SeedLang, Status, Text};
 use crate::engine::term::{Channel, Hours, Term};
 
+crate::engine::json::names!(
+    Situation,
+    ConsentBy,
+    ConsentHow,
+    Stage,
+    Place,
+    TimeKind,
+    Day,
+    Purpose,
+    Actor,
+    FieldKind,
+    ReceiptKind,
+    AppendixOf,
+    ReceiptField
+);
+
 /// A piece of text the portal shows, and where it comes from.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -79,7 +95,6 @@ pub enum Situation {
     /// The education organisation has been liquidated (S1).
     Liquidated,
 }
-crate::engine::json::names!(Situation);
 
 /// One rule of the document list, for some channels and situations.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -116,7 +131,6 @@ pub enum ConsentBy {
     /// The document's owner, through their registered number (S2, F001 L26).
     Owner,
 }
-crate::engine::json::names!(ConsentBy);
 
 /// How a consent is given, where the source says.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -130,7 +144,6 @@ pub enum ConsentHow {
     /// The source does not say how (F003 L46).
     NotStated,
 }
-crate::engine::json::names!(ConsentHow);
 
 /// A consent step: who and how.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -158,7 +171,6 @@ pub enum Stage {
     /// Refusal to render the service (a provider decision the engine cannot predict, C-12).
     Decision,
 }
-crate::engine::json::names!(Stage);
 
 /// A ground for refusal; the id is stable because the engine checks it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -197,7 +209,6 @@ pub enum Place {
     StateCorporationDuty,
     Portal,
 }
-crate::engine::json::names!(Place);
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(remote = "Self")]
@@ -208,7 +219,6 @@ pub enum TimeKind {
     /// Maximum time of serving the applicant.
     Service,
 }
-crate::engine::json::names!(TimeKind);
 
 /// A maximum waiting or service time at one place, in minutes.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -234,7 +244,6 @@ pub enum Day {
     Sat,
     Sun,
 }
-crate::engine::json::names!(Day);
 
 impl Day {
     pub fn weekday(self) -> Weekday {
@@ -261,7 +270,6 @@ pub enum Purpose {
     /// Only the window in which applications are accepted and results issued.
     Acceptance,
 }
-crate::engine::json::names!(Purpose);
 
 /// Opening hours of one place, per service (C-33: never one global schedule).
 ///
@@ -345,7 +353,6 @@ pub enum Actor {
     StateCorporation,
     Courier,
 }
-crate::engine::json::names!(Actor);
 
 /// A step of a regional regulation: a non-binding milestone (C-21) or, for
 /// S3, history (F004 lost force).
@@ -378,7 +385,6 @@ pub enum FieldKind {
     /// A paper document handed in with the application.
     Attachment,
 }
-crate::engine::json::names!(FieldKind);
 
 /// A field of an application or complaint form. The forms themselves are not
 /// in the seeds, so fields are derived from what the clauses require.
@@ -414,7 +420,6 @@ pub enum ReceiptKind {
     Acceptance,
     Refusal,
 }
-crate::engine::json::names!(ReceiptKind);
 
 /// Which act an appendix belongs to.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -424,7 +429,6 @@ pub enum AppendixOf {
     Standard,
     Rules,
 }
-crate::engine::json::names!(AppendixOf);
 
 /// An official form: "Appendix N to the standard / the Rules".
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -445,7 +449,6 @@ pub enum ReceiptField {
     IncomingNumber,
     Date,
 }
-crate::engine::json::names!(ReceiptField);
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]

@@ -9,6 +9,8 @@ use crate::engine::json::tagged;
 use crate::engine::service::ServiceId;
 use crate::engine::source::Provenance;
 
+crate::engine::json::names!(Addressee, Subject, Field);
+
 /// Longest complaint text, in characters.
 pub const TEXT_MAX: usize = 5000;
 /// Longest surname, name or patronymic, in characters.
@@ -37,7 +39,6 @@ pub enum Addressee {
     /// of an earlier complaint (S1-C9).
     QualityControl,
 }
-crate::engine::json::names!(Addressee);
 
 impl Addressee {
     pub const ALL: [Addressee; 5] = [
@@ -124,7 +125,6 @@ pub enum Subject {
     Action,
     Inaction,
 }
-crate::engine::json::names!(Subject);
 
 /// A complaint being written.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -158,7 +158,6 @@ pub enum Field {
     PostalAddress,
     Phone,
 }
-crate::engine::json::names!(Field);
 
 impl Field {
     /// In the order of the form.

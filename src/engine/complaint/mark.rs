@@ -6,6 +6,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::engine::json::tagged;
 
+crate::engine::json::names!(AnswerKind, ComplaintStatus, ActionKind);
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(remote = "Self")]
 #[serde(rename_all = "kebab-case")]
@@ -15,7 +17,6 @@ pub enum AnswerKind {
     /// A refusal to consider (L51).
     RefusalToConsider,
 }
-crate::engine::json::names!(AnswerKind);
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Answer {
@@ -79,7 +80,6 @@ pub enum ComplaintStatus {
     Executed,
     Answered,
 }
-crate::engine::json::names!(ComplaintStatus);
 
 /// A back-office step.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -107,7 +107,6 @@ pub enum ActionKind {
     Execute,
     Answer,
 }
-crate::engine::json::names!(ActionKind);
 
 /// What the registering office writes (F000 L46).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

@@ -17,6 +17,8 @@ use crate::engine::service::ServiceId;
 use crate::engine::source::{Provenance, Seed};
 use crate::engine::term::Unit;
 
+crate::engine::json::names!(ComplaintAuthority);
+
 /// Where a complaint is registered (F000 L48 vs L50).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(remote = "Self")]
@@ -31,7 +33,6 @@ pub enum ComplaintAuthority {
     /// The authority for evaluation and control of the quality of state services: 15 working days.
     QualityControl,
 }
-crate::engine::json::names!(ComplaintAuthority);
 
 impl ComplaintAuthority {
     /// The review term and its clause, from the data.

@@ -13,6 +13,8 @@
 use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 
+crate::engine::json::names!(Sex);
+
 /// Sex as the IIN encodes it (digit 7: odd male, even female).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(remote = "Self")]
@@ -21,7 +23,6 @@ pub enum Sex {
     Male,
     Female,
 }
-crate::engine::json::names!(Sex);
 
 impl Sex {
     /// Stable machine code (`"male"` / `"female"`), as serde writes it.

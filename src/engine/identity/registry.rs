@@ -18,6 +18,8 @@ use crate::engine::json;
 use crate::engine::source::{Lang, Text};
 use crate::engine::term::Location;
 
+crate::engine::json::names!(IdKind, EducationKind, OrganisationKind);
+
 /// The registry's people and the schools and colleges they went to; its
 /// places (settlements, offices) apart, so that signing in reads no more
 /// than people (`src/build.rs` splits `registry.toml`).
@@ -80,7 +82,6 @@ pub enum IdKind {
     /// What a child has before the ID card (issued from 16).
     BirthCertificate,
 }
-crate::engine::json::names!(IdKind);
 
 /// The identity document the registry knows for a person.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -122,7 +123,6 @@ pub enum EducationKind {
     /// Diploma of technical and vocational education (TVE, a college).
     TveDiploma,
 }
-crate::engine::json::names!(EducationKind);
 
 impl EducationKind {
     /// Stable machine code, as serde writes it.
@@ -286,7 +286,6 @@ pub enum OrganisationKind {
     School,
     College,
 }
-crate::engine::json::names!(OrganisationKind);
 
 /// An education organisation that issues documents.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

@@ -75,8 +75,12 @@ pub fn read<'de, T: ByName, D: Deserializer<'de>>(d: D) -> Result<T, D::Error> {
 
 /// Implements serde's traits for unit-only enums derived with
 /// `#[serde(remote = "Self")]`: written as the derive writes them, read
-/// from a string only (see the [module](self)). `names!(read A, B)` is for
-/// enums that derive only `Deserialize`.
+/// from a string only (see the [module](self)). Each module names its
+/// enums once, after its imports: `names!(A, B)`; `names!(read A, B)` is
+/// for enums that derive only `Deserialize`.
+///
+/// An enum named here must keep `remote = "Self"`: without it serde's
+/// derive implements the traits too, and the two impls do not compile.
 #[macro_export]
 #[doc(hidden)]
 macro_rules! __json_names {

@@ -6,6 +6,8 @@ use serde::{Deserialize, Serialize};
 use crate::engine::catalog::Actor;
 use crate::engine::term::Channel;
 
+crate::engine::json::names!(State, Transition, Role);
+
 /// Where an application is. Kebab-case in storage.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(remote = "Self")]
@@ -35,7 +37,6 @@ pub enum State {
     /// The recipient asked for it back; the provider sends it within 1 working day.
     ReturnRequested,
 }
-crate::engine::json::names!(State);
 
 impl State {
     pub const ALL: [State; 11] = [
@@ -97,7 +98,6 @@ pub enum Transition {
     RequestReturn,
     Return,
 }
-crate::engine::json::names!(Transition);
 
 impl Transition {
     pub const ALL: [Transition; 12] = [
@@ -154,7 +154,6 @@ pub enum Role {
     /// The portal itself (acceptance, storage expiry).
     System,
 }
-crate::engine::json::names!(Role);
 
 impl Role {
     pub const ALL: [Role; 6] = [

@@ -5,6 +5,8 @@ use serde::{Deserialize, Serialize};
 use super::record::Lifecycle;
 use super::state::State;
 
+crate::engine::json::names!(PublicStatus);
+
 /// What the citizen is told; the UI translates.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(remote = "Self")]
@@ -22,7 +24,6 @@ pub enum PublicStatus {
     /// Storage passed to the provider: ask for it back through the State Corporation.
     HeldByProvider,
 }
-crate::engine::json::names!(PublicStatus);
 
 pub fn public_status(lc: &Lifecycle) -> PublicStatus {
     match lc.state {

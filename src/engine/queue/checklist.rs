@@ -20,6 +20,8 @@ use crate::engine::deadline::{self, Deadline, DeadlineError};
 use crate::engine::service::ServiceId;
 use crate::engine::source::{Provenance, Text};
 use crate::engine::term::{Channel, Location};
+
+crate::engine::json::names!(ChecklistKind);
 /// Something to bring, or something to know, at the office.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(remote = "Self")]
@@ -30,7 +32,6 @@ pub enum ChecklistKind {
     /// state systems", a gap in the law.
     Note,
 }
-crate::engine::json::names!(ChecklistKind);
 
 /// One line of the personal checklist, with its legal basis.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

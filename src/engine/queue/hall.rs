@@ -30,6 +30,8 @@ use crate::engine::kztime::{self, KzTimeError};
 use crate::engine::service::ServiceId;
 use crate::engine::store::{Revisioned, Stale};
 
+crate::engine::json::names!(TicketState);
+
 /// How a citizen got into the hall queue. serde writes it; it is read in
 /// one pass (`json::tagged`).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -94,7 +96,6 @@ pub enum TicketState {
     Served,
     Absent,
 }
-crate::engine::json::names!(TicketState);
 
 impl HallTicket {
     /// "B007" for a booked citizen, "W008" for a walk-in: the number shown

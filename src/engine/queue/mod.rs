@@ -80,6 +80,8 @@ pub use ticket::{
     TicketEvent, TicketRequest, TicketStatus, Tickets, expected_result,
 };
 
+crate::engine::json::names!(Purpose);
+
 const DATA_JSON: &str = crate::engine::embedded::embedded_data!("queue");
 
 /// Why a citizen comes to the State Corporation: to hand in the documents,
@@ -91,7 +93,6 @@ pub enum Purpose {
     HandIn,
     Collect,
 }
-crate::engine::json::names!(Purpose);
 
 impl Purpose {
     pub const ALL: [Purpose; 2] = [Purpose::HandIn, Purpose::Collect];

@@ -41,6 +41,8 @@ pub use super::checklist::{
     Checklist, ChecklistItem, ChecklistKind, ExpectedResult, checklist, expected_result,
 };
 
+crate::engine::json::names!(TicketStatus);
+
 /// What happened to a ticket, in order. serde writes it; it is read in one
 /// pass (`json::tagged`).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -90,7 +92,6 @@ pub enum TicketStatus {
     Past,
     Cancelled,
 }
-crate::engine::json::names!(TicketStatus);
 
 /// A booking of one slot.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

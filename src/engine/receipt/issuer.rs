@@ -22,6 +22,8 @@ use super::Kind;
 use crate::engine::signing::vault;
 use crate::engine::source::Text;
 
+crate::engine::json::names!(IssuerKind);
+
 const DATA_JSON: &str = crate::engine::embedded::embedded_data!("issuers");
 
 /// The domain-separation prefix of the demo key rule.
@@ -39,7 +41,6 @@ pub enum IssuerKind {
     /// A school or college (the service provider).
     Provider,
 }
-crate::engine::json::names!(IssuerKind);
 
 /// One entry of `issuers.toml`.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

@@ -30,6 +30,8 @@ use crate::engine::queue::Purpose;
 use crate::engine::service::ServiceId;
 use crate::engine::term::{Channel, ClockTime};
 
+crate::engine::json::names!(Kind);
+
 /// The four kinds of receipt the portal signs.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(remote = "Self")]
@@ -44,7 +46,6 @@ pub enum Kind {
     /// A complaint was registered, with the date its answer is due.
     ComplaintRegistration,
 }
-crate::engine::json::names!(Kind);
 
 impl Kind {
     pub const ALL: [Kind; 4] = [

@@ -50,6 +50,8 @@ mod book;
 
 pub use book::{OtpBook, OtpConfirmation, PhoneState, book_from_v1};
 
+crate::engine::json::names!(Algorithm, Purpose);
+
 /// The HMAC hash of a TOTP generator (RFC 6238 allows all three).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(remote = "Self")]
@@ -59,7 +61,6 @@ pub enum Algorithm {
     Sha256,
     Sha512,
 }
-crate::engine::json::names!(Algorithm);
 
 fn mac<M: Mac + KeyInit>(key: &[u8], msg: &[u8]) -> Vec<u8> {
     // HMAC takes keys of any length, so `new_from_slice` does not fail; an
@@ -210,7 +211,6 @@ pub enum Purpose {
     /// Consent to access personal data.
     Consent,
 }
-crate::engine::json::names!(Purpose);
 
 /// Why an SMS code operation was refused.
 #[derive(Clone, Debug, PartialEq, Eq)]

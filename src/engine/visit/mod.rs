@@ -55,6 +55,8 @@ pub use lock::{
 };
 pub use requests::seed_visits;
 
+crate::engine::json::names!(Step, VisitOutcome);
+
 /// The channel every home visit belongs to.
 pub const CHANNEL: Channel = Channel::StateCorporation;
 
@@ -74,7 +76,6 @@ pub enum Step {
     /// for S1, the missing documents were recorded ([`VisitOutcome`]).
     Done,
 }
-crate::engine::json::names!(Step);
 
 /// How a visit ended.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -90,7 +91,6 @@ pub enum VisitOutcome {
     /// refused; what is missing is recorded and the citizen told.
     MissingRecorded,
 }
-crate::engine::json::names!(VisitOutcome);
 
 /// The consent step of a visit, as the service's own source sets it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
