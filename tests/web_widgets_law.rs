@@ -22,7 +22,7 @@ use qujat::ui::widgets::complaint_marks::{Marks, RegistrationDetails};
 use qujat::ui::widgets::complaint_summary::{ComplaintSummary, Part};
 use qujat::ui::widgets::legal_basis::{Items, LawText, LegalBasis};
 use qujat::ui::widgets::notice::{Notice, Tone, warning};
-use qujat::ui::widgets::qr_code::QrCode;
+use qujat::ui::widgets::qr_code::{QrCode, ReceiptQr};
 use qujat::ui::widgets::required_documents::required_documents;
 use qujat::ui::widgets::tag::{Tag, late_tag};
 use qujat::ui::widgets::timeline::{EventList, RegionalNote, StatusTag, TargetsTable};
@@ -371,6 +371,34 @@ async fn the_qr_code_is_an_image_named_by_its_reference() {
     let (path, width) = qujat::ui::widgets::qr_code::qr_path("S2-250320-ABCDEF").unwrap();
     assert_eq!(d, path);
     assert!(width >= 21);
+}
+
+#[wasm_bindgen_test]
+async fn a_receipts_code_is_its_signed_code_with_a_check_link_or_else_its_reference() {
+    storage().clear().unwrap();
+    const REFERENCE: &str = "S2-250320-ABCDEF";
+    for code in [Some("QJ1-CODE"), None] {
+        let m = Mounted::new(move || {
+            view! { <ReceiptQr code=code.map(str::to_string) reference=REFERENCE label="QR code of S2-250320-ABCDEF" /> }
+        })
+        .await;
+        assert_eq!(m.all("figure.qr").len(), 1);
+        assert_eq!(
+            m.attr("figure.qr .qr__image", "aria-label").as_deref(),
+            Some("QR code of S2-250320-ABCDEF")
+        );
+        // The signed code when there is one, else the reference.
+        let (path, _) = qujat::ui::widgets::qr_code::qr_path(code.unwrap_or(REFERENCE)).unwrap();
+        assert_eq!(m.attr("svg path", "d").unwrap(), path);
+        match code {
+            Some(code) => {
+                let href = m.attr("figcaption a", "href").unwrap();
+                assert_eq!(href, qujat::ui::paths::verify_code(code));
+                assert_eq!(m.text("figcaption .receipt__code"), code);
+            }
+            None => assert!(m.find("figcaption").is_none(), "nothing to check"),
+        }
+    }
 }
 
 #[wasm_bindgen_test]

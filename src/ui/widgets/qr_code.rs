@@ -63,3 +63,18 @@ pub fn SignedQr(code: String, #[prop(into)] label: String) -> impl IntoView {
         </figcaption>
     }
 }
+
+/// A receipt's or a ticket's code in its figure: the signed code
+/// ([`SignedQr`]) when there is one, else the QR code of its reference.
+#[component]
+pub fn ReceiptQr(
+    code: Option<String>,
+    #[prop(into)] reference: String,
+    #[prop(into)] label: String,
+) -> impl IntoView {
+    let drawn = match code {
+        Some(code) => view! { <SignedQr code=code label=label /> }.into_any(),
+        None => view! { <QrCode text=reference label=label /> }.into_any(),
+    };
+    view! { <figure class="qr">{drawn}</figure> }
+}

@@ -24,7 +24,7 @@ use crate::ui::state::applications::application_of;
 use crate::ui::state::prefs::use_lang;
 use crate::ui::widgets::legal_basis::{LawEntry, LawText, LegalBasis, law_list, law_notice};
 use crate::ui::widgets::page_heading::PageHeading;
-use crate::ui::widgets::qr_code::{QrCode, SignedQr};
+use crate::ui::widgets::qr_code::ReceiptQr;
 use crate::ui::widgets::record_page::OwnRecordPage;
 use crate::ui::widgets::summary_list::{SummaryList, row};
 use crate::ui::widgets::why_this_date::WhyThisDate;
@@ -266,12 +266,7 @@ fn Confirmation(submission: Submission) -> impl IntoView {
                 </h2>
                 <div class="receipt__body">
                     <SummaryList>{rows}</SummaryList>
-                    <figure class="qr">
-                        {match signed_code(&s) {
-                            Some(code) => view! { <SignedQr code=code label=tr::confirm_qr_label(lang, &reference) /> }.into_any(),
-                            None => view! { <QrCode text=reference.clone() label=tr::confirm_qr_label(lang, &reference) /> }.into_any(),
-                        }}
-                    </figure>
+                    <ReceiptQr code=signed_code(&s) reference=reference.clone() label=tr::confirm_qr_label(lang, &reference) />
                 </div>
             </section>
             {outcome}

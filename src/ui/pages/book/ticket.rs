@@ -22,7 +22,7 @@ use crate::ui::state::tickets::{self, ticket_of};
 use crate::ui::widgets::legal_basis::{LawText, LegalBasis};
 use crate::ui::widgets::notice::Notice;
 use crate::ui::widgets::page_heading::PageHeading;
-use crate::ui::widgets::qr_code::{QrCode, SignedQr};
+use crate::ui::widgets::qr_code::ReceiptQr;
 use crate::ui::widgets::record_page::{Outcome, OwnRecordPage};
 use crate::ui::widgets::summary_list::{SummaryList, row};
 use crate::ui::widgets::why_this_date::WhyThisDate;
@@ -131,12 +131,7 @@ fn TicketView(ticket: Ticket, said: Outcome) -> impl IntoView {
                 <h2 id="ticket-heading">{t(tr::ticket_details_heading)}</h2>
                 <div class="receipt__body">
                     <SummaryList>{rows}</SummaryList>
-                    <figure class="qr">
-                        {match signed_code(&ticket) {
-                            Some(code) => view! { <SignedQr code=code label=tr::ticket_qr_label(lang, &reference) /> }.into_any(),
-                            None => view! { <QrCode text=reference.clone() label=tr::ticket_qr_label(lang, &reference) /> }.into_any(),
-                        }}
-                    </figure>
+                    <ReceiptQr code=signed_code(&ticket) reference=reference.clone() label=tr::ticket_qr_label(lang, &reference) />
                 </div>
             </section>
             {ticket.expected.clone().map(|e| view! {
