@@ -27,7 +27,7 @@ const BUDGET = 250 * KB; // 256 000 bytes, brotli: fails the build
 // 2026-12-03, once structs were read from objects only and every list
 // sorted through one sort, stop 34; the passports 310,374 B), so that they
 // do not grow while they come down to the goal.
-const BUNDLE_BUDGETS = { services: 307 * KB, apply: 432 * KB, cabinet: 560 * KB, staff: 371 * KB, corporation: 470 * KB };
+const BUNDLE_BUDGETS = { services: 304 * KB, apply: 429 * KB, cabinet: 556 * KB, staff: 367 * KB, corporation: 466 * KB };
 // Issue 15's goal for apply and staff, brotli: information only.
 const BUNDLE_GOALS = { apply: 350 * KB, staff: 350 * KB };
 
