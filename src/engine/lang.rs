@@ -8,8 +8,7 @@ crate::engine::json::names!(Lang);
 
 /// The three interface languages. Kazakh first: it is the state language.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, PartialOrd, Ord)]
-#[serde(remote = "Self")]
-#[serde(rename_all = "lowercase")]
+#[serde(remote = "Self", rename_all = "lowercase")]
 pub enum Lang {
     Kk,
     Ru,

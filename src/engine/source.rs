@@ -90,8 +90,7 @@ impl Seed {
 
 /// Legal status of an item (RULES.md LS-3).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(remote = "Self")]
-#[serde(rename_all = "kebab-case")]
+#[serde(remote = "Self", rename_all = "kebab-case")]
 pub enum Status {
     /// A national act (F000, F001, F003).
     National,
@@ -105,8 +104,7 @@ pub enum Status {
 
 /// The language version of a seed text that an item cites.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(remote = "Self")]
-#[serde(rename_all = "lowercase")]
+#[serde(remote = "Self", rename_all = "lowercase")]
 pub enum SeedLang {
     Ru,
     Kk,

@@ -13,8 +13,7 @@ crate::engine::json::names!(Channel, Location, Unit, EndRule);
 
 /// Where an application is handed in.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, PartialOrd, Ord)]
-#[serde(remote = "Self")]
-#[serde(rename_all = "kebab-case")]
+#[serde(remote = "Self", rename_all = "kebab-case")]
 pub enum Channel {
     /// The provider's office (канцелярия / кеңсе).
     Provider,
@@ -48,16 +47,14 @@ impl Channel {
 /// S3 at the State Corporation: is the office in the provider's settlement?
 /// (F003 item 3 1); "location" is undefined, C-24.)
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(remote = "Self")]
-#[serde(rename_all = "kebab-case")]
+#[serde(remote = "Self", rename_all = "kebab-case")]
 pub enum Location {
     Same,
     Other,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(remote = "Self")]
-#[serde(rename_all = "kebab-case")]
+#[serde(remote = "Self", rename_all = "kebab-case")]
 pub enum Unit {
     WorkingDays,
     CalendarDays,
@@ -90,8 +87,7 @@ tagged::reader! {
 
 /// What happens when the counted last day is not a working day.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(remote = "Self")]
-#[serde(rename_all = "kebab-case")]
+#[serde(remote = "Self", rename_all = "kebab-case")]
 pub enum EndRule {
     /// Working-day counts always end on a working day.
     AsCounted,

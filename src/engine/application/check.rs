@@ -12,8 +12,7 @@ crate::engine::json::names!(Field, Problem);
 /// Which answer a validation message belongs to; the UI links the error
 /// summary to the field with this id.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(remote = "Self")]
-#[serde(rename_all = "kebab-case")]
+#[serde(remote = "Self", rename_all = "kebab-case")]
 pub enum Field {
     Who,
     Child,
@@ -43,8 +42,7 @@ impl Field {
 
 /// Why an answer is not accepted. The UI has a message for each, per field.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
-#[serde(remote = "Self")]
-#[serde(rename_all = "kebab-case")]
+#[serde(remote = "Self", rename_all = "kebab-case")]
 pub enum Problem {
     #[error("no answer given")]
     Missing,

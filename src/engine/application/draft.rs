@@ -15,8 +15,7 @@ crate::engine::json::names!(Refusal);
 /// catalogue's `refusal_grounds`. The portal no longer produces them (F001
 /// §9 describes a refusal at the desk; C-13).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(remote = "Self")]
-#[serde(rename_all = "kebab-case")]
+#[serde(remote = "Self", rename_all = "kebab-case")]
 pub enum Refusal {
     /// An incomplete package.
     IncompletePackage,

@@ -40,8 +40,7 @@ pub const SERVICE: ServiceId = ServiceId::S2;
 /// Who fills in the application (F001 §8(1): the former student, or the
 /// parent or legal representative of a minor).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(remote = "Self")]
-#[serde(rename_all = "kebab-case")]
+#[serde(remote = "Self", rename_all = "kebab-case")]
 pub enum Who {
     Myself,
     ParentOfMinor,
@@ -53,8 +52,7 @@ pub enum Who {
 /// S1's (F000 L21) and are kept here only so that drafts saved before that
 /// was corrected still load (and say the answer is no longer offered).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(remote = "Self")]
-#[serde(rename_all = "kebab-case")]
+#[serde(remote = "Self", rename_all = "kebab-case")]
 pub enum Reason {
     Lost,
     Damaged,
@@ -136,8 +134,7 @@ pub fn reason_option(service: ServiceId, reason: Reason) -> Option<&'static Item
 /// The document to duplicate (the S2 service name: basic secondary or
 /// general secondary education).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(remote = "Self")]
-#[serde(rename_all = "kebab-case")]
+#[serde(remote = "Self", rename_all = "kebab-case")]
 pub enum DocKind {
     BasicSecondaryCertificate,
     GeneralSecondaryAttestat,
@@ -178,8 +175,7 @@ pub struct Answers {
 
 /// The wizard's pages, in order. Some are skipped depending on answers.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(remote = "Self")]
-#[serde(rename_all = "kebab-case")]
+#[serde(remote = "Self", rename_all = "kebab-case")]
 pub enum Step {
     Who,
     Child,

@@ -145,8 +145,7 @@ impl DayInfo {
 
 /// Status flags of one calendar year.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(remote = "Self")]
-#[serde(rename_all = "kebab-case")]
+#[serde(remote = "Self", rename_all = "kebab-case")]
 pub enum YearStatus {
     /// Holidays and transfers checked against the law and the year's decree.
     Confirmed,

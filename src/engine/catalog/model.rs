@@ -81,8 +81,7 @@ pub struct ChannelItem {
 
 /// A situation of the applicant that changes which documents are needed.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(remote = "Self")]
-#[serde(rename_all = "kebab-case")]
+#[serde(remote = "Self", rename_all = "kebab-case")]
 pub enum Situation {
     Loss,
     Damage,
@@ -121,8 +120,7 @@ pub struct DocumentRule {
 
 /// Who obtains a consent (C-29, C-44: as each service's text says).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(remote = "Self")]
-#[serde(rename_all = "kebab-case")]
+#[serde(remote = "Self", rename_all = "kebab-case")]
 pub enum ConsentBy {
     /// The provider (S1, F000 L33): not the State Corporation's employee.
     Provider,
@@ -134,8 +132,7 @@ pub enum ConsentBy {
 
 /// How a consent is given, where the source says.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(remote = "Self")]
-#[serde(rename_all = "kebab-case")]
+#[serde(remote = "Self", rename_all = "kebab-case")]
 pub enum ConsentHow {
     /// In writing, on a form the State Corporation provides (F000 L33).
     WrittenForm,
@@ -163,8 +160,7 @@ impl DocumentRule {
 
 /// When a refusal happens: at the desk, or as the provider's decision.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(remote = "Self")]
-#[serde(rename_all = "kebab-case")]
+#[serde(remote = "Self", rename_all = "kebab-case")]
 pub enum Stage {
     /// Refusal to accept the application (the engine can pre-check these).
     Acceptance,
@@ -200,8 +196,7 @@ impl RefusalGround {
 
 /// A place with its own hours and time limits.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(remote = "Self")]
-#[serde(rename_all = "kebab-case")]
+#[serde(remote = "Self", rename_all = "kebab-case")]
 pub enum Place {
     Provider,
     StateCorporation,
@@ -211,8 +206,7 @@ pub enum Place {
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(remote = "Self")]
-#[serde(rename_all = "kebab-case")]
+#[serde(remote = "Self", rename_all = "kebab-case")]
 pub enum TimeKind {
     /// Maximum waiting time before handing in the documents.
     Waiting,
@@ -233,8 +227,7 @@ pub struct TimeLimit {
 
 /// A day of the week, spelled as in `calendar.toml`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(remote = "Self")]
-#[serde(rename_all = "lowercase")]
+#[serde(remote = "Self", rename_all = "lowercase")]
 pub enum Day {
     Mon,
     Tue,
@@ -261,8 +254,7 @@ impl Day {
 
 /// What a schedule's hours are for.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(remote = "Self")]
-#[serde(rename_all = "kebab-case")]
+#[serde(remote = "Self", rename_all = "kebab-case")]
 pub enum Purpose {
     /// The place's working hours.
     #[default]
@@ -342,8 +334,7 @@ pub struct ChannelRule {
 
 /// Who performs an internal procedure step.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(remote = "Self")]
-#[serde(rename_all = "kebab-case")]
+#[serde(remote = "Self", rename_all = "kebab-case")]
 pub enum Actor {
     /// The provider's office clerk (S3: the academic-department employee).
     Clerk,
@@ -368,8 +359,7 @@ pub struct ProcedureStep {
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(remote = "Self")]
-#[serde(rename_all = "kebab-case")]
+#[serde(remote = "Self", rename_all = "kebab-case")]
 pub enum FieldKind {
     Text,
     Choice,
@@ -414,8 +404,7 @@ impl FormField {
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(remote = "Self")]
-#[serde(rename_all = "kebab-case")]
+#[serde(remote = "Self", rename_all = "kebab-case")]
 pub enum ReceiptKind {
     Acceptance,
     Refusal,
@@ -423,8 +412,7 @@ pub enum ReceiptKind {
 
 /// Which act an appendix belongs to.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(remote = "Self")]
-#[serde(rename_all = "kebab-case")]
+#[serde(remote = "Self", rename_all = "kebab-case")]
 pub enum AppendixOf {
     Standard,
     Rules,
@@ -440,8 +428,7 @@ pub struct FormRef {
 
 /// What a receipt shows (F000 L23).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(remote = "Self")]
-#[serde(rename_all = "kebab-case")]
+#[serde(remote = "Self", rename_all = "kebab-case")]
 pub enum ReceiptField {
     /// Surname and initials of the person who accepted.
     AcceptedBy,

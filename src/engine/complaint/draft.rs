@@ -22,8 +22,7 @@ pub const REF_MAX: usize = 100;
 
 /// To whom the complaint is addressed (F000 L44–45; C-42; L49–50).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(remote = "Self")]
-#[serde(rename_all = "kebab-case")]
+#[serde(remote = "Self", rename_all = "kebab-case")]
 pub enum Addressee {
     /// The head of the provider (L45).
     ProviderHead,
@@ -118,8 +117,7 @@ pub fn addressees(service: ServiceId) -> Vec<Addressee> {
 
 /// What is complained about (F000 L43).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(remote = "Self")]
-#[serde(rename_all = "kebab-case")]
+#[serde(remote = "Self", rename_all = "kebab-case")]
 pub enum Subject {
     Decision,
     Action,
@@ -146,8 +144,7 @@ pub struct ComplaintDraft {
 
 /// A field of the draft; `id()` is the catalogue's field id where F000 L47 names it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(remote = "Self")]
-#[serde(rename_all = "kebab-case")]
+#[serde(remote = "Self", rename_all = "kebab-case")]
 pub enum Field {
     Service,
     ApplicationRef,

@@ -9,8 +9,7 @@ use crate::engine::json::tagged;
 crate::engine::json::names!(AnswerKind, ComplaintStatus, ActionKind);
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(remote = "Self")]
-#[serde(rename_all = "kebab-case")]
+#[serde(remote = "Self", rename_all = "kebab-case")]
 pub enum AnswerKind {
     /// A motivated answer on the merits (L48).
     OnMerits,
@@ -72,8 +71,7 @@ pub struct Mark {
 
 /// The last mark, as a status.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(remote = "Self")]
-#[serde(rename_all = "kebab-case")]
+#[serde(remote = "Self", rename_all = "kebab-case")]
 pub enum ComplaintStatus {
     Delivered,
     Registered,
@@ -100,8 +98,7 @@ impl Action {
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(remote = "Self")]
-#[serde(rename_all = "kebab-case")]
+#[serde(remote = "Self", rename_all = "kebab-case")]
 pub enum ActionKind {
     Register,
     Execute,

@@ -21,8 +21,7 @@ crate::engine::json::names!(ComplaintAuthority);
 
 /// Where a complaint is registered (F000 L48 vs L50).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(remote = "Self")]
-#[serde(rename_all = "kebab-case")]
+#[serde(remote = "Self", rename_all = "kebab-case")]
 pub enum ComplaintAuthority {
     /// The Ministry, the provider or the State Corporation: 5 working days
     /// (F000 L48 names them).

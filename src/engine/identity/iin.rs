@@ -17,8 +17,7 @@ crate::engine::json::names!(Sex);
 
 /// Sex as the IIN encodes it (digit 7: odd male, even female).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(remote = "Self")]
-#[serde(rename_all = "lowercase")]
+#[serde(remote = "Self", rename_all = "lowercase")]
 pub enum Sex {
     Male,
     Female,

@@ -74,8 +74,7 @@ impl PersonName {
 
 /// Kind of identity document.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(remote = "Self")]
-#[serde(rename_all = "kebab-case")]
+#[serde(remote = "Self", rename_all = "kebab-case")]
 pub enum IdKind {
     IdCard,
     Passport,
@@ -111,8 +110,7 @@ impl IdDocument {
 
 /// Kind of education document (the three services concern these).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(remote = "Self")]
-#[serde(rename_all = "kebab-case")]
+#[serde(remote = "Self", rename_all = "kebab-case")]
 pub enum EducationKind {
     /// Certificate of basic secondary education (after grade 9):
     /// негізгі орта білім туралы куәлік / свидетельство об основном среднем образовании.
@@ -280,8 +278,7 @@ impl Office {
 
 /// School or college.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(remote = "Self")]
-#[serde(rename_all = "kebab-case")]
+#[serde(remote = "Self", rename_all = "kebab-case")]
 pub enum OrganisationKind {
     School,
     College,

@@ -10,8 +10,7 @@ crate::engine::json::names!(State, Transition, Role);
 
 /// Where an application is. Kebab-case in storage.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(remote = "Self")]
-#[serde(rename_all = "kebab-case")]
+#[serde(remote = "Self", rename_all = "kebab-case")]
 pub enum State {
     /// Handed in and accepted, not yet registered by the provider.
     #[default]
@@ -82,8 +81,7 @@ impl State {
 /// record ([`Lifecycle::new`](super::Lifecycle::new), [`Lifecycle::refused_at_acceptance`](super::Lifecycle::refused_at_acceptance));
 /// [`Lifecycle::apply`](super::Lifecycle::apply) refuses them.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(remote = "Self")]
-#[serde(rename_all = "kebab-case")]
+#[serde(remote = "Self", rename_all = "kebab-case")]
 pub enum Transition {
     Accept,
     RefuseAtAcceptance,
@@ -140,8 +138,7 @@ impl Transition {
 
 /// Who records an event.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(remote = "Self")]
-#[serde(rename_all = "kebab-case")]
+#[serde(remote = "Self", rename_all = "kebab-case")]
 pub enum Role {
     Citizen,
     /// The provider's office clerk (S3: the academic-department employee).

@@ -9,8 +9,7 @@ crate::engine::json::names!(PublicStatus);
 
 /// What the citizen is told; the UI translates.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(remote = "Self")]
-#[serde(rename_all = "kebab-case")]
+#[serde(remote = "Self", rename_all = "kebab-case")]
 pub enum PublicStatus {
     Delivered,
     Registered,

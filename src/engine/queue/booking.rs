@@ -33,8 +33,7 @@ pub enum ChecklistSource {
 impl<'de> Deserialize<'de> for ChecklistSource {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         #[derive(Deserialize)]
-        #[serde(remote = "Self")]
-        #[serde(rename_all = "kebab-case")]
+        #[serde(remote = "Self", rename_all = "kebab-case")]
         enum Tag {
             Documents,
             Issuance,

@@ -24,8 +24,7 @@ use crate::engine::term::{Channel, Location};
 crate::engine::json::names!(ChecklistKind);
 /// Something to bring, or something to know, at the office.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(remote = "Self")]
-#[serde(rename_all = "kebab-case")]
+#[serde(remote = "Self", rename_all = "kebab-case")]
 pub enum ChecklistKind {
     Bring,
     /// Not a document: consent, "the employee gets the identity data from

@@ -87,8 +87,7 @@ pub struct HallTicket {
 
 /// Where a hall ticket stands.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(remote = "Self")]
-#[serde(rename_all = "kebab-case")]
+#[serde(remote = "Self", rename_all = "kebab-case")]
 pub enum TicketState {
     Waiting,
     /// Called to a window and being served.

@@ -87,8 +87,7 @@ const DATA_JSON: &str = crate::engine::embedded::embedded_data!("queue");
 /// Why a citizen comes to the State Corporation: to hand in the documents,
 /// or to collect the result. Each has its own booking rule in the seeds.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(remote = "Self")]
-#[serde(rename_all = "kebab-case")]
+#[serde(remote = "Self", rename_all = "kebab-case")]
 pub enum Purpose {
     HandIn,
     Collect,

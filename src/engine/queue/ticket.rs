@@ -83,8 +83,7 @@ tagged::reader! {
 
 /// Where a ticket stands at some instant.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(remote = "Self")]
-#[serde(rename_all = "kebab-case")]
+#[serde(remote = "Self", rename_all = "kebab-case")]
 pub enum TicketStatus {
     /// The slot has not ended.
     Upcoming,

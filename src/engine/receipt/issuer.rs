@@ -31,8 +31,7 @@ pub const DEMO_KEY_DOMAIN: &[u8] = b"qujat-demo-issuer-key-v1\0";
 
 /// What kind of body an issuer is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(remote = "Self")]
-#[serde(rename_all = "kebab-case")]
+#[serde(remote = "Self", rename_all = "kebab-case")]
 pub enum IssuerKind {
     /// The e-government portal (the citizen's cabinet).
     Portal,

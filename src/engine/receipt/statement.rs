@@ -34,8 +34,7 @@ crate::engine::json::names!(Kind);
 
 /// The four kinds of receipt the portal signs.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(remote = "Self")]
-#[serde(rename_all = "kebab-case")]
+#[serde(remote = "Self", rename_all = "kebab-case")]
 pub enum Kind {
     /// The application was accepted (Appendix 2; the portal's notice).
     Acceptance,

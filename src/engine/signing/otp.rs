@@ -54,8 +54,7 @@ crate::engine::json::names!(Algorithm, Purpose);
 
 /// The HMAC hash of a TOTP generator (RFC 6238 allows all three).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(remote = "Self")]
-#[serde(rename_all = "lowercase")]
+#[serde(remote = "Self", rename_all = "lowercase")]
 pub enum Algorithm {
     Sha1,
     Sha256,
@@ -203,8 +202,7 @@ impl Default for Policy {
 
 /// What the code confirms.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(remote = "Self")]
-#[serde(rename_all = "lowercase")]
+#[serde(remote = "Self", rename_all = "lowercase")]
 pub enum Purpose {
     /// Signing an application.
     Signing,

@@ -62,8 +62,7 @@ pub const CHANNEL: Channel = Channel::StateCorporation;
 
 /// Where a visit stands. Steps only move forward, one at a time.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(remote = "Self")]
-#[serde(rename_all = "kebab-case")]
+#[serde(remote = "Self", rename_all = "kebab-case")]
 pub enum Step {
     /// The operator compares the citizen with the registry's identity data.
     #[default]
@@ -79,8 +78,7 @@ pub enum Step {
 
 /// How a visit ended.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(remote = "Self")]
-#[serde(rename_all = "kebab-case")]
+#[serde(remote = "Self", rename_all = "kebab-case")]
 pub enum VisitOutcome {
     /// The package is complete: a receipt of acceptance.
     Accepted,
