@@ -48,13 +48,7 @@ pub trait ByName: Sized {
 }
 
 /// Reads a string and hands it to `T`'s derived reader.
-pub struct Name<T>(PhantomData<T>);
-
-impl<T> Default for Name<T> {
-    fn default() -> Self {
-        Name(PhantomData)
-    }
-}
+struct Name<T>(PhantomData<T>);
 
 impl<'de, T: ByName> Visitor<'de> for Name<T> {
     type Value = T;
@@ -70,7 +64,7 @@ impl<'de, T: ByName> Visitor<'de> for Name<T> {
 
 /// Reads `d` as a name of `T`.
 pub fn read<'de, T: ByName, D: Deserializer<'de>>(d: D) -> Result<T, D::Error> {
-    d.deserialize_str(Name::<T>::default())
+    d.deserialize_str(Name::<T>(PhantomData))
 }
 
 /// Implements serde's traits for unit-only enums derived with
