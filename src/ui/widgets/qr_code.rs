@@ -46,21 +46,23 @@ pub fn QrCode(#[prop(into)] text: String, #[prop(into)] label: String) -> impl I
     view! { <div class="qr__image" role="img" aria-label=label>{drawn}</div> }
 }
 
-/// A receipt's signed code (`engine::receipt`): its text for the QR code,
-/// the link that checks it on the verify page, and the code itself for
-/// checking without a camera.
+/// A receipt's signed code (`engine::receipt`) in its figure: its text for
+/// the QR code and, in the caption, the link that checks it on the verify
+/// page and the code itself for checking without a camera.
 #[component]
 pub fn SignedQr(code: String, #[prop(into)] label: String) -> impl IntoView {
     let href = paths::verify_code(&code);
     view! {
-        <QrCode text=code.clone() label=label />
-        <figcaption>
-            <a href=href class="no-print">{t(tr::verify_this_receipt)}</a>
-            <details class="receipt__code-box">
-                <summary>{t(tr::verify_code_heading)}</summary>
-                <p class="receipt__code"><code>{code}</code></p>
-            </details>
-        </figcaption>
+        <figure class="qr">
+            <QrCode text=code.clone() label=label />
+            <figcaption>
+                <a href=href class="no-print">{t(tr::verify_this_receipt)}</a>
+                <details class="receipt__code-box">
+                    <summary>{t(tr::verify_code_heading)}</summary>
+                    <p class="receipt__code"><code>{code}</code></p>
+                </details>
+            </figcaption>
+        </figure>
     }
 }
 
@@ -72,9 +74,10 @@ pub fn ReceiptQr(
     #[prop(into)] reference: String,
     #[prop(into)] label: String,
 ) -> impl IntoView {
-    let drawn = match code {
+    match code {
         Some(code) => view! { <SignedQr code=code label=label /> }.into_any(),
-        None => view! { <QrCode text=reference label=label /> }.into_any(),
-    };
-    view! { <figure class="qr">{drawn}</figure> }
+        None => {
+            view! { <figure class="qr"><QrCode text=reference label=label /></figure> }.into_any()
+        }
+    }
 }

@@ -124,9 +124,7 @@ pub fn Tracker(complaint: Complaint) -> impl IntoView {
             <h2>{t(tr::complaint_filed_registration_heading)}</h2>
             <RegistrationDetails complaint=c.clone() />
             {registration_code(&c).map(|code| view! {
-                <figure class="qr">
-                    <SignedQr code=code label=tr::confirm_qr_label(lang, &c.reference) />
-                </figure>
+                <SignedQr code=code label=tr::confirm_qr_label(lang, &c.reference) />
             })}
             {c.answer.clone().map(|a| view! {
                 <section class="complaint-answer" aria-labelledby="answer-heading">

@@ -100,7 +100,7 @@ pub fn ReceiptView(id: String) -> impl IntoView {
     };
     let qr = signed_code(&v).map(|code| {
         let label = tr::confirm_qr_label(lang, &r.number);
-        view! { <figure class="qr"><SignedQr code=code label=label /></figure> }
+        view! { <SignedQr code=code label=label /> }
     });
     view! {
         <section class=if accepted { "receipt operator__receipt" } else { "receipt operator__receipt operator__receipt--refused" } aria-labelledby="receipt-heading">
