@@ -87,7 +87,7 @@ struct Loaded {
 }
 
 fn load() -> Result<Loaded, String> {
-    let d: Data = crate::engine::json::from_str(DATA_JSON).map_err(|e| e.to_string())?;
+    let d: Data = crate::engine::json::from_str_strict(DATA_JSON).map_err(|e| e.to_string())?;
     let zones = d
         .zone
         .into_iter()

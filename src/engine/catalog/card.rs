@@ -60,7 +60,7 @@ impl Card {
 
 /// Parses the embedded cards without caching (tests; [`cards`] uses it once).
 pub fn try_cards() -> Result<Vec<Card>, serde_json::Error> {
-    crate::engine::json::from_str(CARDS_JSON)
+    crate::engine::json::from_str_strict(CARDS_JSON)
 }
 
 static CARDS: OnceLock<Vec<Card>> = OnceLock::new();

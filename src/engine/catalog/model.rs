@@ -1,6 +1,9 @@
 //! The shape of a service's data: every item the portal shows, each with
-//! its [`Provenance`]. `deny_unknown_fields` makes a misspelt key in the
-//! data a load error instead of a silently missing rule.
+//! its [`Provenance`]. The data is read strictly
+//! ([`json::from_str_strict`](crate::engine::json::from_str_strict)), so a
+//! misspelt key is a load error instead of a silently missing rule (the
+//! `deny_unknown_fields` on these types says the same to serde_json read
+//! directly).
 
 use chrono::{NaiveDate, Weekday};
 use serde::{Deserialize, Serialize};

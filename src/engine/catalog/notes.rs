@@ -122,7 +122,7 @@ pub fn notes_embedded() -> &'static str {
 
 /// Parses notes in the embedded format.
 pub fn parse_notes(json: &str) -> Result<Notes, serde_json::Error> {
-    crate::engine::json::from_str(json)
+    crate::engine::json::from_str_strict(json)
 }
 
 static NOTES: OnceLock<Notes> = OnceLock::new();

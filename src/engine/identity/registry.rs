@@ -342,7 +342,7 @@ static PLACES: OnceLock<Result<Places, String>> = OnceLock::new();
 
 fn load_people() -> Result<People, String> {
     let mut r: People =
-        json::from_str(PEOPLE_JSON).map_err(|e| format!("registry-people.json: {e}"))?;
+        json::from_str_strict(PEOPLE_JSON).map_err(|e| format!("registry-people.json: {e}"))?;
     let orgs = &r.organisation;
     for p in &mut r.person {
         for doc in &mut p.education {
@@ -359,7 +359,7 @@ fn load_people() -> Result<People, String> {
 }
 
 fn load_places() -> Result<Places, String> {
-    json::from_str(PLACES_JSON).map_err(|e| format!("registry-places.json: {e}"))
+    json::from_str_strict(PLACES_JSON).map_err(|e| format!("registry-places.json: {e}"))
 }
 
 fn people_data() -> Option<&'static People> {

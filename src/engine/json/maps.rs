@@ -8,15 +8,17 @@
 //! the applying bundle and 13 KB of the back office's (measured, stop 34).
 //!
 //! [`Maps`] wraps a deserializer and hands the same wrapper to every value
-//! inside, so that a struct anywhere in a document is asked for as a map
-//! (`deserialize_map`), never as a struct; the array form is then never
-//! compiled. Everything else is passed through unchanged: the same
-//! values, the same errors with their line and column. A struct written as
-//! an array is an error (`invalid type: sequence, expected struct …`).
+//! inside, so that a struct anywhere in a document is read from an object
+//! by `places` (its values handed to the derived
+//! `visit_seq` in the struct's order), never as serde_json would read it;
+//! the array form and the derived `visit_map` are then never compiled.
+//! Everything else is passed through unchanged: the same values, the same
+//! errors with their line and column. A struct written as an array is an
+//! error (`invalid type: sequence, expected struct …`).
 //!
 //! ```
 //! #[derive(serde::Deserialize, Debug, PartialEq)]
-//! struct Point { x: i32, y: Option<i32> }
+//! struct Point { x: i32, #[serde(default)] y: Option<i32> }
 //!
 //! use qujat::engine::json;
 //! assert_eq!(json::from_str::<Point>(r#"{"x":1}"#).unwrap(), Point { x: 1, y: None });
@@ -30,6 +32,9 @@ use serde::de::{
 };
 use std::fmt;
 
+mod places;
+pub(super) use places::strictly;
+
 /// A deserializer whose structs, at any depth, are read as maps only.
 pub struct Maps<D>(pub D);
 
@@ -38,7 +43,7 @@ pub struct Maps<D>(pub D);
 struct Wrap<V>(V);
 
 /// A seed that reads its value through [`Maps`].
-struct Seed<S>(S);
+pub(super) struct Seed<S>(pub(super) S);
 
 /// A struct variant's fields, read through [`Maps`] as a struct is.
 struct StructSeed<V> {
@@ -77,14 +82,15 @@ impl<'de, D: Deserializer<'de>> Deserializer<'de> for Maps<D> {
         deserialize_enum(name: &'static str, variants: &'static [&'static str])
     }
 
-    /// The point of the wrapper: a struct is asked for as a map.
+    /// The point of the wrapper: a struct is read from an object, by
+    /// place (`places`).
     fn deserialize_struct<V: Visitor<'de>>(
         self,
         _name: &'static str,
-        _fields: &'static [&'static str],
+        fields: &'static [&'static str],
         visitor: V,
     ) -> Result<V::Value, D::Error> {
-        self.0.deserialize_map(Wrap(visitor))
+        places::read(self.0, fields, visitor)
     }
 
     /// What is skipped is skipped by serde's own `IgnoredAny`, which reads

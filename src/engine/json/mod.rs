@@ -43,6 +43,14 @@ pub fn from_str<'a, T: Deserialize<'a>>(text: &'a str) -> Result<T, serde_json::
     Ok(value)
 }
 
+/// `text` as a `T`, read as [`from_str`] reads it except that a key no
+/// field of its struct names is an error, at any depth: for the data
+/// files built into the app and the headers of an imported file, where an
+/// unknown key is a mistake (a misspelt field), not a newer writer.
+pub fn from_str_strict<'a, T: Deserialize<'a>>(text: &'a str) -> Result<T, serde_json::Error> {
+    maps::strictly(|| from_str(text))
+}
+
 /// `value` as a `T`, read from its text.
 pub fn from_value<T: DeserializeOwned>(value: &Value) -> Result<T, serde_json::Error> {
     from_str(&value.to_string())

@@ -107,7 +107,7 @@ macro_rules! reader {
                 struct Flat {
                     #[serde(rename = $tag)]
                     tag: Tag,
-                    $( $( $field: ::core::option::Option<$fty>, )+ )*
+                    $( $( #[serde(default)] $field: ::core::option::Option<$fty>, )+ )*
                     $( $( $(
                         #[serde(default, deserialize_with = $with)]
                         $rfield: ::core::option::Option<$rty>,

@@ -20,6 +20,7 @@ pub struct StorageInfo {
     pub until: Milestone,
     pub handed_over: bool,
     /// After a request: when the provider must send it back ([`deadline::return_due`]).
+    #[serde(default)]
     pub return_due: Option<Milestone>,
 }
 

@@ -30,8 +30,10 @@ pub struct Target {
     pub step_id: String,
     pub text: Text,
     /// Who performs it; `None` for the legal deadline (the provider as a whole).
+    #[serde(default)]
     pub actor: Option<Role>,
     /// The transition that completes it.
+    #[serde(default)]
     pub transition: Option<Transition>,
     #[serde(deserialize_with = "crate::engine::json::date::utc")]
     pub due: DateTime<Utc>,

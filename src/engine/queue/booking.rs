@@ -43,6 +43,7 @@ impl<'de> Deserialize<'de> for ChecklistSource {
         #[serde(deny_unknown_fields)]
         struct Flat {
             from: Tag,
+            #[serde(default)]
             ids: Option<Vec<String>>,
         }
         let f = Flat::deserialize(d)?;

@@ -174,7 +174,7 @@ pub struct QueueData {
 
 /// Parses queue data in the embedded format (tests build changed copies).
 pub fn parse(json: &str) -> Result<QueueData, serde_json::Error> {
-    crate::engine::json::from_str(json)
+    crate::engine::json::from_str_strict(json)
 }
 
 /// The embedded `queue.toml`, as JSON.

@@ -32,6 +32,7 @@ pub struct QueueOffice {
     pub settlement: String,
     /// The settlement's region as the registry records it; `None` while it
     /// records none.
+    #[serde(default)]
     pub region: Option<String>,
     /// A duty department: S3's weekday evening and Saturday hours apply
     /// (F003 item 7 2) L33). Demo data, [`Assumptions::duty`](super::Assumptions::duty).
@@ -57,6 +58,7 @@ pub struct ProviderPlace {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub organisation: Option<String>,
     pub settlement: String,
+    #[serde(default)]
     pub region: Option<String>,
 }
 

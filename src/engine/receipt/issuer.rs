@@ -103,7 +103,7 @@ pub struct IssuerData {
 
 /// Parses issuer data in the embedded format (tests build changed copies).
 pub fn parse(json: &str) -> Result<IssuerData, serde_json::Error> {
-    crate::engine::json::from_str(json)
+    crate::engine::json::from_str_strict(json)
 }
 
 /// The embedded `issuers.toml`, as JSON.

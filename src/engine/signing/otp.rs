@@ -334,6 +334,7 @@ pub struct OtpSession {
     policy: Policy,
     /// Counter for the next code.
     next_counter: u64,
+    #[serde(default)]
     current: Option<Current>,
     /// Time of the last code sent, for the resend cooldown.
     #[serde(default, deserialize_with = "crate::engine::json::date::utc_opt")]

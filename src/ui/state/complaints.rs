@@ -36,7 +36,9 @@ pub struct Pending {
     pub id: String,
     pub service: String,
     pub application_ref: String,
+    #[serde(default)]
     pub addressee: Option<Addressee>,
+    #[serde(default)]
     pub subject: Option<Subject>,
     pub text: String,
     pub surname: String,
