@@ -48,8 +48,10 @@ pub fn from_str<'a, T: Deserialize<'a>>(text: &'a str) -> Result<T, serde_json::
 /// files built into the app and the headers of an imported file, where an
 /// unknown key is a mistake (a misspelt field), not a newer writer.
 pub fn from_str_strict<'a, T: Deserialize<'a>>(text: &'a str) -> Result<T, serde_json::Error> {
-    maps::strictly(|| from_str(text))
+    strictly(|| from_str(text))
 }
+
+pub use maps::strictly;
 
 /// `value` as a `T`, read from its text.
 pub fn from_value<T: DeserializeOwned>(value: &Value) -> Result<T, serde_json::Error> {

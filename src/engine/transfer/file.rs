@@ -209,7 +209,7 @@ pub fn read_header(file: &str) -> Result<FileHeader, ImportError> {
         _ => return Err(ImportError::Corrupted),
     }
     let header: FileHeader =
-        json::from_str_strict(&value.to_string()).map_err(|_| ImportError::Corrupted)?;
+        json::strictly(|| json::from_value(&value)).map_err(|_| ImportError::Corrupted)?;
     if header.kdf.name != KDF || header.cipher.name != CIPHER {
         return Err(ImportError::UnsupportedAlgorithm);
     }

@@ -266,10 +266,8 @@ pub fn import(
         .map_err(ImportError::InvalidIin)?
         .iin;
     let (header, plain) = file::open(file, passphrase)?;
-    let bundle: Bundle = std::str::from_utf8(&plain)
-        .ok()
-        .and_then(|text| json::from_str_strict(text).ok())
-        .ok_or(ImportError::Corrupted)?;
+    let bundle: Bundle =
+        json::strictly(|| json::from_bytes(&plain)).map_err(|_| ImportError::Corrupted)?;
     if bundle::digits(&bundle.person_iin) != person {
         return Err(ImportError::OtherPerson);
     }

@@ -57,9 +57,23 @@ thread_local! {
     static STRICT: Cell<bool> = const { Cell::new(false) };
 }
 
-/// `read()` with unknown keys refused at any depth; the setting before it
-/// is restored afterwards, whatever `read` returns.
-pub(in crate::engine::json) fn strictly<R>(read: impl FnOnce() -> R) -> R {
+/// Runs `read` (any of [`json`](crate::engine::json)'s readers) with
+/// unknown keys refused at any depth, as
+/// [`from_str_strict`](crate::engine::json::from_str_strict) reads; the
+/// setting before it is restored afterwards, whatever `read` returns.
+///
+/// ```
+/// use qujat::engine::json;
+///
+/// #[derive(serde::Deserialize, Debug)]
+/// struct Header { version: u32 }
+///
+/// let bytes = br#"{"version": 1, "extra": true}"#;
+/// assert!(json::from_bytes::<Header>(bytes).is_ok());
+/// assert!(json::strictly(|| json::from_bytes::<Header>(bytes)).is_err());
+/// assert!(json::from_bytes::<Header>(bytes).is_ok());
+/// ```
+pub fn strictly<R>(read: impl FnOnce() -> R) -> R {
     struct Restore(bool);
     impl Drop for Restore {
         fn drop(&mut self) {
