@@ -224,6 +224,10 @@ impl<'de, A: MapAccess<'de>> SeqAccess<'de> for Places<'de, A> {
             // the wrong type can fail here: the message is kept, and the
             // place is the object's.
             (Found::Again, Some(de)) => Seed(seed).deserialize(de).map(Some).map_err(placeless),
+            // `find` sets `again` whenever it answers `Again`, so only
+            // `Absent` comes here. (A reader that always exists, made of ""
+            // until a value is set aside, reads the same and costs 0.3 KB
+            // of apply's wasm and 0.7 KB of staff's, measured at stop 36.)
             (Found::Absent, _) | (Found::Again, None) => {
                 self.absent = Some(i);
                 Ok(None)
