@@ -18,6 +18,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { fileURLToPath } from 'node:url';
+import { functions as wasmFunctions, sections } from '../../.ci/wasm.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const args = process.argv.slice(2);
@@ -36,32 +37,6 @@ if (!bin) {
 const brotli = (buf) =>
   zlib.brotliCompressSync(buf, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
 const num = (n) => n.toLocaleString('en-US');
-
-/** The LEB128 number at `i`: [value, next index]. */
-function leb(buf, i) {
-  let value = 0;
-  let shift = 0;
-  for (;;) {
-    const byte = buf[i++];
-    value += (byte & 0x7f) * 2 ** shift;
-    shift += 7;
-    if (byte < 0x80) return [value, i];
-  }
-}
-
-/** The sections of a wasm module: [{ id, start, size }]. */
-function sections(buf) {
-  if (buf.readUInt32LE(0) !== 0x6d736100) throw new Error('not a wasm module');
-  const out = [];
-  let i = 8;
-  while (i < buf.length) {
-    const id = buf[i++];
-    const [size, start] = leb(buf, i);
-    out.push({ id, start, size });
-    i = start + size;
-  }
-  return out;
-}
 
 const NAMES = { 1: 'type', 2: 'import', 3: 'function', 5: 'memory', 6: 'global', 7: 'export', 9: 'element', 10: 'code', 11: 'data', 12: 'data count' };
 
@@ -85,74 +60,7 @@ function demangle(name) {
 
 /** Each function body's size with its name, from the names section. */
 function functions(buf) {
-  let imported = 0;
-  const bodies = [];
-  const names = new Map();
-  for (const s of sections(buf)) {
-    let i = s.start;
-    if (s.id === 2) {
-      let [count, j] = leb(buf, i);
-      for (let k = 0; k < count; k++) {
-        let len;
-        [len, j] = leb(buf, j);
-        j += len;
-        [len, j] = leb(buf, j);
-        j += len;
-        const kind = buf[j++];
-        if (kind === 0) {
-          imported++;
-          [, j] = leb(buf, j);
-        } else if (kind === 1) {
-          j++;
-          const flags = buf[j++];
-          [, j] = leb(buf, j);
-          if (flags & 1) [, j] = leb(buf, j);
-        } else if (kind === 2) {
-          const flags = buf[j++];
-          [, j] = leb(buf, j);
-          if (flags & 1) [, j] = leb(buf, j);
-        } else if (kind === 3) {
-          j += 2;
-        } else {
-          [, j] = leb(buf, j);
-        }
-      }
-    } else if (s.id === 10) {
-      let [count, j] = leb(buf, i);
-      for (let k = 0; k < count; k++) {
-        let size;
-        [size, j] = leb(buf, j);
-        bodies.push(size);
-        j += size;
-      }
-    } else if (s.id === 0) {
-      let len;
-      [len, i] = leb(buf, i);
-      const custom = buf.toString('utf8', i, i + len);
-      i += len;
-      if (custom !== 'name') continue;
-      const end = s.start + s.size;
-      while (i < end) {
-        const sub = buf[i++];
-        let size;
-        [size, i] = leb(buf, i);
-        const next = i + size;
-        if (sub === 1) {
-          let count;
-          [count, i] = leb(buf, i);
-          for (let k = 0; k < count; k++) {
-            let index;
-            [index, i] = leb(buf, i);
-            [len, i] = leb(buf, i);
-            names.set(index, buf.toString('utf8', i, i + len));
-            i += len;
-          }
-        }
-        i = next;
-      }
-    }
-  }
-  return bodies.map((size, k) => ({ size, name: demangle(names.get(k + imported) ?? '?') }));
+  return wasmFunctions(buf).map(({ size, name }) => ({ size, name: demangle(name) }));
 }
 
 /** The module a function belongs to: its first `depth` path segments. */
