@@ -12,12 +12,20 @@
 // and the same input always minifies to the same output, so the service
 // worker's "same name, same content" still holds.
 //
+// Before minifying, the glue's exported classes whose methods call wasm
+// exports the optimised wasm no longer has are dropped, with their
+// finalizers and `Symbol.dispose` lines: wasm-opt removes wasm-streams'
+// exports (index.html, `data-wasm-opt-params`), and their classes would
+// otherwise stay in every bundle's JavaScript, calling nothing. The step
+// fails if anything left still names a dropped class or a missing export.
+//
 // Usage: node .ci/minify.mjs [dist-dir]
 
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import * as acorn from 'acorn';
 import { minify } from 'terser';
 import { BUNDLES as SHELLS } from './shells.mjs';
 
@@ -47,6 +55,35 @@ export function withIntegrity(html, name, hash) {
   return { html: out, changed };
 }
 
+/** The names `wasm.<name>` that `code` calls. */
+const wasmCalls = (code) => [...code.matchAll(/\bwasm\.([A-Za-z_$][\w$]*)/g)].map((m) => m[1]);
+
+/**
+ * `source` (wasm-bindgen's glue) without the exported classes that call a
+ * wasm export not in `exports`, nor the top-level statements that name
+ * them (their finalizer, their `Symbol.dispose`); the names dropped.
+ */
+export function withoutDeadClasses(source, exports) {
+  const have = new Set(exports);
+  const ast = acorn.parse(source, { ecmaVersion: 'latest', sourceType: 'module' });
+  const text = (node) => source.slice(node.start, node.end);
+  const dead = ast.body
+    .filter((n) => n.type === 'ExportNamedDeclaration' && n.declaration?.type === 'ClassDeclaration')
+    .filter((n) => wasmCalls(text(n)).some((name) => !have.has(name)))
+    .map((n) => n.declaration.id.name);
+  const names = new RegExp(dead.length ? `\\b(${dead.join('|')})(Finalization)?\\b` : '(?!)');
+  const cut = ast.body.filter((n) => {
+    if (n.type === 'ExportNamedDeclaration' && n.declaration?.type === 'ClassDeclaration') return dead.includes(n.declaration.id.name);
+    if (n.type === 'VariableDeclaration') return n.declarations.every((d) => d.id.type === 'Identifier' && names.test(d.id.name));
+    return (n.type === 'IfStatement' || n.type === 'ExpressionStatement') && names.test(text(n));
+  });
+  let code = source;
+  for (const n of cut.sort((a, b) => b.start - a.start)) code = code.slice(0, n.start) + code.slice(n.end);
+  const left = names.exec(code)?.[0] ?? wasmCalls(code).find((name) => !have.has(name));
+  if (left) throw new Error(`minify: the glue still names ${left} after dropping ${dead.join(', ') || 'nothing'}`);
+  return { code, dropped: dead };
+}
+
 async function minifyBundle(dir) {
   const here = path.join(dist, dir);
   const page = path.join(here, 'index.html');
@@ -56,7 +93,10 @@ async function minifyBundle(dir) {
   );
   if (glue.length !== 1) throw new Error(`${here}: expected one wasm-bindgen module, found ${glue.join(', ') || 'none'}`);
   const file = path.join(here, glue[0]);
-  const source = readFileSync(file, 'utf8');
+  const wasm = path.join(here, glue[0].replace(/\.js$/, '_bg.wasm'));
+  if (!existsSync(wasm)) throw new Error(`${wasm} is missing: run the trunk builds first`);
+  const exports = WebAssembly.Module.exports(new WebAssembly.Module(readFileSync(wasm))).map((e) => e.name);
+  const { code: source, dropped } = withoutDeadClasses(readFileSync(file, 'utf8'), exports);
   const result = await minify(source, {
     module: true,
     ecma: 2020,
@@ -69,7 +109,8 @@ async function minifyBundle(dir) {
   const { html, changed } = withIntegrity(readFileSync(page, 'utf8'), glue[0], sri(Buffer.from(result.code)));
   writeFileSync(page, html);
   console.log(
-    `[minify] ${path.relative(root, file)}: ${source.length} → ${result.code.length} bytes; ${changed} integrity hash(es) updated`,
+    `[minify] ${path.relative(root, file)}: ${source.length} → ${result.code.length} bytes` +
+      `${dropped.length ? ` (dropped ${dropped.join(', ')})` : ''}; ${changed} integrity hash(es) updated`,
   );
 }
 
