@@ -1,0 +1,155 @@
+// What the release build's last steps leave in dist/ (issue 15): each
+// bundle's stylesheet holds the rules its own files can use
+// (.ci/css-bundles.mjs), its wasm and JavaScript carry none of
+// wasm-streams' unused exports (index.html's wasm-opt parameters,
+// .ci/minify.mjs), and its language packs the texts of the data it embeds
+// (.ci/packs.mjs). The pieces first on small inputs, then on dist/ itself.
+// No browser: the pages that use these files are the other suites'.
+
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { test } from 'node:test';
+import { assert } from './lib/assert.mjs';
+import { distDir } from '../support/serve.mjs';
+import { minify as minifyCss } from '../../.ci/css.mjs';
+import { pruneCss, requiredClasses } from '../../.ci/css-bundles.mjs';
+import { withoutDeadClasses } from '../../.ci/minify.mjs';
+import { embeddedSlots } from '../../.ci/packs.mjs';
+import { BUNDLES } from '../../.ci/shells.mjs';
+
+const root = path.resolve(distDir, '..');
+const DIRS = ['', ...Object.keys(BUNDLES)];
+const built = existsSync(path.join(distDir, 'index.html')) ? false : 'no dist/ (build with .ci/build)';
+
+test('a selector requires the classes outside parentheses only', () => {
+  assert.deepEqual(requiredClasses('.a .b>.c:hover'), ['a', 'b', 'c']);
+  assert.deepEqual(requiredClasses('.a:not(.b)'), ['a'], 'a class inside :not() is not required');
+  assert.deepEqual(requiredClasses('.a:is(.b,:not(.c))'), ['a'], 'nor inside nested parentheses');
+  assert.deepEqual(requiredClasses('main h1'), []);
+  assert.deepEqual(requiredClasses('[data-l="en"]'), []);
+});
+
+test('pruning keeps the rules whose classes are named, inside @media too', () => {
+  const named = (c) => ['page', 'tag', 'tag--done'].includes(c);
+  const css = '.page{margin:0}.passport{color:red}.tag,.guide{padding:1px}.tag.tag--late{color:#000}' +
+    '@media (max-width:40em){.page{margin:1px}.guide{margin:2px}}@media print{.guide{display:none}}' +
+    '@page{margin:1cm}body{font:inherit}.page:not(.kiosk){gap:0}';
+  assert.equal(
+    pruneCss(css, named),
+    '.page{margin:0}.tag{padding:1px}@media (max-width:40em){.page{margin:1px}}@page{margin:1cm}body{font:inherit}.page:not(.kiosk){gap:0}',
+  );
+  assert.equal(pruneCss(css, () => true), css, 'nothing goes when every class is named');
+  assert.throws(() => pruneCss('.a{color:red', () => true), /unbalanced/);
+});
+
+test('the glue loses the classes that call missing wasm exports, and only those', () => {
+  const glue = [
+    'export class Gone {',
+    '    free() { const ptr = this.__wbg_ptr; GoneFinalization.unregister(this); wasm.__wbg_gone_free(ptr, 0); }',
+    '    pull(c) { return wasm.gone_pull(this.__wbg_ptr, c); }',
+    '}',
+    'if (Symbol.dispose) Gone.prototype[Symbol.dispose] = Gone.prototype.free;',
+    'export class Kept {',
+    '    run() { return wasm.kept_run(this.__wbg_ptr); }',
+    '}',
+    "const GoneFinalization = (typeof FinalizationRegistry === 'undefined')",
+    '    ? { register: () => {}, unregister: () => {} }',
+    '    : new FinalizationRegistry(ptr => wasm.__wbg_gone_free(ptr, 1));',
+    'export function start() { wasm.__wbindgen_start(); }',
+  ].join('\n');
+  const all = ['__wbg_gone_free', 'gone_pull', 'kept_run', '__wbindgen_start'];
+  assert.deepEqual(withoutDeadClasses(glue, all), { code: glue, dropped: [] }, 'all exports there: unchanged');
+  const { code, dropped } = withoutDeadClasses(glue, ['kept_run', '__wbindgen_start']);
+  assert.deepEqual(dropped, ['Gone']);
+  assert.doesNotMatch(code, /Gone|gone_/);
+  assert.match(code, /export class Kept/);
+  assert.match(code, /export function start/);
+  assert.throws(() => withoutDeadClasses(glue, ['kept_run', '__wbg_gone_free', 'gone_pull']), /still names __wbindgen_start/,
+    'an export missing outside any class is an error, not a silent drop');
+});
+
+test('the data slots a wasm embeds are read from its packed JSON', () => {
+  const bytes = Buffer.from('\0asm{"name":{"en":"","kk":"","ru":"","slot":1285,"working":["en"]}}..{"slot":7}..slot:9');
+  assert.deepEqual([...embeddedSlots(bytes)].sort((a, b) => a - b), [7, 1285]);
+});
+
+/** A bundle's built files: its folder, page, stylesheet name, wasm and glue. */
+function bundle(dir) {
+  const here = path.join(distDir, dir);
+  const files = readdirSync(here);
+  const one = (re) => {
+    const found = files.filter((f) => re.test(f));
+    assert.equal(found.length, 1, `${dir || '/'}: one file like ${re}`);
+    return found[0];
+  };
+  return {
+    here,
+    page: readFileSync(path.join(here, 'index.html'), 'utf8'),
+    css: one(/^main-[0-9a-f]{16}\.css$/),
+    wasm: readFileSync(path.join(here, one(/^qujat(-[a-z]+)?-[0-9a-f]+_bg\.wasm$/))),
+    glue: readFileSync(path.join(here, one(/^qujat(-[a-z]+)?-[0-9a-f]+\.js$/)), 'utf8'),
+    packs: files.filter((f) => /^texts-[a-z]{2}-[0-9a-f]{16}\.txt$/.test(f)),
+  };
+}
+
+test('every bundle links its own stylesheet, named by its content, with every rule its files can use', { skip: built }, () => {
+  // As .ci/css.mjs writes it for trunk: minified, one newline at the end.
+  const source = `${minifyCss(readFileSync(path.join(root, 'style', 'main.css'), 'utf8'))}\n`;
+  const boot = ['boot.js', 'static-page.js'].map((f) => readFileSync(path.join(distDir, 'public', f), 'latin1')).join('\n');
+  for (const dir of DIRS) {
+    const b = bundle(dir);
+    const css = readFileSync(path.join(b.here, b.css), 'utf8');
+    const hash = createHash('sha256').update(css).digest('hex').slice(0, 16);
+    assert.equal(b.css, `main-${hash}.css`, `${dir || '/'}: the stylesheet is named by its content`);
+    const sri = `sha384-${createHash('sha384').update(css).digest('base64')}`;
+    assert.ok(b.page.includes(`href="/${dir ? `${dir}/` : ''}${b.css}" integrity="${sri}"`), `${dir || '/'}: the page links it with its integrity`);
+    const carriers = [b.wasm.toString('latin1'), b.glue, b.page, boot].join('\n');
+    assert.equal(css, pruneCss(source, (c) => carriers.includes(c)), `${dir || '/'}: exactly the rules of main.css its files can use`);
+    assert.ok(css.length < source.length, `${dir || '/'}: smaller than the whole stylesheet`);
+    // The classes the bundle's page and the start-up scripts use are all styled still.
+    for (const cls of ['page', 'notice', 'skip-link', 'site-header']) {
+      assert.match(css, new RegExp(`\\.${cls}\\b`), `${dir || '/'}: .${cls} is kept`);
+    }
+  }
+});
+
+test('no bundle carries wasm-streams\' exports or their JavaScript classes', { skip: built }, () => {
+  for (const dir of DIRS) {
+    const b = bundle(dir);
+    const exports = WebAssembly.Module.exports(new WebAssembly.Module(b.wasm)).map((e) => e.name);
+    for (const kept of ['memory', '__wbindgen_start', '__wbindgen_malloc']) {
+      assert.ok(exports.includes(kept), `${dir || '/'}: the wasm still exports ${kept}`);
+    }
+    assert.deepEqual(exports.filter((n) => /intounderlying/i.test(n)), [], `${dir || '/'}: no IntoUnderlying* export`);
+    assert.doesNotMatch(b.glue, /IntoUnderlying|intounderlying/, `${dir || '/'}: no IntoUnderlying* class in the glue`);
+    // Every export the minified glue calls by name is still there.
+    const called = new Set([...b.glue.matchAll(/\.(__wbg_[a-z0-9_]+_free|__wbindgen_[a-z_]+)\(/g)].map((m) => m[1]));
+    assert.deepEqual([...called].filter((n) => !exports.includes(n)), [], `${dir || '/'}: the glue calls only exports the wasm has`);
+  }
+});
+
+test('each bundle\'s packs hold exactly the data texts its wasm embeds', { skip: built }, () => {
+  const slots = readFileSync(path.join(root, 'target', 'law', 'texts-slots.txt'), 'utf8')
+    .split('\n').filter(Boolean).map((l) => l.split(' ').map(Number));
+  const messages = Math.max(...slots.map(([, first, count]) => first + count));
+  const whole = readFileSync(path.join(root, 'target', 'law', 'texts-ru.txt'), 'utf8').split('\n').slice(1).join('\n').split('\0');
+  let checked = 0;
+  for (const dir of Object.keys(BUNDLES)) {
+    const b = bundle(dir);
+    if (b.packs.length === 0) continue;
+    const pack = readFileSync(path.join(b.here, b.packs.find((p) => p.startsWith('texts-ru-'))), 'utf8');
+    const texts = pack.slice(pack.indexOf('\n') + 1).split('\0');
+    assert.equal(texts.length, whole.length, `${dir}: the pack has every slot`);
+    const target = path.resolve(root, process.env.CARGO_TARGET_DIR || 'target');
+    const embedded = embeddedSlots(readFileSync(path.join(target, 'wasm32-unknown-unknown', 'release', `${BUNDLES[dir]}.wasm`)));
+    assert.ok(embedded.size > 0, `${dir}: its wasm embeds data texts`);
+    const wrong = [];
+    for (let i = messages; i < whole.length; i++) {
+      if (texts[i] !== (embedded.has(i) ? whole[i] : '')) wrong.push(i);
+    }
+    assert.deepEqual(wrong, [], `${dir}: each data slot kept when its wasm embeds it, empty otherwise`);
+    checked++;
+  }
+  assert.ok(checked >= 4, 'the bundles built with language packs were checked');
+});
