@@ -43,6 +43,29 @@ export function requiredClasses(selector) {
   return [...flat.matchAll(/\.(-?[A-Za-z_][\w-]*)/g)].map((m) => m[1]);
 }
 
+/** `head` split at its top-level commas (not those inside parentheses, brackets or quotes). */
+export function selectors(head) {
+  const out = [];
+  let depth = 0;
+  let quote = '';
+  let from = 0;
+  for (let i = 0; i < head.length; i++) {
+    const c = head[i];
+    if (quote) {
+      if (c === '\\') i++;
+      else if (c === quote) quote = '';
+    } else if (c === '"' || c === "'") quote = c;
+    else if (c === '(' || c === '[') depth++;
+    else if (c === ')' || c === ']') depth--;
+    else if (c === ',' && depth === 0) {
+      out.push(head.slice(from, i));
+      from = i + 1;
+    }
+  }
+  out.push(head.slice(from));
+  return out;
+}
+
 /**
  * `css` (minified: no comments) without the rules whose every selector
  * requires a class for which `named(class)` is false; inside @media and
@@ -75,7 +98,7 @@ export function pruneCss(css, named) {
         out += `${head}{${body}}`;
       }
     } else {
-      const kept = head.split(',').filter((s) => requiredClasses(s).every(named));
+      const kept = selectors(head).filter((s) => requiredClasses(s).every(named));
       if (kept.length) out += `${kept.join(',')}{${body}}`;
     }
     at = close + 1;

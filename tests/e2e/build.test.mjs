@@ -13,7 +13,7 @@ import { test } from 'node:test';
 import { assert } from './lib/assert.mjs';
 import { distDir } from '../support/serve.mjs';
 import { minify as minifyCss } from '../../.ci/css.mjs';
-import { pruneCss, requiredClasses } from '../../.ci/css-bundles.mjs';
+import { pruneCss, requiredClasses, selectors } from '../../.ci/css-bundles.mjs';
 import { withoutDeadClasses } from '../../.ci/minify.mjs';
 import { embeddedSlots } from '../../.ci/packs.mjs';
 import { BUNDLES } from '../../.ci/shells.mjs';
@@ -28,6 +28,15 @@ test('a selector requires the classes outside parentheses only', () => {
   assert.deepEqual(requiredClasses('.a:is(.b,:not(.c))'), ['a'], 'nor inside nested parentheses');
   assert.deepEqual(requiredClasses('main h1'), []);
   assert.deepEqual(requiredClasses('[data-l="en"]'), []);
+});
+
+test('a rule\'s selectors are split at its top-level commas only', () => {
+  assert.deepEqual(selectors('.a,.b:is(.c,.d),[data-x="e,f"],.g'), ['.a', '.b:is(.c,.d)', '[data-x="e,f"]', '.g']);
+  assert.equal(
+    pruneCss('.a:is(.b,.c),.d{color:red}.e:is(.f,.g){color:blue}', (c) => ['a', 'e'].includes(c)),
+    '.a:is(.b,.c){color:red}.e:is(.f,.g){color:blue}',
+    'a comma inside parentheses never cuts a selector in two',
+  );
 });
 
 test('pruning keeps the rules whose classes are named, inside @media too', () => {
