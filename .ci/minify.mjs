@@ -1,7 +1,8 @@
 // Minifies each bundle's wasm-bindgen JavaScript (the module trunk's loader
-// imports: `<bundle>-<hash>.js`) with terser, and gives the pages that
+// imports: `<bundle>-<hash>.js`) with terser, shortens the names its wasm
+// imports it by (below), and gives the pages that
 // link it the new file's Subresource Integrity hash. Run by .ci/build after
-// the four trunk builds and before .ci/precache.mjs (which hashes the
+// the six trunk builds and before .ci/precache.mjs (which hashes the
 // files for the service worker's release and the pages for their CSP).
 //
 // Why not trunk's own `minify`: it also rewrites the pages, whose inline
@@ -19,6 +20,16 @@
 // otherwise stay in every bundle's JavaScript, calling nothing. The step
 // fails if anything left still names a dropped class or a missing export.
 //
+// And the names the wasm imports its JavaScript by (wasm-bindgen's
+// `__wbg_<function>_<16 hex>`, some 200 per bundle, each written twice:
+// in the wasm's import section and as a key of the glue's import object)
+// become short ones (`a`, `b`, … `aZ`, in import order) in both: the
+// wasm's import section is rewritten in place (.ci/wasm.mjs,
+// `withShortImports`; no other byte of the module changes) and the glue's
+// keys renamed to match; the step fails unless exactly one object of the
+// glue provides every import, each once. The wasm keeps its name for the
+// reason the glue does: the same trunk output always gives the same bytes.
+//
 // Usage: node .ci/minify.mjs [dist-dir]
 
 import { createHash } from 'node:crypto';
@@ -28,6 +39,7 @@ import { fileURLToPath } from 'node:url';
 import * as acorn from 'acorn';
 import { minify } from 'terser';
 import { BUNDLES as SHELLS } from './shells.mjs';
+import { shortName, withRenamedExports, withShortImports } from './wasm.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const dist = path.resolve(process.argv[2] ?? path.join(root, 'dist'));
@@ -84,6 +96,62 @@ export function withoutDeadClasses(source, exports) {
   return { code, dropped: dead };
 }
 
+/** Every object literal in `node`, depth first. */
+function objectLiterals(node, found = []) {
+  if (node?.type === 'ObjectExpression') found.push(node);
+  for (const value of Object.values(node ?? {})) {
+    for (const child of Array.isArray(value) ? value : [value]) {
+      if (child && typeof child === 'object' && typeof child.type === 'string') objectLiterals(child, found);
+    }
+  }
+  return found;
+}
+
+/** A property's key as written (`name:` or `"name":`); undefined for a computed key or a spread. */
+export const keyOf = (p) =>
+  p.type === 'Property' && !p.computed ? (p.key.type === 'Identifier' ? p.key.name : String(p.key.value)) : undefined;
+
+/** The keys of every object literal in `source`, one set per object. */
+export function objectKeys(source) {
+  return objectLiterals(acorn.parse(source, { ecmaVersion: 'latest', sourceType: 'module' })).map(
+    (o) => new Set(o.properties.map(keyOf).filter((k) => k !== undefined)),
+  );
+}
+
+/**
+ * `source` (wasm-bindgen's glue) with the keys of the object that provides
+ * a module's imports renamed as `names` (old → new) says: the wasm's
+ * import section was renamed the same way (`withShortImports`). Fails
+ * unless exactly one object holds them, each once.
+ */
+export function withRenamedImports(source, names) {
+  if (names.size === 0) return source;
+  const ast = acorn.parse(source, { ecmaVersion: 'latest', sourceType: 'module' });
+  const holders = objectLiterals(ast).filter((o) => o.properties.some((p) => names.has(keyOf(p))));
+  if (holders.length !== 1) throw new Error(`minify: ${holders.length} objects provide the wasm's imports, not one`);
+  const props = holders[0].properties.filter((p) => names.has(keyOf(p)));
+  const missing = [...names.keys()].filter((n) => !props.some((p) => keyOf(p) === n));
+  if (missing.length) throw new Error(`minify: the glue does not provide ${missing.slice(0, 3).join(', ')}`);
+  if (props.length !== names.size || props.some((p) => p.shorthand)) throw new Error('minify: an import is provided twice or by a shorthand');
+  let code = source;
+  for (const p of [...props].sort((a, b) => b.key.start - a.key.start)) {
+    code = code.slice(0, p.key.start) + names.get(keyOf(p)) + code.slice(p.key.end);
+  }
+  return code;
+}
+
+/** Exports named with a rustc hash (wasm-bindgen's closure shims, `…__invoke__h<16 hex>`, some with `_<n>`). */
+const HASHED = /__h[0-9a-f]{16}(_\d+)?$/;
+
+/** `source` with each `names` key (an export's name) replaced by its value; fails if one is left. */
+export function withExportsRenamed(source, names) {
+  let code = source;
+  for (const [old, given] of names) code = code.replace(new RegExp(`\\b${old}\\b`, 'g'), () => given);
+  const left = [...names.keys()].find((old) => new RegExp(`\\b${old}\\b`).test(code));
+  if (left) throw new Error(`minify: the glue still names the export ${left}`);
+  return code;
+}
+
 async function minifyBundle(dir) {
   const here = path.join(dist, dir);
   const page = path.join(here, 'index.html');
@@ -95,8 +163,15 @@ async function minifyBundle(dir) {
   const file = path.join(here, glue[0]);
   const wasm = path.join(here, glue[0].replace(/\.js$/, '_bg.wasm'));
   if (!existsSync(wasm)) throw new Error(`${wasm} is missing: run the trunk builds first`);
-  const exports = WebAssembly.Module.exports(new WebAssembly.Module(readFileSync(wasm))).map((e) => e.name);
-  const { code: source, dropped } = withoutDeadClasses(readFileSync(file, 'utf8'), exports);
+  const short = withShortImports(readFileSync(wasm), (module) => /^\.\/[^/]+_bg\.js$/.test(module));
+  if (short.renamed.size !== 1) throw new Error(`${wasm}: expected the imports of one glue module, found ${short.renamed.size}`);
+  let n = 0;
+  const { bytes, renamed: hashed } = withRenamedExports(short.bytes, (name) => (HASHED.test(name) ? `$${shortName(n++)}` : undefined));
+  const exports = WebAssembly.Module.exports(new WebAssembly.Module(bytes)).map((e) => e.name);
+  const [names] = short.renamed.values();
+  const { code: pruned, dropped } = withoutDeadClasses(withExportsRenamed(readFileSync(file, 'utf8'), hashed), exports);
+  const source = withRenamedImports(pruned, names);
+  writeFileSync(wasm, bytes);
   const result = await minify(source, {
     module: true,
     ecma: 2020,
@@ -110,7 +185,7 @@ async function minifyBundle(dir) {
   writeFileSync(page, html);
   console.log(
     `[minify] ${path.relative(root, file)}: ${source.length} → ${result.code.length} bytes` +
-      `${dropped.length ? ` (dropped ${dropped.join(', ')})` : ''}; ${changed} integrity hash(es) updated`,
+      `${dropped.length ? ` (dropped ${dropped.join(', ')})` : ''}, ${names.size} imports renamed; ${changed} integrity hash(es) updated`,
   );
 }
 

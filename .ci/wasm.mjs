@@ -17,16 +17,17 @@ export function leb(bytes, at) {
   }
 }
 
-/** The sections of a wasm module: [{ id, start, size }] (`start` is where the content begins). */
+/** The sections of a wasm module: [{ id, header, start, size }] (`header` is where the section's id is, `start` where its content begins). */
 export function sections(bytes) {
   const magic = [0x00, 0x61, 0x73, 0x6d];
   if (magic.some((b, i) => bytes[i] !== b)) throw new Error('not a wasm module');
   const out = [];
   let at = 8; // magic and version
   while (at < bytes.length) {
+    const header = at;
     const id = bytes[at++];
     const [size, start] = leb(bytes, at);
-    out.push({ id, start, size });
+    out.push({ id, header, start, size });
     at = start + size;
   }
   return out;
@@ -114,4 +115,124 @@ export function functions(bytes) {
     }
   }
   return out;
+}
+
+/** `n` as an unsigned LEB128. */
+function uleb(n) {
+  const out = [];
+  do {
+    let b = n % 128;
+    n = Math.floor(n / 128);
+    if (n) b |= 0x80;
+    out.push(b);
+  } while (n);
+  return out;
+}
+
+/** The `i`-th short name: a … z, A … Z, aa, ab, … (valid JavaScript property names). */
+export function shortName(i) {
+  const letters = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ';
+  let name = '';
+  for (let n = i; ; n = Math.floor(n / letters.length) - 1) {
+    name = letters[n % letters.length] + name;
+    if (n < letters.length) return name;
+  }
+}
+
+/**
+ * `bytes` with every import from a module `keep(module)` accepts renamed
+ * to a short name, in import order (`shortName(0)`, `shortName(1)`, …);
+ * nothing else in the module changes (an import's name is referred to by
+ * nothing but the JavaScript that provides it). Returns the new bytes and
+ * the names given: module → (old name → new name).
+ */
+export function withShortImports(bytes, keep) {
+  const section = sections(bytes).find((s) => s.id === 2);
+  const renamed = new Map();
+  if (!section) return { bytes, renamed };
+  const encoded = (s) => {
+    const b = new TextEncoder().encode(s);
+    return [...uleb(b.length), ...b];
+  };
+  let [count, at] = leb(bytes, section.start);
+  const out = [...uleb(count)];
+  for (let i = 0; i < count; i++) {
+    let length;
+    [length, at] = leb(bytes, at);
+    const module = text.decode(bytes.subarray(at, at + length));
+    at += length;
+    [length, at] = leb(bytes, at);
+    const name = text.decode(bytes.subarray(at, at + length));
+    at += length;
+    const from = at;
+    const kind = bytes[at++];
+    if (kind === 0) [, at] = leb(bytes, at);
+    else if (kind === 1 || kind === 2) {
+      if (kind === 1) at++;
+      const flags = bytes[at++];
+      [, at] = leb(bytes, at);
+      if (flags & 1) [, at] = leb(bytes, at);
+    } else if (kind === 3) at += 2;
+    else {
+      at++;
+      [, at] = leb(bytes, at);
+    }
+    let given = name;
+    if (keep(module)) {
+      if (!renamed.has(module)) renamed.set(module, new Map());
+      if (renamed.get(module).has(name)) throw new Error(`wasm: ${module} ${name} is imported twice`);
+      given = shortName(i);
+      renamed.get(module).set(name, given);
+    }
+    out.push(...encoded(module), ...encoded(given), ...bytes.subarray(from, at));
+  }
+  if (at !== section.start + section.size) throw new Error('wasm: the import section did not read to its end');
+  return { bytes: replaceSection(bytes, section, out), renamed };
+}
+
+/**
+ * `bytes` with the exports `rename(name)` gives a new name to renamed
+ * (the others kept), the export section rewritten in place; the new bytes
+ * and the names given (old name → new name).
+ */
+export function withRenamedExports(bytes, rename) {
+  const section = sections(bytes).find((s) => s.id === 7);
+  const renamed = new Map();
+  if (!section) return { bytes, renamed };
+  let [count, at] = leb(bytes, section.start);
+  const out = [...uleb(count)];
+  const taken = new Set();
+  for (let i = 0; i < count; i++) {
+    let length;
+    [length, at] = leb(bytes, at);
+    const name = text.decode(bytes.subarray(at, at + length));
+    at += length;
+    const from = at;
+    at++; // kind
+    [, at] = leb(bytes, at); // index
+    const given = rename(name) ?? name;
+    if (taken.has(given)) throw new Error(`wasm: two exports would be named ${given}`);
+    taken.add(given);
+    if (given !== name) renamed.set(name, given);
+    const encoded = new TextEncoder().encode(given);
+    out.push(...uleb(encoded.length), ...encoded, ...bytes.subarray(from, at));
+  }
+  if (at !== section.start + section.size) throw new Error('wasm: the export section did not read to its end');
+  return { bytes: replaceSection(bytes, section, out), renamed };
+}
+
+/** `bytes` with the content of `section` replaced by `content` (its size re-encoded). */
+function replaceSection(bytes, section, content) {
+  const headerStart = section.header;
+  const size = uleb(content.length);
+  const result = new Uint8Array(headerStart + 1 + size.length + content.length + (bytes.length - section.start - section.size));
+  result.set(bytes.subarray(0, headerStart), 0);
+  let to = headerStart;
+  result[to++] = bytes[headerStart];
+  result.set(size, to);
+  to += size.length;
+  result.set(content, to);
+  to += content.length;
+  result.set(bytes.subarray(section.start + section.size), to);
+  return result;
 }

@@ -14,9 +14,10 @@ import { assert } from './lib/assert.mjs';
 import { distDir } from '../support/serve.mjs';
 import { minify as minifyCss } from '../../.ci/css.mjs';
 import { pruneCss, requiredClasses, selectors } from '../../.ci/css-bundles.mjs';
-import { withoutDeadClasses } from '../../.ci/minify.mjs';
+import { objectKeys, withExportsRenamed, withoutDeadClasses, withRenamedImports } from '../../.ci/minify.mjs';
 import { embeddedSlots } from '../../.ci/packs.mjs';
 import { BUNDLES } from '../../.ci/shells.mjs';
+import { shortName, withRenamedExports, withShortImports } from '../../.ci/wasm.mjs';
 
 const root = path.resolve(distDir, '..');
 const DIRS = ['', ...Object.keys(BUNDLES)];
@@ -78,6 +79,54 @@ test('the glue loses the classes that call missing wasm exports, and only those'
     'an export missing outside any class is an error, not a silent drop');
 });
 
+/** A small wasm module: `imports` as [module, name] functions of type () → (), and one export `run` calling the first. */
+function tinyWasm(imports) {
+  const str = (t) => [t.length, ...Buffer.from(t)];
+  const section = (id, body) => [id, body.length, ...body];
+  const importBody = [imports.length, ...imports.flatMap(([m, n]) => [...str(m), ...str(n), 0, 0])];
+  return new Uint8Array([
+    0x00, 0x61, 0x73, 0x6d, 1, 0, 0, 0,
+    ...section(1, [1, 0x60, 0, 0]), // one type: () → ()
+    ...section(2, importBody),
+    ...section(3, [1, 0]), // one function of type 0
+    ...section(7, [1, ...str('run'), 0, imports.length]), // export it
+    ...section(10, [1, 4, 0, 0x10, 0, 0x0b]), // its body: call import 0
+  ]);
+}
+
+test('short import names: the wasm\'s import section and the glue\'s keys, renamed alike', () => {
+  assert.deepEqual([0, 25, 26, 51, 52, 53, 2755, 2756].map(shortName), ['a', 'z', 'A', 'Z', 'aa', 'ab', 'ZZ', 'aaa']);
+  const glue = './tiny_bg.js';
+  const wasm = tinyWasm([[glue, '__wbg_log_0123456789abcdef'], ['env', 'other'], [glue, '__wbg_now_fedcba9876543210']]);
+  const { bytes, renamed } = withShortImports(wasm, (m) => m === glue);
+  const imports = WebAssembly.Module.imports(new WebAssembly.Module(bytes));
+  assert.deepEqual(imports.map((i) => [i.module, i.name]), [[glue, 'a'], ['env', 'other'], [glue, 'c']], 'renamed in import order, another module\'s import kept');
+  assert.deepEqual(WebAssembly.Module.exports(new WebAssembly.Module(bytes)).map((e) => e.name), ['run']);
+  assert.deepEqual([...renamed.get(glue)], [['__wbg_log_0123456789abcdef', 'a'], ['__wbg_now_fedcba9876543210', 'c']]);
+  const calls = [];
+  const source = `const import0 = { __proto__: null, __wbg_log_0123456789abcdef: function() { calls.push('log'); }, __wbg_now_fedcba9876543210() { calls.push('now'); } };`;
+  const code = withRenamedImports(source, renamed.get(glue));
+  assert.deepEqual(objectKeys(code), [new Set(['__proto__', 'a', 'c'])]);
+  const import0 = new Function('calls', `${code}; return import0;`)(calls);
+  new WebAssembly.Instance(new WebAssembly.Module(bytes), { [glue]: import0, env: { other() {} } }).exports.run();
+  assert.deepEqual(calls, ['log'], 'the renamed wasm calls the renamed function');
+  assert.throws(() => withRenamedImports('const o = { __wbg_log_0123456789abcdef: 1 };', renamed.get(glue)), /does not provide __wbg_now/);
+  assert.throws(() => withRenamedImports('const o = { __wbg_log_0123456789abcdef: 1 }, p = { __wbg_now_fedcba9876543210: 2 };', renamed.get(glue)), /2 objects/);
+});
+
+test('hashed exports renamed: the wasm\'s export section and the glue\'s calls alike', () => {
+  const wasm = tinyWasm([['env', 'log']]);
+  const { bytes, renamed } = withRenamedExports(wasm, (name) => (name === 'run' ? '$a' : undefined));
+  assert.deepEqual(WebAssembly.Module.exports(new WebAssembly.Module(bytes)).map((e) => e.name), ['$a']);
+  assert.deepEqual([...renamed], [['run', '$a']]);
+  let logged = 0;
+  const instance = new WebAssembly.Instance(new WebAssembly.Module(bytes), { env: { log: () => logged++ } });
+  const code = withExportsRenamed('function go(wasm) { wasm.run(); wasm.run_1(); }', renamed);
+  assert.equal(code, 'function go(wasm) { wasm.$a(); wasm.run_1(); }', 'a longer name that begins alike is not touched');
+  new Function('wasm', `${code.replace('wasm.run_1();', '')}; go(wasm);`)(instance.exports);
+  assert.equal(logged, 1, 'the glue calls the renamed export');
+});
+
 test('the data slots a wasm embeds are read from its packed JSON', () => {
   const bytes = Buffer.from('\0asm{"name":{"en":"","kk":"","ru":"","slot":1285,"working":["en"]}}..{"slot":7}..slot:9');
   assert.deepEqual([...embeddedSlots(bytes)].sort((a, b) => a - b), [7, 1285]);
@@ -123,7 +172,7 @@ test('every bundle links its own stylesheet, named by its content, with every ru
   }
 });
 
-test('no bundle carries wasm-streams\' exports or their JavaScript classes', { skip: built }, () => {
+test('no bundle carries wasm-streams\' exports or their JavaScript classes; imports and hashed exports have short names', { skip: built }, () => {
   for (const dir of DIRS) {
     const b = bundle(dir);
     const exports = WebAssembly.Module.exports(new WebAssembly.Module(b.wasm)).map((e) => e.name);
@@ -131,7 +180,14 @@ test('no bundle carries wasm-streams\' exports or their JavaScript classes', { s
       assert.ok(exports.includes(kept), `${dir || '/'}: the wasm still exports ${kept}`);
     }
     assert.deepEqual(exports.filter((n) => /intounderlying/i.test(n)), [], `${dir || '/'}: no IntoUnderlying* export`);
+    assert.deepEqual(exports.filter((n) => /^(_WASM_SPLIT_MARKER|__abort_handler$|__instance_terminated$)/.test(n)), [], `${dir || '/'}: no export only tools read`);
+    assert.deepEqual(exports.filter((n) => /__h[0-9a-f]{16}/.test(n)), [], `${dir || '/'}: no export named with a rustc hash`);
     assert.doesNotMatch(b.glue, /IntoUnderlying|intounderlying/, `${dir || '/'}: no IntoUnderlying* class in the glue`);
+    // The imports have short names, and one object of the glue provides them all.
+    const imports = WebAssembly.Module.imports(new WebAssembly.Module(b.wasm)).map((i) => i.name);
+    assert.ok(imports.length > 100, `${dir || '/'}: the wasm imports its JavaScript`);
+    assert.deepEqual(imports.filter((n) => !/^[A-Za-z]{1,2}$/.test(n)), [], `${dir || '/'}: every import has a short name`);
+    assert.equal(objectKeys(b.glue).filter((keys) => imports.every((n) => keys.has(n))).length, 1, `${dir || '/'}: one object of the glue provides every import`);
     // Every export the minified glue calls by name is still there.
     const called = new Set([...b.glue.matchAll(/\.(__wbg_[a-z0-9_]+_free|__wbindgen_[a-z_]+)\(/g)].map((m) => m[1]));
     assert.deepEqual([...called].filter((n) => !exports.includes(n)), [], `${dir || '/'}: the glue calls only exports the wasm has`);
