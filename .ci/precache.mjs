@@ -75,18 +75,13 @@ if (!files.includes('index.html')) {
   process.exit(2);
 }
 
-/** Waits for the first contentful paint (see paintFirst()). */
-const AFTER_FIRST_PAINT = `await new Promise((go) => {
-  const later = () => setTimeout(go, 0);
-  const types = (window.PerformanceObserver && PerformanceObserver.supportedEntryTypes) || [];
-  if (!types.includes('paint')) return requestAnimationFrame(() => requestAnimationFrame(later));
-  const seen = (list, observer) => {
-    if (!list.getEntriesByName('first-contentful-paint').length) return;
-    observer.disconnect();
-    later();
-  };
-  new PerformanceObserver(seen).observe({ type: 'paint', buffered: true });
-});`;
+/**
+ * Waits for the first contentful paint (see paintFirst()): the promise
+ * public/boot.js makes, which every page loads before its loader runs (a
+ * module script runs after the classic ones before it). Without it (a page
+ * whose boot.js did not load) the loader goes on at once.
+ */
+const AFTER_FIRST_PAINT = 'await window.qujatPainted;';
 
 // 1. Mark the pages and give them their policy (idempotent: a second run changes nothing).
 for (const f of files.filter((f) => f.endsWith('.html'))) {
@@ -104,9 +99,10 @@ for (const f of files.filter((f) => f.endsWith('.html'))) {
 /**
  * The static shell paints before the wasm is asked for: trunk preloads the
  * wasm from <head>, competing with the first paint; instead its loader
- * waits for the first contentful paint (a PerformanceObserver of paint
- * entries; where the browser has none, the second animation frame, which
- * comes after the first frame's paint).
+ * waits for the first contentful paint (public/boot.js's
+ * `window.qujatPainted`: a PerformanceObserver of paint entries; where the
+ * browser has none, the second animation frame, which comes after the
+ * first frame's paint).
  */
 function paintFirst(html, f) {
   const preload = /<link rel="preload" href="[^"]+_bg\.wasm"[^>]*>/;

@@ -47,4 +47,19 @@
   document.addEventListener('click', function (e) {
     if (e.target.closest && e.target.closest('#app-reload')) location.reload();
   });
+  // The static shell paints before the wasm is asked for: each page's
+  // loader (trunk's, as .ci/precache.mjs leaves it) awaits this promise,
+  // kept by the first contentful paint (where the browser reports no paint
+  // entries, by the second animation frame, which comes after the first
+  // frame's paint). Here once rather than in every page's loader.
+  window.qujatPainted = new Promise(function (go) {
+    function later() { setTimeout(go, 0); }
+    var types = (window.PerformanceObserver && PerformanceObserver.supportedEntryTypes) || [];
+    if (types.indexOf('paint') < 0) return requestAnimationFrame(function () { requestAnimationFrame(later); });
+    new PerformanceObserver(function (list, observer) {
+      if (!list.getEntriesByName('first-contentful-paint').length) return;
+      observer.disconnect();
+      later();
+    }).observe({ type: 'paint', buffered: true });
+  });
 })();

@@ -26,7 +26,7 @@ const BUDGET = 250 * KB; // 256 000 bytes, brotli: fails the build
 // where they stand (427,409 B, 554,317 B, 367,796 B and 462,843 B on
 // 2026-12-03, once structs were read by place, stop 36; the passports
 // 302,535 B), so that they do not grow while they come down to the goal.
-const BUNDLE_BUDGETS = { services: 296 * KB, apply: 418 * KB, cabinet: 543 * KB, staff: 359 * KB, corporation: 452 * KB };
+const BUNDLE_BUDGETS = { services: 291 * KB, apply: 413 * KB, cabinet: 537 * KB, staff: 353 * KB, corporation: 447 * KB };
 // Issue 15's goal for apply and staff, brotli: information only.
 const BUNDLE_GOALS = { apply: 350 * KB, staff: 350 * KB };
 
