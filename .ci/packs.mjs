@@ -60,8 +60,12 @@ export function embeddedSlots(bytes) {
   return new Set([...Buffer.from(bytes).toString('latin1').matchAll(/"slot":(\d+)/g)].map((m) => Number(m[1])));
 }
 
-/** Writes every bundle's packs (the usage above). */
-function main() {
+/**
+ * The build's texts (target/law): each message key's slots, where the
+ * messages' slots end (the data's texts begin there), and each language's
+ * header and texts, one per slot.
+ */
+export function lawTexts() {
   const slots = new Map(
     readFileSync(path.join(law, 'texts-slots.txt'), 'utf8')
       .split('\n')
@@ -71,7 +75,6 @@ function main() {
         return [key, { first: Number(first), count: Number(count) }];
       }),
   );
-  // The messages' slots end where the data's texts begin.
   const messageSlots = Math.max(...[...slots.values()].map(({ first, count }) => first + count));
   const full = Object.fromEntries(
     LANGS.map((lang) => {
@@ -80,6 +83,12 @@ function main() {
       return [lang, { header: file.slice(0, newline), texts: file.slice(newline + 1).split('\0') }];
     }),
   );
+  return { slots, messageSlots, full };
+}
+
+/** Writes every bundle's packs (the usage above). */
+function main() {
+  const { slots, messageSlots, full } = lawTexts();
 
   // The wasm checks a pack's header against its own (pack::HEADER): the
   // packs must be made from this build's texts. The header without its

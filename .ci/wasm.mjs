@@ -1,8 +1,9 @@
 // Reads the parts of a wasm module the build and its reports look at: the
 // sections, the functions' names (the "name" custom section cargo's wasm
-// keeps) and each function body's size. One reader for .ci/packs.mjs
-// (which `tr` functions a bundle links) and tests/support/wasm-sizes.mjs
-// (where a bundle's bytes are).
+// keeps), each function body's size and the imports; and rewrites the
+// names of its imports and exports. One reader for .ci/packs.mjs (which
+// `tr` functions a bundle links), tests/support/wasm-sizes.mjs (where a
+// bundle's bytes are) and .ci/minify.mjs (the short names).
 
 /** The unsigned LEB128 number at `at`: [value, next offset]. */
 export function leb(bytes, at) {
@@ -65,45 +66,51 @@ export function nameMap(bytes) {
   return names;
 }
 
-/** How many functions the module imports (they come first in the function index space). */
-function importedFunctions(bytes) {
-  let imported = 0;
-  for (const s of sections(bytes).filter((s) => s.id === 2)) {
-    let [count, at] = leb(bytes, s.start);
-    for (let i = 0; i < count; i++) {
+/**
+ * The import section's entries, in order: { module, name, kind, from, to }
+ * (`from`–`to` is the entry's description after its two names: the kind
+ * byte and what that kind carries), and the section itself (undefined
+ * when the module imports nothing).
+ */
+export function imports(bytes) {
+  const section = sections(bytes).find((s) => s.id === 2);
+  const entries = [];
+  if (!section) return { section, entries };
+  let [count, at] = leb(bytes, section.start);
+  for (let i = 0; i < count; i++) {
+    const names = [];
+    for (let field = 0; field < 2; field++) {
       let length;
-      for (let field = 0; field < 2; field++) {
-        [length, at] = leb(bytes, at);
-        at += length;
-      }
-      const kind = bytes[at++];
-      if (kind === 0) {
-        imported++;
-        [, at] = leb(bytes, at); // type index
-      } else if (kind === 1) {
-        at++; // table element type
-        const flags = bytes[at++];
-        [, at] = leb(bytes, at);
-        if (flags & 1) [, at] = leb(bytes, at);
-      } else if (kind === 2) {
-        const flags = bytes[at++];
-        [, at] = leb(bytes, at);
-        if (flags & 1) [, at] = leb(bytes, at);
-      } else if (kind === 3) {
-        at += 2; // value type, mutability
-      } else {
-        at++; // tag attribute
-        [, at] = leb(bytes, at); // its type
-      }
+      [length, at] = leb(bytes, at);
+      names.push(text.decode(bytes.subarray(at, at + length)));
+      at += length;
     }
+    const from = at;
+    const kind = bytes[at++];
+    if (kind === 0) {
+      [, at] = leb(bytes, at); // type index
+    } else if (kind === 1 || kind === 2) {
+      if (kind === 1) at++; // a table's element type
+      const flags = bytes[at++];
+      [, at] = leb(bytes, at); // minimum
+      if (flags & 1) [, at] = leb(bytes, at); // maximum
+    } else if (kind === 3) {
+      at += 2; // value type, mutability
+    } else {
+      at++; // tag attribute
+      [, at] = leb(bytes, at); // its type
+    }
+    entries.push({ module: names[0], name: names[1], kind, from, to: at });
   }
-  return imported;
+  if (at !== section.start + section.size) throw new Error('wasm: the import section did not read to its end');
+  return { section, entries };
 }
 
 /** Each function body's size with its name from the "name" section (`?` without one), in module order. */
 export function functions(bytes) {
   const names = nameMap(bytes);
-  const imported = importedFunctions(bytes);
+  // Imported functions come first in the function index space.
+  const imported = imports(bytes).entries.filter((e) => e.kind === 0).length;
   const out = [];
   for (const s of sections(bytes).filter((s) => s.id === 10)) {
     let [count, at] = leb(bytes, s.start);
@@ -129,6 +136,12 @@ function uleb(n) {
   return out;
 }
 
+/** A name as the import and export sections write it: its UTF-8 length, then its bytes. */
+function encodedName(name) {
+  const utf8 = new TextEncoder().encode(name);
+  return [...uleb(utf8.length), ...utf8];
+}
+
 /** The `i`-th short name: a … z, A … Z, aa, ab, … (valid JavaScript property names). */
 export function shortName(i) {
   const letters = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ';
@@ -147,36 +160,11 @@ export function shortName(i) {
  * the names given: module → (old name → new name).
  */
 export function withShortImports(bytes, keep) {
-  const section = sections(bytes).find((s) => s.id === 2);
+  const { section, entries } = imports(bytes);
   const renamed = new Map();
   if (!section) return { bytes, renamed };
-  const encoded = (s) => {
-    const b = new TextEncoder().encode(s);
-    return [...uleb(b.length), ...b];
-  };
-  let [count, at] = leb(bytes, section.start);
-  const out = [...uleb(count)];
-  for (let i = 0; i < count; i++) {
-    let length;
-    [length, at] = leb(bytes, at);
-    const module = text.decode(bytes.subarray(at, at + length));
-    at += length;
-    [length, at] = leb(bytes, at);
-    const name = text.decode(bytes.subarray(at, at + length));
-    at += length;
-    const from = at;
-    const kind = bytes[at++];
-    if (kind === 0) [, at] = leb(bytes, at);
-    else if (kind === 1 || kind === 2) {
-      if (kind === 1) at++;
-      const flags = bytes[at++];
-      [, at] = leb(bytes, at);
-      if (flags & 1) [, at] = leb(bytes, at);
-    } else if (kind === 3) at += 2;
-    else {
-      at++;
-      [, at] = leb(bytes, at);
-    }
+  const out = [...uleb(entries.length)];
+  entries.forEach(({ module, name, from, to }, i) => {
     let given = name;
     if (keep(module)) {
       if (!renamed.has(module)) renamed.set(module, new Map());
@@ -184,9 +172,8 @@ export function withShortImports(bytes, keep) {
       given = shortName(i);
       renamed.get(module).set(name, given);
     }
-    out.push(...encoded(module), ...encoded(given), ...bytes.subarray(from, at));
-  }
-  if (at !== section.start + section.size) throw new Error('wasm: the import section did not read to its end');
+    out.push(...encodedName(module), ...encodedName(given), ...bytes.subarray(from, to));
+  });
   return { bytes: replaceSection(bytes, section, out), renamed };
 }
 
@@ -214,8 +201,7 @@ export function withRenamedExports(bytes, rename) {
     if (taken.has(given)) throw new Error(`wasm: two exports would be named ${given}`);
     taken.add(given);
     if (given !== name) renamed.set(name, given);
-    const encoded = new TextEncoder().encode(given);
-    out.push(...uleb(encoded.length), ...encoded, ...bytes.subarray(from, at));
+    out.push(...encodedName(given), ...bytes.subarray(from, at));
   }
   if (at !== section.start + section.size) throw new Error('wasm: the export section did not read to its end');
   return { bytes: replaceSection(bytes, section, out), renamed };

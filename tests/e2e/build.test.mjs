@@ -15,7 +15,7 @@ import { distDir } from '../support/serve.mjs';
 import { minify as minifyCss } from '../../.ci/css.mjs';
 import { pruneCss, requiredClasses, selectors } from '../../.ci/css-bundles.mjs';
 import { objectKeys, withExportsRenamed, withoutDeadClasses, withRenamedImports } from '../../.ci/minify.mjs';
-import { embeddedSlots } from '../../.ci/packs.mjs';
+import { embeddedSlots, lawTexts } from '../../.ci/packs.mjs';
 import { BUNDLES } from '../../.ci/shells.mjs';
 import { shortName, withRenamedExports, withShortImports } from '../../.ci/wasm.mjs';
 
@@ -195,10 +195,8 @@ test('no bundle carries wasm-streams\' exports or their JavaScript classes; impo
 });
 
 test('each bundle\'s packs hold exactly the data texts its wasm embeds', { skip: built }, () => {
-  const slots = readFileSync(path.join(root, 'target', 'law', 'texts-slots.txt'), 'utf8')
-    .split('\n').filter(Boolean).map((l) => l.split(' ').map(Number));
-  const messages = Math.max(...slots.map(([, first, count]) => first + count));
-  const whole = readFileSync(path.join(root, 'target', 'law', 'texts-ru.txt'), 'utf8').split('\n').slice(1).join('\n').split('\0');
+  const { messageSlots: messages, full } = lawTexts();
+  const whole = full.ru.texts;
   let checked = 0;
   for (const dir of Object.keys(BUNDLES)) {
     const b = bundle(dir);
