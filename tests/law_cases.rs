@@ -119,29 +119,39 @@ fn region_key(service: ServiceId, region: Option<&str>) -> String {
 }
 
 impl Row {
+    /// What the row says, as the engine's answer is compared with it.
+    fn said(&self) -> Said {
+        [
+            ("route", self.route.clone()),
+            ("documents", list(self.documents.iter().cloned())),
+            (
+                "refusal_grounds",
+                list(self.refusal_grounds.iter().cloned()),
+            ),
+            ("consent", self.consent.clone()),
+            ("term", self.term.clone()),
+            ("milestones", list(self.milestones.iter().cloned())),
+            ("receipts", list(self.receipts.iter().cloned())),
+            ("assumptions", self.assumptions.join(" ")),
+        ]
+    }
+
     fn matches(&self, c: &Combo) -> bool {
         let case = &c.case;
         self.service == case.service.as_str()
             && self.channel.contains(&case.channel.slug().to_string())
-            && self.reason.as_ref().is_none_or(|r| r.contains(&c.reason))
-            && self
-                .representative
-                .as_ref()
-                .is_none_or(|r| r.contains(&case.representative))
-            && self
-                .digital_document
-                .as_ref()
-                .is_none_or(|r| r.contains(&case.digital_document))
-            && self
-                .liquidated
-                .as_ref()
-                .is_none_or(|r| r.contains(&case.liquidated))
-            && self
-                .location
-                .as_ref()
-                .is_none_or(|r| r.contains(&c.location))
-            && self.region.as_ref().is_none_or(|r| r.contains(&c.region))
+            && any(&self.reason, &c.reason)
+            && any(&self.representative, &case.representative)
+            && any(&self.digital_document, &case.digital_document)
+            && any(&self.liquidated, &case.liquidated)
+            && any(&self.location, &c.location)
+            && any(&self.region, &c.region)
     }
+}
+
+/// Whether a row's key matches `v`: absent matches anything.
+fn any<T: PartialEq>(key: &Option<OneOrMany<T>>, v: &T) -> bool {
+    key.as_ref().is_none_or(|k| k.contains(v))
 }
 
 // ---------------------------------------------------------------------------
@@ -325,18 +335,17 @@ fn item(id: &str, p: &Provenance) -> String {
     }
 }
 
-/// The engine's row for a combination, in the table's notation.
-struct Said {
-    route: String,
-    documents: Vec<String>,
-    refusal_grounds: Vec<String>,
-    consent: String,
-    term: String,
-    milestones: Vec<String>,
-    receipts: Vec<String>,
-    assumptions: Vec<String>,
+/// A row's answer for a combination, field by field in the table's
+/// order, each as one line of the table's notation: a list's items joined
+/// by ` | `, the assumptions by a space.
+type Said = [(&'static str, String); 8];
+
+/// The items of a list, in the table's notation.
+fn list(items: impl IntoIterator<Item = String>) -> String {
+    items.into_iter().collect::<Vec<_>>().join(" | ")
 }
 
+/// The engine's row for a combination, in the table's notation.
 fn said(r: &Rules) -> Said {
     let route = match r.route {
         Route::Service => "service".to_string(),
@@ -362,38 +371,34 @@ fn said(r: &Rules) -> Said {
         }
         s
     });
-    Said {
-        route,
-        documents: r
-            .documents
-            .iter()
-            .map(|d| item(&d.id, &d.provenance))
-            .collect(),
-        refusal_grounds: r
-            .refusal_grounds
-            .iter()
-            .map(|g| item(&g.id, &g.provenance))
-            .collect(),
-        consent,
-        term,
-        milestones: r
-            .milestones
-            .iter()
-            .map(|m| {
+    [
+        ("route", route),
+        (
+            "documents",
+            list(r.documents.iter().map(|d| item(&d.id, &d.provenance))),
+        ),
+        (
+            "refusal_grounds",
+            list(r.refusal_grounds.iter().map(|g| item(&g.id, &g.provenance))),
+        ),
+        ("consent", consent),
+        ("term", term),
+        (
+            "milestones",
+            list(r.milestones.iter().map(|m| {
                 let mut s = item(&m.id, &m.provenance);
                 if let Some(p) = &m.mapped {
                     s.push_str(&format!(", mapped {}", cites(p)));
                 }
                 s
-            })
-            .collect(),
-        receipts: r
-            .receipts
-            .iter()
-            .map(|x| item(&x.id, &x.provenance))
-            .collect(),
-        assumptions: r.assumptions(),
-    }
+            })),
+        ),
+        (
+            "receipts",
+            list(r.receipts.iter().map(|x| item(&x.id, &x.provenance))),
+        ),
+        ("assumptions", r.assumptions().join(" ")),
+    ]
 }
 
 fn describe(c: &Combo) -> String {
@@ -420,19 +425,10 @@ fn every_combination_has_exactly_one_row_and_the_engine_produces_it() {
     let combos = combinations();
     if std::env::var("QUJAT_CASES").as_deref() == Ok("print") {
         for c in &combos {
-            let s = said(&case::rules(&c.case).unwrap());
-            println!(
-                "{}\n  route {}\n  documents {:?}\n  refusal_grounds {:?}\n  consent {}\n  term {}\n  milestones {:?}\n  receipts {:?}\n  assumptions {:?}",
-                describe(c),
-                s.route,
-                s.documents,
-                s.refusal_grounds,
-                s.consent,
-                s.term,
-                s.milestones,
-                s.receipts,
-                s.assumptions
-            );
+            println!("{}", describe(c));
+            for (what, text) in said(&case::rules(&c.case).unwrap()) {
+                println!("  {what} {text}");
+            }
         }
     }
     let mut errors = Vec::new();
@@ -457,39 +453,14 @@ fn every_combination_has_exactly_one_row_and_the_engine_produces_it() {
             errors.push(format!("the engine has no rules for {}", describe(c)));
             continue;
         };
-        let s = said(&rules);
-        let mut check = |what: &str, want: String, got: String| {
+        for ((what, want), (_, got)) in row.said().into_iter().zip(said(&rules)) {
             if want != got {
                 errors.push(format!(
                     "{}: {what}\n    table:  {want}\n    engine: {got}",
                     describe(c)
                 ));
             }
-        };
-        check("route", row.route.clone(), s.route);
-        check(
-            "documents",
-            row.documents.join(" | "),
-            s.documents.join(" | "),
-        );
-        check(
-            "refusal_grounds",
-            row.refusal_grounds.join(" | "),
-            s.refusal_grounds.join(" | "),
-        );
-        check("consent", row.consent.clone(), s.consent);
-        check("term", row.term.clone(), s.term);
-        check(
-            "milestones",
-            row.milestones.join(" | "),
-            s.milestones.join(" | "),
-        );
-        check("receipts", row.receipts.join(" | "), s.receipts.join(" | "));
-        check(
-            "assumptions",
-            row.assumptions.join(" "),
-            s.assumptions.join(" "),
-        );
+        }
     }
     for (i, n) in used.iter().enumerate() {
         if *n == 0 {
