@@ -453,7 +453,13 @@ fn every_combination_has_exactly_one_row_and_the_engine_produces_it() {
             errors.push(format!("the engine has no rules for {}", describe(c)));
             continue;
         };
-        for ((what, want), (_, got)) in row.said().into_iter().zip(said(&rules)) {
+        for ((what, want), (field, got)) in row.said().into_iter().zip(said(&rules)) {
+            // Both lists name their fields: a reordering of one would
+            // otherwise compare a table field with a different engine field.
+            assert_eq!(
+                what, field,
+                "Row::said and said() list fields in different orders"
+            );
             if want != got {
                 errors.push(format!(
                     "{}: {what}\n    table:  {want}\n    engine: {got}",
