@@ -6,6 +6,7 @@ use super::consent::ConsentStep;
 use super::form::Form;
 use crate::engine::application::{self, DocKind, Field, Reason, Step, Who};
 use crate::engine::identity::registry::{self, OrganisationKind, Person};
+use crate::engine::source::Lang;
 use crate::i18n::tr;
 use crate::ui::labels::{Label, t, ts};
 use crate::ui::state::applications::SERVICE;
@@ -39,31 +40,49 @@ fn doc_slug(d: DocKind) -> &'static str {
     }
 }
 
+/// A question answered by choosing one of `choices` (the Who, Reason and
+/// Document pages): its legend is the page's heading, `selected` reads the
+/// answer as a choice's value and `change` stores the value chosen; the
+/// radios' name is the field's id, which the error summary links to.
+fn choose(
+    form: Form,
+    field: Field,
+    legend: fn(Lang) -> &'static str,
+    choices: Vec<Choice>,
+    selected: fn(&application::Answers) -> Option<String>,
+    change: fn(&mut application::Answers, String),
+) -> AnyView {
+    let answers = form.answers;
+    view! {
+        <Radios name=field.html_id() as_heading=true legend=ts(legend)
+            choices=Signal::stored(choices)
+            selected=Signal::derive(move || answers.with(selected))
+            on_select=form.on(change) error=form.error(field) />
+    }
+    .into_any()
+}
+
 /// The question of `step` (every step but "check your answers").
 pub fn question(step: Step, form: Form, person: &'static Person) -> AnyView {
     let lang = use_lang();
     let answers = form.answers;
     match step {
-        Step::Who => view! {
-            <Radios
-                name="who"
-                as_heading=true
-                legend=ts(tr::wizard_who_question)
-                choices=Signal::stored(vec![
-                    Choice::new(who_slug(Who::Myself), Who::Myself.label(lang)),
-                    Choice::hinted(who_slug(Who::ParentOfMinor), Who::ParentOfMinor.label(lang), tr::wizard_who_parent_hint(lang)),
-                ])
-                selected=Signal::derive(move || answers.get().who.map(|w| who_slug(w).to_string()))
-                on_select=form.on(|a, v| {
-                    a.who = [Who::Myself, Who::ParentOfMinor].into_iter().find(|w| who_slug(*w) == v);
-                    if a.who != Some(Who::ParentOfMinor) {
-                        a.child_iin = None;
-                    }
-                })
-                error=form.error(Field::Who)
-            />
-        }
-        .into_any(),
+        Step::Who => choose(
+            form,
+            Field::Who,
+            tr::wizard_who_question,
+            vec![
+                Choice::new(who_slug(Who::Myself), Who::Myself.label(lang)),
+                Choice::hinted(who_slug(Who::ParentOfMinor), Who::ParentOfMinor.label(lang), tr::wizard_who_parent_hint(lang)),
+            ],
+            |a| a.who.map(|w| who_slug(w).to_string()),
+            |a, v| {
+                a.who = [Who::Myself, Who::ParentOfMinor].into_iter().find(|w| who_slug(*w) == v);
+                if a.who != Some(Who::ParentOfMinor) {
+                    a.child_iin = None;
+                }
+            },
+        ),
         Step::Child => {
             let ctx = form.ctx;
             let choices = Signal::derive(move || {
@@ -92,28 +111,27 @@ pub fn question(step: Step, form: Form, person: &'static Person) -> AnyView {
                     answers.get().reason.map(|r| r.label(lang)).unwrap_or_default(),
                 ))}
             </Show>
-            <Radios name="reason" as_heading=true legend=ts(tr::wizard_reason_question)
-                choices=Signal::stored(application::reasons(SERVICE).iter().map(|r| Choice::new(reason_slug(*r), r.label(lang))).collect::<Vec<_>>())
-                selected=Signal::derive(move || answers.get().reason.map(|r| reason_slug(r).to_string()))
-                on_select=form.on(|a, v| a.reason = Reason::ALL.into_iter().find(|r| reason_slug(*r) == v))
-                error=form.error(Field::Reason) />
+            {choose(
+                form,
+                Field::Reason,
+                tr::wizard_reason_question,
+                application::reasons(SERVICE).iter().map(|r| Choice::new(reason_slug(*r), r.label(lang))).collect(),
+                |a| a.reason.map(|r| reason_slug(r).to_string()),
+                |a, v| a.reason = Reason::ALL.into_iter().find(|r| reason_slug(*r) == v),
+            )}
         }
         .into_any(),
-        Step::Document => view! {
-            <Radios
-                name="document"
-                as_heading=true
-                legend=ts(tr::wizard_document_question)
-                choices=Signal::stored(vec![
-                    Choice::hinted(doc_slug(DocKind::BasicSecondaryCertificate), DocKind::BasicSecondaryCertificate.label(lang), tr::wizard_document_basic_hint(lang)),
-                    Choice::hinted(doc_slug(DocKind::GeneralSecondaryAttestat), DocKind::GeneralSecondaryAttestat.label(lang), tr::wizard_document_general_hint(lang)),
-                ])
-                selected=Signal::derive(move || answers.get().document.map(|d| doc_slug(d).to_string()))
-                on_select=form.on(|a, v| a.document = DocKind::ALL.into_iter().find(|d| doc_slug(*d) == v))
-                error=form.error(Field::Document)
-            />
-        }
-        .into_any(),
+        Step::Document => choose(
+            form,
+            Field::Document,
+            tr::wizard_document_question,
+            vec![
+                Choice::hinted(doc_slug(DocKind::BasicSecondaryCertificate), DocKind::BasicSecondaryCertificate.label(lang), tr::wizard_document_basic_hint(lang)),
+                Choice::hinted(doc_slug(DocKind::GeneralSecondaryAttestat), DocKind::GeneralSecondaryAttestat.label(lang), tr::wizard_document_general_hint(lang)),
+            ],
+            |a| a.document.map(|d| doc_slug(d).to_string()),
+            |a, v| a.document = DocKind::ALL.into_iter().find(|d| doc_slug(*d) == v),
+        ),
         Step::School => view! {
             <TextField id="school" as_heading=true label=ts(tr::wizard_school_question)
                 hint=ts(tr::wizard_school_hint) value=Signal::derive(move || answers.get().school)
@@ -165,7 +183,7 @@ pub fn question(step: Step, form: Form, person: &'static Person) -> AnyView {
 /// The registry's schools (those that still exist), and "not in this list".
 /// A school chosen here is known by its id, so the region's own regulation
 /// (F002, East Kazakhstan) applies only where the school really is.
-fn school_choices(lang: crate::engine::source::Lang) -> Vec<Choice> {
+fn school_choices(lang: Lang) -> Vec<Choice> {
     organisation_choices(
         lang,
         OrganisationKind::School,
@@ -175,7 +193,7 @@ fn school_choices(lang: crate::engine::source::Lang) -> Vec<Choice> {
 
 /// Chooses school `id` of the registry (its name, in `lang`, fills the
 /// field), or none.
-fn pick_school(a: &mut application::Answers, id: &str, lang: crate::engine::source::Lang) {
+fn pick_school(a: &mut application::Answers, id: &str, lang: Lang) {
     match registry::organisation(id) {
         Some(o) => {
             a.school = o.name.get(lang).to_string();
