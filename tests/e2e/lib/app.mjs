@@ -77,6 +77,12 @@ export async function expectH1(page, text, label, { timeout = TIMEOUT } = {}) {
     .waitForFunction((t) => document.querySelector('main#main h1')?.innerText.trim() === t, text, { timeout })
     .catch(() => {});
   assert.equal(await h1Text(page), text, `${label}: the h1`);
+  // After a client-side navigation the app moves focus to the new h1 on
+  // the next animation frame (frame.rs, RouteFocus). Playwright's fill
+  // focuses and selects a field, then types in a second step: were that
+  // frame to come between, the typing (or the Delete of an emptying fill)
+  // would go to the h1 and be lost. Two frames here, and it has come.
+  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
 }
 
 /** The language switch button for `code` (kk, ru or en). */
