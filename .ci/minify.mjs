@@ -2,7 +2,7 @@
 // imports: `<bundle>-<hash>.js`) with terser, shortens the names its wasm
 // imports it by (below), and gives the pages that
 // link it the new file's Subresource Integrity hash. Run by .ci/build after
-// the six trunk builds and before .ci/precache.mjs (which hashes the
+// the seven trunk builds and before .ci/precache.mjs (which hashes the
 // files for the service worker's release and the pages for their CSP).
 //
 // Why not trunk's own `minify`: it also rewrites the pages, whose inline

@@ -1,5 +1,5 @@
-// Writes the service worker dist/sw.js for the six bundles that .ci/build
-// has just put in dist/ (run last, after the six trunk builds):
+// Writes the service worker dist/sw.js for the seven bundles that .ci/build
+// has just put in dist/ (run last, after the seven trunk builds):
 //
 // 0. on every page: drops trunk's preload of the wasm and starts trunk's
 //    loader once the page's first contentful paint is done (paintFirst()
@@ -25,7 +25,7 @@
 //
 // Nothing is kept by hand: the list always is the real dist/.
 //
-// The worker (scope /, so it serves /, /services/…, /apply/…, /cabinet/…, /staff/… and /corporation/…):
+// The worker (scope /, so it serves /, /services/…, /apply/…, /sign/…, /cabinet/…, /staff/… and /corporation/…):
 // - install: puts every file into the cache `qujat-<version>` (a trunk file
 //   whose name has a content hash is copied from the previous release's
 //   cache when it is there, everything else is fetched bypassing the HTTP
@@ -35,7 +35,7 @@
 // - activate: deletes the caches of other releases, then controls open pages.
 // - navigations: the network first; after NAV_TIMEOUT_MS, or when the
 //   network fails, the cached page of the bundle (/services/… →
-//   /services/index.html, /apply/… → /apply/index.html, /cabinet/… → /cabinet/index.html, /corporation/… → /corporation/index.html, /staff/… →
+//   /services/index.html, /apply/… → /apply/index.html, /sign/… → /sign/index.html, /cabinet/… → /cabinet/index.html, /corporation/… → /corporation/index.html, /staff/… →
 //   /staff/index.html, else /index.html), so deep links work
 //   offline.
 // - files of the list: from the cache first, the network if missing.
@@ -123,7 +123,7 @@ for (const f of files) {
 }
 const version = release.digest('hex').slice(0, 16);
 const urls = files.map((f) => '/' + f.split('/').map(encodeURIComponent).join('/'));
-// The bundles' pages, longest first: /corporation/, /services/, /cabinet/, /staff/, /apply/, /.
+// The bundles' pages, longest first: /corporation/, /services/, /cabinet/, /staff/, /apply/, /sign/, /.
 const pages = urls
   .filter((u) => u.endsWith('/index.html'))
   .map((u) => u.slice(0, -'index.html'.length))

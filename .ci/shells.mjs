@@ -1,10 +1,11 @@
-// Writes the pages of the /services/, /apply/, /cabinet/, /staff/ and
-// /corporation/ bundles from index.html, the portal's page, so that the six
-// shells are one source (.ci/build runs
+// Writes the pages of the /services/, /apply/, /sign/, /cabinet/, /staff/
+// and /corporation/ bundles from index.html, the portal's page, so that the
+// seven shells are one source (.ci/build runs
 // this before trunk; the output is git-ignored):
 //
 //   target/shells/services.html data-bin qujat-services
 //   target/shells/apply.html   data-bin qujat-apply
+//   target/shells/sign.html    data-bin qujat-sign
 //   target/shells/cabinet.html data-bin qujat-cabinet
 //   target/shells/staff.html   data-bin qujat-staff
 //   target/shells/corporation.html data-bin qujat-corporation
@@ -40,6 +41,7 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const BUNDLES = {
   services: 'qujat-services',
   apply: 'qujat-apply',
+  sign: 'qujat-sign',
   cabinet: 'qujat-cabinet',
   staff: 'qujat-staff',
   corporation: 'qujat-corporation',
@@ -49,13 +51,14 @@ export const BUNDLES = {
  * Cargo features a bundle is built with, on top of none (index.html asks
  * for no default features): the cabinet bundle's verify page reads QR codes
  * from pictures (`scan`, the quircs crate), which the other bundles do not
- * need, and whose mere presence moves the portal's first load. The five
+ * need, and whose mere presence moves the portal's first load. The six
  * bundles fetch their reader's language (`lang-packs`, src/i18n/pack.rs)
  * instead of carrying all three.
  */
 export const FEATURES = {
   'qujat-services': 'lang-packs',
   'qujat-apply': 'lang-packs',
+  'qujat-sign': 'lang-packs',
   'qujat-cabinet': 'scan,lang-packs',
   'qujat-staff': 'lang-packs',
   'qujat-corporation': 'lang-packs',
@@ -153,9 +156,10 @@ export function staticPages(name, facts) {
           `<div class="notice notice--warning"><p>${inLanguages(message(facts, 'staff_banner'))}</p></div>`,
       ),
     ];
-  } else if (name === 'corporation') {
+  } else if (name === 'corporation' || name === 'sign') {
     // The hall, the counter and the operator's list each start with what
-    // the device holds: no page of it is the same for everyone.
+    // the device holds, and so do signing a draft, a receipt and one's
+    // keys: no page of theirs is the same for everyone.
     blocks = [];
   } else {
     throw new Error(`shells: no static page for the bundle ${name}`);

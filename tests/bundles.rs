@@ -3,7 +3,7 @@
 //! so a wrong answer here is a page that never loads.
 
 use qujat::ui::Bundle;
-use qujat::ui::paths::{self, moved};
+use qujat::ui::paths::{self, moved, signing_moved};
 
 #[test]
 fn every_address_of_the_cabinet_is_served_by_the_cabinet_bundle() {
@@ -31,14 +31,17 @@ fn every_address_of_the_cabinet_is_served_by_the_cabinet_bundle() {
 }
 
 #[test]
-fn applying_stays_in_the_apply_bundle_and_the_rest_where_it_was() {
+fn applying_is_the_apply_bundle_signing_the_sign_bundle_and_the_rest_where_it_was() {
+    assert_eq!(Bundle::of(&paths::apply_start()), Bundle::Apply);
     for p in [
-        paths::apply_start(),
+        paths::sign("0f3a9c"),
         paths::receipt("S2-261120-ABCDEF"),
         paths::KEYS.into(),
     ] {
-        assert_eq!(Bundle::of(&p), Bundle::Apply, "{p}");
+        assert_eq!(Bundle::of(&p), Bundle::Sign, "{p}");
     }
+    // Only the whole first segment: signing in is the portal's.
+    assert_eq!(Bundle::of("/signin?next=/sign/keys"), Bundle::Portal);
     assert_eq!(Bundle::of(paths::HOME), Bundle::Portal);
     assert_eq!(Bundle::of(paths::SIGN_IN), Bundle::Portal);
     assert_eq!(Bundle::of("/services/S2"), Bundle::Services);
@@ -97,6 +100,9 @@ fn an_old_address_of_a_moved_page_leads_to_its_new_bundle_with_its_query() {
             "/corporation/operator/visits/v1?x=1",
         ),
         ("/staff/counter/visits/v1", "/corporation/counter/visits/v1"),
+        ("/apply/receipt/S2-1", "/sign/receipt/S2-1"),
+        ("/apply/keys", "/sign/keys"),
+        ("/apply/keys#import", "/sign/keys#import"),
     ] {
         let to = moved(old);
         assert_eq!(to.as_deref(), Some(new), "{old}");
@@ -104,9 +110,13 @@ fn an_old_address_of_a_moved_page_leads_to_its_new_bundle_with_its_query() {
     }
     for stays in [
         "/apply/S2",
+        "/apply/S2/0f3a/check",
+        // Signing's old address is the applying bundle's own route.
         "/apply/S2/0f3a/sign",
-        "/apply/receipt/S2-1",
-        "/apply/keys",
+        "/apply/receiptx",
+        "/apply/keysx",
+        "/sign/S2/0f3a",
+        "/sign/keys",
         "/apply/verifyx",
         "/apply/",
         "/apply",
@@ -120,5 +130,24 @@ fn an_old_address_of_a_moved_page_leads_to_its_new_bundle_with_its_query() {
         "/staff/cabinet",
     ] {
         assert_eq!(moved(stays), None, "{stays}");
+    }
+}
+
+#[test]
+fn signing_s_old_address_leads_to_the_signing_bundle_with_its_query() {
+    assert_eq!(
+        signing_moved("0f3a9c", "").as_deref(),
+        Some("/sign/S2/0f3a9c")
+    );
+    assert_eq!(
+        signing_moved("0f3a9c", "?x=1#top").as_deref(),
+        Some("/sign/S2/0f3a9c?x=1#top")
+    );
+    assert_eq!(
+        Bundle::of(&signing_moved("0f3a9c", "").unwrap()),
+        Bundle::Sign
+    );
+    for not_an_id in ["", "0f/3a", "..", "a?b", "a#b", "0f3a%2F", "ә"] {
+        assert_eq!(signing_moved(not_an_id, ""), None, "{not_an_id:?}");
     }
 }

@@ -1,4 +1,4 @@
-//! The applying-and-signing bundle's entry point (its page is made from `index.html` by `.ci/shells.mjs`).
+//! The applying bundle's entry point: the wizard (its page is made from `index.html` by `.ci/shells.mjs`).
 
 fn main() {
     qujat::ui::mount(qujat::ui::Bundle::Apply);

@@ -23,4 +23,6 @@ pub mod paths;
 pub mod state;
 pub mod widgets;
 
-pub use app::{App, ApplyApp, Bundle, CabinetApp, CorporationApp, ServicesApp, StaffApp, mount};
+pub use app::{
+    App, ApplyApp, Bundle, CabinetApp, CorporationApp, ServicesApp, SignApp, StaffApp, mount,
+};

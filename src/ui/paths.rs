@@ -15,14 +15,14 @@ pub fn step(draft: &str, step: Step) -> String {
     format!("/apply/{SERVICE}/{draft}/{}", step.slug())
 }
 
-/// Signing draft `draft`.
+/// Signing draft `draft` (the signing bundle's: a page load from the wizard).
 pub fn sign(draft: &str) -> String {
-    format!("/apply/{SERVICE}/{draft}/sign")
+    format!("/sign/{SERVICE}/{draft}")
 }
 
 /// The receipt of application `reference`.
 pub fn receipt(reference: &str) -> String {
-    format!("/apply/receipt/{reference}")
+    format!("/sign/receipt/{reference}")
 }
 
 /// The tracker of application `reference`.
@@ -94,7 +94,7 @@ pub const HOME: &str = "/";
 pub const SIGN_IN: &str = "/signin";
 pub const CABINET: &str = "/cabinet";
 pub const BOOK: &str = "/cabinet/book";
-pub const KEYS: &str = "/apply/keys";
+pub const KEYS: &str = "/sign/keys";
 pub const DATA: &str = "/cabinet/data";
 pub const NOTIFICATIONS: &str = "/cabinet/notifications";
 /// Signing out, with or without removing one's data from the device.
@@ -135,9 +135,9 @@ pub fn verify_code(code: &str) -> String {
 }
 
 /// The pages that moved to a bundle of their own: old address → new one
-/// (`/apply/…` to the cabinet's bundle, `/staff/…` to the State
-/// Corporation's).
-const MOVED: [(&str, &str); 13] = [
+/// (`/apply/…` to the cabinet's bundle and the signing one, `/staff/…` to
+/// the State Corporation's).
+const MOVED: [(&str, &str); 15] = [
     ("/apply/cabinet", CABINET),
     ("/apply/applications", "/cabinet/applications"),
     ("/apply/complaint", COMPLAINT_FORM),
@@ -148,6 +148,8 @@ const MOVED: [(&str, &str); 13] = [
     ("/apply/book", BOOK),
     ("/apply/tickets", "/cabinet/tickets"),
     ("/apply/data", DATA),
+    ("/apply/receipt", "/sign/receipt"),
+    ("/apply/keys", KEYS),
     ("/staff/hall", HALL),
     ("/staff/operator", OPERATOR),
     ("/staff/counter", COUNTER),
@@ -156,7 +158,9 @@ const MOVED: [(&str, &str); 13] = [
 /// Where an address of a page that moved to another bundle now is, the
 /// rest of it (sub-path, query, fragment) kept: a receipt printed earlier
 /// carries `/apply/verify?code=…` in its check link, and bookmarks carry
-/// `/apply/cabinet` or `/staff/operator`. `None` for any other address.
+/// `/apply/cabinet`, `/apply/receipt/…` or `/staff/operator`. `None` for
+/// any other address (signing's old address, `/apply/S2/<draft>/sign`, is
+/// the applying bundle's own route: `app::moved::SigningMoved`).
 ///
 /// ```
 /// use qujat::ui::paths::moved;
@@ -171,4 +175,19 @@ pub fn moved(address: &str) -> Option<String> {
         let rest = address.strip_prefix(from)?;
         (rest.is_empty() || rest.starts_with(['/', '?', '#'])).then(|| format!("{to}{rest}"))
     })
+}
+
+/// Where signing draft `draft` went when it had an address in the
+/// applying bundle (`/apply/S2/<draft>/sign`, a tab left open or the
+/// history), with `rest` (the query and fragment) kept; `None` for a draft
+/// id that is not one (ids are hex, `state::db::new_id`).
+///
+/// ```
+/// use qujat::ui::paths::signing_moved;
+/// assert_eq!(signing_moved("0f3a", "?x=1#top").as_deref(), Some("/sign/S2/0f3a?x=1#top"));
+/// assert_eq!(signing_moved("a?b", ""), None);
+/// ```
+pub fn signing_moved(draft: &str, rest: &str) -> Option<String> {
+    (!draft.is_empty() && draft.bytes().all(|b| b.is_ascii_alphanumeric()))
+        .then(|| format!("{}{rest}", sign(draft)))
 }

@@ -64,7 +64,7 @@ async function submitApplication(page, lang, school, schoolId = null) {
   await fillApplication(page, lang, { school, schoolId });
   await signWithOtp(page, lang);
 
-  await page.waitForURL(/\/apply\/receipt\/S2-/, { timeout: 60_000 });
+  await page.waitForURL(/\/sign\/receipt\/S2-/, { timeout: 60_000 });
   await expectH1(page, msg(lang, 'confirm_accepted_title'), 'receipt');
   const reference = (await page.locator('.panel__ref').innerText()).trim();
   assert.match(reference, /^S2-261124-[0-9A-Z]{6}$/);
@@ -370,7 +370,7 @@ pageTest('English: the receipt\'s QR code is signed and checks as genuine offlin
   await field.fill('');
   await page.getByRole('button', { name: msg(lang, 'verify_check'), exact: true }).click();
   await page.locator('.error-summary', { hasText: msg(lang, 'verify_error_empty') }).waitFor();
-  await gotoApp(page, `/apply/receipt/${reference}`);
+  await gotoApp(page, `/sign/receipt/${reference}`);
 
   // The stored record's graduation year is changed behind the signature's back.
   const year = await page.evaluate((ref) => {
@@ -382,7 +382,7 @@ pageTest('English: the receipt\'s QR code is signed and checks as genuine offlin
   }, reference);
   assert.match(year, /^\d{4}$/);
 
-  for (const where of [`/apply/receipt/${reference}`, `/cabinet/applications/${reference}`]) {
+  for (const where of [`/sign/receipt/${reference}`, `/cabinet/applications/${reference}`]) {
     await gotoApp(page, where);
     await flag.waitFor();
     assert.equal((await flag.innerText()).trim(), msg(lang, 'track_integrity_failed'), `${where}: flagged, in English`);

@@ -22,7 +22,7 @@ import { HOSTILE, expectNothingExecuted } from './lib/hostile.mjs';
 import { msg, fmt, escapeRegExp } from './lib/texts.mjs';
 import { NOW, THIS_YEAR, kzClock } from './lib/time.mjs';
 import { SPECIAL, openSignIn, findPerson, signInAs, expectSignedIn, signIn } from './lib/flows/signin.mjs';
-import { onlyDraft, startApplication, atStep, submitStep, expectRequired, answerAfterRequired, fillApplication } from './lib/flows/wizard.mjs';
+import { onlyDraft, startApplication, atStep, submitStep, expectRequired, answerAfterRequired, fillApplication, atSignPage, SIGN_PAGE } from './lib/flows/wizard.mjs';
 import { chooseMethod, createKey, createKeyOk, keyCount, smsCode, signWithOtp } from './lib/flows/sign.mjs';
 
 useBrowser();
@@ -72,11 +72,11 @@ async function signInErrors(page, lang) {
 
 /** The receipt page: accepted or refused, with the reference in the title panel. */
 async function expectReceipt(page, lang, { accepted, school, year, signedWith }) {
-  await page.waitForURL(/\/apply\/receipt\/S2-/, { timeout: 60_000 });
+  await page.waitForURL(/\/sign\/receipt\/S2-/, { timeout: 60_000 });
   await expectH1(page, msg(lang, accepted ? 'confirm_accepted_title' : 'confirm_refused_title'), 'receipt');
   const reference = (await page.locator('.panel__ref').innerText()).trim();
   assert.match(reference, /^S2-261124-[2-9A-HJKMNP-Y]{6}$/, 'a readable reference with the local date');
-  assert.equal(decodeURIComponent(new URL(page.url()).pathname), `/apply/receipt/${reference}`);
+  assert.equal(decodeURIComponent(new URL(page.url()).pathname), `/sign/receipt/${reference}`);
   assert.equal(
     await page.locator('.qr__image').getAttribute('aria-label'),
     fmt(lang, 'confirm_qr_label', { reference }),
@@ -206,8 +206,7 @@ pageTest('EDS, in Kazakh: sign-in errors, every field on submit, hostile text, a
   await submitStep(page, lang, 'check');
 
   // Signing.
-  await page.waitForURL(/\/sign$/);
-  await expectH1(page, msg(lang, 'sign_title'), 'sign');
+  await atSignPage(page, lang);
   await expectAxeClean(page, 'sign, kk');
   assert.equal(await radio(page, msg(lang, 'sign_method_otp')).count(), 1, 'with a phone, SMS signing is offered');
   await chooseMethod(page, lang, 'sign_method_eds');
@@ -334,8 +333,7 @@ pageTest('SMS code, in Russian, a parent for a minor: a wrong code, expiry, the 
   assert.ok(summary.some((v) => v.includes(childIin)), 'the child is in the summary');
   await submitStep(page, lang, 'check');
 
-  await page.waitForURL(/\/sign$/);
-  await expectH1(page, msg(lang, 'sign_title'), 'sign');
+  await atSignPage(page, lang);
   await chooseMethod(page, lang, 'sign_method_otp');
   await expectAxeClean(page, 'sign, ru, SMS chosen');
 
@@ -486,8 +484,7 @@ pageTest('the portal refuses nothing, in English: expired identity document, no 
   await submitStep(page, lang, 'check');
 
   // No phone: only EDS, and the page says why.
-  await page.waitForURL(/\/sign$/);
-  await expectH1(page, msg(lang, 'sign_title'), 'sign');
+  await atSignPage(page, lang);
   assert.match(await page.locator('main').innerText(), new RegExp(escapeRegExp(msg(lang, 'sign_otp_unavailable'))));
   assert.equal(await radio(page, msg(lang, 'sign_method_otp')).count(), 0, 'no SMS signing without a phone');
   await expectAxeClean(page, 'sign, en, no phone');
@@ -662,10 +659,17 @@ pageTest('a reload at every step of the wizard resumes there with every answer k
     }
   });
   await submitStep(page, lang, 'check');
-  await page.waitForURL(/\/sign$/);
+  await atSignPage(page, lang);
   await reloadApp(page);
   await expectH1(page, msg(lang, 'sign_title'), 'sign after reload');
   await expectAxeClean(page, 'sign, kk, after reload');
+  // The signing page's address before it had a bundle of its own (a tab
+  // left open, the history) leads to it, the draft kept.
+  const signing = new URL(page.url()).pathname;
+  const draft = signing.split('/').pop();
+  await page.goto(`/apply/S2/${draft}/sign`, { waitUntil: 'load' });
+  await waitForBundle(page, signing);
+  await expectH1(page, msg(lang, 'sign_title'), 'sign, from its old address');
 });
 
 /**
@@ -862,7 +866,7 @@ pageTest('between 17:30 and 18:30 the sign page says how the two texts end the w
   await context.clock.fastForward('25:00'); // about 18:11
   await notice.locator('.sign-hours__count', { hasText: fmt(lang, 'sign_hours_after', { cutoff: '18:00', date: '25.11.2026' }) }).waitFor();
   await signWithOtp(page, lang);
-  await page.waitForURL(/\/apply\/receipt\/S2-/, { timeout: 60_000 });
+  await page.waitForURL(/\/sign\/receipt\/S2-/, { timeout: 60_000 });
   const apps = await stored(page, 'qujat.apps');
   const [app] = Object.values(apps);
   assert.equal(app.outcome.accepted_on, '2026-11-25', 'received on the day the warning said');
@@ -910,7 +914,7 @@ pageTest('full storage: signing stops and says so in the user\'s language, the d
   assert.ok(filled > 0, 'storage is full');
   await button(page, msg(lang, 'otp_confirm')).click();
   await page.locator('main', { hasText: msg(lang, 'common_storage_not_saved') }).waitFor();
-  assert.match(page.url(), /\/sign$/, 'still on the sign page');
+  assert.match(new URL(page.url()).pathname, SIGN_PAGE, 'still on the sign page');
   assert.equal(await page.evaluate(() => localStorage.getItem('qujat.drafts')), draftsBefore, 'the draft is intact');
   assert.equal(await page.evaluate(() => localStorage.getItem('qujat.apps')), null, 'no application pretends to be stored');
 
@@ -919,7 +923,7 @@ pageTest('full storage: signing stops and says so in the user\'s language, the d
     for (const k of Object.keys(localStorage)) if (k.startsWith('filler-')) localStorage.removeItem(k);
   });
   await button(page, msg(lang, 'otp_use_verified')).click();
-  await page.waitForURL(/\/apply\/receipt\/S2-/, { timeout: 60_000 });
+  await page.waitForURL(/\/sign\/receipt\/S2-/, { timeout: 60_000 });
   await reloadApp(page);
   const apps = await stored(page, 'qujat.apps');
   assert.equal(Object.keys(apps).length, 1, 'filed once, kept after a reload');

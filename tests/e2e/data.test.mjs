@@ -57,12 +57,12 @@ pageTest('English: my data saved to an encrypted file in one browser and restore
   const person = await signIn(page, lang);
 
   // Something of each kind: a key, a signed application, a complaint, a draft.
-  await gotoApp(page, '/apply/keys');
+  await gotoApp(page, '/sign/keys');
   await createKeyOk(page, lang, 'my key password');
   await gotoApp(page, '/cabinet');
   await fillApplication(page, lang, { school: 'School No. 1' });
   await signWithOtp(page, lang);
-  await page.waitForURL(/\/apply\/receipt\/S2-/, { timeout: 60_000 });
+  await page.waitForURL(/\/sign\/receipt\/S2-/, { timeout: 60_000 });
   const reference = (await page.locator('.panel__ref').innerText()).trim();
   await gotoApp(page, '/cabinet');
   await openForm(page, lang);
@@ -152,7 +152,7 @@ pageTest('English: my data saved to an encrypted file in one browser and restore
     await fresh.waitForURL((u) => u.pathname === `/cabinet/applications/${reference}`);
     await expectH1(fresh, msg(lang, 'track_title'), 'tracker of the restored application');
     assert.equal(await fresh.locator('.integrity-failed').count(), 0, 'the restored application verifies');
-    await gotoApp(fresh, '/apply/keys');
+    await gotoApp(fresh, '/sign/keys');
     await fresh.locator('.key-list__item').first().waitFor();
     assert.match(await fresh.locator('.key-list__item').first().innerText(), new RegExp(person.iin), 'the key is there');
 

@@ -30,7 +30,7 @@ import { focused, tab, describe, pressUntil, waitForFocus } from './lib/keyboard
 import { msg, fmt, LANGS, escapeRegExp } from './lib/texts.mjs';
 import { NOW } from './lib/time.mjs';
 import { SPECIAL, findPerson } from './lib/flows/signin.mjs';
-import { STEP_H1 } from './lib/flows/wizard.mjs';
+import { STEP_H1, atSignPage } from './lib/flows/wizard.mjs';
 import { smsCode } from './lib/flows/sign.mjs';
 import { PIN } from './lib/flows/operator.mjs';
 
@@ -251,9 +251,10 @@ pageTest('ru: S2 on the portal with the keyboard — sign in, the wizard (a ques
   assert.ok(values.includes(school) && values.includes('2012'), 'Check your answers shows what was typed');
   await activate(page, isButton(msg(lang, 'wizard_sign_continue')), 'Continue to signing');
 
-  // Signing with an SMS code.
-  await page.waitForURL(/\/sign$/);
-  await expectHeadingFocus(page, msg(lang, 'sign_title'), 'sign');
+  // Signing with an SMS code: the signing bundle is another page load,
+  // so it starts at the top.
+  await atSignPage(page, lang);
+  await expectPageStart(page, lang, 'sign after "Check your answers"');
   await tabTo(page, (f) => f.type === 'radio', 'the signing methods');
   await chooseRadio(page, (f) => f.label === msg(lang, 'sign_method_otp'), 'SMS signing');
   await activate(page, isButton(msg(lang, 'otp_send')), 'Send the code');
@@ -264,7 +265,7 @@ pageTest('ru: S2 on the portal with the keyboard — sign in, the wizard (a ques
   await page.keyboard.type(code);
   await page.keyboard.press('Enter');
 
-  await page.waitForURL(/\/apply\/receipt\/S2-/, { timeout: 60_000 });
+  await page.waitForURL(/\/sign\/receipt\/S2-/, { timeout: 60_000 });
   await expectHeadingFocus(page, msg(lang, 'confirm_accepted_title'), 'receipt');
   const reference = (await page.locator('.panel__ref').innerText()).trim();
   assert.equal((await stored(page, 'qujat.apps'))[reference]?.signature.method, 'otp', 'signed with the SMS code');

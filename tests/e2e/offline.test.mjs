@@ -1,6 +1,6 @@
 // Offline use (issue 6 §1): the web app manifest and the service worker
 // (dist/sw.js, written by .ci/precache.mjs). After one visit the whole app —
-// all six bundles, deep links included — works with the network off; the
+// all seven bundles, deep links included — works with the network off; the
 // page says when it is offline; a new release waits and is picked up through
 // the "new version — Reload" prompt; the app is installable and starts
 // offline. Every page state is checked with axe-core (WCAG 2.2 AA).
@@ -55,7 +55,7 @@ async function expectPageWorks(page, urlPath, label) {
 }
 
 pageTest(
-  'after one visit, all six bundles work offline, deep links included',
+  'after one visit, all seven bundles work offline, deep links included',
   async ({ page, context }) => {
     await gotoApp(page, '/');
     assert.equal(await statusRegion(page).count(), 1, 'the live region is in the page before anything is announced');
@@ -86,7 +86,7 @@ pageTest(
     await expectPageWorks(page, '/apply/S2', 'offline');
     await expectOfflineBanner(page, 'kk', '/apply/S2 offline');
     await expectAxeClean(page, '/apply/S2, offline');
-    await expectPageWorks(page, '/apply/keys', 'offline');
+    await expectPageWorks(page, '/sign/keys', 'offline');
     await expectPageWorks(page, '/cabinet/verify', 'offline');
     await expectOfflineBanner(page, 'kk', '/cabinet/verify offline');
     await expectAxeClean(page, '/cabinet/verify, offline');
@@ -147,7 +147,7 @@ pageTest(
     await page.locator('#otp-code').fill(`${code.slice(0, 3)}-${code.slice(3)}`);
     await page.getByRole('button', { name: msg(lang, 'otp_confirm'), exact: true }).click();
 
-    await page.waitForURL(/\/apply\/receipt\/S2-/, { timeout: 60_000 });
+    await page.waitForURL(/\/sign\/receipt\/S2-/, { timeout: 60_000 });
     assert.equal(await h1Text(page), msg(lang, 'confirm_accepted_title'), 'accepted, offline');
     await expectOfflineBanner(page, lang, 'receipt offline');
     await expectAxeClean(page, 'receipt, offline, en');
@@ -175,9 +175,9 @@ pageTest(
 pageTest(
   'the app is installable: a valid manifest on every page, icons, and it starts offline',
   async ({ page, context }) => {
-    // The manifest is linked from the six bundles' pages.
+    // The manifest is linked from the seven bundles' pages.
     let manifestUrl = null;
-    for (const p of ['/', '/services/S1', '/apply/S2', '/cabinet/verify', '/staff/', '/corporation/hall']) {
+    for (const p of ['/', '/services/S1', '/apply/S2', '/sign/keys', '/cabinet/verify', '/staff/', '/corporation/hall']) {
       await gotoApp(page, p);
       const href = await page.locator('link[rel=manifest]').getAttribute('href');
       assert.ok(href, `${p} links the manifest`);

@@ -403,7 +403,7 @@ pageTest('ru: S1 and S3 packages accepted on home visits become applications: th
     await waitStatus(page, lang, status, `tracker, ${service} from a home visit`);
     await page.getByText(msg(lang, 'common_why_this_date')).first().waitFor();
     await expectAxeClean(page, `tracker, ${service} from a home visit, ${lang}`);
-    await gotoApp(page, `/apply/receipt/${number}`);
+    await gotoApp(page, `/sign/receipt/${number}`);
     await page.getByText(fmt(lang, 'confirm_receipt_signed_receipt', { number })).waitFor();
     await page.getByText(msg(lang, 'confirm_receipt_accepted_by_state_corporation')).waitFor();
     await page.getByText(msg(lang, 'confirm_next_provider')).waitFor();

@@ -37,7 +37,7 @@ const POLICY = {
 };
 
 /** One page of each bundle, and a deep link of each (the server's fallback). */
-const PAGES = ['/', '/services/S2', '/apply/', '/apply/S2', '/cabinet/', '/cabinet/verify', '/staff/', '/staff/complaints', '/corporation/', '/corporation/operator'];
+const PAGES = ['/', '/services/S2', '/apply/', '/apply/S2', '/sign/', '/sign/keys', '/cabinet/', '/cabinet/verify', '/staff/', '/staff/complaints', '/corporation/', '/corporation/operator'];
 
 /** GET `path` from the static server as is (no URL normalisation): { status, headers, body }. */
 function get(server, path) {
@@ -102,7 +102,7 @@ test('the static server sends the security headers with every response', async (
   const index = (await get(server, '/')).body;
   const asset = /href="(\/main-[0-9a-f]{16}\.css)"/.exec(index)?.[1];
   assert.ok(asset, 'the stylesheet is a hashed asset');
-  for (const p of ['/', '/apply/S2', '/cabinet/', '/staff/', '/corporation/', asset, '/public/boot.js', '/sw.js', '/no-such-file.js']) {
+  for (const p of ['/', '/apply/S2', '/sign/keys', '/cabinet/', '/staff/', '/corporation/', asset, '/public/boot.js', '/sw.js', '/no-such-file.js']) {
     const { status, headers } = await get(server, p);
     assert.equal(status, p === '/no-such-file.js' ? 404 : 200, `${p}: status`);
     assert.equal(headers['content-security-policy'], "frame-ancestors 'none'", `${p}: no other site may frame it`);
@@ -210,18 +210,18 @@ pageTest('a shared device: sign-in returns only within the app; the keys page li
 
   // Two people on one browser, each with a key and a draft.
   const first = await signIn(page, lang);
-  await gotoApp(page, '/apply/keys');
+  await gotoApp(page, '/sign/keys');
   await createKeyOk(page, lang, 'first-person-pw');
   await gotoApp(page, '/cabinet');
   await startApplication(page, lang, { axe: false });
   await page.evaluate(() => localStorage.removeItem('qujat.session'));
   const second = await signIn(page, lang, { except: [first.iin] });
   assert.notEqual(second.iin, first.iin);
-  await gotoApp(page, '/apply/keys');
+  await gotoApp(page, '/sign/keys');
   await createKeyOk(page, lang, 'second-person-pw');
   await gotoApp(page, '/cabinet');
   await startApplication(page, lang, { axe: false });
-  await gotoApp(page, '/apply/keys');
+  await gotoApp(page, '/sign/keys');
   const items = page.locator('.key-list__item');
   await items.first().waitFor();
   assert.equal(await items.count(), 1, 'only my key is listed, not the other person\'s');
@@ -236,7 +236,7 @@ pageTest('a shared device: sign-in returns only within the app; the keys page li
   await keyRadios.first().waitFor();
   assert.equal(await keyRadios.count(), 1, 'the signer offers only my key');
   assert.match(await page.getByRole('group', { name: msg(lang, 'sign_key_choose') }).innerText(), new RegExp(second.iin));
-  await gotoApp(page, '/apply/keys');
+  await gotoApp(page, '/sign/keys');
   await items.first().waitFor();
 
   // Remove asks first; Cancel keeps the key.

@@ -17,8 +17,8 @@
 //   at once. /sw.js lives at the root, so its scope is the whole app
 //   without a Service-Worker-Allowed header.
 //
-// - Nested pages: /apply/…, /cabinet/…, /staff/… and /corporation/… fall back to their own bundle's
-//   index.html (dist/apply/, dist/cabinet/, dist/staff/, dist/corporation/), the nearest one up the path.
+// - Nested pages: /apply/…, /sign/…, /cabinet/…, /staff/… and /corporation/… fall back to their own bundle's
+//   index.html (dist/apply/, dist/sign/, dist/cabinet/, dist/staff/, dist/corporation/), the nearest one up the path.
 // - A path that is not valid percent-encoding (/%E0%A4%A, /%) is 404.
 // - Security headers on every response (SECURITY_HEADERS below, the ones
 //   README "Security and privacy" asks a host for): the pages carry their

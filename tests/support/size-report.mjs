@@ -22,11 +22,20 @@ import { fileURLToPath } from 'node:url';
 const KB = 1024;
 const BUDGET = 250 * KB; // 256 000 bytes, brotli: fails the build
 // A bundle's own files (its page, js and wasm), brotli: fails the build.
-// Apply's, the cabinet's, staff's and the State Corporation's are near
-// where they stand (427,409 B, 554,317 B, 367,796 B and 462,843 B on
-// 2026-12-03, once structs were read by place, stop 36; the passports
-// 302,535 B), so that they do not grow while they come down to the goal.
-const BUNDLE_BUDGETS = { services: 291 * KB, apply: 413 * KB, cabinet: 537 * KB, staff: 353 * KB, corporation: 447 * KB };
+// The cabinet's, staff's and the State Corporation's are near where they
+// stood (554,317 B, 367,796 B and 462,843 B on 2026-12-03, once structs
+// were read by place, stop 36; the passports 302,535 B), so that they do
+// not grow while they come down to the goal. Apply (the wizard) and sign
+// (signing, the receipt, the EDS keys) near where they stood when signing
+// got its own bundle (327,767 B and 397,567 B on 2026-12-04, stop 38).
+const BUNDLE_BUDGETS = {
+  services: 291 * KB,
+  apply: 324 * KB,
+  sign: 392 * KB,
+  cabinet: 537 * KB,
+  staff: 353 * KB,
+  corporation: 447 * KB,
+};
 // Issue 15's goal for apply and staff, brotli: information only.
 const BUNDLE_GOALS = { apply: 350 * KB, staff: 350 * KB };
 

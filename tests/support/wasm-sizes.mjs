@@ -5,7 +5,7 @@
 // unoptimised bodies, good for ranking, not for totals).
 //
 // Usage: node tests/support/wasm-sizes.mjs <bin> [--top N] [--depth D]
-//   <bin>     qujat, qujat-services, qujat-apply, qujat-cabinet, qujat-staff
+//   <bin>     qujat, qujat-services, qujat-apply, qujat-sign, qujat-cabinet, qujat-staff
 //             or qujat-corporation
 //   --top N   how many functions and modules to list (default 25)
 //   --depth D how many path segments name a module (default 3:
@@ -70,7 +70,7 @@ function moduleOf(name) {
 }
 
 const distDir = path.resolve(root, process.env.QUJAT_DIST ?? 'dist');
-const folder = { qujat: '', 'qujat-services': 'services', 'qujat-apply': 'apply', 'qujat-cabinet': 'cabinet', 'qujat-staff': 'staff', 'qujat-corporation': 'corporation' }[bin];
+const folder = { qujat: '', 'qujat-services': 'services', 'qujat-apply': 'apply', 'qujat-sign': 'sign', 'qujat-cabinet': 'cabinet', 'qujat-staff': 'staff', 'qujat-corporation': 'corporation' }[bin];
 if (folder === undefined) {
   console.error(`wasm-sizes: unknown bundle ${bin}`);
   process.exit(1);

@@ -1,16 +1,19 @@
-//! The six bundles and moving between them.
+//! The seven bundles and moving between them.
 
 use leptos::prelude::*;
 
-/// The app ships as six bundles, each a separate wasm loaded by its own
+/// The app ships as seven bundles, each a separate wasm loaded by its own
 /// page, so that a citizen's first load carries only what browsing needs,
 /// and each flow only what its pages use:
 /// - `Portal` (`/`): the catalogue and sign-in;
 /// - `Services` (`/services/…`): the service passports, each opening with
 ///   "what to do" for the reader's situation (the guide, its deadline
 ///   arithmetic and the queue's booking rules are not in the first load);
-/// - `Apply` (`/apply/…`): applying: the wizard, EDS keys, SMS codes,
-///   submission and the receipt;
+/// - `Apply` (`/apply/…`): applying: starting or resuming, the wizard's
+///   questions and "check your answers";
+/// - `Sign` (`/sign/…`): signing and submitting (an EDS key or an SMS
+///   code), the receipt, and the EDS keys: their cryptography, the
+///   submission's record and the QR code are not in the wizard's load;
 /// - `Cabinet` (`/cabinet/…`): following what one has filed: the personal
 ///   cabinet, the trackers, notifications, one's data, signing out,
 ///   complaints, booking the State Corporation's queue, and checking a
@@ -26,6 +29,7 @@ pub enum Bundle {
     Portal,
     Services,
     Apply,
+    Sign,
     Cabinet,
     Staff,
     Corporation,
@@ -42,6 +46,7 @@ impl Bundle {
         match first {
             "services" => Bundle::Services,
             "apply" => Bundle::Apply,
+            "sign" => Bundle::Sign,
             "cabinet" => Bundle::Cabinet,
             "staff" => Bundle::Staff,
             "corporation" => Bundle::Corporation,

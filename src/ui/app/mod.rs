@@ -1,4 +1,4 @@
-//! The app around the pages: the six bundles and their routes, mounting,
+//! The app around the pages: the seven bundles and their routes, mounting,
 //! and the frame every page shares.
 
 pub mod bundle;
@@ -10,4 +10,4 @@ mod shared;
 
 pub use bundle::{Bundle, navigator};
 pub use mount::mount;
-pub use routes::{App, ApplyApp, CabinetApp, CorporationApp, ServicesApp, StaffApp};
+pub use routes::{App, ApplyApp, CabinetApp, CorporationApp, ServicesApp, SignApp, StaffApp};

@@ -7,7 +7,7 @@ use crate::ui::state::prefs::stored_lang;
 use crate::ui::state::texts;
 
 use super::bundle::{Bundle, follow_cross_bundle_links};
-use super::routes::{App, ApplyApp, CabinetApp, CorporationApp, ServicesApp, StaffApp};
+use super::routes::{App, ApplyApp, CabinetApp, CorporationApp, ServicesApp, SignApp, StaffApp};
 
 /// Replaces the static loading shell of the page with the bundle's app,
 /// after the browser has painted the shell at least once: on a fast or
@@ -15,7 +15,7 @@ use super::routes::{App, ApplyApp, CabinetApp, CorporationApp, ServicesApp, Staf
 /// shell's heading and lead (index.html) should be what paints first.
 // The match is here, inlined into each binary's `main` with a constant
 // bundle, so that each wasm links only its own app (a match inside the
-// callbacks would keep all six apps in every bundle).
+// callbacks would keep all seven apps in every bundle).
 //
 // Natively (a host build of the binaries, `cargo build`) there is nothing
 // to mount: it says so and exits with status 2.
@@ -37,6 +37,7 @@ pub fn mount(bundle: Bundle) {
         Bundle::Portal => after_first_paint(bundle, || leptos::mount::mount_to_body(App)),
         Bundle::Services => after_first_paint(bundle, || leptos::mount::mount_to_body(ServicesApp)),
         Bundle::Apply => after_first_paint(bundle, || leptos::mount::mount_to_body(ApplyApp)),
+        Bundle::Sign => after_first_paint(bundle, || leptos::mount::mount_to_body(SignApp)),
         Bundle::Cabinet => after_first_paint(bundle, || leptos::mount::mount_to_body(CabinetApp)),
         Bundle::Staff => after_first_paint(bundle, || leptos::mount::mount_to_body(StaffApp)),
         Bundle::Corporation => {

@@ -1,11 +1,14 @@
 //! The fallback route of the bundles that pages moved out of (applying,
 //! the back office): a page that moved to a bundle of its own is loaded
 //! from its new address (so a receipt's printed check link and a bookmark
-//! keep working); any other address is "page not found".
+//! keep working); any other address is "page not found". And signing's
+//! old address, the one with a part in the middle, as a route of its own.
 
 use leptos::prelude::*;
 
-use crate::ui::paths::moved;
+use leptos_router::hooks::use_params_map;
+
+use crate::ui::paths::{moved, signing_moved};
 use crate::ui::widgets::not_found::NotFound;
 
 #[component]
@@ -29,5 +32,31 @@ pub fn MovedOrNotFound() -> impl IntoView {
             ().into_any()
         }
         None => view! { <NotFound /> }.into_any(),
+    }
+}
+
+/// `/apply/S2/:draft/sign`: signing before it had a bundle of its own
+/// (`/sign/`); loads its new address, or says "page not found".
+#[component]
+pub fn SigningMoved() -> impl IntoView {
+    let draft = use_params_map()
+        .read_untracked()
+        .get("draft")
+        .unwrap_or_default();
+    let location = web_sys::window().map(|w| w.location());
+    let to = location.as_ref().and_then(|l| {
+        let rest = format!(
+            "{}{}",
+            l.search().unwrap_or_default(),
+            l.hash().unwrap_or_default()
+        );
+        signing_moved(&draft, &rest)
+    });
+    match (location, to) {
+        (Some(location), Some(to)) => {
+            let _ = location.replace(&to);
+            ().into_any()
+        }
+        _ => view! { <NotFound /> }.into_any(),
     }
 }

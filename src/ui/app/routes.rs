@@ -8,7 +8,7 @@ use leptos_router::path;
 
 use super::bundle::Bundle;
 use super::frame::Frame;
-use super::moved::MovedOrNotFound;
+use super::moved::{MovedOrNotFound, SigningMoved};
 use super::shared::provide_shared;
 use crate::ui::modes::kiosk::use_kiosk;
 use crate::ui::pages::{apply, book, cabinet, complaint, portal, services, sign, staff, verify};
@@ -70,10 +70,12 @@ pub fn ServicesApp() -> impl IntoView {
     })
 }
 
-/// Applying: the wizard, signing, the receipt and the EDS keys (the
-/// `/apply/` bundle). What follows an application (the cabinet, the
-/// trackers, complaints, booking, checking a receipt) is the cabinet's
-/// bundle, so that applying does not load it.
+/// Applying: starting or resuming, the wizard's questions and "check your
+/// answers" (the `/apply/` bundle). Signing is the next bundle's, and what
+/// follows an application (the cabinet, the trackers, complaints, booking,
+/// checking a receipt) the cabinet's, so that the wizard loads neither. The
+/// signing page's old address (`/apply/S2/<draft>/sign`) leads to its new
+/// one.
 #[component]
 pub fn ApplyApp() -> impl IntoView {
     let prefs = provide_shared(Bundle::Apply, Unread::from_records, Db::read_applying);
@@ -82,10 +84,27 @@ pub fn ApplyApp() -> impl IntoView {
             {browser_notifier()}
             <Routes fallback=MovedOrNotFound>
                 <Route path=path!("/apply/S2") view=apply::ApplyStart />
-                <Route path=path!("/apply/S2/:draft/sign") view=sign::SignPage />
+                <Route path=path!("/apply/S2/:draft/sign") view=SigningMoved />
                 <Route path=path!("/apply/S2/:draft/:step") view=apply::WizardPage />
-                <Route path=path!("/apply/receipt/:reference") view=apply::ReceiptPage />
-                <Route path=path!("/apply/keys") view=sign::KeysPage />
+            </Routes>
+        }
+    })
+}
+
+/// Signing and submitting an application, its receipt, and the EDS keys
+/// (the `/sign/` bundle): the keys' and codes' cryptography, the
+/// submission's record and the receipt's QR code load when the citizen
+/// comes to sign, not with the wizard.
+#[component]
+pub fn SignApp() -> impl IntoView {
+    let prefs = provide_shared(Bundle::Sign, Unread::from_records, Db::read_applying);
+    app(prefs, || {
+        view! {
+            {browser_notifier()}
+            <Routes fallback=NotFound>
+                <Route path=path!("/sign/S2/:draft") view=sign::SignPage />
+                <Route path=path!("/sign/receipt/:reference") view=sign::ReceiptPage />
+                <Route path=path!("/sign/keys") view=sign::KeysPage />
             </Routes>
         }
     })

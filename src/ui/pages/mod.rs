@@ -3,9 +3,9 @@
 //!
 //! - [`portal`]: the catalogue, sign-in (`/`);
 //! - [`services`]: the service passports, "what to do" first (`/services/…`);
-//! - [`apply`]: the S2 wizard and the receipt (`/apply/S2…`);
+//! - [`apply`]: the S2 wizard (`/apply/S2…`);
 //! - [`book`]: booking the State Corporation's electronic queue, the ticket;
-//! - [`sign`]: signing an application, the EDS keys;
+//! - [`sign`]: signing an application, its receipt, the EDS keys (`/sign/…`);
 //! - [`cabinet`]: the cabinet, the trackers, the notifications;
 //! - [`complaint`]: the complaint form, signing, confirmation, tracker;
 //! - [`staff`]: the back office, the complaint desk, operator mode.

@@ -97,7 +97,14 @@ pub fn safe_next(next: Option<String>) -> String {
 
 /// The paths a sign-in may return to: the home page and the pages under
 /// these roots.
-const APP_ROOTS: [&str; 5] = ["/apply", "/cabinet", "/corporation", "/services", "/staff"];
+const APP_ROOTS: [&str; 6] = [
+    "/apply",
+    "/cabinet",
+    "/corporation",
+    "/services",
+    "/sign",
+    "/staff",
+];
 
 /// Whether `p` is a path of this app as the browser will read it. The URL
 /// parser drops tabs and newlines anywhere, trims spaces and controls, and

@@ -1,14 +1,13 @@
 //! Applying for S2 (the `/apply/` bundle): start or resume, the wizard's
-//! questions, "check your answers", and the receipt after signing.
+//! questions and "check your answers". Signing and the receipt are the
+//! `/sign/` bundle's (`pages::sign`).
 
 mod check;
 mod consent;
 mod form;
 mod questions;
-mod receipt;
 mod start;
 mod wizard;
 
-pub use receipt::ReceiptPage;
 pub use start::ApplyStart;
 pub use wizard::WizardPage;

@@ -3,7 +3,7 @@
 //! Change links.
 
 use leptos::prelude::*;
-use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
+use leptos_router::hooks::{use_params_map, use_query_map};
 
 use super::check::CheckAnswers;
 use super::form::Form;
@@ -11,6 +11,7 @@ use super::questions::question;
 use crate::engine::application::{self, FieldError, Step};
 use crate::engine::identity::registry::Person;
 use crate::i18n::tr;
+use crate::ui::app::navigator;
 use crate::ui::labels::{Label, t};
 use crate::ui::paths;
 use crate::ui::state::applications::{context_for, remember_step};
@@ -44,7 +45,8 @@ fn StepView(draft_id: String, step: Step, person: &'static Person) -> impl IntoV
     let lang = use_lang();
     let db = use_db();
     let clock = use_clock();
-    let navigate = use_navigate();
+    // "Check your answers" continues to signing, another bundle: a page load.
+    let navigate = navigator();
     let query = use_query_map();
 
     let id = StoredValue::new(draft_id);
@@ -116,7 +118,7 @@ fn StepView(draft_id: String, step: Step, person: &'static Person) -> impl IntoV
                 .map(|s| paths::step(&draft, s))
                 .unwrap_or_default()
         };
-        navigate(&target, Default::default());
+        navigate(&target);
     };
 
     let body = if step == Step::Check {

@@ -1,4 +1,4 @@
-//! `/apply/keys`: the demo EDS keys kept in this browser.
+//! `/sign/keys`: the demo EDS keys kept in this browser.
 
 use leptos::prelude::*;
 

@@ -1,11 +1,13 @@
 //! Signing and submitting (F001 §8: EDS, or a one-time password with the
-//! mobile number registered on the portal; C-11 accepts both), and the
-//! citizen's EDS keys.
+//! mobile number registered on the portal; C-11 accepts both), the
+//! receipt that follows, and the citizen's EDS keys (the `/sign/` bundle).
 
 mod hours;
 mod keys;
+mod receipt;
 
 pub use keys::KeysPage;
+pub use receipt::ReceiptPage;
 
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
@@ -30,7 +32,7 @@ use crate::ui::widgets::page_heading::PageHeading;
 use crate::ui::widgets::signer::Signer;
 use hours::HoursWarningNotice;
 
-/// `/apply/S2/:draft/sign`.
+/// `/sign/S2/:draft`.
 #[component]
 pub fn SignPage() -> impl IntoView {
     own_draft(

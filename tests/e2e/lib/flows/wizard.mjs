@@ -67,7 +67,7 @@ export async function expectRequired(page, lang, slug, field, key) {
  * each step's heading is checked; `answers` are message keys of the radios
  * (who, reason, document), the typed school and year, and the office's
  * index in the list (or 'last'). With `axe`, every step is checked with
- * axe-core too. Ends on /sign.
+ * axe-core too. Ends on the signing page (/sign/S2/<draft>).
  */
 export async function fillApplication(
   page,
@@ -115,8 +115,20 @@ export async function fillApplication(
   await submitStep(page, lang, 'documents');
   await atStep(page, lang, 'check', { axe });
   await submitStep(page, lang, 'check');
-  await page.waitForURL(/\/sign$/);
-  await expectH1(page, msg(lang, 'sign_title'), 'sign');
+  await atSignPage(page, lang);
+}
+
+/** The signing page's address: the signing bundle's (/sign/S2/<draft>). */
+export const SIGN_PAGE = /^\/sign\/S2\/[0-9a-f]{16}$/;
+
+/**
+ * After "Check your answers": signing is another bundle, so its page
+ * loads (the static shell gives way to the app) at /sign/S2/<draft>, with
+ * its heading.
+ */
+export async function atSignPage(page, lang, label = 'sign') {
+  await waitForBundle(page, (u) => SIGN_PAGE.test(u.pathname));
+  await expectH1(page, msg(lang, 'sign_title'), label);
 }
 
 /**

@@ -1,4 +1,4 @@
-//! `/apply/receipt/:reference`: after submission, the GOV.UK confirmation
+//! `/sign/receipt/:reference`: after submission, the GOV.UK confirmation
 //! pattern (reference number, what happens next) with a printable,
 //! downloadable record and a QR code; or the refusal with its grounds
 //! (F001 §9).
