@@ -78,7 +78,7 @@ pub fn ServicesApp() -> impl IntoView {
 /// one.
 #[component]
 pub fn ApplyApp() -> impl IntoView {
-    let prefs = provide_shared(Bundle::Apply, Unread::from_records, Db::read_applying);
+    let prefs = provide_shared(Bundle::Apply, Unread::from_records, Db::read_wizard);
     app(prefs, || {
         view! {
             {browser_notifier()}

@@ -91,11 +91,19 @@ impl Db {
         self.sms.load();
     }
 
-    /// Applying: what filing reads (the receipt and the unread count read
-    /// the applications too), the drafts and the EDS keys.
-    pub fn read_applying(self) {
+    /// The wizard (the apply bundle): what filing reads (the unread count
+    /// reads the applications too) and the drafts. Not the EDS keys: no
+    /// wizard page uses them (signing is the sign bundle's), so the apply
+    /// bundle links no key decoder.
+    pub fn read_wizard(self) {
         self.read_filing();
         self.drafts.load();
+    }
+
+    /// Signing and the receipt (the sign bundle): what the wizard reads
+    /// (the draft being signed) and the EDS keys.
+    pub fn read_applying(self) {
+        self.read_wizard();
         self.keys.load();
     }
 
