@@ -11,28 +11,35 @@ use leptos_router::hooks::use_params_map;
 use crate::ui::paths::{moved, signing_moved};
 use crate::ui::widgets::not_found::NotFound;
 
-#[component]
-pub fn MovedOrNotFound() -> impl IntoView {
-    // The browser's own address, with its `?` and `#` (the router's
-    // `search` leaves the `?` out).
+/// Loads the page `to` names for the browser's location in its place, or
+/// says "page not found" when it names none (or there is no window).
+/// `replace`: the old address does not stay in the history, so "back"
+/// does not bounce here again.
+fn load_instead(to: impl FnOnce(&web_sys::Location) -> Option<String>) -> AnyView {
     let Some(location) = web_sys::window().map(|w| w.location()) else {
         return view! { <NotFound /> }.into_any();
     };
-    let address = format!(
-        "{}{}{}",
-        location.pathname().unwrap_or_default(),
-        location.search().unwrap_or_default(),
-        location.hash().unwrap_or_default()
-    );
-    match moved(&address) {
+    match to(&location) {
         Some(to) => {
-            // `replace`: the old address does not stay in the history, so
-            // "back" does not bounce here again.
             let _ = location.replace(&to);
             ().into_any()
         }
         None => view! { <NotFound /> }.into_any(),
     }
+}
+
+#[component]
+pub fn MovedOrNotFound() -> impl IntoView {
+    // The browser's own address, with its `?` and `#` (the router's
+    // `search` leaves the `?` out).
+    load_instead(|location| {
+        moved(&format!(
+            "{}{}{}",
+            location.pathname().unwrap_or_default(),
+            location.search().unwrap_or_default(),
+            location.hash().unwrap_or_default()
+        ))
+    })
 }
 
 /// `/apply/S2/:draft/sign`: signing before it had a bundle of its own
@@ -43,20 +50,12 @@ pub fn SigningMoved() -> impl IntoView {
         .read_untracked()
         .get("draft")
         .unwrap_or_default();
-    let location = web_sys::window().map(|w| w.location());
-    let to = location.as_ref().and_then(|l| {
+    load_instead(|location| {
         let rest = format!(
             "{}{}",
-            l.search().unwrap_or_default(),
-            l.hash().unwrap_or_default()
+            location.search().unwrap_or_default(),
+            location.hash().unwrap_or_default()
         );
         signing_moved(&draft, &rest)
-    });
-    match (location, to) {
-        (Some(location), Some(to)) => {
-            let _ = location.replace(&to);
-            ().into_any()
-        }
-        _ => view! { <NotFound /> }.into_any(),
-    }
+    })
 }
