@@ -8,6 +8,11 @@
 //! place whose region is not known is read on [`kztime::NATIONAL`], which is
 //! never behind another Kazakhstan clock, so no date is over-promised.
 //!
+//! The structs read from the build-time data declare their fields in the
+//! order of their keys, which the build writes sorted: the data is read in
+//! that order (`json::in_order`), each value once, where it is; a field
+//! declared out of place fails tests/data_order.rs.
+//!
 //! ```
 //! use qujat::engine::{kztime, region};
 //!
@@ -33,9 +38,9 @@ const DATA_JSON: &str = crate::engine::embedded::embedded_data!("regions");
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Meta {
-    pub status: String,
-    pub source: String,
     pub note: Text,
+    pub source: String,
+    pub status: String,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -76,8 +81,8 @@ impl Region {
 #[serde(deny_unknown_fields)]
 struct Data {
     meta: Meta,
-    zone: Vec<ZoneData>,
     region: Vec<Region>,
+    zone: Vec<ZoneData>,
 }
 
 struct Loaded {
@@ -87,7 +92,7 @@ struct Loaded {
 }
 
 fn load() -> Result<Loaded, String> {
-    let d: Data = crate::engine::json::from_str_strict(DATA_JSON).map_err(|e| e.to_string())?;
+    let d: Data = crate::engine::json::from_data(DATA_JSON).map_err(|e| e.to_string())?;
     let zones = d
         .zone
         .into_iter()

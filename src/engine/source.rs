@@ -1,6 +1,11 @@
 //! Where every rule comes from. The law is data: each item the engine applies
 //! carries a [`SourceRef`] naming its seed, clause, language version and line,
 //! plus a short verbatim quote that a test checks against the seed text.
+//!
+//! The structs read from the build-time data declare their fields in the
+//! order of their keys, which the build writes sorted: the data is read in
+//! that order (`json::in_order`), each value once, where it is; a field
+//! declared out of place fails tests/data_order.rs.
 
 use serde::{Deserialize, Serialize};
 
@@ -12,12 +17,9 @@ crate::engine::json::names!(Seed, Status, SeedLang);
 /// translation is ours, not an official one (no seed gives it).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, Default)]
 pub struct Text {
+    pub en: String,
     pub kk: String,
     pub ru: String,
-    pub en: String,
-    /// Languages whose text is a working translation, not an official text.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub working: Vec<Lang>,
     /// Where the text is in each language's pack ([`texts`](super::texts)),
     /// when the data left it there: in the bundles built with the feature
     /// `lang-packs` every data file's text carries its slot and `kk`, `ru`
@@ -25,6 +27,9 @@ pub struct Text {
     /// language, not three (`src/build.rs`, step 5).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub slot: Option<u32>,
+    /// Languages whose text is a working translation, not an official text.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub working: Vec<Lang>,
 }
 
 impl Text {
@@ -121,34 +126,34 @@ pub const QUOTES_TXT: &str = include_str!(concat!(env!("OUT_DIR"), "/quotes.txt"
 /// from that line.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SourceRef {
-    pub seed: Seed,
     pub clause: String,
     pub lang: SeedLang,
     pub line: u32,
+    /// The quote's number in the build's list of quotes (`quotes.txt`,
+    /// 0-based); the same quote has the same number wherever it is cited.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub q: Option<u32>,
     /// The words quoted. Empty in the web build, whose data carries only
     /// [`SourceRef::q`]: the page fetches the quotes when a legal basis is
     /// first opened (`src/build.rs`, step 3), so they cost no first load.
     #[serde(default)]
     pub quote: String,
-    /// The quote's number in the build's list of quotes (`quotes.txt`,
-    /// 0-based); the same quote has the same number wherever it is cited.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub q: Option<u32>,
+    pub seed: Seed,
 }
 
 /// Where an item comes from: citations, a status, and, for an assumption,
 /// the RULES.md §6 entry it follows (e.g. "C-05") and why.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Provenance {
-    pub status: Status,
     #[serde(default)]
     pub cites: Vec<SourceRef>,
-    /// RULES.md §6 entry (e.g. "C-25") for an assumption or a resolved conflict.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub rule: Option<String>,
     /// Why this reading was chosen, shown to the user for assumptions.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<Text>,
+    /// RULES.md §6 entry (e.g. "C-25") for an assumption or a resolved conflict.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rule: Option<String>,
+    pub status: Status,
 }
 
 impl Provenance {

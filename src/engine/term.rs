@@ -3,6 +3,11 @@
 //! of a term has its own provenance, so "why this date?" can cite the clause
 //! for the amount, the clause (or assumption) for where counting starts, and
 //! the assumption for what happens when the last day is not a working day.
+//!
+//! The structs read from the build-time data declare their fields in the
+//! order of their keys, which the build writes sorted: the data is read in
+//! that order (`json::in_order`), each value once, where it is; a field
+//! declared out of place fails tests/data_order.rs.
 
 use serde::{Deserialize, Serialize};
 
@@ -99,18 +104,18 @@ pub enum EndRule {
 /// Corporation, one location).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Term {
+    pub amount: u32,
     pub channel: Channel,
+    pub end: EndRule,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub end_provenance: Option<Provenance>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub location: Option<Location>,
-    pub amount: u32,
-    pub unit: Unit,
     /// Source of the amount and unit.
     pub provenance: Provenance,
     pub start: StartRule,
     pub start_provenance: Provenance,
-    pub end: EndRule,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub end_provenance: Option<Provenance>,
+    pub unit: Unit,
 }
 
 /// A local wall-clock time of day, minutes since midnight; written "HH:MM"
@@ -165,11 +170,11 @@ impl<'de> Deserialize<'de> for ClockTime {
 /// hours, on working days of the calendar.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Hours {
-    pub open: ClockTime,
-    pub close: ClockTime,
     /// Breaks (lunch), as [start, end) pairs inside the opening hours.
     #[serde(default)]
     pub breaks: Vec<[ClockTime; 2]>,
+    pub close: ClockTime,
+    pub open: ClockTime,
 }
 
 impl Hours {

@@ -1,6 +1,11 @@
 //! The calendar data as the build script emits it (from
 //! `src/engine/data/calendar.toml`), and its expansion into the table.
 //! Every inconsistency is a [`CalendarError::BadData`], never a panic.
+//!
+//! The structs read from the build-time data declare their fields in the
+//! order of their keys, which the build writes sorted: the data is read in
+//! that order (`json::in_order`), each value once, where it is; a field
+//! declared out of place fails tests/data_order.rs.
 
 use chrono::{Datelike, NaiveDate, Weekday};
 use serde::Deserialize;
@@ -14,9 +19,9 @@ use crate::engine::source::Text;
 
 #[derive(Deserialize)]
 pub(super) struct RawData {
-    meta: RawMeta,
     holiday: Vec<RawHoliday>,
     kurban_ait: RawKurban,
+    meta: RawMeta,
     year: Vec<RawYear>,
 }
 
@@ -24,38 +29,38 @@ pub(super) struct RawData {
 struct RawMeta {
     first_year: i32,
     last_year: i32,
-    weekend: Vec<String>,
     law: String,
-    summary: String,
     moved_rule: String,
+    summary: String,
+    weekend: Vec<String>,
 }
 
 #[derive(Deserialize)]
 struct RawHoliday {
-    id: String,
     dates: Vec<String>,
     #[serde(default)]
     from: Option<i32>,
-    #[serde(default)]
-    until: Option<i32>,
+    id: String,
     moved: bool,
+    names: Text,
     #[serde(default)]
     religious: bool,
     #[serde(default)]
+    source: Option<String>,
+    #[serde(default)]
     status: Option<String>,
     #[serde(default)]
-    source: Option<String>,
-    names: Text,
+    until: Option<i32>,
 }
 
 #[derive(Deserialize)]
 struct RawKurban {
+    dates: Vec<RawDated>,
     id: String,
     moved: bool,
+    names: Text,
     #[serde(default)]
     religious: bool,
-    names: Text,
-    dates: Vec<RawDated>,
 }
 
 #[derive(Deserialize)]
@@ -66,15 +71,15 @@ struct RawDated {
 
 #[derive(Deserialize)]
 struct RawYear {
-    year: i32,
-    status: Vec<YearStatus>,
     #[serde(default)]
     decree: Option<String>,
     #[serde(default)]
-    transfers_status: Option<String>,
-    #[serde(default)]
     note: Option<String>,
+    status: Vec<YearStatus>,
     transfers: Vec<RawTransfer>,
+    #[serde(default)]
+    transfers_status: Option<String>,
+    year: i32,
 }
 
 #[derive(Deserialize)]
@@ -111,7 +116,9 @@ struct Occurrence {
 
 /// Parses the data.
 pub(super) fn parse(json: &str) -> Result<RawData, CalendarError> {
-    crate::engine::json::from_str(json)
+    // In order: the build writes the data's keys sorted (and a changed
+    // copy made from a `serde_json::Value` is sorted too).
+    crate::engine::json::in_order(|| crate::engine::json::from_str(json))
         .map_err(|e| CalendarError::BadData(format!("calendar.json: {e}")))
 }
 

@@ -59,7 +59,7 @@ pub fn parse_service(expected_id: ServiceId, json: &str) -> Result<Service, Cata
         service: expected_id,
         message,
     };
-    let s: Service = crate::engine::json::from_str_strict(json).map_err(|e| err(e.to_string()))?;
+    let s: Service = crate::engine::json::from_data(json).map_err(|e| err(e.to_string()))?;
     if s.id != expected_id {
         return Err(err(format!("file holds service {:?}", s.id.as_str())));
     }

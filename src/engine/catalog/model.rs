@@ -4,6 +4,11 @@
 //! misspelt key is a load error instead of a silently missing rule (the
 //! `deny_unknown_fields` on these types says the same to serde_json read
 //! directly).
+//!
+//! The structs read from the build-time data declare their fields in the
+//! order of their keys, which the build writes sorted: the data is read in
+//! that order (`json::in_order`), each value once, where it is; a field
+//! declared out of place fails tests/data_order.rs.
 
 use chrono::{NaiveDate, Weekday};
 use serde::{Deserialize, Serialize};
@@ -33,17 +38,26 @@ crate::engine::json::names!(
 #[serde(deny_unknown_fields)]
 pub struct Item {
     pub id: String,
-    pub text: Text,
     pub provenance: Provenance,
+    pub text: Text,
 }
 
 /// A seed act a service relies on, with what is known of its validity.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Act {
-    pub seed: Seed,
+    /// Where the dates come from; an assumption when the seed lacks them.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub dates_provenance: Option<Provenance>,
     /// National, regional or lost force (never an assumption).
     pub level: Status,
+    pub provenance: Provenance,
+    /// A regional act: the [`region`](crate::engine::region) it was made
+    /// for (F002: East Kazakhstan; F004: Almaty), named in its provenance.
+    /// Its procedures apply only to providers there (LS-2).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub region: Option<String>,
+    pub seed: Seed,
     /// The act's title or description.
     pub text: Text,
     /// First day in force; `None` when the seeds do not say.
@@ -54,15 +68,6 @@ pub struct Act {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[serde(deserialize_with = "crate::engine::json::date::naive_opt")]
     pub valid_until: Option<NaiveDate>,
-    /// A regional act: the [`region`](crate::engine::region) it was made
-    /// for (F002: East Kazakhstan; F004: Almaty), named in its provenance.
-    /// Its procedures apply only to providers there (LS-2).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub region: Option<String>,
-    pub provenance: Provenance,
-    /// Where the dates come from; an assumption when the seed lacks them.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub dates_provenance: Option<Provenance>,
 }
 
 impl Act {
@@ -78,8 +83,8 @@ impl Act {
 #[serde(deny_unknown_fields)]
 pub struct ChannelItem {
     pub channel: Channel,
-    pub text: Text,
     pub provenance: Provenance,
+    pub text: Text,
 }
 
 /// A situation of the applicant that changes which documents are needed.
@@ -102,23 +107,23 @@ pub enum Situation {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct DocumentRule {
-    pub id: String,
     pub channels: Vec<Channel>,
-    /// Applies when any of these holds; empty means always.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub when: Vec<Situation>,
-    /// Does not apply when any of these holds.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub unless: Vec<Situation>,
-    /// Not a document to hand in but a rule about it (consent, a ban, a gap).
-    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
-    pub info: bool,
     /// The rule is a consent step: who obtains it and how, as the
     /// service's own source says (C-29: never merged across services).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub consent: Option<ConsentSpec>,
-    pub text: Text,
+    pub id: String,
+    /// Not a document to hand in but a rule about it (consent, a ban, a gap).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub info: bool,
     pub provenance: Provenance,
+    pub text: Text,
+    /// Does not apply when any of these holds.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub unless: Vec<Situation>,
+    /// Applies when any of these holds; empty means always.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub when: Vec<Situation>,
 }
 
 /// Who obtains a consent (C-29, C-44: as each service's text says).
@@ -175,19 +180,19 @@ pub enum Stage {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RefusalGround {
-    pub id: String,
-    pub stage: Stage,
+    /// The source gives no ground at all (S1, F000): the item only says so,
+    /// and nothing can be refused on it.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub absent: bool,
     /// Where it can apply; empty: every channel of the service. F001 §9's
     /// grounds are the desk's (the State Corporation or school employee), so
     /// not the portal's (C-13).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub channels: Vec<Channel>,
-    /// The source gives no ground at all (S1, F000): the item only says so,
-    /// and nothing can be refused on it.
-    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
-    pub absent: bool,
-    pub text: Text,
+    pub id: String,
     pub provenance: Provenance,
+    pub stage: Stage,
+    pub text: Text,
 }
 
 impl RefusalGround {
@@ -222,9 +227,9 @@ pub enum TimeKind {
 #[serde(deny_unknown_fields)]
 pub struct TimeLimit {
     pub id: String,
-    pub place: Place,
     pub kind: TimeKind,
     pub minutes: u32,
+    pub place: Place,
     pub provenance: Provenance,
 }
 
@@ -273,22 +278,22 @@ pub enum Purpose {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Schedule {
-    pub id: String,
-    pub place: Place,
-    #[serde(default)]
-    pub purpose: Purpose,
-    /// The language version quoted, when RU and KZ differ (C-01).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub version: Option<SeedLang>,
-    /// The window the engine uses when the versions differ.
-    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
-    pub resolved: bool,
     #[serde(default)]
     pub days: Vec<Day>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub hours: Option<Hours>,
-    pub text: Text,
+    pub id: String,
+    pub place: Place,
     pub provenance: Provenance,
+    #[serde(default)]
+    pub purpose: Purpose,
+    /// The window the engine uses when the versions differ.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub resolved: bool,
+    pub text: Text,
+    /// The language version quoted, when RU and KZ differ (C-01).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub version: Option<SeedLang>,
 }
 
 impl Schedule {
@@ -314,25 +319,25 @@ pub enum Duration {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct TimedRule {
-    pub id: String,
     /// The channels whose results it concerns; empty: every channel. The
     /// State Corporation's storage concerns results collected there (the
     /// State Corporation channel, and S2's portal, C-06).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub channels: Vec<Channel>,
     pub duration: Duration,
-    pub text: Text,
+    pub id: String,
     pub provenance: Provenance,
+    pub text: Text,
 }
 
 /// A rule that holds for some channels (issuance of the result).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ChannelRule {
-    pub id: String,
     pub channels: Vec<Channel>,
-    pub text: Text,
+    pub id: String,
     pub provenance: Provenance,
+    pub text: Text,
 }
 
 /// Who performs an internal procedure step.
@@ -353,12 +358,12 @@ pub enum Actor {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ProcedureStep {
-    pub id: String,
-    pub channels: Vec<Channel>,
     pub actor: Actor,
+    pub channels: Vec<Channel>,
     pub duration: Duration,
-    pub text: Text,
+    pub id: String,
     pub provenance: Provenance,
+    pub text: Text,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -384,19 +389,19 @@ pub enum FieldKind {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct FormField {
-    pub id: String,
-    pub kind: FieldKind,
-    pub required: bool,
     /// Empty: every channel.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub channels: Vec<Channel>,
+    pub id: String,
+    pub kind: FieldKind,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub options: Vec<Item>,
+    pub provenance: Provenance,
+    pub required: bool,
+    pub text: Text,
     /// Shown when any of these holds; empty: always.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub when: Vec<Situation>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub options: Vec<Item>,
-    pub text: Text,
-    pub provenance: Provenance,
 }
 
 impl FormField {
@@ -443,21 +448,21 @@ pub enum ReceiptField {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Receipt {
-    pub id: String,
-    pub kind: ReceiptKind,
-    pub channels: Vec<Channel>,
-    /// `None`: no form is named (never invent one, C-13, C-27).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub form: Option<FormRef>,
     /// The source provides no receipt of this kind on these channels; the
     /// item only says so (S1 and S3 name no refusal receipt; the portal
     /// issues none of its own, C-13). Which receipts exist is data.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub absent: bool,
+    pub channels: Vec<Channel>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub fields: Vec<ReceiptField>,
-    pub text: Text,
+    /// `None`: no form is named (never invent one, C-13, C-27).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub form: Option<FormRef>,
+    pub id: String,
+    pub kind: ReceiptKind,
     pub provenance: Provenance,
+    pub text: Text,
 }
 
 /// A fact for the citizen with an optional value (a website, a phone number).
@@ -465,10 +470,10 @@ pub struct Receipt {
 #[serde(deny_unknown_fields)]
 pub struct Info {
     pub id: String,
+    pub provenance: Provenance,
+    pub text: Text,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub value: Option<String>,
-    pub text: Text,
-    pub provenance: Provenance,
 }
 
 /// A complaint review term, counted in working days from registration.
@@ -476,24 +481,24 @@ pub struct Info {
 #[serde(deny_unknown_fields)]
 pub struct Review {
     pub id: String,
-    pub working_days: u32,
-    pub text: Text,
     pub provenance: Provenance,
+    pub text: Text,
+    pub working_days: u32,
 }
 
 /// The complaint procedure as a seed states it (only F000 does, for S1).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ComplaintProcedure {
-    pub subject: Item,
+    pub addressees: Vec<Item>,
     /// How a complaint may be filed (in writing; through the portal, C-41).
     pub channels: Vec<Item>,
-    pub addressees: Vec<Item>,
+    pub court: Item,
     pub fields: Vec<FormField>,
     pub registration: Item,
     pub reviews: Vec<Review>,
     pub statuses: Vec<Item>,
-    pub court: Item,
+    pub subject: Item,
 }
 
 /// How a service's complaints work. For S2 and S3 no seed has a procedure,
@@ -503,15 +508,15 @@ pub struct ComplaintProcedure {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Complaint {
-    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
-    pub by_analogy: bool,
     /// The service whose procedure applies by analogy.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub analogy_of: Option<ServiceId>,
-    pub text: Text,
-    pub provenance: Provenance,
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub by_analogy: bool,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub procedure: Option<ComplaintProcedure>,
+    pub provenance: Provenance,
+    pub text: Text,
 }
 
 /// The procedure to follow for a service's complaint, and its basis.
@@ -530,42 +535,42 @@ pub struct ComplaintView<'a> {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Service {
-    pub id: ServiceId,
-    pub name: Item,
-    pub summary: Item,
-    pub results: Vec<Item>,
+    pub accessibility: Vec<Item>,
     /// The legal basis: each seed used.
     pub acts: Vec<Act>,
-    pub provider: Vec<Item>,
-    pub recipients: Vec<Item>,
-    pub cost: Item,
+    /// Every RULES.md §6 resolution the service relies on; `id` is the rule.
+    pub assumptions: Vec<Item>,
     pub channels: Vec<ChannelItem>,
+    pub complaint: Complaint,
+    pub cost: Item,
+    pub documents: Vec<DocumentRule>,
+    pub form_fields: Vec<FormField>,
     /// How to apply when there is no portal channel (S1, S3).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub how_to_apply: Option<Item>,
+    pub id: ServiceId,
+    pub info: Vec<Info>,
+    pub issuance: Vec<ChannelRule>,
+    pub name: Item,
+    pub provider: Vec<Item>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub queue: Vec<Item>,
+    pub receipts: Vec<Receipt>,
+    pub recipients: Vec<Item>,
+    pub refusal_grounds: Vec<RefusalGround>,
+    pub results: Vec<Item>,
+    pub schedules: Vec<Schedule>,
     /// Form of the service (paper / electronic), where stated.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub service_form: Option<Item>,
-    pub documents: Vec<DocumentRule>,
-    pub refusal_grounds: Vec<RefusalGround>,
-    pub terms: Vec<Term>,
-    pub times: Vec<TimeLimit>,
-    pub schedules: Vec<Schedule>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub queue: Vec<Item>,
-    pub storage: Vec<TimedRule>,
-    pub issuance: Vec<ChannelRule>,
-    pub complaint: Complaint,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub steps: Vec<ProcedureStep>,
-    pub form_fields: Vec<FormField>,
-    pub receipts: Vec<Receipt>,
-    pub accessibility: Vec<Item>,
-    pub info: Vec<Info>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub signing: Vec<Item>,
-    /// Every RULES.md §6 resolution the service relies on; `id` is the rule.
-    pub assumptions: Vec<Item>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub steps: Vec<ProcedureStep>,
+    pub storage: Vec<TimedRule>,
+    pub summary: Item,
+    pub terms: Vec<Term>,
+    pub times: Vec<TimeLimit>,
 }
 
 impl Service {

@@ -33,7 +33,7 @@ use serde::de::{
 use std::fmt;
 
 mod places;
-pub use places::strictly;
+pub use places::{AnyOrder, in_order, strictly};
 
 /// A deserializer whose structs, at any depth, are read as maps only.
 pub struct Maps<D>(pub D);

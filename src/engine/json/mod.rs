@@ -51,7 +51,15 @@ pub fn from_str_strict<'a, T: Deserialize<'a>>(text: &'a str) -> Result<T, serde
     strictly(|| from_str(text))
 }
 
-pub use maps::strictly;
+/// `text`, a data file built into the app, as a `T`: read as
+/// [`from_str_strict`] reads it, and [`in_order`], each value once where
+/// it is (the build writes the data's keys sorted, and its structs declare
+/// their fields in that order).
+pub fn from_data<'a, T: Deserialize<'a>>(text: &'a str) -> Result<T, serde_json::Error> {
+    strictly(|| in_order(|| from_str(text)))
+}
+
+pub use maps::{AnyOrder, in_order, strictly};
 
 /// `value` as a `T`, read from its text.
 pub fn from_value<T: DeserializeOwned>(value: &Value) -> Result<T, serde_json::Error> {

@@ -113,7 +113,11 @@ macro_rules! reader {
                         $rfield: ::core::option::Option<$rty>,
                     )+ )* )?
                 }
+                // The tag comes first here, as the stores write it; in the
+                // build-time data, whose keys are sorted, it may come later.
+                let any_order = $crate::engine::json::AnyOrder::new();
                 let f = <Flat as ::serde::Deserialize>::deserialize(d)?;
+                drop(any_order);
                 ::core::result::Result::Ok(match f.tag {
                     $( Tag::$var => $enum::$var {
                         $( $need: $crate::engine::json::tagged::need(f.$need, stringify!($need))?, )*

@@ -12,8 +12,10 @@
 //!
 //! - keys that come in the struct's order (everything serde writes: the
 //!   stores, an export) are read straight from the text, as they come;
-//! - a key that comes early (the build-time data, whose keys are sorted)
-//!   has its value's text set aside and read when its field's turn comes;
+//! - a key that comes early has its value's text set aside and read when
+//!   its field's turn comes (the build-time data, whose keys are sorted,
+//!   is read [`in_order`] instead: its structs declare their fields in
+//!   that order, so nothing is set aside);
 //! - a field that is not there is reported absent to `visit_seq`, which
 //!   takes the field's default if it has one (`#[serde(default)]`, also
 //!   for an `Option`); if it has none, the error is serde's own
@@ -55,6 +57,26 @@ thread_local! {
     /// Whether an unknown key is an error: set for the length of one
     /// [`strictly`] read.
     static STRICT: Cell<bool> = const { Cell::new(false) };
+    /// Whether every object's keys come in the order of its struct's
+    /// fields: set for the length of one [`in_order`] read.
+    static IN_ORDER: Cell<bool> = const { Cell::new(false) };
+}
+
+/// Runs `read` with `flag` set to `to`, restoring it afterwards, whatever
+/// `read` returns.
+fn with_flag<R>(
+    flag: &'static std::thread::LocalKey<Cell<bool>>,
+    to: bool,
+    read: impl FnOnce() -> R,
+) -> R {
+    struct Restore(&'static std::thread::LocalKey<Cell<bool>>, bool);
+    impl Drop for Restore {
+        fn drop(&mut self) {
+            self.0.with(|s| s.set(self.1));
+        }
+    }
+    let _restore = Restore(flag, flag.with(|s| s.replace(to)));
+    read()
 }
 
 /// Runs `read` (any of [`json`](crate::engine::json)'s readers) with
@@ -74,14 +96,56 @@ thread_local! {
 /// assert!(json::from_bytes::<Header>(bytes).is_ok());
 /// ```
 pub fn strictly<R>(read: impl FnOnce() -> R) -> R {
-    struct Restore(bool);
-    impl Drop for Restore {
-        fn drop(&mut self) {
-            STRICT.with(|s| s.set(self.0));
-        }
+    with_flag(&STRICT, true, read)
+}
+
+/// Runs `read` trusting every object's keys to come in the order of its
+/// struct's fields, as they do in the build-time data: `src/build.rs`
+/// writes its keys sorted, and the structs read from it declare their
+/// fields in that order (tests/data_order.rs). Each value is then read
+/// once, where it is: a key past a field's place means that the field is
+/// absent, so no value is set aside to be read again (which, for the
+/// catalogue's sorted keys and optional fields, had its values read two to
+/// five times over, one more for each ancestor set aside). A key that
+/// comes after its place is an error (`key … out of order`), never a value
+/// read wrong.
+///
+/// ```
+/// use qujat::engine::json;
+///
+/// #[derive(serde::Deserialize, Debug, PartialEq)]
+/// struct Sorted { a: u8, #[serde(default)] b: Option<u8>, c: u8 }
+///
+/// let s: Sorted = json::in_order(|| json::from_str(r#"{"a": 1, "c": 3}"#)).unwrap();
+/// assert_eq!(s, Sorted { a: 1, b: None, c: 3 });
+/// let err = json::in_order(|| json::from_str::<Sorted>(r#"{"c": 3, "a": 1}"#)).unwrap_err();
+/// assert!(err.to_string().starts_with("key `a` out of order"));
+/// // Read in any order, the same text is fine.
+/// assert!(json::from_str::<Sorted>(r#"{"c": 3, "a": 1}"#).is_ok());
+/// ```
+pub fn in_order<R>(read: impl FnOnce() -> R) -> R {
+    with_flag(&IN_ORDER, true, read)
+}
+
+/// Keys in any order while this lives, inside an [`in_order`] read: for a
+/// reader whose own struct puts a key first that sorts later (a tagged
+/// enum's tag, `json::tagged`). A guard, not a closure, so that the
+/// readers using it share one compiled copy.
+pub struct AnyOrder(bool);
+
+impl AnyOrder {
+    #[inline(never)]
+    #[allow(clippy::new_without_default)]
+    pub fn new() -> AnyOrder {
+        AnyOrder(IN_ORDER.with(|s| s.replace(false)))
     }
-    let _restore = Restore(STRICT.with(|s| s.replace(true)));
-    read()
+}
+
+impl Drop for AnyOrder {
+    #[inline(never)]
+    fn drop(&mut self) {
+        IN_ORDER.with(|s| s.set(self.0));
+    }
 }
 
 /// Reads the struct `fields` describe from `de`'s next value, an object,
@@ -108,23 +172,12 @@ impl<'de, V: Visitor<'de>> Visitor<'de> for Object<V> {
     }
 
     fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<V::Value, A::Error> {
-        let mut places = Places {
-            map,
-            fields: self.fields,
-            next: 0,
-            early: Vec::new(),
-            absent: None,
-            ended: false,
-            again: None,
-        };
+        // This function is compiled once for every struct type: what does
+        // not depend on the type is in `Places`' own (out-of-line) methods.
+        let mut places = Places::new(map, self.fields);
         match self.visitor.visit_seq(&mut places) {
             Ok(value) => places.rest().map(|()| value),
-            // serde's `visit_seq` calls a field it was not given a length
-            // error; it is the field that is missing.
-            Err(e) => Err(match places.absent {
-                Some(i) => de::Error::missing_field(self.fields[i]),
-                None => e,
-            }),
+            Err(e) => Err(places.missing(e)),
         }
     }
 }
@@ -156,9 +209,41 @@ struct Places<'de, A> {
     /// once, rather than in each type's [`SeqAccess::next_element_seed`]:
     /// that is compiled once per type of field.
     again: Option<serde_json::Deserializer<StrRead<'de>>>,
+    /// In an [`in_order`] read: a key read past its field's place, whose
+    /// value is next in the text; the fields before it are absent.
+    pending: Option<usize>,
+    /// Whether this object's keys come in its fields' order ([`in_order`]).
+    in_order: bool,
 }
 
 impl<'de, A: MapAccess<'de>> Places<'de, A> {
+    #[inline(never)]
+    fn new(map: A, fields: &'static [&'static str]) -> Self {
+        Places {
+            map,
+            fields,
+            next: 0,
+            early: Vec::new(),
+            absent: None,
+            ended: false,
+            again: None,
+            pending: None,
+            in_order: IN_ORDER.with(Cell::get),
+        }
+    }
+
+    /// The error of a struct's `visit_seq`: serde's `visit_seq` calls a
+    /// field it was not given a length error; it is the field that is
+    /// missing (or, in an [`in_order`] read, out of its place).
+    #[inline(never)]
+    fn missing(&mut self, e: A::Error) -> A::Error {
+        match self.absent.take() {
+            Some(i) if self.in_order && self.comes_later(i) => out_of_order(self.fields[i]),
+            Some(i) => de::Error::missing_field(self.fields[i]),
+            None => e,
+        }
+    }
+
     /// The next key: a field's index, or `None` for an unknown key (whose
     /// value is then skipped, or refused when reading strictly).
     fn key(&mut self) -> Result<Option<Option<usize>>, A::Error> {
@@ -174,6 +259,13 @@ impl<'de, A: MapAccess<'de>> Places<'de, A> {
 
     /// Where field `i`'s value is, reading keys up to it.
     fn find(&mut self, i: usize) -> Result<Found, A::Error> {
+        if let Some(j) = self.pending {
+            if j == i {
+                self.pending = None;
+                return Ok(Found::Here);
+            }
+            return Ok(Found::Absent);
+        }
         if let Some(at) = self.early.iter().position(|(j, _)| *j == i) {
             let raw = self.early.swap_remove(at).1;
             self.again = Some(serde_json::Deserializer::from_str(raw.get()));
@@ -182,6 +274,11 @@ impl<'de, A: MapAccess<'de>> Places<'de, A> {
         while !self.ended {
             match self.key()? {
                 Some(Some(j)) if j == i => return Ok(Found::Here),
+                Some(Some(j)) if j > i && self.in_order => {
+                    self.pending = Some(j);
+                    return Ok(Found::Absent);
+                }
+                Some(Some(j)) if self.in_order => return Err(out_of_order(self.fields[j])),
                 Some(Some(j)) if j > i && self.early.iter().all(|(k, _)| *k != j) => {
                     let raw: &'de RawValue = self.map.next_value()?;
                     self.early.push((j, raw));
@@ -191,6 +288,28 @@ impl<'de, A: MapAccess<'de>> Places<'de, A> {
             }
         }
         Ok(Found::Absent)
+    }
+
+    /// In an [`in_order`] read that found field `i` missing: whether its
+    /// key comes later in the object (out of its place), for the error to
+    /// say so. Reads the rest of the object; an error is "no".
+    fn comes_later(&mut self, i: usize) -> bool {
+        if self.pending.take().is_some() && self.map.next_value::<IgnoredAny>().is_err() {
+            return false;
+        }
+        while !self.ended {
+            match self.key() {
+                Ok(Some(Some(j))) if j == i => return true,
+                Ok(Some(Some(_))) => {
+                    if self.map.next_value::<IgnoredAny>().is_err() {
+                        return false;
+                    }
+                }
+                Ok(_) => {}
+                Err(_) => return false,
+            }
+        }
+        false
     }
 
     /// After the last field: any key left is a repeated field or an
@@ -238,6 +357,14 @@ impl<'de, A: MapAccess<'de>> SeqAccess<'de> for Places<'de, A> {
     fn size_hint(&self) -> Option<usize> {
         Some(self.fields.len() - self.next)
     }
+}
+
+/// A key past its field's place in an [`in_order`] read.
+#[inline(never)]
+fn out_of_order<E: de::Error>(field: &str) -> E {
+    E::custom(format_args!(
+        "key `{field}` out of order (the keys are sorted: declare the struct's fields in that order)"
+    ))
 }
 
 /// `e`'s message without its place (which is in the value's own text).
