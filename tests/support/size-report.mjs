@@ -28,13 +28,16 @@ const BUDGET = 250 * KB; // 256 000 bytes, brotli: fails the build
 // not grow while they come down to the goal. Apply (the wizard) and sign
 // (signing, the receipt, the EDS keys) near where they stood when signing
 // got its own bundle (327,767 B and 397,567 B on 2026-12-04, stop 38).
+// All but staff's lowered at stop 39, when the build-time data came to be
+// read in order (services 292,659 B, apply 324,784 B, sign 394,099 B,
+// cabinet 542,862 B, corporation 450,470 B).
 const BUNDLE_BUDGETS = {
-  services: 291 * KB,
-  apply: 324 * KB,
-  sign: 392 * KB,
-  cabinet: 537 * KB,
+  services: 288 * KB,
+  apply: 320 * KB,
+  sign: 388 * KB,
+  cabinet: 534 * KB,
   staff: 353 * KB,
-  corporation: 447 * KB,
+  corporation: 444 * KB,
 };
 // Issue 15's goal for apply and staff, brotli: information only.
 const BUNDLE_GOALS = { apply: 350 * KB, staff: 350 * KB };
