@@ -46,42 +46,12 @@ for (let i = 0; i < args.length; i++) {
 if (!(runs > 0) || !(top > 0)) throw new Error('--runs and --top take a positive number');
 
 /**
- * The stretches of one profile where the main thread ran without a pause
- * (no idle or program sample between), longer than `min` ms: each with its
- * start, its length and the functions with the most inclusive time in it.
+ * The samples of one profile, in order: each with when it was taken and
+ * how long it stands for (ms), its leaf function's name, and the names on
+ * its stack (each once, however deep it recurs). The one walk of the
+ * profile's tree that the tallies below share.
  */
-function stretches(profile, min = 30) {
-  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
-  const parent = new Map();
-  for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
-  const out = [];
-  let at = 0;
-  let current = null;
-  profile.samples.forEach((id, k) => {
-    at += (profile.timeDeltas[k] ?? 0) / 1000;
-    const ms = (profile.timeDeltas[k + 1] ?? 0) / 1000;
-    const leaf = byId.get(id).callFrame.functionName;
-    if (leaf === '(idle)' || leaf === '(program)' || leaf === '(root)') {
-      if (current && current.ms >= min) out.push(current);
-      current = null;
-      return;
-    }
-    current ??= { start: at, ms: 0, names: new Map() };
-    current.ms += ms;
-    const seen = new Set();
-    for (let n = id; n !== undefined; n = parent.get(n)) {
-      const name = byId.get(n).callFrame.functionName;
-      if (!name || seen.has(name)) continue;
-      seen.add(name);
-      current.names.set(name, (current.names.get(name) ?? 0) + ms);
-    }
-  });
-  if (current && current.ms >= min) out.push(current);
-  return out;
-}
-
-/** Inclusive and self time (ms) per function name of one profile. */
-function tally(profile) {
+function samples(profile) {
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
   const parent = new Map();
   for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
@@ -89,20 +59,45 @@ function tally(profile) {
     const f = n.callFrame;
     return f.functionName || (f.url ? `(anonymous ${f.url.split('/').pop()}:${f.lineNumber})` : '(program)');
   };
+  let at = 0;
+  return profile.samples.map((id, k) => {
+    at += (profile.timeDeltas[k] ?? 0) / 1000;
+    const names = new Set();
+    for (let n = id; n !== undefined; n = parent.get(n)) names.add(name(byId.get(n)));
+    return { at, ms: (profile.timeDeltas[k + 1] ?? 0) / 1000, leaf: name(byId.get(id)), names };
+  });
+}
+
+/**
+ * The stretches of one profile where the main thread ran without a pause
+ * (no idle or program sample between), longer than `min` ms: each with its
+ * start, its length and the functions with the most inclusive time in it.
+ */
+function stretches(profile, min = 30) {
+  const out = [];
+  let current = null;
+  for (const { at, ms, leaf, names } of samples(profile)) {
+    if (leaf === '(idle)' || leaf === '(program)' || leaf === '(root)') {
+      if (current && current.ms >= min) out.push(current);
+      current = null;
+      continue;
+    }
+    current ??= { start: at, ms: 0, names: new Map() };
+    current.ms += ms;
+    for (const n of names) current.names.set(n, (current.names.get(n) ?? 0) + ms);
+  }
+  if (current && current.ms >= min) out.push(current);
+  return out;
+}
+
+/** Inclusive and self time (ms) per function name of one profile. */
+function tally(profile) {
   const inclusive = new Map();
   const own = new Map();
-  profile.samples.forEach((id, k) => {
-    const ms = (profile.timeDeltas[k + 1] ?? 0) / 1000;
-    const leaf = byId.get(id);
-    own.set(name(leaf), (own.get(name(leaf)) ?? 0) + ms);
-    const seen = new Set();
-    for (let at = id; at !== undefined; at = parent.get(at)) {
-      const n = name(byId.get(at));
-      if (seen.has(n)) continue;
-      seen.add(n);
-      inclusive.set(n, (inclusive.get(n) ?? 0) + ms);
-    }
-  });
+  for (const { ms, leaf, names } of samples(profile)) {
+    own.set(leaf, (own.get(leaf) ?? 0) + ms);
+    for (const n of names) inclusive.set(n, (inclusive.get(n) ?? 0) + ms);
+  }
   return { inclusive, own };
 }
 
@@ -164,7 +159,7 @@ for (const kind of ['inclusive', 'own']) {
   const names = new Set(found.flatMap((f) => [...f[kind].keys()]));
   const rows = [...names]
     .map((n) => [n, median(found.map((f) => f[kind].get(n) ?? 0))])
-    .filter(([n]) => n !== "(root)" && n !== "(idle)" && (!process.env.QUJAT_ONLY || n.includes(process.env.QUJAT_ONLY)))
+    .filter(([n]) => n !== '(root)' && n !== '(idle)' && (!process.env.QUJAT_ONLY || n.includes(process.env.QUJAT_ONLY)))
     .sort((a, b) => b[1] - a[1])
     .slice(0, top);
   console.log(`\n${urlPath}, ${kind} time (ms, median of ${runs}, 4× CPU):`);
