@@ -62,6 +62,24 @@ thread_local! {
     static IN_ORDER: Cell<bool> = const { Cell::new(false) };
 }
 
+/// A thread-local flag set for as long as this lives, then put back as it
+/// was (also when a reader returns early or unwinds).
+struct Restore(&'static std::thread::LocalKey<Cell<bool>>, bool);
+
+impl Restore {
+    #[inline(never)]
+    fn set(flag: &'static std::thread::LocalKey<Cell<bool>>, to: bool) -> Restore {
+        Restore(flag, flag.with(|s| s.replace(to)))
+    }
+}
+
+impl Drop for Restore {
+    #[inline(never)]
+    fn drop(&mut self) {
+        self.0.with(|s| s.set(self.1));
+    }
+}
+
 /// Runs `read` with `flag` set to `to`, restoring it afterwards, whatever
 /// `read` returns.
 fn with_flag<R>(
@@ -69,13 +87,7 @@ fn with_flag<R>(
     to: bool,
     read: impl FnOnce() -> R,
 ) -> R {
-    struct Restore(&'static std::thread::LocalKey<Cell<bool>>, bool);
-    impl Drop for Restore {
-        fn drop(&mut self) {
-            self.0.with(|s| s.set(self.1));
-        }
-    }
-    let _restore = Restore(flag, flag.with(|s| s.replace(to)));
+    let _restore = Restore::set(flag, to);
     read()
 }
 
@@ -131,20 +143,16 @@ pub fn in_order<R>(read: impl FnOnce() -> R) -> R {
 /// reader whose own struct puts a key first that sorts later (a tagged
 /// enum's tag, `json::tagged`). A guard, not a closure, so that the
 /// readers using it share one compiled copy.
-pub struct AnyOrder(bool);
-
-impl AnyOrder {
-    #[inline(never)]
-    #[allow(clippy::new_without_default)]
-    pub fn new() -> AnyOrder {
-        AnyOrder(IN_ORDER.with(|s| s.replace(false)))
-    }
+pub struct AnyOrder {
+    _restore: Restore,
 }
 
-impl Drop for AnyOrder {
-    #[inline(never)]
-    fn drop(&mut self) {
-        IN_ORDER.with(|s| s.set(self.0));
+impl AnyOrder {
+    #[allow(clippy::new_without_default)]
+    pub fn new() -> AnyOrder {
+        AnyOrder {
+            _restore: Restore::set(&IN_ORDER, false),
+        }
     }
 }
 
