@@ -13,6 +13,7 @@
 //!   as they are answered (focus stays on the control);
 //! - a Qujat reading is marked in words ("Qujat's reading"), not by colour.
 
+use chrono::NaiveDate;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
@@ -131,6 +132,23 @@ fn question(legend: fn(Lang) -> &'static str, choices: impl IntoView + 'static) 
     }
 }
 
+/// Whether a new guide differs from the last one in what the page shows
+/// of it: the situations it was made for, or a due date.
+fn situation_or_date_moved(old: Option<&Option<Guide>>, new: Option<&Option<Guide>>) -> bool {
+    fn shown(g: &Guide) -> (&[Situation], Vec<Option<NaiveDate>>) {
+        let dates = g
+            .channels
+            .iter()
+            .flat_map(|c| c.terms.iter().map(|t| t.due.as_ref().map(|d| d.due)));
+        (&g.situations, dates.collect())
+    }
+    match (old, new) {
+        (Some(Some(a)), Some(Some(b))) => shown(a) != shown(b),
+        (Some(None), Some(None)) => false,
+        _ => true,
+    }
+}
+
 /// The top of the passport of `service`.
 #[component]
 pub fn GuideTop(service: &'static Service) -> impl IntoView {
@@ -152,25 +170,13 @@ pub fn GuideTop(service: &'static Service) -> impl IntoView {
             .chain(extra.get())
             .collect::<Vec<_>>()
     };
-    let make = move |now| guide::guide(id, &picked(), None, now).ok();
-    // Only the dates follow the clock, so an open "why this date?" is not
-    // rebuilt with every tick, only when a date moves.
-    let dates = Memo::new(move |_| {
-        make(clock.now()).map(|g| {
-            g.channels
-                .iter()
-                .flat_map(|c| c.terms.iter().map(|t| t.due.as_ref().map(|d| d.due)))
-                .collect::<Vec<_>>()
-        })
-    });
-    // One guide for the questions and the answer, made again when the
-    // situation or a date changes (and then always new: no comparison).
+    // One guide for the questions and the answer, made once at the start
+    // and again with each tick of the clock, but passed on only when the
+    // situation or a date moved: an open "why this date?" is not rebuilt
+    // with every tick.
     let guide = Memo::new_with_compare(
-        move |_| {
-            dates.track();
-            make(clock.now_untracked())
-        },
-        |_, _| true,
+        move |_| guide::guide(id, &picked(), None, clock.now()).ok(),
+        situation_or_date_moved,
     );
 
     let reason_radios = (!reasons.is_empty()).then(|| {
