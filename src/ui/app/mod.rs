@@ -7,6 +7,7 @@ pub mod mount;
 mod moved;
 pub mod routes;
 mod shared;
+mod warm;
 
 pub use bundle::{Bundle, navigator};
 pub use mount::mount;
