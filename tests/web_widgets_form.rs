@@ -461,3 +461,38 @@ async fn later_builds_nothing_for_a_page_that_went_before_its_time() {
     assert!(!ran.get_untracked(), "the callback never runs");
     container.remove();
 }
+
+#[wasm_bindgen_test]
+async fn later_first_load_waits_only_while_the_app_is_first_built() {
+    use qujat::ui::widgets::later::MOUNTING;
+    storage().clear().unwrap();
+    let root = document().document_element().unwrap();
+    // After a navigation (no app being mounted): built at once, with what
+    // is above it, so a heading in it can take focus.
+    let m = Mounted::new(|| {
+        view! {
+            <Later first_load=true><h1 id="first-now" tabindex="-1">"Top"</h1></Later>
+        }
+    })
+    .await;
+    assert!(m.find("#first-now").is_some(), "built at once");
+    assert!(m.find(".later-pending").is_none(), "no placeholder");
+    drop(m);
+    // While the app is first built out of sight: in the next task.
+    root.set_attribute(MOUNTING, "").unwrap();
+    let m = Mounted::new(|| {
+        view! {
+            <Later first_load=true><h1 id="first-later">"Top"</h1></Later>
+        }
+    })
+    .await;
+    root.remove_attribute(MOUNTING).unwrap();
+    assert!(
+        m.find("#first-later").is_none(),
+        "not built in the same task"
+    );
+    next_task().await;
+    m.until("the part", |m| m.find("#first-later").is_some())
+        .await;
+    assert_eq!(m.all("#first-later").len(), 1, "built once");
+}

@@ -1,5 +1,7 @@
 //! Starting a bundle: mounting its app after the static shell has painted.
 
+use std::time::Duration;
+
 use leptos::prelude::*;
 
 use crate::i18n::pack;
@@ -8,6 +10,8 @@ use crate::ui::state::texts;
 
 use super::bundle::{Bundle, follow_cross_bundle_links};
 use super::routes::{App, ApplyApp, CabinetApp, CorporationApp, ServicesApp, SignApp, StaffApp};
+use super::warm;
+use crate::ui::widgets::later::MOUNTING;
 
 /// Replaces the static loading shell of the page with the bundle's app,
 /// after the browser has painted the shell at least once: on a fast or
@@ -34,19 +38,28 @@ pub fn mount(bundle: Bundle) {
         leptos::logging::error!("{info}");
     }));
     match bundle {
-        Bundle::Portal => after_first_paint(bundle, || leptos::mount::mount_to_body(App)),
-        Bundle::Services => after_first_paint(bundle, || leptos::mount::mount_to_body(ServicesApp)),
-        Bundle::Apply => after_first_paint(bundle, || leptos::mount::mount_to_body(ApplyApp)),
-        Bundle::Sign => after_first_paint(bundle, || leptos::mount::mount_to_body(SignApp)),
-        Bundle::Cabinet => after_first_paint(bundle, || leptos::mount::mount_to_body(CabinetApp)),
-        Bundle::Staff => after_first_paint(bundle, || leptos::mount::mount_to_body(StaffApp)),
+        Bundle::Portal => after_first_paint(bundle, &[], || leptos::mount::mount_to_body(App)),
+        Bundle::Services => after_first_paint(bundle, WARM_PASSPORT, || {
+            leptos::mount::mount_to_body(ServicesApp)
+        }),
+        Bundle::Apply => after_first_paint(bundle, &[], || leptos::mount::mount_to_body(ApplyApp)),
+        Bundle::Sign => after_first_paint(bundle, &[], || leptos::mount::mount_to_body(SignApp)),
+        Bundle::Cabinet => {
+            after_first_paint(bundle, &[], || leptos::mount::mount_to_body(CabinetApp))
+        }
+        Bundle::Staff => after_first_paint(bundle, &[], || leptos::mount::mount_to_body(StaffApp)),
         Bundle::Corporation => {
-            after_first_paint(bundle, || leptos::mount::mount_to_body(CorporationApp))
+            after_first_paint(bundle, &[], || leptos::mount::mount_to_body(CorporationApp))
         }
     }
 }
 
-fn after_first_paint(bundle: Bundle, mount_app: impl FnOnce() + 'static) {
+/// The engine's data a passport's first screen reads: the service the
+/// address names (its catalogue file) and the calendar (the guide's dates).
+const WARM_PASSPORT: &[fn()] = &[warm::service_in_path, warm::calendar];
+
+fn after_first_paint(bundle: Bundle, warm: &'static [fn()], mount_app: impl FnOnce() + 'static) {
+    warm::in_turn(warm);
     if !pack::FETCHED {
         return paint_then_mount(bundle, mount_app);
     }
@@ -75,17 +88,38 @@ fn show_crashed_notice() {
     }
 }
 
+/// Builds the app after the shell's first paint, out of sight under the
+/// shell, and shows it in the shell's place one task later: the parts of
+/// its first page that are built in the next task (`Later`: a passport's
+/// top) are built by then, as their timers were set first, so the page
+/// never shows without its heading and the mount is two shorter tasks
+/// instead of one long one.
 fn paint_then_mount(bundle: Bundle, mount_app: impl FnOnce() + 'static) {
     request_animation_frame(move || {
         request_animation_frame(move || {
-            if let Some(shell) = web_sys::window()
-                .and_then(|w| w.document())
-                .and_then(|d| d.get_element_by_id("static-shell"))
-            {
-                shell.remove();
+            if let Some(root) = document_element() {
+                let _ = root.set_attribute(MOUNTING, "");
             }
             follow_cross_bundle_links(bundle);
             mount_app();
+            set_timeout(show_app, Duration::ZERO);
         })
     });
+}
+
+/// The shell gives way to the app (see [`paint_then_mount`]).
+fn show_app() {
+    if let Some(shell) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id("static-shell"))
+    {
+        shell.remove();
+    }
+    if let Some(root) = document_element() {
+        let _ = root.remove_attribute(MOUNTING);
+    }
+}
+
+fn document_element() -> Option<web_sys::Element> {
+    web_sys::window()?.document()?.document_element()
 }

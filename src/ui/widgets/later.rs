@@ -19,12 +19,27 @@
 //! - a page that goes before its time has come builds nothing and runs
 //!   nothing;
 //! - until it is built, a hidden, empty `span.later-pending` holds its
-//!   place (the browser tests wait for a page to have none).
+//!   place (the browser tests wait for a page to have none);
+//! - a `first_load` part waits only while the app is first built out of
+//!   sight (`app::mount`); after a navigation it is built at once, so the
+//!   heading it holds is there when focus moves to it.
 
 use std::time::Duration;
 
 use leptos::either::Either;
 use leptos::prelude::*;
+
+/// The attribute `<html>` carries while the app is built out of sight,
+/// before it takes the static shell's place (`app::mount`).
+pub const MOUNTING: &str = "data-mounting";
+
+/// Whether the app is being built for the first time, out of sight.
+fn mounting() -> bool {
+    web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+        .is_some_and(|e| e.has_attribute(MOUNTING))
+}
 
 /// Builds `children` in the next task, then calls `then`.
 #[component]
@@ -34,24 +49,38 @@ pub fn Later(
     /// part has gone by then.
     #[prop(default = None)]
     then: Option<Callback<()>>,
+    /// Only on the app's first build (a first load, while the static shell
+    /// still shows): after a navigation in the app the part is built at
+    /// once, with what is above it, as the page's heading must be there
+    /// for focus to move to it.
+    #[prop(optional)]
+    first_load: bool,
 ) -> impl IntoView {
-    let ready = RwSignal::new(false);
+    let now = first_load && !mounting();
+    let ready = RwSignal::new(now);
     // A timer, not an effect: nothing is written while rendering. If the
     // page has gone by then, the signal is gone too and nothing happens.
-    set_timeout(
-        move || {
-            if ready.try_set(true).is_none()
-                && let Some(then) = then
-            {
-                request_animation_frame(move || {
-                    if ready.try_get_untracked().is_some() {
-                        then.try_run(());
-                    }
-                });
-            }
-        },
-        Duration::ZERO,
-    );
+    let after = move || {
+        if let Some(then) = then {
+            request_animation_frame(move || {
+                if ready.try_get_untracked().is_some() {
+                    then.try_run(());
+                }
+            });
+        }
+    };
+    if now {
+        after();
+    } else {
+        set_timeout(
+            move || {
+                if ready.try_set(true).is_none() {
+                    after();
+                }
+            },
+            Duration::ZERO,
+        );
+    }
     move || {
         if ready.get() {
             Either::Left(children())

@@ -159,30 +159,34 @@ fn Passport(service: &'static Service) -> impl IntoView {
     view! {
         <div class="page passport">
             <DocTitle text=title />
-            <span class="caption">{t(tr::passport_caption)}</span>
-            <h1 tabindex="-1"><LawText text=service.name.text.clone() /></h1>
-            <p class="lead"><LawText text=service.summary.text.clone() /></p>
-            <LegalBasis provenance=service.summary.provenance.clone() />
-            // The heading and the lead are built at once (the static shell
-            // painted them already); the rest in tasks of their own, in the
-            // page's order (the guide, its answer, then the sections: each
-            // part's timer is set when the part above it is built), so that
-            // a slow phone's start is not one long task.
-            <Later>
-                <guide::GuideTop service=service />
-                <Later then=focus_linked>
-                    <h2 class="passport__full">{t(tr::passport_full_heading)}</h2>
-                    <p>{t(tr::passport_full_intro)}</p>
-                    <button type="button" class="button button--secondary passport__all"
-                        aria-expanded=move || all_open().to_string()
-                        on:click=move |_| set_all(!all_open())>
-                        {move || t(if all_open() { tr::passport_hide_all } else { tr::passport_show_all })}
-                    </button>
-                    {SECTIONS
-                        .iter()
-                        .zip(opens.get_value())
-                        .map(|(s, open)| view! { <PassportSection section=s service=service today=today open=open /> })
-                        .collect_view()}
+            // Each part in a task of its own, in the page's order (the top,
+            // the guide, its answer, then the sections: each part's timer is
+            // set when the part above it is built), so that a slow phone's
+            // start is not one long task. The top waits only on a first
+            // load, while the static shell shows the heading and the lead
+            // (`app::mount`); after a navigation it is built at once, for
+            // focus to move to its heading.
+            <Later first_load=true>
+                <span class="caption">{t(tr::passport_caption)}</span>
+                <h1 tabindex="-1"><LawText text=service.name.text.clone() /></h1>
+                <p class="lead"><LawText text=service.summary.text.clone() /></p>
+                <LegalBasis provenance=service.summary.provenance.clone() />
+                <Later>
+                    <guide::GuideTop service=service />
+                    <Later then=focus_linked>
+                        <h2 class="passport__full">{t(tr::passport_full_heading)}</h2>
+                        <p>{t(tr::passport_full_intro)}</p>
+                        <button type="button" class="button button--secondary passport__all"
+                            aria-expanded=move || all_open().to_string()
+                            on:click=move |_| set_all(!all_open())>
+                            {move || t(if all_open() { tr::passport_hide_all } else { tr::passport_show_all })}
+                        </button>
+                        {SECTIONS
+                            .iter()
+                            .zip(opens.get_value())
+                            .map(|(s, open)| view! { <PassportSection section=s service=service today=today open=open /> })
+                            .collect_view()}
+                    </Later>
                 </Later>
             </Later>
         </div>
