@@ -5,7 +5,7 @@ use std::time::Duration;
 use leptos::prelude::*;
 
 use crate::i18n::pack;
-use crate::ui::state::prefs::stored_lang;
+use crate::ui::state::prefs::{html_root, stored_lang};
 use crate::ui::state::texts;
 
 use super::bundle::{Bundle, follow_cross_bundle_links};
@@ -97,7 +97,7 @@ fn show_crashed_notice() {
 fn paint_then_mount(bundle: Bundle, mount_app: impl FnOnce() + 'static) {
     request_animation_frame(move || {
         request_animation_frame(move || {
-            if let Some(root) = document_element() {
+            if let Some(root) = html_root() {
                 let _ = root.set_attribute(MOUNTING, "");
             }
             follow_cross_bundle_links(bundle);
@@ -115,11 +115,7 @@ fn show_app() {
     {
         shell.remove();
     }
-    if let Some(root) = document_element() {
+    if let Some(root) = html_root() {
         let _ = root.remove_attribute(MOUNTING);
     }
-}
-
-fn document_element() -> Option<web_sys::Element> {
-    web_sys::window()?.document()?.document_element()
 }

@@ -32,8 +32,8 @@ pub fn in_turn(parts: &'static [fn()]) {
     }
 }
 
-/// The catalogue file of the service the address names (`/services/S2`,
-/// `/apply/S1/...`), if it names one.
+/// The catalogue file of the service the address names (`/services/S2`),
+/// if it names one.
 pub fn service_in_path() {
     let path = web_sys::window()
         .and_then(|w| w.location().pathname().ok())

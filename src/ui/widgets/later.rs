@@ -29,16 +29,15 @@ use std::time::Duration;
 use leptos::either::Either;
 use leptos::prelude::*;
 
+use crate::ui::state::prefs::html_root;
+
 /// The attribute `<html>` carries while the app is built out of sight,
 /// before it takes the static shell's place (`app::mount`).
 pub const MOUNTING: &str = "data-mounting";
 
 /// Whether the app is being built for the first time, out of sight.
 fn mounting() -> bool {
-    web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.document_element())
-        .is_some_and(|e| e.has_attribute(MOUNTING))
+    html_root().is_some_and(|e| e.has_attribute(MOUNTING))
 }
 
 /// Builds `children` in the next task, then calls `then`.
