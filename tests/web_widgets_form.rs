@@ -1,8 +1,9 @@
 //! The form widgets in a real browser, each against the accessibility
 //! acceptance criteria in its doc comment (`src/ui/widgets/*.rs`): page
 //! heading, error summary, field error, radios, text field, text area,
-//! back link, summary list, and `Later` (a long page's parts built in
-//! tasks of their own).
+//! back link, summary list, `Later` (a long page's parts built in tasks
+//! of their own) and `LaterOnFirstLoad` (the parts the static shell covers
+//! while the app is first built).
 #![cfg(target_arch = "wasm32")]
 
 #[path = "web/mount.rs"]
@@ -13,7 +14,7 @@ use mount::prelude::*;
 use qujat::ui::widgets::back_link::BackLink;
 use qujat::ui::widgets::error_summary::{ErrorItem, ErrorSummary};
 use qujat::ui::widgets::field_error::FieldError;
-use qujat::ui::widgets::later::Later;
+use qujat::ui::widgets::later::{Later, LaterOnFirstLoad};
 use qujat::ui::widgets::page_heading::PageHeading;
 use qujat::ui::widgets::radios::{Choice, Radios};
 use qujat::ui::widgets::summary_list::{SummaryList, answer_row, row};
@@ -463,36 +464,55 @@ async fn later_builds_nothing_for_a_page_that_went_before_its_time() {
 }
 
 #[wasm_bindgen_test]
-async fn later_first_load_waits_only_while_the_app_is_first_built() {
+async fn later_on_first_load_waits_only_while_the_app_is_first_built() {
     use qujat::ui::widgets::later::MOUNTING;
     storage().clear().unwrap();
     let root = document().document_element().unwrap();
-    // After a navigation (no app being mounted): built at once, with what
-    // is above it, so a heading in it can take focus.
+    // After a navigation or a change of language (no app being mounted):
+    // built at once, with what is above it, so a heading in it can take
+    // focus.
     let m = Mounted::new(|| {
         view! {
-            <Later first_load=true><h1 id="first-now" tabindex="-1">"Top"</h1></Later>
+            <LaterOnFirstLoad><h1 id="first-now" tabindex="-1">"Top"</h1></LaterOnFirstLoad>
         }
     })
     .await;
     assert!(m.find("#first-now").is_some(), "built at once");
     assert!(m.find(".later-pending").is_none(), "no placeholder");
     drop(m);
-    // While the app is first built out of sight: in the next task.
+    // While the app is first built out of sight: in a task of its own,
+    // before a timer set after it (the one that shows the app).
     root.set_attribute(MOUNTING, "").unwrap();
+    let shown_after = std::rc::Rc::new(std::cell::Cell::new(None::<bool>));
     let m = Mounted::new(|| {
         view! {
-            <Later first_load=true><h1 id="first-later">"Top"</h1></Later>
+            <LaterOnFirstLoad><h1 id="first-later">"Top"</h1></LaterOnFirstLoad>
         }
     })
     .await;
+    let built_before_show = {
+        let shown_after = shown_after.clone();
+        move || {
+            let found = document().get_element_by_id("first-later").is_some();
+            shown_after.set(Some(found));
+        }
+    };
     root.remove_attribute(MOUNTING).unwrap();
     assert!(
         m.find("#first-later").is_none(),
         "not built in the same task"
     );
+    set_timeout(built_before_show, std::time::Duration::ZERO);
     next_task().await;
     m.until("the part", |m| m.find("#first-later").is_some())
         .await;
+    m.until("the later timer", |_| shown_after.get().is_some())
+        .await;
+    assert_eq!(
+        shown_after.get(),
+        Some(true),
+        "built before a timer set after it"
+    );
     assert_eq!(m.all("#first-later").len(), 1, "built once");
+    assert!(m.find(".later-pending").is_none(), "no placeholder");
 }

@@ -21,6 +21,7 @@ use crate::ui::state::session::use_session;
 use crate::ui::state::store::{StoreNotice, StoreNotices};
 use crate::ui::state::texts;
 use crate::ui::widgets::error_summary::focus_by_id;
+use crate::ui::widgets::later::LaterOnFirstLoad;
 use crate::ui::widgets::notifications_link::NotificationsLink;
 use crate::ui::widgets::page_heading::focus_page_heading;
 use crate::ui::widgets::phone_panel::PhonePanel;
@@ -33,10 +34,17 @@ pub fn Frame(children: Children) -> impl IntoView {
             <OnScreenKeyboard />
         }
     });
+    // On a first load the header, and the phone and the footer, are each
+    // built in a task of their own (`LaterOnFirstLoad`), out of sight
+    // under the static shell, so that a slow phone's start is several
+    // short tasks rather than one long one; they are all in the page
+    // before it shows (`app::mount`). After that they are built at once.
     view! {
         <RouteFocus />
         <SkipLink />
-        <Header />
+        <LaterOnFirstLoad>
+            <Header />
+        </LaterOnFirstLoad>
         <main id="main" tabindex="-1">
             <OfflineStatus />
             <StorageNotices />
@@ -44,8 +52,10 @@ pub fn Frame(children: Children) -> impl IntoView {
             {children()}
             {kiosk}
         </main>
-        <PhonePanel />
-        <Footer />
+        <LaterOnFirstLoad>
+            <PhonePanel />
+            <Footer />
+        </LaterOnFirstLoad>
     }
 }
 

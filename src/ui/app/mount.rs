@@ -89,11 +89,11 @@ fn show_crashed_notice() {
 }
 
 /// Builds the app after the shell's first paint, out of sight under the
-/// shell, and shows it in the shell's place one task later: the parts of
-/// its first page that are built in the next task (`Later`: a passport's
-/// top) are built by then, as their timers were set first, so the page
-/// never shows without its heading and the mount is two shorter tasks
-/// instead of one long one.
+/// shell, and shows it in the shell's place a few tasks later: the parts
+/// built in tasks of their own on a first load (`LaterOnFirstLoad`: the
+/// frame's header and its footer, a passport's top) are built by then, as
+/// their timers were set first, so the page never shows without its
+/// heading and the mount is several short tasks instead of one long one.
 fn paint_then_mount(bundle: Bundle, mount_app: impl FnOnce() + 'static) {
     request_animation_frame(move || {
         request_animation_frame(move || {

@@ -19,10 +19,17 @@
 //! - a page that goes before its time has come builds nothing and runs
 //!   nothing;
 //! - until it is built, a hidden, empty `span.later-pending` holds its
-//!   place (the browser tests wait for a page to have none);
-//! - a `first_load` part waits only while the app is first built out of
-//!   sight (`app::mount`); after a navigation it is built at once, so the
-//!   heading it holds is there when focus moves to it.
+//!   place (the browser tests wait for a page to have none).
+//!
+//! [`LaterOnFirstLoad`] is the same for what the static shell covers while
+//! the app is first built out of sight (`app::mount`): the frame's header
+//! and footer, a passport's top. Its acceptance criteria:
+//! - while the app is first built, the part is built in a task of its own,
+//!   once, before the app shows (its timer is set before the one that
+//!   shows the app), so the page never shows without it;
+//! - at any other time (a navigation, a change of language) it is built at
+//!   once, with what is above it, so a heading in it is there when focus
+//!   moves to it.
 
 use std::time::Duration;
 
@@ -48,15 +55,8 @@ pub fn Later(
     /// part has gone by then.
     #[prop(default = None)]
     then: Option<Callback<()>>,
-    /// Only on the app's first build (a first load, while the static shell
-    /// still shows): after a navigation in the app the part is built at
-    /// once, with what is above it, as the page's heading must be there
-    /// for focus to move to it.
-    #[prop(optional)]
-    first_load: bool,
 ) -> impl IntoView {
-    let now = first_load && !mounting();
-    let ready = RwSignal::new(now);
+    let ready = RwSignal::new(false);
     // A timer, not an effect: nothing is written while rendering. If the
     // page has gone by then, the signal is gone too and nothing happens.
     let after = move || {
@@ -68,18 +68,14 @@ pub fn Later(
             });
         }
     };
-    if now {
-        after();
-    } else {
-        set_timeout(
-            move || {
-                if ready.try_set(true).is_none() {
-                    after();
-                }
-            },
-            Duration::ZERO,
-        );
-    }
+    set_timeout(
+        move || {
+            if ready.try_set(true).is_none() {
+                after();
+            }
+        },
+        Duration::ZERO,
+    );
     move || {
         if ready.get() {
             Either::Left(children())
@@ -87,4 +83,23 @@ pub fn Later(
             Either::Right(view! { <span class="later-pending" hidden></span> })
         }
     }
+}
+
+/// Builds `children` in a task of its own while the app is first built out
+/// of sight under the static shell (`app::mount`), and at once at any
+/// other time. It needs no placeholder: the app shows only after every such
+/// part is built, as their timers were set before the one that shows it.
+/// Leaner than [`Later`], as every bundle's frame carries it.
+#[component]
+pub fn LaterOnFirstLoad(children: ChildrenFn) -> impl IntoView {
+    let ready = RwSignal::new(!mounting());
+    if !ready.get_untracked() {
+        set_timeout(
+            move || {
+                ready.try_set(true);
+            },
+            Duration::ZERO,
+        );
+    }
+    move || ready.get().then(|| children())
 }

@@ -29,7 +29,7 @@ use crate::ui::labels::t;
 use crate::ui::state::clock::use_clock;
 use crate::ui::state::prefs::use_lang;
 use crate::ui::widgets::error_summary::focus_by_id;
-use crate::ui::widgets::later::Later;
+use crate::ui::widgets::later::{Later, LaterOnFirstLoad};
 use crate::ui::widgets::legal_basis::{LawText, LegalBasis};
 use crate::ui::widgets::not_found::NotFound;
 use crate::ui::widgets::page_heading::DocTitle;
@@ -166,7 +166,7 @@ fn Passport(service: &'static Service) -> impl IntoView {
             // load, while the static shell shows the heading and the lead
             // (`app::mount`); after a navigation it is built at once, for
             // focus to move to its heading.
-            <Later first_load=true>
+            <LaterOnFirstLoad>
                 <span class="caption">{t(tr::passport_caption)}</span>
                 <h1 tabindex="-1"><LawText text=service.name.text.clone() /></h1>
                 <p class="lead"><LawText text=service.summary.text.clone() /></p>
@@ -188,7 +188,7 @@ fn Passport(service: &'static Service) -> impl IntoView {
                             .collect_view()}
                     </Later>
                 </Later>
-            </Later>
+            </LaterOnFirstLoad>
         </div>
     }
 }
