@@ -15,7 +15,7 @@ use qujat::engine::signing::eds::{
 use qujat::engine::signing::otp::{
     Algorithm, CODE_DIGITS, OtpError, OtpSession, Policy, Purpose, format_code, hotp, totp,
 };
-use qujat::engine::signing::vault::{self, Sealed, VaultError, VaultKey};
+use qujat::engine::signing::vault::{self, RandomUnavailable, Sealed, VaultError, VaultKey};
 
 mod common;
 use common::{utc as t, wrong_code as wrong};
@@ -362,7 +362,7 @@ fn otp_error_codes() {
         OtpError::NoCodeIssued,
         OtpError::AlreadyUsed,
         OtpError::Cooldown { until: now },
-        OtpError::Random,
+        OtpError::Random(RandomUnavailable),
         OtpError::TooManyCodes { until: now },
         OtpError::NotVerified,
         OtpError::DocumentChanged,
@@ -1175,7 +1175,7 @@ fn sign_error_codes() {
         SignError::InvalidIin(qujat::engine::identity::iin::IinError::Empty),
         SignError::EmptyPassword,
         SignError::BadValidity,
-        SignError::Random,
+        SignError::Random(RandomUnavailable),
     ];
     let codes: HashSet<_> = all.iter().map(|e| e.code()).collect();
     assert_eq!(codes.len(), all.len());

@@ -112,12 +112,17 @@ fn causes_are_typed_and_reachable() {
     let sign = SignError::InvalidIin(IinError::BadChecksum);
     assert!(sign.source().unwrap().is::<IinError>());
     assert!(
-        SignError::Random
+        SignError::Random(RandomUnavailable)
             .source()
             .unwrap()
             .is::<RandomUnavailable>()
     );
-    assert!(OtpError::Random.source().unwrap().is::<RandomUnavailable>());
+    assert!(
+        OtpError::Random(RandomUnavailable)
+            .source()
+            .unwrap()
+            .is::<RandomUnavailable>()
+    );
     let submit = SubmitError::Signature(SignError::Tampered);
     assert!(submit.source().unwrap().is::<SignError>());
     let escalation = ComplaintError::Escalation(EscalationProblem::OtherService);

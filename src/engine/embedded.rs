@@ -24,6 +24,38 @@ macro_rules! embedded_data {
 }
 pub(crate) use embedded_data;
 
+/// A data file the engine decodes as a whole, as three functions: `$parse`
+/// (strict; tests decode changed copies with it), `$embedded` (the JSON
+/// this bundle carries) and `$get` (the value, decoded on first use and
+/// kept behind a `OnceLock`). Our own data: `$test` decodes it, so `$get`
+/// cannot fail in a build that passed its tests. Each use expands to its
+/// own cell and functions, as the hand-written ones were (see the module's
+/// doc for why there is no shared generic cell).
+macro_rules! decoded_once {
+    ($ty:ty, $file:literal, $test:literal, $parse:ident, $embedded:ident, $get:ident) => {
+        const JSON: &str = $crate::engine::embedded::embedded_data!($file);
+
+        #[doc = concat!("Parses `", $file, ".toml` data in the embedded format (tests build changed copies).")]
+        pub fn $parse(json: &str) -> Result<$ty, serde_json::Error> {
+            $crate::engine::json::from_str_strict(json)
+        }
+
+        #[doc = concat!("The embedded `", $file, ".toml`, as JSON.")]
+        pub fn $embedded() -> &'static str {
+            JSON
+        }
+
+        #[doc = concat!("The embedded `", $file, ".toml`, decoded once.")]
+        pub fn $get() -> &'static $ty {
+            static CELL: std::sync::OnceLock<$ty> = std::sync::OnceLock::new();
+            CELL.get_or_init(|| {
+                $parse(JSON).expect(concat!("embedded ", $file, ".toml parses (", $test, ")"))
+            })
+        }
+    };
+}
+pub(crate) use decoded_once;
+
 /// Every data file with texts, as (name, full JSON, JSON with the texts
 /// in the packs): for the test that the two copies say the same
 /// (`tests/packs.rs`). Nothing in the app reads it.

@@ -9,14 +9,19 @@
 //! quote against its seed line. The code only decides how the pieces
 //! combine (e.g. the C-36 analogy note plus the review clause it follows).
 
-use std::sync::OnceLock;
-
 use serde::{Deserialize, Serialize};
 
 use crate::engine::service::ServiceId;
 use crate::engine::source::{Provenance, SourceRef, Text};
 
-const NOTES_JSON: &str = crate::engine::embedded::embedded_data!("engine");
+crate::engine::embedded::decoded_once!(
+    Notes,
+    "engine",
+    "tests/catalog.rs",
+    parse_notes,
+    notes_embedded,
+    notes
+);
 
 /// Everything in `engine.toml`.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -113,25 +118,4 @@ pub struct ReviewTerm {
 #[serde(deny_unknown_fields)]
 pub struct LegalDeadline {
     pub text: Text,
-}
-
-/// The embedded `engine.toml`, as JSON.
-pub fn notes_embedded() -> &'static str {
-    NOTES_JSON
-}
-
-/// Parses notes in the embedded format.
-pub fn parse_notes(json: &str) -> Result<Notes, serde_json::Error> {
-    crate::engine::json::from_str_strict(json)
-}
-
-static NOTES: OnceLock<Notes> = OnceLock::new();
-
-/// The embedded notes, parsed once.
-pub fn notes() -> &'static Notes {
-    // Our own embedded data; tests/catalog.rs parses it, so this cannot fail
-    // in a build that passed its tests.
-    NOTES.get_or_init(|| {
-        parse_notes(NOTES_JSON).expect("embedded engine.toml parses (tests/catalog.rs)")
-    })
 }

@@ -190,12 +190,10 @@ pub struct Dashboard {
 }
 
 /// Why a hall action was refused; the hall is then as it was.
-// No `#[source]`/`#[from]`: `source()` has always been `None` here, so the
-// `From` impls below stay written out.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum HallError {
-    #[error("{0}")]
-    Stale(Stale),
+    #[error(transparent)]
+    Stale(#[from] Stale),
     /// The ticket is for another office or another day.
     #[error("ticket {reference} is for another office or day")]
     NotHere { reference: String },
@@ -216,20 +214,8 @@ pub enum HallError {
     /// Only a ticket being served can be finished or marked absent.
     #[error("ticket {0} is not at a window")]
     NotInService(u32),
-    #[error("{0}")]
-    Time(KzTimeError),
-}
-
-impl From<Stale> for HallError {
-    fn from(s: Stale) -> Self {
-        HallError::Stale(s)
-    }
-}
-
-impl From<KzTimeError> for HallError {
-    fn from(e: KzTimeError) -> Self {
-        HallError::Time(e)
-    }
+    #[error(transparent)]
+    Time(#[from] KzTimeError),
 }
 
 /// One office's queue for one day.

@@ -50,8 +50,6 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
-use std::sync::OnceLock;
-
 use serde::{Deserialize, Serialize};
 
 use crate::engine::calendar::CalendarError;
@@ -82,7 +80,7 @@ pub use ticket::{
 
 crate::engine::json::names!(Purpose);
 
-const DATA_JSON: &str = crate::engine::embedded::embedded_data!("queue");
+crate::engine::embedded::decoded_once!(QueueData, "queue", "tests/queue.rs", parse, embedded, data);
 
 /// Why a citizen comes to the State Corporation: to hand in the documents,
 /// or to collect the result. Each has its own booking rule in the seeds.
@@ -170,25 +168,6 @@ pub struct QueueData {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub settlement: Vec<ExtraSettlement>,
     pub office: Vec<OfficeEntry>,
-}
-
-/// Parses queue data in the embedded format (tests build changed copies).
-pub fn parse(json: &str) -> Result<QueueData, serde_json::Error> {
-    crate::engine::json::from_str_strict(json)
-}
-
-/// The embedded `queue.toml`, as JSON.
-pub fn embedded() -> &'static str {
-    DATA_JSON
-}
-
-static DATA: OnceLock<QueueData> = OnceLock::new();
-
-/// The embedded queue data, parsed once.
-pub fn data() -> &'static QueueData {
-    // Our own embedded data; tests/queue.rs parses it, so this cannot fail
-    // in a build that passed its tests.
-    DATA.get_or_init(|| parse(DATA_JSON).expect("embedded queue.toml parses (tests/queue.rs)"))
 }
 
 /// The queue's readings where the seeds are silent.

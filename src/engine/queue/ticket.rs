@@ -157,13 +157,11 @@ pub struct TicketRequest {
 
 /// Why a booking, move or cancellation was refused. The collection is then
 /// exactly as it was.
-// No `#[source]`/`#[from]`: `source()` has always been `None` here, so the
-// `From` impls below stay written out.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum TicketError {
     /// Another tab changed the tickets since this view was read.
-    #[error("{0}")]
-    Stale(Stale),
+    #[error(transparent)]
+    Stale(#[from] Stale),
     #[error("invalid IIN ({0:?})")]
     InvalidIin(IinError),
     #[error("unknown office {0:?}")]
@@ -195,28 +193,10 @@ pub enum TicketError {
     /// Moving to the slot the ticket already holds.
     #[error("the ticket already holds that slot")]
     SameSlot,
-    #[error("{0}")]
-    Queue(QueueError),
-    #[error("{0}")]
-    Deadline(DeadlineError),
-}
-
-impl From<Stale> for TicketError {
-    fn from(s: Stale) -> Self {
-        TicketError::Stale(s)
-    }
-}
-
-impl From<QueueError> for TicketError {
-    fn from(e: QueueError) -> Self {
-        TicketError::Queue(e)
-    }
-}
-
-impl From<DeadlineError> for TicketError {
-    fn from(e: DeadlineError) -> Self {
-        TicketError::Deadline(e)
-    }
+    #[error(transparent)]
+    Queue(#[from] QueueError),
+    #[error(transparent)]
+    Deadline(#[from] DeadlineError),
 }
 
 /// Every ticket, with the revision that guards changes to them.

@@ -12,8 +12,6 @@
 //! each office's private key in that office (an HSM or a smart card), and
 //! only the public list would stay as it is here.
 
-use std::sync::OnceLock;
-
 use ed25519_dalek::SigningKey;
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
@@ -24,7 +22,14 @@ use crate::engine::source::Text;
 
 crate::engine::json::names!(IssuerKind);
 
-const DATA_JSON: &str = crate::engine::embedded::embedded_data!("issuers");
+crate::engine::embedded::decoded_once!(
+    IssuerData,
+    "issuers",
+    "tests/receipt.rs",
+    parse,
+    embedded,
+    data
+);
 
 /// The domain-separation prefix of the demo key rule.
 pub const DEMO_KEY_DOMAIN: &[u8] = b"qujat-demo-issuer-key-v1\0";
@@ -99,25 +104,6 @@ pub struct Demo {
 pub struct IssuerData {
     pub demo: Demo,
     pub issuer: Vec<Issuer>,
-}
-
-/// Parses issuer data in the embedded format (tests build changed copies).
-pub fn parse(json: &str) -> Result<IssuerData, serde_json::Error> {
-    crate::engine::json::from_str_strict(json)
-}
-
-/// The embedded `issuers.toml`, as JSON.
-pub fn embedded() -> &'static str {
-    DATA_JSON
-}
-
-static DATA: OnceLock<IssuerData> = OnceLock::new();
-
-/// The embedded issuer list, parsed once.
-pub fn data() -> &'static IssuerData {
-    // Our own embedded data; tests/receipt.rs parses it, so this cannot
-    // fail in a build that passed its tests.
-    DATA.get_or_init(|| parse(DATA_JSON).expect("embedded issuers.toml parses (tests/receipt.rs)"))
 }
 
 /// Every issuer whose public key ships with the app.

@@ -48,7 +48,6 @@
 //! # Ok::<(), SignError>(())
 //! ```
 
-use std::fmt;
 use std::sync::OnceLock;
 
 use chrono::{DateTime, SecondsFormat, TimeDelta, Utc};
@@ -79,47 +78,54 @@ pub fn demo_ca_public_key() -> [u8; 32] {
 }
 
 /// Why a key file could not be made, used, or a signature checked.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum SignError {
     /// The password does not open the key file (AES-GCM tag fails).
+    #[error("wrong key file password")]
     WrongPassword,
-    CertificateExpired {
-        not_after: DateTime<Utc>,
-    },
-    CertificateNotYetValid {
-        not_before: DateTime<Utc>,
-    },
+    #[error("the certificate expired at {not_after}")]
+    CertificateExpired { not_after: DateTime<Utc> },
+    #[error("the certificate is valid only from {not_before}")]
+    CertificateNotYetValid { not_before: DateTime<Utc> },
     /// The certificate belongs to another IIN than the one signing or expected.
-    WrongOwner {
-        cert_iin: String,
-    },
+    #[error("the certificate belongs to IIN {cert_iin}")]
+    WrongOwner { cert_iin: String },
     /// The signature does not verify: the document changed after signing.
+    #[error("the signature does not match the document (changed after signing)")]
     Tampered,
     /// The certificate's CA signature is invalid (forged or edited certificate).
+    #[error("the certificate's CA signature is invalid")]
     BadCertificate,
     /// The key file or signature cannot be decoded.
+    #[error("the key file or signature cannot be read")]
     Corrupt,
     /// The decrypted private key is not the one the certificate names.
+    #[error("the private key does not match the certificate")]
     KeyMismatch,
     /// An IIN argument is not a valid IIN.
-    InvalidIin(IinError),
+    #[error("invalid IIN: {0}")]
+    InvalidIin(#[source] IinError),
     /// A key file needs a non-empty password.
+    #[error("the key file password is empty")]
     EmptyPassword,
     /// A validity of 0 days, or one past the end of time.
+    #[error("invalid certificate validity period")]
     BadValidity,
     /// No randomness for [`KeyFile::create_random`].
-    Random,
+    #[error("{0}")]
+    Random(#[from] RandomUnavailable),
     /// An imported key file names a key derivation of 0 or more than
     /// [`vault::MAX_ITERATIONS`] iterations: so costly that opening it would
     /// keep the browser busy for minutes.
-    KeyFileIterations {
-        iterations: u32,
-    },
+    #[error(
+        "the key file's key derivation has {iterations} iterations, outside 1..={}",
+        vault::MAX_ITERATIONS
+    )]
+    KeyFileIterations { iterations: u32 },
     /// The signing time in the signed data is not the time the document was
     /// handed in (more than [`SIGNING_TIME_TOLERANCE_SECS`] apart).
-    SigningTime {
-        signed_at: DateTime<Utc>,
-    },
+    #[error("the signing time {signed_at} is not the time of handing in")]
+    SigningTime { signed_at: DateTime<Utc> },
 }
 
 impl SignError {
@@ -137,64 +143,10 @@ impl SignError {
             SignError::InvalidIin(_) => "sign-invalid-iin",
             SignError::EmptyPassword => "sign-empty-password",
             SignError::BadValidity => "sign-bad-validity",
-            SignError::Random => "random-unavailable",
+            SignError::Random(_) => "random-unavailable",
             SignError::KeyFileIterations { .. } => "sign-key-file-iterations",
             SignError::SigningTime { .. } => "sign-signing-time",
         }
-    }
-}
-
-impl fmt::Display for SignError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            SignError::WrongPassword => f.write_str("wrong key file password"),
-            SignError::CertificateExpired { not_after } => {
-                write!(f, "the certificate expired at {not_after}")
-            }
-            SignError::CertificateNotYetValid { not_before } => {
-                write!(f, "the certificate is valid only from {not_before}")
-            }
-            SignError::WrongOwner { cert_iin } => {
-                write!(f, "the certificate belongs to IIN {cert_iin}")
-            }
-            SignError::Tampered => {
-                f.write_str("the signature does not match the document (changed after signing)")
-            }
-            SignError::BadCertificate => f.write_str("the certificate's CA signature is invalid"),
-            SignError::Corrupt => f.write_str("the key file or signature cannot be read"),
-            SignError::KeyMismatch => f.write_str("the private key does not match the certificate"),
-            SignError::InvalidIin(e) => write!(f, "invalid IIN: {e}"),
-            SignError::EmptyPassword => f.write_str("the key file password is empty"),
-            SignError::BadValidity => f.write_str("invalid certificate validity period"),
-            SignError::Random => RandomUnavailable.fmt(f),
-            SignError::KeyFileIterations { iterations } => write!(
-                f,
-                "the key file's key derivation has {iterations} iterations, outside 1..={}",
-                vault::MAX_ITERATIONS
-            ),
-            SignError::SigningTime { signed_at } => {
-                write!(
-                    f,
-                    "the signing time {signed_at} is not the time of handing in"
-                )
-            }
-        }
-    }
-}
-
-impl std::error::Error for SignError {
-    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
-        match self {
-            SignError::InvalidIin(e) => Some(e),
-            SignError::Random => Some(&RandomUnavailable),
-            _ => None,
-        }
-    }
-}
-
-impl From<RandomUnavailable> for SignError {
-    fn from(_: RandomUnavailable) -> Self {
-        SignError::Random
     }
 }
 

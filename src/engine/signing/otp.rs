@@ -36,8 +36,6 @@
 //! # Ok::<(), OtpError>(())
 //! ```
 
-use std::fmt;
-
 use chrono::{DateTime, TimeDelta, Utc};
 use hmac::{Hmac, KeyInit, Mac};
 use serde::{Deserialize, Serialize};
@@ -211,31 +209,42 @@ pub enum Purpose {
 }
 
 /// Why an SMS code operation was refused.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum OtpError {
     /// Input that is not 6 digits (spaces and hyphens aside); no try is used.
+    #[error("a code is {CODE_DIGITS} digits")]
     Malformed,
     /// The code's time is over; ask for a new one.
+    #[error("the code expired at {expired_at}")]
     Expired { expired_at: DateTime<Utc> },
     /// Not the code; `tries_left` more before the session locks.
+    #[error("wrong code; {tries_left} tries left")]
     WrongCode { tries_left: u32 },
     /// Too many wrong codes: nothing is accepted or sent until `until`.
+    #[error("too many wrong codes; locked until {until}")]
     Locked { until: DateTime<Utc> },
     /// No code is in force (none sent yet, or discarded by a lock).
+    #[error("no code has been issued")]
     NoCodeIssued,
     /// The session is already verified; a code works once.
+    #[error("the code has already been used")]
     AlreadyUsed,
     /// A new code was asked for too soon.
+    #[error("a new code can be sent at {until}")]
     Cooldown { until: DateTime<Utc> },
     /// No randomness for a new session secret.
-    Random,
+    #[error("{0}")]
+    Random(#[from] RandomUnavailable),
     /// Too many codes were sent to this number within an hour; the next
     /// one can be sent at `until`.
+    #[error("too many codes for this number; the next at {until}")]
     TooManyCodes { until: DateTime<Utc> },
     /// No code was confirmed for this flow (none sent, or not yet right).
+    #[error("no code has been confirmed")]
     NotVerified,
     /// The code was sent for another document or statement than the one
     /// being confirmed (it changed since): a new code is needed.
+    #[error("the code was sent for something else; ask for a new code")]
     DocumentChanged,
 }
 
@@ -250,50 +259,11 @@ impl OtpError {
             OtpError::NoCodeIssued => "otp-no-code-issued",
             OtpError::AlreadyUsed => "otp-already-used",
             OtpError::Cooldown { .. } => "otp-cooldown",
-            OtpError::Random => "random-unavailable",
+            OtpError::Random(_) => "random-unavailable",
             OtpError::TooManyCodes { .. } => "otp-too-many-codes",
             OtpError::NotVerified => "otp-not-verified",
             OtpError::DocumentChanged => "otp-document-changed",
         }
-    }
-}
-
-impl fmt::Display for OtpError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            OtpError::Malformed => write!(f, "a code is {CODE_DIGITS} digits"),
-            OtpError::Expired { expired_at } => write!(f, "the code expired at {expired_at}"),
-            OtpError::WrongCode { tries_left } => {
-                write!(f, "wrong code; {tries_left} tries left")
-            }
-            OtpError::Locked { until } => write!(f, "too many wrong codes; locked until {until}"),
-            OtpError::NoCodeIssued => f.write_str("no code has been issued"),
-            OtpError::AlreadyUsed => f.write_str("the code has already been used"),
-            OtpError::Cooldown { until } => write!(f, "a new code can be sent at {until}"),
-            OtpError::Random => RandomUnavailable.fmt(f),
-            OtpError::TooManyCodes { until } => {
-                write!(f, "too many codes for this number; the next at {until}")
-            }
-            OtpError::NotVerified => f.write_str("no code has been confirmed"),
-            OtpError::DocumentChanged => {
-                f.write_str("the code was sent for something else; ask for a new code")
-            }
-        }
-    }
-}
-
-impl std::error::Error for OtpError {
-    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
-        match self {
-            OtpError::Random => Some(&RandomUnavailable),
-            _ => None,
-        }
-    }
-}
-
-impl From<RandomUnavailable> for OtpError {
-    fn from(_: RandomUnavailable) -> Self {
-        OtpError::Random
     }
 }
 

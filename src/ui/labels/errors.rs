@@ -23,7 +23,7 @@ impl Message for OtpError {
             OtpError::NoCodeIssued => tr::otp_error_otp_no_code_issued(lang).into(),
             OtpError::AlreadyUsed => tr::otp_error_otp_already_used(lang).into(),
             OtpError::Cooldown { .. } => tr::otp_error_otp_cooldown(lang).into(),
-            OtpError::Random => tr::otp_error_random_unavailable(lang).into(),
+            OtpError::Random(_) => tr::otp_error_random_unavailable(lang).into(),
             OtpError::TooManyCodes { until } => {
                 tr::otp_error_otp_too_many_codes(lang, &format::time(*until))
             }
@@ -51,7 +51,7 @@ impl Message for SignError {
             SignError::InvalidIin(_) => tr::sign_error_sign_invalid_iin(lang).into(),
             SignError::EmptyPassword => tr::sign_error_sign_empty_password(lang).into(),
             SignError::BadValidity => tr::sign_error_sign_bad_validity(lang).into(),
-            SignError::Random => tr::sign_error_random_unavailable(lang).into(),
+            SignError::Random(_) => tr::sign_error_random_unavailable(lang).into(),
             SignError::KeyFileIterations { .. } => {
                 tr::sign_error_sign_key_file_iterations(lang).into()
             }
