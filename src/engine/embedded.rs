@@ -1,6 +1,6 @@
 //! The data files `src/build.rs` writes into `OUT_DIR` (the law, the
 //! calendar, the registry, the queue…), as the engine embeds them: which
-//! copy a bundle carries ([`embedded_data!`]: full, or with its texts in
+//! copy a bundle carries (`embedded_data!`: full, or with its texts in
 //! the language packs, [`texts`](super::texts)), and both copies of each
 //! for the test that they say the same ([`DATA_FILES`]).
 //!

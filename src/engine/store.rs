@@ -6,9 +6,9 @@
 //! - The schema version lets a newer release read an older visitor's data
 //!   (each collection's migration steps) and an older release recognise
 //!   data from a newer one: it leaves that data untouched and treats the
-//!   collection as read-only ([`Loaded::Newer`], [`WriteError::ReadOnly`]),
+//!   collection as read-only ([`Loaded::Newer`], [`WriteError::Newer`]),
 //!   never misreads it, never moves or deletes it.
-//! - The revision makes every write a compare-and-swap ([`write`]): read
+//! - The revision makes every write a compare-and-swap ([`write`](fn@write)): read
 //!   the latest, apply the change, and store `rev + 1` only if the stored
 //!   value is still the one read; otherwise the change is applied again on
 //!   top of the newer value. One tab's action is applied on top of the
@@ -42,8 +42,8 @@ pub mod formats;
 mod raw;
 
 pub use raw::{
-    Loaded, MAX_QUARANTINED, MemoryStorage, NotSaved, QUARANTINE_PREFIX, RawStorage, WriteError,
-    Written, load, quarantine_name, set_aside, write, write_once,
+    Loaded, MAX_ATTEMPTS, MAX_QUARANTINED, MemoryStorage, NotSaved, QUARANTINE_PREFIX, RawStorage,
+    WriteError, Written, load, quarantine_name, set_aside, write, write_once,
 };
 
 /// The schema version every collection had before each got its own

@@ -9,7 +9,7 @@
 //! - [`labels`]: every enum→text, through the `Label` and `Message` traits;
 //! - [`state`]: every storage key, the stored collections and the domain
 //!   transactions (a view never writes two records itself);
-//! - [`paths`] and [`format`]: addresses and dates as Kazakhstan writes them.
+//! - [`paths`] and [`format`](mod@format): addresses and dates as Kazakhstan writes them.
 //!
 //! It compiles on the host too (so `cargo check`, clippy and editors see
 //! it); it runs in the browser only.

@@ -1,4 +1,4 @@
-//! The subcommands: each takes its parsed arguments ([`args::Command`])
+//! The subcommands: each takes its parsed arguments ([`Command`])
 //! and writes to stdout; a failure is a [`Fail`], which `main` turns into
 //! one line on stderr and exit code 2.
 

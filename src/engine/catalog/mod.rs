@@ -35,7 +35,7 @@ pub use walk::{ItemRef, RuleRef, in_force_on, rules_on};
 /// with the feature `lang-packs`, each text's three languages are left in
 /// the language packs ([`Text::slot`](crate::engine::source::Text)), so
 /// that a reader downloads the catalogue's texts in one language, not
-/// three ([`embedded_data!`](crate::engine::embedded::embedded_data)).
+/// three (`embedded_data!`).
 pub fn embedded() -> [(ServiceId, &'static str); 3] {
     use crate::engine::embedded::embedded_data;
     [

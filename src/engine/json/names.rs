@@ -7,7 +7,7 @@
 //! its name (serde_json writes unit variants as strings), so the object
 //! form is dead weight in the wasm.
 //!
-//! [`names!`] makes such an enum read a string only: the enum keeps serde's
+//! [`names!`](crate::engine::json::names!) makes such an enum read a string only: the enum keeps serde's
 //! derive, with `#[serde(remote = "Self")]` so that the derived reader and
 //! writer are the enum's own functions, and the macro implements serde's
 //! traits with them — the writer unchanged, the reader handed the string
@@ -39,7 +39,7 @@ use serde::de::{Error, Visitor};
 use std::fmt;
 use std::marker::PhantomData;
 
-/// An enum [`names!`] reads from a string: its derived reader.
+/// An enum [`names!`](crate::engine::json::names!) reads from a string: its derived reader.
 pub trait ByName: Sized {
     /// The enum's name, for the error when the JSON holds no string.
     const WHAT: &'static str;

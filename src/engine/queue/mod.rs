@@ -13,11 +13,11 @@
 //!
 //! Lower layers first:
 //!
-//! - [`office`]: the demo offices with their queue facts (duty department,
+//! - [`office`](mod@office): the demo offices with their queue facts (duty department,
 //!   windows), settlement and region; the provider's place;
-//! - [`booking`]: what can be booked ([`booking::booking`]) and the legal
+//! - [`booking`](mod@booking): what can be booked ([`booking::booking`]) and the legal
 //!   maximum waiting and service times;
-//! - [`opening`]: an office's hours **for one service** on one date, from
+//! - [`opening`](mod@opening): an office's hours **for one service** on one date, from
 //!   the catalogue's schedules and the working-day calendar (C-33);
 //! - [`slots`]: the day's slots with capacity and bookings;
 //! - [`ticket`]: booking, moving and cancelling at a known revision, with

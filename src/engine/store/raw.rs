@@ -143,7 +143,7 @@ pub enum WriteError<E> {
     /// The store refused the new value (storage full or disabled).
     NotSaved,
     /// Other writers changed the value every time this one was about to
-    /// store (see [`MAX_ATTEMPTS`]).
+    /// store (see [`MAX_ATTEMPTS`](super::MAX_ATTEMPTS)).
     Contended,
 }
 
@@ -170,7 +170,7 @@ impl<E: fmt::Display> fmt::Display for WriteError<E> {
 
 impl<E: fmt::Debug + fmt::Display> std::error::Error for WriteError<E> {}
 
-/// How many times [`write`] applies a change again on top of a value that
+/// How many times [`write`](fn@write) applies a change again on top of a value that
 /// changed while it was applying it, before giving up.
 pub const MAX_ATTEMPTS: u32 = 8;
 
@@ -190,7 +190,7 @@ pub struct Written<T, R> {
 /// `change` to it, and stores the result at `rev + 1` only if the stored
 /// value is still exactly the one read; if another writer changed it in
 /// between, `change` runs again on the newer value (up to
-/// [`MAX_ATTEMPTS`] times). Nothing is written when `change` says no, when
+/// [`MAX_ATTEMPTS`](super::MAX_ATTEMPTS) times). Nothing is written when `change` says no, when
 /// the store refuses ([`WriteError::NotSaved`], the stored value then
 /// stays as it was), or when the stored value is from a newer release or
 /// unreadable and cannot be set aside.
@@ -212,7 +212,7 @@ where
     Err(WriteError::Contended)
 }
 
-/// [`write`] for a change that can run only once (it moves what it
+/// [`write`](fn@write) for a change that can run only once (it moves what it
 /// stores): one compare-and-swap attempt. In the browser nothing can write
 /// between its read and its store (both run in one task of the page), so
 /// the one attempt is all there is; elsewhere a writer in between makes it

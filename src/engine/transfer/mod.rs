@@ -5,7 +5,7 @@
 //! a file" makes a [`Bundle`] of the signed-in person's records (the UI
 //! owns the collections: applications, drafts, complaints, tickets, key
 //! files…) and [`export`]s it, sealed under a passphrase the citizen
-//! chooses ([`file`] has the format). "Restore from a file" calls
+//! chooses ([`file`](mod@file) has the format). "Restore from a file" calls
 //! [`import`], which changes nothing: it returns a [`MergePlan`] that the UI
 //! shows and then writes, or an [`ImportError`] that says what is wrong
 //! with the file, and nothing is written.

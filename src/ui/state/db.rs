@@ -29,7 +29,7 @@ pub struct Sms {
     pub sent_at: DateTime<Utc>,
 }
 
-/// All SMS code sessions, by flow key (e.g. "sign:<draft id>").
+/// All SMS code sessions, by flow key (e.g. `"sign:<draft id>"`).
 pub type OtpSessions = OtpBook;
 
 #[derive(Clone, Copy)]

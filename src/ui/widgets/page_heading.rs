@@ -4,7 +4,7 @@
 //! - the heading is the page's one `<h1>`, focusable (`tabindex="-1"`), so
 //!   that a navigation can move focus to it and a screen reader announces
 //!   the new page;
-//! - the document title becomes "<heading> – Qujat" in the page's language,
+//! - the document title becomes `"<heading> – Qujat"` in the page's language,
 //!   so the tab and the window list name the page;
 //! - a caption (the reference, the service) sits above the `<h1>`, outside
 //!   it, in a `.caption`.

@@ -12,7 +12,7 @@
 //!   "signing…" is said in a polite live region, painted before the key
 //!   derivation blocks the page;
 //! - SMS: the code confirmation
-//!   ([`OtpConfirm`](super::otp_confirm::OtpConfirm)) with its own criteria.
+//!   ([`OtpConfirm`]) with its own criteria.
 
 use std::time::Duration;
 
@@ -43,7 +43,7 @@ use crate::ui::state::prefs::use_lang;
 #[component]
 pub fn Signer(
     person: &'static Person,
-    /// A stable key for the SMS code session, e.g. "sign:<draft id>".
+    /// A stable key for the SMS code session, e.g. `"sign:<draft id>"`.
     #[prop(into)]
     flow: String,
     document: Callback<(), Option<serde_json::Value>>,

@@ -4,8 +4,8 @@
 //! history (RULES.md LS-1); regional items carry the regional label (LS-2).
 //!
 //! The page opens with "what to do" for the reader's situation
-//! ([`guide::GuideTop`]), before any act or clause. The full passport
-//! follows as a table of sections ([`SECTIONS`]): each has an anchor, a
+//! (`guide::GuideTop`), before any act or clause. The full passport
+//! follows as a table of sections (`SECTIONS`): each has an anchor, a
 //! title and a body, shown as an accordion (closed, built when first
 //! opened; a link to `#anchor` opens it). Each section's legal bases are
 //! shown by one switch of its own.
