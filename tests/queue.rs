@@ -14,8 +14,8 @@ use qujat::engine::deadline::{self, Step};
 use qujat::engine::identity::registry;
 use qujat::engine::queue::{
     self, Bookability, ChecklistKind, ChecklistSource, Closed, DayOpening, DaySlots, Hall,
-    HallError, NoBookingWhy, Origin, ProviderPlace, Purpose, QueueOffice, SlotsAnswer, TicketError,
-    TicketEvent, TicketRequest, TicketState, TicketStatus, Tickets,
+    HallError, NoBookingWhy, Origin, ProviderPlace, Purpose, QueueOffice, SlotsAnswer, Ticket,
+    TicketError, TicketEvent, TicketRequest, TicketState, TicketStatus, Tickets,
 };
 use qujat::engine::service::ServiceId;
 use qujat::engine::source::{Seed, Status};
@@ -131,6 +131,27 @@ fn s3(iin: &str, office_id: &str, date: &str, start: &str) -> TicketRequest {
         iin: iin.into(),
         provider: Some(college()),
         situations: vec![],
+    }
+}
+
+/// Books what [`s3`] asks for, the day before ([`before`]), at `seen`: for
+/// tests whose subject is what the booking leads to, not the booking.
+trait BookS3 {
+    fn book_s3(&mut self, seen: u64, iin: &str, office_id: &str, date: &str, start: &str)
+    -> Ticket;
+}
+
+impl BookS3 for Tickets {
+    fn book_s3(
+        &mut self,
+        seen: u64,
+        iin: &str,
+        office_id: &str,
+        date: &str,
+        start: &str,
+    ) -> Ticket {
+        self.book(seen, &s3(iin, office_id, date, start), before())
+            .unwrap()
     }
 }
 
@@ -627,13 +648,7 @@ fn a_slot_holds_as_many_bookings_as_the_office_has_windows() {
     let people = [KIM, KURMANGAZIYEVA, ZHAKSYLYKOV];
     // almaty-bostandyk has three windows.
     for (i, iin) in people.iter().enumerate() {
-        tickets
-            .book(
-                i as u64,
-                &s3(iin, "almaty-bostandyk", "2025-03-19", "10:00"),
-                before(),
-            )
-            .unwrap();
+        tickets.book_s3(i as u64, iin, "almaty-bostandyk", "2025-03-19", "10:00");
     }
     let day = slots(
         ServiceId::S3,
@@ -681,9 +696,7 @@ fn the_windows_are_shared_by_the_services_booked_at_an_office() {
     // At Oskemen (two windows) one S3 hand-in and one S2 collection fill
     // the 10:00 slot for both.
     let mut tickets = Tickets::default();
-    tickets
-        .book(0, &s3(KIM, "oskemen-city", "2025-03-19", "10:00"), before())
-        .unwrap();
+    tickets.book_s3(0, KIM, "oskemen-city", "2025-03-19", "10:00");
     let collect = TicketRequest {
         service: ServiceId::S2,
         purpose: Purpose::Collect,
@@ -745,13 +758,13 @@ fn two_tabs_booking_the_last_place_one_wins_the_other_is_told() {
     assert_eq!(stored, after_a);
     assert_eq!(stored.tickets.len(), 1);
     // The neighbouring slot is still there for tab B.
-    stored
-        .book(
-            stored.rev,
-            &s3(KURMANGAZIYEVA, "kaskelen-karasai", "2025-03-19", "11:15"),
-            before(),
-        )
-        .unwrap();
+    stored.book_s3(
+        stored.rev,
+        KURMANGAZIYEVA,
+        "kaskelen-karasai",
+        "2025-03-19",
+        "11:15",
+    );
     assert_eq!(stored.rev, 2);
 }
 
@@ -759,31 +772,13 @@ fn two_tabs_booking_the_last_place_one_wins_the_other_is_told() {
 fn a_booking_from_a_data_file_is_taken_in_as_any_booking_and_numbers_never_repeat() {
     // Another device booked 11:00 (its ticket 0001) and 11:15 (0002).
     let mut there = Tickets::default();
-    let first = there
-        .book(
-            0,
-            &s3(KIM, "kaskelen-karasai", "2025-03-19", "11:00"),
-            before(),
-        )
-        .unwrap();
-    let second = there
-        .book(
-            1,
-            &s3(KIM, "kaskelen-karasai", "2025-03-19", "11:15"),
-            before(),
-        )
-        .unwrap();
+    let first = there.book_s3(0, KIM, "kaskelen-karasai", "2025-03-19", "11:00");
+    let second = there.book_s3(1, KIM, "kaskelen-karasai", "2025-03-19", "11:15");
     assert_eq!(second.reference, "Q-20250319-0002");
 
     // Here, someone else holds 11:00, Kaskelen's one place (their 0001).
     let mut here = Tickets::default();
-    let other = here
-        .book(
-            0,
-            &s3(KURMANGAZIYEVA, "kaskelen-karasai", "2025-03-19", "11:00"),
-            before(),
-        )
-        .unwrap();
+    let other = here.book_s3(0, KURMANGAZIYEVA, "kaskelen-karasai", "2025-03-19", "11:00");
     assert_eq!(
         other.reference, first.reference,
         "the same number on two devices"
@@ -800,23 +795,12 @@ fn a_booking_from_a_data_file_is_taken_in_as_any_booking_and_numbers_never_repea
     assert_eq!(here.rev, 2);
     assert_eq!(here.get(&second.reference), Some(&second));
     // The next booking here gets a number after the highest, never 0002 again.
-    let next = here
-        .book(
-            here.rev,
-            &s3(IVANOV, "kaskelen-karasai", "2025-03-19", "11:30"),
-            before(),
-        )
-        .unwrap();
+    let next = here.book_s3(here.rev, IVANOV, "kaskelen-karasai", "2025-03-19", "11:30");
     assert_eq!(next.reference, "Q-20250319-0003");
 
     // A live booking whose slot is full here is refused.
     let mut full = Tickets::default();
-    full.book(
-        0,
-        &s3(ZHAKSYLYKOV, "kaskelen-karasai", "2025-03-19", "11:15"),
-        before(),
-    )
-    .unwrap();
+    full.book_s3(0, ZHAKSYLYKOV, "kaskelen-karasai", "2025-03-19", "11:15");
     let mut renumbered = second.clone();
     renumbered.reference = "Q-20250319-0099".into();
     assert_eq!(
@@ -906,13 +890,7 @@ fn booking_refuses_what_is_not_a_free_future_slot() {
 #[test]
 fn moving_and_cancelling_keep_the_history_and_free_the_place() {
     let mut tickets = Tickets::default();
-    let booked = tickets
-        .book(
-            0,
-            &s3(KIM, "kaskelen-karasai", "2025-03-19", "10:00"),
-            before(),
-        )
-        .unwrap();
+    let booked = tickets.book_s3(0, KIM, "kaskelen-karasai", "2025-03-19", "10:00");
     assert_eq!(booked.reference, "Q-20250319-0001");
     let r = booked.reference.clone();
     // Kaskelen is not the college's settlement: 8 working days.
@@ -944,13 +922,7 @@ fn moving_and_cancelling_keep_the_history_and_free_the_place() {
             if from_office == "kaskelen-karasai" && to_office == "almaty-medeu"
     ));
     // The old place is free again.
-    tickets
-        .book(
-            2,
-            &s3(KURMANGAZIYEVA, "kaskelen-karasai", "2025-03-19", "10:00"),
-            before(),
-        )
-        .unwrap();
+    tickets.book_s3(2, KURMANGAZIYEVA, "kaskelen-karasai", "2025-03-19", "10:00");
     // Moving onto the slot it holds, or at a stale revision, is refused.
     assert_eq!(
         tickets.move_to(3, &r, "almaty-medeu", d("2025-03-20"), t("09:30"), before()),
@@ -998,8 +970,7 @@ fn moving_and_cancelling_keep_the_history_and_free_the_place() {
 fn past_tickets_are_kept_and_cannot_change() {
     let mut tickets = Tickets::default();
     let r = tickets
-        .book(0, &s3(KIM, "almaty-medeu", "2025-03-19", "10:00"), before())
-        .unwrap()
+        .book_s3(0, KIM, "almaty-medeu", "2025-03-19", "10:00")
         .reference;
     let during = at("2025-03-19T10:05:00+05:00");
     let after = at("2025-03-19T10:15:00+05:00");
@@ -1028,9 +999,7 @@ fn past_tickets_are_kept_and_cannot_change() {
 #[test]
 fn tickets_survive_storage() {
     let mut tickets = Tickets::default();
-    tickets
-        .book(0, &s3(KIM, "almaty-medeu", "2025-03-19", "10:00"), before())
-        .unwrap();
+    tickets.book_s3(0, KIM, "almaty-medeu", "2025-03-19", "10:00");
     let r = tickets.tickets[0].reference.clone();
     tickets.cancel(1, &r, before()).unwrap();
     let json = serde_json::to_string(&tickets).unwrap();
@@ -1044,9 +1013,7 @@ fn tickets_survive_storage() {
 #[test]
 fn the_checklist_is_the_catalogue_list_for_the_situation() {
     let mut tickets = Tickets::default();
-    let plain = tickets
-        .book(0, &s3(KIM, "almaty-medeu", "2025-03-19", "10:00"), before())
-        .unwrap();
+    let plain = tickets.book_s3(0, KIM, "almaty-medeu", "2025-03-19", "10:00");
     let ids = |t: &queue::Ticket, kind| -> Vec<String> {
         t.checklist
             .iter()
@@ -1210,16 +1177,8 @@ fn m(hhmm: &str) -> DateTime<Utc> {
 #[test]
 fn booked_tickets_whose_slot_has_begun_are_called_first_then_by_arrival() {
     let mut tickets = Tickets::default();
-    let early = tickets
-        .book(0, &s3(KIM, "almaty-medeu", "2025-03-19", "10:00"), before())
-        .unwrap();
-    let later = tickets
-        .book(
-            1,
-            &s3(KURMANGAZIYEVA, "almaty-medeu", "2025-03-19", "10:30"),
-            before(),
-        )
-        .unwrap();
+    let early = tickets.book_s3(0, KIM, "almaty-medeu", "2025-03-19", "10:00");
+    let later = tickets.book_s3(1, KURMANGAZIYEVA, "almaty-medeu", "2025-03-19", "10:30");
     let mut hall = hall_at("2025-03-19");
     // 09:40 a walk-in; 09:45 the 10:30 booking arrives (early); 09:50 the
     // 10:00 booking; 09:55 another walk-in.
@@ -1273,23 +1232,9 @@ fn booked_tickets_whose_slot_has_begun_are_called_first_then_by_arrival() {
 #[test]
 fn check_in_takes_only_todays_live_tickets_for_this_office_once() {
     let mut tickets = Tickets::default();
-    let here = tickets
-        .book(0, &s3(KIM, "almaty-medeu", "2025-03-19", "10:00"), before())
-        .unwrap();
-    let there = tickets
-        .book(
-            1,
-            &s3(KURMANGAZIYEVA, "almaty-bostandyk", "2025-03-19", "10:00"),
-            before(),
-        )
-        .unwrap();
-    let gone = tickets
-        .book(
-            2,
-            &s3(ZHAKSYLYKOV, "almaty-medeu", "2025-03-19", "11:00"),
-            before(),
-        )
-        .unwrap();
+    let here = tickets.book_s3(0, KIM, "almaty-medeu", "2025-03-19", "10:00");
+    let there = tickets.book_s3(1, KURMANGAZIYEVA, "almaty-bostandyk", "2025-03-19", "10:00");
+    let gone = tickets.book_s3(2, ZHAKSYLYKOV, "almaty-medeu", "2025-03-19", "11:00");
     let gone = tickets.cancel(3, &gone.reference, before()).unwrap();
     let mut hall = hall_at("2025-03-19");
     assert!(matches!(
@@ -1391,9 +1336,7 @@ fn a_wait_still_running_is_marked_once_it_passes_the_maximum() {
 #[test]
 fn a_booked_citizen_who_came_early_waits_from_the_slot() {
     let mut tickets = Tickets::default();
-    let b = tickets
-        .book(0, &s3(KIM, "almaty-medeu", "2025-03-19", "10:00"), before())
-        .unwrap();
+    let b = tickets.book_s3(0, KIM, "almaty-medeu", "2025-03-19", "10:00");
     let mut hall = hall_at("2025-03-19");
     let h = hall.check_in(0, &b, m("09:30")).unwrap();
     assert_eq!(h.wait_from(), m("10:00"));
