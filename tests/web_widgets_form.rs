@@ -12,6 +12,7 @@ mod mount;
 use mount::prelude::*;
 
 use qujat::ui::widgets::back_link::BackLink;
+use qujat::ui::widgets::busy_button::BusyButton;
 use qujat::ui::widgets::error_summary::{ErrorItem, ErrorSummary};
 use qujat::ui::widgets::field_error::FieldError;
 use qujat::ui::widgets::later::{Later, LaterOnFirstLoad};
@@ -324,6 +325,64 @@ async fn back_link_is_a_real_link_named_back() {
         Mounted::new(|| view! { <BackLink href=Signal::stored("/apply/S2".to_string()) /> }).await;
     assert_eq!(m.attr("a.back-link", "href").as_deref(), Some("/apply/S2"));
     assert_eq!(m.text("a.back-link"), tr::common_back(EN));
+}
+
+#[wasm_bindgen_test]
+async fn a_busy_button_stays_focusable_and_says_it_is_unavailable() {
+    storage().clear().unwrap();
+    let busy = RwSignal::new(false);
+    let submitted = ArcRwSignal::new(0u32);
+    let count = submitted.clone();
+    let m = Mounted::new(move || {
+        let count = count.clone();
+        view! {
+            <form on:submit=move |ev| {
+                ev.prevent_default();
+                count.update(|n| *n += 1);
+            }>
+                <BusyButton busy=busy>"Save"</BusyButton>
+                <BusyButton busy=busy secondary=true>"Create"</BusyButton>
+            </form>
+        }
+    })
+    .await;
+    let buttons = m.all("button");
+    assert_eq!(buttons.len(), 2);
+    // A real submit button, named by its text, with the look asked for.
+    assert_eq!(m.attr("button.button", "type").as_deref(), Some("submit"));
+    assert_eq!(buttons[0].get_attribute("class").as_deref(), Some("button"));
+    assert_eq!(
+        buttons[1].get_attribute("class").as_deref(),
+        Some("button button--secondary")
+    );
+    assert_eq!(buttons[0].text_content().as_deref(), Some("Save"));
+    // Not busy: no aria-disabled at all.
+    assert!(buttons.iter().all(|b| !b.has_attribute("aria-disabled")));
+    let first = buttons[0].clone().unchecked_into::<web_sys::HtmlElement>();
+    first.focus().unwrap();
+    assert_eq!(focused().as_ref(), Some(&buttons[0]));
+    // Busy: aria-disabled="true", never disabled, and focus stays on it.
+    busy.set(true);
+    m.until("aria-disabled", |m| {
+        m.attr("button", "aria-disabled").as_deref() == Some("true")
+    })
+    .await;
+    assert!(buttons.iter().all(|b| !b.has_attribute("disabled")));
+    assert_eq!(
+        buttons[1].get_attribute("aria-disabled").as_deref(),
+        Some("true")
+    );
+    assert_eq!(focused().as_ref(), Some(&buttons[0]), "focus is not lost");
+    // It still submits: refusing a second submission is the form's job.
+    first.click();
+    m.settle().await;
+    assert_eq!(submitted.get_untracked(), 1);
+    // Work over: the attribute goes (not "false").
+    busy.set(false);
+    m.until("no aria-disabled", |m| {
+        m.find("button[aria-disabled]").is_none()
+    })
+    .await;
 }
 
 #[wasm_bindgen_test]

@@ -19,6 +19,7 @@ use std::time::Duration;
 
 use leptos::prelude::*;
 
+use super::busy_button::BusyButton;
 use super::details::Details;
 use super::error_summary::{ErrorItem, ErrorSummary};
 use super::radios::{Choice, Radios};
@@ -226,9 +227,7 @@ pub fn KeyTools(person: &'static Person) -> impl IntoView {
                         selected=validity
                         on_select=Callback::new(move |v| validity.set(Some(v)))
                     />
-                    <button type="submit" class="button button--secondary" aria-disabled=move || busy.get().then_some("true")>
-                        {t(tr::sign_create_button)}
-                    </button>
+                    <BusyButton busy=busy secondary=true>{t(tr::sign_create_button)}</BusyButton>
                 </form>
         </Details>
         <Details summary=t(tr::sign_import_heading) class=Some("key-tools")>

@@ -7,6 +7,7 @@
 pub mod announcer;
 pub mod back_link;
 pub mod browser_notifier;
+pub mod busy_button;
 pub mod complaint_marks;
 pub mod complaint_summary;
 pub mod demo_clock;

@@ -18,6 +18,7 @@ use std::time::Duration;
 
 use leptos::prelude::*;
 
+use super::busy_button::BusyButton;
 use super::error_summary::{ErrorItem, message_for};
 use super::key_tools::KeyTools;
 use super::notice::warning;
@@ -185,9 +186,7 @@ pub fn Signer(
                             on_input=Callback::new(move |v| password.set(v))
                             error=message_for(errors, "password") autocomplete="current-password" />
                         <div class="button-group">
-                            <button type="submit" class="button" aria-disabled=move || busy.get().then_some("true")>
-                                {t(tr::sign_sign_button)}
-                            </button>
+                            <BusyButton busy=busy>{t(tr::sign_sign_button)}</BusyButton>
                         </div>
                         <p role="status" aria-live="polite" class="progress">
                             {move || busy.get().then(|| tr::sign_signing(lang))}

@@ -30,6 +30,7 @@ use crate::ui::state::clock::use_clock;
 use crate::ui::state::db::{Db, use_db};
 use crate::ui::state::prefs::use_lang;
 use crate::ui::state::transfer::{Restored, bundle, mine, restore};
+use crate::ui::widgets::busy_button::BusyButton;
 use crate::ui::widgets::error_summary::{ErrorItem, ErrorSummary, message_for};
 use crate::ui::widgets::file_upload::{FileUpload, chosen};
 use crate::ui::widgets::notice::warning;
@@ -173,9 +174,7 @@ fn Save(person: &'static Person, errors: RwSignal<Vec<ErrorItem>>) -> impl IntoV
             {secret("save-passphrase", tr::data_passphrase, Some(tr::data_passphrase_hint), passphrase, errors, "new-password")}
             {secret("save-confirm", tr::data_confirm, None, confirm, errors, "new-password")}
             <div class="button-group">
-                <button type="submit" class="button" aria-disabled=move || busy.get().then_some("true")>
-                    {t(tr::data_save_button)}
-                </button>
+                <BusyButton busy=busy>{t(tr::data_save_button)}</BusyButton>
             </div>
         </form>
         <div role="status" aria-live="polite">
@@ -263,9 +262,7 @@ fn Restore(person: &'static Person, errors: RwSignal<Vec<ErrorItem>>) -> impl In
                 accept=".json,application/json" node_ref=input error=message_for(errors, "restore-file") />
             {secret("restore-passphrase", tr::data_restore_passphrase, None, passphrase, errors, "off")}
             <div class="button-group">
-                <button type="submit" class="button" aria-disabled=move || busy.get().then_some("true")>
-                    {t(tr::data_restore_button)}
-                </button>
+                <BusyButton busy=busy>{t(tr::data_restore_button)}</BusyButton>
             </div>
         </form>
         <div role="status" aria-live="polite">

@@ -1,0 +1,35 @@
+//! A form's submit button while the form's work runs (GOV.UK "prevent
+//! double click"): deriving a key, sealing or opening a data file.
+//!
+//! Accessibility acceptance criteria:
+//! - a real `<button type="submit">`, named by its text, so Enter in any
+//!   field of the form presses it;
+//! - while busy it says `aria-disabled="true"` and is never `disabled`:
+//!   it keeps its place in the tab order and keeps focus if it has it, and
+//!   a screen reader says it is unavailable;
+//! - once the work is over the attribute goes, not `"false"`;
+//! - the form's handler, not the button, refuses a second submission while
+//!   busy (a click on an `aria-disabled` button still submits); the form
+//!   says what is happening in its own live region.
+
+use leptos::prelude::*;
+
+#[component]
+pub fn BusyButton(
+    #[prop(into)] busy: Signal<bool>,
+    /// The secondary look, for a form that is not the page's main action.
+    #[prop(optional)]
+    secondary: bool,
+    children: Children,
+) -> impl IntoView {
+    let class = if secondary {
+        "button button--secondary"
+    } else {
+        "button"
+    };
+    view! {
+        <button type="submit" class=class aria-disabled=move || busy.get().then_some("true")>
+            {children()}
+        </button>
+    }
+}
