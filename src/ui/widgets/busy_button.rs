@@ -1,5 +1,6 @@
 //! A form's submit button while the form's work runs (GOV.UK "prevent
-//! double click"): deriving a key, sealing or opening a data file.
+//! double click"): deriving a key, sealing or opening a data file, reading
+//! a receipt's QR code from a picture.
 //!
 //! Accessibility acceptance criteria:
 //! - a real `<button type="submit">`, named by its text, so Enter in any

@@ -14,6 +14,7 @@ use crate::engine::receipt::scan::{self, MAX_PIXELS, MAX_SIDE, ScanError, grey_o
 use crate::i18n::tr;
 use crate::ui::labels::{Message, t, ts};
 use crate::ui::state::prefs::use_lang;
+use crate::ui::widgets::busy_button::BusyButton;
 use crate::ui::widgets::error_summary::{ErrorItem, message_for};
 use crate::ui::widgets::file_upload::{FileUpload, chosen};
 
@@ -63,10 +64,7 @@ pub fn PictureForm(
         <form novalidate on:submit=read_picture>
             <FileUpload id="picture" label=ts(tr::verify_picture_label) hint=ts(tr::verify_picture_hint)
                 accept="image/*" node_ref=input error=message_for(errors, "picture") />
-            <button type="submit" class="button button--secondary"
-                aria-disabled=move || reading.get().then_some("true")>
-                {t(tr::verify_picture_read)}
-            </button>
+            <BusyButton busy=reading secondary=true>{t(tr::verify_picture_read)}</BusyButton>
             <p role="status" aria-live="polite" class="progress">
                 {move || reading.get().then(|| tr::verify_picture_reading(lang))}
             </p>
