@@ -12,7 +12,7 @@ mod mount;
 use mount::prelude::*;
 
 use qujat::ui::widgets::back_link::BackLink;
-use qujat::ui::widgets::busy_button::BusyButton;
+use qujat::ui::widgets::busy_button::{BusyButton, unless_busy};
 use qujat::ui::widgets::error_summary::{ErrorItem, ErrorSummary};
 use qujat::ui::widgets::field_error::FieldError;
 use qujat::ui::widgets::later::{Later, LaterOnFirstLoad};
@@ -383,6 +383,51 @@ async fn a_busy_button_stays_focusable_and_says_it_is_unavailable() {
         m.find("button[aria-disabled]").is_none()
     })
     .await;
+}
+
+#[wasm_bindgen_test]
+async fn unless_busy_keeps_the_page_and_ignores_a_submit_while_busy() {
+    storage().clear().unwrap();
+    let busy = RwSignal::new(false);
+    let ran = RwSignal::new(0u32);
+    // Whether the browser's own submission (a reload) was stopped, seen by
+    // a listener the event reaches after the form's.
+    let prevented = RwSignal::new(Vec::<bool>::new());
+    let m = Mounted::new(move || {
+        let seen = move |ev: leptos::ev::SubmitEvent| {
+            prevented.update(|p| p.push(ev.default_prevented()));
+        };
+        let work = move || {
+            ran.update(|n| *n += 1);
+            busy.set(true);
+        };
+        view! {
+            <div on:submit=seen>
+                <form on:submit=unless_busy(busy, work)>
+                    <BusyButton busy=busy>"Save"</BusyButton>
+                </form>
+            </div>
+        }
+    })
+    .await;
+    let button = m.get("button").unchecked_into::<web_sys::HtmlElement>();
+    button.click();
+    m.settle().await;
+    assert_eq!(ran.get_untracked(), 1, "the first press does the work");
+    // Pressed again while the work runs: nothing happens.
+    button.click();
+    m.settle().await;
+    assert_eq!(ran.get_untracked(), 1, "a press while busy does nothing");
+    // Work over: a press does the work again.
+    busy.set(false);
+    button.click();
+    m.settle().await;
+    assert_eq!(ran.get_untracked(), 2);
+    assert_eq!(
+        prevented.get_untracked(),
+        [true, true, true],
+        "no press reloads the page"
+    );
 }
 
 #[wasm_bindgen_test]

@@ -1,6 +1,8 @@
 //! The routes of each bundle. To add a page: write it under `pages/<flow>/`,
 //! add its route here (in the bundle that should carry it) and its address
-//! to `paths`.
+//! to `paths`. A page that needs a signed-in person is a function of that
+//! person, and its route wraps it in `for_person`, which shows "sign in to
+//! continue" to nobody.
 
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
@@ -20,6 +22,7 @@ use crate::ui::state::staff::StaffRole;
 use crate::ui::state::store::StoreNotices;
 use crate::ui::widgets::browser_notifier::BrowserNotifier;
 use crate::ui::widgets::not_found::NotFound;
+use crate::ui::widgets::sign_in_needed::for_person;
 
 /// A bundle's app: rebuilt when the language changes (everything below
 /// reads the language as a plain value, see `state::prefs::CurrentLang`),
@@ -104,7 +107,7 @@ pub fn SignApp() -> impl IntoView {
             <Routes fallback=NotFound>
                 <Route path=path!("/sign/S2/:draft") view=sign::SignPage />
                 <Route path=path!("/sign/receipt/:reference") view=sign::ReceiptPage />
-                <Route path=path!("/sign/keys") view=sign::KeysPage />
+                <Route path=path!("/sign/keys") view=|| for_person(sign::keys_page) />
             </Routes>
         }
     })
@@ -120,18 +123,18 @@ pub fn CabinetApp() -> impl IntoView {
         view! {
             {browser_notifier()}
             <Routes fallback=NotFound>
-                <Route path=path!("/cabinet") view=cabinet::CabinetPage />
+                <Route path=path!("/cabinet") view=|| for_person(cabinet::cabinet_page) />
                 <Route path=path!("/cabinet/applications/:reference") view=cabinet::TrackerPage />
                 <Route path=path!("/cabinet/notifications") view=cabinet::NotificationsPage />
-                <Route path=path!("/cabinet/data") view=cabinet::DataPage />
-                <Route path=path!("/cabinet/signout") view=cabinet::SignOutPage />
-                <Route path=path!("/cabinet/complaint") view=complaint::ComplaintFormPage />
-                <Route path=path!("/cabinet/complaint/sign") view=complaint::ComplaintSignPage />
-                <Route path=path!("/cabinet/complaint/:step") view=complaint::ComplaintQuestionPage />
+                <Route path=path!("/cabinet/data") view=|| for_person(cabinet::data_page) />
+                <Route path=path!("/cabinet/signout") view=|| for_person(cabinet::sign_out_page) />
+                <Route path=path!("/cabinet/complaint") view=|| for_person(complaint::complaint_form_page) />
+                <Route path=path!("/cabinet/complaint/sign") view=|| for_person(complaint::complaint_sign_page) />
+                <Route path=path!("/cabinet/complaint/:step") view=|| for_person(complaint::complaint_question_page) />
                 <Route path=path!("/cabinet/complaint/filed/:id") view=complaint::ComplaintFiledPage />
                 <Route path=path!("/cabinet/complaints/:id") view=complaint::ComplaintTrackerPage />
                 <Route path=path!("/cabinet/verify") view=verify::VerifyPage />
-                <Route path=path!("/cabinet/book") view=book::BookPage />
+                <Route path=path!("/cabinet/book") view=|| for_person(book::book_page) />
                 <Route path=path!("/cabinet/tickets/:reference") view=book::TicketPage />
             </Routes>
         }

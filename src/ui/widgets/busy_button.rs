@@ -10,10 +10,28 @@
 //!   a screen reader says it is unavailable;
 //! - once the work is over the attribute goes, not `"false"`;
 //! - the form's handler, not the button, refuses a second submission while
-//!   busy (a click on an `aria-disabled` button still submits); the form
-//!   says what is happening in its own live region.
+//!   busy (a click on an `aria-disabled` button still submits): wrap it in
+//!   [`unless_busy`]; the form says what is happening in its own live
+//!   region.
 
+use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
+
+/// The submit handler of a form with a [`BusyButton`]: stops the browser's
+/// own submission (the page must not reload) and runs `submit` only when
+/// the form is not `busy`, so a second press while the work runs does
+/// nothing. `submit` sets `busy` when it starts work that takes a while.
+pub fn unless_busy(
+    busy: RwSignal<bool>,
+    submit: impl Fn() + Copy + 'static,
+) -> impl Fn(SubmitEvent) + Copy + 'static {
+    move |ev: SubmitEvent| {
+        ev.prevent_default();
+        if !busy.get_untracked() {
+            submit();
+        }
+    }
+}
 
 #[component]
 pub fn BusyButton(

@@ -19,7 +19,7 @@ use std::time::Duration;
 
 use leptos::prelude::*;
 
-use super::busy_button::BusyButton;
+use super::busy_button::{BusyButton, unless_busy};
 use super::details::Details;
 use super::error_summary::{ErrorItem, ErrorSummary};
 use super::radios::{Choice, Radios};
@@ -54,11 +54,7 @@ pub fn KeyTools(person: &'static Person) -> impl IntoView {
     // The key whose removal is being confirmed.
     let confirming = RwSignal::new(None::<String>);
 
-    let create = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        if busy.get_untracked() {
-            return;
-        }
+    let create = unless_busy(busy, move || {
         let pw = password.get_untracked();
         if pw.chars().count() < MIN_PASSWORD {
             create_error.set(Some((
@@ -113,7 +109,7 @@ pub fn KeyTools(person: &'static Person) -> impl IntoView {
             },
             Duration::from_millis(50),
         );
-    };
+    });
 
     let import = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();

@@ -30,7 +30,14 @@ pub fn SignInNeeded() -> impl IntoView {
 }
 
 /// A page for the signed-in person: `show` them their page, or "sign in"
-/// when nobody is (rebuilt only when who is signed in changes).
+/// when nobody is (rebuilt only when who is signed in changes). The routes
+/// wrap the pages that need a person in it (`ui::app::routes`), so the
+/// route table says which pages those are, and a page is a plain function
+/// of the person.
+///
+/// `show` runs untracked, as a component's body does: the signals it reads
+/// while building the page must not rebuild the whole page when they
+/// change, only the parts of the view that read them.
 pub fn for_person<V: IntoView + 'static>(
     show: impl Fn(&'static Person) -> V + Send + Sync + 'static,
 ) -> impl IntoView {
@@ -38,6 +45,6 @@ pub fn for_person<V: IntoView + 'static>(
     let person = Memo::new(move |_| session.person());
     move || match person.get() {
         None => view! { <SignInNeeded /> }.into_any(),
-        Some(p) => show(p).into_any(),
+        Some(p) => untrack(|| show(p).into_any()),
     }
 }

@@ -18,7 +18,7 @@ use std::time::Duration;
 
 use leptos::prelude::*;
 
-use super::busy_button::BusyButton;
+use super::busy_button::{BusyButton, unless_busy};
 use super::error_summary::{ErrorItem, message_for};
 use super::key_tools::KeyTools;
 use super::notice::warning;
@@ -64,11 +64,7 @@ pub fn Signer(
     // Only the signed-in person's keys are offered (as on the keys page).
     let my_keys = Memo::new(move |_| keyring::of(db, &person.iin));
 
-    let sign_eds = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        if busy.get_untracked() {
-            return;
-        }
+    let sign_eds = unless_busy(busy, move || {
         let Some(serial) = key_serial.get_untracked() else {
             errors.set(vec![ErrorItem::new("key", tr::sign_error_choose_key(lang))]);
             return;
@@ -109,7 +105,7 @@ pub fn Signer(
             },
             Duration::from_millis(50),
         );
-    };
+    });
 
     // The code is bound to the document's digest when it is sent; what is
     // filed is the proof for the document as it is now (if another tab

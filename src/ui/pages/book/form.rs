@@ -29,7 +29,6 @@ use crate::ui::widgets::legal_basis::LegalBasis;
 use crate::ui::widgets::notice::{Notice, Tone};
 use crate::ui::widgets::page_heading::PageHeading;
 use crate::ui::widgets::radios::{Choice, Radios, organisation_choices};
-use crate::ui::widgets::sign_in_needed::for_person;
 use crate::ui::widgets::why_this_date::WhyThisDate;
 
 /// How far ahead days are offered.
@@ -124,13 +123,9 @@ fn no_booking(lang: Lang, no: NoBooking) -> impl IntoView {
     }
 }
 
-#[component]
-pub fn BookPage() -> impl IntoView {
-    for_person(|p| view! { <BookForm person=p /> })
-}
-
-#[component]
-fn BookForm(person: &'static Person) -> impl IntoView {
+/// `/cabinet/book` for the signed-in `person` (the route asks for one,
+/// `widgets::sign_in_needed::for_person`).
+pub fn book_page(person: &'static Person) -> impl IntoView {
     let lang = use_lang();
     let db = use_db();
     let clock = use_clock();

@@ -12,7 +12,7 @@
 mod form;
 mod ticket;
 
-pub use form::BookPage;
+pub use form::book_page;
 pub use ticket::TicketPage;
 
 use crate::engine::queue::TicketError;

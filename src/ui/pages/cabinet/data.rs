@@ -30,22 +30,16 @@ use crate::ui::state::clock::use_clock;
 use crate::ui::state::db::{Db, use_db};
 use crate::ui::state::prefs::use_lang;
 use crate::ui::state::transfer::{Restored, bundle, mine, restore};
-use crate::ui::widgets::busy_button::BusyButton;
+use crate::ui::widgets::busy_button::{BusyButton, unless_busy};
 use crate::ui::widgets::error_summary::{ErrorItem, ErrorSummary, message_for};
 use crate::ui::widgets::file_upload::{FileUpload, chosen};
 use crate::ui::widgets::notice::warning;
 use crate::ui::widgets::page_heading::PageHeading;
-use crate::ui::widgets::sign_in_needed::for_person;
 use crate::ui::widgets::summary_list::{SummaryList, row};
 use crate::ui::widgets::text_field::TextField;
 
-#[component]
-pub fn DataPage() -> impl IntoView {
-    for_person(|p| view! { <Data person=p /> })
-}
-
-#[component]
-fn Data(person: &'static Person) -> impl IntoView {
+/// `/cabinet/data` for the signed-in `person` (the route asks for one).
+pub fn data_page(person: &'static Person) -> impl IntoView {
     if use_kiosk().enabled {
         return view! {
             <div class="page page--narrow">
@@ -121,11 +115,7 @@ fn Save(person: &'static Person, errors: RwSignal<Vec<ErrorItem>>) -> impl IntoV
         )
     };
 
-    let on_submit = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        if busy.get_untracked() {
-            return;
-        }
+    let on_submit = unless_busy(busy, move || {
         let p = passphrase.get_untracked();
         let problem = if p.is_empty() {
             Some(("save-passphrase", tr::data_error_passphrase_empty(lang)))
@@ -165,7 +155,7 @@ fn Save(person: &'static Person, errors: RwSignal<Vec<ErrorItem>>) -> impl IntoV
             },
             Duration::from_millis(50),
         );
-    };
+    });
 
     view! {
         <h2>{t(tr::data_save_heading)}</h2>
@@ -210,11 +200,7 @@ fn Restore(person: &'static Person, errors: RwSignal<Vec<ErrorItem>>) -> impl In
         errors.set(vec![ErrorItem::new(id, m)]);
     };
 
-    let on_submit = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        if busy.get_untracked() {
-            return;
-        }
+    let on_submit = unless_busy(busy, move || {
         done.set(None);
         let Some(chosen) = chosen(input) else {
             fail("restore-file", tr::data_error_no_file(lang).into());
@@ -252,7 +238,7 @@ fn Restore(person: &'static Person, errors: RwSignal<Vec<ErrorItem>>) -> impl In
                 Duration::from_millis(50),
             );
         });
-    };
+    });
 
     view! {
         <h2>{t(tr::data_restore_heading)}</h2>

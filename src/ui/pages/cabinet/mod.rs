@@ -10,9 +10,9 @@ mod signout;
 mod tickets;
 mod tracker;
 
-pub use data::DataPage;
+pub use data::data_page;
 pub use notifications::NotificationsPage;
-pub use signout::SignOutPage;
+pub use signout::sign_out_page;
 pub use tracker::TrackerPage;
 
 use leptos::prelude::*;
@@ -32,13 +32,7 @@ use crate::ui::state::db::use_db;
 use crate::ui::state::prefs::use_lang;
 use crate::ui::widgets::page_heading::PageHeading;
 use crate::ui::widgets::record_table::{RecordTable, reference_cell};
-use crate::ui::widgets::sign_in_needed::for_person;
 use crate::ui::widgets::timeline::StatusTag;
-
-#[component]
-pub fn CabinetPage() -> impl IntoView {
-    for_person(|p| view! { <Cabinet person=p /> })
-}
 
 /// One application in the cabinet's table.
 fn application_row(s: Submission) -> impl IntoView {
@@ -59,8 +53,9 @@ fn application_row(s: Submission) -> impl IntoView {
     }
 }
 
-#[component]
-fn Cabinet(person: &'static Person) -> impl IntoView {
+/// `/cabinet`: the signed-in `person`'s applications (the route asks for
+/// one).
+pub fn cabinet_page(person: &'static Person) -> impl IntoView {
     let lang = use_lang();
     let db = use_db();
     let status = RwSignal::new(None::<&'static str>);

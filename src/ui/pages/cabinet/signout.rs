@@ -22,15 +22,9 @@ use crate::ui::state::complaints::pending_drafts;
 use crate::ui::state::db::use_db;
 use crate::ui::state::session::{sign_out_and_forget, use_session};
 use crate::ui::widgets::page_heading::PageHeading;
-use crate::ui::widgets::sign_in_needed::for_person;
 
-#[component]
-pub fn SignOutPage() -> impl IntoView {
-    for_person(|p| view! { <SignOut person=p /> })
-}
-
-#[component]
-fn SignOut(person: &'static Person) -> impl IntoView {
+/// `/cabinet/signout` for the signed-in `person` (the route asks for one).
+pub fn sign_out_page(person: &'static Person) -> impl IntoView {
     let session = use_session();
     let db = use_db();
     let pending = pending_drafts();

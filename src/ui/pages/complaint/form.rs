@@ -31,7 +31,6 @@ use crate::ui::widgets::not_found::Missing;
 use crate::ui::widgets::notice::warning;
 use crate::ui::widgets::page_heading::PageHeading;
 use crate::ui::widgets::radios::{Choice, Radios};
-use crate::ui::widgets::sign_in_needed::for_person;
 use crate::ui::widgets::summary_list::{SummaryList, row};
 use crate::ui::widgets::text_area::TextArea;
 use crate::ui::widgets::text_field::TextField;
@@ -48,13 +47,7 @@ fn subject_slug(s: Subject) -> &'static str {
 
 /// `/cabinet/complaint`: begins the complaint, then its first question (the
 /// history entry is replaced, so Back leaves the form).
-#[component]
-pub fn ComplaintFormPage() -> impl IntoView {
-    for_person(|p| view! { <Begin person=p /> })
-}
-
-#[component]
-fn Begin(person: &'static Person) -> impl IntoView {
+pub fn complaint_form_page(person: &'static Person) -> impl IntoView {
     let lang = use_lang();
     let query = use_query_map().get_untracked();
     let pending = pending_drafts();
@@ -92,9 +85,9 @@ fn Begin(person: &'static Person) -> impl IntoView {
     view! { <Redirect path=path options=options /> }.into_any()
 }
 
-/// `/cabinet/complaint/:step`: one question of the complaint being written.
-#[component]
-pub fn ComplaintQuestionPage() -> impl IntoView {
+/// `/cabinet/complaint/:step`: one question of the complaint the signed-in
+/// `person` is writing (the route asks for one).
+pub fn complaint_question_page(person: &'static Person) -> impl IntoView {
     let params = use_params_map();
     let question = Memo::new(move |_| {
         params
@@ -102,11 +95,11 @@ pub fn ComplaintQuestionPage() -> impl IntoView {
             .get("step")
             .and_then(|s| Question::from_slug(&s))
     });
-    for_person(move |p| match question.get() {
-        Some(q) => view! { <QuestionPage question=q person=p /> }.into_any(),
+    move || match question.get() {
+        Some(q) => view! { <QuestionPage question=q person=person /> }.into_any(),
         None => view! { <Missing href=paths::COMPLAINT_FORM link=tr::complaint_form_title /> }
             .into_any(),
-    })
+    }
 }
 
 #[component]

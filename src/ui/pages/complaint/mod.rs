@@ -7,8 +7,8 @@ mod sign;
 mod steps;
 mod tracker;
 
-pub use form::{ComplaintFormPage, ComplaintQuestionPage};
-pub use sign::ComplaintSignPage;
+pub use form::{complaint_form_page, complaint_question_page};
+pub use sign::complaint_sign_page;
 
 use leptos::prelude::*;
 

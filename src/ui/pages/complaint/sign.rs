@@ -21,16 +21,11 @@ use crate::ui::widgets::back_link::BackLink;
 use crate::ui::widgets::complaint_summary::{ComplaintSummary, Part};
 use crate::ui::widgets::error_summary::{ErrorItem, ErrorSummary};
 use crate::ui::widgets::page_heading::PageHeading;
-use crate::ui::widgets::sign_in_needed::for_person;
 use crate::ui::widgets::signer::Signer;
 
-#[component]
-pub fn ComplaintSignPage() -> impl IntoView {
-    for_person(|p| view! { <ComplaintSign person=p /> })
-}
-
-#[component]
-fn ComplaintSign(person: &'static Person) -> impl IntoView {
+/// `/cabinet/complaint/sign` for the signed-in `person` (the route asks for
+/// one).
+pub fn complaint_sign_page(person: &'static Person) -> impl IntoView {
     let lang = use_lang();
     let db = use_db();
     let clock = use_clock();

@@ -2,20 +2,18 @@
 
 use leptos::prelude::*;
 
+use crate::engine::identity::registry::Person;
 use crate::i18n::tr;
 use crate::ui::labels::ts;
 use crate::ui::widgets::key_tools::KeyTools;
 use crate::ui::widgets::page_heading::PageHeading;
-use crate::ui::widgets::sign_in_needed::for_person;
 
-#[component]
-pub fn KeysPage() -> impl IntoView {
-    for_person(|p| {
-        view! {
-            <div class="page page--narrow">
-                <PageHeading text=ts(tr::track_keys_title) />
-                <KeyTools person=p />
-            </div>
-        }
-    })
+/// The signed-in `person`'s keys (the route asks for one).
+pub fn keys_page(person: &'static Person) -> impl IntoView {
+    view! {
+        <div class="page page--narrow">
+            <PageHeading text=ts(tr::track_keys_title) />
+            <KeyTools person=person />
+        </div>
+    }
 }

@@ -6,7 +6,7 @@ mod hours;
 mod keys;
 mod receipt;
 
-pub use keys::KeysPage;
+pub use keys::keys_page;
 pub use receipt::ReceiptPage;
 
 use leptos::prelude::*;

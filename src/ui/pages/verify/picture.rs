@@ -14,7 +14,7 @@ use crate::engine::receipt::scan::{self, MAX_PIXELS, MAX_SIDE, ScanError, grey_o
 use crate::i18n::tr;
 use crate::ui::labels::{Message, t, ts};
 use crate::ui::state::prefs::use_lang;
-use crate::ui::widgets::busy_button::BusyButton;
+use crate::ui::widgets::busy_button::{BusyButton, unless_busy};
 use crate::ui::widgets::error_summary::{ErrorItem, message_for};
 use crate::ui::widgets::file_upload::{FileUpload, chosen};
 
@@ -30,11 +30,7 @@ pub fn PictureForm(
     let lang = use_lang();
     let input: NodeRef<html::Input> = NodeRef::new();
     let reading = RwSignal::new(false);
-    let read_picture = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        if reading.get_untracked() {
-            return;
-        }
+    let read_picture = unless_busy(reading, move || {
         checked.set(None);
         let Some(file) = chosen(input) else {
             errors.set(vec![ErrorItem::new(
@@ -59,7 +55,7 @@ pub fn PictureForm(
                 Err(e) => errors.set(vec![ErrorItem::new("picture", e.message(lang))]),
             }
         });
-    };
+    });
     view! {
         <form novalidate on:submit=read_picture>
             <FileUpload id="picture" label=ts(tr::verify_picture_label) hint=ts(tr::verify_picture_hint)
