@@ -5,12 +5,14 @@
 //! Accessibility acceptance criteria: those of [`DataTable`], and
 //! - each row's first cell links to the record, named by its reference
 //!   (written by the caller's `row`);
+//! - a "due" cell says "late" in words, not by colour alone;
 //! - with no records, a plain sentence instead of an empty table.
 
 use leptos::prelude::*;
 use leptos_router::components::A;
 
 use super::table::{Caption, DataTable};
+use super::tag::late_tag;
 use crate::ui::state::store::Record;
 
 #[component]
@@ -50,6 +52,12 @@ where
             {table.clone()}
         </Show>
     }
+}
+
+/// A row's "due" cell: when the next step or the answer is due, and the
+/// "late" tag once that time has passed.
+pub fn due_cell(due: Option<String>, late: bool) -> impl IntoView {
+    view! { <td>{due} " " {late.then(late_tag)}</td> }
 }
 
 /// A row's first cell: the record's reference, linking to it.

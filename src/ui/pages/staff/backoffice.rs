@@ -20,9 +20,8 @@ use crate::ui::state::db::use_db;
 use crate::ui::state::prefs::use_lang;
 use crate::ui::widgets::demo_clock::DemoClock;
 use crate::ui::widgets::page_heading::PageHeading;
-use crate::ui::widgets::record_table::{RecordTable, reference_cell};
+use crate::ui::widgets::record_table::{RecordTable, due_cell, reference_cell};
 use crate::ui::widgets::staff_desk::staff_banner;
-use crate::ui::widgets::tag::late_tag;
 use crate::ui::widgets::timeline::StatusTag;
 
 /// One application in the list, with the next step's target time.
@@ -32,6 +31,9 @@ fn application_row(s: Submission) -> impl IntoView {
     let next = s.targets(now, false).ok().and_then(|ts| {
         lifecycle::next_target(&ts, now).map(|(t, left)| (t.due, left < chrono::Duration::zero()))
     });
+    let (due, late) = next.map_or((None, false), |(t, late)| {
+        (Some(format::date_time(t)), late)
+    });
     let name = registry::find(&s.applicant_iin)
         .map(|p| p.display_name(lang))
         .unwrap_or_default();
@@ -40,12 +42,7 @@ fn application_row(s: Submission) -> impl IntoView {
             {reference_cell(paths::staff_application(&s.reference), s.reference.clone())}
             <td>{name}</td>
             <td><StatusTag submission=s.clone() /></td>
-            <td>
-                {next.map(|(due, late)| view! {
-                    {format::date_time(due)} " "
-                    {late.then(late_tag)}
-                })}
-            </td>
+            {due_cell(due, late)}
         </tr>
     }
 }

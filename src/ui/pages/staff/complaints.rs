@@ -15,9 +15,9 @@ use crate::ui::state::db::use_db;
 use crate::ui::state::prefs::use_lang;
 use crate::ui::widgets::demo_clock::DemoClock;
 use crate::ui::widgets::page_heading::PageHeading;
-use crate::ui::widgets::record_table::{RecordTable, reference_cell};
+use crate::ui::widgets::record_table::{RecordTable, due_cell, reference_cell};
 use crate::ui::widgets::staff_desk::staff_banner;
-use crate::ui::widgets::tag::{Tag, late_tag};
+use crate::ui::widgets::tag::Tag;
 
 fn complaint_row(c: Complaint) -> impl IntoView {
     let lang = use_lang();
@@ -33,10 +33,7 @@ fn complaint_row(c: Complaint) -> impl IntoView {
             <td>{from}</td>
             <td>{c.draft.addressee.label(lang)}</td>
             <td><Tag of=c.status() /></td>
-            <td>
-                {c.due.as_ref().map(|d| format::date(d.date))} " "
-                {late.then(late_tag)}
-            </td>
+            {due_cell(c.due.as_ref().map(|d| format::date(d.date)), late)}
         </tr>
     }
 }
