@@ -218,7 +218,9 @@ impl Revisioned for Tickets {
 }
 
 /// A free, not yet begun slot of `office` at `date` `start`, counting every
-/// live ticket except `except` (the ticket being moved).
+/// live ticket except `except` (the ticket being moved), and, for a
+/// hand-in, the result it leads to: the term counted from the slot's start
+/// (booking and moving both ask for the two together).
 fn take_slot(
     tickets: &[Ticket],
     except: Option<&str>,
@@ -227,7 +229,7 @@ fn take_slot(
     date: NaiveDate,
     start: ClockTime,
     now: DateTime<Utc>,
-) -> Result<SlotRef, TicketError> {
+) -> Result<(SlotRef, Option<ExpectedResult>), TicketError> {
     let (service, purpose, provider) = rule_for;
     let taken: Vec<Taken<'_>> = tickets
         .iter()
@@ -253,13 +255,18 @@ fn take_slot(
         return Err(TicketError::SlotFull { date, start });
     }
     let ends_at = super::slots::slot_instant(date, slot.end).map_err(QueueError::from)?;
-    Ok(SlotRef {
+    let expected = match purpose {
+        Purpose::HandIn => Some(expected_result(service, office, provider, slot.starts_at)?),
+        Purpose::Collect => None,
+    };
+    let slot = SlotRef {
         date,
         start: slot.start,
         end: slot.end,
         starts_at: slot.starts_at,
         ends_at,
-    })
+    };
+    Ok((slot, expected))
 }
 
 impl Tickets {
@@ -376,7 +383,7 @@ impl Tickets {
                 Bookability::Bookable(rule) => rule,
                 Bookability::NoBooking(no) => return Err(TicketError::NoBooking(Box::new(no))),
             };
-            let slot = take_slot(
+            let (slot, expected) = take_slot(
                 &all.tickets,
                 None,
                 (req.service, req.purpose, req.provider.as_ref()),
@@ -385,15 +392,6 @@ impl Tickets {
                 req.start,
                 now,
             )?;
-            let expected = match req.purpose {
-                Purpose::HandIn => Some(expected_result(
-                    req.service,
-                    office,
-                    req.provider.as_ref(),
-                    slot.starts_at,
-                )?),
-                Purpose::Collect => None,
-            };
             let ticket = Ticket {
                 reference: format!("Q-{}-{:04}", compact_date(req.date), all.next_number()),
                 office: office.id.clone(),
@@ -440,7 +438,7 @@ impl Tickets {
             {
                 return Err(TicketError::SameSlot);
             }
-            let slot = take_slot(
+            let (slot, expected) = take_slot(
                 &all.tickets,
                 Some(reference),
                 (current.service, current.purpose, current.provider.as_ref()),
@@ -449,15 +447,6 @@ impl Tickets {
                 start,
                 now,
             )?;
-            let expected = match current.purpose {
-                Purpose::HandIn => Some(expected_result(
-                    current.service,
-                    office,
-                    current.provider.as_ref(),
-                    slot.starts_at,
-                )?),
-                Purpose::Collect => None,
-            };
             let t = all
                 .tickets
                 .iter_mut()
