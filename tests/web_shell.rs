@@ -186,62 +186,40 @@ async fn shell_mounts_with_header_main_and_footer() {
 }
 
 #[wasm_bindgen_test]
-async fn choosing_russian_changes_text_lang_and_storage() {
+async fn choosing_each_language_changes_text_lang_and_storage() {
     storage().clear().unwrap();
     let app = Mounted::new().await;
     assert_eq!(app.text("main h1"), tr::home_title(Lang::Kk));
 
-    app.click_language(Lang::Ru);
-    app.until("the Russian heading", |a| {
-        a.text("main h1") == tr::home_title(Lang::Ru)
-    })
-    .await;
+    // Kazakh → Russian → English → back to Kazakh: each choice changes
+    // the page's text, its `lang`, the pressed button and what is stored.
+    let mut before = Lang::Kk;
+    for lang in [Lang::Ru, Lang::En, Lang::Kk] {
+        app.click_language(lang);
+        app.until(&format!("the heading in {}", lang.code()), |a| {
+            a.text("main h1") == tr::home_title(lang)
+        })
+        .await;
 
-    assert_ne!(tr::home_title(Lang::Ru), tr::home_title(Lang::Kk));
-    assert_eq!(html_lang(), "ru");
-    assert_eq!(document().title(), tr::app_name(Lang::Ru));
-    assert_eq!(app.pressed(), pressed_only(Lang::Ru));
-    assert_eq!(app.text("a.skip-link"), tr::shell_skip_link(Lang::Ru));
-    assert!(
-        app.text("footer")
-            .contains(tr::shell_footer_contact(Lang::Ru))
-    );
-    assert_eq!(
-        app.get("header [role=group]")
-            .get_attribute("aria-label")
-            .as_deref(),
-        Some(tr::shell_language(Lang::Ru))
-    );
-    // Stored as a JSON string, which index.html's inline script also reads.
-    assert_eq!(
-        storage().get_item(LANG_KEY).unwrap().as_deref(),
-        Some("\"ru\"")
-    );
-
-    // And on to English, then back to Kazakh.
-    app.click_language(Lang::En);
-    app.until("the English heading", |a| {
-        a.text("main h1") == tr::home_title(Lang::En)
-    })
-    .await;
-    assert_eq!(html_lang(), "en");
-    assert_eq!(app.pressed(), pressed_only(Lang::En));
-    assert_eq!(
-        storage().get_item(LANG_KEY).unwrap().as_deref(),
-        Some("\"en\"")
-    );
-
-    app.click_language(Lang::Kk);
-    app.until("the Kazakh heading", |a| {
-        a.text("main h1") == tr::home_title(Lang::Kk)
-    })
-    .await;
-    assert_eq!(html_lang(), "kk");
-    assert_eq!(app.pressed(), pressed_only(Lang::Kk));
-    assert_eq!(
-        storage().get_item(LANG_KEY).unwrap().as_deref(),
-        Some("\"kk\"")
-    );
+        assert_ne!(tr::home_title(lang), tr::home_title(before));
+        assert_eq!(html_lang(), lang.code());
+        assert_eq!(document().title(), tr::app_name(lang));
+        assert_eq!(app.pressed(), pressed_only(lang));
+        assert_eq!(app.text("a.skip-link"), tr::shell_skip_link(lang));
+        assert!(app.text("footer").contains(tr::shell_footer_contact(lang)));
+        assert_eq!(
+            app.get("header [role=group]")
+                .get_attribute("aria-label")
+                .as_deref(),
+            Some(tr::shell_language(lang))
+        );
+        // Stored as a JSON string, which index.html's inline script also reads.
+        assert_eq!(
+            storage().get_item(LANG_KEY).unwrap().as_deref(),
+            Some(format!("\"{}\"", lang.code()).as_str())
+        );
+        before = lang;
+    }
 }
 
 #[wasm_bindgen_test]
