@@ -26,7 +26,7 @@ use qujat::ui::widgets::notifications_link::NotificationsLink;
 use qujat::ui::widgets::otp_confirm::OtpConfirm;
 use qujat::ui::widgets::phone_panel::PhonePanel;
 use qujat::ui::widgets::record_page::RecordPage;
-use qujat::ui::widgets::record_table::RecordTable;
+use qujat::ui::widgets::record_table::{RecordTable, due_cell};
 use qujat::ui::widgets::sign_in_needed::SignInNeeded;
 use qujat::ui::widgets::signer::Signer;
 use qujat::ui::widgets::staff_desk::StaffDesk;
@@ -79,6 +79,30 @@ async fn a_record_table_has_column_headers_or_a_sentence() {
         m.find("tbody tr td:first-child a").is_some(),
         "the first cell links to the record"
     );
+}
+
+#[wasm_bindgen_test]
+async fn a_due_cell_says_late_in_words_and_only_when_late() {
+    storage().clear().unwrap();
+    let m = Mounted::new(|| {
+        view! {
+            <table><tbody>
+                <tr class="late">{due_cell(Some("1 May 2026, 18:00".into()), true)}</tr>
+                <tr class="on-time">{due_cell(Some("2 May 2026".into()), false)}</tr>
+                <tr class="none">{due_cell(None, false)}</tr>
+            </tbody></table>
+        }
+    })
+    .await;
+    // Late: the time, then "late" as text in a tag (not colour alone).
+    assert_eq!(m.all("tr.late td").len(), 1, "one cell");
+    assert!(m.text("tr.late td").starts_with("1 May 2026, 18:00"));
+    assert_eq!(m.text("tr.late td .tag.tag--late"), tr::life_late(EN));
+    // On time: the time alone; nothing due: an empty cell.
+    assert_eq!(m.text("tr.on-time td").trim(), "2 May 2026");
+    assert!(m.find("tr.on-time .tag--late").is_none());
+    assert_eq!(m.text("tr.none td").trim(), "");
+    assert!(m.find("tr.none .tag--late").is_none());
 }
 
 #[wasm_bindgen_test]

@@ -218,9 +218,7 @@ impl Revisioned for Tickets {
 }
 
 /// A free, not yet begun slot of `office` at `date` `start`, counting every
-/// live ticket except `except` (the ticket being moved), and, for a
-/// hand-in, the result it leads to: the term counted from the slot's start
-/// (booking and moving both ask for the two together).
+/// live ticket except `except` (the ticket being moved).
 fn take_slot(
     tickets: &[Ticket],
     except: Option<&str>,
@@ -229,7 +227,7 @@ fn take_slot(
     date: NaiveDate,
     start: ClockTime,
     now: DateTime<Utc>,
-) -> Result<(SlotRef, Option<ExpectedResult>), TicketError> {
+) -> Result<SlotRef, TicketError> {
     let (service, purpose, provider) = rule_for;
     let taken: Vec<Taken<'_>> = tickets
         .iter()
@@ -255,16 +253,33 @@ fn take_slot(
         return Err(TicketError::SlotFull { date, start });
     }
     let ends_at = super::slots::slot_instant(date, slot.end).map_err(QueueError::from)?;
-    let expected = match purpose {
-        Purpose::HandIn => Some(expected_result(service, office, provider, slot.starts_at)?),
-        Purpose::Collect => None,
-    };
-    let slot = SlotRef {
+    Ok(SlotRef {
         date,
         start: slot.start,
         end: slot.end,
         starts_at: slot.starts_at,
         ends_at,
+    })
+}
+
+/// [`take_slot`], and for a hand-in the result it leads to: the term
+/// counted from the slot's start. Booking and moving record both; adopting
+/// a restored ticket only counts its place and keeps the result it came
+/// with.
+fn take_slot_expecting(
+    tickets: &[Ticket],
+    except: Option<&str>,
+    rule_for: (ServiceId, Purpose, Option<&ProviderPlace>),
+    office: &QueueOffice,
+    date: NaiveDate,
+    start: ClockTime,
+    now: DateTime<Utc>,
+) -> Result<(SlotRef, Option<ExpectedResult>), TicketError> {
+    let slot = take_slot(tickets, except, rule_for, office, date, start, now)?;
+    let (service, purpose, provider) = rule_for;
+    let expected = match purpose {
+        Purpose::HandIn => Some(expected_result(service, office, provider, slot.starts_at)?),
+        Purpose::Collect => None,
     };
     Ok((slot, expected))
 }
@@ -383,7 +398,7 @@ impl Tickets {
                 Bookability::Bookable(rule) => rule,
                 Bookability::NoBooking(no) => return Err(TicketError::NoBooking(Box::new(no))),
             };
-            let (slot, expected) = take_slot(
+            let (slot, expected) = take_slot_expecting(
                 &all.tickets,
                 None,
                 (req.service, req.purpose, req.provider.as_ref()),
@@ -438,7 +453,7 @@ impl Tickets {
             {
                 return Err(TicketError::SameSlot);
             }
-            let (slot, expected) = take_slot(
+            let (slot, expected) = take_slot_expecting(
                 &all.tickets,
                 Some(reference),
                 (current.service, current.purpose, current.provider.as_ref()),

@@ -1,8 +1,9 @@
 //! The routes of each bundle. To add a page: write it under `pages/<flow>/`,
 //! add its route here (in the bundle that should carry it) and its address
-//! to `paths`. A page that needs a signed-in person is a function of that
-//! person, and its route wraps it in `for_person`, which shows "sign in to
-//! continue" to nobody.
+//! to `paths`. A page that needs only the signed-in person is a function of
+//! that person, and its route wraps it in `for_person`, which shows "sign
+//! in to continue" when nobody is signed in (a page that needs one of the
+//! person's drafts asks for it itself, through `draft_page::own_draft`).
 
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};

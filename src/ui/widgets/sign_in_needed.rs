@@ -8,6 +8,7 @@
 //!   this page afterwards (`?next=` with this path).
 
 use leptos::prelude::*;
+use leptos::reactive::graph::untrack_with_diagnostics;
 use leptos_router::components::A;
 
 use super::page_heading::PageHeading;
@@ -30,12 +31,14 @@ pub fn SignInNeeded() -> impl IntoView {
 }
 
 /// A page for the signed-in person: `show` them their page, or "sign in"
-/// when nobody is (rebuilt only when who is signed in changes). The routes
-/// wrap the pages that need a person in it (`ui::app::routes`), so the
-/// route table says which pages those are, and a page is a plain function
-/// of the person.
+/// when nobody is (rebuilt only when who is signed in changes). A page that
+/// needs only the person is a plain function of the person, and its route
+/// wraps it in this (`ui::app::routes`); a page that needs one of the
+/// person's drafts goes through `draft_page::own_draft` instead.
 ///
-/// `show` runs untracked, as a component's body does: the signals it reads
+/// `show` runs untracked, as a component's body does, and with the same
+/// call `#[component]` makes (which keeps Leptos's debug-build warnings
+/// about signals read outside a tracking context): the signals it reads
 /// while building the page must not rebuild the whole page when they
 /// change, only the parts of the view that read them.
 pub fn for_person<V: IntoView + 'static>(
@@ -45,6 +48,6 @@ pub fn for_person<V: IntoView + 'static>(
     let person = Memo::new(move |_| session.person());
     move || match person.get() {
         None => view! { <SignInNeeded /> }.into_any(),
-        Some(p) => untrack(|| show(p).into_any()),
+        Some(p) => untrack_with_diagnostics(|| show(p).into_any()),
     }
 }
