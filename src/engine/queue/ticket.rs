@@ -262,26 +262,19 @@ fn take_slot(
     })
 }
 
-/// [`take_slot`], and for a hand-in the result it leads to: the term
-/// counted from the slot's start. Booking and moving record both; adopting
-/// a restored ticket only counts its place and keeps the result it came
-/// with.
-fn take_slot_expecting(
-    tickets: &[Ticket],
-    except: Option<&str>,
+/// For a hand-in at `slot`, the result it leads to: the term counted from
+/// the slot's start (booking and moving record it; adopting a restored
+/// ticket keeps the result it came with). A collection leads to none.
+fn expected_at(
     rule_for: (ServiceId, Purpose, Option<&ProviderPlace>),
     office: &QueueOffice,
-    date: NaiveDate,
-    start: ClockTime,
-    now: DateTime<Utc>,
-) -> Result<(SlotRef, Option<ExpectedResult>), TicketError> {
-    let slot = take_slot(tickets, except, rule_for, office, date, start, now)?;
+    slot: &SlotRef,
+) -> Result<Option<ExpectedResult>, TicketError> {
     let (service, purpose, provider) = rule_for;
-    let expected = match purpose {
+    Ok(match purpose {
         Purpose::HandIn => Some(expected_result(service, office, provider, slot.starts_at)?),
         Purpose::Collect => None,
-    };
-    Ok((slot, expected))
+    })
 }
 
 impl Tickets {
@@ -398,15 +391,17 @@ impl Tickets {
                 Bookability::Bookable(rule) => rule,
                 Bookability::NoBooking(no) => return Err(TicketError::NoBooking(Box::new(no))),
             };
-            let (slot, expected) = take_slot_expecting(
+            let rule_for = (req.service, req.purpose, req.provider.as_ref());
+            let slot = take_slot(
                 &all.tickets,
                 None,
-                (req.service, req.purpose, req.provider.as_ref()),
+                rule_for,
                 office,
                 req.date,
                 req.start,
                 now,
             )?;
+            let expected = expected_at(rule_for, office, &slot)?;
             let ticket = Ticket {
                 reference: format!("Q-{}-{:04}", compact_date(req.date), all.next_number()),
                 office: office.id.clone(),
@@ -453,15 +448,17 @@ impl Tickets {
             {
                 return Err(TicketError::SameSlot);
             }
-            let (slot, expected) = take_slot_expecting(
+            let rule_for = (current.service, current.purpose, current.provider.as_ref());
+            let slot = take_slot(
                 &all.tickets,
                 Some(reference),
-                (current.service, current.purpose, current.provider.as_ref()),
+                rule_for,
                 office,
                 date,
                 start,
                 now,
             )?;
+            let expected = expected_at(rule_for, office, &slot)?;
             let t = all
                 .tickets
                 .iter_mut()
