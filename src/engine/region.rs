@@ -43,11 +43,11 @@ pub struct Meta {
     pub status: String,
 }
 
+#[serde_with::apply(Option => #[serde(default, skip_serializing_if = "Option::is_none")])]
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct OffsetData {
     hours: i8,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     #[serde(deserialize_with = "crate::engine::json::date::utc_opt")]
     until: Option<DateTime<Utc>>,
 }

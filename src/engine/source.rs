@@ -15,6 +15,7 @@ crate::engine::json::names!(Seed, Status, SeedLang);
 
 /// A text in the three languages. `kk_working` / `en_working` say that the
 /// translation is ours, not an official one (no seed gives it).
+#[serde_with::apply(Option => #[serde(default, skip_serializing_if = "Option::is_none")])]
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, Default)]
 pub struct Text {
     pub en: String,
@@ -25,7 +26,6 @@ pub struct Text {
     /// `lang-packs` every data file's text carries its slot and `kk`, `ru`
     /// and `en` empty, so a reader downloads the data's texts in one
     /// language, not three (`src/build.rs`, step 5).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub slot: Option<u32>,
     /// Languages whose text is a working translation, not an official text.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -124,6 +124,7 @@ pub const QUOTES_TXT: &str = include_str!(concat!(env!("OUT_DIR"), "/quotes.txt"
 /// One citation: a seed, a clause as RULES.md writes it, the language
 /// version, the 1-based line (as `cat -n` numbers it) and a verbatim quote
 /// from that line.
+#[serde_with::apply(Option => #[serde(default, skip_serializing_if = "Option::is_none")])]
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SourceRef {
     pub clause: String,
@@ -131,7 +132,6 @@ pub struct SourceRef {
     pub line: u32,
     /// The quote's number in the build's list of quotes (`quotes.txt`,
     /// 0-based); the same quote has the same number wherever it is cited.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub q: Option<u32>,
     /// The words quoted. Empty in the web build, whose data carries only
     /// [`SourceRef::q`]: the page fetches the quotes when a legal basis is
@@ -143,15 +143,14 @@ pub struct SourceRef {
 
 /// Where an item comes from: citations, a status, and, for an assumption,
 /// the RULES.md §6 entry it follows (e.g. "C-05") and why.
+#[serde_with::apply(Option => #[serde(default, skip_serializing_if = "Option::is_none")])]
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Provenance {
     #[serde(default)]
     pub cites: Vec<SourceRef>,
     /// Why this reading was chosen, shown to the user for assumptions.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<Text>,
     /// RULES.md §6 entry (e.g. "C-25") for an assumption or a resolved conflict.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub rule: Option<String>,
     pub status: Status,
 }

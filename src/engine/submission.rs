@@ -108,6 +108,7 @@ tagged::reader! {
 }
 
 /// A submitted application as the cabinet stores it.
+#[serde_with::apply(Option => #[serde(default, skip_serializing_if = "Option::is_none")])]
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Submission {
     pub reference: String,
@@ -125,7 +126,6 @@ pub struct Submission {
     /// applicant picked it from the registry: its clock read the submission
     /// and its regional regulation, if any, gives the milestones. `None` in
     /// older records and for a school typed by hand.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub provider_region: Option<String>,
     pub outcome: Outcome,
     /// What happened after submission (registration, preparation, storage…).

@@ -102,14 +102,13 @@ pub enum EndRule {
 
 /// One term of a service for one channel (and, for S3 at the State
 /// Corporation, one location).
+#[serde_with::apply(Option => #[serde(default, skip_serializing_if = "Option::is_none")])]
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Term {
     pub amount: u32,
     pub channel: Channel,
     pub end: EndRule,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub end_provenance: Option<Provenance>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub location: Option<Location>,
     /// Source of the amount and unit.
     pub provenance: Provenance,

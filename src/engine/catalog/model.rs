@@ -43,11 +43,11 @@ pub struct Item {
 }
 
 /// A seed act a service relies on, with what is known of its validity.
+#[serde_with::apply(Option => #[serde(default, skip_serializing_if = "Option::is_none")])]
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Act {
     /// Where the dates come from; an assumption when the seed lacks them.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub dates_provenance: Option<Provenance>,
     /// National, regional or lost force (never an assumption).
     pub level: Status,
@@ -55,17 +55,14 @@ pub struct Act {
     /// A regional act: the [`region`](crate::engine::region) it was made
     /// for (F002: East Kazakhstan; F004: Almaty), named in its provenance.
     /// Its procedures apply only to providers there (LS-2).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub region: Option<String>,
     pub seed: Seed,
     /// The act's title or description.
     pub text: Text,
     /// First day in force; `None` when the seeds do not say.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     #[serde(deserialize_with = "crate::engine::json::date::naive_opt")]
     pub valid_from: Option<NaiveDate>,
     /// First day no longer in force; `None` when the seeds do not say.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     #[serde(deserialize_with = "crate::engine::json::date::naive_opt")]
     pub valid_until: Option<NaiveDate>,
 }
@@ -104,13 +101,13 @@ pub enum Situation {
 }
 
 /// One rule of the document list, for some channels and situations.
+#[serde_with::apply(Option => #[serde(default, skip_serializing_if = "Option::is_none")])]
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct DocumentRule {
     pub channels: Vec<Channel>,
     /// The rule is a consent step: who obtains it and how, as the
     /// service's own source says (C-29: never merged across services).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub consent: Option<ConsentSpec>,
     pub id: String,
     /// Not a document to hand in but a rule about it (consent, a ban, a gap).
@@ -275,12 +272,12 @@ pub enum Purpose {
 ///
 /// `days` empty: not specified in the source. `days` set and `hours` `None`:
 /// around the clock (the portal).
+#[serde_with::apply(Option => #[serde(default, skip_serializing_if = "Option::is_none")])]
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Schedule {
     #[serde(default)]
     pub days: Vec<Day>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub hours: Option<Hours>,
     pub id: String,
     pub place: Place,
@@ -292,7 +289,6 @@ pub struct Schedule {
     pub resolved: bool,
     pub text: Text,
     /// The language version quoted, when RU and KZ differ (C-01).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub version: Option<SeedLang>,
 }
 
@@ -445,6 +441,7 @@ pub enum ReceiptField {
     Date,
 }
 
+#[serde_with::apply(Option => #[serde(default, skip_serializing_if = "Option::is_none")])]
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Receipt {
@@ -457,7 +454,6 @@ pub struct Receipt {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub fields: Vec<ReceiptField>,
     /// `None`: no form is named (never invent one, C-13, C-27).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub form: Option<FormRef>,
     pub id: String,
     pub kind: ReceiptKind,
@@ -466,13 +462,13 @@ pub struct Receipt {
 }
 
 /// A fact for the citizen with an optional value (a website, a phone number).
+#[serde_with::apply(Option => #[serde(default, skip_serializing_if = "Option::is_none")])]
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Info {
     pub id: String,
     pub provenance: Provenance,
     pub text: Text,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub value: Option<String>,
 }
 
@@ -505,15 +501,14 @@ pub struct ComplaintProcedure {
 /// so the S1 one applies by analogy (C-36): then `procedure` is `None`,
 /// `by_analogy` is true and `provenance` is the assumption, which is the
 /// only basis the portal may show (never F000).
+#[serde_with::apply(Option => #[serde(default, skip_serializing_if = "Option::is_none")])]
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Complaint {
     /// The service whose procedure applies by analogy.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub analogy_of: Option<ServiceId>,
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub by_analogy: bool,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub procedure: Option<ComplaintProcedure>,
     pub provenance: Provenance,
     pub text: Text,
@@ -532,6 +527,7 @@ pub struct ComplaintView<'a> {
 }
 
 /// A state service as the catalogue describes it.
+#[serde_with::apply(Option => #[serde(default, skip_serializing_if = "Option::is_none")])]
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Service {
@@ -546,7 +542,6 @@ pub struct Service {
     pub documents: Vec<DocumentRule>,
     pub form_fields: Vec<FormField>,
     /// How to apply when there is no portal channel (S1, S3).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub how_to_apply: Option<Item>,
     pub id: ServiceId,
     pub info: Vec<Info>,
@@ -561,7 +556,6 @@ pub struct Service {
     pub results: Vec<Item>,
     pub schedules: Vec<Schedule>,
     /// Form of the service (paper / electronic), where stated.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub service_form: Option<Item>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub signing: Vec<Item>,

@@ -125,18 +125,17 @@ pub enum Subject {
 }
 
 /// A complaint being written.
+#[serde_with::apply(Option => #[serde(default, skip_serializing_if = "Option::is_none")])]
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ComplaintDraft {
     pub service: ServiceId,
     /// The application complained about, if any.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub application_ref: Option<String>,
     pub addressee: Addressee,
     pub subject: Subject,
     pub text: String,
     pub surname: String,
     pub name: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub patronymic: Option<String>,
     pub postal_address: String,
     pub phone: String,

@@ -20,6 +20,7 @@ use crate::engine::store::Revisioned;
 pub type SignatureRecordRef = serde_json::Value;
 
 /// A filed complaint.
+#[serde_with::apply(Option => #[serde(default, skip_serializing_if = "Option::is_none")])]
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Complaint {
     pub id: String,
@@ -31,12 +32,9 @@ pub struct Complaint {
     pub signature: SignatureRecordRef,
     pub marks: Vec<Mark>,
     /// When the answer is due; set at registration.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub due: Option<Milestone>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub answer: Option<Answer>,
     /// The id of the answered complaint this one escalates.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub escalated_from: Option<String>,
     #[serde(default)]
     pub rev: u64,

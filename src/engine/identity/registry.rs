@@ -27,12 +27,12 @@ const PEOPLE_JSON: &str = crate::engine::embedded::embedded_data!("registry-peop
 const PLACES_JSON: &str = crate::engine::embedded::embedded_data!("registry-places");
 
 /// A name in one script: surname, given name, optional patronymic.
+#[serde_with::apply(Option => #[serde(default, skip_serializing_if = "Option::is_none")])]
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct FullName {
     pub surname: String,
     pub given: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub patronymic: Option<String>,
 }
 
@@ -167,6 +167,7 @@ impl EducationDocument {
 }
 
 /// One person in the demo registry.
+#[serde_with::apply(Option => #[serde(default, skip_serializing_if = "Option::is_none")])]
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Person {
@@ -182,7 +183,6 @@ pub struct Person {
     pub settlement: String,
     /// Registered mobile number, `+7 7XX XXX XX XX`; without one, SMS
     /// confirmation is impossible.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub phone: Option<String>,
     pub id_document: IdDocument,
     #[serde(default)]
@@ -285,6 +285,7 @@ pub enum OrganisationKind {
 }
 
 /// An education organisation that issues documents.
+#[serde_with::apply(Option => #[serde(default, skip_serializing_if = "Option::is_none")])]
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Organisation {
@@ -296,7 +297,6 @@ pub struct Organisation {
     #[serde(default)]
     pub liquidated: bool,
     /// Who keeps the records of a liquidated organisation.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub archive: Option<Text>,
 }
 

@@ -9,27 +9,23 @@ use crate::engine::source::Provenance;
 use crate::engine::store::Revisioned;
 
 /// One recorded transition, with the regulation step or rule it follows.
+#[serde_with::apply(Option => #[serde(default, skip_serializing_if = "Option::is_none")])]
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Event {
     #[serde(deserialize_with = "crate::engine::json::date::utc")]
     pub at: DateTime<Utc>,
     pub actor: Role,
     pub transition: Transition,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
     /// A refusal's ground (a catalogue `refusal_grounds` id).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reason_id: Option<String>,
     /// The catalogue `ProcedureStep.id` this event completes, where a step
     /// in force describes it (S2: F002; never the lost-force F004).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub step_id: Option<String>,
     /// The other catalogue item followed, as "section/id":
     /// "storage/held", "issuance/portal-pickup", "refusal_grounds/false-data".
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub rule_id: Option<String>,
     /// The step's or rule's provenance.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub provenance: Option<Provenance>,
 }
 

@@ -69,6 +69,7 @@ pub struct ExtraItem {
 }
 
 /// One service and purpose that a seed lets the citizen book.
+#[serde_with::apply(Option => #[serde(default, skip_serializing_if = "Option::is_none")])]
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct BookingRule {
@@ -76,7 +77,6 @@ pub struct BookingRule {
     pub purpose: Purpose,
     /// Only for a provider in this region (the registry's region id): F002
     /// is a regional regulation.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub provider_region: Option<String>,
     pub checklist: ChecklistSource,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]

@@ -88,6 +88,7 @@ pub fn checklist(rule: &BookingRule, situations: &[Situation]) -> Checklist {
 }
 
 /// The result date to expect if the documents are handed in at the slot.
+#[serde_with::apply(Option => #[serde(default, skip_serializing_if = "Option::is_none")])]
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ExpectedResult {
     pub deadline: Deadline,
@@ -95,10 +96,8 @@ pub struct ExpectedResult {
     /// for a service whose term does not depend on it, or when the
     /// provider is not known (then the longer term, and the explanation
     /// says so).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub location: Option<Location>,
     pub office_settlement: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub provider_settlement: Option<String>,
 }
 

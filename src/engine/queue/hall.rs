@@ -61,6 +61,7 @@ tagged::reader! {
 }
 
 /// One citizen in today's queue.
+#[serde_with::apply(Option => #[serde(default, skip_serializing_if = "Option::is_none")])]
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct HallTicket {
     /// 1, 2, 3… in order of arrival, for the day.
@@ -68,16 +69,12 @@ pub struct HallTicket {
     pub origin: Origin,
     pub service: ServiceId,
     pub purpose: Purpose,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub iin: Option<String>,
     #[serde(deserialize_with = "crate::engine::json::date::utc")]
     pub arrived_at: DateTime<Utc>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     #[serde(deserialize_with = "crate::engine::json::date::utc_opt")]
     pub called_at: Option<DateTime<Utc>>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub window: Option<u32>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     #[serde(deserialize_with = "crate::engine::json::date::utc_opt")]
     pub finished_at: Option<DateTime<Utc>>,
     /// Called, but did not come to the window.

@@ -117,6 +117,7 @@ pub struct ExtraSettlement {
 
 /// One office's queue facts, and, for an office the registry does not have,
 /// its settlement, name and address.
+#[serde_with::apply(Option => #[serde(default, skip_serializing_if = "Option::is_none")])]
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct OfficeEntry {
@@ -126,11 +127,8 @@ pub struct OfficeEntry {
     /// Service windows for booked visitors: the capacity of a slot (an
     /// assumption, [`Assumptions::capacity`]).
     pub windows: u32,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub settlement: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<Text>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub address: Option<Text>,
 }
 

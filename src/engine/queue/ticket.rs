@@ -93,6 +93,7 @@ pub enum TicketStatus {
 }
 
 /// A booking of one slot.
+#[serde_with::apply(Option => #[serde(default, skip_serializing_if = "Option::is_none")])]
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Ticket {
     /// "Q-YYYYMMDD-NNNN": the date of the slot first booked and the
@@ -108,16 +109,13 @@ pub struct Ticket {
     #[serde(deserialize_with = "crate::engine::json::date::utc")]
     pub created_at: DateTime<Utc>,
     /// The school or college, when named (S3's term, S2's region).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub provider: Option<ProviderPlace>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub situations: Vec<Situation>,
     pub checklist: Checklist,
     /// Handing in only: the result date to expect.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub expected: Option<ExpectedResult>,
     pub history: Vec<TicketEvent>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     #[serde(deserialize_with = "crate::engine::json::date::utc_opt")]
     pub cancelled_at: Option<DateTime<Utc>>,
 }
@@ -140,6 +138,7 @@ impl Ticket {
 }
 
 /// What a citizen asks to book.
+#[serde_with::apply(Option => #[serde(default, skip_serializing_if = "Option::is_none")])]
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct TicketRequest {
     pub service: ServiceId,
@@ -149,7 +148,6 @@ pub struct TicketRequest {
     pub date: NaiveDate,
     pub start: ClockTime,
     pub iin: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub provider: Option<ProviderPlace>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub situations: Vec<Situation>,

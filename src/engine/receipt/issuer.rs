@@ -47,6 +47,7 @@ pub enum IssuerKind {
 }
 
 /// One entry of `issuers.toml`.
+#[serde_with::apply(Option => #[serde(default, skip_serializing_if = "Option::is_none")])]
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Issuer {
@@ -54,10 +55,8 @@ pub struct Issuer {
     pub id: String,
     pub kind: IssuerKind,
     /// The office (queue and registry id) of a State Corporation issuer.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub office: Option<String>,
     /// The registry organisation of a provider issuer.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub organisation: Option<String>,
     /// The name a verified receipt shows, frozen with the key (a later
     /// rename in the registry does not change who signed old receipts).

@@ -410,6 +410,7 @@ impl KeyFile {
 
 /// A document with its signature, the signing time and the signer's
 /// certificate: everything a verifier needs, at any later date.
+#[serde_with::apply(Option => #[serde(default, skip_serializing_if = "Option::is_none")])]
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SignedDocument {
     pub document: Value,
@@ -419,7 +420,6 @@ pub struct SignedDocument {
     /// expires. `None` in signatures made before it was carried (those
     /// cover the document alone, and are checked at a time the caller
     /// supplies).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     #[serde(deserialize_with = "crate::engine::json::date::utc_opt")]
     pub signed_at: Option<DateTime<Utc>>,
     /// Ed25519 signature over [`SignedDocument::signed_bytes`], hex.

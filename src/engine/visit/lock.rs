@@ -131,13 +131,13 @@ pub fn delay_after(failures: u32) -> Duration {
 /// the PIN is known). Someone who can edit the tablet's storage can reset
 /// it; what protects the data then is the key derivation (600 000 PBKDF2
 /// iterations per guess).
+#[serde_with::apply(Option => #[serde(default, skip_serializing_if = "Option::is_none")])]
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PinGuard {
     /// Wrong PINs in a row.
     #[serde(default)]
     failures: u32,
     /// No PIN is tried before this time.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     #[serde(deserialize_with = "crate::engine::json::date::utc_opt")]
     wait_until: Option<DateTime<Utc>>,
 }
@@ -196,9 +196,9 @@ impl PinGuard {
 
 /// What operator mode keeps in storage: the sealed data (none before a PIN
 /// is set) and the wrong-PIN guard.
+#[serde_with::apply(Option => #[serde(default, skip_serializing_if = "Option::is_none")])]
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct OperatorStore {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sealed: Option<Sealed>,
     #[serde(default)]
     pub guard: PinGuard,

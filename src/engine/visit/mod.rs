@@ -251,6 +251,7 @@ tagged::reader! {
 }
 
 /// A receipt issued at the citizen's home.
+#[serde_with::apply(Option => #[serde(default, skip_serializing_if = "Option::is_none")])]
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct IssuedReceipt {
     pub kind: ReceiptKind,
@@ -264,25 +265,22 @@ pub struct IssuedReceipt {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub grounds: Vec<String>,
     /// Acceptance only: the legal deadline from the engine.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     #[serde(deserialize_with = "crate::engine::json::date::naive_opt")]
     pub due: Option<NaiveDate>,
     /// Acceptance only: "why this date?" as computed when the receipt was
     /// issued (`None` in receipts from before it was kept).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub explanation: Option<Explanation>,
     /// Acceptance only: the package's way to the State Corporation.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub delivery: Option<Delivery>,
     /// Acceptance, S3: when the provider must deliver the result to the
     /// State Corporation (F003 L14, C-26), with its explanation.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub delivery_by: Option<Milestone>,
 }
 
 /// One home visit requested through the contact centre. It names the
 /// citizen by IIN only; name, address and identity document always come
 /// from the registry.
+#[serde_with::apply(Option => #[serde(default, skip_serializing_if = "Option::is_none")])]
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Visit {
     pub id: String,
@@ -293,31 +291,24 @@ pub struct Visit {
     #[serde(deserialize_with = "crate::engine::json::date::naive")]
     pub date: NaiveDate,
     pub step: Step,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub consent: Option<Consent>,
     /// Strokes drawn so far, before the signature is confirmed.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub strokes: Vec<Vec<Point>>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub otp: Option<OtpSession>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sms: Option<Sms>,
     /// Ids of the document rules the operator has ticked.
     #[serde(default)]
     pub checked: Vec<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub receipt: Option<IssuedReceipt>,
     /// S1 with an incomplete package: what was recorded instead of a refusal.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub missing_record: Option<MissingRecord>,
     /// At a State Corporation counter (issue 13 §2; one engine for the
     /// counter and the home visit): the office, whose region's clock reads
     /// the acceptance and whose settlement, against the provider's, sets
     /// S3's term (C-24). `None` on a home visit.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub office: Option<String>,
     /// Where the education organisation is, when the citizen named it.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub provider: Option<ProviderPlace>,
     /// Changes made through [`Revisioned::change_at_rev`] (records sealed
     /// before there was one read as 0).

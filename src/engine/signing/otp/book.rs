@@ -79,12 +79,12 @@ impl OtpConfirmation {
 }
 
 /// The limits of one phone number.
+#[serde_with::apply(Option => #[serde(default, skip_serializing_if = "Option::is_none")])]
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PhoneState {
     /// Wrong codes since the last right one or the last lock-out.
     #[serde(default)]
     wrong_tries: u32,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     #[serde(deserialize_with = "crate::engine::json::date::utc_opt")]
     locked_until: Option<DateTime<Utc>>,
     /// When codes were sent within the last hour.
