@@ -271,6 +271,27 @@ pub trait Revisioned {
     }
 }
 
+/// Implements [`Revisioned`] for records that keep their revision in a
+/// field: `revisioned!(Hall)` reads and sets `self.rev`;
+/// `revisioned!(Submission: lifecycle.rev)` names another place.
+macro_rules! revisioned {
+    ($t:ty) => {
+        $crate::engine::store::revisioned!($t: rev);
+    };
+    ($t:ty: $($field:ident).+) => {
+        impl $crate::engine::store::Revisioned for $t {
+            fn rev(&self) -> u64 {
+                self.$($field).+
+            }
+
+            fn set_rev(&mut self, rev: u64) {
+                self.$($field).+ = rev;
+            }
+        }
+    };
+}
+pub(crate) use revisioned;
+
 #[cfg(test)]
 mod tests {
     use super::*;

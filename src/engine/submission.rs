@@ -23,7 +23,6 @@ use super::service::ServiceId;
 use super::signing::Signed;
 use super::signing::eds::{self as signature, SignError, SignedDocument};
 use super::signing::otp::Purpose;
-use super::store::Revisioned;
 use super::term::Channel;
 
 /// How the application was signed (F001 §8: EDS, or a one-time password
@@ -133,18 +132,10 @@ pub struct Submission {
     pub lifecycle: Lifecycle,
 }
 
-/// A submission's revision is its life cycle's: a stored application is
-/// changed at the revision a page showed with [`Revisioned::change_at_rev`],
-/// on the record or on its life cycle.
-impl Revisioned for Submission {
-    fn rev(&self) -> u64 {
-        self.lifecycle.rev
-    }
-
-    fn set_rev(&mut self, rev: u64) {
-        self.lifecycle.rev = rev;
-    }
-}
+// A submission's revision is its life cycle's: a stored application is
+// changed at the revision a page showed with `Revisioned::change_at_rev`,
+// on the record or on its life cycle.
+crate::engine::store::revisioned!(Submission: lifecycle.rev);
 
 impl Submission {
     pub fn is_accepted(&self) -> bool {

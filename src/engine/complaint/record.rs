@@ -13,7 +13,6 @@ use crate::engine::calendar::Calendar;
 use crate::engine::catalog::Item;
 use crate::engine::deadline::{self, DeadlineError, Milestone};
 use crate::engine::kztime;
-use crate::engine::store::Revisioned;
 
 /// The signature as the UI made it (a `submission::SignatureRecord` as
 /// JSON), kept opaque here.
@@ -131,15 +130,7 @@ fn check_field(value: &str, field: &'static str) -> Result<(), ComplaintError> {
     }
 }
 
-impl Revisioned for Complaint {
-    fn rev(&self) -> u64 {
-        self.rev
-    }
-
-    fn set_rev(&mut self, rev: u64) {
-        self.rev = rev;
-    }
-}
+crate::engine::store::revisioned!(Complaint);
 
 impl Complaint {
     pub fn status(&self) -> ComplaintStatus {

@@ -6,7 +6,6 @@ use serde::{Deserialize, Serialize};
 
 use super::state::{Role, State, Transition};
 use crate::engine::source::Provenance;
-use crate::engine::store::Revisioned;
 
 /// One recorded transition, with the regulation step or rule it follows.
 #[serde_with::apply(Option => #[serde(default, skip_serializing_if = "Option::is_none")])]
@@ -115,12 +114,4 @@ impl Lifecycle {
     }
 }
 
-impl Revisioned for Lifecycle {
-    fn rev(&self) -> u64 {
-        self.rev
-    }
-
-    fn set_rev(&mut self, rev: u64) {
-        self.rev = rev;
-    }
-}
+crate::engine::store::revisioned!(Lifecycle);

@@ -226,15 +226,7 @@ pub struct Hall {
     pub rev: u64,
 }
 
-impl Revisioned for Hall {
-    fn rev(&self) -> u64 {
-        self.rev
-    }
-
-    fn set_rev(&mut self, rev: u64) {
-        self.rev = rev;
-    }
-}
+crate::engine::store::revisioned!(Hall);
 
 impl Hall {
     /// An empty queue for `office` on `date`.

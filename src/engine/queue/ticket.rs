@@ -205,15 +205,7 @@ pub struct Tickets {
     pub rev: u64,
 }
 
-impl Revisioned for Tickets {
-    fn rev(&self) -> u64 {
-        self.rev
-    }
-
-    fn set_rev(&mut self, rev: u64) {
-        self.rev = rev;
-    }
-}
+crate::engine::store::revisioned!(Tickets);
 
 /// A free, not yet begun slot of `office` at `date` `start`, counting every
 /// live ticket except `except` (the ticket being moved).

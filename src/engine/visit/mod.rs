@@ -38,7 +38,6 @@ use super::kztime::compact_date;
 use super::queue::{self, ProviderPlace};
 use super::service::ServiceId;
 use super::signing::otp::OtpSession;
-use super::store::Revisioned;
 use super::term::{Channel, Location};
 
 mod counter;
@@ -310,21 +309,13 @@ pub struct Visit {
     pub office: Option<String>,
     /// Where the education organisation is, when the citizen named it.
     pub provider: Option<ProviderPlace>,
-    /// Changes made through [`Revisioned::change_at_rev`] (records sealed
+    /// Changes made through [`Revisioned::change_at_rev`](crate::engine::store::Revisioned::change_at_rev) (records sealed
     /// before there was one read as 0).
     #[serde(default)]
     pub rev: u64,
 }
 
-impl Revisioned for Visit {
-    fn rev(&self) -> u64 {
-        self.rev
-    }
-
-    fn set_rev(&mut self, rev: u64) {
-        self.rev = rev;
-    }
-}
+crate::engine::store::revisioned!(Visit);
 
 /// Everything operator mode keeps; stored only sealed under the PIN.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -675,6 +666,7 @@ mod tests {
     use super::requests::{REQUESTS, visitable};
     use super::*;
     use crate::engine::identity::registry::EducationKind;
+    use crate::engine::store::Revisioned;
     use crate::engine::store::Stale;
     use chrono::{Duration, TimeZone};
 
