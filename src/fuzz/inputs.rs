@@ -69,11 +69,7 @@ pub(super) fn typed_input_targets() -> Vec<Target> {
             name: "typed IIN".into(),
             weight: 10,
             run: Box::new(|g: &mut Gen| {
-                let s = if g.chance(50) {
-                    g.mutate_text("850314401018")
-                } else {
-                    g.text(14)
-                };
+                let s = g.typed_near("850314401018", 50, 14);
                 let _ = registry::find(&s);
                 iin::validate(&s).is_ok()
             }),
@@ -110,11 +106,7 @@ pub(super) fn typed_input_targets() -> Vec<Target> {
             name: "typed instant".into(),
             weight: 6,
             run: Box::new(|g: &mut Gen| {
-                let s = if g.chance(50) {
-                    g.mutate_text("2026-05-04T10:00:00+05:00")
-                } else {
-                    g.text(30)
-                };
+                let s = g.typed_near("2026-05-04T10:00:00+05:00", 50, 30);
                 kztime::parse_instant(&s).is_ok()
             }),
         },

@@ -246,6 +246,17 @@ impl Gen {
         }
     }
 
+    /// What a person might type where `s` is expected: `percent` times in
+    /// a hundred `s` mutated ([`mutate_text`](Self::mutate_text)), else
+    /// any text of up to `max` characters.
+    pub fn typed_near(&mut self, s: &str, percent: u64, max: u64) -> String {
+        if self.chance(percent) {
+            self.mutate_text(s)
+        } else {
+            self.text(max)
+        }
+    }
+
     /// `s` with characters inserted, removed, replaced, or cut short.
     pub fn mutate_text(&mut self, s: &str) -> String {
         let mut chars: Vec<char> = s.chars().collect();

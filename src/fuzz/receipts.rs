@@ -34,11 +34,7 @@ pub(super) fn receipt_targets() -> Vec<Target> {
         name: "receipt code".into(),
         weight: 4,
         run: Box::new(move |g: &mut Gen| {
-            let text = if g.chance(80) {
-                g.mutate_text(&code)
-            } else {
-                g.text(300)
-            };
+            let text = g.typed_near(&code, 80, 300);
             receipt::verify(&text).is_ok()
         }),
     }];
