@@ -165,7 +165,9 @@ async function switchLanguageByKeyboard(page, lang, { back = false } = {}) {
   await tabTo(page, isButton(LANGS[lang].button), `the ${lang} language button`, { shift: back });
   await page.keyboard.press('Enter');
   await page.waitForFunction((c) => document.documentElement.lang === c, lang);
-  const f = await focused(page);
+  // `<html lang>` changes at once; the app is then rebuilt in the new
+  // language and focus put back on the button in the frame after.
+  const f = await waitForFocus(page, `.lang-switch button[lang=${lang}]`);
   assert.equal(f.text, LANGS[lang].button, `focus stays on the ${lang} button`);
 }
 
