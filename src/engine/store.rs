@@ -350,14 +350,7 @@ mod tests {
         rev: u64,
     }
 
-    impl Revisioned for Counter {
-        fn rev(&self) -> u64 {
-            self.rev
-        }
-        fn set_rev(&mut self, rev: u64) {
-            self.rev = rev;
-        }
-    }
+    revisioned!(Counter);
 
     #[derive(Debug, PartialEq)]
     enum CounterError {
