@@ -29,6 +29,8 @@ pub mod transfer;
 
 use leptos::prelude::*;
 
+use crate::engine::source::Lang;
+
 /// Provides in context what every bundle keeps: where storage trouble is
 /// reported, the clock, the records, the session, what was seen and the
 /// unread count, made by `count_unread` (a function the bundle names, so
@@ -53,4 +55,27 @@ pub fn provide_records(
     provide_context(seen);
     provide_context(count_unread(db, seen, session));
     notices
+}
+
+/// The four handles a page starts with, read in one statement:
+/// `let Ui { lang, db, clock, .. } = use_ui();`. Each stays its own
+/// context, so a widget (and a widget's test) asks for just the one it
+/// needs with `use_lang`, `use_db`, `use_clock` or `use_session`; a page
+/// runs inside a bundle, which provides them all ([`provide_records`] and
+/// the app frame's language).
+#[derive(Clone, Copy)]
+pub struct Ui {
+    pub lang: Lang,
+    pub db: db::Db,
+    pub clock: clock::Clock,
+    pub session: session::Session,
+}
+
+pub fn use_ui() -> Ui {
+    Ui {
+        lang: prefs::use_lang(),
+        db: db::use_db(),
+        clock: clock::use_clock(),
+        session: session::use_session(),
+    }
 }

@@ -8,16 +8,14 @@ use crate::i18n::tr;
 use crate::ui::labels::{Label, ts};
 use crate::ui::paths;
 use crate::ui::state::applications::context_for;
-use crate::ui::state::clock::use_clock;
-use crate::ui::state::prefs::use_lang;
+use crate::ui::state::{Ui, use_ui};
 use crate::ui::widgets::page_heading::PageHeading;
 use crate::ui::widgets::radios::yes_no_text;
 use crate::ui::widgets::summary_list::{SummaryList, answer_row};
 
 #[component]
 pub fn CheckAnswers(draft: Memo<Option<Draft>>, person: &'static Person) -> impl IntoView {
-    let lang = use_lang();
-    let clock = use_clock();
+    let Ui { lang, clock, .. } = use_ui();
     move || {
         let Some(d) = draft.get() else {
             return ().into_any();

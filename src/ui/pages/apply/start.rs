@@ -9,17 +9,15 @@ use crate::i18n::tr;
 use crate::ui::labels::{t, ts};
 use crate::ui::paths;
 use crate::ui::state::applications::{SERVICE, StartFailure, drafts_of, start_draft};
-use crate::ui::state::clock::use_clock;
-use crate::ui::state::db::use_db;
-use crate::ui::state::session::use_session;
+use crate::ui::state::{Ui, use_ui};
 use crate::ui::widgets::page_heading::PageHeading;
 use crate::ui::widgets::sign_in_needed::SignInNeeded;
 
 #[component]
 pub fn ApplyStart() -> impl IntoView {
-    let session = use_session();
-    let db = use_db();
-    let clock = use_clock();
+    let Ui {
+        session, db, clock, ..
+    } = use_ui();
     let navigate = use_navigate();
     let drafts = Memo::new(move |_| -> Vec<Draft> {
         match session.person() {

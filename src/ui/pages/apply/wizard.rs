@@ -15,9 +15,7 @@ use crate::ui::app::navigator;
 use crate::ui::labels::{Label, t};
 use crate::ui::paths;
 use crate::ui::state::applications::{context_for, remember_step};
-use crate::ui::state::clock::use_clock;
-use crate::ui::state::db::use_db;
-use crate::ui::state::prefs::use_lang;
+use crate::ui::state::{Ui, use_ui};
 use crate::ui::widgets::back_link::BackLink;
 use crate::ui::widgets::draft_page::own_draft;
 use crate::ui::widgets::error_summary::{ErrorItem, ErrorSummary};
@@ -42,9 +40,9 @@ fn missing() -> impl IntoView {
 
 #[component]
 fn StepView(draft_id: String, step: Step, person: &'static Person) -> impl IntoView {
-    let lang = use_lang();
-    let db = use_db();
-    let clock = use_clock();
+    let Ui {
+        lang, db, clock, ..
+    } = use_ui();
     // "Check your answers" continues to signing, another bundle: a page load.
     let navigate = navigator();
     let query = use_query_map();

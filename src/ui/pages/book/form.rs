@@ -20,10 +20,8 @@ use crate::i18n::tr;
 use crate::ui::format;
 use crate::ui::labels::{Label, t, ts};
 use crate::ui::paths;
-use crate::ui::state::clock::use_clock;
-use crate::ui::state::db::use_db;
-use crate::ui::state::prefs::use_lang;
 use crate::ui::state::tickets::{self, ticket_of};
+use crate::ui::state::{Ui, use_ui};
 use crate::ui::widgets::error_summary::{ErrorItem, ErrorSummary, message_for};
 use crate::ui::widgets::legal_basis::LegalBasis;
 use crate::ui::widgets::notice::{Notice, Tone};
@@ -126,9 +124,9 @@ fn no_booking(lang: Lang, no: NoBooking) -> impl IntoView {
 /// `/cabinet/book` for the signed-in `person` (the route asks for one,
 /// `widgets::sign_in_needed::for_person`).
 pub fn book_page(person: &'static Person) -> impl IntoView {
-    let lang = use_lang();
-    let db = use_db();
-    let clock = use_clock();
+    let Ui {
+        lang, db, clock, ..
+    } = use_ui();
     let navigate = use_navigate();
 
     // Moving a booking: its service, purpose and organisation stay.

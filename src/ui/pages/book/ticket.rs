@@ -15,10 +15,8 @@ use crate::i18n::tr;
 use crate::ui::format;
 use crate::ui::labels::{Label, t, ts};
 use crate::ui::paths;
-use crate::ui::state::clock::use_clock;
-use crate::ui::state::db::use_db;
-use crate::ui::state::prefs::use_lang;
 use crate::ui::state::tickets::{self, ticket_of};
+use crate::ui::state::{Ui, use_ui};
 use crate::ui::widgets::legal_basis::{LawText, LegalBasis};
 use crate::ui::widgets::notice::Notice;
 use crate::ui::widgets::page_heading::PageHeading;
@@ -83,9 +81,9 @@ fn signed_code(t: &Ticket) -> Option<String> {
 
 #[component]
 fn TicketView(ticket: Ticket, said: Outcome) -> impl IntoView {
-    let lang = use_lang();
-    let db = use_db();
-    let clock = use_clock();
+    let Ui {
+        lang, db, clock, ..
+    } = use_ui();
     let status = ticket.status_at(clock.now_untracked());
     let upcoming = status == queue::TicketStatus::Upcoming;
     let reference = ticket.reference.clone();

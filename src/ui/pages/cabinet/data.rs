@@ -26,10 +26,10 @@ use crate::engine::transfer::{self, FILE_MAX, PASSPHRASE_MIN};
 use crate::i18n::tr;
 use crate::ui::labels::{Message, record_kind, t, ts};
 use crate::ui::modes::kiosk::use_kiosk;
-use crate::ui::state::clock::use_clock;
-use crate::ui::state::db::{Db, use_db};
+use crate::ui::state::db::Db;
 use crate::ui::state::prefs::use_lang;
 use crate::ui::state::transfer::{Restored, bundle, mine, restore};
+use crate::ui::state::{Ui, use_ui};
 use crate::ui::widgets::busy_button::{BusyButton, unless_busy};
 use crate::ui::widgets::error_summary::{ErrorItem, ErrorSummary, message_for};
 use crate::ui::widgets::file_upload::{FileUpload, chosen};
@@ -89,9 +89,9 @@ fn secret(
 
 #[component]
 fn Save(person: &'static Person, errors: RwSignal<Vec<ErrorItem>>) -> impl IntoView {
-    let lang = use_lang();
-    let db = use_db();
-    let clock = use_clock();
+    let Ui {
+        lang, db, clock, ..
+    } = use_ui();
     let passphrase = RwSignal::new(String::new());
     let confirm = RwSignal::new(String::new());
     let busy = RwSignal::new(false);
@@ -188,9 +188,9 @@ fn download_url(text: &str) -> Option<String> {
 
 #[component]
 fn Restore(person: &'static Person, errors: RwSignal<Vec<ErrorItem>>) -> impl IntoView {
-    let lang = use_lang();
-    let db = use_db();
-    let clock = use_clock();
+    let Ui {
+        lang, db, clock, ..
+    } = use_ui();
     let input: NodeRef<html::Input> = NodeRef::new();
     let passphrase = RwSignal::new(String::new());
     let busy = RwSignal::new(false);

@@ -28,8 +28,8 @@ use crate::ui::labels::{t, ts};
 use crate::ui::modes::kiosk::use_kiosk;
 use crate::ui::paths;
 use crate::ui::state::applications::{applications, delete_draft, drafts_of};
-use crate::ui::state::db::use_db;
 use crate::ui::state::prefs::use_lang;
+use crate::ui::state::{Ui, use_ui};
 use crate::ui::widgets::page_heading::PageHeading;
 use crate::ui::widgets::record_table::{RecordTable, reference_cell};
 use crate::ui::widgets::timeline::StatusTag;
@@ -56,8 +56,7 @@ fn application_row(s: Submission) -> impl IntoView {
 /// `/cabinet`: the signed-in `person`'s applications (the route asks for
 /// one).
 pub fn cabinet_page(person: &'static Person) -> impl IntoView {
-    let lang = use_lang();
-    let db = use_db();
+    let Ui { lang, db, .. } = use_ui();
     let status = RwSignal::new(None::<&'static str>);
     let apps = Memo::new(move |_| applications(db, Some(&person.iin)));
     let drafts = Memo::new(move |_| drafts_of(db, &person.iin, None));

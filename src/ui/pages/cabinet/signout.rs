@@ -19,14 +19,13 @@ use crate::ui::app::bundle::navigator;
 use crate::ui::labels::{t, ts};
 use crate::ui::paths;
 use crate::ui::state::complaints::pending_drafts;
-use crate::ui::state::db::use_db;
-use crate::ui::state::session::{sign_out_and_forget, use_session};
+use crate::ui::state::session::sign_out_and_forget;
+use crate::ui::state::{Ui, use_ui};
 use crate::ui::widgets::page_heading::PageHeading;
 
 /// `/cabinet/signout` for the signed-in `person` (the route asks for one).
 pub fn sign_out_page(person: &'static Person) -> impl IntoView {
-    let session = use_session();
-    let db = use_db();
+    let Ui { session, db, .. } = use_ui();
     let pending = pending_drafts();
     let navigate = navigator();
     let home = move || navigate(paths::HOME);

@@ -10,10 +10,8 @@ use crate::i18n::tr;
 use crate::ui::format;
 use crate::ui::labels::{Label, t};
 use crate::ui::paths;
-use crate::ui::state::clock::use_clock;
-use crate::ui::state::db::use_db;
-use crate::ui::state::prefs::use_lang;
 use crate::ui::state::tickets::tickets_of;
+use crate::ui::state::{Ui, use_ui};
 use crate::ui::widgets::notice::Notice;
 use crate::ui::widgets::table::{Caption, DataTable};
 
@@ -28,9 +26,9 @@ fn when(t: &Ticket) -> String {
 
 #[component]
 pub fn MyTickets(person: &'static Person) -> impl IntoView {
-    let lang = use_lang();
-    let db = use_db();
-    let clock = use_clock();
+    let Ui {
+        lang, db, clock, ..
+    } = use_ui();
     let list = Memo::new(move |_| tickets_of(db, &person.iin));
     let office = move |id: &str| {
         queue::office(id)

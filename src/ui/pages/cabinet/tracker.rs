@@ -12,10 +12,8 @@ use crate::ui::format;
 use crate::ui::labels::{t, ts};
 use crate::ui::paths;
 use crate::ui::state::applications::{advance, application_of};
-use crate::ui::state::clock::use_clock;
-use crate::ui::state::db::use_db;
-use crate::ui::state::prefs::use_lang;
 use crate::ui::state::store::Refused;
+use crate::ui::state::{Ui, use_ui};
 use crate::ui::widgets::demo_clock::DemoClock;
 use crate::ui::widgets::details::Details;
 use crate::ui::widgets::notice::{IntegrityNotice, Notice, Tone};
@@ -42,9 +40,9 @@ pub fn TrackerPage() -> impl IntoView {
 
 #[component]
 fn Tracker(submission: Submission, said: Said) -> impl IntoView {
-    let lang = use_lang();
-    let clock = use_clock();
-    let db = use_db();
+    let Ui {
+        lang, clock, db, ..
+    } = use_ui();
     let s = StoredValue::new(submission);
     let reference = s.with_value(|s| s.reference.clone());
     let rev = s.with_value(|s| s.lifecycle.rev);

@@ -23,6 +23,7 @@ use crate::ui::state::applications::applications;
 use crate::ui::state::complaints::{Pending, addressees_for, begin, edit, pending_drafts};
 use crate::ui::state::db::use_db;
 use crate::ui::state::prefs::use_lang;
+use crate::ui::state::{Ui, use_ui};
 use crate::ui::widgets::back_link::BackLink;
 use crate::ui::widgets::complaint_summary::service_name;
 use crate::ui::widgets::error_summary::{ErrorItem, ErrorSummary, message_for};
@@ -110,8 +111,7 @@ fn QuestionPage(question: Question, person: &'static Person) -> impl IntoView {
     if pending.with_untracked(|m| !m.contains_key(&me.get_value())) {
         return view! { <Redirect path=paths::COMPLAINT_FORM /> }.into_any();
     }
-    let lang = use_lang();
-    let db = use_db();
+    let Ui { lang, db, .. } = use_ui();
     let navigate = use_navigate();
     let query = use_query_map();
     let p =

@@ -13,10 +13,8 @@ use crate::engine::signing::Signed;
 use crate::i18n::tr;
 use crate::ui::labels::{t, ts};
 use crate::ui::paths;
-use crate::ui::state::clock::use_clock;
 use crate::ui::state::complaints::{FileFailure, file, pending_drafts};
-use crate::ui::state::db::use_db;
-use crate::ui::state::prefs::use_lang;
+use crate::ui::state::{Ui, use_ui};
 use crate::ui::widgets::back_link::BackLink;
 use crate::ui::widgets::complaint_summary::{ComplaintSummary, Part};
 use crate::ui::widgets::error_summary::{ErrorItem, ErrorSummary};
@@ -26,9 +24,9 @@ use crate::ui::widgets::signer::Signer;
 /// `/cabinet/complaint/sign` for the signed-in `person` (the route asks for
 /// one).
 pub fn complaint_sign_page(person: &'static Person) -> impl IntoView {
-    let lang = use_lang();
-    let db = use_db();
-    let clock = use_clock();
+    let Ui {
+        lang, db, clock, ..
+    } = use_ui();
     let navigate = use_navigate();
     let pending = pending_drafts();
     let iin = StoredValue::new(person.iin.clone());

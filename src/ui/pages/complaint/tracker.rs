@@ -12,10 +12,9 @@ use crate::i18n::tr;
 use crate::ui::format;
 use crate::ui::labels::{Label, t, ts};
 use crate::ui::paths;
-use crate::ui::state::clock::use_clock;
 use crate::ui::state::db::use_db;
-use crate::ui::state::prefs::use_lang;
 use crate::ui::state::session::use_session;
+use crate::ui::state::{Ui, use_ui};
 use crate::ui::widgets::complaint_marks::{Marks, RegistrationDetails};
 use crate::ui::widgets::complaint_summary::{ComplaintSummary, Part};
 use crate::ui::widgets::legal_basis::{LawText, LegalBasis};
@@ -54,8 +53,7 @@ fn registration_code(c: &Complaint) -> Option<String> {
 
 #[component]
 pub fn Tracker(complaint: Complaint) -> impl IntoView {
-    let lang = use_lang();
-    let clock = use_clock();
+    let Ui { lang, clock, .. } = use_ui();
     let c = complaint;
     let (children, parent) = family(&c);
     // Changed only when the answer is late, not with every tick (a rebuilt

@@ -12,13 +12,12 @@ use crate::ui::labels::{Label, Message, t};
 use crate::ui::modes::kiosk::KioskStory;
 use crate::ui::paths;
 use crate::ui::state::prefs::{set_title, use_lang};
-use crate::ui::state::session::use_session;
+use crate::ui::state::{Ui, use_ui};
 use crate::ui::widgets::legal_basis::LawText;
 
 #[component]
 pub fn Home() -> impl IntoView {
-    let lang = use_lang();
-    let session = use_session();
+    let Ui { lang, session, .. } = use_ui();
     let signed_in = move || session.person().is_some();
     // The home page's title is the portal's name alone; set it again when
     // coming back from a page that set its own.

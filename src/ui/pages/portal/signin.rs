@@ -9,9 +9,8 @@ use crate::engine::source::Lang;
 use crate::i18n::tr;
 use crate::ui::app::bundle::navigator;
 use crate::ui::labels::{Label, t, ts};
-use crate::ui::state::clock::use_clock;
-use crate::ui::state::prefs::use_lang;
-use crate::ui::state::session::{safe_next, use_session};
+use crate::ui::state::session::safe_next;
+use crate::ui::state::{Ui, use_ui};
 use crate::ui::widgets::error_summary::{ErrorItem, ErrorSummary};
 use crate::ui::widgets::page_heading::PageHeading;
 use crate::ui::widgets::text_field::TextField;
@@ -25,9 +24,12 @@ fn person_of(lang: Lang, typed: &str) -> Result<&'static Person, String> {
 
 #[component]
 pub fn SignIn() -> impl IntoView {
-    let lang = use_lang();
-    let session = use_session();
-    let clock = use_clock();
+    let Ui {
+        lang,
+        session,
+        clock,
+        ..
+    } = use_ui();
     let query = use_query_map();
     let navigate = navigator();
     let typed = RwSignal::new(String::new());

@@ -27,8 +27,8 @@ use crate::i18n::tr;
 use crate::ui::format;
 use crate::ui::labels::{Label, Message, Tagged, t};
 use crate::ui::paths;
-use crate::ui::state::clock::use_clock;
 use crate::ui::state::prefs::use_lang;
+use crate::ui::state::{Ui, use_ui};
 use crate::ui::widgets::later::Later;
 use crate::ui::widgets::legal_basis::LawText;
 use crate::ui::widgets::summary_list::{SummaryList, row};
@@ -152,8 +152,7 @@ fn situation_or_date_moved(old: Option<&Option<Guide>>, new: Option<&Option<Guid
 /// The top of the passport of `service`.
 #[component]
 pub fn GuideTop(service: &'static Service) -> impl IntoView {
-    let lang = use_lang();
-    let clock = use_clock();
+    let Ui { lang, clock, .. } = use_ui();
     let id = service.id;
     let reasons = guide::reasons(id);
     let others: Vec<Situation> = guide::situations(id)

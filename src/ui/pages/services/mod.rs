@@ -26,8 +26,8 @@ use crate::engine::catalog::{self, Service};
 use crate::engine::source::Lang;
 use crate::i18n::tr;
 use crate::ui::labels::t;
-use crate::ui::state::clock::use_clock;
 use crate::ui::state::prefs::use_lang;
+use crate::ui::state::{Ui, use_ui};
 use crate::ui::widgets::error_summary::focus_by_id;
 use crate::ui::widgets::later::{Later, LaterOnFirstLoad};
 use crate::ui::widgets::legal_basis::{LawText, LegalBasis};
@@ -132,8 +132,7 @@ pub fn PassportPage() -> impl IntoView {
 
 #[component]
 fn Passport(service: &'static Service) -> impl IntoView {
-    let lang = use_lang();
-    let clock = use_clock();
+    let Ui { lang, clock, .. } = use_ui();
     // Changes once a day, so the page is not rebuilt with every clock tick.
     let today = clock.date();
     let title = Signal::stored(service.name.text.get(lang).to_string());

@@ -13,8 +13,8 @@ use crate::engine::term::{EndRule, StartRule, Term};
 use crate::i18n::tr;
 use crate::ui::format;
 use crate::ui::labels::{Label, Message, t};
-use crate::ui::state::clock::use_clock;
 use crate::ui::state::prefs::use_lang;
+use crate::ui::state::{Ui, use_ui};
 use crate::ui::widgets::legal_basis::LegalBasis;
 use crate::ui::widgets::table::{Caption, DataTable};
 use crate::ui::widgets::why_this_date::WhyThisDate;
@@ -66,8 +66,7 @@ fn TermRow(term: &'static Term) -> impl IntoView {
 /// this date?" is not rebuilt with every clock tick, only when a date moves.
 #[component]
 fn ExampleDate(service: &'static Service, term: &'static Term) -> impl IntoView {
-    let lang = use_lang();
-    let clock = use_clock();
+    let Ui { lang, clock, .. } = use_ui();
     let compute = move |now| {
         let cal = calendar::calendar()?;
         deadline::deadline_for(&service.terms, term.channel, term.location, now, cal)

@@ -11,18 +11,16 @@ use crate::i18n::tr;
 use crate::ui::format;
 use crate::ui::labels::t;
 use crate::ui::state::applications::SERVICE;
-use crate::ui::state::clock::use_clock;
-use crate::ui::state::db::use_db;
-use crate::ui::state::prefs::use_lang;
+use crate::ui::state::{Ui, use_ui};
 use crate::ui::widgets::legal_basis::{LawText, LegalBasis};
 use crate::ui::widgets::notice::{Notice, Tone};
 
 /// The warning for draft `draft_id` now, or nothing outside the window.
 #[component]
 pub fn HoursWarningNotice(draft_id: String) -> impl IntoView {
-    let lang = use_lang();
-    let clock = use_clock();
-    let db = use_db();
+    let Ui {
+        lang, clock, db, ..
+    } = use_ui();
     let warning = Memo::new(move |_| {
         let now = clock.now();
         let date = kztime::local_date(now).ok()?;

@@ -20,9 +20,7 @@ use crate::i18n::tr;
 use crate::ui::labels::{Message, t, ts};
 use crate::ui::paths;
 use crate::ui::state::applications::{SERVICE, SubmitFailure, signing_document, submit};
-use crate::ui::state::clock::use_clock;
-use crate::ui::state::db::use_db;
-use crate::ui::state::prefs::use_lang;
+use crate::ui::state::{Ui, use_ui};
 use crate::ui::widgets::back_link::BackLink;
 use crate::ui::widgets::draft_page::own_draft;
 use crate::ui::widgets::error_summary::{ErrorItem, ErrorSummary};
@@ -43,9 +41,9 @@ pub fn SignPage() -> impl IntoView {
 
 #[component]
 fn SignView(draft_id: String, person: &'static Person) -> impl IntoView {
-    let lang = use_lang();
-    let db = use_db();
-    let clock = use_clock();
+    let Ui {
+        lang, db, clock, ..
+    } = use_ui();
     let navigate = use_navigate();
     let id = StoredValue::new(draft_id);
     let errors = RwSignal::new(Vec::<ErrorItem>::new());

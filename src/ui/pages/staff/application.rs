@@ -5,6 +5,7 @@
 
 use leptos::prelude::*;
 
+use crate::ui::state::{Ui, use_ui};
 use crate::ui::widgets::notice::IntegrityNotice;
 
 use super::role::RoleSwitch;
@@ -16,9 +17,7 @@ use crate::i18n::tr;
 use crate::ui::labels::{Label, Message, t, ts};
 use crate::ui::paths;
 use crate::ui::state::applications::advance;
-use crate::ui::state::clock::use_clock;
 use crate::ui::state::db::use_db;
-use crate::ui::state::prefs::use_lang;
 use crate::ui::state::staff::{actions_for, use_role};
 use crate::ui::state::store::Refused;
 use crate::ui::widgets::error_summary::{ErrorItem, ErrorSummary, message_for};
@@ -58,9 +57,9 @@ fn outcome(
 
 #[component]
 fn Desk(submission: Submission, said: Outcome) -> impl IntoView {
-    let lang = use_lang();
-    let db = use_db();
-    let clock = use_clock();
+    let Ui {
+        lang, db, clock, ..
+    } = use_ui();
     let role = use_role();
     let ground = RwSignal::new(None::<String>);
     let motivation = RwSignal::new(String::new());

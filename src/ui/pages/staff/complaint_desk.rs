@@ -13,11 +13,10 @@ use crate::engine::source::Lang;
 use crate::i18n::tr;
 use crate::ui::labels::{Label, t, ts};
 use crate::ui::paths;
-use crate::ui::state::clock::use_clock;
 use crate::ui::state::complaints::{act, next_incoming_number};
 use crate::ui::state::db::use_db;
-use crate::ui::state::prefs::use_lang;
 use crate::ui::state::store::Refused;
+use crate::ui::state::{Ui, use_ui};
 use crate::ui::widgets::complaint_marks::{Marks, RegistrationDetails};
 use crate::ui::widgets::complaint_summary::{ComplaintSummary, Part};
 use crate::ui::widgets::error_summary::{ErrorItem, ErrorSummary, message_for};
@@ -53,9 +52,9 @@ const KINDS: [(&str, AnswerKind); 2] = [
 
 #[component]
 fn Desk(complaint: Complaint, said: Outcome) -> impl IntoView {
-    let lang = use_lang();
-    let db = use_db();
-    let clock = use_clock();
+    let Ui {
+        lang, db, clock, ..
+    } = use_ui();
     let errors = RwSignal::new(Vec::<ErrorItem>::new());
     let registered_by = RwSignal::new(String::new());
     let place = RwSignal::new(String::new());

@@ -17,11 +17,9 @@ use crate::i18n::tr;
 use crate::ui::format;
 use crate::ui::labels::{t, ts};
 use crate::ui::paths;
-use crate::ui::state::clock::use_clock;
-use crate::ui::state::db::use_db;
 use crate::ui::state::hall::{self, HallAction};
-use crate::ui::state::prefs::use_lang;
 use crate::ui::state::store::Refused;
+use crate::ui::state::{Ui, use_ui};
 use crate::ui::widgets::complaint_summary::service_name;
 use crate::ui::widgets::demo_clock::DemoClock;
 use crate::ui::widgets::legal_basis::law_notice;
@@ -104,9 +102,9 @@ fn outcome(
 
 #[component]
 pub fn HallPage() -> impl IntoView {
-    let lang = use_lang();
-    let db = use_db();
-    let clock = use_clock();
+    let Ui {
+        lang, db, clock, ..
+    } = use_ui();
     let first = queue::offices()
         .first()
         .map(|o| o.id.clone())

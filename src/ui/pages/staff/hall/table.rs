@@ -13,6 +13,7 @@ use crate::ui::labels::t;
 use crate::ui::state::clock::use_clock;
 use crate::ui::state::hall::HallAction;
 use crate::ui::state::prefs::use_lang;
+use crate::ui::state::{Ui, use_ui};
 use crate::ui::widgets::complaint_summary::service_name;
 use crate::ui::widgets::legal_basis::LegalBasis;
 use crate::ui::widgets::summary_list::{SummaryList, row};
@@ -170,8 +171,7 @@ pub fn Tickets(shown: Memo<Hall>, act: Callback<HallAction>) -> impl IntoView {
 
 #[component]
 pub fn DayDashboard(shown: Memo<Hall>) -> impl IntoView {
-    let lang = use_lang();
-    let clock = use_clock();
+    let Ui { lang, clock, .. } = use_ui();
     let d = Memo::new(move |_| {
         let now = clock.now();
         shown.with(|h| h.dashboard(now))

@@ -12,9 +12,8 @@ use crate::engine::visit::{Consent, ConsentStep as VisitConsent, Sms};
 use crate::i18n::tr;
 use crate::ui::format;
 use crate::ui::labels::{Message, t, ts};
-use crate::ui::state::clock::use_clock;
 use crate::ui::state::desk::use_desk;
-use crate::ui::state::prefs::use_lang;
+use crate::ui::state::{Ui, use_ui};
 use crate::ui::widgets::error_summary::{ErrorItem, ErrorSummary};
 use crate::ui::widgets::legal_basis::{LawText, LegalBasis};
 use crate::ui::widgets::record_page::Outcome;
@@ -68,9 +67,8 @@ pub fn ConsentStep(id: String, rev: u64, said: Outcome) -> impl IntoView {
 /// consent (F000 L33); nothing is collected on the tablet.
 #[component]
 fn NoticeGiven(id: String, rev: u64, said: Outcome) -> impl IntoView {
-    let lang = use_lang();
+    let Ui { lang, clock, .. } = use_ui();
     let vault = use_desk();
-    let clock = use_clock();
     let id = StoredValue::new(id);
     let told = move |_| {
         let now = clock.now_untracked();
@@ -97,9 +95,8 @@ fn consent_statement(v: &crate::engine::visit::Visit) -> String {
 
 #[component]
 fn OtpConsent(id: String) -> impl IntoView {
-    let lang = use_lang();
+    let Ui { lang, clock, .. } = use_ui();
     let vault = use_desk();
-    let clock = use_clock();
     let id = StoredValue::new(id);
     let typed = RwSignal::new(String::new());
     let error = RwSignal::new(None::<OtpError>);

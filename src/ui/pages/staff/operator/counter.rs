@@ -23,10 +23,9 @@ use crate::engine::visit::Visit;
 use crate::i18n::tr;
 use crate::ui::labels::{Label, VisitStatus, t, ts};
 use crate::ui::paths;
-use crate::ui::state::clock::use_clock;
 use crate::ui::state::db::use_db;
 use crate::ui::state::desk::{Desk, counter_visits, open_counter_visit};
-use crate::ui::state::prefs::use_lang;
+use crate::ui::state::{Ui, use_ui};
 use crate::ui::widgets::complaint_summary::service_name;
 use crate::ui::widgets::error_summary::{ErrorItem, ErrorSummary, message_for};
 use crate::ui::widgets::page_heading::PageHeading;
@@ -62,9 +61,9 @@ fn college_choices(lang: Lang) -> Vec<Choice> {
 
 #[component]
 pub fn CounterPage() -> impl IntoView {
-    let lang = use_lang();
-    let db = use_db();
-    let clock = use_clock();
+    let Ui {
+        lang, db, clock, ..
+    } = use_ui();
     let navigate = use_navigate();
     let office = RwSignal::new(None::<String>);
     let ticket = RwSignal::new(String::new());

@@ -11,9 +11,8 @@ use crate::i18n::tr;
 use crate::ui::format;
 use crate::ui::labels::{Label, t, ts};
 use crate::ui::paths;
-use crate::ui::state::clock::use_clock;
 use crate::ui::state::operator::{UnlockRefused, VaultRefused, use_vault};
-use crate::ui::state::prefs::use_lang;
+use crate::ui::state::{Ui, use_ui};
 use crate::ui::widgets::error_summary::{ErrorItem, ErrorSummary, message_for};
 use crate::ui::widgets::page_heading::PageHeading;
 use crate::ui::widgets::text_field::TextField;
@@ -75,9 +74,8 @@ fn unlock_errors(e: UnlockRefused, lang: Lang) -> Vec<ErrorItem> {
 /// a confirmation that says what is lost.
 #[component]
 pub fn Unlock() -> impl IntoView {
-    let lang = use_lang();
+    let Ui { lang, clock, .. } = use_ui();
     let vault = use_vault();
-    let clock = use_clock();
     let pin = RwSignal::new(String::new());
     let confirm = RwSignal::new(String::new());
     let errors = RwSignal::new(Vec::<ErrorItem>::new());

@@ -13,11 +13,9 @@ use crate::engine::service::ServiceId;
 use crate::engine::visit::{self, Visit};
 use crate::i18n::tr;
 use crate::ui::labels::t;
-use crate::ui::state::clock::use_clock;
-use crate::ui::state::db::use_db;
 use crate::ui::state::desk::{Desk, use_desk};
-use crate::ui::state::prefs::use_lang;
 use crate::ui::state::store::Refused;
+use crate::ui::state::{Ui, use_ui};
 use crate::ui::widgets::details::Details;
 use crate::ui::widgets::error_summary::{ErrorItem, ErrorSummary};
 use crate::ui::widgets::legal_basis::{LawText, LegalBasis};
@@ -80,10 +78,10 @@ fn notes(v: &Visit) -> Vec<AnyView> {
 
 #[component]
 pub fn PackageStep(id: String, rev: u64, said: Outcome) -> impl IntoView {
-    let lang = use_lang();
+    let Ui {
+        lang, clock, db, ..
+    } = use_ui();
     let vault = use_desk();
-    let clock = use_clock();
-    let db = use_db();
     let id = StoredValue::new(id);
     let error = RwSignal::new(Vec::<ErrorItem>::new());
     // Rendered once: each checkbox keeps its own state and saves on change.

@@ -11,10 +11,9 @@ use super::stale_message;
 use crate::engine::visit::{Consent, Point};
 use crate::i18n::tr;
 use crate::ui::labels::t;
-use crate::ui::state::clock::use_clock;
 use crate::ui::state::desk::use_desk;
-use crate::ui::state::prefs::use_lang;
 use crate::ui::state::store::Refused;
+use crate::ui::state::{Ui, use_ui};
 use crate::ui::widgets::field_error::FieldError;
 use crate::ui::widgets::record_page::Outcome;
 
@@ -63,9 +62,8 @@ fn point_of(canvas: &web_sys::HtmlCanvasElement, ev: &web_sys::PointerEvent) -> 
 
 #[component]
 pub fn SignatureConsent(id: String, rev: u64, said: Outcome) -> impl IntoView {
-    let lang = use_lang();
+    let Ui { lang, clock, .. } = use_ui();
     let vault = use_desk();
-    let clock = use_clock();
     let id = StoredValue::new(id);
     let canvas: NodeRef<leptos::html::Canvas> = NodeRef::new();
     let current = StoredValue::new(None::<Vec<Point>>);

@@ -13,10 +13,8 @@ use crate::ui::format;
 use crate::ui::labels::{Label, VisitStatus, t, ts};
 use crate::ui::paths;
 use crate::ui::state::applications::file_delivered;
-use crate::ui::state::clock::use_clock;
-use crate::ui::state::db::use_db;
 use crate::ui::state::operator::use_vault;
-use crate::ui::state::prefs::use_lang;
+use crate::ui::state::{Ui, use_ui};
 use crate::ui::widgets::complaint_summary::service_name;
 use crate::ui::widgets::page_heading::{PageHeading, focus_on_change};
 use crate::ui::widgets::table::{Caption, DataTable};
@@ -91,10 +89,10 @@ pub fn OperatorPage() -> impl IntoView {
 
 #[component]
 fn VisitList() -> impl IntoView {
-    let lang = use_lang();
+    let Ui {
+        lang, clock, db, ..
+    } = use_ui();
     let vault = use_vault();
-    let clock = use_clock();
-    let db = use_db();
     let sync_message = RwSignal::new(None::<(bool, String)>);
     let to_deliver = Memo::new(move |_| vault.with(|d| d.to_deliver()).unwrap_or(0));
     let sync = move |_| {
