@@ -90,9 +90,7 @@ fn run(root: &Path, out: &Path) -> Result<(), String> {
         let value: toml::Value =
             toml::from_str(&text).map_err(|e| format!("{}: {e}", path.display()))?;
         let mut value = serde_json::to_value(&value).map_err(|e| e.to_string())?;
-        quotes
-            .number(&mut value, web)
-            .map_err(|e| format!("{}: {e}", path.display()))?;
+        quotes.number(&mut value, web).map_err(|e| format!("{}: {e}", path.display()))?;
         let name = path.file_stem().unwrap().to_string_lossy().to_string();
         if is_service(&name) {
             cards.push(project(&value, &CARD));
@@ -141,9 +139,9 @@ fn run(root: &Path, out: &Path) -> Result<(), String> {
     // The first line names this exact list (count and FNV-1a hash), and
     // the web build embeds that line: a page never shows the quotes of
     // another build (an old cached file) or a server's fallback page.
-    let hash = body.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| {
-        (h ^ u64::from(b)).wrapping_mul(0x100_0000_01b3)
-    });
+    let hash = body
+        .bytes()
+        .fold(0xcbf2_9ce4_8422_2325_u64, |h, b| (h ^ u64::from(b)).wrapping_mul(0x100_0000_01b3));
     let header = format!("qujat-quotes {} {hash:016x}", quotes.list.len());
     fs::write(out.join("quotes.txt"), format!("{header}\n{body}\n")).map_err(|e| e.to_string())?;
     fs::write(out.join("quotes_header.txt"), header).map_err(|e| e.to_string())?;
@@ -153,10 +151,8 @@ fn run(root: &Path, out: &Path) -> Result<(), String> {
 /// The registry's two parts, read on their own (step 4): people (with the
 /// schools they went to) apart from places (settlements, offices), since
 /// the portal's sign-in reads only people.
-const REGISTRY_PARTS: [(&str, [&str; 2]); 2] = [
-    ("people", ["person", "organisation"]),
-    ("places", ["settlement", "office"]),
-];
+const REGISTRY_PARTS: [(&str, [&str; 2]); 2] =
+    [("people", ["person", "organisation"]), ("places", ["settlement", "office"])];
 
 /// Writes `value` as the data file `<name><suffix>.json` (`suffix` is
 /// `""`, or `"-packed"` for the copy with slots, step 5); the registry as
@@ -173,10 +169,7 @@ fn write_data(
     };
     if name == "registry" {
         for (part, fields) in REGISTRY_PARTS {
-            write(
-                format!("registry-{part}{suffix}.json"),
-                &project(value, &fields),
-            )?;
+            write(format!("registry-{part}{suffix}.json"), &project(value, &fields))?;
         }
         Ok(())
     } else {
@@ -187,13 +180,8 @@ fn write_data(
 /// Every table of the registry is in one of its parts.
 fn check_registry_parts(value: &serde_json::Value) -> Result<(), String> {
     for table in value.as_object().into_iter().flatten().map(|(k, _)| k) {
-        if !REGISTRY_PARTS
-            .iter()
-            .any(|(_, f)| f.contains(&table.as_str()))
-        {
-            return Err(format!(
-                "[{table}] is in neither part of the registry (src/build.rs)"
-            ));
+        if !REGISTRY_PARTS.iter().any(|(_, f)| f.contains(&table.as_str())) {
+            return Err(format!("[{table}] is in neither part of the registry (src/build.rs)"));
         }
     }
     Ok(())
@@ -201,19 +189,14 @@ fn check_registry_parts(value: &serde_json::Value) -> Result<(), String> {
 
 /// A service's data file: `s1.toml`, `s2.toml`, `s3.toml`.
 fn is_service(name: &str) -> bool {
-    name.strip_prefix('s')
-        .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+    name.strip_prefix('s').is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
 }
 
 /// Whether `map` is a text in the three languages (`engine::source::Text`):
 /// `kk`, `ru` and `en` strings, perhaps `working`, nothing else.
 fn is_text(map: &serde_json::Map<String, serde_json::Value>) -> bool {
-    ["kk", "ru", "en"]
-        .iter()
-        .all(|l| map.get(*l).is_some_and(|v| v.is_string()))
-        && map
-            .keys()
-            .all(|k| ["kk", "ru", "en", "working"].contains(&k.as_str()))
+    ["kk", "ru", "en"].iter().all(|l| map.get(*l).is_some_and(|v| v.is_string()))
+        && map.keys().all(|k| ["kk", "ru", "en", "working"].contains(&k.as_str()))
 }
 
 /// Every text of `value` as `[kk, ru, en]`, in document order (an object's

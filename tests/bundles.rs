@@ -33,11 +33,7 @@ fn every_address_of_the_cabinet_is_served_by_the_cabinet_bundle() {
 #[test]
 fn applying_is_the_apply_bundle_signing_the_sign_bundle_and_the_rest_where_it_was() {
     assert_eq!(Bundle::of(&paths::apply_start()), Bundle::Apply);
-    for p in [
-        paths::sign("0f3a9c"),
-        paths::receipt("S2-261120-ABCDEF"),
-        paths::KEYS.into(),
-    ] {
+    for p in [paths::sign("0f3a9c"), paths::receipt("S2-261120-ABCDEF"), paths::KEYS.into()] {
         assert_eq!(Bundle::of(&p), Bundle::Sign, "{p}");
     }
     // Only the whole first segment: signing in is the portal's.
@@ -48,10 +44,7 @@ fn applying_is_the_apply_bundle_signing_the_sign_bundle_and_the_rest_where_it_wa
     assert_eq!(Bundle::of(paths::STAFF), Bundle::Staff);
     assert_eq!(Bundle::of(paths::COMPLAINT_DESK), Bundle::Staff);
     assert_eq!(Bundle::of(&paths::staff_application("S2-1")), Bundle::Staff);
-    assert_eq!(
-        Bundle::of(&paths::staff_complaint("complaint-1")),
-        Bundle::Staff
-    );
+    assert_eq!(Bundle::of(&paths::staff_complaint("complaint-1")), Bundle::Staff);
     for p in [
         paths::HALL.to_string(),
         paths::COUNTER.into(),
@@ -71,23 +64,11 @@ fn an_old_address_of_a_moved_page_leads_to_its_new_bundle_with_its_query() {
     for (old, new) in [
         ("/apply/cabinet", "/cabinet"),
         ("/apply/cabinet?x=1#top", "/cabinet?x=1#top"),
-        (
-            "/apply/verify?code=QJ1.a%2Bb",
-            "/cabinet/verify?code=QJ1.a%2Bb",
-        ),
-        (
-            "/apply/applications/S2-261120-ABCDEF",
-            "/cabinet/applications/S2-261120-ABCDEF",
-        ),
+        ("/apply/verify?code=QJ1.a%2Bb", "/cabinet/verify?code=QJ1.a%2Bb"),
+        ("/apply/applications/S2-261120-ABCDEF", "/cabinet/applications/S2-261120-ABCDEF"),
         ("/apply/complaint?app=S2-1", "/cabinet/complaint?app=S2-1"),
-        (
-            "/apply/complaint/text?change=1",
-            "/cabinet/complaint/text?change=1",
-        ),
-        (
-            "/apply/complaints/complaint-1",
-            "/cabinet/complaints/complaint-1",
-        ),
+        ("/apply/complaint/text?change=1", "/cabinet/complaint/text?change=1"),
+        ("/apply/complaints/complaint-1", "/cabinet/complaints/complaint-1"),
         ("/apply/notifications", "/cabinet/notifications"),
         ("/apply/signout", "/cabinet/signout"),
         ("/apply/book?move=Q-1", "/cabinet/book?move=Q-1"),
@@ -95,10 +76,7 @@ fn an_old_address_of_a_moved_page_leads_to_its_new_bundle_with_its_query() {
         ("/apply/data", "/cabinet/data"),
         ("/staff/hall", "/corporation/hall"),
         ("/staff/operator", "/corporation/operator"),
-        (
-            "/staff/operator/visits/v1?x=1",
-            "/corporation/operator/visits/v1?x=1",
-        ),
+        ("/staff/operator/visits/v1?x=1", "/corporation/operator/visits/v1?x=1"),
         ("/staff/counter/visits/v1", "/corporation/counter/visits/v1"),
         ("/apply/receipt/S2-1", "/sign/receipt/S2-1"),
         ("/apply/keys", "/sign/keys"),
@@ -135,18 +113,9 @@ fn an_old_address_of_a_moved_page_leads_to_its_new_bundle_with_its_query() {
 
 #[test]
 fn signing_s_old_address_leads_to_the_signing_bundle_with_its_query() {
-    assert_eq!(
-        signing_moved("0f3a9c", "").as_deref(),
-        Some("/sign/S2/0f3a9c")
-    );
-    assert_eq!(
-        signing_moved("0f3a9c", "?x=1#top").as_deref(),
-        Some("/sign/S2/0f3a9c?x=1#top")
-    );
-    assert_eq!(
-        Bundle::of(&signing_moved("0f3a9c", "").unwrap()),
-        Bundle::Sign
-    );
+    assert_eq!(signing_moved("0f3a9c", "").as_deref(), Some("/sign/S2/0f3a9c"));
+    assert_eq!(signing_moved("0f3a9c", "?x=1#top").as_deref(), Some("/sign/S2/0f3a9c?x=1#top"));
+    assert_eq!(Bundle::of(&signing_moved("0f3a9c", "").unwrap()), Bundle::Sign);
     for not_an_id in ["", "0f/3a", "..", "a?b", "a#b", "0f3a%2F", "ә"] {
         assert_eq!(signing_moved(not_an_id, ""), None, "{not_an_id:?}");
     }

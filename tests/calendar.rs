@@ -173,9 +173,7 @@ fn python_holidays_moved_days_are_moved_holidays() {
     for s in MOVED {
         let k = kind(s);
         assert!(matches!(k, DayKind::Moved { .. }), "{s}: {k:?}");
-        let DayKind::Moved { from, .. } = k else {
-            unreachable!()
-        };
+        let DayKind::Moved { from, .. } = k else { unreachable!() };
         assert!(
             matches!(from.weekday(), Weekday::Sat | Weekday::Sun),
             "{s} moved from a weekday {from}"
@@ -188,10 +186,7 @@ fn python_holidays_moved_days_are_moved_holidays() {
 fn moved_days_chain_past_other_holidays() {
     assert_eq!(
         kind("2022-01-03"),
-        DayKind::Moved {
-            holiday: moved_id("2022-01-03"),
-            from: d("2022-01-01")
-        }
+        DayKind::Moved { holiday: moved_id("2022-01-03"), from: d("2022-01-01") }
     );
     let from_of = |s: &str| match kind(s) {
         DayKind::Moved { from, holiday } => (from, holiday.slug()),
@@ -224,10 +219,8 @@ fn the_whole_of_2022_matches_python_holidays() {
     .iter()
     .map(|md| d(&format!("2022-{md}")))
     .collect();
-    let want_working_weekend: Vec<NaiveDate> = ["03-05", "08-27", "10-22"]
-        .iter()
-        .map(|md| d(&format!("2022-{md}")))
-        .collect();
+    let want_working_weekend: Vec<NaiveDate> =
+        ["03-05", "08-27", "10-22"].iter().map(|md| d(&format!("2022-{md}"))).collect();
     let mut off = Vec::new();
     let mut working_weekend = Vec::new();
     let mut day = d("2022-01-01");
@@ -254,8 +247,7 @@ fn the_whole_of_2022_matches_python_holidays() {
     assert_eq!(listed, want_off);
     // 2022: 365 days, 105 weekend days, 17 weekdays off, 3 working Saturdays.
     assert_eq!(
-        c.working_days_between(d("2021-12-31"), d("2022-12-31"))
-            .unwrap(),
+        c.working_days_between(d("2021-12-31"), d("2022-12-31")).unwrap(),
         365 - 105 - 17 + 3
     );
 }
@@ -287,11 +279,7 @@ const TRANSFERS: &[(&str, &str)] = &[
 fn decreed_transfers_swap_the_days() {
     for (off, work) in TRANSFERS {
         assert_eq!(kind(off), DayKind::TransferOff { from: d(work) }, "{off}");
-        assert_eq!(
-            kind(work),
-            DayKind::TransferWorking { instead_of: d(off) },
-            "{work}"
-        );
+        assert_eq!(kind(work), DayKind::TransferWorking { instead_of: d(off) }, "{work}");
         assert!(!calendar::is_working(d(off)).unwrap());
         assert!(calendar::is_working(d(work)).unwrap());
     }
@@ -299,22 +287,14 @@ fn decreed_transfers_swap_the_days() {
     // the decree made it a working day instead of Friday 8 May.
     assert!(calendar::is_working(d("2020-05-11")).unwrap());
     assert!(!calendar::is_working(d("2020-05-08")).unwrap());
-    assert_eq!(
-        kind("2020-05-09"),
-        DayKind::Holiday {
-            holiday: holiday_id("victory-day")
-        }
-    );
+    assert_eq!(kind("2020-05-09"), DayKind::Holiday { holiday: holiday_id("victory-day") });
     // No transfers at all are recorded after 2025.
     let c = calendar().unwrap();
     assert!(
-        c.holidays_in(d("2026-01-01"), d(LAST))
-            .unwrap()
-            .iter()
-            .all(|s| !matches!(
-                s.kind,
-                DayKind::TransferOff { .. } | DayKind::TransferWorking { .. }
-            ))
+        c.holidays_in(d("2026-01-01"), d(LAST)).unwrap().iter().all(|s| !matches!(
+            s.kind,
+            DayKind::TransferOff { .. } | DayKind::TransferWorking { .. }
+        ))
     );
 }
 
@@ -346,32 +326,18 @@ fn year_info_gives_status_and_provenance() {
         assert!(y.is_confirmed(), "{year}");
         assert!(y.decree.is_some(), "{year}");
         assert!(y.sources.iter().any(|s| s.contains("c382fdec")), "{year}");
-        assert!(
-            y.sources
-                .iter()
-                .any(|s| s.contains(y.decree.as_deref().unwrap())),
-            "{year}"
-        );
+        assert!(y.sources.iter().any(|s| s.contains(y.decree.as_deref().unwrap())), "{year}");
     }
-    assert_eq!(
-        calendar::year_info(2024).unwrap().decree.as_deref(),
-        Some("G24G0000109")
-    );
+    assert_eq!(calendar::year_info(2024).unwrap().decree.as_deref(), Some("G24G0000109"));
     for year in 2026..=2030 {
         let y = calendar::year_info(year).unwrap();
         assert!(!y.is_confirmed());
         assert!(y.status.contains(&YearStatus::TransfersUnknown));
         assert!(y.status.contains(&YearStatus::HolidaysUncertain));
         assert!(y.status.contains(&YearStatus::KurbanAitEstimated));
-        assert_eq!(
-            y.transfers_status.as_deref(),
-            Some("transfers_not_decreed_or_unknown")
-        );
+        assert_eq!(y.transfers_status.as_deref(), Some("transfers_not_decreed_or_unknown"));
     }
-    assert!(matches!(
-        calendar::year_info(2015),
-        Err(CalendarError::OutOfRange { .. })
-    ));
+    assert!(matches!(calendar::year_info(2015), Err(CalendarError::OutOfRange { .. })));
     assert!(calendar::year_info(2031).is_err());
     let src = calendar().unwrap().source();
     assert!(src.law.contains("Z010000267"));
@@ -393,19 +359,10 @@ fn add_working_days_examples() {
     // n = 0: the first working day on or after the date.
     assert_eq!(a("2025-03-20", 0), d("2025-03-20"));
     assert_eq!(a("2025-03-21", 0), d("2025-03-26"));
-    assert_eq!(
-        calendar::next_working_day_after(d("2025-12-31")).unwrap(),
-        d("2026-01-05")
-    );
+    assert_eq!(calendar::next_working_day_after(d("2025-12-31")).unwrap(), d("2026-01-05"));
     let c = calendar().unwrap();
-    assert_eq!(
-        c.previous_working_day_before(d("2025-03-26")).unwrap(),
-        d("2025-03-20")
-    );
-    assert_eq!(
-        c.previous_working_day_before(d("2025-03-27")).unwrap(),
-        d("2025-03-26")
-    );
+    assert_eq!(c.previous_working_day_before(d("2025-03-26")).unwrap(), d("2025-03-20"));
+    assert_eq!(c.previous_working_day_before(d("2025-03-27")).unwrap(), d("2025-03-26"));
 }
 
 #[test]
@@ -431,10 +388,7 @@ fn working_days_between_counts_the_half_open_range() {
 fn holidays_in_and_plain_weekends_for_explanations() {
     let c = calendar().unwrap();
     let s = c.holidays_in(d("2025-03-20"), d("2025-03-26")).unwrap();
-    let codes: Vec<String> = s
-        .iter()
-        .map(|x| format!("{} {}", x.date, x.kind.code()))
-        .collect();
+    let codes: Vec<String> = s.iter().map(|x| format!("{} {}", x.date, x.kind.code())).collect();
     assert_eq!(
         codes,
         [
@@ -446,26 +400,10 @@ fn holidays_in_and_plain_weekends_for_explanations() {
         ]
     );
     // The Nauryz weekend is holidays, not plain weekend days.
-    assert_eq!(
-        c.plain_weekends_in(d("2025-03-20"), d("2025-03-26"))
-            .unwrap(),
-        0
-    );
-    assert_eq!(
-        c.plain_weekends_in(d("2025-03-27"), d("2025-04-16"))
-            .unwrap(),
-        6
-    );
-    assert_eq!(
-        c.plain_weekends_in(d("2025-04-16"), d("2025-03-27"))
-            .unwrap(),
-        0
-    );
-    assert!(
-        c.holidays_in(d("2025-04-16"), d("2025-03-27"))
-            .unwrap()
-            .is_empty()
-    );
+    assert_eq!(c.plain_weekends_in(d("2025-03-20"), d("2025-03-26")).unwrap(), 0);
+    assert_eq!(c.plain_weekends_in(d("2025-03-27"), d("2025-04-16")).unwrap(), 6);
+    assert_eq!(c.plain_weekends_in(d("2025-04-16"), d("2025-03-27")).unwrap(), 0);
+    assert!(c.holidays_in(d("2025-04-16"), d("2025-03-27")).unwrap().is_empty());
     assert_eq!(kind("2024-05-04").code(), "transfer-working:2024-05-08");
     assert_eq!(kind("2024-05-08").code(), "transfer-off:2024-05-04");
     assert_eq!(kind("2024-03-25").code(), "moved:nauryz:2024-03-23");
@@ -477,10 +415,7 @@ fn dates_outside_the_table_are_errors() {
     for s in ["2015-12-31", "2031-01-01", "1900-01-01"] {
         let x = d(s);
         let oor = |r: Result<(), CalendarError>| {
-            assert!(
-                matches!(r, Err(CalendarError::OutOfRange { date, .. }) if date == x),
-                "{s}"
-            )
+            assert!(matches!(r, Err(CalendarError::OutOfRange { date, .. }) if date == x), "{s}")
         };
         oor(c.day(x).map(|_| ()));
         oor(c.is_working(x).map(|_| ()));
@@ -606,18 +541,9 @@ fn utc_to_local_across_the_2024_switch() {
     assert_eq!(l.local, ndt("2024-02-29T23:00:00"));
     assert_eq!(l.offset, UTC_PLUS_5);
     // The local date: 19:30 UTC on 1 Jan 2020 is already 2 Jan in Almaty.
-    assert_eq!(
-        kztime::local_date(utc("2020-01-01T19:30:00Z")).unwrap(),
-        d("2020-01-02")
-    );
-    assert_eq!(
-        kztime::local_date(utc("2025-01-01T19:30:00Z")).unwrap(),
-        d("2025-01-02")
-    );
-    assert_eq!(
-        kztime::local_date(utc("2025-01-01T18:30:00Z")).unwrap(),
-        d("2025-01-01")
-    );
+    assert_eq!(kztime::local_date(utc("2020-01-01T19:30:00Z")).unwrap(), d("2020-01-02"));
+    assert_eq!(kztime::local_date(utc("2025-01-01T19:30:00Z")).unwrap(), d("2025-01-02"));
+    assert_eq!(kztime::local_date(utc("2025-01-01T18:30:00Z")).unwrap(), d("2025-01-01"));
 }
 
 #[test]
@@ -660,13 +586,7 @@ fn parse_instant_accepts_any_offset_and_rejects_junk() {
     ] {
         assert_eq!(kztime::parse_instant(s).unwrap(), want, "{s}");
     }
-    for s in [
-        "2025-03-20T19:30:00",
-        "2025-03-20",
-        "yesterday",
-        "",
-        "2025-13-01T00:00:00Z",
-    ] {
+    for s in ["2025-03-20T19:30:00", "2025-03-20", "yesterday", "", "2025-13-01T00:00:00Z"] {
         let e = kztime::parse_instant(s).unwrap_err();
         assert!(matches!(e, KzTimeError::Parse { .. }), "{s}");
         assert!(e.to_string().contains("RFC 3339"));
@@ -697,11 +617,7 @@ fn t(s: &str) -> ClockTime {
 }
 
 fn provider_hours() -> Hours {
-    Hours {
-        open: t("09:00"),
-        close: t("18:00"),
-        breaks: vec![[t("13:00"), t("14:00")]],
-    }
+    Hours { open: t("09:00"), close: t("18:00"), breaks: vec![[t("13:00"), t("14:00")]] }
 }
 
 /// Local Kazakhstan time "YYYY-MM-DDTHH:MM" -> UTC instant.
@@ -750,11 +666,7 @@ fn is_open_and_bad_hours() {
     assert!(!calendar::is_open(kz("2025-04-01T18:00"), &h).unwrap());
     assert!(!calendar::is_open(kz("2025-03-21T10:00"), &h).unwrap()); // Nauryz
     assert!(calendar::is_open(kz("2024-05-04T10:00"), &h).unwrap()); // working Saturday
-    let bad = Hours {
-        open: t("18:00"),
-        close: t("09:00"),
-        breaks: vec![],
-    };
+    let bad = Hours { open: t("18:00"), close: t("09:00"), breaks: vec![] };
     assert!(matches!(
         calendar::add_working_time(kz("2025-04-01T10:00"), WorkDuration::Minutes(5), &bad),
         Err(CalendarError::BadHours(_))

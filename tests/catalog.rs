@@ -51,8 +51,7 @@ impl Walker<'_> {
     }
 
     fn err(&mut self, path: &str, msg: String) {
-        self.errors
-            .push(format!("{} {path}: {msg}", self.service.id));
+        self.errors.push(format!("{} {path}: {msg}", self.service.id));
     }
 
     fn walk(&mut self, v: &Value, path: &str) {
@@ -110,9 +109,7 @@ impl Walker<'_> {
                 continue;
             }
             let ours = norm(t[lang].as_str().unwrap_or(""));
-            let ours = ours
-                .trim_matches(|c: char| "«»\"“” .;:".contains(c))
-                .to_lowercase();
+            let ours = ours.trim_matches(|c: char| "«»\"“” .;:".contains(c)).to_lowercase();
             let found = provenance["cites"]
                 .as_array()
                 .into_iter()
@@ -121,8 +118,7 @@ impl Walker<'_> {
                 .any(|c| {
                     let seed = seed_of(c["seed"].as_str().unwrap_or(""));
                     let line = c["line"].as_u64().unwrap_or(0) as u32;
-                    self.line(seed, line)
-                        .is_some_and(|l| norm(l).to_lowercase().contains(&ours))
+                    self.line(seed, line).is_some_and(|l| norm(l).to_lowercase().contains(&ours))
                 });
             if !found {
                 self.err(
@@ -153,19 +149,13 @@ impl Walker<'_> {
             // Issue 11 item 12: a value that follows a §6 resolution is an
             // interpretation and says so; a seed's own value names no rule.
             if status != Status::Assumption {
-                self.err(
-                    path,
-                    format!("follows {r} but is {status:?}, not an assumption"),
-                );
+                self.err(path, format!("follows {r} but is {status:?}, not an assumption"));
             }
             if !VALID_RULES.contains(&r) {
                 self.err(path, format!("rule {r} is not a RULES.md §6 heading"));
             }
             if self.service.assumption(r).is_none() {
-                self.err(
-                    path,
-                    format!("rule {r} is not in the service's assumptions list"),
-                );
+                self.err(path, format!("rule {r} is not in the service's assumptions list"));
             }
         }
         if !p["note"].is_null() {
@@ -200,10 +190,7 @@ impl Walker<'_> {
             }
             if status != Status::Assumption {
                 if seed.status() != status {
-                    self.err(
-                        &at,
-                        format!("{seed:?} is {:?}, item says {status:?}", seed.status()),
-                    );
+                    self.err(&at, format!("{seed:?} is {:?}, item says {status:?}", seed.status()));
                 }
                 if !own_seeds(self.service.id.as_str()).contains(&seed) {
                     self.err(&at, format!("{seed:?} is not a source of this service"));
@@ -258,27 +245,17 @@ fn embedded_data_parses_in_order() {
 fn the_packed_services_read_through_the_packs_are_the_full_services() {
     use qujat::i18n::pack;
     let full = catalog::try_all().unwrap_or_else(|e| panic!("{e}"));
-    let packed: Vec<Service> = [
-        ("s1", ServiceId::S1),
-        ("s2", ServiceId::S2),
-        ("s3", ServiceId::S3),
-    ]
-    .into_iter()
-    .map(|(name, id)| {
-        let (_, json) = common::packs::copies(name);
-        catalog::parse_service(id, json).unwrap_or_else(|e| panic!("{e}"))
-    })
-    .collect();
+    let packed: Vec<Service> =
+        [("s1", ServiceId::S1), ("s2", ServiceId::S2), ("s3", ServiceId::S3)]
+            .into_iter()
+            .map(|(name, id)| {
+                let (_, json) = common::packs::copies(name);
+                catalog::parse_service(id, json).unwrap_or_else(|e| panic!("{e}"))
+            })
+            .collect();
     let first = packed[0].name.text.slot.expect("S1's name is in the packs") as usize;
-    assert!(
-        first >= pack::MESSAGE_SLOTS,
-        "a service text in a message's slot"
-    );
-    assert_eq!(
-        packed[0].name.text.get(Lang::Ru),
-        "",
-        "read before any pack is installed"
-    );
+    assert!(first >= pack::MESSAGE_SLOTS, "a service text in a message's slot");
+    assert_eq!(packed[0].name.text.get(Lang::Ru), "", "read before any pack is installed");
     common::packs::install_all();
     // Every text of the packed data, resolved through the packs.
     let mut slots = Vec::new();
@@ -293,11 +270,7 @@ fn the_packed_services_read_through_the_packs_are_the_full_services() {
     slots.sort_unstable();
     slots.dedup();
     assert_eq!(slots.len(), count, "two service texts share a slot");
-    assert!(
-        slots
-            .iter()
-            .all(|&s| (pack::MESSAGE_SLOTS..pack::SLOTS).contains(&s))
-    );
+    assert!(slots.iter().all(|&s| (pack::MESSAGE_SLOTS..pack::SLOTS).contains(&s)));
     assert!(count > 300, "only {count} service texts");
 }
 
@@ -404,9 +377,7 @@ fn every_engine_note_is_sourced_and_every_quote_is_on_its_line() {
                 .and_then(|i| seeds[seed as usize].get(i));
             match text {
                 Some(text) if !quote.trim().is_empty() && norm(text).contains(&norm(quote)) => {}
-                _ => errs.push(format!(
-                    "{path}: {seed:?} L{line} does not contain {quote:?}"
-                )),
+                _ => errs.push(format!("{path}: {seed:?} L{line} does not contain {quote:?}")),
             }
             if let Some(e) = numbered_wrongly(v, quote) {
                 errs.push(format!("{path}: {e}"));
@@ -427,18 +398,14 @@ fn every_engine_note_is_sourced_and_every_quote_is_on_its_line() {
             let rule = o.get("rule").and_then(Value::as_str);
             if status == Status::Assumption {
                 if !rule.is_some_and(|r| VALID_RULES.contains(&r) || r.starts_with('§')) {
-                    errs.push(format!(
-                        "{path}: an assumption must name its rule, not {rule:?}"
-                    ));
+                    errs.push(format!("{path}: an assumption must name its rule, not {rule:?}"));
                 }
                 if o.get("note").is_none_or(Value::is_null) {
                     errs.push(format!("{path}: an assumption needs a kk/ru/en note"));
                 }
             } else {
                 if let Some(r) = rule {
-                    errs.push(format!(
-                        "{path}: follows {r} but is {status:?}, not an assumption"
-                    ));
+                    errs.push(format!("{path}: follows {r} but is {status:?}, not an assumption"));
                 }
                 let cites = o["cites"].as_array().cloned().unwrap_or_default();
                 if cites.is_empty() {
@@ -461,10 +428,7 @@ fn every_engine_note_is_sourced_and_every_quote_is_on_its_line() {
                     errs.push(format!("{path}: empty {lang} text"));
                 }
             }
-            if !o["working"]
-                .as_array()
-                .is_some_and(|w| w.contains(&Value::from("en")))
-            {
+            if !o["working"].as_array().is_some_and(|w| w.contains(&Value::from("en"))) {
                 errs.push(format!("{path}: English must be listed as working"));
             }
         }
@@ -474,13 +438,7 @@ fn every_engine_note_is_sourced_and_every_quote_is_on_its_line() {
     }
     let seeds = Seed::ALL.map(seed_lines);
     let (mut found, mut errs) = (0, Vec::new());
-    walk(
-        &serde_json::to_value(catalog::notes()).unwrap(),
-        "engine",
-        &seeds,
-        &mut found,
-        &mut errs,
-    );
+    walk(&serde_json::to_value(catalog::notes()).unwrap(), "engine", &seeds, &mut found, &mut errs);
     assert!(found >= 10, "walked only {found} citations");
     assert!(errs.is_empty(), "{}", errs.join("\n"));
     // And the walk notices a wrong quote (not on its line, not the words
@@ -492,11 +450,7 @@ fn every_engine_note_is_sourced_and_every_quote_is_on_its_line() {
     let (mut found, mut errs) = (0, Vec::new());
     walk(&broken, "broken", &seeds, &mut found, &mut errs);
     assert_eq!(errs.len(), 4, "{errs:?}");
-    assert_eq!(
-        errs.iter().filter(|e| e.contains("quote number")).count(),
-        2,
-        "{errs:?}"
-    );
+    assert_eq!(errs.iter().filter(|e| e.contains("quote number")).count(), 2, "{errs:?}");
 }
 
 /// The web build shows a citation's quote by its number in the list of
@@ -506,11 +460,7 @@ fn numbered_wrongly(cite: &Value, quote: &str) -> Option<String> {
     let Some(n) = cite.get("q").and_then(Value::as_u64) else {
         return Some(format!("{quote:?} has no quote number"));
     };
-    let want = format!(
-        "{}\t{}\t{quote}",
-        cite["seed"].as_str().unwrap_or(""),
-        cite["line"]
-    );
+    let want = format!("{}\t{}\t{quote}", cite["seed"].as_str().unwrap_or(""), cite["line"]);
     match QUOTES_TXT.lines().nth(n as usize + 1) {
         Some(entry) if entry == want => None,
         entry => Some(format!("quote number {n} is {entry:?}, not {want:?}")),
@@ -531,10 +481,7 @@ fn the_list_of_quotes_is_each_quote_once_under_a_header_that_counts_them() {
     for q in &quotes {
         let parts: Vec<&str> = q.split('\t').collect();
         assert_eq!(parts.len(), 3, "seed, line, words: {q:?}");
-        assert!(
-            parts[0].starts_with('F') && parts[1].parse::<u32>().is_ok(),
-            "{q:?}"
-        );
+        assert!(parts[0].starts_with('F') && parts[1].parse::<u32>().is_ok(), "{q:?}");
         assert!(!parts[2].trim().is_empty(), "{q:?}");
     }
 }
@@ -547,12 +494,7 @@ fn every_item_is_sourced_and_every_quote_is_on_its_line() {
     let mut errors = Vec::new();
     for s in catalog::all() {
         let w = walk(s);
-        assert!(
-            w.provenances > 50,
-            "{}: walked only {}",
-            s.id,
-            w.provenances
-        );
+        assert!(w.provenances > 50, "{}: walked only {}", s.id, w.provenances);
         assert!(w.texts > 50, "{}: walked only {} texts", s.id, w.texts);
         // The typed walk (`Service::items`, used by `rules_on`) must see every
         // provenance the JSON has, so no field escapes the validity check.
@@ -611,13 +553,7 @@ fn ids_are_unique_within_each_section() {
     for s in catalog::all() {
         let mut seen = BTreeSet::new();
         for i in s.items() {
-            assert!(
-                seen.insert((i.section, i.id)),
-                "{}: {}/{} twice",
-                s.id,
-                i.section,
-                i.id
-            );
+            assert!(seen.insert((i.section, i.id)), "{}: {}/{} twice", s.id, i.section, i.id);
         }
     }
 }
@@ -655,21 +591,15 @@ fn no_f004_item_is_current_after_it_lost_force() {
             .collect();
         assert!(bad.is_empty(), "{day}: {bad:?}");
         // National items are still there.
-        assert!(
-            current
-                .iter()
-                .any(|r| r.service == ServiceId::S3 && r.item.id == "false-data")
-        );
+        assert!(current.iter().any(|r| r.service == ServiceId::S3 && r.item.id == "false-data"));
     }
 }
 
 #[test]
 fn f004_items_applied_while_it_was_in_force() {
     let then = catalog::rules_on(d("2020-03-02"));
-    let historical: Vec<_> = then
-        .iter()
-        .filter(|r| r.item.provenance.status == Status::LostForce)
-        .collect();
+    let historical: Vec<_> =
+        then.iter().filter(|r| r.item.provenance.status == Status::LostForce).collect();
     assert!(historical.iter().any(|r| r.item.id == "provider-register"));
     assert!(historical.iter().any(|r| r.item.id == "sc-issue"));
     // Before resolution 3/499 could have entered into force: not yet.
@@ -704,12 +634,7 @@ fn terms_per_service_and_channel() {
     let portal: Vec<_> = s2.terms_for(Channel::Portal).collect();
     assert_eq!(portal.len(), 1);
     assert_eq!((portal[0].amount, portal[0].unit), (15, Unit::WorkingDays));
-    assert_eq!(
-        portal[0].start,
-        StartRule::NextWorkingDayAfterCutoff {
-            cutoff: "18:00".into()
-        }
-    );
+    assert_eq!(portal[0].start, StartRule::NextWorkingDayAfterCutoff { cutoff: "18:00".into() });
     assert_eq!(portal[0].start_provenance.rule.as_deref(), Some("C-05"));
     assert_eq!(portal[0].provenance.rule.as_deref(), Some("C-04"));
     for c in [Channel::Provider, Channel::StateCorporation] {
@@ -729,10 +654,7 @@ fn terms_per_service_and_channel() {
     assert_eq!(by(Location::Same).amount, 3);
     assert_eq!(by(Location::Other).amount, 8);
     // Explicit in F003 L14 for the State Corporation: not an assumption.
-    assert_eq!(
-        by(Location::Other).start_provenance.status,
-        Status::National
-    );
+    assert_eq!(by(Location::Other).start_provenance.status, Status::National);
 }
 
 #[test]
@@ -742,10 +664,7 @@ fn only_s2_has_a_portal() {
         let s = svc(id);
         assert!(!s.has_channel(Channel::Portal), "{id}");
         assert!(s.terms_for(Channel::Portal).next().is_none(), "{id}");
-        assert!(
-            s.how_to_apply.is_some(),
-            "{id} explains how to apply instead"
-        );
+        assert!(s.how_to_apply.is_some(), "{id} explains how to apply instead");
         assert!(s.has_channel(Channel::Provider) && s.has_channel(Channel::StateCorporation));
     }
     assert!(svc("S2").how_to_apply.is_none());
@@ -755,26 +674,15 @@ fn only_s2_has_a_portal() {
 fn refusal_grounds_have_stable_ids() {
     let s2 = svc("S2");
     for id in ["incomplete-package", "expired-documents"] {
-        assert_eq!(
-            s2.refusal_ground(id).unwrap().stage,
-            Stage::Acceptance,
-            "{id}"
-        );
+        assert_eq!(s2.refusal_ground(id).unwrap().stage, Stage::Acceptance, "{id}");
     }
     let s3 = svc("S3");
     for id in ["false-data", "non-compliance", "court-ban", "no-consent"] {
         let g = s3.refusal_ground(id).unwrap();
-        assert_eq!(
-            (g.stage, g.provenance.status),
-            (Stage::Decision, Status::National)
-        );
+        assert_eq!((g.stage, g.provenance.status), (Stage::Decision, Status::National));
     }
     assert_eq!(
-        s3.refusal_ground("incomplete-package")
-            .unwrap()
-            .provenance
-            .rule
-            .as_deref(),
+        s3.refusal_ground("incomplete-package").unwrap().provenance.rule.as_deref(),
         Some("C-27")
     );
     let s1 = svc("S1");
@@ -783,10 +691,7 @@ fn refusal_grounds_have_stable_ids() {
 }
 
 fn doc_ids(id: &str, channel: Channel, situations: &[Situation]) -> Vec<&'static str> {
-    catalog::documents(sid(id), channel, situations)
-        .into_iter()
-        .map(|d| d.id.as_str())
-        .collect()
+    catalog::documents(sid(id), channel, situations).into_iter().map(|d| d.id.as_str()).collect()
 }
 
 #[test]
@@ -798,17 +703,8 @@ fn s2_original_on_name_change_or_damage_not_on_loss() {
         assert!(!loss.contains(&"original"), "{loss:?}");
         assert!(loss.contains(&"application") && loss.contains(&"identity"));
     }
-    let original = svc("S2")
-        .documents
-        .iter()
-        .find(|d| d.id == "original")
-        .unwrap();
-    let quotes: Vec<&str> = original
-        .provenance
-        .cites
-        .iter()
-        .map(|c| c.quote.as_str())
-        .collect();
+    let original = svc("S2").documents.iter().find(|d| d.id == "original").unwrap();
+    let quotes: Vec<&str> = original.provenance.cites.iter().map(|c| c.quote.as_str()).collect();
     assert!(quotes.iter().any(|q| q.contains("и (или)")));
     assert!(quotes.iter().any(|q| q.contains("және")));
     assert_eq!(original.provenance.rule.as_deref(), Some("C-08"));
@@ -842,19 +738,9 @@ fn complaints_s1_own_s2_s3_by_analogy() {
     let addressees: Vec<_> = p.addressees.iter().map(|a| a.id.as_str()).collect();
     assert_eq!(
         addressees,
-        [
-            "ministry",
-            "provider-head",
-            "local-executive",
-            "state-corporation",
-            "quality-control"
-        ]
+        ["ministry", "provider-head", "local-executive", "state-corporation", "quality-control"]
     );
-    let fields: Vec<_> = p
-        .fields
-        .iter()
-        .map(|f| (f.id.as_str(), f.required))
-        .collect();
+    let fields: Vec<_> = p.fields.iter().map(|f| (f.id.as_str(), f.required)).collect();
     assert_eq!(
         fields,
         [
@@ -868,10 +754,7 @@ fn complaints_s1_own_s2_s3_by_analogy() {
     let reviews: Vec<_> = p.reviews.iter().map(|r| r.working_days).collect();
     assert_eq!(reviews, [5, 15]);
     let statuses: Vec<_> = p.statuses.iter().map(|s| s.id.as_str()).collect();
-    assert_eq!(
-        statuses,
-        ["delivered", "registered", "executed", "answered"]
-    );
+    assert_eq!(statuses, ["delivered", "registered", "executed", "answered"]);
     for id in ["S2", "S3"] {
         let c = catalog::complaint(sid(id)).unwrap();
         assert!(c.by_analogy);
@@ -883,32 +766,21 @@ fn complaints_s1_own_s2_s3_by_analogy() {
                 .contains("applied by analogy; not stated in the sources for this service")
         );
         assert!(std::ptr::eq(c.procedure, p));
-        assert!(
-            svc(id).complaint.procedure.is_none(),
-            "{id} must not copy F000 items"
-        );
+        assert!(svc(id).complaint.procedure.is_none(), "{id} must not copy F000 items");
     }
 }
 
 #[test]
 fn schedules_per_service() {
     let s1 = svc("S1");
-    assert!(
-        s1.schedules
-            .iter()
-            .all(|s| !s.is_specified() && s.hours.is_none())
-    );
+    assert!(s1.schedules.iter().all(|s| !s.is_specified() && s.hours.is_none()));
     let s2 = svc("S2");
     let provider: Vec<_> = s2.schedules_for(Place::Provider).collect();
     let t = |s| ClockTime::parse(s).unwrap();
-    let ru = provider
-        .iter()
-        .find(|s| s.version.map(|l| format!("{l:?}")) == Some("Ru".into()))
-        .unwrap();
-    let kk = provider
-        .iter()
-        .find(|s| s.version.map(|l| format!("{l:?}")) == Some("Kk".into()))
-        .unwrap();
+    let ru =
+        provider.iter().find(|s| s.version.map(|l| format!("{l:?}")) == Some("Ru".into())).unwrap();
+    let kk =
+        provider.iter().find(|s| s.version.map(|l| format!("{l:?}")) == Some("Kk".into())).unwrap();
     assert_eq!(ru.hours.as_ref().unwrap().close, t("18:30"));
     assert_eq!(kk.hours.as_ref().unwrap().close, t("18:00"));
     let resolved = provider.iter().find(|s| s.resolved).unwrap();
@@ -919,25 +791,14 @@ fn schedules_per_service() {
         (t("09:00"), t("17:30"), vec![[t("13:00"), t("14:30")]])
     );
     assert_eq!(resolved.provenance.rule.as_deref(), Some("C-01"));
-    assert!(
-        s2.schedules_for(Place::Portal)
-            .next()
-            .unwrap()
-            .around_the_clock()
-    );
+    assert!(s2.schedules_for(Place::Portal).next().unwrap().around_the_clock());
     // C-33: State Corporation hours differ per service and are never shared.
     let sc2 = s2.schedules_for(Place::StateCorporation).next().unwrap();
-    let sc3 = svc("S3")
-        .schedules_for(Place::StateCorporation)
-        .next()
-        .unwrap();
+    let sc3 = svc("S3").schedules_for(Place::StateCorporation).next().unwrap();
     assert_eq!(sc2.days.len(), 6);
     assert_eq!(sc3.days.len(), 5);
     assert_ne!(sc2.hours, sc3.hours);
-    assert_eq!(
-        svc("S3").schedules_for(Place::StateCorporationDuty).count(),
-        2
-    );
+    assert_eq!(svc("S3").schedules_for(Place::StateCorporationDuty).count(), 2);
 }
 
 #[test]
@@ -956,11 +817,7 @@ fn times_match_section_7() {
         ("S3", Place::StateCorporation, Serve, 15),
     ];
     for (id, place, kind, minutes) in want {
-        let t = svc(id)
-            .times
-            .iter()
-            .find(|t| t.place == place && t.kind == kind)
-            .unwrap();
+        let t = svc(id).times.iter().find(|t| t.place == place && t.kind == kind).unwrap();
         assert_eq!(t.minutes, minutes, "{id} {place:?} {kind:?}");
     }
     assert_eq!(svc("S2").times.len(), 2, "S2 gives no provider times");
@@ -970,31 +827,16 @@ fn times_match_section_7() {
 fn storage_one_month_then_one_working_day() {
     for s in catalog::all() {
         let d: Vec<_> = s.storage.iter().map(|r| r.duration).collect();
-        assert_eq!(
-            d,
-            [Duration::Months(1), Duration::WorkingDays(1)],
-            "{}",
-            s.id
-        );
+        assert_eq!(d, [Duration::Months(1), Duration::WorkingDays(1)], "{}", s.id);
     }
-    assert_eq!(
-        svc("S2").storage[0].provenance.rule.as_deref(),
-        Some("C-07")
-    );
+    assert_eq!(svc("S2").storage[0].provenance.rule.as_deref(), Some("C-07"));
 }
 
 #[test]
 fn receipts_name_only_current_forms() {
     let s1 = svc("S1");
-    let acc = s1
-        .receipts
-        .iter()
-        .find(|r| r.id == "acceptance-provider")
-        .unwrap();
-    assert_eq!(
-        acc.form.map(|f| (f.appendix, f.of)),
-        Some((2, AppendixOf::Standard))
-    );
+    let acc = s1.receipts.iter().find(|r| r.id == "acceptance-provider").unwrap();
+    assert_eq!(acc.form.map(|f| (f.appendix, f.of)), Some((2, AppendixOf::Standard)));
     assert_eq!(
         acc.fields,
         [
@@ -1006,28 +848,15 @@ fn receipts_name_only_current_forms() {
     );
     let s2 = svc("S2");
     let refusal = s2.receipts.iter().find(|r| r.id == "refusal").unwrap();
-    assert_eq!(
-        refusal.form.map(|f| (f.appendix, f.of)),
-        Some((4, AppendixOf::Rules))
-    );
+    assert_eq!(refusal.form.map(|f| (f.appendix, f.of)), Some((4, AppendixOf::Rules)));
     let s3 = svc("S3");
-    let r3: Vec<_> = s3
-        .receipts
-        .iter()
-        .filter(|r| r.kind == ReceiptKind::Refusal)
-        .collect();
-    assert!(
-        r3.iter().all(|r| r.form.is_none()),
-        "C-27: no refusal form for S3"
-    );
+    let r3: Vec<_> = s3.receipts.iter().filter(|r| r.kind == ReceiptKind::Refusal).collect();
+    assert!(r3.iter().all(|r| r.form.is_none()), "C-27: no refusal form for S3");
     for s in catalog::all() {
         for r in &s.receipts {
             if r.form.is_some() {
                 assert!(
-                    r.provenance
-                        .cites
-                        .iter()
-                        .all(|c| c.seed != Seed::F002 && c.seed != Seed::F004)
+                    r.provenance.cites.iter().all(|c| c.seed != Seed::F002 && c.seed != Seed::F004)
                 );
             }
         }
@@ -1037,21 +866,13 @@ fn receipts_name_only_current_forms() {
 #[test]
 fn forms_and_signing() {
     let s2 = svc("S2");
-    let office = s2
-        .form_fields
-        .iter()
-        .find(|f| f.id == "collection-office")
-        .unwrap();
+    let office = s2.form_fields.iter().find(|f| f.id == "collection-office").unwrap();
     assert_eq!((office.kind, office.required), (FieldKind::Office, true));
     assert!(office.shown(Channel::Portal, &[]) && !office.shown(Channel::Provider, &[]));
     let student = s2.form_fields.iter().find(|f| f.id == "student").unwrap();
     assert!(student.shown(Channel::Provider, &[Situation::Minor]));
     assert!(!student.shown(Channel::Provider, &[]));
-    let doc = s2
-        .form_fields
-        .iter()
-        .find(|f| f.id == "document-type")
-        .unwrap();
+    let doc = s2.form_fields.iter().find(|f| f.id == "document-type").unwrap();
     assert_eq!(doc.options.len(), 2);
     for s in catalog::all() {
         assert!(!s.form_fields.is_empty());
@@ -1228,29 +1049,14 @@ fn covered() -> Vec<(&'static str, &'static str, &'static str, &'static str)> {
 }
 
 const LEFT_OUT: &[(&str, &str)] = &[
-    (
-        "S1-P5",
-        "gap: minors / representatives not addressed; no §6 rule to follow",
-    ),
-    (
-        "S1-D7",
-        "gap: no minor, digital-document or OTP rule in F000",
-    ),
+    ("S1-P5", "gap: minors / representatives not addressed; no §6 rule to follow"),
+    ("S1-D7", "gap: no minor, digital-document or OTP rule in F000"),
     ("S1-O4", "gap: provider-side issuance not stated"),
-    (
-        "S1-C9",
-        "inference about exhaustion; not a rule a citizen sees",
-    ),
-    (
-        "S2-T6",
-        "F002 ЦОН processing 15 min: superseded by F001 §3(3) (C-17)",
-    ),
+    ("S1-C9", "inference about exhaustion; not a rule a citizen sees"),
+    ("S2-T6", "F002 ЦОН processing 15 min: superseded by F001 §3(3) (C-17)"),
     ("S2-T9", "absence of S3-only rules; nothing to show"),
     ("S2-D10", "inference: no explicit prohibition in F001"),
-    (
-        "S2-D11",
-        "F002 para 9 of Standard No. 179: not in the seeds (C-20)",
-    ),
+    ("S2-D11", "F002 para 9 of Standard No. 179: not in the seeds (C-20)"),
     ("S2-R5", "F002 internal ЦОН barcode step"),
     ("S2-O7", "gap: provider-side issuance not stated"),
     ("S3-P2", "RU provider name from the lost-force F004 only"),
@@ -1324,11 +1130,7 @@ fn all_cites() -> Vec<(String, Seed, String, u32)> {
     for s in catalog::all() {
         walk(&serde_json::to_value(s).unwrap(), s.id.as_str(), &mut out);
     }
-    walk(
-        &serde_json::to_value(catalog::notes()).unwrap(),
-        "engine",
-        &mut out,
-    );
+    walk(&serde_json::to_value(catalog::notes()).unwrap(), "engine", &mut out);
     out
 }
 
@@ -1390,11 +1192,8 @@ fn paragraph(clause: &str) -> Option<u32> {
 /// from L40).
 fn paragraph_lines(lines: &[String], block: (u32, u32), n: u32) -> Option<(u32, u32)> {
     let starts = |k: u32| {
-        (block.0..=block.1).find(|&l| {
-            lines[(l - 1) as usize]
-                .trim_start()
-                .starts_with(&format!("{k}. "))
-        })
+        (block.0..=block.1)
+            .find(|&l| lines[(l - 1) as usize].trim_start().starts_with(&format!("{k}. ")))
     };
     let first = starts(n)?;
     let last = starts(n + 1).map_or(block.1, |l| l - 1);
@@ -1426,10 +1225,8 @@ fn clause_labels_name_real_headings_and_items() {
             }
             Seed::F000 if clause == "title" => {}
             Seed::F000 => {
-                let heading = clause
-                    .strip_prefix('«')
-                    .and_then(|c| c.split_once('»'))
-                    .map(|(h, _)| h);
+                let heading =
+                    clause.strip_prefix('«').and_then(|c| c.split_once('»')).map(|(h, _)| h);
                 let section = F000_HEADINGS.iter().position(|(h, _)| Some(*h) == heading);
                 match section {
                     None => errs.push(format!("{at}: not one of F000's headings")),

@@ -7,10 +7,7 @@ use std::process::{Command, Output};
 use qujat::engine::catalog;
 
 fn run(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_qujat-rules"))
-        .args(args)
-        .output()
-        .expect("the binary runs")
+    Command::new(env!("CARGO_BIN_EXE_qujat-rules")).args(args).output().expect("the binary runs")
 }
 
 fn stdout(o: &Output) -> String {
@@ -65,16 +62,10 @@ fn help_prints_usage() {
 #[test]
 fn every_subcommand_has_its_own_help() {
     for (cmd, needles) in [
-        (
-            "calendar",
-            &["--from <YYYY-MM-DD>", "--to <YYYY-MM-DD>"][..],
-        ),
+        ("calendar", &["--from <YYYY-MM-DD>", "--to <YYYY-MM-DD>"][..]),
         ("add-working-days", &["<DATE>", "<N>"]),
         ("add-calendar-days", &["<DATE>", "<N>"]),
-        (
-            "deadline",
-            &["--service", "--channel", "--submitted", "--location"],
-        ),
+        ("deadline", &["--service", "--channel", "--submitted", "--location"]),
         ("iin", &["<IIN>"]),
         ("bench", &["--queries <N>"]),
         (
@@ -95,10 +86,7 @@ fn every_subcommand_has_its_own_help() {
             let o = run(&args);
             assert_eq!(o.status.code(), Some(0), "{args:?}: {}", stderr(&o));
             let out = stdout(&o);
-            assert!(
-                out.contains(&format!("qujat-rules {cmd}")),
-                "{args:?}: {out}"
-            );
+            assert!(out.contains(&format!("qujat-rules {cmd}")), "{args:?}: {out}");
             for n in needles {
                 assert!(out.contains(n), "{args:?} lacks {n:?}: {out}");
             }
@@ -142,14 +130,8 @@ fn add_working_and_calendar_days() {
     assert_eq!(one(&["add-working-days", "2025-03-20", "1"]), "2025-03-26");
     assert_eq!(one(&["add-working-days", "2025-03-26", "15"]), "2025-04-16");
     assert_eq!(one(&["add-working-days", "2025-03-21", "0"]), "2025-03-26");
-    assert_eq!(
-        one(&["add-calendar-days", "2025-03-01", "20"]),
-        "2025-03-26"
-    );
-    assert_eq!(
-        one(&["add-calendar-days", "2025-04-01", "20"]),
-        "2025-04-21"
-    );
+    assert_eq!(one(&["add-calendar-days", "2025-03-01", "20"]), "2025-03-26");
+    assert_eq!(one(&["add-calendar-days", "2025-04-01", "20"]), "2025-04-21");
 }
 
 #[test]
@@ -173,27 +155,12 @@ fn bad_arguments_are_one_line_errors_with_exit_2() {
     );
     assert_usage_error(&["add-working-days", "2030-12-30", "10"], "past the end");
     assert_usage_error(&["add-calendar-days", "2015-12-31", "1"], "outside");
-    assert_usage_error(
-        &["add-calendar-days", "2025-01-01", "4294967295"],
-        "past the end",
-    );
+    assert_usage_error(&["add-calendar-days", "2025-01-01", "4294967295"], "past the end");
     assert_usage_error(&["calendar", "--from", "2025-01-01"], "--to is required");
-    assert_usage_error(
-        &["calendar", "--from", "2025-01-02", "--to", "2025-01-01"],
-        "before",
-    );
-    assert_usage_error(
-        &["calendar", "--from", "2015-01-01", "--to", "2025-01-01"],
-        "outside",
-    );
-    assert_usage_error(
-        &["calendar", "--from", "2025-01-01", "--to"],
-        "needs a value",
-    );
-    assert_usage_error(
-        &["calendar", "--since", "2025-01-01"],
-        "unknown option --since",
-    );
+    assert_usage_error(&["calendar", "--from", "2025-01-02", "--to", "2025-01-01"], "before");
+    assert_usage_error(&["calendar", "--from", "2015-01-01", "--to", "2025-01-01"], "outside");
+    assert_usage_error(&["calendar", "--from", "2025-01-01", "--to"], "needs a value");
+    assert_usage_error(&["calendar", "--since", "2025-01-01"], "unknown option --since");
     assert_usage_error(
         &["calendar", "--from", "2025-01-01", "--from", "2025-01-02"],
         "given twice",
@@ -207,36 +174,15 @@ fn bad_arguments_are_one_line_errors_with_exit_2() {
         v
     }
     assert_usage_error(
-        &dl(&[
-            "--service",
-            "S9",
-            "--channel",
-            "portal",
-            "--submitted",
-            "2025-03-20T10:00:00Z",
-        ]),
+        &dl(&["--service", "S9", "--channel", "portal", "--submitted", "2025-03-20T10:00:00Z"]),
         "unknown service",
     );
     assert_usage_error(
-        &dl(&[
-            "--service",
-            "S2",
-            "--channel",
-            "post",
-            "--submitted",
-            "2025-03-20T10:00:00Z",
-        ]),
+        &dl(&["--service", "S2", "--channel", "post", "--submitted", "2025-03-20T10:00:00Z"]),
         "unknown channel",
     );
     assert_usage_error(
-        &dl(&[
-            "--service",
-            "S2",
-            "--channel",
-            "portal",
-            "--submitted",
-            "2025-03-20 19:30",
-        ]),
+        &dl(&["--service", "S2", "--channel", "portal", "--submitted", "2025-03-20 19:30"]),
         "RFC 3339",
     );
     assert_usage_error(
@@ -252,10 +198,7 @@ fn bad_arguments_are_one_line_errors_with_exit_2() {
         ]),
         "unknown location",
     );
-    assert_usage_error(
-        &dl(&["--service", "S2", "--channel", "portal"]),
-        "--submitted is required",
-    );
+    assert_usage_error(&dl(&["--service", "S2", "--channel", "portal"]), "--submitted is required");
 }
 
 #[test]
@@ -271,10 +214,7 @@ fn bench_reports_ns_per_query_on_its_last_line() {
     let secs: f64 = secs.parse().unwrap();
     let ns: f64 = ns.parse().unwrap();
     assert!(secs > 0.0 && ns > 0.0);
-    assert!(
-        (secs * 1e9 / 20000.0 - ns).abs() < 0.01 + ns * 0.01,
-        "{last}"
-    );
+    assert!((secs * 1e9 / 20000.0 - ns).abs() < 0.01 + ns * 0.01, "{last}");
     assert!(out.contains("errors 0"), "{out}");
 }
 
@@ -288,10 +228,7 @@ fn iin_subcommand() {
     let o = run(&["iin", "900515301235"]);
     assert_eq!(o.status.code(), Some(1));
     let out = stdout(&o);
-    assert!(
-        out.starts_with("invalid: ") && out.lines().count() == 1,
-        "{out}"
-    );
+    assert!(out.starts_with("invalid: ") && out.lines().count() == 1, "{out}");
     let o = run(&["iin", "12345"]);
     assert_eq!(o.status.code(), Some(1));
     assert!(stdout(&o).starts_with("invalid: "));
@@ -307,15 +244,8 @@ fn deadline(
     submitted: &str,
     location: Option<&str>,
 ) -> Option<serde_json::Value> {
-    let mut args = vec![
-        "deadline",
-        "--service",
-        service,
-        "--channel",
-        channel,
-        "--submitted",
-        submitted,
-    ];
+    let mut args =
+        vec!["deadline", "--service", service, "--channel", channel, "--submitted", submitted];
     if let Some(l) = location {
         args.extend(["--location", l]);
     }
@@ -329,10 +259,7 @@ fn deadline(
 }
 
 fn dates(v: &serde_json::Value) -> (String, String) {
-    (
-        v["accepted_on"].as_str().unwrap().to_string(),
-        v["due"].as_str().unwrap().to_string(),
-    )
+    (v["accepted_on"].as_str().unwrap().to_string(), v["due"].as_str().unwrap().to_string())
 }
 
 fn pair(a: &str, b: &str) -> (String, String) {
@@ -350,11 +277,7 @@ fn deadline_s2_portal() {
         assert_eq!(v["submitted"], "2025-03-20T14:30:00Z");
         let steps = v["explanation"]["steps"].as_array().unwrap();
         assert!(steps.iter().any(|s| s["step"] == "after-hours"));
-        assert!(
-            steps
-                .iter()
-                .any(|s| s["step"] == "skipped" && s["why"]["holiday"] == "nauryz")
-        );
+        assert!(steps.iter().any(|s| s["step"] == "skipped" && s["why"]["holiday"] == "nauryz"));
         let text = v["explanation"]["text"].as_array().unwrap();
         assert!(text.iter().any(|l| l.as_str().unwrap().contains("Nauryz")));
         assert!(v["explanation"]["assumptions"].is_array());
@@ -416,15 +339,7 @@ fn deadline_s3_by_channel_and_location() {
     }
     if catalog::find("S3").is_some() {
         assert_usage_error(
-            &[
-                "deadline",
-                "--service",
-                "S3",
-                "--channel",
-                "portal",
-                "--submitted",
-                sub,
-            ],
+            &["deadline", "--service", "S3", "--channel", "portal", "--submitted", sub],
             "cannot be applied for via portal",
         );
         assert_usage_error(
@@ -458,26 +373,16 @@ fn deadline_s3_prints_the_provider_delivery_milestone() {
     assert_eq!(m["id"], "provider-delivery");
     // The working day before Thursday 27 March.
     assert_eq!(m["date"], "2025-03-26");
-    let text: Vec<&str> = m["explanation"]["text"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|l| l.as_str().unwrap())
-        .collect();
+    let text: Vec<&str> =
+        m["explanation"]["text"].as_array().unwrap().iter().map(|l| l.as_str().unwrap()).collect();
     assert!(
-        text.iter().any(
-            |l| l.contains("delivers the result to the State Corporation")
-                && l.contains("F003 item 3 1) KZ, L14")
-                && l.contains("C-26")
-        ),
+        text.iter().any(|l| l.contains("delivers the result to the State Corporation")
+            && l.contains("F003 item 3 1) KZ, L14")
+            && l.contains("C-26")),
         "{text:?}"
     );
     assert_eq!(m["explanation"]["assumptions"][0]["rule"], "C-26");
-    for (s, ch) in [
-        ("S3", "provider"),
-        ("S1", "state-corporation"),
-        ("S2", "portal"),
-    ] {
+    for (s, ch) in [("S3", "provider"), ("S1", "state-corporation"), ("S2", "portal")] {
         if let Some(v) = deadline(s, ch, sub, None) {
             assert_eq!(v["milestones"], serde_json::json!([]), "{s} {ch}");
         }
@@ -525,33 +430,19 @@ fn offices_csv_lists_every_demo_office() {
     assert_eq!(rows.len(), 1 + qujat::engine::queue::offices().len());
     // A field with a comma is quoted; the region column is empty while the
     // registry records no region for the settlement.
-    let bostandyk = rows
-        .iter()
-        .find(|r| r.starts_with("almaty-bostandyk,"))
-        .unwrap();
+    let bostandyk = rows.iter().find(|r| r.starts_with("almaty-bostandyk,")).unwrap();
     assert!(
         bostandyk.ends_with(",true,3,\"Public Service Centre, Bostandyk District, Almaty\""),
         "{bostandyk}"
     );
     // The offices the scenarios need: the provider's settlement and another
     // for S3; East Kazakhstan (Oskemen, Semey) for S2 collection.
-    for id in [
-        "almaty-medeu",
-        "kaskelen-karasai",
-        "oskemen-city",
-        "semey-city",
-    ] {
-        assert!(
-            rows.iter().any(|r| r.starts_with(&format!("{id},"))),
-            "{id}"
-        );
+    for id in ["almaty-medeu", "kaskelen-karasai", "oskemen-city", "semey-city"] {
+        assert!(rows.iter().any(|r| r.starts_with(&format!("{id},"))), "{id}");
     }
     // The region column is the registry's: filled exactly when it records one.
     for o in qujat::engine::queue::offices() {
-        let row = rows
-            .iter()
-            .find(|r| r.starts_with(&format!("{},", o.id)))
-            .unwrap();
+        let row = rows.iter().find(|r| r.starts_with(&format!("{},", o.id))).unwrap();
         let cols: Vec<&str> = row.splitn(4, ',').collect();
         assert_eq!(cols[1], o.settlement);
         assert_eq!(cols[2], o.region.as_deref().unwrap_or(""));
@@ -565,15 +456,7 @@ fn slots_args<'a>(
     date: &'a str,
     extra: &[&'a str],
 ) -> Vec<&'a str> {
-    let mut v = vec![
-        "slots",
-        "--service",
-        service,
-        "--office",
-        office,
-        "--date",
-        date,
-    ];
+    let mut v = vec!["slots", "--service", service, "--office", office, "--date", date];
     v.extend_from_slice(extra);
     v
 }
@@ -606,19 +489,11 @@ fn slots_csv_within_the_hours_of_the_service() {
 
 #[test]
 fn slots_json_explains_hours_length_and_capacity() {
-    let o = run(&slots_args(
-        "S3",
-        "almaty-bostandyk",
-        "2025-03-15",
-        &["--json"],
-    ));
+    let o = run(&slots_args("S3", "almaty-bostandyk", "2025-03-15", &["--json"]));
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
     assert_eq!(v["opening"]["state"], "open");
-    assert_eq!(
-        v["opening"]["schedule"]["id"],
-        "state-corporation-duty-saturday"
-    );
+    assert_eq!(v["opening"]["schedule"]["id"], "state-corporation-duty-saturday");
     assert_eq!(v["length"]["minutes"], 15);
     assert_eq!(v["length_basis"]["status"], "assumption");
     assert_eq!(v["capacity_basis"]["status"], "assumption");
@@ -633,23 +508,12 @@ fn slots_where_the_seeds_give_no_booking_say_so() {
         rows[0].clone()
     };
     let s1 = one(&slots_args("S1", "almaty-medeu", "2025-03-19", &[]));
-    assert!(
-        s1.starts_with("no booking: the seeds give no booking for S1"),
-        "{s1}"
-    );
+    assert!(s1.starts_with("no booking: the seeds give no booking for S1"), "{s1}");
     assert!(s1.contains("come without one"), "{s1}");
     assert!(s1.contains("legal maximum wait 15 min [F000"), "{s1}");
     assert!(s1.contains("L15"), "{s1}");
-    let s3 = one(&slots_args(
-        "S3",
-        "almaty-medeu",
-        "2025-03-19",
-        &["--purpose", "collect"],
-    ));
-    assert!(
-        s3.contains("no booking for S3 (collecting the result)"),
-        "{s3}"
-    );
+    let s3 = one(&slots_args("S3", "almaty-medeu", "2025-03-19", &["--purpose", "collect"]));
+    assert!(s3.contains("no booking for S3 (collecting the result)"), "{s3}");
     // S2 outside East Kazakhstan: the booking is F002's, for that region.
     let s2 = one(&slots_args(
         "S2",
@@ -657,45 +521,23 @@ fn slots_where_the_seeds_give_no_booking_say_so() {
         "2025-03-19",
         &["--provider", "shymkent-school-12"],
     ));
-    assert!(
-        s2.contains("only for a provider in east-kazakhstan"),
-        "{s2}"
-    );
-    assert!(
-        s2.contains("applied to collecting as an interpretation"),
-        "{s2}"
-    );
+    assert!(s2.contains("only for a provider in east-kazakhstan"), "{s2}");
+    assert!(s2.contains("applied to collecting as an interpretation"), "{s2}");
 }
 
 #[test]
 fn slots_bad_arguments_are_one_line_errors_with_exit_2() {
-    let base = [
-        "slots",
-        "--service",
-        "S3",
-        "--office",
-        "almaty-medeu",
-        "--date",
-    ];
+    let base = ["slots", "--service", "S3", "--office", "almaty-medeu", "--date"];
     let with = |extra: &[&'static str]| {
         let mut v = base.to_vec();
         v.extend_from_slice(extra);
         v
     };
-    assert_usage_error(
-        &with(&["2025-03-19", "--office", "x"]),
-        "--office given twice",
-    );
+    assert_usage_error(&with(&["2025-03-19", "--office", "x"]), "--office given twice");
     assert_usage_error(&with(&["19.03.2025"]), "not a date");
     assert_usage_error(&with(&["2031-01-01"]), "outside");
-    assert_usage_error(
-        &with(&["2025-03-19", "--purpose", "lunch"]),
-        "unknown purpose",
-    );
-    assert_usage_error(
-        &with(&["2025-03-19", "--provider", "nobody"]),
-        "unknown provider",
-    );
+    assert_usage_error(&with(&["2025-03-19", "--purpose", "lunch"]), "unknown purpose");
+    assert_usage_error(&with(&["2025-03-19", "--provider", "nobody"]), "unknown provider");
     assert_usage_error(
         &slots_args("S3", "nowhere", "2025-03-19", &[]),
         "unknown office \"nowhere\"",

@@ -36,15 +36,9 @@ const RFC4226_SECRET: &[u8] = b"12345678901234567890";
 
 #[test]
 fn rfc4226_appendix_d() {
-    let expected = [
-        755224, 287082, 359152, 969429, 338314, 254676, 287922, 162583, 399871, 520489,
-    ];
+    let expected = [755224, 287082, 359152, 969429, 338314, 254676, 287922, 162583, 399871, 520489];
     for (counter, want) in expected.into_iter().enumerate() {
-        assert_eq!(
-            hotp(RFC4226_SECRET, counter as u64, 6),
-            want,
-            "counter {counter}"
-        );
+        assert_eq!(hotp(RFC4226_SECRET, counter as u64, 6), want, "counter {counter}");
     }
 }
 
@@ -76,14 +70,8 @@ fn rfc6238_appendix_b() {
 #[test]
 fn totp_edges_do_not_panic() {
     // Step 0 counts as 1 s; a time before T0 counts as T0; digits clamp to 1..=9.
-    assert_eq!(
-        totp(RFC4226_SECRET, 5, 0, 0, 6, Algorithm::Sha1),
-        hotp(RFC4226_SECRET, 5, 6)
-    );
-    assert_eq!(
-        totp(RFC4226_SECRET, 10, 30, 100, 6, Algorithm::Sha1),
-        hotp(RFC4226_SECRET, 0, 6)
-    );
+    assert_eq!(totp(RFC4226_SECRET, 5, 0, 0, 6, Algorithm::Sha1), hotp(RFC4226_SECRET, 5, 6));
+    assert_eq!(totp(RFC4226_SECRET, 10, 30, 100, 6, Algorithm::Sha1), hotp(RFC4226_SECRET, 0, 6));
     assert!(hotp(RFC4226_SECRET, 0, 20) < 1_000_000_000);
     assert!(hotp(RFC4226_SECRET, 0, 0) < 10);
     assert!(hotp(b"", u64::MAX, 6) < 1_000_000);
@@ -148,17 +136,9 @@ fn malformed_input_uses_no_try() {
     let now = t("2026-05-04T10:00:00Z");
     let mut s = session();
     let code = s.issue(now).unwrap().code;
-    for bad in [
-        "",
-        "   ",
-        "12345",
-        "1234567",
-        "12a456",
-        "123_456",
-        "１２３４５６",
-        "123.456",
-        "+123456",
-    ] {
+    for bad in
+        ["", "   ", "12345", "1234567", "12a456", "123_456", "１２３４５６", "123.456", "+123456"]
+    {
         assert_eq!(s.verify(bad, now), Err(OtpError::Malformed), "{bad:?}");
     }
     assert_eq!(s.wrong_tries(), 0);
@@ -179,15 +159,9 @@ fn expired_code() {
     let mut s = session();
     let code = s.issue(now).unwrap().code;
     let end = now + secs(300);
-    assert_eq!(
-        s.verify(&code, end),
-        Err(OtpError::Expired { expired_at: end })
-    );
+    assert_eq!(s.verify(&code, end), Err(OtpError::Expired { expired_at: end }));
     // A wrong code after expiry is also just Expired, and uses no try.
-    assert_eq!(
-        s.verify(&wrong(&code), end + secs(1)),
-        Err(OtpError::Expired { expired_at: end })
-    );
+    assert_eq!(s.verify(&wrong(&code), end + secs(1)), Err(OtpError::Expired { expired_at: end }));
     assert_eq!(s.wrong_tries(), 0);
     // A new code fixes it.
     let code2 = s.resend(end + secs(1)).unwrap().code;
@@ -200,26 +174,14 @@ fn wrong_codes_then_lock() {
     let mut s = session();
     let code = s.issue(now).unwrap().code;
     let bad = wrong(&code);
-    assert_eq!(
-        s.verify(&bad, now + secs(1)),
-        Err(OtpError::WrongCode { tries_left: 2 })
-    );
-    assert_eq!(
-        s.verify(&bad, now + secs(2)),
-        Err(OtpError::WrongCode { tries_left: 1 })
-    );
+    assert_eq!(s.verify(&bad, now + secs(1)), Err(OtpError::WrongCode { tries_left: 2 }));
+    assert_eq!(s.verify(&bad, now + secs(2)), Err(OtpError::WrongCode { tries_left: 1 }));
     let until = now + secs(3) + secs(900);
-    assert_eq!(
-        s.verify(&bad, now + secs(3)),
-        Err(OtpError::Locked { until })
-    );
+    assert_eq!(s.verify(&bad, now + secs(3)), Err(OtpError::Locked { until }));
     assert_eq!(s.locked_until(), Some(until));
     assert!(s.is_locked(now + secs(3)));
     // While locked, even the right code and a resend are refused.
-    assert_eq!(
-        s.verify(&code, now + secs(4)),
-        Err(OtpError::Locked { until })
-    );
+    assert_eq!(s.verify(&code, now + secs(4)), Err(OtpError::Locked { until }));
     assert_eq!(s.resend(now + secs(120)), Err(OtpError::Locked { until }));
     assert_eq!(s.seconds_until_resend(now + secs(3)), 900);
     assert_eq!(s.seconds_until_resend(until - secs(1)), 1);
@@ -241,28 +203,15 @@ fn resend_cooldown_and_replacement() {
     let now = t("2026-05-04T10:00:00Z");
     let mut s = session();
     let first = s.issue(now).unwrap();
-    assert_eq!(
-        s.resend(now + secs(30)),
-        Err(OtpError::Cooldown {
-            until: now + secs(60)
-        })
-    );
-    assert_eq!(
-        s.issue(now + secs(59)),
-        Err(OtpError::Cooldown {
-            until: now + secs(60)
-        })
-    );
+    assert_eq!(s.resend(now + secs(30)), Err(OtpError::Cooldown { until: now + secs(60) }));
+    assert_eq!(s.issue(now + secs(59)), Err(OtpError::Cooldown { until: now + secs(60) }));
     assert_eq!(s.seconds_until_resend(now + secs(30)), 30);
     let second = s.resend(now + secs(60)).unwrap();
     assert_ne!(first.code, second.code);
     assert_eq!(second.code, format_code(hotp(&SECRET, 1, 6), 6));
     assert_eq!(second.expires_at, now + secs(360));
     // The old code is no longer accepted.
-    assert_eq!(
-        s.verify(&first.code, now + secs(61)),
-        Err(OtpError::WrongCode { tries_left: 2 })
-    );
+    assert_eq!(s.verify(&first.code, now + secs(61)), Err(OtpError::WrongCode { tries_left: 2 }));
     assert_eq!(s.verify(&second.code, now + secs(62)), Ok(()));
 }
 
@@ -274,10 +223,7 @@ fn resending_does_not_reset_tries() {
     s.verify(&wrong(&c), now).unwrap_err();
     s.verify(&wrong(&c), now).unwrap_err();
     let c2 = s.resend(now + secs(60)).unwrap().code;
-    assert!(matches!(
-        s.verify(&wrong(&c2), now + secs(61)),
-        Err(OtpError::Locked { .. })
-    ));
+    assert!(matches!(s.verify(&wrong(&c2), now + secs(61)), Err(OtpError::Locked { .. })));
 }
 
 #[test]
@@ -295,13 +241,8 @@ fn a_code_works_once() {
 #[test]
 fn session_survives_a_reload() {
     let now = t("2026-05-04T10:00:00Z");
-    let mut s = OtpSession::new(
-        "+7 777 555 04 04",
-        Purpose::Consent,
-        DIGEST,
-        SECRET,
-        Policy::PORTAL,
-    );
+    let mut s =
+        OtpSession::new("+7 777 555 04 04", Purpose::Consent, DIGEST, SECRET, Policy::PORTAL);
     let code = s.issue(now).unwrap().code;
     s.verify(&wrong(&code), now + secs(1)).unwrap_err();
     let stored = serde_json::to_string(&s).unwrap();
@@ -328,12 +269,7 @@ fn custom_policy() {
     assert_eq!(s.policy(), kiosk);
     let c = s.issue(now).unwrap();
     assert_eq!(c.expires_at, now + secs(30));
-    assert_eq!(
-        s.verify(&wrong(&c.code), now),
-        Err(OtpError::Locked {
-            until: now + secs(10)
-        })
-    );
+    assert_eq!(s.verify(&wrong(&c.code), now), Err(OtpError::Locked { until: now + secs(10) }));
     let c2 = s.issue(now + secs(10)).unwrap();
     // No cooldown: resend at once.
     let c3 = s.resend(now + secs(10)).unwrap();
@@ -345,10 +281,7 @@ fn custom_policy() {
 fn random_sessions_differ() {
     let a = OtpSession::new_random(PHONE, Purpose::Signing, DIGEST, Policy::PORTAL).unwrap();
     let b = OtpSession::new_random(PHONE, Purpose::Signing, DIGEST, Policy::PORTAL).unwrap();
-    assert_ne!(
-        serde_json::to_string(&a).unwrap(),
-        serde_json::to_string(&b).unwrap()
-    );
+    assert_ne!(serde_json::to_string(&a).unwrap(), serde_json::to_string(&b).unwrap());
 }
 
 #[test]
@@ -378,10 +311,7 @@ fn extreme_instants_do_not_panic() {
     let end = DateTime::<Utc>::MAX_UTC;
     let issued = s.issue(end).unwrap();
     assert_eq!(issued.expires_at, end);
-    assert!(matches!(
-        s.verify(&issued.code, end),
-        Err(OtpError::Expired { .. })
-    ));
+    assert!(matches!(s.verify(&issued.code, end), Err(OtpError::Expired { .. })));
     let _ = s.seconds_until_resend(DateTime::<Utc>::MIN_UTC);
 }
 
@@ -464,10 +394,7 @@ fn default_iterations_round_trip() {
 #[test]
 fn wrong_password_fails() {
     let sealed = vault::seal("correct horse", b"secret", SALT, NONCE, FAST);
-    assert_eq!(
-        vault::open("correct hors", &sealed),
-        Err(VaultError::WrongPassword)
-    );
+    assert_eq!(vault::open("correct hors", &sealed), Err(VaultError::WrongPassword));
     assert_eq!(vault::open("", &sealed), Err(VaultError::WrongPassword));
 }
 
@@ -478,30 +405,14 @@ fn tampering_fails() {
     for i in 0..ct.len() {
         let mut bad = ct.clone();
         bad[i] ^= 0x01;
-        let s = Sealed {
-            ciphertext_hex: vault::hex_encode(&bad),
-            ..sealed.clone()
-        };
-        assert_eq!(
-            vault::open("pw", &s),
-            Err(VaultError::WrongPassword),
-            "byte {i}"
-        );
+        let s = Sealed { ciphertext_hex: vault::hex_encode(&bad), ..sealed.clone() };
+        assert_eq!(vault::open("pw", &s), Err(VaultError::WrongPassword), "byte {i}");
     }
-    let s = Sealed {
-        nonce_hex: vault::hex_encode(&[3u8; 12]),
-        ..sealed.clone()
-    };
+    let s = Sealed { nonce_hex: vault::hex_encode(&[3u8; 12]), ..sealed.clone() };
     assert_eq!(vault::open("pw", &s), Err(VaultError::WrongPassword));
-    let s = Sealed {
-        salt_hex: vault::hex_encode(&[9u8; 16]),
-        ..sealed.clone()
-    };
+    let s = Sealed { salt_hex: vault::hex_encode(&[9u8; 16]), ..sealed.clone() };
     assert_eq!(vault::open("pw", &s), Err(VaultError::WrongPassword));
-    let s = Sealed {
-        iterations: FAST + 1,
-        ..sealed.clone()
-    };
+    let s = Sealed { iterations: FAST + 1, ..sealed.clone() };
     assert_eq!(vault::open("pw", &s), Err(VaultError::WrongPassword));
 }
 
@@ -523,65 +434,19 @@ fn malformed_records() {
     assert_eq!(good.check(), Ok(()));
     let cases = [
         (
-            Sealed {
-                kdf: "scrypt".into(),
-                ..good.clone()
-            },
-            VaultError::UnsupportedKdf {
-                kdf: "scrypt".into(),
-            },
+            Sealed { kdf: "scrypt".into(), ..good.clone() },
+            VaultError::UnsupportedKdf { kdf: "scrypt".into() },
         ),
+        (Sealed { iterations: 0, ..good.clone() }, VaultError::BadIterations { iterations: 0 }),
         (
-            Sealed {
-                iterations: 0,
-                ..good.clone()
-            },
-            VaultError::BadIterations { iterations: 0 },
+            Sealed { iterations: u32::MAX, ..good.clone() },
+            VaultError::BadIterations { iterations: u32::MAX },
         ),
-        (
-            Sealed {
-                iterations: u32::MAX,
-                ..good.clone()
-            },
-            VaultError::BadIterations {
-                iterations: u32::MAX,
-            },
-        ),
-        (
-            Sealed {
-                salt_hex: "zz".repeat(16),
-                ..good.clone()
-            },
-            VaultError::Corrupt,
-        ),
-        (
-            Sealed {
-                salt_hex: "00".repeat(15),
-                ..good.clone()
-            },
-            VaultError::Corrupt,
-        ),
-        (
-            Sealed {
-                nonce_hex: "0".repeat(23),
-                ..good.clone()
-            },
-            VaultError::Corrupt,
-        ),
-        (
-            Sealed {
-                ciphertext_hex: "00".repeat(15),
-                ..good.clone()
-            },
-            VaultError::Corrupt,
-        ),
-        (
-            Sealed {
-                ciphertext_hex: "é".into(),
-                ..good.clone()
-            },
-            VaultError::Corrupt,
-        ),
+        (Sealed { salt_hex: "zz".repeat(16), ..good.clone() }, VaultError::Corrupt),
+        (Sealed { salt_hex: "00".repeat(15), ..good.clone() }, VaultError::Corrupt),
+        (Sealed { nonce_hex: "0".repeat(23), ..good.clone() }, VaultError::Corrupt),
+        (Sealed { ciphertext_hex: "00".repeat(15), ..good.clone() }, VaultError::Corrupt),
+        (Sealed { ciphertext_hex: "é".into(), ..good.clone() }, VaultError::Corrupt),
     ];
     for (s, want) in cases {
         assert_eq!(vault::open("pw", &s), Err(want.clone()), "{s:?}");
@@ -607,21 +472,12 @@ fn operator_key_mode() {
     assert_eq!(vault::open("4821", &r1).unwrap(), b"record one");
     // A key from another PIN, same salt: the tag fails.
     let other_pin = VaultKey::derive("4822", SALT, FAST);
-    assert_eq!(
-        vault::open_with_key(&other_pin, &r1),
-        Err(VaultError::WrongPassword)
-    );
+    assert_eq!(vault::open_with_key(&other_pin, &r1), Err(VaultError::WrongPassword));
     // A record sealed under another salt or iteration count.
     let other_salt = vault::seal("4821", b"r", [9; 16], NONCE, FAST);
-    assert_eq!(
-        vault::open_with_key(&key, &other_salt),
-        Err(VaultError::OtherKey)
-    );
+    assert_eq!(vault::open_with_key(&key, &other_salt), Err(VaultError::OtherKey));
     let other_iter = vault::seal("4821", b"r", SALT, NONCE, FAST + 1);
-    assert_eq!(
-        vault::open_with_key(&key, &other_iter),
-        Err(VaultError::OtherKey)
-    );
+    assert_eq!(vault::open_with_key(&key, &other_iter), Err(VaultError::OtherKey));
     // Same as `seal` with the password.
     assert_eq!(
         vault::seal_with_key(&key, b"x", NONCE),
@@ -643,13 +499,7 @@ fn sealed_json_shape() {
     let s = vault::seal("pw", b"x", SALT, NONCE, FAST);
     let v: Value = serde_json::to_value(&s).unwrap();
     let keys: Vec<_> = v.as_object().unwrap().keys().cloned().collect();
-    for k in [
-        "kdf",
-        "iterations",
-        "salt_hex",
-        "nonce_hex",
-        "ciphertext_hex",
-    ] {
+    for k in ["kdf", "iterations", "salt_hex", "nonce_hex", "ciphertext_hex"] {
         assert!(keys.iter().any(|x| x == k), "{k}");
     }
     assert_eq!(v["kdf"], "pbkdf2-sha256");
@@ -769,14 +619,8 @@ fn canonical_json_sorts_and_compacts() {
     assert_eq!(canonical_json(&json!([])), "[]");
     assert_eq!(canonical_json(&json!({})), "{}");
     assert_eq!(canonical_json(&json!(u64::MAX)), "18446744073709551615");
-    assert_eq!(
-        canonical_json(&json!(1.0e300)),
-        serde_json::to_string(&1.0e300).unwrap()
-    );
-    assert_eq!(
-        canonical_json(&json!("\u{1}\u{1f}\u{7f}")),
-        "\"\\u0001\\u001f\u{7f}\""
-    );
+    assert_eq!(canonical_json(&json!(1.0e300)), serde_json::to_string(&1.0e300).unwrap());
+    assert_eq!(canonical_json(&json!("\u{1}\u{1f}\u{7f}")), "\"\\u0001\\u001f\u{7f}\"");
 }
 
 proptest! {
@@ -844,10 +688,7 @@ fn signatures_are_over_the_canonical_form() {
 #[test]
 fn key_creation_is_deterministic_and_seeded() {
     assert_eq!(key_file(), key_file());
-    assert_ne!(
-        key_file().certificate.public_key,
-        key_file_for(OWNER, 43).certificate.public_key
-    );
+    assert_ne!(key_file().certificate.public_key, key_file_for(OWNER, 43).certificate.public_key);
     // Sub-second precision is dropped from the validity period.
     let kf = KeyFile::create_with_iterations(
         OWNER,
@@ -866,10 +707,7 @@ fn key_creation_is_deterministic_and_seeded() {
 #[test]
 fn create_with_default_iterations() {
     let kf = KeyFile::create(OWNER, OWNER_NAME, PASSWORD, now(), 30, [9; 32], SALT, NONCE).unwrap();
-    assert_eq!(
-        kf.encrypted_private_key.iterations,
-        vault::DEFAULT_ITERATIONS
-    );
+    assert_eq!(kf.encrypted_private_key.iterations, vault::DEFAULT_ITERATIONS);
     signature::sign(&kf, PASSWORD, OWNER, &application(), now()).unwrap();
 }
 
@@ -886,19 +724,11 @@ fn create_refuses_bad_input() {
     let mk = |iin: &str, pw: &str, days: u32, at: DateTime<Utc>| {
         KeyFile::create_with_iterations(iin, OWNER_NAME, pw, at, days, ([1; 32], SALT, NONCE), FAST)
     };
-    assert!(matches!(
-        mk("850314401017", PASSWORD, 30, now()),
-        Err(SignError::InvalidIin(_))
-    ));
+    assert!(matches!(mk("850314401017", PASSWORD, 30, now()), Err(SignError::InvalidIin(_))));
     assert_eq!(mk(OWNER, "", 30, now()), Err(SignError::EmptyPassword));
     assert_eq!(mk(OWNER, PASSWORD, 0, now()), Err(SignError::BadValidity));
     assert_eq!(
-        mk(
-            OWNER,
-            PASSWORD,
-            u32::MAX,
-            DateTime::<Utc>::MAX_UTC - TimeDelta::days(10)
-        ),
+        mk(OWNER, PASSWORD, u32::MAX, DateTime::<Utc>::MAX_UTC - TimeDelta::days(10)),
         Err(SignError::BadValidity)
     );
 }
@@ -941,18 +771,12 @@ fn certificate_validity_window() {
     // then, not at "now" (issue 12, item 6): still valid after expiry.
     let signed = signature::sign(&kf, PASSWORD, OWNER, &application(), now()).unwrap();
     assert_eq!(signed.signed_at, Some(now()));
-    assert_eq!(
-        signature::verify(&signed, OWNER, not_after + TimeDelta::days(1)),
-        Ok(())
-    );
+    assert_eq!(signature::verify(&signed, OWNER, not_after + TimeDelta::days(1)), Ok(()));
     // A signing time outside the certificate's window does not verify (and
     // it cannot be moved there: it is signed).
     let mut moved = signed.clone();
     moved.signed_at = Some(not_after + secs(1));
-    assert_eq!(
-        signature::verify(&moved, OWNER, now()),
-        Err(SignError::Tampered)
-    );
+    assert_eq!(signature::verify(&moved, OWNER, now()), Err(SignError::Tampered));
     // Handed in at submission, the signing time must be the time now.
     assert_eq!(signature::verify_new(&signed, OWNER, now()), Ok(()));
     assert_eq!(
@@ -966,25 +790,18 @@ fn wrong_owner() {
     let kf = key_file();
     assert_eq!(
         signature::sign(&kf, PASSWORD, OTHER, &application(), now()),
-        Err(SignError::WrongOwner {
-            cert_iin: OWNER.into()
-        })
+        Err(SignError::WrongOwner { cert_iin: OWNER.into() })
     );
     let signed = signature::sign(&kf, PASSWORD, OWNER, &application(), now()).unwrap();
     assert_eq!(
         signature::verify(&signed, OTHER, now()),
-        Err(SignError::WrongOwner {
-            cert_iin: OWNER.into()
-        })
+        Err(SignError::WrongOwner { cert_iin: OWNER.into() })
     );
     assert!(matches!(
         signature::sign(&kf, PASSWORD, "not an iin", &application(), now()),
         Err(SignError::InvalidIin(_))
     ));
-    assert!(matches!(
-        signature::verify(&signed, "", now()),
-        Err(SignError::InvalidIin(_))
-    ));
+    assert!(matches!(signature::verify(&signed, "", now()), Err(SignError::InvalidIin(_))));
 }
 
 #[test]
@@ -993,38 +810,20 @@ fn tampered_document() {
     let signed = signature::sign(&kf, PASSWORD, OWNER, &application(), now()).unwrap();
     let mut changed = signed.clone();
     changed.document["copies"] = json!(2);
-    assert_eq!(
-        signature::verify(&changed, OWNER, now()),
-        Err(SignError::Tampered)
-    );
+    assert_eq!(signature::verify(&changed, OWNER, now()), Err(SignError::Tampered));
     let mut added = signed.clone();
     added.document["extra"] = json!(null);
-    assert_eq!(
-        signature::verify(&added, OWNER, now()),
-        Err(SignError::Tampered)
-    );
+    assert_eq!(signature::verify(&added, OWNER, now()), Err(SignError::Tampered));
     // A flipped signature bit.
     let mut sig = vault::hex_decode(&signed.signature_hex).unwrap();
     sig[5] ^= 0x10;
-    let flipped = SignedDocument {
-        signature_hex: vault::hex_encode(&sig),
-        ..signed.clone()
-    };
-    assert_eq!(
-        signature::verify(&flipped, OWNER, now()),
-        Err(SignError::Tampered)
-    );
+    let flipped = SignedDocument { signature_hex: vault::hex_encode(&sig), ..signed.clone() };
+    assert_eq!(signature::verify(&flipped, OWNER, now()), Err(SignError::Tampered));
     // Another person's valid signature with their certificate swapped in.
     let other = key_file_for(OWNER, 7);
     let other_signed = signature::sign(&other, PASSWORD, OWNER, &application(), now()).unwrap();
-    let swapped = SignedDocument {
-        certificate: other_signed.certificate,
-        ..signed
-    };
-    assert_eq!(
-        signature::verify(&swapped, OWNER, now()),
-        Err(SignError::Tampered)
-    );
+    let swapped = SignedDocument { certificate: other_signed.certificate, ..signed };
+    assert_eq!(signature::verify(&swapped, OWNER, now()), Err(SignError::Tampered));
 }
 
 #[test]
@@ -1042,11 +841,7 @@ fn bad_certificate() {
     for (i, edit) in edits.iter().enumerate() {
         let mut s = signed.clone();
         edit(&mut s.certificate);
-        assert_eq!(
-            signature::verify(&s, OWNER, now()),
-            Err(SignError::BadCertificate),
-            "edit {i}"
-        );
+        assert_eq!(signature::verify(&s, OWNER, now()), Err(SignError::BadCertificate), "edit {i}");
         let mut k = kf.clone();
         edit(&mut k.certificate);
         assert_eq!(
@@ -1083,10 +878,7 @@ fn export_and_import() {
     assert!(text.contains("\"certificate\""));
     assert!(text.contains("\"encrypted_private_key\""));
     assert!(text.contains(ISSUER));
-    assert!(
-        !text.contains(&vault::hex_encode(&[42u8; 32])),
-        "no private key in clear"
-    );
+    assert!(!text.contains(&vault::hex_encode(&[42u8; 32])), "no private key in clear");
     let back = KeyFile::from_file_string(&text).unwrap();
     assert_eq!(back, kf);
     let signed = signature::sign(&back, PASSWORD, OWNER, &application(), now()).unwrap();
@@ -1125,10 +917,7 @@ fn corrupt_imports() {
         assert_eq!(KeyFile::from_file_string(s), Err(SignError::Corrupt), "{s}");
     }
     v["certificate"]["owner_name"] = json!("Someone Else");
-    assert_eq!(
-        KeyFile::from_file_string(&v.to_string()),
-        Err(SignError::BadCertificate)
-    );
+    assert_eq!(KeyFile::from_file_string(&v.to_string()), Err(SignError::BadCertificate));
     // A sealed key that is well formed but decrypts to the wrong length.
     let mut kf = key_file();
     kf.encrypted_private_key = vault::seal(PASSWORD, b"short", SALT, NONCE, FAST);
@@ -1138,23 +927,14 @@ fn corrupt_imports() {
     );
     // An undecodable signature on a signed document.
     let signed = signature::sign(&key_file(), PASSWORD, OWNER, &application(), now()).unwrap();
-    let bad = SignedDocument {
-        signature_hex: "xyz".into(),
-        ..signed
-    };
-    assert_eq!(
-        signature::verify(&bad, OWNER, now()),
-        Err(SignError::Corrupt)
-    );
+    let bad = SignedDocument { signature_hex: "xyz".into(), ..signed };
+    assert_eq!(signature::verify(&bad, OWNER, now()), Err(SignError::Corrupt));
 }
 
 #[test]
 fn demo_ca_key_is_pinned() {
     // Changing the demo CA seed would invalidate every downloaded key file.
-    assert_eq!(
-        vault::hex_encode(&signature::demo_ca_public_key()),
-        DEMO_CA_PUBLIC_KEY
-    );
+    assert_eq!(vault::hex_encode(&signature::demo_ca_public_key()), DEMO_CA_PUBLIC_KEY);
 }
 
 const DEMO_CA_PUBLIC_KEY: &str = "561843db79cbbd74dd09e0c72aea9e33eb541364729f716bdc50930ff3e25e82";
@@ -1165,9 +945,7 @@ fn sign_error_codes() {
         SignError::WrongPassword,
         SignError::CertificateExpired { not_after: now() },
         SignError::CertificateNotYetValid { not_before: now() },
-        SignError::WrongOwner {
-            cert_iin: OWNER.into(),
-        },
+        SignError::WrongOwner { cert_iin: OWNER.into() },
         SignError::Tampered,
         SignError::BadCertificate,
         SignError::Corrupt,

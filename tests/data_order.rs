@@ -40,30 +40,14 @@ struct Inner {
 #[test]
 fn in_order_reads_absent_fields_and_nested_objects() {
     let read = |text| json::in_order(|| json::from_str::<Outer>(text));
-    let inner = Inner {
-        a: 1,
-        b: None,
-        c: 3,
-    };
+    let inner = Inner { a: 1, b: None, c: 3 };
     assert_eq!(
         read(r#"{"inner": {"a": 1, "c": 3}}"#).unwrap(),
-        Outer {
-            absent: None,
-            inner,
-            tail: vec![],
-        }
+        Outer { absent: None, inner, tail: vec![] }
     );
     assert_eq!(
         read(r#"{"absent": 7, "inner": {"a": 1, "b": 2, "c": 3}, "tail": [9]}"#).unwrap(),
-        Outer {
-            absent: Some(7),
-            inner: Inner {
-                a: 1,
-                b: Some(2),
-                c: 3
-            },
-            tail: vec![9],
-        }
+        Outer { absent: Some(7), inner: Inner { a: 1, b: Some(2), c: 3 }, tail: vec![9] }
     );
 }
 
@@ -73,10 +57,7 @@ fn in_order_refuses_a_key_out_of_place_and_says_which() {
     let err = read(r#"{"inner": {"c": 3, "a": 1}}"#).unwrap_err();
     assert!(err.to_string().starts_with("key `a` out of order"), "{err}");
     let err = read(r#"{"tail": [], "inner": {"a": 1, "c": 3}}"#).unwrap_err();
-    assert!(
-        err.to_string().starts_with("key `inner` out of order"),
-        "{err}"
-    );
+    assert!(err.to_string().starts_with("key `inner` out of order"), "{err}");
     // A missing field is still serde's own error, and a repeated key is
     // refused too.
     let err = read(r#"{"inner": {"c": 3}}"#).unwrap_err();

@@ -47,14 +47,7 @@ fn prov(
 }
 
 fn day_zero_rule() -> Provenance {
-    prov(
-        Status::Assumption,
-        Seed::F001,
-        "§3(1)",
-        9,
-        "с момента сдачи",
-        Some("C-25"),
-    )
+    prov(Status::Assumption, Seed::F001, "§3(1)", 9, "с момента сдачи", Some("C-25"))
 }
 
 fn s2_portal() -> Term {
@@ -63,17 +56,8 @@ fn s2_portal() -> Term {
         location: None,
         amount: 15,
         unit: Unit::WorkingDays,
-        provenance: prov(
-            Status::National,
-            Seed::F001,
-            "§3(1)",
-            9,
-            "15 рабочих дней",
-            None,
-        ),
-        start: StartRule::NextWorkingDayAfterCutoff {
-            cutoff: "18:00".into(),
-        },
+        provenance: prov(Status::National, Seed::F001, "§3(1)", 9, "15 рабочих дней", None),
+        start: StartRule::NextWorkingDayAfterCutoff { cutoff: "18:00".into() },
         start_provenance: prov(
             Status::Assumption,
             Seed::F001,
@@ -121,14 +105,7 @@ fn s3(channel: Channel, location: Option<Location>, amount: u32) -> Term {
         location,
         amount,
         unit: Unit::WorkingDays,
-        provenance: prov(
-            Status::National,
-            Seed::F003,
-            "item 3 1)",
-            13,
-            "жұмыс күні",
-            None,
-        ),
+        provenance: prov(Status::National, Seed::F003, "item 3 1)", 13, "жұмыс күні", None),
         start: StartRule::DayAfterHandIn,
         start_provenance: prov(
             Status::National,
@@ -174,22 +151,14 @@ fn s2_portal_after_the_cutoff_before_nauryz() {
     let dl = compute(&term, at("2025-03-20T19:30:00+05:00"), cal()).unwrap();
     assert_eq!(dl.accepted_on, d("2025-03-26"));
     assert_eq!(dl.due, d("2025-04-16"));
-    assert_eq!(
-        cal().working_days_between(dl.accepted_on, dl.due).unwrap(),
-        15
-    );
+    assert_eq!(cal().working_days_between(dl.accepted_on, dl.due).unwrap(), 15);
     let steps = steps_of(&dl);
     assert!(matches!(
         &steps[0],
         Step::Submitted { offset_hours: 5, local, .. } if local.to_string() == "2025-03-20 19:30:00"
     ));
     match &steps[1] {
-        Step::AfterHours {
-            cutoff,
-            next,
-            source,
-            local_time,
-        } => {
+        Step::AfterHours { cutoff, next, source, local_time } => {
             assert_eq!(cutoff.to_string(), "18:00");
             assert_eq!(local_time.to_string(), "19:30:00");
             assert_eq!(*next, d("2025-03-26"));
@@ -203,14 +172,7 @@ fn s2_portal_after_the_cutoff_before_nauryz() {
     let dates: Vec<NaiveDate> = sk.iter().map(|x| x.0).collect();
     assert_eq!(
         dates,
-        [
-            "2025-03-21",
-            "2025-03-22",
-            "2025-03-23",
-            "2025-03-24",
-            "2025-03-25"
-        ]
-        .map(d)
+        ["2025-03-21", "2025-03-22", "2025-03-23", "2025-03-24", "2025-03-25"].map(d)
     );
     for (_, why) in &sk {
         let id = match why {
@@ -237,17 +199,9 @@ fn s2_portal_after_the_cutoff_before_nauryz() {
             if *from == d("2025-03-26") && *to == d("2025-04-16") && source == &term.provenance)));
     // Weekends inside the count: 29-30 Mar, 5-6 and 12-13 Apr.
     assert!(steps.contains(&Step::WeekendsSkipped { count: 6 }));
-    assert_eq!(
-        steps.last(),
-        Some(&Step::Due {
-            date: d("2025-04-16")
-        })
-    );
+    assert_eq!(steps.last(), Some(&Step::Due { date: d("2025-04-16") }));
     // The C-05 assumption is collected once.
-    assert_eq!(
-        dl.explanation.assumptions,
-        vec![term.start_provenance.clone()]
-    );
+    assert_eq!(dl.explanation.assumptions, vec![term.start_provenance.clone()]);
     // The English rendering is the CLI's: src/bin/qujat-rules/render.rs
     // tests it on this same submission.
 }
@@ -287,12 +241,7 @@ fn s2_portal_on_a_holiday_rolls_over_with_the_reason() {
     let dl = compute(&t, at("2025-03-21T10:00:00+05:00"), cal()).unwrap();
     assert_eq!(dl.accepted_on, d("2025-03-26"));
     match &steps_of(&dl)[1] {
-        Step::NonWorkingDay {
-            date,
-            reason,
-            next,
-            source,
-        } => {
+        Step::NonWorkingDay { date, reason, next, source } => {
             assert_eq!(*date, d("2025-03-21"));
             assert!(matches!(reason, DayKind::Holiday { holiday } if holiday.slug() == "nauryz"));
             assert_eq!(*next, d("2025-03-26"));
@@ -317,12 +266,9 @@ fn s1_twenty_calendar_days_from_hand_in_moved_to_a_working_day() {
     let moved = steps_of(&dl)
         .iter()
         .find_map(|s| match s {
-            Step::MovedToWorkingDay {
-                from,
-                to,
-                why,
-                source,
-            } => Some((*from, *to, *why, source.clone())),
+            Step::MovedToWorkingDay { from, to, why, source } => {
+                Some((*from, *to, *why, source.clone()))
+            }
             _ => None,
         })
         .unwrap();
@@ -332,26 +278,14 @@ fn s1_twenty_calendar_days_from_hand_in_moved_to_a_working_day() {
     assert_eq!(moved.3, t.end_provenance.clone());
     // Both assumptions (day 0, end rule) are collected.
     assert!(dl.explanation.assumptions.contains(&day_zero_rule()));
-    assert!(
-        dl.explanation
-            .assumptions
-            .contains(t.end_provenance.as_ref().unwrap())
-    );
+    assert!(dl.explanation.assumptions.contains(t.end_provenance.as_ref().unwrap()));
     // Day 20 on a working day: no move.
     let dl = compute(&t, at("2025-04-01T11:00:00+05:00"), cal()).unwrap();
     assert_eq!(dl.due, d("2025-04-21"));
-    assert!(
-        !steps_of(&dl)
-            .iter()
-            .any(|s| matches!(s, Step::MovedToWorkingDay { .. }))
-    );
+    assert!(!steps_of(&dl).iter().any(|s| matches!(s, Step::MovedToWorkingDay { .. })));
     // An end rule that does not move keeps the calendar date and says so.
-    let dl = compute(
-        &s1_provider(EndRule::AsCounted),
-        at("2025-03-01T11:00:00+05:00"),
-        cal(),
-    )
-    .unwrap();
+    let dl =
+        compute(&s1_provider(EndRule::AsCounted), at("2025-03-01T11:00:00+05:00"), cal()).unwrap();
     assert_eq!(dl.due, d("2025-03-21"));
     assert!(
         steps_of(&dl)
@@ -368,35 +302,14 @@ fn s3_provider_three_working_days_and_state_corporation_by_location() {
     assert_eq!(p.accepted_on, d("2025-03-19"));
     assert_eq!(p.due, d("2025-03-27")); // 20, 26, 27 Mar
     assert_eq!(skipped(&p).len(), 5);
-    let same = deadline_for(
-        &terms,
-        Channel::StateCorporation,
-        Some(Location::Same),
-        sub,
-        cal(),
-    )
-    .unwrap();
+    let same =
+        deadline_for(&terms, Channel::StateCorporation, Some(Location::Same), sub, cal()).unwrap();
     assert_eq!(same.due, d("2025-03-27"));
-    let other = deadline_for(
-        &terms,
-        Channel::StateCorporation,
-        Some(Location::Other),
-        sub,
-        cal(),
-    )
-    .unwrap();
+    let other =
+        deadline_for(&terms, Channel::StateCorporation, Some(Location::Other), sub, cal()).unwrap();
     assert_eq!(other.due, d("2025-04-03")); // 20, 26, 27, 28, 31 Mar, 1, 2, 3 Apr
-    assert_eq!(
-        cal()
-            .working_days_between(d("2025-03-19"), other.due)
-            .unwrap(),
-        8
-    );
-    assert!(
-        !steps_of(&other)
-            .iter()
-            .any(|s| matches!(s, Step::LocationAssumed { .. }))
-    );
+    assert_eq!(cal().working_days_between(d("2025-03-19"), other.due).unwrap(), 8);
+    assert!(!steps_of(&other).iter().any(|s| matches!(s, Step::LocationAssumed { .. })));
     // Unknown location: 8 days, and the explanation says why (C-24).
     let unknown = deadline_for(&terms, Channel::StateCorporation, None, sub, cal()).unwrap();
     assert_eq!(unknown.due, other.due);
@@ -404,13 +317,7 @@ fn s3_provider_three_working_days_and_state_corporation_by_location() {
         &steps_of(&unknown)[1],
         Step::LocationAssumed { location: Location::Other, source } if source.rule.as_deref() == Some("C-24")
     ));
-    assert!(
-        unknown
-            .explanation
-            .assumptions
-            .iter()
-            .any(|a| a.rule.as_deref() == Some("C-24"))
-    );
+    assert!(unknown.explanation.assumptions.iter().any(|a| a.rule.as_deref() == Some("C-24")));
     // A channel the service lacks is an error.
     assert_eq!(
         deadline_for(&terms, Channel::Portal, None, sub, cal()),
@@ -419,10 +326,7 @@ fn s3_provider_three_working_days_and_state_corporation_by_location() {
     let only_same = vec![s3(Channel::StateCorporation, Some(Location::Same), 3)];
     assert_eq!(
         deadline_for(&only_same, Channel::StateCorporation, None, sub, cal()),
-        Err(DeadlineError::NoTermForLocation(
-            Channel::StateCorporation,
-            Location::Other
-        ))
+        Err(DeadlineError::NoTermForLocation(Channel::StateCorporation, Location::Other))
     );
 }
 
@@ -448,10 +352,10 @@ fn working_weekends_inside_a_count_are_listed() {
     let dl = compute(&t, at("2024-05-02T10:00:00+05:00"), cal()).unwrap();
     // Fri 3 May, Sat 4 May (decreed working day), Mon 6 May.
     assert_eq!(dl.due, d("2024-05-06"));
-    assert!(steps_of(&dl).contains(&Step::WorkingWeekend {
-        date: d("2024-05-04"),
-        instead_of: d("2024-05-08")
-    }));
+    assert!(
+        steps_of(&dl)
+            .contains(&Step::WorkingWeekend { date: d("2024-05-04"), instead_of: d("2024-05-08") })
+    );
 }
 
 #[test]
@@ -460,52 +364,29 @@ fn uncertain_years_are_flagged() {
     assert!(steps_of(&dl).iter().any(|s| matches!(s,
         Step::CalendarUncertain { year: 2026, status } if status.contains(&YearStatus::TransfersUnknown))));
     let dl = compute(&s2_portal(), at("2025-06-02T10:00:00+05:00"), cal()).unwrap();
-    assert!(
-        !steps_of(&dl)
-            .iter()
-            .any(|s| matches!(s, Step::CalendarUncertain { .. }))
-    );
+    assert!(!steps_of(&dl).iter().any(|s| matches!(s, Step::CalendarUncertain { .. })));
 }
 
 #[test]
 fn errors_instead_of_panics() {
     let mut t = s2_portal();
-    t.start = StartRule::NextWorkingDayAfterCutoff {
-        cutoff: "six pm".into(),
-    };
+    t.start = StartRule::NextWorkingDayAfterCutoff { cutoff: "six pm".into() };
     assert_eq!(
         compute(&t, at("2025-04-01T10:00:00Z"), cal()),
         Err(DeadlineError::BadCutoff("six pm".into()))
     );
     let mut t = s2_portal();
     t.amount = 0;
-    assert_eq!(
-        compute(&t, at("2025-04-01T10:00:00Z"), cal()),
-        Err(DeadlineError::ZeroTerm)
-    );
+    assert_eq!(compute(&t, at("2025-04-01T10:00:00Z"), cal()), Err(DeadlineError::ZeroTerm));
     let e = compute(&s2_portal(), at("2031-01-05T10:00:00Z"), cal()).unwrap_err();
-    assert!(matches!(
-        e,
-        DeadlineError::Calendar(CalendarError::OutOfRange { .. })
-    ));
+    assert!(matches!(e, DeadlineError::Calendar(CalendarError::OutOfRange { .. })));
     assert!(e.to_string().contains("outside the working-day calendar"));
     let e = compute(&s2_portal(), at("2030-12-25T10:00:00Z"), cal()).unwrap_err();
-    assert!(matches!(
-        e,
-        DeadlineError::Calendar(CalendarError::ResultOutOfRange { .. })
-    ));
-    let e = compute(
-        &s1_provider(EndRule::NextWorkingDay),
-        at("2030-12-25T10:00:00Z"),
-        cal(),
-    )
-    .unwrap_err();
+    assert!(matches!(e, DeadlineError::Calendar(CalendarError::ResultOutOfRange { .. })));
+    let e = compute(&s1_provider(EndRule::NextWorkingDay), at("2030-12-25T10:00:00Z"), cal())
+        .unwrap_err();
     assert!(matches!(e, DeadlineError::Calendar(_)));
-    let e = compute(
-        &s1_provider(EndRule::NextWorkingDay),
-        DateTime::<Utc>::MAX_UTC,
-        cal(),
-    );
+    let e = compute(&s1_provider(EndRule::NextWorkingDay), DateTime::<Utc>::MAX_UTC, cal());
     assert!(e.is_err());
 }
 
@@ -579,35 +460,16 @@ fn return_within_one_working_day_of_the_request() {
 #[test]
 fn complaints_five_or_fifteen_working_days() {
     let c = |s, a| deadline::complaint_due(s, d("2025-03-19"), a, cal()).unwrap();
-    let m = c(
-        ServiceId::S1,
-        ComplaintAuthority::MinistryProviderOrStateCorporation,
-    );
+    let m = c(ServiceId::S1, ComplaintAuthority::MinistryProviderOrStateCorporation);
     assert_eq!(m.date, d("2025-03-31")); // 20, 26, 27, 28, 31
     let q = c(ServiceId::S1, ComplaintAuthority::QualityControl);
-    assert_eq!(
-        cal().working_days_between(d("2025-03-19"), q.date).unwrap(),
-        15
-    );
+    assert_eq!(cal().working_days_between(d("2025-03-19"), q.date).unwrap(), 15);
     assert_eq!(q.date, d("2025-04-14"));
     // S1 cites F000 as law; S2 applies it by analogy (C-36), flagged.
-    assert!(
-        !m.explanation
-            .assumptions
-            .iter()
-            .any(|a| a.rule.as_deref() == Some("C-36"))
-    );
-    let s2 = c(
-        ServiceId::S2,
-        ComplaintAuthority::MinistryProviderOrStateCorporation,
-    );
+    assert!(!m.explanation.assumptions.iter().any(|a| a.rule.as_deref() == Some("C-36")));
+    let s2 = c(ServiceId::S2, ComplaintAuthority::MinistryProviderOrStateCorporation);
     assert_eq!(s2.date, m.date);
-    assert!(
-        s2.explanation
-            .assumptions
-            .iter()
-            .any(|a| a.rule.as_deref() == Some("C-36"))
-    );
+    assert!(s2.explanation.assumptions.iter().any(|a| a.rule.as_deref() == Some("C-36")));
 }
 
 /// Every quote this module writes itself is on the cited line of the seed.
@@ -623,13 +485,7 @@ fn own_provenance_quotes_are_verbatim() {
         for c in &p.cites {
             let text = std::fs::read_to_string(format!("{dir}/{}", c.seed.file_name())).unwrap();
             let line = text.lines().nth(c.line as usize - 1).unwrap();
-            assert!(
-                line.contains(&c.quote),
-                "{:?} L{}: {:?}",
-                c.seed,
-                c.line,
-                c.quote
-            );
+            assert!(line.contains(&c.quote), "{:?} L{}: {:?}", c.seed, c.line, c.quote);
         }
     }
 }
@@ -643,11 +499,8 @@ fn arb_instant() -> impl Strategy<Value = DateTime<Utc>> {
 }
 
 fn all_terms() -> Vec<Term> {
-    let mut v = vec![
-        s2_portal(),
-        s1_provider(EndRule::NextWorkingDay),
-        s1_provider(EndRule::AsCounted),
-    ];
+    let mut v =
+        vec![s2_portal(), s1_provider(EndRule::NextWorkingDay), s1_provider(EndRule::AsCounted)];
     v.extend(s3_terms());
     v
 }
@@ -707,10 +560,7 @@ fn the_1730_to_1830_warning_cites_both_texts() {
     };
     // Tuesday 1 April 2025, 17:45: before Qujat's 18:00 cut-off.
     let w = warn("2025-04-01T17:45:00+05:00", None).expect("in the window");
-    assert_eq!(
-        (w.from.to_string(), w.until.to_string()),
-        ("17:30".into(), "18:30".into())
-    );
+    assert_eq!((w.from.to_string(), w.until.to_string()), ("17:30".into(), "18:30".into()));
     assert_eq!(w.cutoff.to_string(), "18:00");
     assert!(!w.after_cutoff);
     assert_eq!(w.counts_from, d("2025-04-01"));
@@ -726,11 +576,9 @@ fn the_1730_to_1830_warning_cites_both_texts() {
     assert!(w.after_cutoff);
     assert_eq!(w.counts_from, d("2025-04-02"));
     // Outside the window, or on a day off, nothing to warn about.
-    for quiet in [
-        "2025-04-01T17:29:00+05:00",
-        "2025-04-01T18:30:00+05:00",
-        "2025-04-05T17:45:00+05:00",
-    ] {
+    for quiet in
+        ["2025-04-01T17:29:00+05:00", "2025-04-01T18:30:00+05:00", "2025-04-05T17:45:00+05:00"]
+    {
         assert_eq!(warn(quiet, None), None, "{quiet}");
     }
     // In the school's local time: 17:45 in Aktobe was 18:45 in Almaty (2023).

@@ -37,10 +37,7 @@ fn every_error_type_is_an_error_with_a_message() {
         }),
         is_error(application::Problem::Missing),
         is_error(CalendarError::BadData("x".into())),
-        is_error(CatalogError {
-            service: ServiceId::S1,
-            message: "x".into(),
-        }),
+        is_error(CatalogError { service: ServiceId::S1, message: "x".into() }),
         is_error(ComplaintError::BadAnswer),
         is_error(ComplaintFieldError {
             field: complaint::Field::Phone,
@@ -57,10 +54,7 @@ fn every_error_type_is_an_error_with_a_message() {
         is_error(PinError::TooShort),
         is_error(RandomUnavailable),
         is_error(SignError::Tampered),
-        is_error(Stale {
-            expected: 1,
-            found: 2,
-        }),
+        is_error(Stale { expected: 1, found: 2 }),
         is_error(SubmitError::OtpDocumentChanged),
         is_error(UnknownService("S9".into())),
         is_error(VaultError::Corrupt),
@@ -111,18 +105,8 @@ fn causes_are_typed_and_reachable() {
     assert!(time.source().unwrap().is::<KzTimeError>());
     let sign = SignError::InvalidIin(IinError::BadChecksum);
     assert!(sign.source().unwrap().is::<IinError>());
-    assert!(
-        SignError::Random(RandomUnavailable)
-            .source()
-            .unwrap()
-            .is::<RandomUnavailable>()
-    );
-    assert!(
-        OtpError::Random(RandomUnavailable)
-            .source()
-            .unwrap()
-            .is::<RandomUnavailable>()
-    );
+    assert!(SignError::Random(RandomUnavailable).source().unwrap().is::<RandomUnavailable>());
+    assert!(OtpError::Random(RandomUnavailable).source().unwrap().is::<RandomUnavailable>());
     let submit = SubmitError::Signature(SignError::Tampered);
     assert!(submit.source().unwrap().is::<SignError>());
     let escalation = ComplaintError::Escalation(EscalationProblem::OtherService);
@@ -132,27 +116,10 @@ fn causes_are_typed_and_reachable() {
         problem: complaint::Problem::Required,
     };
     let invalid = ComplaintError::Invalid(vec![field]);
-    assert_eq!(
-        invalid
-            .source()
-            .unwrap()
-            .downcast_ref::<ComplaintFieldError>(),
-        Some(&field)
-    );
-    let stale = LifecycleError::from(Stale {
-        expected: 3,
-        found: 4,
-    });
-    assert_eq!(
-        stale,
-        LifecycleError::StaleRevision {
-            expected: 3,
-            found: 4
-        }
-    );
-    let wizard = FieldError {
-        field: application::Field::School,
-        problem: application::Problem::TooLong,
-    };
+    assert_eq!(invalid.source().unwrap().downcast_ref::<ComplaintFieldError>(), Some(&field));
+    let stale = LifecycleError::from(Stale { expected: 3, found: 4 });
+    assert_eq!(stale, LifecycleError::StaleRevision { expected: 3, found: 4 });
+    let wizard =
+        FieldError { field: application::Field::School, problem: application::Problem::TooLong };
     assert!(wizard.source().unwrap().is::<application::Problem>());
 }

@@ -60,26 +60,17 @@ fn every_format_has_one_step_per_past_version_and_a_fixture_for_each() {
     for (name, format) in formats::ALL {
         assert_eq!(format.steps.len() as u32 + 1, format.version, "{name}");
         for v in 1..format.version {
-            assert!(
-                has_fixture(name, v),
-                "{name}: no stored example of version {v}"
-            );
+            assert!(has_fixture(name, v), "{name}: no stored example of version {v}");
         }
         // Every collection has an example of its first version at least.
-        assert!(
-            has_fixture(name, 1),
-            "{name}: no stored example of version 1"
-        );
+        assert!(has_fixture(name, 1), "{name}: no stored example of version 1");
     }
 }
 
 #[test]
 fn data_from_a_newer_release_is_refused_for_every_collection() {
     for (name, format) in formats::ALL {
-        let newer = format!(
-            r#"{{"v":{},"rev":1,"data":{{"new":"shape"}}}}"#,
-            format.version + 1
-        );
+        let newer = format!(r#"{{"v":{},"rev":1,"data":{{"new":"shape"}}}}"#, format.version + 1);
         assert_eq!(
             store::decode::<serde_json::Value>(&newer, format).map(|_| ()),
             Err(LoadError::FromTheFuture(format.version + 1)),
@@ -91,10 +82,7 @@ fn data_from_a_newer_release_is_refused_for_every_collection() {
 #[test]
 fn drafts() {
     let all = upgrade_all::<BTreeMap<String, Draft>>("drafts", &formats::DRAFTS);
-    assert_eq!(
-        all[0]["3f2a9c1b7d4e6a80"].answers.school,
-        "Гимназия № 25 <b>"
-    );
+    assert_eq!(all[0]["3f2a9c1b7d4e6a80"].answers.school, "Гимназия № 25 <b>");
 }
 
 #[test]
@@ -116,10 +104,7 @@ fn tickets_keep_their_revision_and_history() {
     assert!(t.tickets[0].is_live());
     assert!(!t.tickets[1].is_live(), "a cancelled ticket is kept");
     assert!(t.rev >= 3, "the revision that guards the last place");
-    assert!(
-        t.tickets[0].expected.is_some(),
-        "hand-in: the result date to expect"
-    );
+    assert!(t.tickets[0].expected.is_some(), "hand-in: the result date to expect");
 }
 
 #[test]
@@ -142,11 +127,7 @@ fn eds_keys() {
 fn otp_sessions_become_a_book() {
     let all = upgrade_all::<OtpBook>("otp", &formats::OTP);
     assert!(all[0].is_empty());
-    assert!(
-        all[0]
-            .locked_until("+77015550101", common::utc("2026-05-04T10:00:00Z"))
-            .is_some()
-    );
+    assert!(all[0].locked_until("+77015550101", common::utc("2026-05-04T10:00:00Z")).is_some());
 }
 
 #[test]
@@ -175,23 +156,14 @@ fn small_collections() {
     assert_eq!((hall.tickets.len(), hall.rev), (3, 4));
     assert_eq!(
         hall.tickets.iter().map(|t| t.state()).collect::<Vec<_>>(),
-        [
-            TicketState::Served,
-            TicketState::Absent,
-            TicketState::Waiting
-        ]
+        [TicketState::Served, TicketState::Absent, TicketState::Waiting]
     );
     assert_eq!(
-        upgrade_all::<Option<String>>("session", &formats::SESSION)[0]
-            .as_deref()
-            .map(str::len),
+        upgrade_all::<Option<String>>("session", &formats::SESSION)[0].as_deref().map(str::len),
         Some(12)
     );
     assert_eq!(upgrade_all::<i64>("clock", &formats::CLOCK), [3_600_000]);
-    assert_eq!(
-        upgrade_all::<String>("staff-role", &formats::STAFF_ROLE),
-        ["head"]
-    );
+    assert_eq!(upgrade_all::<String>("staff-role", &formats::STAFF_ROLE), ["head"]);
 }
 
 #[test]
@@ -204,11 +176,8 @@ fn the_operator_blob_gets_a_guard_and_still_opens_with_its_pin() {
     let key = VaultKey::derive("270419", salt, iterations);
     let plain = vault::open_with_key(&key, sealed).unwrap();
     // The plaintext of version 1 is the data itself, without an envelope.
-    let env: store::Envelope<OperatorData> = store::decode(
-        std::str::from_utf8(&plain).unwrap(),
-        &formats::OPERATOR_DATA,
-    )
-    .unwrap();
+    let env: store::Envelope<OperatorData> =
+        store::decode(std::str::from_utf8(&plain).unwrap(), &formats::OPERATOR_DATA).unwrap();
     assert!(!env.data.visits.is_empty());
     assert_eq!(
         vault::open_with_key(&VaultKey::derive("270418", salt, iterations), sealed),

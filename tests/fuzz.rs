@@ -18,29 +18,15 @@ fn a_small_run_over_every_target_finds_no_panic() {
     assert!(report.targets.iter().all(|t| t.inputs > 0));
     // Mutated stored examples get past the decoders often enough to test
     // what the app does with the data.
-    for t in report
-        .targets
-        .iter()
-        .filter(|t| t.name.starts_with("stored "))
-    {
-        assert!(
-            t.decoded * 20 > t.inputs,
-            "{}: {} of {} decoded",
-            t.name,
-            t.decoded,
-            t.inputs
-        );
+    for t in report.targets.iter().filter(|t| t.name.starts_with("stored ")) {
+        assert!(t.decoded * 20 > t.inputs, "{}: {} of {} decoded", t.name, t.decoded, t.inputs);
     }
     assert_eq!(report.panics(), 0, "{:?}", report.first_panic);
 }
 
 /// How main grouped an SMS code for screen readers: by bytes.
 fn spaced_on_main(code: &str) -> String {
-    if code.len() == 6 {
-        format!("{} {}", &code[..3], &code[3..])
-    } else {
-        code.to_string()
-    }
+    if code.len() == 6 { format!("{} {}", &code[..3], &code[3..]) } else { code.to_string() }
 }
 
 /// How main moved real time by the stored demo-clock offset.
@@ -78,11 +64,7 @@ fn the_harness_catches_the_panics_main_had_and_the_fixes_have_none() {
         }),
     };
     let before = fuzz::run_targets(vec![sms(false), clock(false)], 4_000, 1);
-    assert!(
-        before.targets.iter().all(|t| t.panics > 0),
-        "{:?}",
-        before.targets
-    );
+    assert!(before.targets.iter().all(|t| t.panics > 0), "{:?}", before.targets);
     assert!(before.first_panic.is_some());
     let after = fuzz::run_targets(vec![sms(true), clock(true)], 4_000, 1);
     assert_eq!(after.panics(), 0, "{:?}", after.first_panic);

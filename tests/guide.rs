@@ -34,11 +34,7 @@ fn situation_sets(service: ServiceId) -> Vec<Vec<Situation>> {
             sets.push(vec![*r, *s]);
         }
     }
-    let others: Vec<Situation> = all
-        .iter()
-        .filter(|s| !reasons.contains(s))
-        .copied()
-        .collect();
+    let others: Vec<Situation> = all.iter().filter(|s| !reasons.contains(s)).copied().collect();
     if others.len() > 1 {
         sets.push(others);
     }
@@ -56,10 +52,7 @@ fn each_service_offers_the_situations_its_catalogue_knows() {
         guide::situations(ServiceId::S1),
         [Loss, NameChange, Damage, FillingErrors, Liquidated]
     );
-    assert_eq!(
-        guide::reasons(ServiceId::S1),
-        [Loss, NameChange, Damage, FillingErrors]
-    );
+    assert_eq!(guide::reasons(ServiceId::S1), [Loss, NameChange, Damage, FillingErrors]);
     let s2 = guide::situations(ServiceId::S2);
     assert_eq!(&s2[..3], [Loss, Damage, NameChange]);
     assert_eq!(s2.len(), 5);
@@ -89,74 +82,38 @@ fn every_service_and_situation_gets_a_guide_held_to_the_catalogue() {
             }
             // Where to go, in this order: online, booking, offices, home.
             let w = ways(&g);
-            assert_eq!(
-                w.contains(&&Way::ApplyOnline),
-                svc.has_channel(Channel::Portal),
-                "{what}"
-            );
-            assert_eq!(
-                w.first() == Some(&&Way::ApplyOnline),
-                service == ServiceId::S2
-            );
+            assert_eq!(w.contains(&&Way::ApplyOnline), svc.has_channel(Channel::Portal), "{what}");
+            assert_eq!(w.first() == Some(&&Way::ApplyOnline), service == ServiceId::S2);
             for c in [Channel::Provider, Channel::StateCorporation] {
-                assert_eq!(
-                    w.contains(&&Way::Office { channel: c }),
-                    svc.has_channel(c),
-                    "{what}"
-                );
+                assert_eq!(w.contains(&&Way::Office { channel: c }), svc.has_channel(c), "{what}");
             }
             assert_eq!(w.last(), Some(&&Way::HomeVisit), "{what}: every service");
             let home = g.routes.last().unwrap();
             assert_eq!(home.channel, Some(Channel::StateCorporation));
-            assert!(
-                home.text.unwrap().ru.contains("1414"),
-                "{what}: through 1414"
-            );
-            let bookings: Vec<&Way> = w
-                .iter()
-                .copied()
-                .filter(|w| matches!(w, Way::BookSlot { .. }))
-                .collect();
+            assert!(home.text.unwrap().ru.contains("1414"), "{what}: through 1414");
+            let bookings: Vec<&Way> =
+                w.iter().copied().filter(|w| matches!(w, Way::BookSlot { .. })).collect();
             let expected_bookings: Vec<Way> = queue::data()
                 .booking
                 .iter()
                 .filter(|b| b.service == service)
-                .map(|b| Way::BookSlot {
-                    purpose: b.purpose,
-                    region: b.provider_region.clone(),
-                })
+                .map(|b| Way::BookSlot { purpose: b.purpose, region: b.provider_region.clone() })
                 .collect();
-            assert_eq!(
-                bookings,
-                expected_bookings.iter().collect::<Vec<_>>(),
-                "{what}"
-            );
+            assert_eq!(bookings, expected_bookings.iter().collect::<Vec<_>>(), "{what}");
             for r in &g.routes {
-                assert!(
-                    r.channel.is_none_or(|c| svc.has_channel(c)),
-                    "{what}: {:?}",
-                    r.way
-                );
+                assert!(r.channel.is_none_or(|c| svc.has_channel(c)), "{what}: {:?}", r.way);
             }
             // What to bring and how long, per channel of the service.
             let channels: Vec<Channel> = g.channels.iter().map(|c| c.channel).collect();
-            let expected: Vec<Channel> = Channel::ALL
-                .into_iter()
-                .filter(|c| svc.has_channel(*c))
-                .collect();
+            let expected: Vec<Channel> =
+                Channel::ALL.into_iter().filter(|c| svc.has_channel(*c)).collect();
             assert_eq!(channels, expected, "{what}");
             for cg in &g.channels {
                 let docs = catalog::documents(service, cg.channel, &sits);
-                let bring: Vec<&str> = docs
-                    .iter()
-                    .filter(|d| !d.info)
-                    .map(|d| d.id.as_str())
-                    .collect();
-                let notes: Vec<&str> = docs
-                    .iter()
-                    .filter(|d| d.info)
-                    .map(|d| d.id.as_str())
-                    .collect();
+                let bring: Vec<&str> =
+                    docs.iter().filter(|d| !d.info).map(|d| d.id.as_str()).collect();
+                let notes: Vec<&str> =
+                    docs.iter().filter(|d| d.info).map(|d| d.id.as_str()).collect();
                 let got_bring: Vec<&str> = cg.bring.iter().map(|d| d.id.as_str()).collect();
                 let got_notes: Vec<&str> = cg.notes.iter().map(|d| d.id.as_str()).collect();
                 assert_eq!(got_bring, bring, "{what} {:?}", cg.channel);
@@ -167,27 +124,17 @@ fn every_service_and_situation_gets_a_guide_held_to_the_catalogue() {
                     let due = t.due.as_ref().unwrap();
                     // The deadline engine's own answer, and its explanation.
                     assert_eq!(due, &deadline::compute(t.term, now(), cal()).unwrap());
-                    assert_eq!(
-                        due.explanation.steps.last(),
-                        Some(&Step::Due { date: due.due })
-                    );
+                    assert_eq!(due.explanation.steps.last(), Some(&Step::Due { date: due.due }));
                     assert!(due.due > now().date_naive());
                 }
             }
             // Cost and result, as the catalogue has them, without history.
             assert_eq!(g.cost, Some(&svc.cost), "{what}");
             assert!(!g.results.is_empty());
-            assert!(
-                g.results
-                    .iter()
-                    .all(|r| r.provenance.status != Status::LostForce)
-            );
+            assert!(g.results.iter().all(|r| r.provenance.status != Status::LostForce));
             assert_eq!(
                 g.results.len(),
-                svc.results
-                    .iter()
-                    .filter(|r| r.provenance.status != Status::LostForce)
-                    .count()
+                svc.results.iter().filter(|r| r.provenance.status != Status::LostForce).count()
             );
             // Assumptions stay marked.
             for p in g.assumptions() {
@@ -202,35 +149,20 @@ fn every_service_and_situation_gets_a_guide_held_to_the_catalogue() {
 
 #[test]
 fn s2_an_original_for_a_damaged_or_renamed_certificate_not_for_a_lost_one() {
-    for (reason, original) in [
-        (Situation::Loss, false),
-        (Situation::Damage, true),
-        (Situation::NameChange, true),
-    ] {
+    for (reason, original) in
+        [(Situation::Loss, false), (Situation::Damage, true), (Situation::NameChange, true)]
+    {
         let g = guide::guide(ServiceId::S2, &[reason], None, now()).unwrap();
         for c in [Channel::Provider, Channel::StateCorporation] {
-            let has = g
-                .channel(c)
-                .unwrap()
-                .bring
-                .iter()
-                .any(|d| d.id == "original");
+            let has = g.channel(c).unwrap().bring.iter().any(|d| d.id == "original");
             assert_eq!(has, original, "{reason:?} {c:?}");
         }
         let portal = g.channel(Channel::Portal).unwrap();
         assert_eq!(
-            portal
-                .bring
-                .iter()
-                .map(|d| d.id.as_str())
-                .collect::<Vec<_>>(),
+            portal.bring.iter().map(|d| d.id.as_str()).collect::<Vec<_>>(),
             ["portal-application"]
         );
-        assert_eq!(
-            portal.notes.iter().any(|d| d.id == "portal-original"),
-            original,
-            "{reason:?}"
-        );
+        assert_eq!(portal.notes.iter().any(|d| d.id == "portal-original"), original, "{reason:?}");
     }
 }
 
@@ -238,49 +170,34 @@ fn s2_an_original_for_a_damaged_or_renamed_certificate_not_for_a_lost_one() {
 fn a_minor_and_a_digital_document_add_their_notes() {
     let s2 = guide::guide(
         ServiceId::S2,
-        &[
-            Situation::Loss,
-            Situation::Minor,
-            Situation::DigitalDocument,
-        ],
+        &[Situation::Loss, Situation::Minor, Situation::DigitalDocument],
         None,
         now(),
     );
     // Two non-reasons and a reason: fine.
     let s2 = s2.unwrap();
     for cg in &s2.channels {
-        assert!(
-            cg.notes.iter().any(|d| d.id == "parent-identity-gap"),
-            "{:?}",
-            cg.channel
-        );
+        assert!(cg.notes.iter().any(|d| d.id == "parent-identity-gap"), "{:?}", cg.channel);
     }
     let sc = s2.channel(Channel::StateCorporation).unwrap();
     assert!(sc.notes.iter().any(|d| d.id == "digital-consent"));
     assert!(sc.notes.iter().any(|d| d.id == "digital-app"));
 
     let s3 = guide::guide(ServiceId::S3, &[Situation::Minor], None, now()).unwrap();
-    assert!(s3.channels.iter().all(|c| {
-        c.notes
-            .iter()
-            .any(|d| d.id == "representative-identity-gap")
-    }));
-    let s3 = guide::guide(ServiceId::S3, &[Situation::DigitalDocument], None, now()).unwrap();
     assert!(
         s3.channels
             .iter()
-            .all(|c| c.notes.iter().any(|d| d.id == "digital-consent-gap"))
+            .all(|c| { c.notes.iter().any(|d| d.id == "representative-identity-gap") })
     );
+    let s3 = guide::guide(ServiceId::S3, &[Situation::DigitalDocument], None, now()).unwrap();
+    assert!(s3.channels.iter().all(|c| c.notes.iter().any(|d| d.id == "digital-consent-gap")));
     // Gaps in the sources are assumptions and say so.
     assert!(!s3.assumptions().is_empty());
 }
 
 #[test]
 fn s1_a_liquidated_college_sends_the_citizen_to_the_archive() {
-    for sits in [
-        vec![Situation::Liquidated],
-        vec![Situation::Loss, Situation::Liquidated],
-    ] {
+    for sits in [vec![Situation::Liquidated], vec![Situation::Loss, Situation::Liquidated]] {
         let g = guide::guide(ServiceId::S1, &sits, None, now()).unwrap();
         assert_eq!(ways(&g), [&Way::Archive]);
         let r = &g.routes[0];
@@ -323,43 +240,20 @@ fn situations_a_service_does_not_know_and_two_reasons_are_refused() {
         (ServiceId::S1, Situation::DigitalDocument),
     ] {
         let e = guide::guide(service, &[s], None, now()).unwrap_err();
-        assert_eq!(
-            e,
-            GuideError::NotForService {
-                service,
-                situation: s
-            }
-        );
+        assert_eq!(e, GuideError::NotForService { service, situation: s });
         assert!(!e.to_string().is_empty());
     }
-    let e = guide::guide(
-        ServiceId::S1,
-        &[Situation::Loss, Situation::Damage],
-        None,
-        now(),
-    );
-    assert_eq!(
-        e,
-        Err(GuideError::TwoReasons(Situation::Loss, Situation::Damage))
-    );
+    let e = guide::guide(ServiceId::S1, &[Situation::Loss, Situation::Damage], None, now());
+    assert_eq!(e, Err(GuideError::TwoReasons(Situation::Loss, Situation::Damage)));
     // The same reason twice is one reason.
-    let g = guide::guide(
-        ServiceId::S1,
-        &[Situation::Loss, Situation::Loss],
-        None,
-        now(),
-    )
-    .unwrap();
+    let g = guide::guide(ServiceId::S1, &[Situation::Loss, Situation::Loss], None, now()).unwrap();
     assert_eq!(g.situations, [Situation::Loss]);
 }
 
 #[test]
 fn booking_where_the_queue_has_it_and_for_s2_only_in_its_region() {
     let s3 = guide::guide(ServiceId::S3, &[], None, now()).unwrap();
-    assert!(ways(&s3).contains(&&Way::BookSlot {
-        purpose: Purpose::HandIn,
-        region: None
-    }));
+    assert!(ways(&s3).contains(&&Way::BookSlot { purpose: Purpose::HandIn, region: None }));
     let s1 = guide::guide(ServiceId::S1, &[], None, now()).unwrap();
     assert!(!ways(&s1).iter().any(|w| matches!(w, Way::BookSlot { .. })));
     // S2: collection can be booked in East Kazakhstan only (F002).
@@ -370,31 +264,24 @@ fn booking_where_the_queue_has_it_and_for_s2_only_in_its_region() {
         .and_then(|b| b.provider_region.clone())
         .unwrap();
     let unknown = guide::guide(ServiceId::S2, &[], None, now()).unwrap();
-    assert!(ways(&unknown).contains(&&Way::BookSlot {
-        purpose: Purpose::Collect,
-        region: Some(region.clone())
-    }));
+    assert!(
+        ways(&unknown)
+            .contains(&&Way::BookSlot { purpose: Purpose::Collect, region: Some(region.clone()) })
+    );
     let east = ProviderPlace {
         organisation: Some("oskemen-school-gymnasium-3".into()),
         settlement: "oskemen".into(),
         region: Some(region),
     };
     let there = guide::guide(ServiceId::S2, &[], Some(&east), now()).unwrap();
-    assert!(ways(&there).contains(&&Way::BookSlot {
-        purpose: Purpose::Collect,
-        region: None
-    }));
+    assert!(ways(&there).contains(&&Way::BookSlot { purpose: Purpose::Collect, region: None }));
     let south = ProviderPlace {
         organisation: None,
         settlement: "shymkent".into(),
         region: Some("turkistan".into()),
     };
     let elsewhere = guide::guide(ServiceId::S2, &[], Some(&south), now()).unwrap();
-    assert!(
-        !ways(&elsewhere)
-            .iter()
-            .any(|w| matches!(w, Way::BookSlot { .. }))
-    );
+    assert!(!ways(&elsewhere).iter().any(|w| matches!(w, Way::BookSlot { .. })));
 }
 
 #[test]
@@ -403,15 +290,9 @@ fn how_long_each_term_with_its_unit_and_the_date_for_a_hand_in_now() {
     // settlement, 8 elsewhere (C-24); both shown, each with its date.
     let g = guide::guide(ServiceId::S3, &[], None, now()).unwrap();
     let sc = g.channel(Channel::StateCorporation).unwrap();
-    let by_loc: Vec<(Option<Location>, u32)> = sc
-        .terms
-        .iter()
-        .map(|t| (t.term.location, t.term.amount))
-        .collect();
-    assert_eq!(
-        by_loc,
-        [(Some(Location::Same), 3), (Some(Location::Other), 8)]
-    );
+    let by_loc: Vec<(Option<Location>, u32)> =
+        sc.terms.iter().map(|t| (t.term.location, t.term.amount)).collect();
+    assert_eq!(by_loc, [(Some(Location::Same), 3), (Some(Location::Other), 8)]);
     // The date promised at booking is the guide's date (same engine).
     let office = queue::office("kaskelen-karasai").unwrap();
     let college = ProviderPlace::of_id("almaty-college-service").unwrap();
@@ -429,20 +310,11 @@ fn how_long_each_term_with_its_unit_and_the_date_for_a_hand_in_now() {
     let portal = &s2.channel(Channel::Portal).unwrap().terms[0];
     let due = portal.due.as_ref().unwrap();
     assert_eq!(due.accepted_on.to_string(), "2025-03-26");
-    assert!(
-        due.explanation
-            .steps
-            .iter()
-            .any(|s| matches!(s, Step::AfterHours { .. }))
-    );
+    assert!(due.explanation.steps.iter().any(|s| matches!(s, Step::AfterHours { .. })));
     // Past the calendar's last year: no date, the term still shown.
     let far = at("2031-06-01T10:00:00+05:00");
     let g = guide::guide(ServiceId::S2, &[], None, far).unwrap();
-    assert!(
-        g.channels
-            .iter()
-            .all(|c| c.terms.iter().all(|t| t.due.is_none()))
-    );
+    assert!(g.channels.iter().all(|c| c.terms.iter().all(|t| t.due.is_none())));
 }
 
 #[test]
@@ -452,11 +324,7 @@ fn the_guide_is_small_data() {
     for service in ServiceId::ALL {
         let g = guide::guide(service, &[], None, now()).unwrap();
         assert!(g.routes.len() <= 6);
-        assert!(
-            g.channels
-                .iter()
-                .all(|c| c.bring.len() + c.notes.len() <= 10)
-        );
+        assert!(g.channels.iter().all(|c| c.bring.len() + c.notes.len() <= 10));
         let json = serde_json::to_string(&g).unwrap();
         assert!(json.contains("\"way\":\"home-visit\""));
     }
@@ -498,12 +366,7 @@ fn a_booking_brings_its_own_checklist() {
     let s3 = guide::guide(ServiceId::S3, &[Situation::Minor], None, now()).unwrap();
     let hand_in = booking(&s3, Purpose::HandIn);
     let sc = s3.channel(Channel::StateCorporation).unwrap();
-    let documents: Vec<String> = sc
-        .bring
-        .iter()
-        .chain(&sc.notes)
-        .map(|d| d.id.clone())
-        .collect();
+    let documents: Vec<String> = sc.bring.iter().chain(&sc.notes).map(|d| d.id.clone()).collect();
     let got = ids(&hand_in.checklist);
     for d in &documents {
         assert!(got.contains(d), "the S3 hand-in slot brings {d}: {got:?}");

@@ -29,10 +29,7 @@ fn hand_computed_iin_is_valid() {
     assert_eq!(info.birth_date, d("1990-05-15"));
     assert_eq!(info.sex, Sex::Male);
     assert_eq!(info.serial(), 1);
-    assert_eq!(
-        iin::make(d("1990-05-15"), Sex::Male, 1).as_deref(),
-        Some("900515300018")
-    );
+    assert_eq!(iin::make(d("1990-05-15"), Sex::Male, 1).as_deref(), Some("900515300018"));
 }
 
 #[test]
@@ -44,10 +41,7 @@ fn second_weighting_is_used_when_the_first_gives_ten() {
     let info = iin::validate("900515300908").unwrap();
     assert_eq!(info.birth_date, d("1990-05-15"));
     assert_eq!(info.serial(), 90);
-    assert_eq!(
-        iin::make(d("1990-05-15"), Sex::Male, 90).as_deref(),
-        Some("900515300908")
-    );
+    assert_eq!(iin::make(d("1990-05-15"), Sex::Male, 90).as_deref(), Some("900515300908"));
 }
 
 #[test]
@@ -55,10 +49,7 @@ fn both_weightings_ten_is_check_digit_ten() {
     // 9 0 0 5 1 5 3 0 0 9 1: first sum 175 + 11 = 186 ≡ 10 (mod 11);
     // second 140 + 2 = 142 ≡ 10 (mod 11). No 12th digit can make it valid.
     for last in 0..=9 {
-        assert_eq!(
-            iin::validate(&format!("90051530091{last}")),
-            Err(IinError::CheckDigitTen)
-        );
+        assert_eq!(iin::validate(&format!("90051530091{last}")), Err(IinError::CheckDigitTen));
     }
     assert_eq!(iin::make(d("1990-05-15"), Sex::Male, 91), None);
 }
@@ -101,21 +92,12 @@ fn spaces_are_accepted() {
 fn each_error() {
     assert_eq!(iin::validate(""), Err(IinError::Empty));
     assert_eq!(iin::validate("   \t"), Err(IinError::Empty));
-    assert_eq!(
-        iin::validate("90051530001"),
-        Err(IinError::WrongLength { len: 11 })
-    );
-    assert_eq!(
-        iin::validate("9005153000181"),
-        Err(IinError::WrongLength { len: 13 })
-    );
+    assert_eq!(iin::validate("90051530001"), Err(IinError::WrongLength { len: 11 }));
+    assert_eq!(iin::validate("9005153000181"), Err(IinError::WrongLength { len: 13 }));
     assert_eq!(iin::validate("900515-300018"), Err(IinError::NotDigits));
     assert_eq!(iin::validate("90051530001O"), Err(IinError::NotDigits));
     // Full-width and Arabic-Indic digits are not ASCII digits.
-    assert_eq!(
-        iin::validate("９００５１５３０００１８"),
-        Err(IinError::NotDigits)
-    );
+    assert_eq!(iin::validate("９００５１５３０００１８"), Err(IinError::NotDigits));
     assert_eq!(iin::validate("٩٠٠٥١٥٣٠٠٠١٨"), Err(IinError::NotDigits));
     for c in ['0', '7', '8', '9'] {
         let s = format!("900515{c}00018");
@@ -231,10 +213,7 @@ fn every_iin_valid_and_consistent() {
         assert_eq!(info.birth_date, p.birth_date, "{}", p.iin);
         assert_eq!(info.sex, p.sex, "{}", p.iin);
         assert!(seen.insert(p.iin.clone()), "duplicate {}", p.iin);
-        assert_eq!(
-            iin::make(p.birth_date, p.sex, info.serial()).as_deref(),
-            Some(p.iin.as_str())
-        );
+        assert_eq!(iin::make(p.birth_date, p.sex, info.serial()).as_deref(), Some(p.iin.as_str()));
     }
 }
 
@@ -243,20 +222,12 @@ fn family_links_are_symmetric() {
     for p in registry::people() {
         for c in &p.children {
             let child = registry::find(c).unwrap_or_else(|| panic!("{}: no child {c}", p.iin));
-            assert!(
-                child.parents.contains(&p.iin),
-                "{c} does not list {}",
-                p.iin
-            );
+            assert!(child.parents.contains(&p.iin), "{c} does not list {}", p.iin);
             assert!(child.birth_date > p.birth_date);
         }
         for parent in &p.parents {
             let par = registry::find(parent).unwrap_or_else(|| panic!("{}: no parent", p.iin));
-            assert!(
-                par.children.contains(&p.iin),
-                "{parent} does not list {}",
-                p.iin
-            );
+            assert!(par.children.contains(&p.iin), "{parent} does not list {}", p.iin);
         }
     }
     let kids = registry::children_of("850314401018");
@@ -270,25 +241,17 @@ fn family_links_are_symmetric() {
 fn required_cases_are_present() {
     let today = d("2026-06-01");
     let people = registry::people();
-    assert!(
-        people.iter().any(|p| p.phone.is_none()),
-        "someone without a phone"
-    );
+    assert!(people.iter().any(|p| p.phone.is_none()), "someone without a phone");
     assert!(
         people.iter().filter(|p| p.phone.is_some()).count() > people.len() / 2,
         "most have a phone"
     );
     assert!(
-        people
-            .iter()
-            .any(|p| !p.id_document.is_valid_on(today) && !p.is_minor_on(today)),
+        people.iter().any(|p| !p.id_document.is_valid_on(today) && !p.is_minor_on(today)),
         "an adult with an expired ID"
     );
     assert!(
-        people
-            .iter()
-            .flat_map(|p| &p.education)
-            .any(|e| e.in_digital_documents),
+        people.iter().flat_map(|p| &p.education).any(|e| e.in_digital_documents),
         "a document in the digital-documents service"
     );
     assert!(
@@ -298,10 +261,8 @@ fn required_cases_are_present() {
             .any(|e| e.organisation_liquidated && e.kind == EducationKind::TveDiploma),
         "a diploma from a liquidated college"
     );
-    let minors: Vec<_> = people
-        .iter()
-        .filter(|p| p.birth_date.year() >= 2010 && p.is_minor_on(today))
-        .collect();
+    let minors: Vec<_> =
+        people.iter().filter(|p| p.birth_date.year() >= 2010 && p.is_minor_on(today)).collect();
     assert!(minors.len() >= 2);
     assert!(minors.iter().all(|m| !m.parents.is_empty()));
     for kind in [
@@ -310,10 +271,7 @@ fn required_cases_are_present() {
         EducationKind::TveDiploma,
     ] {
         assert!(
-            people
-                .iter()
-                .flat_map(|p| &p.education)
-                .any(|e| e.kind == kind),
+            people.iter().flat_map(|p| &p.education).any(|e| e.kind == kind),
             "{}",
             kind.code()
         );
@@ -325,10 +283,8 @@ fn required_cases_are_present() {
 
 #[test]
 fn kazakh_letters_are_present() {
-    let all: String = registry::people()
-        .iter()
-        .map(|p| p.display_name(Lang::Kk).to_lowercase())
-        .collect();
+    let all: String =
+        registry::people().iter().map(|p| p.display_name(Lang::Kk).to_lowercase()).collect();
     for c in ['ә', 'ғ', 'қ', 'ң', 'ө', 'ұ', 'ү', 'һ', 'і'] {
         assert!(all.contains(c), "no {c}");
     }

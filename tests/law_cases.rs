@@ -124,10 +124,7 @@ impl Row {
         [
             ("route", self.route.clone()),
             ("documents", list(self.documents.iter().cloned())),
-            (
-                "refusal_grounds",
-                list(self.refusal_grounds.iter().cloned()),
-            ),
+            ("refusal_grounds", list(self.refusal_grounds.iter().cloned())),
             ("consent", self.consent.clone()),
             ("term", self.term.clone()),
             ("milestones", list(self.milestones.iter().cloned())),
@@ -243,15 +240,10 @@ fn combinations() -> Vec<Combo> {
             r if r.is_empty() => vec![None],
             r => r.into_iter().map(Some).collect(),
         };
-        let roles = s
-            .form_fields
-            .iter()
-            .find(|f| f.id == "applicant-role")
-            .map_or(1, |f| f.options.len());
+        let roles =
+            s.form_fields.iter().find(|f| f.id == "applicant-role").map_or(1, |f| f.options.len());
         let depends = |sit: Situation| {
-            s.documents
-                .iter()
-                .any(|d| d.when.contains(&sit) || d.unless.contains(&sit))
+            s.documents.iter().any(|d| d.when.contains(&sit) || d.unless.contains(&sit))
         };
         let bools = |on: bool| if on { vec![false, true] } else { vec![false] };
         for channel in [Channel::StateCorporation, Channel::Provider] {
@@ -328,11 +320,7 @@ fn cites(p: &Provenance) -> String {
 
 fn item(id: &str, p: &Provenance) -> String {
     let c = cites(p);
-    if c.is_empty() {
-        id.to_string()
-    } else {
-        format!("{id} {c}")
-    }
+    if c.is_empty() { id.to_string() } else { format!("{id} {c}") }
 }
 
 /// A row's answer for a combination, field by field in the table's
@@ -355,10 +343,7 @@ fn said(r: &Rules) -> Said {
         let spec = d.consent.expect("a consent rule says who and how");
         let by = serde_json::to_value(spec.by).unwrap();
         let how = serde_json::to_value(spec.how).unwrap();
-        item(
-            &format!("{} {}", by.as_str().unwrap(), how.as_str().unwrap()),
-            &d.provenance,
-        )
+        item(&format!("{} {}", by.as_str().unwrap(), how.as_str().unwrap()), &d.provenance)
     });
     let term = r.term.as_ref().map_or("none".to_string(), |t| {
         let unit = match t.term.unit {
@@ -373,14 +358,8 @@ fn said(r: &Rules) -> Said {
     });
     [
         ("route", route),
-        (
-            "documents",
-            list(r.documents.iter().map(|d| item(&d.id, &d.provenance))),
-        ),
-        (
-            "refusal_grounds",
-            list(r.refusal_grounds.iter().map(|g| item(&g.id, &g.provenance))),
-        ),
+        ("documents", list(r.documents.iter().map(|d| item(&d.id, &d.provenance)))),
+        ("refusal_grounds", list(r.refusal_grounds.iter().map(|g| item(&g.id, &g.provenance)))),
         ("consent", consent),
         ("term", term),
         (
@@ -393,10 +372,7 @@ fn said(r: &Rules) -> Said {
                 s
             })),
         ),
-        (
-            "receipts",
-            list(r.receipts.iter().map(|x| item(&x.id, &x.provenance))),
-        ),
+        ("receipts", list(r.receipts.iter().map(|x| item(&x.id, &x.provenance)))),
         ("assumptions", r.assumptions().join(" ")),
     ]
 }
@@ -434,9 +410,8 @@ fn every_combination_has_exactly_one_row_and_the_engine_produces_it() {
     let mut errors = Vec::new();
     let mut used = vec![0usize; table.case.len()];
     for c in &combos {
-        let rows: Vec<usize> = (0..table.case.len())
-            .filter(|&i| table.case[i].matches(c))
-            .collect();
+        let rows: Vec<usize> =
+            (0..table.case.len()).filter(|&i| table.case[i].matches(c)).collect();
         let row = match rows.as_slice() {
             [] => {
                 errors.push(format!("no row for {}", describe(c)));
@@ -456,10 +431,7 @@ fn every_combination_has_exactly_one_row_and_the_engine_produces_it() {
         for ((what, want), (field, got)) in row.said().into_iter().zip(said(&rules)) {
             // Both lists name their fields: a reordering of one would
             // otherwise compare a table field with a different engine field.
-            assert_eq!(
-                what, field,
-                "Row::said and said() list fields in different orders"
-            );
+            assert_eq!(what, field, "Row::said and said() list fields in different orders");
             if want != got {
                 errors.push(format!(
                     "{}: {what}\n    table:  {want}\n    engine: {got}",
@@ -476,12 +448,7 @@ fn every_combination_has_exactly_one_row_and_the_engine_produces_it() {
             ));
         }
     }
-    assert!(
-        errors.is_empty(),
-        "{} problem(s):\n{}",
-        errors.len(),
-        errors.join("\n")
-    );
+    assert!(errors.is_empty(), "{} problem(s):\n{}", errors.len(), errors.join("\n"));
     // The table is not empty by accident, and every entry point is covered.
     assert!(combos.len() >= 100, "{} combinations", combos.len());
     for from in ["wizard", "visit", "counter"] {

@@ -39,9 +39,7 @@ fn ctx(service: &str, channel: Channel) -> Ctx<'static> {
 }
 
 fn ctx_in(service: &str, channel: Channel, region: Option<&'static str>) -> Ctx<'static> {
-    Ctx::embedded(sid(service), channel)
-        .unwrap()
-        .in_region(region)
+    Ctx::embedded(sid(service), channel).unwrap().in_region(region)
 }
 
 fn s2() -> &'static Service {
@@ -81,12 +79,8 @@ fn details_for(t: Transition) -> Details {
 }
 
 /// The provider's steps up to the head's signature (F002 actions 1–4).
-const TO_SIGNED: [Transition; 4] = [
-    Transition::Register,
-    Transition::Assign,
-    Transition::Prepare,
-    Transition::Sign,
-];
+const TO_SIGNED: [Transition; 4] =
+    [Transition::Register, Transition::Assign, Transition::Prepare, Transition::Sign];
 
 /// Then the signed result is delivered to the State Corporation.
 const TO_READY: [Transition; 5] = [
@@ -136,17 +130,9 @@ fn reach(c: &Ctx<'_>, state: State) -> Lifecycle {
         State::RefusedAtAcceptance => return Lifecycle::refused_at_acceptance(start),
         State::HandedToProvider | State::ReturnRequested => {
             let mut lc = play(c, start, &TO_READY);
-            record(
-                &mut lc,
-                c,
-                &[(T::HandToProvider, R::System, "2025-05-10T00:00:00+05:00")],
-            );
+            record(&mut lc, c, &[(T::HandToProvider, R::System, "2025-05-10T00:00:00+05:00")]);
             if state == State::ReturnRequested {
-                record(
-                    &mut lc,
-                    c,
-                    &[(T::RequestReturn, R::Citizen, "2025-05-12T10:00:00+05:00")],
-                );
+                record(&mut lc, c, &[(T::RequestReturn, R::Citizen, "2025-05-12T10:00:00+05:00")]);
             }
             return lc;
         }
@@ -178,17 +164,9 @@ fn exactly_the_legal_transitions_succeed_from_every_state() {
         (S::Assigned, T::Refuse, S::Refused),
         (S::InPreparation, T::Sign, S::Signed),
         (S::InPreparation, T::Refuse, S::Refused),
-        (
-            S::Signed,
-            T::DeliverToStateCorporation,
-            S::ReadyAtStateCorporation,
-        ),
+        (S::Signed, T::DeliverToStateCorporation, S::ReadyAtStateCorporation),
         (S::ReadyAtStateCorporation, T::Issue, S::Issued),
-        (
-            S::ReadyAtStateCorporation,
-            T::HandToProvider,
-            S::HandedToProvider,
-        ),
+        (S::ReadyAtStateCorporation, T::HandToProvider, S::HandedToProvider),
         (S::HandedToProvider, T::RequestReturn, S::ReturnRequested),
         (S::ReturnRequested, T::Return, S::ReadyAtStateCorporation),
     ];
@@ -214,10 +192,7 @@ fn exactly_the_legal_transitions_succeed_from_every_state() {
                 None => {
                     assert_eq!(
                         result,
-                        Err(LifecycleError::IllegalTransition {
-                            from,
-                            transition: t
-                        }),
+                        Err(LifecycleError::IllegalTransition { from, transition: t }),
                         "{from:?} --{t:?}--> must be refused"
                     );
                     assert_eq!(lc, base, "a refused transition changes nothing");
@@ -236,23 +211,10 @@ fn issuing_at_the_office_straight_after_signing_is_for_the_provider_channel_only
     let t = at("2025-12-01T10:00:00+05:00");
     let mut lc = reach(&portal, State::Signed);
     assert!(matches!(
-        lc.clone().apply(
-            &portal,
-            Transition::Issue,
-            Role::Clerk,
-            t,
-            Details::default()
-        ),
+        lc.clone().apply(&portal, Transition::Issue, Role::Clerk, t, Details::default()),
         Err(LifecycleError::IllegalTransition { .. })
     ));
-    lc.apply(
-        &office,
-        Transition::Issue,
-        Role::Clerk,
-        t,
-        Details::default(),
-    )
-    .unwrap();
+    lc.apply(&office, Transition::Issue, Role::Clerk, t, Details::default()).unwrap();
     assert_eq!(lc.state, State::Issued);
     // F002 action 5 ("issue") is the step it completes.
     assert_eq!(lc.events.last().unwrap().step_id.as_deref(), Some("issue"));
@@ -264,17 +226,8 @@ fn initial_transitions_cannot_be_applied() {
     for t in [Transition::Accept, Transition::RefuseAtAcceptance] {
         let mut lc = Lifecycle::default();
         assert_eq!(
-            lc.apply(
-                &c,
-                t,
-                Role::System,
-                at("2025-04-01T10:00:00Z"),
-                Details::default()
-            ),
-            Err(LifecycleError::IllegalTransition {
-                from: State::Delivered,
-                transition: t
-            })
+            lc.apply(&c, t, Role::System, at("2025-04-01T10:00:00Z"), Details::default()),
+            Err(LifecycleError::IllegalTransition { from: State::Delivered, transition: t })
         );
     }
     let refused = Lifecycle::refused_at_acceptance(at("2025-04-01T10:00:00Z"));
@@ -327,27 +280,13 @@ fn only_the_head_signs_and_only_the_clerk_registers() {
     let c = ctx("S2", Channel::Portal);
     let t = at("2025-04-01T11:00:00+05:00");
     let mut lc = Lifecycle::new(at("2025-04-01T10:00:00+05:00"));
-    let e = lc
-        .apply(&c, Transition::Register, Role::Head, t, Details::default())
-        .unwrap_err();
+    let e = lc.apply(&c, Transition::Register, Role::Head, t, Details::default()).unwrap_err();
     assert_eq!(e.code(), "lifecycle-wrong-role");
     let mut lc = reach(&c, State::InPreparation);
     let e = lc
-        .apply(
-            &c,
-            Transition::Sign,
-            Role::Executor,
-            at("2025-12-01T10:00:00Z"),
-            Details::default(),
-        )
+        .apply(&c, Transition::Sign, Role::Executor, at("2025-12-01T10:00:00Z"), Details::default())
         .unwrap_err();
-    assert!(matches!(
-        e,
-        LifecycleError::WrongRole {
-            actor: Role::Executor,
-            ..
-        }
-    ));
+    assert!(matches!(e, LifecycleError::WrongRole { actor: Role::Executor, .. }));
 }
 
 #[test]
@@ -357,18 +296,11 @@ fn time_cannot_go_backwards_but_may_stand_still() {
     let last = lc.last_at().unwrap();
     let before = last - TimeDelta::seconds(1);
     assert_eq!(
-        lc.apply(
-            &c,
-            Transition::Assign,
-            Role::Head,
-            before,
-            Details::default()
-        ),
+        lc.apply(&c, Transition::Assign, Role::Head, before, Details::default()),
         Err(LifecycleError::TimeGoesBackwards { last, at: before })
     );
     assert_eq!(lc.state, State::Registered);
-    lc.apply(&c, Transition::Assign, Role::Head, last, Details::default())
-        .unwrap();
+    lc.apply(&c, Transition::Assign, Role::Head, last, Details::default()).unwrap();
     assert_eq!(lc.state, State::Assigned);
 }
 
@@ -399,10 +331,7 @@ fn a_stale_revision_from_another_tab_is_refused() {
             at("2025-04-01T11:00:00+05:00"),
             Details::default()
         )),
-        Err(LifecycleError::StaleRevision {
-            expected: 0,
-            found: 1
-        })
+        Err(LifecycleError::StaleRevision { expected: 0, found: 1 })
     );
     assert_eq!(stored, before);
     stored
@@ -426,19 +355,11 @@ fn a_refusal_needs_a_decision_ground_and_its_motivation() {
     let base = reach(&c, State::Assigned);
     let try_refuse = |details: Details| {
         let mut lc = base.clone();
-        lc.apply(&c, Transition::Refuse, Role::Head, t, details)
-            .map(|()| lc)
+        lc.apply(&c, Transition::Refuse, Role::Head, t, details).map(|()| lc)
     };
+    assert_eq!(try_refuse(Details::default()).unwrap_err(), LifecycleError::MissingReason);
     assert_eq!(
-        try_refuse(Details::default()).unwrap_err(),
-        LifecycleError::MissingReason
-    );
-    assert_eq!(
-        try_refuse(Details {
-            note: Some("no such record".into()),
-            reason_id: None
-        })
-        .unwrap_err(),
+        try_refuse(Details { note: Some("no such record".into()), reason_id: None }).unwrap_err(),
         LifecycleError::MissingReason
     );
     assert_eq!(
@@ -448,29 +369,20 @@ fn a_refusal_needs_a_decision_ground_and_its_motivation() {
     // An acceptance ground (F001 §9) is not a decision ground.
     assert_eq!(
         try_refuse(Details::refusal("incomplete-package", "x")).unwrap_err(),
-        LifecycleError::UnknownReason {
-            reason_id: "incomplete-package".into()
-        }
+        LifecycleError::UnknownReason { reason_id: "incomplete-package".into() }
     );
     let lc = try_refuse(Details::refusal(S2_REFUSAL, "No record in the archive.")).unwrap();
     let e = lc.events.last().unwrap();
     assert_eq!(lc.state, State::Refused);
     assert_eq!(e.reason_id.as_deref(), Some(S2_REFUSAL));
     assert_eq!(e.note.as_deref(), Some("No record in the archive."));
-    assert_eq!(
-        e.rule_id.as_deref(),
-        Some("refusal_grounds/decision-grounds-not-listed")
-    );
+    assert_eq!(e.rule_id.as_deref(), Some("refusal_grounds/decision-grounds-not-listed"));
     assert_eq!(e.provenance.as_ref().unwrap().rule.as_deref(), Some("C-12"));
     assert_eq!(lifecycle::public_status(&lc), PublicStatus::Refused);
 
     // S3 lists four decision grounds (F003 row [9]).
     let c3 = ctx("S3", Channel::Provider);
-    let mut lc = play(
-        &c3,
-        at("2025-04-01T10:00:00+05:00"),
-        &[Transition::Register],
-    );
+    let mut lc = play(&c3, at("2025-04-01T10:00:00+05:00"), &[Transition::Register]);
     lc.apply(
         &c3,
         Transition::Refuse,
@@ -510,35 +422,20 @@ fn events_record_the_step_or_rule_they_follow() {
     // A portal result is collected at the chosen State Corporation office (C-06).
     let issue = lc.events.last().unwrap();
     assert_eq!(issue.rule_id.as_deref(), Some("issuance/portal-pickup"));
-    assert_eq!(
-        issue.provenance.as_ref().unwrap().rule.as_deref(),
-        Some("C-06")
-    );
+    assert_eq!(issue.provenance.as_ref().unwrap().rule.as_deref(), Some("C-06"));
 
     let held = reach(&c, State::ReturnRequested);
-    let rules: Vec<Option<&str>> = held.events[6..]
-        .iter()
-        .map(|e| e.rule_id.as_deref())
-        .collect();
+    let rules: Vec<Option<&str>> = held.events[6..].iter().map(|e| e.rule_id.as_deref()).collect();
     assert_eq!(rules, [Some("storage/held"), Some("storage/send-back")]);
 
     // S3: the F004 steps lost force and are never recorded as followed.
     let c3 = ctx("S3", Channel::StateCorporation);
-    let lc3 = play(
-        &c3,
-        at("2025-04-01T10:00:00+05:00"),
-        &[&TO_READY[..], &[Transition::Issue]].concat(),
-    );
+    let lc3 =
+        play(&c3, at("2025-04-01T10:00:00+05:00"), &[&TO_READY[..], &[Transition::Issue]].concat());
     assert!(lc3.events.iter().all(|e| e.step_id.is_none()));
     let deliver = &lc3.events[5];
-    assert_eq!(
-        deliver.rule_id.as_deref(),
-        Some("issuance/delivery-to-state-corporation")
-    );
-    assert_eq!(
-        lc3.events[6].rule_id.as_deref(),
-        Some("issuance/receipt-and-identity")
-    );
+    assert_eq!(deliver.rule_id.as_deref(), Some("issuance/delivery-to-state-corporation"));
+    assert_eq!(lc3.events[6].rule_id.as_deref(), Some("issuance/receipt-and-identity"));
     assert!(
         lc3.events
             .iter()
@@ -594,14 +491,9 @@ fn s2_uses_the_resolved_acceptance_window_for_working_time() {
     assert_eq!(s.id, "provider-acceptance");
     assert!(s.resolved);
     let h = s.hours.as_ref().unwrap();
+    assert_eq!((h.open.to_string(), h.close.to_string()), ("09:00".into(), "17:30".into()));
     assert_eq!(
-        (h.open.to_string(), h.close.to_string()),
-        ("09:00".into(), "17:30".into())
-    );
-    assert_eq!(
-        lifecycle::provider_schedule(catalog::service(ServiceId::S3))
-            .unwrap()
-            .id,
+        lifecycle::provider_schedule(catalog::service(ServiceId::S3)).unwrap().id,
         "provider"
     );
     assert!(lifecycle::provider_schedule(catalog::service(ServiceId::S1)).is_none());
@@ -619,17 +511,7 @@ fn s2_targets_skip_nauryz_2025_in_the_twelve_working_days() {
     let now = at("2025-03-20T10:05:00+05:00");
     let ts = lifecycle::targets(&c, &lc, &s2_input(now, accepted)).unwrap();
     let ids: Vec<&str> = ts.iter().map(|t| t.step_id.as_str()).collect();
-    assert_eq!(
-        ids,
-        [
-            "register",
-            "head-review",
-            "prepare",
-            "sign",
-            "issue",
-            LEGAL_DEADLINE
-        ]
-    );
+    assert_eq!(ids, ["register", "head-review", "prepare", "sign", "issue", LEGAL_DEADLINE]);
     let due = |id| by_id(&ts, id).due;
     assert_eq!(due("register"), at("2025-03-20T10:15:00+05:00"));
     assert_eq!(due("head-review"), at("2025-03-20T12:15:00+05:00"));
@@ -685,10 +567,7 @@ fn the_two_hour_step_crosses_lunch_and_closing_time() {
     // Registered at 12:30: 30 minutes before the break, 90 after 14:30.
     let ts = registered_at("2025-04-11T12:30:00+05:00");
     assert_eq!(due_of(&ts, "register"), at("2025-04-11T12:15:00+05:00"));
-    assert_eq!(
-        by_id(&ts, "register").done_at,
-        Some(at("2025-04-11T12:30:00+05:00"))
-    );
+    assert_eq!(by_id(&ts, "register").done_at, Some(at("2025-04-11T12:30:00+05:00")));
     assert_eq!(due_of(&ts, "head-review"), at("2025-04-11T16:00:00+05:00"));
 
     // Registered at 16:45 on Friday: 45 minutes to the 17:30 close, the
@@ -721,10 +600,7 @@ fn late_steps_are_marked_and_the_chain_follows_actual_times() {
     // The 12 days count from the actual assignment, not its target.
     let prep = by_id(&ts, "prepare");
     assert_eq!(prep.due, at("2025-04-18T09:30:00+05:00"));
-    assert!(
-        prep.late && prep.done_at.is_none(),
-        "not done and now > due"
-    );
+    assert!(prep.late && prep.done_at.is_none(), "not done and now > due");
     let legal = by_id(&ts, LEGAL_DEADLINE);
     assert_eq!(legal.due, at("2025-04-22T23:59:59+05:00"));
     assert!(legal.late);
@@ -742,10 +618,7 @@ fn late_steps_are_marked_and_the_chain_follows_actual_times() {
     assert!(ts.iter().all(|t| !t.late));
     assert!(!lifecycle::overdue(&ts, early));
     let (next, left) = lifecycle::next_target(&ts, early).unwrap();
-    assert_eq!(
-        (next.step_id.as_str(), left),
-        ("register", TimeDelta::minutes(10))
-    );
+    assert_eq!((next.step_id.as_str(), left), ("register", TimeDelta::minutes(10)));
 }
 
 #[test]
@@ -756,15 +629,7 @@ fn the_legal_deadline_is_met_when_the_result_is_ready_or_refused() {
     let now = at("2025-06-01T10:00:00+05:00");
     let ts = lifecycle::targets(&c, &ready, &s2_input(now, accepted)).unwrap();
     let legal = by_id(&ts, LEGAL_DEADLINE);
-    assert_eq!(
-        legal.done_at,
-        Some(
-            ready
-                .last(Transition::DeliverToStateCorporation)
-                .unwrap()
-                .at
-        )
-    );
+    assert_eq!(legal.done_at, Some(ready.last(Transition::DeliverToStateCorporation).unwrap().at));
     assert!(!legal.late);
     assert!(!lifecycle::overdue(&ts, now));
     assert!(ts.iter().all(|t| t.done_at.is_some()));
@@ -775,10 +640,7 @@ fn the_legal_deadline_is_met_when_the_result_is_ready_or_refused() {
     let ts = lifecycle::targets(&c, &refused, &s2_input(now, accepted)).unwrap();
     let ids: Vec<&str> = ts.iter().map(|t| t.step_id.as_str()).collect();
     assert_eq!(ids, ["register", LEGAL_DEADLINE]);
-    assert_eq!(
-        by_id(&ts, LEGAL_DEADLINE).transition,
-        Some(Transition::Refuse)
-    );
+    assert_eq!(by_id(&ts, LEGAL_DEADLINE).transition, Some(Transition::Refuse));
 
     let none = lifecycle::targets(
         &c,
@@ -809,10 +671,7 @@ fn s1_has_only_the_legal_deadline_and_s3_steps_only_as_history() {
     let s3_hours = lifecycle::provider_hours(c3.service);
     let ts = lifecycle::targets(&c3, &Lifecycle::new(accepted), &input(s3_hours, false)).unwrap();
     assert_eq!(ts.len(), 1, "F004 lost force: not used unless asked");
-    assert_eq!(
-        ts[0].provenance.cites[0].seed,
-        qujat::engine::source::Seed::F003
-    );
+    assert_eq!(ts[0].provenance.cites[0].seed, qujat::engine::source::Seed::F003);
 
     let ts = lifecycle::targets(&c3, &Lifecycle::new(accepted), &input(s3_hours, true)).unwrap();
     let ids: Vec<&str> = ts.iter().map(|t| t.step_id.as_str()).collect();
@@ -831,18 +690,9 @@ fn s1_has_only_the_legal_deadline_and_s3_steps_only_as_history() {
         assert!(!t.binding);
     }
     // 15 + 15 minutes, then 2 and 1 working days (S3 hours 9–18, lunch 13–14).
-    assert_eq!(
-        due_of(&ts, "provider-head-review"),
-        at("2025-04-01T10:30:00+05:00")
-    );
-    assert_eq!(
-        due_of(&ts, "provider-prepare"),
-        at("2025-04-03T10:30:00+05:00")
-    );
-    assert_eq!(
-        due_of(&ts, "provider-issue"),
-        at("2025-04-04T10:30:00+05:00")
-    );
+    assert_eq!(due_of(&ts, "provider-head-review"), at("2025-04-01T10:30:00+05:00"));
+    assert_eq!(due_of(&ts, "provider-prepare"), at("2025-04-03T10:30:00+05:00"));
+    assert_eq!(due_of(&ts, "provider-issue"), at("2025-04-04T10:30:00+05:00"));
 
     // Working-time steps need the hours.
     assert_eq!(
@@ -858,10 +708,7 @@ fn s1_has_only_the_legal_deadline_and_s3_steps_only_as_history() {
     assert!(!hand_in.late);
     assert_eq!(by_id(&ts, "sc-package").done_at, Some(accepted));
     assert!(by_id(&ts, "sc-provider-accept").done_at.is_none());
-    assert_eq!(
-        due_of(&ts, "sc-provider-accept"),
-        at("2025-04-01T10:15:00+05:00")
-    );
+    assert_eq!(due_of(&ts, "sc-provider-accept"), at("2025-04-01T10:15:00+05:00"));
 }
 
 // ---------------------------------------------------------------------------
@@ -887,15 +734,9 @@ fn storage_lasts_a_month_then_the_provider_holds_it_and_returns_it_in_a_working_
             on_last_day,
             Details::default()
         ),
-        Err(LifecycleError::StorageNotExpired {
-            until: d("2025-05-07")
-        })
+        Err(LifecycleError::StorageNotExpired { until: d("2025-05-07") })
     );
-    record(
-        &mut lc,
-        &c,
-        &[(T::HandToProvider, R::System, "2025-05-08T00:00:00+05:00")],
-    );
+    record(&mut lc, &c, &[(T::HandToProvider, R::System, "2025-05-08T00:00:00+05:00")]);
     assert_eq!(lifecycle::public_status(&lc), PublicStatus::HeldByProvider);
     let info = lifecycle::storage(&lc, &c).unwrap().unwrap();
     assert!(info.handed_over);
@@ -903,33 +744,21 @@ fn storage_lasts_a_month_then_the_provider_holds_it_and_returns_it_in_a_working_
 
     // Asked for on Thursday 8 May: due on Monday 12 May (9 May is Victory
     // Day, then the weekend).
-    record(
-        &mut lc,
-        &c,
-        &[(T::RequestReturn, R::Citizen, "2025-05-08T10:00:00+05:00")],
-    );
+    record(&mut lc, &c, &[(T::RequestReturn, R::Citizen, "2025-05-08T10:00:00+05:00")]);
     assert_eq!(lifecycle::public_status(&lc), PublicStatus::HeldByProvider);
     let info = lifecycle::storage(&lc, &c).unwrap().unwrap();
     let due = info.return_due.unwrap();
     assert_eq!(due.date, d("2025-05-12"));
     assert!(!calendar::is_working(d("2025-05-09")).unwrap());
 
-    record(
-        &mut lc,
-        &c,
-        &[(T::Return, R::Clerk, "2025-05-12T11:00:00+05:00")],
-    );
+    record(&mut lc, &c, &[(T::Return, R::Clerk, "2025-05-12T11:00:00+05:00")]);
     assert_eq!(lc.state, State::ReadyAtStateCorporation);
     let info = lifecycle::storage(&lc, &c).unwrap().unwrap();
     assert_eq!(info.ready_on, d("2025-05-12"));
     assert_eq!(info.until.date, d("2025-06-12"));
     assert!(!info.handed_over);
 
-    record(
-        &mut lc,
-        &c,
-        &[(T::Issue, R::StateCorporation, "2025-05-13T10:00:00+05:00")],
-    );
+    record(&mut lc, &c, &[(T::Issue, R::StateCorporation, "2025-05-13T10:00:00+05:00")]);
     assert_eq!(lifecycle::public_status(&lc), PublicStatus::Issued);
     assert_eq!(lifecycle::storage(&lc, &c).unwrap(), None);
 }
@@ -989,24 +818,13 @@ fn autoplay_plays_each_step_at_its_target_then_hands_over_after_storage() {
     assert_eq!(lc.state, State::HandedToProvider);
     // The next move is the citizen's.
     let ts = lifecycle::targets(&c, &lc, &input).unwrap();
-    assert_eq!(
-        lifecycle::next_automatic(&lc, &c, &ts, Some(s2_hours())).unwrap(),
-        None
-    );
+    assert_eq!(lifecycle::next_automatic(&lc, &c, &ts, Some(s2_hours())).unwrap(), None);
     // Once asked, the provider's return plays at the opening of the due day.
-    record(
-        &mut lc,
-        &c,
-        &[(T::RequestReturn, R::Citizen, "2025-05-15T16:00:00+05:00")],
-    );
+    record(&mut lc, &c, &[(T::RequestReturn, R::Citizen, "2025-05-15T16:00:00+05:00")]);
     let ts = lifecycle::targets(&c, &lc, &input).unwrap();
     assert_eq!(
         lifecycle::next_automatic(&lc, &c, &ts, Some(s2_hours())).unwrap(),
-        Some((
-            Transition::Return,
-            Role::Clerk,
-            at("2025-05-16T09:00:00+05:00")
-        ))
+        Some((Transition::Return, Role::Clerk, at("2025-05-16T09:00:00+05:00")))
     );
 }
 
@@ -1032,19 +850,12 @@ fn autoplay_without_steps_plays_at_once_and_readies_at_the_deadline() {
     let ts = lifecycle::targets(&c, &signed, &input).unwrap();
     assert_eq!(
         lifecycle::next_automatic(&signed, &c, &ts, None).unwrap(),
-        Some((
-            Transition::DeliverToStateCorporation,
-            Role::Clerk,
-            at("2025-04-21T23:59:59+05:00")
-        ))
+        Some((Transition::DeliverToStateCorporation, Role::Clerk, at("2025-04-21T23:59:59+05:00")))
     );
     for terminal in [State::Issued, State::Refused] {
         let c2 = ctx("S2", Channel::Portal);
         let lc = reach(&c2, terminal);
-        assert_eq!(
-            lifecycle::next_automatic(&lc, &c2, &[], None).unwrap(),
-            None
-        );
+        assert_eq!(lifecycle::next_automatic(&lc, &c2, &[], None).unwrap(), None);
     }
 }
 
@@ -1070,11 +881,7 @@ fn public_status_of_every_state() {
     assert_eq!(expected.len(), State::ALL.len());
     let c = ctx("S2", Channel::Portal);
     for (state, status) in expected {
-        assert_eq!(
-            lifecycle::public_status(&reach(&c, state)),
-            status,
-            "{state:?}"
-        );
+        assert_eq!(lifecycle::public_status(&reach(&c, state)), status, "{state:?}");
     }
 }
 
@@ -1101,10 +908,7 @@ fn submit_starts_the_life_cycle() {
     assert!(matches!(s.outcome, Outcome::Accepted { .. }));
     assert_eq!(s.provider_region.as_deref(), Some("east-kazakhstan"));
     assert_eq!(s.lifecycle, Lifecycle::new(now));
-    assert_eq!(
-        lifecycle::public_status(&s.lifecycle),
-        PublicStatus::Delivered
-    );
+    assert_eq!(lifecycle::public_status(&s.lifecycle), PublicStatus::Delivered);
 
     let ts = s.targets(now, false).unwrap();
     assert_eq!(ts.len(), 6);
@@ -1113,10 +917,7 @@ fn submit_starts_the_life_cycle() {
     // A portal application mapped onto F002's office steps: an
     // interpretation, said so on each step (C-19).
     for t in &ts[..5] {
-        assert_eq!(
-            t.mapped.as_ref().and_then(|p| p.rule.as_deref()),
-            Some("C-19")
-        );
+        assert_eq!(t.mapped.as_ref().and_then(|p| p.rule.as_deref()), Some("C-19"));
     }
 
     // A submission stored before the life cycle existed reads as delivered.
@@ -1144,12 +945,8 @@ fn submit_starts_the_life_cycle() {
 #[test]
 fn a_stored_submission_keeps_its_explanation_after_a_calendar_edit() {
     let mut data: serde_json::Value = serde_json::from_str(calendar::embedded_data()).unwrap();
-    let year_2025 = data["year"]
-        .as_array_mut()
-        .unwrap()
-        .iter_mut()
-        .find(|y| y["year"] == 2025)
-        .unwrap();
+    let year_2025 =
+        data["year"].as_array_mut().unwrap().iter_mut().find(|y| y["year"] == 2025).unwrap();
     year_2025["transfers"]
         .as_array_mut()
         .unwrap()
@@ -1171,29 +968,16 @@ fn a_stored_submission_keeps_its_explanation_after_a_calendar_edit() {
     let why = stored.deadline().unwrap();
     assert!(!why.recomputed);
     assert_eq!(why.deadline.due, due);
-    assert_eq!(
-        why.deadline.explanation.steps.last(),
-        Some(&deadline::Step::Due { date: due })
-    );
-    assert!(
-        why.deadline
-            .explanation
-            .steps
-            .contains(&deadline::Step::Skipped {
-                date: d("2025-04-01"),
-                why: DayKind::TransferOff {
-                    from: d("2025-05-03")
-                },
-            })
-    );
+    assert_eq!(why.deadline.explanation.steps.last(), Some(&deadline::Step::Due { date: due }));
+    assert!(why.deadline.explanation.steps.contains(&deadline::Step::Skipped {
+        date: d("2025-04-01"),
+        why: DayKind::TransferOff { from: d("2025-05-03") },
+    }));
 
     // A record stored before explanations were kept: recomputed on today's
     // data, which now ends on another day, and marked as such.
     let mut old = serde_json::to_value(&s).unwrap();
-    old["outcome"]
-        .as_object_mut()
-        .unwrap()
-        .remove("explanation");
+    old["outcome"].as_object_mut().unwrap().remove("explanation");
     let old: submission::Submission = serde_json::from_value(old).unwrap();
     let why = old.deadline().unwrap();
     assert!(why.recomputed);
@@ -1215,16 +999,12 @@ fn a_stored_application_changes_only_at_the_revision_seen() {
         move |r: &mut submission::Submission| r.lifecycle.apply(&c, tr, role, t, Details::default())
     };
     assert_eq!(Revisioned::rev(&rec), 0);
-    rec.change_at_rev(0, act(Transition::Register, Role::Clerk))
-        .unwrap();
+    rec.change_at_rev(0, act(Transition::Register, Role::Clerk)).unwrap();
     assert_eq!((Revisioned::rev(&rec), rec.lifecycle.rev), (1, 1));
     let before = rec.clone();
     assert_eq!(
         rec.change_at_rev(0, act(Transition::Assign, Role::Head)),
-        Err(LifecycleError::StaleRevision {
-            expected: 0,
-            found: 1
-        })
+        Err(LifecycleError::StaleRevision { expected: 0, found: 1 })
     );
     assert_eq!(rec, before);
     assert!(matches!(
@@ -1232,22 +1012,15 @@ fn a_stored_application_changes_only_at_the_revision_seen() {
         Err(LifecycleError::IllegalTransition { .. })
     ));
     assert_eq!(rec, before, "a refused transition changes nothing");
-    rec.change_at_rev(1, act(Transition::Assign, Role::Head))
-        .unwrap();
-    assert_eq!(
-        (rec.lifecycle.state, rec.lifecycle.rev),
-        (State::Assigned, 2)
-    );
+    rec.change_at_rev(1, act(Transition::Assign, Role::Head)).unwrap();
+    assert_eq!((rec.lifecycle.state, rec.lifecycle.rev), (State::Assigned, 2));
 }
 
 #[test]
 fn error_codes_are_stable() {
     let codes = [
-        LifecycleError::IllegalTransition {
-            from: State::Issued,
-            transition: Transition::Sign,
-        }
-        .code(),
+        LifecycleError::IllegalTransition { from: State::Issued, transition: Transition::Sign }
+            .code(),
         LifecycleError::WrongRole {
             transition: Transition::Sign,
             actor: Role::Citizen,
@@ -1260,15 +1033,8 @@ fn error_codes_are_stable() {
         }
         .code(),
         LifecycleError::MissingReason.code(),
-        LifecycleError::StaleRevision {
-            expected: 1,
-            found: 2,
-        }
-        .code(),
-        LifecycleError::StorageNotExpired {
-            until: d("2025-01-01"),
-        }
-        .code(),
+        LifecycleError::StaleRevision { expected: 1, found: 2 }.code(),
+        LifecycleError::StorageNotExpired { until: d("2025-01-01") }.code(),
     ];
     assert_eq!(
         codes,
@@ -1282,11 +1048,8 @@ fn error_codes_are_stable() {
         ]
     );
     assert_eq!(
-        LifecycleError::IllegalTransition {
-            from: State::Issued,
-            transition: Transition::Sign
-        }
-        .to_string(),
+        LifecycleError::IllegalTransition { from: State::Issued, transition: Transition::Sign }
+            .to_string(),
         "sign is not allowed in state issued"
     );
     // A context can only name one of the three services.
@@ -1324,10 +1087,7 @@ fn s3_delivery_to_the_state_corporation_is_a_milestone() {
     // The close of Thursday 3 April (S3 provider hours 9.00–18.00).
     assert_eq!(delivery.due, at("2025-04-03T18:00:00+05:00"));
     assert!(delivery.binding);
-    assert_eq!(
-        delivery.transition,
-        Some(Transition::DeliverToStateCorporation)
-    );
+    assert_eq!(delivery.transition, Some(Transition::DeliverToStateCorporation));
     assert_eq!(delivery.provenance.rule.as_deref(), Some("C-26"));
     assert_eq!(delivery.provenance.cites[0].line, 14);
     // Not overdue yet, but late once its time has passed undelivered.
@@ -1341,23 +1101,11 @@ fn s3_delivery_to_the_state_corporation_is_a_milestone() {
     let ts = lifecycle::targets(&c, &signed, &input(accepted)).unwrap();
     assert_eq!(
         lifecycle::next_automatic(&signed, &c, &ts, hours).unwrap(),
-        Some((
-            Transition::DeliverToStateCorporation,
-            Role::Clerk,
-            at("2025-04-03T18:00:00+05:00")
-        ))
+        Some((Transition::DeliverToStateCorporation, Role::Clerk, at("2025-04-03T18:00:00+05:00")))
     );
     // Delivered on Friday: late for the milestone, in time for the deadline.
     let mut late = signed.clone();
-    record(
-        &mut late,
-        &c,
-        &[(
-            T::DeliverToStateCorporation,
-            R::Clerk,
-            "2025-04-04T11:00:00+05:00",
-        )],
-    );
+    record(&mut late, &c, &[(T::DeliverToStateCorporation, R::Clerk, "2025-04-04T11:00:00+05:00")]);
     let ts = lifecycle::targets(&c, &late, &input(friday)).unwrap();
     assert!(by_id(&ts, PROVIDER_DELIVERY).late);
     assert!(!by_id(&ts, LEGAL_DEADLINE).late);
@@ -1389,11 +1137,7 @@ fn f002_applies_only_to_schools_in_east_kazakhstan() {
         now: accepted,
         include_historical: false,
     };
-    for ch in [
-        Channel::Provider,
-        Channel::StateCorporation,
-        Channel::Portal,
-    ] {
+    for ch in [Channel::Provider, Channel::StateCorporation, Channel::Portal] {
         let ek = ctx_in("S2", ch, Some("east-kazakhstan"));
         let ts = lifecycle::targets(&ek, &Lifecycle::new(accepted), &input).unwrap();
         assert_eq!(ts.len(), 6, "{ch:?}");
@@ -1430,15 +1174,8 @@ fn f002_applies_only_to_schools_in_east_kazakhstan() {
         );
     }
     // The collection queue (F002 §10(3)) is East Kazakhstan's too.
-    let queue = s2
-        .queue
-        .iter()
-        .find(|q| q.id == "collection-queue")
-        .unwrap();
-    assert_eq!(
-        s2.regional_scope(&queue.provenance),
-        Some("east-kazakhstan")
-    );
+    let queue = s2.queue.iter().find(|q| q.id == "collection-queue").unwrap();
+    assert_eq!(s2.regional_scope(&queue.provenance), Some("east-kazakhstan"));
     assert!(!s2.applies_in(&queue.provenance, Some("astana")));
     let national = s2.queue.iter().find(|q| q.id == "provider-queue").unwrap();
     assert!(s2.applies_in(&national.provenance, None));
@@ -1457,19 +1194,10 @@ fn s1_cannot_be_refused_for_its_source_has_no_refusal() {
             reason_id: reason.map(str::to_string),
         };
         assert_eq!(
-            lc.apply(
-                &c,
-                Transition::Refuse,
-                Role::Head,
-                t + TimeDelta::hours(2),
-                details
-            ),
+            lc.apply(&c, Transition::Refuse, Role::Head, t + TimeDelta::hours(2), details),
             Err(LifecycleError::NoRefusalInSource)
         );
     }
     assert_eq!(lifecycle::decision_grounds(c.service).count(), 0);
-    assert_eq!(
-        LifecycleError::NoRefusalInSource.code(),
-        "lifecycle-no-refusal-in-source"
-    );
+    assert_eq!(LifecycleError::NoRefusalInSource.code(), "lifecycle-no-refusal-in-source");
 }

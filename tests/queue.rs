@@ -70,15 +70,8 @@ fn slots(
     date: &str,
     tickets: &Tickets,
 ) -> DaySlots {
-    match queue::day_slots(
-        service,
-        purpose,
-        office(office_id),
-        provider,
-        d(date),
-        &tickets.taken(),
-    )
-    .unwrap()
+    match queue::day_slots(service, purpose, office(office_id), provider, d(date), &tickets.taken())
+        .unwrap()
     {
         SlotsAnswer::Slots(day) => day,
         SlotsAnswer::NoBooking(no) => panic!("{service} {purpose:?} at {office_id}: {no:?}"),
@@ -86,14 +79,7 @@ fn slots(
 }
 
 fn s3_slots(office_id: &str, date: &str) -> DaySlots {
-    slots(
-        ServiceId::S3,
-        Purpose::HandIn,
-        office_id,
-        Some(&college()),
-        date,
-        &Tickets::default(),
-    )
+    slots(ServiceId::S3, Purpose::HandIn, office_id, Some(&college()), date, &Tickets::default())
 }
 
 fn s2_slots(office_id: &str, date: &str) -> DaySlots {
@@ -109,11 +95,7 @@ fn s2_slots(office_id: &str, date: &str) -> DaySlots {
 
 /// (first start, last end, count) of a day's slots.
 fn span(day: &DaySlots) -> Option<(String, String, usize)> {
-    Some((
-        day.slots.first()?.start.to_string(),
-        day.slots.last()?.end.to_string(),
-        day.slots.len(),
-    ))
+    Some((day.slots.first()?.start.to_string(), day.slots.last()?.end.to_string(), day.slots.len()))
 }
 
 fn s(a: &str, b: &str, n: usize) -> Option<(String, String, usize)> {
@@ -150,8 +132,7 @@ impl BookS3 for Tickets {
         date: &str,
         start: &str,
     ) -> Ticket {
-        self.book(seen, &s3(iin, office_id, date, start), before())
-            .unwrap()
+        self.book(seen, &s3(iin, office_id, date, start), before()).unwrap()
     }
 }
 
@@ -210,21 +191,10 @@ fn every_reading_where_the_seeds_are_silent_is_an_assumption() {
 fn booking_rules_are_exactly_what_the_seeds_give() {
     let rules = &queue::data().booking;
     let got: Vec<(ServiceId, Purpose)> = rules.iter().map(|r| (r.service, r.purpose)).collect();
-    assert_eq!(
-        got,
-        vec![
-            (ServiceId::S3, Purpose::HandIn),
-            (ServiceId::S2, Purpose::Collect)
-        ]
-    );
+    assert_eq!(got, vec![(ServiceId::S3, Purpose::HandIn), (ServiceId::S2, Purpose::Collect)]);
     // S3: F003 item 7, L34, national. S2: F002 §10(3) L74 and §1 L3, regional.
     let cites = |i: usize| -> Vec<(Seed, u32)> {
-        rules[i]
-            .provenance
-            .cites
-            .iter()
-            .map(|c| (c.seed, c.line))
-            .collect()
+        rules[i].provenance.cites.iter().map(|c| (c.seed, c.line)).collect()
     };
     assert_eq!(cites(0), vec![(Seed::F003, 34)]);
     assert_eq!(rules[0].provenance.status, Status::National);
@@ -256,10 +226,7 @@ fn every_registry_office_has_queue_facts_and_every_office_a_place() {
     let offices = queue::offices();
     for o in registry::offices() {
         let q = office(&o.id);
-        assert_eq!(
-            (&q.name, &q.address, &q.settlement),
-            (&o.name, &o.address, &o.settlement)
-        );
+        assert_eq!((&q.name, &q.address, &q.settlement), (&o.name, &o.address, &o.settlement));
     }
     let mut ids: Vec<&str> = offices.iter().map(|o| o.id.as_str()).collect();
     ids.sort_unstable();
@@ -267,11 +234,7 @@ fn every_registry_office_has_queue_facts_and_every_office_a_place() {
     assert_eq!(ids.len(), offices.len(), "office ids are unique");
     for e in &queue::data().office {
         let in_registry = registry::office(&e.id).is_some();
-        let own = [
-            e.settlement.is_some(),
-            e.name.is_some(),
-            e.address.is_some(),
-        ];
+        let own = [e.settlement.is_some(), e.name.is_some(), e.address.is_some()];
         // Either the registry's office, or a whole office of our own.
         assert!(
             (in_registry && own == [false; 3]) || (!in_registry && own == [true; 3]),
@@ -310,10 +273,7 @@ fn settlements_of_our_own_agree_with_the_registry_once_it_has_them() {
 fn regions_come_from_the_registry() {
     // queue.toml states no region: an office's region is its settlement's
     // as the registry records it, and `None` while it records none.
-    assert!(
-        !queue::embedded().contains("\"region\""),
-        "queue.toml states no region"
-    );
+    assert!(!queue::embedded().contains("\"region\""), "queue.toml states no region");
     for o in queue::offices() {
         assert_eq!(o.region, queue::region_of(&o.settlement), "{}", o.id);
     }
@@ -322,9 +282,7 @@ fn regions_come_from_the_registry() {
     if let Some(oskemen) = queue::region_of("oskemen") {
         assert_eq!(oskemen, s2_region(), "the registry and queue.toml disagree");
         assert_eq!(
-            ProviderPlace::of_id("oskemen-school-gymnasium-3")
-                .unwrap()
-                .region,
+            ProviderPlace::of_id("oskemen-school-gymnasium-3").unwrap().region,
             Some(s2_region())
         );
     }
@@ -389,10 +347,7 @@ fn the_legal_maximum_waits_are_the_seeds_own() {
     ] {
         let l = queue::wait_limit(service, Purpose::HandIn).unwrap();
         assert_eq!(l.minutes, 15, "{service}");
-        assert_eq!(
-            (l.provenance.cites[0].seed, l.provenance.cites[0].line),
-            (seed, line)
-        );
+        assert_eq!((l.provenance.cites[0].seed, l.provenance.cites[0].line), (seed, line));
         assert_eq!(l.applied_by, None);
     }
     // Service maximums: S1 20 (F000 L16), S2 15 (F001 L11), S3 15 (F003 L16).
@@ -403,10 +358,7 @@ fn the_legal_maximum_waits_are_the_seeds_own() {
     ] {
         let l = queue::service_limit(service).unwrap();
         assert_eq!(l.minutes, minutes, "{service}");
-        assert_eq!(
-            (l.provenance.cites[0].seed, l.provenance.cites[0].line),
-            (seed, line)
-        );
+        assert_eq!((l.provenance.cites[0].seed, l.provenance.cites[0].line), (seed, line));
     }
 }
 
@@ -441,38 +393,19 @@ fn slots_answer_no_booking_where_the_seeds_give_none() {
 fn s3_hours_weekday_duty_and_saturday() {
     // Wednesday 19 March 2025. An ordinary office: acceptance 9.00–18.00
     // (F003 item 7 2)); a duty department: 9.00–20.00.
-    assert_eq!(
-        span(&s3_slots("almaty-medeu", "2025-03-19")),
-        s("09:00", "18:00", 36)
-    );
-    assert_eq!(
-        span(&s3_slots("almaty-bostandyk", "2025-03-19")),
-        s("09:00", "20:00", 44)
-    );
+    assert_eq!(span(&s3_slots("almaty-medeu", "2025-03-19")), s("09:00", "18:00", 36));
+    assert_eq!(span(&s3_slots("almaty-bostandyk", "2025-03-19")), s("09:00", "20:00", 44));
     // Saturday 15 March 2025: duty departments 9.00–13.00, others closed.
     let duty = s3_slots("almaty-bostandyk", "2025-03-15");
     assert_eq!(span(&duty), s("09:00", "13:00", 16));
-    let DayOpening::Open {
-        schedule,
-        assumptions,
-        ..
-    } = &duty.opening
-    else {
-        panic!()
-    };
+    let DayOpening::Open { schedule, assumptions, .. } = &duty.opening else { panic!() };
     assert_eq!(schedule.id, "state-corporation-duty-saturday");
     assert!(assumptions.contains(&&queue::assumptions().duty));
     let plain = s3_slots("almaty-medeu", "2025-03-15");
     assert!(plain.slots.is_empty());
     assert!(matches!(
         plain.opening,
-        DayOpening::Closed {
-            why: Closed::NoHoursOn {
-                weekday: Weekday::Sat,
-                duty: false
-            },
-            ..
-        }
+        DayOpening::Closed { why: Closed::NoHoursOn { weekday: Weekday::Sat, duty: false }, .. }
     ));
     // Sunday 16 March 2025: closed everywhere.
     for id in ["almaty-medeu", "almaty-bostandyk"] {
@@ -480,13 +413,7 @@ fn s3_hours_weekday_duty_and_saturday() {
         assert!(sun.slots.is_empty(), "{id}");
         assert!(matches!(
             sun.opening,
-            DayOpening::Closed {
-                why: Closed::NoHoursOn {
-                    weekday: Weekday::Sun,
-                    ..
-                },
-                ..
-            }
+            DayOpening::Closed { why: Closed::NoHoursOn { weekday: Weekday::Sun, .. }, .. }
         ));
     }
 }
@@ -496,16 +423,8 @@ fn s2_hours_are_its_own_monday_to_saturday() {
     // F001 §7(2): Monday to Saturday 9.00–20.00 at every office (C-33: not
     // S3's hours), closed on Sunday.
     for id in ["oskemen-city", "semey-city"] {
-        assert_eq!(
-            span(&s2_slots(id, "2025-03-19")),
-            s("09:00", "20:00", 44),
-            "{id}"
-        );
-        assert_eq!(
-            span(&s2_slots(id, "2025-03-15")),
-            s("09:00", "20:00", 44),
-            "{id}"
-        );
+        assert_eq!(span(&s2_slots(id, "2025-03-19")), s("09:00", "20:00", 44), "{id}");
+        assert_eq!(span(&s2_slots(id, "2025-03-15")), s("09:00", "20:00", 44), "{id}");
         assert!(s2_slots(id, "2025-03-16").slots.is_empty(), "{id}");
     }
     let DayOpening::Open { schedule, .. } = &s2_slots("semey-city", "2025-03-15").opening else {
@@ -519,11 +438,7 @@ fn s2_hours_are_its_own_monday_to_saturday() {
 fn s1_hours_are_not_in_its_source() {
     // F000 gives no State Corporation schedule; nothing is borrowed (C-33).
     let o = queue::opening(ServiceId::S1, office("almaty-medeu"), d("2025-03-19")).unwrap();
-    let DayOpening::Closed {
-        why: Closed::NotInSources { schedule },
-        ..
-    } = o
-    else {
+    let DayOpening::Closed { why: Closed::NotInSources { schedule }, .. } = o else {
         panic!("{o:?}")
     };
     assert_eq!(schedule.id, "state-corporation-not-specified");
@@ -535,16 +450,9 @@ fn holidays_close_the_office_for_every_service() {
     // Nauryz 2025: 21 (Fri), 22 (Sat), 23 (Sun) March; 24 and 25 March are
     // the days it moved to (calendar.toml).
     for date in ["2025-03-21", "2025-03-22", "2025-03-24", "2025-03-25"] {
-        for day in [
-            s3_slots("almaty-bostandyk", date),
-            s2_slots("oskemen-city", date),
-        ] {
+        for day in [s3_slots("almaty-bostandyk", date), s2_slots("oskemen-city", date)] {
             assert!(day.slots.is_empty(), "{date}");
-            let DayOpening::Closed {
-                why: Closed::DayOff { kind },
-                ..
-            } = day.opening
-            else {
+            let DayOpening::Closed { why: Closed::DayOff { kind }, .. } = day.opening else {
                 panic!("{date}: {:?}", day.opening)
             };
             assert!(
@@ -563,51 +471,24 @@ fn decreed_working_days_keep_the_hours_of_the_weekday_they_replace() {
     // (calendar.toml, decree G24G0000109).
     let sat = s3_slots("almaty-medeu", "2024-05-04");
     assert_eq!(span(&sat), s("09:00", "18:00", 36));
-    let DayOpening::Open {
-        as_weekday,
-        assumptions,
-        day,
-        ..
-    } = &sat.opening
-    else {
-        panic!()
-    };
+    let DayOpening::Open { as_weekday, assumptions, day, .. } = &sat.opening else { panic!() };
     assert_eq!(*as_weekday, Some(Weekday::Wed));
     assert!(matches!(day.kind, DayKind::TransferWorking { .. }));
     assert!(assumptions.contains(&&queue::assumptions().decreed_days));
     // A duty department works it as a weekday too: 9.00–20.00, not the
     // Saturday 9.00–13.00.
-    assert_eq!(
-        span(&s3_slots("almaty-bostandyk", "2024-05-04")),
-        s("09:00", "20:00", 44)
-    );
+    assert_eq!(span(&s3_slots("almaty-bostandyk", "2024-05-04")), s("09:00", "20:00", 44));
     // The decreed day off is closed, with the reading named.
     let off = s3_slots("almaty-medeu", "2024-05-08");
     assert!(off.slots.is_empty());
-    let DayOpening::Closed {
-        why, assumptions, ..
-    } = &off.opening
-    else {
-        panic!()
-    };
-    assert!(matches!(
-        why,
-        Closed::DayOff {
-            kind: DayKind::TransferOff { .. }
-        }
-    ));
+    let DayOpening::Closed { why, assumptions, .. } = &off.opening else { panic!() };
+    assert!(matches!(why, Closed::DayOff { kind: DayKind::TransferOff { .. } }));
     assert!(assumptions.contains(&&queue::assumptions().decreed_days));
     // Sunday 5 January 2025 was worked instead of Friday 3 January 2025:
     // even a Sunday opens, with Friday's hours; the Friday is closed.
     let sun = s3_slots("almaty-medeu", "2025-01-05");
     assert_eq!(span(&sun), s("09:00", "18:00", 36));
-    assert!(matches!(
-        sun.opening,
-        DayOpening::Open {
-            as_weekday: Some(Weekday::Fri),
-            ..
-        }
-    ));
+    assert!(matches!(sun.opening, DayOpening::Open { as_weekday: Some(Weekday::Fri), .. }));
     assert!(s3_slots("almaty-medeu", "2025-01-03").slots.is_empty());
     assert!(s2_slots("oskemen-city", "2025-01-03").slots.is_empty());
 }
@@ -650,14 +531,8 @@ fn a_slot_holds_as_many_bookings_as_the_office_has_windows() {
     for (i, iin) in people.iter().enumerate() {
         tickets.book_s3(i as u64, iin, "almaty-bostandyk", "2025-03-19", "10:00");
     }
-    let day = slots(
-        ServiceId::S3,
-        Purpose::HandIn,
-        "almaty-bostandyk",
-        None,
-        "2025-03-19",
-        &tickets,
-    );
+    let day =
+        slots(ServiceId::S3, Purpose::HandIn, "almaty-bostandyk", None, "2025-03-19", &tickets);
     let slot = day.slot(t("10:00")).unwrap();
     assert_eq!((slot.capacity, slot.booked, slot.free()), (3, 3, 0));
     // A full slot is not offered; its neighbours are.
@@ -668,26 +543,12 @@ fn a_slot_holds_as_many_bookings_as_the_office_has_windows() {
     // The fourth is refused, and the tickets are as they were.
     let snapshot = tickets.clone();
     assert_eq!(
-        tickets.book(
-            3,
-            &s3(IVANOV, "almaty-bostandyk", "2025-03-19", "10:00"),
-            before()
-        ),
-        Err(TicketError::SlotFull {
-            date: d("2025-03-19"),
-            start: t("10:00")
-        })
+        tickets.book(3, &s3(IVANOV, "almaty-bostandyk", "2025-03-19", "10:00"), before()),
+        Err(TicketError::SlotFull { date: d("2025-03-19"), start: t("10:00") })
     );
     assert_eq!(tickets, snapshot);
     // Another office's slot at the same time is untouched.
-    let other = slots(
-        ServiceId::S3,
-        Purpose::HandIn,
-        "almaty-medeu",
-        None,
-        "2025-03-19",
-        &tickets,
-    );
+    let other = slots(ServiceId::S3, Purpose::HandIn, "almaty-medeu", None, "2025-03-19", &tickets);
     assert_eq!(other.slot(t("10:00")).unwrap().free(), 2);
 }
 
@@ -717,14 +578,7 @@ fn the_windows_are_shared_by_the_services_booked_at_an_office() {
         &tickets,
     );
     assert!(s2.slot(t("10:00")).unwrap().is_full());
-    let s3d = slots(
-        ServiceId::S3,
-        Purpose::HandIn,
-        "oskemen-city",
-        None,
-        "2025-03-19",
-        &tickets,
-    );
+    let s3d = slots(ServiceId::S3, Purpose::HandIn, "oskemen-city", None, "2025-03-19", &tickets);
     assert!(s3d.slot(t("10:00")).unwrap().is_full());
 }
 
@@ -741,30 +595,18 @@ fn two_tabs_booking_the_last_place_one_wins_the_other_is_told() {
     let after_a = stored.clone();
     assert_eq!(
         stored.book(seen_by_both, &tab_b, before()),
-        Err(TicketError::Stale(Stale {
-            expected: 0,
-            found: 1
-        }))
+        Err(TicketError::Stale(Stale { expected: 0, found: 1 }))
     );
     assert_eq!(stored, after_a);
     // …and when tab B tries again on what it now reads, the slot is full.
     assert_eq!(
         stored.book(stored.rev, &tab_b, before()),
-        Err(TicketError::SlotFull {
-            date: d("2025-03-19"),
-            start: t("11:00")
-        })
+        Err(TicketError::SlotFull { date: d("2025-03-19"), start: t("11:00") })
     );
     assert_eq!(stored, after_a);
     assert_eq!(stored.tickets.len(), 1);
     // The neighbouring slot is still there for tab B.
-    stored.book_s3(
-        stored.rev,
-        KURMANGAZIYEVA,
-        "kaskelen-karasai",
-        "2025-03-19",
-        "11:15",
-    );
+    stored.book_s3(stored.rev, KURMANGAZIYEVA, "kaskelen-karasai", "2025-03-19", "11:15");
     assert_eq!(stored.rev, 2);
 }
 
@@ -779,10 +621,7 @@ fn a_booking_from_a_data_file_is_taken_in_as_any_booking_and_numbers_never_repea
     // Here, someone else holds 11:00, Kaskelen's one place (their 0001).
     let mut here = Tickets::default();
     let other = here.book_s3(0, KURMANGAZIYEVA, "kaskelen-karasai", "2025-03-19", "11:00");
-    assert_eq!(
-        other.reference, first.reference,
-        "the same number on two devices"
-    );
+    assert_eq!(other.reference, first.reference, "the same number on two devices");
     let before_any = here.clone();
     // The same number: refused, nothing changes.
     assert_eq!(
@@ -805,28 +644,14 @@ fn a_booking_from_a_data_file_is_taken_in_as_any_booking_and_numbers_never_repea
     renumbered.reference = "Q-20250319-0099".into();
     assert_eq!(
         full.adopt(full.rev, renumbered.clone(), before()),
-        Err(TicketError::SlotFull {
-            date: d("2025-03-19"),
-            start: t("11:15")
-        })
+        Err(TicketError::SlotFull { date: d("2025-03-19"), start: t("11:15") })
     );
     // Once its slot has begun it is history, and is kept as it was.
-    full.adopt(
-        full.rev,
-        renumbered.clone(),
-        at("2025-03-19T11:20:00+05:00"),
-    )
-    .unwrap();
+    full.adopt(full.rev, renumbered.clone(), at("2025-03-19T11:20:00+05:00")).unwrap();
     assert_eq!(full.tickets.len(), 2);
     // A stale view is refused, as for any change.
-    let mut stale = Tickets {
-        rev: 3,
-        ..Tickets::default()
-    };
-    assert!(matches!(
-        stale.adopt(0, second, before()),
-        Err(TicketError::Stale(_))
-    ));
+    let mut stale = Tickets { rev: 3, ..Tickets::default() };
+    assert!(matches!(stale.adopt(0, second, before()), Err(TicketError::Stale(_))));
 }
 
 #[test]
@@ -834,49 +659,24 @@ fn booking_refuses_what_is_not_a_free_future_slot() {
     let mut tickets = Tickets::default();
     let req = s3(KIM, "almaty-medeu", "2025-03-19", "10:00");
     // Not a slot start; outside the hours; a closed day.
-    for (date, start) in [
-        ("2025-03-19", "10:07"),
-        ("2025-03-19", "18:00"),
-        ("2025-03-16", "10:00"),
-    ] {
-        let r = TicketRequest {
-            date: d(date),
-            start: t(start),
-            ..req.clone()
-        };
+    for (date, start) in [("2025-03-19", "10:07"), ("2025-03-19", "18:00"), ("2025-03-16", "10:00")]
+    {
+        let r = TicketRequest { date: d(date), start: t(start), ..req.clone() };
         assert_eq!(
             tickets.book(0, &r, before()),
-            Err(TicketError::NoSuchSlot {
-                date: d(date),
-                start: t(start)
-            })
+            Err(TicketError::NoSuchSlot { date: d(date), start: t(start) })
         );
     }
     // A slot that has begun.
     let r = tickets.book(0, &req, at("2025-03-19T10:00:00+05:00"));
     assert!(matches!(r, Err(TicketError::SlotBegun { .. })), "{r:?}");
     // No booking in the seeds.
-    let s1 = TicketRequest {
-        service: ServiceId::S1,
-        ..req.clone()
-    };
-    assert!(matches!(
-        tickets.book(0, &s1, before()),
-        Err(TicketError::NoBooking(_))
-    ));
+    let s1 = TicketRequest { service: ServiceId::S1, ..req.clone() };
+    assert!(matches!(tickets.book(0, &s1, before()), Err(TicketError::NoBooking(_))));
     // An invalid IIN, an unknown office.
-    let bad = TicketRequest {
-        iin: "900515301235".into(),
-        ..req.clone()
-    };
-    assert!(matches!(
-        tickets.book(0, &bad, before()),
-        Err(TicketError::InvalidIin(_))
-    ));
-    let nowhere = TicketRequest {
-        office: "nowhere".into(),
-        ..req.clone()
-    };
+    let bad = TicketRequest { iin: "900515301235".into(), ..req.clone() };
+    assert!(matches!(tickets.book(0, &bad, before()), Err(TicketError::InvalidIin(_))));
+    let nowhere = TicketRequest { office: "nowhere".into(), ..req.clone() };
     assert_eq!(
         tickets.book(0, &nowhere, before()),
         Err(TicketError::UnknownOffice("nowhere".into()))
@@ -894,28 +694,15 @@ fn moving_and_cancelling_keep_the_history_and_free_the_place() {
     assert_eq!(booked.reference, "Q-20250319-0001");
     let r = booked.reference.clone();
     // Kaskelen is not the college's settlement: 8 working days.
-    assert_eq!(
-        booked.expected.as_ref().unwrap().location,
-        Some(Location::Other)
-    );
-    assert_eq!(
-        booked.expected.as_ref().unwrap().deadline.due,
-        d("2025-04-03")
-    );
+    assert_eq!(booked.expected.as_ref().unwrap().location, Some(Location::Other));
+    assert_eq!(booked.expected.as_ref().unwrap().deadline.due, d("2025-04-03"));
     // Move to an Almaty office the next day: 3 working days from there.
-    let moved = tickets
-        .move_to(1, &r, "almaty-medeu", d("2025-03-20"), t("09:30"), before())
-        .unwrap();
+    let moved =
+        tickets.move_to(1, &r, "almaty-medeu", d("2025-03-20"), t("09:30"), before()).unwrap();
     assert_eq!(moved.office, "almaty-medeu");
-    assert_eq!(
-        moved.expected.as_ref().unwrap().location,
-        Some(Location::Same)
-    );
+    assert_eq!(moved.expected.as_ref().unwrap().location, Some(Location::Same));
     // Day 0 is Thu 20 March; Nauryz and its moved days are skipped.
-    assert_eq!(
-        moved.expected.as_ref().unwrap().deadline.due,
-        d("2025-03-28")
-    );
+    assert_eq!(moved.expected.as_ref().unwrap().deadline.due, d("2025-03-28"));
     assert!(matches!(
         &moved.history[..],
         [TicketEvent::Booked { .. }, TicketEvent::Moved { from_office, to_office, .. }]
@@ -935,27 +722,14 @@ fn moving_and_cancelling_keep_the_history_and_free_the_place() {
     // Cancel: kept, cancelled, its place free; it cannot change again.
     let cancelled = tickets.cancel(3, &r, before()).unwrap();
     assert_eq!(cancelled.status_at(before()), TicketStatus::Cancelled);
-    assert!(matches!(
-        cancelled.history.last(),
-        Some(TicketEvent::Cancelled { .. })
-    ));
+    assert!(matches!(cancelled.history.last(), Some(TicketEvent::Cancelled { .. })));
     assert_eq!(cancelled.history.len(), 3);
     assert_eq!(tickets.tickets.len(), 2);
-    let day = slots(
-        ServiceId::S3,
-        Purpose::HandIn,
-        "almaty-medeu",
-        None,
-        "2025-03-20",
-        &tickets,
-    );
+    let day = slots(ServiceId::S3, Purpose::HandIn, "almaty-medeu", None, "2025-03-20", &tickets);
     assert_eq!(day.slot(t("09:30")).unwrap().booked, 0);
     assert!(matches!(
         tickets.cancel(4, &r, before()),
-        Err(TicketError::NotChangeable {
-            status: TicketStatus::Cancelled,
-            ..
-        })
+        Err(TicketError::NotChangeable { status: TicketStatus::Cancelled, .. })
     ));
     assert!(matches!(
         tickets.move_to(4, &r, "almaty-medeu", d("2025-03-20"), t("10:00"), before()),
@@ -969,25 +743,14 @@ fn moving_and_cancelling_keep_the_history_and_free_the_place() {
 #[test]
 fn past_tickets_are_kept_and_cannot_change() {
     let mut tickets = Tickets::default();
-    let r = tickets
-        .book_s3(0, KIM, "almaty-medeu", "2025-03-19", "10:00")
-        .reference;
+    let r = tickets.book_s3(0, KIM, "almaty-medeu", "2025-03-19", "10:00").reference;
     let during = at("2025-03-19T10:05:00+05:00");
     let after = at("2025-03-19T10:15:00+05:00");
-    assert_eq!(
-        tickets.get(&r).unwrap().status_at(during),
-        TicketStatus::Upcoming
-    );
-    assert_eq!(
-        tickets.get(&r).unwrap().status_at(after),
-        TicketStatus::Past
-    );
+    assert_eq!(tickets.get(&r).unwrap().status_at(during), TicketStatus::Upcoming);
+    assert_eq!(tickets.get(&r).unwrap().status_at(after), TicketStatus::Past);
     // Once the slot has begun it can be neither moved nor cancelled.
     for now in [during, after] {
-        assert!(matches!(
-            tickets.cancel(1, &r, now),
-            Err(TicketError::NotChangeable { .. })
-        ));
+        assert!(matches!(tickets.cancel(1, &r, now), Err(TicketError::NotChangeable { .. })));
         assert!(matches!(
             tickets.move_to(1, &r, "almaty-medeu", d("2025-03-20"), t("10:00"), now),
             Err(TicketError::NotChangeable { .. })
@@ -1015,23 +778,13 @@ fn the_checklist_is_the_catalogue_list_for_the_situation() {
     let mut tickets = Tickets::default();
     let plain = tickets.book_s3(0, KIM, "almaty-medeu", "2025-03-19", "10:00");
     let ids = |t: &queue::Ticket, kind| -> Vec<String> {
-        t.checklist
-            .iter()
-            .filter(|i| i.kind == kind)
-            .map(|i| i.id.clone())
-            .collect()
+        t.checklist.iter().filter(|i| i.kind == kind).map(|i| i.id.clone()).collect()
     };
     // S3 at the State Corporation: the application and an identity
     // document; the employee takes identity data from state systems and
     // obtains consent (F003 L43–46).
-    assert_eq!(
-        ids(&plain, ChecklistKind::Bring),
-        ["application", "identity"]
-    );
-    assert_eq!(
-        ids(&plain, ChecklistKind::Note),
-        ["identity-from-systems", "consent"]
-    );
+    assert_eq!(ids(&plain, ChecklistKind::Bring), ["application", "identity"]);
+    assert_eq!(ids(&plain, ChecklistKind::Note), ["identity-from-systems", "consent"]);
     // The same list the catalogue gives the channel and situation.
     let minor = TicketRequest {
         situations: vec![Situation::Minor, Situation::DigitalDocument],
@@ -1063,10 +816,7 @@ fn the_checklist_is_the_catalogue_list_for_the_situation() {
         situations: vec![],
     };
     let c = tickets.book(2, &collect, before()).unwrap();
-    assert_eq!(
-        ids(&c, ChecklistKind::Bring),
-        ["identity-or-proxy", "receipt"]
-    );
+    assert_eq!(ids(&c, ChecklistKind::Bring), ["identity-or-proxy", "receipt"]);
     let receipt = &c.checklist[1];
     assert_eq!(receipt.provenance.cites[0].seed, Seed::F002);
     assert_eq!(receipt.provenance.cites[0].line, 72);
@@ -1090,24 +840,13 @@ fn the_expected_date_at_booking_is_the_acceptance_deadline() {
             ("2024-05-04", "09:00"),
             ("2025-12-15", "12:30"),
         ] {
-            let day = slots(
-                ServiceId::S3,
-                Purpose::HandIn,
-                &o.id,
-                None,
-                date,
-                &Tickets::default(),
-            );
+            let day = slots(ServiceId::S3, Purpose::HandIn, &o.id, None, date, &Tickets::default());
             if day.slot(t(start)).is_none() {
                 continue;
             }
             let mut tickets = Tickets::default();
             let ticket = tickets
-                .book(
-                    0,
-                    &s3(KIM, &o.id, date, start),
-                    at("2024-01-01T00:00:00+06:00"),
-                )
+                .book(0, &s3(KIM, &o.id, date, start), at("2024-01-01T00:00:00+06:00"))
                 .unwrap();
             let expected = ticket.expected.unwrap();
             // The acceptance: the same instant, the same office.
@@ -1124,9 +863,7 @@ fn the_expected_date_at_booking_is_the_acceptance_deadline() {
             assert_eq!(expected.location, Some(location));
             let days = if location == Location::Same { 3 } else { 8 };
             assert_eq!(
-                cal()
-                    .working_days_between(acceptance.accepted_on, acceptance.due)
-                    .unwrap(),
+                cal().working_days_between(acceptance.accepted_on, acceptance.due).unwrap(),
                 days,
                 "{} {date}",
                 o.id
@@ -1143,13 +880,7 @@ fn without_a_provider_the_longer_term_and_the_explanation_says_so() {
     let e = queue::expected_result(ServiceId::S3, office("almaty-medeu"), None, at_slot).unwrap();
     assert_eq!(e.location, None);
     assert_eq!(e.deadline.due, d("2025-04-03"));
-    assert!(
-        e.deadline
-            .explanation
-            .steps
-            .iter()
-            .any(|s| matches!(s, Step::LocationAssumed { .. }))
-    );
+    assert!(e.deadline.explanation.steps.iter().any(|s| matches!(s, Step::LocationAssumed { .. })));
     assert_eq!(
         e.deadline,
         deadline::deadline_for(
@@ -1182,26 +913,14 @@ fn booked_tickets_whose_slot_has_begun_are_called_first_then_by_arrival() {
     let mut hall = hall_at("2025-03-19");
     // 09:40 a walk-in; 09:45 the 10:30 booking arrives (early); 09:50 the
     // 10:00 booking; 09:55 another walk-in.
-    let w1 = hall
-        .walk_in(0, ServiceId::S1, Purpose::HandIn, None, m("09:40"))
-        .unwrap();
+    let w1 = hall.walk_in(0, ServiceId::S1, Purpose::HandIn, None, m("09:40")).unwrap();
     let b2 = hall.check_in(1, &later, m("09:45")).unwrap();
     let b1 = hall.check_in(2, &early, m("09:50")).unwrap();
-    let w2 = hall
-        .walk_in(3, ServiceId::S3, Purpose::HandIn, None, m("09:55"))
-        .unwrap();
+    let w2 = hall.walk_in(3, ServiceId::S3, Purpose::HandIn, None, m("09:55")).unwrap();
     assert_eq!((w1.number, b2.number, b1.number, w2.number), (1, 2, 3, 4));
-    assert_eq!(
-        (w1.label(), b1.label()),
-        ("W001".to_string(), "B003".to_string())
-    );
+    assert_eq!((w1.label(), b1.label()), ("W001".to_string(), "B003".to_string()));
     // Before 10:00 nobody has priority: order of arrival.
-    let order = |h: &Hall, now| {
-        h.waiting_order(now)
-            .iter()
-            .map(|t| t.number)
-            .collect::<Vec<_>>()
-    };
+    let order = |h: &Hall, now| h.waiting_order(now).iter().map(|t| t.number).collect::<Vec<_>>();
     assert_eq!(order(&hall, m("09:58")), [1, 2, 3, 4]);
     // From 10:00 the 10:00 booking comes first; from 10:30 both bookings,
     // by slot.
@@ -1212,20 +931,14 @@ fn booked_tickets_whose_slot_has_begun_are_called_first_then_by_arrival() {
     // Window 1 is busy until it finishes.
     assert_eq!(
         hall.call_next(5, 1, m("10:02")),
-        Err(HallError::WindowBusy {
-            window: 1,
-            number: 3
-        })
+        Err(HallError::WindowBusy { window: 1, number: 3 })
     );
     assert_eq!(hall.call_next(5, 2, m("10:02")).unwrap().number, 1);
     hall.finish(6, 3, m("10:10")).unwrap();
     assert_eq!(hall.call_next(7, 1, m("10:11")).unwrap().number, 2);
     hall.mark_absent(8, 2, m("10:12")).unwrap();
     assert_eq!(hall.call_next(9, 1, m("10:13")).unwrap().number, 4);
-    assert_eq!(
-        hall.call_next(10, 3, m("10:14")),
-        Err(HallError::NobodyWaiting)
-    );
+    assert_eq!(hall.call_next(10, 3, m("10:14")), Err(HallError::NobodyWaiting));
     assert_eq!(hall.rev, 10);
 }
 
@@ -1237,14 +950,8 @@ fn check_in_takes_only_todays_live_tickets_for_this_office_once() {
     let gone = tickets.book_s3(2, ZHAKSYLYKOV, "almaty-medeu", "2025-03-19", "11:00");
     let gone = tickets.cancel(3, &gone.reference, before()).unwrap();
     let mut hall = hall_at("2025-03-19");
-    assert!(matches!(
-        hall.check_in(0, &there, m("09:50")),
-        Err(HallError::NotHere { .. })
-    ));
-    assert!(matches!(
-        hall.check_in(0, &gone, m("09:50")),
-        Err(HallError::Cancelled { .. })
-    ));
+    assert!(matches!(hall.check_in(0, &there, m("09:50")), Err(HallError::NotHere { .. })));
+    assert!(matches!(hall.check_in(0, &gone, m("09:50")), Err(HallError::Cancelled { .. })));
     assert!(matches!(
         hall.check_in(0, &here, at("2025-03-18T09:50:00+05:00")),
         Err(HallError::WrongDay { .. })
@@ -1261,12 +968,9 @@ fn check_in_takes_only_todays_live_tickets_for_this_office_once() {
 fn waiting_and_service_times_against_each_services_maximums() {
     let mut hall = hall_at("2025-03-19");
     // S1 (wait 15, service 20), S2 (15, 15), S3 (15, 15), all walk-ins at 9:00.
-    hall.walk_in(0, ServiceId::S1, Purpose::HandIn, None, m("09:00"))
-        .unwrap();
-    hall.walk_in(1, ServiceId::S2, Purpose::HandIn, None, m("09:00"))
-        .unwrap();
-    hall.walk_in(2, ServiceId::S3, Purpose::HandIn, None, m("09:00"))
-        .unwrap();
+    hall.walk_in(0, ServiceId::S1, Purpose::HandIn, None, m("09:00")).unwrap();
+    hall.walk_in(1, ServiceId::S2, Purpose::HandIn, None, m("09:00")).unwrap();
+    hall.walk_in(2, ServiceId::S3, Purpose::HandIn, None, m("09:00")).unwrap();
     // S1 called at 9:15 (exactly the maximum: not over), S2 at 9:16 (over),
     // S3 at 9:14.
     hall.call_next(3, 1, m("09:15")).unwrap();
@@ -1280,33 +984,18 @@ fn waiting_and_service_times_against_each_services_maximums() {
     let got: Vec<(i64, bool, Option<i64>, bool)> = v
         .iter()
         .map(|v| {
-            (
-                v.wait_seconds / 60,
-                v.wait_over,
-                v.service_seconds.map(|s| s / 60),
-                v.service_over,
-            )
+            (v.wait_seconds / 60, v.wait_over, v.service_seconds.map(|s| s / 60), v.service_over)
         })
         .collect();
     assert_eq!(
         got,
-        [
-            (15, false, Some(20), false),
-            (16, true, Some(15), false),
-            (14, false, Some(16), true)
-        ]
+        [(15, false, Some(20), false), (16, true, Some(15), false), (14, false, Some(16), true)]
     );
     assert_eq!(v[0].service_limit.unwrap().minutes, 20);
     assert_eq!(v[1].wait_limit.unwrap().minutes, 15);
     let dash = hall.dashboard(m("12:00"));
     assert_eq!(
-        (
-            dash.served,
-            dash.waiting,
-            dash.in_service,
-            dash.wait_overruns,
-            dash.service_overruns
-        ),
+        (dash.served, dash.waiting, dash.in_service, dash.wait_overruns, dash.service_overruns),
         (3, 0, 0, 1, 1)
     );
     assert_eq!(dash.median_wait_seconds, Some(15 * 60));
@@ -1315,17 +1004,13 @@ fn waiting_and_service_times_against_each_services_maximums() {
 #[test]
 fn a_wait_still_running_is_marked_once_it_passes_the_maximum() {
     let mut hall = hall_at("2025-03-19");
-    hall.walk_in(0, ServiceId::S3, Purpose::HandIn, None, m("09:00"))
-        .unwrap();
+    hall.walk_in(0, ServiceId::S3, Purpose::HandIn, None, m("09:00")).unwrap();
     let at15 = hall.view(1, m("09:15")).unwrap();
     assert_eq!((at15.state, at15.wait_over), (TicketState::Waiting, false));
     let at16 = hall.view(1, m("09:16")).unwrap();
     assert!(at16.wait_over);
     let dash = hall.dashboard(m("09:16"));
-    assert_eq!(
-        (dash.waiting, dash.wait_overruns, dash.median_wait_seconds),
-        (1, 1, None)
-    );
+    assert_eq!((dash.waiting, dash.wait_overruns, dash.median_wait_seconds), (1, 1, None));
     // Being served past the maximum is marked while it runs, too.
     hall.call_next(1, 1, m("09:16")).unwrap();
     assert!(!hall.view(1, m("09:31")).unwrap().service_over);
@@ -1356,8 +1041,7 @@ fn a_booked_citizen_who_came_early_waits_from_the_slot() {
 #[test]
 fn collecting_waits_are_measured_by_the_hand_in_maximum_as_a_reading() {
     let mut hall = Hall::new("oskemen-city", d("2025-03-19"));
-    hall.walk_in(0, ServiceId::S2, Purpose::Collect, None, m("09:00"))
-        .unwrap();
+    hall.walk_in(0, ServiceId::S2, Purpose::Collect, None, m("09:00")).unwrap();
     let v = hall.view(1, m("09:20")).unwrap();
     assert!(v.wait_over);
     let limit = v.wait_limit.unwrap();
@@ -1369,8 +1053,7 @@ fn collecting_waits_are_measured_by_the_hand_in_maximum_as_a_reading() {
 fn the_dashboard_is_a_pure_function_of_the_hall_and_now() {
     let mut hall = hall_at("2025-03-19");
     for (i, hhmm) in ["09:00", "09:02", "09:04", "09:06"].iter().enumerate() {
-        hall.walk_in(i as u64, ServiceId::S3, Purpose::HandIn, None, m(hhmm))
-            .unwrap();
+        hall.walk_in(i as u64, ServiceId::S3, Purpose::HandIn, None, m(hhmm)).unwrap();
     }
     hall.call_next(4, 1, m("09:10")).unwrap(); // waited 10 min
     hall.call_next(5, 2, m("09:20")).unwrap(); // waited 18 min: over
@@ -1390,10 +1073,7 @@ fn the_dashboard_is_a_pure_function_of_the_hall_and_now() {
     let before_change = hall.clone();
     assert!(matches!(
         hall.call_next(0, 3, now),
-        Err(HallError::Stale(Stale {
-            expected: 0,
-            found: 6
-        }))
+        Err(HallError::Stale(Stale { expected: 0, found: 6 }))
     ));
     assert_eq!(hall, before_change);
 }

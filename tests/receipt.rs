@@ -50,9 +50,7 @@ fn one_of_each() -> Vec<(Statement, &'static str)> {
         (
             Statement {
                 channel: Channel::Portal,
-                ..statement(What::Acceptance {
-                    due: d("2025-04-10"),
-                })
+                ..statement(What::Acceptance { due: d("2025-04-10") })
             },
             "portal",
         ),
@@ -169,11 +167,7 @@ fn ids_and_key_ids_are_unique_and_places_exist() {
                 let org = i.organisation.as_deref().unwrap();
                 assert_eq!(i.id, format!("org:{org}"));
                 let o = registry::organisation(org).unwrap_or_else(|| panic!("{}", i.id));
-                assert!(
-                    !o.liquidated,
-                    "{}: a liquidated provider issues nothing",
-                    i.id
-                );
+                assert!(!o.liquidated, "{}: a liquidated provider issues nothing", i.id);
                 assert!(!i.may_issue(Kind::BookingTicket));
             }
         }
@@ -239,10 +233,7 @@ fn a_time_is_kept_to_the_second() {
     s.issued_at += chrono::TimeDelta::milliseconds(750);
     let signed = receipt::issue(&s, "portal").unwrap();
     assert_eq!(signed.statement.issued_at, at("2025-03-20T10:00:00+05:00"));
-    assert_eq!(
-        receipt::verify(&signed.code).unwrap().statement,
-        signed.statement
-    );
+    assert_eq!(receipt::verify(&signed.code).unwrap().statement, signed.statement);
 }
 
 // ---------------------------------------------------------------------------
@@ -260,9 +251,8 @@ fn receipts_from_submissions_accepted_and_refused() {
         let mut sub = submission::submit(&draft, sig, now, [1, 2, 3, 4, 5, 6]).unwrap();
         assert!(sub.is_accepted());
         if refused_earlier {
-            sub.outcome = submission::Outcome::Refused {
-                grounds: vec![Refusal::IncompletePackage],
-            };
+            sub.outcome =
+                submission::Outcome::Refused { grounds: vec![Refusal::IncompletePackage] };
         }
         let s = from::submission(&sub).unwrap();
         assert_eq!(s.reference, sub.reference);
@@ -333,10 +323,7 @@ fn receipts_from_a_ticket_a_complaint_and_a_home_visit() {
     assert!(
         matches!(s.what, What::ComplaintRegistration { due, .. } if Some(due) == c.due.as_ref().map(|m| m.date))
     );
-    assert!(matches!(
-        from::complaint(&c, "123"),
-        Err(from::NoReceipt::Iin(_))
-    ));
+    assert!(matches!(from::complaint(&c, "123"), Err(from::NoReceipt::Iin(_))));
     let v = receipt::verify(&receipt::issue(&s, "portal").unwrap().code).unwrap();
     assert_eq!(v.statement.reference, c.reference);
 
@@ -350,9 +337,8 @@ fn receipts_from_a_ticket_a_complaint_and_a_home_visit() {
         // the visit goes straight to the package.
         assert_eq!(visit.consent_step(), visit::ConsentStep::None);
         assert_eq!(
-            visit.give_consent(visit::Consent::Otp {
-                verified_at: at("2026-11-23T10:00:00+05:00"),
-            }),
+            visit
+                .give_consent(visit::Consent::Otp { verified_at: at("2026-11-23T10:00:00+05:00") }),
             Err(visit::VisitError::WrongStep)
         );
         if tick_all {
@@ -407,18 +393,12 @@ fn a_changed_key_id_is_an_unknown_issuer_and_a_changed_length_is_malformed() {
     for i in 1..5 {
         let mut t = bytes.clone();
         t[i] ^= 0x55;
-        assert!(matches!(
-            receipt::verify(&code_of(&t)),
-            Err(VerifyError::UnknownIssuer { .. })
-        ));
+        assert!(matches!(receipt::verify(&code_of(&t)), Err(VerifyError::UnknownIssuer { .. })));
     }
     for delta in [1u8, 0xff] {
         let mut t = bytes.clone();
         t[0] = t[0].wrapping_add(delta);
-        assert_eq!(
-            receipt::verify(&code_of(&t)),
-            Err(VerifyError::Malformed(Malformed::Length))
-        );
+        assert_eq!(receipt::verify(&code_of(&t)), Err(VerifyError::Malformed(Malformed::Length)));
     }
 }
 
@@ -431,9 +411,7 @@ fn a_receipt_signed_by_a_key_not_in_the_list_is_an_unknown_issuer() {
         let e = receipt::verify(&code).unwrap_err();
         assert_eq!(
             e,
-            VerifyError::UnknownIssuer {
-                key_id: issuer::key_id(&key.verifying_key().to_bytes())
-            }
+            VerifyError::UnknownIssuer { key_id: issuer::key_id(&key.verifying_key().to_bytes()) }
         );
         assert_eq!(e.code(), "receipt-unknown-issuer");
         // The forger names a listed issuer's key id with their own key:
@@ -442,12 +420,7 @@ fn a_receipt_signed_by_a_key_not_in_the_list_is_an_unknown_issuer() {
         let portal = issuer::portal().unwrap();
         bytes[1..5].copy_from_slice(&portal.key_id());
         let e = receipt::verify(&code_of(&bytes)).unwrap_err();
-        assert_eq!(
-            e,
-            VerifyError::Altered {
-                issuer: "portal".into()
-            }
-        );
+        assert_eq!(e, VerifyError::Altered { issuer: "portal".into() });
         assert_eq!(e.code(), "receipt-altered");
     }
 }
@@ -458,10 +431,7 @@ fn a_listed_issuer_signing_what_it_does_not_issue_is_not_allowed() {
     // `issue` refuses it up front…
     assert_eq!(
         receipt::issue(&ticket, "portal"),
-        Err(IssueError::NotAllowed {
-            issuer: "portal".into(),
-            kind: Kind::BookingTicket
-        })
+        Err(IssueError::NotAllowed { issuer: "portal".into(), kind: Kind::BookingTicket })
     );
     assert_eq!(
         receipt::issue(&ticket, "org:almaty-gymnasium-25").unwrap_err(),
@@ -474,13 +444,7 @@ fn a_listed_issuer_signing_what_it_does_not_issue_is_not_allowed() {
     // genuine but refused.
     let code = receipt::encode_with_key(&ticket, &issuer::demo_signing_key("portal")).unwrap();
     let e = receipt::verify(&code).unwrap_err();
-    assert_eq!(
-        e,
-        VerifyError::NotAllowed {
-            issuer: "portal".into(),
-            kind: Kind::BookingTicket
-        }
-    );
+    assert_eq!(e, VerifyError::NotAllowed { issuer: "portal".into(), kind: Kind::BookingTicket });
     assert_eq!(e.code(), "receipt-not-allowed");
 }
 
@@ -491,47 +455,26 @@ fn malformed_codes_are_refused_as_malformed() {
     let m = |t: &str| receipt::verify(t).unwrap_err();
     assert_eq!(m(""), VerifyError::Malformed(Malformed::Empty));
     assert_eq!(m(" \n\t "), VerifyError::Malformed(Malformed::Empty));
-    assert_eq!(
-        m("S2-250320-23Y2H9"),
-        VerifyError::Malformed(Malformed::NotAReceipt)
-    );
-    assert_eq!(
-        m("https://egov.kz/"),
-        VerifyError::Malformed(Malformed::NotAReceipt)
-    );
+    assert_eq!(m("S2-250320-23Y2H9"), VerifyError::Malformed(Malformed::NotAReceipt));
+    assert_eq!(m("https://egov.kz/"), VerifyError::Malformed(Malformed::NotAReceipt));
     assert_eq!(m("QJ1"), VerifyError::Malformed(Malformed::NotAReceipt));
     assert_eq!(
         m(&code.replacen("QJ1.", "QJ2.", 1)),
         VerifyError::Malformed(Malformed::OtherVersion)
     );
     assert_eq!(m("QJ1."), VerifyError::Malformed(Malformed::Length));
-    assert_eq!(
-        m("QJ1.AAAA!AAA"),
-        VerifyError::Malformed(Malformed::Encoding)
-    );
+    assert_eq!(m("QJ1.AAAA!AAA"), VerifyError::Malformed(Malformed::Encoding));
     assert_eq!(m("QJ1.Ж"), VerifyError::Malformed(Malformed::Encoding));
-    assert_eq!(
-        m(&format!("{code}AAAAAAAA")),
-        VerifyError::Malformed(Malformed::Length)
-    );
-    assert_eq!(
-        m(&format!("{code} {code}")),
-        VerifyError::Malformed(Malformed::Encoding)
-    );
+    assert_eq!(m(&format!("{code}AAAAAAAA")), VerifyError::Malformed(Malformed::Length));
+    assert_eq!(m(&format!("{code} {code}")), VerifyError::Malformed(Malformed::Encoding));
     // Huge: refused before it is decoded.
     let huge = format!("QJ1.{}", "A".repeat(1 << 20));
     assert_eq!(m(&huge), VerifyError::Malformed(Malformed::TooLong));
-    assert_eq!(
-        m(&"x".repeat(receipt::TEXT_MAX + 1)),
-        VerifyError::Malformed(Malformed::TooLong)
-    );
+    assert_eq!(m(&"x".repeat(receipt::TEXT_MAX + 1)), VerifyError::Malformed(Malformed::TooLong));
     // Cut off anywhere: never genuine, always malformed.
     for cut in 0..code.len() {
         let e = m(&code[..cut]);
-        assert!(
-            matches!(e, VerifyError::Malformed(_)),
-            "cut at {cut}: {e:?}"
-        );
+        assert!(matches!(e, VerifyError::Malformed(_)), "cut at {cut}: {e:?}");
         assert_eq!(e.code(), "receipt-malformed");
     }
     // Signed by a listed key, but not a statement: a body of one byte.
@@ -543,26 +486,16 @@ fn malformed_codes_are_refused_as_malformed() {
     msg.extend_from_slice(&bytes);
     use ed25519_dalek::Signer;
     bytes.extend_from_slice(&key.sign(&msg).to_bytes());
-    assert_eq!(
-        m(&code_of(&bytes)),
-        VerifyError::Malformed(Malformed::Payload)
-    );
+    assert_eq!(m(&code_of(&bytes)), VerifyError::Malformed(Malformed::Payload));
 }
 
 #[test]
 fn every_error_has_a_stable_code_and_a_message() {
     let errors = [
         VerifyError::Malformed(Malformed::Empty),
-        VerifyError::UnknownIssuer {
-            key_id: [1, 2, 3, 4],
-        },
-        VerifyError::Altered {
-            issuer: "portal".into(),
-        },
-        VerifyError::NotAllowed {
-            issuer: "portal".into(),
-            kind: Kind::BookingTicket,
-        },
+        VerifyError::UnknownIssuer { key_id: [1, 2, 3, 4] },
+        VerifyError::Altered { issuer: "portal".into() },
+        VerifyError::NotAllowed { issuer: "portal".into(), kind: Kind::BookingTicket },
     ];
     let codes: BTreeSet<&str> = errors.iter().map(VerifyError::code).collect();
     assert_eq!(codes.len(), errors.len());
@@ -580,18 +513,12 @@ fn statements_that_cannot_be_issued_are_refused_with_a_reason() {
         receipt::issue(acc, "sc:nowhere"),
         Err(IssueError::UnknownIssuer("sc:nowhere".into()))
     );
-    let bad_ref = Statement {
-        reference: String::new(),
-        ..acc.clone()
-    };
+    let bad_ref = Statement { reference: String::new(), ..acc.clone() };
     assert_eq!(
         receipt::issue(&bad_ref, "portal"),
         Err(IssueError::Encode(EncodeError::BadReference))
     );
-    let long_ref = Statement {
-        reference: "R".repeat(65),
-        ..acc.clone()
-    };
+    let long_ref = Statement { reference: "R".repeat(65), ..acc.clone() };
     assert_eq!(
         receipt::issue(&long_ref, "portal"),
         Err(IssueError::Encode(EncodeError::BadReference))
@@ -628,10 +555,7 @@ fn statements_that_cannot_be_issued_are_refused_with_a_reason() {
         receipt::issue(&slot, "sc:almaty-medeu"),
         Err(IssueError::Encode(EncodeError::BadSlot))
     );
-    let ancient = Statement {
-        issued_at: "1969-12-31T23:59:59Z".parse().unwrap(),
-        ..acc.clone()
-    };
+    let ancient = Statement { issued_at: "1969-12-31T23:59:59Z".parse().unwrap(), ..acc.clone() };
     assert_eq!(
         receipt::issue(&ancient, "portal"),
         Err(IssueError::Encode(EncodeError::OutOfRange))
@@ -654,10 +578,8 @@ fn statements_that_cannot_be_issued_are_refused_with_a_reason() {
 /// from the original is refused, and nothing panics.
 #[test]
 fn fuzz_mutations_of_genuine_codes_are_never_accepted() {
-    let codes: Vec<String> = one_of_each()
-        .iter()
-        .map(|(s, by)| receipt::issue(s, by).unwrap().code)
-        .collect();
+    let codes: Vec<String> =
+        one_of_each().iter().map(|(s, by)| receipt::issue(s, by).unwrap().code).collect();
     // Each round verifies a signature at most once, which is slow in a
     // debug build: the exhaustive byte flips are in
     // `a_changed_byte_of_the_statement_is_altered`.
@@ -710,8 +632,7 @@ fn arb_statement() -> impl Strategy<Value = Statement> {
             proptest::sample::subsequence(vec!["incomplete-package", "expired-documents"], 0..=2),
             proptest::sample::subsequence(vec!["application", "identity", "original"], 0..=3)
         )
-            .prop_filter("a refusal names something", |(g, m)| !g.is_empty()
-                || !m.is_empty())
+            .prop_filter("a refusal names something", |(g, m)| !g.is_empty() || !m.is_empty())
             .prop_map(|(g, m)| What::Refusal {
                 grounds: g.into_iter().map(String::from).collect(),
                 missing: m.into_iter().map(String::from).collect(),
@@ -729,14 +650,7 @@ fn arb_statement() -> impl Strategy<Value = Statement> {
             due: d("1970-01-01") + chrono::Days::new(u64::from(n)),
         }),
     ];
-    (
-        "[A-Za-z0-9Ж№ -]{1,20}",
-        0usize..3,
-        0usize..3,
-        0u16..10_000,
-        0u32..u32::MAX,
-        what,
-    )
+    ("[A-Za-z0-9Ж№ -]{1,20}", 0usize..3, 0usize..3, 0u16..10_000, 0u32..u32::MAX, what)
         .prop_map(|(reference, c, _, last_four, secs, what)| Statement {
             reference,
             service: ServiceId::S2,
@@ -813,23 +727,10 @@ fn each_kind_fits_a_small_qr_code() {
             size.modules,
             size.side_mm(0.5)
         );
-        assert!(
-            code.len() <= 240,
-            "{}: {} chars",
-            s.kind().slug(),
-            code.len()
-        );
-        assert!(
-            size.version <= 9,
-            "{}: version {}",
-            s.kind().slug(),
-            size.version
-        );
+        assert!(code.len() <= 240, "{}: {} chars", s.kind().slug(), code.len());
+        assert!(size.version <= 9, "{}: version {}", s.kind().slug(), size.version);
         // Upper-case base32 after the prefix: the QR alphanumeric mode.
-        assert!(
-            code.bytes()
-                .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || b == b'.')
-        );
+        assert!(code.bytes().all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || b == b'.'));
         let svg = qr::svg(&code, 144);
         assert!(svg.contains("<svg") && svg.contains("<path"));
     }
@@ -839,12 +740,8 @@ fn each_kind_fits_a_small_qr_code() {
 
 #[test]
 fn issuer_names_are_shown_in_each_language() {
-    let v = receipt::verify(
-        &receipt::issue(&one_of_each()[1].0, "sc:almaty-medeu")
-            .unwrap()
-            .code,
-    )
-    .unwrap();
+    let v = receipt::verify(&receipt::issue(&one_of_each()[1].0, "sc:almaty-medeu").unwrap().code)
+        .unwrap();
     for lang in Lang::ALL {
         assert!(!v.issuer.name.get(lang).is_empty());
     }

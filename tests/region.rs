@@ -30,11 +30,7 @@ fn the_data_loads_and_every_reference_resolves() {
     }
     for z in region::zones() {
         let s = z.spells;
-        assert!(
-            !s.is_empty() && s.last().unwrap().until.is_none(),
-            "{}",
-            z.id
-        );
+        assert!(!s.is_empty() && s.last().unwrap().until.is_none(), "{}", z.id);
         assert!(s.windows(2).all(|w| w[0].until.is_some()), "{}", z.id);
     }
     // The code's national clock is the data's.
@@ -60,23 +56,13 @@ fn the_data_loads_and_every_reference_resolves() {
 
 #[test]
 fn each_region_keeps_its_own_clock() {
-    let offset = |r: &str, when: &str| {
-        region::zone_of(Some(r))
-            .offset_at(at(when))
-            .local_minus_utc()
-            / 3600
-    };
+    let offset =
+        |r: &str, when: &str| region::zone_of(Some(r)).offset_at(at(when)).local_minus_utc() / 3600;
     for west in ["aktobe", "atyrau", "west-kazakhstan", "mangystau"] {
         assert_eq!(offset(west, "2017-06-01T12:00:00Z"), 5, "{west}");
         assert_eq!(offset(west, "2025-06-01T12:00:00Z"), 5, "{west}");
     }
-    for east in [
-        "almaty-city",
-        "astana",
-        "east-kazakhstan",
-        "kostanay",
-        "abai",
-    ] {
+    for east in ["almaty-city", "astana", "east-kazakhstan", "kostanay", "abai"] {
         assert_eq!(offset(east, "2023-06-01T12:00:00Z"), 6, "{east}");
         assert_eq!(offset(east, "2024-02-29T17:59:59Z"), 6, "{east}");
         assert_eq!(offset(east, "2024-02-29T18:00:00Z"), 5, "{east}");
@@ -97,14 +83,8 @@ fn each_region_keeps_its_own_clock() {
     assert_eq!(kz.local_to_utc(local).unwrap(), at("2018-12-20T17:30:00Z"));
     // An unknown region reads on the national clock.
     assert_eq!(region::zone_of(Some("atlantis")), kztime::NATIONAL);
-    assert!(region::differs_from_national(
-        Some("aktobe"),
-        at("2023-01-10T10:00:00Z")
-    ));
-    assert!(!region::differs_from_national(
-        Some("aktobe"),
-        at("2025-01-10T10:00:00Z")
-    ));
+    assert!(region::differs_from_national(Some("aktobe"), at("2023-01-10T10:00:00Z")));
+    assert!(!region::differs_from_national(Some("aktobe"), at("2025-01-10T10:00:00Z")));
 }
 
 #[test]
@@ -164,10 +144,7 @@ fn after_hours_is_read_on_the_schools_clock() {
         .steps
         .iter()
         .find_map(|s| match s {
-            Step::RegionUnknown {
-                offset_hours,
-                source,
-            } => Some((*offset_hours, source.clone())),
+            Step::RegionUnknown { offset_hours, source } => Some((*offset_hours, source.clone())),
             _ => None,
         })
         .expect("the unknown region is explained");
@@ -183,12 +160,7 @@ fn after_hours_is_read_on_the_schools_clock() {
         cal(),
     )
     .unwrap();
-    assert!(
-        !now.explanation
-            .steps
-            .iter()
-            .any(|s| matches!(s, Step::RegionUnknown { .. }))
-    );
+    assert!(!now.explanation.steps.iter().any(|s| matches!(s, Step::RegionUnknown { .. })));
 }
 
 /// The day of hand-in: 23:30 in Aktobe on 14 February 2023 was 00:30 on the
@@ -198,15 +170,8 @@ fn the_day_of_hand_in_is_the_offices() {
     let s1 = catalog::service(ServiceId::S1);
     let submitted = at("2023-02-14T23:30:00+05:00");
     let at_office = |r: Option<&str>| {
-        deadline::deadline_for_in(
-            &s1.terms,
-            Channel::StateCorporation,
-            None,
-            submitted,
-            cal(),
-            r,
-        )
-        .unwrap()
+        deadline::deadline_for_in(&s1.terms, Channel::StateCorporation, None, submitted, cal(), r)
+            .unwrap()
     };
     assert_eq!(at_office(Some("aktobe")).accepted_on, d("2023-02-14"));
     assert_eq!(at_office(Some("astana")).accepted_on, d("2023-02-15"));

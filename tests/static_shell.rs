@@ -10,10 +10,7 @@ const INDEX: &str = include_str!("../index.html");
 fn the_static_home_heading_and_lead_are_the_apps_in_every_language() {
     for lang in [Lang::Kk, Lang::Ru, Lang::En] {
         let code = lang.code();
-        for (what, text) in [
-            ("title", tr::home_title(lang)),
-            ("lead", tr::home_lead(lang)),
-        ] {
+        for (what, text) in [("title", tr::home_title(lang)), ("lead", tr::home_lead(lang))] {
             let tagged = format!(r#"<span data-l="{code}" lang="{code}">{text}</span>"#);
             assert!(
                 INDEX.contains(&tagged),
@@ -39,22 +36,13 @@ fn the_shell_has_no_inline_script_style_or_event_handler() {
         rest = &rest[tag_end..];
     }
     assert!(INDEX.contains(r#"<script src="/public/boot.js"></script>"#));
-    assert!(
-        !INDEX.contains("<style"),
-        "index.html has a <style> element"
-    );
-    assert!(
-        !INDEX.contains(" style="),
-        "index.html has a style attribute"
-    );
+    assert!(!INDEX.contains("<style"), "index.html has a <style> element");
+    assert!(!INDEX.contains(" style="), "index.html has a style attribute");
     for handler in [" onload=", " onerror=", " onclick="] {
         assert!(!INDEX.contains(handler), "index.html has {handler}");
     }
     let boot = include_str!("../public/boot.js");
-    assert!(
-        boot.contains("static-at-home"),
-        "boot.js shows the static home heading"
-    );
+    assert!(boot.contains("static-at-home"), "boot.js shows the static home heading");
 }
 
 /// `.ci/shells.mjs` makes the other bundles' pages from index.html: each
@@ -66,12 +54,7 @@ fn the_shell_template_markers_are_balanced() {
     assert!(open > 0, "index.html marks its portal-only parts");
     assert_eq!(open, close, "every shell:portal part is closed");
     assert!(INDEX.contains("<!-- shell:bundle <h1>Qujat</h1> -->"));
-    assert_eq!(
-        INDEX
-            .matches(r#"<link data-trunk rel="rust" data-bin="qujat""#)
-            .count(),
-        1
-    );
+    assert_eq!(INDEX.matches(r#"<link data-trunk rel="rust" data-bin="qujat""#).count(), 1);
 }
 
 /// The crash notice (shown by `public/boot.js` when the wasm traps after
@@ -89,10 +72,7 @@ fn the_crash_notice_is_kept_hidden_in_every_language() {
     let notice = &INDEX[at..INDEX[at..].find("</body>").unwrap() + at];
     for code in ["kk", "ru", "en"] {
         let p = format!(r#"<p data-l="{code}" lang="{code}">"#);
-        let text = notice[notice.find(&p).expect(code)..]
-            .split("</p>")
-            .next()
-            .unwrap();
+        let text = notice[notice.find(&p).expect(code)..].split("</p>").next().unwrap();
         assert!(text.contains("1414"), "{code}: the contact centre");
     }
     assert!(notice.contains(r#"id="app-reload""#), "a Reload button");

@@ -45,18 +45,13 @@ fn an_eds_signed_application_is_accepted_with_a_deadline() {
     assert!(s.reference.starts_with("S2-250320-"));
     let explanation = s.deadline().unwrap().deadline.explanation;
     match s.outcome {
-        Outcome::Accepted {
-            accepted_on, due, ..
-        } => {
+        Outcome::Accepted { accepted_on, due, .. } => {
             // After 18:00 on 20 March 2025: Nauryz and the moved days
             // follow, so acceptance is on Wednesday 26 March.
             assert_eq!(accepted_on, day("2025-03-26"));
             assert_eq!(due, calendar::add_working_days(accepted_on, 15).unwrap());
             assert!(
-                explanation
-                    .steps
-                    .iter()
-                    .any(|s| matches!(s, deadline::Step::AfterHours { .. }))
+                explanation.steps.iter().any(|s| matches!(s, deadline::Step::AfterHours { .. }))
             );
         }
         other => panic!("expected acceptance, got {other:?}"),
@@ -74,10 +69,7 @@ fn a_changed_application_or_another_persons_key_is_refused() {
         submit(&changed, Signed::Eds(signed.clone()), now, [0; 6]),
         Err(SubmitError::Signature(SignError::Tampered))
     );
-    let other = registry::people()
-        .iter()
-        .find(|p| p.iin != d.applicant_iin)
-        .unwrap();
+    let other = registry::people().iter().find(|p| p.iin != d.applicant_iin).unwrap();
     let mut not_mine = d.clone();
     not_mine.applicant_iin = other.iin.clone();
     assert!(matches!(
@@ -146,10 +138,7 @@ fn a_stored_application_verifies_after_its_certificate_expires() {
     let s = submit(&d, Signed::Eds(signed.clone()), now, [0; 6]).unwrap();
     assert_eq!(s.verify(), Ok(()));
     let after_expiry = at("2026-01-01T10:00:00+05:00");
-    assert_eq!(
-        signature::verify(&signed, &d.applicant_iin, after_expiry),
-        Ok(())
-    );
+    assert_eq!(signature::verify(&signed, &d.applicant_iin, after_expiry), Ok(()));
     // A stored record's answers changed after signing: flagged.
     let mut edited = s.clone();
     edited.answers.school = "Another school".into();
@@ -158,10 +147,7 @@ fn a_stored_application_verifies_after_its_certificate_expires() {
     let mut forged = s.clone();
     forged.document["answers"]["school"] = "Another school".into();
     forged.answers.school = "Another school".into();
-    assert_eq!(
-        forged.verify(),
-        Err(IntegrityError::Signature(SignError::Tampered))
-    );
+    assert_eq!(forged.verify(), Err(IntegrityError::Signature(SignError::Tampered)));
     // What is shown is what was signed.
     assert_eq!(s.signed_answers().unwrap(), d.answers);
 }
@@ -198,15 +184,9 @@ fn otp_confirms_one_document_only() {
         Err(SubmitError::OtpDocumentChanged)
     );
     // A consent code for the same digest does not sign.
-    let consent = Signed::Otp(otp_confirmation(
-        Purpose::Consent,
-        &digest_hex(&document_of(&d)),
-        now,
-    ));
-    assert_eq!(
-        submit(&d, consent, now, [0; 6]),
-        Err(SubmitError::OtpDocumentChanged)
-    );
+    let consent =
+        Signed::Otp(otp_confirmation(Purpose::Consent, &digest_hex(&document_of(&d)), now));
+    assert_eq!(submit(&d, consent, now, [0; 6]), Err(SubmitError::OtpDocumentChanged));
 }
 
 /// Issue 11, items 1 and 7: the portal asks for no original and refuses
@@ -234,16 +214,10 @@ fn the_portal_refuses_nothing() {
     // An incomplete form is not filed, and not refused either.
     let mut d = s2_draft(Reason::Lost, None);
     d.answers.school = "  ".into();
-    assert_eq!(
-        submit(&d, otp(&d, now), now, [0; 6]),
-        Err(SubmitError::Incomplete)
-    );
+    assert_eq!(submit(&d, otp(&d, now), now, [0; 6]), Err(SubmitError::Incomplete));
     // …as is a draft still holding S1's reason (C-39): it is asked again.
     let d = s2_draft(Reason::FillingErrors, None);
-    assert_eq!(
-        submit(&d, otp(&d, now), now, [0; 6]),
-        Err(SubmitError::Incomplete)
-    );
+    assert_eq!(submit(&d, otp(&d, now), now, [0; 6]), Err(SubmitError::Incomplete));
     // The portal names no refusal receipt of its own (C-13).
     let s2 = qujat::engine::catalog::service(qujat::engine::service::ServiceId::S2);
     let portal_refusal = s2.receipts.iter().filter(|r| {
@@ -274,9 +248,7 @@ fn old_refused_records_still_load() {
     let old: qujat::engine::submission::Submission = serde_json::from_value(json).unwrap();
     assert_eq!(
         old.outcome,
-        Outcome::Refused {
-            grounds: vec![Refusal::IncompletePackage, Refusal::ExpiredDocuments]
-        }
+        Outcome::Refused { grounds: vec![Refusal::IncompletePackage, Refusal::ExpiredDocuments] }
     );
     assert!(old.targets(now, false).unwrap().is_empty());
 }

@@ -55,19 +55,12 @@ fn check<T: DeserializeOwned + Serialize + Debug>(
     let value = read(&sample).unwrap_or_else(|e| panic!("{what}: {e}"));
     assert_eq!(serde_json::to_value(&value).unwrap(), sample, "{what}");
     let text: String = {
-        let parts: Vec<String> = fields
-            .iter()
-            .rev()
-            .map(|(k, v)| format!("{}:{v}", Value::from(k.as_str())))
-            .collect();
+        let parts: Vec<String> =
+            fields.iter().rev().map(|(k, v)| format!("{}:{v}", Value::from(k.as_str()))).collect();
         format!("{{{}}}", parts.join(","))
     };
     let backwards = serde_json::from_str::<T>(&text).unwrap_or_else(|e| panic!("{what}: {e}"));
-    assert_eq!(
-        serde_json::to_value(&backwards).unwrap(),
-        sample,
-        "{what} (tag last)"
-    );
+    assert_eq!(serde_json::to_value(&backwards).unwrap(), sample, "{what} (tag last)");
 
     // Each field taken away: a required one is missed by name.
     for key in fields.keys() {
@@ -76,10 +69,7 @@ fn check<T: DeserializeOwned + Serialize + Debug>(
         let got = read(&Value::Object(less));
         if key == tag || !optional.contains(&key.as_str()) {
             let e = got.expect_err(&format!("{what} without {key}")).to_string();
-            assert!(
-                e.contains(&format!("missing field `{key}`")),
-                "{what} without {key}: {e}"
-            );
+            assert!(e.contains(&format!("missing field `{key}`")), "{what} without {key}: {e}");
         } else {
             assert!(got.is_ok(), "{what} without optional {key}: {got:?}");
         }
@@ -96,13 +86,8 @@ fn check<T: DeserializeOwned + Serialize + Debug>(
     // An unknown tag names the variants.
     let mut unknown_tag = fields.clone();
     unknown_tag.insert(tag.into(), json!("no-such-variant"));
-    let e = read(&Value::Object(unknown_tag))
-        .expect_err("unknown tag")
-        .to_string();
-    assert!(
-        e.contains("unknown variant `no-such-variant`"),
-        "{what}: {e}"
-    );
+    let e = read(&Value::Object(unknown_tag)).expect_err("unknown tag").to_string();
+    assert!(e.contains("unknown variant `no-such-variant`"), "{what}: {e}");
 
     // A field no variant has.
     let mut extra = fields.clone();
@@ -135,10 +120,7 @@ fn samples<T: DeserializeOwned + Serialize + Debug>(
     let (_, expected) = e.split_once("expected").expect("the variants are listed");
     let variants: BTreeSet<&str> = expected.split('`').skip(1).step_by(2).collect();
     let sampled: BTreeSet<&str> = list.iter().filter_map(|(v, _)| v[tag].as_str()).collect();
-    assert_eq!(
-        sampled, variants,
-        "{tag}: samples against the variants ({e})"
-    );
+    assert_eq!(sampled, variants, "{tag}: samples against the variants ({e})");
     for (sample, optional) in list {
         check::<T>(tag, sample, optional, unknown);
     }
@@ -156,9 +138,7 @@ fn from_fixture(file: &str, tag: &str, value: &str) -> Value {
             _ => None,
         }
     }
-    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures/stored")
-        .join(file);
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/stored").join(file);
     let text = std::fs::read_to_string(&path).unwrap();
     find(&serde_json::from_str(&text).unwrap(), tag, value)
         .unwrap_or_else(|| panic!("{file} has no {tag}={value}"))
@@ -192,10 +172,7 @@ fn ticket_events() {
                     "from": slot(), "to_office": "astana-esil", "to": slot()}),
                 NONE,
             ),
-            (
-                json!({"event": "cancelled", "at": "2026-11-30T05:00:00.250Z"}),
-                NONE,
-            ),
+            (json!({"event": "cancelled", "at": "2026-11-30T05:00:00.250Z"}), NONE),
         ],
         Unknown::Ignored,
     );
@@ -227,14 +204,8 @@ fn outcomes() {
     samples::<Outcome>(
         "result",
         vec![
-            (
-                from_fixture("applications.v2.json", "result", "accepted"),
-                &["explanation"],
-            ),
-            (
-                json!({"result": "accepted", "accepted_on": "2026-05-04", "due": "2026-05-28"}),
-                NONE,
-            ),
+            (from_fixture("applications.v2.json", "result", "accepted"), &["explanation"]),
+            (json!({"result": "accepted", "accepted_on": "2026-05-04", "due": "2026-05-28"}), NONE),
             (
                 json!({"result": "refused", "grounds": ["incomplete-package", "expired-documents"]}),
                 NONE,
@@ -252,15 +223,9 @@ fn day_kinds() {
             (json!({"kind": "working"}), NONE),
             (json!({"kind": "weekend"}), NONE),
             (json!({"kind": "holiday", "holiday": "defender-day"}), NONE),
-            (
-                json!({"kind": "moved", "holiday": "victory-day", "from": "2026-05-09"}),
-                NONE,
-            ),
+            (json!({"kind": "moved", "holiday": "victory-day", "from": "2026-05-09"}), NONE),
             (json!({"kind": "transfer-off", "from": "2026-01-03"}), NONE),
-            (
-                json!({"kind": "transfer-working", "instead_of": "2026-01-02"}),
-                NONE,
-            ),
+            (json!({"kind": "transfer-working", "instead_of": "2026-01-02"}), NONE),
         ],
         Unknown::Ignored,
     );
@@ -279,10 +244,7 @@ fn complaint_marks() {
             ),
             (json!({"mark": "executed"}), NONE),
             (json!({"mark": "answered", "kind": "on-merits"}), NONE),
-            (
-                json!({"mark": "answered", "kind": "refusal-to-consider"}),
-                NONE,
-            ),
+            (json!({"mark": "answered", "kind": "refusal-to-consider"}), NONE),
         ],
         Unknown::Ignored,
     );
@@ -300,14 +262,8 @@ fn explanation_steps() {
                     "region": "almaty-city"}),
                 &["region"],
             ),
-            (
-                json!({"step": "region-unknown", "offset_hours": 5, "source": source()}),
-                NONE,
-            ),
-            (
-                json!({"step": "location-assumed", "location": "other", "source": source()}),
-                NONE,
-            ),
+            (json!({"step": "region-unknown", "offset_hours": 5, "source": source()}), NONE),
+            (json!({"step": "location-assumed", "location": "other", "source": source()}), NONE),
             (
                 json!({"step": "after-hours", "cutoff": "18:30", "local_time": "19:00:00",
                     "next": "2026-05-05", "source": source()}),
@@ -318,19 +274,13 @@ fn explanation_steps() {
                     "next": "2026-05-11", "source": source()}),
                 NONE,
             ),
-            (
-                json!({"step": "count-from", "day_zero": "2026-05-04", "source": source()}),
-                NONE,
-            ),
+            (json!({"step": "count-from", "day_zero": "2026-05-04", "source": source()}), NONE),
             (
                 json!({"step": "counted", "amount": 15, "unit": "working-days", "from": "2026-05-04",
                     "to": "2026-05-28", "source": source()}),
                 NONE,
             ),
-            (
-                json!({"step": "skipped", "date": "2026-05-07", "why": day_off}),
-                NONE,
-            ),
+            (json!({"step": "skipped", "date": "2026-05-07", "why": day_off}), NONE),
             (
                 json!({"step": "working-weekend", "date": "2026-01-03",
                     "instead_of": "2026-01-02"}),
@@ -377,10 +327,7 @@ fn checklist_sources() {
         "from",
         vec![
             (json!({"from": "documents"}), NONE),
-            (
-                json!({"from": "issuance", "ids": ["receipt", "identity"]}),
-                NONE,
-            ),
+            (json!({"from": "issuance", "ids": ["receipt", "identity"]}), NONE),
         ],
         Unknown::Refused,
     );
@@ -396,10 +343,7 @@ fn start_rules() {
         "kind",
         vec![
             (json!({"kind": "day-after-hand-in"}), NONE),
-            (
-                json!({"kind": "next-working-day-after-cutoff", "cutoff": "18:30"}),
-                NONE,
-            ),
+            (json!({"kind": "next-working-day-after-cutoff", "cutoff": "18:30"}), NONE),
         ],
         Unknown::Ignored,
     );
@@ -410,19 +354,13 @@ fn visit_consents_and_deliveries() {
     samples::<Consent>(
         "method",
         vec![
-            (
-                json!({"method": "otp", "verified_at": "2026-05-04T10:00:00Z"}),
-                NONE,
-            ),
+            (json!({"method": "otp", "verified_at": "2026-05-04T10:00:00Z"}), NONE),
             (
                 json!({"method": "signature", "strokes": [[[1, 2], [3, 4]], [[5, 6]]],
                     "signed_at": "2026-05-04T10:00:00Z"}),
                 NONE,
             ),
-            (
-                json!({"method": "notice", "given_at": "2026-05-04T10:00:00Z"}),
-                NONE,
-            ),
+            (json!({"method": "notice", "given_at": "2026-05-04T10:00:00Z"}), NONE),
         ],
         Unknown::Ignored,
     );
@@ -430,10 +368,7 @@ fn visit_consents_and_deliveries() {
         "state",
         vec![
             (json!({"state": "to-deliver"}), NONE),
-            (
-                json!({"state": "delivered", "at": "2026-05-04T10:00:00Z"}),
-                NONE,
-            ),
+            (json!({"state": "delivered", "at": "2026-05-04T10:00:00Z"}), NONE),
         ],
         Unknown::Ignored,
     );

@@ -67,11 +67,7 @@ fn value<T: serde::Serialize>(t: &T) -> Value {
 }
 
 fn record(id: &str, rev: u64, data: Value) -> Record {
-    Record {
-        id: id.into(),
-        rev,
-        data,
-    }
+    Record { id: id.into(), rev, data }
 }
 
 /// Everything one person has: applications signed by EDS and by SMS code,
@@ -81,24 +77,13 @@ fn collections() -> Collections {
     let key = key_file(&me, 9);
 
     let draft = common::s2_draft(Reason::Lost, None);
-    let signed = eds::sign(
-        &key,
-        "key password",
-        &me,
-        &submission::document_of(&draft),
-        now(),
-    )
-    .unwrap();
+    let signed =
+        eds::sign(&key, "key password", &me, &submission::document_of(&draft), now()).unwrap();
     let by_eds = submission::submit(&draft, Signed::Eds(signed), now(), [1; 6]).unwrap();
     let mut draft2 = common::s2_draft(Reason::Damaged, None);
     draft2.id = "d2".into();
-    let by_otp = submission::submit(
-        &draft2,
-        common::otp_signature(&draft2, now()),
-        now(),
-        [2; 6],
-    )
-    .unwrap();
+    let by_otp =
+        submission::submit(&draft2, common::otp_signature(&draft2, now()), now(), [2; 6]).unwrap();
 
     let complaint_doc = json!({ "complaint": "not ready", "service": "S2" });
     let c_signed = eds::sign(&key, "key password", &me, &complaint_doc, now()).unwrap();
@@ -134,24 +119,11 @@ fn collections() -> Collections {
         ),
         (
             "drafts".to_string(),
-            vec![record(
-                "d3",
-                4,
-                value(&common::s2_draft(Reason::NameChanged, None)),
-            )],
+            vec![record("d3", 4, value(&common::s2_draft(Reason::NameChanged, None)))],
         ),
-        (
-            "complaints".to_string(),
-            vec![record("complaint-01", 2, complaint)],
-        ),
-        (
-            "keys".to_string(),
-            vec![record(&key.certificate.serial, 0, value(&key))],
-        ),
-        (
-            "tickets".to_string(),
-            vec![record(&ticket.reference, 0, value(&ticket))],
-        ),
+        ("complaints".to_string(), vec![record("complaint-01", 2, complaint)]),
+        ("keys".to_string(), vec![record(&key.certificate.serial, 0, value(&key))]),
+        ("tickets".to_string(), vec![record(&ticket.reference, 0, value(&ticket))]),
         (
             "receipts".to_string(),
             vec![record(
@@ -164,11 +136,7 @@ fn collections() -> Collections {
 }
 
 fn bundle(collections: Collections) -> Bundle {
-    Bundle {
-        person_iin: me(),
-        created_at: now(),
-        collections,
-    }
+    Bundle { person_iin: me(), created_at: now(), collections }
 }
 
 fn export(b: &Bundle) -> String {
@@ -215,13 +183,7 @@ fn reference_seal(plaintext: &[u8], passphrase: &str, iterations: u32) -> String
     });
     let aad = eds::canonical_json(&h);
     let ct = Aes256Gcm::new(&Key::<Aes256Gcm>::from(aes))
-        .encrypt(
-            &Nonce::from(nonce),
-            Payload {
-                msg: plaintext,
-                aad: aad.as_bytes(),
-            },
-        )
+        .encrypt(&Nonce::from(nonce), Payload { msg: plaintext, aad: aad.as_bytes() })
         .unwrap();
     h["ciphertext"] = base64::encode(&ct).into();
     h.to_string()
@@ -244,12 +206,7 @@ fn a_persons_records_make_the_round_trip_and_every_signature_verifies() {
     let all = collections();
     let file = export(&bundle(all.clone()));
     let plan = transfer::import(&file, PASS, &me(), &Collections::new()).unwrap();
-    assert_eq!(
-        plan.summary.refused,
-        0,
-        "{:?}",
-        plan.refused().collect::<Vec<_>>()
-    );
+    assert_eq!(plan.summary.refused, 0, "{:?}", plan.refused().collect::<Vec<_>>());
     let n: usize = all.values().map(Vec::len).sum();
     assert_eq!(plan.summary.added, n);
     assert_eq!(plan.entries.len(), n);
@@ -262,9 +219,7 @@ fn a_persons_records_make_the_round_trip_and_every_signature_verifies() {
     assert_eq!(key, key_file(&me(), 9));
     let app: submission::Submission =
         serde_json::from_value(plan.merged["apps"][0].data.clone()).unwrap();
-    let SignatureRecord::Eds { signed } = &app.signature else {
-        panic!("EDS")
-    };
+    let SignatureRecord::Eds { signed } = &app.signature else { panic!("EDS") };
     assert_eq!(eds::verify(signed, &me(), now()), Ok(()));
     // The key is still sealed under its own password, and still opens.
     assert!(eds::sign(&key, "key password", &me(), &json!({}), now()).is_ok());
@@ -292,31 +247,10 @@ fn the_file_is_self_describing_and_keeps_no_personal_data_in_clear() {
     assert_eq!(h["kdf"]["name"], "pbkdf2-sha256");
     assert_eq!(h["kdf"]["iterations"], IT);
     assert_eq!(h["cipher"]["name"], "aes-256-gcm");
-    assert_eq!(
-        base64::decode(h["kdf"]["salt"].as_str().unwrap())
-            .unwrap()
-            .len(),
-        16
-    );
-    assert_eq!(
-        base64::decode(h["cipher"]["nonce"].as_str().unwrap())
-            .unwrap()
-            .len(),
-        12
-    );
+    assert_eq!(base64::decode(h["kdf"]["salt"].as_str().unwrap()).unwrap().len(), 16);
+    assert_eq!(base64::decode(h["cipher"]["nonce"].as_str().unwrap()).unwrap().len(), 12);
     let fields: Vec<&String> = h.as_object().unwrap().keys().collect();
-    assert_eq!(
-        fields,
-        [
-            "check",
-            "cipher",
-            "ciphertext",
-            "created_at",
-            "format",
-            "kdf",
-            "version"
-        ]
-    );
+    assert_eq!(fields, ["check", "cipher", "ciphertext", "created_at", "format", "kdf", "version"]);
     assert!(!file.contains(&me()), "the IIN in clear");
     assert!(!file.contains("S2-"), "a reference in clear");
     assert!(!file.contains("applicant_iin"));
@@ -351,11 +285,7 @@ fn export_uses_the_default_cost_and_fresh_randomness() {
         "export at {} iterations: {:?} ({} build)",
         transfer::DEFAULT_ITERATIONS,
         started.elapsed(),
-        if cfg!(debug_assertions) {
-            "debug"
-        } else {
-            "release"
-        }
+        if cfg!(debug_assertions) { "debug" } else { "release" }
     );
     assert_eq!(header(&file)["kdf"]["iterations"], 600_000);
     // A random salt and nonce from the platform.
@@ -446,33 +376,19 @@ fn a_changed_header_or_ciphertext_is_refused() {
         imp(&with(&file, &["ciphertext"], base64::encode(&bytes).into())),
         ImportError::Corrupted
     );
-    assert_eq!(
-        imp(&with(&file, &["ciphertext"], "@@@@".into())),
-        ImportError::Corrupted
-    );
-    assert_eq!(
-        imp(&with(&file, &["ciphertext"], "AAAA".into())),
-        ImportError::Corrupted
-    );
+    assert_eq!(imp(&with(&file, &["ciphertext"], "@@@@".into())), ImportError::Corrupted);
+    assert_eq!(imp(&with(&file, &["ciphertext"], "AAAA".into())), ImportError::Corrupted);
     // Authenticated header fields: the date, the nonce.
     assert_eq!(
         imp(&with(&file, &["created_at"], "2030-01-01T00:00:00Z".into())),
         ImportError::Corrupted
     );
     assert_eq!(
-        imp(&with(
-            &file,
-            &["cipher", "nonce"],
-            base64::encode(&[0; 12]).into()
-        )),
+        imp(&with(&file, &["cipher", "nonce"], base64::encode(&[0; 12]).into())),
         ImportError::Corrupted
     );
     assert_eq!(
-        imp(&with(
-            &file,
-            &["cipher", "nonce"],
-            base64::encode(&[0; 11]).into()
-        )),
+        imp(&with(&file, &["cipher", "nonce"], base64::encode(&[0; 11]).into())),
         ImportError::Corrupted
     );
     // Fields that change the derived key look like a wrong passphrase:
@@ -482,43 +398,20 @@ fn a_changed_header_or_ciphertext_is_refused() {
         (vec!["kdf", "salt"], json!(base64::encode(&[0; 16]))),
         (vec!["check"], json!(base64::encode(&[0; 16]))),
     ] {
-        assert_eq!(
-            imp(&with(&file, &path, v)),
-            ImportError::WrongPassphrase,
-            "{path:?}"
-        );
+        assert_eq!(imp(&with(&file, &path, v)), ImportError::WrongPassphrase, "{path:?}");
     }
     // A field this version does not know.
-    assert_eq!(
-        imp(&with(&file, &["extra"], json!(1))),
-        ImportError::Corrupted
-    );
-    assert_eq!(
-        imp(&with(&file, &["kdf", "iterations"], json!(0))),
-        ImportError::Corrupted
-    );
-    assert_eq!(
-        imp(&with(&file, &["version"], json!(0))),
-        ImportError::Corrupted
-    );
-    assert_eq!(
-        imp(&with(&file, &["version"], json!("1"))),
-        ImportError::Corrupted
-    );
-    assert_eq!(
-        imp(&with(&file, &["version"], json!(2))),
-        ImportError::NewerVersion { version: 2 }
-    );
+    assert_eq!(imp(&with(&file, &["extra"], json!(1))), ImportError::Corrupted);
+    assert_eq!(imp(&with(&file, &["kdf", "iterations"], json!(0))), ImportError::Corrupted);
+    assert_eq!(imp(&with(&file, &["version"], json!(0))), ImportError::Corrupted);
+    assert_eq!(imp(&with(&file, &["version"], json!("1"))), ImportError::Corrupted);
+    assert_eq!(imp(&with(&file, &["version"], json!(2))), ImportError::NewerVersion { version: 2 });
     assert_eq!(
         imp(&with(&file, &["kdf", "name"], json!("argon2id"))),
         ImportError::UnsupportedAlgorithm
     );
     assert_eq!(
-        imp(&with(
-            &file,
-            &["cipher", "name"],
-            json!("chacha20-poly1305")
-        )),
+        imp(&with(&file, &["cipher", "name"], json!("chacha20-poly1305"))),
         ImportError::UnsupportedAlgorithm
     );
 }
@@ -562,9 +455,7 @@ fn foreign_files_are_not_exports() {
     let huge = " ".repeat(transfer::FILE_MAX + 1);
     assert_eq!(
         transfer::import(&huge, PASS, &me(), &Collections::new()),
-        Err(ImportError::TooLarge {
-            bytes: transfer::FILE_MAX + 1
-        })
+        Err(ImportError::TooLarge { bytes: transfer::FILE_MAX + 1 })
     );
     // Decrypts, but is not a bundle inside.
     let not_a_bundle = reference_seal(b"[1,2,3]", PASS, IT);
@@ -612,27 +503,15 @@ fn only_the_persons_own_records_leave_and_the_passphrase_is_not_trivial() {
         Err(ExportError::WeakPassphrase)
     );
     let cases = [
-        (
-            "apps",
-            record("x", 0, json!({ "applicant_iin": OTHER })),
-            Refused::OtherPerson,
-        ),
+        ("apps", record("x", 0, json!({ "applicant_iin": OTHER })), Refused::OtherPerson),
         ("keys", value_key_file_of(OTHER), Refused::OtherPerson),
-        (
-            "tickets",
-            record("x", 0, json!({ "iin": OTHER })),
-            Refused::OtherPerson,
-        ),
+        ("tickets", record("x", 0, json!({ "iin": OTHER })), Refused::OtherPerson),
         (
             "complaints",
             record("x", 0, json!({ "signature": { "signer_iin": OTHER } })),
             Refused::OtherPerson,
         ),
-        (
-            "Bad Name",
-            record("x", 0, json!({})),
-            Refused::BadCollection,
-        ),
+        ("Bad Name", record("x", 0, json!({})), Refused::BadCollection),
         ("apps", record("", 0, json!({})), Refused::BadId),
         ("apps", record("a\nb", 0, json!({})), Refused::BadId),
     ];
@@ -640,11 +519,7 @@ fn only_the_persons_own_records_leave_and_the_passphrase_is_not_trivial() {
         let b = bundle(BTreeMap::from([(collection.to_string(), vec![r.clone()])]));
         assert_eq!(
             transfer::export_with_iterations(&b, &me(), PASS, RANDOM, IT),
-            Err(ExportError::Record {
-                collection: collection.into(),
-                id: r.id.clone(),
-                why
-            })
+            Err(ExportError::Record { collection: collection.into(), id: r.id.clone(), why })
         );
     }
     let twice = bundle(BTreeMap::from([(
@@ -653,10 +528,7 @@ fn only_the_persons_own_records_leave_and_the_passphrase_is_not_trivial() {
     )]));
     assert!(matches!(
         transfer::export_with_iterations(&twice, &me(), PASS, RANDOM, IT),
-        Err(ExportError::Record {
-            why: Refused::DuplicateInFile,
-            ..
-        })
+        Err(ExportError::Record { why: Refused::DuplicateInFile, .. })
     ));
     // The IIN as typed, with spaces, is the same person.
     let spaced: String = me()
@@ -696,25 +568,12 @@ fn records_whose_signatures_fail_are_refused_and_listed() {
     // Signed by someone else's key (no owner field says so).
     let theirs = key_file(OTHER, 5);
     let signed = eds::sign(&theirs, "key password", OTHER, &json!({"a": 1}), now()).unwrap();
-    let by_other = record(
-        "by-other",
-        0,
-        json!({ "signature": { "method": "eds", "signed": signed } }),
-    );
+    let by_other =
+        record("by-other", 0, json!({ "signature": { "method": "eds", "signed": signed } }));
     let unknown = record("unknown", 0, json!({ "signature": { "method": "fax" } }));
-    let garbage_sig = record(
-        "garbage",
-        0,
-        json!({ "signature": { "method": "eds", "signed": 42 } }),
-    );
-    apps.extend([
-        changed_doc,
-        changed_both,
-        otp_changed,
-        by_other,
-        unknown,
-        garbage_sig,
-    ]);
+    let garbage_sig =
+        record("garbage", 0, json!({ "signature": { "method": "eds", "signed": 42 } }));
+    apps.extend([changed_doc, changed_both, otp_changed, by_other, unknown, garbage_sig]);
 
     // A key file whose certificate was edited (the name), and one that is
     // not a key file at all.
@@ -729,10 +588,7 @@ fn records_whose_signatures_fail_are_refused_and_listed() {
 
     // A receipt changed, and one of another holder.
     let mut receipts = all["receipts"].clone();
-    let code = receipts[0].data["receipt_code"]
-        .as_str()
-        .unwrap()
-        .to_string();
+    let code = receipts[0].data["receipt_code"].as_str().unwrap().to_string();
     let mut b = base32_bytes(&code);
     b[12] ^= 1;
     receipts.push(record("altered", 0, json!({ "receipt_code": code_of(&b) })));
@@ -743,18 +599,12 @@ fn records_whose_signatures_fail_are_refused_and_listed() {
             channel: Channel::Portal,
             holder: Holder::of_iin(OTHER).unwrap(),
             issued_at: now(),
-            what: What::Acceptance {
-                due: d("2025-04-10"),
-            },
+            what: What::Acceptance { due: d("2025-04-10") },
         },
         "portal",
     )
     .unwrap();
-    receipts.push(record(
-        "theirs",
-        0,
-        json!({ "receipt_code": theirs_receipt.code }),
-    ));
+    receipts.push(record("theirs", 0, json!({ "receipt_code": theirs_receipt.code })));
     receipts.push(record("not-text", 0, json!({ "receipt_code": 5 })));
 
     let mut mine = all.clone();
@@ -763,52 +613,20 @@ fn records_whose_signatures_fail_are_refused_and_listed() {
     mine.insert("receipts".into(), receipts);
     let plan = transfer::import(&export(&bundle(mine)), PASS, &me(), &Collections::new()).unwrap();
 
-    let refused: BTreeMap<String, Refused> = plan
-        .refused()
-        .map(|(e, r)| (e.id.clone(), r.clone()))
-        .collect();
+    let refused: BTreeMap<String, Refused> =
+        plan.refused().map(|(e, r)| (e.id.clone(), r.clone())).collect();
     let expected = BTreeMap::from([
         ("changed-document".to_string(), Refused::DocumentChanged),
-        (
-            "changed-signed".to_string(),
-            Refused::Signature {
-                code: "sign-tampered",
-            },
-        ),
+        ("changed-signed".to_string(), Refused::Signature { code: "sign-tampered" }),
         ("otp-changed".to_string(), Refused::DocumentChanged),
         ("by-other".to_string(), Refused::OtherPerson),
         ("unknown".to_string(), Refused::UnknownSignature),
-        (
-            "garbage".to_string(),
-            Refused::Signature {
-                code: "sign-corrupt",
-            },
-        ),
-        (
-            "forged".to_string(),
-            Refused::KeyFile {
-                code: "sign-bad-certificate",
-            },
-        ),
-        (
-            "broken".to_string(),
-            Refused::KeyFile {
-                code: "sign-corrupt",
-            },
-        ),
-        (
-            "altered".to_string(),
-            Refused::Receipt {
-                code: "receipt-altered",
-            },
-        ),
+        ("garbage".to_string(), Refused::Signature { code: "sign-corrupt" }),
+        ("forged".to_string(), Refused::KeyFile { code: "sign-bad-certificate" }),
+        ("broken".to_string(), Refused::KeyFile { code: "sign-corrupt" }),
+        ("altered".to_string(), Refused::Receipt { code: "receipt-altered" }),
         ("theirs".to_string(), Refused::OtherPerson),
-        (
-            "not-text".to_string(),
-            Refused::Receipt {
-                code: "receipt-malformed",
-            },
-        ),
+        ("not-text".to_string(), Refused::Receipt { code: "receipt-malformed" }),
     ]);
     assert_eq!(refused, expected);
     // Everything genuine still merged; nothing refused is in the plan.
@@ -837,11 +655,8 @@ fn hand_made_files_with_foreign_records_are_refused_record_by_record() {
         &me(),
     );
     let plan = transfer::import(&file, PASS, &me(), &Collections::new()).unwrap();
-    let outcomes: Vec<(&str, &str, &Outcome)> = plan
-        .entries
-        .iter()
-        .map(|e| (e.collection.as_str(), e.id.as_str(), &e.outcome))
-        .collect();
+    let outcomes: Vec<(&str, &str, &Outcome)> =
+        plan.entries.iter().map(|e| (e.collection.as_str(), e.id.as_str(), &e.outcome)).collect();
     assert_eq!(
         outcomes,
         [
@@ -853,10 +668,7 @@ fn hand_made_files_with_foreign_records_are_refused_record_by_record() {
         ]
     );
     assert_eq!(plan.merged.keys().collect::<Vec<_>>(), ["apps"]);
-    assert_eq!(
-        plan.merged["apps"],
-        vec![record("ok", 1, json!({ "applicant_iin": me() }))]
-    );
+    assert_eq!(plan.merged["apps"], vec![record("ok", 1, json!({ "applicant_iin": me() }))]);
 }
 
 fn base32_bytes(code: &str) -> Vec<u8> {
@@ -890,70 +702,25 @@ fn the_merge_never_overwrites_a_newer_or_equal_local_record() {
         ("drafts".to_string(), local.clone()),
         ("untouched".to_string(), vec![record("u", 9, json!(null))]),
     ]);
-    let file = export(&bundle(BTreeMap::from([(
-        "drafts".to_string(),
-        file_records,
-    )])));
+    let file = export(&bundle(BTreeMap::from([("drafts".to_string(), file_records)])));
     let plan = transfer::import(&file, PASS, &me(), &existing).unwrap();
-    let outcomes: Vec<(&str, &Outcome)> = plan
-        .entries
-        .iter()
-        .map(|e| (e.id.as_str(), &e.outcome))
-        .collect();
+    let outcomes: Vec<(&str, &Outcome)> =
+        plan.entries.iter().map(|e| (e.id.as_str(), &e.outcome)).collect();
     assert_eq!(
         outcomes,
         [
             ("new", &Outcome::Added),
             ("older-here", &Outcome::Updated { local: 4, file: 5 }),
-            (
-                "newer-here",
-                &Outcome::Kept {
-                    local: 7,
-                    file: 2,
-                    differs: false
-                }
-            ),
-            (
-                "same",
-                &Outcome::Kept {
-                    local: 3,
-                    file: 3,
-                    differs: false
-                }
-            ),
-            (
-                "conflict",
-                &Outcome::Kept {
-                    local: 3,
-                    file: 3,
-                    differs: true
-                }
-            ),
+            ("newer-here", &Outcome::Kept { local: 7, file: 2, differs: false }),
+            ("same", &Outcome::Kept { local: 3, file: 3, differs: false }),
+            ("conflict", &Outcome::Kept { local: 3, file: 3, differs: true }),
         ]
     );
-    assert_eq!(
-        plan.summary,
-        transfer::Summary {
-            added: 1,
-            updated: 1,
-            kept: 3,
-            refused: 0
-        }
-    );
+    assert_eq!(plan.summary, transfer::Summary { added: 1, updated: 1, kept: 3, refused: 0 });
     // The device's order stays; the new record comes last.
     let merged = &plan.merged["drafts"];
     let ids: Vec<&str> = merged.iter().map(|r| r.id.as_str()).collect();
-    assert_eq!(
-        ids,
-        [
-            "local-only",
-            "older-here",
-            "newer-here",
-            "same",
-            "conflict",
-            "new"
-        ]
-    );
+    assert_eq!(ids, ["local-only", "older-here", "newer-here", "same", "conflict", "new"]);
     let v = |id: &str| merged.iter().find(|r| r.id == id).unwrap().data["v"].clone();
     assert_eq!(v("older-here"), "file");
     assert_eq!(v("newer-here"), "local");

@@ -33,16 +33,7 @@ fn send(
     digest: &str,
     now: DateTime<Utc>,
 ) -> Result<String, OtpError> {
-    book.send(
-        flow,
-        PHONE,
-        Purpose::Signing,
-        digest,
-        Policy::PORTAL,
-        now,
-        secret,
-    )
-    .map(|i| i.code)
+    book.send(flow, PHONE, Purpose::Signing, digest, Policy::PORTAL, now, secret).map(|i| i.code)
 }
 
 #[test]
@@ -50,33 +41,19 @@ fn a_code_confirms_only_the_digest_it_was_sent_for() {
     let now = t("2026-05-04T10:00:00Z");
     let mut book = OtpBook::default();
     let code = send(&mut book, "sign:d1", "digest-a", now).unwrap();
-    assert_eq!(
-        book.confirm("sign:d1", "digest-a"),
-        Err(OtpError::NotVerified)
-    );
+    assert_eq!(book.confirm("sign:d1", "digest-a"), Err(OtpError::NotVerified));
     book.verify("sign:d1", &code, now + secs(5)).unwrap();
     // Another tab changed the draft after the code was sent: its digest is
     // another one, and the code does not confirm it.
-    assert_eq!(
-        book.confirm("sign:d1", "digest-b"),
-        Err(OtpError::DocumentChanged)
-    );
+    assert_eq!(book.confirm("sign:d1", "digest-b"), Err(OtpError::DocumentChanged));
     let proof = book.confirm("sign:d1", "digest-a").unwrap();
     assert_eq!(
-        (
-            proof.phone(),
-            proof.purpose(),
-            proof.digest(),
-            proof.verified_at()
-        ),
+        (proof.phone(), proof.purpose(), proof.digest(), proof.verified_at()),
         (PHONE, Purpose::Signing, "digest-a", now + secs(5))
     );
     // Used sessions are removed.
     assert!(book.remove("sign:d1").is_some());
-    assert_eq!(
-        book.confirm("sign:d1", "digest-a"),
-        Err(OtpError::NotVerified)
-    );
+    assert_eq!(book.confirm("sign:d1", "digest-a"), Err(OtpError::NotVerified));
     assert!(book.is_empty());
 }
 
@@ -91,20 +68,11 @@ fn a_new_digest_means_a_new_code() {
     // goes, and confirming needs a new code.
     assert!(book.forget_unless_for("consent:d1", "no"));
     assert_eq!(book.confirm("consent:d1", "no"), Err(OtpError::NotVerified));
-    assert!(
-        !book.forget_unless_for("consent:d1", "no"),
-        "nothing left to forget"
-    );
+    assert!(!book.forget_unless_for("consent:d1", "no"), "nothing left to forget");
     let second = book
-        .send(
-            "consent:d1",
-            PHONE,
-            Purpose::Signing,
-            "no",
-            Policy::PORTAL,
-            now + secs(61),
-            || Ok([2; 20]),
-        )
+        .send("consent:d1", PHONE, Purpose::Signing, "no", Policy::PORTAL, now + secs(61), || {
+            Ok([2; 20])
+        })
         .unwrap()
         .code;
     assert_ne!(first, second);
@@ -124,38 +92,20 @@ fn wrong_codes_count_per_phone_number_across_flows() {
     let a = send(&mut book, "sign:d1", "a", now).unwrap();
     let b = send(&mut book, "sign:d2", "b", now).unwrap();
     let c = send(&mut book, "complaint:c1", "c", now).unwrap();
-    assert_eq!(
-        book.verify("sign:d1", &wrong(&a), now),
-        Err(OtpError::WrongCode { tries_left: 2 })
-    );
+    assert_eq!(book.verify("sign:d1", &wrong(&a), now), Err(OtpError::WrongCode { tries_left: 2 }));
     // A second flow does not buy three more guesses.
-    assert_eq!(
-        book.verify("sign:d2", &wrong(&b), now),
-        Err(OtpError::WrongCode { tries_left: 1 })
-    );
+    assert_eq!(book.verify("sign:d2", &wrong(&b), now), Err(OtpError::WrongCode { tries_left: 1 }));
     let until = now + secs(15 * 60);
-    assert_eq!(
-        book.verify("complaint:c1", &wrong(&c), now),
-        Err(OtpError::Locked { until })
-    );
+    assert_eq!(book.verify("complaint:c1", &wrong(&c), now), Err(OtpError::Locked { until }));
     // The number is locked out in every flow, even with the right code.
     assert_eq!(book.locked_until(PHONE, now), Some(until));
-    assert_eq!(
-        book.verify("sign:d1", &a, now + secs(1)),
-        Err(OtpError::Locked { until })
-    );
-    assert_eq!(
-        send(&mut book, "sign:d3", "d", now + secs(2)),
-        Err(OtpError::Locked { until })
-    );
+    assert_eq!(book.verify("sign:d1", &a, now + secs(1)), Err(OtpError::Locked { until }));
+    assert_eq!(send(&mut book, "sign:d3", "d", now + secs(2)), Err(OtpError::Locked { until }));
     assert!(
         book.seconds_until_send("sign:d3", PHONE, Policy::PORTAL, now + secs(2)) >= 15 * 60 - 2
     );
     // The codes in force were discarded: after the lock, new codes only.
-    assert_eq!(
-        book.verify("sign:d1", &a, until),
-        Err(OtpError::NoCodeIssued)
-    );
+    assert_eq!(book.verify("sign:d1", &a, until), Err(OtpError::NoCodeIssued));
     let fresh = send(&mut book, "sign:d1", "a", until).unwrap();
     assert_eq!(book.verify("sign:d1", &fresh, until + secs(1)), Ok(()));
 }
@@ -168,12 +118,7 @@ fn at_most_five_codes_an_hour_to_one_number() {
         send(&mut book, &format!("sign:d{i}"), "x", now + secs(i)).unwrap();
     }
     let refused = send(&mut book, "sign:d9", "x", now + secs(10));
-    assert_eq!(
-        refused,
-        Err(OtpError::TooManyCodes {
-            until: now + secs(3600)
-        })
-    );
+    assert_eq!(refused, Err(OtpError::TooManyCodes { until: now + secs(3600) }));
     assert!(book.seconds_until_send("sign:d9", PHONE, Policy::PORTAL, now + secs(10)) >= 3590);
     // Another number is not affected.
     assert!(
@@ -215,15 +160,8 @@ fn v1_books_keep_their_lock_outs_and_drop_unbound_codes() {
 
 #[test]
 fn sms_codes_are_grouped_by_characters_not_bytes() {
-    for code in [
-        "ééaa",
-        "éééééé",
-        "12345",
-        "1234567",
-        "",
-        "😀😀😀😀😀😀",
-        "abc",
-    ] {
+    for code in ["ééaa", "éééééé", "12345", "1234567", "", "😀😀😀😀😀😀", "abc"]
+    {
         let _ = otp::spaced(code);
     }
     assert_eq!(otp::spaced("048213"), "048 213");
@@ -263,15 +201,9 @@ fn a_key_derived_elsewhere_signs_like_the_password() {
     let b = eds::sign_with_key(&kf, &key, OWNER, &doc, now).unwrap();
     assert_eq!(a, b);
     assert_eq!(a.signed_at, Some(now));
-    let wrong = VaultKey::from_derived(
-        vault::derive_key("wrong", salt, iterations),
-        salt,
-        iterations,
-    );
-    assert_eq!(
-        eds::sign_with_key(&kf, &wrong, OWNER, &doc, now),
-        Err(SignError::WrongPassword)
-    );
+    let wrong =
+        VaultKey::from_derived(vault::derive_key("wrong", salt, iterations), salt, iterations);
+    assert_eq!(eds::sign_with_key(&kf, &wrong, OWNER, &doc, now), Err(SignError::WrongPassword));
     // A key file made from a derived key opens with the password.
     let made = KeyFile::create_with_key(
         OWNER,

@@ -48,14 +48,9 @@ fn first_of(data: &mut OperatorData, service: ServiceId) -> &mut Visit {
 }
 
 fn accepted_and_delivered() -> (OperatorData, Vec<Submission>) {
-    let mut data = OperatorData {
-        visits: visit::seed_visits(day()),
-    };
+    let mut data = OperatorData { visits: visit::seed_visits(day()) };
     for s in [ServiceId::S1, ServiceId::S2, ServiceId::S3] {
-        assert_eq!(
-            finish(first_of(&mut data, s), true, at(10)),
-            VisitOutcome::Accepted
-        );
+        assert_eq!(finish(first_of(&mut data, s), true, at(10)), VisitOutcome::Accepted);
     }
     assert!(
         delivered_applications(&data).is_empty(),
@@ -83,15 +78,8 @@ fn every_delivered_acceptance_is_an_application_with_the_receipts_deadline() {
         assert_eq!(app.subject_iin, v.iin);
         // The term counts from the hand-in, not from the delivery at 16:00.
         assert_eq!(app.submitted_at, at(10));
-        let Outcome::Accepted { due, .. } = app.outcome else {
-            panic!("accepted")
-        };
-        assert_eq!(
-            Some(due),
-            receipt.due,
-            "{}: the receipt's deadline",
-            app.service
-        );
+        let Outcome::Accepted { due, .. } = app.outcome else { panic!("accepted") };
+        assert_eq!(Some(due), receipt.due, "{}: the receipt's deadline", app.service);
         assert_eq!(app.deadline().unwrap().deadline.due, due);
         assert!(!app.deadline().unwrap().recomputed);
         assert_eq!(app.verify(), Ok(()), "{}", app.service);
@@ -113,25 +101,17 @@ fn each_service_keeps_its_own_term() {
     let of = |s: ServiceId| apps.iter().find(|a| a.service == s).unwrap();
     let due = |a: &Submission| a.deadline().unwrap().deadline.due;
     // S1: 20 calendar days (F000 L12), counted from the hand-in.
-    assert!(
-        (due(of(ServiceId::S1)) - day()).num_days() >= 20,
-        "S1 due {}",
-        due(of(ServiceId::S1))
-    );
+    assert!((due(of(ServiceId::S1)) - day()).num_days() >= 20, "S1 due {}", due(of(ServiceId::S1)));
     // S3: 3 or 8 working days — well before S1's 20 calendar days.
     assert!(due(of(ServiceId::S3)) < due(of(ServiceId::S1)));
     // S3 carries the provider's delivery to the State Corporation (C-26).
     let targets = of(ServiceId::S3).targets(at(11), false).unwrap();
     assert!(
-        targets
-            .iter()
-            .any(|t| t.step_id == lifecycle::PROVIDER_DELIVERY && t.binding),
+        targets.iter().any(|t| t.step_id == lifecycle::PROVIDER_DELIVERY && t.binding),
         "{targets:?}"
     );
     assert!(
-        targets
-            .iter()
-            .any(|t| t.step_id == lifecycle::LEGAL_DEADLINE),
+        targets.iter().any(|t| t.step_id == lifecycle::LEGAL_DEADLINE),
         "the legal deadline is a target"
     );
 }
@@ -142,13 +122,7 @@ fn the_provider_moves_it_on_and_s1_cannot_be_refused() {
     for mut app in apps {
         let ctx = Ctx::embedded(app.service, app.channel).unwrap();
         app.lifecycle
-            .apply(
-                &ctx,
-                Transition::Register,
-                Role::Clerk,
-                at(17),
-                Details::default(),
-            )
+            .apply(&ctx, Transition::Register, Role::Clerk, at(17), Details::default())
             .unwrap();
         assert_eq!(app.lifecycle.state, State::Registered);
         let refused = app.lifecycle.clone().apply(
@@ -175,40 +149,23 @@ fn a_changed_record_no_longer_verifies() {
     let mut app = apps.into_iter().next().unwrap();
     app.document["documents"] = serde_json::json!([]);
     assert_eq!(app.verify(), Err(IntegrityError::ReceiptDigest));
-    assert_eq!(
-        IntegrityError::ReceiptDigest.code(),
-        "integrity-receipt-digest"
-    );
+    assert_eq!(IntegrityError::ReceiptDigest.code(), "integrity-receipt-digest");
 }
 
 #[test]
 fn refusals_missing_records_and_undelivered_packages_are_no_applications() {
-    let mut data = OperatorData {
-        visits: visit::seed_visits(day()),
-    };
+    let mut data = OperatorData { visits: visit::seed_visits(day()) };
     assert_eq!(
         finish(first_of(&mut data, ServiceId::S1), false, at(10)),
         VisitOutcome::MissingRecorded
     );
-    assert_eq!(
-        finish(first_of(&mut data, ServiceId::S2), false, at(10)),
-        VisitOutcome::Refused
-    );
+    assert_eq!(finish(first_of(&mut data, ServiceId::S2), false, at(10)), VisitOutcome::Refused);
     assert_eq!(visit::sync(&mut data, true, at(16)).unwrap(), 0);
     assert!(delivered_applications(&data).is_empty());
-    assert_eq!(
-        finish(first_of(&mut data, ServiceId::S3), true, at(11)),
-        VisitOutcome::Accepted
-    );
-    assert!(
-        delivered_applications(&data).is_empty(),
-        "not delivered yet"
-    );
+    assert_eq!(finish(first_of(&mut data, ServiceId::S3), true, at(11)), VisitOutcome::Accepted);
+    assert!(delivered_applications(&data).is_empty(), "not delivered yet");
     assert!(visit::sync(&mut data, false, at(16)).is_err());
-    assert!(
-        delivered_applications(&data).is_empty(),
-        "offline: still on the tablet"
-    );
+    assert!(delivered_applications(&data).is_empty(), "offline: still on the tablet");
     visit::sync(&mut data, true, at(16)).unwrap();
     assert_eq!(delivered_applications(&data).len(), 1);
 }

@@ -29,11 +29,7 @@ fn storage() -> web_sys::Storage {
 }
 
 fn html_lang() -> String {
-    document()
-        .document_element()
-        .unwrap()
-        .get_attribute("lang")
-        .unwrap_or_default()
+    document().document_element().unwrap().get_attribute("lang").unwrap_or_default()
 }
 
 /// The app mounted in its own container at `/`; unmounted and removed on drop.
@@ -53,13 +49,8 @@ impl Mounted {
         let container: HtmlElement = document().create_element("div").unwrap().unchecked_into();
         document().body().unwrap().append_child(&container).unwrap();
         let handle = mount_to(container.clone(), App);
-        let mounted = Mounted {
-            container,
-            handle: Some(Box::new(handle)),
-        };
-        mounted
-            .until("the page heading", |m| m.find("main h1").is_some())
-            .await;
+        let mounted = Mounted { container, handle: Some(Box::new(handle)) };
+        mounted.until("the page heading", |m| m.find("main h1").is_some()).await;
         mounted
     }
 
@@ -68,16 +59,11 @@ impl Mounted {
     }
 
     fn get(&self, selector: &str) -> Element {
-        self.find(selector)
-            .unwrap_or_else(|| panic!("no element matches `{selector}`"))
+        self.find(selector).unwrap_or_else(|| panic!("no element matches `{selector}`"))
     }
 
     fn text(&self, selector: &str) -> String {
-        self.get(selector)
-            .text_content()
-            .unwrap_or_default()
-            .trim()
-            .to_string()
+        self.get(selector).text_content().unwrap_or_default().trim().to_string()
     }
 
     fn pressed(&self) -> [String; 3] {
@@ -129,11 +115,7 @@ async fn shell_mounts_with_header_main_and_footer() {
     assert_eq!(document().title(), tr::app_name(Lang::Kk));
     assert_eq!(app.text("main h1"), tr::home_title(Lang::Kk));
     assert_eq!(app.pressed(), pressed_only(Lang::Kk));
-    assert_eq!(
-        storage().get_item(LANG_KEY).unwrap(),
-        None,
-        "nothing stored before a choice"
-    );
+    assert_eq!(storage().get_item(LANG_KEY).unwrap(), None, "nothing stored before a choice");
 
     // Skip link first, pointing at the focusable main landmark.
     let skip = app.get("a.skip-link");
@@ -144,17 +126,9 @@ async fn shell_mounts_with_header_main_and_footer() {
 
     // Header with the language switch, named in the current language.
     let header = app.get("header");
-    assert!(
-        header
-            .text_content()
-            .unwrap()
-            .contains(tr::app_name(Lang::Kk))
-    );
+    assert!(header.text_content().unwrap().contains(tr::app_name(Lang::Kk)));
     let group = app.get("header [role=group]");
-    assert_eq!(
-        group.get_attribute("aria-label").as_deref(),
-        Some(tr::shell_language(Lang::Kk))
-    );
+    assert_eq!(group.get_attribute("aria-label").as_deref(), Some(tr::shell_language(Lang::Kk)));
     for lang in Lang::ALL {
         let button = app.get(&format!("header [role=group] button[lang={}]", lang.code()));
         assert_eq!(button.get_attribute("type").as_deref(), Some("button"));
@@ -166,20 +140,16 @@ async fn shell_mounts_with_header_main_and_footer() {
     // Footer with the unified contact centre.
     let footer = app.text("footer");
     assert!(footer.contains("1414"), "footer: {footer}");
-    assert!(
-        footer.contains(tr::shell_footer_contact(Lang::Kk)),
-        "footer: {footer}"
-    );
+    assert!(footer.contains(tr::shell_footer_contact(Lang::Kk)), "footer: {footer}");
     assert!(app.find("footer a[href='tel:1414']").is_some());
 
     // Document order: skip link, header, main, footer (other parts, such as
     // panels, may sit between them).
-    let order: Vec<String> = std::iter::successors(app.container.first_element_child(), |e| {
-        e.next_element_sibling()
-    })
-    .map(|e| e.tag_name().to_lowercase())
-    .filter(|t| ["a", "header", "main", "footer"].contains(&t.as_str()))
-    .collect();
+    let order: Vec<String> =
+        std::iter::successors(app.container.first_element_child(), |e| e.next_element_sibling())
+            .map(|e| e.tag_name().to_lowercase())
+            .filter(|t| ["a", "header", "main", "footer"].contains(&t.as_str()))
+            .collect();
     assert_eq!(order, ["a", "header", "main", "footer"]);
     let first = app.container.first_element_child().unwrap();
     assert_eq!(first.class_name(), "skip-link", "the skip link comes first");
@@ -208,9 +178,7 @@ async fn choosing_each_language_changes_text_lang_and_storage() {
         assert_eq!(app.text("a.skip-link"), tr::shell_skip_link(lang));
         assert!(app.text("footer").contains(tr::shell_footer_contact(lang)));
         assert_eq!(
-            app.get("header [role=group]")
-                .get_attribute("aria-label")
-                .as_deref(),
+            app.get("header [role=group]").get_attribute("aria-label").as_deref(),
             Some(tr::shell_language(lang))
         );
         // Stored as a JSON string, which index.html's inline script also reads.
@@ -228,20 +196,12 @@ async fn a_fresh_mount_remembers_the_choice() {
     {
         let first = Mounted::new().await;
         first.click_language(Lang::Ru);
-        first
-            .until("the Russian heading", |a| {
-                a.text("main h1") == tr::home_title(Lang::Ru)
-            })
-            .await;
+        first.until("the Russian heading", |a| a.text("main h1") == tr::home_title(Lang::Ru)).await;
     } // unmounted here
 
     // Reset what the first mount changed on the document, so the second mount
     // has to set it itself from storage.
-    document()
-        .document_element()
-        .unwrap()
-        .set_attribute("lang", "kk")
-        .unwrap();
+    document().document_element().unwrap().set_attribute("lang", "kk").unwrap();
     document().set_title("");
 
     let second = Mounted::new().await;
@@ -257,11 +217,7 @@ async fn an_unknown_or_malformed_stored_language_falls_back_to_kazakh() {
         storage().clear().unwrap();
         storage().set_item(LANG_KEY, stored).unwrap();
         let app = Mounted::new().await;
-        assert_eq!(
-            app.text("main h1"),
-            tr::home_title(Lang::Kk),
-            "stored {stored:?}"
-        );
+        assert_eq!(app.text("main h1"), tr::home_title(Lang::Kk), "stored {stored:?}");
         assert_eq!(html_lang(), "kk", "stored {stored:?}");
         assert_eq!(app.pressed(), pressed_only(Lang::Kk), "stored {stored:?}");
     }

@@ -71,12 +71,7 @@ async fn unreadable_data_is_set_aside_reported_and_the_rest_loads() {
     storage().set_item("qujat.test.bad", raw).unwrap();
     let mut good = Map::new();
     good.insert("a".into(), "kept".into());
-    storage()
-        .set_item(
-            "qujat.test.good",
-            &store::encode(5, &good, &store::Format::FIRST),
-        )
-        .unwrap();
+    storage().set_item("qujat.test.good", &store::encode(5, &good, &store::Format::FIRST)).unwrap();
 
     let owner = Owner::new();
     owner.with(|| {
@@ -84,24 +79,16 @@ async fn unreadable_data_is_set_aside_reported_and_the_rest_loads() {
         let bad = Collection::<Bad>::open(n);
         let ok = Collection::<Good>::open(n);
         assert!(bad.with_untracked(|m| m.is_empty()));
-        assert_eq!(
-            ok.with_untracked(|m| m.get("a").cloned()),
-            Some("kept".to_string())
-        );
+        assert_eq!(ok.with_untracked(|m| m.get("a").cloned()), Some("kept".to_string()));
         assert_eq!(
             n.0.get_untracked(),
-            vec![StoreNotice::SetAside {
-                key: "qujat.test.bad".into()
-            }]
+            vec![StoreNotice::SetAside { key: "qujat.test.bad".into() }]
         );
     });
     // The original text is kept aside, verbatim, and no longer read.
     assert_eq!(storage().get_item("qujat.test.bad").unwrap(), None);
     assert_eq!(
-        storage()
-            .get_item("qujat.quarantine.qujat.test.bad")
-            .unwrap()
-            .as_deref(),
+        storage().get_item("qujat.quarantine.qujat.test.bad").unwrap().as_deref(),
         Some(raw)
     );
 }
@@ -119,9 +106,7 @@ async fn data_from_a_newer_release_is_left_untouched_and_read_only() {
         assert!(c.with_untracked(|m| m.is_empty()));
         assert_eq!(
             n.0.get_untracked(),
-            vec![StoreNotice::Newer {
-                key: "qujat.test.future".into()
-            }]
+            vec![StoreNotice::Newer { key: "qujat.test.future".into() }]
         );
         // Read-only: a write is refused and stores nothing.
         assert_eq!(
@@ -132,24 +117,14 @@ async fn data_from_a_newer_release_is_left_untouched_and_read_only() {
         );
     });
     // The newer release's data is exactly as it was, and not set aside.
-    assert_eq!(
-        storage().get_item("qujat.test.future").unwrap().as_deref(),
-        Some(future)
-    );
-    assert_eq!(
-        storage()
-            .get_item("qujat.quarantine.qujat.test.future")
-            .unwrap(),
-        None
-    );
+    assert_eq!(storage().get_item("qujat.test.future").unwrap().as_deref(), Some(future));
+    assert_eq!(storage().get_item("qujat.quarantine.qujat.test.future").unwrap(), None);
 }
 
 #[wasm_bindgen_test]
 async fn a_second_unreadable_value_never_overwrites_the_first_copy() {
     storage().clear().unwrap();
-    storage()
-        .set_item("qujat.quarantine.qujat.test.bad", "first copy")
-        .unwrap();
+    storage().set_item("qujat.quarantine.qujat.test.bad", "first copy").unwrap();
     storage().set_item("qujat.test.bad", "second [").unwrap();
     let owner = Owner::new();
     owner.with(|| {
@@ -157,17 +132,11 @@ async fn a_second_unreadable_value_never_overwrites_the_first_copy() {
         assert!(c.with_untracked(|m| m.is_empty()));
     });
     assert_eq!(
-        storage()
-            .get_item("qujat.quarantine.qujat.test.bad")
-            .unwrap()
-            .as_deref(),
+        storage().get_item("qujat.quarantine.qujat.test.bad").unwrap().as_deref(),
         Some("first copy")
     );
     assert_eq!(
-        storage()
-            .get_item("qujat.quarantine.qujat.test.bad~2")
-            .unwrap()
-            .as_deref(),
+        storage().get_item("qujat.quarantine.qujat.test.bad~2").unwrap().as_deref(),
         Some("second [")
     );
     assert_eq!(storage().get_item("qujat.test.bad").unwrap(), None);
@@ -190,10 +159,7 @@ async fn a_write_lands_on_top_of_another_tabs_write() {
         theirs.insert("mine".into(), "1".into());
         theirs.insert("theirs".into(), "2".into());
         storage()
-            .set_item(
-                "qujat.test.shared",
-                &store::encode(2, &theirs, &store::Format::FIRST),
-            )
+            .set_item("qujat.test.shared", &store::encode(2, &theirs, &store::Format::FIRST))
             .unwrap();
         // Our next change is applied to their version, not to our stale copy.
         assert_eq!(
@@ -225,10 +191,7 @@ async fn reload_picks_up_another_tabs_write_and_clear_forgets() {
         let mut theirs = Map::new();
         theirs.insert("x".into(), "<script>alert(1)</script>".into());
         storage()
-            .set_item(
-                "qujat.test.sync",
-                &store::encode(1, &theirs, &store::Format::FIRST),
-            )
+            .set_item("qujat.test.sync", &store::encode(1, &theirs, &store::Format::FIRST))
             .unwrap();
         c.reload();
         assert_eq!(
@@ -270,9 +233,7 @@ async fn a_refused_write_changes_nothing_and_says_not_saved() {
         assert_eq!(storage().get_item("qujat.test.full").unwrap(), before);
         assert_eq!(
             n.0.get_untracked(),
-            vec![StoreNotice::NotSaved {
-                key: "qujat.test.full".into()
-            }],
+            vec![StoreNotice::NotSaved { key: "qujat.test.full".into() }],
             "the shell's notice is raised"
         );
         // Storage works again: the next write goes through.
@@ -343,20 +304,11 @@ async fn a_record_changes_at_the_revision_shown_or_not_at_all() {
     owner.with(|| {
         let c = Collection::<BTreeMap<String, Rec>>::open(notices());
         c.update(|m| {
-            m.insert(
-                "r1".into(),
-                Rec {
-                    rev: 0,
-                    state: "new".into(),
-                },
-            );
+            m.insert("r1".into(), Rec { rev: 0, state: "new".into() });
         })
         .unwrap();
         // At the revision shown: done.
-        assert_eq!(
-            c.apply_at_rev("r1", 0, |r| advance(r, "registered")),
-            Ok(())
-        );
+        assert_eq!(c.apply_at_rev("r1", 0, |r| advance(r, "registered")), Ok(()));
         // The same action from a tab that still shows revision 0: refused.
         assert_eq!(
             c.apply_at_rev("r1", 0, |r| advance(r, "twice")),
@@ -370,23 +322,14 @@ async fn a_record_changes_at_the_revision_shown_or_not_at_all() {
         );
         assert_eq!(storage().get_item("qujat.test.records").unwrap(), stored);
         // No such record.
-        assert_eq!(
-            c.apply_at_rev("r2", 0, |r| advance(r, "x")),
-            Err(Refused::Missing)
-        );
+        assert_eq!(c.apply_at_rev("r2", 0, |r| advance(r, "x")), Err(Refused::Missing));
         // The browser refuses to store: nothing changes.
         refuse_to_store("qujat.test.records");
         let r = c.apply_at_rev("r1", 1, |r| advance(r, "executed"));
         storage_works_again();
         assert_eq!(r, Err(Refused::NotSaved));
         let now = c.with_untracked(|m| m.get("r1").cloned()).unwrap();
-        assert_eq!(
-            now,
-            Rec {
-                rev: 1,
-                state: "registered".into()
-            }
-        );
+        assert_eq!(now, Rec { rev: 1, state: "registered".into() });
     });
 }
 
@@ -416,17 +359,11 @@ async fn submitting_keeps_the_draft_when_the_application_cannot_be_stored() {
             db.drafts.with_untracked(|m| m.contains_key("d1")),
             "the draft is kept to sign again"
         );
-        assert!(
-            db.apps.with_untracked(|m| m.is_empty()),
-            "no application pretends to be filed"
-        );
+        assert!(db.apps.with_untracked(|m| m.is_empty()), "no application pretends to be filed");
 
         let reference = submit(db, "d1", signed, now).unwrap();
         assert!(db.apps.with_untracked(|m| m.contains_key(&reference)));
-        assert!(
-            !db.drafts.with_untracked(|m| m.contains_key("d1")),
-            "then the draft goes"
-        );
+        assert!(!db.drafts.with_untracked(|m| m.contains_key("d1")), "then the draft goes");
         assert_eq!(
             submit(db, "d1", mount::sample_signature(&draft), now),
             Err(SubmitFailure::NoDraft)
@@ -489,26 +426,16 @@ async fn a_bundle_reports_at_start_the_trouble_of_the_collections_it_reads() {
     const GARBAGE: &str = "{not json";
     // Every collection of `Db` by key: the citizen's seven, then the State
     // Corporation's two.
-    const ALL: [&str; 9] = [
-        DRAFTS, APPS, EDS_KEYS, OTP, SMS, COMPLAINTS, TICKETS, COUNTER, HALLS,
-    ];
+    const ALL: [&str; 9] = [DRAFTS, APPS, EDS_KEYS, OTP, SMS, COMPLAINTS, TICKETS, COUNTER, HALLS];
     const CITIZEN: &[&str] = ALL.split_at(7).0;
     // Which of them each start reads.
     type Start = (&'static str, fn(Db), &'static [&'static str]);
     let starts: [Start; 5] = [
         ("portal and passports", Db::read_as_pages_use, &[]),
-        (
-            "applying",
-            Db::read_applying,
-            &[DRAFTS, APPS, EDS_KEYS, OTP, SMS],
-        ),
+        ("applying", Db::read_applying, &[DRAFTS, APPS, EDS_KEYS, OTP, SMS]),
         ("cabinet", Db::read_citizen, CITIZEN),
         ("provider", Db::read_provider, &[APPS, COMPLAINTS]),
-        (
-            "State Corporation",
-            Db::read_corporation,
-            &[APPS, OTP, SMS, TICKETS, COUNTER, HALLS],
-        ),
+        ("State Corporation", Db::read_corporation, &[APPS, OTP, SMS, TICKETS, COUNTER, HALLS]),
     ];
     for (bundle, read_at_start, reads) in starts {
         storage().clear().unwrap();
@@ -545,9 +472,7 @@ async fn a_bundle_reports_at_start_the_trouble_of_the_collections_it_reads() {
             if !reads.contains(&COMPLAINTS) {
                 assert!(db.complaints.with_untracked(|m| m.is_empty()));
                 assert!(
-                    n.0.get_untracked().contains(&StoreNotice::SetAside {
-                        key: COMPLAINTS.into()
-                    }),
+                    n.0.get_untracked().contains(&StoreNotice::SetAside { key: COMPLAINTS.into() }),
                     "{bundle}: complaints reported when a page reads them"
                 );
                 assert_eq!(storage().get_item(COMPLAINTS).unwrap(), None);

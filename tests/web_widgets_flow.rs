@@ -44,8 +44,7 @@ async fn the_announcer_is_a_polite_status_present_and_empty_from_the_start() {
     assert_eq!(m.attr("p", "class").as_deref(), Some("visually-hidden"));
     assert_eq!(m.text("p"), "");
     text.set(Some("Registered".into()));
-    m.until("the outcome", |m| m.text("p") == "Registered")
-        .await;
+    m.until("the outcome", |m| m.text("p") == "Registered").await;
 }
 
 fn row(s: Submission) -> impl IntoView {
@@ -68,17 +67,11 @@ async fn a_record_table_has_column_headers_or_a_sentence() {
     assert_eq!(m.text("p"), "None yet");
     rows.set(vec![sample_submission()]);
     m.until("the table", |m| m.find("table").is_some()).await;
-    assert!(
-        m.find(".table-wrap > table.apps").is_some(),
-        "scrolls in its own box"
-    );
+    assert!(m.find(".table-wrap > table.apps").is_some(), "scrolls in its own box");
     assert_eq!(m.text("caption.visually-hidden"), "My applications");
     assert_eq!(m.all("thead th[scope=col]").len(), 2);
     assert_eq!(m.all("tbody tr").len(), 1);
-    assert!(
-        m.find("tbody tr td:first-child a").is_some(),
-        "the first cell links to the record"
-    );
+    assert!(m.find("tbody tr td:first-child a").is_some(), "the first cell links to the record");
 }
 
 #[wasm_bindgen_test]
@@ -143,8 +136,7 @@ async fn a_record_page_announces_outside_the_view_it_rebuilds() {
     // The record changes (another tab, or the action itself): the view is
     // rebuilt; the announcement stays in the live region outside it.
     record.set(Some(2));
-    m.until("the new record", |m| m.text("#record") == "2")
-        .await;
+    m.until("the new record", |m| m.text("#record") == "2").await;
     assert_eq!(m.text("[role=status]"), "Done");
     record.set(None);
     m.until("not found", |m| m.find("#missing").is_some()).await;
@@ -158,10 +150,7 @@ async fn sign_in_needed_and_not_found_say_what_to_do_with_one_way_out() {
     assert_eq!(m.text("h1"), tr::signin_needed(EN));
     assert_eq!(m.attr("h1", "tabindex").as_deref(), Some("-1"));
     let href = m.attr("a.button", "href").unwrap();
-    assert!(
-        href.starts_with("/signin?next=/"),
-        "comes back here: {href}"
-    );
+    assert!(href.starts_with("/signin?next=/"), "comes back here: {href}");
     drop(m);
     let m = Mounted::new(|| {
         view! {
@@ -175,10 +164,7 @@ async fn sign_in_needed_and_not_found_say_what_to_do_with_one_way_out() {
     assert_eq!(h1s[0].text_content().unwrap(), tr::not_found_title(EN));
     assert_eq!(h1s[1].get_attribute("tabindex").as_deref(), Some("-1"));
     assert_eq!(m.all("a").len(), 2);
-    assert!(
-        m.text(".page:nth-child(2)")
-            .contains(tr::confirm_not_found(EN))
-    );
+    assert!(m.text(".page:nth-child(2)").contains(tr::confirm_not_found(EN)));
 }
 
 #[wasm_bindgen_test]
@@ -194,12 +180,7 @@ async fn the_staff_desk_frame_goes_back_heads_the_page_and_says_it_is_a_demo() {
     .await;
     let first = m.get(".page").first_element_child().unwrap();
     assert_eq!(
-        first
-            .query_selector("a")
-            .unwrap()
-            .unwrap()
-            .get_attribute("href")
-            .as_deref(),
+        first.query_selector("a").unwrap().unwrap().get_attribute("href").as_deref(),
         Some("/staff")
     );
     assert_eq!(m.text("h1"), tr::staff_title(EN));
@@ -216,9 +197,7 @@ async fn the_phone_is_absent_then_a_polite_log_that_reads_the_code_once() {
     // An SMS arrives (through storage, as from the flow that sent it).
     let owner = Owner::new();
     owner.with(|| {
-        let db = Db::open(qujat::ui::state::store::StoreNotices(RwSignal::new(
-            Vec::new(),
-        )));
+        let db = Db::open(qujat::ui::state::store::StoreNotices(RwSignal::new(Vec::new())));
         db.sms
             .update(|v| {
                 v.push(Sms {
@@ -233,27 +212,14 @@ async fn the_phone_is_absent_then_a_polite_log_that_reads_the_code_once() {
     // The mounted panel follows storage like another tab would.
     let ev = web_sys::StorageEvent::new("storage").unwrap();
     web_sys::window().unwrap().dispatch_event(&ev).unwrap();
-    m.until("the phone", |m| m.find("aside.phone").is_some())
-        .await;
-    assert_eq!(
-        m.attr("aside", "aria-labelledby").as_deref(),
-        Some("phone-title")
-    );
+    m.until("the phone", |m| m.find("aside.phone").is_some()).await;
+    assert_eq!(m.attr("aside", "aria-labelledby").as_deref(), Some("phone-title"));
     assert_eq!(m.text("#phone-title"), tr::otp_phone_title(EN));
     assert_eq!(m.attr(".phone__screen", "role").as_deref(), Some("log"));
-    assert_eq!(
-        m.attr(".phone__screen", "aria-live").as_deref(),
-        Some("polite")
-    );
-    assert_eq!(
-        m.attr(".phone__screen", "aria-atomic").as_deref(),
-        Some("true")
-    );
+    assert_eq!(m.attr(".phone__screen", "aria-live").as_deref(), Some("polite"));
+    assert_eq!(m.attr(".phone__screen", "aria-atomic").as_deref(), Some("true"));
     let spoken = m.text(".phone__sms .visually-hidden");
-    assert!(
-        spoken.contains("123 456"),
-        "the code in groups of three: {spoken}"
-    );
+    assert!(spoken.contains("123 456"), "the code in groups of three: {spoken}");
     for hidden in m.all(".phone__sms [aria-hidden=true]") {
         assert!(!hidden.text_content().unwrap().is_empty());
     }
@@ -279,20 +245,13 @@ async fn the_code_confirmation_sends_asks_and_reports_errors_accessibly() {
     assert_eq!(m.all("button").len(), 1, "one button before sending");
     assert!(m.find("#otp-code").is_none());
     m.click("button");
-    m.until("the code field", |m| m.find("#otp-code").is_some())
-        .await;
+    m.until("the code field", |m| m.find("#otp-code").is_some()).await;
     assert_eq!(m.attr("#otp-code", "inputmode").as_deref(), Some("numeric"));
-    assert_eq!(
-        m.attr("#otp-code", "autocomplete").as_deref(),
-        Some("one-time-code")
-    );
+    assert_eq!(m.attr("#otp-code", "autocomplete").as_deref(), Some("one-time-code"));
     assert_eq!(m.text("label[for=otp-code]"), tr::otp_code_label(EN));
     // The resend waits: still focusable, aria-disabled, the wait in words.
     let resend = m.all(".otp__entry .button-group button").pop().unwrap();
-    assert_eq!(
-        resend.get_attribute("aria-disabled").as_deref(),
-        Some("true")
-    );
+    assert_eq!(resend.get_attribute("aria-disabled").as_deref(), Some("true"));
     assert!(!resend.has_attribute("disabled"));
     // The expiry countdown is not read out every second.
     assert!(m.find(".otp__entry .hint span[aria-hidden=true]").is_some());
@@ -300,18 +259,11 @@ async fn the_code_confirmation_sends_asks_and_reports_errors_accessibly() {
     m.type_into("#otp-code", "000000");
     m.settle().await;
     m.click(".otp__entry .button-group button.button:not(.button--secondary)");
-    m.until("the error", |m| m.find(".error-summary").is_some())
-        .await;
-    assert_eq!(
-        m.attr(".error-summary a", "href").as_deref(),
-        Some("#otp-code")
-    );
+    m.until("the error", |m| m.find(".error-summary").is_some()).await;
+    assert_eq!(m.attr(".error-summary a", "href").as_deref(), Some("#otp-code"));
     assert_eq!(m.attr("#otp-code", "aria-invalid").as_deref(), Some("true"));
     frames().await;
-    assert_eq!(
-        focused().map(|e| e.class_name()).as_deref(),
-        Some("error-summary")
-    );
+    assert_eq!(focused().map(|e| e.class_name()).as_deref(), Some("error-summary"));
     // The right code (from the simulated phone): verified, said as a status.
     let code = storage().get_item("qujat.sms").unwrap().unwrap();
     let code: serde_json::Value = serde_json::from_str(&code).unwrap();
@@ -319,12 +271,8 @@ async fn the_code_confirmation_sends_asks_and_reports_errors_accessibly() {
     m.type_into("#otp-code", &code);
     m.settle().await;
     m.click(".otp__entry .button-group button.button:not(.button--secondary)");
-    m.until("verified", |m| m.find(".notice--success").is_some())
-        .await;
-    assert_eq!(
-        m.attr(".notice--success", "role").as_deref(),
-        Some("status")
-    );
+    m.until("verified", |m| m.find(".notice--success").is_some()).await;
+    assert_eq!(m.attr(".notice--success", "role").as_deref(), Some("status"));
     assert!(verified.get_untracked());
 }
 
@@ -353,8 +301,7 @@ async fn the_signer_offers_what_the_person_can_use() {
     assert_eq!(m.all("input[name=method]").len(), 2, "EDS and SMS code");
     assert!(m.find(".notice--warning").is_none());
     m.click("#method");
-    m.until("the keys", |m| m.find(".key-tools").is_some())
-        .await;
+    m.until("the keys", |m| m.find(".key-tools").is_some()).await;
     assert_eq!(m.text(".signer > h2"), tr::sign_keys_heading(EN));
     drop(m);
 
@@ -366,16 +313,8 @@ async fn the_signer_offers_what_the_person_can_use() {
         }
     })
     .await;
-    assert_eq!(
-        m.all("input[name=method]").len(),
-        1,
-        "no SMS choice without a phone"
-    );
-    assert_eq!(
-        m.text(".notice--warning"),
-        tr::sign_otp_unavailable(EN),
-        "and it says why"
-    );
+    assert_eq!(m.all("input[name=method]").len(), 1, "no SMS choice without a phone");
+    assert_eq!(m.text(".notice--warning"), tr::sign_otp_unavailable(EN), "and it says why");
 }
 
 #[wasm_bindgen_test]
@@ -385,50 +324,24 @@ async fn key_tools_check_the_password_in_a_summary_and_say_what_they_did() {
     let m = Mounted::new(move || view! { <KeyTools person=p /> }).await;
     let status = m.all("p[role=status]");
     assert_eq!(status.len(), 1, "one live region, present from the start");
-    assert_eq!(
-        status[0].get_attribute("aria-live").as_deref(),
-        Some("polite")
-    );
-    assert_eq!(
-        m.all("details.key-tools").len(),
-        2,
-        "create and import are disclosures"
-    );
+    assert_eq!(status[0].get_attribute("aria-live").as_deref(), Some("polite"));
+    assert_eq!(m.all("details.key-tools").len(), 2, "create and import are disclosures");
     assert_eq!(m.attr("#new-password", "type").as_deref(), Some("password"));
     assert_eq!(m.described_by("#new-password"), vec!["new-password-hint"]);
     m.type_into("#new-password", "short");
     m.settle().await;
-    let form = m
-        .get("details.key-tools form")
-        .unchecked_into::<web_sys::HtmlFormElement>();
+    let form = m.get("details.key-tools form").unchecked_into::<web_sys::HtmlFormElement>();
     form.request_submit().unwrap();
-    m.until("the error", |m| m.find(".error-summary").is_some())
-        .await;
-    assert_eq!(
-        m.attr(".error-summary a", "href").as_deref(),
-        Some("#new-password")
-    );
-    assert_eq!(
-        m.described_by("#new-password"),
-        vec!["new-password-hint", "new-password-error"]
-    );
+    m.until("the error", |m| m.find(".error-summary").is_some()).await;
+    assert_eq!(m.attr(".error-summary a", "href").as_deref(), Some("#new-password"));
+    assert_eq!(m.described_by("#new-password"), vec!["new-password-hint", "new-password-error"]);
     // A key file that is not one: the import's inline error.
     m.type_into("#import-key", "{}");
     m.settle().await;
     let forms = m.all("details.key-tools form");
-    forms[1]
-        .clone()
-        .unchecked_into::<web_sys::HtmlFormElement>()
-        .request_submit()
-        .unwrap();
-    m.until("the import error", |m| {
-        m.find("#import-key-error").is_some()
-    })
-    .await;
-    assert_eq!(
-        m.attr("#import-key", "aria-invalid").as_deref(),
-        Some("true")
-    );
+    forms[1].clone().unchecked_into::<web_sys::HtmlFormElement>().request_submit().unwrap();
+    m.until("the import error", |m| m.find("#import-key-error").is_some()).await;
+    assert_eq!(m.attr("#import-key", "aria-invalid").as_deref(), Some("true"));
 }
 
 #[wasm_bindgen_test]
@@ -438,17 +351,11 @@ async fn the_demo_clock_is_a_labelled_section_with_a_toggle_and_a_status() {
     let id = m.attr("section.demo-clock", "aria-labelledby").unwrap();
     assert_eq!(m.text(&format!("#{id}")), tr::demo_title(EN));
     let toggle = m.get("button[aria-pressed]");
-    assert_eq!(
-        toggle.get_attribute("aria-pressed").as_deref(),
-        Some("false")
-    );
+    assert_eq!(toggle.get_attribute("aria-pressed").as_deref(), Some("false"));
     assert_eq!(m.attr("p.progress", "role").as_deref(), Some("status"));
     // Nothing to play: said in the status.
     m.click("button.button:not(.button--secondary):not([aria-pressed])");
-    m.until("nothing to play", |m| {
-        m.text("p.progress") == tr::demo_nothing(EN)
-    })
-    .await;
+    m.until("nothing to play", |m| m.text("p.progress") == tr::demo_nothing(EN)).await;
     // Back to real time is allowed now (nothing recorded ahead of it).
     let reset = m.get("button[aria-describedby=demo-reset-hint]");
     assert_eq!(reset.get_attribute("aria-disabled"), None);
@@ -466,16 +373,11 @@ async fn the_notifications_link_says_the_unread_count_in_words() {
                 m.insert(s.reference.clone(), s);
             })
             .unwrap();
-        qujat::ui::state::session::use_session()
-            .sign_in(&iin)
-            .unwrap();
+        qujat::ui::state::session::use_session().sign_in(&iin).unwrap();
         view! { <NotificationsLink /> }
     })
     .await;
-    assert_eq!(
-        m.attr("a", "href").as_deref(),
-        Some("/cabinet/notifications")
-    );
+    assert_eq!(m.attr("a", "href").as_deref(), Some("/cabinet/notifications"));
     m.until("the count", |m| m.find(".badge").is_some()).await;
     assert_eq!(m.text(".badge"), tr::notify_unread(EN, "1"));
     assert!(m.text("a").starts_with(tr::notify_link(EN)));
@@ -506,11 +408,7 @@ async fn a_glance_at_stored_applications_counts_what_the_records_count() {
             .unwrap();
         let full = Unread::from_records(db, seen, session).0;
         let glance = Unread::glance(db, seen, session).0;
-        assert_eq!(
-            (full.get_untracked(), glance.get_untracked()),
-            (0, 0),
-            "nobody signed in"
-        );
+        assert_eq!((full.get_untracked(), glance.get_untracked()), (0, 0), "nobody signed in");
         session.sign_in(&iin).unwrap();
         assert_eq!(full.get_untracked(), 1, "one event, the acceptance");
         assert_eq!(glance.get_untracked(), 1);
@@ -527,17 +425,9 @@ async fn a_glance_at_stored_applications_counts_what_the_records_count() {
         init.set_key(Some("qujat.apps"));
         let event = web_sys::StorageEvent::new_with_event_init_dict("storage", &init).unwrap();
         web_sys::window().unwrap().dispatch_event(&event).unwrap();
-        assert_eq!(
-            (full.get_untracked(), glance.get_untracked()),
-            (2, 2),
-            "a second one"
-        );
+        assert_eq!((full.get_untracked(), glance.get_untracked()), (2, 2), "a second one");
         seen.mark_all_read(db).unwrap();
-        assert_eq!(
-            (full.get_untracked(), glance.get_untracked()),
-            (0, 0),
-            "read"
-        );
+        assert_eq!((full.get_untracked(), glance.get_untracked()), (0, 0), "read");
     });
 }
 
@@ -551,10 +441,7 @@ async fn details_is_a_native_closed_disclosure_named_by_its_summary() {
     let details = m.get("details.key-tools");
     assert!(!details.has_attribute("open"), "closed by default");
     assert_eq!(m.text("details > summary"), "Rules for this channel");
-    assert_eq!(
-        m.get("#inside").parent_element().unwrap().class_name(),
-        "details__body"
-    );
+    assert_eq!(m.get("#inside").parent_element().unwrap().class_name(), "details__body");
 }
 
 #[wasm_bindgen_test]
@@ -574,16 +461,9 @@ async fn a_data_table_has_a_caption_and_column_headers() {
     let wraps = m.all(".table-wrap > table");
     assert_eq!(wraps.len(), 2, "each table scrolls in its own box");
     assert_eq!(m.text("table.passport-table caption"), "Opening hours");
-    assert!(
-        !m.get("table.passport-table caption")
-            .class_list()
-            .contains("visually-hidden")
-    );
+    assert!(!m.get("table.passport-table caption").class_list().contains("visually-hidden"));
     assert_eq!(m.all("table.passport-table thead th[scope=col]").len(), 2);
-    assert_eq!(
-        m.text("table:not(.passport-table) caption.visually-hidden"),
-        "Visits"
-    );
+    assert_eq!(m.text("table:not(.passport-table) caption.visually-hidden"), "Visits");
 }
 
 #[wasm_bindgen_test]
@@ -614,16 +494,10 @@ async fn a_draft_page_asks_to_sign_in_and_hides_other_peoples_drafts() {
     .await;
     // Nobody signed in: "sign in", coming back here.
     assert_eq!(m.text("h1"), tr::signin_needed(EN));
-    assert!(
-        m.attr("a.button", "href")
-            .unwrap()
-            .ends_with("/apply/S2/d1/who")
-    );
+    assert!(m.attr("a.button", "href").unwrap().ends_with("/apply/S2/d1/who"));
     // Someone else: not found.
-    let other = qujat::engine::identity::registry::people()
-        .iter()
-        .find(|p| p.iin != owner_iin)
-        .unwrap();
+    let other =
+        qujat::engine::identity::registry::people().iter().find(|p| p.iin != owner_iin).unwrap();
     storage()
         .set_item(
             "qujat.session",
@@ -657,9 +531,5 @@ async fn a_draft_page_asks_to_sign_in_and_hides_other_peoples_drafts() {
 async fn the_browser_notifier_renders_nothing() {
     storage().clear().unwrap();
     let m = Mounted::new(|| view! { <BrowserNotifier /> }).await;
-    assert_eq!(
-        m.container.child_element_count(),
-        0,
-        "it only talks to the browser"
-    );
+    assert_eq!(m.container.child_element_count(), 0, "it only talks to the browser");
 }

@@ -59,15 +59,11 @@ async fn error_summary_is_absent_then_an_alert_that_takes_focus_and_links_to_fie
         ErrorItem::new("school", "Enter the school"),
         ErrorItem::new("year", "Enter the year"),
     ]);
-    m.until("the summary", |m| m.find(".error-summary").is_some())
-        .await;
+    m.until("the summary", |m| m.find(".error-summary").is_some()).await;
     assert_eq!(m.attr(".error-summary", "role").as_deref(), Some("alert"));
     assert_eq!(m.attr(".error-summary", "tabindex").as_deref(), Some("-1"));
     let title_id = m.attr(".error-summary", "aria-labelledby").unwrap();
-    assert_eq!(
-        m.text(&format!("#{title_id}")),
-        tr::common_there_is_a_problem(EN)
-    );
+    assert_eq!(m.text(&format!("#{title_id}")), tr::common_there_is_a_problem(EN));
     frames().await;
     assert_eq!(
         focused().map(|e| e.class_name()).as_deref(),
@@ -82,11 +78,7 @@ async fn error_summary_is_absent_then_an_alert_that_takes_focus_and_links_to_fie
     let before = hash();
     m.click(".error-summary li:nth-child(2) a");
     assert_eq!(focused().map(|e| e.id()).as_deref(), Some("year"));
-    assert_eq!(
-        hash(),
-        before,
-        "following a link moves focus, not the address"
-    );
+    assert_eq!(hash(), before, "following a link moves focus, not the address");
 }
 
 #[wasm_bindgen_test]
@@ -96,16 +88,9 @@ async fn field_error_starts_with_a_hidden_error_prefix() {
     let m = Mounted::new(move || view! { <FieldError id="x-error" message=message /> }).await;
     assert!(m.find(".error-message").is_none());
     message.set(Some("Too long".into()));
-    m.until("the message", |m| m.find("#x-error").is_some())
-        .await;
-    assert_eq!(
-        m.attr("#x-error", "class").as_deref(),
-        Some("error-message")
-    );
-    assert_eq!(
-        m.text("#x-error .visually-hidden"),
-        tr::common_error_prefix(EN)
-    );
+    m.until("the message", |m| m.find("#x-error").is_some()).await;
+    assert_eq!(m.attr("#x-error", "class").as_deref(), Some("error-message"));
+    assert_eq!(m.text("#x-error .visually-hidden"), tr::common_error_prefix(EN));
     assert!(m.text("#x-error").ends_with("Too long"));
 }
 
@@ -136,34 +121,21 @@ async fn radios_are_a_fieldset_with_labels_hints_and_errors() {
     // The question is the fieldset's legend, and the page's focusable h1.
     assert_eq!(m.text("fieldset > legend h1"), "Who is it for?");
     assert_eq!(m.attr("legend h1", "tabindex").as_deref(), Some("-1"));
-    assert_eq!(
-        document().title(),
-        tr::common_page_title(EN, "Who is it for?")
-    );
+    assert_eq!(document().title(), tr::common_page_title(EN, "Who is it for?"));
     // The first radio's id is the name (the error summary's target).
     assert_eq!(m.attr("input[type=radio]", "id").as_deref(), Some("who"));
     for input in m.all("input[type=radio]") {
         let label = m.get(&format!("label[for='{}']", input.id()));
-        assert!(
-            !label.text_content().unwrap().is_empty(),
-            "every radio is labelled"
-        );
+        assert!(!label.text_content().unwrap().is_empty(), "every radio is labelled");
         assert_eq!(input.get_attribute("name").as_deref(), Some("who"));
     }
     // A choice's hint is outside its label and describes it.
-    assert_eq!(
-        m.attr("#who-1", "aria-describedby").as_deref(),
-        Some("who-1-item-hint")
-    );
+    assert_eq!(m.attr("#who-1", "aria-describedby").as_deref(), Some("who-1-item-hint"));
     assert_eq!(m.text("#who-1-item-hint"), "Under 18");
     assert_eq!(m.text("label[for=who-1]"), "My child");
     // Described by the hint; checked as stored.
     assert_eq!(m.described_by("fieldset"), vec!["who-hint"]);
-    let checked = |id: &str| {
-        m.get(id)
-            .unchecked_into::<web_sys::HtmlInputElement>()
-            .checked()
-    };
+    let checked = |id: &str| m.get(id).unchecked_into::<web_sys::HtmlInputElement>().checked();
     assert!(!checked("#who"));
     assert!(checked("#who-1"));
     selected.set(Some("a".into()));
@@ -175,14 +147,10 @@ async fn radios_are_a_fieldset_with_labels_hints_and_errors() {
     assert_eq!(chosen.get_untracked(), "b");
     // In error: described by the message too, which says "Error:".
     error.set(Some("Choose who it is for".into()));
-    m.until("the error", |m| m.find("#who-error").is_some())
-        .await;
+    m.until("the error", |m| m.find("#who-error").is_some()).await;
     assert_eq!(m.described_by("fieldset"), vec!["who-hint", "who-error"]);
     assert!(m.get(".field").class_list().contains("field--error"));
-    assert!(
-        m.text("#who-error")
-            .starts_with(tr::common_error_prefix(EN))
-    );
+    assert!(m.text("#who-error").starts_with(tr::common_error_prefix(EN)));
 }
 
 #[wasm_bindgen_test]
@@ -210,30 +178,18 @@ async fn text_field_is_labelled_described_and_invalid_only_in_error() {
     assert_eq!(m.text("label[for=school]"), "School");
     assert_eq!(m.attr("#school", "type").as_deref(), Some("text"));
     assert_eq!(m.attr("#school", "inputmode").as_deref(), Some("numeric"));
-    assert_eq!(
-        m.attr("#school", "autocomplete").as_deref(),
-        Some("organization")
-    );
+    assert_eq!(m.attr("#school", "autocomplete").as_deref(), Some("organization"));
     assert_eq!(m.described_by("#school"), vec!["school-hint"]);
     assert_eq!(m.attr("#school", "aria-invalid"), None);
-    let input = m
-        .get("#school")
-        .unchecked_into::<web_sys::HtmlInputElement>();
+    let input = m.get("#school").unchecked_into::<web_sys::HtmlInputElement>();
     assert_eq!(input.value(), "Sch", "the value follows the stored answer");
     m.type_into("#school", "School No. 1");
     m.settle().await;
-    assert_eq!(
-        value.get_untracked(),
-        "School No. 1",
-        "every keystroke is passed on"
-    );
+    assert_eq!(value.get_untracked(), "School No. 1", "every keystroke is passed on");
     value.set("<b>bold</b>".into());
     m.settle().await;
     assert_eq!(input.value(), "<b>bold</b>");
-    assert!(
-        m.find("#school b").is_none() && m.find(".field b").is_none(),
-        "text, never markup"
-    );
+    assert!(m.find("#school b").is_none() && m.find(".field b").is_none(), "text, never markup");
 
     let enter = web_sys::KeyboardEventInit::new();
     enter.set_key("Enter");
@@ -247,12 +203,8 @@ async fn text_field_is_labelled_described_and_invalid_only_in_error() {
     assert_eq!(entered.get_untracked(), 1, "Enter runs on_enter");
 
     error.set(Some("Enter the school".into()));
-    m.until("the error", |m| m.find("#school-error").is_some())
-        .await;
-    assert_eq!(
-        m.described_by("#school"),
-        vec!["school-hint", "school-error"]
-    );
+    m.until("the error", |m| m.find("#school-error").is_some()).await;
+    assert_eq!(m.described_by("#school"), vec!["school-hint", "school-error"]);
     assert_eq!(m.attr("#school", "aria-invalid").as_deref(), Some("true"));
     error.set(None);
     m.settle().await;
@@ -278,11 +230,7 @@ async fn a_password_field_and_a_page_question_field() {
     for c in ["input", "operator-pin", "input--short"] {
         assert!(class.split_whitespace().any(|x| x == c), "{class}");
     }
-    assert_eq!(
-        m.attr("#pin", "aria-describedby"),
-        None,
-        "no hint, no error: not described"
-    );
+    assert_eq!(m.attr("#pin", "aria-describedby"), None, "no hint, no error: not described");
     assert_eq!(m.text("h1 label[for=year]"), "Which year?");
     assert_eq!(m.attr("h1", "tabindex").as_deref(), Some("-1"));
 }
@@ -310,8 +258,7 @@ async fn text_area_is_labelled_described_and_keeps_text_verbatim() {
     assert_eq!(value.get_untracked(), "<script>alert(1)</script>");
     assert!(m.find("script").is_none());
     error.set(Some("Too long".into()));
-    m.until("the error", |m| m.find("#text-error").is_some())
-        .await;
+    m.until("the error", |m| m.find("#text-error").is_some()).await;
     assert_eq!(m.described_by("#text"), vec!["text-hint", "text-error"]);
     assert_eq!(m.attr("#text", "aria-invalid").as_deref(), Some("true"));
     assert_eq!(m.attr("#key", "spellcheck").as_deref(), Some("false"));
@@ -351,10 +298,7 @@ async fn a_busy_button_stays_focusable_and_says_it_is_unavailable() {
     // A real submit button, named by its text, with the look asked for.
     assert_eq!(m.attr("button.button", "type").as_deref(), Some("submit"));
     assert_eq!(buttons[0].get_attribute("class").as_deref(), Some("button"));
-    assert_eq!(
-        buttons[1].get_attribute("class").as_deref(),
-        Some("button button--secondary")
-    );
+    assert_eq!(buttons[1].get_attribute("class").as_deref(), Some("button button--secondary"));
     assert_eq!(buttons[0].text_content().as_deref(), Some("Save"));
     // Not busy: no aria-disabled at all.
     assert!(buttons.iter().all(|b| !b.has_attribute("aria-disabled")));
@@ -363,15 +307,10 @@ async fn a_busy_button_stays_focusable_and_says_it_is_unavailable() {
     assert_eq!(focused().as_ref(), Some(&buttons[0]));
     // Busy: aria-disabled="true", never disabled, and focus stays on it.
     busy.set(true);
-    m.until("aria-disabled", |m| {
-        m.attr("button", "aria-disabled").as_deref() == Some("true")
-    })
-    .await;
+    m.until("aria-disabled", |m| m.attr("button", "aria-disabled").as_deref() == Some("true"))
+        .await;
     assert!(buttons.iter().all(|b| !b.has_attribute("disabled")));
-    assert_eq!(
-        buttons[1].get_attribute("aria-disabled").as_deref(),
-        Some("true")
-    );
+    assert_eq!(buttons[1].get_attribute("aria-disabled").as_deref(), Some("true"));
     assert_eq!(focused().as_ref(), Some(&buttons[0]), "focus is not lost");
     // It still submits: refusing a second submission is the form's job.
     first.click();
@@ -379,10 +318,7 @@ async fn a_busy_button_stays_focusable_and_says_it_is_unavailable() {
     assert_eq!(submitted.get_untracked(), 1);
     // Work over: the attribute goes (not "false").
     busy.set(false);
-    m.until("no aria-disabled", |m| {
-        m.find("button[aria-disabled]").is_none()
-    })
-    .await;
+    m.until("no aria-disabled", |m| m.find("button[aria-disabled]").is_none()).await;
 }
 
 #[wasm_bindgen_test]
@@ -423,11 +359,7 @@ async fn unless_busy_keeps_the_page_and_ignores_a_submit_while_busy() {
     button.click();
     m.settle().await;
     assert_eq!(ran.get_untracked(), 2);
-    assert_eq!(
-        prevented.get_untracked(),
-        [true, true, true],
-        "no press reloads the page"
-    );
+    assert_eq!(prevented.get_untracked(), [true, true, true], "no press reloads the page");
 }
 
 #[wasm_bindgen_test]
@@ -443,44 +375,27 @@ async fn summary_list_pairs_keys_and_values_and_names_each_change_link() {
         }
     })
     .await;
-    assert_eq!(
-        m.attr("dl", "class").as_deref(),
-        Some("summary registration")
-    );
+    assert_eq!(m.attr("dl", "class").as_deref(), Some("summary registration"));
     let rows = m.all("dl > .summary__row");
     assert_eq!(rows.len(), 3);
     for r in &rows {
         assert_eq!(r.first_element_child().unwrap().tag_name(), "DT");
         assert_eq!(
-            r.first_element_child()
-                .unwrap()
-                .next_element_sibling()
-                .unwrap()
-                .tag_name(),
+            r.first_element_child().unwrap().next_element_sibling().unwrap().tag_name(),
             "DD"
         );
     }
-    assert_eq!(
-        m.text(".summary__row:nth-child(2) .summary__value"),
-        "<i>No. 1</i>"
-    );
+    assert_eq!(m.text(".summary__row:nth-child(2) .summary__value"), "<i>No. 1</i>");
     assert!(m.find(".summary__value i").is_none(), "values are text");
     let link = m.get(".summary__action a");
-    assert_eq!(
-        link.get_attribute("href").as_deref(),
-        Some("/apply/S2/d/school?change=1")
-    );
+    assert_eq!(link.get_attribute("href").as_deref(), Some("/apply/S2/d/school?change=1"));
     assert_eq!(
         link.text_content().unwrap(),
         format!("{} School", tr::common_change(EN)),
         "the link's name says what it changes"
     );
     assert_eq!(m.text(".summary__action .visually-hidden"), "School");
-    assert_eq!(
-        m.all(".summary__action a").len(),
-        1,
-        "no Change link for what cannot change"
-    );
+    assert_eq!(m.all(".summary__action a").len(), 1, "no Change link for what cannot change");
 }
 
 #[wasm_bindgen_test]
@@ -501,27 +416,16 @@ async fn later_builds_its_part_once_in_order_and_then_runs_its_callback() {
         }
     })
     .await;
-    assert!(
-        m.find("#later-top").is_some(),
-        "what is above is built at once"
-    );
-    assert!(
-        m.find("#later-part").is_none(),
-        "the part is not built in the same task"
-    );
+    assert!(m.find("#later-top").is_some(), "what is above is built at once");
+    assert!(m.find("#later-part").is_none(), "the part is not built in the same task");
     assert!(
         m.get("span.later-pending").has_attribute("hidden"),
         "a hidden placeholder holds its place"
     );
     next_task().await;
-    m.until("the part", |m| m.find("#later-part").is_some())
-        .await;
+    m.until("the part", |m| m.find("#later-part").is_some()).await;
     let order: Vec<String> = m.all("h1, p").iter().map(|e| e.id()).collect();
-    assert_eq!(
-        order,
-        ["later-top", "later-part", "later-after"],
-        "in the page's order"
-    );
+    assert_eq!(order, ["later-top", "later-part", "later-after"], "in the page's order");
     frames().await;
     assert_eq!(
         seen.get_untracked(),
@@ -532,15 +436,8 @@ async fn later_builds_its_part_once_in_order_and_then_runs_its_callback() {
     frames().await;
     assert_eq!(m.all("#later-part").len(), 1, "built once");
     assert!(m.find(".later-pending").is_none(), "no placeholder is left");
-    assert_eq!(
-        seen.get_untracked().len(),
-        1,
-        "the callback does not run again"
-    );
-    assert!(
-        focused().is_none_or(|e| e.id() != "later-part"),
-        "no focus moved"
-    );
+    assert_eq!(seen.get_untracked().len(), 1, "the callback does not run again");
+    assert!(focused().is_none_or(|e| e.id() != "later-part"), "no focus moved");
 }
 
 #[wasm_bindgen_test]
@@ -559,10 +456,7 @@ async fn later_builds_nothing_for_a_page_that_went_before_its_time() {
     drop(handle);
     next_task().await;
     frames().await;
-    assert!(
-        container.query_selector("#gone-part").unwrap().is_none(),
-        "nothing built"
-    );
+    assert!(container.query_selector("#gone-part").unwrap().is_none(), "nothing built");
     assert!(!ran.get_untracked(), "the callback never runs");
     container.remove();
 }
@@ -602,21 +496,12 @@ async fn later_on_first_load_waits_only_while_the_app_is_first_built() {
         }
     };
     root.remove_attribute(MOUNTING).unwrap();
-    assert!(
-        m.find("#first-later").is_none(),
-        "not built in the same task"
-    );
+    assert!(m.find("#first-later").is_none(), "not built in the same task");
     set_timeout(built_before_show, std::time::Duration::ZERO);
     next_task().await;
-    m.until("the part", |m| m.find("#first-later").is_some())
-        .await;
-    m.until("the later timer", |_| shown_after.get().is_some())
-        .await;
-    assert_eq!(
-        shown_after.get(),
-        Some(true),
-        "built before a timer set after it"
-    );
+    m.until("the part", |m| m.find("#first-later").is_some()).await;
+    m.until("the later timer", |_| shown_after.get().is_some()).await;
+    assert_eq!(shown_after.get(), Some(true), "built before a timer set after it");
     assert_eq!(m.all("#first-later").len(), 1, "built once");
     assert!(m.find(".later-pending").is_none(), "no placeholder");
 }

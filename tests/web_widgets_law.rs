@@ -46,34 +46,21 @@ async fn legal_basis_is_a_closed_disclosure_with_the_status_in_words_and_quotes_
     assert!(!details.has_attribute("open"), "closed by default");
     let summary = m.text("details.legal-basis > summary");
     assert!(summary.starts_with(tr::law_show_basis(EN)), "{summary}");
-    assert!(
-        summary.contains(status.label(EN)),
-        "the status in words: {summary}"
-    );
-    assert_eq!(
-        m.attr("summary span", "class").as_deref(),
-        Some(status.tag_class())
-    );
+    assert!(summary.contains(status.label(EN)), "the status in words: {summary}");
+    assert_eq!(m.attr("summary span", "class").as_deref(), Some(status.tag_class()));
     // The web build's data numbers its quotes; their words come when a
     // basis is first opened. Until then the place says so in words.
     let numbers: Vec<usize> = p_cites.iter().map(|c| c.q.unwrap() as usize).collect();
-    assert!(
-        p_cites.iter().all(|c| c.quote.is_empty()),
-        "no words in the web build's data"
-    );
+    assert!(p_cites.iter().all(|c| c.quote.is_empty()), "no words in the web build's data");
     assert_eq!(m.all("q.cite__quote").len(), 0);
     assert_eq!(m.all("span.cite__quote").len(), cites);
     assert_eq!(m.text("span.cite__quote"), tr::law_quote_loading(EN));
     // The list arrives: each cite shows the words its number gives, when
     // they are from the cite's own seed and line.
-    let entry = |seed: String, line: u32, i: usize| Quote {
-        seed,
-        line,
-        words: format!("words {i}"),
-    };
-    let mut list: Vec<Quote> = (0..=*numbers.iter().max().unwrap())
-        .map(|i| entry("F000".into(), 0, i))
-        .collect();
+    let entry =
+        |seed: String, line: u32, i: usize| Quote { seed, line, words: format!("words {i}") };
+    let mut list: Vec<Quote> =
+        (0..=*numbers.iter().max().unwrap()).map(|i| entry("F000".into(), 0, i)).collect();
     for c in &p_cites {
         let i = c.q.unwrap() as usize;
         list[i] = entry(format!("{:?}", c.seed), c.line, i);
@@ -85,11 +72,7 @@ async fn legal_basis_is_a_closed_disclosure_with_the_status_in_words_and_quotes_
     quotes::set(Quotes::Ready(Arc::new(shifted)));
     m.settle().await;
     let gone = numbers.iter().filter(|n| **n == numbers[0]).count();
-    assert_eq!(
-        m.all("q.cite__quote").len(),
-        cites - gone,
-        "another line's words are not shown"
-    );
+    assert_eq!(m.all("q.cite__quote").len(), cites - gone, "another line's words are not shown");
     quotes::set(Quotes::Ready(Arc::new(list)));
     m.settle().await;
     let shown = m.all("q.cite__quote");
@@ -97,10 +80,7 @@ async fn legal_basis_is_a_closed_disclosure_with_the_status_in_words_and_quotes_
     for (q, n) in shown.iter().zip(&numbers) {
         assert_eq!(q.text_content().unwrap(), format!("words {n}"));
         let lang = q.get_attribute("lang").unwrap();
-        assert!(
-            lang == "ru" || lang == "kk",
-            "a quote says its language: {lang}"
-        );
+        assert!(lang == "ru" || lang == "kk", "a quote says its language: {lang}");
     }
     // A list that could not be had says where the quote is instead.
     quotes::set(Quotes::Failed);
@@ -154,11 +134,7 @@ async fn law_text_marks_a_working_translation_in_words() {
     let n = items.len();
     let m2 = Mounted::new(move || view! { <Items items=items /> }).await;
     assert_eq!(m2.all("ul.law-items > li").len(), n);
-    assert_eq!(
-        m2.all("ul.law-items > li details.legal-basis").len(),
-        n,
-        "each with its basis"
-    );
+    assert_eq!(m2.all("ul.law-items > li details.legal-basis").len(), n, "each with its basis");
 }
 
 #[wasm_bindgen_test]
@@ -179,21 +155,12 @@ async fn why_this_date_is_a_closed_disclosure_with_the_steps_in_order() {
     let explanation = d.explanation.clone();
     let m = Mounted::new(move || view! { <WhyThisDate explanation=explanation /> }).await;
     assert!(!m.get("details.why").has_attribute("open"));
-    assert_eq!(
-        m.text("details.why > summary"),
-        tr::common_why_this_date(EN)
-    );
-    assert_eq!(
-        m.all("ol.why__steps > li").len(),
-        steps,
-        "an ordered list, one step each"
-    );
+    assert_eq!(m.text("details.why > summary"), tr::common_why_this_date(EN));
+    assert_eq!(m.all("ol.why__steps > li").len(), steps, "an ordered list, one step each");
     assert_eq!(m.find("h3.why__assumptions").is_some(), assumptions > 0);
     let last = m.all("ol.why__steps > li").pop().unwrap();
     assert!(
-        last.text_content()
-            .unwrap()
-            .contains(&qujat::ui::format::date(d.due)),
+        last.text_content().unwrap().contains(&qujat::ui::format::date(d.due)),
         "the reasoning ends on the date shown"
     );
 }
@@ -203,16 +170,10 @@ async fn why_this_date_says_when_it_was_worked_out_again() {
     storage().clear().unwrap();
     let s = sample_submission();
     let fresh = s.deadline().unwrap();
-    assert!(
-        !fresh.recomputed,
-        "a new application keeps its own explanation"
-    );
+    assert!(!fresh.recomputed, "a new application keeps its own explanation");
     let explanation = fresh.deadline.explanation.clone();
     let m = Mounted::new(move || view! { <WhyThisDate explanation=explanation /> }).await;
-    assert!(
-        m.find(".why__recomputed").is_none(),
-        "said only when recomputed"
-    );
+    assert!(m.find(".why__recomputed").is_none(), "said only when recomputed");
     drop(m);
     let explanation = fresh.deadline.explanation;
     let m = Mounted::new(move || view! { <WhyThisDate explanation=explanation recomputed=true /> })
@@ -240,11 +201,7 @@ async fn the_timeline_has_headed_rows_late_in_words_and_machine_readable_times()
     .await;
     assert_eq!(m.text("span.tag"), PublicStatus::Delivered.label(EN));
     assert_eq!(m.all("table.targets thead th[scope=col]").len(), 4);
-    assert_eq!(
-        m.all("table.targets tbody th[scope=row]").len(),
-        n,
-        "each step names its row"
-    );
+    assert_eq!(m.all("table.targets tbody th[scope=row]").len(), n, "each step names its row");
     let late_rows = m.all("tr.targets__row--late");
     assert!(!late_rows.is_empty());
     for row in late_rows {
@@ -255,12 +212,7 @@ async fn the_timeline_has_headed_rows_late_in_words_and_machine_readable_times()
     }
     let times = m.all("ol.events time[datetime]");
     assert_eq!(times.len(), 1, "the acceptance event");
-    assert!(
-        times[0]
-            .get_attribute("datetime")
-            .unwrap()
-            .starts_with("2025-03-20")
-    );
+    assert!(times[0].get_attribute("datetime").unwrap().starts_with("2025-03-20"));
 }
 
 #[wasm_bindgen_test]
@@ -284,11 +236,7 @@ async fn tags_and_notices_say_it_in_words() {
     assert_eq!(alert.get_attribute("role").as_deref(), Some("alert"));
     assert_eq!(alert.class_name(), "notice notice--warning");
     let info = m.get("#n2").parent_element().unwrap();
-    assert_eq!(
-        info.get_attribute("role"),
-        None,
-        "plain content, read in order"
-    );
+    assert_eq!(info.get_attribute("role"), None, "plain content, read in order");
     assert_eq!(info.class_name(), "notice");
     assert_eq!(m.all(".notice--warning").len(), 2);
 }
@@ -309,17 +257,9 @@ async fn a_complaints_marks_and_summary() {
     let marks = m.all("ol.marks > li.marks__item");
     assert_eq!(marks.len(), 4, "the four portal marks");
     assert!(marks[0].class_list().contains("marks__item--done"));
+    assert!(marks[0].text_content().unwrap().contains(tr::complaint_track_mark_delivered(EN)));
     assert!(
-        marks[0]
-            .text_content()
-            .unwrap()
-            .contains(tr::complaint_track_mark_delivered(EN))
-    );
-    assert!(
-        marks[1]
-            .text_content()
-            .unwrap()
-            .contains(tr::complaint_track_not_yet(EN)),
+        marks[1].text_content().unwrap().contains(tr::complaint_track_not_yet(EN)),
         "not yet, in words"
     );
     // Not registered yet: the date it would be due, with its reasoning.
@@ -331,10 +271,7 @@ async fn a_complaints_marks_and_summary() {
         Some("summary complaint-summary")
     );
     assert_eq!(m.all("dl.complaint-summary .summary__row").len(), 4);
-    assert!(
-        m.find("dl.complaint-summary b").is_none(),
-        "the citizen's text is not markup"
-    );
+    assert!(m.find("dl.complaint-summary b").is_none(), "the citizen's text is not markup");
     assert!(m.text("dl.complaint-summary").contains("<b>Not ready</b>"));
 }
 
@@ -357,16 +294,10 @@ async fn the_qr_code_is_an_image_named_by_its_reference() {
     )
     .await;
     assert_eq!(m.attr(".qr__image", "role").as_deref(), Some("img"));
-    assert_eq!(
-        m.attr(".qr__image", "aria-label").as_deref(),
-        Some("QR code of S2-250320-ABCDEF")
-    );
+    assert_eq!(m.attr(".qr__image", "aria-label").as_deref(), Some("QR code of S2-250320-ABCDEF"));
     assert_eq!(m.attr("svg", "aria-hidden").as_deref(), Some("true"));
     let d = m.attr("svg path", "d").unwrap();
-    assert!(
-        d.starts_with("M0 0h1v1h-1z"),
-        "the finder pattern's first module: {d}"
-    );
+    assert!(d.starts_with("M0 0h1v1h-1z"), "the finder pattern's first module: {d}");
     // Drawn from the reference's modules, never from markup.
     let (path, width) = qujat::ui::widgets::qr_code::qr_path("S2-250320-ABCDEF").unwrap();
     assert_eq!(d, path);
@@ -410,20 +341,14 @@ async fn the_regional_note_names_the_regulation_or_says_the_region_has_none() {
     })
     .await;
     let notes = applies.all("p.regional-note");
-    assert_eq!(
-        notes.len(),
-        2,
-        "the regulation, and the portal mapping as an interpretation"
-    );
+    assert_eq!(notes.len(), 2, "the regulation, and the portal mapping as an interpretation");
     assert!(
         applies
             .text("p.regional-note")
             .starts_with(tr::life_regional_applies(EN, "").trim_end_matches('.'))
     );
     assert!(
-        applies
-            .find("p.regional-note details.legal-basis .tag--assumption")
-            .is_some(),
+        applies.find("p.regional-note details.legal-basis .tag--assumption").is_some(),
         "the mapping is tagged an assumption where it is read"
     );
 
@@ -432,10 +357,7 @@ async fn the_regional_note_names_the_regulation_or_says_the_region_has_none() {
     })
     .await;
     let text = elsewhere.text("p.regional-note");
-    assert!(
-        text.contains("East Kazakhstan") && text.contains("Almaty"),
-        "{text}"
-    );
+    assert!(text.contains("East Kazakhstan") && text.contains("Almaty"), "{text}");
     assert_eq!(elsewhere.all("p.regional-note").len(), 1);
 
     let unknown = Mounted::new(|| {
@@ -451,10 +373,7 @@ async fn the_regional_note_names_the_regulation_or_says_the_region_has_none() {
         view! { <RegionalNote service=ServiceId::S1 channel=Channel::StateCorporation region=Some("almaty-city".to_string()) /> }
     })
     .await;
-    assert!(
-        none.find("p.regional-note").is_none(),
-        "S1 has no regional regulation: nothing"
-    );
+    assert!(none.find("p.regional-note").is_none(), "S1 has no regional regulation: nothing");
 }
 
 #[wasm_bindgen_test]
@@ -462,29 +381,15 @@ async fn an_interpretation_is_read_next_to_its_value_without_opening_the_basis()
     storage().clear().unwrap();
     let p = catalog::notes().portal_steps.clone();
     assert_eq!(p.status, Status::Assumption);
-    let note = p
-        .note
-        .clone()
-        .expect("the mapping says why")
-        .get(EN)
-        .to_string();
+    let note = p.note.clone().expect("the mapping says why").get(EN).to_string();
     let rule = p.rule.clone().expect("a RULES.md resolution");
     let m = Mounted::new(move || view! { <LegalBasis provenance=p /> }).await;
     let reading = m.text(".legal-basis__reading");
-    assert!(
-        reading.starts_with(Status::Assumption.label(EN)),
-        "{reading}"
-    );
+    assert!(reading.starts_with(Status::Assumption.label(EN)), "{reading}");
     assert!(reading.contains(&note), "the reasoning: {reading}");
     assert!(reading.contains(&rule), "the resolution: {reading}");
-    assert!(
-        m.find("details .legal-basis__reading").is_none(),
-        "outside the closed disclosure"
-    );
-    assert!(
-        !m.text("details.legal-basis .details__body").contains(&note),
-        "said once"
-    );
+    assert!(m.find("details .legal-basis__reading").is_none(), "outside the closed disclosure");
+    assert!(!m.text("details.legal-basis .details__body").contains(&note), "said once");
 
     // A national item has no reading line: its basis is the quote.
     let national = catalog::service(ServiceId::S2).summary.provenance.clone();

@@ -63,10 +63,7 @@ fn run(args: Vec<String>) -> Result<(), String> {
                 let file = format!("{dir}/{}", pack::file_name(lang));
                 write(&file, pack::file(lang).to_string())?;
             }
-            return write(
-                &format!("{dir}/texts-slots.txt"),
-                pack::SLOT_MAP.to_string(),
-            );
+            return write(&format!("{dir}/texts-slots.txt"), pack::SLOT_MAP.to_string());
         }
         [flag, file] if flag == "--out" => Some(file.clone()),
         [flag] if flag == "--help" || flag == "-h" => {

@@ -22,17 +22,10 @@ fn flatten(
     out: &mut BTreeMap<String, Msg>,
 ) -> Result<(), String> {
     for (k, v) in table {
-        if !k
-            .chars()
-            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
-        {
+        if !k.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_') {
             return Err(format!("key segment `{k}` must be lower_snake_case"));
         }
-        let key = if prefix.is_empty() {
-            k.clone()
-        } else {
-            format!("{prefix}_{k}")
-        };
+        let key = if prefix.is_empty() { k.clone() } else { format!("{prefix}_{k}") };
         match v {
             toml::Value::String(s) => {
                 out.insert(key, Msg::Plain(s.clone()));
@@ -42,17 +35,13 @@ fn flatten(
                     && t.keys().all(|c| PLURAL_CATEGORIES.contains(&c.as_str()))
                     && t.values().all(|v| v.is_str()) =>
             {
-                let forms = t
-                    .iter()
-                    .map(|(c, v)| (c.clone(), v.as_str().unwrap().to_string()))
-                    .collect();
+                let forms =
+                    t.iter().map(|(c, v)| (c.clone(), v.as_str().unwrap().to_string())).collect();
                 out.insert(key, Msg::Plural(forms));
             }
             toml::Value::Table(t) => flatten(&key, t, out)?,
             other => {
-                return Err(format!(
-                    "`{key}`: expected a string or a table, found {other}"
-                ));
+                return Err(format!("`{key}`: expected a string or a table, found {other}"));
             }
         }
     }
@@ -65,9 +54,7 @@ fn placeholders(s: &str) -> Result<Vec<String>, String> {
     let mut rest = s;
     while let Some(i) = rest.find('{') {
         let after = &rest[i + 1..];
-        let j = after
-            .find('}')
-            .ok_or_else(|| format!("unclosed `{{` in {s:?}"))?;
+        let j = after.find('}').ok_or_else(|| format!("unclosed `{{` in {s:?}"))?;
         let name = &after[..j];
         if name.is_empty() || !name.chars().all(|c| c.is_ascii_lowercase() || c == '_') {
             return Err(format!("bad placeholder `{{{name}}}` in {s:?}"));
@@ -102,9 +89,7 @@ fn messages_json(all: &BTreeMap<&str, BTreeMap<String, Msg>>) -> String {
             let value = match &all[lang][key] {
                 Msg::Plain(text) => serde_json::Value::from(text.as_str()),
                 Msg::Plural(forms) => serde_json::Value::from_iter(
-                    forms
-                        .iter()
-                        .map(|(c, t)| (c.clone(), serde_json::Value::from(t.as_str()))),
+                    forms.iter().map(|(c, t)| (c.clone(), serde_json::Value::from(t.as_str()))),
                 ),
             };
             langs.insert(lang.to_string(), value);
@@ -148,11 +133,8 @@ pub fn generate(dir: &Path, extra: &[[String; 3]]) -> Result<Messages, String> {
     let mut all: BTreeMap<&str, BTreeMap<String, Msg>> = BTreeMap::new();
     for lang in LANGS {
         let mut msgs = BTreeMap::new();
-        let files = std::iter::once((String::new(), format!("{lang}.toml"))).chain(
-            areas
-                .iter()
-                .map(|a| (a.clone(), format!("{a}.{lang}.toml"))),
-        );
+        let files = std::iter::once((String::new(), format!("{lang}.toml")))
+            .chain(areas.iter().map(|a| (a.clone(), format!("{a}.{lang}.toml"))));
         for (prefix, file) in files {
             let path = dir.join(file);
             let text = fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
@@ -212,9 +194,7 @@ pub fn generate(dir: &Path, extra: &[[String; 3]]) -> Result<Messages, String> {
                         errors.push(format!("`{key}` is empty in {lang}"));
                     }
                     if sorted(placeholders(t)?) != sorted(params.clone()) {
-                        errors.push(format!(
-                            "`{key}`: placeholders differ between en and {lang}"
-                        ));
+                        errors.push(format!("`{key}`: placeholders differ between en and {lang}"));
                     }
                     texts.push(t.clone());
                 }
@@ -256,10 +236,7 @@ pub fn generate(dir: &Path, extra: &[[String; 3]]) -> Result<Messages, String> {
                         _ => "En",
                     };
                     let get = |c: &str| {
-                        forms
-                            .get(c)
-                            .or_else(|| forms.get("other"))
-                            .or_else(|| forms.get("many"))
+                        forms.get(c).or_else(|| forms.get("other")).or_else(|| forms.get("many"))
                     };
                     let mut cats = String::new();
                     for cat in ["zero", "one", "two", "few", "many", "other"] {
@@ -282,41 +259,20 @@ pub fn generate(dir: &Path, extra: &[[String; 3]]) -> Result<Messages, String> {
                     )
                     .unwrap();
                 }
-                plural_fn(
-                    &mut code,
-                    "",
-                    key,
-                    &params,
-                    &format!("match l {{ {arms} }}"),
-                );
+                plural_fn(&mut code, "", key, &params, &format!("match l {{ {arms} }}"));
             }
         }
     }
     if !errors.is_empty() {
         return Err(format!("i18n errors:\n  {}", errors.join("\n  ")));
     }
-    writeln!(
-        code,
-        "\n/// Every message key, for tests.\npub const KEYS: &[&str] = &{keys:?};"
-    )
-    .unwrap();
-    let Packed {
-        code: mut packed_code,
-        packs,
-        map,
-        first_extra,
-    } = packed(&all, extra)?;
+    writeln!(code, "\n/// Every message key, for tests.\npub const KEYS: &[&str] = &{keys:?};")
+        .unwrap();
+    let Packed { code: mut packed_code, packs, map, first_extra } = packed(&all, extra)?;
     let every = every_text(&all)?;
     code.push_str(&every);
     packed_code.push_str(&every);
-    Ok(Messages {
-        code,
-        packed_code,
-        json: messages_json(&all),
-        packs,
-        slots: map,
-        first_extra,
-    })
+    Ok(Messages { code, packed_code, json: messages_json(&all), packs, slots: map, first_extra })
 }
 
 /// The texts of each language as a pack, and the `tr` module that reads
@@ -379,7 +335,7 @@ fn packed(
     }
     if slots.iter().flatten().any(|t| t.contains('\0')) {
         return Err(
-            "a message or a data file's text contains NUL, which separates a pack's texts".into(),
+            "a message or a data file's text contains NUL, which separates a pack's texts".into()
         );
     }
     // An empty slot means "not in this bundle's pack" (`.ci/packs.mjs`).
@@ -406,12 +362,7 @@ fn packed(
         n += 1;
         pack
     });
-    Ok(Packed {
-        code,
-        packs,
-        map,
-        first_extra,
-    })
+    Ok(Packed { code, packs, map, first_extra })
 }
 
 /// What [`packed`] makes.
@@ -467,11 +418,7 @@ const NAMED: &str = "#[inline(never)] ";
 /// text in `l`, filled with the message's `params` where it has any.
 fn plain_fn(code: &mut String, attr: &str, key: &str, params: &[String], text: &str) {
     if params.is_empty() {
-        writeln!(
-            code,
-            "{attr}pub fn {key}(l: Lang) -> &'static str {{ {text} }}"
-        )
-        .unwrap();
+        writeln!(code, "{attr}pub fn {key}(l: Lang) -> &'static str {{ {text} }}").unwrap();
     } else {
         let sig: Vec<String> = params.iter().map(|p| format!("{p}: &str")).collect();
         let pairs: Vec<String> = params.iter().map(|p| format!("({p:?}, {p})")).collect();

@@ -26,11 +26,7 @@ pub fn backspace_utf16(value: &str, start: usize, end: usize) -> (String, usize)
         return (value.to_string(), 0);
     }
     // A character outside the BMP is two units: remove both.
-    let width = if start >= 2 && (0xDC00..0xE000).contains(&units[start - 1]) {
-        2
-    } else {
-        1
-    };
+    let width = if start >= 2 && (0xDC00..0xE000).contains(&units[start - 1]) { 2 } else { 1 };
     splice_utf16(value, start - width, start, "")
 }
 

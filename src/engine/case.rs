@@ -201,18 +201,13 @@ fn term(
 ) -> Option<CaseTerm> {
     let terms: Vec<&'static Term> = service.terms_for(channel).collect();
     if !terms.iter().any(|t| t.location.is_some()) {
-        return terms.first().map(|t| CaseTerm {
-            term: t,
-            location_assumed: None,
-        });
+        return terms.first().map(|t| CaseTerm { term: t, location_assumed: None });
     }
     let wanted = location.unwrap_or(Location::Other);
     let term = terms.into_iter().find(|t| t.location == Some(wanted))?;
     Some(CaseTerm {
         term,
-        location_assumed: location
-            .is_none()
-            .then(crate::engine::deadline::location_assumption),
+        location_assumed: location.is_none().then(crate::engine::deadline::location_assumption),
     })
 }
 

@@ -92,11 +92,8 @@ pub mod base64 {
     pub fn encode(bytes: &[u8]) -> String {
         let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
         for chunk in bytes.chunks(3) {
-            let b = [
-                chunk[0],
-                chunk.get(1).copied().unwrap_or(0),
-                chunk.get(2).copied().unwrap_or(0),
-            ];
+            let b =
+                [chunk[0], chunk.get(1).copied().unwrap_or(0), chunk.get(2).copied().unwrap_or(0)];
             let n = (u32::from(b[0]) << 16) | (u32::from(b[1]) << 8) | u32::from(b[2]);
             for i in 0..4 {
                 if i <= chunk.len() {
@@ -188,24 +185,14 @@ mod tests {
 
     #[test]
     fn non_canonical_and_foreign_text_is_refused() {
-        for bad in [
-            "M",
-            "MZX",
-            "MZXW6Y",
-            "my",
-            "MZ=",
-            "MZ XW",
-            "MZ1",
-            "MZ8",
-            "MZ\u{416}",
-        ] {
+        for bad in ["M", "MZX", "MZXW6Y", "my", "MZ=", "MZ XW", "MZ1", "MZ8", "MZ\u{416}"] {
             assert_eq!(base32::decode(bad), None, "{bad:?}");
         }
         // "MZ" is "f"; "M3" sets bits past the byte.
         assert_eq!(base32::decode("M3"), None);
-        for bad in [
-            "Z", "Zg", "Zg=", "Zh==", "Zm9=", "Z===", "=Zg=", "Zg==Zg==", "Zm9v\n", "Zm-v", "Zm_v",
-        ] {
+        for bad in
+            ["Z", "Zg", "Zg=", "Zh==", "Zm9=", "Z===", "=Zg=", "Zg==Zg==", "Zm9v\n", "Zm-v", "Zm_v"]
+        {
             assert_eq!(base64::decode(bad), None, "{bad:?}");
         }
     }

@@ -32,14 +32,8 @@ pub fn from_js_millis(ms: f64) -> DateTime<Utc> {
 /// assert_eq!(demo_now(real, i64::MIN), DateTime::<Utc>::MIN_UTC);
 /// ```
 pub fn demo_now(real: DateTime<Utc>, offset_ms: i64) -> DateTime<Utc> {
-    let end = if offset_ms < 0 {
-        DateTime::<Utc>::MIN_UTC
-    } else {
-        DateTime::<Utc>::MAX_UTC
-    };
-    TimeDelta::try_milliseconds(offset_ms)
-        .and_then(|d| real.checked_add_signed(d))
-        .unwrap_or(end)
+    let end = if offset_ms < 0 { DateTime::<Utc>::MIN_UTC } else { DateTime::<Utc>::MAX_UTC };
+    TimeDelta::try_milliseconds(offset_ms).and_then(|d| real.checked_add_signed(d)).unwrap_or(end)
 }
 
 /// The offset after moving the demo clock forward by `gap`.
@@ -62,11 +56,9 @@ mod tests {
 
     #[test]
     fn no_stored_offset_or_browser_time_panics() {
-        for real in [
-            DateTime::<Utc>::MIN_UTC,
-            DateTime::<Utc>::UNIX_EPOCH,
-            DateTime::<Utc>::MAX_UTC,
-        ] {
+        for real in
+            [DateTime::<Utc>::MIN_UTC, DateTime::<Utc>::UNIX_EPOCH, DateTime::<Utc>::MAX_UTC]
+        {
             for off in [i64::MIN, i64::MIN + 1, -1, 0, 1, i64::MAX - 1, i64::MAX] {
                 let _ = demo_now(real, off);
                 let _ = offset(off);
@@ -74,14 +66,7 @@ mod tests {
                 let _ = advanced(off, TimeDelta::MIN);
             }
         }
-        for ms in [
-            f64::NAN,
-            f64::INFINITY,
-            f64::NEG_INFINITY,
-            1e300,
-            -1e300,
-            0.0,
-        ] {
+        for ms in [f64::NAN, f64::INFINITY, f64::NEG_INFINITY, 1e300, -1e300, 0.0] {
             let _ = from_js_millis(ms);
         }
         assert_eq!(from_js_millis(1_000.0).timestamp(), 1);

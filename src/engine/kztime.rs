@@ -101,16 +101,7 @@ pub struct Zone<'a> {
 /// docs).
 pub const NATIONAL: Zone<'static> = Zone {
     id: "utc6-until-2024",
-    spells: &[
-        Spell {
-            hours: 6,
-            until: Some(SWITCH_UNIX),
-        },
-        Spell {
-            hours: 5,
-            until: None,
-        },
-    ],
+    spells: &[Spell { hours: 6, until: Some(SWITCH_UNIX) }, Spell { hours: 5, until: None }],
 };
 
 impl Zone<'_> {
@@ -122,10 +113,7 @@ impl Zone<'_> {
             .find(|s| s.until.is_none_or(|u| t < u))
             .or(self.spells.last())
             .copied()
-            .unwrap_or(Spell {
-                hours: 5,
-                until: None,
-            })
+            .unwrap_or(Spell { hours: 5, until: None })
     }
 
     /// The offset in force at `instant`.
@@ -177,10 +165,7 @@ impl Zone<'_> {
                 )
             }
             [one] => LocalInstants::Single(*one),
-            [earlier, .., later] => LocalInstants::Ambiguous {
-                earlier: *earlier,
-                later: *later,
-            },
+            [earlier, .., later] => LocalInstants::Ambiguous { earlier: *earlier, later: *later },
         })
     }
 
@@ -253,10 +238,7 @@ pub fn local_to_utc(local: NaiveDateTime) -> Result<DateTime<Utc>, KzTimeError> 
 pub fn parse_instant(s: &str) -> Result<DateTime<Utc>, KzTimeError> {
     DateTime::parse_from_rfc3339(s.trim())
         .map(|d| d.with_timezone(&Utc))
-        .map_err(|e| KzTimeError::Parse {
-            input: s.to_string(),
-            reason: e.to_string(),
-        })
+        .map_err(|e| KzTimeError::Parse { input: s.to_string(), reason: e.to_string() })
 }
 
 #[cfg(test)]
@@ -265,10 +247,7 @@ mod tests {
 
     #[test]
     fn switch_constant_is_the_documented_instant() {
-        assert_eq!(
-            switch_instant().to_rfc3339(),
-            "2024-02-29T18:00:00+00:00".to_string()
-        );
+        assert_eq!(switch_instant().to_rfc3339(), "2024-02-29T18:00:00+00:00".to_string());
     }
 
     #[test]
@@ -280,10 +259,7 @@ mod tests {
 
     #[test]
     fn extreme_instants_do_not_panic() {
-        assert_eq!(
-            to_local(DateTime::<Utc>::MAX_UTC),
-            Err(KzTimeError::OutOfRange)
-        );
+        assert_eq!(to_local(DateTime::<Utc>::MAX_UTC), Err(KzTimeError::OutOfRange));
         assert!(local_to_utc(NaiveDateTime::MIN).is_err());
     }
 }

@@ -60,9 +60,7 @@ mod tests {
     fn lists() -> impl Iterator<Item = Vec<(u8, usize)>> {
         let mut state: u64 = 0x9e37_79b9_7f4a_7c15;
         let mut next = move || {
-            state = state
-                .wrapping_mul(6_364_136_223_846_793_005)
-                .wrapping_add(1);
+            state = state.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
             state >> 33
         };
         (0..2_000).map(move |_| {

@@ -100,19 +100,12 @@ fn load() -> Result<Loaded, String> {
             let spells = z
                 .offsets
                 .iter()
-                .map(|o| Spell {
-                    hours: o.hours,
-                    until: o.until.map(|u| u.timestamp()),
-                })
+                .map(|o| Spell { hours: o.hours, until: o.until.map(|u| u.timestamp()) })
                 .collect();
             (z.id, spells)
         })
         .collect();
-    Ok(Loaded {
-        meta: d.meta,
-        zones,
-        regions: d.region,
-    })
+    Ok(Loaded { meta: d.meta, zones, regions: d.region })
 }
 
 static DATA: OnceLock<Result<Loaded, String>> = OnceLock::new();
@@ -142,29 +135,18 @@ pub fn region(id: &str) -> Option<&'static Region> {
 
 /// The clock with this id.
 pub fn zone(id: &str) -> Option<Zone<'static>> {
-    data()?
-        .zones
-        .iter()
-        .find(|(z, _)| z == id)
-        .map(|(id, spells)| Zone { id, spells })
+    data()?.zones.iter().find(|(z, _)| z == id).map(|(id, spells)| Zone { id, spells })
 }
 
 /// Every clock, as (id, zone).
 pub fn zones() -> Vec<Zone<'static>> {
-    data().map_or(Vec::new(), |d| {
-        d.zones
-            .iter()
-            .map(|(id, spells)| Zone { id, spells })
-            .collect()
-    })
+    data().map_or(Vec::new(), |d| d.zones.iter().map(|(id, spells)| Zone { id, spells }).collect())
 }
 
 /// The clock of a region named by id, or [`kztime::NATIONAL`] when the
 /// region is unknown (`None`, or an id the data does not have).
 pub fn zone_of(region_id: Option<&str>) -> Zone<'static> {
-    region_id
-        .and_then(region)
-        .map_or(kztime::NATIONAL, Region::zone)
+    region_id.and_then(region).map_or(kztime::NATIONAL, Region::zone)
 }
 
 /// True when the clock of `region_id` reads `instant` differently from the

@@ -52,9 +52,7 @@ impl Text {
     }
 
     pub fn is_complete(&self) -> bool {
-        Lang::ALL
-            .iter()
-            .all(|&lang| !self.get(lang).trim().is_empty())
+        Lang::ALL.iter().all(|&lang| !self.get(lang).trim().is_empty())
     }
 }
 

@@ -104,11 +104,7 @@ impl Format {
             steps.len() as u64 + 1 == version as u64,
             "a format needs one migration step per older version"
         );
-        Format {
-            version,
-            steps,
-            bare,
-        }
+        Format { version, steps, bare }
     }
 }
 
@@ -129,11 +125,7 @@ pub fn decode<T: DeserializeOwned>(raw: &str, format: &Format) -> Result<Envelop
     // what is left here is the one typed parse of an envelope.
     let text = current_text(raw, format)?;
     let env: Envelope<T> = json::from_str(&text).map_err(|e| LoadError::Corrupt(e.to_string()))?;
-    Ok(Envelope {
-        v: format.version,
-        rev: env.rev,
-        data: env.data,
-    })
+    Ok(Envelope { v: format.version, rev: env.rev, data: env.data })
 }
 
 /// The stored text as an envelope of `format`'s current version: `raw`
@@ -154,10 +146,8 @@ fn current_text<'a>(raw: &'a str, format: &Format) -> Result<std::borrow::Cow<'a
                 return Ok(std::borrow::Cow::Borrowed(raw));
             }
             let value: serde_json::Value = json::from_str(raw).map_err(corrupt)?;
-            let data = value
-                .get("data")
-                .cloned()
-                .ok_or_else(|| LoadError::Corrupt("no data".into()))?;
+            let data =
+                value.get("data").cloned().ok_or_else(|| LoadError::Corrupt("no data".into()))?;
             (header.v, header.rev, data)
         }
         Err(not_an_envelope) => {
@@ -191,12 +181,7 @@ fn upgrade(
 
 /// Encodes a value at `rev` in `format`'s current version.
 pub fn encode<T: Serialize>(rev: u64, data: &T, format: &Format) -> String {
-    serde_json::to_string(&Envelope {
-        v: format.version,
-        rev,
-        data,
-    })
-    .unwrap_or_default()
+    serde_json::to_string(&Envelope { v: format.version, rev, data }).unwrap_or_default()
 }
 
 /// A record changed elsewhere since it was read: `expected` is the revision
@@ -321,10 +306,7 @@ mod tests {
             "{\"v\":\"1\",\"rev\":1,\"data\":{}}",
         ] {
             assert!(
-                matches!(
-                    decode::<Drafts>(raw, &Format::FIRST),
-                    Err(LoadError::Corrupt(_))
-                ),
+                matches!(decode::<Drafts>(raw, &Format::FIRST), Err(LoadError::Corrupt(_))),
                 "{raw:?}"
             );
         }
@@ -338,10 +320,7 @@ mod tests {
     #[test]
     fn data_from_a_newer_release_is_not_misread() {
         let raw = r#"{"v":2,"rev":1,"data":{}}"#;
-        assert_eq!(
-            decode::<Drafts>(raw, &Format::FIRST),
-            Err(LoadError::FromTheFuture(2))
-        );
+        assert_eq!(decode::<Drafts>(raw, &Format::FIRST), Err(LoadError::FromTheFuture(2)));
     }
 
     #[derive(Clone, Debug, Default, PartialEq)]
@@ -390,17 +369,11 @@ mod tests {
         let mut c = Counter { n: 1, rev: 4 };
         assert_eq!(
             c.change_at_rev(3, |c| add(c, 1)),
-            Err(CounterError::Stale(Stale {
-                expected: 3,
-                found: 4
-            }))
+            Err(CounterError::Stale(Stale { expected: 3, found: 4 }))
         );
         assert_eq!(c, Counter { n: 1, rev: 4 });
         // The change failed half-way (it had already written `n`): rolled back.
-        assert_eq!(
-            c.change_at_rev(4, |c| add(c, -5)),
-            Err(CounterError::Negative)
-        );
+        assert_eq!(c.change_at_rev(4, |c| add(c, -5)), Err(CounterError::Negative));
         assert_eq!(c, Counter { n: 1, rev: 4 });
     }
 }

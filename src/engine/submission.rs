@@ -156,10 +156,7 @@ impl Submission {
         now: DateTime<Utc>,
         include_historical: bool,
     ) -> Result<Vec<Target>, LifecycleError> {
-        let Outcome::Accepted {
-            accepted_on, due, ..
-        } = &self.outcome
-        else {
+        let Outcome::Accepted { accepted_on, due, .. } = &self.outcome else {
             return Ok(Vec::new());
         };
         let ctx = self.ctx()?;
@@ -185,18 +182,16 @@ impl Submission {
     /// another date than the stored `due` if the calendar changed since.
     pub fn deadline(&self) -> Result<RecordedDeadline, SubmitError> {
         match &self.outcome {
-            Outcome::Accepted {
-                accepted_on,
-                due,
-                explanation: Some(explanation),
-            } => Ok(RecordedDeadline {
-                deadline: Deadline {
-                    accepted_on: *accepted_on,
-                    due: *due,
-                    explanation: explanation.clone(),
-                },
-                recomputed: false,
-            }),
+            Outcome::Accepted { accepted_on, due, explanation: Some(explanation) } => {
+                Ok(RecordedDeadline {
+                    deadline: Deadline {
+                        accepted_on: *accepted_on,
+                        due: *due,
+                        explanation: explanation.clone(),
+                    },
+                    recomputed: false,
+                })
+            }
             _ => {
                 let cal = calendar::calendar().map_err(DeadlineError::from)?;
                 let service = catalog::service(self.service);
@@ -394,9 +389,7 @@ pub fn submit_with_calendar(
     let region = application::school_region(&draft.answers, national_date);
     let service = catalog::service(draft.service);
     let d = deadline::deadline_for_in(&service.terms, Channel::Portal, None, now, cal, region)?;
-    let local_date = region::zone_of(region)
-        .local_date(now)
-        .unwrap_or(national_date);
+    let local_date = region::zone_of(region).local_date(now).unwrap_or(national_date);
     Ok(Submission {
         reference: application::reference(draft.service, local_date, random),
         service: draft.service,

@@ -29,11 +29,7 @@ pub enum Channel {
 }
 
 impl Channel {
-    pub const ALL: [Channel; 3] = [
-        Channel::Provider,
-        Channel::StateCorporation,
-        Channel::Portal,
-    ];
+    pub const ALL: [Channel; 3] = [Channel::Provider, Channel::StateCorporation, Channel::Portal];
 
     /// The CLI and URL spelling.
     pub fn slug(self) -> &'static str {
@@ -180,11 +176,7 @@ impl Hours {
     /// Minutes of work in one day: opening hours minus breaks.
     pub fn working_minutes(&self) -> u32 {
         let total = u32::from(self.close.0.saturating_sub(self.open.0));
-        let breaks: u32 = self
-            .breaks
-            .iter()
-            .map(|[a, b]| u32::from(b.0.saturating_sub(a.0)))
-            .sum();
+        let breaks: u32 = self.breaks.iter().map(|[a, b]| u32::from(b.0.saturating_sub(a.0))).sum();
         total.saturating_sub(breaks)
     }
 }
@@ -206,16 +198,10 @@ mod tests {
     #[test]
     fn working_minutes_subtract_breaks() {
         let t = |s| ClockTime::parse(s).unwrap();
-        let ru = Hours {
-            open: t("09:00"),
-            close: t("18:30"),
-            breaks: vec![[t("13:00"), t("14:30")]],
-        };
-        let kz = Hours {
-            open: t("09:00"),
-            close: t("18:00"),
-            breaks: vec![[t("13:00"), t("14:00")]],
-        };
+        let ru =
+            Hours { open: t("09:00"), close: t("18:30"), breaks: vec![[t("13:00"), t("14:30")]] };
+        let kz =
+            Hours { open: t("09:00"), close: t("18:00"), breaks: vec![[t("13:00"), t("14:00")]] };
         assert_eq!(ru.working_minutes(), 8 * 60);
         assert_eq!(kz.working_minutes(), 8 * 60);
     }

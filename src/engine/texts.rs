@@ -55,10 +55,7 @@ pub fn is_installed(lang: Lang) -> bool {
 /// (every real text is non-empty, so that is a text `.ci/packs.mjs` did
 /// not keep for the bundle).
 pub fn text(lang: Lang, slot: usize) -> &'static str {
-    let text = PACKS[index(lang)]
-        .get()
-        .and_then(|texts| texts.get(slot).copied())
-        .unwrap_or("");
+    let text = PACKS[index(lang)].get().and_then(|texts| texts.get(slot).copied()).unwrap_or("");
     if text.is_empty()
         && let Some(missing) = MISSING.get()
     {

@@ -32,70 +32,22 @@ use super::{Gen, Target, decode};
 /// What main stored in each collection (version 1), by collection name.
 pub fn stored_examples() -> BTreeMap<&'static str, &'static str> {
     BTreeMap::from([
-        (
-            "drafts",
-            include_str!("../../tests/fixtures/stored/drafts.v1.json"),
-        ),
-        (
-            "applications",
-            include_str!("../../tests/fixtures/stored/applications.v1.json"),
-        ),
-        (
-            "eds-keys",
-            include_str!("../../tests/fixtures/stored/eds-keys.v1.json"),
-        ),
-        (
-            "otp",
-            include_str!("../../tests/fixtures/stored/otp.v1.json"),
-        ),
-        (
-            "sms",
-            include_str!("../../tests/fixtures/stored/sms.v1.json"),
-        ),
-        (
-            "complaints",
-            include_str!("../../tests/fixtures/stored/complaints.v1.json"),
-        ),
-        (
-            "complaint-drafts",
-            include_str!("../../tests/fixtures/stored/complaint-drafts.v1.json"),
-        ),
-        (
-            "seen",
-            include_str!("../../tests/fixtures/stored/seen.v1.json"),
-        ),
-        (
-            "halls",
-            include_str!("../../tests/fixtures/stored/halls.v1.json"),
-        ),
-        (
-            "tickets",
-            include_str!("../../tests/fixtures/stored/tickets.v1.json"),
-        ),
-        (
-            "counter",
-            include_str!("../../tests/fixtures/stored/counter.v1.json"),
-        ),
-        (
-            "session",
-            include_str!("../../tests/fixtures/stored/session.v1.json"),
-        ),
-        (
-            "clock",
-            include_str!("../../tests/fixtures/stored/clock.v1.json"),
-        ),
-        (
-            "staff-role",
-            include_str!("../../tests/fixtures/stored/staff-role.v1.json"),
-        ),
-        (
-            "operator",
-            include_str!("../../tests/fixtures/stored/operator.v1.json"),
-        ),
-        (
-            "operator-data",
-            include_str!("../../tests/fixtures/stored/operator-data.v1.json"),
-        ),
+        ("drafts", include_str!("../../tests/fixtures/stored/drafts.v1.json")),
+        ("applications", include_str!("../../tests/fixtures/stored/applications.v1.json")),
+        ("eds-keys", include_str!("../../tests/fixtures/stored/eds-keys.v1.json")),
+        ("otp", include_str!("../../tests/fixtures/stored/otp.v1.json")),
+        ("sms", include_str!("../../tests/fixtures/stored/sms.v1.json")),
+        ("complaints", include_str!("../../tests/fixtures/stored/complaints.v1.json")),
+        ("complaint-drafts", include_str!("../../tests/fixtures/stored/complaint-drafts.v1.json")),
+        ("seen", include_str!("../../tests/fixtures/stored/seen.v1.json")),
+        ("halls", include_str!("../../tests/fixtures/stored/halls.v1.json")),
+        ("tickets", include_str!("../../tests/fixtures/stored/tickets.v1.json")),
+        ("counter", include_str!("../../tests/fixtures/stored/counter.v1.json")),
+        ("session", include_str!("../../tests/fixtures/stored/session.v1.json")),
+        ("clock", include_str!("../../tests/fixtures/stored/clock.v1.json")),
+        ("staff-role", include_str!("../../tests/fixtures/stored/staff-role.v1.json")),
+        ("operator", include_str!("../../tests/fixtures/stored/operator.v1.json")),
+        ("operator-data", include_str!("../../tests/fixtures/stored/operator-data.v1.json")),
     ])
 }
 
@@ -231,15 +183,12 @@ fn use_otp(raw: &str, f: &Format, g: &mut Gen) -> bool {
     let phone = ["+77015550101", "+7 701 555 01 01", "", "é"];
     for _ in 0..3 {
         let now = g.instant();
-        let flow = g
-            .pick(&["sign:3f2a9c1b7d4e6a80", "consent:3f2a9c1b7d4e6a80", "x"])
-            .to_string();
+        let flow = g.pick(&["sign:3f2a9c1b7d4e6a80", "consent:3f2a9c1b7d4e6a80", "x"]).to_string();
         let p = *g.pick(&phone);
         match g.below(6) {
             0 => {
-                let _ = book.send(&flow, p, Purpose::Signing, "d", Policy::PORTAL, now, || {
-                    Ok([1; 20])
-                });
+                let _ =
+                    book.send(&flow, p, Purpose::Signing, "d", Policy::PORTAL, now, || Ok([1; 20]));
             }
             1 => {
                 let typed = g.text(8);
@@ -340,24 +289,12 @@ fn use_operator(raw: &str, f: &Format, g: &mut Gen) -> bool {
 fn extra_otp() -> Vec<String> {
     let now = DateTime::<Utc>::from_timestamp(1_780_000_000, 0).unwrap_or_default();
     let mut book = OtpBook::default();
-    let _ = book.send(
-        "sign:a",
-        "+77015550101",
-        Purpose::Signing,
-        "d",
-        Policy::PORTAL,
-        now,
-        || Ok([1; 20]),
-    );
-    let _ = book.send(
-        "consent:a",
-        "+77015550101",
-        Purpose::Consent,
-        "e",
-        Policy::PORTAL,
-        now,
-        || Ok([2; 20]),
-    );
+    let _ = book
+        .send("sign:a", "+77015550101", Purpose::Signing, "d", Policy::PORTAL, now, || Ok([1; 20]));
+    let _ =
+        book.send("consent:a", "+77015550101", Purpose::Consent, "e", Policy::PORTAL, now, || {
+            Ok([2; 20])
+        });
     let _ = book.verify("sign:a", "000000", now);
     vec![store::encode(3, &book, &formats::OTP)]
 }
@@ -368,41 +305,21 @@ fn extra_operator() -> Vec<String> {
     for _ in 0..4 {
         guard.wrong(now);
     }
-    let sealed = vault::seal_with_key(
-        &VaultKey::from_derived([1; 32], [2; 16], 600_000),
-        b"{}",
-        [3; 12],
-    );
-    vec![store::encode(
-        2,
-        &OperatorStore {
-            sealed: Some(sealed),
-            guard,
-        },
-        &formats::OPERATOR,
-    )]
+    let sealed =
+        vault::seal_with_key(&VaultKey::from_derived([1; 32], [2; 16], 600_000), b"{}", [3; 12]);
+    vec![store::encode(2, &OperatorStore { sealed: Some(sealed), guard }, &formats::OPERATOR)]
 }
 
 fn exerciser(name: &str) -> Exerciser {
     let (use_it, upgrade, extra): (Use, Upgrade, Extra) = match name {
         "drafts" => (use_drafts, upgrade::<BTreeMap<String, Draft>>, no_extra),
-        "applications" => (
-            use_applications,
-            upgrade::<BTreeMap<String, Submission>>,
-            no_extra,
-        ),
+        "applications" => (use_applications, upgrade::<BTreeMap<String, Submission>>, no_extra),
         "eds-keys" => (use_keys, upgrade::<Vec<KeyFile>>, no_extra),
         "otp" => (use_otp, upgrade::<OtpBook>, extra_otp),
-        "complaints" => (
-            use_complaints,
-            upgrade::<BTreeMap<String, Complaint>>,
-            no_extra,
-        ),
-        "complaint-drafts" => (
-            use_complaint_drafts,
-            upgrade::<BTreeMap<String, ComplaintDraft>>,
-            no_extra,
-        ),
+        "complaints" => (use_complaints, upgrade::<BTreeMap<String, Complaint>>, no_extra),
+        "complaint-drafts" => {
+            (use_complaint_drafts, upgrade::<BTreeMap<String, ComplaintDraft>>, no_extra)
+        }
         "halls" => (use_halls, upgrade::<BTreeMap<String, Hall>>, no_extra),
         "tickets" => (use_tickets, upgrade::<Tickets>, no_extra),
         "counter" => (use_counter, upgrade::<OperatorData>, no_extra),
@@ -412,11 +329,7 @@ fn exerciser(name: &str) -> Exerciser {
         "operator-data" => (use_operator_data, upgrade::<OperatorData>, no_extra),
         _ => (use_value, upgrade::<Value>, no_extra),
     };
-    Exerciser {
-        use_it,
-        upgrade,
-        extra,
-    }
+    Exerciser { use_it, upgrade, extra }
 }
 
 /// A stored collection: mutated stored texts through its decoder, what the
@@ -425,10 +338,7 @@ fn exerciser(name: &str) -> Exerciser {
 pub(super) fn collection_target(name: &'static str, format: Format) -> Target {
     let ex = exerciser(name);
     let seeds = seeds(name, &format, &ex);
-    let parsed: Vec<Value> = seeds
-        .iter()
-        .filter_map(|s| serde_json::from_str(s).ok())
-        .collect();
+    let parsed: Vec<Value> = seeds.iter().filter_map(|s| serde_json::from_str(s).ok()).collect();
     let key = format!("qujat.{name}");
     Target {
         name: format!("stored {name}"),

@@ -23,10 +23,7 @@ pub(super) fn typed_input_targets() -> Vec<Target> {
         .get("eds-keys")
         .and_then(|raw| store::decode::<Vec<KeyFile>>(raw, &formats::EDS_KEYS).ok())
         .and_then(|e| e.data.into_iter().next());
-    let key_text = key_file
-        .as_ref()
-        .map(KeyFile::to_file_string)
-        .unwrap_or_default();
+    let key_text = key_file.as_ref().map(KeyFile::to_file_string).unwrap_or_default();
     let key_value: Value = serde_json::from_str(&key_text).unwrap_or(Value::Null);
     let signed: Option<SignedDocument> = stored_examples()
         .get("applications")
@@ -40,23 +37,15 @@ pub(super) fn typed_input_targets() -> Vec<Target> {
             })
         });
     let signed_value = serde_json::to_value(&signed).unwrap_or(Value::Null);
-    let sealed_value = key_value
-        .get("encrypted_private_key")
-        .cloned()
-        .unwrap_or(Value::Null);
+    let sealed_value = key_value.get("encrypted_private_key").cloned().unwrap_or(Value::Null);
     vec![
         Target {
             name: "typed SMS code".into(),
             weight: 10,
             run: Box::new(|g: &mut Gen| {
                 let now = g.instant();
-                let mut s = OtpSession::new(
-                    "+77015550101",
-                    Purpose::Signing,
-                    "d",
-                    [5; 20],
-                    Policy::PORTAL,
-                );
+                let mut s =
+                    OtpSession::new("+77015550101", Purpose::Signing, "d", [5; 20], Policy::PORTAL);
                 let _ = s.issue(now);
                 let typed = g.text(10);
                 let ok = s.verify(&typed, now).is_ok();
@@ -79,9 +68,7 @@ pub(super) fn typed_input_targets() -> Vec<Target> {
             weight: 10,
             run: Box::new(|g: &mut Gen| {
                 let pin = if g.chance(50) {
-                    (0..4 + g.below(30))
-                        .map(|_| char::from(b'0' + g.below(10) as u8))
-                        .collect()
+                    (0..4 + g.below(30)).map(|_| char::from(b'0' + g.below(10) as u8)).collect()
                 } else {
                     g.text(40)
                 };

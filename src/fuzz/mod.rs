@@ -44,10 +44,8 @@ pub struct Target {
 }
 
 fn targets() -> Vec<Target> {
-    let mut all: Vec<Target> = formats::ALL
-        .iter()
-        .map(|(name, format)| collection_target(name, *format))
-        .collect();
+    let mut all: Vec<Target> =
+        formats::ALL.iter().map(|(name, format)| collection_target(name, *format)).collect();
     all.extend(typed_input_targets());
     all.extend(receipts::receipt_targets());
     all
@@ -101,10 +99,8 @@ pub fn run_targets(mut all: Vec<Target>, total: u64, seed: u64) -> Report {
     let weights: u64 = all.iter().map(|t| t.weight).sum();
     let previous_hook = panic::take_hook();
     panic::set_hook(Box::new(|info| {
-        let at = info
-            .location()
-            .map(|l| format!(" at {}:{}", l.file(), l.line()))
-            .unwrap_or_default();
+        let at =
+            info.location().map(|l| format!(" at {}:{}", l.file(), l.line())).unwrap_or_default();
         let msg = info
             .payload()
             .downcast_ref::<&str>()
@@ -120,11 +116,8 @@ pub fn run_targets(mut all: Vec<Target>, total: u64, seed: u64) -> Report {
     let mut given = 0;
     let count = all.len();
     for (i, t) in all.iter_mut().enumerate() {
-        let n = if i + 1 == count {
-            total.saturating_sub(given)
-        } else {
-            total * t.weight / weights
-        };
+        let n =
+            if i + 1 == count { total.saturating_sub(given) } else { total * t.weight / weights };
         given += n;
         let (mut panics, mut decoded) = (0, 0);
         for k in 0..n {
@@ -137,30 +130,16 @@ pub fn run_targets(mut all: Vec<Target>, total: u64, seed: u64) -> Report {
             if outcome.is_err() {
                 panics += 1;
                 if first_panic.is_none() {
-                    let msg = LAST_PANIC
-                        .with(|p| p.borrow_mut().take())
-                        .unwrap_or_default();
-                    first_panic = Some(format!(
-                        "{}: input {k} (input seed {input_seed:#x}): {msg}",
-                        t.name
-                    ));
+                    let msg = LAST_PANIC.with(|p| p.borrow_mut().take()).unwrap_or_default();
+                    first_panic =
+                        Some(format!("{}: input {k} (input seed {input_seed:#x}): {msg}", t.name));
                 }
             }
         }
-        reports.push(TargetReport {
-            name: t.name.clone(),
-            inputs: n,
-            decoded,
-            panics,
-        });
+        reports.push(TargetReport { name: t.name.clone(), inputs: n, decoded, panics });
     }
     panic::set_hook(previous_hook);
-    Report {
-        seed,
-        targets: reports,
-        elapsed: start.elapsed(),
-        first_panic,
-    }
+    Report { seed, targets: reports, elapsed: start.elapsed(), first_panic }
 }
 
 /// `raw` read as a stored `T` of `format`, if it reads.

@@ -39,11 +39,7 @@ pub(super) fn use_tickets(raw: &str, f: &Format, g: &mut Gen) -> bool {
     };
     let now = g.instant();
     let _ = tickets.taken();
-    let refs: Vec<String> = tickets
-        .tickets
-        .iter()
-        .map(|t| t.reference.clone())
-        .collect();
+    let refs: Vec<String> = tickets.tickets.iter().map(|t| t.reference.clone()).collect();
     for r in refs {
         let _ = tickets.get(&r).map(|t| t.status_at(now));
         let rev = tickets.rev;

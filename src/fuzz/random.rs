@@ -250,11 +250,7 @@ impl Gen {
     /// a hundred `s` mutated ([`mutate_text`](Self::mutate_text)), else
     /// any text of up to `max` characters.
     pub fn typed_near(&mut self, s: &str, percent: u64, max: u64) -> String {
-        if self.chance(percent) {
-            self.mutate_text(s)
-        } else {
-            self.text(max)
-        }
+        if self.chance(percent) { self.mutate_text(s) } else { self.text(max) }
     }
 
     /// `s` with characters inserted, removed, replaced, or cut short.

@@ -16,13 +16,9 @@ fn genuine_code() -> String {
         channel: Channel::Portal,
         holder: Holder::of_iin("850314401018").expect("a valid demo IIN"),
         issued_at: "2025-03-20T05:00:00Z".parse().expect("an instant"),
-        what: What::Acceptance {
-            due: "2025-04-10".parse().expect("a date"),
-        },
+        what: What::Acceptance { due: "2025-04-10".parse().expect("a date") },
     };
-    receipt::issue(&statement, "portal")
-        .map(|s| s.code)
-        .unwrap_or_default()
+    receipt::issue(&statement, "portal").map(|s| s.code).unwrap_or_default()
 }
 
 pub(super) fn receipt_targets() -> Vec<Target> {
@@ -65,11 +61,7 @@ fn picture_target((side, picture): (usize, Vec<u8>)) -> Target {
                         }
                     }
                 }
-                let h = if g.chance(20) {
-                    1 + g.below(side as u64) as usize
-                } else {
-                    side
-                };
+                let h = if g.chance(20) { 1 + g.below(side as u64) as usize } else { side };
                 (side, h, p)
             } else {
                 let (w, h) = (1 + g.below(96) as usize, 1 + g.below(96) as usize);

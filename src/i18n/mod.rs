@@ -109,26 +109,11 @@ mod tests {
     #[test]
     fn russian_plural_categories_follow_cldr() {
         use PluralCategory::*;
-        let cases = [
-            (0, Many),
-            (1, One),
-            (2, Few),
-            (4, Few),
-            (5, Many),
-            (11, Many),
-            (12, Many),
-        ];
+        let cases = [(0, Many), (1, One), (2, Few), (4, Few), (5, Many), (11, Many), (12, Many)];
         for (n, want) in cases {
             assert_eq!(plural(Lang::Ru, n), want, "n = {n}");
         }
-        for (n, want) in [
-            (14, Many),
-            (21, One),
-            (22, Few),
-            (25, Many),
-            (101, One),
-            (111, Many),
-        ] {
+        for (n, want) in [(14, Many), (21, One), (22, Few), (25, Many), (101, One), (111, Many)] {
             assert_eq!(plural(Lang::Ru, n), want, "n = {n}");
         }
     }
@@ -145,10 +130,7 @@ mod tests {
 
     #[test]
     fn fill_replaces_named_placeholders_and_keeps_unknown_ones() {
-        assert_eq!(
-            fill("due {date} ({n})", &[("date", "01.04"), ("n", "15")]),
-            "due 01.04 (15)"
-        );
+        assert_eq!(fill("due {date} ({n})", &[("date", "01.04"), ("n", "15")]), "due 01.04 (15)");
         assert_eq!(fill("{x} stays", &[]), "{x} stays");
         assert_eq!(fill("no close {", &[]), "no close {");
     }

@@ -83,14 +83,8 @@ pub enum PackError {
 /// build's, so they are the same).
 pub fn install(lang: Lang, file: &str) -> Result<(), PackError> {
     let (first, body) = file.split_once('\n').unwrap_or((file, ""));
-    if first
-        .strip_suffix(lang.code())
-        .and_then(|h| h.strip_suffix(' '))
-        != Some(HEADER)
-    {
-        return Err(PackError::NotThisBuild {
-            first_line: first.to_owned(),
-        });
+    if first.strip_suffix(lang.code()).and_then(|h| h.strip_suffix(' ')) != Some(HEADER) {
+        return Err(PackError::NotThisBuild { first_line: first.to_owned() });
     }
     let found = body.split('\0').count();
     if found != SLOTS {
@@ -138,31 +132,19 @@ mod tests {
             for (i, (p, e)) in packed.iter().zip(&embedded).enumerate() {
                 assert_eq!(p, e, "{lang:?}, text {i}");
             }
-            assert!(
-                packed.iter().all(|t| !t.is_empty()),
-                "{lang:?}: an empty text"
-            );
+            assert!(packed.iter().all(|t| !t.is_empty()), "{lang:?}: an empty text");
         }
     }
 
     #[test]
     fn a_pack_of_another_build_language_or_length_is_refused() {
         let ru = file(Lang::Ru);
-        assert!(matches!(
-            install(Lang::Kk, ru),
-            Err(PackError::NotThisBuild { .. })
-        ));
+        assert!(matches!(install(Lang::Kk, ru), Err(PackError::NotThisBuild { .. })));
         let other = ru.replacen("qujat-texts ", "qujat-texts 0", 1);
-        assert!(matches!(
-            install(Lang::Ru, &other),
-            Err(PackError::NotThisBuild { .. })
-        ));
+        assert!(matches!(install(Lang::Ru, &other), Err(PackError::NotThisBuild { .. })));
         let (first, body) = ru.split_once('\n').unwrap();
         let short = format!("{first}\n{}", &body[..body.rfind('\0').unwrap()]);
-        assert_eq!(
-            install(Lang::Ru, &short),
-            Err(PackError::Count { found: SLOTS - 1 })
-        );
+        assert_eq!(install(Lang::Ru, &short), Err(PackError::Count { found: SLOTS - 1 }));
         assert!(install(Lang::Ru, "").is_err());
         assert!(install(Lang::Ru, "<!doctype html>\n<p>Not found</p>").is_err());
         let refused = install(Lang::Kk, ru).unwrap_err().to_string();

@@ -51,26 +51,15 @@ pub fn masked_phone(phone: &str) -> String {
 
 /// Groups a code as "123 456" so it is read out digit group by group.
 pub fn spaced(code: &str) -> String {
-    if code.len() == 6 {
-        format!("{} {}", &code[..3], &code[3..])
-    } else {
-        code.to_string()
-    }
+    if code.len() == 6 { format!("{} {}", &code[..3], &code[3..]) } else { code.to_string() }
 }
 
 /// "Surname Name Patronymic", leaving out what is not there.
 pub fn full_name(surname: &str, name: &str, patronymic: Option<&str>) -> String {
-    [Some(surname), Some(name), patronymic]
-        .into_iter()
-        .flatten()
-        .collect::<Vec<_>>()
-        .join(" ")
+    [Some(surname), Some(name), patronymic].into_iter().flatten().collect::<Vec<_>>().join(" ")
 }
 
 /// A `data:` URL that downloads `text` as a file of this MIME type.
 pub fn data_url(mime: &str, text: &str) -> String {
-    format!(
-        "data:{mime};charset=utf-8,{}",
-        js_sys::encode_uri_component(text)
-    )
+    format!("data:{mime};charset=utf-8,{}", js_sys::encode_uri_component(text))
 }

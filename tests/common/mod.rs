@@ -92,10 +92,6 @@ pub fn otp_signature(d: &Draft, now: DateTime<Utc>) -> Signed {
 /// A well-formed SMS code that is not `code` (its first digit moved on).
 pub fn wrong_code(code: &str) -> String {
     let first = code.as_bytes()[0];
-    let other = if first == b'9' {
-        '0'
-    } else {
-        char::from(first + 1)
-    };
+    let other = if first == b'9' { '0' } else { char::from(first + 1) };
     format!("{other}{}", &code[1..])
 }

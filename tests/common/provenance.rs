@@ -21,11 +21,7 @@ pub const VALID_RULES: [&str; 45] = [
 
 /// The lines of a seed, as `cat -n` numbers them (line n at index n − 1).
 pub fn seed_lines(seed: Seed) -> Vec<String> {
-    let path = format!(
-        "{}/tests/fixtures/seeds/{}",
-        env!("CARGO_MANIFEST_DIR"),
-        seed.file_name()
-    );
+    let path = format!("{}/tests/fixtures/seeds/{}", env!("CARGO_MANIFEST_DIR"), seed.file_name());
     let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
     text.split('\n').map(str::to_string).collect()
 }
@@ -99,9 +95,9 @@ fn walk(v: &Value, path: &str, seeds: &[Vec<String>; 5], r: &mut Report) {
                 match text {
                     Some(text) if !quote.trim().is_empty() && norm(text).contains(&norm(quote)) => {
                     }
-                    _ => r.errors.push(format!(
-                        "{path}: {seed:?} L{line} does not contain {quote:?}"
-                    )),
+                    _ => r
+                        .errors
+                        .push(format!("{path}: {seed:?} L{line} does not contain {quote:?}")),
                 }
                 if line_lang(seed, line) != o["lang"].as_str() {
                     r.errors.push(format!(
@@ -123,20 +119,17 @@ fn walk(v: &Value, path: &str, seeds: &[Vec<String>; 5], r: &mut Report) {
             None => r.errors.push(format!("{path}: unknown status {status:?}")),
             Some(Status::Assumption) => {
                 if !rule.is_some_and(|x| VALID_RULES.contains(&x) || x.starts_with('§')) {
-                    r.errors.push(format!(
-                        "{path}: an assumption must name its rule, not {rule:?}"
-                    ));
+                    r.errors
+                        .push(format!("{path}: an assumption must name its rule, not {rule:?}"));
                 }
                 if o.get("note").is_none_or(Value::is_null) {
-                    r.errors
-                        .push(format!("{path}: an assumption needs a kk/ru/en note"));
+                    r.errors.push(format!("{path}: an assumption needs a kk/ru/en note"));
                 }
             }
             Some(status) => {
                 let cites = o["cites"].as_array().cloned().unwrap_or_default();
                 if cites.is_empty() {
-                    r.errors
-                        .push(format!("{path}: a non-assumption item needs a citation"));
+                    r.errors.push(format!("{path}: a non-assumption item needs a citation"));
                 }
                 for c in cites {
                     if let Some(seed) = c["seed"].as_str().and_then(seed_of)
@@ -157,12 +150,8 @@ fn walk(v: &Value, path: &str, seeds: &[Vec<String>; 5], r: &mut Report) {
                 r.errors.push(format!("{path}: empty {lang} text"));
             }
         }
-        if !o["working"]
-            .as_array()
-            .is_some_and(|w| w.contains(&Value::from("en")))
-        {
-            r.errors
-                .push(format!("{path}: English must be listed as working"));
+        if !o["working"].as_array().is_some_and(|w| w.contains(&Value::from("en"))) {
+            r.errors.push(format!("{path}: English must be listed as working"));
         }
     }
     for (k, x) in o {

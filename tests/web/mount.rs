@@ -62,10 +62,7 @@ impl Mounted {
             provide_state();
             view! { <Router>{view()}</Router> }
         });
-        let m = Mounted {
-            container,
-            handle: Some(Box::new(handle)),
-        };
+        let m = Mounted { container, handle: Some(Box::new(handle)) };
         m.settle().await;
         m
     }
@@ -82,23 +79,16 @@ impl Mounted {
     }
 
     pub fn get(&self, selector: &str) -> Element {
-        self.find(selector)
-            .unwrap_or_else(|| panic!("no element matches `{selector}`"))
+        self.find(selector).unwrap_or_else(|| panic!("no element matches `{selector}`"))
     }
 
     pub fn all(&self, selector: &str) -> Vec<Element> {
         let list = self.container.query_selector_all(selector).unwrap();
-        (0..list.length())
-            .map(|i| list.item(i).unwrap().unchecked_into())
-            .collect()
+        (0..list.length()).map(|i| list.item(i).unwrap().unchecked_into()).collect()
     }
 
     pub fn text(&self, selector: &str) -> String {
-        self.get(selector)
-            .text_content()
-            .unwrap_or_default()
-            .trim()
-            .to_string()
+        self.get(selector).text_content().unwrap_or_default().trim().to_string()
     }
 
     pub fn attr(&self, selector: &str, name: &str) -> Option<String> {
@@ -192,8 +182,7 @@ pub async fn next_task() {
 /// clock's tick, run meanwhile).
 pub async fn sleep(ms: i32) {
     called_back(move |w, f| {
-        w.set_timeout_with_callback_and_timeout_and_arguments_0(f, ms)
-            .unwrap();
+        w.set_timeout_with_callback_and_timeout_and_arguments_0(f, ms).unwrap();
     })
     .await;
 }
@@ -221,9 +210,7 @@ pub fn storage_works_again() {
 
 /// 20.03.2025 10:00 in Kazakhstan (a working Thursday).
 pub fn sample_now() -> chrono::DateTime<chrono::Utc> {
-    chrono::DateTime::parse_from_rfc3339("2025-03-20T10:00:00+05:00")
-        .unwrap()
-        .into()
+    chrono::DateTime::parse_from_rfc3339("2025-03-20T10:00:00+05:00").unwrap().into()
 }
 
 /// A complete S2 draft of a registry adult without children.
@@ -261,13 +248,7 @@ pub fn sample_signature(
     use qujat::engine::signing::otp::{OtpSession, Policy, Purpose};
     use qujat::engine::submission;
     let digest = submission::digest_hex(&submission::document_of(draft));
-    let mut s = OtpSession::new(
-        "+77010000000",
-        Purpose::Signing,
-        &digest,
-        [9; 20],
-        Policy::PORTAL,
-    );
+    let mut s = OtpSession::new("+77010000000", Purpose::Signing, &digest, [9; 20], Policy::PORTAL);
     let sms = s.issue(sample_now()).unwrap();
     s.verify(&sms.code, sample_now()).unwrap();
     qujat::engine::signing::Signed::Otp(s.confirmation(&digest).unwrap())

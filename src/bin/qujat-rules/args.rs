@@ -131,8 +131,7 @@ pub fn parse_date(s: &str) -> Result<NaiveDate, String> {
 }
 
 fn parse_count(s: &str) -> Result<u32, String> {
-    s.parse::<u32>()
-        .map_err(|_| format!("{s:?} is not a whole number of days (0..=4294967295)"))
+    s.parse::<u32>().map_err(|_| format!("{s:?} is not a whole number of days (0..=4294967295)"))
 }
 
 fn parse_queries(s: &str) -> Result<usize, String> {
@@ -174,11 +173,7 @@ fn parse_region(s: &str) -> Result<String, String> {
         Some(r) => Ok(r.id.clone()),
         None => Err(format!(
             "unknown region {s:?} (expected one of: {})",
-            region::regions()
-                .iter()
-                .map(|r| r.id.as_str())
-                .collect::<Vec<_>>()
-                .join(", ")
+            region::regions().iter().map(|r| r.id.as_str()).collect::<Vec<_>>().join(", ")
         )),
     }
 }
@@ -225,16 +220,11 @@ pub fn one_line(e: &clap::Error) -> String {
             format!("no command given{help}")
         }
         ErrorKind::InvalidSubcommand => {
-            format!(
-                "unknown command {:?}{help}",
-                first(ContextKind::InvalidSubcommand)
-            )
+            format!("unknown command {:?}{help}", first(ContextKind::InvalidSubcommand))
         }
         ErrorKind::MissingRequiredArgument => {
-            let names: Vec<String> = strings(e, ContextKind::InvalidArg)
-                .iter()
-                .map(|s| arg_name(s))
-                .collect();
+            let names: Vec<String> =
+                strings(e, ContextKind::InvalidArg).iter().map(|s| arg_name(s)).collect();
             let verb = if names.len() > 1 { "are" } else { "is" };
             format!("{} {verb} required{usage}", names.join(" and "))
         }

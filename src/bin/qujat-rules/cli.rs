@@ -32,11 +32,7 @@ enum Fail {
 
 impl From<io::Error> for Fail {
     fn from(e: io::Error) -> Self {
-        if e.kind() == io::ErrorKind::BrokenPipe {
-            Fail::Quiet
-        } else {
-            Fail::Msg(e.to_string())
-        }
+        if e.kind() == io::ErrorKind::BrokenPipe { Fail::Quiet } else { Fail::Msg(e.to_string()) }
     }
 }
 
@@ -50,12 +46,7 @@ macro_rules! fail_from {
     )*};
 }
 
-fail_from!(
-    calendar::CalendarError,
-    deadline::DeadlineError,
-    queue::QueueError,
-    serde_json::Error
-);
+fail_from!(calendar::CalendarError, deadline::DeadlineError, queue::QueueError, serde_json::Error);
 
 fn fail<T>(msg: impl Into<String>) -> Result<T, Fail> {
     Err(Fail::Msg(msg.into()))
@@ -90,20 +81,9 @@ fn run(command: Command) -> Result<u8, Fail> {
         Command::Calendar { from, to } => cmd_calendar(from, to, &mut out)?,
         Command::AddWorkingDays(days) => cmd_add(days, &mut out, true)?,
         Command::AddCalendarDays(days) => cmd_add(days, &mut out, false)?,
-        Command::Deadline {
-            service,
-            channel,
-            submitted,
-            location,
-            region,
-        } => cmd_deadline(
-            service,
-            channel,
-            submitted,
-            location,
-            region.as_deref(),
-            &mut out,
-        )?,
+        Command::Deadline { service, channel, submitted, location, region } => {
+            cmd_deadline(service, channel, submitted, location, region.as_deref(), &mut out)?
+        }
         Command::Iin { iin } => cmd_iin(&iin, &mut out)?,
         Command::Bench { queries } => cmd_bench(queries, &mut out)?,
         Command::Slots(q) => cmd_slots(q, &mut out)?,
@@ -137,11 +117,8 @@ fn cmd_calendar(from: NaiveDate, to: NaiveDate, out: &mut impl Write) -> Result<
 fn cmd_add(days: DaysArgs, out: &mut impl Write, working: bool) -> Result<u8, Fail> {
     let DaysArgs { date, n } = days;
     let cal = cal()?;
-    let res = if working {
-        cal.add_working_days(date, n)?
-    } else {
-        cal.add_calendar_days(date, n)?
-    };
+    let res =
+        if working { cal.add_working_days(date, n)? } else { cal.add_calendar_days(date, n)? };
     writeln!(out, "{res}")?;
     Ok(0)
 }
@@ -155,11 +132,7 @@ fn cmd_deadline(
     out: &mut impl Write,
 ) -> Result<u8, Fail> {
     let service = catalog::service(id);
-    let for_channel: Vec<_> = service
-        .terms
-        .iter()
-        .filter(|t| t.channel == channel)
-        .collect();
+    let for_channel: Vec<_> = service.terms.iter().filter(|t| t.channel == channel).collect();
     let channel_s = channel.slug();
     if for_channel.is_empty() {
         return fail(format!(
@@ -171,14 +144,8 @@ fn cmd_deadline(
     if location.is_some() && !by_location {
         return fail(format!("--location does not apply to {id} via {channel_s}"));
     }
-    let dl = deadline::deadline_for_in(
-        &service.terms,
-        channel,
-        location,
-        submitted,
-        cal()?,
-        region_id,
-    )?;
+    let dl =
+        deadline::deadline_for_in(&service.terms, channel, location, submitted, cal()?, region_id)?;
     let used_location = by_location.then(|| location.unwrap_or(Location::Other));
     let ctx = lifecycle::Ctx::embedded(id, channel)
         .map_err(|e| Fail::Msg(e.to_string()))?
@@ -237,17 +204,12 @@ fn cmd_iin(input: &str, out: &mut impl Write) -> Result<u8, Fail> {
 
 fn cmd_slots(q: SlotsQuery, out: &mut impl Write) -> Result<u8, Fail> {
     let office = queue::office(&q.office).ok_or_else(|| {
-        Fail::Msg(format!(
-            "unknown office {:?} (see `qujat-rules offices`)",
-            q.office
-        ))
+        Fail::Msg(format!("unknown office {:?} (see `qujat-rules offices`)", q.office))
     })?;
     let provider = match &q.provider {
         None => None,
         Some(id) => Some(ProviderPlace::of_id(id).ok_or_else(|| {
-            Fail::Msg(format!(
-                "unknown provider {id:?} (a registry organisation id)"
-            ))
+            Fail::Msg(format!("unknown provider {id:?} (a registry organisation id)"))
         })?),
     };
     // Without --purpose: the one the seeds let this service book, if any.
@@ -370,10 +332,6 @@ fn cmd_bench(n: usize, out: &mut impl Write) -> Result<u8, Fail> {
     let secs = start.elapsed().as_secs_f64();
     black_box(checksum);
     writeln!(out, "checksum {checksum}, errors {errors}")?;
-    writeln!(
-        out,
-        "{n} queries in {secs:.6} s: {:.2} ns/query",
-        secs * 1e9 / n as f64
-    )?;
+    writeln!(out, "{n} queries in {secs:.6} s: {:.2} ns/query", secs * 1e9 / n as f64)?;
     Ok(0)
 }

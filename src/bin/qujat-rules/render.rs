@@ -38,11 +38,7 @@ fn cite_suffix(p: &Provenance) -> String {
     if p.is_assumption() {
         parts.push("interpretation".into());
     }
-    if parts.is_empty() {
-        String::new()
-    } else {
-        format!(" [{}]", parts.join("; "))
-    }
+    if parts.is_empty() { String::new() } else { format!(" [{}]", parts.join("; ")) }
 }
 
 fn dmy(d: NaiveDate) -> String {
@@ -51,9 +47,7 @@ fn dmy(d: NaiveDate) -> String {
 
 fn holiday_name(kind: DayKind) -> String {
     let name = |id: HolidayId| {
-        id.names()
-            .map(|t| t.get(Lang::En).to_string())
-            .unwrap_or_else(|| id.slug().to_string())
+        id.names().map(|t| t.get(Lang::En).to_string()).unwrap_or_else(|| id.slug().to_string())
     };
     match kind {
         DayKind::Working => "working day".into(),
@@ -63,10 +57,7 @@ fn holiday_name(kind: DayKind) -> String {
             format!("{}, moved from {}", name(holiday), dmy(from))
         }
         DayKind::TransferOff { from } => {
-            format!(
-                "day off by decree, in exchange for working on {}",
-                dmy(from)
-            )
+            format!("day off by decree, in exchange for working on {}", dmy(from))
         }
         DayKind::TransferWorking { instead_of } => {
             format!("working day by decree, instead of {}", dmy(instead_of))
@@ -76,27 +67,16 @@ fn holiday_name(kind: DayKind) -> String {
 
 fn english(step: &Step) -> String {
     match step {
-        Step::Submitted {
-            instant,
-            local,
-            offset_hours,
-            region,
-        } => format!(
+        Step::Submitted { instant, local, offset_hours, region } => format!(
             "Submitted {} {} time (UTC+{offset_hours}), {}.",
             local.format("%Y-%m-%d %H:%M"),
             region
                 .as_deref()
                 .and_then(qujat::engine::region::region)
-                .map_or("Kazakhstan".to_string(), |r| r
-                    .name
-                    .get(Lang::En)
-                    .to_string()),
+                .map_or("Kazakhstan".to_string(), |r| r.name.get(Lang::En).to_string()),
             instant.format("%Y-%m-%dT%H:%M:%SZ")
         ),
-        Step::RegionUnknown {
-            offset_hours,
-            source,
-        } => format!(
+        Step::RegionUnknown { offset_hours, source } => format!(
             "The office's region is not known: its time is read at UTC+{offset_hours}, a clock no region was behind.{}",
             cite_suffix(source)
         ),
@@ -108,23 +88,13 @@ fn english(step: &Step) -> String {
             },
             cite_suffix(source)
         ),
-        Step::AfterHours {
-            cutoff,
-            local_time,
-            next,
-            source,
-        } => format!(
+        Step::AfterHours { cutoff, local_time, next, source } => format!(
             "Submitted at {} (at or after the {cutoff} cut-off): accepted on the next working day, {}.{}",
             local_time.format("%H:%M"),
             dmy(*next),
             cite_suffix(source)
         ),
-        Step::NonWorkingDay {
-            date,
-            reason,
-            next,
-            source,
-        } => format!(
+        Step::NonWorkingDay { date, reason, next, source } => format!(
             "{} is not a working day ({}): accepted on the next working day, {}.{}",
             dmy(*date),
             holiday_name(*reason),
@@ -136,13 +106,7 @@ fn english(step: &Step) -> String {
             dmy(*day_zero),
             cite_suffix(source)
         ),
-        Step::Counted {
-            amount,
-            unit,
-            from,
-            to,
-            source,
-        } => format!(
+        Step::Counted { amount, unit, from, to, source } => format!(
             "Counted {amount} {} after {}: {}.{}",
             match unit {
                 Unit::WorkingDays => "working days",
@@ -161,12 +125,7 @@ fn english(step: &Step) -> String {
             dmy(*instead_of)
         ),
         Step::WeekendsSkipped { count } => format!("Skipped {count} weekend days."),
-        Step::MovedToWorkingDay {
-            from,
-            to,
-            why,
-            source,
-        } => format!(
+        Step::MovedToWorkingDay { from, to, why, source } => format!(
             "{} is not a working day ({}): moved to {}.{}",
             dmy(*from),
             holiday_name(*why),
@@ -192,22 +151,13 @@ fn english(step: &Step) -> String {
                 .collect::<Vec<_>>()
                 .join(", ")
         ),
-        Step::ProviderDelivery {
-            deadline,
-            deliver_by,
-            source,
-        } => format!(
+        Step::ProviderDelivery { deadline, deliver_by, source } => format!(
             "The provider delivers the result to the State Corporation by the end of {}, the working day before the deadline {}.{}",
             dmy(*deliver_by),
             deadline,
             cite_suffix(source)
         ),
-        Step::StoredUntil {
-            from,
-            months,
-            until,
-            source,
-        } => format!(
+        Step::StoredUntil { from, months, until, source } => format!(
             "Held at the State Corporation for {months} month from {from}: until {}, then handed to the provider.{}",
             dmy(*until),
             cite_suffix(source)
@@ -235,10 +185,7 @@ mod tests {
         let cal = calendar::calendar().unwrap();
         let dl = deadline::deadline_for(&s2.terms, Channel::Portal, None, submitted, cal).unwrap();
         let text = english_lines(&dl.explanation).join("\n");
-        assert!(
-            text.contains("Nauryz, moved from 2025-03-22 (Sat)"),
-            "{text}"
-        );
+        assert!(text.contains("Nauryz, moved from 2025-03-22 (Sat)"), "{text}");
         assert!(text.contains("F001 §7(3) RU, L17"), "{text}");
         assert!(text.contains("C-05"), "{text}");
     }

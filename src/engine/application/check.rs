@@ -149,22 +149,14 @@ pub fn validate(step: Step, a: &Answers, ctx: &Context, today: NaiveDate) -> Vec
 /// [`Step::Check`], also look at the registry): a form that is not is
 /// blocked, never refused (C-13).
 pub fn complete(a: &Answers) -> bool {
-    let ctx_free = [
-        Step::Who,
-        Step::Reason,
-        Step::Document,
-        Step::School,
-        Step::Office,
-    ];
+    let ctx_free = [Step::Who, Step::Reason, Step::Document, Step::School, Step::Office];
     let none = Context {
         minor_children: a.child_iin.iter().cloned().collect(),
         office_ids: a.office.iter().cloned().collect(),
         ..Context::default()
     };
     let today = chrono::NaiveDate::MAX;
-    ctx_free
-        .iter()
-        .all(|s| validate(*s, a, &none, today).is_empty())
+    ctx_free.iter().all(|s| validate(*s, a, &none, today).is_empty())
         && parse_year(&a.year).is_ok()
         && (a.who != Some(Who::ParentOfMinor) || a.child_iin.is_some())
 }
@@ -175,10 +167,9 @@ pub fn complete(a: &Answers) -> bool {
 /// goes to its question.
 pub fn withdrawn(a: &Answers) -> Vec<FieldError> {
     match a.reason {
-        Some(r) if !reasons(SERVICE).contains(&r) => vec![FieldError {
-            field: Field::Reason,
-            problem: Problem::NoLongerOffered,
-        }],
+        Some(r) if !reasons(SERVICE).contains(&r) => {
+            vec![FieldError { field: Field::Reason, problem: Problem::NoLongerOffered }]
+        }
         _ => vec![],
     }
 }

@@ -37,10 +37,8 @@ impl Refusal {
 /// alphabet without look-alikes (no 0/O, 1/I/L), easy to read over the phone.
 pub fn reference(service: ServiceId, local_date: NaiveDate, random: [u8; 6]) -> String {
     const ALPHABET: &[u8; 30] = b"23456789ABCDEFGHJKMNPQRSTUVWXY";
-    let tail: String = random
-        .iter()
-        .map(|b| ALPHABET[usize::from(*b) % ALPHABET.len()] as char)
-        .collect();
+    let tail: String =
+        random.iter().map(|b| ALPHABET[usize::from(*b) % ALPHABET.len()] as char).collect();
     // By hand, not with strftime, to keep chrono's format parser out of the wasm.
     format!(
         "{service}-{:02}{:02}{:02}-{tail}",

@@ -61,12 +61,8 @@ pub enum Reason {
 }
 
 impl Reason {
-    pub const ALL: [Reason; 4] = [
-        Reason::Lost,
-        Reason::Damaged,
-        Reason::NameChanged,
-        Reason::FillingErrors,
-    ];
+    pub const ALL: [Reason; 4] =
+        [Reason::Lost, Reason::Damaged, Reason::NameChanged, Reason::FillingErrors];
 
     /// The id of the catalogue option ("loss", "damage", "name-change",
     /// "filling-errors").
@@ -103,32 +99,21 @@ impl Reason {
 /// The catalogue's `reason` field of a service: its options are the reasons
 /// offered, each with its citation.
 pub fn reason_field(service: ServiceId) -> Option<&'static FormField> {
-    catalog::service(service)
-        .form_fields
-        .iter()
-        .find(|f| f.id == "reason")
+    catalog::service(service).form_fields.iter().find(|f| f.id == "reason")
 }
 
 /// The reasons a service offers, in the catalogue's order (S2: loss,
 /// damage, name change; S1 also errors in filling in; S3 none).
 pub fn reasons(service: ServiceId) -> Vec<Reason> {
     reason_field(service)
-        .map(|f| {
-            f.options
-                .iter()
-                .filter_map(|o| Reason::from_option_id(&o.id))
-                .collect()
-        })
+        .map(|f| f.options.iter().filter_map(|o| Reason::from_option_id(&o.id)).collect())
         .unwrap_or_default()
 }
 
 /// The catalogue option for a reason of a service (its text and citation),
 /// if the service offers it.
 pub fn reason_option(service: ServiceId, reason: Reason) -> Option<&'static Item> {
-    reason_field(service)?
-        .options
-        .iter()
-        .find(|o| o.id == reason.option_id())
+    reason_field(service)?.options.iter().find(|o| o.id == reason.option_id())
 }
 
 /// The document to duplicate (the S2 service name: basic secondary or
@@ -141,10 +126,8 @@ pub enum DocKind {
 }
 
 impl DocKind {
-    pub const ALL: [DocKind; 2] = [
-        DocKind::BasicSecondaryCertificate,
-        DocKind::GeneralSecondaryAttestat,
-    ];
+    pub const ALL: [DocKind; 2] =
+        [DocKind::BasicSecondaryCertificate, DocKind::GeneralSecondaryAttestat];
 }
 
 /// The wizard's answers, as given. Free text stays a `String` as typed.
@@ -256,10 +239,7 @@ pub fn applies(step: Step, a: &Answers, ctx: &Context) -> bool {
 
 /// The steps asked for these answers, in order.
 pub fn steps(a: &Answers, ctx: &Context) -> Vec<Step> {
-    Step::ALL
-        .into_iter()
-        .filter(|s| applies(*s, a, ctx))
-        .collect()
+    Step::ALL.into_iter().filter(|s| applies(*s, a, ctx)).collect()
 }
 
 pub fn next(step: Step, a: &Answers, ctx: &Context) -> Option<Step> {
@@ -373,14 +353,7 @@ mod tests {
             ("1999", Problem::BeforeBirth),
         ] {
             a.year = typed.into();
-            assert_eq!(
-                check(&a),
-                vec![FieldError {
-                    field: Field::Year,
-                    problem
-                }],
-                "{typed:?}"
-            );
+            assert_eq!(check(&a), vec![FieldError { field: Field::Year, problem }], "{typed:?}");
         }
         a.year = " 2026 ".into();
         assert!(check(&a).is_empty());
@@ -390,15 +363,9 @@ mod tests {
     fn school_names_are_required_and_bounded_but_kept_as_typed() {
         let mut a = complete();
         a.school = "   ".into();
-        assert_eq!(
-            validate(Step::School, &a, &ctx(), today())[0].problem,
-            Problem::Missing
-        );
+        assert_eq!(validate(Step::School, &a, &ctx(), today())[0].problem, Problem::Missing);
         a.school = "ш".repeat(SCHOOL_MAX_CHARS + 1);
-        assert_eq!(
-            validate(Step::School, &a, &ctx(), today())[0].problem,
-            Problem::TooLong
-        );
+        assert_eq!(validate(Step::School, &a, &ctx(), today())[0].problem, Problem::TooLong);
         a.school = "<script>alert(1)</script> \u{202E}мектеп 🎓".into();
         assert!(validate(Step::School, &a, &ctx(), today()).is_empty());
     }
@@ -408,35 +375,20 @@ mod tests {
         let mut a = complete();
         a.who = Some(Who::ParentOfMinor);
         a.child_iin = Some("999999999999".into());
-        assert_eq!(
-            validate(Step::Child, &a, &ctx(), today())[0].problem,
-            Problem::UnknownChoice
-        );
+        assert_eq!(validate(Step::Child, &a, &ctx(), today())[0].problem, Problem::UnknownChoice);
         let mut no_kids = ctx();
         no_kids.minor_children.clear();
-        assert_eq!(
-            validate(Step::Who, &a, &no_kids, today())[0].problem,
-            Problem::NoChildren
-        );
+        assert_eq!(validate(Step::Who, &a, &no_kids, today())[0].problem, Problem::NoChildren);
     }
 
     #[test]
     fn check_collects_every_problem_and_resume_finds_the_first() {
-        let a = Answers {
-            reason: Some(Reason::Damaged),
-            ..Answers::default()
-        };
+        let a = Answers { reason: Some(Reason::Damaged), ..Answers::default() };
         let errs = validate(Step::Check, &a, &ctx(), today());
         let fields: Vec<Field> = errs.iter().map(|e| e.field).collect();
         assert_eq!(
             fields,
-            vec![
-                Field::Who,
-                Field::Document,
-                Field::School,
-                Field::Year,
-                Field::Office,
-            ]
+            vec![Field::Who, Field::Document, Field::School, Field::Year, Field::Office,]
         );
         assert_eq!(first_incomplete(&a, &ctx(), today()), Step::Who);
         assert_eq!(first_incomplete(&complete(), &ctx(), today()), Step::Check);
@@ -464,35 +416,23 @@ mod tests {
             let mut a = complete();
             a.reason = Some(reason);
             assert!(validate(Step::Documents, &a, &ctx(), today()).is_empty());
-            let docs: Vec<&str> = catalog::documents(
-                SERVICE,
-                crate::engine::term::Channel::Portal,
-                &situations(&a),
-            )
-            .into_iter()
-            .filter(|d| !d.info)
-            .map(|d| d.id.as_str())
-            .collect();
+            let docs: Vec<&str> =
+                catalog::documents(SERVICE, crate::engine::term::Channel::Portal, &situations(&a))
+                    .into_iter()
+                    .filter(|d| !d.info)
+                    .map(|d| d.id.as_str())
+                    .collect();
             assert_eq!(docs, ["portal-application"], "{reason:?}");
         }
     }
 
     #[test]
     fn s2_offers_three_reasons_from_the_data_and_old_drafts_choose_again() {
-        assert_eq!(
-            reasons(SERVICE),
-            [Reason::Lost, Reason::Damaged, Reason::NameChanged]
-        );
+        assert_eq!(reasons(SERVICE), [Reason::Lost, Reason::Damaged, Reason::NameChanged]);
         assert_eq!(reasons(ServiceId::S1).len(), 4, "F000 L21 has four");
         assert!(reasons(ServiceId::S1).contains(&Reason::FillingErrors));
-        let cite = &reason_option(SERVICE, Reason::NameChanged)
-            .unwrap()
-            .provenance
-            .cites[0];
-        assert_eq!(
-            (cite.seed, cite.line),
-            (crate::engine::source::Seed::F001, 25)
-        );
+        let cite = &reason_option(SERVICE, Reason::NameChanged).unwrap().provenance.cites[0];
+        assert_eq!((cite.seed, cite.line), (crate::engine::source::Seed::F001, 25));
         assert!(reason_option(SERVICE, Reason::FillingErrors).is_none());
         // A draft saved with S1's reason still loads, and says so.
         let old: Answers = serde_json::from_str(
@@ -500,10 +440,7 @@ mod tests {
         )
         .unwrap();
         assert_eq!(old.reason, Some(Reason::FillingErrors));
-        let gone = FieldError {
-            field: Field::Reason,
-            problem: Problem::NoLongerOffered,
-        };
+        let gone = FieldError { field: Field::Reason, problem: Problem::NoLongerOffered };
         assert_eq!(withdrawn(&old), [gone]);
         assert_eq!(validate(Step::Reason, &old, &ctx(), today()), [gone]);
         assert_eq!(first_incomplete(&old, &ctx(), today()), Step::Reason);

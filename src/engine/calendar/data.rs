@@ -146,18 +146,13 @@ pub(super) fn build(data: &'static RawData) -> Result<Calendar, CalendarError> {
     if last < first {
         return Err(bad("last_year before first_year".into()));
     }
-    let weekend: Vec<Weekday> = m
-        .weekend
-        .iter()
-        .map(|s| parse_weekday(s))
-        .collect::<Result<_, _>>()?;
+    let weekend: Vec<Weekday> =
+        m.weekend.iter().map(|s| parse_weekday(s)).collect::<Result<_, _>>()?;
     let base = first.num_days_from_ce();
     let n = usize::try_from(last.num_days_from_ce() - base + 1)
         .map_err(|_| bad("empty range".into()))?;
     let index = |d: NaiveDate| -> Option<usize> {
-        usize::try_from(d.num_days_from_ce() - base)
-            .ok()
-            .filter(|&i| i < n)
+        usize::try_from(d.num_days_from_ce() - base).ok().filter(|&i| i < n)
     };
     let date_at = |i: usize| -> Result<NaiveDate, CalendarError> {
         i32::try_from(i)
@@ -169,16 +164,9 @@ pub(super) fn build(data: &'static RawData) -> Result<Calendar, CalendarError> {
     let mut days = Vec::with_capacity(n);
     for i in 0..n {
         let date = date_at(i)?;
-        let kind = if weekend.contains(&date.weekday()) {
-            DayKind::Weekend
-        } else {
-            DayKind::Working
-        };
-        days.push(DayInfo {
-            date,
-            kind,
-            uncertain: false,
-        });
+        let kind =
+            if weekend.contains(&date.weekday()) { DayKind::Weekend } else { DayKind::Working };
+        days.push(DayInfo { date, kind, uncertain: false });
     }
 
     // Holiday definitions (one per id) and their occurrences.
@@ -230,10 +218,7 @@ pub(super) fn build(data: &'static RawData) -> Result<Calendar, CalendarError> {
     for d in &k.dates {
         let date = parse_date(&d.date)?;
         if !matches!(d.status.as_str(), "confirmed" | "estimated") {
-            return Err(bad(format!(
-                "kurban-ait {}: bad status {:?}",
-                d.date, d.status
-            )));
+            return Err(bad(format!("kurban-ait {}: bad status {:?}", d.date, d.status)));
         }
         if index(date).is_some() {
             occurrences.push(Occurrence {
@@ -245,11 +230,7 @@ pub(super) fn build(data: &'static RawData) -> Result<Calendar, CalendarError> {
         }
     }
     for year in m.first_year..=m.last_year {
-        let count = k
-            .dates
-            .iter()
-            .filter(|d| d.date.starts_with(&format!("{year}-")))
-            .count();
+        let count = k.dates.iter().filter(|d| d.date.starts_with(&format!("{year}-"))).count();
         if count != 1 {
             return Err(bad(format!("{year}: {count} Kurban Ait dates, want 1")));
         }
@@ -260,9 +241,7 @@ pub(super) fn build(data: &'static RawData) -> Result<Calendar, CalendarError> {
     for o in &occurrences {
         let i = index(o.date).ok_or_else(|| bad(format!("{} out of range", o.date)))?;
         if !matches!(days[i].kind, DayKind::Holiday { .. }) {
-            days[i].kind = DayKind::Holiday {
-                holiday: HolidayId(o.id),
-            };
+            days[i].kind = DayKind::Holiday { holiday: HolidayId(o.id) };
         }
         days[i].uncertain |= o.uncertain;
     }
@@ -314,10 +293,7 @@ pub(super) fn build(data: &'static RawData) -> Result<Calendar, CalendarError> {
         if i >= n {
             return Err(bad(format!("{} cannot be moved inside the table", o.date)));
         }
-        days[i].kind = DayKind::Moved {
-            holiday: HolidayId(o.id),
-            from: o.date,
-        };
+        days[i].kind = DayKind::Moved { holiday: HolidayId(o.id), from: o.date };
         days[i].uncertain |= o.uncertain;
     }
 
@@ -327,14 +303,10 @@ pub(super) fn build(data: &'static RawData) -> Result<Calendar, CalendarError> {
         let io = index(off).ok_or_else(|| bad(format!("transfer {off} out of range")))?;
         let iw = index(work).ok_or_else(|| bad(format!("transfer {work} out of range")))?;
         if days[io].kind != DayKind::Working {
-            return Err(bad(format!(
-                "transfer day off {off} is not a plain working day"
-            )));
+            return Err(bad(format!("transfer day off {off} is not a plain working day")));
         }
         if days[iw].kind.is_working() {
-            return Err(bad(format!(
-                "transfer working day {work} is already working"
-            )));
+            return Err(bad(format!("transfer working day {work} is already working")));
         }
         days[io].kind = DayKind::TransferOff { from: work };
         days[iw].kind = DayKind::TransferWorking { instead_of: off };
@@ -350,11 +322,7 @@ pub(super) fn build(data: &'static RawData) -> Result<Calendar, CalendarError> {
         match d.kind {
             DayKind::Working => {}
             DayKind::Weekend => we += 1,
-            kind => specials.push(SpecialDay {
-                date: d.date,
-                kind,
-                uncertain: d.uncertain,
-            }),
+            kind => specials.push(SpecialDay { date: d.date, kind, uncertain: d.uncertain }),
         }
         if d.is_working() {
             w += 1;

@@ -9,11 +9,7 @@ use crate::engine::kztime::KzTimeError;
 pub enum CalendarError {
     /// The date is not in the table (2016-01-01..=2030-12-31).
     #[error("{date} is outside the working-day calendar ({first} to {last})")]
-    OutOfRange {
-        date: NaiveDate,
-        first: NaiveDate,
-        last: NaiveDate,
-    },
+    OutOfRange { date: NaiveDate, first: NaiveDate, last: NaiveDate },
     /// The input is in the table, but the answer lies after its last day.
     #[error("counting from {from} goes past the end of the working-day calendar ({last})")]
     ResultOutOfRange { from: NaiveDate, last: NaiveDate },

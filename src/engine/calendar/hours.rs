@@ -66,10 +66,8 @@ impl Calendar {
             WorkDuration::WorkingDays(n) => (self.add_working_days(date, n)?, t),
             WorkDuration::Minutes(0) => (date, t),
             WorkDuration::Minutes(m) => {
-                let left_today: u32 = segs
-                    .iter()
-                    .map(|&(s, e)| u32::from(e.saturating_sub(s.max(t))))
-                    .sum();
+                let left_today: u32 =
+                    segs.iter().map(|&(s, e)| u32::from(e.saturating_sub(s.max(t)))).sum();
                 if m <= left_today {
                     (date, walk(&segs, t, m))
                 } else {
@@ -140,9 +138,7 @@ fn segments(h: &Hours) -> Result<Vec<(u16, u16)>, CalendarError> {
     let mut cur = h.open.0;
     for [a, b] in &h.breaks {
         if a.0 >= b.0 || a.0 < cur || b.0 > h.close.0 {
-            return Err(bad(
-                "breaks must be ordered, non-empty and inside the hours",
-            ));
+            return Err(bad("breaks must be ordered, non-empty and inside the hours"));
         }
         if a.0 > cur {
             segs.push((cur, a.0));
@@ -174,23 +170,13 @@ mod tests {
     fn segments_reject_nonsense_hours() {
         use crate::engine::term::ClockTime;
         let t = |s| ClockTime::parse(s).unwrap();
-        let h = Hours {
-            open: t("18:00"),
-            close: t("09:00"),
-            breaks: vec![],
-        };
+        let h = Hours { open: t("18:00"), close: t("09:00"), breaks: vec![] };
         assert!(matches!(segments(&h), Err(CalendarError::BadHours(_))));
-        let h = Hours {
-            open: t("09:00"),
-            close: t("18:00"),
-            breaks: vec![[t("14:00"), t("13:00")]],
-        };
+        let h =
+            Hours { open: t("09:00"), close: t("18:00"), breaks: vec![[t("14:00"), t("13:00")]] };
         assert!(segments(&h).is_err());
-        let h = Hours {
-            open: t("09:00"),
-            close: t("18:00"),
-            breaks: vec![[t("09:00"), t("18:00")]],
-        };
+        let h =
+            Hours { open: t("09:00"), close: t("18:00"), breaks: vec![[t("09:00"), t("18:00")]] };
         assert!(segments(&h).is_err());
     }
 }

@@ -60,10 +60,8 @@ static TABLE: OnceLock<Result<Calendar, CalendarError>> = OnceLock::new();
 pub fn calendar() -> Result<&'static Calendar, CalendarError> {
     TABLE
         .get_or_init(|| {
-            let data = DATA
-                .get_or_init(|| data::parse(DATA_JSON))
-                .as_ref()
-                .map_err(Clone::clone)?;
+            let data =
+                DATA.get_or_init(|| data::parse(DATA_JSON)).as_ref().map_err(Clone::clone)?;
             data::build(data)
         })
         .as_ref()

@@ -50,40 +50,29 @@ impl Calendar {
 
     /// Status and provenance of one year.
     pub fn year_info(&self, year: i32) -> Result<&YearInfo, CalendarError> {
-        usize::try_from(year - self.first.year())
-            .ok()
-            .and_then(|i| self.years.get(i))
-            .ok_or(CalendarError::OutOfRange {
+        usize::try_from(year - self.first.year()).ok().and_then(|i| self.years.get(i)).ok_or(
+            CalendarError::OutOfRange {
                 date: NaiveDate::from_ymd_opt(year, 1, 1).unwrap_or(NaiveDate::MIN),
                 first: self.first,
                 last: self.last,
-            })
+            },
+        )
     }
 
     fn index(&self, d: NaiveDate) -> Result<usize, CalendarError> {
         usize::try_from(d.num_days_from_ce() - self.base)
             .ok()
             .filter(|&i| i < self.days.len())
-            .ok_or(CalendarError::OutOfRange {
-                date: d,
-                first: self.first,
-                last: self.last,
-            })
+            .ok_or(CalendarError::OutOfRange { date: d, first: self.first, last: self.last })
     }
 
     fn beyond(&self, from: NaiveDate) -> CalendarError {
-        CalendarError::ResultOutOfRange {
-            from,
-            last: self.last,
-        }
+        CalendarError::ResultOutOfRange { from, last: self.last }
     }
 
     /// The date of the `ordinal`-th working day (0-based) of the table.
     fn working_day(&self, ordinal: usize, from: NaiveDate) -> Result<NaiveDate, CalendarError> {
-        self.work_dates
-            .get(ordinal)
-            .copied()
-            .ok_or_else(|| self.beyond(from))
+        self.work_dates.get(ordinal).copied().ok_or_else(|| self.beyond(from))
     }
 
     /// Everything the table knows about `d`.
@@ -145,11 +134,7 @@ impl Calendar {
         // `upto` working days lie before d; the last of them is ordinal upto-1.
         match upto.checked_sub(1) {
             Some(o) => self.working_day(o, d),
-            None => Err(CalendarError::OutOfRange {
-                date: d,
-                first: self.first,
-                last: self.last,
-            }),
+            None => Err(CalendarError::OutOfRange { date: d, first: self.first, last: self.last }),
         }
     }
 

@@ -82,10 +82,7 @@ mod tests {
         assert_eq!(cards.len(), all.len());
         for (card, service) in cards.iter().zip(&all) {
             assert_eq!(*card, Card::of(service), "{}", service.id);
-            assert_eq!(
-                card.has_channel(Channel::Portal),
-                service.has_channel(Channel::Portal)
-            );
+            assert_eq!(card.has_channel(Channel::Portal), service.has_channel(Channel::Portal));
         }
         let ids: Vec<ServiceId> = cards.iter().map(|c| c.id).collect();
         assert_eq!(ids, ServiceId::ALL);

@@ -55,10 +55,7 @@ pub struct CatalogError {
 
 /// Parses one service file, checking that it is the service it claims to be.
 pub fn parse_service(expected_id: ServiceId, json: &str) -> Result<Service, CatalogError> {
-    let err = |message: String| CatalogError {
-        service: expected_id,
-        message,
-    };
+    let err = |message: String| CatalogError { service: expected_id, message };
     let s: Service = crate::engine::json::from_data(json).map_err(|e| err(e.to_string()))?;
     if s.id != expected_id {
         return Err(err(format!("file holds service {:?}", s.id.as_str())));
@@ -68,10 +65,7 @@ pub fn parse_service(expected_id: ServiceId, json: &str) -> Result<Service, Cata
 
 /// Parses the embedded data without caching (tests, `qujat-facts`).
 pub fn try_all() -> Result<Vec<Service>, CatalogError> {
-    embedded()
-        .into_iter()
-        .map(|(id, json)| parse_service(id, json))
-        .collect()
+    embedded().into_iter().map(|(id, json)| parse_service(id, json)).collect()
 }
 
 // One cell per service, each read the first time it is asked for: a

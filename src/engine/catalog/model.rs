@@ -570,10 +570,7 @@ pub struct Service {
 impl Service {
     /// The document rules for this channel and situation.
     pub fn documents(&self, channel: Channel, situations: &[Situation]) -> Vec<&DocumentRule> {
-        self.documents
-            .iter()
-            .filter(|d| d.applies(channel, situations))
-            .collect()
+        self.documents.iter().filter(|d| d.applies(channel, situations)).collect()
     }
 
     pub fn has_channel(&self, channel: Channel) -> bool {
@@ -591,9 +588,7 @@ impl Service {
     /// The refusal grounds that can apply on `channel` (none for S1, whose
     /// source has none; none at acceptance on the portal).
     pub fn refusal_grounds_on(&self, channel: Channel) -> impl Iterator<Item = &RefusalGround> {
-        self.refusal_grounds
-            .iter()
-            .filter(move |g| g.applies_on(channel))
+        self.refusal_grounds.iter().filter(move |g| g.applies_on(channel))
     }
 
     pub fn schedules_for(&self, place: Place) -> impl Iterator<Item = &Schedule> {
@@ -623,33 +618,26 @@ impl Service {
     /// Whether an item applies to a provider in `region` (an unknown
     /// region gets no regional item).
     pub fn applies_in(&self, p: &Provenance, region: Option<&str>) -> bool {
-        self.regional_scope(p)
-            .is_none_or(|scope| region == Some(scope))
+        self.regional_scope(p).is_none_or(|scope| region == Some(scope))
     }
 
     /// The consent step the service's source sets for a channel and
     /// situation, if any (S1: the provider's written consent; S2: the
     /// owner's, only for a digital document; S3: at the State Corporation).
     pub fn consent(&self, channel: Channel, situations: &[Situation]) -> Option<&DocumentRule> {
-        self.documents(channel, situations)
-            .into_iter()
-            .find(|d| d.consent.is_some())
+        self.documents(channel, situations).into_iter().find(|d| d.consent.is_some())
     }
 
     /// The receipt of `kind` the source provides on `channel`, if any
     /// (items that only say there is none are skipped).
     pub fn receipt(&self, kind: ReceiptKind, channel: Channel) -> Option<&Receipt> {
-        self.receipts
-            .iter()
-            .find(|r| r.kind == kind && !r.absent && r.channels.contains(&channel))
+        self.receipts.iter().find(|r| r.kind == kind && !r.absent && r.channels.contains(&channel))
     }
 
     /// The item that says the source provides no receipt of `kind` on
     /// `channel`, if there is one.
     pub fn absent_receipt(&self, kind: ReceiptKind, channel: Channel) -> Option<&Receipt> {
-        self.receipts
-            .iter()
-            .find(|r| r.kind == kind && r.absent && r.channels.contains(&channel))
+        self.receipts.iter().find(|r| r.kind == kind && r.absent && r.channels.contains(&channel))
     }
 
     /// The assumption item for a RULES.md §6 rule ("C-05").
@@ -665,10 +653,6 @@ impl Service {
             (None, Some(of)) => super::service(*of).complaint.procedure.as_ref()?,
             (None, None) => return None,
         };
-        Some(ComplaintView {
-            by_analogy: c.by_analogy,
-            basis: &c.provenance,
-            procedure,
-        })
+        Some(ComplaintView { by_analogy: c.by_analogy, basis: &c.provenance, procedure })
     }
 }

@@ -96,10 +96,7 @@ impl Service {
             all.extend(items("complaint.channels", &p.channels));
             all.extend(items("complaint.addressees", &p.addressees));
             fields(&mut all, "complaint.fields", &p.fields);
-            all.extend(items(
-                "complaint.registration",
-                slice::from_ref(&p.registration),
-            ));
+            all.extend(items("complaint.registration", slice::from_ref(&p.registration)));
             for r in &p.reviews {
                 all.push(("complaint.reviews", &r.id, Some(&r.text), &r.provenance));
             }
@@ -117,28 +114,18 @@ impl Service {
             all.push(("info", &i.id, Some(&i.text), &i.provenance));
         }
         all.into_iter()
-            .map(|(section, id, text, provenance)| ItemRef {
-                section,
-                id,
-                text,
-                provenance,
-            })
+            .map(|(section, id, text, provenance)| ItemRef { section, id, text, provenance })
             .collect()
     }
 
     /// The item with this section and id.
     pub fn item(&self, section: &str, id: &str) -> Option<ItemRef<'_>> {
-        self.items()
-            .into_iter()
-            .find(|i| i.section == section && i.id == id)
+        self.items().into_iter().find(|i| i.section == section && i.id == id)
     }
 
     /// The items whose legal basis was in force on `date` (see [`in_force_on`]).
     pub fn rules_on(&self, date: NaiveDate) -> Vec<ItemRef<'_>> {
-        self.items()
-            .into_iter()
-            .filter(|i| in_force_on(i.provenance, date))
-            .collect()
+        self.items().into_iter().filter(|i| in_force_on(i.provenance, date)).collect()
     }
 }
 
@@ -146,16 +133,12 @@ impl Service {
 type Row<'a> = (&'static str, &'a str, Option<&'a Text>, &'a Provenance);
 
 fn items<'a>(section: &'static str, list: &'a [Item]) -> impl Iterator<Item = Row<'a>> {
-    list.iter()
-        .map(move |i| (section, i.id.as_str(), Some(&i.text), &i.provenance))
+    list.iter().map(move |i| (section, i.id.as_str(), Some(&i.text), &i.provenance))
 }
 
 fn fields<'a>(all: &mut Vec<Row<'a>>, section: &'static str, list: &'a [FormField]) {
-    let options: &'static str = if section == "form_fields" {
-        "form_fields.options"
-    } else {
-        "complaint.fields.options"
-    };
+    let options: &'static str =
+        if section == "form_fields" { "form_fields.options" } else { "complaint.fields.options" };
     for f in list {
         all.push((section, &f.id, Some(&f.text), &f.provenance));
         for o in &f.options {
@@ -202,11 +185,6 @@ pub fn in_force_on(provenance: &Provenance, date: NaiveDate) -> bool {
 pub fn rules_on(date: NaiveDate) -> Vec<RuleRef<'static>> {
     super::all()
         .into_iter()
-        .flat_map(|s| {
-            s.rules_on(date).into_iter().map(|item| RuleRef {
-                service: s.id,
-                item,
-            })
-        })
+        .flat_map(|s| s.rules_on(date).into_iter().map(|item| RuleRef { service: s.id, item }))
         .collect()
 }

@@ -81,16 +81,9 @@ impl Addressee {
     /// law).
     pub fn provenance(self, service: ServiceId) -> Option<Provenance> {
         let view = catalog::complaint(service)?;
-        let item = view
-            .procedure
-            .addressees
-            .iter()
-            .find(|a| a.id == self.catalogue_id())?;
+        let item = view.procedure.addressees.iter().find(|a| a.id == self.catalogue_id())?;
         Some(if view.by_analogy {
-            Provenance {
-                cites: item.provenance.cites.clone(),
-                ..view.basis.clone()
-            }
+            Provenance { cites: item.provenance.cites.clone(), ..view.basis.clone() }
         } else {
             item.provenance.clone()
         })
@@ -107,11 +100,7 @@ pub fn addressees(service: ServiceId) -> Vec<Addressee> {
     view.procedure
         .addressees
         .iter()
-        .filter_map(|i| {
-            Addressee::ALL
-                .into_iter()
-                .find(|a| a.catalogue_id() == i.id)
-        })
+        .filter_map(|i| Addressee::ALL.into_iter().find(|a| a.catalogue_id() == i.id))
         .collect()
 }
 
@@ -277,12 +266,7 @@ fn required_fields(service: ServiceId) -> Vec<Field> {
         })
         .unwrap_or_default();
     if from_catalogue.is_empty() {
-        out.extend([
-            Field::Surname,
-            Field::Name,
-            Field::PostalAddress,
-            Field::Phone,
-        ]);
+        out.extend([Field::Surname, Field::Name, Field::PostalAddress, Field::Phone]);
     } else {
         out.extend(from_catalogue);
     }
@@ -344,11 +328,8 @@ pub fn normalize_phone(s: &str) -> Option<String> {
             _ => return None,
         }
     }
-    let national = if s.starts_with('+') {
-        digits.strip_prefix('7')?
-    } else {
-        digits.strip_prefix('8')?
-    };
+    let national =
+        if s.starts_with('+') { digits.strip_prefix('7')? } else { digits.strip_prefix('8')? };
     (national.len() == 10 && national.starts_with('7')).then(|| format!("+7{national}"))
 }
 

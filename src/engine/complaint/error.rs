@@ -97,9 +97,9 @@ impl std::fmt::Display for ComplaintError {
 impl std::error::Error for ComplaintError {
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
         match self {
-            ComplaintError::Invalid(errors) => errors
-                .first()
-                .map(|e| e as &(dyn std::error::Error + 'static)),
+            ComplaintError::Invalid(errors) => {
+                errors.first().map(|e| e as &(dyn std::error::Error + 'static))
+            }
             ComplaintError::Escalation(p) => Some(p),
             ComplaintError::Deadline(e) => Some(e),
             _ => None,

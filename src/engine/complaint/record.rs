@@ -69,9 +69,7 @@ pub fn file(
     match (to_quality_control, escalates) {
         (_, None) => {}
         (false, Some(_)) => {
-            return Err(ComplaintError::Escalation(
-                EscalationProblem::NotQualityControl,
-            ));
+            return Err(ComplaintError::Escalation(EscalationProblem::NotQualityControl));
         }
         (true, Some(parent)) => {
             check_escalable(parent)?;
@@ -87,10 +85,7 @@ pub fn file(
         draft,
         filed_at,
         signature,
-        marks: vec![Mark {
-            at: filed_at,
-            kind: MarkKind::Delivered,
-        }],
+        marks: vec![Mark { at: filed_at, kind: MarkKind::Delivered }],
         due: None,
         answer: None,
         escalated_from: escalates.map(|p| p.id.clone()),
@@ -100,9 +95,7 @@ pub fn file(
 
 fn check_escalable(c: &Complaint) -> Result<(), ComplaintError> {
     if c.draft.addressee == Addressee::QualityControl {
-        return Err(ComplaintError::Escalation(
-            EscalationProblem::AlreadyAtQualityControl,
-        ));
+        return Err(ComplaintError::Escalation(EscalationProblem::AlreadyAtQualityControl));
     }
     if c.answer.is_none() {
         return Err(ComplaintError::Escalation(EscalationProblem::NotAnswered));
@@ -115,11 +108,7 @@ fn check_escalable(c: &Complaint) -> Result<(), ComplaintError> {
 /// File it with [`file()`], passing the answered complaint as `escalates`.
 pub fn escalate(c: &Complaint, text: String) -> Result<ComplaintDraft, ComplaintError> {
     check_escalable(c)?;
-    Ok(ComplaintDraft {
-        addressee: Addressee::QualityControl,
-        text,
-        ..c.draft.clone()
-    })
+    Ok(ComplaintDraft { addressee: Addressee::QualityControl, text, ..c.draft.clone() })
 }
 
 fn check_field(value: &str, field: &'static str) -> Result<(), ComplaintError> {
@@ -144,9 +133,7 @@ impl Complaint {
 
     /// The registration mark, if registered.
     pub fn registration(&self) -> Option<&Mark> {
-        self.marks
-            .iter()
-            .find(|m| matches!(m.kind, MarkKind::Registered { .. }))
+        self.marks.iter().find(|m| matches!(m.kind, MarkKind::Registered { .. }))
     }
 
     /// Records a back-office step at `at`; on error nothing changes.
@@ -165,10 +152,7 @@ impl Complaint {
                 | (ComplaintStatus::Executed, ActionKind::Answer)
         );
         if !legal {
-            return Err(ComplaintError::IllegalTransition {
-                from,
-                action: action.kind(),
-            });
+            return Err(ComplaintError::IllegalTransition { from, action: action.kind() });
         }
         if let Some(last) = self.marks.last().map(|m| m.at)
             && at < last

@@ -50,10 +50,7 @@ pub fn compute_in(
     if known.is_none() && clocks_differ(submitted) {
         let p = catalog::notes().region_unknown.clone();
         ex.assume(&p);
-        ex.push(Step::RegionUnknown {
-            offset_hours: local.offset_hours(),
-            source: p,
-        });
+        ex.push(Step::RegionUnknown { offset_hours: local.offset_hours(), source: p });
     }
     let hand_in = local.date();
 
@@ -96,10 +93,7 @@ pub fn compute_in(
         }
     }
     ex.assume(&term.start_provenance);
-    ex.push(Step::CountFrom {
-        day_zero: accepted_on,
-        source: term.start_provenance.clone(),
-    });
+    ex.push(Step::CountFrom { day_zero: accepted_on, source: term.start_provenance.clone() });
 
     let due = match term.unit {
         Unit::WorkingDays => {
@@ -164,11 +158,7 @@ pub fn compute_in(
     ex.assume(&term.provenance);
     note_uncertain_years(&mut ex, cal, hand_in, due)?;
     ex.push(Step::Due { date: due });
-    Ok(Deadline {
-        accepted_on,
-        due,
-        explanation: ex,
-    })
+    Ok(Deadline { accepted_on, due, explanation: ex })
 }
 
 /// Picks the term for `channel` (and, for S3 at the State Corporation, the
@@ -234,13 +224,9 @@ pub fn deadline_for_in(
     let mut d = compute_in(term, submitted, cal, region_id)?;
     if assumed {
         let p = location_assumption();
-        d.explanation.steps.insert(
-            1,
-            Step::LocationAssumed {
-                location: wanted,
-                source: p.clone(),
-            },
-        );
+        d.explanation
+            .steps
+            .insert(1, Step::LocationAssumed { location: wanted, source: p.clone() });
         d.explanation.assume(&p);
     }
     Ok(d)
@@ -262,20 +248,11 @@ pub(super) fn explain_skips(
     for s in cal.holidays_in(first, due)? {
         match s.kind {
             DayKind::TransferWorking { instead_of } => {
-                if matches!(
-                    s.date.weekday(),
-                    chrono::Weekday::Sat | chrono::Weekday::Sun
-                ) {
-                    ex.push(Step::WorkingWeekend {
-                        date: s.date,
-                        instead_of,
-                    });
+                if matches!(s.date.weekday(), chrono::Weekday::Sat | chrono::Weekday::Sun) {
+                    ex.push(Step::WorkingWeekend { date: s.date, instead_of });
                 }
             }
-            kind => ex.push(Step::Skipped {
-                date: s.date,
-                why: kind,
-            }),
+            kind => ex.push(Step::Skipped { date: s.date, why: kind }),
         }
     }
     let count = cal.plain_weekends_in(first, due)?;
@@ -294,10 +271,7 @@ pub(super) fn note_uncertain_years(
     for year in from.year()..=to.year() {
         let info = cal.year_info(year)?;
         if !info.is_confirmed() {
-            ex.push(Step::CalendarUncertain {
-                year,
-                status: info.status.clone(),
-            });
+            ex.push(Step::CalendarUncertain { year, status: info.status.clone() });
         }
     }
     Ok(())
@@ -314,7 +288,5 @@ pub fn location_assumption() -> Provenance {
 /// matter.
 pub(super) fn clocks_differ(instant: DateTime<Utc>) -> bool {
     let national = kztime::NATIONAL.offset_at(instant);
-    region::zones()
-        .iter()
-        .any(|z| z.offset_at(instant) != national)
+    region::zones().iter().any(|z| z.offset_at(instant) != national)
 }

@@ -28,50 +28,22 @@ pub enum Step {
     /// The office's region is not known and the clocks of Kazakhstan
     /// differed at that instant (before 2024): the national clock (UTC+6,
     /// never behind another) was used.
-    RegionUnknown {
-        offset_hours: i32,
-        source: Provenance,
-    },
+    RegionUnknown { offset_hours: i32, source: Provenance },
     /// S3 at the State Corporation without a known office location: the
     /// longer term is used (C-24).
-    LocationAssumed {
-        location: Location,
-        source: Provenance,
-    },
+    LocationAssumed { location: Location, source: Provenance },
     /// Submitted at or after the cut-off: accepted on the next working day.
-    AfterHours {
-        cutoff: ClockTime,
-        local_time: NaiveTime,
-        next: NaiveDate,
-        source: Provenance,
-    },
+    AfterHours { cutoff: ClockTime, local_time: NaiveTime, next: NaiveDate, source: Provenance },
     /// Submitted on a day off: accepted on the next working day.
-    NonWorkingDay {
-        date: NaiveDate,
-        reason: DayKind,
-        next: NaiveDate,
-        source: Provenance,
-    },
+    NonWorkingDay { date: NaiveDate, reason: DayKind, next: NaiveDate, source: Provenance },
     /// Day 0 of the count (the day of hand-in or acceptance; C-25).
-    CountFrom {
-        day_zero: NaiveDate,
-        source: Provenance,
-    },
+    CountFrom { day_zero: NaiveDate, source: Provenance },
     /// `amount` units counted from day 0 (exclusive) to `to` (inclusive).
-    Counted {
-        amount: u32,
-        unit: Unit,
-        from: NaiveDate,
-        to: NaiveDate,
-        source: Provenance,
-    },
+    Counted { amount: u32, unit: Unit, from: NaiveDate, to: NaiveDate, source: Provenance },
     /// A non-working day inside a working-day count, other than a plain weekend.
     Skipped { date: NaiveDate, why: DayKind },
     /// A decreed working weekend day inside a working-day count: it counts.
-    WorkingWeekend {
-        date: NaiveDate,
-        instead_of: NaiveDate,
-    },
+    WorkingWeekend { date: NaiveDate, instead_of: NaiveDate },
     /// How many plain Saturdays and Sundays the count skipped.
     WeekendsSkipped { count: u32 },
     /// A calendar-day term ended on a day off and moves to the next working day.
@@ -94,18 +66,9 @@ pub enum Step {
     /// unknown transfers, announced holiday changes).
     CalendarUncertain { year: i32, status: Vec<YearStatus> },
     /// S3: the provider's internal delivery deadline to the State Corporation (C-26).
-    ProviderDelivery {
-        deadline: NaiveDate,
-        deliver_by: NaiveDate,
-        source: Provenance,
-    },
+    ProviderDelivery { deadline: NaiveDate, deliver_by: NaiveDate, source: Provenance },
     /// Storage at the State Corporation for `months` from `from`.
-    StoredUntil {
-        from: NaiveDate,
-        months: u32,
-        until: NaiveDate,
-        source: Provenance,
-    },
+    StoredUntil { from: NaiveDate, months: u32, until: NaiveDate, source: Provenance },
     /// The resulting date.
     Due { date: NaiveDate },
 }

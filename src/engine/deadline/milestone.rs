@@ -66,44 +66,26 @@ pub fn provider_delivery_due(due: NaiveDate, cal: &Calendar) -> Result<Milestone
     let mut ex = Explanation::default();
     let source = catalog::notes().provider_delivery.clone();
     ex.assume(&source);
-    ex.push(Step::ProviderDelivery {
-        deadline: due,
-        deliver_by,
-        source,
-    });
+    ex.push(Step::ProviderDelivery { deadline: due, deliver_by, source });
     ex.push(Step::Due { date: deliver_by });
-    Ok(Milestone {
-        date: deliver_by,
-        explanation: ex,
-    })
+    Ok(Milestone { date: deliver_by, explanation: ex })
 }
 
 /// The State Corporation holds a ready result for one month from `ready_on`,
 /// then hands it to the provider (F000 L30; F001 §5; F003 L49). Calendar
 /// months (`chrono::Months`): 31 Jan + 1 month = 28/29 Feb.
 pub fn storage_until(service: ServiceId, ready_on: NaiveDate) -> Result<Milestone, DeadlineError> {
-    let until = ready_on
-        .checked_add_months(Months::new(1))
-        .ok_or(DeadlineError::Calendar(CalendarError::ResultOutOfRange {
-            from: ready_on,
-            last: NaiveDate::MAX,
-        }))?;
+    let until = ready_on.checked_add_months(Months::new(1)).ok_or(DeadlineError::Calendar(
+        CalendarError::ResultOutOfRange { from: ready_on, last: NaiveDate::MAX },
+    ))?;
     let storage = &catalog::notes().storage;
     let source = storage.of(service).clone();
     let start = storage.start.clone();
     let mut ex = Explanation::default();
     ex.assume(&start);
-    ex.push(Step::StoredUntil {
-        from: ready_on,
-        months: 1,
-        until,
-        source,
-    });
+    ex.push(Step::StoredUntil { from: ready_on, months: 1, until, source });
     ex.push(Step::Due { date: until });
-    Ok(Milestone {
-        date: until,
-        explanation: ex,
-    })
+    Ok(Milestone { date: until, explanation: ex })
 }
 
 /// After storage: the provider sends the documents back within one working
@@ -138,10 +120,7 @@ pub fn return_due_in(
         region: known.map(|r| r.id.clone()),
     });
     let date = count_working(&mut ex, cal, local.date(), 1, day_zero_rule, source)?;
-    Ok(Milestone {
-        date,
-        explanation: ex,
-    })
+    Ok(Milestone { date, explanation: ex })
 }
 
 /// When a complaint must be answered: 5 working days from registration, 15
@@ -157,10 +136,7 @@ pub fn complaint_due(
 ) -> Result<Milestone, DeadlineError> {
     let notes = &catalog::notes().complaint;
     let review = authority.review();
-    let with_cite = |p: &Provenance| Provenance {
-        cites: vec![review.cite.clone()],
-        ..p.clone()
-    };
+    let with_cite = |p: &Provenance| Provenance { cites: vec![review.cite.clone()], ..p.clone() };
     let analogy = (service != ServiceId::S1).then(|| with_cite(&notes.analogy));
     let source = if authority == ComplaintAuthority::LocalExecutiveBody {
         notes.local_executive.clone()
@@ -180,18 +156,8 @@ pub fn complaint_due(
     if let Some(a) = &analogy {
         ex.assume(a);
     }
-    let date = count_working(
-        &mut ex,
-        cal,
-        registered_on,
-        review.working_days,
-        start,
-        source,
-    )?;
-    Ok(Milestone {
-        date,
-        explanation: ex,
-    })
+    let date = count_working(&mut ex, cal, registered_on, review.working_days, start, source)?;
+    Ok(Milestone { date, explanation: ex })
 }
 
 /// Day 0, `amount` working days, the skipped days, the due date.
@@ -206,17 +172,8 @@ fn count_working(
     let due = cal.add_working_days(day_zero, amount)?;
     ex.assume(&start);
     ex.assume(&source);
-    ex.push(Step::CountFrom {
-        day_zero,
-        source: start,
-    });
-    ex.push(Step::Counted {
-        amount,
-        unit: Unit::WorkingDays,
-        from: day_zero,
-        to: due,
-        source,
-    });
+    ex.push(Step::CountFrom { day_zero, source: start });
+    ex.push(Step::Counted { amount, unit: Unit::WorkingDays, from: day_zero, to: due, source });
     explain_skips(ex, cal, day_zero, due)?;
     note_uncertain_years(ex, cal, day_zero, due)?;
     ex.push(Step::Due { date: due });
@@ -231,10 +188,7 @@ pub fn own_provenance() -> Vec<Provenance> {
         return out;
     };
     let day = NaiveDate::from_ymd_opt(2025, 4, 15).unwrap_or_default();
-    let instant = day
-        .and_hms_opt(6, 0, 0)
-        .map(|n| n.and_utc())
-        .unwrap_or_default();
+    let instant = day.and_hms_opt(6, 0, 0).map(|n| n.and_utc()).unwrap_or_default();
     let mut collect = |m: Result<Milestone, DeadlineError>| {
         if let Ok(m) = m {
             out.extend(m.explanation.assumptions);

@@ -65,10 +65,8 @@ pub fn hours_warning(
     let (Some(&from), Some(&until)) = (closes.iter().min(), closes.iter().max()) else {
         return Ok(None);
     };
-    let versions: Vec<&'static Schedule> = service
-        .schedules_for(Place::Provider)
-        .filter(|s| s.version.is_some())
-        .collect();
+    let versions: Vec<&'static Schedule> =
+        service.schedules_for(Place::Provider).filter(|s| s.version.is_some()).collect();
     let known = region_id.and_then(region::region);
     let local = region::zone_of(known.map(|r| r.id.as_str())).to_local(submitted)?;
     let time = local.local.time();

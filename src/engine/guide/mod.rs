@@ -165,11 +165,8 @@ impl Guide {
                     .chain(t.term.end_provenance.as_ref())
             })
         });
-        let items = self
-            .cost
-            .into_iter()
-            .chain(self.results.iter().copied())
-            .map(|i| &i.provenance);
+        let items =
+            self.cost.into_iter().chain(self.results.iter().copied()).map(|i| &i.provenance);
         let mut out: Vec<&Provenance> = Vec::new();
         for p in routes.chain(docs).chain(terms).chain(items) {
             if p.is_assumption() && !out.contains(&p) {
@@ -186,10 +183,7 @@ pub enum GuideError {
     /// The service's catalogue knows no such situation (S3 has no "lost";
     /// only S1 has a liquidated college).
     #[error("{service} has no situation {situation:?}")]
-    NotForService {
-        service: ServiceId,
-        situation: Situation,
-    },
+    NotForService { service: ServiceId, situation: Situation },
     /// Two reasons at once (lost and damaged): the application states one.
     #[error("one reason at a time, not {0:?} and {1:?}")]
     TwoReasons(Situation, Situation),
@@ -217,10 +211,7 @@ pub fn reasons(service: ServiceId) -> Vec<Situation> {
 pub fn situations(service: ServiceId) -> Vec<Situation> {
     let svc = catalog::service(service);
     let mut out = reasons(service);
-    let from_docs = svc
-        .documents
-        .iter()
-        .flat_map(|d| d.when.iter().chain(&d.unless));
+    let from_docs = svc.documents.iter().flat_map(|d| d.when.iter().chain(&d.unless));
     let from_fields = svc.form_fields.iter().flat_map(|f| &f.when);
     for s in from_docs.chain(from_fields) {
         if !out.contains(s) {
@@ -249,10 +240,7 @@ pub fn guide(
     let situations = unique;
     let offered = self::situations(service);
     if let Some(s) = situations.iter().find(|s| !offered.contains(s)) {
-        return Err(GuideError::NotForService {
-            service,
-            situation: *s,
-        });
+        return Err(GuideError::NotForService { service, situation: *s });
     }
     let reasons = reasons(service);
     let mut given = situations.iter().filter(|s| reasons.contains(s));
@@ -300,11 +288,7 @@ pub fn guide(
     if let Some(item) = channel_item(Channel::Portal) {
         routes.push(route(Way::ApplyOnline, Channel::Portal, item));
     }
-    for rule in queue::data()
-        .booking
-        .iter()
-        .filter(|r| r.service == service)
-    {
+    for rule in queue::data().booking.iter().filter(|r| r.service == service) {
         let region = match (&rule.provider_region, provider) {
             (None, _) => None,
             (Some(r), None) => Some(r.clone()),
@@ -314,10 +298,7 @@ pub fn guide(
             },
         };
         routes.push(Route {
-            way: Way::BookSlot {
-                purpose: rule.purpose,
-                region,
-            },
+            way: Way::BookSlot { purpose: rule.purpose, region },
             channel: Some(Channel::StateCorporation),
             id: rule.purpose.slug().to_string(),
             text: None,
@@ -346,10 +327,7 @@ pub fn guide(
         .into_iter()
         .filter(|c| svc.has_channel(*c))
         .map(|c| {
-            let (notes, bring) = svc
-                .documents(c, &situations)
-                .into_iter()
-                .partition(|d| d.info);
+            let (notes, bring) = svc.documents(c, &situations).into_iter().partition(|d| d.info);
             let terms = svc
                 .terms_for(c)
                 .map(|term| TermGuide {
@@ -357,12 +335,7 @@ pub fn guide(
                     due: cal.and_then(|cal| deadline::compute(term, now, cal).ok()),
                 })
                 .collect();
-            ChannelGuide {
-                channel: c,
-                bring,
-                notes,
-                terms,
-            }
+            ChannelGuide { channel: c, bring, notes, terms }
         })
         .collect();
 
@@ -372,10 +345,6 @@ pub fn guide(
         routes,
         channels,
         cost: Some(&svc.cost),
-        results: svc
-            .results
-            .iter()
-            .filter(|r| r.provenance.status != Status::LostForce)
-            .collect(),
+        results: svc.results.iter().filter(|r| r.provenance.status != Status::LostForce).collect(),
     })
 }

@@ -46,9 +46,11 @@ pub struct IinInfo {
 impl IinInfo {
     /// Digits 8–11: the serial that tells people born on one day apart.
     pub fn serial(&self) -> u16 {
-        self.iin.bytes().skip(7).take(4).fold(0u16, |acc, b| {
-            acc * 10 + u16::from(b.wrapping_sub(b'0') % 10)
-        })
+        self.iin
+            .bytes()
+            .skip(7)
+            .take(4)
+            .fold(0u16, |acc, b| acc * 10 + u16::from(b.wrapping_sub(b'0') % 10))
     }
 }
 
@@ -101,11 +103,7 @@ const WEIGHTS_2: [u32; 11] = [3, 4, 5, 6, 7, 8, 9, 10, 11, 1, 2];
 /// give 10 (such numbers are never issued).
 fn check_digit(d: &[u8; 11]) -> Option<u8> {
     let sum = |w: &[u32; 11]| -> u32 {
-        d.iter()
-            .zip(w)
-            .map(|(&x, &w)| u32::from(x) * w)
-            .sum::<u32>()
-            % 11
+        d.iter().zip(w).map(|(&x, &w)| u32::from(x) * w).sum::<u32>() % 11
     };
     let first = sum(&WEIGHTS_1);
     let c = if first == 10 { sum(&WEIGHTS_2) } else { first };
@@ -162,11 +160,9 @@ pub fn validate(input: &str) -> Result<IinInfo, IinError> {
     match check_digit(&first11) {
         None => Err(IinError::CheckDigitTen),
         Some(c) if c != d[11] => Err(IinError::BadChecksum),
-        Some(_) => Ok(IinInfo {
-            iin: d.iter().map(|&x| char::from(b'0' + x)).collect(),
-            birth_date,
-            sex,
-        }),
+        Some(_) => {
+            Ok(IinInfo { iin: d.iter().map(|&x| char::from(b'0' + x)).collect(), birth_date, sex })
+        }
     }
 }
 
@@ -214,10 +210,5 @@ pub fn make(birth: NaiveDate, sex: Sex, serial: u16) -> Option<String> {
     d[9] = (s / 10 % 10) as u8;
     d[10] = (s % 10) as u8;
     let c = check_digit(&d)?;
-    Some(
-        d.iter()
-            .chain(std::iter::once(&c))
-            .map(|&x| char::from(b'0' + x))
-            .collect(),
-    )
+    Some(d.iter().chain(std::iter::once(&c)).map(|&x| char::from(b'0' + x)).collect())
 }

@@ -39,16 +39,12 @@ pub struct FullName {
 impl FullName {
     /// "Surname Given Patronymic", the order of Kazakhstan documents.
     pub fn full(&self) -> String {
-        [
-            Some(self.surname.as_str()),
-            Some(self.given.as_str()),
-            self.patronymic.as_deref(),
-        ]
-        .into_iter()
-        .flatten()
-        .filter(|s| !s.is_empty())
-        .collect::<Vec<_>>()
-        .join(" ")
+        [Some(self.surname.as_str()), Some(self.given.as_str()), self.patronymic.as_deref()]
+            .into_iter()
+            .flatten()
+            .filter(|s| !s.is_empty())
+            .collect::<Vec<_>>()
+            .join(" ")
     }
 }
 
@@ -314,11 +310,7 @@ impl Organisation {
 
 /// `Same` when both settlement ids are equal.
 pub fn location(settlement_a: &str, settlement_b: &str) -> Location {
-    if settlement_a == settlement_b {
-        Location::Same
-    } else {
-        Location::Other
-    }
+    if settlement_a == settlement_b { Location::Same } else { Location::Other }
 }
 
 /// The two parts of `registry.toml` (a table in neither fails the build,
@@ -392,9 +384,7 @@ pub fn find(iin: &str) -> Option<&'static Person> {
 
 /// The registered children of the person with this IIN.
 pub fn children_of(iin: &str) -> Vec<&'static Person> {
-    find(iin)
-        .map(|p| p.children.iter().filter_map(|c| find(c)).collect())
-        .unwrap_or_default()
+    find(iin).map(|p| p.children.iter().filter_map(|c| find(c)).collect()).unwrap_or_default()
 }
 
 pub fn settlements() -> &'static [Settlement] {

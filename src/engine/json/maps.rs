@@ -336,10 +336,7 @@ mod tests {
         let ours = from_str::<Inner>("{\n\"n\": 300, \"s\": \"a\"}").unwrap_err();
         let theirs = serde_json::from_str::<Inner>("{\n\"n\": 300, \"s\": \"a\"}").unwrap_err();
         assert_eq!(ours.to_string(), theirs.to_string());
-        assert_eq!(
-            (ours.line(), ours.column()),
-            (theirs.line(), theirs.column())
-        );
+        assert_eq!((ours.line(), ours.column()), (theirs.line(), theirs.column()));
         assert_eq!(ours.line(), 2);
         for bad in ["", "{", r#"{"n": 1}"#, r#"{"n": 1, "s": "a"} x"#, "null"] {
             assert_eq!(

@@ -151,9 +151,7 @@ pub mod date {
 
     /// An instant in RFC 3339 (`2026-11-24T05:00:00Z`, any offset).
     pub fn parse_utc(s: &str) -> Option<DateTime<Utc>> {
-        DateTime::parse_from_rfc3339(s)
-            .ok()
-            .map(|t| t.with_timezone(&Utc))
+        DateTime::parse_from_rfc3339(s).ok().map(|t| t.with_timezone(&Utc))
     }
 
     /// Reads a string and `parse`s it; `what` names the form in the error.
@@ -174,9 +172,9 @@ pub mod date {
     ) -> Result<Option<T>, D::Error> {
         match Option::<String>::deserialize(d)? {
             None => Ok(None),
-            Some(s) => parse(&s)
-                .map(Some)
-                .ok_or_else(|| D::Error::custom(format!("not {what}: {s}"))),
+            Some(s) => {
+                parse(&s).map(Some).ok_or_else(|| D::Error::custom(format!("not {what}: {s}")))
+            }
         }
     }
 
@@ -249,19 +247,13 @@ mod tests {
             r#"{"who":"parent-of-minor","child_iin":"120315600015","reason":"lost","school":"№ 12 «Айгөлек»","year":"2019","office":"almaty-medeu"}"#,
         )
         .unwrap();
-        assert_eq!(
-            to_value(&answers).unwrap(),
-            serde_json::to_value(&answers).unwrap()
-        );
+        assert_eq!(to_value(&answers).unwrap(), serde_json::to_value(&answers).unwrap());
         assert_eq!(
             to_value(&Answers::default()).unwrap(),
             serde_json::to_value(Answers::default()).unwrap()
         );
         let numbers = (u64::MAX, i64::MIN, 0.1_f64, -0.0_f64, 1e300_f64);
-        assert_eq!(
-            to_value(&numbers).unwrap(),
-            serde_json::to_value(numbers).unwrap()
-        );
+        assert_eq!(to_value(&numbers).unwrap(), serde_json::to_value(numbers).unwrap());
         // A map whose keys are not strings fails in both.
         let bad: BTreeMap<(u8, u8), u8> = [((1, 2), 3)].into();
         assert!(to_value(&bad).is_err() && serde_json::to_value(&bad).is_err());
@@ -281,11 +273,7 @@ mod tests {
             let direct = serde_json::from_slice::<T>(s.as_bytes()).ok();
             assert_eq!(from_bytes::<T>(s.as_bytes()).ok(), direct, "{s}");
             if let Ok(v) = serde_json::from_str::<Value>(s) {
-                assert_eq!(
-                    from_value::<T>(&v).ok(),
-                    serde_json::from_value::<T>(v).ok(),
-                    "{s}"
-                );
+                assert_eq!(from_value::<T>(&v).ok(), serde_json::from_value::<T>(v).ok(), "{s}");
             }
         }
     }
@@ -345,11 +333,7 @@ mod tests {
             for i in 0..20_000_u32 {
                 let secs = i * 4_327 % 86_400;
                 let nano = nanos[i as usize % nanos.len()]
-                    + if i % 97 == 0 && secs % 60 == 59 {
-                        1_000_000_000
-                    } else {
-                        0
-                    };
+                    + if i % 97 == 0 && secs % 60 == 59 { 1_000_000_000 } else { 0 };
                 let Some(time) = NaiveTime::from_num_seconds_from_midnight_opt(secs, nano) else {
                     continue;
                 };
@@ -399,18 +383,9 @@ mod tests {
                 "٠١:00:00",
             ] {
                 assert_eq!(date::parse_time(bad), None, "{bad:?}");
-                assert_eq!(
-                    date::parse_local(&format!("2026-11-24T{bad}")),
-                    None,
-                    "{bad:?}"
-                );
+                assert_eq!(date::parse_local(&format!("2026-11-24T{bad}")), None, "{bad:?}");
             }
-            for bad in [
-                "2026-11-24",
-                "2026-11-24 10:00:00",
-                "T10:00:00",
-                "2026-13-24T10:00:00",
-            ] {
+            for bad in ["2026-11-24", "2026-11-24 10:00:00", "T10:00:00", "2026-13-24T10:00:00"] {
                 assert_eq!(date::parse_local(bad), None, "{bad:?}");
             }
             for bad in [

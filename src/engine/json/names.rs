@@ -120,14 +120,10 @@ mod tests {
             assert!(text.starts_with('"'), "{text}");
             assert_eq!(json::from_str::<ServiceId>(&text).unwrap(), id);
             let object = format!("{{{text}: null}}");
-            let e = json::from_str::<ServiceId>(&object)
-                .unwrap_err()
-                .to_string();
+            let e = json::from_str::<ServiceId>(&object).unwrap_err().to_string();
             assert!(e.contains("expected the name of a ServiceId"), "{e}");
         }
-        let e = json::from_str::<ServiceId>("\"S9\"")
-            .unwrap_err()
-            .to_string();
+        let e = json::from_str::<ServiceId>("\"S9\"").unwrap_err().to_string();
         assert!(e.starts_with("unknown variant `S9`"), "{e}");
         let e = json::from_str::<State>("7").unwrap_err().to_string();
         assert!(e.contains("expected the name of a State"), "{e}");

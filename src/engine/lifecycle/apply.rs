@@ -29,11 +29,7 @@ impl Lifecycle {
             .ok_or(LifecycleError::IllegalTransition { from, transition })?;
         let allowed = roles(from, transition);
         if !allowed.contains(&actor) {
-            return Err(LifecycleError::WrongRole {
-                transition,
-                actor,
-                allowed: allowed.to_vec(),
-            });
+            return Err(LifecycleError::WrongRole { transition, actor, allowed: allowed.to_vec() });
         }
         if let Some(last) = self.last_at()
             && at < last
@@ -58,9 +54,7 @@ impl Lifecycle {
                 if let Some(info) = storage(self, ctx)? {
                     let day = ctx.zone().local_date(at)?;
                     if day <= info.until.date {
-                        return Err(LifecycleError::StorageNotExpired {
-                            until: info.until.date,
-                        });
+                        return Err(LifecycleError::StorageNotExpired { until: info.until.date });
                     }
                 }
             }

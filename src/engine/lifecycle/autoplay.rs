@@ -48,18 +48,14 @@ pub fn next_automatic(
             };
             match (transition, info.return_due) {
                 (T::Return, Some(due)) => {
-                    let open = hours.map_or((0, 0), |h| {
-                        (u32::from(h.open.hour()), u32::from(h.open.minute()))
-                    });
+                    let open = hours
+                        .map_or((0, 0), |h| (u32::from(h.open.hour()), u32::from(h.open.minute())));
                     local_instant(ctx.zone(), due.date, open.0, open.1, 0)?
                 }
                 (T::Return, None) => return Ok(None),
                 _ => {
-                    let day = info
-                        .until
-                        .date
-                        .succ_opt()
-                        .ok_or_else(|| out_of_range(info.until.date))?;
+                    let day =
+                        info.until.date.succ_opt().ok_or_else(|| out_of_range(info.until.date))?;
                     local_instant(ctx.zone(), day, 0, 0, 0)?
                 }
             }

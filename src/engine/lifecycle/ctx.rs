@@ -25,12 +25,7 @@ impl Ctx<'static> {
     pub fn embedded(service: ServiceId, channel: Channel) -> Result<Ctx<'static>, LifecycleError> {
         let service = catalog::service(service);
         let calendar = calendar::calendar()?;
-        Ok(Ctx {
-            service,
-            channel,
-            calendar,
-            region: None,
-        })
+        Ok(Ctx { service, channel, calendar, region: None })
     }
 }
 

@@ -14,17 +14,10 @@ pub enum LifecycleError {
     #[error("{} is not allowed in state {}", .transition.slug(), .from.slug())]
     IllegalTransition { from: State, transition: Transition },
     #[error("{actor:?} may not {}; allowed: {allowed:?}", .transition.slug())]
-    WrongRole {
-        transition: Transition,
-        actor: Role,
-        allowed: Vec<Role>,
-    },
+    WrongRole { transition: Transition, actor: Role, allowed: Vec<Role> },
     /// The event is earlier than the last recorded one.
     #[error("event at {at} is earlier than the last one at {last}")]
-    TimeGoesBackwards {
-        last: DateTime<Utc>,
-        at: DateTime<Utc>,
-    },
+    TimeGoesBackwards { last: DateTime<Utc>, at: DateTime<Utc> },
     /// A refusal without a ground or without its motivation.
     #[error("a refusal needs a ground and its motivation")]
     MissingReason,
@@ -91,9 +84,5 @@ impl From<KzTimeError> for LifecycleError {
 
 /// A date past what can be counted (chrono's or the calendar's end).
 pub(super) fn out_of_range(from: NaiveDate) -> LifecycleError {
-    CalendarError::ResultOutOfRange {
-        from,
-        last: NaiveDate::MAX,
-    }
-    .into()
+    CalendarError::ResultOutOfRange { from, last: NaiveDate::MAX }.into()
 }

@@ -53,10 +53,7 @@ pub struct Details {
 impl Details {
     /// A motivated refusal: a catalogue ground and the motivation.
     pub fn refusal(reason_id: &str, note: &str) -> Details {
-        Details {
-            note: Some(note.to_string()),
-            reason_id: Some(reason_id.to_string()),
-        }
+        Details { note: Some(note.to_string()), reason_id: Some(reason_id.to_string()) }
     }
 }
 
@@ -87,11 +84,7 @@ impl Lifecycle {
     pub fn refused_at_acceptance(at: DateTime<Utc>) -> Lifecycle {
         Lifecycle {
             state: State::RefusedAtAcceptance,
-            events: vec![Event::bare(
-                at,
-                Role::System,
-                Transition::RefuseAtAcceptance,
-            )],
+            events: vec![Event::bare(at, Role::System, Transition::RefuseAtAcceptance)],
             rev: 0,
         }
     }
@@ -107,10 +100,7 @@ impl Lifecycle {
 
     /// The last event with this transition.
     pub fn last(&self, transition: Transition) -> Option<&Event> {
-        self.events
-            .iter()
-            .rev()
-            .find(|e| e.transition == transition)
+        self.events.iter().rev().find(|e| e.transition == transition)
     }
 }
 

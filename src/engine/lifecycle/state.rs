@@ -53,10 +53,7 @@ impl State {
     ];
 
     pub fn is_terminal(self) -> bool {
-        matches!(
-            self,
-            State::Issued | State::Refused | State::RefusedAtAcceptance
-        )
+        matches!(self, State::Issued | State::Refused | State::RefusedAtAcceptance)
     }
 
     /// The storage spelling ("ready-at-state-corporation").

@@ -13,10 +13,7 @@ use crate::engine::term::{Channel, Hours};
 /// The decision grounds of a service (C-12: a provider decision); none for
 /// S1, whose source has no ground and no refusal at all.
 pub fn decision_grounds(service: &Service) -> impl Iterator<Item = &catalog::RefusalGround> {
-    service
-        .refusal_grounds
-        .iter()
-        .filter(|g| g.stage == Stage::Decision && !g.absent)
+    service.refusal_grounds.iter().filter(|g| g.stage == Stage::Decision && !g.absent)
 }
 
 /// Checks a refusal's ground: one of the service's decision grounds. A
@@ -34,9 +31,7 @@ pub(super) fn refusal_ground(
         Some(id) => decision_grounds(service)
             .find(|g| g.id == id)
             .map(|g| Some((g.id.clone(), g.provenance.clone())))
-            .ok_or_else(|| LifecycleError::UnknownReason {
-                reason_id: id.to_string(),
-            }),
+            .ok_or_else(|| LifecycleError::UnknownReason { reason_id: id.to_string() }),
     }
 }
 
@@ -55,11 +50,7 @@ pub fn steps_for<'a>(
     channel: Channel,
     region: Option<&str>,
 ) -> Vec<&'a ProcedureStep> {
-    let ch = if channel == Channel::Portal {
-        Channel::Provider
-    } else {
-        channel
-    };
+    let ch = if channel == Channel::Portal { Channel::Provider } else { channel };
     service
         .steps
         .iter()
@@ -85,16 +76,10 @@ pub enum RegionalRegulation<'a> {
     /// The provider's region has one: its steps are the milestones. For a
     /// portal application `mapped` is the interpretation that applies the
     /// provider-office steps to it.
-    Applies {
-        act: &'a catalog::Act,
-        mapped: Option<&'static Provenance>,
-    },
+    Applies { act: &'a catalog::Act, mapped: Option<&'static Provenance> },
     /// The service has one for `act.region` only; `region` (the provider's,
     /// `None` when unknown) has none in the sources.
-    NoneForRegion {
-        act: &'a catalog::Act,
-        region: Option<String>,
-    },
+    NoneForRegion { act: &'a catalog::Act, region: Option<String> },
 }
 
 /// The regional regulation in force (not lost force) for `service` in
@@ -104,23 +89,15 @@ pub fn regional_regulation<'a>(
     channel: Channel,
     region: Option<&str>,
 ) -> RegionalRegulation<'a> {
-    let Some(act) = service
-        .acts
-        .iter()
-        .find(|a| a.region.is_some() && a.level != Status::LostForce)
+    let Some(act) =
+        service.acts.iter().find(|a| a.region.is_some() && a.level != Status::LostForce)
     else {
         return RegionalRegulation::NotAny;
     };
     if act.region.as_deref() == region && region.is_some() {
-        RegionalRegulation::Applies {
-            act,
-            mapped: portal_mapping(channel),
-        }
+        RegionalRegulation::Applies { act, mapped: portal_mapping(channel) }
     } else {
-        RegionalRegulation::NoneForRegion {
-            act,
-            region: region.map(str::to_string),
-        }
+        RegionalRegulation::NoneForRegion { act, region: region.map(str::to_string) }
     }
 }
 
@@ -160,12 +137,10 @@ pub(super) fn recorded_step<'a>(
     if transition == Transition::Issue && from != State::Signed {
         return None;
     }
-    steps_for(ctx.service, ctx.channel, ctx.region)
-        .into_iter()
-        .find(|s| {
-            s.provenance.status != Status::LostForce
-                && step_transition(ctx.service.id, &s.id, ctx.channel) == Some(transition)
-        })
+    steps_for(ctx.service, ctx.channel, ctx.region).into_iter().find(|s| {
+        s.provenance.status != Status::LostForce
+            && step_transition(ctx.service.id, &s.id, ctx.channel) == Some(transition)
+    })
 }
 
 /// The storage or issuance rule an event follows, as ("section/id", provenance).
@@ -217,14 +192,8 @@ pub(super) fn rule_for(
 /// counts time the office may be closed), else the first provider schedule
 /// with hours (S3: 9.00–18.00, lunch 13.00–14.00). S1 states none.
 pub fn provider_schedule(service: &Service) -> Option<&Schedule> {
-    let with_hours = || {
-        service
-            .schedules_for(Place::Provider)
-            .filter(|s| s.hours.is_some())
-    };
-    with_hours()
-        .find(|s| s.resolved)
-        .or_else(|| with_hours().next())
+    let with_hours = || service.schedules_for(Place::Provider).filter(|s| s.hours.is_some());
+    with_hours().find(|s| s.resolved).or_else(|| with_hours().next())
 }
 
 pub fn provider_hours(service: &Service) -> Option<&Hours> {

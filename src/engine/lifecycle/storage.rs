@@ -36,10 +36,7 @@ pub fn storage(lc: &Lifecycle, ctx: &Ctx<'_>) -> Result<Option<StorageInfo>, Lif
         return Ok(None);
     }
     let Some(ready) = lc.events.iter().rev().find(|e| {
-        matches!(
-            e.transition,
-            Transition::DeliverToStateCorporation | Transition::Return
-        )
+        matches!(e.transition, Transition::DeliverToStateCorporation | Transition::Return)
     }) else {
         return Ok(None);
     };
@@ -47,12 +44,9 @@ pub fn storage(lc: &Lifecycle, ctx: &Ctx<'_>) -> Result<Option<StorageInfo>, Lif
     let ready_on = ctx.zone().local_date(ready.at)?;
     let until = deadline::storage_until(key, ready_on)?;
     let return_due = match (lc.state, lc.last(Transition::RequestReturn)) {
-        (State::ReturnRequested, Some(req)) => Some(deadline::return_due_in(
-            key,
-            req.at,
-            ctx.calendar,
-            ctx.region,
-        )?),
+        (State::ReturnRequested, Some(req)) => {
+            Some(deadline::return_due_in(key, req.at, ctx.calendar, ctx.region)?)
+        }
         _ => None,
     };
     Ok(Some(StorageInfo {

@@ -177,13 +177,11 @@ pub fn targets(
         .ok_or(LifecycleError::NoTerm)?;
     if delivers_to_state_corporation(ctx) {
         let m = deadline::provider_delivery_due(input.due, ctx.calendar)?;
-        let (h, mi) = input.hours.map_or((23, 59), |h| {
-            (u32::from(h.close.hour()), u32::from(h.close.minute()))
-        });
+        let (h, mi) = input
+            .hours
+            .map_or((23, 59), |h| (u32::from(h.close.hour()), u32::from(h.close.minute())));
         let due = local_instant(zone, m.date, h, mi, 0)?;
-        let done_at = lc
-            .first(Transition::DeliverToStateCorporation)
-            .map(|e| e.at);
+        let done_at = lc.first(Transition::DeliverToStateCorporation).map(|e| e.at);
         if !(done_at.is_none() && lc.state == State::Refused) {
             out.push(Target {
                 step_id: PROVIDER_DELIVERY.to_string(),
@@ -226,10 +224,7 @@ pub fn targets(
 /// State Corporation before the deadline on this channel (S3, F003 L14):
 /// the catalogue's issuance rule `delivery-to-state-corporation`.
 pub fn delivers_to_state_corporation(ctx: &Ctx<'_>) -> bool {
-    ctx.service
-        .issuance
-        .iter()
-        .any(|r| r.id == DELIVERY_RULE && r.channels.contains(&ctx.channel))
+    ctx.service.issuance.iter().any(|r| r.id == DELIVERY_RULE && r.channels.contains(&ctx.channel))
 }
 
 /// The catalogue's issuance rule for S3's delivery to the State Corporation.
@@ -255,17 +250,11 @@ pub fn legal_deadline(targets: &[Target]) -> Option<&Target> {
 /// How many targets are late now (done late, or not done and past due):
 /// what the back office counts.
 pub fn late_count(targets: &[Target], now: DateTime<Utc>) -> usize {
-    targets
-        .iter()
-        .filter(|t| t.late || (t.done_at.is_none() && now > t.due))
-        .count()
+    targets.iter().filter(|t| t.late || (t.done_at.is_none() && now > t.due)).count()
 }
 
 /// The first target not yet done, and the time left until it is due
 /// (negative when late).
 pub fn next_target(targets: &[Target], now: DateTime<Utc>) -> Option<(&Target, TimeDelta)> {
-    targets
-        .iter()
-        .find(|t| t.done_at.is_none())
-        .map(|t| (t, t.due - now))
+    targets.iter().find(|t| t.done_at.is_none()).map(|t| (t, t.due - now))
 }

@@ -111,12 +111,10 @@ mod tests {
 
     #[test]
     fn a_glance_reads_what_the_full_record_says() {
-        let full = decode::<BTreeMap<String, Submission>>(STORED, &formats::APPLICATIONS)
-            .unwrap()
-            .data;
-        let glanced = decode::<BTreeMap<String, Glance>>(STORED, &formats::APPLICATIONS)
-            .unwrap()
-            .data;
+        let full =
+            decode::<BTreeMap<String, Submission>>(STORED, &formats::APPLICATIONS).unwrap().data;
+        let glanced =
+            decode::<BTreeMap<String, Glance>>(STORED, &formats::APPLICATIONS).unwrap().data;
         assert!(!full.is_empty());
         assert_eq!(full.len(), glanced.len());
         for (key, s) in &full {
@@ -131,16 +129,12 @@ mod tests {
     /// The fixture's records, at this release's format, with more events
     /// and another applicant: what the portal reads in a real session.
     fn current_records() -> BTreeMap<String, Submission> {
-        let mut full = decode::<BTreeMap<String, Submission>>(STORED, &formats::APPLICATIONS)
-            .unwrap()
-            .data;
+        let mut full =
+            decode::<BTreeMap<String, Submission>>(STORED, &formats::APPLICATIONS).unwrap().data;
         let mut records = full.values_mut();
         let first = records.next().unwrap();
         let event = first.lifecycle.events[0].clone();
-        first
-            .lifecycle
-            .events
-            .extend([event.clone(), event.clone()]);
+        first.lifecycle.events.extend([event.clone(), event.clone()]);
         let second = records.next().unwrap();
         second.applicant_iin = "000000000000".into();
         full
@@ -152,15 +146,10 @@ mod tests {
         let raw = encode(4, &full, &formats::APPLICATIONS);
         let glanced = decode::<BTreeMap<String, Glance>>(&raw, &formats::APPLICATIONS).unwrap();
         assert_eq!(glanced.rev, 4);
-        let counts: Vec<(&str, usize)> = glanced
-            .data
-            .values()
-            .map(|g| (g.applicant_iin.as_str(), g.events()))
-            .collect();
-        let want: Vec<(&str, usize)> = full
-            .values()
-            .map(|s| (s.applicant_iin.as_str(), s.lifecycle.events.len()))
-            .collect();
+        let counts: Vec<(&str, usize)> =
+            glanced.data.values().map(|g| (g.applicant_iin.as_str(), g.events())).collect();
+        let want: Vec<(&str, usize)> =
+            full.values().map(|s| (s.applicant_iin.as_str(), s.lifecycle.events.len())).collect();
         assert_eq!(counts, want);
         assert!(want.contains(&("781123301754", 3)) && want.contains(&("000000000000", 1)));
     }
@@ -204,12 +193,7 @@ mod tests {
 
     #[test]
     fn unread_counts_only_my_events_after_the_seen_ones() {
-        let apps = [
-            ("a", "me", 4),
-            ("b", "me", 2),
-            ("c", "you", 9),
-            ("d", "me", 0),
-        ];
+        let apps = [("a", "me", 4), ("b", "me", 2), ("c", "you", 9), ("d", "me", 0)];
         let mut seen = BTreeMap::new();
         assert_eq!(unread(apps, &seen, "me"), 6);
         seen.insert("a".to_string(), 4);

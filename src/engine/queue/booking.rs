@@ -52,9 +52,7 @@ impl<'de> Deserialize<'de> for ChecklistSource {
                 deny(&f.ids, "ids", &["from"])?;
                 ChecklistSource::Documents
             }
-            Tag::Issuance => ChecklistSource::Issuance {
-                ids: need(f.ids, "ids")?,
-            },
+            Tag::Issuance => ChecklistSource::Issuance { ids: need(f.ids, "ids")? },
         })
     }
 }
@@ -120,11 +118,7 @@ pub fn wait_limit(service: ServiceId, purpose: Purpose) -> Option<Limit> {
 /// S2 15, S3 15): it also sets the slot length.
 pub fn service_limit(service: ServiceId) -> Option<Limit> {
     let t = catalog_time(service, TimeKind::Service)?;
-    Some(Limit {
-        minutes: t.minutes,
-        provenance: &t.provenance,
-        applied_by: None,
-    })
+    Some(Limit { minutes: t.minutes, provenance: &t.provenance, applied_by: None })
 }
 
 /// Why there is no booking.
@@ -136,11 +130,7 @@ pub enum NoBookingWhy {
     /// A seed gives one, but only for a provider in `region` (F002: East
     /// Kazakhstan); this provider's region is `found` (`None`: not known,
     /// or no provider named).
-    OtherRegion {
-        region: String,
-        found: Option<String>,
-        rule: &'static Provenance,
-    },
+    OtherRegion { region: String, found: Option<String>, rule: &'static Provenance },
 }
 
 /// "The seeds give no booking for this service and purpose; come without
@@ -188,10 +178,7 @@ impl NoBooking {
             ),
             None => String::new(),
         };
-        format!(
-            "no booking: {why}; come without one{wait} [{}]",
-            rule(self.basis)
-        )
+        format!("no booking: {why}; come without one{wait} [{}]", rule(self.basis))
     }
 }
 
@@ -200,16 +187,9 @@ fn rule(p: &Provenance) -> String {
 }
 
 fn cite(p: &Provenance) -> String {
-    let c: Vec<String> = p
-        .cites
-        .iter()
-        .map(|c| format!("{:?} {} L{}", c.seed, c.clause, c.line))
-        .collect();
-    if c.is_empty() {
-        String::new()
-    } else {
-        format!(" [{}]", c.join("; "))
-    }
+    let c: Vec<String> =
+        p.cites.iter().map(|c| format!("{:?} {} L{}", c.seed, c.clause, c.line)).collect();
+    if c.is_empty() { String::new() } else { format!(" [{}]", c.join("; ")) }
 }
 
 /// Whether the citizen can book, and under which rule.
@@ -243,10 +223,7 @@ pub fn booking(
     purpose: Purpose,
     provider: Option<&ProviderPlace>,
 ) -> Bookability {
-    let rules = data()
-        .booking
-        .iter()
-        .filter(|r| r.service == service && r.purpose == purpose);
+    let rules = data().booking.iter().filter(|r| r.service == service && r.purpose == purpose);
     let mut why = NoBookingWhy::NotInSources;
     for r in rules {
         match &r.provider_region {

@@ -57,11 +57,7 @@ pub fn checklist(rule: &BookingRule, situations: &[Situation]) -> Checklist {
             .into_iter()
             .map(|d| ChecklistItem {
                 id: d.id.clone(),
-                kind: if d.info {
-                    ChecklistKind::Note
-                } else {
-                    ChecklistKind::Bring
-                },
+                kind: if d.info { ChecklistKind::Note } else { ChecklistKind::Bring },
                 text: d.text.clone(),
                 provenance: d.provenance.clone(),
             })
@@ -129,12 +125,9 @@ pub fn expected_result(
     handed_in: DateTime<Utc>,
 ) -> Result<ExpectedResult, DeadlineError> {
     let terms = &catalog::service(service).terms;
-    let by_location = terms
-        .iter()
-        .any(|t| t.channel == Channel::StateCorporation && t.location.is_some());
-    let location = provider
-        .filter(|_| by_location)
-        .map(|p| office.location_for(p));
+    let by_location =
+        terms.iter().any(|t| t.channel == Channel::StateCorporation && t.location.is_some());
+    let location = provider.filter(|_| by_location).map(|p| office.location_for(p));
     let cal = calendar::calendar()?;
     let deadline =
         deadline::deadline_for(terms, Channel::StateCorporation, location, handed_in, cal)?;

@@ -38,10 +38,7 @@ crate::engine::json::names!(TicketState);
 #[serde(tag = "kind", rename_all = "kebab-case")]
 pub enum Origin {
     /// Checked in with a booked ticket.
-    Booked {
-        reference: String,
-        slot_start: DateTime<Utc>,
-    },
+    Booked { reference: String, slot_start: DateTime<Utc> },
     /// Came without a booking.
     WalkIn,
 }
@@ -231,21 +228,13 @@ crate::engine::store::revisioned!(Hall);
 impl Hall {
     /// An empty queue for `office` on `date`.
     pub fn new(office: &str, date: NaiveDate) -> Hall {
-        Hall {
-            office: office.to_string(),
-            date,
-            tickets: Vec::new(),
-            rev: 0,
-        }
+        Hall { office: office.to_string(), date, tickets: Vec::new(), rev: 0 }
     }
 
     fn today(&self, now: DateTime<Utc>) -> Result<(), HallError> {
         let today = kztime::local_date(now)?;
         if today != self.date {
-            return Err(HallError::WrongDay {
-                hall: self.date,
-                today,
-            });
+            return Err(HallError::WrongDay { hall: self.date, today });
         }
         Ok(())
     }
@@ -279,17 +268,11 @@ impl Hall {
             if let Some(t) = hall.tickets.iter().find(
                 |t| matches!(&t.origin, Origin::Booked { reference: r, .. } if *r == reference),
             ) {
-                return Err(HallError::AlreadyCheckedIn {
-                    reference,
-                    number: t.number,
-                });
+                return Err(HallError::AlreadyCheckedIn { reference, number: t.number });
             }
             Ok(hall.push(HallTicket {
                 number: 0,
-                origin: Origin::Booked {
-                    reference,
-                    slot_start: ticket.slot.starts_at,
-                },
+                origin: Origin::Booked { reference, slot_start: ticket.slot.starts_at },
                 service: ticket.service,
                 purpose: ticket.purpose,
                 iin: Some(ticket.iin.clone()),
@@ -330,11 +313,8 @@ impl Hall {
 
     /// The waiting tickets in the order they will be called at `now`.
     pub fn waiting_order(&self, now: DateTime<Utc>) -> Vec<&HallTicket> {
-        let mut v: Vec<&HallTicket> = self
-            .tickets
-            .iter()
-            .filter(|t| t.state() == TicketState::Waiting)
-            .collect();
+        let mut v: Vec<&HallTicket> =
+            self.tickets.iter().filter(|t| t.state() == TicketState::Waiting).collect();
         crate::engine::order::sort_by_key(&mut v, |t| {
             let slot = match &t.origin {
                 Origin::Booked { slot_start, .. } if t.has_priority(now) => Some(*slot_start),
@@ -376,10 +356,7 @@ impl Hall {
                 .iter()
                 .find(|t| t.window == Some(window) && t.state() == TicketState::InService)
             {
-                return Err(HallError::WindowBusy {
-                    window,
-                    number: busy.number,
-                });
+                return Err(HallError::WindowBusy { window, number: busy.number });
             }
             let number = hall
                 .waiting_order(now)
@@ -522,10 +499,7 @@ mod tests {
     fn labels_states_and_times_follow_the_ticket() {
         let at = |s: i64| DateTime::from_timestamp(s, 0).unwrap();
         let mut w = ticket(Origin::WalkIn, 0);
-        assert_eq!(
-            (w.label(), w.state()),
-            ("W007".into(), TicketState::Waiting)
-        );
+        assert_eq!((w.label(), w.state()), ("W007".into(), TicketState::Waiting));
         assert_eq!(w.wait(at(90)).num_seconds(), 90);
         assert_eq!(w.service_time(at(90)), None);
         w.called_at = Some(at(100));
@@ -535,17 +509,8 @@ mod tests {
         w.finished_at = Some(at(200));
         assert_eq!(w.state(), TicketState::Served);
         w.absent = true;
-        assert_eq!(
-            (w.state(), w.service_time(at(300))),
-            (TicketState::Absent, None)
-        );
-        let b = ticket(
-            Origin::Booked {
-                reference: "Q-1".into(),
-                slot_start: at(600),
-            },
-            0,
-        );
+        assert_eq!((w.state(), w.service_time(at(300))), (TicketState::Absent, None));
+        let b = ticket(Origin::Booked { reference: "Q-1".into(), slot_start: at(600) }, 0);
         assert_eq!(b.label(), "B007");
         assert_eq!(b.wait_from(), at(600));
         assert_eq!(b.wait(at(300)).num_seconds(), 0);
@@ -554,20 +519,11 @@ mod tests {
 
     #[test]
     fn an_overrun_is_strictly_over_the_limit() {
-        let p = crate::engine::catalog::service(ServiceId::S3).times[0]
-            .provenance
-            .clone();
+        let p = crate::engine::catalog::service(ServiceId::S3).times[0].provenance.clone();
         let p: &'static _ = Box::leak(Box::new(p));
-        let l = Limit {
-            minutes: 15,
-            provenance: p,
-            applied_by: None,
-        };
+        let l = Limit { minutes: 15, provenance: p, applied_by: None };
         assert!(!over(TimeDelta::minutes(15), Some(&l)));
-        assert!(over(
-            TimeDelta::minutes(15) + TimeDelta::seconds(1),
-            Some(&l)
-        ));
+        assert!(over(TimeDelta::minutes(15) + TimeDelta::seconds(1), Some(&l)));
         assert!(!over(TimeDelta::days(1), None));
     }
 }

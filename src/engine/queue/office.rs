@@ -127,13 +127,9 @@ pub fn region_of(settlement: &str) -> Option<String> {
 /// A settlement's name: the registry's, or `queue.toml`'s for a settlement
 /// the registry does not have yet.
 pub fn settlement_name(id: &str) -> Option<&'static Text> {
-    registry::settlement(id).map(|s| &s.name).or_else(|| {
-        data()
-            .settlement
-            .iter()
-            .find(|s| s.id == id)
-            .map(|s| &s.name)
-    })
+    registry::settlement(id)
+        .map(|s| &s.name)
+        .or_else(|| data().settlement.iter().find(|s| s.id == id).map(|s| &s.name))
 }
 
 static OFFICES: OnceLock<Result<Vec<QueueOffice>, QueueError>> = OnceLock::new();
@@ -192,10 +188,7 @@ mod tests {
             {"id": "odd", "region": 7}
         ], "office": []}"#;
         let r = parse_regions(json);
-        assert_eq!(
-            r.get("oskemen").map(String::as_str),
-            Some("east-kazakhstan")
-        );
+        assert_eq!(r.get("oskemen").map(String::as_str), Some("east-kazakhstan"));
         assert_eq!(r.get("semey").map(String::as_str), Some("abai"));
         assert_eq!(r.get("almaty"), None);
         assert_eq!(r.get("odd"), None);

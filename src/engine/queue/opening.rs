@@ -115,19 +115,9 @@ pub fn opening(
         Vec::new()
     };
     let mut used = Vec::new();
-    let closed = |why, used| {
-        Ok(DayOpening::Closed {
-            date,
-            why,
-            day,
-            assumptions: used,
-        })
-    };
+    let closed = |why, used| Ok(DayOpening::Closed { date, why, day, assumptions: used });
     if !general.iter().chain(&duty).any(|s| s.is_specified()) {
-        let schedule = general
-            .first()
-            .copied()
-            .ok_or(QueueError::NoSchedule(service))?;
+        let schedule = general.first().copied().ok_or(QueueError::NoSchedule(service))?;
         return closed(Closed::NotInSources { schedule }, used);
     }
     let (weekday, as_weekday) = match day.kind {
@@ -147,12 +137,8 @@ pub fn opening(
     };
     // A duty department's own hours first (they are the longer ones), then
     // the general acceptance window, then the office's hours.
-    let by_purpose = |p: SchedulePurpose| {
-        general
-            .iter()
-            .copied()
-            .find(|s| s.purpose == p && covers(s, weekday))
-    };
+    let by_purpose =
+        |p: SchedulePurpose| general.iter().copied().find(|s| s.purpose == p && covers(s, weekday));
     let pick = duty
         .iter()
         .copied()
@@ -161,20 +147,9 @@ pub fn opening(
         .or_else(|| by_purpose(SchedulePurpose::Acceptance))
         .or_else(|| by_purpose(SchedulePurpose::Office));
     match pick.and_then(|s| Some((s, s.hours.clone()?))) {
-        Some((schedule, hours)) => Ok(DayOpening::Open {
-            date,
-            hours,
-            schedule,
-            as_weekday,
-            day,
-            assumptions: used,
-        }),
-        None => closed(
-            Closed::NoHoursOn {
-                weekday,
-                duty: office.duty,
-            },
-            used,
-        ),
+        Some((schedule, hours)) => {
+            Ok(DayOpening::Open { date, hours, schedule, as_weekday, day, assumptions: used })
+        }
+        None => closed(Closed::NoHoursOn { weekday, duty: office.duty }, used),
     }
 }

@@ -218,11 +218,8 @@ mod tests {
 
     #[test]
     fn slots_fit_inside_each_segment_and_skip_breaks() {
-        let h = Hours {
-            open: t("09:00"),
-            close: t("18:30"),
-            breaks: vec![[t("13:00"), t("14:30")]],
-        };
+        let h =
+            Hours { open: t("09:00"), close: t("18:30"), breaks: vec![[t("13:00"), t("14:30")]] };
         let s = cut(&h, 20);
         // 9:00–13:00: 12 slots; 14:30–18:30: 12 slots; none crosses a break.
         assert_eq!(s.len(), 24);
@@ -230,11 +227,7 @@ mod tests {
         assert_eq!(s[12], (t("14:30"), t("14:50")));
         assert_eq!(s.last().unwrap().1, t("18:30"));
         // A remainder shorter than a slot is not a slot.
-        let h = Hours {
-            open: t("09:00"),
-            close: t("09:25"),
-            breaks: vec![],
-        };
+        let h = Hours { open: t("09:00"), close: t("09:25"), breaks: vec![] };
         assert_eq!(cut(&h, 15), vec![(t("09:00"), t("09:15"))]);
         assert!(cut(&h, 0).is_empty());
     }

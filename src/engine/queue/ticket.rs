@@ -48,21 +48,9 @@ crate::engine::json::names!(TicketStatus);
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(tag = "event", rename_all = "kebab-case")]
 pub enum TicketEvent {
-    Booked {
-        at: DateTime<Utc>,
-        office: String,
-        slot: SlotRef,
-    },
-    Moved {
-        at: DateTime<Utc>,
-        from_office: String,
-        from: SlotRef,
-        to_office: String,
-        to: SlotRef,
-    },
-    Cancelled {
-        at: DateTime<Utc>,
-    },
+    Booked { at: DateTime<Utc>, office: String, slot: SlotRef },
+    Moved { at: DateTime<Utc>, from_office: String, from: SlotRef, to_office: String, to: SlotRef },
+    Cancelled { at: DateTime<Utc> },
 }
 
 tagged::reader! {
@@ -184,10 +172,7 @@ pub enum TicketError {
     NumberTaken(String),
     /// Cancelled or past: it can no longer be moved or cancelled.
     #[error("ticket {reference} is {status:?} and cannot change")]
-    NotChangeable {
-        reference: String,
-        status: TicketStatus,
-    },
+    NotChangeable { reference: String, status: TicketStatus },
     /// Moving to the slot the ticket already holds.
     #[error("the ticket already holds that slot")]
     SameSlot,
@@ -222,34 +207,21 @@ fn take_slot(
     let taken: Vec<Taken<'_>> = tickets
         .iter()
         .filter(|t| t.is_live() && Some(t.reference.as_str()) != except)
-        .map(|t| Taken {
-            office: &t.office,
-            slot: &t.slot,
-        })
+        .map(|t| Taken { office: &t.office, slot: &t.slot })
         .collect();
     let day = match day_slots(service, purpose, office, provider, date, &taken)? {
         SlotsAnswer::Slots(day) => day,
         SlotsAnswer::NoBooking(no) => return Err(TicketError::NoBooking(Box::new(no))),
     };
-    let slot = day
-        .slot(start)
-        .ok_or(TicketError::NoSuchSlot { date, start })?;
+    let slot = day.slot(start).ok_or(TicketError::NoSuchSlot { date, start })?;
     if slot.starts_at <= now {
-        return Err(TicketError::SlotBegun {
-            starts_at: slot.starts_at,
-        });
+        return Err(TicketError::SlotBegun { starts_at: slot.starts_at });
     }
     if slot.is_full() {
         return Err(TicketError::SlotFull { date, start });
     }
     let ends_at = super::slots::slot_instant(date, slot.end).map_err(QueueError::from)?;
-    Ok(SlotRef {
-        date,
-        start: slot.start,
-        end: slot.end,
-        starts_at: slot.starts_at,
-        ends_at,
-    })
+    Ok(SlotRef { date, start: slot.start, end: slot.end, starts_at: slot.starts_at, ends_at })
 }
 
 /// For a hand-in at `slot`, the result it leads to: the term counted from
@@ -273,10 +245,7 @@ impl Tickets {
         self.tickets
             .iter()
             .filter(|t| t.is_live())
-            .map(|t| Taken {
-                office: &t.office,
-                slot: &t.slot,
-            })
+            .map(|t| Taken { office: &t.office, slot: &t.slot })
             .collect()
     }
 
@@ -285,13 +254,7 @@ impl Tickets {
     /// numbers of their own).
     fn next_number(&self) -> usize {
         let number = |t: &Ticket| t.reference.rsplit('-').next()?.parse::<usize>().ok();
-        self.tickets
-            .iter()
-            .filter_map(number)
-            .max()
-            .unwrap_or(0)
-            .max(self.tickets.len())
-            + 1
+        self.tickets.iter().filter_map(number).max().unwrap_or(0).max(self.tickets.len()) + 1
     }
 
     /// Takes in a ticket restored from a data file, as a change at revision
@@ -382,15 +345,7 @@ impl Tickets {
                 Bookability::NoBooking(no) => return Err(TicketError::NoBooking(Box::new(no))),
             };
             let rule_for = (req.service, req.purpose, req.provider.as_ref());
-            let slot = take_slot(
-                &all.tickets,
-                None,
-                rule_for,
-                office,
-                req.date,
-                req.start,
-                now,
-            )?;
+            let slot = take_slot(&all.tickets, None, rule_for, office, req.date, req.start, now)?;
             let expected = expected_at(rule_for, office, &slot)?;
             let ticket = Ticket {
                 reference: format!("Q-{}-{:04}", compact_date(req.date), all.next_number()),
@@ -439,15 +394,8 @@ impl Tickets {
                 return Err(TicketError::SameSlot);
             }
             let rule_for = (current.service, current.purpose, current.provider.as_ref());
-            let slot = take_slot(
-                &all.tickets,
-                Some(reference),
-                rule_for,
-                office,
-                date,
-                start,
-                now,
-            )?;
+            let slot =
+                take_slot(&all.tickets, Some(reference), rule_for, office, date, start, now)?;
             let expected = expected_at(rule_for, office, &slot)?;
             let t = all
                 .tickets
@@ -495,15 +443,10 @@ fn changeable<'a>(
     reference: &str,
     now: DateTime<Utc>,
 ) -> Result<&'a Ticket, TicketError> {
-    let t = all
-        .get(reference)
-        .ok_or_else(|| TicketError::UnknownTicket(reference.into()))?;
+    let t = all.get(reference).ok_or_else(|| TicketError::UnknownTicket(reference.into()))?;
     let status = t.status_at(now);
     if status != TicketStatus::Upcoming || t.slot.starts_at <= now {
-        return Err(TicketError::NotChangeable {
-            reference: reference.into(),
-            status,
-        });
+        return Err(TicketError::NotChangeable { reference: reference.into(), status });
     }
     Ok(t)
 }

@@ -70,9 +70,7 @@ pub fn encode_with_key(statement: &Statement, key: &SigningKey) -> Result<String
     bytes.push(n);
     bytes.extend_from_slice(&issuer::key_id(&key.verifying_key().to_bytes()));
     bytes.extend_from_slice(&body);
-    let sig = key
-        .try_sign(&message(&bytes))
-        .map_err(|_| IssueError::TooLong)?;
+    let sig = key.try_sign(&message(&bytes)).map_err(|_| IssueError::TooLong)?;
     bytes.extend_from_slice(&sig.to_bytes());
     Ok(format!("{PREFIX}{}", base32::encode(&bytes)))
 }
@@ -107,21 +105,14 @@ pub fn issue(statement: &Statement, issuer_id: &str) -> Result<SignedReceipt, Is
         issuer::issuer(issuer_id).ok_or_else(|| IssueError::UnknownIssuer(issuer_id.into()))?;
     let kind = statement.kind();
     if !issuer.may_issue(kind) {
-        return Err(IssueError::NotAllowed {
-            issuer: issuer.id.clone(),
-            kind,
-        });
+        return Err(IssueError::NotAllowed { issuer: issuer.id.clone(), kind });
     }
     check_ids(statement)?;
     let mut statement = statement.clone();
     statement.issued_at = chrono::DateTime::from_timestamp(statement.issued_at.timestamp(), 0)
         .ok_or(IssueError::Encode(statement::EncodeError::OutOfRange))?;
     let code = encode_with_key(&statement, &issuer::demo_signing_key(&issuer.id))?;
-    Ok(SignedReceipt {
-        statement,
-        issuer: issuer.id.clone(),
-        code,
-    })
+    Ok(SignedReceipt { statement, issuer: issuer.id.clone(), code })
 }
 
 /// Reads and checks a receipt code, as scanned or pasted: surrounding
@@ -150,32 +141,22 @@ pub fn verify(text: &str) -> Result<VerifiedReceipt, VerifyError> {
         }));
     };
     let bytes = base32::decode(rest).ok_or(VerifyError::Malformed(Malformed::Encoding))?;
-    let n = usize::from(
-        *bytes
-            .first()
-            .ok_or(VerifyError::Malformed(Malformed::Length))?,
-    );
+    let n = usize::from(*bytes.first().ok_or(VerifyError::Malformed(Malformed::Length))?);
     if n <= KEY_ID_LEN || bytes.len() != 1 + n + SIG_LEN {
         return Err(VerifyError::Malformed(Malformed::Length));
     }
     let (signed, sig) = bytes.split_at(1 + n);
     let key_id: [u8; 4] = [signed[1], signed[2], signed[3], signed[4]];
     let issuer = issuer::by_key_id(key_id).ok_or(VerifyError::UnknownIssuer { key_id })?;
-    let altered = VerifyError::Altered {
-        issuer: issuer.id.clone(),
-    };
+    let altered = VerifyError::Altered { issuer: issuer.id.clone() };
     let key = VerifyingKey::from_bytes(&issuer.public_key).map_err(|_| altered.clone())?;
     let sig = Signature::from_slice(sig).map_err(|_| altered.clone())?;
-    key.verify_strict(&message(signed), &sig)
-        .map_err(|_| altered)?;
+    key.verify_strict(&message(signed), &sig).map_err(|_| altered)?;
     let statement = statement::decode(&signed[1 + KEY_ID_LEN..])
         .ok_or(VerifyError::Malformed(Malformed::Payload))?;
     let kind = statement.kind();
     if !issuer.may_issue(kind) {
-        return Err(VerifyError::NotAllowed {
-            issuer: issuer.id.clone(),
-            kind,
-        });
+        return Err(VerifyError::NotAllowed { issuer: issuer.id.clone(), kind });
     }
     Ok(VerifiedReceipt { statement, issuer })
 }

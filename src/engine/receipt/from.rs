@@ -76,10 +76,7 @@ pub fn complaint(c: &Complaint, holder_iin: &str) -> Result<Statement, NoReceipt
         channel: crate::engine::term::Channel::Portal,
         holder: holder(holder_iin)?,
         issued_at: mark.at,
-        what: What::ComplaintRegistration {
-            addressee: c.draft.addressee,
-            due: due.date,
-        },
+        what: What::ComplaintRegistration { addressee: c.draft.addressee, due: due.date },
     })
 }
 
@@ -90,14 +87,9 @@ pub fn complaint(c: &Complaint, holder_iin: &str) -> Result<Statement, NoReceipt
 pub fn visit(v: &Visit) -> Result<Statement, NoReceipt> {
     let r = v.receipt.as_ref().ok_or(NoReceipt::NotYet)?;
     let what = match r.kind {
-        ReceiptKind::Acceptance => What::Acceptance {
-            due: r.due.ok_or(NoReceipt::NotYet)?,
-        },
+        ReceiptKind::Acceptance => What::Acceptance { due: r.due.ok_or(NoReceipt::NotYet)? },
         ReceiptKind::Refusal => What::Refusal {
-            grounds: incomplete_package_ground(v)
-                .into_iter()
-                .map(str::to_string)
-                .collect(),
+            grounds: incomplete_package_ground(v).into_iter().map(str::to_string).collect(),
             missing: r.documents.clone(),
         },
     };

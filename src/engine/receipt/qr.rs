@@ -44,10 +44,7 @@ pub fn size(text: &str) -> Option<QrSize> {
     let version = match c.version() {
         Version::Normal(v) | Version::Micro(v) => v,
     };
-    Some(QrSize {
-        version,
-        modules: c.width(),
-    })
+    Some(QrSize { version, modules: c.width() })
 }
 
 /// The QR code of `text` as SVG markup, at least `min_px` pixels a side,

@@ -90,11 +90,7 @@ pub fn read(width: usize, height: usize, grey: &[u8]) -> Result<String, ScanErro
             Err(_) => {}
         }
     }
-    Err(if found {
-        ScanError::Unreadable
-    } else {
-        ScanError::NoCode
-    })
+    Err(if found { ScanError::Unreadable } else { ScanError::NoCode })
 }
 
 /// One attempt of the detector and decoder on a picture.
@@ -107,31 +103,21 @@ fn read_once(
     let mut found = false;
     for code in decoder.identify(width, height, grey) {
         found = true;
-        if let Some(text) = code
-            .ok()
-            .and_then(|c| c.decode().ok())
-            .and_then(|d| String::from_utf8(d.payload).ok())
+        if let Some(text) =
+            code.ok().and_then(|c| c.decode().ok()).and_then(|d| String::from_utf8(d.payload).ok())
         {
             return Ok(text);
         }
     }
-    Err(if found {
-        ScanError::Unreadable
-    } else {
-        ScanError::NoCode
-    })
+    Err(if found { ScanError::Unreadable } else { ScanError::NoCode })
 }
 
 /// Black below the midpoint of the darkest and the lightest grey, white
 /// above.
 fn black_and_white(grey: &[u8]) -> Vec<u8> {
-    let (lo, hi) = grey
-        .iter()
-        .fold((u8::MAX, u8::MIN), |(lo, hi), &v| (lo.min(v), hi.max(v)));
+    let (lo, hi) = grey.iter().fold((u8::MAX, u8::MIN), |(lo, hi), &v| (lo.min(v), hi.max(v)));
     let mid = (u16::from(lo) + u16::from(hi)) / 2;
-    grey.iter()
-        .map(|&v| if u16::from(v) <= mid { 0 } else { 255 })
-        .collect()
+    grey.iter().map(|&v| if u16::from(v) <= mid { 0 } else { 255 }).collect()
 }
 
 /// The picture at twice its size, each new pixel interpolated between its
@@ -145,10 +131,7 @@ fn doubled(width: usize, height: usize, grey: &[u8]) -> Vec<u8> {
             // Centres of the new pixels fall at ¼ and ¾ between the old ones.
             let (x0, y0) = ((x.saturating_sub(1)) / 2, (y.saturating_sub(1)) / 2);
             let (x1, y1) = ((x0 + 1).min(width - 1), (y0 + 1).min(height - 1));
-            let (ax, ay) = (
-                if x % 2 == 1 { 1 } else { 3 },
-                if y % 2 == 1 { 1 } else { 3 },
-            );
+            let (ax, ay) = (if x % 2 == 1 { 1 } else { 3 }, if y % 2 == 1 { 1 } else { 3 });
             let (ax, ay) = if x == 0 { (0, ay) } else { (ax, ay) };
             let (ax, ay) = if y == 0 { (ax, 0) } else { (ax, ay) };
             let top = at(x0, y0) * (4 - ax) + at(x1, y0) * ax;
@@ -172,11 +155,7 @@ pub fn drawn(text: &str, scale: usize) -> Option<(usize, Vec<u8>)> {
         .map(|i| {
             let (x, y) = ((i % side) / scale, (i / side) / scale);
             let inside = (q..n + q).contains(&x) && (q..n + q).contains(&y);
-            if inside && colors[(y - q) * n + (x - q)] == qrcode::Color::Dark {
-                0
-            } else {
-                255
-            }
+            if inside && colors[(y - q) * n + (x - q)] == qrcode::Color::Dark { 0 } else { 255 }
         })
         .collect();
     Some((side, grey))
@@ -187,12 +166,7 @@ pub fn drawn(text: &str, scale: usize) -> Option<(usize, Vec<u8>)> {
 pub fn grey_of_rgba(rgba: &[u8]) -> Vec<u8> {
     rgba.chunks_exact(4)
         .map(|p| {
-            let (r, g, b, a) = (
-                u32::from(p[0]),
-                u32::from(p[1]),
-                u32::from(p[2]),
-                u32::from(p[3]),
-            );
+            let (r, g, b, a) = (u32::from(p[0]), u32::from(p[1]), u32::from(p[2]), u32::from(p[3]));
             let y = (299 * r + 587 * g + 114 * b) / 1000;
             // Over white: y·a + 255·(255 − a), scaled back.
             ((y * a + 255 * (255 - a)) / 255) as u8
@@ -251,11 +225,7 @@ mod tests {
         // code has in a screenshot (each failed the detector as it is once).
         let code = format!("QJ1.{}", "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567".repeat(6));
         for side in [130, 140, 150, 160, 180, 200, 220, 250, 300, 400] {
-            assert_eq!(
-                read(side, side, &screenshot(&code, side)),
-                Ok(code.clone()),
-                "{side} px"
-            );
+            assert_eq!(read(side, side, &screenshot(&code, side)), Ok(code.clone()), "{side} px");
         }
     }
 
@@ -265,10 +235,7 @@ mod tests {
         let d = doubled(2, 1, &[0, 255]);
         assert_eq!(d.len(), 8);
         assert_eq!(&d[..4], &[0, 63, 191, 255]);
-        assert_eq!(
-            black_and_white(&[10, 200, 100, 105, 106]),
-            vec![0, 255, 0, 0, 255]
-        );
+        assert_eq!(black_and_white(&[10, 200, 100, 105, 106]), vec![0, 255, 0, 0, 255]);
     }
 
     #[test]
@@ -287,10 +254,7 @@ mod tests {
     fn bad_pictures_are_refused_unread() {
         assert_eq!(read(0, 10, &[]), Err(ScanError::BadPicture));
         assert_eq!(read(10, 10, &[255; 99]), Err(ScanError::BadPicture));
-        assert_eq!(
-            read(MAX_SIDE + 1, 1, &[255; MAX_SIDE + 1]),
-            Err(ScanError::BadPicture)
-        );
+        assert_eq!(read(MAX_SIDE + 1, 1, &[255; MAX_SIDE + 1]), Err(ScanError::BadPicture));
         assert_eq!(read(usize::MAX, 2, &[]), Err(ScanError::BadPicture));
         assert_eq!(read(MAX_SIDE, MAX_SIDE, &[]), Err(ScanError::BadPicture));
     }
@@ -299,9 +263,8 @@ mod tests {
     fn no_code_and_a_damaged_code_are_told_apart() {
         assert_eq!(read(40, 30, &[255; 1200]), Err(ScanError::NoCode));
         // Noise: no panic, whatever it finds.
-        let noise: Vec<u8> = (0..200u32 * 200)
-            .map(|i| (i.wrapping_mul(2_654_435_761) >> 24) as u8)
-            .collect();
+        let noise: Vec<u8> =
+            (0..200u32 * 200).map(|i| (i.wrapping_mul(2_654_435_761) >> 24) as u8).collect();
         assert!(read(200, 200, &noise).is_err());
         // The finder and alignment patterns stay, the middle of the data is
         // inverted: more than level M corrects, so found but unreadable.

@@ -47,12 +47,8 @@ pub enum Kind {
 }
 
 impl Kind {
-    pub const ALL: [Kind; 4] = [
-        Kind::Acceptance,
-        Kind::Refusal,
-        Kind::BookingTicket,
-        Kind::ComplaintRegistration,
-    ];
+    pub const ALL: [Kind; 4] =
+        [Kind::Acceptance, Kind::Refusal, Kind::BookingTicket, Kind::ComplaintRegistration];
 
     /// The data and URL spelling.
     pub fn slug(self) -> &'static str {
@@ -91,9 +87,11 @@ impl Holder {
     /// The holder of a valid IIN (spaces allowed, as typed).
     pub fn of_iin(iin_text: &str) -> Result<Holder, IinError> {
         let info = iin::validate(iin_text)?;
-        let last_four = info.iin.bytes().skip(8).fold(0u16, |acc, b| {
-            acc * 10 + u16::from(b.wrapping_sub(b'0') % 10)
-        });
+        let last_four = info
+            .iin
+            .bytes()
+            .skip(8)
+            .fold(0u16, |acc, b| acc * 10 + u16::from(b.wrapping_sub(b'0') % 10));
         Ok(Holder { last_four })
     }
 
@@ -128,17 +126,9 @@ pub enum What {
     },
     /// A slot of the issuing office's electronic queue: its local date and
     /// times.
-    BookingTicket {
-        purpose: Purpose,
-        date: NaiveDate,
-        start: ClockTime,
-        end: ClockTime,
-    },
+    BookingTicket { purpose: Purpose, date: NaiveDate, start: ClockTime, end: ClockTime },
     /// A registered complaint: to whom, and when the answer is due.
-    ComplaintRegistration {
-        addressee: Addressee,
-        due: NaiveDate,
-    },
+    ComplaintRegistration { addressee: Addressee, due: NaiveDate },
 }
 
 tagged::reader! {
@@ -235,8 +225,7 @@ fn u16_date(n: u16) -> Option<NaiveDate> {
 fn is_id(s: &str) -> bool {
     !s.is_empty()
         && s.len() <= ID_MAX
-        && s.bytes()
-            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        && s.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
 }
 
 fn put_str(out: &mut Vec<u8>, s: &str) {
@@ -279,10 +268,7 @@ fn purpose_byte(p: Purpose) -> u8 {
 }
 
 fn addressee_byte(a: Addressee) -> u8 {
-    Addressee::ALL
-        .iter()
-        .position(|x| *x == a)
-        .map_or(0, |i| i as u8 + 1)
+    Addressee::ALL.iter().position(|x| *x == a).map_or(0, |i| i as u8 + 1)
 }
 
 /// The statement's binary body (see the module docs).
@@ -311,12 +297,7 @@ pub fn encode(s: &Statement) -> Result<Vec<u8>, EncodeError> {
             put_ids(&mut out, grounds)?;
             put_ids(&mut out, missing)?;
         }
-        What::BookingTicket {
-            purpose,
-            date,
-            start,
-            end,
-        } => {
+        What::BookingTicket { purpose, date, start, end } => {
             if start >= end || end.0 >= 24 * 60 {
                 return Err(EncodeError::BadSlot);
             }
@@ -357,8 +338,7 @@ impl<'a> Reader<'a> {
     }
 
     fn u32(&mut self) -> Option<u32> {
-        self.take(4)
-            .map(|b| u32::from_be_bytes([b[0], b[1], b[2], b[3]]))
+        self.take(4).map(|b| u32::from_be_bytes([b[0], b[1], b[2], b[3]]))
     }
 
     fn str(&mut self) -> Option<&'a str> {
@@ -371,9 +351,7 @@ impl<'a> Reader<'a> {
         if n > IDS_MAX {
             return None;
         }
-        (0..n)
-            .map(|_| self.str().filter(|s| is_id(s)).map(str::to_string))
-            .collect()
+        (0..n).map(|_| self.str().filter(|s| is_id(s)).map(str::to_string)).collect()
     }
 }
 
@@ -391,14 +369,10 @@ pub fn decode(body: &[u8]) -> Option<Statement> {
     };
     let issued_at = DateTime::<Utc>::from_timestamp(i64::from(r.u32()?), 0)?;
     let last_four = r.u16().filter(|n| *n <= 9999)?;
-    let reference = r
-        .str()
-        .filter(|s| !s.is_empty() && !s.chars().any(char::is_control))?
-        .to_string();
+    let reference =
+        r.str().filter(|s| !s.is_empty() && !s.chars().any(char::is_control))?.to_string();
     let what = match kind {
-        Kind::Acceptance => What::Acceptance {
-            due: u16_date(r.u16()?)?,
-        },
+        Kind::Acceptance => What::Acceptance { due: u16_date(r.u16()?)? },
         Kind::Refusal => {
             let grounds = r.ids()?;
             let missing = r.ids()?;
@@ -419,30 +393,15 @@ pub fn decode(body: &[u8]) -> Option<Statement> {
             if start >= end || end.0 >= 24 * 60 {
                 return None;
             }
-            What::BookingTicket {
-                purpose,
-                date,
-                start,
-                end,
-            }
+            What::BookingTicket { purpose, date, start, end }
         }
         Kind::ComplaintRegistration => {
             let addressee = *Addressee::ALL.get(usize::from(r.u8()?.checked_sub(1)?))?;
-            What::ComplaintRegistration {
-                addressee,
-                due: u16_date(r.u16()?)?,
-            }
+            What::ComplaintRegistration { addressee, due: u16_date(r.u16()?)? }
         }
     };
     if !r.bytes.is_empty() {
         return None;
     }
-    Some(Statement {
-        reference,
-        service,
-        channel,
-        holder: Holder { last_four },
-        issued_at,
-        what,
-    })
+    Some(Statement { reference, service, channel, holder: Holder { last_four }, issued_at, what })
 }

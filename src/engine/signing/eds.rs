@@ -197,23 +197,16 @@ impl Certificate {
             return false;
         };
         self.issuer == ISSUER
-            && ca_key()
-                .verifying_key()
-                .verify_strict(self.body().as_bytes(), &sig)
-                .is_ok()
+            && ca_key().verifying_key().verify_strict(self.body().as_bytes(), &sig).is_ok()
     }
 
     /// Whether the certificate is in force at `now` (both ends inclusive).
     pub fn check_validity(&self, now: DateTime<Utc>) -> Result<(), SignError> {
         if now < self.not_before {
-            return Err(SignError::CertificateNotYetValid {
-                not_before: self.not_before,
-            });
+            return Err(SignError::CertificateNotYetValid { not_before: self.not_before });
         }
         if now > self.not_after {
-            return Err(SignError::CertificateExpired {
-                not_after: self.not_after,
-            });
+            return Err(SignError::CertificateExpired { not_after: self.not_after });
         }
         Ok(())
     }
@@ -276,14 +269,7 @@ impl KeyFile {
             return Err(SignError::BadValidity);
         }
         let key = vault::VaultKey::derive(password, salt, iterations);
-        KeyFile::create_with_key(
-            owner_iin,
-            owner_name,
-            now,
-            validity_days,
-            (rng_seed, nonce),
-            &key,
-        )
+        KeyFile::create_with_key(owner_iin, owner_name, now, validity_days, (rng_seed, nonce), &key)
     }
 
     /// [`KeyFile::create`] with the password's key already derived (in the
@@ -325,10 +311,7 @@ impl KeyFile {
             .map_err(|_| SignError::BadCertificate)?;
         certificate.signature = vault::hex_encode(&ca_sig.to_bytes());
         let encrypted_private_key = vault::seal_with_key(key, &rng_seed, nonce);
-        Ok(KeyFile {
-            certificate,
-            encrypted_private_key,
-        })
+        Ok(KeyFile { certificate, encrypted_private_key })
     }
 
     /// [`KeyFile::create`] with randomness from the platform.
@@ -369,9 +352,7 @@ impl KeyFile {
         if !(1..=vault::MAX_ITERATIONS).contains(&iterations) {
             return Err(SignError::KeyFileIterations { iterations });
         }
-        kf.encrypted_private_key
-            .check()
-            .map_err(|_| SignError::Corrupt)?;
+        kf.encrypted_private_key.check().map_err(|_| SignError::Corrupt)?;
         if !kf.certificate.is_authentic() {
             return Err(SignError::BadCertificate);
         }
@@ -382,9 +363,7 @@ impl KeyFile {
     /// [`vault`]); [`SignError::Corrupt`] if the file's parameters are not
     /// sane.
     pub fn kdf_input(&self) -> Result<([u8; 16], u32), SignError> {
-        self.encrypted_private_key
-            .kdf_input()
-            .map_err(|_| SignError::Corrupt)
+        self.encrypted_private_key.kdf_input().map_err(|_| SignError::Corrupt)
     }
 
     /// Decrypt the private key and check it matches the certificate.
@@ -459,9 +438,7 @@ fn check_owner(cert: &Certificate, iin: &str) -> Result<(), SignError> {
         return Err(SignError::BadCertificate);
     }
     if cert.owner_iin != iin {
-        return Err(SignError::WrongOwner {
-            cert_iin: cert.owner_iin.clone(),
-        });
+        return Err(SignError::WrongOwner { cert_iin: cert.owner_iin.clone() });
     }
     Ok(())
 }
@@ -520,9 +497,8 @@ fn finish_signing(
     now: DateTime<Utc>,
 ) -> Result<SignedDocument, SignError> {
     let signed_at = DateTime::<Utc>::from_timestamp(now.timestamp(), 0).unwrap_or(now);
-    let sig = key
-        .try_sign(&signed_bytes(document, Some(signed_at)))
-        .map_err(|_| SignError::Corrupt)?;
+    let sig =
+        key.try_sign(&signed_bytes(document, Some(signed_at))).map_err(|_| SignError::Corrupt)?;
     Ok(SignedDocument {
         document: document.clone(),
         signed_at: Some(signed_at),
@@ -546,8 +522,7 @@ pub fn verify(
     check_owner(cert, expected_iin)?;
     let sig = decode_signature(&signed.signature_hex).ok_or(SignError::Corrupt)?;
     let key = VerifyingKey::from_bytes(&cert.public_key).map_err(|_| SignError::BadCertificate)?;
-    key.verify_strict(&signed.signed_bytes(), &sig)
-        .map_err(|_| SignError::Tampered)?;
+    key.verify_strict(&signed.signed_bytes(), &sig).map_err(|_| SignError::Tampered)?;
     cert.check_validity(signed.signed_at.unwrap_or(unsigned_time))
 }
 

@@ -141,11 +141,7 @@ pub fn spaced(code: &str) -> String {
     let chars: Vec<char> = code.chars().collect();
     if chars.len() == CODE_DIGITS as usize {
         let (a, b) = chars.split_at(3);
-        format!(
-            "{} {}",
-            a.iter().collect::<String>(),
-            b.iter().collect::<String>()
-        )
+        format!("{} {}", a.iter().collect::<String>(), b.iter().collect::<String>())
     } else {
         code.to_string()
     }
@@ -321,8 +317,7 @@ pub struct OtpSession {
 
 /// `t + secs`, saturating at chrono's maximum instead of panicking.
 fn plus(t: DateTime<Utc>, secs: u32) -> DateTime<Utc> {
-    t.checked_add_signed(TimeDelta::seconds(i64::from(secs)))
-        .unwrap_or(DateTime::<Utc>::MAX_UTC)
+    t.checked_add_signed(TimeDelta::seconds(i64::from(secs))).unwrap_or(DateTime::<Utc>::MAX_UTC)
 }
 
 impl OtpSession {
@@ -358,13 +353,7 @@ impl OtpSession {
         digest: &str,
         policy: Policy,
     ) -> Result<Self, OtpError> {
-        Ok(OtpSession::new(
-            phone,
-            purpose,
-            digest,
-            vault::random_bytes()?,
-            policy,
-        ))
+        Ok(OtpSession::new(phone, purpose, digest, vault::random_bytes()?, policy))
     }
 
     /// The digest of what the code confirms.
@@ -443,9 +432,7 @@ impl OtpSession {
     /// Seconds until [`OtpSession::resend`] may send a code (0: now). A lock
     /// counts too: no SMS is sent while locked.
     pub fn seconds_until_resend(&self, now: DateTime<Utc>) -> i64 {
-        let cooldown = self
-            .last_sent
-            .map(|t| plus(t, self.policy.resend_cooldown_secs));
+        let cooldown = self.last_sent.map(|t| plus(t, self.policy.resend_cooldown_secs));
         [cooldown, self.locked_until.filter(|&u| now < u)]
             .into_iter()
             .flatten()
@@ -483,16 +470,9 @@ impl OtpSession {
         let counter = self.next_counter;
         self.next_counter = self.next_counter.wrapping_add(1);
         let expires_at = plus(now, self.policy.code_valid_secs);
-        self.current = Some(Current {
-            counter,
-            issued_at: now,
-            expires_at,
-        });
+        self.current = Some(Current { counter, issued_at: now, expires_at });
         self.last_sent = Some(now);
-        Ok(Issued {
-            code: self.code_for(counter),
-            expires_at,
-        })
+        Ok(Issued { code: self.code_for(counter), expires_at })
     }
 
     /// Send a new code, invalidating the old one; refused during the
@@ -514,10 +494,7 @@ impl OtpSession {
             return Err(OtpError::AlreadyUsed);
         }
         self.refresh_lock(now)?;
-        let digits: String = input
-            .chars()
-            .filter(|c| !matches!(c, ' ' | '-' | '\u{a0}'))
-            .collect();
+        let digits: String = input.chars().filter(|c| !matches!(c, ' ' | '-' | '\u{a0}')).collect();
         if digits.len() != CODE_DIGITS as usize || !digits.bytes().all(|b| b.is_ascii_digit()) {
             return Err(OtpError::Malformed);
         }
@@ -525,9 +502,7 @@ impl OtpSession {
             return Err(OtpError::NoCodeIssued);
         };
         if now >= current.expires_at {
-            return Err(OtpError::Expired {
-                expired_at: current.expires_at,
-            });
+            return Err(OtpError::Expired { expired_at: current.expires_at });
         }
         let expected = self.code_for(current.counter);
         if constant_time_eq(expected.as_bytes(), digits.as_bytes()) {
@@ -543,9 +518,7 @@ impl OtpSession {
             self.current = None;
             return Err(OtpError::Locked { until });
         }
-        Err(OtpError::WrongCode {
-            tries_left: self.policy.max_wrong_tries - self.wrong_tries,
-        })
+        Err(OtpError::WrongCode { tries_left: self.policy.max_wrong_tries - self.wrong_tries })
     }
 
     /// Drops the code in force (a lock-out of the number elsewhere).

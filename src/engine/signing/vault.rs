@@ -136,11 +136,7 @@ impl VaultKey {
     /// `1..=MAX_ITERATIONS`.
     pub fn derive(pin: &str, salt: [u8; 16], iterations: u32) -> VaultKey {
         let iterations = iterations.clamp(1, MAX_ITERATIONS);
-        VaultKey {
-            key: derive_key(pin, salt, iterations),
-            salt,
-            iterations,
-        }
+        VaultKey { key: derive_key(pin, salt, iterations), salt, iterations }
     }
 
     /// A key derived elsewhere (WebCrypto's PBKDF2-HMAC-SHA256 of the
@@ -148,11 +144,7 @@ impl VaultKey {
     /// wrongly is not detected here: records sealed with the right one then
     /// fail to open ([`VaultError::WrongPassword`]).
     pub fn from_derived(key: [u8; 32], salt: [u8; 16], iterations: u32) -> VaultKey {
-        VaultKey {
-            key,
-            salt,
-            iterations: iterations.clamp(1, MAX_ITERATIONS),
-        }
+        VaultKey { key, salt, iterations: iterations.clamp(1, MAX_ITERATIONS) }
     }
 
     pub fn salt(&self) -> [u8; 16] {
@@ -208,11 +200,7 @@ pub fn seal(
     nonce: [u8; 12],
     iterations: u32,
 ) -> Sealed {
-    seal_with_key(
-        &VaultKey::derive(password, salt, iterations),
-        plaintext,
-        nonce,
-    )
+    seal_with_key(&VaultKey::derive(password, salt, iterations), plaintext, nonce)
 }
 
 /// A short random id for records: 16 hex digits from the platform CSPRNG.
@@ -236,9 +224,7 @@ pub fn seal_with_key(key: &VaultKey, plaintext: &[u8], nonce: [u8; 12]) -> Seale
     // With the `alloc` buffer, AES-GCM encryption fails only for inputs over
     // 64 GiB, which browser storage cannot hold; an empty result then fails
     // to open instead of panicking here.
-    let ciphertext = cipher
-        .encrypt(&Nonce::from(nonce), plaintext)
-        .unwrap_or_default();
+    let ciphertext = cipher.encrypt(&Nonce::from(nonce), plaintext).unwrap_or_default();
     Sealed {
         kdf: KDF.to_string(),
         iterations: key.iterations,
@@ -268,14 +254,10 @@ struct Params {
 impl Params {
     fn parse(sealed: &Sealed) -> Result<Params, VaultError> {
         if sealed.kdf != KDF {
-            return Err(VaultError::UnsupportedKdf {
-                kdf: sealed.kdf.clone(),
-            });
+            return Err(VaultError::UnsupportedKdf { kdf: sealed.kdf.clone() });
         }
         if !(1..=MAX_ITERATIONS).contains(&sealed.iterations) {
-            return Err(VaultError::BadIterations {
-                iterations: sealed.iterations,
-            });
+            return Err(VaultError::BadIterations { iterations: sealed.iterations });
         }
         let salt = hex_decode_array(&sealed.salt_hex).ok_or(VaultError::Corrupt)?;
         let nonce = hex_decode_array(&sealed.nonce_hex).ok_or(VaultError::Corrupt)?;
@@ -283,19 +265,13 @@ impl Params {
         if ciphertext.len() < TAG_LEN {
             return Err(VaultError::Corrupt);
         }
-        Ok(Params {
-            salt,
-            nonce,
-            ciphertext,
-        })
+        Ok(Params { salt, nonce, ciphertext })
     }
 }
 
 fn decrypt(key: &[u8; 32], nonce: &[u8; 12], ciphertext: &[u8]) -> Result<Vec<u8>, VaultError> {
     let cipher = Aes256Gcm::new(&Key::<Aes256Gcm>::from(*key));
-    cipher
-        .decrypt(&Nonce::from(*nonce), ciphertext)
-        .map_err(|_| VaultError::WrongPassword)
+    cipher.decrypt(&Nonce::from(*nonce), ciphertext).map_err(|_| VaultError::WrongPassword)
 }
 
 // ---------------------------------------------------------------------------
@@ -326,10 +302,7 @@ pub fn hex_decode(s: &str) -> Option<Vec<u8>> {
     if !bytes.len().is_multiple_of(2) {
         return None;
     }
-    bytes
-        .chunks_exact(2)
-        .map(|p| Some(nibble(p[0])? << 4 | nibble(p[1])?))
-        .collect()
+    bytes.chunks_exact(2).map(|p| Some(nibble(p[0])? << 4 | nibble(p[1])?)).collect()
 }
 
 /// Decode hex of exactly `N` bytes.

@@ -55,9 +55,7 @@ pub fn quarantine_name(key: &str, taken: impl Fn(&str) -> bool) -> Option<String
     if !taken(&first) {
         return Some(first);
     }
-    (2..=MAX_QUARANTINED)
-        .map(|n| format!("{first}~{n}"))
-        .find(|name| !taken(name))
+    (2..=MAX_QUARANTINED).map(|n| format!("{first}~{n}")).find(|name| !taken(name))
 }
 
 /// Copies the unreadable `raw` value of `key` to a free quarantine name and
@@ -157,10 +155,9 @@ impl<E: fmt::Display> fmt::Display for WriteError<E> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             WriteError::Rule(e) => e.fmt(f),
-            WriteError::Newer { version } => write!(
-                f,
-                "the stored data is from a newer release (schema version {version})"
-            ),
+            WriteError::Newer { version } => {
+                write!(f, "the stored data is from a newer release (schema version {version})")
+            }
             WriteError::Unreadable => f.write_str("the stored data is unreadable"),
             WriteError::NotSaved => NotSaved.fmt(f),
             WriteError::Contended => f.write_str("the data kept changing in another tab"),
@@ -252,11 +249,7 @@ where
         None => Ok(None),
     };
     match attempt(s, key, format, &mut once)? {
-        Some(Written {
-            rev,
-            data,
-            out: Some(out),
-        }) => Ok(Written { rev, data, out }),
+        Some(Written { rev, data, out: Some(out) }) => Ok(Written { rev, data, out }),
         _ => Err(WriteError::Contended),
     }
 }
@@ -296,11 +289,7 @@ where
         return Ok(None);
     }
     s.set(key, &text)?;
-    Ok(Some(Written {
-        rev: next,
-        data,
-        out,
-    }))
+    Ok(Some(Written { rev: next, data, out }))
 }
 
 /// An in-memory [`RawStorage`] for tests and the fuzz harness, with the
@@ -335,18 +324,12 @@ impl MemoryStorage {
     /// Another tab writes `value` under `key` right after the next `get`
     /// (of any key) returns: between a writer's read and its store.
     pub fn meanwhile(&self, key: &str, value: &str) {
-        self.meanwhile
-            .borrow_mut()
-            .push((key.to_string(), value.to_string()));
+        self.meanwhile.borrow_mut().push((key.to_string(), value.to_string()));
     }
 
     /// Total bytes of keys and values.
     pub fn used(&self) -> usize {
-        self.items
-            .borrow()
-            .iter()
-            .map(|(k, v)| k.len() + v.len())
-            .sum()
+        self.items.borrow().iter().map(|(k, v)| k.len() + v.len()).sum()
     }
 
     /// All keys, sorted.
@@ -356,9 +339,7 @@ impl MemoryStorage {
 
     /// Stores directly, without quota or failures (test set-up).
     pub fn put(&self, key: &str, value: &str) {
-        self.items
-            .borrow_mut()
-            .insert(key.to_string(), value.to_string());
+        self.items.borrow_mut().insert(key.to_string(), value.to_string());
     }
 }
 
@@ -377,11 +358,7 @@ impl RawStorage for MemoryStorage {
             return Err(NotSaved);
         }
         if let Some(quota) = self.quota.get() {
-            let old = self
-                .items
-                .borrow()
-                .get(key)
-                .map_or(0, |v| key.len() + v.len());
+            let old = self.items.borrow().get(key).map_or(0, |v| key.len() + v.len());
             if self.used() - old + key.len() + value.len() > quota {
                 return Err(NotSaved);
             }
@@ -449,10 +426,7 @@ mod tests {
         .unwrap();
         assert_eq!(runs, 2, "the change was applied again on the newer value");
         assert_eq!(w.rev, 3);
-        assert_eq!(
-            stored(&s).keys().cloned().collect::<Vec<_>>(),
-            ["a", "b", "c"]
-        );
+        assert_eq!(stored(&s).keys().cloned().collect::<Vec<_>>(), ["a", "b", "c"]);
     }
 
     #[test]
@@ -493,8 +467,7 @@ mod tests {
             fn get(&self, key: &str) -> Option<String> {
                 let out = self.0.get(key);
                 self.1.set(self.1.get() + 1);
-                self.0
-                    .put(key, &encode(self.1.get(), &Notes::new(), &Format::FIRST));
+                self.0.put(key, &encode(self.1.get(), &Notes::new(), &Format::FIRST));
                 out
             }
             fn set(&self, key: &str, value: &str) -> Result<(), NotSaved> {
@@ -563,22 +536,13 @@ mod tests {
             load::<Notes>(&s, KEY, &Format::FIRST),
             Loaded::SetAside { ref to, .. } if to == "qujat.quarantine.qujat.notes~2"
         ));
-        assert_eq!(
-            s.get("qujat.quarantine.qujat.notes").as_deref(),
-            Some("first garbage")
-        );
-        assert_eq!(
-            s.get("qujat.quarantine.qujat.notes~2").as_deref(),
-            Some("second garbage")
-        );
+        assert_eq!(s.get("qujat.quarantine.qujat.notes").as_deref(), Some("first garbage"));
+        assert_eq!(s.get("qujat.quarantine.qujat.notes~2").as_deref(), Some("second garbage"));
         assert_eq!(s.get(KEY), None);
         // A write over unreadable data sets it aside first, too.
         s.put(KEY, "third garbage");
         write(&s, KEY, &Format::FIRST, |m: &mut Notes| note(m, "a", "1")).unwrap();
-        assert_eq!(
-            s.get("qujat.quarantine.qujat.notes~3").as_deref(),
-            Some("third garbage")
-        );
+        assert_eq!(s.get("qujat.quarantine.qujat.notes~3").as_deref(), Some("third garbage"));
         assert_eq!(stored(&s).len(), 1);
     }
 
@@ -606,10 +570,7 @@ mod tests {
             s.put(&format!("qujat.quarantine.qujat.notes~{n}"), "old");
         }
         s.put(KEY, "garbage");
-        assert!(matches!(
-            load::<Notes>(&s, KEY, &Format::FIRST),
-            Loaded::Unreadable { .. }
-        ));
+        assert!(matches!(load::<Notes>(&s, KEY, &Format::FIRST), Loaded::Unreadable { .. }));
         assert_eq!(s.get(KEY).as_deref(), Some("garbage"));
     }
 
@@ -633,10 +594,7 @@ mod tests {
         s.put(KEY, r#"{"v":1,"rev":4,"data":{"old":"kept"}}"#);
         let w = write(&s, KEY, &V2, |m: &mut Notes| note(m, "b", "2")).unwrap();
         assert_eq!(w.rev, 5);
-        assert_eq!(
-            s.get(KEY).as_deref(),
-            Some(r#"{"v":2,"rev":5,"data":{"b":"2","new":"kept"}}"#)
-        );
+        assert_eq!(s.get(KEY).as_deref(), Some(r#"{"v":2,"rev":5,"data":{"b":"2","new":"kept"}}"#));
         s.put(KEY, r#""bare""#);
         match load::<Notes>(&s, KEY, &V2) {
             Loaded::Read(env) => assert_eq!(env.data["new"], "bare"),

@@ -66,11 +66,7 @@ pub fn owners(data: &Value) -> Vec<&str> {
         }
     }
     for (outer, inner) in [("certificate", "owner_iin"), ("signature", "signer_iin")] {
-        if let Some(s) = data
-            .get(outer)
-            .and_then(|o| o.get(inner))
-            .and_then(Value::as_str)
-        {
+        if let Some(s) = data.get(outer).and_then(|o| o.get(inner)).and_then(Value::as_str) {
             out.push(s);
         }
     }

@@ -102,9 +102,7 @@ fn check_signature(data: &Value, person: &str) -> Result<(), Refused> {
     match sig.get("method").map(|m| m.as_str()) {
         None => Ok(()),
         Some(Some("eds")) => {
-            let corrupt = Refused::Signature {
-                code: SignError::Corrupt.code(),
-            };
+            let corrupt = Refused::Signature { code: SignError::Corrupt.code() };
             let signed: SignedDocument =
                 json::from_value(sig.get("signed").ok_or(corrupt.clone())?).map_err(|_| corrupt)?;
             let when = signing_time(data).unwrap_or(signed.certificate.not_before);

@@ -126,10 +126,7 @@ fn keys(passphrase: &str, salt: &[u8; 16], iterations: u32) -> Keys {
     let c = hmac(&master, b"qujat-export check v1");
     let mut check = [0u8; 16];
     check.copy_from_slice(&c[..16]);
-    Keys {
-        aes: hmac(&master, b"qujat-export key v1"),
-        check,
-    }
+    Keys { aes: hmac(&master, b"qujat-export key v1"), check }
 }
 
 /// Seals `plaintext` into a file. `iterations` is clamped to
@@ -148,15 +145,8 @@ pub(super) fn seal(
         format: FORMAT.into(),
         version: VERSION,
         created_at,
-        kdf: KdfHeader {
-            name: KDF.into(),
-            iterations,
-            salt: base64::encode(&salt),
-        },
-        cipher: CipherHeader {
-            name: CIPHER.into(),
-            nonce: base64::encode(&nonce),
-        },
+        kdf: KdfHeader { name: KDF.into(), iterations, salt: base64::encode(&salt) },
+        cipher: CipherHeader { name: CIPHER.into(), nonce: base64::encode(&nonce) },
         check: base64::encode(&k.check),
         ciphertext: String::new(),
     };
@@ -165,13 +155,7 @@ pub(super) fn seal(
     // AES-GCM fails only for inputs over 64 GiB, far above FILE_MAX: an
     // empty result would then fail to open instead of panicking here.
     let ct = cipher
-        .encrypt(
-            &Nonce::from(nonce),
-            Payload {
-                msg: plaintext,
-                aad: &aad,
-            },
-        )
+        .encrypt(&Nonce::from(nonce), Payload { msg: plaintext, aad: &aad })
         .unwrap_or_default();
     header.ciphertext = base64::encode(&ct);
     serde_json::to_string_pretty(&header).unwrap_or_default()
@@ -186,12 +170,7 @@ pub fn read_header(file: &str) -> Result<FileHeader, ImportError> {
     let value: Value = match json::from_str(file) {
         Ok(v) => v,
         // Cut off or damaged, but ours: it says so near the start.
-        Err(_)
-            if file
-                .get(..256.min(file.len()))
-                .unwrap_or(file)
-                .contains(FORMAT) =>
-        {
+        Err(_) if file.get(..256.min(file.len())).unwrap_or(file).contains(FORMAT) => {
             return Err(ImportError::Corrupted);
         }
         Err(_) => return Err(ImportError::NotAnExport),
@@ -214,9 +193,7 @@ pub fn read_header(file: &str) -> Result<FileHeader, ImportError> {
         return Err(ImportError::UnsupportedAlgorithm);
     }
     if header.kdf.iterations > MAX_ITERATIONS {
-        return Err(ImportError::TooCostly {
-            iterations: header.kdf.iterations,
-        });
+        return Err(ImportError::TooCostly { iterations: header.kdf.iterations });
     }
     if header.kdf.iterations == 0 {
         return Err(ImportError::Corrupted);
@@ -246,13 +223,7 @@ pub(super) fn open(file: &str, passphrase: &str) -> Result<(FileHeader, Vec<u8>)
     let aad = header.aad();
     let cipher = Aes256Gcm::new(&Key::<Aes256Gcm>::from(k.aes));
     let plain = cipher
-        .decrypt(
-            &Nonce::from(nonce),
-            Payload {
-                msg: &ct,
-                aad: &aad,
-            },
-        )
+        .decrypt(&Nonce::from(nonce), Payload { msg: &ct, aad: &aad })
         .map_err(|_| ImportError::Corrupted)?;
     Ok((header, plain))
 }

@@ -22,11 +22,7 @@ pub enum Outcome {
     /// Newer or the same here: the device's copy stays. `differs` is true
     /// when both are at the same revision but not equal (changed on two
     /// devices): the device's copy still wins, and the UI can say so.
-    Kept {
-        local: u64,
-        file: u64,
-        differs: bool,
-    },
+    Kept { local: u64, file: u64, differs: bool },
     /// Not merged, and why.
     Refused(Refused),
 }
@@ -91,10 +87,7 @@ pub(super) fn merge(
     let mut summary = Summary::default();
     let mut seen: BTreeMap<&str, BTreeSet<String>> = BTreeMap::new();
     for (collection, record, check) in &checked {
-        let first = seen
-            .entry(collection.as_str())
-            .or_default()
-            .insert(record.id.clone());
+        let first = seen.entry(collection.as_str()).or_default().insert(record.id.clone());
         let outcome = match check {
             Err(r) => Outcome::Refused(r.clone()),
             Ok(()) if !first => Outcome::Refused(Refused::DuplicateInFile),
@@ -110,10 +103,7 @@ pub(super) fn merge(
                         let from = local.rev;
                         *local = record.clone();
                         changed.insert(collection.clone());
-                        Outcome::Updated {
-                            local: from,
-                            file: record.rev,
-                        }
+                        Outcome::Updated { local: from, file: record.rev }
                     }
                     Some(local) => Outcome::Kept {
                         local: local.rev,
@@ -129,18 +119,7 @@ pub(super) fn merge(
             Outcome::Kept { .. } => summary.kept += 1,
             Outcome::Refused(_) => summary.refused += 1,
         }
-        entries.push(Entry {
-            collection: collection.clone(),
-            id: record.id.clone(),
-            outcome,
-        });
+        entries.push(Entry { collection: collection.clone(), id: record.id.clone(), outcome });
     }
-    MergePlan {
-        person_iin,
-        file_created_at,
-        merged,
-        changed,
-        entries,
-        summary,
-    }
+    MergePlan { person_iin, file_created_at, merged, changed, entries, summary }
 }

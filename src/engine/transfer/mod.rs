@@ -91,11 +91,7 @@ pub enum ExportError {
     /// A record that may not leave in this person's file, and why (another
     /// person's record, a bad id or collection name, an id twice).
     #[error("record {collection}/{id}: {why}")]
-    Record {
-        collection: String,
-        id: String,
-        why: Refused,
-    },
+    Record { collection: String, id: String, why: Refused },
     /// Over [`FILE_MAX`] once written.
     #[error("the file would exceed {FILE_MAX} bytes")]
     TooLarge,
@@ -175,13 +171,7 @@ pub fn export(
     passphrase: &str,
     random: ([u8; 16], [u8; 12]),
 ) -> Result<String, ExportError> {
-    export_with_iterations(
-        bundle,
-        signed_in_iin,
-        passphrase,
-        random,
-        DEFAULT_ITERATIONS,
-    )
+    export_with_iterations(bundle, signed_in_iin, passphrase, random, DEFAULT_ITERATIONS)
 }
 
 /// [`export`] with a fresh salt and nonce from the platform.
@@ -208,9 +198,7 @@ pub fn export_with_iterations(
     (salt, nonce): ([u8; 16], [u8; 12]),
     iterations: u32,
 ) -> Result<String, ExportError> {
-    let person = iin::validate(signed_in_iin)
-        .map_err(ExportError::InvalidIin)?
-        .iin;
+    let person = iin::validate(signed_in_iin).map_err(ExportError::InvalidIin)?.iin;
     if bundle::digits(&bundle.person_iin) != person {
         return Err(ExportError::OtherPerson);
     }
@@ -220,11 +208,8 @@ pub fn export_with_iterations(
     for (collection, records) in &bundle.collections {
         let mut ids = std::collections::BTreeSet::new();
         for r in records {
-            let bad = |why| ExportError::Record {
-                collection: collection.clone(),
-                id: r.id.clone(),
-                why,
-            };
+            let bad =
+                |why| ExportError::Record { collection: collection.clone(), id: r.id.clone(), why };
             if !is_collection_name(collection) {
                 return Err(bad(Refused::BadCollection));
             }
@@ -243,14 +228,7 @@ pub fn export_with_iterations(
     if plain.len() / 3 * 4 + 1024 > FILE_MAX {
         return Err(ExportError::TooLarge);
     }
-    Ok(file::seal(
-        &plain,
-        passphrase,
-        bundle.created_at,
-        iterations,
-        salt,
-        nonce,
-    ))
+    Ok(file::seal(&plain, passphrase, bundle.created_at, iterations, salt, nonce))
 }
 
 /// Opens a data file and plans its merge into the device's records
@@ -262,9 +240,7 @@ pub fn import(
     signed_in_iin: &str,
     existing: &Collections,
 ) -> Result<MergePlan, ImportError> {
-    let person = iin::validate(signed_in_iin)
-        .map_err(ImportError::InvalidIin)?
-        .iin;
+    let person = iin::validate(signed_in_iin).map_err(ImportError::InvalidIin)?.iin;
     let (header, plain) = file::open(file, passphrase)?;
     let bundle: Bundle =
         json::strictly(|| json::from_bytes(&plain)).map_err(|_| ImportError::Corrupted)?;

@@ -92,12 +92,7 @@ mod tests {
     fn accept(v: &mut Visit, now: DateTime<Utc>) -> VisitOutcome {
         v.confirm_identity();
         consent_as_allowed(v, now);
-        for id in v
-            .required()
-            .iter()
-            .map(|d| d.id.clone())
-            .collect::<Vec<_>>()
-        {
+        for id in v.required().iter().map(|d| d.id.clone()).collect::<Vec<_>>() {
             v.set_checked(&id, true);
         }
         v.finish(now).unwrap()
@@ -106,10 +101,9 @@ mod tests {
     #[test]
     fn the_date_promised_at_booking_is_the_date_of_the_receipt() {
         let college = ProviderPlace::of_id(COLLEGE);
-        for (office, location) in [
-            ("almaty-medeu", Location::Same),
-            ("kaskelen-karasai", Location::Other),
-        ] {
+        for (office, location) in
+            [("almaty-medeu", Location::Same), ("kaskelen-karasai", Location::Other)]
+        {
             let mut tickets = Tickets::default();
             let req = TicketRequest {
                 service: ServiceId::S3,
@@ -179,14 +173,8 @@ mod tests {
             consent_as_allowed(&mut v, at(25, 9));
             v.finish(at(25, 9)).unwrap()
         };
-        assert_eq!(
-            incomplete(ServiceId::S2, vec![Situation::Damage]),
-            VisitOutcome::Refused
-        );
-        assert_eq!(
-            incomplete(ServiceId::S1, vec![Situation::Loss]),
-            VisitOutcome::MissingRecorded
-        );
+        assert_eq!(incomplete(ServiceId::S2, vec![Situation::Damage]), VisitOutcome::Refused);
+        assert_eq!(incomplete(ServiceId::S1, vec![Situation::Loss]), VisitOutcome::MissingRecorded);
         assert_eq!(incomplete(ServiceId::S3, vec![]), VisitOutcome::Refused);
     }
 }

@@ -55,20 +55,14 @@ impl Visit {
     /// be computed. The reference is the receipt's number, the one the
     /// citizen holds on paper.
     pub fn application(&self) -> Option<Submission> {
-        let receipt = self
-            .receipt
-            .as_ref()
-            .filter(|r| r.kind == ReceiptKind::Acceptance)?;
+        let receipt = self.receipt.as_ref().filter(|r| r.kind == ReceiptKind::Acceptance)?;
         let recorded = self.deadline()?;
         let (number, issued_at) = (receipt.number.clone(), receipt.issued_at);
         let answers = Answers {
             // A home visit is requested by the citizen for themselves
             // (the registry's person at the registered address).
             who: Some(Who::Myself),
-            reason: self
-                .situations
-                .iter()
-                .find_map(|s| Reason::from_situation(*s)),
+            reason: self.situations.iter().find_map(|s| Reason::from_situation(*s)),
             use_digital_document: Some(self.uses_digital_document()),
             ..Answers::default()
         };
@@ -92,11 +86,7 @@ impl Visit {
             subject_iin: self.iin.clone(),
             answers,
             document,
-            signature: SignatureRecord::Receipt {
-                number,
-                issued_at,
-                digest_hex,
-            },
+            signature: SignatureRecord::Receipt { number, issued_at, digest_hex },
             submitted_at: issued_at,
             // The clock the receipt's deadline was counted on: the
             // citizen's settlement's region.

@@ -90,20 +90,13 @@ pub fn check_new_pin(pin: &str, confirm: &str) -> Result<(), PinError> {
 /// 112112), a run of digits going up or down by one, wrapping round
 /// (123456, 987654, 890123), or two halves mirrored (123321, 100001).
 pub fn is_trivial_pin(pin: &str) -> bool {
-    let d: Vec<i8> = pin
-        .bytes()
-        .filter(u8::is_ascii_digit)
-        .map(|b| (b - b'0') as i8)
-        .collect();
+    let d: Vec<i8> = pin.bytes().filter(u8::is_ascii_digit).map(|b| (b - b'0') as i8).collect();
     if d.len() < 2 {
         return true;
     }
     let repeats = (1..=d.len() / 2)
         .any(|p| d.len().is_multiple_of(p) && d.iter().zip(&d[p..]).all(|(a, b)| a == b));
-    let run = |step: i8| {
-        d.windows(2)
-            .all(|w| (w[1] - w[0]).rem_euclid(10) == step.rem_euclid(10))
-    };
+    let run = |step: i8| d.windows(2).all(|w| (w[1] - w[0]).rem_euclid(10) == step.rem_euclid(10));
     let mirrored = d.iter().eq(d.iter().rev());
     repeats || run(1) || run(-1) || mirrored
 }
@@ -147,10 +140,7 @@ pub struct PinGuard {
 pub enum AfterWrongPin {
     /// Try again; `left` tries before the data is wiped, and no try before
     /// `wait_until` (if set).
-    TryAgain {
-        left: u32,
-        wait_until: Option<DateTime<Utc>>,
-    },
+    TryAgain { left: u32, wait_until: Option<DateTime<Utc>> },
     /// That was the last try: wipe the sealed data now.
     Wipe,
 }
@@ -178,14 +168,9 @@ impl PinGuard {
             return AfterWrongPin::Wipe;
         }
         let delay = delay_after(self.failures);
-        self.wait_until = (delay > Duration::zero()).then(|| {
-            now.checked_add_signed(delay)
-                .unwrap_or(DateTime::<Utc>::MAX_UTC)
-        });
-        AfterWrongPin::TryAgain {
-            left: self.tries_left(),
-            wait_until: self.wait_until,
-        }
+        self.wait_until = (delay > Duration::zero())
+            .then(|| now.checked_add_signed(delay).unwrap_or(DateTime::<Utc>::MAX_UTC));
+        AfterWrongPin::TryAgain { left: self.tries_left(), wait_until: self.wait_until }
     }
 
     /// The right PIN: the count starts again.
@@ -208,11 +193,8 @@ pub struct OperatorStore {
 /// bare: it becomes the store's sealed data, with a fresh guard.
 pub fn store_from_v1(v: serde_json::Value) -> Result<serde_json::Value, String> {
     let sealed: Sealed = json::from_value(&v).map_err(|e| e.to_string())?;
-    json::to_value(&OperatorStore {
-        sealed: Some(sealed),
-        guard: PinGuard::default(),
-    })
-    .map_err(|e| e.to_string())
+    json::to_value(&OperatorStore { sealed: Some(sealed), guard: PinGuard::default() })
+        .map_err(|e| e.to_string())
 }
 
 /// How many times longer the accessibility mode waits before locking: it
@@ -223,11 +205,7 @@ pub const ACCESSIBLE_IDLE_FACTOR: i64 = 3;
 /// Whether operator mode should lock: no input for [`IDLE_LOCK_MINUTES`]
 /// (times [`ACCESSIBLE_IDLE_FACTOR`] in the accessibility mode).
 pub fn idle_expired(last_input: DateTime<Utc>, now: DateTime<Utc>, accessible: bool) -> bool {
-    let factor = if accessible {
-        ACCESSIBLE_IDLE_FACTOR
-    } else {
-        1
-    };
+    let factor = if accessible { ACCESSIBLE_IDLE_FACTOR } else { 1 };
     now.signed_duration_since(last_input) >= Duration::minutes(IDLE_LOCK_MINUTES * factor)
 }
 
@@ -289,36 +267,19 @@ mod tests {
         assert_eq!(g.wait_until(t0 + Duration::seconds(1920)), None);
         assert_eq!(g.wrong(t0), AfterWrongPin::Wipe);
         g.right();
-        assert_eq!(
-            (g.failures(), g.tries_left(), g.wait_until(t0)),
-            (0, WIPE_AFTER, None)
-        );
+        assert_eq!((g.failures(), g.tries_left(), g.wait_until(t0)), (0, WIPE_AFTER, None));
     }
 
     #[test]
     fn the_guard_survives_extreme_times() {
-        let mut g = PinGuard {
-            failures: 8,
-            wait_until: None,
-        };
+        let mut g = PinGuard { failures: 8, wait_until: None };
         assert!(matches!(
             g.wrong(DateTime::<Utc>::MAX_UTC),
             AfterWrongPin::TryAgain { wait_until: Some(u), .. } if u == DateTime::<Utc>::MAX_UTC
         ));
-        let mut g = PinGuard {
-            failures: u32::MAX,
-            wait_until: None,
-        };
+        let mut g = PinGuard { failures: u32::MAX, wait_until: None };
         assert_eq!(g.wrong(DateTime::<Utc>::MIN_UTC), AfterWrongPin::Wipe);
-        assert!(!idle_expired(
-            DateTime::<Utc>::MAX_UTC,
-            DateTime::<Utc>::MIN_UTC,
-            false
-        ));
-        assert!(idle_expired(
-            DateTime::<Utc>::MIN_UTC,
-            DateTime::<Utc>::MAX_UTC,
-            true
-        ));
+        assert!(!idle_expired(DateTime::<Utc>::MAX_UTC, DateTime::<Utc>::MIN_UTC, false));
+        assert!(idle_expired(DateTime::<Utc>::MIN_UTC, DateTime::<Utc>::MAX_UTC, true));
     }
 }

@@ -196,10 +196,7 @@ pub enum Consent {
     /// A one-time code sent to the registry's mobile number and read back.
     Otp { verified_at: DateTime<Utc> },
     /// A signature drawn on the tablet, kept as its strokes.
-    Signature {
-        strokes: Vec<Vec<Point>>,
-        signed_at: DateTime<Utc>,
-    },
+    Signature { strokes: Vec<Vec<Point>>, signed_at: DateTime<Utc> },
     /// S1: the operator told the citizen that the provider obtains the
     /// written consent on the State Corporation's form (F000 L33).
     Notice { given_at: DateTime<Utc> },
@@ -336,11 +333,7 @@ impl OperatorData {
     pub fn to_deliver(&self) -> usize {
         self.visits
             .iter()
-            .filter(|v| {
-                v.receipt
-                    .as_ref()
-                    .is_some_and(|r| r.delivery == Some(Delivery::ToDeliver))
-            })
+            .filter(|v| v.receipt.as_ref().is_some_and(|r| r.delivery == Some(Delivery::ToDeliver)))
             .count()
     }
 }
@@ -360,10 +353,7 @@ pub fn required_documents(
 /// The catalogue's information rules for the channel (consent, "the
 /// employee gets the identity data from state systems", gaps…).
 pub fn channel_notes(service: ServiceId, situations: &[Situation]) -> Vec<&'static DocumentRule> {
-    catalog::documents(service, CHANNEL, situations)
-        .into_iter()
-        .filter(|d| d.info)
-        .collect()
+    catalog::documents(service, CHANNEL, situations).into_iter().filter(|d| d.info).collect()
 }
 
 impl Visit {
@@ -557,10 +547,8 @@ impl Visit {
                     VisitOutcome::Refused
                 }
                 _ => {
-                    self.missing_record = Some(MissingRecord {
-                        documents: missing,
-                        recorded_at: now,
-                    });
+                    self.missing_record =
+                        Some(MissingRecord { documents: missing, recorded_at: now });
                     VisitOutcome::MissingRecorded
                 }
             }
@@ -593,11 +581,7 @@ impl Visit {
         if let (Some(due), Some(explanation)) = (r.due, &r.explanation) {
             let accepted_on = explanation.day_zero()?;
             return Some(RecordedDeadline {
-                deadline: Deadline {
-                    accepted_on,
-                    due,
-                    explanation: explanation.clone(),
-                },
+                deadline: Deadline { accepted_on, due, explanation: explanation.clone() },
                 recomputed: false,
             });
         }
@@ -612,10 +596,7 @@ impl Visit {
             self.region(),
         )
         .ok()?;
-        Some(RecordedDeadline {
-            deadline,
-            recomputed: true,
-        })
+        Some(RecordedDeadline { deadline, recomputed: true })
     }
 }
 
@@ -719,26 +700,13 @@ mod tests {
             assert!(!v.required().is_empty(), "{} has documents", v.service);
         }
         for s in ["S1", "S2", "S3"] {
-            assert!(
-                a.iter().any(|v| v.service.as_str() == s),
-                "{s} is in the list"
-            );
+            assert!(a.iter().any(|v| v.service.as_str() == s), "{s} is in the list");
         }
         let tve = |v: &Visit| {
-            v.person()
-                .unwrap()
-                .education
-                .iter()
-                .any(|d| d.kind == EducationKind::TveDiploma)
+            v.person().unwrap().education.iter().any(|d| d.kind == EducationKind::TveDiploma)
         };
         for v in &a {
-            assert_eq!(
-                tve(v),
-                v.service == ServiceId::S1,
-                "{} {}",
-                v.service,
-                v.iin
-            );
+            assert_eq!(tve(v), v.service == ServiceId::S1, "{} {}", v.service, v.iin);
         }
     }
 
@@ -751,16 +719,10 @@ mod tests {
                 .collect::<Vec<_>>()
         };
         // S1 at the State Corporation: the application to the head, and ID.
-        assert_eq!(
-            ids("S1", &[Situation::Loss]),
-            ["application-to-head", "identity"]
-        );
+        assert_eq!(ids("S1", &[Situation::Loss]), ["application-to-head", "identity"]);
         // S2: the original joins for damage or a name change, not for a loss.
         assert_eq!(ids("S2", &[Situation::Loss]), ["application", "identity"]);
-        assert_eq!(
-            ids("S2", &[Situation::Damage]),
-            ["application", "identity", "original"]
-        );
+        assert_eq!(ids("S2", &[Situation::Damage]), ["application", "identity", "original"]);
         assert_eq!(ids("S3", &[]), ["application", "identity"]);
         // Information rules are notes, not documents to tick.
         assert!(
@@ -768,17 +730,11 @@ mod tests {
                 .iter()
                 .any(|d| d.id == "identity-from-systems")
         );
-        assert!(
-            "S9".parse::<ServiceId>().is_err(),
-            "no visit can name an unknown service"
-        );
+        assert!("S9".parse::<ServiceId>().is_err(), "no visit can name an unknown service");
     }
 
     fn at_package(service: &str) -> Visit {
-        let mut v = seed_visits(day())
-            .into_iter()
-            .find(|v| v.service.as_str() == service)
-            .unwrap();
+        let mut v = seed_visits(day()).into_iter().find(|v| v.service.as_str() == service).unwrap();
         v.confirm_identity();
         consent_as_allowed(&mut v, at(5, 1));
         assert_eq!(v.step, Step::Package);
@@ -796,10 +752,7 @@ mod tests {
     }
 
     fn s3_visit() -> Visit {
-        seed_visits(day())
-            .into_iter()
-            .find(|v| v.service == ServiceId::S3)
-            .unwrap()
+        seed_visits(day()).into_iter().find(|v| v.service == ServiceId::S3).unwrap()
     }
 
     #[test]
@@ -807,32 +760,21 @@ mod tests {
         let mut v = s3_visit();
         assert_eq!(v.finish(at(5, 0)), Err(VisitError::WrongStep));
         assert_eq!(
-            v.give_consent(Consent::Otp {
-                verified_at: at(5, 0)
-            }),
+            v.give_consent(Consent::Otp { verified_at: at(5, 0) }),
             Err(VisitError::WrongStep)
         );
         v.confirm_identity();
         assert_eq!(v.step, Step::Consent);
         assert_eq!(
-            v.give_consent(Consent::Signature {
-                strokes: vec![vec![[1, 1]]],
-                signed_at: at(5, 0)
-            }),
+            v.give_consent(Consent::Signature { strokes: vec![vec![[1, 1]]], signed_at: at(5, 0) }),
             Err(VisitError::NoSignature),
             "a dot is not a signature"
         );
         v.strokes = vec![vec![[1, 1], [5, 9], [20, 3]]];
-        v.give_consent(Consent::Signature {
-            strokes: v.strokes.clone(),
-            signed_at: at(5, 0),
-        })
-        .unwrap();
+        v.give_consent(Consent::Signature { strokes: v.strokes.clone(), signed_at: at(5, 0) })
+            .unwrap();
         assert_eq!(v.step, Step::Package);
-        assert!(
-            v.strokes.is_empty(),
-            "the draft strokes moved into the consent"
-        );
+        assert!(v.strokes.is_empty(), "the draft strokes moved into the consent");
         assert!(matches!(v.consent, Some(Consent::Signature { .. })));
     }
 
@@ -893,13 +835,7 @@ mod tests {
         // S1: 20 calendar days (F000); the explanation is kept on the receipt.
         assert!(expected > day() + Duration::days(18));
         assert_eq!(v.deadline().map(|d| d.deadline.due), Some(expected));
-        assert_eq!(
-            v.deadline(),
-            Some(RecordedDeadline {
-                deadline: computed,
-                recomputed: false
-            })
-        );
+        assert_eq!(v.deadline(), Some(RecordedDeadline { deadline: computed, recomputed: false }));
         // A receipt from before explanations were kept is recomputed, and says so.
         let mut old = v.clone();
         old.receipt.as_mut().unwrap().explanation = None;
@@ -916,10 +852,7 @@ mod tests {
     fn a_receipt_number_is_the_place_the_utc_instant_and_the_visit() {
         let v = s3_visit();
         let at = Utc.with_ymd_and_hms(2026, 3, 9, 7, 5, 9).unwrap();
-        assert_eq!(
-            receipt_number(&v, at),
-            format!("HV-20260309-070509-{}", v.id)
-        );
+        assert_eq!(receipt_number(&v, at), format!("HV-20260309-070509-{}", v.id));
         // As chrono's strftime wrote it before (`%Y%m%d-%H%M%S`).
         let late = Utc.with_ymd_and_hms(2026, 12, 31, 23, 59, 58).unwrap();
         assert_eq!(
@@ -940,26 +873,15 @@ mod tests {
         assert_eq!((v.step, v.rev), (Step::Consent, 1));
         // A second tab that still shows revision 0 is refused.
         let before = v.clone();
-        let otp = Consent::Otp {
-            verified_at: at(5, 1),
-        };
+        let otp = Consent::Otp { verified_at: at(5, 1) };
         assert_eq!(
             v.change_at_rev(seen, |v| v.give_consent(otp.clone())),
-            Err(VisitError::Stale(Stale {
-                expected: 0,
-                found: 1
-            }))
+            Err(VisitError::Stale(Stale { expected: 0, found: 1 }))
         );
         assert_eq!(v, before);
         // A step that fails changes nothing, not even the revision.
-        let dot = Consent::Signature {
-            strokes: vec![vec![[1, 1]]],
-            signed_at: at(5, 1),
-        };
-        assert_eq!(
-            v.change_at_rev(1, |v| v.give_consent(dot)),
-            Err(VisitError::NoSignature)
-        );
+        let dot = Consent::Signature { strokes: vec![vec![[1, 1]]], signed_at: at(5, 1) };
+        assert_eq!(v.change_at_rev(1, |v| v.give_consent(dot)), Err(VisitError::NoSignature));
         assert_eq!(v, before);
         v.change_at_rev(1, |v| v.give_consent(otp)).unwrap();
         assert_eq!((v.step, v.rev), (Step::Package, 2));
@@ -971,9 +893,7 @@ mod tests {
 
     #[test]
     fn queue_delivers_only_when_online() {
-        let mut data = OperatorData {
-            visits: seed_visits(day()),
-        };
+        let mut data = OperatorData { visits: seed_visits(day()) };
         assert_eq!(data.to_deliver(), 0);
         for v in data.visits.iter_mut().take(2) {
             v.confirm_identity();
@@ -993,11 +913,7 @@ mod tests {
             data.visits[0].receipt.as_ref().unwrap().delivery,
             Some(Delivery::Delivered { at: at(6, 0) })
         );
-        assert_eq!(
-            sync(&mut data, true, at(6, 1)),
-            Ok(0),
-            "delivered stays delivered"
-        );
+        assert_eq!(sync(&mut data, true, at(6, 1)), Ok(0), "delivered stays delivered");
         assert_eq!(
             data.visits[1].receipt.as_ref().unwrap().delivery,
             Some(Delivery::Delivered { at: at(6, 0) })
@@ -1008,13 +924,8 @@ mod tests {
     #[test]
     fn consent_follows_each_services_source() {
         let line = |st: ConsentStep| st.rule().map(|r| r.provenance.cites[0].line);
-        let otp = Consent::Otp {
-            verified_at: at(5, 1),
-        };
-        let drawn = Consent::Signature {
-            strokes: vec![vec![[1, 1], [5, 9]]],
-            signed_at: at(5, 1),
-        };
+        let otp = Consent::Otp { verified_at: at(5, 1) };
+        let drawn = Consent::Signature { strokes: vec![vec![[1, 1], [5, 9]]], signed_at: at(5, 1) };
         let notice = Consent::Notice { given_at: at(5, 1) };
         // S1: the provider obtains it in writing on the SC's form (F000
         // L33); the operator only says so.
@@ -1024,14 +935,8 @@ mod tests {
         assert!(s1.accepts(&notice) && !s1.accepts(&otp) && !s1.accepts(&drawn));
         // S2: none, unless a digital document is used; then the owner's
         // one-time password only (F001 L26).
-        assert_eq!(
-            consent_step(ServiceId::S2, &[Situation::Damage]),
-            ConsentStep::None
-        );
-        let s2 = consent_step(
-            ServiceId::S2,
-            &[Situation::Loss, Situation::DigitalDocument],
-        );
+        assert_eq!(consent_step(ServiceId::S2, &[Situation::Damage]), ConsentStep::None);
+        let s2 = consent_step(ServiceId::S2, &[Situation::Loss, Situation::DigitalDocument]);
         assert!(matches!(s2, ConsentStep::Collect(_)));
         assert_eq!(line(s2), Some(26));
         assert!(s2.accepts(&otp) && !s2.accepts(&drawn) && !s2.accepts(&notice));
@@ -1058,17 +963,11 @@ mod tests {
         assert!(v.uses_digital_document());
         v.confirm_identity();
         assert_eq!(v.step, Step::Consent);
-        assert_eq!(
-            v.give_consent(drawn.clone()),
-            Err(VisitError::ConsentNotThisWay)
-        );
+        assert_eq!(v.give_consent(drawn.clone()), Err(VisitError::ConsentNotThisWay));
         v.give_consent(otp.clone()).unwrap();
         assert!(!v.set_digital_document(false), "only while identifying");
         // S1 has no digital-document rule to record.
-        let mut s1v = seed_visits(day())
-            .into_iter()
-            .find(|v| v.service == ServiceId::S1)
-            .unwrap();
+        let mut s1v = seed_visits(day()).into_iter().find(|v| v.service == ServiceId::S1).unwrap();
         assert!(!s1v.set_digital_document(true));
         s1v.confirm_identity();
         assert_eq!(s1v.give_consent(otp), Err(VisitError::ConsentNotThisWay));
@@ -1104,10 +1003,7 @@ mod tests {
             incomplete_outcome(ServiceId::S2),
             (VisitOutcome::Refused, Some("incomplete-package"))
         );
-        assert_eq!(
-            incomplete_outcome(ServiceId::S1),
-            (VisitOutcome::MissingRecorded, None)
-        );
+        assert_eq!(incomplete_outcome(ServiceId::S1), (VisitOutcome::MissingRecorded, None));
     }
 
     /// Item 8: an S3 acceptance receipt shows the provider's delivery to the
@@ -1124,25 +1020,15 @@ mod tests {
         let by = r.delivery_by.unwrap();
         assert_eq!(
             by.date,
-            calendar::calendar()
-                .unwrap()
-                .previous_working_day_before(due)
-                .unwrap()
+            calendar::calendar().unwrap().previous_working_day_before(due).unwrap()
         );
-        assert!(
-            by.explanation
-                .assumptions
-                .iter()
-                .any(|p| p.rule.as_deref() == Some("C-26"))
-        );
+        assert!(by.explanation.assumptions.iter().any(|p| p.rule.as_deref() == Some("C-26")));
     }
 
     #[test]
     fn operator_data_round_trips_through_the_vault() {
         use crate::engine::signing::vault;
-        let mut data = OperatorData {
-            visits: seed_visits(day()),
-        };
+        let mut data = OperatorData { visits: seed_visits(day()) };
         data.visits[0].strokes = vec![vec![[1, 2], [3, 4]]];
         let json = serde_json::to_vec(&data).unwrap();
         let key = vault::VaultKey::derive("246810", [7; 16], 1_000);
@@ -1151,10 +1037,7 @@ mod tests {
         let iin = &data.visits[0].iin;
         assert!(!text.contains(iin.as_str()), "the IIN is not in the clear");
         let wrong = vault::VaultKey::derive("246811", [7; 16], 1_000);
-        assert_eq!(
-            vault::open_with_key(&wrong, &sealed),
-            Err(vault::VaultError::WrongPassword)
-        );
+        assert_eq!(vault::open_with_key(&wrong, &sealed), Err(vault::VaultError::WrongPassword));
         let back: OperatorData =
             serde_json::from_slice(&vault::open_with_key(&key, &sealed).unwrap()).unwrap();
         assert_eq!(back, data);

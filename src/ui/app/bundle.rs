@@ -38,11 +38,7 @@ pub enum Bundle {
 impl Bundle {
     /// The bundle that serves a path.
     pub fn of(path: &str) -> Bundle {
-        let first = path
-            .trim_start_matches('/')
-            .split(['/', '?', '#'])
-            .next()
-            .unwrap_or("");
+        let first = path.trim_start_matches('/').split(['/', '?', '#']).next().unwrap_or("");
         match first {
             "services" => Bundle::Services,
             "apply" => Bundle::Apply,

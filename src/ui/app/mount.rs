@@ -39,9 +39,9 @@ pub fn mount(bundle: Bundle) {
     }));
     match bundle {
         Bundle::Portal => after_first_paint(bundle, &[], || leptos::mount::mount_to_body(App)),
-        Bundle::Services => after_first_paint(bundle, WARM_PASSPORT, || {
-            leptos::mount::mount_to_body(ServicesApp)
-        }),
+        Bundle::Services => {
+            after_first_paint(bundle, WARM_PASSPORT, || leptos::mount::mount_to_body(ServicesApp))
+        }
         Bundle::Apply => after_first_paint(bundle, &[], || leptos::mount::mount_to_body(ApplyApp)),
         Bundle::Sign => after_first_paint(bundle, &[], || leptos::mount::mount_to_body(SignApp)),
         Bundle::Cabinet => {

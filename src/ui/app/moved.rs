@@ -46,10 +46,7 @@ pub fn MovedOrNotFound() -> impl IntoView {
 /// (`/sign/`); loads its new address, or says "page not found".
 #[component]
 pub fn SigningMoved() -> impl IntoView {
-    let draft = use_params_map()
-        .read_untracked()
-        .get("draft")
-        .unwrap_or_default();
+    let draft = use_params_map().read_untracked().get("draft").unwrap_or_default();
     load_instead(|location| {
         let rest = format!(
             "{}{}",

@@ -163,11 +163,7 @@ pub fn StaffApp() -> impl IntoView {
 /// operator's home visits (the `/corporation/` bundle).
 #[component]
 pub fn CorporationApp() -> impl IntoView {
-    let prefs = provide_shared(
-        Bundle::Corporation,
-        Unread::from_records,
-        Db::read_corporation,
-    );
+    let prefs = provide_shared(Bundle::Corporation, Unread::from_records, Db::read_corporation);
     provide_context(OperatorVault::start(expect_context::<StoreNotices>()));
     app(prefs, || {
         view! {

@@ -35,9 +35,7 @@ pub fn in_turn(parts: &'static [fn()]) {
 /// The catalogue file of the service the address names (`/services/S2`),
 /// if it names one.
 pub fn service_in_path() {
-    let path = web_sys::window()
-        .and_then(|w| w.location().pathname().ok())
-        .unwrap_or_default();
+    let path = web_sys::window().and_then(|w| w.location().pathname().ok()).unwrap_or_default();
     let _ = path.split('/').find_map(catalog::find);
 }
 

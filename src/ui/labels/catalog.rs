@@ -96,9 +96,7 @@ impl Message for DayReason {
     fn message(&self, lang: Lang) -> String {
         let DayReason(date, kind) = *self;
         let name = |h: HolidayId| {
-            h.names()
-                .map(|t| t.get(lang).to_string())
-                .unwrap_or_else(|| h.slug().to_string())
+            h.names().map(|t| t.get(lang).to_string()).unwrap_or_else(|| h.slug().to_string())
         };
         match kind {
             DayKind::Working => tr::why_kind_working(lang).into(),

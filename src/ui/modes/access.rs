@@ -36,9 +36,7 @@ impl Access {
     pub fn load() -> Access {
         let on = LocalStorage::get::<bool>(keys::ACCESS).unwrap_or(false);
         mark(on);
-        Access {
-            on: RwSignal::new(on),
-        }
+        Access { on: RwSignal::new(on) }
     }
 
     pub fn set(&self, on: bool) {
@@ -60,11 +58,7 @@ pub fn use_access() -> Access {
 
 fn mark(on: bool) {
     if let Some(root) = html_root() {
-        let _ = if on {
-            root.set_attribute(ATTR, "")
-        } else {
-            root.remove_attribute(ATTR)
-        };
+        let _ = if on { root.set_attribute(ATTR, "") } else { root.remove_attribute(ATTR) };
     }
 }
 
@@ -110,9 +104,8 @@ fn speech() -> Option<web_sys::SpeechSynthesis> {
 /// What the current page asks: its heading, the hint under it, and the
 /// choices offered, in reading order.
 fn question_text() -> String {
-    let Some(main) = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.get_element_by_id("main"))
+    let Some(main) =
+        web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id("main"))
     else {
         return String::new();
     };
@@ -120,9 +113,7 @@ fn question_text() -> String {
     let selector = "h1, h1 ~ .hint, legend ~ .hint, .label-wrapper ~ .hint, .choices label";
     if let Ok(nodes) = main.query_selector_all(selector) {
         for i in 0..nodes.length() {
-            if let Some(el) = nodes
-                .item(i)
-                .and_then(|n| n.dyn_into::<web_sys::HtmlElement>().ok())
+            if let Some(el) = nodes.item(i).and_then(|n| n.dyn_into::<web_sys::HtmlElement>().ok())
             {
                 let text = el.inner_text();
                 let text = text.trim();
@@ -145,12 +136,7 @@ fn read_aloud(lang: crate::engine::source::Lang) -> &'static str {
     let code = lang.code();
     let voices = synth.get_voices();
     let voice = (0..voices.length())
-        .filter_map(|i| {
-            voices
-                .get(i)
-                .dyn_into::<web_sys::SpeechSynthesisVoice>()
-                .ok()
-        })
+        .filter_map(|i| voices.get(i).dyn_into::<web_sys::SpeechSynthesisVoice>().ok())
         .find(|v| v.lang().to_ascii_lowercase().starts_with(code));
     // A browser that lists voices but none in this language would read with
     // a foreign voice: better to say so. One that lists none (not loaded

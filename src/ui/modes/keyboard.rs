@@ -64,9 +64,7 @@ thread_local! {
 
 impl Keyboard {
     pub fn new() -> Keyboard {
-        Keyboard {
-            shown: RwSignal::new(None),
-        }
+        Keyboard { shown: RwSignal::new(None) }
     }
 
     /// Shows the keyboard while a text field has focus.
@@ -76,9 +74,7 @@ impl Keyboard {
         };
         let shown = self.shown;
         let cb = Closure::<dyn Fn(web_sys::FocusEvent)>::new(move |ev: web_sys::FocusEvent| {
-            let Some(el) = ev
-                .target()
-                .and_then(|t| t.dyn_into::<web_sys::HtmlElement>().ok())
+            let Some(el) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlElement>().ok())
             else {
                 return;
             };
@@ -119,25 +115,20 @@ fn text_field_layout(el: &web_sys::HtmlElement) -> Option<Layout> {
     let typ = el.get_attribute("type").unwrap_or_default();
     let text = tag == "textarea"
         || (tag == "input"
-            && matches!(
-                typ.as_str(),
-                "" | "text" | "password" | "search" | "tel" | "email"
-            ));
+            && matches!(typ.as_str(), "" | "text" | "password" | "search" | "tel" | "email"));
     if !text {
         return None;
     }
     let mode = el.get_attribute("inputmode").unwrap_or_default();
-    Some(
-        if matches!(mode.as_str(), "numeric" | "tel" | "decimal") || typ == "tel" {
-            Layout::Digits
-        } else {
-            match page_lang() {
-                Lang::Kk => Layout::Kazakh,
-                Lang::Ru => Layout::Russian,
-                Lang::En => Layout::Latin,
-            }
-        },
-    )
+    Some(if matches!(mode.as_str(), "numeric" | "tel" | "decimal") || typ == "tel" {
+        Layout::Digits
+    } else {
+        match page_lang() {
+            Lang::Kk => Layout::Kazakh,
+            Lang::Ru => Layout::Russian,
+            Lang::En => Layout::Latin,
+        }
+    })
 }
 
 /// Types into the focused field at the caret, as if typed: the field's

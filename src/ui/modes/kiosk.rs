@@ -60,22 +60,15 @@ impl Kiosk {
     /// Reads `?kiosk=` and the stored switch; in kiosk mode starts the idle
     /// timer and the on-screen keyboard.
     pub fn start(access: Access, keyboard: Keyboard) -> Kiosk {
-        let query = web_sys::window()
-            .and_then(|w| w.location().search().ok())
-            .unwrap_or_default();
-        let param = query
-            .trim_start_matches('?')
-            .split('&')
-            .find_map(|kv| kv.strip_prefix("kiosk="));
+        let query = web_sys::window().and_then(|w| w.location().search().ok()).unwrap_or_default();
+        let param =
+            query.trim_start_matches('?').split('&').find_map(|kv| kv.strip_prefix("kiosk="));
         if param == Some("0") {
             LocalStorage::delete(keys::KIOSK);
         }
         let enabled = LocalStorage::get::<bool>(keys::KIOSK).unwrap_or(false);
-        let kiosk = Kiosk {
-            enabled,
-            asked: param == Some("1") && !enabled,
-            left: RwSignal::new(None),
-        };
+        let kiosk =
+            Kiosk { enabled, asked: param == Some("1") && !enabled, left: RwSignal::new(None) };
         if enabled {
             if let Some(root) = html_root() {
                 let _ = root.set_attribute("data-kiosk", "");
@@ -93,11 +86,7 @@ impl Kiosk {
         let (last, until) = TIMES.with(|t| *t.borrow());
         match until {
             None if now - last >= IDLE_SECS * 1000.0 => {
-                let warn = if access.on.get_untracked() {
-                    3.0 * WARN_SECS
-                } else {
-                    WARN_SECS
-                };
+                let warn = if access.on.get_untracked() { 3.0 * WARN_SECS } else { WARN_SECS };
                 let end = now + warn * 1000.0;
                 TIMES.with(|t| t.borrow_mut().1 = Some(end));
                 self.left.set(Some(warn as u32));
@@ -183,11 +172,7 @@ pub fn wipe() {
         .and_then(|factory| {
             let list = js_sys::Reflect::get(&factory, &"databases".into()).ok()?;
             let list = list.dyn_into::<js_sys::Function>().ok()?;
-            let promise = list
-                .call0(&factory)
-                .ok()?
-                .dyn_into::<js_sys::Promise>()
-                .ok()?;
+            let promise = list.call0(&factory).ok()?.dyn_into::<js_sys::Promise>().ok()?;
             Some((factory, promise))
         });
     let Some((factory, promise)) = databases else {
@@ -298,10 +283,7 @@ const STORIES: [(Text, &[StoryStep]); 4] = [
             (tr::kiosk_story_s1_complain, None),
         ],
     ),
-    (
-        tr::kiosk_story_s2sc_title,
-        &[(tr::kiosk_story_s2sc_counter, Some(paths::COUNTER))],
-    ),
+    (tr::kiosk_story_s2sc_title, &[(tr::kiosk_story_s2sc_counter, Some(paths::COUNTER))]),
 ];
 
 /// The kiosk's start screen panel: one whole path per service to try with

@@ -49,10 +49,7 @@ fn state() -> State {
     }
     let window = web_sys::window();
     let offline = window.as_ref().is_some_and(|w| !w.navigator().on_line());
-    let state = State {
-        offline: ArcRwSignal::new(offline),
-        update_ready: ArcRwSignal::new(false),
-    };
+    let state = State { offline: ArcRwSignal::new(offline), update_ready: ArcRwSignal::new(false) };
     STATE.with(|s| *s.borrow_mut() = Some(state.clone()));
     if let Some(w) = window {
         for (event, is_offline) in [("offline", true), ("online", false)] {
@@ -98,10 +95,7 @@ fn on_resolve(promise: &js_sys::Promise, then: impl FnOnce(JsValue) + 'static) {
 fn register(window: &web_sys::Window) {
     let location = window.location();
     let web = matches!(location.protocol().as_deref(), Ok("http:" | "https:"));
-    let marked = window
-        .document()
-        .and_then(|d| d.query_selector(MARK).ok().flatten())
-        .is_some();
+    let marked = window.document().and_then(|d| d.query_selector(MARK).ok().flatten()).is_some();
     let navigator = window.navigator();
     // Absent outside secure contexts and in some private modes.
     let supported =
@@ -196,10 +190,7 @@ pub fn apply_update() {
 /// they appear.
 #[component]
 pub fn OfflineStatus() -> impl IntoView {
-    let State {
-        offline,
-        update_ready,
-    } = state();
+    let State { offline, update_ready } = state();
     view! {
         <div class="offline-status" role="status">
             <Show when=move || offline.get()>

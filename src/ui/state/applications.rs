@@ -39,10 +39,7 @@ pub fn context_for(applicant: &Person, answers: &Answers, today: NaiveDate) -> C
 
 /// Whether `iin` owns draft `id`.
 pub fn owns_draft(db: Db, id: &str, iin: Option<&str>) -> bool {
-    db.drafts.with(|m| {
-        m.get(id)
-            .is_some_and(|d| Some(d.applicant_iin.as_str()) == iin)
-    })
+    db.drafts.with(|m| m.get(id).is_some_and(|d| Some(d.applicant_iin.as_str()) == iin))
 }
 
 /// Why a draft was not started; nothing was stored.
@@ -58,9 +55,7 @@ pub enum StartFailure {
 pub fn start_draft(db: Db, person: &Person, now: DateTime<Utc>) -> Result<String, StartFailure> {
     let id = new_id().ok_or(StartFailure::Random)?;
     let draft = Draft::new(id.clone(), SERVICE, &person.iin, now);
-    db.drafts
-        .insert(id.clone(), draft)
-        .map_err(|_| StartFailure::NotSaved)?;
+    db.drafts.insert(id.clone(), draft).map_err(|_| StartFailure::NotSaved)?;
     Ok(id)
 }
 
@@ -81,9 +76,7 @@ pub fn save_answers(
 
 /// Remembers the step the applicant is on, so "resume" returns there.
 pub fn remember_step(db: Db, id: &str, step: crate::engine::application::Step) {
-    let moved = db
-        .drafts
-        .with_untracked(|m| m.get(id).is_some_and(|d| d.step != step));
+    let moved = db.drafts.with_untracked(|m| m.get(id).is_some_and(|d| d.step != step));
     if moved {
         let _ = db.drafts.update(|m| {
             if let Some(d) = m.get_mut(id) {
@@ -101,8 +94,7 @@ pub fn delete_draft(db: Db, id: &str) -> Result<(), NotSaved> {
 
 /// The document the applicant signs for draft `id`.
 pub fn signing_document(db: Db, id: &str) -> Option<serde_json::Value> {
-    db.drafts
-        .with_untracked(|m| m.get(id).map(submission::document_of))
+    db.drafts.with_untracked(|m| m.get(id).map(submission::document_of))
 }
 
 /// Why an application was not filed.
@@ -128,10 +120,7 @@ pub fn submit(
     record: Signed,
     now: DateTime<Utc>,
 ) -> Result<String, SubmitFailure> {
-    let draft = db
-        .drafts
-        .with_untracked(|m| m.get(id).cloned())
-        .ok_or(SubmitFailure::NoDraft)?;
+    let draft = db.drafts.with_untracked(|m| m.get(id).cloned()).ok_or(SubmitFailure::NoDraft)?;
     let filed: Submission = submission::submit(
         &draft,
         record,
@@ -140,9 +129,7 @@ pub fn submit(
     )
     .map_err(SubmitFailure::Rejected)?;
     let reference = filed.reference.clone();
-    db.apps
-        .insert(reference.clone(), filed)
-        .map_err(|_| SubmitFailure::NotSaved)?;
+    db.apps.insert(reference.clone(), filed).map_err(|_| SubmitFailure::NotSaved)?;
     let _ = delete_draft(db, id);
     // A code works once: its session goes with the draft.
     let _ = db.otp.update(|b| {
@@ -194,10 +181,7 @@ pub fn advance(
 /// The applications of `iin` (all of them in this browser for `None`),
 /// newest first (reactive).
 pub fn applications(db: Db, iin: Option<&str>) -> Vec<Submission> {
-    db.apps.newest_first(
-        |s| iin.is_none_or(|i| s.applicant_iin == i),
-        |s| s.submitted_at,
-    )
+    db.apps.newest_first(|s| iin.is_none_or(|i| s.applicant_iin == i), |s| s.submitted_at)
 }
 
 /// The drafts of `iin` (of `service`, if given), last changed first (reactive).
@@ -210,7 +194,5 @@ pub fn drafts_of(db: Db, iin: &str, service: Option<ServiceId>) -> Vec<Draft> {
 
 /// Application `reference` if it belongs to `iin` (reactive).
 pub fn application_of(db: Db, reference: &str, iin: Option<&str>) -> Option<Submission> {
-    db.apps
-        .with(|m| m.get(reference).cloned())
-        .filter(|s| Some(s.applicant_iin.as_str()) == iin)
+    db.apps.with(|m| m.get(reference).cloned()).filter(|s| Some(s.applicant_iin.as_str()) == iin)
 }

@@ -34,16 +34,9 @@ fn real_now() -> DateTime<Utc> {
 impl Clock {
     pub fn start(notices: StoreNotices) -> Clock {
         let offset_ms = Collection::<i64>::open(notices);
-        let now = RwSignal::new(demo_clock::demo_now(
-            real_now(),
-            offset_ms.with_untracked(|o| *o),
-        ));
+        let now = RwSignal::new(demo_clock::demo_now(real_now(), offset_ms.with_untracked(|o| *o)));
         let today = Memo::new(move |_| local_date(now.get()));
-        let clock = Clock {
-            now,
-            today,
-            offset_ms,
-        };
+        let clock = Clock { now, today, offset_ms };
         set_interval(move || clock.tick(), Duration::from_secs(1));
         clock
     }
@@ -93,9 +86,7 @@ impl Clock {
     pub fn advance_to(&self, instant: DateTime<Utc>) {
         let gap = instant - self.now_untracked();
         if gap > chrono::Duration::zero() {
-            let _ = self
-                .offset_ms
-                .update(|o| *o = demo_clock::advanced(*o, gap));
+            let _ = self.offset_ms.update(|o| *o = demo_clock::advanced(*o, gap));
             self.tick();
         }
     }

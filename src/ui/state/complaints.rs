@@ -131,9 +131,7 @@ impl Pending {
 
     /// As the engine's draft, once the service is one of the three.
     pub fn draft(&self) -> Option<ComplaintDraft> {
-        complaint::parse_service(&self.service)
-            .ok()
-            .map(|s| self.draft_as(s))
+        complaint::parse_service(&self.service).ok().map(|s| self.draft_as(s))
     }
 
     /// As the engine's draft for `service` (choices not made yet count as
@@ -162,33 +160,21 @@ impl Pending {
         let engine: Vec<ComplaintFieldError> = service
             .err()
             .into_iter()
-            .chain(complaint::validate(
-                &self.draft_as(service.unwrap_or(ServiceId::S1)),
-            ))
+            .chain(complaint::validate(&self.draft_as(service.unwrap_or(ServiceId::S1))))
             .collect();
         let first =
             |e: &&ComplaintFieldError| matches!(e.field, Field::Service | Field::ApplicationRef);
-        let mut out: Vec<FormProblem> = engine
-            .iter()
-            .filter(first)
-            .map(|e| FormProblem::Field(*e))
-            .collect();
+        let mut out: Vec<FormProblem> =
+            engine.iter().filter(first).map(|e| FormProblem::Field(*e)).collect();
         // Asked once the service is known; fixed for an escalation.
-        let listed = self
-            .addressee
-            .is_some_and(|a| addressees_for(&self.service).contains(&a));
+        let listed = self.addressee.is_some_and(|a| addressees_for(&self.service).contains(&a));
         if self.escalates.is_none() && !self.service.is_empty() && !listed {
             out.push(FormProblem::Addressee);
         }
         if self.subject.is_none() {
             out.push(FormProblem::Subject);
         }
-        out.extend(
-            engine
-                .iter()
-                .filter(|e| !first(e))
-                .map(|e| FormProblem::Field(*e)),
-        );
+        out.extend(engine.iter().filter(|e| !first(e)).map(|e| FormProblem::Field(*e)));
         out
     }
 
@@ -213,12 +199,7 @@ pub fn addressees_for(service: &str) -> Vec<Addressee> {
     };
     Addressee::ALL
         .into_iter()
-        .filter(|a| {
-            view.procedure
-                .addressees
-                .iter()
-                .any(|i| i.id == a.catalogue_id())
-        })
+        .filter(|a| view.procedure.addressees.iter().any(|i| i.id == a.catalogue_id()))
         .collect()
 }
 
@@ -319,9 +300,7 @@ pub fn file(
     signed: Signed,
     now: DateTime<Utc>,
 ) -> Result<String, FileFailure> {
-    let p = drafts
-        .with_untracked(|m| m.get(iin).cloned())
-        .ok_or(FileFailure::NoDraft)?;
+    let p = drafts.with_untracked(|m| m.get(iin).cloned()).ok_or(FileFailure::NoDraft)?;
     let doc = p.signing_document(iin);
     // The signature must be over exactly this complaint, by this person,
     // and an SMS code counts only as a verified session's proof.
@@ -346,18 +325,14 @@ pub fn file(
     if let Some(obj) = sig.as_object_mut() {
         obj.insert("signer_iin".into(), iin.into());
     }
-    let parent = p
-        .escalates
-        .as_ref()
-        .and_then(|id| db.complaints.with_untracked(|m| m.get(id).cloned()));
+    let parent =
+        p.escalates.as_ref().and_then(|id| db.complaints.with_untracked(|m| m.get(id).cloned()));
     let draft = p.draft().ok_or(FileFailure::NoDraft)?;
     let bytes = random_bytes().map_err(|_| FileFailure::NotSaved)?;
     let c =
         complaint::file(draft, sig, now, bytes, parent.as_ref()).map_err(FileFailure::Rejected)?;
     let id = c.id.clone();
-    db.complaints
-        .insert(id.clone(), c)
-        .map_err(|_| FileFailure::NotSaved)?;
+    db.complaints.insert(id.clone(), c).map_err(|_| FileFailure::NotSaved)?;
     let _ = drafts.update(|m| {
         m.remove(iin);
     });
@@ -379,30 +354,25 @@ pub fn act(
 ) -> Result<(), Refused<ComplaintError>> {
     let cal =
         calendar::calendar().map_err(|e| Refused::Rule(ComplaintError::Deadline(e.into())))?;
-    db.complaints
-        .apply_at_rev(id, rev, |c| c.apply(action, now, cal))
+    db.complaints.apply_at_rev(id, rev, |c| c.apply(action, now, cal))
 }
 
 /// The complaints of `iin` (all of them in this browser for `None`),
 /// newest first (reactive).
 pub fn complaints(db: Db, iin: Option<&str>) -> Vec<Complaint> {
-    db.complaints
-        .newest_first(|c| iin.is_none() || owner(c) == iin, |c| c.filed_at)
+    db.complaints.newest_first(|c| iin.is_none() || owner(c) == iin, |c| c.filed_at)
 }
 
 /// Complaint `id` if it belongs to `iin` (reactive).
 pub fn complaint_of(db: Db, id: &str, iin: Option<&str>) -> Option<Complaint> {
-    db.complaints
-        .with(|m| m.get(id).cloned())
-        .filter(|c| owner(c) == iin)
+    db.complaints.with(|m| m.get(id).cloned()).filter(|c| owner(c) == iin)
 }
 
 /// The next incoming number of this office, as a suggestion.
 pub fn next_incoming_number(db: Db, today: NaiveDate) -> String {
-    let n = db
-        .complaints
-        .with_untracked(|m| m.values().filter(|x| x.registration().is_some()).count())
-        + 1;
+    let n =
+        db.complaints.with_untracked(|m| m.values().filter(|x| x.registration().is_some()).count())
+            + 1;
     format!("{}/{n:04}", chrono::Datelike::year(&today))
 }
 

@@ -168,11 +168,5 @@ pub use crate::engine::signing::vault::random_bytes;
 /// A short random id for records (hex); `None` when the browser has no
 /// randomness to give.
 pub fn new_id() -> Option<String> {
-    Some(
-        random_bytes::<8>()
-            .ok()?
-            .iter()
-            .map(|b| format!("{b:02x}"))
-            .collect(),
-    )
+    Some(random_bytes::<8>().ok()?.iter().map(|b| format!("{b:02x}")).collect())
 }

@@ -35,26 +35,19 @@ pub fn next_step(
 /// records it. Returns what was played, or `None` when nothing waits (or
 /// it could not be recorded).
 pub fn play_next(db: Db, clock: Clock) -> Option<(String, Transition, DateTime<Utc>)> {
-    let (reference, transition, role, at) = db
-        .apps
-        .with_untracked(|m| next_step(m, clock.now_untracked()))?;
+    let (reference, transition, role, at) =
+        db.apps.with_untracked(|m| next_step(m, clock.now_untracked()))?;
     // A target still ahead moves the clock there and is recorded at exactly
     // that time (the clock itself lands a fraction of a second later, which
     // would mark the step late); one already passed is played now, late.
     let before = clock.now_untracked();
     clock.advance_to(at);
-    let at = if at >= before {
-        at
-    } else {
-        clock.now_untracked()
-    };
+    let at = if at >= before { at } else { clock.now_untracked() };
     db.apps
         .try_update(|m| {
             let s = m.get_mut(&reference).ok_or(())?;
             let ctx = Ctx::embedded(s.service, s.channel).map_err(|_| ())?;
-            s.lifecycle
-                .apply(&ctx, transition, role, at, Details::default())
-                .map_err(|_| ())
+            s.lifecycle.apply(&ctx, transition, role, at, Details::default()).map_err(|_| ())
         })
         .ok()
         .map(|()| (reference, transition, at))
@@ -71,8 +64,5 @@ pub fn plus_working_day(now: DateTime<Utc>) -> Option<DateTime<Utc>> {
 /// event after real time (reactive).
 pub fn can_reset(db: Db, clock: Clock) -> bool {
     let real = clock.real_now();
-    db.apps.with(|m| {
-        m.values()
-            .all(|s| s.lifecycle.last_at().is_none_or(|at| at <= real))
-    })
+    db.apps.with(|m| m.values().all(|s| s.lifecycle.last_at().is_none_or(|at| at <= real)))
 }

@@ -76,9 +76,9 @@ impl Desk {
     ) -> Result<R, Refused<E>> {
         match self {
             Desk::Home(v) => v.change_visit_at_rev(id, rev, change),
-            Desk::Counter(c) => c
-                .try_update(|d| at_rev(d.visit_mut(id), rev, change))
-                .map_err(Refused::flatten),
+            Desk::Counter(c) => {
+                c.try_update(|d| at_rev(d.visit_mut(id), rev, change)).map_err(Refused::flatten)
+            }
         }
     }
 

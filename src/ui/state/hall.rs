@@ -47,9 +47,7 @@ pub fn act(
 ) -> Result<HallTicket, Refused<HallError>> {
     db.halls
         .try_update(|m| {
-            let hall = m
-                .entry(hall_key(office, date))
-                .or_insert_with(|| Hall::new(office, date));
+            let hall = m.entry(hall_key(office, date)).or_insert_with(|| Hall::new(office, date));
             match action {
                 HallAction::WalkIn(service, purpose) => {
                     hall.walk_in(seen, service, purpose, None, now)
@@ -68,6 +66,5 @@ pub fn act(
 
 /// The booking `reference`, if there is one in this browser.
 pub fn booking(db: Db, reference: &str) -> Option<Ticket> {
-    db.tickets
-        .with_untracked(|t| t.get(reference.trim()).cloned())
+    db.tickets.with_untracked(|t| t.get(reference.trim()).cloned())
 }

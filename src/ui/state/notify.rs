@@ -31,9 +31,7 @@ impl Seen {
     /// Marks every event of every application as seen.
     pub fn mark_all_read(&self, db: Db) -> Result<(), NotSaved> {
         let counts: Vec<(String, usize)> = db.apps.with_untracked(|m| {
-            m.values()
-                .map(|s| (s.reference.clone(), s.lifecycle.events.len()))
-                .collect()
+            m.values().map(|s| (s.reference.clone(), s.lifecycle.events.len())).collect()
         });
         self.0.update(|m| m.extend(counts))
     }
@@ -142,17 +140,12 @@ pub fn notes(db: Db, seen: Seen, iin: Option<&str>) -> Vec<Note> {
             .flat_map(|s| {
                 // Newest first already, so that the stable sort below keeps
                 // events of one instant in reverse order of happening too.
-                s.lifecycle
-                    .events
-                    .iter()
-                    .enumerate()
-                    .rev()
-                    .map(move |(i, e)| Note {
-                        reference: s.reference.clone(),
-                        transition: e.transition,
-                        at: e.at,
-                        unread: is_unread(seen_map, &s.reference, i),
-                    })
+                s.lifecycle.events.iter().enumerate().rev().map(move |(i, e)| Note {
+                    reference: s.reference.clone(),
+                    transition: e.transition,
+                    at: e.at,
+                    unread: is_unread(seen_map, &s.reference, i),
+                })
             })
             .collect()
     });

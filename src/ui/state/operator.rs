@@ -23,12 +23,9 @@ fn load_store() -> Loaded<OperatorStore> {
 
 /// Changes the stored [`OperatorStore`] (a compare-and-swap on it).
 fn write_store<R>(change: impl FnOnce(&mut OperatorStore) -> R) -> Result<R, NotStored> {
-    store::write_once(
-        &Browser,
-        keys::OPERATOR,
-        &formats::OPERATOR,
-        |st: &mut OperatorStore| Ok::<R, ()>(change(st)),
-    )
+    store::write_once(&Browser, keys::OPERATOR, &formats::OPERATOR, |st: &mut OperatorStore| {
+        Ok::<R, ()>(change(st))
+    })
     .map(|w| w.out)
     .map_err(|e| match e {
         WriteError::Newer { .. } => NotStored::Newer,
@@ -54,9 +51,7 @@ fn pin_exists(notices: StoreNotices) -> bool {
         Loaded::Newer { .. } | Loaded::Unreadable { .. } => true,
         Loaded::Empty => false,
         Loaded::SetAside { .. } => {
-            notices.push(StoreNotice::SetAside {
-                key: keys::OPERATOR.into(),
-            });
+            notices.push(StoreNotice::SetAside { key: keys::OPERATOR.into() });
             false
         }
     }
@@ -86,10 +81,7 @@ pub enum VaultRefused {
 pub enum UnlockRefused {
     /// A wrong PIN: `left` tries before the data is deleted, and no try
     /// before `wait_until` (if set).
-    Wrong {
-        left: u32,
-        wait_until: Option<DateTime<Utc>>,
-    },
+    Wrong { left: u32, wait_until: Option<DateTime<Utc>> },
     /// Too many wrong PINs in a row: no PIN is tried before `until`.
     Wait { until: DateTime<Utc> },
     /// That was the last try: the sealed data was deleted from the tablet.
@@ -188,9 +180,7 @@ impl OperatorVault {
         }
         let salt = vault::random_bytes::<16>().map_err(|_| VaultRefused::NotSaved)?;
         let key = VaultKey::derive(pin, salt, vault::DEFAULT_ITERATIONS);
-        let data = OperatorData {
-            visits: visit::seed_visits(today),
-        };
+        let data = OperatorData { visits: visit::seed_visits(today) };
         self.save(&key, &data, true)?;
         self.key.set_value(Some(key));
         self.data.set(Some(data));
@@ -257,9 +247,7 @@ impl OperatorVault {
         };
         match store::set_aside(&Browser, keys::OPERATOR, &raw) {
             Ok(_) => {
-                self.notices.push(StoreNotice::SetAside {
-                    key: keys::OPERATOR.into(),
-                });
+                self.notices.push(StoreNotice::SetAside { key: keys::OPERATOR.into() });
                 self.has_pin.set(pin_exists(self.notices));
                 Err(UnlockRefused::SetAside)
             }
@@ -298,9 +286,7 @@ impl OperatorVault {
                 Err(VaultRefused::PinExists)
             }
             Err(NotStored::Newer) => {
-                self.notices.push(StoreNotice::Newer {
-                    key: keys::OPERATOR.into(),
-                });
+                self.notices.push(StoreNotice::Newer { key: keys::OPERATOR.into() });
                 Err(VaultRefused::NotSaved)
             }
             Err(NotStored::Full) => Err(self.not_saved()),
@@ -308,9 +294,7 @@ impl OperatorVault {
     }
 
     fn not_saved(&self) -> VaultRefused {
-        self.notices.push(StoreNotice::NotSaved {
-            key: keys::OPERATOR.into(),
-        });
+        self.notices.push(StoreNotice::NotSaved { key: keys::OPERATOR.into() });
         VaultRefused::NotSaved
     }
 
@@ -356,8 +340,7 @@ impl OperatorVault {
         if self.key.get_value().is_none() {
             return Err(VaultRefused::Locked);
         }
-        self.try_update(|d| Ok::<R, ()>(change(d)))
-            .map_err(|_| VaultRefused::NotSaved)
+        self.try_update(|d| Ok::<R, ()>(change(d))).map_err(|_| VaultRefused::NotSaved)
     }
 
     /// Changes the home visit `id` (stored whatever the change's outcome).
@@ -366,8 +349,7 @@ impl OperatorVault {
         id: &str,
         change: impl FnOnce(&mut Visit) -> R,
     ) -> Result<R, VaultRefused> {
-        self.update(|d| d.visit_mut(id).map(change))?
-            .ok_or(VaultRefused::Missing)
+        self.update(|d| d.visit_mut(id).map(change))?.ok_or(VaultRefused::Missing)
     }
 
     /// The one way to take a step of a home visit at a known revision (as
@@ -380,8 +362,7 @@ impl OperatorVault {
         expected_rev: u64,
         change: impl FnOnce(&mut Visit) -> Result<R, E>,
     ) -> Result<R, Refused<E>> {
-        self.try_update(|d| at_rev(d.visit_mut(id), expected_rev, change))
-            .map_err(Refused::flatten)
+        self.try_update(|d| at_rev(d.visit_mut(id), expected_rev, change)).map_err(Refused::flatten)
     }
 }
 

@@ -42,25 +42,12 @@ pub fn send_code(
     // Written even when the engine says no: the book keeps its own record
     // of sends and cooldowns per phone number.
     let issued = db.otp.update(|m| {
-        m.send(
-            flow,
-            phone,
-            purpose,
-            digest,
-            Policy::PORTAL,
-            now,
-            vault::random_bytes,
-        )
+        m.send(flow, phone, purpose, digest, Policy::PORTAL, now, vault::random_bytes)
     })?;
     let issued = issued.map_err(CodeFailure::Otp)?;
     db.sms.update(|inbox| {
         let id = inbox.iter().map(|s| s.id).max().unwrap_or(0) + 1;
-        inbox.push(Sms {
-            id,
-            phone: phone.to_string(),
-            code: issued.code,
-            sent_at: now,
-        });
+        inbox.push(Sms { id, phone: phone.to_string(), code: issued.code, sent_at: now });
         let excess = inbox.len().saturating_sub(INBOX);
         inbox.drain(..excess);
     })?;
@@ -70,7 +57,5 @@ pub fn send_code(
 /// Checks `input` against the code of `flow`. A wrong code counts against
 /// the session's tries, so the session is stored whatever the outcome.
 pub fn verify_code(db: Db, flow: &str, input: &str, now: DateTime<Utc>) -> Result<(), CodeFailure> {
-    db.otp
-        .update(|m| m.verify(flow, input, now))?
-        .map_err(CodeFailure::Otp)
+    db.otp.update(|m| m.verify(flow, input, now))?.map_err(CodeFailure::Otp)
 }

@@ -23,15 +23,10 @@ impl Prefs {
         // A bundle that fetches its texts started with the language stored
         // then; another tab may have stored another one since.
         if !texts::ready(lang) {
-            lang = Lang::ALL
-                .into_iter()
-                .find(|&l| texts::ready(l))
-                .unwrap_or(lang);
+            lang = Lang::ALL.into_iter().find(|&l| texts::ready(l)).unwrap_or(lang);
         }
         apply_lang(lang);
-        Prefs {
-            lang: RwSignal::new(lang),
-        }
+        Prefs { lang: RwSignal::new(lang) }
     }
 
     pub fn set_lang(&self, lang: Lang) {
@@ -41,9 +36,7 @@ impl Prefs {
         apply_lang(lang);
         // The app is rebuilt in the new language: keep the reader's place
         // and put focus back on the language button they pressed.
-        let scroll = web_sys::window()
-            .and_then(|w| w.scroll_y().ok())
-            .unwrap_or(0.0);
+        let scroll = web_sys::window().and_then(|w| w.scroll_y().ok()).unwrap_or(0.0);
         self.lang.set(lang);
         request_animation_frame(move || {
             if let Some(w) = web_sys::window() {
@@ -89,9 +82,7 @@ pub fn use_lang() -> Lang {
 /// The page's `<html>` element, which carries its language and the
 /// accessibility and kiosk marks.
 pub fn html_root() -> Option<web_sys::Element> {
-    web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.document_element())
+    web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element())
 }
 
 /// The language the page shows (its `<html lang>`): for code that runs

@@ -25,9 +25,7 @@ impl Stored for Option<String> {
 
 impl Session {
     pub fn open(notices: StoreNotices) -> Session {
-        Session {
-            iin: Collection::open(notices),
-        }
+        Session { iin: Collection::open(notices) }
     }
 
     /// The signed-in person (reactive). A stored IIN that is no longer in
@@ -42,8 +40,7 @@ impl Session {
     }
 
     pub fn person_untracked(&self) -> Option<&'static Person> {
-        self.iin
-            .with_untracked(|i| i.as_deref().and_then(registry::find))
+        self.iin.with_untracked(|i| i.as_deref().and_then(registry::find))
     }
 
     pub fn sign_in(&self, iin: &str) -> Result<(), NotSaved> {
@@ -70,13 +67,11 @@ pub fn sign_out_and_forget(
     person: &Person,
 ) -> Result<(), NotSaved> {
     let iin = person.iin.as_str();
-    db.drafts
-        .update(|m| m.retain(|_, d| d.applicant_iin != iin))?;
+    db.drafts.update(|m| m.retain(|_, d| d.applicant_iin != iin))?;
     pending.update(|m| {
         m.remove(iin);
     })?;
-    db.keys
-        .update(|ks| ks.retain(|k| k.certificate.owner_iin != iin))?;
+    db.keys.update(|ks| ks.retain(|k| k.certificate.owner_iin != iin))?;
     if let Some(phone) = person.phone.as_deref() {
         db.sms.update(|v| v.retain(|m| m.phone != phone))?;
     }
@@ -91,20 +86,12 @@ pub fn use_session() -> Session {
 /// A same-site path to return to after signing in (never another site).
 /// Anything but a path of this app ([`is_app_path`]) goes to the cabinet.
 pub fn safe_next(next: Option<String>) -> String {
-    next.filter(|p| is_app_path(p))
-        .unwrap_or_else(|| paths::CABINET.into())
+    next.filter(|p| is_app_path(p)).unwrap_or_else(|| paths::CABINET.into())
 }
 
 /// The paths a sign-in may return to: the home page and the pages under
 /// these roots.
-const APP_ROOTS: [&str; 6] = [
-    "/apply",
-    "/cabinet",
-    "/corporation",
-    "/services",
-    "/sign",
-    "/staff",
-];
+const APP_ROOTS: [&str; 6] = ["/apply", "/cabinet", "/corporation", "/services", "/sign", "/staff"];
 
 /// Whether `p` is a path of this app as the browser will read it. The URL
 /// parser drops tabs and newlines anywhere, trims spaces and controls, and
@@ -113,14 +100,11 @@ const APP_ROOTS: [&str; 6] = [
 /// and the path must be the home page or lie under a known root
 /// (`tests/web_shell.rs` tries the known bypasses).
 pub fn is_app_path(p: &str) -> bool {
-    let clean = !p
-        .chars()
-        .any(|c| c.is_control() || c.is_whitespace() || c == '\\');
+    let clean = !p.chars().any(|c| c.is_control() || c.is_whitespace() || c == '\\');
     let path = p.split(['?', '#']).next().unwrap_or_default();
     clean
         && (path == paths::HOME
             || APP_ROOTS.iter().any(|r| {
-                path.strip_prefix(r)
-                    .is_some_and(|rest| rest.is_empty() || rest.starts_with('/'))
+                path.strip_prefix(r).is_some_and(|rest| rest.is_empty() || rest.starts_with('/'))
             }))
 }

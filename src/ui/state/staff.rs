@@ -10,12 +10,8 @@ use crate::engine::store::{Format, formats};
 use crate::engine::submission::Submission;
 
 /// The roles a back-office user can take.
-pub const STAFF_ROLES: [Role; 4] = [
-    Role::Clerk,
-    Role::Head,
-    Role::Executor,
-    Role::StateCorporation,
-];
+pub const STAFF_ROLES: [Role; 4] =
+    [Role::Clerk, Role::Head, Role::Executor, Role::StateCorporation];
 
 /// How a role is stored and used as a form value.
 pub fn role_slug(r: Role) -> &'static str {
@@ -45,12 +41,7 @@ impl StaffRole {
 
     /// The role in use (reactive); the clerk until one is chosen.
     pub fn get(&self) -> Role {
-        self.0.with(|r| {
-            STAFF_ROLES
-                .into_iter()
-                .find(|x| role_slug(*x) == r)
-                .unwrap_or(Role::Clerk)
-        })
+        self.0.with(|r| STAFF_ROLES.into_iter().find(|x| role_slug(*x) == r).unwrap_or(Role::Clerk))
     }
 
     pub fn set(&self, slug: String) {

@@ -70,9 +70,7 @@ impl RawStorage for Browser {
         LocalStorage::raw().get_item(key).ok().flatten()
     }
     fn set(&self, key: &str, value: &str) -> Result<(), NotSaved> {
-        LocalStorage::raw()
-            .set_item(key, value)
-            .map_err(|_| NotSaved)
+        LocalStorage::raw().set_item(key, value).map_err(|_| NotSaved)
     }
     fn remove(&self, key: &str) {
         let _ = LocalStorage::raw().remove_item(key);
@@ -251,8 +249,7 @@ impl<T: Stored> Collection<T> {
     /// Applies `change` to the latest stored value and writes it back;
     /// returns what `change` returned. The change sees other tabs' writes.
     pub fn update<R>(&self, change: impl FnOnce(&mut T) -> R) -> Result<R, NotSaved> {
-        self.try_update(|data| Ok::<R, NotSaved>(change(data)))
-            .map_err(|_| NotSaved)
+        self.try_update(|data| Ok::<R, NotSaved>(change(data))).map_err(|_| NotSaved)
     }
 
     /// Like [`update`](Self::update) for a change that may say no: the value
@@ -276,8 +273,7 @@ impl<T: Stored> Collection<T> {
                         Refused::NotSaved
                     }
                     WriteError::Unreadable | WriteError::NotSaved | WriteError::Contended => {
-                        self.notices
-                            .push(StoreNotice::NotSaved { key: T::KEY.into() });
+                        self.notices.push(StoreNotice::NotSaved { key: T::KEY.into() });
                         Refused::NotSaved
                     }
                 };
@@ -338,8 +334,7 @@ where
         expected_rev: u64,
         change: impl FnOnce(&mut V) -> Result<R, E>,
     ) -> Result<R, Refused<E>> {
-        self.try_update(|m| at_rev(m.get_mut(key), expected_rev, change))
-            .map_err(Refused::flatten)
+        self.try_update(|m| at_rev(m.get_mut(key), expected_rev, change)).map_err(Refused::flatten)
     }
 }
 

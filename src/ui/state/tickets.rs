@@ -39,13 +39,10 @@ pub fn change(
 
 /// The tickets of `iin`, latest slot first (reactive).
 pub fn tickets_of(db: Db, iin: &str) -> Vec<Ticket> {
-    db.tickets
-        .with(|t| t.of_person(iin).into_iter().cloned().collect())
+    db.tickets.with(|t| t.of_person(iin).into_iter().cloned().collect())
 }
 
 /// Ticket `reference` if it is `iin`'s (reactive).
 pub fn ticket_of(db: Db, reference: &str, iin: Option<&str>) -> Option<Ticket> {
-    db.tickets
-        .with(|t| t.get(reference).cloned())
-        .filter(|t| Some(t.iin.as_str()) == iin)
+    db.tickets.with(|t| t.get(reference).cloned()).filter(|t| Some(t.iin.as_str()) == iin)
 }

@@ -33,11 +33,7 @@ const TICKETS: &str = "tickets";
 const KEYS: &str = "keys";
 
 fn record<T: Serialize>(id: &str, rev: u64, value: &T) -> Option<Record> {
-    Some(Record {
-        id: id.to_string(),
-        rev,
-        data: json::to_value(value).ok()?,
-    })
+    Some(Record { id: id.to_string(), rev, data: json::to_value(value).ok()? })
 }
 
 /// Everything of `iin` kept in this browser, by collection (tracked, so a
@@ -75,13 +71,9 @@ pub fn mine(db: Db, iin: &str) -> Collections {
             .filter_map(|k| record(&k.certificate.serial, 0, k))
             .collect()
     });
-    for (name, records) in [
-        (APPS, apps),
-        (DRAFTS, drafts),
-        (COMPLAINTS, complaints),
-        (TICKETS, tickets),
-        (KEYS, keys),
-    ] {
+    for (name, records) in
+        [(APPS, apps), (DRAFTS, drafts), (COMPLAINTS, complaints), (TICKETS, tickets), (KEYS, keys)]
+    {
         out.insert(name.to_string(), records);
     }
     out
@@ -89,11 +81,7 @@ pub fn mine(db: Db, iin: &str) -> Collections {
 
 /// The bundle of `iin` to save, made at `now`.
 pub fn bundle(db: Db, iin: &str, now: DateTime<Utc>) -> Bundle {
-    Bundle {
-        person_iin: iin.to_string(),
-        created_at: now,
-        collections: mine(db, iin),
-    }
+    Bundle { person_iin: iin.to_string(), created_at: now, collections: mine(db, iin) }
 }
 
 /// Why a record of the file was not restored.
@@ -154,8 +142,7 @@ pub fn restore(db: Db, plan: &MergePlan, now: DateTime<Utc>) -> Result<Restored,
                 continue;
             }
             Outcome::Refused(r) => {
-                done.refused
-                    .push((e.collection.clone(), e.id.clone(), Why::Refused(r.clone())));
+                done.refused.push((e.collection.clone(), e.id.clone(), Why::Refused(r.clone())));
                 continue;
             }
             Outcome::Added => None,
@@ -172,9 +159,7 @@ pub fn restore(db: Db, plan: &MergePlan, now: DateTime<Utc>) -> Result<Restored,
                 data,
                 here,
             }),
-            None => done
-                .refused
-                .push((e.collection.clone(), e.id.clone(), Why::Unreadable)),
+            None => done.refused.push((e.collection.clone(), e.id.clone(), Why::Unreadable)),
         }
     }
     let iin = plan.person_iin.as_str();
@@ -198,9 +183,8 @@ pub fn restore(db: Db, plan: &MergePlan, now: DateTime<Utc>) -> Result<Restored,
             }
             DRAFTS => {
                 // A draft submitted here since the file was made stays gone.
-                let (submitted, list): (Vec<Take>, Vec<Take>) = list
-                    .into_iter()
-                    .partition(|t| was_submitted(db, iin, &t.data));
+                let (submitted, list): (Vec<Take>, Vec<Take>) =
+                    list.into_iter().partition(|t| was_submitted(db, iin, &t.data));
                 let key = Key {
                     id: |d: &Draft| &d.id,
                     mine: |d: &Draft| d.applicant_iin == iin,
@@ -212,10 +196,7 @@ pub fn restore(db: Db, plan: &MergePlan, now: DateTime<Utc>) -> Result<Restored,
             }
             TICKETS => tickets(db, list, iin, now)?,
             KEYS => keys(db, list, iin)?,
-            _ => list
-                .into_iter()
-                .map(|t| (t.id, Err(Why::Unreadable)))
-                .collect(),
+            _ => list.into_iter().map(|t| (t.id, Err(Why::Unreadable))).collect(),
         };
         for (id, r) in results {
             match r {
@@ -270,15 +251,9 @@ fn parsed<T: DeserializeOwned>(
 ) -> Vec<(Take, Result<T, Why>)> {
     list.into_iter()
         .map(|t| {
-            let v = json::from_value::<T>(&t.data)
-                .map_err(|_| Why::Unreadable)
-                .and_then(|v| {
-                    if *id(&v) == t.id && mine(&v) {
-                        Ok(v)
-                    } else {
-                        Err(Why::Unreadable)
-                    }
-                });
+            let v = json::from_value::<T>(&t.data).map_err(|_| Why::Unreadable).and_then(|v| {
+                if *id(&v) == t.id && mine(&v) { Ok(v) } else { Err(Why::Unreadable) }
+            });
             (t, v)
         })
         .collect()
@@ -369,9 +344,7 @@ fn tickets(db: Db, list: Vec<Take>, iin: &str, now: DateTime<Utc>) -> Result<Res
             .into_iter()
             .map(|(t, v)| {
                 let r = v.and_then(|v| {
-                    let stored = all
-                        .get(&t.id)
-                        .map(|o| (o.iin == iin, o.history.len() as u64));
+                    let stored = all.get(&t.id).map(|o| (o.iin == iin, o.history.len() as u64));
                     let done = decide(stored, t.here)?;
                     if matches!(done, Done::Kept) {
                         return Ok(done);

@@ -40,11 +40,7 @@ pub fn BrowserNotifier() -> impl IntoView {
         }
         for n in list.iter().take(total - before) {
             let opts = web_sys::NotificationOptions::new();
-            opts.set_body(&tr::notify_item(
-                lang,
-                &n.reference,
-                n.transition.label(lang),
-            ));
+            opts.set_body(&tr::notify_item(lang, &n.reference, n.transition.label(lang)));
             opts.set_lang(lang.code());
             let _ = web_sys::Notification::new_with_options(tr::app_name(lang), &opts);
         }

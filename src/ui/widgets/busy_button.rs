@@ -41,11 +41,7 @@ pub fn BusyButton(
     secondary: bool,
     children: Children,
 ) -> impl IntoView {
-    let class = if secondary {
-        "button button--secondary"
-    } else {
-        "button"
-    };
+    let class = if secondary { "button button--secondary" } else { "button" };
     view! {
         <button type="submit" class=class aria-disabled=move || busy.get().then_some("true")>
             {children()}

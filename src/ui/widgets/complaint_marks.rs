@@ -47,12 +47,7 @@ pub fn Marks(complaint: Complaint) -> impl IntoView {
             .find(|m| status_after(&m.kind) == status)
             .map(|m| format::date_time(m.at));
         let extra = (status == ComplaintStatus::Answered)
-            .then(|| {
-                complaint
-                    .answer
-                    .as_ref()
-                    .map(|a| a.kind.label(lang).to_string())
-            })
+            .then(|| complaint.answer.as_ref().map(|a| a.kind.label(lang).to_string()))
             .flatten();
         (key, status.label(lang), at, extra)
     });
@@ -88,13 +83,7 @@ pub fn RegistrationDetails(complaint: Complaint) -> impl IntoView {
     match complaint.registration().cloned() {
         Some(Mark {
             at,
-            kind:
-                MarkKind::Registered {
-                    incoming_number,
-                    registered_by,
-                    place,
-                    ..
-                },
+            kind: MarkKind::Registered { incoming_number, registered_by, place, .. },
         }) => view! {
             <SummaryList class="registration">
                 {row(tr::complaint_filed_incoming_number(lang), incoming_number)}

@@ -47,28 +47,13 @@ pub fn service_name(lang: Lang, id: ServiceId) -> String {
 fn part(lang: Lang, d: &ComplaintDraft, p: Part) -> Option<(String, String)> {
     let name = || format::full_name(&d.surname, &d.name, d.patronymic.as_deref());
     let (key, value) = match p {
-        Part::Service => (
-            tr::complaint_filed_service(lang),
-            service_name(lang, d.service),
-        ),
-        Part::Filed(at) => (
-            tr::complaint_filed_delivered_at(lang),
-            format::date_time(at),
-        ),
+        Part::Service => (tr::complaint_filed_service(lang), service_name(lang, d.service)),
+        Part::Filed(at) => (tr::complaint_filed_delivered_at(lang), format::date_time(at)),
         Part::From => (tr::complaint_desk_from(lang), name()),
         Part::You => (tr::complaint_form_you_heading(lang), name()),
-        Part::Application => (
-            tr::complaint_track_application(lang),
-            d.application_ref.clone()?,
-        ),
-        Part::Addressee => (
-            tr::complaint_track_addressee(lang),
-            d.addressee.label(lang).into(),
-        ),
-        Part::Subject => (
-            tr::complaint_track_subject(lang),
-            d.subject.label(lang).into(),
-        ),
+        Part::Application => (tr::complaint_track_application(lang), d.application_ref.clone()?),
+        Part::Addressee => (tr::complaint_track_addressee(lang), d.addressee.label(lang).into()),
+        Part::Subject => (tr::complaint_track_subject(lang), d.subject.label(lang).into()),
         Part::Text => (tr::complaint_track_text(lang), d.text.clone()),
         Part::Address => (tr::complaint_form_address(lang), d.postal_address.clone()),
         Part::Phone => (tr::complaint_form_phone(lang), d.phone.clone()),

@@ -35,12 +35,9 @@ pub fn DemoClock() -> impl IntoView {
     let handle = StoredValue::new(None::<IntervalHandle>);
 
     let report = move |played: Option<(String, Transition, DateTime<Utc>)>| match played {
-        Some((reference, step, at)) => status.set(tr::demo_played(
-            lang,
-            step.label(lang),
-            &reference,
-            &format::date_time(at),
-        )),
+        Some((reference, step, at)) => {
+            status.set(tr::demo_played(lang, step.label(lang), &reference, &format::date_time(at)))
+        }
         None => status.set(tr::demo_nothing(lang).to_string()),
     };
     let stop = move || {

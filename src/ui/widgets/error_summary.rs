@@ -25,22 +25,13 @@ pub struct ErrorItem {
 
 impl ErrorItem {
     pub fn new(field_id: impl Into<String>, message: impl Into<String>) -> ErrorItem {
-        ErrorItem {
-            field_id: field_id.into(),
-            message: message.into(),
-        }
+        ErrorItem { field_id: field_id.into(), message: message.into() }
     }
 }
 
 /// The message of the field `id` among `errors`, for its inline error.
 pub fn message_for(errors: RwSignal<Vec<ErrorItem>>, id: &'static str) -> Signal<Option<String>> {
-    Signal::derive(move || {
-        errors
-            .get()
-            .into_iter()
-            .find(|e| e.field_id == id)
-            .map(|e| e.message)
-    })
+    Signal::derive(move || errors.get().into_iter().find(|e| e.field_id == id).map(|e| e.message))
 }
 
 #[component]

@@ -57,10 +57,8 @@ pub fn KeyTools(person: &'static Person) -> impl IntoView {
     let create = unless_busy(busy, move || {
         let pw = password.get_untracked();
         if pw.chars().count() < MIN_PASSWORD {
-            create_error.set(Some((
-                "new-password".into(),
-                tr::sign_error_password_short(lang).into(),
-            )));
+            create_error
+                .set(Some(("new-password".into(), tr::sign_error_password_short(lang).into())));
             return;
         }
         if pw != confirm.get_untracked() {
@@ -78,11 +76,8 @@ pub fn KeyTools(person: &'static Person) -> impl IntoView {
             move || {
                 let now = clock.now_untracked();
                 // An "already expired" demo key was valid for 30 days, a year ago.
-                let (from, days) = if expired {
-                    (now - chrono::Duration::days(365), 30)
-                } else {
-                    (now, 365)
-                };
+                let (from, days) =
+                    if expired { (now - chrono::Duration::days(365), 30) } else { (now, 365) };
                 let result = KeyFile::create_random(
                     &person.iin,
                     &person.display_name(lang),

@@ -139,18 +139,11 @@ pub struct LawEntry {
 
 impl LawEntry {
     pub fn new(text: Text, basis: Provenance) -> LawEntry {
-        LawEntry {
-            lead: Lead::None,
-            text,
-            basis: Some(basis),
-        }
+        LawEntry { lead: Lead::None, text, basis: Some(basis) }
     }
 
     pub fn led(lead: Lead, text: Text, basis: Provenance) -> LawEntry {
-        LawEntry {
-            lead,
-            ..LawEntry::new(text, basis)
-        }
+        LawEntry { lead, ..LawEntry::new(text, basis) }
     }
 }
 

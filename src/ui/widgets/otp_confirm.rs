@@ -101,10 +101,7 @@ pub fn OtpConfirm(
             Some(OtpError::Locked { .. }) => "otp-locked",
             _ => "otp-code",
         };
-        message
-            .get()
-            .map(|m| vec![ErrorItem::new(field_id, m)])
-            .unwrap_or_default()
+        message.get().map(|m| vec![ErrorItem::new(field_id, m)]).unwrap_or_default()
     });
     let sent = move || session.get().is_some_and(|s| s.issued_at().is_some());
     let verified = move || session.get().is_some_and(|s| s.is_verified());

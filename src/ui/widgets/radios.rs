@@ -30,11 +30,7 @@ pub struct Choice {
 
 impl Choice {
     pub fn new(value: impl Into<String>, label: impl Into<String>) -> Choice {
-        Choice {
-            value: value.into(),
-            label: label.into(),
-            hint: None,
-        }
+        Choice { value: value.into(), label: label.into(), hint: None }
     }
 
     pub fn hinted(
@@ -42,10 +38,7 @@ impl Choice {
         label: impl Into<String>,
         hint: impl Into<String>,
     ) -> Choice {
-        Choice {
-            hint: Some(hint.into()),
-            ..Choice::new(value, label)
-        }
+        Choice { hint: Some(hint.into()), ..Choice::new(value, label) }
     }
 
     /// "yes" and "no", with these labels.
@@ -158,10 +151,7 @@ pub fn enum_choices<T: Copy>(
     slug: fn(T) -> &'static str,
     label: impl Fn(T) -> String,
 ) -> Vec<Choice> {
-    values
-        .iter()
-        .map(|v| Choice::new(slug(*v), label(*v)))
-        .collect()
+    values.iter().map(|v| Choice::new(slug(*v), label(*v))).collect()
 }
 
 /// The registry's organisations of `kind` that still exist, each with its

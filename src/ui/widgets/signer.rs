@@ -114,9 +114,8 @@ pub fn Signer(
         let Some(doc) = document.run(()) else {
             return;
         };
-        let proof = db
-            .otp
-            .with_untracked(|b| b.confirm(&flow.get_value(), &submission::digest_hex(&doc)));
+        let proof =
+            db.otp.with_untracked(|b| b.confirm(&flow.get_value(), &submission::digest_hex(&doc)));
         match proof {
             Ok(proof) => on_signed.run(Signed::Otp(proof)),
             Err(e) => errors.set(vec![ErrorItem::new("otp-code", e.message(lang))]),
@@ -125,11 +124,8 @@ pub fn Signer(
     let digest = Callback::new(move |()| document.run(()).map(|d| submission::digest_hex(&d)));
 
     let methods = Signal::stored({
-        let mut v = vec![Choice::hinted(
-            "eds",
-            tr::sign_method_eds(lang),
-            tr::sign_method_eds_hint(lang),
-        )];
+        let mut v =
+            vec![Choice::hinted("eds", tr::sign_method_eds(lang), tr::sign_method_eds_hint(lang))];
         if let Some(phone) = &person.phone {
             v.push(Choice::hinted(
                 "otp",

@@ -50,9 +50,7 @@ pub fn WhyThisDate(
 ) -> impl IntoView {
     let lang = use_lang();
     let label = label.unwrap_or_else(|| ts(tr::common_why_this_date));
-    let Explanation {
-        steps, assumptions, ..
-    } = explanation;
+    let Explanation { steps, assumptions, .. } = explanation;
     let has_assumptions = !assumptions.is_empty();
     view! {
         <details class="why">

@@ -150,9 +150,7 @@ pub struct AnyOrder {
 impl AnyOrder {
     #[allow(clippy::new_without_default)]
     pub fn new() -> AnyOrder {
-        AnyOrder {
-            _restore: Restore::set(&IN_ORDER, false),
-        }
+        AnyOrder { _restore: Restore::set(&IN_ORDER, false) }
     }
 }
 

@@ -115,20 +115,15 @@ impl PhoneState {
 
     /// When the next code may be sent under the hourly limit (`None`: now).
     fn rate_limited_until(&self, policy: Policy, now: DateTime<Utc>) -> Option<DateTime<Utc>> {
-        let recent: Vec<DateTime<Utc>> = self
-            .sent
-            .iter()
-            .copied()
-            .filter(|&t| t <= now && now - t < hour())
-            .collect();
+        let recent: Vec<DateTime<Utc>> =
+            self.sent.iter().copied().filter(|&t| t <= now && now - t < hour()).collect();
         if (recent.len() as u64) < u64::from(policy.max_codes_per_hour.max(1)) {
             return None;
         }
-        recent.iter().min().map(|&first| {
-            first
-                .checked_add_signed(hour())
-                .unwrap_or(DateTime::<Utc>::MAX_UTC)
-        })
+        recent
+            .iter()
+            .min()
+            .map(|&first| first.checked_add_signed(hour()).unwrap_or(DateTime::<Utc>::MAX_UTC))
     }
 
     fn is_idle(&self) -> bool {
@@ -168,9 +163,7 @@ impl OtpBook {
 
     /// The end of the lock-out of `phone`, if one is in force at `now`.
     pub fn locked_until(&self, phone: &str, now: DateTime<Utc>) -> Option<DateTime<Utc>> {
-        self.phones
-            .get(&phone_key(phone))
-            .and_then(|p| p.active_lock(now))
+        self.phones.get(&phone_key(phone)).and_then(|p| p.active_lock(now))
     }
 
     /// Seconds until a code can be sent for `flow` to `phone` (0: now):
@@ -303,10 +296,7 @@ impl OtpBook {
     /// [`remove`](Self::remove)d, so a write that fails after this can be
     /// tried again.
     pub fn confirm(&self, flow: &str, digest: &str) -> Result<OtpConfirmation, OtpError> {
-        self.sessions
-            .get(flow)
-            .ok_or(OtpError::NotVerified)?
-            .confirmation(digest)
+        self.sessions.get(flow).ok_or(OtpError::NotVerified)?.confirmation(digest)
     }
 
     /// Forgets `flow`'s session (used, or its subject changed).
@@ -318,10 +308,8 @@ impl OtpBook {
     /// code confirms changed (a consent answer, say), so a new code is
     /// needed. True if one was removed.
     pub fn forget_unless_for(&mut self, flow: &str, digest: &str) -> bool {
-        let stale = self
-            .sessions
-            .get(flow)
-            .is_some_and(|s| s.digest().is_empty() || s.digest() != digest);
+        let stale =
+            self.sessions.get(flow).is_some_and(|s| s.digest().is_empty() || s.digest() != digest);
         if stale {
             self.sessions.remove(flow);
         }
@@ -333,12 +321,11 @@ impl OtpBook {
     /// nothing left to remember.
     pub fn prune(&mut self, now: DateTime<Utc>) {
         let day = TimeDelta::days(1);
-        self.sessions
-            .retain(|_, s| match (s.verified_at(), s.expires_at()) {
-                (Some(at), _) => at <= now && now - at < day,
-                (None, Some(exp)) => now < exp || now - exp < hour(),
-                (None, None) => s.is_locked(now),
-            });
+        self.sessions.retain(|_, s| match (s.verified_at(), s.expires_at()) {
+            (Some(at), _) => at <= now && now - at < day,
+            (None, Some(exp)) => now < exp || now - exp < hour(),
+            (None, None) => s.is_locked(now),
+        });
         for state in self.phones.values_mut() {
             state.refresh(now);
         }

@@ -26,17 +26,9 @@ pub fn CheckAnswers(draft: Memo<Option<Draft>>, person: &'static Person) -> impl
         let ch = |s: Step| Some(paths::step(&d.id, s) + "?change=1");
         let label = |x: Option<&dyn Label>| x.map(|x| x.label(l).to_string()).unwrap_or_default();
         let mut rows = vec![
-            answer_row(
-                tr::wizard_check_applicant(l).into(),
-                person.display_name(l),
-                None,
-            ),
+            answer_row(tr::wizard_check_applicant(l).into(), person.display_name(l), None),
             answer_row(tr::wizard_check_iin(l).into(), person.iin.clone(), None),
-            answer_row(
-                tr::wizard_check_address(l).into(),
-                person.address.get(l).to_string(),
-                None,
-            ),
+            answer_row(tr::wizard_check_address(l).into(), person.address.get(l).to_string(), None),
             answer_row(
                 tr::wizard_who_question(l).into(),
                 label(a.who.as_ref().map(|w| w as &dyn Label)),
@@ -47,9 +39,7 @@ pub fn CheckAnswers(draft: Memo<Option<Draft>>, person: &'static Person) -> impl
             let child = a.child_iin.as_deref().and_then(registry::find);
             rows.push(answer_row(
                 tr::wizard_check_child(l).into(),
-                child
-                    .map(|c| format!("{} ({})", c.display_name(l), c.iin))
-                    .unwrap_or_default(),
+                child.map(|c| format!("{} ({})", c.display_name(l), c.iin)).unwrap_or_default(),
                 ch(Step::Child),
             ));
         }
@@ -68,11 +58,7 @@ pub fn CheckAnswers(draft: Memo<Option<Draft>>, person: &'static Person) -> impl
             a.school.clone(),
             ch(Step::School),
         ));
-        rows.push(answer_row(
-            tr::wizard_year_question(l).into(),
-            a.year.clone(),
-            ch(Step::Year),
-        ));
+        rows.push(answer_row(tr::wizard_year_question(l).into(), a.year.clone(), ch(Step::Year)));
         rows.push(answer_row(
             tr::wizard_office_question(l).into(),
             a.office

@@ -25,12 +25,7 @@ impl Form {
     pub fn set(&self, change: impl FnOnce(&mut Answers)) {
         // A refusal to store is shown by the shell's "not saved" notice;
         // the answer on screen then stays as it was stored.
-        let _ = save_answers(
-            self.db,
-            &self.draft.get_value(),
-            self.clock.now_untracked(),
-            change,
-        );
+        let _ = save_answers(self.db, &self.draft.get_value(), self.clock.now_untracked(), change);
     }
 
     /// A callback that saves `change(value)` for the value chosen.
@@ -43,11 +38,7 @@ impl Form {
         let lang = use_lang();
         let errors = self.errors;
         Signal::derive(move || {
-            errors
-                .get()
-                .into_iter()
-                .find(|e| e.field == field)
-                .map(|e| e.label(lang).to_string())
+            errors.get().into_iter().find(|e| e.field == field).map(|e| e.label(lang).to_string())
         })
     }
 }

@@ -15,9 +15,7 @@ use crate::ui::widgets::sign_in_needed::SignInNeeded;
 
 #[component]
 pub fn ApplyStart() -> impl IntoView {
-    let Ui {
-        session, db, clock, ..
-    } = use_ui();
+    let Ui { session, db, clock, .. } = use_ui();
     let navigate = use_navigate();
     let drafts = Memo::new(move |_| -> Vec<Draft> {
         match session.person() {

@@ -40,9 +40,7 @@ fn missing() -> impl IntoView {
 
 #[component]
 fn StepView(draft_id: String, step: Step, person: &'static Person) -> impl IntoView {
-    let Ui {
-        lang, db, clock, ..
-    } = use_ui();
+    let Ui { lang, db, clock, .. } = use_ui();
     // "Check your answers" continues to signing, another bundle: a page load.
     let navigate = navigator();
     let query = use_query_map();
@@ -84,11 +82,7 @@ fn StepView(draft_id: String, step: Step, person: &'static Person) -> impl IntoV
     });
     let position = Signal::derive(move || {
         let all = application::steps(&answers.get(), &ctx.get());
-        let n = all
-            .iter()
-            .position(|s| *s == step)
-            .map(|i| i + 1)
-            .unwrap_or(1);
+        let n = all.iter().position(|s| *s == step).map(|i| i + 1).unwrap_or(1);
         tr::common_step_of(lang, &n.to_string(), &all.len().to_string())
     });
 
@@ -112,9 +106,7 @@ fn StepView(draft_id: String, step: Step, person: &'static Person) -> impl IntoV
                 s => paths::step(&draft, s) + "?change=1",
             }
         } else {
-            application::next(step, &a, &c)
-                .map(|s| paths::step(&draft, s))
-                .unwrap_or_default()
+            application::next(step, &a, &c).map(|s| paths::step(&draft, s)).unwrap_or_default()
         };
         navigate(&target);
     };

@@ -57,16 +57,9 @@ fn asks_provider(s: ServiceId, p: Purpose) -> bool {
 }
 
 fn provider_choices(lang: Lang, s: ServiceId) -> Vec<Choice> {
-    let kind = if s == ServiceId::S2 {
-        OrganisationKind::School
-    } else {
-        OrganisationKind::College
-    };
-    organisation_choices(
-        lang,
-        kind,
-        Choice::new("none", tr::book_provider_none(lang)),
-    )
+    let kind =
+        if s == ServiceId::S2 { OrganisationKind::School } else { OrganisationKind::College };
+    organisation_choices(lang, kind, Choice::new("none", tr::book_provider_none(lang)))
 }
 
 fn office_choices(lang: Lang, provider: Option<&ProviderPlace>) -> Vec<Choice> {
@@ -124,9 +117,7 @@ fn no_booking(lang: Lang, no: NoBooking) -> impl IntoView {
 /// `/cabinet/book` for the signed-in `person` (the route asks for one,
 /// `widgets::sign_in_needed::for_person`).
 pub fn book_page(person: &'static Person) -> impl IntoView {
-    let Ui {
-        lang, db, clock, ..
-    } = use_ui();
+    let Ui { lang, db, clock, .. } = use_ui();
     let navigate = use_navigate();
 
     // Moving a booking: its service, purpose and organisation stay.
@@ -138,10 +129,7 @@ pub fn book_page(person: &'static Person) -> impl IntoView {
     let from = moving.get_value();
     let what = RwSignal::new(from.as_ref().map(|t| what_slug(t.service, t.purpose)));
     let provider = RwSignal::new(from.as_ref().map(|t| {
-        t.provider
-            .as_ref()
-            .and_then(|p| p.organisation.clone())
-            .unwrap_or_else(|| "none".into())
+        t.provider.as_ref().and_then(|p| p.organisation.clone()).unwrap_or_else(|| "none".into())
     }));
     let office = RwSignal::new(from.as_ref().map(|t| t.office.clone()));
     let date = RwSignal::new(None::<String>);
@@ -150,9 +138,7 @@ pub fn book_page(person: &'static Person) -> impl IntoView {
 
     let sel = Memo::new(move |_| what.get().and_then(|v| parse_what(&v)));
     let place = Memo::new(move |_| {
-        provider
-            .get()
-            .and_then(|id| registry::organisation(&id).map(ProviderPlace::of))
+        provider.get().and_then(|id| registry::organisation(&id).map(ProviderPlace::of))
     });
     let answer = Memo::new(move |_| {
         let (s, p) = sel.get()?;

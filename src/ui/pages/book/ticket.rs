@@ -41,12 +41,9 @@ fn event_text(lang: Lang, e: &TicketEvent) -> String {
         TicketEvent::Booked { at, slot, .. } => {
             tr::ticket_event_booked(lang, &format::date_time(*at), &slot_text(slot))
         }
-        TicketEvent::Moved { at, from, to, .. } => tr::ticket_event_moved(
-            lang,
-            &format::date_time(*at),
-            &slot_text(from),
-            &slot_text(to),
-        ),
+        TicketEvent::Moved { at, from, to, .. } => {
+            tr::ticket_event_moved(lang, &format::date_time(*at), &slot_text(from), &slot_text(to))
+        }
         TicketEvent::Cancelled { at } => tr::ticket_event_cancelled(lang, &format::date_time(*at)),
     }
 }
@@ -81,9 +78,7 @@ fn signed_code(t: &Ticket) -> Option<String> {
 
 #[component]
 fn TicketView(ticket: Ticket, said: Outcome) -> impl IntoView {
-    let Ui {
-        lang, db, clock, ..
-    } = use_ui();
+    let Ui { lang, db, clock, .. } = use_ui();
     let status = ticket.status_at(clock.now_untracked());
     let upcoming = status == queue::TicketStatus::Upcoming;
     let reference = ticket.reference.clone();
@@ -91,9 +86,7 @@ fn TicketView(ticket: Ticket, said: Outcome) -> impl IntoView {
         let reference = reference.clone();
         move |_| {
             let seen = tickets::seen(db);
-            match tickets::change(db, |all| {
-                all.cancel(seen, &reference, clock.now_untracked())
-            }) {
+            match tickets::change(db, |all| all.cancel(seen, &reference, clock.now_untracked())) {
                 Ok(_) => said.set(Some(tr::ticket_cancelled(lang).into())),
                 Err(f) => {
                     if let Some(m) = failure_message(lang, &f) {
@@ -103,11 +96,7 @@ fn TicketView(ticket: Ticket, said: Outcome) -> impl IntoView {
             }
         }
     };
-    let service = catalog::service(ticket.service)
-        .name
-        .text
-        .get(lang)
-        .to_string();
+    let service = catalog::service(ticket.service).name.text.get(lang).to_string();
     let rows = view! {
         {row(tr::ticket_status(lang), status.label(lang))}
         {row(tr::ticket_service(lang), service)}

@@ -89,9 +89,7 @@ fn secret(
 
 #[component]
 fn Save(person: &'static Person, errors: RwSignal<Vec<ErrorItem>>) -> impl IntoView {
-    let Ui {
-        lang, db, clock, ..
-    } = use_ui();
+    let Ui { lang, db, clock, .. } = use_ui();
     let passphrase = RwSignal::new(String::new());
     let confirm = RwSignal::new(String::new());
     let busy = RwSignal::new(false);
@@ -188,9 +186,7 @@ fn download_url(text: &str) -> Option<String> {
 
 #[component]
 fn Restore(person: &'static Person, errors: RwSignal<Vec<ErrorItem>>) -> impl IntoView {
-    let Ui {
-        lang, db, clock, ..
-    } = use_ui();
+    let Ui { lang, db, clock, .. } = use_ui();
     let input: NodeRef<html::Input> = NodeRef::new();
     let passphrase = RwSignal::new(String::new());
     let busy = RwSignal::new(false);
@@ -212,10 +208,7 @@ fn Restore(person: &'static Person, errors: RwSignal<Vec<ErrorItem>>) -> impl In
         }
         let p = passphrase.get_untracked();
         if p.is_empty() {
-            fail(
-                "restore-passphrase",
-                tr::data_error_passphrase_empty(lang).into(),
-            );
+            fail("restore-passphrase", tr::data_error_passphrase_empty(lang).into());
             return;
         }
         errors.set(Vec::new());

@@ -16,25 +16,15 @@ use crate::ui::widgets::notice::Notice;
 use crate::ui::widgets::table::{Caption, DataTable};
 
 fn when(t: &Ticket) -> String {
-    format!(
-        "{}, {}–{}",
-        format::date(t.slot.date),
-        t.slot.start,
-        t.slot.end
-    )
+    format!("{}, {}–{}", format::date(t.slot.date), t.slot.start, t.slot.end)
 }
 
 #[component]
 pub fn MyTickets(person: &'static Person) -> impl IntoView {
-    let Ui {
-        lang, db, clock, ..
-    } = use_ui();
+    let Ui { lang, db, clock, .. } = use_ui();
     let list = Memo::new(move |_| tickets_of(db, &person.iin));
-    let office = move |id: &str| {
-        queue::office(id)
-            .map(|o| o.name.get(lang).to_string())
-            .unwrap_or_default()
-    };
+    let office =
+        move |id: &str| queue::office(id).map(|o| o.name.get(lang).to_string()).unwrap_or_default();
     // The next upcoming visit (the list is latest slot first).
     let next = Memo::new(move |_| {
         let now = clock.now();

@@ -40,9 +40,7 @@ pub fn TrackerPage() -> impl IntoView {
 
 #[component]
 fn Tracker(submission: Submission, said: Said) -> impl IntoView {
-    let Ui {
-        lang, clock, db, ..
-    } = use_ui();
+    let Ui { lang, clock, db, .. } = use_ui();
     let s = StoredValue::new(submission);
     let reference = s.with_value(|s| s.reference.clone());
     let rev = s.with_value(|s| s.lifecycle.rev);
@@ -50,9 +48,7 @@ fn Tracker(submission: Submission, said: Said) -> impl IntoView {
     let deadline = s.with_value(|s| match s.outcome {
         Outcome::Accepted { due, .. } => Some((
             due,
-            s.deadline()
-                .map(|d| (d.deadline.explanation, d.recomputed))
-                .unwrap_or_default(),
+            s.deadline().map(|d| (d.deadline.explanation, d.recomputed)).unwrap_or_default(),
         )),
         Outcome::Refused { .. } => None,
     });
@@ -91,8 +87,7 @@ fn Tracker(submission: Submission, said: Said) -> impl IntoView {
     // when a mark changes, not every second.
     let targets = Memo::new(move |_| {
         let now = clock.now();
-        s.with_value(|s| s.targets(now, false).ok())
-            .filter(|t| !t.is_empty())
+        s.with_value(|s| s.targets(now, false).ok()).filter(|t| !t.is_empty())
     });
     let complain = paths::complaint_about(Some(&reference));
     let targets_view = {

@@ -52,14 +52,7 @@ pub fn complaint_form_page(person: &'static Person) -> impl IntoView {
     let lang = use_lang();
     let query = use_query_map().get_untracked();
     let pending = pending_drafts();
-    let began = begin(
-        use_db(),
-        pending,
-        person,
-        lang,
-        query.get("escalate"),
-        query.get("app"),
-    );
+    let began = begin(use_db(), pending, person, lang, query.get("escalate"), query.get("app"));
     if began.is_err() {
         return view! {
             <div class="page page--narrow">
@@ -70,19 +63,14 @@ pub fn complaint_form_page(person: &'static Person) -> impl IntoView {
         }
         .into_any();
     }
-    let p = pending
-        .with_untracked(|m| m.get(&person.iin).cloned())
-        .unwrap_or_default();
+    let p = pending.with_untracked(|m| m.get(&person.iin).cloned()).unwrap_or_default();
     // From the first question (each shows its saved answer), or straight
     // to checking a complaint with nothing missing.
     let path = match (steps::first_incomplete(&p), steps::asked(&p).first()) {
         (Some(_), Some(q)) => paths::complaint_question(q.slug(), false),
         _ => paths::COMPLAINT_SIGN.to_string(),
     };
-    let options = NavigateOptions {
-        replace: true,
-        ..Default::default()
-    };
+    let options = NavigateOptions { replace: true, ..Default::default() };
     view! { <Redirect path=path options=options /> }.into_any()
 }
 
@@ -90,12 +78,8 @@ pub fn complaint_form_page(person: &'static Person) -> impl IntoView {
 /// `person` is writing (the route asks for one).
 pub fn complaint_question_page(person: &'static Person) -> impl IntoView {
     let params = use_params_map();
-    let question = Memo::new(move |_| {
-        params
-            .read()
-            .get("step")
-            .and_then(|s| Question::from_slug(&s))
-    });
+    let question =
+        Memo::new(move |_| params.read().get("step").and_then(|s| Question::from_slug(&s)));
     move || match question.get() {
         Some(q) => view! { <QuestionPage question=q person=person /> }.into_any(),
         None => view! { <Missing href=paths::COMPLAINT_FORM link=tr::complaint_form_title /> }
@@ -173,12 +157,7 @@ fn QuestionPage(question: Question, person: &'static Person) -> impl IntoView {
         )
     });
     let first = p.with_untracked(|p| steps::asked(p).first() == Some(&question));
-    let form = Answers {
-        p,
-        set,
-        errors,
-        lang,
-    };
+    let form = Answers { p, set, errors, lang };
     let body = match question {
         Question::About => about(form, applications(db, Some(&person.iin))).into_any(),
         Question::Addressee => addressee(form).into_any(),
@@ -243,14 +222,12 @@ impl Answers {
 /// escalation's), and what is already fixed about it.
 fn intro(p: Memo<Pending>, db: crate::ui::state::db::Db, lang: Lang) -> impl IntoView {
     let now = p.get_untracked();
-    let parent_ref = now.escalates.as_ref().and_then(|id| {
-        db.complaints
-            .with_untracked(|m| m.get(id).map(|c| c.reference.clone()))
-    });
+    let parent_ref = now
+        .escalates
+        .as_ref()
+        .and_then(|id| db.complaints.with_untracked(|m| m.get(id).map(|c| c.reference.clone())));
     let fixed = now.escalates.is_some() || now.from_application;
-    let service = ServiceId::parse(&now.service)
-        .map(|s| service_name(lang, s))
-        .unwrap_or_default();
+    let service = ServiceId::parse(&now.service).map(|s| service_name(lang, s)).unwrap_or_default();
     let application = (!now.application_ref.is_empty()).then(|| now.application_ref.clone());
     view! {
         {match &parent_ref {
@@ -280,11 +257,8 @@ fn about(f: Answers, mine: Vec<crate::engine::submission::Submission>) -> impl I
             .map(|s| Choice::new(s.id.as_str(), s.name.text.get(lang)))
             .collect::<Vec<_>>(),
     );
-    let known = StoredValue::new(
-        mine.iter()
-            .map(|s| (s.reference.clone(), s.service))
-            .collect::<Vec<_>>(),
-    );
+    let known =
+        StoredValue::new(mine.iter().map(|s| (s.reference.clone(), s.service)).collect::<Vec<_>>());
     // Choosing one of my applications fills in its service and number.
     let apps = (!mine.is_empty()).then(|| {
         let choices = mine

@@ -24,9 +24,7 @@ use crate::ui::widgets::signer::Signer;
 /// `/cabinet/complaint/sign` for the signed-in `person` (the route asks for
 /// one).
 pub fn complaint_sign_page(person: &'static Person) -> impl IntoView {
-    let Ui {
-        lang, db, clock, ..
-    } = use_ui();
+    let Ui { lang, db, clock, .. } = use_ui();
     let navigate = use_navigate();
     let pending = pending_drafts();
     let iin = StoredValue::new(person.iin.clone());
@@ -68,9 +66,7 @@ pub fn complaint_sign_page(person: &'static Person) -> impl IntoView {
             Part::Text => Question::Text,
             _ => Question::Contact,
         };
-        asked
-            .contains(&q)
-            .then(|| paths::complaint_question(q.slug(), true))
+        asked.contains(&q).then(|| paths::complaint_question(q.slug(), true))
     });
     let back = Signal::derive(move || {
         let last = p.with(|p| p.as_ref().and_then(|p| steps::asked(p).last().copied()));

@@ -84,10 +84,7 @@ pub fn asked(p: &Pending) -> Vec<Question> {
 
 /// The problems the citizen fixes on question `q`.
 pub fn problems_on(p: &Pending, q: Question) -> Vec<FormProblem> {
-    p.problems()
-        .into_iter()
-        .filter(|e| Question::of(*e) == q)
-        .collect()
+    p.problems().into_iter().filter(|e| Question::of(*e) == q).collect()
 }
 
 /// The first question with a problem (asked or not, so that nothing can

@@ -62,10 +62,8 @@ pub fn Tracker(complaint: Complaint) -> impl IntoView {
         let c = c.clone();
         Memo::new(move |_| c.is_overdue(clock.now()))
     };
-    let overdue_text = c
-        .due
-        .as_ref()
-        .map(|d| tr::complaint_track_overdue(lang, &format::date(d.date)));
+    let overdue_text =
+        c.due.as_ref().map(|d| tr::complaint_track_overdue(lang, &format::date(d.date)));
     let new_complaint = paths::complaint_about(c.draft.application_ref.as_deref());
     let overdue_notice = {
         let new_complaint = new_complaint.clone();

@@ -24,12 +24,7 @@ fn person_of(lang: Lang, typed: &str) -> Result<&'static Person, String> {
 
 #[component]
 pub fn SignIn() -> impl IntoView {
-    let Ui {
-        lang,
-        session,
-        clock,
-        ..
-    } = use_ui();
+    let Ui { lang, session, clock, .. } = use_ui();
     let query = use_query_map();
     let navigate = navigator();
     let typed = RwSignal::new(String::new());
@@ -57,10 +52,7 @@ pub fn SignIn() -> impl IntoView {
         }
     };
     let errors = Signal::derive(move || {
-        error
-            .get()
-            .map(|m| vec![ErrorItem::new("iin", m)])
-            .unwrap_or_default()
+        error.get().map(|m| vec![ErrorItem::new("iin", m)]).unwrap_or_default()
     });
     let today = move || clock.today();
 

@@ -21,20 +21,12 @@ use crate::ui::widgets::tag::Tag;
 
 /// The channels an item applies to, in words.
 pub fn channels_text(lang: Lang, channels: &[Channel]) -> String {
-    channels
-        .iter()
-        .map(|c| c.label(lang))
-        .collect::<Vec<_>>()
-        .join(", ")
+    channels.iter().map(|c| c.label(lang)).collect::<Vec<_>>().join(", ")
 }
 
 /// A rule of some channels: the channels in bold, then its text and basis.
 pub fn for_channels(lang: Lang, channels: &[Channel], text: &Text, basis: &Provenance) -> LawEntry {
-    LawEntry::led(
-        Lead::Strong(channels_text(lang, channels)),
-        text.clone(),
-        basis.clone(),
-    )
+    LawEntry::led(Lead::Strong(channels_text(lang, channels)), text.clone(), basis.clone())
 }
 
 pub fn result(service: &'static Service, today: Memo<NaiveDate>) -> AnyView {
@@ -75,11 +67,8 @@ fn acts(list: Vec<Act>) -> impl IntoView {
 pub fn basis(service: &'static Service, today: Memo<NaiveDate>) -> AnyView {
     (move || {
         let day = today.get();
-        let (current, historical): (Vec<Act>, Vec<Act>) = service
-            .acts
-            .iter()
-            .cloned()
-            .partition(|a| act_is_current(a, day));
+        let (current, historical): (Vec<Act>, Vec<Act>) =
+            service.acts.iter().cloned().partition(|a| act_is_current(a, day));
         view! {
             {(!current.is_empty()).then(|| view! {
                 <h3>{t(tr::passport_basis_current)}</h3>
@@ -119,10 +108,8 @@ pub fn apply(service: &'static Service, _: Memo<NaiveDate>) -> AnyView {
             c.provenance.clone(),
         )
     });
-    let receipts = service
-        .receipts
-        .iter()
-        .map(|r| for_channels(lang, &r.channels, &r.text, &r.provenance));
+    let receipts =
+        service.receipts.iter().map(|r| for_channels(lang, &r.channels, &r.text, &r.provenance));
     view! {
         <h3>{t(tr::passport_channels)}</h3>
         {law_list("law-items", channels)}

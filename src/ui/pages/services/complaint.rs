@@ -32,10 +32,7 @@ type Pairs = Vec<(Text, Provenance)>;
 type Part = (fn(Lang) -> &'static str, Pairs);
 
 fn pairs(items: &[Item]) -> Pairs {
-    items
-        .iter()
-        .map(|i| (i.text.clone(), i.provenance.clone()))
-        .collect()
+    items.iter().map(|i| (i.text.clone(), i.provenance.clone())).collect()
 }
 
 pub fn complaint(service: &'static Service, _: Memo<NaiveDate>) -> AnyView {
@@ -46,16 +43,8 @@ pub fn complaint(service: &'static Service, _: Memo<NaiveDate>) -> AnyView {
     let own = !view.by_analogy;
     let p = view.procedure;
     let one = |i: &Item| vec![(i.text.clone(), i.provenance.clone())];
-    let fields: Pairs = p
-        .fields
-        .iter()
-        .map(|f| (f.text.clone(), f.provenance.clone()))
-        .collect();
-    let reviews: Pairs = p
-        .reviews
-        .iter()
-        .map(|r| (r.text.clone(), r.provenance.clone()))
-        .collect();
+    let fields: Pairs = p.fields.iter().map(|f| (f.text.clone(), f.provenance.clone())).collect();
+    let reviews: Pairs = p.reviews.iter().map(|r| (r.text.clone(), r.provenance.clone())).collect();
     let parts: [Part; 8] = [
         (tr::passport_complaint_subject, one(&p.subject)),
         (tr::passport_complaint_channels, pairs(&p.channels)),

@@ -15,10 +15,7 @@ use crate::ui::widgets::legal_basis::{Items, LawEntry, Lead, law_list};
 /// a document rule depends on, or `None` when it always applies.
 fn situations_text(lang: Lang, rule: &DocumentRule) -> Option<String> {
     let join = |list: &[Situation]| {
-        list.iter()
-            .map(|s| s.label(lang))
-            .collect::<Vec<_>>()
-            .join(tr::passport_or(lang))
+        list.iter().map(|s| s.label(lang)).collect::<Vec<_>>().join(tr::passport_or(lang))
     };
     let mut parts = Vec::new();
     if !rule.when.is_empty() {

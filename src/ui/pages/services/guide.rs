@@ -136,10 +136,8 @@ fn question(legend: fn(Lang) -> &'static str, choices: impl IntoView + 'static) 
 /// of it: the situations it was made for, or a due date.
 fn situation_or_date_moved(old: Option<&Option<Guide>>, new: Option<&Option<Guide>>) -> bool {
     fn shown(g: &Guide) -> (&[Situation], Vec<Option<NaiveDate>>) {
-        let dates = g
-            .channels
-            .iter()
-            .flat_map(|c| c.terms.iter().map(|t| t.due.as_ref().map(|d| d.due)));
+        let dates =
+            g.channels.iter().flat_map(|c| c.terms.iter().map(|t| t.due.as_ref().map(|d| d.due)));
         (&g.situations, dates.collect())
     }
     match (old, new) {
@@ -155,20 +153,12 @@ pub fn GuideTop(service: &'static Service) -> impl IntoView {
     let Ui { lang, clock, .. } = use_ui();
     let id = service.id;
     let reasons = guide::reasons(id);
-    let others: Vec<Situation> = guide::situations(id)
-        .into_iter()
-        .filter(|s| !reasons.contains(s))
-        .collect();
+    let others: Vec<Situation> =
+        guide::situations(id).into_iter().filter(|s| !reasons.contains(s)).collect();
     let reason = RwSignal::new(None::<Situation>);
     let extra = RwSignal::new(Vec::<Situation>::new());
     let way = RwSignal::new(0_usize);
-    let picked = move || {
-        reason
-            .get()
-            .into_iter()
-            .chain(extra.get())
-            .collect::<Vec<_>>()
-    };
+    let picked = move || reason.get().into_iter().chain(extra.get()).collect::<Vec<_>>();
     // One guide for the questions and the answer, made once at the start
     // and again with each tick of the clock, but passed on only when the
     // situation or a date moved: an open "why this date?" is not rebuilt
@@ -217,14 +207,7 @@ pub fn GuideTop(service: &'static Service) -> impl IntoView {
             .enumerate()
             .map(|(i, r)| {
                 let checked = move || way.get().min(last) == i;
-                choice(
-                    "radio",
-                    "guide-way",
-                    i,
-                    checked,
-                    move || way.set(i),
-                    way_label(lang, r),
-                )
+                choice("radio", "guide-way", i, checked, move || way.set(i), way_label(lang, r))
             })
             .collect_view()
     };
@@ -263,15 +246,9 @@ fn go(service: crate::engine::service::ServiceId, route: &Route) -> AnyView {
 /// The answer for the chosen way (the first when none is chosen).
 fn answer(g: Guide, way: usize) -> impl IntoView {
     let lang = use_lang();
-    let route = g
-        .routes
-        .get(way.min(g.routes.len().saturating_sub(1)))
-        .cloned();
-    let channel: Option<ChannelGuide> = route
-        .as_ref()
-        .and_then(|r| r.channel)
-        .and_then(|c| g.channel(c))
-        .cloned();
+    let route = g.routes.get(way.min(g.routes.len().saturating_sub(1))).cloned();
+    let channel: Option<ChannelGuide> =
+        route.as_ref().and_then(|r| r.channel).and_then(|c| g.channel(c)).cloned();
     let readings = !g.assumptions().is_empty();
     // A row whose key is a message.
     let entry = |key: fn(Lang) -> &'static str, value: AnyView| row(t(key), value);
@@ -284,22 +261,16 @@ fn answer(g: Guide, way: usize) -> impl IntoView {
     });
     let lists: Option<(Lines, Lines)> = match (&route, &channel) {
         (Some(r), _) if booking.is_some() => {
-            let (notes, docs): (Vec<_>, Vec<_>) = r
-                .checklist
-                .iter()
-                .partition(|i| i.kind == ChecklistKind::Note);
+            let (notes, docs): (Vec<_>, Vec<_>) =
+                r.checklist.iter().partition(|i| i.kind == ChecklistKind::Note);
             let pairs = |v: Vec<&ChecklistItem>| {
-                v.into_iter()
-                    .map(|i| (i.text.clone(), i.provenance.clone()))
-                    .collect()
+                v.into_iter().map(|i| (i.text.clone(), i.provenance.clone())).collect()
             };
             Some((pairs(docs), pairs(notes)))
         }
         (_, Some(c)) => {
             let pairs = |v: &[&DocumentRule]| {
-                v.iter()
-                    .map(|d| (d.text.clone(), d.provenance.clone()))
-                    .collect()
+                v.iter().map(|d| (d.text.clone(), d.provenance.clone())).collect()
             };
             Some((pairs(&c.bring), pairs(&c.notes)))
         }
@@ -343,12 +314,9 @@ fn answer(g: Guide, way: usize) -> impl IntoView {
             .collect_view();
         entry(tr::passport_guide_long, view! { <ul class="guide__list">{terms}</ul> }.into_any())
     });
-    let cost = g.cost.map(|c| {
-        entry(
-            tr::passport_cost,
-            view! { {law_line(&c.text, &c.provenance)} }.into_any(),
-        )
-    });
+    let cost = g
+        .cost
+        .map(|c| entry(tr::passport_cost, view! { {law_line(&c.text, &c.provenance)} }.into_any()));
     let results = (!g.results.is_empty()).then(|| {
         entry(tr::passport_guide_result,
             view! { <ul class="guide__list">{g.results.iter().map(|i| item(i)).collect_view()}</ul> }

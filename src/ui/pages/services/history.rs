@@ -26,9 +26,7 @@ pub fn CurrentAndHistorical(items: Vec<Item>, today: Memo<NaiveDate>) -> impl In
     let items = StoredValue::new(items);
     move || {
         let (current, historical): (Vec<Item>, Vec<Item>) = items.with_value(|i| {
-            i.iter()
-                .cloned()
-                .partition(|i| is_current(&i.provenance, today.get()))
+            i.iter().cloned().partition(|i| is_current(&i.provenance, today.get()))
         });
         view! {
             {(!current.is_empty()).then(|| view! { <Items items=current /> })}

@@ -47,61 +47,17 @@ struct Section {
 
 /// The sections, in page order.
 static SECTIONS: [Section; 14] = [
-    Section {
-        id: "result",
-        title: tr::passport_sec_result,
-        body: about::result,
-    },
-    Section {
-        id: "legal-basis",
-        title: tr::passport_sec_basis,
-        body: about::basis,
-    },
-    Section {
-        id: "who",
-        title: tr::passport_sec_who,
-        body: about::who,
-    },
-    Section {
-        id: "apply",
-        title: tr::passport_sec_apply,
-        body: about::apply,
-    },
-    Section {
-        id: "terms",
-        title: tr::passport_sec_terms,
-        body: terms::terms,
-    },
-    Section {
-        id: "documents",
-        title: tr::passport_sec_documents,
-        body: documents::documents,
-    },
-    Section {
-        id: "refusal",
-        title: tr::passport_sec_refusal,
-        body: documents::refusal,
-    },
-    Section {
-        id: "hours",
-        title: tr::passport_sec_hours,
-        body: offices::hours,
-    },
-    Section {
-        id: "collect",
-        title: tr::passport_sec_collect,
-        body: offices::collect,
-    },
-    Section {
-        id: "complaint",
-        title: tr::passport_sec_complaint,
-        body: complaint::complaint,
-    },
-    Section {
-        id: "procedure",
-        title: tr::passport_sec_procedure,
-        body: procedure::procedure,
-    },
+    Section { id: "result", title: tr::passport_sec_result, body: about::result },
+    Section { id: "legal-basis", title: tr::passport_sec_basis, body: about::basis },
+    Section { id: "who", title: tr::passport_sec_who, body: about::who },
+    Section { id: "apply", title: tr::passport_sec_apply, body: about::apply },
+    Section { id: "terms", title: tr::passport_sec_terms, body: terms::terms },
+    Section { id: "documents", title: tr::passport_sec_documents, body: documents::documents },
+    Section { id: "refusal", title: tr::passport_sec_refusal, body: documents::refusal },
+    Section { id: "hours", title: tr::passport_sec_hours, body: offices::hours },
+    Section { id: "collect", title: tr::passport_sec_collect, body: offices::collect },
+    Section { id: "complaint", title: tr::passport_sec_complaint, body: complaint::complaint },
+    Section { id: "procedure", title: tr::passport_sec_procedure, body: procedure::procedure },
     Section {
         id: "accessibility",
         title: tr::passport_sec_accessibility,
@@ -137,19 +93,10 @@ fn Passport(service: &'static Service) -> impl IntoView {
     let today = clock.date();
     let title = Signal::stored(service.name.text.get(lang).to_string());
     // A link to a section (`#documents`) opens it.
-    let hash = web_sys::window()
-        .and_then(|w| w.location().hash().ok())
-        .unwrap_or_default();
-    let linked = SECTIONS
-        .iter()
-        .find(|s| hash.strip_prefix('#') == Some(s.id))
-        .map(|s| s.id);
-    let opens: StoredValue<Vec<RwSignal<bool>>> = StoredValue::new(
-        SECTIONS
-            .iter()
-            .map(|s| RwSignal::new(linked == Some(s.id)))
-            .collect(),
-    );
+    let hash = web_sys::window().and_then(|w| w.location().hash().ok()).unwrap_or_default();
+    let linked = SECTIONS.iter().find(|s| hash.strip_prefix('#') == Some(s.id)).map(|s| s.id);
+    let opens: StoredValue<Vec<RwSignal<bool>>> =
+        StoredValue::new(SECTIONS.iter().map(|s| RwSignal::new(linked == Some(s.id))).collect());
     // The browser looked for the anchor before the app drew it: once the
     // section is built and open, its heading takes focus (and comes into view).
     let focus_linked = linked.map(|id| Callback::new(move |()| focus_by_id(id)));

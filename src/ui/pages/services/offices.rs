@@ -74,16 +74,10 @@ pub fn collect(service: &'static Service, _: Memo<NaiveDate>) -> AnyView {
     let storage: Vec<Item> = service
         .storage
         .iter()
-        .map(|s| Item {
-            id: s.id.clone(),
-            text: s.text.clone(),
-            provenance: s.provenance.clone(),
-        })
+        .map(|s| Item { id: s.id.clone(), text: s.text.clone(), provenance: s.provenance.clone() })
         .collect();
-    let issuance = service
-        .issuance
-        .iter()
-        .map(|r| for_channels(lang, &r.channels, &r.text, &r.provenance));
+    let issuance =
+        service.issuance.iter().map(|r| for_channels(lang, &r.channels, &r.text, &r.provenance));
     view! {
         <h3>{t(tr::passport_issuance)}</h3>
         {law_list("law-items", issuance)}

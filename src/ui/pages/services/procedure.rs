@@ -66,13 +66,9 @@ pub fn procedure(service: &'static Service, today: Memo<NaiveDate>) -> AnyView {
             return view! { <p>{t(tr::passport_steps_none)}</p> }.into_any();
         }
         let day = today.get();
-        let (current, historical): (Vec<&'static ProcedureStep>, Vec<_>) = service
-            .steps
-            .iter()
-            .partition(|s| is_current(&s.provenance, day));
-        let regional = current
-            .iter()
-            .any(|s| s.provenance.status == Status::Regional);
+        let (current, historical): (Vec<&'static ProcedureStep>, Vec<_>) =
+            service.steps.iter().partition(|s| is_current(&s.provenance, day));
+        let regional = current.iter().any(|s| s.provenance.status == Status::Regional);
         view! {
             {(!current.is_empty()).then(|| view! {
                 {regional.then(|| view! {

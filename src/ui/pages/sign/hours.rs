@@ -18,20 +18,15 @@ use crate::ui::widgets::notice::{Notice, Tone};
 /// The warning for draft `draft_id` now, or nothing outside the window.
 #[component]
 pub fn HoursWarningNotice(draft_id: String) -> impl IntoView {
-    let Ui {
-        lang, clock, db, ..
-    } = use_ui();
+    let Ui { lang, clock, db, .. } = use_ui();
     let warning = Memo::new(move |_| {
         let now = clock.now();
         let date = kztime::local_date(now).ok()?;
-        let region = db.drafts.with(|m| {
-            m.get(&draft_id)
-                .and_then(|d| application::school_region(&d.answers, date))
-        });
+        let region = db
+            .drafts
+            .with(|m| m.get(&draft_id).and_then(|d| application::school_region(&d.answers, date)));
         let cal = calendar::calendar().ok()?;
-        deadline::hours_warning(catalog::service(SERVICE), now, cal, region)
-            .ok()
-            .flatten()
+        deadline::hours_warning(catalog::service(SERVICE), now, cal, region).ok().flatten()
     });
     move || {
         warning.get().map(|w| {

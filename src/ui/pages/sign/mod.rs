@@ -41,9 +41,7 @@ pub fn SignPage() -> impl IntoView {
 
 #[component]
 fn SignView(draft_id: String, person: &'static Person) -> impl IntoView {
-    let Ui {
-        lang, db, clock, ..
-    } = use_ui();
+    let Ui { lang, db, clock, .. } = use_ui();
     let navigate = use_navigate();
     let id = StoredValue::new(draft_id);
     let errors = RwSignal::new(Vec::<ErrorItem>::new());

@@ -36,11 +36,9 @@ fn plain_copy(lang: Lang, s: &Submission) -> String {
         lines.push(format!("{k}: {v}"));
     }
     match &s.outcome {
-        Outcome::Accepted { due, .. } => lines.push(format!(
-            "{}: {}",
-            tr::confirm_deadline(lang),
-            format::date(*due)
-        )),
+        Outcome::Accepted { due, .. } => {
+            lines.push(format!("{}: {}", tr::confirm_deadline(lang), format::date(*due)))
+        }
         Outcome::Refused { grounds } => {
             lines.push(tr::confirm_refusal_intro(lang).into());
             let service = catalog::service(s.service);
@@ -64,36 +62,21 @@ fn receipt_rows(lang: Lang, s: &Submission) -> Vec<(String, String)> {
     };
     let mut rows = vec![
         (tr::confirm_reference(lang).to_string(), s.reference.clone()),
-        (
-            tr::confirm_received(lang).to_string(),
-            format::date_time(s.submitted_at),
-        ),
+        (tr::confirm_received(lang).to_string(), format::date_time(s.submitted_at)),
         (
             tr::confirm_receipt_service(lang).to_string(),
             catalog::service(s.service).name.text.get(lang).to_string(),
         ),
-        (
-            tr::confirm_receipt_applicant(lang).to_string(),
-            person(&s.applicant_iin),
-        ),
+        (tr::confirm_receipt_applicant(lang).to_string(), person(&s.applicant_iin)),
     ];
     if s.subject_iin != s.applicant_iin {
-        rows.push((
-            tr::confirm_receipt_subject(lang).to_string(),
-            person(&s.subject_iin),
-        ));
+        rows.push((tr::confirm_receipt_subject(lang).to_string(), person(&s.subject_iin)));
     }
     if let Some(d) = s.answers.document {
-        rows.push((
-            tr::confirm_receipt_document(lang).to_string(),
-            d.label(lang).to_string(),
-        ));
+        rows.push((tr::confirm_receipt_document(lang).to_string(), d.label(lang).to_string()));
     }
     if let Some(r) = s.answers.reason {
-        rows.push((
-            tr::confirm_receipt_reason(lang).to_string(),
-            r.label(lang).to_string(),
-        ));
+        rows.push((tr::confirm_receipt_reason(lang).to_string(), r.label(lang).to_string()));
     }
     // A package handed in at the State Corporation names no school here:
     // the documents on the receipt do.
@@ -144,16 +127,11 @@ pub fn ReceiptPage() -> impl IntoView {
 
 /// What happens next after an accepted application.
 fn accepted(lang: Lang, s: &Submission, service: &'static Service) -> AnyView {
-    let Outcome::Accepted {
-        accepted_on, due, ..
-    } = s.outcome
-    else {
+    let Outcome::Accepted { accepted_on, due, .. } = s.outcome else {
         return ().into_any();
     };
-    let (explanation, recomputed) = s
-        .deadline()
-        .map(|d| (d.deadline.explanation, d.recomputed))
-        .unwrap_or_default();
+    let (explanation, recomputed) =
+        s.deadline().map(|d| (d.deadline.explanation, d.recomputed)).unwrap_or_default();
     let late_start = explanation
         .steps
         .iter()
@@ -242,15 +220,8 @@ fn Confirmation(submission: Submission) -> impl IntoView {
         tr::confirm_refused_title(lang)
     };
     let download = format::data_url("text/plain", &plain_copy(lang, &s));
-    let outcome = if accepted_now {
-        accepted(lang, &s, service)
-    } else {
-        refused(&s, service)
-    };
-    let rows = receipt_rows(lang, &s)
-        .into_iter()
-        .map(|(k, v)| row(k, v))
-        .collect_view();
+    let outcome = if accepted_now { accepted(lang, &s, service) } else { refused(&s, service) };
+    let rows = receipt_rows(lang, &s).into_iter().map(|(k, v)| row(k, v)).collect_view();
 
     view! {
         <div class="page">

@@ -57,9 +57,7 @@ fn outcome(
 
 #[component]
 fn Desk(submission: Submission, said: Outcome) -> impl IntoView {
-    let Ui {
-        lang, db, clock, ..
-    } = use_ui();
+    let Ui { lang, db, clock, .. } = use_ui();
     let role = use_role();
     let ground = RwSignal::new(None::<String>);
     let motivation = RwSignal::new(String::new());
@@ -70,15 +68,7 @@ fn Desk(submission: Submission, said: Outcome) -> impl IntoView {
 
     let act = move |transition: Transition, details: Details| {
         let r = s.with_value(|s| {
-            advance(
-                db,
-                &s.reference,
-                rev,
-                transition,
-                role.get(),
-                clock.now_untracked(),
-                details,
-            )
+            advance(db, &s.reference, rev, transition, role.get(), clock.now_untracked(), details)
         });
         said.set(outcome(lang, transition, r));
     };
@@ -110,10 +100,8 @@ fn Desk(submission: Submission, said: Outcome) -> impl IntoView {
             .into_any()
         }
     };
-    let can_refuse = move || {
-        s.with_value(|s| actions_for(s, role.get()))
-            .contains(&Transition::Refuse)
-    };
+    let can_refuse =
+        move || s.with_value(|s| actions_for(s, role.get())).contains(&Transition::Refuse);
     let grounds = Signal::stored(s.with_value(|s| {
         lifecycle::decision_grounds(catalog::service(s.service))
             .map(|g| Choice::new(g.id.clone(), g.text.get(lang)))
@@ -123,16 +111,10 @@ fn Desk(submission: Submission, said: Outcome) -> impl IntoView {
         ev.prevent_default();
         let mut errs = Vec::new();
         if ground.get_untracked().is_none() {
-            errs.push(ErrorItem::new(
-                "ground",
-                tr::staff_refuse_error_ground(lang),
-            ));
+            errs.push(ErrorItem::new("ground", tr::staff_refuse_error_ground(lang)));
         }
         if motivation.get_untracked().trim().is_empty() {
-            errs.push(ErrorItem::new(
-                "motivation",
-                tr::staff_refuse_error_text(lang),
-            ));
+            errs.push(ErrorItem::new("motivation", tr::staff_refuse_error_text(lang)));
         }
         if !errs.is_empty() {
             refuse_errors.set(errs);
@@ -152,8 +134,7 @@ fn Desk(submission: Submission, said: Outcome) -> impl IntoView {
     // when a mark changes, not every second.
     let targets = Memo::new(move |_| {
         let now = clock.now();
-        s.with_value(|s| s.targets(now, false).ok())
-            .filter(|t| !t.is_empty())
+        s.with_value(|s| s.targets(now, false).ok()).filter(|t| !t.is_empty())
     });
     let terminal = s.with_value(|s| {
         s.lifecycle.state.is_terminal() || s.lifecycle.state == State::RefusedAtAcceptance

@@ -31,12 +31,8 @@ fn application_row(s: Submission) -> impl IntoView {
     let next = s.targets(now, false).ok().and_then(|ts| {
         lifecycle::next_target(&ts, now).map(|(t, left)| (t.due, left < chrono::Duration::zero()))
     });
-    let (due, late) = next.map_or((None, false), |(t, late)| {
-        (Some(format::date_time(t)), late)
-    });
-    let name = registry::find(&s.applicant_iin)
-        .map(|p| p.display_name(lang))
-        .unwrap_or_default();
+    let (due, late) = next.map_or((None, false), |(t, late)| (Some(format::date_time(t)), late));
+    let name = registry::find(&s.applicant_iin).map(|p| p.display_name(lang)).unwrap_or_default();
     view! {
         <tr>
             {reference_cell(paths::staff_application(&s.reference), s.reference.clone())}

@@ -45,16 +45,12 @@ fn registration_message(lang: Lang, field: &str) -> &'static str {
     }
 }
 
-const KINDS: [(&str, AnswerKind); 2] = [
-    ("on-merits", AnswerKind::OnMerits),
-    ("refusal-to-consider", AnswerKind::RefusalToConsider),
-];
+const KINDS: [(&str, AnswerKind); 2] =
+    [("on-merits", AnswerKind::OnMerits), ("refusal-to-consider", AnswerKind::RefusalToConsider)];
 
 #[component]
 fn Desk(complaint: Complaint, said: Outcome) -> impl IntoView {
-    let Ui {
-        lang, db, clock, ..
-    } = use_ui();
+    let Ui { lang, db, clock, .. } = use_ui();
     let errors = RwSignal::new(Vec::<ErrorItem>::new());
     let registered_by = RwSignal::new(String::new());
     let place = RwSignal::new(String::new());
@@ -77,15 +73,11 @@ fn Desk(complaint: Complaint, said: Outcome) -> impl IntoView {
                 said.set(Some(tr::complaint_desk_changed(lang).to_string()))
             }
             Err(Refused::Rule(ComplaintError::BadRegistration { field })) => {
-                errors.set(vec![ErrorItem::new(
-                    field,
-                    registration_message(lang, field),
-                )])
+                errors.set(vec![ErrorItem::new(field, registration_message(lang, field))])
             }
-            Err(Refused::Rule(ComplaintError::BadAnswer)) => errors.set(vec![ErrorItem::new(
-                "answer-text",
-                tr::complaint_desk_error_text(lang),
-            )]),
+            Err(Refused::Rule(ComplaintError::BadAnswer)) => {
+                errors.set(vec![ErrorItem::new("answer-text", tr::complaint_desk_error_text(lang))])
+            }
             Err(Refused::Rule(_)) => {
                 said.set(Some(tr::complaint_desk_not_allowed(lang).to_string()))
             }
@@ -132,16 +124,10 @@ fn Desk(complaint: Complaint, said: Outcome) -> impl IntoView {
             .find(|(slug, _)| kind.get_untracked().as_deref() == Some(*slug))
             .map(|(_, k)| k);
         if k.is_none() {
-            errs.push(ErrorItem::new(
-                "answer-kind",
-                tr::complaint_desk_error_kind(lang),
-            ));
+            errs.push(ErrorItem::new("answer-kind", tr::complaint_desk_error_kind(lang)));
         }
         if bad(&answer.get_untracked(), complaint::TEXT_MAX) {
-            errs.push(ErrorItem::new(
-                "answer-text",
-                tr::complaint_desk_error_text(lang),
-            ));
+            errs.push(ErrorItem::new("answer-text", tr::complaint_desk_error_text(lang)));
         }
         let Some(k) = k.filter(|_| errs.is_empty()) else {
             errors.set(errs);
@@ -149,10 +135,7 @@ fn Desk(complaint: Complaint, said: Outcome) -> impl IntoView {
         };
         report(
             tr::complaint_desk_answered(lang),
-            Action::Answer {
-                kind: k,
-                text: answer.get_untracked(),
-            },
+            Action::Answer { kind: k, text: answer.get_untracked() },
         );
     };
     let error_for = move |id: &'static str| message_for(errors, id);

@@ -121,11 +121,7 @@ fn genuine(lang: Lang, v: VerifiedReceipt) -> impl IntoView {
         .into_any(),
         row(tr::verify_field_channel(lang), st.channel.label(lang)).into_any(),
         row(tr::verify_field_holder(lang), st.holder.masked()).into_any(),
-        row(
-            tr::verify_field_issued(lang),
-            format::date_time(st.issued_at),
-        )
-        .into_any(),
+        row(tr::verify_field_issued(lang), format::date_time(st.issued_at)).into_any(),
     ];
     match &st.what {
         What::Acceptance { due } => {
@@ -154,19 +150,11 @@ fn genuine(lang: Lang, v: VerifiedReceipt) -> impl IntoView {
             let list = view! { <ul class="list">{named.into_iter().map(|n| view! { <li>{n}</li> }).collect_view()}</ul> };
             rows.push(row(tr::verify_field_grounds(lang), list).into_any());
         }
-        What::BookingTicket {
-            purpose,
-            date,
-            start,
-            end,
-        } => {
+        What::BookingTicket { purpose, date, start, end } => {
             rows.push(row(tr::verify_field_purpose(lang), purpose.label(lang)).into_any());
             rows.push(
-                row(
-                    tr::verify_field_slot(lang),
-                    format!("{}, {start}–{end}", format::date(*date)),
-                )
-                .into_any(),
+                row(tr::verify_field_slot(lang), format!("{}, {start}–{end}", format::date(*date)))
+                    .into_any(),
             );
         }
     }

@@ -33,10 +33,7 @@ pub fn PictureForm(
     let read_picture = unless_busy(reading, move || {
         checked.set(None);
         let Some(file) = chosen(input) else {
-            errors.set(vec![ErrorItem::new(
-                "picture",
-                tr::verify_error_no_picture(lang),
-            )]);
+            errors.set(vec![ErrorItem::new("picture", tr::verify_error_no_picture(lang))]);
             return;
         };
         errors.set(Vec::new());
@@ -79,14 +76,8 @@ pub struct Grey {
 fn fitted(width: u32, height: u32) -> (u32, u32) {
     let (w, h) = (f64::from(width.max(1)), f64::from(height.max(1)));
     let side = MAX_SIDE as f64;
-    let scale = (side / w)
-        .min(side / h)
-        .min((MAX_PIXELS as f64 / (w * h)).sqrt())
-        .min(1.0);
-    (
-        ((w * scale).floor() as u32).max(1),
-        ((h * scale).floor() as u32).max(1),
-    )
+    let scale = (side / w).min(side / h).min((MAX_PIXELS as f64 / (w * h)).sqrt()).min(1.0);
+    (((w * scale).floor() as u32).max(1), ((h * scale).floor() as u32).max(1))
 }
 
 /// The picture in `file`, or `None` when the browser cannot open it as an
@@ -96,12 +87,8 @@ pub async fn grey(file: web_sys::File) -> Option<Grey> {
     let promise = window.create_image_bitmap_with_blob(&file).ok()?;
     let bitmap: web_sys::ImageBitmap = JsFuture::from(promise).await.ok()?.dyn_into().ok()?;
     let (width, height) = fitted(bitmap.width(), bitmap.height());
-    let canvas: web_sys::HtmlCanvasElement = window
-        .document()?
-        .create_element("canvas")
-        .ok()?
-        .dyn_into()
-        .ok()?;
+    let canvas: web_sys::HtmlCanvasElement =
+        window.document()?.create_element("canvas").ok()?.dyn_into().ok()?;
     canvas.set_width(width);
     canvas.set_height(height);
     let ctx: web_sys::CanvasRenderingContext2d = canvas.get_context("2d").ok()??.dyn_into().ok()?;
@@ -114,13 +101,6 @@ pub async fn grey(file: web_sys::File) -> Option<Grey> {
     )
     .ok()?;
     bitmap.close();
-    let data = ctx
-        .get_image_data(0.0, 0.0, f64::from(width), f64::from(height))
-        .ok()?
-        .data();
-    Some(Grey {
-        width: width as usize,
-        height: height as usize,
-        pixels: grey_of_rgba(&data),
-    })
+    let data = ctx.get_image_data(0.0, 0.0, f64::from(width), f64::from(height)).ok()?.data();
+    Some(Grey { width: width as usize, height: height as usize, pixels: grey_of_rgba(&data) })
 }

@@ -53,10 +53,7 @@ fn keys_in_any_order_read_as_serde_json_reads_them() {
         assert_eq!(ours, theirs, "{text}");
     }
     let c: Record = from_str(SAME[2]).unwrap();
-    assert_eq!(
-        (c.count, c.tags, c.flag, c.cache),
-        (0, vec!["none".to_string()], false, 0)
-    );
+    assert_eq!((c.count, c.tags, c.flag, c.cache), (0, vec!["none".to_string()], false, 0));
     let d: Record = from_str(SAME[3]).unwrap();
     assert_eq!(d.inner.note, None);
 }
@@ -103,10 +100,7 @@ fn errors_are_serde_s() {
     ] {
         if bad == "[1]" {
             let ours = from_str::<Inner>(bad).unwrap_err().to_string();
-            assert!(
-                ours.starts_with("invalid type: sequence, expected struct Inner"),
-                "{ours}"
-            );
+            assert!(ours.starts_with("invalid type: sequence, expected struct Inner"), "{ours}");
         } else {
             in_order(bad);
         }
@@ -140,10 +134,7 @@ fn errors_are_serde_s() {
             Err(e) => e,
             Ok(_) => {
                 // serde_json reads a struct from an array; ours refuses it.
-                assert!(
-                    ours.to_string().starts_with("invalid type: sequence"),
-                    "{bad}"
-                );
+                assert!(ours.to_string().starts_with("invalid type: sequence"), "{bad}");
                 continue;
             }
         };
@@ -157,15 +148,9 @@ fn errors_are_serde_s() {
 fn an_early_value_of_the_wrong_type_keeps_its_message() {
     let bad = r#"{"inner":{"n":"one"},"id":"a","last":1}"#;
     let ours = from_str::<Record>(bad).unwrap_err().to_string();
-    assert!(
-        ours.starts_with("invalid type: string \"one\", expected u8 at line 1"),
-        "{ours}"
-    );
+    assert!(ours.starts_with("invalid type: string \"one\", expected u8 at line 1"), "{ours}");
     let theirs = serde_json::from_str::<Record>(bad).unwrap_err().to_string();
-    assert!(
-        theirs.starts_with("invalid type: string \"one\", expected u8"),
-        "{theirs}"
-    );
+    assert!(theirs.starts_with("invalid type: string \"one\", expected u8"), "{theirs}");
 }
 
 /// Read strictly, an unknown key is refused at any depth, with serde's
@@ -177,17 +162,11 @@ fn strict_reading_refuses_unknown_keys_at_any_depth() {
     for (bad, key) in [
         (r#"{"id":"a","x":1,"inner":{"n":1},"last":1}"#, "x"),
         (r#"{"id":"a","inner":{"n":1,"y":[]},"last":1}"#, "y"),
-        (
-            r#"{"id":"a","inner":{"n":1},"list":[{"n":2,"z":null}],"last":1}"#,
-            "z",
-        ),
+        (r#"{"id":"a","inner":{"n":1},"list":[{"n":2,"z":null}],"last":1}"#, "z"),
     ] {
         assert!(from_str::<Record>(bad).is_ok(), "{bad}");
         let err = from_str_strict::<Record>(bad).unwrap_err().to_string();
-        assert!(
-            err.starts_with(&format!("unknown field `{key}`")),
-            "{bad}: {err}"
-        );
+        assert!(err.starts_with(&format!("unknown field `{key}`")), "{bad}: {err}");
     }
     assert!(from_str::<Record>(r#"{"id":"a","x":1,"inner":{"n":1},"last":1}"#).is_ok());
 }
@@ -214,9 +193,6 @@ fn structs_at_every_depth_are_read_by_place() {
     let strict = text.replace(r#""n":3"#, r#""n":3,"w":0"#);
     assert!(from_str::<Outer>(&strict).is_ok());
     assert!(
-        from_str_strict::<Outer>(&strict)
-            .unwrap_err()
-            .to_string()
-            .starts_with("unknown field `w`")
+        from_str_strict::<Outer>(&strict).unwrap_err().to_string().starts_with("unknown field `w`")
     );
 }

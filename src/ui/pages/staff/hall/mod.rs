@@ -52,9 +52,7 @@ pub(super) fn assumption(p: &Provenance) -> impl IntoView + use<> {
 
 /// The ticket's label ("W001") for its number, or the number.
 fn label_of(h: &Hall, number: u32) -> String {
-    h.get(number)
-        .map(|t| t.label())
-        .unwrap_or_else(|| number.to_string())
+    h.get(number).map(|t| t.label()).unwrap_or_else(|| number.to_string())
 }
 
 /// What the employee is told after an action on `hall` (as it was shown).
@@ -102,13 +100,8 @@ fn outcome(
 
 #[component]
 pub fn HallPage() -> impl IntoView {
-    let Ui {
-        lang, db, clock, ..
-    } = use_ui();
-    let first = queue::offices()
-        .first()
-        .map(|o| o.id.clone())
-        .unwrap_or_default();
+    let Ui { lang, db, clock, .. } = use_ui();
+    let first = queue::offices().first().map(|o| o.id.clone()).unwrap_or_default();
     let office = RwSignal::new(first);
     let window = RwSignal::new(Some("1".to_string()));
     let kind = RwSignal::new(None::<String>);
@@ -128,11 +121,8 @@ pub fn HallPage() -> impl IntoView {
         said.set(outcome(lang, &h, done));
     };
     let take = move |_| {
-        let chosen = kind.with_untracked(|k| {
-            KINDS
-                .into_iter()
-                .find(|(slug, ..)| k.as_deref() == Some(*slug))
-        });
+        let chosen = kind
+            .with_untracked(|k| KINDS.into_iter().find(|(slug, ..)| k.as_deref() == Some(*slug)));
         match chosen {
             Some((_, s, p)) => {
                 kind_error.set(None);
@@ -151,10 +141,7 @@ pub fn HallPage() -> impl IntoView {
         None => reference_error.set(Some(tr::hall_checkin_unknown(lang).to_string())),
     };
     let call = move |_| {
-        let w = window
-            .get_untracked()
-            .and_then(|w| w.parse().ok())
-            .unwrap_or(1);
+        let w = window.get_untracked().and_then(|w| w.parse().ok()).unwrap_or(1);
         run(HallAction::CallNext(w));
     };
 

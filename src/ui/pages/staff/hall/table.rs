@@ -105,11 +105,8 @@ fn ticket_row(r: Row, all: Memo<Vec<Row>>, act: Callback<HallAction>) -> impl In
     };
     let wait = now_of(|x| minutes(use_lang(), Some(x.wait_min), x.wait_limit));
     let service = now_of(|x| minutes(use_lang(), x.service_min, x.service_limit));
-    let origin = if r.booked {
-        tr::hall_origin_booked(lang)
-    } else {
-        tr::hall_origin_walk_in(lang)
-    };
+    let origin =
+        if r.booked { tr::hall_origin_booked(lang) } else { tr::hall_origin_walk_in(lang) };
     let actions = (r.state == TicketState::InService).then(|| {
         let label = r.label.clone();
         view! {

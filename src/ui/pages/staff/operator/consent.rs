@@ -102,11 +102,7 @@ fn OtpConsent(id: String) -> impl IntoView {
     let error = RwSignal::new(None::<OtpError>);
     let visit = Memo::new(move |_| vault.with(|d| d.visit(&id.get_value()).cloned()).flatten());
     let phone = Memo::new(move |_| {
-        visit.with(|v| {
-            v.as_ref()
-                .and_then(|v| v.person())
-                .and_then(|p| p.phone.clone())
-        })
+        visit.with(|v| v.as_ref().and_then(|v| v.person()).and_then(|p| p.phone.clone()))
     });
     let sms = Memo::new(move |_| visit.with(|v| v.as_ref().and_then(|v| v.sms.clone())));
     // Stored whatever the outcome: a session keeps its own record of sends
@@ -128,15 +124,8 @@ fn OtpConsent(id: String) -> impl IntoView {
                 )?);
             }
             let s = v.otp.as_mut().ok_or(OtpError::NoCodeIssued)?;
-            let issued = if s.issued_at().is_some() {
-                s.resend(now)
-            } else {
-                s.issue(now)
-            }?;
-            v.sms = Some(Sms {
-                code: issued.code,
-                sent_at: now,
-            });
+            let issued = if s.issued_at().is_some() { s.resend(now) } else { s.issue(now) }?;
+            v.sms = Some(Sms { code: issued.code, sent_at: now });
             Ok(())
         });
         match result {
@@ -169,10 +158,7 @@ fn OtpConsent(id: String) -> impl IntoView {
     };
     let message = Signal::derive(move || error.get().map(|e| e.message(lang)));
     let summary = Signal::derive(move || {
-        message
-            .get()
-            .map(|m| vec![ErrorItem::new("consent-code", m)])
-            .unwrap_or_default()
+        message.get().map(|m| vec![ErrorItem::new("consent-code", m)]).unwrap_or_default()
     });
     view! {
         <div class="operator__method">

@@ -61,9 +61,7 @@ fn college_choices(lang: Lang) -> Vec<Choice> {
 
 #[component]
 pub fn CounterPage() -> impl IntoView {
-    let Ui {
-        lang, db, clock, ..
-    } = use_ui();
+    let Ui { lang, db, clock, .. } = use_ui();
     let navigate = use_navigate();
     let office = RwSignal::new(None::<String>);
     let ticket = RwSignal::new(String::new());
@@ -73,12 +71,8 @@ pub fn CounterPage() -> impl IntoView {
     let college = RwSignal::new(None::<String>);
     let errors = RwSignal::new(Vec::<ErrorItem>::new());
     let the_service = Memo::new(move |_| service.get().and_then(|s| s.parse::<ServiceId>().ok()));
-    let reasons = Memo::new(move |_| {
-        the_service
-            .get()
-            .map(application::reasons)
-            .unwrap_or_default()
-    });
+    let reasons =
+        Memo::new(move |_| the_service.get().map(application::reasons).unwrap_or_default());
 
     let start = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -94,10 +88,7 @@ pub fn CounterPage() -> impl IntoView {
                 Some(t) if t.is_live() && t.office == o => {
                     Ok(Box::new(move |id: &str| Visit::from_ticket(id, &t, today)))
                 }
-                _ => Err(vec![ErrorItem::new(
-                    "ticket",
-                    tr::counter_error_ticket(lang),
-                )]),
+                _ => Err(vec![ErrorItem::new("ticket", tr::counter_error_ticket(lang))]),
             }
         } else {
             let mut found = Vec::new();
@@ -109,10 +100,7 @@ pub fn CounterPage() -> impl IntoView {
                 Ok(info) => match registry::find(&info.iin) {
                     Some(p) => Some(p),
                     None => {
-                        found.push(ErrorItem::new(
-                            "iin",
-                            tr::counter_error_not_in_registry(lang),
-                        ));
+                        found.push(ErrorItem::new("iin", tr::counter_error_not_in_registry(lang)));
                         None
                     }
                 },
@@ -121,12 +109,9 @@ pub fn CounterPage() -> impl IntoView {
             if s.is_none() {
                 found.push(ErrorItem::new("service", tr::counter_error_service(lang)));
             }
-            let why = reason.get_untracked().and_then(|r| {
-                reasons
-                    .get_untracked()
-                    .into_iter()
-                    .find(|x| x.option_id() == r)
-            });
+            let why = reason
+                .get_untracked()
+                .and_then(|r| reasons.get_untracked().into_iter().find(|x| x.option_id() == r));
             if s.is_some() && !reasons.get_untracked().is_empty() && why.is_none() {
                 found.push(ErrorItem::new("reason", tr::counter_error_reason(lang)));
             }
@@ -163,10 +148,7 @@ pub fn CounterPage() -> impl IntoView {
             .collect::<Vec<_>>(),
     );
     let today_list = Memo::new(move |_| {
-        office
-            .get()
-            .map(|o| counter_visits(db.counter, &o, clock.today()))
-            .unwrap_or_default()
+        office.get().map(|o| counter_visits(db.counter, &o, clock.today())).unwrap_or_default()
     });
     let row = move |v: Visit| {
         let name = v.person().map(|p| p.display_name(lang)).unwrap_or_default();

@@ -84,11 +84,7 @@ pub fn Unlock() -> impl IntoView {
         let (p, c) = (pin.get_untracked(), confirm.get_untracked());
         match visit::check_new_pin(&p, &c) {
             Err(e) => {
-                let field = if e == PinError::Mismatch {
-                    "pin-confirm"
-                } else {
-                    "pin"
-                };
+                let field = if e == PinError::Mismatch { "pin-confirm" } else { "pin" };
                 errors.set(vec![ErrorItem::new(field, e.label(lang))]);
             }
             Ok(()) => match vault.set_pin(&p, clock.today_untracked()) {

@@ -23,11 +23,7 @@ use crate::ui::widgets::record_page::Outcome;
 
 /// A document of the service's catalogue entry by its id.
 fn doc_text(service: ServiceId, id: &str) -> Option<DocumentRule> {
-    catalog::service(service)
-        .documents
-        .iter()
-        .find(|d| d.id == id)
-        .cloned()
+    catalog::service(service).documents.iter().find(|d| d.id == id).cloned()
 }
 
 pub fn doc_item(service: ServiceId, id: &str) -> AnyView {
@@ -78,25 +74,20 @@ fn notes(v: &Visit) -> Vec<AnyView> {
 
 #[component]
 pub fn PackageStep(id: String, rev: u64, said: Outcome) -> impl IntoView {
-    let Ui {
-        lang, clock, db, ..
-    } = use_ui();
+    let Ui { lang, clock, db, .. } = use_ui();
     let vault = use_desk();
     let id = StoredValue::new(id);
     let error = RwSignal::new(Vec::<ErrorItem>::new());
     // Rendered once: each checkbox keeps its own state and saves on change.
-    let v = vault
-        .with_untracked(|d| d.visit(&id.get_value()).cloned())
-        .flatten();
+    let v = vault.with_untracked(|d| d.visit(&id.get_value()).cloned()).flatten();
     let rows = v.as_ref().map(|v| check_rows(v, vault)).unwrap_or_default();
     let note_items = v.as_ref().map(notes).unwrap_or_default();
     let finish = move |_| {
         let now = clock.now_untracked();
         match vault.change_visit_at_rev(&id.get_value(), rev, |v| v.finish(now).map(|_| ())) {
-            Err(Refused::Rule(_)) => error.set(vec![ErrorItem::new(
-                "package",
-                tr::operator_receipt_failed(lang),
-            )]),
+            Err(Refused::Rule(_)) => {
+                error.set(vec![ErrorItem::new("package", tr::operator_receipt_failed(lang))])
+            }
             Ok(()) => {
                 // At a counter the package is filed as an application now.
                 vault.after_finish(db, now);

@@ -74,24 +74,15 @@ pub fn ReceiptView(id: String) -> impl IntoView {
     let person = v.person();
     let delivery = Memo::new(move |_| {
         vault
-            .with(|d| {
-                d.visit(&id)
-                    .and_then(|v| v.receipt.as_ref().and_then(|r| r.delivery))
-            })
+            .with(|d| d.visit(&id).and_then(|v| v.receipt.as_ref().and_then(|r| r.delivery)))
             .flatten()
     });
     let explanation = v.deadline().map(|d| (d.deadline.explanation, d.recomputed));
     let docs: Vec<AnyView> = r.documents.iter().map(|d| doc_item(v.service, d)).collect();
     // At a counter: the office; on a home visit: the citizen's home.
     let (accepted_by, back) = match v.office.as_deref().and_then(queue::office) {
-        Some(o) => (
-            tr::counter_accepted_by_value(lang, o.name.get(lang)),
-            tr::counter_back(lang),
-        ),
-        None => (
-            tr::operator_accepted_by_value(lang).to_string(),
-            tr::operator_back_to_list(lang),
-        ),
+        Some(o) => (tr::counter_accepted_by_value(lang, o.name.get(lang)), tr::counter_back(lang)),
+        None => (tr::operator_accepted_by_value(lang).to_string(), tr::operator_back_to_list(lang)),
     };
     let heading = if accepted {
         tr::operator_acceptance_title(lang)

@@ -25,12 +25,7 @@ fn draw_strokes(canvas: &web_sys::HtmlCanvasElement, strokes: &[Vec<Point>]) {
     let Some(ctx) = context_2d(canvas) else {
         return;
     };
-    ctx.clear_rect(
-        0.0,
-        0.0,
-        f64::from(canvas.width()),
-        f64::from(canvas.height()),
-    );
+    ctx.clear_rect(0.0, 0.0, f64::from(canvas.width()), f64::from(canvas.height()));
     ctx.set_line_width(3.0);
     ctx.set_line_cap("round");
     ctx.set_line_join("round");
@@ -54,10 +49,7 @@ fn point_of(canvas: &web_sys::HtmlCanvasElement, ev: &web_sys::PointerEvent) -> 
     let sy = f64::from(canvas.height()) / rect.height().max(1.0);
     let x = (f64::from(ev.client_x()) - rect.left()) * sx;
     let y = (f64::from(ev.client_y()) - rect.top()) * sy;
-    [
-        x.round().clamp(0.0, 4000.0) as i16,
-        y.round().clamp(0.0, 4000.0) as i16,
-    ]
+    [x.round().clamp(0.0, 4000.0) as i16, y.round().clamp(0.0, 4000.0) as i16]
 }
 
 #[component]
@@ -128,10 +120,7 @@ pub fn SignatureConsent(id: String, rev: u64, said: Outcome) -> impl IntoView {
         let now = clock.now_untracked();
         let result = vault.change_visit_at_rev(&id.get_value(), rev, |v| {
             let strokes = v.strokes.clone();
-            v.give_consent(Consent::Signature {
-                strokes,
-                signed_at: now,
-            })
+            v.give_consent(Consent::Signature { strokes, signed_at: now })
         });
         match result {
             Err(Refused::Rule(_)) => error.set(Some(tr::operator_no_signature(lang).into())),

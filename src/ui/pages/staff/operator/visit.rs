@@ -51,10 +51,7 @@ pub fn OperatorVisitPage() -> impl IntoView {
             return view! { <Unlock /> }.into_any();
         }
         let id = id.get();
-        if vault
-            .with_untracked(|d| d.visit(&id).is_none())
-            .unwrap_or(true)
-        {
+        if vault.with_untracked(|d| d.visit(&id).is_none()).unwrap_or(true) {
             return view! {
                 <Missing heading=tr::operator_visit_not_found href=vault.list_href() link=tr::operator_back_to_list />
             }
@@ -70,11 +67,7 @@ fn VisitView(id: String) -> impl IntoView {
     let vault = use_desk();
     let id = StoredValue::new(id);
     let visit = Memo::new(move |_| vault.with(|d| d.visit(&id.get_value()).cloned()).flatten());
-    let step = Memo::new(move |_| {
-        visit
-            .with(|v| v.as_ref().map(|v| v.step))
-            .unwrap_or_default()
-    });
+    let step = Memo::new(move |_| visit.with(|v| v.as_ref().map(|v| v.step)).unwrap_or_default());
     // Each step replaces the one before, and the button just pressed: focus
     // goes to the new step's heading.
     focus_on_change(step, |s| match s {
@@ -91,11 +84,8 @@ fn VisitView(id: String) -> impl IntoView {
     } else {
         tr::operator_visit_title(lang, &name)
     });
-    let back = if vault.at_counter() {
-        tr::counter_back(lang)
-    } else {
-        tr::operator_back_to_list(lang)
-    };
+    let back =
+        if vault.at_counter() { tr::counter_back(lang) } else { tr::operator_back_to_list(lang) };
     let service = v0.service;
     // Each step acts at the revision it was shown at; what happened is said
     // here, outside the part a new step replaces.

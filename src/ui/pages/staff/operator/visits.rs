@@ -25,14 +25,8 @@ fn visit_rows(lang: Lang, data: &OperatorData) -> Vec<AnyView> {
         .map(|v| {
             let person = registry::find(&v.iin);
             let name = person.map(|p| p.display_name(lang)).unwrap_or_default();
-            let address = person
-                .map(|p| p.address.get(lang).to_string())
-                .unwrap_or_default();
-            let tag = if v.step == Step::Done {
-                "tag tag--done"
-            } else {
-                "tag"
-            };
+            let address = person.map(|p| p.address.get(lang).to_string()).unwrap_or_default();
+            let tag = if v.step == Step::Done { "tag tag--done" } else { "tag" };
             view! {
                 <tr>
                     <td>{format::date(v.date)}</td>
@@ -54,10 +48,9 @@ fn delivered_rows(lang: Lang, data: &OperatorData) -> Vec<AnyView> {
             let r = v.receipt.as_ref()?;
             let (state, delivered) = match r.delivery? {
                 Delivery::ToDeliver => (tr::operator_status_to_deliver(lang).to_string(), false),
-                Delivery::Delivered { at } => (
-                    tr::operator_delivered_at(lang, &format::date_time(at)),
-                    true,
-                ),
+                Delivery::Delivered { at } => {
+                    (tr::operator_delivered_at(lang, &format::date_time(at)), true)
+                }
             };
             // Once delivered, the package is an application in the back
             // office (issue 13 §3).
@@ -89,16 +82,12 @@ pub fn OperatorPage() -> impl IntoView {
 
 #[component]
 fn VisitList() -> impl IntoView {
-    let Ui {
-        lang, clock, db, ..
-    } = use_ui();
+    let Ui { lang, clock, db, .. } = use_ui();
     let vault = use_vault();
     let sync_message = RwSignal::new(None::<(bool, String)>);
     let to_deliver = Memo::new(move |_| vault.with(|d| d.to_deliver()).unwrap_or(0));
     let sync = move |_| {
-        let online = web_sys::window()
-            .map(|w| w.navigator().on_line())
-            .unwrap_or(false);
+        let online = web_sys::window().map(|w| w.navigator().on_line()).unwrap_or(false);
         let now = clock.now_untracked();
         match vault.update(|d| visit::sync(d, online, now)) {
             Ok(Ok(n)) => {
