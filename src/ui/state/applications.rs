@@ -194,5 +194,5 @@ pub fn drafts_of(db: Db, iin: &str, service: Option<ServiceId>) -> Vec<Draft> {
 
 /// Application `reference` if it belongs to `iin` (reactive).
 pub fn application_of(db: Db, reference: &str, iin: Option<&str>) -> Option<Submission> {
-    db.apps.with(|m| m.get(reference).cloned()).filter(|s| Some(s.applicant_iin.as_str()) == iin)
+    db.apps.record(reference).filter(|s| Some(s.applicant_iin.as_str()) == iin)
 }

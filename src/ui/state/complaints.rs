@@ -365,7 +365,7 @@ pub fn complaints(db: Db, iin: Option<&str>) -> Vec<Complaint> {
 
 /// Complaint `id` if it belongs to `iin` (reactive).
 pub fn complaint_of(db: Db, id: &str, iin: Option<&str>) -> Option<Complaint> {
-    db.complaints.with(|m| m.get(id).cloned()).filter(|c| owner(c) == iin)
+    db.complaints.record(id).filter(|c| owner(c) == iin)
 }
 
 /// The next incoming number of this office, as a suggestion.

@@ -156,6 +156,24 @@ stored! {
     StoredRecord Hall => HALLS, HALLS;
 }
 
+/// A kind of record a page opens by its key: the collection of [`Db`] that
+/// keeps it.
+pub trait Kept: StoredRecord {
+    fn kept_in(db: Db) -> Collection<BTreeMap<String, Self>>;
+}
+
+impl Kept for Submission {
+    fn kept_in(db: Db) -> Collection<BTreeMap<String, Self>> {
+        db.apps
+    }
+}
+
+impl Kept for Complaint {
+    fn kept_in(db: Db) -> Collection<BTreeMap<String, Self>> {
+        db.complaints
+    }
+}
+
 pub fn use_db() -> Db {
     expect_context::<Db>()
 }

@@ -18,9 +18,7 @@ pub fn hall_key(office: &str, date: NaiveDate) -> String {
 /// The hall of `office` on `date` as stored, or an empty one that nothing
 /// has changed yet (revision 0). Reactive.
 pub fn hall(db: Db, office: &str, date: NaiveDate) -> Hall {
-    db.halls
-        .with(|m| m.get(&hall_key(office, date)).cloned())
-        .unwrap_or_else(|| Hall::new(office, date))
+    db.halls.record(&hall_key(office, date)).unwrap_or_else(|| Hall::new(office, date))
 }
 
 /// What a hall action does, on the hall at the revision it was shown at.

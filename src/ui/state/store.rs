@@ -306,6 +306,11 @@ where
         })
     }
 
+    /// The record stored under `key`, if any (reactive).
+    pub fn record(&self, key: &str) -> Option<V> {
+        self.with(|m| m.get(key).cloned())
+    }
+
     /// The records that `keep` keeps, newest first by `when` (reactive).
     pub fn newest_first<K: Ord>(
         &self,

@@ -18,6 +18,7 @@ use super::record_page::{Outcome, RecordPage};
 use crate::engine::source::Lang;
 use crate::i18n::tr;
 use crate::ui::labels::{t, ts};
+use crate::ui::state::db::{Kept, use_db};
 
 /// "This is a demonstration of the staff's side."
 pub fn staff_banner() -> impl IntoView {
@@ -43,18 +44,20 @@ pub fn StaffDesk(
     }
 }
 
-/// A staff desk's page for the record the route names: the desk, rebuilt
-/// on every change to the record, with its outcomes announced and the demo
-/// clock after it (see [`RecordPage`]); "not found" for no such record.
+/// A staff desk's page for the record the route's `param` names (found
+/// where its kind is [`Kept`]): the desk, rebuilt on every change to the
+/// record, with its outcomes announced and the demo clock after it (see
+/// [`RecordPage`]); "not found" for no such record.
 pub fn staff_record_page<T, SV>(
     param: &'static str,
-    find: impl Fn(&str) -> Option<T> + Send + Sync + 'static,
     show: impl Fn(T, Outcome) -> SV + Send + Sync + 'static,
 ) -> impl IntoView
 where
-    T: Clone + PartialEq + Send + Sync + 'static,
+    T: Kept,
     SV: IntoView + 'static,
 {
+    let records = T::kept_in(use_db());
+    let find = move |key: &str| records.record(key);
     view! {
         <RecordPage param=param find=find show=show missing=|| view! { <NotFound /> } announce=true
             tools=Some(ViewFn::from(|| view! { <div class="page page--tools"><DemoClock /></div> })) always_tools=true />

@@ -46,7 +46,7 @@ fn StepView(draft_id: String, step: Step, person: &'static Person) -> impl IntoV
     let query = use_query_map();
 
     let id = StoredValue::new(draft_id);
-    let draft = Memo::new(move |_| db.drafts.with(|m| m.get(&id.get_value()).cloned()));
+    let draft = Memo::new(move |_| db.drafts.record(&id.get_value()));
     let answers = Memo::new(move |_| draft.get().map(|d| d.answers).unwrap_or_default());
     let ctx = Memo::new(move |_| context_for(person, &answers.get(), clock.today()));
     let form = Form {

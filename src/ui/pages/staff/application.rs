@@ -17,7 +17,6 @@ use crate::i18n::tr;
 use crate::ui::labels::{Label, Message, t, ts};
 use crate::ui::paths;
 use crate::ui::state::applications::advance;
-use crate::ui::state::db::use_db;
 use crate::ui::state::staff::{actions_for, use_role};
 use crate::ui::state::store::Refused;
 use crate::ui::widgets::error_summary::{ErrorItem, ErrorSummary, message_for};
@@ -30,12 +29,7 @@ use crate::ui::widgets::timeline::{EventList, RegionalNote, StatusTag, TargetsTa
 
 #[component]
 pub fn BackOfficeApplication() -> impl IntoView {
-    let db = use_db();
-    staff_record_page(
-        "reference",
-        move |r| db.apps.with(|m| m.get(r).cloned()),
-        |s, said| view! { <Desk submission=s said=said /> },
-    )
+    staff_record_page("reference", |s: Submission, said| view! { <Desk submission=s said=said /> })
 }
 
 /// What to say after an action.

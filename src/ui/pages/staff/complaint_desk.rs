@@ -14,7 +14,6 @@ use crate::i18n::tr;
 use crate::ui::labels::{Label, t, ts};
 use crate::ui::paths;
 use crate::ui::state::complaints::{act, next_incoming_number};
-use crate::ui::state::db::use_db;
 use crate::ui::state::store::Refused;
 use crate::ui::state::{Ui, use_ui};
 use crate::ui::widgets::complaint_marks::{Marks, RegistrationDetails};
@@ -29,12 +28,7 @@ use crate::ui::widgets::text_field::TextField;
 
 #[component]
 pub fn ComplaintDeskPage() -> impl IntoView {
-    let db = use_db();
-    staff_record_page(
-        "id",
-        move |id| db.complaints.with(|m| m.get(id).cloned()),
-        |c, said| view! { <Desk complaint=c said=said /> },
-    )
+    staff_record_page("id", |c: Complaint, said| view! { <Desk complaint=c said=said /> })
 }
 
 fn registration_message(lang: Lang, field: &str) -> &'static str {
