@@ -18,7 +18,7 @@ use super::record_page::{Outcome, RecordPage};
 use crate::engine::source::Lang;
 use crate::i18n::tr;
 use crate::ui::labels::{t, ts};
-use crate::ui::state::db::{Kept, use_db};
+use crate::ui::state::db::{Db, Kept, use_db};
 
 /// "This is a demonstration of the staff's side."
 pub fn staff_banner() -> impl IntoView {
@@ -42,6 +42,17 @@ pub fn StaffDesk(
             {children()}
         </div>
     }
+}
+
+/// Every record of a kind in this browser, newest first, as `list` (the
+/// state's listing, given no one's IIN) gives them: the staff see
+/// everyone's (reactive).
+pub fn every_record<T>(list: fn(Db, Option<&str>) -> Vec<T>) -> Memo<Vec<T>>
+where
+    T: PartialEq + Send + Sync + 'static,
+{
+    let db = use_db();
+    Memo::new(move |_| list(db, None))
 }
 
 /// A staff desk's page for the record the route's `param` names (found

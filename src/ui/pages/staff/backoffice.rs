@@ -16,13 +16,36 @@ use crate::ui::labels::{t, ts};
 use crate::ui::paths;
 use crate::ui::state::applications::applications;
 use crate::ui::state::clock::use_clock;
-use crate::ui::state::db::use_db;
 use crate::ui::state::prefs::use_lang;
 use crate::ui::widgets::demo_clock::DemoClock;
 use crate::ui::widgets::page_heading::PageHeading;
 use crate::ui::widgets::record_table::{RecordTable, due_cell, reference_cell};
-use crate::ui::widgets::staff_desk::staff_banner;
+use crate::ui::widgets::staff_desk::{every_record, staff_banner};
 use crate::ui::widgets::timeline::StatusTag;
+
+/// `/staff`: every application in this browser, with its status and the
+/// next step's target time.
+#[component]
+pub fn BackOfficePage() -> impl IntoView {
+    let rows = every_record(applications);
+    view! {
+        <div class="page">
+            <PageHeading text=ts(tr::staff_title) />
+            {staff_banner()}
+            <p><A href=paths::COMPLAINT_DESK>{t(tr::complaint_desk_link)}</A></p>
+            <RoleSwitch />
+            <DemoClock />
+            <h2>{t(tr::staff_applications_heading)}</h2>
+            <RecordTable rows=rows row=application_row
+                columns=vec![t(tr::staff_col_reference), t(tr::staff_col_applicant), t(tr::staff_col_status), t(tr::staff_col_next)]
+                empty=t(tr::staff_none) />
+            <p><A href=paths::COUNTER>{t(tr::counter_start_link)}</A></p>
+            <p><A href=paths::OPERATOR>{t(tr::operator_start_link)}</A></p>
+            <p><A href=paths::HALL>{t(tr::hall_link)}</A></p>
+            <p><a href=paths::HOME>{t(tr::staff_portal_link)}</a></p>
+        </div>
+    }
+}
 
 /// One application in the list, with the next step's target time.
 fn application_row(s: Submission) -> impl IntoView {
@@ -40,30 +63,5 @@ fn application_row(s: Submission) -> impl IntoView {
             <td><StatusTag submission=s.clone() /></td>
             {due_cell(due, late)}
         </tr>
-    }
-}
-
-/// `/staff`: every application in this browser, with its status and the
-/// next step's target time.
-#[component]
-pub fn BackOfficePage() -> impl IntoView {
-    let db = use_db();
-    let rows = Memo::new(move |_| applications(db, None));
-    view! {
-        <div class="page">
-            <PageHeading text=ts(tr::staff_title) />
-            {staff_banner()}
-            <p><A href=paths::COMPLAINT_DESK>{t(tr::complaint_desk_link)}</A></p>
-            <RoleSwitch />
-            <DemoClock />
-            <h2>{t(tr::staff_applications_heading)}</h2>
-            <RecordTable rows=rows row=application_row
-                columns=vec![t(tr::staff_col_reference), t(tr::staff_col_applicant), t(tr::staff_col_status), t(tr::staff_col_next)]
-                empty=t(tr::staff_none) />
-            <p><A href=paths::COUNTER>{t(tr::counter_start_link)}</A></p>
-            <p><A href=paths::OPERATOR>{t(tr::operator_start_link)}</A></p>
-            <p><A href=paths::HALL>{t(tr::hall_link)}</A></p>
-            <p><a href=paths::HOME>{t(tr::staff_portal_link)}</a></p>
-        </div>
     }
 }
