@@ -84,42 +84,17 @@ fn ServiceCard(service: &'static Card) -> impl IntoView {
             </h3>
             <p><LawText text=service.summary.text.clone() /></p>
             <dl class="service-card__facts">
-                {provider
-                    .map(|p| {
-                        view! {
-                            <div>
-                                <dt>{t(tr::catalogue_provider)}</dt>
-                                <dd><LawText text=p /></dd>
-                            </div>
-                        }
-                    })}
-                <div>
-                    <dt>{t(tr::catalogue_channels)}</dt>
-                    <dd>
-                        <ul class="channel-tags">
-                            {service
-                                .channels
-                                .iter()
-                                .map(|c| {
-                                    let channel = c.channel;
-                                    view! { <li class="tag tag--channel">{channel.label(lang)}</li> }
-                                })
-                                .collect_view()}
-                        </ul>
-                    </dd>
-                </div>
-                <div>
-                    <dt>{t(tr::catalogue_terms)}</dt>
-                    <dd>
-                        <ul class="service-card__terms">
-                            {service
-                                .terms
-                                .iter()
-                                .map(|t| view! { <li>{format!("{}: {}", t.label(lang), t.message(lang))}</li> })
-                                .collect_view()}
-                        </ul>
-                    </dd>
-                </div>
+                {provider.map(|p| fact(tr::catalogue_provider, view! { <LawText text=p /> }))}
+                {fact(tr::catalogue_channels, view! {
+                    <ul class="channel-tags">
+                        {service.channels.iter().map(|c| view! { <li class="tag tag--channel">{c.channel.label(lang)}</li> }).collect_view()}
+                    </ul>
+                })}
+                {fact(tr::catalogue_terms, view! {
+                    <ul class="service-card__terms">
+                        {service.terms.iter().map(|t| view! { <li>{format!("{}: {}", t.label(lang), t.message(lang))}</li> }).collect_view()}
+                    </ul>
+                })}
             </dl>
             {if online {
                 let apply = format!("/apply/{}", service.id);
@@ -135,4 +110,9 @@ fn ServiceCard(service: &'static Card) -> impl IntoView {
             }}
         </li>
     }
+}
+
+/// One fact of a service card: its term and what the card says of it.
+fn fact(term: fn(Lang) -> &'static str, body: impl IntoView) -> impl IntoView {
+    view! { <div><dt>{t(term)}</dt><dd>{body}</dd></div> }
 }
