@@ -1,9 +1,9 @@
 //! The form widgets in a real browser, each against the accessibility
 //! acceptance criteria in its doc comment (`src/ui/widgets/*.rs`): page
 //! heading, error summary, field error, radios, text field, text area,
-//! back link, summary list, `Later` (a long page's parts built in tasks
-//! of their own) and `LaterOnFirstLoad` (the parts the static shell covers
-//! while the app is first built).
+//! action and busy buttons, back link, summary list, `Later` (a long
+//! page's parts built in tasks of their own) and `LaterOnFirstLoad` (the
+//! parts the static shell covers while the app is first built).
 #![cfg(target_arch = "wasm32")]
 
 #[path = "web/mount.rs"]
@@ -13,6 +13,7 @@ use mount::prelude::*;
 
 use qujat::ui::widgets::back_link::BackLink;
 use qujat::ui::widgets::busy_button::{BusyButton, unless_busy};
+use qujat::ui::widgets::button::{Button, Look};
 use qujat::ui::widgets::error_summary::{ErrorItem, ErrorSummary};
 use qujat::ui::widgets::field_error::FieldError;
 use qujat::ui::widgets::later::{Later, LaterOnFirstLoad};
@@ -319,6 +320,49 @@ async fn a_busy_button_stays_focusable_and_says_it_is_unavailable() {
     // Work over: the attribute goes (not "false").
     busy.set(false);
     m.until("no aria-disabled", |m| m.find("button[aria-disabled]").is_none()).await;
+}
+
+#[wasm_bindgen_test]
+async fn an_action_button_acts_once_per_press_and_never_submits_its_form() {
+    storage().clear().unwrap();
+    let pressed = RwSignal::new(Vec::<&'static str>::new());
+    let submitted = RwSignal::new(0u32);
+    let m = Mounted::new(move || {
+        let press = move |which| move |_| pressed.update(|p| p.push(which));
+        view! {
+            <form on:submit=move |ev| {
+                ev.prevent_default();
+                submitted.update(|n| *n += 1);
+            }>
+                <Button on_click=press("main")>"Continue"</Button>
+                <Button look=Look::Secondary on_click=press("secondary")>"Cancel"</Button>
+                <Button look=Look::Warning on_click=press("warning")>"Delete"</Button>
+            </form>
+        }
+    })
+    .await;
+    let buttons = m.all("button");
+    assert_eq!(buttons.len(), 3);
+    // Real buttons that do not submit, named by their text, with the look
+    // asked for.
+    assert!(buttons.iter().all(|b| b.get_attribute("type").as_deref() == Some("button")));
+    let names: Vec<_> = buttons.iter().map(|b| b.text_content().unwrap_or_default()).collect();
+    assert_eq!(names, ["Continue", "Cancel", "Delete"]);
+    let classes: Vec<_> =
+        buttons.iter().map(|b| b.get_attribute("class").unwrap_or_default()).collect();
+    assert_eq!(classes, ["button", "button button--secondary", "button button--warning"]);
+    // Reached by focus; one press runs its action once; the form is not
+    // submitted.
+    let warning = buttons[2].clone().unchecked_into::<web_sys::HtmlElement>();
+    warning.focus().unwrap();
+    assert_eq!(focused().as_ref(), Some(&buttons[2]));
+    warning.click();
+    m.settle().await;
+    assert_eq!(pressed.get_untracked(), ["warning"]);
+    buttons[0].clone().unchecked_into::<web_sys::HtmlElement>().click();
+    m.settle().await;
+    assert_eq!(pressed.get_untracked(), ["warning", "main"]);
+    assert_eq!(submitted.get_untracked(), 0, "an action button never submits its form");
 }
 
 #[wasm_bindgen_test]

@@ -20,6 +20,7 @@ use crate::ui::state::prefs::{Prefs, use_lang};
 use crate::ui::state::session::use_session;
 use crate::ui::state::store::{StoreNotice, StoreNotices};
 use crate::ui::state::texts;
+use crate::ui::widgets::button::{Button, Look};
 use crate::ui::widgets::error_summary::focus_by_id;
 use crate::ui::widgets::later::LaterOnFirstLoad;
 use crate::ui::widgets::notifications_link::NotificationsLink;
@@ -247,13 +248,11 @@ fn StorageNotices() -> impl IntoView {
                 </Show>
                 <Show when=newer>
                     <p>{t(tr::common_storage_newer)}</p>
-                    <button type="button" class="button" on:click=move |_| apply_update()>
-                        {t(tr::offline_update_reload)}
-                    </button>
+                    <Button on_click=move |_| apply_update()>{t(tr::offline_update_reload)}</Button>
                 </Show>
-                <button type="button" class="button button--secondary" on:click=move |_| notices.0.set(Vec::new())>
+                <Button look=Look::Secondary on_click=move |_| notices.0.set(Vec::new())>
                     {t(tr::common_dismiss)}
-                </button>
+                </Button>
             </div>
         </Show>
     }

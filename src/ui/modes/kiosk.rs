@@ -31,6 +31,7 @@ use crate::ui::labels::t;
 use crate::ui::paths;
 use crate::ui::state::keys;
 use crate::ui::state::prefs::html_root;
+use crate::ui::widgets::button::{Button, Look};
 
 /// Seconds without any input before the warning.
 pub const IDLE_SECS: f64 = 120.0;
@@ -231,12 +232,10 @@ pub fn KioskConfirm() -> impl IntoView {
                 <p>{t(tr::kiosk_confirm_text)}</p>
                 <p><strong>{t(tr::kiosk_confirm_wipe)}</strong></p>
                 <div class="button-group">
-                    <button type="button" class="button button--warning" on:click=turn_on>
-                        {t(tr::kiosk_confirm_yes)}
-                    </button>
-                    <button type="button" class="button button--secondary" on:click=move |_| reload_plain()>
+                    <Button look=Look::Warning on_click=turn_on>{t(tr::kiosk_confirm_yes)}</Button>
+                    <Button look=Look::Secondary on_click=move |_| reload_plain()>
                         {t(tr::kiosk_confirm_no)}
-                    </button>
+                    </Button>
                 </div>
             </section>
         }
@@ -318,9 +317,9 @@ pub fn KioskStory() -> impl IntoView {
                 <h2 id="kiosk-story-title">{t(tr::kiosk_story_title)}</h2>
                 {stories}
                 <p class="hint">{t(tr::kiosk_story_privacy)}</p>
-                <button type="button" class="button button--secondary" on:click=full_screen>
+                <Button look=Look::Secondary on_click=full_screen>
                     {t(tr::kiosk_full_screen)}
-                </button>
+                </Button>
             </section>
         }
     })

@@ -18,6 +18,7 @@ use web_sys::{ServiceWorker, ServiceWorkerRegistration, ServiceWorkerState};
 
 use crate::i18n::tr;
 use crate::ui::labels::t;
+use crate::ui::widgets::button::Button;
 
 /// The worker's address: the root, so that its scope covers every bundle
 /// (`/`, `/services/`, `/apply/`, `/cabinet/`, `/staff/`, `/corporation/`).
@@ -203,9 +204,7 @@ pub fn OfflineStatus() -> impl IntoView {
                         " "
                         {t(tr::offline_update_hint)}
                     </p>
-                    <button type="button" class="button" on:click=move |_| apply_update()>
-                        {t(tr::offline_update_reload)}
-                    </button>
+                    <Button on_click=move |_| apply_update()>{t(tr::offline_update_reload)}</Button>
                 </div>
             </Show>
         </div>

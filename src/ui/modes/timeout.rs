@@ -14,6 +14,7 @@ use super::kiosk::{use_kiosk, wipe};
 use crate::i18n::tr;
 use crate::ui::labels::t;
 use crate::ui::state::prefs::use_lang;
+use crate::ui::widgets::button::{Button, Look};
 
 #[component]
 pub fn TimeoutWarning() -> impl IntoView {
@@ -55,9 +56,9 @@ pub fn TimeoutWarning() -> impl IntoView {
                     <button type="button" class="button" autofocus on:click=move |_| kiosk.extend()>
                         {t(tr::kiosk_timeout_continue)}
                     </button>
-                    <button type="button" class="button button--secondary" on:click=move |_| wipe()>
+                    <Button look=Look::Secondary on_click=move |_| wipe()>
                         {t(tr::kiosk_timeout_finish)}
-                    </button>
+                    </Button>
                 </div>
             </dialog>
         </Show>

@@ -17,6 +17,8 @@
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 
+use super::button::Look;
+
 /// The submit handler of a form with a [`BusyButton`]: stops the browser's
 /// own submission (the page must not reload) and runs `submit` only when
 /// the form is not `busy`, so a second press while the work runs does
@@ -41,7 +43,7 @@ pub fn BusyButton(
     secondary: bool,
     children: Children,
 ) -> impl IntoView {
-    let class = if secondary { "button button--secondary" } else { "button" };
+    let class = if secondary { Look::Secondary } else { Look::Main }.class();
     view! {
         <button type="submit" class=class aria-disabled=move || busy.get().then_some("true")>
             {children()}

@@ -24,6 +24,7 @@ use crate::ui::state::clock::use_clock;
 use crate::ui::state::db::use_db;
 use crate::ui::state::demo::{can_reset, play_next, plus_working_day};
 use crate::ui::state::prefs::use_lang;
+use crate::ui::widgets::button::{Button, Look};
 
 #[component]
 pub fn DemoClock() -> impl IntoView {
@@ -82,9 +83,9 @@ pub fn DemoClock() -> impl IntoView {
                 {move || if clock.offset() > chrono::Duration::zero() { t(tr::demo_ahead) } else { t(tr::demo_real) }} ")"
             </p>
             <div class="button-group">
-                <button type="button" class="button button--secondary" on:click=move |_| clock.advance_to(clock.now_untracked() + chrono::Duration::hours(1))>
+                <Button look=Look::Secondary on_click=move |_| clock.advance_to(clock.now_untracked() + chrono::Duration::hours(1))>
                     {t(tr::demo_plus_hour)}
-                </button>
+                </Button>
                 <button type="button" class="button button--secondary" on:click=move |_| {
                     if let Some(at) = plus_working_day(clock.now_untracked()) {
                         clock.advance_to(at);
@@ -92,7 +93,7 @@ pub fn DemoClock() -> impl IntoView {
                 }>
                     {t(tr::demo_plus_day)}
                 </button>
-                <button type="button" class="button" on:click=move |_| report(play_next(db, clock))>{t(tr::demo_next_step)}</button>
+                <Button on_click=move |_| report(play_next(db, clock))>{t(tr::demo_next_step)}</Button>
                 <button type="button" class="button" aria-pressed=move || playing.get().to_string() on:click=toggle>
                     {move || if playing.get() { t(tr::demo_stop) } else { t(tr::demo_play) }}
                 </button>

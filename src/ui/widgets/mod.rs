@@ -8,6 +8,7 @@ pub mod announcer;
 pub mod back_link;
 pub mod browser_notifier;
 pub mod busy_button;
+pub mod button;
 pub mod complaint_marks;
 pub mod complaint_summary;
 pub mod demo_clock;

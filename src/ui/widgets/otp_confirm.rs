@@ -33,6 +33,7 @@ use crate::ui::state::clock::use_clock;
 use crate::ui::state::db::use_db;
 use crate::ui::state::otp::{CodeFailure, send_code, verify_code};
 use crate::ui::state::prefs::use_lang;
+use crate::ui::widgets::button::Button;
 
 /// The code entry for one flow (`flow` is a stable key such as
 /// "consent:<draft id>"). `digest` gives the digest of what the code
@@ -140,9 +141,9 @@ pub fn OtpConfirm(
                     // was reloaded, the verified code is used again from here.
                     return view! {
                         <p class="notice notice--success" role="status">{tr::otp_verified(lang)}</p>
-                        <button type="button" class="button" on:click=move |_| on_verified.run(())>
+                        <Button on_click=move |_| on_verified.run(())>
                             {tr::otp_use_verified(lang)}
-                        </button>
+                        </Button>
                     }
                     .into_any();
                 }
@@ -151,7 +152,7 @@ pub fn OtpConfirm(
                 }
                 if !sent() {
                     return view! {
-                        <button type="button" class="button" on:click=send>{tr::otp_send(lang)}</button>
+                        <Button on_click=send>{tr::otp_send(lang)}</Button>
                     }
                     .into_any();
                 }
@@ -164,12 +165,12 @@ pub fn OtpConfirm(
                             on_enter=Callback::new(move |_| confirm()) />
                         {move || expires().map(expiry)}
                         <div class="button-group">
-                            <button type="button" class="button" on:click=move |_| confirm()>{tr::otp_confirm(lang)}</button>
+                            <Button on_click=move |_| confirm()>{tr::otp_confirm(lang)}</Button>
                             <button
                                 type="button"
                                 class="button button--secondary"
                                 aria-disabled=move || (wait() > 0).then_some("true")
-                                on:click=move |ev| if wait() <= 0 { send(ev) }
+                                on:click=move |_| if wait() <= 0 { send(()) }
                             >
                                 {tr::otp_resend(lang)}
                             </button>

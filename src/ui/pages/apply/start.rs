@@ -10,6 +10,7 @@ use crate::ui::labels::{t, ts};
 use crate::ui::paths;
 use crate::ui::state::applications::{SERVICE, StartFailure, drafts_of, start_draft};
 use crate::ui::state::{Ui, use_ui};
+use crate::ui::widgets::button::Button;
 use crate::ui::widgets::page_heading::PageHeading;
 use crate::ui::widgets::sign_in_needed::SignInNeeded;
 
@@ -49,7 +50,7 @@ pub fn ApplyStart() -> impl IntoView {
                 <Show when=move || failed.get()>
                     <p class="error-message" role="alert">{t(tr::sign_error_random_unavailable)}</p>
                 </Show>
-                <button type="button" class="button" on:click=start.clone()>{t(tr::wizard_start)}</button>
+                <Button on_click=start.clone()>{t(tr::wizard_start)}</Button>
             </Show>
         </div>
     }

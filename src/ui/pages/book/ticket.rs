@@ -17,6 +17,7 @@ use crate::ui::labels::{Label, t, ts};
 use crate::ui::paths;
 use crate::ui::state::tickets::{self, ticket_of};
 use crate::ui::state::{Ui, use_ui};
+use crate::ui::widgets::button::{Button, Look};
 use crate::ui::widgets::legal_basis::{LawText, LegalBasis};
 use crate::ui::widgets::notice::Notice;
 use crate::ui::widgets::page_heading::PageHeading;
@@ -140,7 +141,7 @@ fn TicketView(ticket: Ticket, said: Outcome) -> impl IntoView {
                 <Notice>
                     <div class="button-group">
                         <a class="button button--secondary" href=paths::move_ticket(&reference)>{t(tr::ticket_move)}</a>
-                        <button type="button" class="button button--warning" on:click=cancel>{t(tr::ticket_cancel)}</button>
+                        <Button look=Look::Warning on_click=cancel>{t(tr::ticket_cancel)}</Button>
                     </div>
                 </Notice>
             })}

@@ -13,6 +13,7 @@ use crate::ui::state::db::use_db;
 use crate::ui::state::notify::{notes, use_seen};
 use crate::ui::state::prefs::use_lang;
 use crate::ui::state::session::use_session;
+use crate::ui::widgets::button::{Button, Look};
 use crate::ui::widgets::page_heading::PageHeading;
 
 #[component]
@@ -63,13 +64,13 @@ pub fn NotificationsPage() -> impl IntoView {
                         </li>
                     </For>
                 </ul>
-                <button type="button" class="button button--secondary" on:click=mark_read>{t(tr::notify_mark_read)}</button>
+                <Button look=Look::Secondary on_click=mark_read>{t(tr::notify_mark_read)}</Button>
             </Show>
             // A kiosk shows no browser notification (the next visitor
             // would read them), so it does not offer them.
             {(!use_kiosk().enabled).then(|| view! {
                 <p>
-                    <button type="button" class="button button--secondary" on:click=allow>{t(tr::notify_allow)}</button>
+                    <Button look=Look::Secondary on_click=allow>{t(tr::notify_allow)}</Button>
                 </p>
                 <p role="status" aria-live="polite">{move || permission_note.get()}</p>
             })}

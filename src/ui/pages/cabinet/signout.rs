@@ -21,6 +21,7 @@ use crate::ui::paths;
 use crate::ui::state::complaints::pending_drafts;
 use crate::ui::state::session::sign_out_and_forget;
 use crate::ui::state::{Ui, use_ui};
+use crate::ui::widgets::button::{Button, Look};
 use crate::ui::widgets::page_heading::PageHeading;
 
 /// `/cabinet/signout` for the signed-in `person` (the route asks for one).
@@ -54,10 +55,8 @@ pub fn sign_out_page(person: &'static Person) -> impl IntoView {
             <h2>{t(tr::signin_forget_kept_heading)}</h2>
             <p>{t(tr::signin_forget_kept)}</p>
             <div class="button-group">
-                <button type="button" class="button" on:click=plain>{t(tr::signin_sign_out)}</button>
-                <button type="button" class="button button--warning" on:click=forget>
-                    {t(tr::signin_sign_out_forget)}
-                </button>
+                <Button on_click=plain>{t(tr::signin_sign_out)}</Button>
+                <Button look=Look::Warning on_click=forget>{t(tr::signin_sign_out_forget)}</Button>
                 <A href=paths::CABINET>{t(tr::common_cancel)}</A>
             </div>
         </div>

@@ -14,6 +14,7 @@ use crate::ui::paths;
 use crate::ui::state::applications::{advance, application_of};
 use crate::ui::state::store::Refused;
 use crate::ui::state::{Ui, use_ui};
+use crate::ui::widgets::button::Button;
 use crate::ui::widgets::demo_clock::DemoClock;
 use crate::ui::widgets::details::Details;
 use crate::ui::widgets::notice::{IntegrityNotice, Notice, Tone};
@@ -132,7 +133,7 @@ fn Tracker(submission: Submission, said: Said) -> impl IntoView {
             })}
             // Only until asked: a second request would be refused.
             {(state == State::HandedToProvider).then(|| view! {
-                <button type="button" class="button" on:click=request_return>{t(tr::track_request_return)}</button>
+                <Button on_click=request_return>{t(tr::track_request_return)}</Button>
             })}
             {targets_view}
             <RegionalNote service=s.with_value(|s| s.service) channel=s.with_value(|s| s.channel)

@@ -11,6 +11,7 @@ use crate::ui::app::bundle::navigator;
 use crate::ui::labels::{Label, t, ts};
 use crate::ui::state::session::safe_next;
 use crate::ui::state::{Ui, use_ui};
+use crate::ui::widgets::button::{Button, Look};
 use crate::ui::widgets::error_summary::{ErrorItem, ErrorSummary};
 use crate::ui::widgets::page_heading::PageHeading;
 use crate::ui::widgets::text_field::TextField;
@@ -82,9 +83,9 @@ pub fn SignIn() -> impl IntoView {
                                     " · " {tr::wizard_check_iin(lang)} " " {p.iin.clone()}
                                     {move || person_notes(p, lang, today())}
                                 </p>
-                                <button type="button" class="button button--secondary" on:click=move |_| go(iin.clone())>
+                                <Button look=Look::Secondary on_click=move |_| go(iin.clone())>
                                     {tr::signin_sign_in_as(lang, &p.display_name(lang))}
-                                </button>
+                                </Button>
                             </li>
                         }
                     })

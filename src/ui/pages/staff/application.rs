@@ -6,6 +6,7 @@
 use leptos::prelude::*;
 
 use crate::ui::state::{Ui, use_ui};
+use crate::ui::widgets::button::Button;
 use crate::ui::widgets::notice::IntegrityNotice;
 
 use super::role::RoleSwitch;
@@ -83,9 +84,9 @@ fn Desk(submission: Submission, said: Outcome) -> impl IntoView {
                         .into_iter()
                         .map(|step| {
                             view! {
-                                <button type="button" class="button" on:click=move |_| act(step, Details::default())>
+                                <Button on_click=move |_| act(step, Details::default())>
                                     {step.label(lang)}
-                                </button>
+                                </Button>
                             }
                         })
                         .collect_view()}

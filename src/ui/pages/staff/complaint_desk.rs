@@ -16,6 +16,7 @@ use crate::ui::paths;
 use crate::ui::state::complaints::{act, next_incoming_number};
 use crate::ui::state::store::Refused;
 use crate::ui::state::{Ui, use_ui};
+use crate::ui::widgets::button::Button;
 use crate::ui::widgets::complaint_marks::{Marks, RegistrationDetails};
 use crate::ui::widgets::complaint_summary::{ComplaintSummary, Part};
 use crate::ui::widgets::error_summary::{ErrorItem, ErrorSummary, message_for};
@@ -157,7 +158,7 @@ fn Desk(complaint: Complaint, said: Outcome) -> impl IntoView {
         ComplaintStatus::Registered => view! {
             <section aria-labelledby="execute-heading">
                 <h2 id="execute-heading">{t(tr::complaint_desk_execute_heading)}</h2>
-                <button type="button" class="button" on:click=execute>{t(tr::complaint_desk_execute_button)}</button>
+                <Button on_click=execute>{t(tr::complaint_desk_execute_button)}</Button>
             </section>
         }
         .into_any(),

@@ -20,6 +20,7 @@ use crate::ui::paths;
 use crate::ui::state::hall::{self, HallAction};
 use crate::ui::state::store::Refused;
 use crate::ui::state::{Ui, use_ui};
+use crate::ui::widgets::button::Button;
 use crate::ui::widgets::complaint_summary::service_name;
 use crate::ui::widgets::demo_clock::DemoClock;
 use crate::ui::widgets::legal_basis::law_notice;
@@ -197,7 +198,7 @@ pub fn HallPage() -> impl IntoView {
                     })
                     error=kind_error />
                 {assumption(&a.collect_wait)}
-                <button type="button" class="button" on:click=take>{t(tr::hall_take)}</button>
+                <Button on_click=take>{t(tr::hall_take)}</Button>
             </section>
 
             <section aria-labelledby="hall-checkin">
@@ -205,7 +206,7 @@ pub fn HallPage() -> impl IntoView {
                 <TextField id="booking" label=ts(tr::hall_checkin_label) hint=ts(tr::hall_checkin_hint)
                     value=reference on_input=Callback::new(move |v: String| reference.set(v))
                     error=reference_error />
-                <button type="button" class="button" on:click=check_in>{t(tr::hall_checkin)}</button>
+                <Button on_click=check_in>{t(tr::hall_checkin)}</Button>
             </section>
 
             <section aria-labelledby="hall-call">
@@ -216,7 +217,7 @@ pub fn HallPage() -> impl IntoView {
                     selected=window
                     on_select=Callback::new(move |v: String| window.set(Some(v))) />
                 {assumption(&a.capacity)}
-                <button type="button" class="button" on:click=call>{t(tr::hall_call)}</button>
+                <Button on_click=call>{t(tr::hall_call)}</Button>
             </section>
             // What an action did, next to the buttons and above the table.
             <div role="status" class="hall__status">

@@ -14,6 +14,7 @@ use crate::ui::format;
 use crate::ui::labels::{Message, t, ts};
 use crate::ui::state::desk::use_desk;
 use crate::ui::state::{Ui, use_ui};
+use crate::ui::widgets::button::{Button, Look};
 use crate::ui::widgets::error_summary::{ErrorItem, ErrorSummary};
 use crate::ui::widgets::legal_basis::{LawText, LegalBasis};
 use crate::ui::widgets::record_page::Outcome;
@@ -78,7 +79,7 @@ fn NoticeGiven(id: String, rev: u64, said: Outcome) -> impl IntoView {
         said.set(stale_message(lang, result));
     };
     view! {
-        <button type="button" class="button" on:click=told>{t(tr::operator_consent_notice_given)}</button>
+        <Button on_click=told>{t(tr::operator_consent_notice_given)}</Button>
     }
 }
 
@@ -168,7 +169,7 @@ fn OtpConsent(id: String) -> impl IntoView {
                 None => view! { <p>{t(tr::operator_no_phone)}</p> }.into_any(),
                 Some(p) => view! {
                     <p>{tr::operator_code_to(lang, &format::masked_phone(&p))}</p>
-                    <button type="button" class="button button--secondary" on:click=send>{t(tr::operator_send_code)}</button>
+                    <Button look=Look::Secondary on_click=send>{t(tr::operator_send_code)}</Button>
                 }
                 .into_any(),
             }}
@@ -188,7 +189,7 @@ fn OtpConsent(id: String) -> impl IntoView {
                 <TextField id="consent-code" label=ts(tr::operator_code_label) hint=ts(tr::operator_code_hint)
                     value=typed on_input=Callback::new(move |v| typed.set(v)) error=message input_mode="numeric"
                     autocomplete="off" short=true on_enter=Callback::new(move |_| confirm()) />
-                <button type="button" class="button" on:click=move |_| confirm()>{t(tr::operator_confirm_code)}</button>
+                <Button on_click=move |_| confirm()>{t(tr::operator_confirm_code)}</Button>
             </Show>
         </div>
     }

@@ -13,6 +13,7 @@ use crate::ui::labels::{Label, t, ts};
 use crate::ui::paths;
 use crate::ui::state::operator::{UnlockRefused, VaultRefused, use_vault};
 use crate::ui::state::{Ui, use_ui};
+use crate::ui::widgets::button::{Button, Look};
 use crate::ui::widgets::error_summary::{ErrorItem, ErrorSummary, message_for};
 use crate::ui::widgets::page_heading::PageHeading;
 use crate::ui::widgets::text_field::TextField;
@@ -122,12 +123,12 @@ pub fn Unlock() -> impl IntoView {
                         <PageHeading text=ts(tr::operator_forgot_title) />
                         <p>{t(tr::operator_forgot_body)}</p>
                         <div class="button-group">
-                            <button type="button" class="button button--warning" on:click=move |_| forget()>
+                            <Button look=Look::Warning on_click=move |_| forget()>
                                 {t(tr::operator_forgot_confirm)}
-                            </button>
-                            <button type="button" class="button button--secondary" on:click=move |_| forgetting.set(false)>
+                            </Button>
+                            <Button look=Look::Secondary on_click=move |_| forgetting.set(false)>
                                 {t(tr::common_cancel)}
-                            </button>
+                            </Button>
                         </div>
                     }
                     .into_any()
@@ -137,7 +138,7 @@ pub fn Unlock() -> impl IntoView {
                         <p>{t(tr::operator_unlock_intro)}</p>
                         <p>{tr::operator_pin_wipe_rule(lang, &visit::WIPE_AFTER.to_string())}</p>
                         {pin_field("pin", tr::operator_pin_label, None, pin, errors, open_cb)}
-                        <button type="button" class="button" on:click=move |_| open()>{t(tr::operator_unlock)}</button>
+                        <Button on_click=move |_| open()>{t(tr::operator_unlock)}</Button>
                         <p>
                             <button type="button" class="button button--secondary" on:click=move |_| {
                                 errors.set(Vec::new());
@@ -152,7 +153,7 @@ pub fn Unlock() -> impl IntoView {
                         <p>{t(tr::operator_setup_intro)}</p>
                         {pin_field("pin", tr::operator_new_pin_label, Some(tr::operator_new_pin_hint), pin, errors, set_up_cb)}
                         {pin_field("pin-confirm", tr::operator_confirm_pin_label, None, confirm, errors, set_up_cb)}
-                        <button type="button" class="button" on:click=move |_| set_up()>{t(tr::operator_set_pin)}</button>
+                        <Button on_click=move |_| set_up()>{t(tr::operator_set_pin)}</Button>
                     }
                     .into_any()
                 }

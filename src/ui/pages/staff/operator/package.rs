@@ -16,6 +16,7 @@ use crate::ui::labels::t;
 use crate::ui::state::desk::{Desk, use_desk};
 use crate::ui::state::store::Refused;
 use crate::ui::state::{Ui, use_ui};
+use crate::ui::widgets::button::Button;
 use crate::ui::widgets::details::Details;
 use crate::ui::widgets::error_summary::{ErrorItem, ErrorSummary};
 use crate::ui::widgets::legal_basis::{LawText, LegalBasis};
@@ -105,7 +106,7 @@ pub fn PackageStep(id: String, rev: u64, said: Outcome) -> impl IntoView {
                 <div class="checkboxes">{rows}</div>
             </fieldset>
             <Details summary=t(tr::operator_notes)><ul>{note_items}</ul></Details>
-            <button type="button" class="button" on:click=finish>{t(tr::operator_issue_receipt)}</button>
+            <Button on_click=finish>{t(tr::operator_issue_receipt)}</Button>
         </section>
     }
 }

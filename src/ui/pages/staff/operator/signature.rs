@@ -14,6 +14,7 @@ use crate::ui::labels::t;
 use crate::ui::state::desk::use_desk;
 use crate::ui::state::store::Refused;
 use crate::ui::state::{Ui, use_ui};
+use crate::ui::widgets::button::{Button, Look};
 use crate::ui::widgets::field_error::FieldError;
 use crate::ui::widgets::record_page::Outcome;
 
@@ -147,8 +148,8 @@ pub fn SignatureConsent(id: String, rev: u64, said: Outcome) -> impl IntoView {
                 on:pointercancel=up
             ></canvas>
             <div class="button-group">
-                <button type="button" class="button" on:click=accept>{t(tr::operator_accept_signature)}</button>
-                <button type="button" class="button button--secondary" on:click=clear>{t(tr::operator_clear_signature)}</button>
+                <Button on_click=accept>{t(tr::operator_accept_signature)}</Button>
+                <Button look=Look::Secondary on_click=clear>{t(tr::operator_clear_signature)}</Button>
             </div>
         </div>
     }

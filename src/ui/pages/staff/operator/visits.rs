@@ -15,6 +15,7 @@ use crate::ui::paths;
 use crate::ui::state::applications::file_delivered;
 use crate::ui::state::operator::use_vault;
 use crate::ui::state::{Ui, use_ui};
+use crate::ui::widgets::button::Button;
 use crate::ui::widgets::complaint_summary::service_name;
 use crate::ui::widgets::page_heading::{PageHeading, focus_on_change};
 use crate::ui::widgets::table::{Caption, DataTable};
@@ -121,7 +122,7 @@ fn VisitList() -> impl IntoView {
                 <h2 id="queue-heading">{t(tr::operator_queue_title)}</h2>
                 <p>{move || tr::operator_queue_count(lang, &to_deliver.get().to_string())}</p>
                 <ul>{move || vault.with(|d| delivered_rows(lang, d)).unwrap_or_default()}</ul>
-                <button type="button" class="button" on:click=sync>{t(tr::operator_sync)}</button>
+                <Button on_click=sync>{t(tr::operator_sync)}</Button>
                 <div role="status" class="operator__sync-status">
                     {move || sync_message.get().map(|(ok, m)| view! {
                         <p class=if ok { "notice notice--success" } else { "notice notice--warning" }>{m}</p>
