@@ -34,6 +34,14 @@ impl Look {
     }
 }
 
+/// Prints the page: a receipt's "Print" button
+/// (`<Button look=Look::Secondary on_click=print_page>`).
+pub fn print_page(_: ()) {
+    if let Some(w) = web_sys::window() {
+        let _ = w.print();
+    }
+}
+
 #[component]
 pub fn Button(
     #[prop(optional)] look: Look,

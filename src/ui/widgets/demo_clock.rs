@@ -86,13 +86,13 @@ pub fn DemoClock() -> impl IntoView {
                 <Button look=Look::Secondary on_click=move |_| clock.advance_to(clock.now_untracked() + chrono::Duration::hours(1))>
                     {t(tr::demo_plus_hour)}
                 </Button>
-                <button type="button" class="button button--secondary" on:click=move |_| {
+                <Button look=Look::Secondary on_click=move |_| {
                     if let Some(at) = plus_working_day(clock.now_untracked()) {
                         clock.advance_to(at);
                     }
                 }>
                     {t(tr::demo_plus_day)}
-                </button>
+                </Button>
                 <Button on_click=move |_| report(play_next(db, clock))>{t(tr::demo_next_step)}</Button>
                 <button type="button" class="button" aria-pressed=move || playing.get().to_string() on:click=toggle>
                     {move || if playing.get() { t(tr::demo_stop) } else { t(tr::demo_play) }}

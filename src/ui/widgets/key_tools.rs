@@ -20,6 +20,7 @@ use std::time::Duration;
 use leptos::prelude::*;
 
 use super::busy_button::{BusyButton, unless_busy};
+use super::button::{Button, Look};
 use super::details::Details;
 use super::error_summary::{ErrorItem, ErrorSummary};
 use super::radios::{Choice, Radios};
@@ -158,10 +159,9 @@ pub fn KeyTools(person: &'static Person) -> impl IntoView {
                                     move || {
                                         let serial = serial.clone();
                                         view! {
-                                            <button type="button" class="button button--secondary"
-                                                on:click=move |_| confirming.set(Some(serial.clone()))>
+                                            <Button look=Look::Secondary on_click=move |_| confirming.set(Some(serial.clone()))>
                                                 {t(tr::sign_remove)}
-                                            </button>
+                                            </Button>
                                         }
                                     }
                                 }
@@ -171,18 +171,17 @@ pub fn KeyTools(person: &'static Person) -> impl IntoView {
                                     view! {
                                         <div class="key-list__confirm" role="group" aria-label=tr::sign_remove(lang)>
                                             <p>{t(tr::sign_remove_question)}</p>
-                                            <button type="button" class="button button--warning" on:click={
+                                            <Button look=Look::Warning on_click={
                                                 let serial = serial.clone();
                                                 move |_| {
                                                     if keyring::remove(db, &serial).is_ok() {
                                                         confirming.set(None);
                                                     }
                                                 }
-                                            }>{t(tr::sign_remove_confirm)}</button>
-                                            <button type="button" class="button button--secondary"
-                                                on:click=move |_| confirming.set(None)>
+                                            }>{t(tr::sign_remove_confirm)}</Button>
+                                            <Button look=Look::Secondary on_click=move |_| confirming.set(None)>
                                                 {t(tr::common_cancel)}
-                                            </button>
+                                            </Button>
                                         </div>
                                     }
                                 }

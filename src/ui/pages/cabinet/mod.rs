@@ -30,6 +30,7 @@ use crate::ui::paths;
 use crate::ui::state::applications::{applications, delete_draft, drafts_of};
 use crate::ui::state::prefs::use_lang;
 use crate::ui::state::{Ui, use_ui};
+use crate::ui::widgets::button::{Button, Look};
 use crate::ui::widgets::page_heading::PageHeading;
 use crate::ui::widgets::record_table::{RecordTable, reference_cell};
 use crate::ui::widgets::timeline::StatusTag;
@@ -68,11 +69,11 @@ pub fn cabinet_page(person: &'static Person) -> impl IntoView {
                 <p class="small">{tr::cabinet_draft_updated(lang, &format::date_time(d.updated_at))}</p>
                 <div class="button-group">
                     <A href=paths::step(&d.id, d.step) attr:class="button button--secondary">{t(tr::cabinet_draft_continue)}</A>
-                    <button type="button" class="button button--warning" on:click=move |_| {
+                    <Button look=Look::Warning on_click=move |_| {
                         if delete_draft(db, &id).is_ok() {
                             status.set(Some(tr::cabinet_draft_deleted(lang)));
                         }
-                    }>{t(tr::cabinet_draft_delete)}</button>
+                    }>{t(tr::cabinet_draft_delete)}</Button>
                 </div>
             </li>
         }

@@ -7,6 +7,7 @@ use leptos::prelude::*;
 
 use crate::engine::receipt;
 
+use crate::ui::widgets::button::{Button, Look, print_page};
 use crate::ui::widgets::notice::IntegrityNotice;
 use leptos_router::components::A;
 
@@ -242,11 +243,7 @@ fn Confirmation(submission: Submission) -> impl IntoView {
             </section>
             {outcome}
             <div class="button-group no-print">
-                <button type="button" class="button button--secondary" on:click=move |_| {
-                    if let Some(w) = web_sys::window() {
-                        let _ = w.print();
-                    }
-                }>{t(tr::confirm_print)}</button>
+                <Button look=Look::Secondary on_click=print_page>{t(tr::confirm_print)}</Button>
                 <a class="button button--secondary" href=download download=format!("qujat-{reference}.txt")>
                     {t(tr::confirm_download)}
                 </a>

@@ -14,6 +14,7 @@ use crate::ui::state::clock::use_clock;
 use crate::ui::state::hall::HallAction;
 use crate::ui::state::prefs::use_lang;
 use crate::ui::state::{Ui, use_ui};
+use crate::ui::widgets::button::{Button, Look};
 use crate::ui::widgets::complaint_summary::service_name;
 use crate::ui::widgets::legal_basis::LegalBasis;
 use crate::ui::widgets::summary_list::{SummaryList, row};
@@ -108,15 +109,16 @@ fn ticket_row(r: Row, all: Memo<Vec<Row>>, act: Callback<HallAction>) -> impl In
     let origin =
         if r.booked { tr::hall_origin_booked(lang) } else { tr::hall_origin_walk_in(lang) };
     let actions = (r.state == TicketState::InService).then(|| {
-        let label = r.label.clone();
+        // Each button's children own their copy of the ticket's label.
+        let (finish_label, absent_label) = (r.label.clone(), r.label.clone());
         view! {
             <div class="hall__actions">
-                <button type="button" class="button" on:click=move |_| act.run(HallAction::Finish(n))>
-                    {tr::hall_finish(lang)} <span class="visually-hidden">" " {label.clone()}</span>
-                </button>
-                <button type="button" class="button button--secondary" on:click=move |_| act.run(HallAction::Absent(n))>
-                    {tr::hall_absent(lang)} <span class="visually-hidden">" " {label}</span>
-                </button>
+                <Button on_click=move |_| act.run(HallAction::Finish(n))>
+                    {tr::hall_finish(lang)} <span class="visually-hidden">" " {finish_label}</span>
+                </Button>
+                <Button look=Look::Secondary on_click=move |_| act.run(HallAction::Absent(n))>
+                    {tr::hall_absent(lang)} <span class="visually-hidden">" " {absent_label}</span>
+                </Button>
             </div>
         }
     });

@@ -140,10 +140,10 @@ pub fn Unlock() -> impl IntoView {
                         {pin_field("pin", tr::operator_pin_label, None, pin, errors, open_cb)}
                         <Button on_click=move |_| open()>{t(tr::operator_unlock)}</Button>
                         <p>
-                            <button type="button" class="button button--secondary" on:click=move |_| {
+                            <Button look=Look::Secondary on_click=move |_| {
                                 errors.set(Vec::new());
                                 forgetting.set(true);
-                            }>{t(tr::operator_forgot)}</button>
+                            }>{t(tr::operator_forgot)}</Button>
                         </p>
                     }
                     .into_any()

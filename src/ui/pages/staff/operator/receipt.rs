@@ -6,6 +6,7 @@
 use leptos::prelude::*;
 
 use crate::engine::receipt;
+use crate::ui::widgets::button::{Button, Look, print_page};
 use crate::ui::widgets::qr_code::SignedQr;
 use leptos_router::components::A;
 
@@ -129,11 +130,7 @@ pub fn ReceiptView(id: String) -> impl IntoView {
             </p>
         })}
         <div class="button-group no-print">
-            <button type="button" class="button button--secondary" on:click=move |_| {
-                if let Some(w) = web_sys::window() {
-                    let _ = w.print();
-                }
-            }>{t(tr::operator_print)}</button>
+            <Button look=Look::Secondary on_click=print_page>{t(tr::operator_print)}</Button>
             <A href=vault.list_href()>{back}</A>
         </div>
     }

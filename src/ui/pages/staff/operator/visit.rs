@@ -23,6 +23,7 @@ use crate::ui::state::clock::use_clock;
 use crate::ui::state::desk::use_desk;
 use crate::ui::state::prefs::use_lang;
 use crate::ui::widgets::announcer::Announcer;
+use crate::ui::widgets::button::Button;
 use crate::ui::widgets::complaint_summary::service_name;
 use crate::ui::widgets::not_found::Missing;
 use crate::ui::widgets::page_heading::{PageHeading, focus_on_change};
@@ -152,13 +153,13 @@ fn IdentifyStep(id: String, rev: u64, said: Outcome) -> impl IntoView {
         <section aria-labelledby="step-heading">
             <h2 id="step-heading" tabindex="-1">{t(tr::operator_identify_heading)}</h2>
             <p>{t(tr::operator_identify_body)}</p>
-            <button type="button" class="button" on:click=move |_| {
+            <Button on_click=move |_| {
                 let r = vault.change_visit_at_rev(&id.get_value(), rev, |v| {
                     v.confirm_identity();
                     Ok::<(), Stale>(())
                 });
                 said.set(stale_message(lang, r));
-            }>{t(tr::operator_identity_confirmed)}</button>
+            }>{t(tr::operator_identity_confirmed)}</Button>
         </section>
     }
 }
