@@ -101,12 +101,7 @@ async fn a_due_cell_says_late_in_words_and_only_when_late() {
 #[wasm_bindgen_test]
 async fn a_record_page_announces_outside_the_view_it_rebuilds() {
     storage().clear().unwrap();
-    web_sys::window()
-        .unwrap()
-        .history()
-        .unwrap()
-        .replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some("/"))
-        .unwrap();
+    mount::go_to("/");
     let record = RwSignal::new(Some(1u32));
     let m = Mounted::new(move || {
         use leptos_router::components::{Route, Routes};
@@ -469,12 +464,7 @@ async fn a_data_table_has_a_caption_and_column_headers() {
 #[wasm_bindgen_test]
 async fn a_draft_page_asks_to_sign_in_and_hides_other_peoples_drafts() {
     storage().clear().unwrap();
-    web_sys::window()
-        .unwrap()
-        .history()
-        .unwrap()
-        .replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some("/apply/S2/d1/who"))
-        .unwrap();
+    mount::go_to("/apply/S2/d1/who");
     let draft = mount::sample_draft();
     let owner_iin = draft.applicant_iin.clone();
     let m = Mounted::new(move || {

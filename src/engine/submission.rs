@@ -214,7 +214,8 @@ impl Submission {
 /// Why a stored application fails verification: what is shown would not be
 /// what was signed. Staff cannot act on such a record.
 // No `#[source]`: `source()` has always been `None` here.
-#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error, strum_macros::IntoStaticStr)]
+#[strum(prefix = "integrity-", serialize_all = "kebab-case")]
 pub enum IntegrityError {
     /// The EDS signature does not verify over the stored document (changed
     /// after signing, a forged or someone else's certificate, or one not in
@@ -234,12 +235,13 @@ pub enum IntegrityError {
 }
 
 impl IntegrityError {
+    /// Stable machine code for the UI's message lookup and the tests:
+    /// `integrity-` and the variant's name in kebab case, written by the
+    /// `IntoStaticStr` derive. The arms above `e => e.into()` are the exceptions.
     pub fn code(&self) -> &'static str {
         match self {
             IntegrityError::Signature(e) => e.code(),
-            IntegrityError::OtpDigest => "integrity-otp-digest",
-            IntegrityError::ReceiptDigest => "integrity-receipt-digest",
-            IntegrityError::RecordDiffers => "integrity-record-differs",
+            e => e.into(),
         }
     }
 }
@@ -291,7 +293,8 @@ impl Submission {
 }
 
 /// Why a signed application was not filed. `code()` is stable.
-#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error, strum_macros::IntoStaticStr)]
+#[strum(prefix = "submit-", serialize_all = "kebab-case")]
 pub enum SubmitError {
     /// The EDS signature does not verify (wrong owner, expired, tampered…).
     #[error("signature: {0}")]
@@ -309,12 +312,15 @@ pub enum SubmitError {
 }
 
 impl SubmitError {
+    /// Stable machine code for the UI's message lookup and the tests:
+    /// `submit-` and the variant's name in kebab case, written by the
+    /// `IntoStaticStr` derive. The arms above `e => e.into()` are the exceptions.
     pub fn code(&self) -> &'static str {
         match self {
             SubmitError::Signature(e) => e.code(),
+            // The OTP counterpart of a tampered signature: the same code.
             SubmitError::OtpDocumentChanged => "sign-tampered",
-            SubmitError::Incomplete => "submit-incomplete",
-            SubmitError::Deadline(_) => "submit-deadline",
+            e => e.into(),
         }
     }
 }

@@ -208,6 +208,13 @@ pub fn storage_works_again() {
     .unwrap();
 }
 
+/// Puts `path` in the address bar without loading it, for a view under a
+/// router to read (`history.replaceState`).
+pub fn go_to(path: &str) {
+    let history = web_sys::window().unwrap().history().unwrap();
+    history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(path)).unwrap();
+}
+
 /// 20.03.2025 10:00 in Kazakhstan (a working Thursday).
 pub fn sample_now() -> chrono::DateTime<chrono::Utc> {
     chrono::DateTime::parse_from_rfc3339("2025-03-20T10:00:00+05:00").unwrap().into()

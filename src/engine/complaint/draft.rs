@@ -190,8 +190,11 @@ impl Field {
 
 /// What is wrong with a field. `code()` is stable. serde writes it; it is
 /// read in one pass (`json::tagged`).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, thiserror::Error)]
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, Serialize, thiserror::Error, strum_macros::IntoStaticStr,
+)]
 #[serde(tag = "problem", rename_all = "kebab-case")]
+#[strum(prefix = "complaint-", serialize_all = "kebab-case")]
 pub enum Problem {
     /// Empty or only whitespace.
     #[error("required")]
@@ -220,13 +223,11 @@ tagged::reader! {
 }
 
 impl Problem {
+    /// Stable machine code for the UI's message lookup and the tests:
+    /// `complaint-` and the variant's name in kebab case, written by the
+    /// `IntoStaticStr` derive.
     pub fn code(&self) -> &'static str {
-        match self {
-            Problem::Required => "complaint-required",
-            Problem::TooLong { .. } => "complaint-too-long",
-            Problem::PhoneFormat => "complaint-phone-format",
-            Problem::UnknownService => "complaint-unknown-service",
-        }
+        self.into()
     }
 }
 

@@ -27,7 +27,8 @@ pub enum EscalationProblem {
 }
 
 /// Why a complaint could not be filed or advanced. `code()` is stable.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, strum_macros::IntoStaticStr)]
+#[strum(prefix = "complaint-", serialize_all = "kebab-case")]
 pub enum ComplaintError {
     Invalid(Vec<ComplaintFieldError>),
     IllegalTransition {
@@ -48,23 +49,18 @@ pub enum ComplaintError {
     },
     /// An answer without text, or longer than [`TEXT_MAX`](super::TEXT_MAX).
     BadAnswer,
+    #[strum(serialize = "escalation-not-allowed")]
     Escalation(EscalationProblem),
     /// The review term could not be computed.
     Deadline(DeadlineError),
 }
 
 impl ComplaintError {
+    /// Stable machine code for the UI's message lookup and the tests:
+    /// `complaint-` and the variant's name in kebab case, written by the
+    /// `IntoStaticStr` derive.
     pub fn code(&self) -> &'static str {
-        match self {
-            ComplaintError::Invalid(_) => "complaint-invalid",
-            ComplaintError::IllegalTransition { .. } => "complaint-illegal-transition",
-            ComplaintError::TimeGoesBackwards { .. } => "complaint-time-goes-backwards",
-            ComplaintError::StaleRevision { .. } => "complaint-stale-revision",
-            ComplaintError::BadRegistration { .. } => "complaint-bad-registration",
-            ComplaintError::BadAnswer => "complaint-bad-answer",
-            ComplaintError::Escalation(_) => "complaint-escalation-not-allowed",
-            ComplaintError::Deadline(_) => "complaint-deadline",
-        }
+        self.into()
     }
 }
 

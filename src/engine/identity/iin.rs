@@ -56,7 +56,18 @@ impl IinInfo {
 
 /// Why a string is not a valid IIN. The UI maps [`IinError::code`] to a
 /// message in the user's language.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
+#[derive(
+    Clone,
+    Copy,
+    Debug,
+    PartialEq,
+    Eq,
+    Serialize,
+    Deserialize,
+    thiserror::Error,
+    strum_macros::IntoStaticStr,
+)]
+#[strum(prefix = "iin-", serialize_all = "kebab-case")]
 pub enum IinError {
     /// Nothing but whitespace.
     #[error("IIN is empty")]
@@ -82,17 +93,11 @@ pub enum IinError {
 }
 
 impl IinError {
-    /// Stable machine code for the UI's message lookup.
+    /// Stable machine code for the UI's message lookup and the tests:
+    /// `iin-` and the variant's name in kebab case, written by the
+    /// `IntoStaticStr` derive.
     pub fn code(self) -> &'static str {
-        match self {
-            IinError::Empty => "iin-empty",
-            IinError::WrongLength { .. } => "iin-wrong-length",
-            IinError::NotDigits => "iin-not-digits",
-            IinError::BadCentury => "iin-bad-century",
-            IinError::BadDate => "iin-bad-date",
-            IinError::BadChecksum => "iin-bad-checksum",
-            IinError::CheckDigitTen => "iin-check-digit-ten",
-        }
+        self.into()
     }
 }
 

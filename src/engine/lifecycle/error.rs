@@ -9,7 +9,8 @@ use crate::engine::kztime::KzTimeError;
 use crate::engine::store::Stale;
 
 /// Why a transition was refused. `code()` is stable for the UI's messages.
-#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error, strum_macros::IntoStaticStr)]
+#[strum(prefix = "lifecycle-", serialize_all = "kebab-case")]
 pub enum LifecycleError {
     #[error("{} is not allowed in state {}", .transition.slug(), .from.slug())]
     IllegalTransition { from: State, transition: Transition },
@@ -47,20 +48,11 @@ pub enum LifecycleError {
 }
 
 impl LifecycleError {
+    /// Stable machine code for the UI's message lookup and the tests:
+    /// `lifecycle-` and the variant's name in kebab case, written by the
+    /// `IntoStaticStr` derive.
     pub fn code(&self) -> &'static str {
-        match self {
-            LifecycleError::IllegalTransition { .. } => "lifecycle-illegal-transition",
-            LifecycleError::WrongRole { .. } => "lifecycle-wrong-role",
-            LifecycleError::TimeGoesBackwards { .. } => "lifecycle-time-goes-backwards",
-            LifecycleError::MissingReason => "lifecycle-missing-reason",
-            LifecycleError::NoRefusalInSource => "lifecycle-no-refusal-in-source",
-            LifecycleError::UnknownReason { .. } => "lifecycle-unknown-reason",
-            LifecycleError::StaleRevision { .. } => "lifecycle-stale-revision",
-            LifecycleError::StorageNotExpired { .. } => "lifecycle-storage-not-expired",
-            LifecycleError::NoHours => "lifecycle-no-hours",
-            LifecycleError::NoTerm => "lifecycle-no-term",
-            LifecycleError::Deadline(_) => "lifecycle-deadline",
-        }
+        self.into()
     }
 }
 

@@ -29,7 +29,8 @@ pub const MAX_SIDE: usize = 2048;
 pub const MAX_PIXELS: usize = 2 * 1024 * 1024;
 
 /// Why no text came out of a picture.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, thiserror::Error)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, thiserror::Error, strum_macros::IntoStaticStr)]
+#[strum(prefix = "scan-", serialize_all = "kebab-case")]
 pub enum ScanError {
     /// Empty, larger than [`MAX_SIDE`] or [`MAX_PIXELS`], or fewer grey
     /// levels than pixels.
@@ -45,12 +46,11 @@ pub enum ScanError {
 }
 
 impl ScanError {
+    /// Stable machine code for the UI's message lookup and the tests:
+    /// `scan-` and the variant's name in kebab case, written by the
+    /// `IntoStaticStr` derive.
     pub fn code(self) -> &'static str {
-        match self {
-            ScanError::BadPicture => "scan-bad-picture",
-            ScanError::NoCode => "scan-no-code",
-            ScanError::Unreadable => "scan-unreadable",
-        }
+        self.into()
     }
 }
 

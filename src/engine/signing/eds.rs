@@ -78,7 +78,8 @@ pub fn demo_ca_public_key() -> [u8; 32] {
 }
 
 /// Why a key file could not be made, used, or a signature checked.
-#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error, strum_macros::IntoStaticStr)]
+#[strum(prefix = "sign-", serialize_all = "kebab-case")]
 pub enum SignError {
     /// The password does not open the key file (AES-GCM tag fails).
     #[error("wrong key file password")]
@@ -129,23 +130,13 @@ pub enum SignError {
 }
 
 impl SignError {
-    /// Stable machine code for the UI's message lookup.
+    /// Stable machine code for the UI's message lookup and the tests:
+    /// `sign-` and the variant's name in kebab case, written by the
+    /// `IntoStaticStr` derive. The arms above `e => e.into()` are the exceptions.
     pub fn code(&self) -> &'static str {
         match self {
-            SignError::WrongPassword => "sign-wrong-password",
-            SignError::CertificateExpired { .. } => "sign-certificate-expired",
-            SignError::CertificateNotYetValid { .. } => "sign-certificate-not-yet-valid",
-            SignError::WrongOwner { .. } => "sign-wrong-owner",
-            SignError::Tampered => "sign-tampered",
-            SignError::BadCertificate => "sign-bad-certificate",
-            SignError::Corrupt => "sign-corrupt",
-            SignError::KeyMismatch => "sign-key-mismatch",
-            SignError::InvalidIin(_) => "sign-invalid-iin",
-            SignError::EmptyPassword => "sign-empty-password",
-            SignError::BadValidity => "sign-bad-validity",
-            SignError::Random(_) => "random-unavailable",
-            SignError::KeyFileIterations { .. } => "sign-key-file-iterations",
-            SignError::SigningTime { .. } => "sign-signing-time",
+            SignError::Random(e) => e.code(),
+            e => e.into(),
         }
     }
 }

@@ -205,7 +205,8 @@ pub enum Purpose {
 }
 
 /// Why an SMS code operation was refused.
-#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error, strum_macros::IntoStaticStr)]
+#[strum(prefix = "otp-", serialize_all = "kebab-case")]
 pub enum OtpError {
     /// Input that is not 6 digits (spaces and hyphens aside); no try is used.
     #[error("a code is {CODE_DIGITS} digits")]
@@ -245,20 +246,13 @@ pub enum OtpError {
 }
 
 impl OtpError {
-    /// Stable machine code for the UI's message lookup.
+    /// Stable machine code for the UI's message lookup and the tests:
+    /// `otp-` and the variant's name in kebab case, written by the
+    /// `IntoStaticStr` derive. The arms above `e => e.into()` are the exceptions.
     pub fn code(&self) -> &'static str {
         match self {
-            OtpError::Malformed => "otp-malformed",
-            OtpError::Expired { .. } => "otp-expired",
-            OtpError::WrongCode { .. } => "otp-wrong-code",
-            OtpError::Locked { .. } => "otp-locked",
-            OtpError::NoCodeIssued => "otp-no-code-issued",
-            OtpError::AlreadyUsed => "otp-already-used",
-            OtpError::Cooldown { .. } => "otp-cooldown",
-            OtpError::Random(_) => "random-unavailable",
-            OtpError::TooManyCodes { .. } => "otp-too-many-codes",
-            OtpError::NotVerified => "otp-not-verified",
-            OtpError::DocumentChanged => "otp-document-changed",
+            OtpError::Random(e) => e.code(),
+            e => e.into(),
         }
     }
 }

@@ -67,7 +67,8 @@ impl Sealed {
 }
 
 /// Why a sealed record could not be opened.
-#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error, strum_macros::IntoStaticStr)]
+#[strum(prefix = "vault-", serialize_all = "kebab-case")]
 pub enum VaultError {
     /// The authentication tag does not verify: a wrong password (or key), or
     /// a ciphertext that was changed.
@@ -89,15 +90,11 @@ pub enum VaultError {
 }
 
 impl VaultError {
-    /// Stable machine code for the UI's message lookup.
+    /// Stable machine code for the UI's message lookup and the tests:
+    /// `vault-` and the variant's name in kebab case, written by the
+    /// `IntoStaticStr` derive.
     pub fn code(&self) -> &'static str {
-        match self {
-            VaultError::WrongPassword => "vault-wrong-password",
-            VaultError::UnsupportedKdf { .. } => "vault-unsupported-kdf",
-            VaultError::BadIterations { .. } => "vault-bad-iterations",
-            VaultError::Corrupt => "vault-corrupt",
-            VaultError::OtherKey => "vault-other-key",
-        }
+        self.into()
     }
 }
 

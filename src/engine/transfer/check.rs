@@ -30,14 +30,16 @@ use crate::engine::signing::eds::{self, KeyFile, SignError, SignedDocument};
 use crate::engine::submission;
 
 /// Why one record of a file was not merged. `code()` is stable.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, strum_macros::IntoStaticStr)]
 #[serde(tag = "why", rename_all = "kebab-case")]
+#[strum(prefix = "transfer-", serialize_all = "kebab-case")]
 pub enum Refused {
     /// The collection's name is not one the portal could have given.
     BadCollection,
     /// An empty, overlong or control-character id.
     BadId,
     /// A second record with an id already seen in this collection of the file.
+    #[strum(serialize = "duplicate")]
     DuplicateInFile,
     /// The record names another person as its owner or signer.
     OtherPerson,
@@ -57,17 +59,17 @@ pub enum Refused {
 }
 
 impl Refused {
+    /// Stable machine code for the UI's message lookup and the tests:
+    /// `transfer-` and the variant's name in kebab case, written by the
+    /// `IntoStaticStr` derive. The arms above `e => e.into()` are the exceptions.
     pub fn code(&self) -> &'static str {
         match self {
-            Refused::BadCollection => "transfer-bad-collection",
-            Refused::BadId => "transfer-bad-id",
-            Refused::DuplicateInFile => "transfer-duplicate",
-            Refused::OtherPerson => "transfer-other-person",
             Refused::Signature { code } | Refused::KeyFile { code } | Refused::Receipt { code } => {
                 code
             }
-            Refused::UnknownSignature => "transfer-unknown-signature",
+            // A record changed since it was signed, as a signature check says it.
             Refused::DocumentChanged => "sign-tampered",
+            e => e.into(),
         }
     }
 }

@@ -78,7 +78,8 @@ pub const PASSPHRASE_MIN: usize = 8;
 
 /// Why no file was made.
 // No `#[source]`: `source()` has always been `None` here.
-#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error, strum_macros::IntoStaticStr)]
+#[strum(prefix = "transfer-", serialize_all = "kebab-case")]
 pub enum ExportError {
     #[error("invalid IIN: {0}")]
     InvalidIin(IinError),
@@ -91,6 +92,7 @@ pub enum ExportError {
     /// A record that may not leave in this person's file, and why (another
     /// person's record, a bad id or collection name, an id twice).
     #[error("record {collection}/{id}: {why}")]
+    #[strum(serialize = "bad-record")]
     Record { collection: String, id: String, why: Refused },
     /// Over [`FILE_MAX`] once written.
     #[error("the file would exceed {FILE_MAX} bytes")]
@@ -100,21 +102,21 @@ pub enum ExportError {
 }
 
 impl ExportError {
+    /// Stable machine code for the UI's message lookup and the tests:
+    /// `transfer-` and the variant's name in kebab case, written by the
+    /// `IntoStaticStr` derive. The arms above `e => e.into()` are the exceptions.
     pub fn code(&self) -> &'static str {
         match self {
-            ExportError::InvalidIin(_) => "transfer-invalid-iin",
-            ExportError::OtherPerson => "transfer-other-person",
-            ExportError::WeakPassphrase => "transfer-weak-passphrase",
-            ExportError::Record { .. } => "transfer-bad-record",
-            ExportError::TooLarge => "transfer-too-large",
-            ExportError::Random => "random-unavailable",
+            ExportError::Random => RandomUnavailable.code(),
+            e => e.into(),
         }
     }
 }
 
 /// Why a file was not imported. Nothing has changed on the device.
 // No `#[source]`: `source()` has always been `None` here.
-#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error, strum_macros::IntoStaticStr)]
+#[strum(prefix = "transfer-", serialize_all = "kebab-case")]
 pub enum ImportError {
     /// Not a Qujat data file (another file, not JSON, another format).
     #[error("not a Qujat data file")]
@@ -148,19 +150,11 @@ pub enum ImportError {
 }
 
 impl ImportError {
+    /// Stable machine code for the UI's message lookup and the tests:
+    /// `transfer-` and the variant's name in kebab case, written by the
+    /// `IntoStaticStr` derive.
     pub fn code(&self) -> &'static str {
-        match self {
-            ImportError::NotAnExport => "transfer-not-an-export",
-            ImportError::Corrupted => "transfer-corrupted",
-            ImportError::NewerVersion { .. } => "transfer-newer-version",
-            ImportError::UnsupportedAlgorithm => "transfer-unsupported-algorithm",
-            ImportError::TooCostly { .. } => "transfer-too-costly",
-            ImportError::TooLarge { .. } => "transfer-too-large",
-            ImportError::EmptyPassphrase => "transfer-empty-passphrase",
-            ImportError::WrongPassphrase => "transfer-wrong-passphrase",
-            ImportError::OtherPerson => "transfer-other-person",
-            ImportError::InvalidIin(_) => "transfer-invalid-iin",
-        }
+        self.into()
     }
 }
 

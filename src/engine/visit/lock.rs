@@ -23,7 +23,8 @@ pub const MAX_PIN_LEN: usize = 32;
 pub const IDLE_LOCK_MINUTES: i64 = 5;
 
 /// Why a new PIN was not accepted. `code()` is stable.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, thiserror::Error)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, thiserror::Error, strum_macros::IntoStaticStr)]
+#[strum(prefix = "pin-", serialize_all = "kebab-case")]
 pub enum PinError {
     /// Fewer than [`MIN_PIN_LEN`] characters.
     #[error("a PIN has at least {MIN_PIN_LEN} digits")]
@@ -44,14 +45,11 @@ pub enum PinError {
 }
 
 impl PinError {
+    /// Stable machine code for the UI's message lookup and the tests:
+    /// `pin-` and the variant's name in kebab case, written by the
+    /// `IntoStaticStr` derive.
     pub fn code(self) -> &'static str {
-        match self {
-            PinError::TooShort => "pin-too-short",
-            PinError::NotDigits => "pin-not-digits",
-            PinError::Mismatch => "pin-mismatch",
-            PinError::Trivial => "pin-trivial",
-            PinError::TooLong => "pin-too-long",
-        }
+        self.into()
     }
 }
 
