@@ -67,19 +67,22 @@ impl Desk {
         }
     }
 
-    /// Takes a step of visit `id` only if it is still at `rev`.
+    /// The one way to take a step of a visit at a known revision (as for
+    /// applications and complaints): `change` runs on visit `id` as stored
+    /// now only if it is still at `rev` (what the page showed), and is kept
+    /// only if it succeeds and is stored.
     pub fn change_visit_at_rev<R, E>(
         &self,
         id: &str,
         rev: u64,
         change: impl FnOnce(&mut Visit) -> Result<R, E>,
     ) -> Result<R, Refused<E>> {
+        let step = |d: &mut OperatorData| at_rev(d.visit_mut(id), rev, change);
         match self {
-            Desk::Home(v) => v.change_visit_at_rev(id, rev, change),
-            Desk::Counter(c) => {
-                c.try_update(|d| at_rev(d.visit_mut(id), rev, change)).map_err(Refused::flatten)
-            }
+            Desk::Home(v) => v.try_update(step),
+            Desk::Counter(c) => c.try_update(step),
         }
+        .map_err(Refused::flatten)
     }
 
     /// The page of visit `id`.

@@ -9,7 +9,7 @@ use chrono::{DateTime, Utc};
 use leptos::prelude::*;
 
 use super::keys;
-use super::store::{Browser, Refused, StoreNotice, StoreNotices, at_rev};
+use super::store::{Browser, Refused, StoreNotice, StoreNotices};
 use crate::engine::json;
 use crate::engine::signing::vault::{self, Sealed, VaultError, VaultKey};
 use crate::engine::store::{self, Loaded, RawStorage, WriteError, formats};
@@ -350,19 +350,6 @@ impl OperatorVault {
         change: impl FnOnce(&mut Visit) -> R,
     ) -> Result<R, VaultRefused> {
         self.update(|d| d.visit_mut(id).map(change))?.ok_or(VaultRefused::Missing)
-    }
-
-    /// The one way to take a step of a home visit at a known revision (as
-    /// for applications and complaints): `change` runs on the visit as
-    /// stored now only if it is still at `expected_rev` (what the page
-    /// showed), and is kept only if it succeeds and is stored.
-    pub fn change_visit_at_rev<R, E>(
-        &self,
-        id: &str,
-        expected_rev: u64,
-        change: impl FnOnce(&mut Visit) -> Result<R, E>,
-    ) -> Result<R, Refused<E>> {
-        self.try_update(|d| at_rev(d.visit_mut(id), expected_rev, change)).map_err(Refused::flatten)
     }
 }
 
