@@ -54,6 +54,13 @@ async function expectPageWorks(page, urlPath, label) {
   return response;
 }
 
+/** Loads `urlPath` from the cache: the app starts, says it is offline, and is axe clean. */
+async function expectWorksOffline(page, urlPath) {
+  await expectPageWorks(page, urlPath, 'offline');
+  await expectOfflineBanner(page, 'kk', `${urlPath} offline`);
+  await expectAxeClean(page, `${urlPath}, offline`);
+}
+
 pageTest(
   'after one visit, all seven bundles work offline, deep links included',
   async ({ page, context }) => {
@@ -76,31 +83,21 @@ pageTest(
     // Every response below comes from the cache: the network is off.
     await reloadApp(page);
     await expectOfflineBanner(page, 'kk', 'reload offline');
-    await expectPageWorks(page, '/services/S2', 'offline');
-    await expectOfflineBanner(page, 'kk', '/services/S2 offline');
-    await expectAxeClean(page, '/services/S2, offline');
+    await expectWorksOffline(page, '/services/S2');
     // The law's quotes come from the cache too, when a legal basis opens.
     await page.locator('details.legal-basis > summary').first().click();
     await page.locator('details.legal-basis q.cite__quote').first().waitFor();
     assert.ok((await page.locator('details.legal-basis q.cite__quote').first().innerText()).trim().length > 3, 'a quote, offline');
-    await expectPageWorks(page, '/apply/S2', 'offline');
-    await expectOfflineBanner(page, 'kk', '/apply/S2 offline');
-    await expectAxeClean(page, '/apply/S2, offline');
+    await expectWorksOffline(page, '/apply/S2');
     await expectPageWorks(page, '/sign/keys', 'offline');
-    await expectPageWorks(page, '/cabinet/verify', 'offline');
-    await expectOfflineBanner(page, 'kk', '/cabinet/verify offline');
-    await expectAxeClean(page, '/cabinet/verify, offline');
+    await expectWorksOffline(page, '/cabinet/verify');
     // A receipt's check link printed before the cabinet's pages moved.
     await page.goto('/apply/verify?code=x', { waitUntil: 'load' });
     await page.waitForURL((u) => u.pathname === '/cabinet/verify' && u.search === '?code=x');
     await page.waitForFunction((h) => document.querySelector('main#main h1')?.innerText.trim() === h, msg('kk', 'verify_title'));
-    await expectPageWorks(page, '/staff/', 'offline');
-    await expectOfflineBanner(page, 'kk', '/staff/ offline');
-    await expectAxeClean(page, '/staff/, offline');
+    await expectWorksOffline(page, '/staff/');
     await expectPageWorks(page, '/staff/some/deep/link', 'offline');
-    await expectPageWorks(page, '/corporation/operator', 'offline');
-    await expectOfflineBanner(page, 'kk', '/corporation/operator offline');
-    await expectAxeClean(page, '/corporation/operator, offline');
+    await expectWorksOffline(page, '/corporation/operator');
     await expectPageWorks(page, '/no/such/page', 'offline');
     assert.equal(await h1Text(page), msg('kk', 'not_found_title'), 'an unknown path offline is the not-found page');
     // Within a bundle, the router moves without loading anything.
