@@ -8,7 +8,9 @@ crate::engine::json::names!(Lang);
 
 /// The three interface languages. Kazakh first: it is the state language.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, PartialOrd, Ord)]
+#[derive(strum_macros::IntoStaticStr)]
 #[serde(remote = "Self", rename_all = "lowercase")]
+#[strum(serialize_all = "lowercase")]
 pub enum Lang {
     Kk,
     Ru,
@@ -19,12 +21,9 @@ impl Lang {
     pub const ALL: [Lang; 3] = [Lang::Kk, Lang::Ru, Lang::En];
 
     /// BCP 47 tag for `<html lang>` and speech synthesis.
+    /// Written by the `IntoStaticStr` derive: the variant's name in lower case.
     pub fn code(self) -> &'static str {
-        match self {
-            Lang::Kk => "kk",
-            Lang::Ru => "ru",
-            Lang::En => "en",
-        }
+        self.into()
     }
 
     pub fn from_code(code: &str) -> Option<Lang> {

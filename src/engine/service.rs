@@ -31,6 +31,7 @@ crate::engine::json::names!(ServiceId);
 /// One of the three services (README: S1 TVE duplicates, S2 school
 /// duplicates, S3 the certificate for unfinished TVE).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(strum_macros::IntoStaticStr)]
 #[serde(remote = "Self")]
 pub enum ServiceId {
     S1,
@@ -43,12 +44,9 @@ impl ServiceId {
     pub const ALL: [ServiceId; 3] = [ServiceId::S1, ServiceId::S2, ServiceId::S3];
 
     /// `"S1"`, `"S2"` or `"S3"`: the stored, URL and CLI spelling.
+    /// Written by the `IntoStaticStr` derive: the variant's name.
     pub fn as_str(self) -> &'static str {
-        match self {
-            ServiceId::S1 => "S1",
-            ServiceId::S2 => "S2",
-            ServiceId::S3 => "S3",
-        }
+        self.into()
     }
 
     /// The id spelt `s`, exactly (no trimming, no other case).

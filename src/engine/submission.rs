@@ -214,7 +214,8 @@ impl Submission {
 /// Why a stored application fails verification: what is shown would not be
 /// what was signed. Staff cannot act on such a record.
 // No `#[source]`: `source()` has always been `None` here.
-#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error, strum_macros::IntoStaticStr)]
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[derive(strum_macros::IntoStaticStr)]
 #[strum(prefix = "integrity-", serialize_all = "kebab-case")]
 pub enum IntegrityError {
     /// The EDS signature does not verify over the stored document (changed
@@ -293,7 +294,8 @@ impl Submission {
 }
 
 /// Why a signed application was not filed. `code()` is stable.
-#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error, strum_macros::IntoStaticStr)]
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[derive(strum_macros::IntoStaticStr)]
 #[strum(prefix = "submit-", serialize_all = "kebab-case")]
 pub enum SubmitError {
     /// The EDS signature does not verify (wrong owner, expired, tampered…).

@@ -18,7 +18,9 @@ crate::engine::json::names!(Channel, Location, Unit, EndRule);
 
 /// Where an application is handed in.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, PartialOrd, Ord)]
+#[derive(strum_macros::IntoStaticStr)]
 #[serde(remote = "Self", rename_all = "kebab-case")]
+#[strum(serialize_all = "kebab-case")]
 pub enum Channel {
     /// The provider's office (канцелярия / кеңсе).
     Provider,
@@ -32,12 +34,9 @@ impl Channel {
     pub const ALL: [Channel; 3] = [Channel::Provider, Channel::StateCorporation, Channel::Portal];
 
     /// The CLI and URL spelling.
+    /// Written by the `IntoStaticStr` derive: the variant's name in kebab case.
     pub fn slug(self) -> &'static str {
-        match self {
-            Channel::Provider => "provider",
-            Channel::StateCorporation => "state-corporation",
-            Channel::Portal => "portal",
-        }
+        self.into()
     }
 
     pub fn from_slug(s: &str) -> Option<Channel> {

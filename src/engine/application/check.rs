@@ -12,7 +12,9 @@ crate::engine::json::names!(Field, Problem);
 /// Which answer a validation message belongs to; the UI links the error
 /// summary to the field with this id.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(strum_macros::IntoStaticStr)]
 #[serde(remote = "Self", rename_all = "kebab-case")]
+#[strum(serialize_all = "kebab-case")]
 pub enum Field {
     Who,
     Child,
@@ -21,22 +23,16 @@ pub enum Field {
     School,
     Year,
     Office,
+    #[strum(serialize = "digital")]
     DigitalDocument,
 }
 
 impl Field {
     /// The HTML id of the first input of this field.
+    /// Written by the `IntoStaticStr` derive: the variant's name in kebab
+    /// case, or its `#[strum(serialize)]`.
     pub fn html_id(self) -> &'static str {
-        match self {
-            Field::Who => "who",
-            Field::Child => "child",
-            Field::Reason => "reason",
-            Field::Document => "document",
-            Field::School => "school",
-            Field::Year => "year",
-            Field::Office => "office",
-            Field::DigitalDocument => "digital",
-        }
+        self.into()
     }
 }
 

@@ -158,7 +158,9 @@ pub struct Answers {
 
 /// The wizard's pages, in order. Some are skipped depending on answers.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(strum_macros::IntoStaticStr)]
 #[serde(remote = "Self", rename_all = "kebab-case")]
+#[strum(serialize_all = "kebab-case")]
 pub enum Step {
     Who,
     Child,
@@ -187,19 +189,9 @@ impl Step {
     ];
 
     /// The URL segment.
+    /// Written by the `IntoStaticStr` derive: the variant's name in kebab case.
     pub fn slug(self) -> &'static str {
-        match self {
-            Step::Who => "who",
-            Step::Child => "child",
-            Step::Reason => "reason",
-            Step::Document => "document",
-            Step::School => "school",
-            Step::Year => "year",
-            Step::Office => "office",
-            Step::Documents => "documents",
-            Step::Consent => "consent",
-            Step::Check => "check",
-        }
+        self.into()
     }
 
     pub fn from_slug(s: &str) -> Option<Step> {

@@ -22,13 +22,16 @@ pub const REF_MAX: usize = 100;
 
 /// To whom the complaint is addressed (F000 L44–45; C-42; L49–50).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(strum_macros::IntoStaticStr)]
 #[serde(remote = "Self", rename_all = "kebab-case")]
+#[strum(serialize_all = "kebab-case")]
 pub enum Addressee {
     /// The head of the provider (L45).
     ProviderHead,
     /// The head of the Ministry or the person acting for them (L44).
     Ministry,
     /// The head of the local executive body (L45).
+    #[strum(serialize = "local-executive")]
     LocalExecutiveBody,
     /// The State Corporation, for complaints about its staff (C-42; L46, L48).
     StateCorporation,
@@ -49,14 +52,10 @@ impl Addressee {
     ];
 
     /// The id of its catalogue addressee item.
+    /// Written by the `IntoStaticStr` derive: the variant's name in kebab
+    /// case, or its `#[strum(serialize)]`.
     pub fn catalogue_id(self) -> &'static str {
-        match self {
-            Addressee::ProviderHead => "provider-head",
-            Addressee::Ministry => "ministry",
-            Addressee::LocalExecutiveBody => "local-executive",
-            Addressee::StateCorporation => "state-corporation",
-            Addressee::QualityControl => "quality-control",
-        }
+        self.into()
     }
 
     /// Which review term applies: 5 working days for those F000 L48 names,
@@ -132,12 +131,15 @@ pub struct ComplaintDraft {
 
 /// A field of the draft; `id()` is the catalogue's field id where F000 L47 names it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(strum_macros::IntoStaticStr)]
 #[serde(remote = "Self", rename_all = "kebab-case")]
+#[strum(serialize_all = "kebab-case")]
 pub enum Field {
     Service,
     ApplicationRef,
     Text,
     Surname,
+    #[strum(serialize = "given-name")]
     Name,
     Patronymic,
     PostalAddress,
@@ -157,17 +159,10 @@ impl Field {
         Field::Phone,
     ];
 
+    /// Written by the `IntoStaticStr` derive: the variant's name in kebab
+    /// case, or its `#[strum(serialize)]`.
     pub fn id(self) -> &'static str {
-        match self {
-            Field::Service => "service",
-            Field::ApplicationRef => "application-ref",
-            Field::Text => "text",
-            Field::Surname => "surname",
-            Field::Name => "given-name",
-            Field::Patronymic => "patronymic",
-            Field::PostalAddress => "postal-address",
-            Field::Phone => "phone",
-        }
+        self.into()
     }
 
     pub fn from_id(id: &str) -> Option<Field> {
@@ -190,9 +185,8 @@ impl Field {
 
 /// What is wrong with a field. `code()` is stable. serde writes it; it is
 /// read in one pass (`json::tagged`).
-#[derive(
-    Clone, Copy, Debug, PartialEq, Eq, Serialize, thiserror::Error, strum_macros::IntoStaticStr,
-)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, thiserror::Error)]
+#[derive(strum_macros::IntoStaticStr)]
 #[serde(tag = "problem", rename_all = "kebab-case")]
 #[strum(prefix = "complaint-", serialize_all = "kebab-case")]
 pub enum Problem {

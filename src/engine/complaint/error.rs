@@ -27,7 +27,8 @@ pub enum EscalationProblem {
 }
 
 /// Why a complaint could not be filed or advanced. `code()` is stable.
-#[derive(Clone, Debug, PartialEq, Eq, strum_macros::IntoStaticStr)]
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(strum_macros::IntoStaticStr)]
 #[strum(prefix = "complaint-", serialize_all = "kebab-case")]
 pub enum ComplaintError {
     Invalid(Vec<ComplaintFieldError>),

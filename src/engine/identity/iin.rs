@@ -56,17 +56,8 @@ impl IinInfo {
 
 /// Why a string is not a valid IIN. The UI maps [`IinError::code`] to a
 /// message in the user's language.
-#[derive(
-    Clone,
-    Copy,
-    Debug,
-    PartialEq,
-    Eq,
-    Serialize,
-    Deserialize,
-    thiserror::Error,
-    strum_macros::IntoStaticStr,
-)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
+#[derive(strum_macros::IntoStaticStr)]
 #[strum(prefix = "iin-", serialize_all = "kebab-case")]
 pub enum IinError {
     /// Nothing but whitespace.

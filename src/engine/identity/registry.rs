@@ -106,7 +106,9 @@ impl IdDocument {
 
 /// Kind of education document (the three services concern these).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(strum_macros::IntoStaticStr)]
 #[serde(remote = "Self", rename_all = "kebab-case")]
+#[strum(serialize_all = "kebab-case")]
 pub enum EducationKind {
     /// Certificate of basic secondary education (after grade 9):
     /// негізгі орта білім туралы куәлік / свидетельство об основном среднем образовании.
@@ -120,12 +122,9 @@ pub enum EducationKind {
 
 impl EducationKind {
     /// Stable machine code, as serde writes it.
+    /// Written by the `IntoStaticStr` derive: the variant's name in kebab case.
     pub fn code(self) -> &'static str {
-        match self {
-            EducationKind::BasicSecondaryCertificate => "basic-secondary-certificate",
-            EducationKind::GeneralSecondaryAttestat => "general-secondary-attestat",
-            EducationKind::TveDiploma => "tve-diploma",
-        }
+        self.into()
     }
 }
 

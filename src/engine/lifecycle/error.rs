@@ -9,7 +9,8 @@ use crate::engine::kztime::KzTimeError;
 use crate::engine::store::Stale;
 
 /// Why a transition was refused. `code()` is stable for the UI's messages.
-#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error, strum_macros::IntoStaticStr)]
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[derive(strum_macros::IntoStaticStr)]
 #[strum(prefix = "lifecycle-", serialize_all = "kebab-case")]
 pub enum LifecycleError {
     #[error("{} is not allowed in state {}", .transition.slug(), .from.slug())]

@@ -10,7 +10,9 @@ crate::engine::json::names!(State, Transition, Role);
 
 /// Where an application is. Kebab-case in storage.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(strum_macros::IntoStaticStr)]
 #[serde(remote = "Self", rename_all = "kebab-case")]
+#[strum(serialize_all = "kebab-case")]
 pub enum State {
     /// Handed in and accepted, not yet registered by the provider.
     #[default]
@@ -57,20 +59,9 @@ impl State {
     }
 
     /// The storage spelling ("ready-at-state-corporation").
+    /// Written by the `IntoStaticStr` derive: the variant's name in kebab case.
     pub fn slug(self) -> &'static str {
-        match self {
-            State::Delivered => "delivered",
-            State::Registered => "registered",
-            State::Assigned => "assigned",
-            State::InPreparation => "in-preparation",
-            State::Signed => "signed",
-            State::ReadyAtStateCorporation => "ready-at-state-corporation",
-            State::Issued => "issued",
-            State::Refused => "refused",
-            State::RefusedAtAcceptance => "refused-at-acceptance",
-            State::HandedToProvider => "handed-to-provider",
-            State::ReturnRequested => "return-requested",
-        }
+        self.into()
     }
 }
 
@@ -78,7 +69,9 @@ impl State {
 /// record ([`Lifecycle::new`](super::Lifecycle::new), [`Lifecycle::refused_at_acceptance`](super::Lifecycle::refused_at_acceptance));
 /// [`Lifecycle::apply`](super::Lifecycle::apply) refuses them.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(strum_macros::IntoStaticStr)]
 #[serde(remote = "Self", rename_all = "kebab-case")]
+#[strum(serialize_all = "kebab-case")]
 pub enum Transition {
     Accept,
     RefuseAtAcceptance,
@@ -115,21 +108,9 @@ impl Transition {
         matches!(self, Transition::Accept | Transition::RefuseAtAcceptance)
     }
 
+    /// Written by the `IntoStaticStr` derive: the variant's name in kebab case.
     pub fn slug(self) -> &'static str {
-        match self {
-            Transition::Accept => "accept",
-            Transition::RefuseAtAcceptance => "refuse-at-acceptance",
-            Transition::Register => "register",
-            Transition::Assign => "assign",
-            Transition::Prepare => "prepare",
-            Transition::Sign => "sign",
-            Transition::DeliverToStateCorporation => "deliver-to-state-corporation",
-            Transition::Issue => "issue",
-            Transition::Refuse => "refuse",
-            Transition::HandToProvider => "hand-to-provider",
-            Transition::RequestReturn => "request-return",
-            Transition::Return => "return",
-        }
+        self.into()
     }
 }
 

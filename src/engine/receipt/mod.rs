@@ -106,7 +106,8 @@ impl Malformed {
 
 /// Why a receipt code is not accepted as genuine. `code()` is stable for
 /// the UI's messages.
-#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error, strum_macros::IntoStaticStr)]
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[derive(strum_macros::IntoStaticStr)]
 #[strum(prefix = "receipt-", serialize_all = "kebab-case")]
 pub enum VerifyError {
     /// Not a receipt code, or a damaged one (see [`Malformed`]).

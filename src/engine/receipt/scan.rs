@@ -29,7 +29,8 @@ pub const MAX_SIDE: usize = 2048;
 pub const MAX_PIXELS: usize = 2 * 1024 * 1024;
 
 /// Why no text came out of a picture.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, thiserror::Error, strum_macros::IntoStaticStr)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, thiserror::Error)]
+#[derive(strum_macros::IntoStaticStr)]
 #[strum(prefix = "scan-", serialize_all = "kebab-case")]
 pub enum ScanError {
     /// Empty, larger than [`MAX_SIDE`] or [`MAX_PIXELS`], or fewer grey

@@ -34,7 +34,9 @@ crate::engine::json::names!(Kind);
 
 /// The four kinds of receipt the portal signs.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(strum_macros::IntoStaticStr)]
 #[serde(remote = "Self", rename_all = "kebab-case")]
+#[strum(serialize_all = "kebab-case")]
 pub enum Kind {
     /// The application was accepted (Appendix 2; the portal's notice).
     Acceptance,
@@ -51,13 +53,9 @@ impl Kind {
         [Kind::Acceptance, Kind::Refusal, Kind::BookingTicket, Kind::ComplaintRegistration];
 
     /// The data and URL spelling.
+    /// Written by the `IntoStaticStr` derive: the variant's name in kebab case.
     pub fn slug(self) -> &'static str {
-        match self {
-            Kind::Acceptance => "acceptance",
-            Kind::Refusal => "refusal",
-            Kind::BookingTicket => "booking-ticket",
-            Kind::ComplaintRegistration => "complaint-registration",
-        }
+        self.into()
     }
 
     fn byte(self) -> u8 {

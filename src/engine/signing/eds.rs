@@ -78,7 +78,8 @@ pub fn demo_ca_public_key() -> [u8; 32] {
 }
 
 /// Why a key file could not be made, used, or a signature checked.
-#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error, strum_macros::IntoStaticStr)]
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[derive(strum_macros::IntoStaticStr)]
 #[strum(prefix = "sign-", serialize_all = "kebab-case")]
 pub enum SignError {
     /// The password does not open the key file (AES-GCM tag fails).

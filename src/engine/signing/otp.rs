@@ -205,7 +205,8 @@ pub enum Purpose {
 }
 
 /// Why an SMS code operation was refused.
-#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error, strum_macros::IntoStaticStr)]
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[derive(strum_macros::IntoStaticStr)]
 #[strum(prefix = "otp-", serialize_all = "kebab-case")]
 pub enum OtpError {
     /// Input that is not 6 digits (spaces and hyphens aside); no try is used.

@@ -67,7 +67,8 @@ impl Sealed {
 }
 
 /// Why a sealed record could not be opened.
-#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error, strum_macros::IntoStaticStr)]
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[derive(strum_macros::IntoStaticStr)]
 #[strum(prefix = "vault-", serialize_all = "kebab-case")]
 pub enum VaultError {
     /// The authentication tag does not verify: a wrong password (or key), or

@@ -30,7 +30,8 @@ use crate::engine::signing::eds::{self, KeyFile, SignError, SignedDocument};
 use crate::engine::submission;
 
 /// Why one record of a file was not merged. `code()` is stable.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, strum_macros::IntoStaticStr)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(strum_macros::IntoStaticStr)]
 #[serde(tag = "why", rename_all = "kebab-case")]
 #[strum(prefix = "transfer-", serialize_all = "kebab-case")]
 pub enum Refused {

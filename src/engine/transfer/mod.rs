@@ -78,7 +78,8 @@ pub const PASSPHRASE_MIN: usize = 8;
 
 /// Why no file was made.
 // No `#[source]`: `source()` has always been `None` here.
-#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error, strum_macros::IntoStaticStr)]
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[derive(strum_macros::IntoStaticStr)]
 #[strum(prefix = "transfer-", serialize_all = "kebab-case")]
 pub enum ExportError {
     #[error("invalid IIN: {0}")]
@@ -115,7 +116,8 @@ impl ExportError {
 
 /// Why a file was not imported. Nothing has changed on the device.
 // No `#[source]`: `source()` has always been `None` here.
-#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error, strum_macros::IntoStaticStr)]
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[derive(strum_macros::IntoStaticStr)]
 #[strum(prefix = "transfer-", serialize_all = "kebab-case")]
 pub enum ImportError {
     /// Not a Qujat data file (another file, not JSON, another format).

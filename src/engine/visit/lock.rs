@@ -23,7 +23,8 @@ pub const MAX_PIN_LEN: usize = 32;
 pub const IDLE_LOCK_MINUTES: i64 = 5;
 
 /// Why a new PIN was not accepted. `code()` is stable.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, thiserror::Error, strum_macros::IntoStaticStr)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, thiserror::Error)]
+#[derive(strum_macros::IntoStaticStr)]
 #[strum(prefix = "pin-", serialize_all = "kebab-case")]
 pub enum PinError {
     /// Fewer than [`MIN_PIN_LEN`] characters.

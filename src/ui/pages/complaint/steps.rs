@@ -11,6 +11,8 @@ use crate::ui::state::complaints::{FormProblem, Pending};
 
 /// One page of the complaint form.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(strum_macros::IntoStaticStr)]
+#[strum(serialize_all = "kebab-case")]
 pub enum Question {
     /// The service, and an application number if any.
     About,
@@ -34,14 +36,9 @@ impl Question {
     ];
 
     /// The last segment of the question's path.
+    /// Written by the `IntoStaticStr` derive: the variant's name in kebab case.
     pub fn slug(self) -> &'static str {
-        match self {
-            Question::About => "about",
-            Question::Addressee => "addressee",
-            Question::Subject => "subject",
-            Question::Text => "text",
-            Question::Contact => "contact",
-        }
+        self.into()
     }
 
     pub fn from_slug(slug: &str) -> Option<Question> {
