@@ -1,9 +1,10 @@
-//! The errors' stable codes: written by the `IntoStaticStr` derive as the
-//! error's prefix and the variant's name in kebab case, except where a
-//! variant passes on its cause's code or keeps an older name. The derive is
-//! one line per enum, so these pin what a hand-kept table used to spell
-//! out: a rename of a variant, or a lost `#[strum(serialize)]`, changes a
-//! code the UI, the data files and the tests rely on.
+//! The errors' stable codes, and the ids and slugs of the engine's enums:
+//! written by the `IntoStaticStr` derive as the variant's name in kebab
+//! case (an error's with its prefix), except where a variant passes on its
+//! cause's code or keeps an older name. The derive is one line per enum, so
+//! these pin what a hand-kept table used to spell out: a renamed variant,
+//! or a lost `#[strum(serialize)]`, changes a code or an id the UI, the
+//! stored data, the catalogue and the tests rely on.
 #![cfg(not(target_arch = "wasm32"))]
 
 use qujat::engine::complaint::{ComplaintError, EscalationProblem};
@@ -52,4 +53,19 @@ fn the_renamed_variants_keep_their_older_codes() {
     let record =
         ExportError::Record { collection: "a".into(), id: "b".into(), why: Refused::BadId };
     assert_eq!(record.code(), "transfer-bad-record");
+}
+
+#[test]
+fn ids_that_are_not_the_variants_name_keep_their_spelling() {
+    use qujat::engine::application::{Field as Answer, Step};
+    use qujat::engine::complaint::{Addressee, Field};
+    use qujat::engine::lifecycle::State;
+    // The page's input and the catalogue's items are named so.
+    assert_eq!(Answer::DigitalDocument.html_id(), "digital");
+    assert_eq!(Field::Name.id(), "given-name");
+    assert_eq!(Addressee::LocalExecutiveBody.catalogue_id(), "local-executive");
+    // The rest are the variant's name in kebab case, as stored and in URLs.
+    assert_eq!(State::ReadyAtStateCorporation.slug(), "ready-at-state-corporation");
+    assert_eq!(Step::Documents.slug(), "documents");
+    assert_eq!(qujat::engine::service::ServiceId::S3.as_str(), "S3");
 }
