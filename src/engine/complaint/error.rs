@@ -59,7 +59,7 @@ pub enum ComplaintError {
 impl ComplaintError {
     /// Stable machine code for the UI's message lookup and the tests:
     /// `complaint-` and the variant's name in kebab case, written by the
-    /// `IntoStaticStr` derive.
+    /// `IntoStaticStr` derive (an older name by `#[strum(serialize)]`).
     pub fn code(&self) -> &'static str {
         self.into()
     }

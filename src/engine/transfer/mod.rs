@@ -105,7 +105,8 @@ pub enum ExportError {
 impl ExportError {
     /// Stable machine code for the UI's message lookup and the tests:
     /// `transfer-` and the variant's name in kebab case, written by the
-    /// `IntoStaticStr` derive. The arms above `e => e.into()` are the exceptions.
+    /// `IntoStaticStr` derive (an older name by `#[strum(serialize)]`). The
+    /// arms above `e => e.into()` are the exceptions.
     pub fn code(&self) -> &'static str {
         match self {
             ExportError::Random => RandomUnavailable.code(),
