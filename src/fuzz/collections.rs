@@ -69,8 +69,8 @@ fn seeds(name: &str, format: &Format, exercise: &Exerciser) -> Vec<String> {
 // What the app does with each collection once decoded.
 
 /// Decodes a stored text of one collection and uses the data as the app
-/// would; returns whether it decoded.
-type Use = fn(&str, &Format, &mut Gen) -> bool;
+/// would; `None` when it did not decode.
+type Use = fn(&str, &Format, &mut Gen) -> Option<()>;
 type Upgrade = fn(&str, &Format) -> Option<String>;
 type Extra = fn() -> Vec<String>;
 
@@ -96,10 +96,8 @@ fn today(g: &mut Gen) -> chrono::NaiveDate {
     kztime::local_date(t).unwrap_or_else(|_| t.date_naive())
 }
 
-fn use_drafts(raw: &str, f: &Format, g: &mut Gen) -> bool {
-    let Some(drafts) = decode::<BTreeMap<String, Draft>>(raw, f) else {
-        return false;
-    };
+fn use_drafts(raw: &str, f: &Format, g: &mut Gen) -> Option<()> {
+    let drafts = decode::<BTreeMap<String, Draft>>(raw, f)?;
     for d in drafts.values() {
         let ctx = Context {
             minor_children: registry::children_of(&d.applicant_iin)
@@ -119,7 +117,7 @@ fn use_drafts(raw: &str, f: &Format, g: &mut Gen) -> bool {
         let _ = submission::digest_hex(&doc);
         let _ = application::complete(&d.answers);
     }
-    true
+    Some(())
 }
 
 fn use_answers(a: &Answers, ctx: &Context, today: chrono::NaiveDate) {
@@ -133,10 +131,8 @@ fn use_answers(a: &Answers, ctx: &Context, today: chrono::NaiveDate) {
     let _ = application::validate(Step::Check, a, ctx, today);
 }
 
-fn use_applications(raw: &str, f: &Format, g: &mut Gen) -> bool {
-    let Some(apps) = decode::<BTreeMap<String, Submission>>(raw, f) else {
-        return false;
-    };
+fn use_applications(raw: &str, f: &Format, g: &mut Gen) -> Option<()> {
+    let apps = decode::<BTreeMap<String, Submission>>(raw, f)?;
     for s in apps.values() {
         let _ = s.verify();
         let _ = s.signed_answers();
@@ -157,13 +153,11 @@ fn use_applications(raw: &str, f: &Format, g: &mut Gen) -> bool {
             }
         }
     }
-    true
+    Some(())
 }
 
-fn use_keys(raw: &str, f: &Format, g: &mut Gen) -> bool {
-    let Some(keys) = decode::<Vec<KeyFile>>(raw, f) else {
-        return false;
-    };
+fn use_keys(raw: &str, f: &Format, g: &mut Gen) -> Option<()> {
+    let keys = decode::<Vec<KeyFile>>(raw, f)?;
     for k in &keys {
         let _ = k.certificate.is_authentic();
         let _ = k.certificate.check_validity(g.instant());
@@ -173,13 +167,11 @@ fn use_keys(raw: &str, f: &Format, g: &mut Gen) -> bool {
         let key = VaultKey::from_derived([7; 32], [1; 16], k.encrypted_private_key.iterations);
         let _ = eds::sign_with_key(k, &key, &k.certificate.owner_iin, &json!({}), g.instant());
     }
-    true
+    Some(())
 }
 
-fn use_otp(raw: &str, f: &Format, g: &mut Gen) -> bool {
-    let Some(mut book) = decode::<OtpBook>(raw, f) else {
-        return false;
-    };
+fn use_otp(raw: &str, f: &Format, g: &mut Gen) -> Option<()> {
+    let mut book = decode::<OtpBook>(raw, f)?;
     let phone = ["+77015550101", "+7 701 555 01 01", "", "é"];
     for _ in 0..3 {
         let now = g.instant();
@@ -207,13 +199,11 @@ fn use_otp(raw: &str, f: &Format, g: &mut Gen) -> bool {
             }
         }
     }
-    true
+    Some(())
 }
 
-fn use_complaints(raw: &str, f: &Format, g: &mut Gen) -> bool {
-    let Some(cs) = decode::<BTreeMap<String, Complaint>>(raw, f) else {
-        return false;
-    };
+fn use_complaints(raw: &str, f: &Format, g: &mut Gen) -> Option<()> {
+    let cs = decode::<BTreeMap<String, Complaint>>(raw, f)?;
     for c in cs.values() {
         let _ = c.status();
         let _ = c.registration();
@@ -222,55 +212,46 @@ fn use_complaints(raw: &str, f: &Format, g: &mut Gen) -> bool {
         let _ = complaint::escalate(c, g.text(20));
         let _ = complaint::validate(&c.draft);
     }
-    true
+    Some(())
 }
 
-fn use_complaint_drafts(raw: &str, f: &Format, _: &mut Gen) -> bool {
-    let Some(ds) = decode::<BTreeMap<String, ComplaintDraft>>(raw, f) else {
-        return false;
-    };
+fn use_complaint_drafts(raw: &str, f: &Format, _: &mut Gen) -> Option<()> {
+    let ds = decode::<BTreeMap<String, ComplaintDraft>>(raw, f)?;
     for d in ds.values() {
         let _ = complaint::validate(d);
         let _ = complaint::normalize_phone(&d.phone);
         let _ = complaint::surname_and_initials(&d.surname, &d.name, d.patronymic.as_deref());
     }
-    true
+    Some(())
 }
 
-/// The hall page: every ticket's view and the dashboard at some instant,
-/// and the employee's actions at the stored revision.
-fn use_value(raw: &str, f: &Format, _: &mut Gen) -> bool {
-    decode::<Value>(raw, f).is_some()
+/// A collection the app only reads as JSON.
+fn use_value(raw: &str, f: &Format, _: &mut Gen) -> Option<()> {
+    decode::<Value>(raw, f).map(drop)
 }
 
-fn use_session(raw: &str, f: &Format, _: &mut Gen) -> bool {
-    let Some(iin) = decode::<Option<String>>(raw, f) else {
-        return false;
-    };
+fn use_session(raw: &str, f: &Format, _: &mut Gen) -> Option<()> {
+    let iin = decode::<Option<String>>(raw, f)?;
     if let Some(i) = iin {
         let _ = registry::find(&i);
         let _ = registry::children_of(&i);
         let _ = iin::validate(&i);
     }
-    true
+    Some(())
 }
 
-fn use_clock(raw: &str, f: &Format, g: &mut Gen) -> bool {
-    let Some(offset) = decode::<i64>(raw, f) else {
-        return false;
-    };
+fn use_clock(raw: &str, f: &Format, g: &mut Gen) -> Option<()> {
+    let offset = decode::<i64>(raw, f)?;
     let real = g.instant();
     let now = demo_clock::demo_now(real, offset);
     let _ = demo_clock::offset(offset);
     let _ = demo_clock::advanced(offset, now.signed_duration_since(real));
     let _ = kztime::local_date(now);
-    true
+    Some(())
 }
 
-fn use_operator(raw: &str, f: &Format, g: &mut Gen) -> bool {
-    let Some(mut st) = decode::<OperatorStore>(raw, f) else {
-        return false;
-    };
+fn use_operator(raw: &str, f: &Format, g: &mut Gen) -> Option<()> {
+    let mut st = decode::<OperatorStore>(raw, f)?;
     let now = g.instant();
     let _ = st.guard.wait_until(now);
     let _ = st.guard.tries_left();
@@ -283,7 +264,7 @@ fn use_operator(raw: &str, f: &Format, g: &mut Gen) -> bool {
         }
     }
     st.guard.right();
-    true
+    Some(())
 }
 
 fn extra_otp() -> Vec<String> {
@@ -356,7 +337,7 @@ pub(super) fn collection_target(name: &'static str, format: Format) -> Target {
                 8 => json!({ "v": g.number(), "rev": g.number(), "data": g.value(3) }).to_string(),
                 _ => g.text(40),
             };
-            let decoded = (ex.use_it)(&raw, &format, g);
+            let decoded = (ex.use_it)(&raw, &format, g).is_some();
             if g.chance(5) {
                 let s = MemoryStorage::with_quota(g.below(4 * raw.len() as u64 + 64) as usize);
                 s.put(&key, &raw);

@@ -113,27 +113,23 @@ pub(super) fn typed_input_targets() -> Vec<Target> {
             name: "sealed blob".into(),
             weight: 4,
             run: Box::new(move |g: &mut Gen| {
-                let v = g.mutate(&sealed_value);
-                let Ok(s) = serde_json::from_value::<Sealed>(v) else {
-                    return false;
-                };
-                let _ = s.kdf_input();
-                let key = VaultKey::from_derived([9; 32], [1; 16], s.iterations);
-                let _ = vault::open_with_key(&key, &s);
-                s.check().is_ok()
+                serde_json::from_value::<Sealed>(g.mutate(&sealed_value)).is_ok_and(|s| {
+                    let _ = s.kdf_input();
+                    let key = VaultKey::from_derived([9; 32], [1; 16], s.iterations);
+                    let _ = vault::open_with_key(&key, &s);
+                    s.check().is_ok()
+                })
             }),
         },
         Target {
             name: "signed document".into(),
             weight: 2,
             run: Box::new(move |g: &mut Gen| {
-                let v = g.mutate(&signed_value);
-                let Ok(s) = serde_json::from_value::<SignedDocument>(v) else {
-                    return false;
-                };
-                let iin = s.certificate.owner_iin.clone();
-                let _ = eds::verify_new(&s, &iin, g.instant());
-                eds::verify(&s, &iin, g.instant()).is_ok()
+                serde_json::from_value::<SignedDocument>(g.mutate(&signed_value)).is_ok_and(|s| {
+                    let iin = &s.certificate.owner_iin;
+                    let _ = eds::verify_new(&s, iin, g.instant());
+                    eds::verify(&s, iin, g.instant()).is_ok()
+                })
             }),
         },
     ]

@@ -11,10 +11,10 @@ use crate::engine::store::Format;
 use crate::engine::term::ClockTime;
 use crate::engine::visit::{self, OperatorData};
 
-pub(super) fn use_halls(raw: &str, f: &Format, g: &mut Gen) -> bool {
-    let Some(mut halls) = decode::<BTreeMap<String, Hall>>(raw, f) else {
-        return false;
-    };
+/// The hall page: every ticket's view and the dashboard at some instant,
+/// and the employee's actions at the stored revision.
+pub(super) fn use_halls(raw: &str, f: &Format, g: &mut Gen) -> Option<()> {
+    let mut halls = decode::<BTreeMap<String, Hall>>(raw, f)?;
     for h in halls.values_mut() {
         let now = g.instant();
         let _ = h.views(now);
@@ -30,13 +30,11 @@ pub(super) fn use_halls(raw: &str, f: &Format, g: &mut Gen) -> bool {
         };
         let _ = h.dashboard(now);
     }
-    true
+    Some(())
 }
 
-pub(super) fn use_tickets(raw: &str, f: &Format, g: &mut Gen) -> bool {
-    let Some(mut tickets) = decode::<Tickets>(raw, f) else {
-        return false;
-    };
+pub(super) fn use_tickets(raw: &str, f: &Format, g: &mut Gen) -> Option<()> {
+    let mut tickets = decode::<Tickets>(raw, f)?;
     let now = g.instant();
     let _ = tickets.taken();
     let refs: Vec<String> = tickets.tickets.iter().map(|t| t.reference.clone()).collect();
@@ -54,13 +52,11 @@ pub(super) fn use_tickets(raw: &str, f: &Format, g: &mut Gen) -> bool {
             }
         };
     }
-    true
+    Some(())
 }
 
-pub(super) fn use_counter(raw: &str, f: &Format, g: &mut Gen) -> bool {
-    if !use_operator_data(raw, f, g) {
-        return false;
-    }
+pub(super) fn use_counter(raw: &str, f: &Format, g: &mut Gen) -> Option<()> {
+    use_operator_data(raw, f, g)?;
     if let Some(data) = decode::<OperatorData>(raw, f) {
         for v in &data.visits {
             let _ = v.location();
@@ -68,13 +64,11 @@ pub(super) fn use_counter(raw: &str, f: &Format, g: &mut Gen) -> bool {
         }
         let _ = visit::delivered_applications(&data);
     }
-    true
+    Some(())
 }
 
-pub(super) fn use_operator_data(raw: &str, f: &Format, g: &mut Gen) -> bool {
-    let Some(mut data) = decode::<OperatorData>(raw, f) else {
-        return false;
-    };
+pub(super) fn use_operator_data(raw: &str, f: &Format, g: &mut Gen) -> Option<()> {
+    let mut data = decode::<OperatorData>(raw, f)?;
     let _ = data.to_deliver();
     let now = g.instant();
     for v in &mut data.visits {
@@ -92,5 +86,5 @@ pub(super) fn use_operator_data(raw: &str, f: &Format, g: &mut Gen) -> bool {
         }
     }
     let _ = visit::sync(&mut data, g.chance(50), now);
-    true
+    Some(())
 }
