@@ -27,8 +27,7 @@ wasm_bindgen_test_configure!(run_in_browser);
 
 #[wasm_bindgen_test]
 async fn page_heading_is_a_focusable_h1_that_names_the_document() {
-    storage().clear().unwrap();
-    let m = Mounted::new(|| {
+    let m = Mounted::first_visit(|| {
         view! { <PageHeading text=Signal::stored("Apply".to_string()) caption=Signal::stored("Ref 1".to_string()) /> }
     })
     .await;
@@ -44,9 +43,8 @@ async fn page_heading_is_a_focusable_h1_that_names_the_document() {
 
 #[wasm_bindgen_test]
 async fn error_summary_is_absent_then_an_alert_that_takes_focus_and_links_to_fields() {
-    storage().clear().unwrap();
     let errors = RwSignal::new(Vec::<ErrorItem>::new());
-    let m = Mounted::new(move || {
+    let m = Mounted::first_visit(move || {
         view! {
             <ErrorSummary errors=errors />
             <input id="school" />
@@ -84,9 +82,9 @@ async fn error_summary_is_absent_then_an_alert_that_takes_focus_and_links_to_fie
 
 #[wasm_bindgen_test]
 async fn field_error_starts_with_a_hidden_error_prefix() {
-    storage().clear().unwrap();
     let message = RwSignal::new(None::<String>);
-    let m = Mounted::new(move || view! { <FieldError id="x-error" message=message /> }).await;
+    let m =
+        Mounted::first_visit(move || view! { <FieldError id="x-error" message=message /> }).await;
     assert!(m.find(".error-message").is_none());
     message.set(Some("Too long".into()));
     m.until("the message", |m| m.find("#x-error").is_some()).await;
@@ -97,11 +95,10 @@ async fn field_error_starts_with_a_hidden_error_prefix() {
 
 #[wasm_bindgen_test]
 async fn radios_are_a_fieldset_with_labels_hints_and_errors() {
-    storage().clear().unwrap();
     let selected = RwSignal::new(Some("b".to_string()));
     let error = RwSignal::new(None::<String>);
     let chosen = RwSignal::new(String::new());
-    let m = Mounted::new(move || {
+    let m = Mounted::first_visit(move || {
         view! {
             <Radios
                 name="who"
@@ -156,11 +153,10 @@ async fn radios_are_a_fieldset_with_labels_hints_and_errors() {
 
 #[wasm_bindgen_test]
 async fn text_field_is_labelled_described_and_invalid_only_in_error() {
-    storage().clear().unwrap();
     let value = RwSignal::new("Sch".to_string());
     let error = RwSignal::new(None::<String>);
     let entered = RwSignal::new(0);
-    let m = Mounted::new(move || {
+    let m = Mounted::first_visit(move || {
         view! {
             <TextField
                 id="school"
@@ -215,8 +211,7 @@ async fn text_field_is_labelled_described_and_invalid_only_in_error() {
 
 #[wasm_bindgen_test]
 async fn a_password_field_and_a_page_question_field() {
-    storage().clear().unwrap();
-    let m = Mounted::new(|| {
+    let m = Mounted::first_visit(|| {
         view! {
             <TextField id="pin" password=true short=true class="operator-pin"
                 label=Signal::stored("PIN".to_string()) value=Signal::stored(String::new())
@@ -238,10 +233,9 @@ async fn a_password_field_and_a_page_question_field() {
 
 #[wasm_bindgen_test]
 async fn text_area_is_labelled_described_and_keeps_text_verbatim() {
-    storage().clear().unwrap();
     let value = RwSignal::new(String::new());
     let error = RwSignal::new(None::<String>);
-    let m = Mounted::new(move || {
+    let m = Mounted::first_visit(move || {
         view! {
             <TextArea id="text" label=Signal::stored("Your complaint".to_string())
                 hint=Signal::stored("What happened".to_string()) value=value
@@ -268,20 +262,20 @@ async fn text_area_is_labelled_described_and_keeps_text_verbatim() {
 
 #[wasm_bindgen_test]
 async fn back_link_is_a_real_link_named_back() {
-    storage().clear().unwrap();
-    let m =
-        Mounted::new(|| view! { <BackLink href=Signal::stored("/apply/S2".to_string()) /> }).await;
+    let m = Mounted::first_visit(
+        || view! { <BackLink href=Signal::stored("/apply/S2".to_string()) /> },
+    )
+    .await;
     assert_eq!(m.attr("a.back-link", "href").as_deref(), Some("/apply/S2"));
     assert_eq!(m.text("a.back-link"), tr::common_back(EN));
 }
 
 #[wasm_bindgen_test]
 async fn a_busy_button_stays_focusable_and_says_it_is_unavailable() {
-    storage().clear().unwrap();
     let busy = RwSignal::new(false);
     let submitted = ArcRwSignal::new(0u32);
     let count = submitted.clone();
-    let m = Mounted::new(move || {
+    let m = Mounted::first_visit(move || {
         let count = count.clone();
         view! {
             <form on:submit=move |ev| {
@@ -289,7 +283,7 @@ async fn a_busy_button_stays_focusable_and_says_it_is_unavailable() {
                 count.update(|n| *n += 1);
             }>
                 <BusyButton busy=busy>"Save"</BusyButton>
-                <BusyButton busy=busy secondary=true>"Create"</BusyButton>
+                <BusyButton busy=busy look=Look::Secondary>"Create"</BusyButton>
             </form>
         }
     })
@@ -324,10 +318,9 @@ async fn a_busy_button_stays_focusable_and_says_it_is_unavailable() {
 
 #[wasm_bindgen_test]
 async fn an_action_button_acts_once_per_press_and_never_submits_its_form() {
-    storage().clear().unwrap();
     let pressed = RwSignal::new(Vec::<&'static str>::new());
     let submitted = RwSignal::new(0u32);
-    let m = Mounted::new(move || {
+    let m = Mounted::first_visit(move || {
         let press = move |which| move |_| pressed.update(|p| p.push(which));
         view! {
             <form on:submit=move |ev| {
@@ -367,13 +360,12 @@ async fn an_action_button_acts_once_per_press_and_never_submits_its_form() {
 
 #[wasm_bindgen_test]
 async fn unless_busy_keeps_the_page_and_ignores_a_submit_while_busy() {
-    storage().clear().unwrap();
     let busy = RwSignal::new(false);
     let ran = RwSignal::new(0u32);
     // Whether the browser's own submission (a reload) was stopped, seen by
     // a listener the event reaches after the form's.
     let prevented = RwSignal::new(Vec::<bool>::new());
-    let m = Mounted::new(move || {
+    let m = Mounted::first_visit(move || {
         let seen = move |ev: leptos::ev::SubmitEvent| {
             prevented.update(|p| p.push(ev.default_prevented()));
         };
@@ -408,8 +400,7 @@ async fn unless_busy_keeps_the_page_and_ignores_a_submit_while_busy() {
 
 #[wasm_bindgen_test]
 async fn summary_list_pairs_keys_and_values_and_names_each_change_link() {
-    storage().clear().unwrap();
-    let m = Mounted::new(|| {
+    let m = Mounted::first_visit(|| {
         view! {
             <SummaryList class="registration">
                 {row("Reference", "Ж-2026-000001")}
@@ -444,7 +435,6 @@ async fn summary_list_pairs_keys_and_values_and_names_each_change_link() {
 
 #[wasm_bindgen_test]
 async fn later_builds_its_part_once_in_order_and_then_runs_its_callback() {
-    storage().clear().unwrap();
     // What the callback found in the page when it ran, and how often.
     let seen = ArcRwSignal::new(Vec::<bool>::new());
     let record = seen.clone();
@@ -452,7 +442,7 @@ async fn later_builds_its_part_once_in_order_and_then_runs_its_callback() {
         let part = document().query_selector("#later-part").unwrap();
         record.update(|v| v.push(part.is_some()));
     });
-    let m = Mounted::new(move || {
+    let m = Mounted::first_visit(move || {
         view! {
             <h1 id="later-top">"Top"</h1>
             <Later then=Some(then)><p id="later-part">"Part"</p></Later>

@@ -38,14 +38,13 @@ pub fn unless_busy(
 #[component]
 pub fn BusyButton(
     #[prop(into)] busy: Signal<bool>,
-    /// The secondary look, for a form that is not the page's main action.
+    /// How much the form weighs on its page: [`Look::Main`] unless said.
     #[prop(optional)]
-    secondary: bool,
+    look: Look,
     children: Children,
 ) -> impl IntoView {
-    let class = if secondary { Look::Secondary } else { Look::Main }.class();
     view! {
-        <button type="submit" class=class aria-disabled=move || busy.get().then_some("true")>
+        <button type="submit" class=look.class() aria-disabled=move || busy.get().then_some("true")>
             {children()}
         </button>
     }

@@ -217,7 +217,7 @@ pub fn KeyTools(person: &'static Person) -> impl IntoView {
                         selected=validity
                         on_select=Callback::new(move |v| validity.set(Some(v)))
                     />
-                    <BusyButton busy=busy secondary=true>{t(tr::sign_create_button)}</BusyButton>
+                    <BusyButton busy=busy look=Look::Secondary>{t(tr::sign_create_button)}</BusyButton>
                 </form>
         </Details>
         <Details summary=t(tr::sign_import_heading) class=Some("key-tools")>

@@ -22,7 +22,9 @@ use super::page_heading::DocTitle;
 pub fn TextField(
     #[prop(into)] id: String,
     #[prop(into)] label: Signal<String>,
-    #[prop(optional, into)] hint: Option<Signal<String>>,
+    /// Takes a hint or an `Option` of one (a helper whose hint is optional).
+    #[prop(optional_no_strip, into)]
+    hint: Option<Signal<String>>,
     #[prop(into)] value: Signal<String>,
     on_input: Callback<String>,
     #[prop(optional, into)] error: Option<Signal<Option<String>>>,

@@ -22,6 +22,7 @@ use leptos::html;
 use leptos::prelude::*;
 
 use crate::engine::identity::registry::Person;
+use crate::engine::source::Lang;
 use crate::engine::transfer::{self, FILE_MAX, PASSPHRASE_MIN};
 use crate::i18n::tr;
 use crate::ui::labels::{Message, record_kind, t, ts};
@@ -66,24 +67,16 @@ pub fn data_page(person: &'static Person) -> impl IntoView {
 /// field's own hint: read with it, `aria-describedby`).
 fn secret(
     id: &'static str,
-    label: fn(crate::engine::source::Lang) -> &'static str,
-    hint: Option<fn(crate::engine::source::Lang) -> &'static str>,
+    label: fn(Lang) -> &'static str,
+    hint: Option<fn(Lang) -> &'static str>,
     value: RwSignal<String>,
     errors: RwSignal<Vec<ErrorItem>>,
     autocomplete: &'static str,
-) -> AnyView {
-    let on_input = Callback::new(move |v| value.set(v));
-    match hint {
-        Some(hint) => view! {
-            <TextField id=id password=true label=ts(label) hint=ts(hint) value=value
-                on_input=on_input error=message_for(errors, id) autocomplete=autocomplete />
-        }
-        .into_any(),
-        None => view! {
-            <TextField id=id password=true label=ts(label) value=value
-                on_input=on_input error=message_for(errors, id) autocomplete=autocomplete />
-        }
-        .into_any(),
+) -> impl IntoView {
+    view! {
+        <TextField id=id password=true label=ts(label) hint=hint.map(ts) value=value
+            on_input=Callback::new(move |v| value.set(v)) error=message_for(errors, id)
+            autocomplete=autocomplete />
     }
 }
 
@@ -161,18 +154,27 @@ fn Save(person: &'static Person, errors: RwSignal<Vec<ErrorItem>>) -> impl IntoV
         <form novalidate on:submit=on_submit>
             {secret("save-passphrase", tr::data_passphrase, Some(tr::data_passphrase_hint), passphrase, errors, "new-password")}
             {secret("save-confirm", tr::data_confirm, None, confirm, errors, "new-password")}
-            <div class="button-group">
-                <BusyButton busy=busy>{t(tr::data_save_button)}</BusyButton>
-            </div>
+            {submit_button(busy, tr::data_save_button)}
         </form>
         <div role="status" aria-live="polite">
-            {move || busy.get().then(|| view! { <p class="progress">{tr::data_saving(lang)}</p> })}
+            {working(busy, tr::data_saving)}
             {move || file.get().map(|(url, name)| view! {
                 <p>{tr::data_saved(lang)}</p>
                 <p><a class="button button--secondary" href=url download=name.clone()>{tr::data_download(lang, &name)}</a></p>
             })}
         </div>
     }
+}
+
+/// The form's submit button, alone in its button group.
+fn submit_button(busy: RwSignal<bool>, text: fn(Lang) -> &'static str) -> impl IntoView {
+    view! { <div class="button-group"><BusyButton busy=busy>{t(text)}</BusyButton></div> }
+}
+
+/// What the form is doing while it is `busy` (for its live region).
+fn working(busy: RwSignal<bool>, text: fn(Lang) -> &'static str) -> impl Fn() -> Option<AnyView> {
+    let lang = use_lang();
+    move || busy.get().then(|| view! { <p class="progress">{text(lang)}</p> }.into_any())
 }
 
 /// An object URL for a download of `text` as JSON.
@@ -240,12 +242,10 @@ fn Restore(person: &'static Person, errors: RwSignal<Vec<ErrorItem>>) -> impl In
             <FileUpload id="restore-file" label=ts(tr::data_file) hint=ts(tr::data_file_hint)
                 accept=".json,application/json" node_ref=input error=message_for(errors, "restore-file") />
             {secret("restore-passphrase", tr::data_restore_passphrase, None, passphrase, errors, "off")}
-            <div class="button-group">
-                <BusyButton busy=busy>{t(tr::data_restore_button)}</BusyButton>
-            </div>
+            {submit_button(busy, tr::data_restore_button)}
         </form>
         <div role="status" aria-live="polite">
-            {move || busy.get().then(|| view! { <p class="progress">{tr::data_restoring(lang)}</p> })}
+            {working(busy, tr::data_restoring)}
             {move || done.get().map(summary)}
         </div>
     }
@@ -258,7 +258,7 @@ fn open(
     person: &Person,
     text: &str,
     passphrase: &str,
-    lang: crate::engine::source::Lang,
+    lang: Lang,
     now: chrono::DateTime<chrono::Utc>,
 ) -> Result<Restored, (&'static str, String)> {
     let plan =

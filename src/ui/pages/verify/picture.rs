@@ -15,6 +15,7 @@ use crate::i18n::tr;
 use crate::ui::labels::{Message, t, ts};
 use crate::ui::state::prefs::use_lang;
 use crate::ui::widgets::busy_button::{BusyButton, unless_busy};
+use crate::ui::widgets::button::Look;
 use crate::ui::widgets::error_summary::{ErrorItem, message_for};
 use crate::ui::widgets::file_upload::{FileUpload, chosen};
 
@@ -57,7 +58,7 @@ pub fn PictureForm(
         <form novalidate on:submit=read_picture>
             <FileUpload id="picture" label=ts(tr::verify_picture_label) hint=ts(tr::verify_picture_hint)
                 accept="image/*" node_ref=input error=message_for(errors, "picture") />
-            <BusyButton busy=reading secondary=true>{t(tr::verify_picture_read)}</BusyButton>
+            <BusyButton busy=reading look=Look::Secondary>{t(tr::verify_picture_read)}</BusyButton>
             <p role="status" aria-live="polite" class="progress">
                 {move || reading.get().then(|| tr::verify_picture_reading(lang))}
             </p>

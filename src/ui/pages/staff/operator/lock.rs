@@ -30,20 +30,10 @@ fn pin_field(
     on_enter: Callback<()>,
 ) -> impl IntoView {
     let on_input = Callback::new(move |v| value.set(v));
-    let error = message_for(errors, id);
-    match hint {
-        Some(h) => view! {
-            <TextField id=id label=ts(label) hint=ts(h) value=value on_input=on_input error=error
-                password=true short=true class="operator-pin" input_mode="numeric"
-                autocomplete="off" on_enter=on_enter />
-        }
-        .into_any(),
-        None => view! {
-            <TextField id=id label=ts(label) value=value on_input=on_input error=error
-                password=true short=true class="operator-pin" input_mode="numeric"
-                autocomplete="off" on_enter=on_enter />
-        }
-        .into_any(),
+    view! {
+        <TextField id=id label=ts(label) hint=hint.map(ts) value=value on_input=on_input
+            error=message_for(errors, id) password=true short=true class="operator-pin"
+            input_mode="numeric" autocomplete="off" on_enter=on_enter />
     }
 }
 
