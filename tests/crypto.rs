@@ -591,6 +591,15 @@ fn key_file() -> KeyFile {
     key_file_for(OWNER, 42)
 }
 
+/// `kf` signs [`application`] as its owner at `at`.
+fn sign_application(
+    kf: &KeyFile,
+    password: &str,
+    at: DateTime<Utc>,
+) -> Result<SignedDocument, SignError> {
+    signature::sign(kf, password, OWNER, &application(), at)
+}
+
 fn application() -> Value {
     json!({
         "service": "S1",
@@ -658,7 +667,7 @@ fn create_sign_verify() {
     assert_eq!(cert.not_after, now() + TimeDelta::days(365));
     assert_eq!(cert.serial.len(), 16);
     assert!(cert.is_authentic());
-    let signed = signature::sign(&kf, PASSWORD, OWNER, &application(), now()).unwrap();
+    let signed = sign_application(&kf, PASSWORD, now()).unwrap();
     assert_eq!(signed.signature_hex.len(), 128);
     assert_eq!(signed.document, application());
     assert_eq!(signature::verify(&signed, OWNER, now() + secs(60)), Ok(()));
@@ -708,14 +717,14 @@ fn key_creation_is_deterministic_and_seeded() {
 fn create_with_default_iterations() {
     let kf = KeyFile::create(OWNER, OWNER_NAME, PASSWORD, now(), 30, [9; 32], SALT, NONCE).unwrap();
     assert_eq!(kf.encrypted_private_key.iterations, vault::DEFAULT_ITERATIONS);
-    signature::sign(&kf, PASSWORD, OWNER, &application(), now()).unwrap();
+    sign_application(&kf, PASSWORD, now()).unwrap();
 }
 
 #[test]
 fn create_random_works() {
     let a = KeyFile::create_random(OWNER, OWNER_NAME, PASSWORD, now(), 30).unwrap();
     assert!(a.certificate.is_authentic());
-    let signed = signature::sign(&a, PASSWORD, OWNER, &application(), now()).unwrap();
+    let signed = sign_application(&a, PASSWORD, now()).unwrap();
     assert_eq!(signature::verify(&signed, OWNER, now()), Ok(()));
 }
 
@@ -735,20 +744,12 @@ fn create_refuses_bad_input() {
 
 #[test]
 fn wrong_password() {
-    let kf = key_file();
-    assert_eq!(
-        signature::sign(&kf, "qujat-demo-1", OWNER, &application(), now()),
-        Err(SignError::WrongPassword)
-    );
+    assert_eq!(sign_application(&key_file(), "qujat-demo-1", now()), Err(SignError::WrongPassword));
 }
 
 #[test]
 fn an_empty_password_is_missing_not_wrong() {
-    let kf = key_file();
-    assert_eq!(
-        signature::sign(&kf, "", OWNER, &application(), now()),
-        Err(SignError::EmptyPassword)
-    );
+    assert_eq!(sign_application(&key_file(), "", now()), Err(SignError::EmptyPassword));
 }
 
 #[test]
@@ -757,19 +758,19 @@ fn certificate_validity_window() {
     let not_after = kf.certificate.not_after;
     let not_before = kf.certificate.not_before;
     // Both ends are inclusive.
-    assert!(signature::sign(&kf, PASSWORD, OWNER, &application(), not_after).is_ok());
-    assert!(signature::sign(&kf, PASSWORD, OWNER, &application(), not_before).is_ok());
+    assert!(sign_application(&kf, PASSWORD, not_after).is_ok());
+    assert!(sign_application(&kf, PASSWORD, not_before).is_ok());
     assert_eq!(
-        signature::sign(&kf, PASSWORD, OWNER, &application(), not_after + secs(1)),
+        sign_application(&kf, PASSWORD, not_after + secs(1)),
         Err(SignError::CertificateExpired { not_after })
     );
     assert_eq!(
-        signature::sign(&kf, PASSWORD, OWNER, &application(), not_before - secs(1)),
+        sign_application(&kf, PASSWORD, not_before - secs(1)),
         Err(SignError::CertificateNotYetValid { not_before })
     );
     // A signature carries its signing time and the certificate is checked
     // then, not at "now" (issue 12, item 6): still valid after expiry.
-    let signed = signature::sign(&kf, PASSWORD, OWNER, &application(), now()).unwrap();
+    let signed = sign_application(&kf, PASSWORD, now()).unwrap();
     assert_eq!(signed.signed_at, Some(now()));
     assert_eq!(signature::verify(&signed, OWNER, not_after + TimeDelta::days(1)), Ok(()));
     // A signing time outside the certificate's window does not verify (and
@@ -792,7 +793,7 @@ fn wrong_owner() {
         signature::sign(&kf, PASSWORD, OTHER, &application(), now()),
         Err(SignError::WrongOwner { cert_iin: OWNER.into() })
     );
-    let signed = signature::sign(&kf, PASSWORD, OWNER, &application(), now()).unwrap();
+    let signed = sign_application(&kf, PASSWORD, now()).unwrap();
     assert_eq!(
         signature::verify(&signed, OTHER, now()),
         Err(SignError::WrongOwner { cert_iin: OWNER.into() })
@@ -807,7 +808,7 @@ fn wrong_owner() {
 #[test]
 fn tampered_document() {
     let kf = key_file();
-    let signed = signature::sign(&kf, PASSWORD, OWNER, &application(), now()).unwrap();
+    let signed = sign_application(&kf, PASSWORD, now()).unwrap();
     let mut changed = signed.clone();
     changed.document["copies"] = json!(2);
     assert_eq!(signature::verify(&changed, OWNER, now()), Err(SignError::Tampered));
@@ -821,7 +822,7 @@ fn tampered_document() {
     assert_eq!(signature::verify(&flipped, OWNER, now()), Err(SignError::Tampered));
     // Another person's valid signature with their certificate swapped in.
     let other = key_file_for(OWNER, 7);
-    let other_signed = signature::sign(&other, PASSWORD, OWNER, &application(), now()).unwrap();
+    let other_signed = sign_application(&other, PASSWORD, now()).unwrap();
     let swapped = SignedDocument { certificate: other_signed.certificate, ..signed };
     assert_eq!(signature::verify(&swapped, OWNER, now()), Err(SignError::Tampered));
 }
@@ -829,7 +830,7 @@ fn tampered_document() {
 #[test]
 fn bad_certificate() {
     let kf = key_file();
-    let signed = signature::sign(&kf, PASSWORD, OWNER, &application(), now()).unwrap();
+    let signed = sign_application(&kf, PASSWORD, now()).unwrap();
     let edits: [fn(&mut Certificate); 6] = [
         |c| c.not_after += TimeDelta::days(3650),
         |c| c.owner_name.push('!'),
@@ -845,7 +846,7 @@ fn bad_certificate() {
         let mut k = kf.clone();
         edit(&mut k.certificate);
         assert_eq!(
-            signature::sign(&k, PASSWORD, OWNER, &application(), now()),
+            sign_application(&k, PASSWORD, now()),
             Err(SignError::BadCertificate),
             "edit {i}"
         );
@@ -865,10 +866,7 @@ fn key_mismatch() {
         certificate: a.certificate.clone(),
         encrypted_private_key: b.encrypted_private_key.clone(),
     };
-    assert_eq!(
-        signature::sign(&franken, PASSWORD, OWNER, &application(), now()),
-        Err(SignError::KeyMismatch)
-    );
+    assert_eq!(sign_application(&franken, PASSWORD, now()), Err(SignError::KeyMismatch));
 }
 
 #[test]
@@ -881,7 +879,7 @@ fn export_and_import() {
     assert!(!text.contains(&vault::hex_encode(&[42u8; 32])), "no private key in clear");
     let back = KeyFile::from_file_string(&text).unwrap();
     assert_eq!(back, kf);
-    let signed = signature::sign(&back, PASSWORD, OWNER, &application(), now()).unwrap();
+    let signed = sign_application(&back, PASSWORD, now()).unwrap();
     assert_eq!(signature::verify(&signed, OWNER, now()), Ok(()));
     // The signed document is plain JSON too.
     let json = serde_json::to_string(&signed).unwrap();
@@ -921,12 +919,9 @@ fn corrupt_imports() {
     // A sealed key that is well formed but decrypts to the wrong length.
     let mut kf = key_file();
     kf.encrypted_private_key = vault::seal(PASSWORD, b"short", SALT, NONCE, FAST);
-    assert_eq!(
-        signature::sign(&kf, PASSWORD, OWNER, &application(), now()),
-        Err(SignError::Corrupt)
-    );
+    assert_eq!(sign_application(&kf, PASSWORD, now()), Err(SignError::Corrupt));
     // An undecodable signature on a signed document.
-    let signed = signature::sign(&key_file(), PASSWORD, OWNER, &application(), now()).unwrap();
+    let signed = sign_application(&key_file(), PASSWORD, now()).unwrap();
     let bad = SignedDocument { signature_hex: "xyz".into(), ..signed };
     assert_eq!(signature::verify(&bad, OWNER, now()), Err(SignError::Corrupt));
 }
@@ -963,7 +958,7 @@ fn sign_error_codes() {
 /// One signed application, shared by the property tests (signing in a
 /// debug build is slow enough to matter over hundreds of cases).
 static SIGNED: LazyLock<SignedDocument> =
-    LazyLock::new(|| signature::sign(&key_file(), PASSWORD, OWNER, &application(), now()).unwrap());
+    LazyLock::new(|| sign_application(&key_file(), PASSWORD, now()).unwrap());
 
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(200))]

@@ -465,6 +465,24 @@ fn every_catalogue_step_maps_to_a_transition() {
 // ---------------------------------------------------------------------------
 // Targets
 
+/// The targets' input for an application accepted at `accepted_at`,
+/// counted from `accepted_on` to `due`, as read at that moment.
+fn accepted_input(
+    accepted_at: DateTime<Utc>,
+    accepted_on: &str,
+    due: &str,
+    hours: Option<&'static Hours>,
+) -> TargetInput<'static> {
+    TargetInput {
+        accepted_at,
+        accepted_on: d(accepted_on),
+        due: d(due),
+        hours,
+        now: accepted_at,
+        include_historical: false,
+    }
+}
+
 fn s2_input(lc_now: DateTime<Utc>, accepted_at: DateTime<Utc>) -> TargetInput<'static> {
     TargetInput {
         accepted_at,
@@ -541,14 +559,7 @@ fn an_after_hours_submission_counts_from_the_accepted_day() {
     let c = ctx("S2", Channel::Portal);
     // 19:30 on 20 March 2025: accepted on Wednesday 26 March (F001 §7(3)).
     let submitted = at("2025-03-20T19:30:00+05:00");
-    let input = TargetInput {
-        accepted_at: submitted,
-        accepted_on: d("2025-03-26"),
-        due: d("2025-04-16"),
-        hours: Some(s2_hours()),
-        now: submitted,
-        include_historical: false,
-    };
+    let input = accepted_input(submitted, "2025-03-26", "2025-04-16", Some(s2_hours()));
     let ts = lifecycle::targets(&c, &Lifecycle::new(submitted), &input).unwrap();
     assert_eq!(due_of(&ts, "register"), at("2025-03-26T09:15:00+05:00"));
     assert_eq!(due_of(&ts, "head-review"), at("2025-03-26T11:15:00+05:00"));
@@ -655,12 +666,8 @@ fn the_legal_deadline_is_met_when_the_result_is_ready_or_refused() {
 fn s1_has_only_the_legal_deadline_and_s3_steps_only_as_history() {
     let accepted = at("2025-04-01T10:00:00+05:00");
     let input = |hours, include_historical| TargetInput {
-        accepted_at: accepted,
-        accepted_on: d("2025-04-01"),
-        due: d("2025-04-04"),
-        hours,
-        now: accepted,
         include_historical,
+        ..accepted_input(accepted, "2025-04-01", "2025-04-04", hours)
     };
     let c1 = ctx("S1", Channel::Provider);
     let ts = lifecycle::targets(&c1, &Lifecycle::new(accepted), &input(None, true)).unwrap();
@@ -833,14 +840,7 @@ fn autoplay_without_steps_plays_at_once_and_readies_at_the_deadline() {
     let c = ctx("S1", Channel::StateCorporation);
     let accepted = at("2025-04-01T10:00:00+05:00");
     let lc = Lifecycle::new(accepted);
-    let input = TargetInput {
-        accepted_at: accepted,
-        accepted_on: d("2025-04-01"),
-        due: d("2025-04-21"),
-        hours: None,
-        now: accepted,
-        include_historical: false,
-    };
+    let input = accepted_input(accepted, "2025-04-01", "2025-04-21", None);
     let ts = lifecycle::targets(&c, &lc, &input).unwrap();
     assert_eq!(
         lifecycle::next_automatic(&lc, &c, &ts, None).unwrap(),
@@ -1071,14 +1071,8 @@ fn s3_delivery_to_the_state_corporation_is_a_milestone() {
     let hours = lifecycle::provider_hours(c.service);
     // Accepted Tuesday 1 April 2025; 3 working days: Friday 4 April.
     let accepted = at("2025-04-01T10:00:00+05:00");
-    let input = |now| TargetInput {
-        accepted_at: accepted,
-        accepted_on: d("2025-04-01"),
-        due: d("2025-04-04"),
-        hours,
-        now,
-        include_historical: false,
-    };
+    let input =
+        |now| TargetInput { now, ..accepted_input(accepted, "2025-04-01", "2025-04-04", hours) };
     let lc = Lifecycle::new(accepted);
     let ts = lifecycle::targets(&c, &lc, &input(accepted)).unwrap();
     let ids: Vec<&str> = ts.iter().map(|t| t.step_id.as_str()).collect();
@@ -1129,14 +1123,7 @@ fn f002_applies_only_to_schools_in_east_kazakhstan() {
     use lifecycle::RegionalRegulation as RR;
     let s2 = catalog::service(ServiceId::S2);
     let accepted = at("2025-04-01T10:00:00+05:00");
-    let input = TargetInput {
-        accepted_at: accepted,
-        accepted_on: d("2025-04-01"),
-        due: d("2025-04-22"),
-        hours: Some(s2_hours()),
-        now: accepted,
-        include_historical: false,
-    };
+    let input = accepted_input(accepted, "2025-04-01", "2025-04-22", Some(s2_hours()));
     for ch in [Channel::Provider, Channel::StateCorporation, Channel::Portal] {
         let ek = ctx_in("S2", ch, Some("east-kazakhstan"));
         let ts = lifecycle::targets(&ek, &Lifecycle::new(accepted), &input).unwrap();

@@ -60,6 +60,13 @@ test_maps! {
     Rule => "qujat.test.rule";
 }
 
+/// Runs `f` over an empty storage, in a reactive owner of its own as a
+/// page's code runs in.
+fn in_empty_storage(f: impl FnOnce()) {
+    storage().clear().unwrap();
+    Owner::new().with(f)
+}
+
 fn notices() -> StoreNotices {
     StoreNotices(RwSignal::new(Vec::new()))
 }
@@ -73,8 +80,7 @@ async fn unreadable_data_is_set_aside_reported_and_the_rest_loads() {
     good.insert("a".into(), "kept".into());
     storage().set_item("qujat.test.good", &store::encode(5, &good, &store::Format::FIRST)).unwrap();
 
-    let owner = Owner::new();
-    owner.with(|| {
+    Owner::new().with(|| {
         let n = notices();
         let bad = Collection::<Bad>::open(n);
         let ok = Collection::<Good>::open(n);
@@ -98,8 +104,7 @@ async fn data_from_a_newer_release_is_left_untouched_and_read_only() {
     storage().clear().unwrap();
     let future = "{\"v\":999,\"rev\":1,\"data\":{\"theirs\":\"kept\"}}";
     storage().set_item("qujat.test.future", future).unwrap();
-    let owner = Owner::new();
-    owner.with(|| {
+    Owner::new().with(|| {
         let n = notices();
         let c = Collection::<Future>::open(n);
         // Not misread as this release's data: shown empty, and reported.
@@ -126,8 +131,7 @@ async fn a_second_unreadable_value_never_overwrites_the_first_copy() {
     storage().clear().unwrap();
     storage().set_item("qujat.quarantine.qujat.test.bad", "first copy").unwrap();
     storage().set_item("qujat.test.bad", "second [").unwrap();
-    let owner = Owner::new();
-    owner.with(|| {
+    Owner::new().with(|| {
         let c = Collection::<Bad>::open(notices());
         assert!(c.with_untracked(|m| m.is_empty()));
     });
@@ -144,9 +148,7 @@ async fn a_second_unreadable_value_never_overwrites_the_first_copy() {
 
 #[wasm_bindgen_test]
 async fn a_write_lands_on_top_of_another_tabs_write() {
-    storage().clear().unwrap();
-    let owner = Owner::new();
-    owner.with(|| {
+    in_empty_storage(|| {
         let c = Collection::<Shared>::open(notices());
         assert_eq!(
             c.update(|m| {
@@ -184,9 +186,7 @@ async fn a_write_lands_on_top_of_another_tabs_write() {
 
 #[wasm_bindgen_test]
 async fn reload_picks_up_another_tabs_write_and_clear_forgets() {
-    storage().clear().unwrap();
-    let owner = Owner::new();
-    owner.with(|| {
+    in_empty_storage(|| {
         let c = Collection::<Synced>::open(notices());
         let mut theirs = Map::new();
         theirs.insert("x".into(), "<script>alert(1)</script>".into());
@@ -206,9 +206,7 @@ async fn reload_picks_up_another_tabs_write_and_clear_forgets() {
 
 #[wasm_bindgen_test]
 async fn a_refused_write_changes_nothing_and_says_not_saved() {
-    storage().clear().unwrap();
-    let owner = Owner::new();
-    owner.with(|| {
+    in_empty_storage(|| {
         let n = notices();
         let c = Collection::<Full>::open(n);
         c.update(|m| {
@@ -247,9 +245,7 @@ async fn a_refused_write_changes_nothing_and_says_not_saved() {
 
 #[wasm_bindgen_test]
 async fn a_change_that_says_no_writes_nothing() {
-    storage().clear().unwrap();
-    let owner = Owner::new();
-    owner.with(|| {
+    in_empty_storage(|| {
         let c = Collection::<Rule>::open(notices());
         c.update(|m| {
             m.insert("a".into(), "1".into());
@@ -299,9 +295,7 @@ fn advance(r: &mut Rec, to: &str) -> Result<(), String> {
 
 #[wasm_bindgen_test]
 async fn a_record_changes_at_the_revision_shown_or_not_at_all() {
-    storage().clear().unwrap();
-    let owner = Owner::new();
-    owner.with(|| {
+    in_empty_storage(|| {
         let c = Collection::<BTreeMap<String, Rec>>::open(notices());
         c.update(|m| {
             m.insert("r1".into(), Rec { rev: 0, state: "new".into() });
@@ -342,8 +336,7 @@ async fn submitting_keeps_the_draft_when_the_application_cannot_be_stored() {
     let draft = mount::sample_draft();
     let now = mount::sample_now();
     let signed = mount::sample_signature(&draft);
-    let owner = Owner::new();
-    owner.with(|| {
+    Owner::new().with(|| {
         let db = Db::open(notices());
         db.drafts
             .update(|m| {
@@ -442,8 +435,7 @@ async fn a_bundle_reports_at_start_the_trouble_of_the_collections_it_reads() {
         for key in ALL {
             storage().set_item(key, GARBAGE).unwrap();
         }
-        let owner = Owner::new();
-        owner.with(|| {
+        Owner::new().with(|| {
             let n = notices();
             let db = Db::open(n);
             read_at_start(db);

@@ -36,9 +36,8 @@ wasm_bindgen_test_configure!(run_in_browser);
 
 #[wasm_bindgen_test]
 async fn the_announcer_is_a_polite_status_present_and_empty_from_the_start() {
-    storage().clear().unwrap();
     let text = RwSignal::new(None::<String>);
-    let m = Mounted::new(move || view! { <Announcer text=text /> }).await;
+    let m = Mounted::first_visit(move || view! { <Announcer text=text /> }).await;
     assert_eq!(m.attr("p", "role").as_deref(), Some("status"));
     assert_eq!(m.attr("p", "aria-live").as_deref(), Some("polite"));
     assert_eq!(m.attr("p", "class").as_deref(), Some("visually-hidden"));
@@ -54,9 +53,8 @@ fn row(s: Submission) -> impl IntoView {
 
 #[wasm_bindgen_test]
 async fn a_record_table_has_column_headers_or_a_sentence() {
-    storage().clear().unwrap();
     let rows = RwSignal::new(Vec::<Submission>::new());
-    let m = Mounted::new(move || {
+    let m = Mounted::first_visit(move || {
         view! {
             <RecordTable rows=rows row=row
                 columns=vec!["Reference", "Status"] empty="None yet" caption="My applications" class="apps" />
@@ -76,8 +74,7 @@ async fn a_record_table_has_column_headers_or_a_sentence() {
 
 #[wasm_bindgen_test]
 async fn a_due_cell_says_late_in_words_and_only_when_late() {
-    storage().clear().unwrap();
-    let m = Mounted::new(|| {
+    let m = Mounted::first_visit(|| {
         view! {
             <table><tbody>
                 <tr class="late">{due_cell(Some("1 May 2026, 18:00".into()), true)}</tr>
@@ -100,10 +97,9 @@ async fn a_due_cell_says_late_in_words_and_only_when_late() {
 
 #[wasm_bindgen_test]
 async fn a_record_page_announces_outside_the_view_it_rebuilds() {
-    storage().clear().unwrap();
     mount::go_to("/");
     let record = RwSignal::new(Some(1u32));
-    let m = Mounted::new(move || {
+    let m = Mounted::first_visit(move || {
         use leptos_router::components::{Route, Routes};
         use leptos_router::path;
         view! {
@@ -140,8 +136,7 @@ async fn a_record_page_announces_outside_the_view_it_rebuilds() {
 
 #[wasm_bindgen_test]
 async fn sign_in_needed_and_not_found_say_what_to_do_with_one_way_out() {
-    storage().clear().unwrap();
-    let m = Mounted::new(|| view! { <SignInNeeded /> }).await;
+    let m = Mounted::first_visit(|| view! { <SignInNeeded /> }).await;
     assert_eq!(m.text("h1"), tr::signin_needed(EN));
     assert_eq!(m.attr("h1", "tabindex").as_deref(), Some("-1"));
     let href = m.attr("a.button", "href").unwrap();
@@ -164,8 +159,7 @@ async fn sign_in_needed_and_not_found_say_what_to_do_with_one_way_out() {
 
 #[wasm_bindgen_test]
 async fn the_staff_desk_frame_goes_back_heads_the_page_and_says_it_is_a_demo() {
-    storage().clear().unwrap();
-    let m = Mounted::new(|| {
+    let m = Mounted::first_visit(|| {
         view! {
             <StaffDesk back="/staff" back_text=tr::staff_back_to_list title=tr::staff_title reference="S2-1">
                 <p id="body">"Body"</p>
@@ -186,8 +180,7 @@ async fn the_staff_desk_frame_goes_back_heads_the_page_and_says_it_is_a_demo() {
 
 #[wasm_bindgen_test]
 async fn the_phone_is_absent_then_a_polite_log_that_reads_the_code_once() {
-    storage().clear().unwrap();
-    let m = Mounted::new(|| view! { <PhonePanel /> }).await;
+    let m = Mounted::first_visit(|| view! { <PhonePanel /> }).await;
     assert!(m.find("aside").is_none(), "no phone before the first SMS");
     // An SMS arrives (through storage, as from the flow that sent it).
     let owner = Owner::new();
@@ -227,9 +220,8 @@ async fn the_phone_is_absent_then_a_polite_log_that_reads_the_code_once() {
 
 #[wasm_bindgen_test]
 async fn the_code_confirmation_sends_asks_and_reports_errors_accessibly() {
-    storage().clear().unwrap();
     let verified = RwSignal::new(false);
-    let m = Mounted::new(move || {
+    let m = Mounted::first_visit(move || {
         view! {
             <OtpConfirm flow="test:1" phone="+77010000000" purpose=Purpose::Signing
                 digest=Callback::new(|()| Some("ab".repeat(32)))
@@ -282,10 +274,9 @@ fn someone(with_phone: bool) -> &'static registry::Person {
 
 #[wasm_bindgen_test]
 async fn the_signer_offers_what_the_person_can_use() {
-    storage().clear().unwrap();
     let errors = RwSignal::new(Vec::new());
     let p = someone(true);
-    let m = Mounted::new(move || {
+    let m = Mounted::first_visit(move || {
         view! {
             <Signer person=p flow="sign:test" document=Callback::new(|()| None)
                 on_signed=Callback::new(|_| ()) errors=errors />
@@ -314,9 +305,8 @@ async fn the_signer_offers_what_the_person_can_use() {
 
 #[wasm_bindgen_test]
 async fn key_tools_check_the_password_in_a_summary_and_say_what_they_did() {
-    storage().clear().unwrap();
     let p = someone(true);
-    let m = Mounted::new(move || view! { <KeyTools person=p /> }).await;
+    let m = Mounted::first_visit(move || view! { <KeyTools person=p /> }).await;
     let status = m.all("p[role=status]");
     assert_eq!(status.len(), 1, "one live region, present from the start");
     assert_eq!(status[0].get_attribute("aria-live").as_deref(), Some("polite"));
@@ -341,8 +331,7 @@ async fn key_tools_check_the_password_in_a_summary_and_say_what_they_did() {
 
 #[wasm_bindgen_test]
 async fn the_demo_clock_is_a_labelled_section_with_a_toggle_and_a_status() {
-    storage().clear().unwrap();
-    let m = Mounted::new(|| view! { <DemoClock /> }).await;
+    let m = Mounted::first_visit(|| view! { <DemoClock /> }).await;
     let id = m.attr("section.demo-clock", "aria-labelledby").unwrap();
     assert_eq!(m.text(&format!("#{id}")), tr::demo_title(EN));
     let toggle = m.get("button[aria-pressed]");
@@ -358,10 +347,9 @@ async fn the_demo_clock_is_a_labelled_section_with_a_toggle_and_a_status() {
 
 #[wasm_bindgen_test]
 async fn the_notifications_link_says_the_unread_count_in_words() {
-    storage().clear().unwrap();
     let s = sample_submission();
     let iin = s.applicant_iin.clone();
-    let m = Mounted::new(move || {
+    let m = Mounted::first_visit(move || {
         let db = use_db();
         db.apps
             .update(|m| {
@@ -428,8 +416,7 @@ async fn a_glance_at_stored_applications_counts_what_the_records_count() {
 
 #[wasm_bindgen_test]
 async fn details_is_a_native_closed_disclosure_named_by_its_summary() {
-    storage().clear().unwrap();
-    let m = Mounted::new(|| {
+    let m = Mounted::first_visit(|| {
         view! { <Details summary="Rules for this channel" class=Some("key-tools")><p id="inside">"Inside"</p></Details> }
     })
     .await;
@@ -441,8 +428,7 @@ async fn details_is_a_native_closed_disclosure_named_by_its_summary() {
 
 #[wasm_bindgen_test]
 async fn a_data_table_has_a_caption_and_column_headers() {
-    storage().clear().unwrap();
-    let m = Mounted::new(|| {
+    let m = Mounted::first_visit(|| {
         view! {
             <DataTable columns=vec!["Place", "Hours"] caption=Some(Caption::Shown("Opening hours")) class=Some("passport-table")>
                 <tr><th scope="row">"Office"</th><td>"9–18"</td></tr>
@@ -463,11 +449,10 @@ async fn a_data_table_has_a_caption_and_column_headers() {
 
 #[wasm_bindgen_test]
 async fn a_draft_page_asks_to_sign_in_and_hides_other_peoples_drafts() {
-    storage().clear().unwrap();
     mount::go_to("/apply/S2/d1/who");
     let draft = mount::sample_draft();
     let owner_iin = draft.applicant_iin.clone();
-    let m = Mounted::new(move || {
+    let m = Mounted::first_visit(move || {
         use leptos_router::components::{Route, Routes};
         use leptos_router::path;
         let db = qujat::ui::state::db::use_db();
@@ -519,7 +504,6 @@ async fn a_draft_page_asks_to_sign_in_and_hides_other_peoples_drafts() {
 
 #[wasm_bindgen_test]
 async fn the_browser_notifier_renders_nothing() {
-    storage().clear().unwrap();
-    let m = Mounted::new(|| view! { <BrowserNotifier /> }).await;
+    let m = Mounted::first_visit(|| view! { <BrowserNotifier /> }).await;
     assert_eq!(m.container.child_element_count(), 0, "it only talks to the browser");
 }

@@ -34,14 +34,13 @@ wasm_bindgen_test_configure!(run_in_browser);
 #[wasm_bindgen_test]
 async fn legal_basis_is_a_closed_disclosure_with_the_status_in_words_and_quotes_in_their_language()
 {
-    storage().clear().unwrap();
     let s2 = catalog::service(ServiceId::S2);
     let p = s2.summary.provenance.clone();
     let status = p.status;
     let cites = p.cites.len();
     let p_cites = p.cites.clone();
     assert!(cites > 0);
-    let m = Mounted::new(move || view! { <LegalBasis provenance=p /> }).await;
+    let m = Mounted::first_visit(move || view! { <LegalBasis provenance=p /> }).await;
     let details = m.get("details.legal-basis");
     assert!(!details.has_attribute("open"), "closed by default");
     let summary = m.text("details.legal-basis > summary");
@@ -114,13 +113,12 @@ fn a_quotes_file_is_read_only_when_it_is_this_builds_list() {
 
 #[wasm_bindgen_test]
 async fn law_text_marks_a_working_translation_in_words() {
-    storage().clear().unwrap();
     let s2 = catalog::service(ServiceId::S2);
     // The English text is a working translation everywhere, said once in
     // the footer; in Kazakh or Russian it is marked where it occurs.
     let text = s2.name.text.clone();
     let working_kk = text.is_working(Lang::Kk);
-    let m = Mounted::new(move || {
+    let m = Mounted::first_visit(move || {
         provide_context(qujat::ui::state::prefs::CurrentLang(Lang::Kk));
         view! { <p id="t"><LawText text=text /></p> }
     })
@@ -139,7 +137,6 @@ async fn law_text_marks_a_working_translation_in_words() {
 
 #[wasm_bindgen_test]
 async fn why_this_date_is_a_closed_disclosure_with_the_steps_in_order() {
-    storage().clear().unwrap();
     let s2 = catalog::service(ServiceId::S2);
     let term = &s2.terms[0];
     let d = deadline::deadline_for(
@@ -153,7 +150,7 @@ async fn why_this_date_is_a_closed_disclosure_with_the_steps_in_order() {
     let steps = d.explanation.steps.len();
     let assumptions = d.explanation.assumptions.len();
     let explanation = d.explanation.clone();
-    let m = Mounted::new(move || view! { <WhyThisDate explanation=explanation /> }).await;
+    let m = Mounted::first_visit(move || view! { <WhyThisDate explanation=explanation /> }).await;
     assert!(!m.get("details.why").has_attribute("open"));
     assert_eq!(m.text("details.why > summary"), tr::common_why_this_date(EN));
     assert_eq!(m.all("ol.why__steps > li").len(), steps, "an ordered list, one step each");
@@ -167,12 +164,11 @@ async fn why_this_date_is_a_closed_disclosure_with_the_steps_in_order() {
 
 #[wasm_bindgen_test]
 async fn why_this_date_says_when_it_was_worked_out_again() {
-    storage().clear().unwrap();
     let s = sample_submission();
     let fresh = s.deadline().unwrap();
     assert!(!fresh.recomputed, "a new application keeps its own explanation");
     let explanation = fresh.deadline.explanation.clone();
-    let m = Mounted::new(move || view! { <WhyThisDate explanation=explanation /> }).await;
+    let m = Mounted::first_visit(move || view! { <WhyThisDate explanation=explanation /> }).await;
     assert!(m.find(".why__recomputed").is_none(), "said only when recomputed");
     drop(m);
     let explanation = fresh.deadline.explanation;
@@ -183,7 +179,6 @@ async fn why_this_date_says_when_it_was_worked_out_again() {
 
 #[wasm_bindgen_test]
 async fn the_timeline_has_headed_rows_late_in_words_and_machine_readable_times() {
-    storage().clear().unwrap();
     let s = sample_submission();
     // A month later nothing has been done: every target is late.
     let later = sample_now() + chrono::Duration::days(40);
@@ -191,7 +186,7 @@ async fn the_timeline_has_headed_rows_late_in_words_and_machine_readable_times()
     let n = targets.len();
     let events = s.lifecycle.events.clone();
     let tag = s.clone();
-    let m = Mounted::new(move || {
+    let m = Mounted::first_visit(move || {
         view! {
             <StatusTag submission=tag />
             <TargetsTable targets=targets now=later />
@@ -217,8 +212,7 @@ async fn the_timeline_has_headed_rows_late_in_words_and_machine_readable_times()
 
 #[wasm_bindgen_test]
 async fn tags_and_notices_say_it_in_words() {
-    storage().clear().unwrap();
-    let m = Mounted::new(|| {
+    let m = Mounted::first_visit(|| {
         view! {
             <Tag of=Status::LostForce />
             {late_tag()}
@@ -243,10 +237,9 @@ async fn tags_and_notices_say_it_in_words() {
 
 #[wasm_bindgen_test]
 async fn a_complaints_marks_and_summary() {
-    storage().clear().unwrap();
     let c = sample_complaint();
     let (a, b, d) = (c.clone(), c.clone(), c.draft.clone());
-    let m = Mounted::new(move || {
+    let m = Mounted::first_visit(move || {
         view! {
             <Marks complaint=a />
             <RegistrationDetails complaint=b />
@@ -277,8 +270,7 @@ async fn a_complaints_marks_and_summary() {
 
 #[wasm_bindgen_test]
 async fn required_documents_are_a_list_with_their_basis() {
-    storage().clear().unwrap();
-    let m = Mounted::new(|| required_documents(ServiceId::S2, &[Situation::Loss])).await;
+    let m = Mounted::first_visit(|| required_documents(ServiceId::S2, &[Situation::Loss])).await;
     let docs = m.all("ul.doc-list > li");
     assert!(!docs.is_empty());
     for d in docs {
@@ -288,8 +280,7 @@ async fn required_documents_are_a_list_with_their_basis() {
 
 #[wasm_bindgen_test]
 async fn the_qr_code_is_an_image_named_by_its_reference() {
-    storage().clear().unwrap();
-    let m = Mounted::new(
+    let m = Mounted::first_visit(
         || view! { <QrCode text="S2-250320-ABCDEF" label="QR code of S2-250320-ABCDEF" /> },
     )
     .await;
@@ -306,10 +297,9 @@ async fn the_qr_code_is_an_image_named_by_its_reference() {
 
 #[wasm_bindgen_test]
 async fn a_receipts_code_is_its_signed_code_with_a_check_link_or_else_its_reference() {
-    storage().clear().unwrap();
     const REFERENCE: &str = "S2-250320-ABCDEF";
     for code in [Some("QJ1-CODE"), None] {
-        let m = Mounted::new(move || {
+        let m = Mounted::first_visit(move || {
             view! { <ReceiptQr code=code.map(str::to_string) reference=REFERENCE label="QR code of S2-250320-ABCDEF" /> }
         })
         .await;
@@ -334,9 +324,8 @@ async fn a_receipts_code_is_its_signed_code_with_a_check_link_or_else_its_refere
 
 #[wasm_bindgen_test]
 async fn the_regional_note_names_the_regulation_or_says_the_region_has_none() {
-    storage().clear().unwrap();
     let east = "east-kazakhstan".to_string();
-    let applies = Mounted::new(move || {
+    let applies = Mounted::first_visit(move || {
         view! { <RegionalNote service=ServiceId::S2 channel=Channel::Portal region=Some(east.clone()) /> }
     })
     .await;
@@ -378,12 +367,11 @@ async fn the_regional_note_names_the_regulation_or_says_the_region_has_none() {
 
 #[wasm_bindgen_test]
 async fn an_interpretation_is_read_next_to_its_value_without_opening_the_basis() {
-    storage().clear().unwrap();
     let p = catalog::notes().portal_steps.clone();
     assert_eq!(p.status, Status::Assumption);
     let note = p.note.clone().expect("the mapping says why").get(EN).to_string();
     let rule = p.rule.clone().expect("a RULES.md resolution");
-    let m = Mounted::new(move || view! { <LegalBasis provenance=p /> }).await;
+    let m = Mounted::first_visit(move || view! { <LegalBasis provenance=p /> }).await;
     let reading = m.text(".legal-basis__reading");
     assert!(reading.starts_with(Status::Assumption.label(EN)), "{reading}");
     assert!(reading.contains(&note), "the reasoning: {reading}");

@@ -67,6 +67,14 @@ impl Mounted {
         m
     }
 
+    /// Mounts `view` over an empty storage, as on a first visit.
+    pub async fn first_visit<V: IntoView + 'static>(
+        view: impl FnOnce() -> V + Send + 'static,
+    ) -> Mounted {
+        storage().clear().unwrap();
+        Mounted::new(view).await
+    }
+
     /// Lets the reactive system run.
     pub async fn settle(&self) {
         for _ in 0..3 {

@@ -387,6 +387,18 @@ mod tests {
         Ok(())
     }
 
+    type Added = Result<Written<Notes, ()>, WriteError<()>>;
+
+    /// [`write`]s the note `k` = `v` under [`KEY`].
+    fn add(s: &impl RawStorage, k: &str, v: &str) -> Added {
+        write(s, KEY, &Format::FIRST, |m: &mut Notes| note(m, k, v))
+    }
+
+    /// [`write_once`]s the note `k` = `v` under [`KEY`].
+    fn add_once(s: &impl RawStorage, k: &str, v: &str) -> Added {
+        write_once(s, KEY, &Format::FIRST, |m: &mut Notes| note(m, k, v))
+    }
+
     fn stored(s: &MemoryStorage) -> Notes {
         load::<Notes>(s, KEY, &Format::FIRST).into_parts().1
     }
@@ -394,9 +406,9 @@ mod tests {
     #[test]
     fn a_write_is_read_back_with_the_next_revision() {
         let s = MemoryStorage::new();
-        let w = write(&s, KEY, &Format::FIRST, |m: &mut Notes| note(m, "a", "1")).unwrap();
+        let w = add(&s, "a", "1").unwrap();
         assert_eq!(w.rev, 1);
-        let w = write(&s, KEY, &Format::FIRST, |m: &mut Notes| note(m, "b", "2")).unwrap();
+        let w = add(&s, "b", "2").unwrap();
         assert_eq!(w.rev, 2);
         match load::<Notes>(&s, KEY, &Format::FIRST) {
             Loaded::Read(env) => {
@@ -410,7 +422,7 @@ mod tests {
     #[test]
     fn another_writer_in_between_is_not_overwritten() {
         let s = MemoryStorage::new();
-        write(&s, KEY, &Format::FIRST, |m: &mut Notes| note(m, "a", "1")).unwrap();
+        add(&s, "a", "1").unwrap();
         // While this tab applies its change, another tab stores "b".
         let theirs = encode(
             2,
@@ -432,14 +444,14 @@ mod tests {
     #[test]
     fn a_single_attempt_never_overwrites_a_writer_in_between() {
         let s = MemoryStorage::new();
-        write(&s, KEY, &Format::FIRST, |m: &mut Notes| note(m, "a", "1")).unwrap();
+        add(&s, "a", "1").unwrap();
         let theirs = encode(2, &Notes::from([("b".into(), "2".into())]), &Format::FIRST);
         s.meanwhile(KEY, &theirs);
-        let r = write_once(&s, KEY, &Format::FIRST, |m: &mut Notes| note(m, "c", "3"));
+        let r = add_once(&s, "c", "3");
         assert_eq!(r, Err(WriteError::Contended));
         assert_eq!(s.get(KEY).as_deref(), Some(theirs.as_str()), "theirs stays");
         // Once nobody writes in between, it is stored on top of theirs.
-        let w = write_once(&s, KEY, &Format::FIRST, |m: &mut Notes| note(m, "c", "3")).unwrap();
+        let w = add_once(&s, "c", "3").unwrap();
         assert_eq!(w.rev, 3);
         assert_eq!(stored(&s).keys().cloned().collect::<Vec<_>>(), ["b", "c"]);
     }
@@ -449,13 +461,13 @@ mod tests {
         let s = MemoryStorage::new();
         let newer = r#"{"v":7,"rev":1,"data":{}}"#;
         s.put(KEY, newer);
-        let r = write_once(&s, KEY, &Format::FIRST, |m: &mut Notes| note(m, "a", "1"));
+        let r = add_once(&s, "a", "1");
         assert_eq!(r, Err(WriteError::Newer { version: 7 }));
         assert_eq!(s.get(KEY).as_deref(), Some(newer));
 
         let s = MemoryStorage::new();
         s.refuse_writes(true);
-        let r = write_once(&s, KEY, &Format::FIRST, |m: &mut Notes| note(m, "a", "1"));
+        let r = add_once(&s, "a", "1");
         assert_eq!(r, Err(WriteError::NotSaved));
         assert_eq!(s.get(KEY), None);
     }
@@ -478,7 +490,7 @@ mod tests {
             }
         }
         let s = Busy(MemoryStorage::new(), Cell::new(0));
-        let r = write(&s, KEY, &Format::FIRST, |m: &mut Notes| note(m, "a", "1"));
+        let r = add(&s, "a", "1");
         assert_eq!(r, Err(WriteError::Contended));
         assert!(stored(&s.0).is_empty());
     }
@@ -486,14 +498,14 @@ mod tests {
     #[test]
     fn a_full_store_changes_nothing_and_says_so() {
         let s = MemoryStorage::with_quota(120);
-        write(&s, KEY, &Format::FIRST, |m: &mut Notes| note(m, "a", "1")).unwrap();
+        add(&s, "a", "1").unwrap();
         let before = s.get(KEY);
         let big = "x".repeat(200);
-        let r = write(&s, KEY, &Format::FIRST, |m: &mut Notes| note(m, "b", &big));
+        let r = add(&s, "b", &big);
         assert_eq!(r, Err(WriteError::NotSaved));
         assert_eq!(s.get(KEY), before);
         s.refuse_writes(true);
-        let r = write(&s, KEY, &Format::FIRST, |m: &mut Notes| note(m, "c", "3"));
+        let r = add(&s, "c", "3");
         assert_eq!(r, Err(WriteError::NotSaved));
         assert_eq!(s.get(KEY), before);
     }
@@ -517,7 +529,7 @@ mod tests {
         let loaded = load::<Notes>(&s, KEY, &Format::FIRST);
         assert_eq!(loaded, Loaded::Newer { version: 7 });
         assert!(loaded.is_read_only());
-        let r = write(&s, KEY, &Format::FIRST, |m: &mut Notes| note(m, "a", "1"));
+        let r = add(&s, "a", "1");
         assert_eq!(r, Err(WriteError::Newer { version: 7 }));
         assert_eq!(s.get(KEY).as_deref(), Some(newer));
         assert_eq!(s.keys(), [KEY], "nothing set aside, nothing removed");
@@ -541,7 +553,7 @@ mod tests {
         assert_eq!(s.get(KEY), None);
         // A write over unreadable data sets it aside first, too.
         s.put(KEY, "third garbage");
-        write(&s, KEY, &Format::FIRST, |m: &mut Notes| note(m, "a", "1")).unwrap();
+        add(&s, "a", "1").unwrap();
         assert_eq!(s.get("qujat.quarantine.qujat.notes~3").as_deref(), Some("third garbage"));
         assert_eq!(stored(&s).len(), 1);
     }
@@ -555,7 +567,7 @@ mod tests {
         assert!(loaded.is_read_only());
         assert_eq!(s.get(KEY).as_deref(), Some("garbage that fills the store"));
         assert_eq!(s.keys(), [KEY]);
-        let r = write(&s, KEY, &Format::FIRST, |m: &mut Notes| note(m, "a", "1"));
+        let r = add(&s, "a", "1");
         assert_eq!(r, Err(WriteError::Unreadable));
         assert_eq!(s.get(KEY).as_deref(), Some("garbage that fills the store"));
     }
