@@ -17,7 +17,7 @@ import { registryPerson } from './lib/facts.mjs';
 import { msg, fmt } from './lib/texts.mjs';
 import { NOW } from './lib/time.mjs';
 import { signIn } from './lib/flows/signin.mjs';
-import { confirmIdentity, consentByOtp, consentByNotice, issueReceipt, receiptNumber } from './lib/flows/operator.mjs';
+import { confirmIdentity, consentByOtp, consentByNotice, issueReceipt, receiptNumber, tickDocuments } from './lib/flows/operator.mjs';
 import { waitStatus, toIssuance, openTracker, openDesk, setRole, act, targets, history, openDemoTools, expectHistory, appTime } from './lib/flows/staff.mjs';
 import { signInByIin } from './lib/flows/signin.mjs';
 import { signWithOtp } from './lib/flows/sign.mjs';
@@ -48,8 +48,7 @@ async function startTicket(page, lang, ticket) {
 async function acceptWholePackage(page, lang, consent = consentByOtp) {
   await confirmIdentity(page, lang);
   await consent(page, lang);
-  const boxes = page.getByRole('checkbox');
-  for (let i = 0; i < (await boxes.count()); i++) await boxes.nth(i).check();
+  await tickDocuments(page);
   const receipt = await issueReceipt(page, lang, 'acceptance');
   return { receipt, number: await receiptNumber(page) };
 }
@@ -211,10 +210,7 @@ pageTest('en: S2 at the counter without a booking, an incomplete package refused
   await button(page, msg(lang, 'counter_start')).click();
   await page.locator('.operator__identity', { hasText: who.iin }).waitFor();
   await confirmIdentity(page, lang, { consent: false });
-  const boxes = page.getByRole('checkbox');
-  const n = await boxes.count();
-  assert.ok(n >= 2, 'S2 lists its documents');
-  for (let i = 0; i < n - 1; i++) await boxes.nth(i).check();
+  assert.ok((await tickDocuments(page, (listed) => listed - 1)) >= 2, 'S2 lists its documents');
   const receipt = await issueReceipt(page, lang, 'refusal');
   assert.ok((await receipt.innerText()).includes(fmt(lang, 'operator_form_rules', { n: 4 })), 'Appendix 4 to the Rules');
   await expectAxeClean(page, `counter, refusal receipt, ${lang}`);

@@ -23,6 +23,7 @@ import {
   consentByOtp,
   consentByNotice,
   issueReceipt,
+  tickDocuments,
   receiptNumber,
   expectNoPlaintext,
 } from './lib/flows/operator.mjs';
@@ -59,10 +60,7 @@ pageTest('ru: PIN, unlock, S1 visit where the provider obtains the consent (told
   await expectNoPlaintext(page, S1_LOSS, 'after consent');
 
   // S1 at the State Corporation: the application to the head and the ID.
-  const boxes = page.getByRole('checkbox');
-  assert.equal(await boxes.count(), 2, 'S1 lists two documents for the State Corporation');
-  await boxes.nth(0).check();
-  await boxes.nth(1).check();
+  assert.equal(await tickDocuments(page, 2), 2, 'S1 lists two documents for the State Corporation');
   const receipt = await issueReceipt(page, lang, 'acceptance');
   const text = await receipt.innerText();
   assert.ok(text.includes(fmt(lang, 'operator_form_standard', { n: 2 })), 'Appendix 2 to the standard');
@@ -167,10 +165,7 @@ pageTest('kk: S3 consent by a drawn signature kept across a reload; S2 visit wit
   await expectAxeClean(page, `package, S2, ${lang}`);
 
   // S2 for a damaged document: application, ID and the original; tick two.
-  const boxes = page.getByRole('checkbox');
-  assert.equal(await boxes.count(), 3, 'S2 with damage lists three documents');
-  await boxes.nth(0).check();
-  await boxes.nth(1).check();
+  assert.equal(await tickDocuments(page, 2), 3, 'S2 with damage lists three documents');
   const receipt = await issueReceipt(page, lang, 'refusal');
   const text = await receipt.innerText();
   assert.ok(text.includes(fmt(lang, 'operator_form_rules', { n: 4 })), 'Appendix 4 to the Rules');
@@ -200,10 +195,7 @@ pageTest('en: offline home visit — S3 accepted while offline, "to deliver", sy
   await openVisit(page, lang, S3);
   await confirmIdentity(page, lang);
   await consentByOtp(page, lang);
-  const boxes = page.getByRole('checkbox');
-  const n = await boxes.count();
-  assert.ok(n >= 2, 'S3 lists its documents');
-  for (let i = 0; i < n; i++) await boxes.nth(i).check();
+  assert.ok((await tickDocuments(page)) >= 2, 'S3 lists its documents');
   const receipt = await issueReceipt(page, lang, 'acceptance');
   const number = await receiptNumber(page);
   // S3 names no form for the receipt: none is invented.
@@ -353,8 +345,7 @@ pageTest('ru: S1 and S3 packages accepted on home visits become applications: th
     await openVisit(page, lang, who);
     await confirmIdentity(page, lang);
     await consent(page, lang);
-    const boxes = page.getByRole('checkbox');
-    for (let i = 0; i < (await boxes.count()); i++) await boxes.nth(i).check();
+    await tickDocuments(page);
     await issueReceipt(page, lang, 'acceptance');
     numbers[who.iin] = await receiptNumber(page);
     await page.getByRole('link', { name: msg(lang, 'operator_back_to_list') }).first().click();

@@ -133,6 +133,19 @@ export async function consentByOtp(page, lang) {
 }
 
 /** Issues the receipt (acceptance or refusal); returns its locator. */
+/**
+ * Ticks the package's documents as handed in: all, or the first `ticked`
+ * (a number, or a function of how many are listed). Returns how many the
+ * package lists, for the caller to check.
+ */
+export async function tickDocuments(page, ticked = (listed) => listed) {
+  const boxes = page.getByRole('checkbox');
+  const listed = await boxes.count();
+  const n = Math.min(listed, typeof ticked === 'function' ? ticked(listed) : ticked);
+  for (let i = 0; i < n; i++) await boxes.nth(i).check();
+  return listed;
+}
+
 export async function issueReceipt(page, lang, kind) {
   await page.getByRole('button', { name: msg(lang, 'operator_issue_receipt') }).click();
   const title = msg(lang, kind === 'acceptance' ? 'operator_acceptance_title' : 'operator_refusal_title');
