@@ -16,6 +16,7 @@ import { registryPerson } from './lib/facts.mjs';
 import { msg, fmt, escapeRegExp } from './lib/texts.mjs';
 import { NOW, kzClock } from './lib/time.mjs';
 import {
+  openOperatorMode,
   setPin,
   unlock,
   openVisit,
@@ -110,8 +111,7 @@ pageTest('ru: PIN, unlock, S1 visit where the provider obtains the consent (told
 
 pageTest('kk: S3 consent by a drawn signature kept across a reload; S2 visit with no consent step, incomplete package → refusal receipt (Appendix 4)', async ({ page }) => {
   const lang = 'kk';
-  await gotoApp(page, '/corporation/operator');
-  await setPin(page, lang);
+  await openOperatorMode(page, lang);
   await expectAxeClean(page, `visit list, ${lang}`);
   // S3: the State Corporation employee obtains the consent (F003 L46), and
   // the source does not say how, so a drawn signature is offered.
@@ -229,9 +229,7 @@ pageTest('en: operator mode locks itself after 5 minutes without input, not befo
   const lang = 'en';
   // Playwright's clock drives Date.now and the timers, so no test waits 5 minutes.
   await page.clock.install({ time: NOW });
-  await gotoApp(page, '/corporation/operator');
-  await switchLanguage(page, lang);
-  await setPin(page, lang);
+  await openOperatorMode(page, lang);
   await page.clock.fastForward('04:00');
   assert.equal(await h1Text(page), msg(lang, 'operator_visits_title'), 'still open after 4 minutes');
   // Input resets the timer.
@@ -248,9 +246,7 @@ pageTest('en: operator mode locks itself after 5 minutes without input, not befo
 pageTest('en: wrong PINs are counted on the real clock — tries left, then growing waits, and the tenth deletes the data; "Forgot the PIN?" deletes only after its confirmation; an unreadable store is set aside, never a dead end', async ({ page }) => {
   const lang = 'en';
   await page.clock.install({ time: NOW });
-  await gotoApp(page, '/corporation/operator');
-  await switchLanguage(page, lang);
-  await setPin(page, lang);
+  await openOperatorMode(page, lang);
   await page.getByRole('button', { name: msg(lang, 'operator_lock') }).click();
   await expectH1(page, msg(lang, 'operator_unlock_title'), 'locked');
   await page.getByText(fmt(lang, 'operator_pin_wipe_rule', { n: 10 })).waitFor();
@@ -335,9 +331,7 @@ pageTest('en: wrong PINs are counted on the real clock — tries left, then grow
 
 pageTest('ru: S1 and S3 packages accepted on home visits become applications: the back office registers them, the citizen follows them in the cabinet', async ({ page }) => {
   const lang = 'ru';
-  await gotoApp(page, '/corporation/operator');
-  await switchLanguage(page, lang);
-  await setPin(page, lang);
+  await openOperatorMode(page, lang);
 
   // S1: the provider obtains the consent (told); S3: consent by SMS code.
   const numbers = {};

@@ -5,7 +5,7 @@
 
 import { assert } from '../assert.mjs';
 import { expectAxeClean } from '../axe.mjs';
-import { expectH1, h1Text, storageDump } from '../app.mjs';
+import { expectH1, gotoApp, h1Text, storageDump, switchLanguage } from '../app.mjs';
 import { msg, fmt } from '../texts.mjs';
 
 export const PIN = '246810';
@@ -52,6 +52,16 @@ export async function expectNoPlaintext(page, who, label, { delivered = [] } = {
 }
 
 /** First use: the PIN screen, a too-short PIN and a mismatch refused, then the real PIN. */
+/**
+ * Opens operator mode on a tablet that has none yet, in `lang` (Kazakh,
+ * the default, needs no switch), and sets its PIN: the visit list.
+ */
+export async function openOperatorMode(page, lang) {
+  await gotoApp(page, '/corporation/operator');
+  if (lang !== 'kk') await switchLanguage(page, lang);
+  await setPin(page, lang);
+}
+
 export async function setPin(page, lang) {
   await expectH1(page, msg(lang, 'operator_setup_title'), `set-up, ${lang}`);
   await expectAxeClean(page, `PIN set-up, ${lang}`);
