@@ -56,19 +56,26 @@ pub(super) fn use_tickets(raw: &str, f: &Format, g: &mut Gen) -> Option<()> {
 }
 
 pub(super) fn use_counter(raw: &str, f: &Format, g: &mut Gen) -> Option<()> {
-    use_operator_data(raw, f, g)?;
-    if let Some(data) = decode::<OperatorData>(raw, f) {
-        for v in &data.visits {
-            let _ = v.location();
-            let _ = v.application().map(|a| a.verify());
-        }
-        let _ = visit::delivered_applications(&data);
+    let data = decode::<OperatorData>(raw, f)?;
+    // The operator's steps change a copy; the counter's pages read the data
+    // as stored.
+    step_operator_data(data.clone(), g);
+    for v in &data.visits {
+        let _ = v.location();
+        let _ = v.application().map(|a| a.verify());
     }
+    let _ = visit::delivered_applications(&data);
     Some(())
 }
 
 pub(super) fn use_operator_data(raw: &str, f: &Format, g: &mut Gen) -> Option<()> {
-    let mut data = decode::<OperatorData>(raw, f)?;
+    step_operator_data(decode::<OperatorData>(raw, f)?, g);
+    Some(())
+}
+
+/// What the operator's pages do with decoded data: every visit's views,
+/// finishing some, a wrong code, and a sync.
+fn step_operator_data(mut data: OperatorData, g: &mut Gen) {
     let _ = data.to_deliver();
     let now = g.instant();
     for v in &mut data.visits {
@@ -86,5 +93,4 @@ pub(super) fn use_operator_data(raw: &str, f: &Format, g: &mut Gen) -> Option<()
         }
     }
     let _ = visit::sync(&mut data, g.chance(50), now);
-    Some(())
 }
