@@ -17,7 +17,7 @@ import { registryPerson } from './lib/facts.mjs';
 import { msg, fmt } from './lib/texts.mjs';
 import { NOW } from './lib/time.mjs';
 import { signIn } from './lib/flows/signin.mjs';
-import { confirmIdentity, consentByOtp, consentByNotice, issueReceipt, receiptNumber, tickDocuments } from './lib/flows/operator.mjs';
+import { acceptWholePackage, confirmIdentity, consentByNotice, issueReceipt, tickDocuments } from './lib/flows/operator.mjs';
 import { waitStatus, toIssuance, openTracker, openDesk, setRole, act, targets, history, openDemoTools, expectHistory, appTime } from './lib/flows/staff.mjs';
 import { signInByIin } from './lib/flows/signin.mjs';
 import { signWithOtp } from './lib/flows/sign.mjs';
@@ -38,19 +38,6 @@ async function openCounter(page, lang, office = OFFICE) {
 async function startTicket(page, lang, ticket) {
   await page.getByLabel(msg(lang, 'counter_ticket_label')).fill(ticket);
   await button(page, msg(lang, 'counter_start')).click();
-}
-
-/**
- * The identified citizen's consent is had (`consent`: by SMS code, or the
- * provider obtains it), every document is ticked, and the acceptance
- * receipt is issued: returns it and its number.
- */
-async function acceptWholePackage(page, lang, consent = consentByOtp) {
-  await confirmIdentity(page, lang);
-  await consent(page, lang);
-  await tickDocuments(page);
-  const receipt = await issueReceipt(page, lang, 'acceptance');
-  return { receipt, number: await receiptNumber(page) };
 }
 
 /**

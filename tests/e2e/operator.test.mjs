@@ -16,6 +16,7 @@ import { registryPerson } from './lib/facts.mjs';
 import { msg, fmt, escapeRegExp } from './lib/texts.mjs';
 import { NOW, kzClock } from './lib/time.mjs';
 import {
+  acceptWholePackage,
   openOperatorMode,
   setPin,
   unlock,
@@ -337,11 +338,7 @@ pageTest('ru: S1 and S3 packages accepted on home visits become applications: th
   const numbers = {};
   for (const [who, consent] of [[S1_LOSS, consentByNotice], [S3, consentByOtp]]) {
     await openVisit(page, lang, who);
-    await confirmIdentity(page, lang);
-    await consent(page, lang);
-    await tickDocuments(page);
-    await issueReceipt(page, lang, 'acceptance');
-    numbers[who.iin] = await receiptNumber(page);
+    numbers[who.iin] = (await acceptWholePackage(page, lang, consent)).number;
     await page.getByRole('link', { name: msg(lang, 'operator_back_to_list') }).first().click();
     await expectH1(page, msg(lang, 'operator_visits_title'), 'back to the list');
   }

@@ -164,3 +164,16 @@ export async function issueReceipt(page, lang, kind) {
 }
 
 export const receiptNumber = async (page) => (await page.locator('.operator__receipt dd').first().innerText()).trim();
+
+/**
+ * The identified citizen's consent is had (`consent`: by SMS code, or the
+ * provider obtains it), every document is ticked, and the acceptance
+ * receipt is issued: returns it and its number.
+ */
+export async function acceptWholePackage(page, lang, consent = consentByOtp) {
+  await confirmIdentity(page, lang);
+  await consent(page, lang);
+  await tickDocuments(page);
+  const receipt = await issueReceipt(page, lang, 'acceptance');
+  return { receipt, number: await receiptNumber(page) };
+}
