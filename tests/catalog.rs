@@ -625,7 +625,7 @@ fn terms_per_service_and_channel() {
     for t in &s1.terms {
         assert_eq!((t.amount, t.unit), (20, Unit::CalendarDays));
         assert_eq!(t.start, StartRule::DayAfterHandIn);
-        assert_eq!(t.end, EndRule::NextWorkingDay);
+        assert_eq!(t.end, EndRule::AsCounted);
         let end = t.end_provenance.as_ref().unwrap();
         assert_eq!(end.status, Status::Assumption);
     }

@@ -291,10 +291,12 @@ fn deadline_s2_portal() {
 #[test]
 fn deadline_s1_twenty_calendar_days() {
     if let Some(v) = deadline("S1", "provider", "2025-03-01T11:00:00+05:00", None) {
-        // Day 20 is Fri 21 Mar (Nauryz): moved to Wed 26 Mar.
-        assert_eq!(dates(&v), pair("2025-03-01", "2025-03-26"));
+        // Day 20 is Fri 21 Mar (Nauryz): the date stays (RULES.md §5.2),
+        // and the explanation says the offices are closed that day.
+        assert_eq!(dates(&v), pair("2025-03-01", "2025-03-21"));
         let steps = v["explanation"]["steps"].as_array().unwrap();
-        assert!(steps.iter().any(|s| s["step"] == "moved-to-working-day"));
+        assert!(steps.iter().any(|s| s["step"] == "due-on-day-off"), "{steps:?}");
+        assert!(!steps.iter().any(|s| s["step"] == "moved-to-working-day"));
     }
     if let Some(v) = deadline("S1", "provider", "2025-04-01T11:00:00+05:00", None) {
         assert_eq!(dates(&v), pair("2025-04-01", "2025-04-21"));

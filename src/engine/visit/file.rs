@@ -36,9 +36,10 @@
 //! let app = &apps[0];
 //! assert_eq!(app.reference, data.visits.iter().find(|v| v.id == "V2").unwrap().receipt.as_ref().unwrap().number);
 //! assert!(app.verify().is_ok());
-//! // S1: 20 calendar days from the hand-in (F000 L12) end on Sunday
-//! // 13 December, so on the next working day.
-//! assert_eq!(app.deadline()?.deadline.due.to_string(), "2026-12-14");
+//! // S1: 20 calendar days from the hand-in (F000 L14) end on Sunday
+//! // 13 December. The source does not move a last day off (RULES.md §5.2):
+//! // the date stays, and the offices are closed that day.
+//! assert_eq!(app.deadline()?.deadline.due.to_string(), "2026-12-13");
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 

@@ -9,7 +9,7 @@ use crate::engine::calendar::{self, CalendarError};
 use crate::engine::catalog::{Place, Service, TimeKind};
 use crate::engine::deadline::{self, DeadlineError};
 use crate::engine::source::Lang;
-use crate::engine::term::{EndRule, StartRule, Term};
+use crate::engine::term::{EndRule, StartRule, Term, Unit};
 use crate::i18n::tr;
 use crate::ui::format;
 use crate::ui::labels::{Label, Message, t};
@@ -38,6 +38,17 @@ pub fn terms(service: &'static Service, _: Memo<NaiveDate>) -> AnyView {
     .into_any()
 }
 
+/// What happens when the counted last day is a day off, where a term can
+/// end on one: a calendar-day term (S1); a working-day count always ends on
+/// a working day, so it says nothing.
+fn end_rule(term: &Term) -> Option<fn(Lang) -> &'static str> {
+    match (term.end, term.unit) {
+        (EndRule::NextWorkingDay, _) => Some(tr::passport_end_next_working_day),
+        (EndRule::AsCounted, Unit::CalendarDays) => Some(tr::passport_end_as_counted),
+        (EndRule::AsCounted, Unit::WorkingDays) => None,
+    }
+}
+
 #[component]
 fn TermRow(term: &'static Term) -> impl IntoView {
     let lang = use_lang();
@@ -53,8 +64,7 @@ fn TermRow(term: &'static Term) -> impl IntoView {
                 <LegalBasis provenance=term.provenance.clone() />
                 <p class="small">{start}</p>
                 <LegalBasis provenance=term.start_provenance.clone() />
-                {(term.end == EndRule::NextWorkingDay)
-                    .then(|| view! { <p class="small">{t(tr::passport_end_next_working_day)}</p> })}
+                {end_rule(term).map(|text| view! { <p class="small">{t(text)}</p> })}
                 {term.end_provenance.clone().map(|p| view! { <LegalBasis provenance=p /> })}
             </td>
         </tr>
