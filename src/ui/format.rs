@@ -49,11 +49,6 @@ pub fn masked_phone(phone: &str) -> String {
     format!("+7 7•• ••• •• {tail}")
 }
 
-/// Groups a code as "123 456" so it is read out digit group by group.
-pub fn spaced(code: &str) -> String {
-    if code.len() == 6 { format!("{} {}", &code[..3], &code[3..]) } else { code.to_string() }
-}
-
 /// "Surname Name Patronymic", leaving out what is not there.
 pub fn full_name(surname: &str, name: &str, patronymic: Option<&str>) -> String {
     [Some(surname), Some(name), patronymic].into_iter().flatten().collect::<Vec<_>>().join(" ")

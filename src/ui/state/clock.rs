@@ -84,7 +84,13 @@ impl Clock {
     /// events must keep their order. When storage refuses the new offset
     /// the clock stays where it was (the shell says it was not saved).
     pub fn advance_to(&self, instant: DateTime<Utc>) {
-        let gap = instant - self.now_untracked();
+        self.advance_by(instant - self.now_untracked());
+    }
+
+    /// Moves the demo clock forward by `gap` (nothing for a gap that is not
+    /// forward). The offset saturates, so a clock already at the end of
+    /// time stays there instead of overflowing.
+    pub fn advance_by(&self, gap: chrono::Duration) {
         if gap > chrono::Duration::zero() {
             let _ = self.offset_ms.update(|o| *o = demo_clock::advanced(*o, gap));
             self.tick();

@@ -83,7 +83,7 @@ pub fn DemoClock() -> impl IntoView {
                 {move || if clock.offset() > chrono::Duration::zero() { t(tr::demo_ahead) } else { t(tr::demo_real) }} ")"
             </p>
             <div class="button-group">
-                <Button look=Look::Secondary on_click=move |_| clock.advance_to(clock.now_untracked() + chrono::Duration::hours(1))>
+                <Button look=Look::Secondary on_click=move |_| clock.advance_by(chrono::Duration::hours(1))>
                     {t(tr::demo_plus_hour)}
                 </Button>
                 <Button look=Look::Secondary on_click=move |_| {

@@ -76,9 +76,15 @@ pub fn KeyTools(person: &'static Person) -> impl IntoView {
         set_timeout(
             move || {
                 let now = clock.now_untracked();
-                // An "already expired" demo key was valid for 30 days, a year ago.
-                let (from, days) =
-                    if expired { (now - chrono::Duration::days(365), 30) } else { (now, 365) };
+                // An "already expired" demo key was valid for 30 days, a year
+                // ago (from the first instant there is, for a demo clock
+                // moved back past it).
+                let year_ago = now.checked_sub_signed(chrono::Duration::days(365));
+                let (from, days) = if expired {
+                    (year_ago.unwrap_or(chrono::DateTime::<chrono::Utc>::MIN_UTC), 30)
+                } else {
+                    (now, 365)
+                };
                 let result = KeyFile::create_random(
                     &person.iin,
                     &person.display_name(lang),

@@ -11,6 +11,7 @@
 
 use leptos::prelude::*;
 
+use crate::engine::signing::otp;
 use crate::i18n::tr;
 use crate::ui::format;
 use crate::ui::labels::t;
@@ -30,12 +31,12 @@ pub fn PhonePanel() -> impl IntoView {
                 <div class="phone__screen" role="log" aria-live="polite" aria-atomic="true">
                     {move || latest.get().map(|s| view! {
                         <p class="phone__sms">
-                            <span class="visually-hidden">{tr::otp_sms_arrived(lang, &format::spaced(&s.code))} ". "</span>
+                            <span class="visually-hidden">{tr::otp_sms_arrived(lang, &otp::spaced(&s.code))} ". "</span>
                             <strong aria-hidden="true">{tr::otp_sms_from(lang)}</strong>
                             " "
                             <span class="phone__time">{format::time(s.sent_at)}</span>
                             <br />
-                            <span aria-hidden="true">{tr::otp_sms_text(lang, &format::spaced(&s.code))}</span>
+                            <span aria-hidden="true">{tr::otp_sms_text(lang, &otp::spaced(&s.code))}</span>
                         </p>
                     })}
                 </div>

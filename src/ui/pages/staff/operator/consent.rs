@@ -7,7 +7,7 @@ use leptos::prelude::*;
 
 use super::signature::SignatureConsent;
 use super::stale_message;
-use crate::engine::signing::otp::{OtpError, OtpSession, Policy, Purpose};
+use crate::engine::signing::otp::{self, OtpError, OtpSession, Policy, Purpose};
 use crate::engine::visit::{Consent, ConsentStep as VisitConsent, Sms};
 use crate::i18n::tr;
 use crate::ui::format;
@@ -181,7 +181,7 @@ fn OtpConsent(id: String) -> impl IntoView {
                             <p class="phone__sms">
                                 <span class="phone__time">{format::time(s.sent_at)}</span>
                                 <br />
-                                {tr::otp_sms_text(lang, &format::spaced(&s.code))}
+                                {tr::otp_sms_text(lang, &otp::spaced(&s.code))}
                             </p>
                         })}
                     </div>

@@ -43,7 +43,7 @@ fn unlock_errors(e: UnlockRefused, lang: Lang) -> Vec<ErrorItem> {
     let item = |m: String| ErrorItem::new("pin", m);
     // Said to the minute, rounded up: a try at that minute is allowed.
     let wait = |until: chrono::DateTime<chrono::Utc>| {
-        let minute = until + chrono::Duration::seconds(59);
+        let minute = until.checked_add_signed(chrono::Duration::seconds(59)).unwrap_or(until);
         item(tr::operator_pin_wait(lang, &format::time(minute)))
     };
     match e {
