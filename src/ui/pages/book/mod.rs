@@ -15,19 +15,15 @@ mod ticket;
 pub use form::book_page;
 pub use ticket::TicketPage;
 
-use crate::engine::queue::TicketError;
 use crate::engine::source::Lang;
-use crate::i18n::tr;
+use crate::ui::labels::Label;
 use crate::ui::state::tickets::TicketFailure;
 
 /// What a refused booking, move or cancellation says (`None`: the store
 /// says it was not saved).
 fn failure_message(lang: Lang, f: &TicketFailure) -> Option<String> {
-    Some(match f {
-        TicketFailure::NotSaved => return None,
-        TicketFailure::Rule(TicketError::Stale(_)) => tr::book_error_stale(lang).into(),
-        TicketFailure::Rule(TicketError::SlotFull { .. }) => tr::book_error_full(lang).into(),
-        TicketFailure::Rule(TicketError::SlotBegun { .. }) => tr::book_error_begun(lang).into(),
-        TicketFailure::Rule(e) => tr::book_error_other(lang, &e.to_string()),
-    })
+    match f {
+        TicketFailure::NotSaved => None,
+        TicketFailure::Rule(e) => Some(e.label(lang).into()),
+    }
 }
