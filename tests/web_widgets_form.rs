@@ -44,15 +44,27 @@ async fn page_heading_is_a_focusable_h1_that_names_the_document() {
 #[wasm_bindgen_test]
 async fn error_summary_is_absent_then_an_alert_that_takes_focus_and_links_to_fields() {
     let errors = RwSignal::new(Vec::<ErrorItem>::new());
+    let widgets = RwSignal::new(Vec::<ErrorItem>::new());
     let m = Mounted::first_visit(move || {
         view! {
             <ErrorSummary errors=errors />
             <input id="school" />
             <input id="year" />
+            <ErrorSummary errors=widgets />
         }
     })
     .await;
     assert!(m.find(".error-summary").is_none(), "nothing without errors");
+    // Two summaries on one page: each heading has its own id.
+    widgets.set(vec![ErrorItem::new("year", "A widget's problem")]);
+    m.until("the widget's summary", |m| m.find(".error-summary").is_some()).await;
+    errors.set(vec![ErrorItem::new("school", "x")]);
+    m.until("both summaries", |m| m.all(".error-summary").len() == 2).await;
+    let titles: Vec<_> = m.all(".error-summary h2").iter().map(web_sys::Element::id).collect();
+    assert_ne!(titles[0], titles[1], "{titles:?}");
+    widgets.set(Vec::new());
+    errors.set(Vec::new());
+    m.until("none", |m| m.find(".error-summary").is_none()).await;
 
     errors.set(vec![
         ErrorItem::new("school", "Enter the school"),
