@@ -20,6 +20,7 @@ use qujat::ui::widgets::browser_notifier::BrowserNotifier;
 use qujat::ui::widgets::demo_clock::DemoClock;
 use qujat::ui::widgets::details::Details;
 use qujat::ui::widgets::draft_page::own_draft;
+use qujat::ui::widgets::error_summary::ErrorItem;
 use qujat::ui::widgets::key_tools::KeyTools;
 use qujat::ui::widgets::not_found::{Missing, NotFound};
 use qujat::ui::widgets::notifications_link::NotificationsLink;
@@ -103,14 +104,19 @@ async fn a_record_page_announces_outside_the_view_it_rebuilds() {
         use leptos_router::components::{Route, Routes};
         use leptos_router::path;
         view! {
+            <main>
             <Routes fallback=|| ()>
                 <Route path=path!("/") view=move || view! {
                     <RecordPage
                         param="id"
                         find=move |_: &str| record.get()
                         show=|n, said| view! {
+                            <h1 tabindex="-1">"Record"</h1>
                             <p id="record">{n}</p>
-                            <button id="act" on:click=move |_| said.set(Some("Done".into()))>"Act"</button>
+                            // The action is offered only before it is taken.
+                            {(n == 1).then(|| view! {
+                                <button id="act" on:click=move |_| said.set(Some("Done".into()))>"Act"</button>
+                            })}
                         }
                         missing=|| view! { <p id="missing">"Not found"</p> }
                         announce=true
@@ -118,17 +124,24 @@ async fn a_record_page_announces_outside_the_view_it_rebuilds() {
                     />
                 } />
             </Routes>
+            </main>
         }
     })
     .await;
     assert_eq!(m.text("#record"), "1");
     assert_eq!(m.text("#tools"), "Tools");
+    m.get("#act").unchecked_into::<web_sys::HtmlElement>().focus().unwrap();
     m.click("#act");
     // The record changes (another tab, or the action itself): the view is
-    // rebuilt; the announcement stays in the live region outside it.
+    // rebuilt; the announcement stays in the live region outside it, and
+    // focus, lost with the pressed button (no longer offered), goes to the
+    // heading.
     record.set(Some(2));
     m.until("the new record", |m| m.text("#record") == "2").await;
     assert_eq!(m.text("[role=status]"), "Done");
+    frames().await;
+    assert!(m.find("#act").is_none());
+    assert_eq!(focused().map(|e| e.tag_name()).as_deref(), Some("H1"), "not the body");
     record.set(None);
     m.until("not found", |m| m.find("#missing").is_some()).await;
     assert!(m.find("#tools").is_none(), "tools only with a record");
@@ -289,6 +302,14 @@ async fn the_signer_offers_what_the_person_can_use() {
     m.click("#method");
     m.until("the keys", |m| m.find(".key-tools").is_some()).await;
     assert_eq!(m.text(".signer > h2"), tr::sign_keys_heading(EN));
+    // A refusal of what was signed by SMS code is said at the method
+    // question, which is always on the page (the code's field is not, once
+    // the code is verified): inline, and described by it.
+    assert!(m.described_by("fieldset").is_empty());
+    errors.set(vec![ErrorItem::new("method", "Refused".to_string())]);
+    m.settle().await;
+    assert_eq!(m.described_by("fieldset"), vec!["method-error"]);
+    assert!(m.text("#method-error").ends_with("Refused"), "{}", m.text("#method-error"));
     drop(m);
 
     let nobody = someone(false);

@@ -75,3 +75,32 @@ pub fn focus_on_change<T: PartialEq + Clone + Send + Sync + 'static>(
         now
     });
 }
+
+/// For a view rebuilt whenever what it shows changes (a record changed by
+/// the user's own action, or by another tab): each time `key` changes —
+/// not on the first render — if focus was inside what was replaced (it is
+/// now on the body, or on an element no longer in the document), it moves,
+/// after the next paint, to the page's `<h1>`. Focus elsewhere (a tool
+/// outside the view, a field of another form) is left where it is.
+pub fn refocus_if_lost<T: PartialEq + Clone + Send + Sync + 'static>(key: Memo<T>) {
+    Effect::new(move |previous: Option<T>| {
+        let now = key.get();
+        if previous.is_some_and(|p| p != now) {
+            request_animation_frame(|| {
+                if focus_lost() {
+                    focus_page_heading();
+                }
+            });
+        }
+        now
+    });
+}
+
+/// Whether nothing on the page has focus: the body has it, or an element
+/// that has been removed.
+fn focus_lost() -> bool {
+    let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
+        return false;
+    };
+    doc.active_element().is_none_or(|el| !el.is_connected() || el.tag_name() == "BODY")
+}

@@ -9,13 +9,16 @@
 //!   [`Announcer`] that lives outside it, so it is heard once even though
 //!   the view is rebuilt by the very change it reports;
 //! - the page's tools (the demo clock) live outside the rebuilt part too,
-//!   so focus and a running demo survive a change of the record.
+//!   so focus and a running demo survive a change of the record;
+//! - when the rebuild removes the control that had focus (the button just
+//!   pressed), focus moves to the page's `<h1>`, never lost to the body.
 
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
 use super::announcer::Announcer;
 use super::not_found::Missing;
+use super::page_heading::refocus_if_lost;
 use crate::i18n::{Lang, tr};
 use crate::ui::paths;
 use crate::ui::state::db::{Db, use_db};
@@ -54,6 +57,7 @@ where
     let params = use_params_map();
     let name = Memo::new(move |_| params.read().get(param).unwrap_or_default());
     let record = Memo::new(move |_| find(&name.get()));
+    refocus_if_lost(record);
     let found = move || record.with(|r| r.is_some());
     let outcome: Outcome = RwSignal::new(None);
     view! {

@@ -12,7 +12,11 @@
 //!   "signing…" is said in a polite live region, painted before the key
 //!   derivation blocks the page;
 //! - SMS: the code confirmation
-//!   ([`OtpConfirm`]) with its own criteria.
+//!   ([`OtpConfirm`]) with its own criteria;
+//! - an error about what was signed, found after the signature was made
+//!   (the caller's refusal to file it, a code proof refused), goes to a
+//!   field that is on the page: the key for an EDS signature, the method
+//!   question for an SMS code ([`refusal_field`]), inline there too.
 
 use std::time::Duration;
 
@@ -37,6 +41,17 @@ use crate::ui::state::clock::use_clock;
 use crate::ui::state::db::use_db;
 use crate::ui::state::keyring;
 use crate::ui::state::prefs::use_lang;
+
+/// The field a refusal of `signed` belongs to, for the error summary's link
+/// and the inline message: the key radios, shown while an EDS signature is
+/// made, or the method question, always shown (once a code is verified its
+/// field is gone).
+pub fn refusal_field(signed: &Signed) -> &'static str {
+    match signed {
+        Signed::Eds(_) => "key",
+        Signed::Otp(_) => "method",
+    }
+}
 
 /// The caller shows `errors` in its error summary; `document` gives the
 /// document to sign at the moment of signing (`None`: nothing to sign);
@@ -118,7 +133,7 @@ pub fn Signer(
             db.otp.with_untracked(|b| b.confirm(&flow.get_value(), &submission::digest_hex(&doc)));
         match proof {
             Ok(proof) => on_signed.run(Signed::Otp(proof)),
-            Err(e) => errors.set(vec![ErrorItem::new("otp-code", e.message(lang))]),
+            Err(e) => errors.set(vec![ErrorItem::new("method", e.message(lang))]),
         }
     });
     let digest = Callback::new(move |()| document.run(()).map(|d| submission::digest_hex(&d)));
@@ -163,7 +178,7 @@ pub fn Signer(
         <div class="signer">
             {(!has_phone).then(|| warning(t(tr::sign_otp_unavailable)))}
             <Radios name="method" legend=ts(tr::sign_method_question) choices=methods selected=method
-                on_select=Callback::new(move |v| method.set(Some(v))) />
+                on_select=Callback::new(move |v| method.set(Some(v))) error=message_for(errors, "method") />
             <Show when=move || method.get().as_deref() == Some("eds")>
                 <h2>{t(tr::sign_keys_heading)}</h2>
                 <Show

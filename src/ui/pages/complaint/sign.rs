@@ -19,7 +19,7 @@ use crate::ui::widgets::back_link::BackLink;
 use crate::ui::widgets::complaint_summary::{ComplaintSummary, Part};
 use crate::ui::widgets::error_summary::{ErrorItem, ErrorSummary};
 use crate::ui::widgets::page_heading::PageHeading;
-use crate::ui::widgets::signer::Signer;
+use crate::ui::widgets::signer::{Signer, refusal_field};
 
 /// `/cabinet/complaint/sign` for the signed-in `person` (the route asks for
 /// one).
@@ -40,6 +40,7 @@ pub fn complaint_sign_page(person: &'static Person) -> impl IntoView {
     // Files the complaint; if it could not be stored, the draft is kept and
     // the page stays (the shell says it was not saved).
     let filed = Callback::new(move |record: Signed| {
+        let field = refusal_field(&record);
         let message = match file(db, pending, &iin.get_value(), record, clock.now_untracked()) {
             Ok(id) => {
                 navigate(&paths::complaint_filed(&id), Default::default());
@@ -52,7 +53,7 @@ pub fn complaint_sign_page(person: &'static Person) -> impl IntoView {
             }
             Err(FileFailure::Rejected(_)) => tr::complaint_error_filing(lang),
         };
-        errors.set(vec![ErrorItem::new("method", message)]);
+        errors.set(vec![ErrorItem::new(field, message)]);
     });
 
     // Each answer's Change link goes to its question, if this complaint

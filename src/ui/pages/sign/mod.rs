@@ -27,7 +27,7 @@ use crate::ui::widgets::error_summary::{ErrorItem, ErrorSummary};
 use crate::ui::widgets::legal_basis::Items;
 use crate::ui::widgets::not_found::NotFound;
 use crate::ui::widgets::page_heading::PageHeading;
-use crate::ui::widgets::signer::Signer;
+use crate::ui::widgets::signer::{Signer, refusal_field};
 use hours::HoursWarningNotice;
 
 /// `/sign/S2/:draft`.
@@ -51,10 +51,11 @@ fn SignView(draft_id: String, person: &'static Person) -> impl IntoView {
     // was not saved).
     let file = Callback::new(move |record: Signed| {
         let now = clock.now_untracked();
+        let field = refusal_field(&record);
         match submit(db, &id.get_value(), record, now) {
             Ok(reference) => navigate(&paths::receipt(&reference), Default::default()),
             Err(SubmitFailure::Rejected(e)) => {
-                errors.set(vec![ErrorItem::new("key", e.message(lang))])
+                errors.set(vec![ErrorItem::new(field, e.message(lang))])
             }
             Err(SubmitFailure::NoDraft | SubmitFailure::NotSaved) => {}
         }

@@ -18,7 +18,8 @@ use crate::ui::state::store::Refused;
 use crate::ui::state::{Ui, use_ui};
 use crate::ui::widgets::button::Button;
 use crate::ui::widgets::details::Details;
-use crate::ui::widgets::error_summary::{ErrorItem, ErrorSummary};
+use crate::ui::widgets::error_summary::{ErrorItem, ErrorSummary, message_for};
+use crate::ui::widgets::field_error::FieldError;
 use crate::ui::widgets::legal_basis::{LawText, LegalBasis};
 use crate::ui::widgets::record_page::Outcome;
 
@@ -79,6 +80,7 @@ pub fn PackageStep(id: String, rev: u64, said: Outcome) -> impl IntoView {
     let vault = use_desk();
     let id = StoredValue::new(id);
     let error = RwSignal::new(Vec::<ErrorItem>::new());
+    let failed = message_for(error, "package");
     // Rendered once: each checkbox keeps its own state and saves on change.
     let v = vault.with_untracked(|d| d.visit(&id.get_value()).cloned()).flatten();
     let rows = v.as_ref().map(|v| check_rows(v, vault)).unwrap_or_default();
@@ -100,9 +102,14 @@ pub fn PackageStep(id: String, rev: u64, said: Outcome) -> impl IntoView {
         <section aria-labelledby="step-heading">
             <ErrorSummary errors=error />
             <h2 id="step-heading" tabindex="-1">{t(tr::operator_package_heading)}</h2>
-            <fieldset class="fieldset" id="package">
+            // Focusable, so the error summary's link lands on the list;
+            // its error is said inline and read with it.
+            <fieldset class="fieldset" id="package" tabindex="-1" aria-describedby=move || {
+                if failed.with(Option::is_some) { "package-hint package-error" } else { "package-hint" }
+            }>
                 <legend class="fieldset__legend">{t(tr::operator_package_legend)}</legend>
-                <p class="hint">{t(tr::operator_package_hint)}</p>
+                <p class="hint" id="package-hint">{t(tr::operator_package_hint)}</p>
+                <FieldError id="package-error" message=failed />
                 <div class="checkboxes">{rows}</div>
             </fieldset>
             <Details summary=t(tr::operator_notes)><ul>{note_items}</ul></Details>

@@ -141,7 +141,9 @@ pub fn SignatureConsent(id: String, rev: u64, said: Outcome) -> impl IntoView {
                 height="200"
                 role="img"
                 aria-label=t(tr::operator_signature_area)
-                aria-describedby="signature-hint"
+                aria-describedby=move || {
+                    if error.with(Option::is_some) { "signature-hint signature-error" } else { "signature-hint" }
+                }
                 on:pointerdown=down
                 on:pointermove=moved
                 on:pointerup=up
