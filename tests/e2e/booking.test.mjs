@@ -58,6 +58,16 @@ pageTest('kk: S1 has no booking (the legal wait instead); S3 booked at an office
   assert.equal(await button(page, msg(lang, 'book_submit')).count(), 0, 'no booking button');
   await expectAxeClean(page, `no booking for S1, ${lang}`);
 
+  // S3 asks for the college first: with none chosen, the summary names only
+  // that question (the offices are not asked yet), and its link has a field.
+  await pick(page, 'what', 'S3-hand-in');
+  await button(page, msg(lang, 'book_submit')).click();
+  const summary = page.locator('.error-summary', { hasText: msg(lang, 'book_error_provider') });
+  await summary.waitFor();
+  const links = await summary.locator('a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+  assert.deepEqual(links, ['#provider'], 'one error, about the question on the page');
+  assert.equal(await page.locator('main #provider').count(), 1, 'the link lands on a field');
+
   // S3 in the college's settlement, then elsewhere: 3 against 8 working days.
   await upToTime(page, lang, SAME);
   await page.locator('main input[name=time]').first().check();

@@ -199,34 +199,41 @@ pub fn book_page(person: &'static Person) -> impl IntoView {
 
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let mut found = Vec::new();
         let missing = |id: &str, f: fn(Lang) -> &'static str| ErrorItem::new(id, f(lang));
         let Some((service, purpose)) = sel.get_untracked() else {
             errors.set(vec![missing("what", tr::book_error_what)]);
             return;
         };
+        // Each error links to a question on the page: the offices are asked
+        // once the organisation is known; where an office has no open day,
+        // or a day no free time, the list is a sentence, so the error says
+        // it at the question before.
         if asks_provider(service, purpose) && provider.get_untracked().is_none() {
-            found.push(missing("provider", tr::book_error_provider));
+            errors.set(vec![missing("provider", tr::book_error_provider)]);
+            return;
         }
         let Some(o) = office.get_untracked() else {
-            found.push(missing("office", tr::book_error_office));
-            errors.set(found);
+            errors.set(vec![missing("office", tr::book_error_office)]);
             return;
         };
         let Some(d) = the_date.get_untracked() else {
-            found.push(missing("date", tr::book_error_date));
-            errors.set(found);
+            let none = dates.with_untracked(Vec::is_empty);
+            errors.set(vec![if none {
+                missing("office", tr::book_date_none)
+            } else {
+                missing("date", tr::book_error_date)
+            }]);
             return;
         };
         let Some(start) = time.get_untracked().and_then(|t| ClockTime::parse(&t)) else {
-            found.push(missing("time", tr::book_error_time));
-            errors.set(found);
+            let none = slot_choices.with_untracked(Vec::is_empty);
+            errors.set(vec![if none {
+                missing("date", tr::book_time_none)
+            } else {
+                missing("time", tr::book_error_time)
+            }]);
             return;
         };
-        if !found.is_empty() {
-            errors.set(found);
-            return;
-        }
         let now = clock.now_untracked();
         let seen = tickets::seen(db);
         let done = match moving.get_value() {
