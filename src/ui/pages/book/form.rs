@@ -197,42 +197,46 @@ pub fn book_page(person: &'static Person) -> impl IntoView {
         queue::expected_result(s, o, place.get().as_ref(), slot.starts_at).ok()
     });
 
+    // The answers to book with, or the error to show. Each error links to a
+    // question on the page: the offices are asked once the organisation is
+    // known; where an office has no open day, or a day no free time, the
+    // list is a sentence, so the error says it at the question before.
+    let answers =
+        move || -> Result<(ServiceId, Purpose, String, NaiveDate, ClockTime), ErrorItem> {
+            let missing = |id: &str, f: fn(Lang) -> &'static str| ErrorItem::new(id, f(lang));
+            let (service, purpose) =
+                sel.get_untracked().ok_or_else(|| missing("what", tr::book_error_what))?;
+            if asks_provider(service, purpose) && provider.get_untracked().is_none() {
+                return Err(missing("provider", tr::book_error_provider));
+            }
+            let o =
+                office.get_untracked().ok_or_else(|| missing("office", tr::book_error_office))?;
+            let d = the_date.get_untracked().ok_or_else(|| {
+                if dates.with_untracked(Vec::is_empty) {
+                    missing("office", tr::book_date_none)
+                } else {
+                    missing("date", tr::book_error_date)
+                }
+            })?;
+            let start =
+                time.get_untracked().and_then(|t| ClockTime::parse(&t)).ok_or_else(|| {
+                    if slot_choices.with_untracked(Vec::is_empty) {
+                        missing("date", tr::book_time_none)
+                    } else {
+                        missing("time", tr::book_error_time)
+                    }
+                })?;
+            Ok((service, purpose, o, d, start))
+        };
+
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let missing = |id: &str, f: fn(Lang) -> &'static str| ErrorItem::new(id, f(lang));
-        let Some((service, purpose)) = sel.get_untracked() else {
-            errors.set(vec![missing("what", tr::book_error_what)]);
-            return;
-        };
-        // Each error links to a question on the page: the offices are asked
-        // once the organisation is known; where an office has no open day,
-        // or a day no free time, the list is a sentence, so the error says
-        // it at the question before.
-        if asks_provider(service, purpose) && provider.get_untracked().is_none() {
-            errors.set(vec![missing("provider", tr::book_error_provider)]);
-            return;
-        }
-        let Some(o) = office.get_untracked() else {
-            errors.set(vec![missing("office", tr::book_error_office)]);
-            return;
-        };
-        let Some(d) = the_date.get_untracked() else {
-            let none = dates.with_untracked(Vec::is_empty);
-            errors.set(vec![if none {
-                missing("office", tr::book_date_none)
-            } else {
-                missing("date", tr::book_error_date)
-            }]);
-            return;
-        };
-        let Some(start) = time.get_untracked().and_then(|t| ClockTime::parse(&t)) else {
-            let none = slot_choices.with_untracked(Vec::is_empty);
-            errors.set(vec![if none {
-                missing("date", tr::book_time_none)
-            } else {
-                missing("time", tr::book_error_time)
-            }]);
-            return;
+        let (service, purpose, o, d, start) = match answers() {
+            Ok(a) => a,
+            Err(e) => {
+                errors.set(vec![e]);
+                return;
+            }
         };
         let now = clock.now_untracked();
         let seen = tickets::seen(db);
