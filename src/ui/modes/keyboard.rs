@@ -214,6 +214,7 @@ pub fn OnScreenKeyboard() -> impl IntoView {
                     <button
                         type="button"
                         class="osk__tab osk__hide"
+                        tabindex="-1"
                         on:mousedown=|ev| ev.prevent_default()
                         on:click=move |_| keyboard.set(None)
                     >
