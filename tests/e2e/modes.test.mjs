@@ -153,6 +153,7 @@ pageTest('kiosk: on-screen keyboard, idle warning, Continue, then a wipe of ever
   await dialog.getByRole('button', { name: msg('ru', 'kiosk_timeout_continue') }).click();
   await dialog.waitFor({ state: 'detached' });
   assert.equal(await page.locator('#school').inputValue(), 'Әл-Фараби', 'Continue keeps everything');
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'school', 'Continue gives focus back to the field the visitor was in');
 
   // Idle again, the warning, and nobody answers: the wipe.
   await page.clock.runFor(IDLE_MS + 1_000);

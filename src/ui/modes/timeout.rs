@@ -5,6 +5,8 @@
 //! - a modal `<dialog>` (focus kept inside by the browser), named by its
 //!   heading and described by its text;
 //! - "Continue" has focus when it opens; Escape means "Continue" too;
+//! - "Continue" closes the dialog (not only removes it), so focus returns
+//!   to where the visitor was;
 //! - the countdown is written out every second but announced
 //!   (`aria-live="assertive"`) only every 15 seconds.
 
@@ -28,6 +30,14 @@ pub fn TimeoutWarning() -> impl IntoView {
             let _ = d.show_modal();
         }
     });
+    // Closed first, so the browser gives focus back to where it was before
+    // the dialog opened; then the session goes on and the dialog goes.
+    let carry_on = move || {
+        if let Some(d) = dialog.get_untracked() {
+            d.close();
+        }
+        kiosk.extend();
+    };
     let announced = move || {
         kiosk
             .left
@@ -44,7 +54,7 @@ pub fn TimeoutWarning() -> impl IntoView {
                 on:cancel=move |ev: web_sys::Event| {
                     // Escape means "continue", like the button.
                     ev.prevent_default();
-                    kiosk.extend();
+                    carry_on();
                 }
             >
                 <h2 id="timeout-title">{t(tr::kiosk_timeout_title)}</h2>
@@ -53,7 +63,7 @@ pub fn TimeoutWarning() -> impl IntoView {
                 </p>
                 <p class="visually-hidden" aria-live="assertive">{announced}</p>
                 <div class="button-group">
-                    <button type="button" class="button" autofocus on:click=move |_| kiosk.extend()>
+                    <button type="button" class="button" autofocus on:click=move |_| carry_on()>
                         {t(tr::kiosk_timeout_continue)}
                     </button>
                     <Button look=Look::Secondary on_click=move |_| wipe()>
