@@ -12,9 +12,12 @@ mod mount;
 use mount::prelude::*;
 use mount::{provide_state, sample_submission};
 use qujat::engine::identity::registry;
+use qujat::engine::signing::eds::KeyFile;
 use qujat::engine::signing::otp::Purpose;
 use qujat::engine::submission::Submission;
+use qujat::ui::modes::kiosk::Kiosk;
 use qujat::ui::state::db::{Db, Sms, use_db};
+use qujat::ui::state::keyring;
 use qujat::ui::widgets::announcer::Announcer;
 use qujat::ui::widgets::browser_notifier::BrowserNotifier;
 use qujat::ui::widgets::demo_clock::DemoClock;
@@ -294,6 +297,9 @@ async fn the_code_confirmation_sends_asks_and_reports_errors_accessibly() {
     assert!(verified.get_untracked());
 }
 
+/// The randomness of a test key (its seed, salt and nonce).
+const SEEDS: ([u8; 32], [u8; 16], [u8; 12]) = ([7; 32], [1; 16], [2; 12]);
+
 fn someone(with_phone: bool) -> &'static registry::Person {
     registry::people()
         .iter()
@@ -359,13 +365,56 @@ async fn key_tools_check_the_password_in_a_summary_and_say_what_they_did() {
     m.until("the error", |m| m.find(".error-summary").is_some()).await;
     assert_eq!(m.attr(".error-summary a", "href").as_deref(), Some("#new-password"));
     assert_eq!(m.described_by("#new-password"), vec!["new-password-hint", "new-password-error"]);
-    // A key file that is not one: the import's inline error.
+    // A key file that is not one: the import's inline error, and its own
+    // summary linking to the field.
     m.type_into("#import-key", "{}");
     m.settle().await;
     let forms = m.all("details.key-tools form");
     forms[1].clone().unchecked_into::<web_sys::HtmlFormElement>().request_submit().unwrap();
     m.until("the import error", |m| m.find("#import-key-error").is_some()).await;
     assert_eq!(m.attr("#import-key", "aria-invalid").as_deref(), Some("true"));
+    let links = forms[1].query_selector_all(".error-summary a").unwrap();
+    assert_eq!(links.length(), 1, "the import form has its own summary");
+    let link = links.item(0).unwrap().unchecked_into::<web_sys::Element>();
+    assert_eq!(link.get_attribute("href").as_deref(), Some("#import-key"));
+}
+
+#[wasm_bindgen_test]
+async fn key_tools_export_only_off_a_kiosk_and_removing_keeps_focus() {
+    let p = someone(true);
+    let now = mount::sample_now();
+    let key =
+        KeyFile::create_with_iterations(&p.iin, "Demo", "password1", now, 365, SEEDS, 10).unwrap();
+    for kiosk in [false, true] {
+        let key = key.clone();
+        let m = Mounted::first_visit(move || {
+            provide_context(Kiosk { enabled: kiosk, asked: false, left: RwSignal::new(None) });
+            keyring::keep(use_db(), key).unwrap();
+            view! { <KeyTools person=p /> }
+        })
+        .await;
+        m.until("the key", |m| m.find(".key-list__item").is_some()).await;
+        // A visitor's key file would stay in a kiosk's downloads.
+        assert_eq!(m.find(".key-list__item a[download]").is_some(), !kiosk, "kiosk: {kiosk}");
+        if kiosk {
+            continue;
+        }
+        let focused_text = || focused().and_then(|e| e.text_content()).unwrap_or_default();
+        m.click(".key-list__item button");
+        m.until("asked", |m| m.find(".key-list__confirm").is_some()).await;
+        frames().await;
+        assert_eq!(focused_text(), tr::sign_remove_confirm(EN), "focus on the confirming button");
+        m.click(".key-list__confirm .button--secondary");
+        m.until("not asked", |m| m.find(".key-list__confirm").is_none()).await;
+        frames().await;
+        assert_eq!(focused_text(), tr::sign_remove(EN), "Cancel: back on Remove");
+        m.click(".key-list__item button");
+        m.until("asked again", |m| m.find(".key-list__confirm").is_some()).await;
+        m.click(".key-list__confirm .button--warning");
+        m.until("removed", |m| m.find(".key-list__item").is_none()).await;
+        frames().await;
+        assert_eq!(focused().map(|e| e.tag_name()).as_deref(), Some("SUMMARY"), "on Create a key");
+    }
 }
 
 #[wasm_bindgen_test]

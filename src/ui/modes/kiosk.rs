@@ -130,6 +130,13 @@ pub fn use_kiosk() -> Kiosk {
     expect_context::<Kiosk>()
 }
 
+/// Whether this browser is a public kiosk, for a widget that hides what a
+/// visitor must not leave behind. Every bundle provides the modes; a
+/// widget mounted without them (its own test) is not on a kiosk.
+pub fn on_kiosk() -> bool {
+    use_context::<Kiosk>().is_some_and(|k| k.enabled)
+}
+
 /// How long the wipe waits for IndexedDB before it leaves anyway.
 const IDB_WAIT: Duration = Duration::from_secs(2);
 

@@ -5,10 +5,13 @@
 //! Accessibility acceptance criteria:
 //! - each key is a list item with its owner, IIN and validity in words,
 //!   and its Export link and Remove button; only the signed-in person's
-//!   keys are listed;
+//!   keys are listed; on a public kiosk there is no Export (a visitor's
+//!   key file would stay in the kiosk's downloads, which the wipe cannot
+//!   reach);
 //! - Remove asks first, in place (a group named "Remove key" with the
 //!   question, the confirming button and Cancel), and removes nothing
-//!   until confirmed;
+//!   until confirmed; focus follows: to the confirming button when asked,
+//!   back to Remove on Cancel, to "Create a key" once removed;
 //! - creating and importing are native disclosures; each form has labelled
 //!   fields, an error summary linking to the field in error and inline
 //!   errors;
@@ -23,6 +26,7 @@ use super::busy_button::{BusyButton, unless_busy};
 use super::button::{Button, Look};
 use super::details::Details;
 use super::error_summary::{ErrorItem, ErrorSummary};
+use super::page_heading::focus_first;
 use super::radios::{Choice, Radios};
 use super::text_area::TextArea;
 use super::text_field::TextField;
@@ -31,6 +35,7 @@ use crate::engine::signing::eds::KeyFile;
 use crate::i18n::tr;
 use crate::ui::format;
 use crate::ui::labels::{Message, t, ts};
+use crate::ui::modes::kiosk::on_kiosk;
 use crate::ui::state::clock::use_clock;
 use crate::ui::state::db::use_db;
 use crate::ui::state::keyring;
@@ -54,6 +59,7 @@ pub fn KeyTools(person: &'static Person) -> impl IntoView {
     let import_error = RwSignal::new(None::<String>);
     // The key whose removal is being confirmed.
     let confirming = RwSignal::new(None::<String>);
+    let kiosk = on_kiosk();
 
     let create = unless_busy(busy, move || {
         let pw = password.get_untracked();
@@ -152,20 +158,31 @@ pub fn KeyTools(person: &'static Person) -> impl IntoView {
                         format::date(k.certificate.not_before.date_naive()),
                         format::date(k.certificate.not_after.date_naive())
                     );
+                    let item = format!("key-{serial}");
+                    let cancel_item = item.clone();
+                    // After the press, once the part that had focus is replaced.
+                    let then_focus = move |selector: String| {
+                        request_animation_frame(move || focus_first(&selector));
+                    };
                     view! {
-                        <li class="key-list__item">
+                        <li class="key-list__item" id=item.clone()>
                             <span>{label}</span>
-                            <a class="button button--secondary" href=format::data_url("application/json", &file) download=name>
-                                {t(tr::sign_export)}
-                            </a>
+                            {(!kiosk).then(|| view! {
+                                <a class="button button--secondary" href=format::data_url("application/json", &file) download=name>
+                                    {t(tr::sign_export)}
+                                </a>
+                            })}
                             <Show
                                 when=asking
                                 fallback={
-                                    let serial = serial.clone();
+                                    let (serial, item) = (serial.clone(), item.clone());
                                     move || {
-                                        let serial = serial.clone();
+                                        let (serial, item) = (serial.clone(), item.clone());
                                         view! {
-                                            <Button look=Look::Secondary on_click=move |_| confirming.set(Some(serial.clone()))>
+                                            <Button look=Look::Secondary on_click=move |_| {
+                                                confirming.set(Some(serial.clone()));
+                                                then_focus(format!("#{item} .key-list__confirm button"));
+                                            }>
                                                 {t(tr::sign_remove)}
                                             </Button>
                                         }
@@ -182,10 +199,17 @@ pub fn KeyTools(person: &'static Person) -> impl IntoView {
                                                 move |_| {
                                                     if keyring::remove(db, &serial).is_ok() {
                                                         confirming.set(None);
+                                                        then_focus("details.key-tools summary".into());
                                                     }
                                                 }
                                             }>{t(tr::sign_remove_confirm)}</Button>
-                                            <Button look=Look::Secondary on_click=move |_| confirming.set(None)>
+                                            <Button look=Look::Secondary on_click={
+                                                let item = cancel_item.clone();
+                                                move |_| {
+                                                    confirming.set(None);
+                                                    then_focus(format!("#{item} button"));
+                                                }
+                                            }>
                                                 {t(tr::common_cancel)}
                                             </Button>
                                         </div>
@@ -228,6 +252,12 @@ pub fn KeyTools(person: &'static Person) -> impl IntoView {
         </Details>
         <Details summary=t(tr::sign_import_heading) class=Some("key-tools")>
                 <form novalidate on:submit=import>
+                    <ErrorSummary errors=Signal::derive(move || {
+                        import_error
+                            .get()
+                            .map(|message| vec![ErrorItem::new("import-key", message)])
+                            .unwrap_or_default()
+                    }) />
                     <TextArea id="import-key" label=ts(tr::sign_import_label) value=import_text
                         on_input=Callback::new(move |v| import_text.set(v)) error=import_error verbatim=true />
                     <button type="submit" class="button button--secondary">{t(tr::sign_import_button)}</button>

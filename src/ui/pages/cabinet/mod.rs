@@ -31,6 +31,7 @@ use crate::ui::state::applications::{applications, delete_draft, drafts_of};
 use crate::ui::state::prefs::use_lang;
 use crate::ui::state::{Ui, use_ui};
 use crate::ui::widgets::button::{Button, Look};
+use crate::ui::widgets::error_summary::focus_by_id;
 use crate::ui::widgets::page_heading::PageHeading;
 use crate::ui::widgets::record_table::{RecordTable, reference_cell};
 use crate::ui::widgets::timeline::StatusTag;
@@ -72,6 +73,8 @@ pub fn cabinet_page(person: &'static Person) -> impl IntoView {
                     <Button look=Look::Warning on_click=move |_| {
                         if delete_draft(db, &id).is_ok() {
                             status.set(Some(tr::cabinet_draft_deleted(lang)));
+                            // Its card, with the pressed button, is gone.
+                            request_animation_frame(|| focus_by_id("drafts-heading"));
                         }
                     }>{t(tr::cabinet_draft_delete)}</Button>
                 </div>
@@ -86,7 +89,7 @@ pub fn cabinet_page(person: &'static Person) -> impl IntoView {
                 columns=vec![t(tr::cabinet_col_reference), t(tr::cabinet_col_service), t(tr::cabinet_col_submitted), t(tr::cabinet_col_status), t(tr::cabinet_col_deadline)]
                 empty=t(tr::cabinet_empty) caption=t(tr::cabinet_title) />
             <p><A href=paths::apply_start() attr:class="button">{t(tr::cabinet_new_application)}</A></p>
-            <h2>{t(tr::cabinet_drafts_heading)}</h2>
+            <h2 id="drafts-heading" tabindex="-1">{t(tr::cabinet_drafts_heading)}</h2>
             <Show when=move || !drafts.get().is_empty() fallback=move || view! { <p>{t(tr::cabinet_drafts_empty)}</p> }>
                 <ul class="card-list">
                     <For each=move || drafts.get() key=|d| (d.id.clone(), d.updated_at) children=draft_card />
