@@ -815,6 +815,12 @@ pageTest('corrupted or foreign data in storage is set aside, the user is told, a
   await waitForBundle(page, '/cabinet');
   assert.equal(await page.getByRole('main').getByRole('link', { name: msg(lang, 'cabinet_draft_continue') }).count(), 2, 'both drafts load');
   await expectAxeClean(page, 'cabinet, ru, after signing in again');
+  // Deleting a draft takes its card, and the pressed button, away: focus
+  // moves to the drafts' heading, and the deletion is said.
+  await page.getByRole('main').getByRole('button', { name: msg(lang, 'cabinet_draft_delete') }).first().click();
+  await page.getByRole('main').getByText(msg(lang, 'cabinet_draft_deleted')).waitFor();
+  assert.equal(await page.getByRole('main').getByRole('link', { name: msg(lang, 'cabinet_draft_continue') }).count(), 1, 'one draft left');
+  await page.waitForFunction(() => document.activeElement?.id === 'drafts-heading');
 
   // Drafts written by a newer release (this tab is an old one, which the
   // service worker keeps on its release): left exactly as they are, never
