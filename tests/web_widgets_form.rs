@@ -50,12 +50,13 @@ async fn error_summary_is_absent_then_an_alert_that_takes_focus_and_links_to_fie
             <ErrorSummary errors=errors />
             <input id="school" />
             <input id="year" />
-            <ErrorSummary errors=widgets />
+            <ErrorSummary errors=widgets title="widget-summary" />
         }
     })
     .await;
     assert!(m.find(".error-summary").is_none(), "nothing without errors");
-    // Two summaries on one page: each heading has its own id.
+    // Two summaries on one page (a widget's names its own heading): no id
+    // repeats.
     widgets.set(vec![ErrorItem::new("year", "A widget's problem")]);
     m.until("the widget's summary", |m| m.find(".error-summary").is_some()).await;
     errors.set(vec![ErrorItem::new("school", "x")]);

@@ -33,7 +33,7 @@ pub fn TimeoutWarning() -> impl IntoView {
     // Closed first, so the browser gives focus back to where it was before
     // the dialog opened; then the session goes on and the dialog goes.
     let carry_on = move || {
-        if let Some(d) = dialog.get_untracked() {
+        if let Some(d) = dialog.get() {
             d.close();
         }
         kiosk.extend();

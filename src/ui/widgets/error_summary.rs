@@ -6,13 +6,12 @@
 //! - with errors, a `div.error-summary` with `role="alert"`, named by its
 //!   heading (`aria-labelledby` → "There is a problem"), and focusable
 //!   (`tabindex="-1"`) takes focus, so the problem is announced at once;
-//! - the heading's id is the summary's own, so a page with two summaries
-//!   (its own and a widget's, as signing's key tools) has no repeated id;
+//! - a summary inside a widget that can share a page with another (the
+//!   key tools' forms, the SMS code) names its heading by its own id, so
+//!   no id repeats;
 //! - each message is a link to `#<field id>`; following it moves focus to
 //!   that field (not a change of the URL, which the router would treat as a
 //!   navigation).
-
-use std::sync::atomic::{AtomicU32, Ordering};
 
 use leptos::html;
 use leptos::prelude::*;
@@ -38,13 +37,16 @@ pub fn message_for(errors: RwSignal<Vec<ErrorItem>>, id: &'static str) -> Signal
     Signal::derive(move || errors.get().into_iter().find(|e| e.field_id == id).map(|e| e.message))
 }
 
-/// Numbers the summaries, for their headings' ids.
-static SUMMARIES: AtomicU32 = AtomicU32::new(0);
-
 #[component]
-pub fn ErrorSummary(#[prop(into)] errors: Signal<Vec<ErrorItem>>) -> impl IntoView {
+pub fn ErrorSummary(
+    #[prop(into)] errors: Signal<Vec<ErrorItem>>,
+    /// The heading's id, for a widget's summary (the page's is
+    /// `error-summary-title`).
+    #[prop(optional)]
+    title: Option<&'static str>,
+) -> impl IntoView {
     let div: NodeRef<html::Div> = NodeRef::new();
-    let title = format!("error-summary-title-{}", SUMMARIES.fetch_add(1, Ordering::Relaxed));
+    let title = title.unwrap_or("error-summary-title");
     Effect::new(move |_| {
         if !errors.get().is_empty()
             && let Some(el) = div.get_untracked()
@@ -56,8 +58,8 @@ pub fn ErrorSummary(#[prop(into)] errors: Signal<Vec<ErrorItem>>) -> impl IntoVi
     });
     view! {
         <Show when=move || !errors.get().is_empty()>
-            <div class="error-summary" role="alert" tabindex="-1" aria-labelledby=title.clone() node_ref=div>
-                <h2 id=title.clone()>{t(tr::common_there_is_a_problem)}</h2>
+            <div class="error-summary" role="alert" tabindex="-1" aria-labelledby=title node_ref=div>
+                <h2 id=title>{t(tr::common_there_is_a_problem)}</h2>
                 <ul>
                     <For each=move || errors.get() key=|e| (e.field_id.clone(), e.message.clone()) let(e)>
                         <li>

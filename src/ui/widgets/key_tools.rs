@@ -10,8 +10,7 @@
 //!   reach);
 //! - Remove asks first, in place (a group named "Remove key" with the
 //!   question, the confirming button and Cancel), and removes nothing
-//!   until confirmed; focus follows: to the confirming button when asked,
-//!   back to Remove on Cancel, to "Create a key" once removed;
+//!   until confirmed;
 //! - creating and importing are native disclosures; each form has labelled
 //!   fields, an error summary linking to the field in error and inline
 //!   errors;
@@ -26,7 +25,6 @@ use super::busy_button::{BusyButton, unless_busy};
 use super::button::{Button, Look};
 use super::details::Details;
 use super::error_summary::{ErrorItem, ErrorSummary};
-use super::page_heading::focus_first;
 use super::radios::{Choice, Radios};
 use super::text_area::TextArea;
 use super::text_field::TextField;
@@ -158,31 +156,20 @@ pub fn KeyTools(person: &'static Person) -> impl IntoView {
                         format::date(k.certificate.not_before.date_naive()),
                         format::date(k.certificate.not_after.date_naive())
                     );
-                    let item = format!("key-{serial}");
-                    let cancel_item = item.clone();
-                    // After the press, once the part that had focus is replaced.
-                    let then_focus = move |selector: String| {
-                        request_animation_frame(move || focus_first(&selector));
-                    };
                     view! {
-                        <li class="key-list__item" id=item.clone()>
+                        <li class="key-list__item">
                             <span>{label}</span>
-                            {(!kiosk).then(|| view! {
-                                <a class="button button--secondary" href=format::data_url("application/json", &file) download=name>
-                                    {t(tr::sign_export)}
-                                </a>
-                            })}
+                            <a class="button button--secondary" href=format::data_url("application/json", &file) download=name hidden=kiosk>
+                                {t(tr::sign_export)}
+                            </a>
                             <Show
                                 when=asking
                                 fallback={
-                                    let (serial, item) = (serial.clone(), item.clone());
+                                    let serial = serial.clone();
                                     move || {
-                                        let (serial, item) = (serial.clone(), item.clone());
+                                        let serial = serial.clone();
                                         view! {
-                                            <Button look=Look::Secondary on_click=move |_| {
-                                                confirming.set(Some(serial.clone()));
-                                                then_focus(format!("#{item} .key-list__confirm button"));
-                                            }>
+                                            <Button look=Look::Secondary on_click=move |_| confirming.set(Some(serial.clone()))>
                                                 {t(tr::sign_remove)}
                                             </Button>
                                         }
@@ -199,17 +186,10 @@ pub fn KeyTools(person: &'static Person) -> impl IntoView {
                                                 move |_| {
                                                     if keyring::remove(db, &serial).is_ok() {
                                                         confirming.set(None);
-                                                        then_focus("details.key-tools summary".into());
                                                     }
                                                 }
                                             }>{t(tr::sign_remove_confirm)}</Button>
-                                            <Button look=Look::Secondary on_click={
-                                                let item = cancel_item.clone();
-                                                move |_| {
-                                                    confirming.set(None);
-                                                    then_focus(format!("#{item} button"));
-                                                }
-                                            }>
+                                            <Button look=Look::Secondary on_click=move |_| confirming.set(None)>
                                                 {t(tr::common_cancel)}
                                             </Button>
                                         </div>
@@ -224,7 +204,7 @@ pub fn KeyTools(person: &'static Person) -> impl IntoView {
         <Details summary=t(tr::sign_create_heading) class=Some("key-tools")>
                 <p>{t(tr::sign_create_intro)}</p>
                 <form novalidate on:submit=create>
-                    <ErrorSummary errors=Signal::derive(move || {
+                    <ErrorSummary title="key-create-summary" errors=Signal::derive(move || {
                         create_error
                             .get()
                             .map(|(field_id, message)| vec![ErrorItem { field_id, message }])
@@ -252,7 +232,7 @@ pub fn KeyTools(person: &'static Person) -> impl IntoView {
         </Details>
         <Details summary=t(tr::sign_import_heading) class=Some("key-tools")>
                 <form novalidate on:submit=import>
-                    <ErrorSummary errors=Signal::derive(move || {
+                    <ErrorSummary title="key-import-summary" errors=Signal::derive(move || {
                         import_error
                             .get()
                             .map(|message| vec![ErrorItem::new("import-key", message)])

@@ -133,7 +133,7 @@ pub fn OtpConfirm(
 
     view! {
         <div class="otp">
-            <ErrorSummary errors=summary />
+            <ErrorSummary title="otp-summary" errors=summary />
             {move || {
                 if verified() {
                     // Normally the page moves on at once; if what depends on
