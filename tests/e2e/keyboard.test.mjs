@@ -26,7 +26,7 @@ import { assert } from './lib/assert.mjs';
 import { useBrowser, pageTest } from './lib/browser.mjs';
 import { gotoApp, expectH1, waitForBundle, waitForPath, stored } from './lib/app.mjs';
 import { registryPerson } from './lib/facts.mjs';
-import { focused, tab, describe, pressUntil, waitForFocus } from './lib/keyboard.mjs';
+import { focused, tab, describe, pressUntil, waitForFocus, expectFocus } from './lib/keyboard.mjs';
 import { msg, fmt, LANGS, escapeRegExp } from './lib/texts.mjs';
 import { NOW } from './lib/time.mjs';
 import { SPECIAL, findPerson } from './lib/flows/signin.mjs';
@@ -73,9 +73,7 @@ async function activate(page, match, what) {
  * a RegExp, or null for any), on screen, with a focus indicator.
  */
 async function expectFocusOn(page, selector, text, label) {
-  const f = await waitForFocus(page, selector);
-  const there = await page.evaluate((s) => document.activeElement?.matches(s) ?? false, selector);
-  assert.ok(there, `${label}: focus is on ${selector}${text ? ` "${text}"` : ''}, got ${describe(f)}${f.tag === 'body' ? ' (focus lost)' : ''}`);
+  const f = await expectFocus(page, selector, `${label}${text ? ` ("${text}")` : ''}`);
   if (typeof text === 'string') assert.equal(f.text, text, `${label}: the focused element's text`);
   if (text instanceof RegExp) assert.match(f.text, text, `${label}: the focused element's text`);
   assert.ok(f.onScreen, `${label}: the focused element is on screen`);

@@ -102,3 +102,14 @@ export async function waitForFocus(page, selector, { timeout = 5_000 } = {}) {
     .catch(() => {});
   return focused(page);
 }
+
+/**
+ * Focus reaches the element `selector` finds (waiting, as focus often
+ * moves a frame after a change); fails saying what has focus instead.
+ */
+export async function expectFocus(page, selector, label) {
+  const f = await waitForFocus(page, selector);
+  const there = await page.evaluate((s) => document.activeElement?.matches(s) ?? false, selector);
+  assert.ok(there, `${label}: focus is on ${selector}, got ${describe(f)}${f.tag === 'body' ? ' (focus lost)' : ''}`);
+  return f;
+}
