@@ -11,6 +11,8 @@ import { assert } from './lib/assert.mjs';
 import { useBrowser, pageTest } from './lib/browser.mjs';
 import { gotoApp, reloadApp, expectH1, switchLanguage, main, radio, button, stored } from './lib/app.mjs';
 import { expectAxeClean } from './lib/axe.mjs';
+import { expectErrors } from './lib/forms.mjs';
+import { expectFocus } from './lib/keyboard.mjs';
 import { msg, fmt } from './lib/texts.mjs';
 import { NOW } from './lib/time.mjs';
 import { allowDeafness, setDeaf } from './lib/flows/staff.mjs';
@@ -89,10 +91,10 @@ pageTest('en: from the back office to the hall; walk-ins for S1 and S3, call nex
   assert.equal(await page.locator('input[name=window]').count(), 2, 'the first office has two windows');
   await expectAxeClean(page, 'hall, empty, en');
 
-  // Nothing chosen: the employee is told what to choose.
+  // Nothing chosen: the employee is told what to choose, in the page's
+  // error summary (focused, announced, linked to the question) and inline.
   await button(page, msg(lang, 'hall_take')).click();
-  await main(page).getByText(msg(lang, 'hall_kind_error')).first().waitFor();
-  await expectAxeClean(page, 'hall, no service chosen, en');
+  await expectErrors(page, lang, [['kind', msg(lang, 'hall_kind_error')]], 'hall, no service chosen, en');
 
   await walkIn(page, lang, 'S1', 'hand_in', 'W001');
   await page.clock.fastForward('01:00');
@@ -118,13 +120,19 @@ pageTest('en: from the back office to the hall; walk-ins for S1 and S3, call nex
   await expectDashboard(page, lang, { served: '0', waiting: '0', in_service: '2' }, 'two at windows');
   await expectAxeClean(page, 'hall, two called, en');
 
+  // Choosing a service clears the summary; the walk-ins are taken.
+  assert.equal(await page.locator('.error-summary').count(), 0, 'the walk-in clears the error summary');
+
   await page.clock.fastForward('03:00');
   await button(page, `${msg(lang, 'hall_finish')} W001`).click();
   await said(page, fmt(lang, 'hall_finished', { ticket: 'W001' }));
+  // Finish removes the pressed button: focus goes to the table's heading.
+  await expectFocus(page, '#hall-tickets', 'after Finish');
   await expectRow(page, 'W001', msg(lang, 'hall_state_served'), 'served');
   await expectRow(page, 'W001', fmt(lang, 'hall_minutes_of', { n: 3, max: 20 }), '3 minutes at the window, of S1 20');
   await button(page, `${msg(lang, 'hall_absent')} W002`).click();
   await said(page, fmt(lang, 'hall_marked_absent', { ticket: 'W002' }));
+  await expectFocus(page, '#hall-tickets', 'after Absent');
   await expectRow(page, 'W002', msg(lang, 'hall_state_absent'), 'absent');
   assert.equal(await row(page, 'W001').getByRole('button').count(), 0, 'no action on a served ticket');
   await expectDashboard(

@@ -23,9 +23,10 @@ use crate::ui::state::{Ui, use_ui};
 use crate::ui::widgets::button::Button;
 use crate::ui::widgets::complaint_summary::service_name;
 use crate::ui::widgets::demo_clock::DemoClock;
+use crate::ui::widgets::error_summary::{ErrorItem, ErrorSummary, message_for};
 use crate::ui::widgets::legal_basis::law_notice;
 use crate::ui::widgets::notice::warning;
-use crate::ui::widgets::page_heading::PageHeading;
+use crate::ui::widgets::page_heading::{PageHeading, refocus_later};
 use crate::ui::widgets::radios::{Choice, Radios};
 use crate::ui::widgets::text_field::TextField;
 
@@ -106,7 +107,8 @@ pub fn HallPage() -> impl IntoView {
     let office = RwSignal::new(first);
     let window = RwSignal::new(Some("1".to_string()));
     let kind = RwSignal::new(None::<String>);
-    let kind_error = RwSignal::new(None::<String>);
+    // The one form's error, in the page's summary and at its field.
+    let errors = RwSignal::new(Vec::<ErrorItem>::new());
     let said = RwSignal::new(None::<(bool, String)>);
     let today = clock.date();
     let shown = Memo::new(move |_| office.with(|o| hall::hall(db, o, today.get())));
@@ -120,26 +122,31 @@ pub fn HallPage() -> impl IntoView {
         let date: NaiveDate = h.date;
         let done = hall::act(db, &h.office, date, h.rev, action, now);
         said.set(outcome(lang, &h, done));
+        // Finish and Absent remove the pressed button with its row's
+        // actions: focus goes to the table's heading, not the body.
+        refocus_later("#hall-tickets");
+    };
+    let refuse = move |field: &str, message: &str| {
+        errors.set(vec![ErrorItem::new(field, message)]);
     };
     let take = move |_| {
         let chosen = kind
             .with_untracked(|k| KINDS.into_iter().find(|(slug, ..)| k.as_deref() == Some(*slug)));
         match chosen {
             Some((_, s, p)) => {
-                kind_error.set(None);
+                errors.set(Vec::new());
                 run(HallAction::WalkIn(s, p));
             }
-            None => kind_error.set(Some(tr::hall_kind_error(lang).to_string())),
+            None => refuse("kind", tr::hall_kind_error(lang)),
         }
     };
     let reference = RwSignal::new(String::new());
-    let reference_error = RwSignal::new(None::<String>);
     let check_in = move |_| match hall::booking(db, &reference.get_untracked()) {
         Some(t) => {
-            reference_error.set(None);
+            errors.set(Vec::new());
             run(HallAction::CheckIn(Box::new(t)));
         }
-        None => reference_error.set(Some(tr::hall_checkin_unknown(lang).to_string())),
+        None => refuse("booking", tr::hall_checkin_unknown(lang)),
     };
     let call = move |_| {
         let w = window.get_untracked().and_then(|w| w.parse().ok()).unwrap_or(1);
@@ -172,6 +179,7 @@ pub fn HallPage() -> impl IntoView {
     view! {
         <div class="page hall">
             <p><A href=paths::STAFF>{t(tr::hall_back)}</A></p>
+            <ErrorSummary errors=errors />
             <PageHeading text=ts(tr::hall_title) />
             {warning(t(tr::hall_banner))}
             <p>{t(tr::hall_intro)}</p>
@@ -194,9 +202,9 @@ pub fn HallPage() -> impl IntoView {
                     selected=kind
                     on_select=Callback::new(move |v: String| {
                         kind.set(Some(v));
-                        kind_error.set(None);
+                        errors.update(|e| e.retain(|e| e.field_id != "kind"));
                     })
-                    error=kind_error />
+                    error=message_for(errors, "kind") />
                 {assumption(&a.collect_wait)}
                 <Button on_click=take>{t(tr::hall_take)}</Button>
             </section>
@@ -205,7 +213,7 @@ pub fn HallPage() -> impl IntoView {
                 <h2 id="hall-checkin">{t(tr::hall_checkin_heading)}</h2>
                 <TextField id="booking" label=ts(tr::hall_checkin_label) hint=ts(tr::hall_checkin_hint)
                     value=reference on_input=Callback::new(move |v: String| reference.set(v))
-                    error=reference_error />
+                    error=message_for(errors, "booking") />
                 <Button on_click=check_in>{t(tr::hall_checkin)}</Button>
             </section>
 

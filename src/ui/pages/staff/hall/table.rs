@@ -149,7 +149,7 @@ pub fn Tickets(shown: Memo<Hall>, act: Callback<HallAction>) -> impl IntoView {
     let a = crate::engine::queue::assumptions();
     view! {
         <section aria-labelledby="hall-tickets">
-            <h2 id="hall-tickets">{t(tr::hall_tickets_heading)}</h2>
+            <h2 id="hall-tickets" tabindex="-1">{t(tr::hall_tickets_heading)}</h2>
             {assumption(&a.wait_start)}
             <Show when=move || all.with(|r| !r.is_empty()) fallback=|| view! { <p>{t(tr::hall_none)}</p> }>
                 <DataTable
