@@ -12,6 +12,7 @@ import { assert } from './lib/assert.mjs';
 import { useBrowser, pageTest, baseURL } from './lib/browser.mjs';
 import { gotoApp, reloadApp, expectH1, h1Text, switchLanguage, waitForWorker, link } from './lib/app.mjs';
 import { expectAxeClean } from './lib/axe.mjs';
+import { expectFocus } from './lib/keyboard.mjs';
 import { registryPerson } from './lib/facts.mjs';
 import { msg, fmt, escapeRegExp } from './lib/texts.mjs';
 import { NOW, kzClock } from './lib/time.mjs';
@@ -303,14 +304,17 @@ pageTest('en: wrong PINs are counted on the real clock — tries left, then grow
   const kept = await page.evaluate(() => localStorage.getItem('qujat.operator'));
   await page.getByRole('button', { name: msg(lang, 'operator_forgot') }).click();
   await expectH1(page, msg(lang, 'operator_forgot_title'), 'forgot the PIN: what is lost');
+  await expectFocus(page, 'main#main h1', 'forgot the PIN: its heading');
   await page.getByText(msg(lang, 'operator_forgot_body')).waitFor();
   await expectAxeClean(page, `forgot the PIN, ${lang}`);
   await page.getByRole('button', { name: msg(lang, 'common_cancel') }).click();
   await expectH1(page, msg(lang, 'operator_unlock_title'), 'Cancel goes back');
+  await expectFocus(page, 'main#main h1', 'Cancel: the unlock heading');
   assert.equal(await page.evaluate(() => localStorage.getItem('qujat.operator')), kept, 'Cancel deletes nothing');
   await page.getByRole('button', { name: msg(lang, 'operator_forgot') }).click();
   await page.getByRole('button', { name: msg(lang, 'operator_forgot_confirm') }).click();
   await expectH1(page, msg(lang, 'operator_setup_title'), 'deleted: a new PIN can be set');
+  await expectFocus(page, 'main#main h1', 'deleted: the set-up heading');
   assert.equal(await page.evaluate(() => localStorage.getItem('qujat.operator')), null);
 
   // A store whose sealed blob cannot be opened (an iteration count out of

@@ -15,7 +15,7 @@ use crate::ui::state::operator::{UnlockRefused, VaultRefused, use_vault};
 use crate::ui::state::{Ui, use_ui};
 use crate::ui::widgets::button::{Button, Look};
 use crate::ui::widgets::error_summary::{ErrorItem, ErrorSummary, message_for};
-use crate::ui::widgets::page_heading::PageHeading;
+use crate::ui::widgets::page_heading::{PageHeading, focus_on_change};
 use crate::ui::widgets::text_field::TextField;
 
 /// A PIN input: password type, digits keyboard, Enter to go on. Autofill
@@ -71,6 +71,9 @@ pub fn Unlock() -> impl IntoView {
     let confirm = RwSignal::new(String::new());
     let errors = RwSignal::new(Vec::<ErrorItem>::new());
     let forgetting = RwSignal::new(false);
+    // "Forgot the PIN?", its Cancel and its confirmation each replace the
+    // screen with the pressed button: focus goes to the new heading.
+    focus_on_change(Memo::new(move |_| (forgetting.get(), vault.has_pin())), |_| "main h1");
     let set_up = move || {
         let (p, c) = (pin.get_untracked(), confirm.get_untracked());
         match visit::check_new_pin(&p, &c) {
