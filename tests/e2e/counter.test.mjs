@@ -189,6 +189,14 @@ pageTest('en: S2 at the counter without a booking, an incomplete package refused
   await summary.filter({ hasText: msg(lang, 'counter_error_service') }).waitFor();
   assert.equal(await summary.locator('li').count(), 2, 'the IIN and the service');
   await expectAxeClean(page, `counter, errors, ${lang}`);
+  // A booking reference hides those questions: their summary goes too,
+  // and comes back when the reference is cleared and the form sent again.
+  await page.getByLabel(msg(lang, 'counter_ticket_label')).fill('Q');
+  await summary.waitFor({ state: 'detached' });
+  await page.getByLabel(msg(lang, 'counter_ticket_label')).fill('');
+  await button(page, msg(lang, 'counter_start')).click();
+  await summary.filter({ hasText: msg(lang, 'counter_error_service') }).waitFor();
+  assert.equal(await summary.locator('li').count(), 2, 'the IIN and the service, again');
 
   await page.getByLabel(msg(lang, 'counter_iin_label')).fill(who.iin);
   await pick(page, 'service', 'S2');

@@ -163,6 +163,15 @@ pub fn CounterPage() -> impl IntoView {
             </tr>
         }
     };
+    // A reference hides the walk-in's questions: a summary that links to
+    // them goes with them (cleared, not cut, so it does not take focus).
+    let on_ticket = move |v: String| {
+        let walk_in = |e: &ErrorItem| !matches!(e.field_id.as_str(), "office" | "ticket");
+        if !v.trim().is_empty() && errors.with(|e| e.iter().any(walk_in)) {
+            errors.set(Vec::new());
+        }
+        ticket.set(v);
+    };
     view! {
         <div class="page operator">
             <PageHeading text=ts(tr::counter_title) />
@@ -173,7 +182,7 @@ pub fn CounterPage() -> impl IntoView {
                     error=message_for(errors, "office") />
                 <h2>{t(tr::counter_serve_heading)}</h2>
                 <TextField id="ticket" label=ts(tr::counter_ticket_label) hint=ts(tr::counter_ticket_hint)
-                    value=ticket on_input=Callback::new(move |v: String| ticket.set(v))
+                    value=ticket on_input=Callback::new(on_ticket)
                     error=message_for(errors, "ticket") />
                 <Show when=move || ticket.with(|t| t.trim().is_empty())>
                     <TextField id="iin" label=ts(tr::counter_iin_label) value=iin_text input_mode="numeric" short=true
