@@ -404,6 +404,35 @@ async fn key_tools_offer_export_only_off_a_kiosk() {
 }
 
 #[wasm_bindgen_test]
+async fn removing_a_key_keeps_focus_on_what_replaces_the_pressed_button() {
+    let p = someone(true);
+    let now = mount::sample_now();
+    let key =
+        KeyFile::create_with_iterations(&p.iin, "Demo", "password1", now, 365, SEEDS, 10).unwrap();
+    let m = Mounted::first_visit(move || {
+        keyring::keep(use_db(), key).unwrap();
+        view! { <KeyTools person=p /> }
+    })
+    .await;
+    m.until("the key", |m| m.find(".key-list__item").is_some()).await;
+    let focused_text = || focused().and_then(|e| e.text_content()).unwrap_or_default();
+    m.click(".key-list__item button");
+    m.until("asked", |m| m.find(".key-list__confirm").is_some()).await;
+    frames().await;
+    assert_eq!(focused_text(), tr::sign_remove_confirm(EN), "focus on the confirming button");
+    m.click(".key-list__confirm .button--secondary");
+    m.until("not asked", |m| m.find(".key-list__confirm").is_none()).await;
+    frames().await;
+    assert_eq!(focused_text(), tr::sign_remove(EN), "Cancel: back on Remove");
+    m.click(".key-list__item button");
+    m.until("asked again", |m| m.find(".key-list__confirm").is_some()).await;
+    m.click(".key-list__confirm .button--warning");
+    m.until("removed", |m| m.find(".key-list__item").is_none()).await;
+    frames().await;
+    assert_eq!(focused().map(|e| e.tag_name()).as_deref(), Some("SUMMARY"), "on Create a key");
+}
+
+#[wasm_bindgen_test]
 async fn the_demo_clock_is_a_labelled_section_with_a_toggle_and_a_status() {
     let m = Mounted::first_visit(|| view! { <DemoClock /> }).await;
     let id = m.attr("section.demo-clock", "aria-labelledby").unwrap();

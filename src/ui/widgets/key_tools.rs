@@ -10,7 +10,8 @@
 //!   reach);
 //! - Remove asks first, in place (a group named "Remove key" with the
 //!   question, the confirming button and Cancel), and removes nothing
-//!   until confirmed;
+//!   until confirmed; focus follows: to the confirming button when asked,
+//!   back to Remove on Cancel, to "Create a key" once removed;
 //! - creating and importing are native disclosures; each form has labelled
 //!   fields, an error summary linking to the field in error and inline
 //!   errors;
@@ -25,6 +26,7 @@ use super::busy_button::{BusyButton, unless_busy};
 use super::button::{Button, Look};
 use super::details::Details;
 use super::error_summary::{ErrorItem, ErrorSummary};
+use super::page_heading::focus_first;
 use super::radios::{Choice, Radios};
 use super::text_area::TextArea;
 use super::text_field::TextField;
@@ -156,8 +158,14 @@ pub fn KeyTools(person: &'static Person) -> impl IntoView {
                         format::date(k.certificate.not_before.date_naive()),
                         format::date(k.certificate.not_after.date_naive())
                     );
+                    let item = format!("key-{serial}");
+                    let cancel_item = item.clone();
+                    // After the press, once the part that had focus is replaced.
+                    let then_focus = move |selector: String| {
+                        request_animation_frame(move || focus_first(&selector));
+                    };
                     view! {
-                        <li class="key-list__item">
+                        <li class="key-list__item" id=item.clone()>
                             <span>{label}</span>
                             <a class="button button--secondary" href=format::data_url("application/json", &file) download=name hidden=kiosk>
                                 {t(tr::sign_export)}
@@ -165,11 +173,14 @@ pub fn KeyTools(person: &'static Person) -> impl IntoView {
                             <Show
                                 when=asking
                                 fallback={
-                                    let serial = serial.clone();
+                                    let (serial, item) = (serial.clone(), item.clone());
                                     move || {
-                                        let serial = serial.clone();
+                                        let (serial, item) = (serial.clone(), item.clone());
                                         view! {
-                                            <Button look=Look::Secondary on_click=move |_| confirming.set(Some(serial.clone()))>
+                                            <Button look=Look::Secondary on_click=move |_| {
+                                                confirming.set(Some(serial.clone()));
+                                                then_focus(format!("#{item} .key-list__confirm button"));
+                                            }>
                                                 {t(tr::sign_remove)}
                                             </Button>
                                         }
@@ -186,10 +197,17 @@ pub fn KeyTools(person: &'static Person) -> impl IntoView {
                                                 move |_| {
                                                     if keyring::remove(db, &serial).is_ok() {
                                                         confirming.set(None);
+                                                        then_focus("details.key-tools summary".into());
                                                     }
                                                 }
                                             }>{t(tr::sign_remove_confirm)}</Button>
-                                            <Button look=Look::Secondary on_click=move |_| confirming.set(None)>
+                                            <Button look=Look::Secondary on_click={
+                                                let item = cancel_item.clone();
+                                                move |_| {
+                                                    confirming.set(None);
+                                                    then_focus(format!("#{item} button"));
+                                                }
+                                            }>
                                                 {t(tr::common_cancel)}
                                             </Button>
                                         </div>
