@@ -379,12 +379,19 @@ async fn key_tools_check_the_password_in_a_summary_and_say_what_they_did() {
     assert_eq!(link.get_attribute("href").as_deref(), Some("#import-key"));
 }
 
-#[wasm_bindgen_test]
-async fn key_tools_offer_export_only_off_a_kiosk() {
+/// Someone with a phone and a demo key of their own (valid for a year
+/// from the sample day), for the key tools' tests.
+fn someone_with_a_key() -> (&'static registry::Person, KeyFile) {
     let p = someone(true);
     let now = mount::sample_now();
     let key =
         KeyFile::create_with_iterations(&p.iin, "Demo", "password1", now, 365, SEEDS, 10).unwrap();
+    (p, key)
+}
+
+#[wasm_bindgen_test]
+async fn key_tools_offer_export_only_off_a_kiosk() {
+    let (p, key) = someone_with_a_key();
     for kiosk in [false, true] {
         let key = key.clone();
         let m = Mounted::first_visit(move || {
@@ -405,10 +412,7 @@ async fn key_tools_offer_export_only_off_a_kiosk() {
 
 #[wasm_bindgen_test]
 async fn removing_a_key_keeps_focus_on_what_replaces_the_pressed_button() {
-    let p = someone(true);
-    let now = mount::sample_now();
-    let key =
-        KeyFile::create_with_iterations(&p.iin, "Demo", "password1", now, 365, SEEDS, 10).unwrap();
+    let (p, key) = someone_with_a_key();
     let m = Mounted::first_visit(move || {
         keyring::keep(use_db(), key).unwrap();
         view! { <KeyTools person=p /> }
