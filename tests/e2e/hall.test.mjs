@@ -95,6 +95,16 @@ pageTest('en: from the back office to the hall; walk-ins for S1 and S3, call nex
   // error summary (focused, announced, linked to the question) and inline.
   await button(page, msg(lang, 'hall_take')).click();
   await expectErrors(page, lang, [['kind', msg(lang, 'hall_kind_error')]], 'hall, no service chosen, en');
+  // An unknown booking: its error replaces the other. Choosing a service
+  // then leaves that summary alone and focus on the radio.
+  await page.getByLabel(msg(lang, 'hall_checkin_label')).fill('Q-20990101-0001');
+  await button(page, msg(lang, 'hall_checkin')).click();
+  await expectErrors(page, lang, [['booking', msg(lang, 'hall_checkin_unknown')]], 'hall, unknown booking, en');
+  await radio(page, kindLabel(lang, 'S1', 'hand_in')).check();
+  await page.waitForTimeout(100);
+  const onRadio = await expectFocus(page, 'input[name=kind]', 'a service chosen after the booking error');
+  assert.equal(onRadio.tag, 'input', 'focus stays on the chosen radio');
+  assert.equal(await page.locator('.error-summary a[href="#booking"]').count(), 1, 'the booking error still stands');
 
   await walkIn(page, lang, 'S1', 'hand_in', 'W001');
   await page.clock.fastForward('01:00');

@@ -37,6 +37,16 @@ pub fn message_for(errors: RwSignal<Vec<ErrorItem>>, id: &'static str) -> Signal
     Signal::derive(move || errors.get().into_iter().find(|e| e.field_id == id).map(|e| e.message))
 }
 
+/// Takes the summary away once what it reports no longer stands (its field
+/// answered, or hidden): cleared whole, because a summary whose list
+/// changes but stays non-empty takes focus again, which must not happen
+/// while the user is answering. Nothing changes while no item is `stale`.
+pub fn clear_if_any(errors: RwSignal<Vec<ErrorItem>>, stale: impl Fn(&ErrorItem) -> bool) {
+    if errors.with(|e| e.iter().any(stale)) {
+        errors.set(Vec::new());
+    }
+}
+
 #[component]
 pub fn ErrorSummary(
     #[prop(into)] errors: Signal<Vec<ErrorItem>>,

@@ -23,7 +23,7 @@ use crate::ui::state::{Ui, use_ui};
 use crate::ui::widgets::button::Button;
 use crate::ui::widgets::complaint_summary::service_name;
 use crate::ui::widgets::demo_clock::DemoClock;
-use crate::ui::widgets::error_summary::{ErrorItem, ErrorSummary, message_for};
+use crate::ui::widgets::error_summary::{ErrorItem, ErrorSummary, clear_if_any, message_for};
 use crate::ui::widgets::legal_basis::law_notice;
 use crate::ui::widgets::notice::warning;
 use crate::ui::widgets::page_heading::{PageHeading, refocus_later};
@@ -202,7 +202,7 @@ pub fn HallPage() -> impl IntoView {
                     selected=kind
                     on_select=Callback::new(move |v: String| {
                         kind.set(Some(v));
-                        errors.update(|e| e.retain(|e| e.field_id != "kind"));
+                        clear_if_any(errors, |e| e.field_id == "kind");
                     })
                     error=message_for(errors, "kind") />
                 {assumption(&a.collect_wait)}

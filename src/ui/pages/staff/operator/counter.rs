@@ -27,7 +27,7 @@ use crate::ui::state::db::use_db;
 use crate::ui::state::desk::{Desk, counter_visits, open_counter_visit};
 use crate::ui::state::{Ui, use_ui};
 use crate::ui::widgets::complaint_summary::service_name;
-use crate::ui::widgets::error_summary::{ErrorItem, ErrorSummary, message_for};
+use crate::ui::widgets::error_summary::{ErrorItem, ErrorSummary, clear_if_any, message_for};
 use crate::ui::widgets::page_heading::PageHeading;
 use crate::ui::widgets::radios::{Choice, Radios, organisation_choices};
 use crate::ui::widgets::table::{Caption, DataTable};
@@ -164,11 +164,10 @@ pub fn CounterPage() -> impl IntoView {
         }
     };
     // A reference hides the walk-in's questions: a summary that links to
-    // them goes with them (cleared, not cut, so it does not take focus).
+    // them goes with them.
     let on_ticket = move |v: String| {
-        let walk_in = |e: &ErrorItem| !matches!(e.field_id.as_str(), "office" | "ticket");
-        if !v.trim().is_empty() && errors.with(|e| e.iter().any(walk_in)) {
-            errors.set(Vec::new());
+        if !v.trim().is_empty() {
+            clear_if_any(errors, |e| !matches!(e.field_id.as_str(), "office" | "ticket"));
         }
         ticket.set(v);
     };
