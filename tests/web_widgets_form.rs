@@ -18,6 +18,7 @@ use qujat::ui::widgets::error_summary::{ErrorItem, ErrorSummary};
 use qujat::ui::widgets::field_error::FieldError;
 use qujat::ui::widgets::later::{Later, LaterOnFirstLoad};
 use qujat::ui::widgets::page_heading::PageHeading;
+use qujat::ui::widgets::password_input::{PasswordInput, Secret};
 use qujat::ui::widgets::radios::{Choice, Radios};
 use qujat::ui::widgets::summary_list::{SummaryList, answer_row, row};
 use qujat::ui::widgets::text_area::TextArea;
@@ -180,7 +181,7 @@ async fn text_field_is_labelled_described_and_invalid_only_in_error() {
                 error=error
                 input_mode="numeric"
                 autocomplete="organization"
-                on_enter=Callback::new(move |_| entered.update(|n| *n += 1))
+                on_enter=Some(Callback::new(move |_| entered.update(|n| *n += 1)))
             />
         }
     })
@@ -242,6 +243,62 @@ async fn a_password_field_and_a_page_question_field() {
     assert_eq!(m.attr("#pin", "aria-describedby"), None, "no hint, no error: not described");
     assert_eq!(m.text("h1 label[for=year]"), "Which year?");
     assert_eq!(m.attr("h1", "tabindex").as_deref(), Some("-1"));
+}
+
+/// The password input's criteria: a password field kept in its answer,
+/// its error the page summary's item with its id, `autocomplete` and the
+/// keyboard by what it holds, Enter running `on_enter`.
+#[wasm_bindgen_test]
+async fn a_password_input_keeps_its_answer_and_shows_the_summary_error_for_its_id() {
+    let passphrase = RwSignal::new(String::new());
+    let pin = RwSignal::new(String::new());
+    let errors = RwSignal::new(Vec::<ErrorItem>::new());
+    let entered = RwSignal::new(0);
+    let m = Mounted::first_visit(move || {
+        view! {
+            <PasswordInput id="passphrase" label=tr::data_passphrase hint=tr::data_passphrase_hint
+                value=passphrase errors=errors secret=Secret::NewPassphrase />
+            <PasswordInput id="typed" label=tr::data_restore_passphrase value=passphrase
+                errors=errors secret=Secret::Passphrase />
+            <PasswordInput id="pin" label=tr::operator_pin_label value=pin errors=errors
+                secret=Secret::Pin on_enter=Callback::new(move |_| entered.update(|n| *n += 1)) />
+        }
+    })
+    .await;
+    for id in ["#passphrase", "#typed", "#pin"] {
+        assert_eq!(m.attr(id, "type").as_deref(), Some("password"), "{id}");
+    }
+    assert_eq!(m.text("label[for=passphrase]"), tr::data_passphrase(EN));
+    assert_eq!(m.described_by("#passphrase"), vec!["passphrase-hint"]);
+    assert_eq!(m.attr("#passphrase", "autocomplete").as_deref(), Some("new-password"));
+    assert_eq!(m.attr("#typed", "autocomplete").as_deref(), Some("off"));
+    assert_eq!(m.attr("#passphrase", "inputmode"), None);
+    assert_eq!(m.attr("#pin", "autocomplete").as_deref(), Some("off"));
+    assert_eq!(m.attr("#pin", "inputmode").as_deref(), Some("numeric"));
+    let class = m.attr("#pin", "class").unwrap();
+    assert!(class.contains("input--short") && class.contains("operator-pin"), "{class}");
+    assert!(!m.attr("#passphrase", "class").unwrap().contains("input--short"));
+
+    m.type_into("#pin", "2468");
+    m.settle().await;
+    assert_eq!(pin.get_untracked(), "2468", "every keystroke is kept");
+    let enter = web_sys::KeyboardEventInit::new();
+    enter.set_key("Enter");
+    enter.set_bubbles(true);
+    m.get("#pin")
+        .dispatch_event(
+            &web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &enter).unwrap(),
+        )
+        .unwrap();
+    m.settle().await;
+    assert_eq!(entered.get_untracked(), 1, "Enter runs on_enter");
+
+    errors.set(vec![ErrorItem::new("pin", "Enter your PIN".to_string())]);
+    m.until("the PIN's error", |m| m.find("#pin-error").is_some()).await;
+    assert_eq!(m.described_by("#pin"), vec!["pin-error"]);
+    assert_eq!(m.attr("#pin", "aria-invalid").as_deref(), Some("true"));
+    assert_eq!(m.attr("#passphrase", "aria-invalid"), None, "only the item's own input");
+    assert!(m.text("#pin-error").ends_with("Enter your PIN"));
 }
 
 #[wasm_bindgen_test]

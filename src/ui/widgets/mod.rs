@@ -25,6 +25,7 @@ pub mod notice;
 pub mod notifications_link;
 pub mod otp_confirm;
 pub mod page_heading;
+pub mod password_input;
 pub mod phone_panel;
 pub mod qr_code;
 pub mod radios;

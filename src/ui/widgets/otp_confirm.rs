@@ -162,7 +162,7 @@ pub fn OtpConfirm(
                         <TextField id="otp-code" label=ts(tr::otp_code_label) hint=ts(tr::otp_code_hint)
                             value=typed on_input=Callback::new(move |v| typed.set(v)) error=message
                             input_mode="numeric" autocomplete="one-time-code" short=true
-                            on_enter=Callback::new(move |_| confirm()) />
+                            on_enter=Some(Callback::new(move |_| confirm())) />
                         {move || expires().map(expiry)}
                         <div class="button-group">
                             <Button on_click=move |_| confirm()>{tr::otp_confirm(lang)}</Button>

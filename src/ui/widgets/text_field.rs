@@ -29,17 +29,19 @@ pub fn TextField(
     on_input: Callback<String>,
     #[prop(optional, into)] error: Option<Signal<Option<String>>>,
     #[prop(optional)] as_heading: bool,
-    #[prop(optional, into)] input_mode: Option<String>,
+    /// Takes a mode or an `Option` of one, as `hint`.
+    #[prop(optional_no_strip, into)]
+    input_mode: Option<&'static str>,
     #[prop(optional, into)] autocomplete: Option<String>,
     #[prop(optional)] short: bool,
     /// `password` for secrets (the default is `text`).
     #[prop(optional)]
     password: bool,
-    /// Another class for the input.
-    #[prop(optional)]
+    /// Another class for the input (or an `Option` of one).
+    #[prop(optional_no_strip, into)]
     class: Option<&'static str>,
     /// Run on Enter instead of submitting an enclosing form.
-    #[prop(optional)]
+    #[prop(optional_no_strip)]
     on_enter: Option<Callback<()>>,
 ) -> impl IntoView {
     let (error, hint_id, err_id, described) = field_ids(&id, error, hint.is_some());

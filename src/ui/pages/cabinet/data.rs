@@ -36,8 +36,8 @@ use crate::ui::widgets::error_summary::{ErrorItem, ErrorSummary, message_for};
 use crate::ui::widgets::file_upload::{FileUpload, chosen};
 use crate::ui::widgets::notice::warning;
 use crate::ui::widgets::page_heading::PageHeading;
+use crate::ui::widgets::password_input::{PasswordInput, Secret};
 use crate::ui::widgets::summary_list::{SummaryList, row};
-use crate::ui::widgets::text_field::TextField;
 
 /// `/cabinet/data` for the signed-in `person` (the route asks for one).
 pub fn data_page(person: &'static Person) -> impl IntoView {
@@ -61,23 +61,6 @@ pub fn data_page(person: &'static Person) -> impl IntoView {
         </div>
     }
     .into_any()
-}
-
-/// A password field of this page, with its hint where it has one (the
-/// field's own hint: read with it, `aria-describedby`).
-fn secret(
-    id: &'static str,
-    label: fn(Lang) -> &'static str,
-    hint: Option<fn(Lang) -> &'static str>,
-    value: RwSignal<String>,
-    errors: RwSignal<Vec<ErrorItem>>,
-    autocomplete: &'static str,
-) -> impl IntoView {
-    view! {
-        <TextField id=id password=true label=ts(label) hint=hint.map(ts) value=value
-            on_input=Callback::new(move |v| value.set(v)) error=message_for(errors, id)
-            autocomplete=autocomplete />
-    }
 }
 
 #[component]
@@ -152,8 +135,10 @@ fn Save(person: &'static Person, errors: RwSignal<Vec<ErrorItem>>) -> impl IntoV
         <h2>{t(tr::data_save_heading)}</h2>
         <p>{holds}</p>
         <form novalidate on:submit=on_submit>
-            {secret("save-passphrase", tr::data_passphrase, Some(tr::data_passphrase_hint), passphrase, errors, "new-password")}
-            {secret("save-confirm", tr::data_confirm, None, confirm, errors, "new-password")}
+            <PasswordInput id="save-passphrase" label=tr::data_passphrase hint=tr::data_passphrase_hint
+                value=passphrase errors=errors secret=Secret::NewPassphrase />
+            <PasswordInput id="save-confirm" label=tr::data_confirm value=confirm errors=errors
+                secret=Secret::NewPassphrase />
             {submit_button(busy, tr::data_save_button)}
         </form>
         <div role="status" aria-live="polite">
@@ -241,7 +226,8 @@ fn Restore(person: &'static Person, errors: RwSignal<Vec<ErrorItem>>) -> impl In
         <form novalidate on:submit=on_submit>
             <FileUpload id="restore-file" label=ts(tr::data_file) hint=ts(tr::data_file_hint)
                 accept=".json,application/json" node_ref=input error=message_for(errors, "restore-file") />
-            {secret("restore-passphrase", tr::data_restore_passphrase, None, passphrase, errors, "off")}
+            <PasswordInput id="restore-passphrase" label=tr::data_restore_passphrase value=passphrase
+                errors=errors secret=Secret::Passphrase />
             {submit_button(busy, tr::data_restore_button)}
         </form>
         <div role="status" aria-live="polite">

@@ -188,7 +188,7 @@ fn OtpConsent(id: String) -> impl IntoView {
                 </aside>
                 <TextField id="consent-code" label=ts(tr::operator_code_label) hint=ts(tr::operator_code_hint)
                     value=typed on_input=Callback::new(move |v| typed.set(v)) error=message input_mode="numeric"
-                    autocomplete="off" short=true on_enter=Callback::new(move |_| confirm()) />
+                    autocomplete="off" short=true on_enter=Some(Callback::new(move |_| confirm())) />
                 <Button on_click=move |_| confirm()>{t(tr::operator_confirm_code)}</Button>
             </Show>
         </div>

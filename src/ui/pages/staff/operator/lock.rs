@@ -14,28 +14,9 @@ use crate::ui::paths;
 use crate::ui::state::operator::{UnlockRefused, VaultRefused, use_vault};
 use crate::ui::state::{Ui, use_ui};
 use crate::ui::widgets::button::{Button, Look};
-use crate::ui::widgets::error_summary::{ErrorItem, ErrorSummary, message_for};
+use crate::ui::widgets::error_summary::{ErrorItem, ErrorSummary};
 use crate::ui::widgets::page_heading::{PageHeading, focus_on_change};
-use crate::ui::widgets::text_field::TextField;
-
-/// A PIN input: password type, digits keyboard, Enter to go on. Autofill
-/// is off: the PIN is the operator's alone and belongs to no password
-/// manager on a shared tablet.
-fn pin_field(
-    id: &'static str,
-    label: fn(Lang) -> &'static str,
-    hint: Option<fn(Lang) -> &'static str>,
-    value: RwSignal<String>,
-    errors: RwSignal<Vec<ErrorItem>>,
-    on_enter: Callback<()>,
-) -> impl IntoView {
-    let on_input = Callback::new(move |v| value.set(v));
-    view! {
-        <TextField id=id label=ts(label) hint=hint.map(ts) value=value on_input=on_input
-            error=message_for(errors, id) password=true short=true class="operator-pin"
-            input_mode="numeric" autocomplete="off" on_enter=on_enter />
-    }
-}
+use crate::ui::widgets::password_input::{PasswordInput, Secret};
 
 /// Why the PIN did not open the mode, as error-summary lines: a wrong PIN
 /// says how many tries are left and, once a delay runs, from when.
@@ -130,7 +111,8 @@ pub fn Unlock() -> impl IntoView {
                         <PageHeading text=ts(tr::operator_unlock_title) />
                         <p>{t(tr::operator_unlock_intro)}</p>
                         <p>{tr::operator_pin_wipe_rule(lang, &visit::WIPE_AFTER.to_string())}</p>
-                        {pin_field("pin", tr::operator_pin_label, None, pin, errors, open_cb)}
+                        <PasswordInput id="pin" label=tr::operator_pin_label value=pin errors=errors
+                            secret=Secret::Pin on_enter=open_cb />
                         <Button on_click=move |_| open()>{t(tr::operator_unlock)}</Button>
                         <p>
                             <Button look=Look::Secondary on_click=move |_| {
@@ -144,8 +126,10 @@ pub fn Unlock() -> impl IntoView {
                     view! {
                         <PageHeading text=ts(tr::operator_setup_title) />
                         <p>{t(tr::operator_setup_intro)}</p>
-                        {pin_field("pin", tr::operator_new_pin_label, Some(tr::operator_new_pin_hint), pin, errors, set_up_cb)}
-                        {pin_field("pin-confirm", tr::operator_confirm_pin_label, None, confirm, errors, set_up_cb)}
+                        <PasswordInput id="pin" label=tr::operator_new_pin_label hint=tr::operator_new_pin_hint
+                            value=pin errors=errors secret=Secret::Pin on_enter=set_up_cb />
+                        <PasswordInput id="pin-confirm" label=tr::operator_confirm_pin_label value=confirm
+                            errors=errors secret=Secret::Pin on_enter=set_up_cb />
                         <Button on_click=move |_| set_up()>{t(tr::operator_set_pin)}</Button>
                     }
                     .into_any()
