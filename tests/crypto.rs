@@ -18,6 +18,7 @@ use qujat::engine::signing::otp::{
 use qujat::engine::signing::vault::{self, RandomUnavailable, Sealed, VaultError, VaultKey};
 
 mod common;
+use common::people::{SULTANOVA as OWNER, ZHAKSYLYKOV as OTHER};
 use common::{utc as t, wrong_code as wrong};
 
 fn secs(n: i64) -> TimeDelta {
@@ -565,9 +566,7 @@ proptest! {
 // ===========================================================================
 // Demo EDS
 
-const OWNER: &str = "850314401018";
 const OWNER_NAME: &str = "Сұлтанова Әйгерім Нұрланқызы";
-const OTHER: &str = "781123301754";
 const PASSWORD: &str = "Qujat-demo-1";
 
 fn now() -> DateTime<Utc> {

@@ -13,6 +13,7 @@ use qujat::engine::term::Location;
 
 mod common;
 use common::d;
+use common::people::SULTANOVA;
 
 // ---------------------------------------------------------------------------
 // IIN: known numbers
@@ -230,7 +231,7 @@ fn family_links_are_symmetric() {
             assert!(par.children.contains(&p.iin), "{parent} does not list {}", p.iin);
         }
     }
-    let kids = registry::children_of("850314401018");
+    let kids = registry::children_of(SULTANOVA);
     assert_eq!(kids.len(), 1);
     assert_eq!(kids[0].iin, "110902501384");
     assert_eq!(registry::children_of("131021604719").len(), 0);
@@ -382,7 +383,7 @@ fn minority_and_leap_day_birthdays() {
     assert_eq!(p.age_on(d("2028-02-28")), 19);
     assert_eq!(p.age_on(d("2028-02-29")), 20);
 
-    let m = registry::find("850314401018").unwrap();
+    let m = registry::find(SULTANOVA).unwrap();
     assert_eq!(m.age_on(d("2003-03-13")), 17);
     assert!(m.is_minor_on(d("2003-03-13")));
     assert!(!m.is_minor_on(d("2003-03-14")));

@@ -23,6 +23,7 @@ use qujat::engine::store::Stale;
 use qujat::engine::term::{Channel, ClockTime, Location};
 
 mod common;
+use common::people::{IVANOV, KIM, KURMANGAZIYEVA, ZHAKSYLYKOV};
 use common::{at, cal, d, provenance};
 
 // ---------------------------------------------------------------------------
@@ -135,12 +136,6 @@ impl BookS3 for Tickets {
         self.book(seen, &s3(iin, office_id, date, start), before()).unwrap()
     }
 }
-
-/// Adults of the demo registry (their IINs validate).
-const KIM: &str = "011219602863";
-const KURMANGAZIYEVA: &str = "640811403607";
-const ZHAKSYLYKOV: &str = "781123301754";
-const IVANOV: &str = "690228302494";
 
 /// The day before the 19 March 2025 bookings, 10:00 Almaty time.
 fn before() -> DateTime<Utc> {

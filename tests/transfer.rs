@@ -31,6 +31,7 @@ use qujat::engine::transfer::{
 };
 
 mod common;
+use common::people::ZHAKSYLYKOV as OTHER;
 use common::{at, d};
 
 /// Few PBKDF2 iterations: a debug build runs 600,000 slowly.
@@ -46,8 +47,6 @@ fn now() -> DateTime<Utc> {
 fn me() -> String {
     common::s2_draft(Reason::Lost, None).applicant_iin
 }
-
-const OTHER: &str = "781123301754";
 
 fn key_file(iin: &str, seed: u8) -> KeyFile {
     KeyFile::create_with_iterations(

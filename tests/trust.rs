@@ -15,6 +15,7 @@ use qujat::engine::signing::vault::{self, VaultKey};
 use qujat::engine::store::{self, Loaded, MemoryStorage, formats};
 
 mod common;
+use common::people::SULTANOVA as OWNER;
 use common::{utc as t, wrong_code as wrong};
 
 const PHONE: &str = "+7 701 555 01 01";
@@ -171,7 +172,6 @@ fn sms_codes_are_grouped_by_characters_not_bytes() {
 // ---------------------------------------------------------------------------
 // EDS
 
-const OWNER: &str = "850314401018";
 const FAST: u32 = 1_000;
 
 fn key_file(iterations: u32) -> KeyFile {

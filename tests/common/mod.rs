@@ -3,6 +3,7 @@
 #![allow(dead_code)]
 
 pub mod packs;
+pub mod people;
 pub mod provenance;
 
 use chrono::{DateTime, NaiveDate, Utc};
