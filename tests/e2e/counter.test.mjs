@@ -16,6 +16,7 @@ import { expectAxeClean } from './lib/axe.mjs';
 import { registryPerson } from './lib/facts.mjs';
 import { msg, fmt } from './lib/texts.mjs';
 import { NOW } from './lib/time.mjs';
+import { expectFocus } from './lib/keyboard.mjs';
 import { signIn } from './lib/flows/signin.mjs';
 import { acceptWholePackage, confirmIdentity, consentByNotice, issueReceipt, tickDocuments } from './lib/flows/operator.mjs';
 import { waitStatus, toIssuance, openTracker, openDesk, setRole, act, targets, history, openDemoTools, expectHistory, appTime } from './lib/flows/staff.mjs';
@@ -199,6 +200,16 @@ pageTest('en: S2 at the counter without a booking, an incomplete package refused
   assert.equal(await summary.locator('li').count(), 2, 'the IIN and the service, again');
 
   await page.getByLabel(msg(lang, 'counter_iin_label')).fill(who.iin);
+  await pick(page, 'service', 'S2');
+  // S2 without its reason: said. S3 asks none, so choosing it takes the
+  // reason's question away, and the summary that linked to it goes too.
+  await button(page, msg(lang, 'counter_start')).click();
+  await summary.filter({ hasText: msg(lang, 'counter_error_reason') }).waitFor();
+  assert.equal(await summary.locator('li').count(), 1, 'the reason alone');
+  await pick(page, 'service', 'S3');
+  await summary.waitFor({ state: 'detached' });
+  assert.equal(await page.locator('main input[name=reason]').count(), 0, 'S3 asks no reason');
+  await expectFocus(page, 'main input[name=service][value="S3"]', 'the service just chosen');
   await pick(page, 'service', 'S2');
   await page.locator('main input[name=reason]').first().waitFor();
   await page.locator('main input[name=reason]').nth(1).check();

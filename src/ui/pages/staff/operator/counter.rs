@@ -171,6 +171,13 @@ pub fn CounterPage() -> impl IntoView {
         }
         ticket.set(v);
     };
+    // A service answers its question and asks the reason afresh (or not
+    // at all: S3 has none): a summary that links to either goes.
+    let on_service = move |v: String| {
+        clear_if_any(errors, |e| matches!(e.field_id.as_str(), "service" | "reason"));
+        service.set(Some(v));
+        reason.set(None);
+    };
     view! {
         <div class="page operator">
             <PageHeading text=ts(tr::counter_title) />
@@ -189,7 +196,7 @@ pub fn CounterPage() -> impl IntoView {
                         error=message_for(errors, "iin") />
                     <Radios name="service" legend=ts(tr::counter_service_legend) choices=Signal::stored(service_choices(lang))
                         selected=service
-                        on_select=Callback::new(move |v: String| { service.set(Some(v)); reason.set(None); })
+                        on_select=Callback::new(on_service)
                         error=message_for(errors, "service") />
                     <Show when=move || !reasons.get().is_empty()>
                         <Radios name="reason" legend=ts(tr::counter_reason_legend)
