@@ -20,10 +20,10 @@ use qujat::engine::submission::{
 mod common;
 use common::{at, d as day, otp_confirmation, otp_signature, s2_draft};
 
-/// `d`'s document signed at `now` by its applicant, with a key whose
-/// certificate is valid for `days` from `key_from`.
-fn eds_signed(d: &Draft, key_from: &str, days: u32, now: DateTime<Utc>) -> SignedDocument {
-    let key = KeyFile::create_with_iterations(
+/// A key of `d`'s applicant (password "pw"), whose certificate is valid for
+/// `days` from `key_from`.
+fn key_of(d: &Draft, key_from: &str, days: u32) -> KeyFile {
+    KeyFile::create_with_iterations(
         &d.applicant_iin,
         "Demo",
         "pw",
@@ -32,7 +32,12 @@ fn eds_signed(d: &Draft, key_from: &str, days: u32, now: DateTime<Utc>) -> Signe
         ([7; 32], [1; 16], [2; 12]),
         10,
     )
-    .unwrap();
+    .unwrap()
+}
+
+/// `d`'s document signed at `now` by its applicant, with [`key_of`].
+fn eds_signed(d: &Draft, key_from: &str, days: u32, now: DateTime<Utc>) -> SignedDocument {
+    let key = key_of(d, key_from, days);
     signature::sign(&key, "pw", &d.applicant_iin, &document_of(d), now).unwrap()
 }
 
@@ -91,16 +96,7 @@ fn an_expired_certificate_is_refused_at_submission() {
         Err(SubmitError::Signature(SignError::SigningTime { .. }))
     ));
     // Nothing can be signed with the expired key.
-    let key = KeyFile::create_with_iterations(
-        &d.applicant_iin,
-        "Demo",
-        "pw",
-        at("2025-03-01T00:00:00Z"),
-        30,
-        ([7; 32], [1; 16], [2; 12]),
-        10,
-    )
-    .unwrap();
+    let key = key_of(&d, "2025-03-01T00:00:00Z", 30);
     assert!(matches!(
         signature::sign(&key, "pw", &d.applicant_iin, &document_of(&d), later),
         Err(SignError::CertificateExpired { .. })
