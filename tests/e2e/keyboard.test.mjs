@@ -170,11 +170,12 @@ async function switchLanguageByKeyboard(page, lang, { back = false } = {}) {
 }
 
 /**
- * The sign-in page (the journey's first page), its language, the IIN of a
- * plain adult typed and Enter: the cabinet loads (the /cabinet bundle), and
+ * The sign-in page (the journey's first page) at the demo's NOW (the clock
+ * installed first), its language, the IIN of a plain adult typed and Enter: the cabinet loads (the /cabinet bundle), and
  * the skip link leads into it. Focus is on <main> at the end.
  */
 async function signInByKeyboard(page, lang) {
+  await page.clock.install({ time: NOW });
   await gotoApp(page, '/signin');
   if (lang !== 'kk') await switchLanguageByKeyboard(page, lang);
   await expectH1(page, msg(lang, 'signin_title'), 'sign-in');
@@ -185,6 +186,16 @@ async function signInByKeyboard(page, lang) {
   await expectH1(page, msg(lang, 'cabinet_title'), 'cabinet');
   await expectPageStart(page, lang, 'cabinet after signing in');
   return person;
+}
+
+/**
+ * A cabinet link (the text `linkKey`) followed by the keyboard to a page of
+ * the same bundle: its address, and focus on its question (`headingKey`).
+ */
+async function fromCabinet(page, lang, linkKey, path, headingKey) {
+  await activate(page, isLink(msg(lang, linkKey)), `the cabinet's link ${linkKey}`);
+  await waitForPath(page, path);
+  await expectHeadingFocus(page, msg(lang, headingKey), path);
 }
 
 /** A wizard step: the address, and focus on its question (the page's <h1>). */
@@ -200,7 +211,6 @@ const next = (page, lang) => activate(page, isButton(msg(lang, 'common_continue'
 
 pageTest('ru: S2 on the portal with the keyboard — sign in, the wizard (a question left unanswered first), signing with an SMS code, the receipt, the cabinet', async ({ page }) => {
   const lang = 'ru';
-  await page.clock.install({ time: NOW });
   await signInByKeyboard(page, lang);
 
   // The applying bundle is another page load: it starts at the top.
@@ -277,14 +287,11 @@ pageTest('ru: S2 on the portal with the keyboard — sign in, the wizard (a ques
   await page.locator('main table tbody tr', { hasText: reference }).waitFor();
 });
 
-pageTest('kk: booking a queue slot with the keyboard — from the cabinet, booking with nothing chosen first, S3 hand-in by the arrow keys, the ticket', async ({ page, context }) => {
+pageTest('kk: booking a queue slot with the keyboard — from the cabinet, booking with nothing chosen first, S3 hand-in by the arrow keys, the ticket', async ({ page }) => {
   const lang = 'kk';
-  await context.clock.install({ time: NOW });
   await signInByKeyboard(page, lang);
 
-  await activate(page, isLink(msg(lang, 'cabinet_book_link')), 'the booking link');
-  await waitForPath(page, '/cabinet/book');
-  await expectHeadingFocus(page, msg(lang, 'book_title'), 'booking form');
+  await fromCabinet(page, lang, 'cabinet_book_link', '/cabinet/book', 'book_title');
 
   // Booking with nothing chosen: the summary, its link to the first question.
   const submit = isButton(msg(lang, 'book_submit'));
@@ -323,12 +330,9 @@ const S3 = registryPerson('690228302494');
 
 pageTest('kk: a complaint with the keyboard — one question per page (the service left unanswered first), Check your answers and a Change link, signing with an SMS code, the confirmation', async ({ page }) => {
   const lang = 'kk';
-  await page.clock.install({ time: NOW });
   await signInByKeyboard(page, lang);
 
-  await activate(page, isLink(msg(lang, 'complaint_cabinet_new')), 'the complaint link');
-  await waitForPath(page, '/cabinet/complaint/about');
-  await expectHeadingFocus(page, msg(lang, 'complaint_form_about_question'), 'complaint: about');
+  await fromCabinet(page, lang, 'complaint_cabinet_new', '/cabinet/complaint/about', 'complaint_form_about_question');
   await next(page, lang);
   await expectSummaryFocus(page, lang, [msg(lang, 'complaint_error_service')], 'complaint, no service');
   await followSummaryLink(page, 'service', 'complaint: service');
