@@ -171,8 +171,9 @@ async function switchLanguageByKeyboard(page, lang, { back = false } = {}) {
 
 /**
  * The sign-in page (the journey's first page) at the demo's NOW (the clock
- * installed first), its language, the IIN of a plain adult typed and Enter: the cabinet loads (the /cabinet bundle), and
- * the skip link leads into it. Focus is on <main> at the end.
+ * installed first), its language, the IIN of a plain adult typed and
+ * Enter: the cabinet loads (the /cabinet bundle), and the skip link leads
+ * into it. Focus is on <main> at the end.
  */
 async function signInByKeyboard(page, lang) {
   await page.clock.install({ time: NOW });
