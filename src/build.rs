@@ -158,10 +158,7 @@ const REGISTRY_PARTS: [(&str, [&str; 2]); 2] =
 /// `""`, or `"-packed"` for the copy with slots, step 5); the registry as
 /// its two parts only (step 4): nothing embeds it whole.
 fn write_data(
-    out: &Path,
-    name: &str,
-    value: &serde_json::Value,
-    suffix: &str,
+    out: &Path, name: &str, value: &serde_json::Value, suffix: &str,
 ) -> Result<(), String> {
     let write = |file: String, value: &serde_json::Value| {
         let json = serde_json::to_string(value).map_err(|e| e.to_string())?;

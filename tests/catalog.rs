@@ -352,11 +352,7 @@ fn nothing_in_the_engine_notes_is_dropped_by_the_model() {
 #[test]
 fn every_engine_note_is_sourced_and_every_quote_is_on_its_line() {
     fn walk(
-        v: &Value,
-        path: &str,
-        seeds: &[Vec<String>; 5],
-        found: &mut usize,
-        errs: &mut Vec<String>,
+        v: &Value, path: &str, seeds: &[Vec<String>; 5], found: &mut usize, errs: &mut Vec<String>,
     ) {
         let Value::Object(o) = v else {
             if let Value::Array(a) = v {

@@ -239,10 +239,7 @@ fn iin_subcommand() {
 /// Runs `deadline` and returns the JSON, or, while the catalogue has no data
 /// for the service, checks the clear error and returns `None`.
 fn deadline(
-    service: &str,
-    channel: &str,
-    submitted: &str,
-    location: Option<&str>,
+    service: &str, channel: &str, submitted: &str, location: Option<&str>,
 ) -> Option<serde_json::Value> {
     let mut args =
         vec!["deadline", "--service", service, "--channel", channel, "--submitted", submitted];
@@ -453,10 +450,7 @@ fn offices_csv_lists_every_demo_office() {
 
 /// `slots --service <service> --office <office> --date <date>`, then `extra`.
 fn slots_args<'a>(
-    service: &'a str,
-    office: &'a str,
-    date: &'a str,
-    extra: &[&'a str],
+    service: &'a str, office: &'a str, date: &'a str, extra: &[&'a str],
 ) -> Vec<&'a str> {
     let mut v = vec!["slots", "--service", service, "--office", office, "--date", date];
     v.extend_from_slice(extra);

@@ -592,9 +592,7 @@ fn key_file() -> KeyFile {
 
 /// `kf` signs [`application`] as its owner at `at`.
 fn sign_application(
-    kf: &KeyFile,
-    password: &str,
-    at: DateTime<Utc>,
+    kf: &KeyFile, password: &str, at: DateTime<Utc>,
 ) -> Result<SignedDocument, SignError> {
     signature::sign(kf, password, OWNER, &application(), at)
 }

@@ -18,12 +18,7 @@ mod common;
 use common::{at, cal, d};
 
 fn prov(
-    status: Status,
-    seed: Seed,
-    clause: &str,
-    line: u32,
-    quote: &str,
-    rule: Option<&str>,
+    status: Status, seed: Seed, clause: &str, line: u32, quote: &str, rule: Option<&str>,
 ) -> Provenance {
     Provenance {
         status,

@@ -468,10 +468,7 @@ fn every_catalogue_step_maps_to_a_transition() {
 /// The targets' input for an application accepted at `accepted_at`,
 /// counted from `accepted_on` to `due`, as read at that moment.
 fn accepted_input(
-    accepted_at: DateTime<Utc>,
-    accepted_on: &str,
-    due: &str,
-    hours: Option<&'static Hours>,
+    accepted_at: DateTime<Utc>, accepted_on: &str, due: &str, hours: Option<&'static Hours>,
 ) -> TargetInput<'static> {
     TargetInput {
         accepted_at,

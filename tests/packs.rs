@@ -50,8 +50,7 @@ fn every_data_text_is_in_every_language_s_pack() {
 /// `read` decodes the same value from `name`'s packed and full copies,
 /// once the packed one's texts are read back through the packs.
 fn same_decoded<T: serde::Serialize, E: std::fmt::Debug>(
-    name: &str,
-    read: fn(&str) -> Result<T, E>,
+    name: &str, read: fn(&str) -> Result<T, E>,
 ) {
     let (full, packed) = copies(name);
     let slots = assert_same(&read(packed).unwrap(), &read(full).unwrap(), name);

@@ -66,12 +66,8 @@ fn s2_region() -> String {
 }
 
 fn slots(
-    service: ServiceId,
-    purpose: Purpose,
-    office_id: &str,
-    provider: Option<&ProviderPlace>,
-    date: &str,
-    tickets: &Tickets,
+    service: ServiceId, purpose: Purpose, office_id: &str, provider: Option<&ProviderPlace>,
+    date: &str, tickets: &Tickets,
 ) -> DaySlots {
     match queue::day_slots(service, purpose, office(office_id), provider, d(date), &tickets.taken())
         .unwrap()
@@ -128,12 +124,7 @@ trait BookS3 {
 
 impl BookS3 for Tickets {
     fn book_s3(
-        &mut self,
-        seen: u64,
-        iin: &str,
-        office_id: &str,
-        date: &str,
-        start: &str,
+        &mut self, seen: u64, iin: &str, office_id: &str, date: &str, start: &str,
     ) -> Ticket {
         self.book(seen, &s3(iin, office_id, date, start), before()).unwrap()
     }

@@ -42,10 +42,7 @@ enum Unknown {
 /// Checks one sample of `T` (an object whose `tag` names the variant);
 /// `optional` lists the sample's fields the variant may go without.
 fn check<T: DeserializeOwned + Serialize + Debug>(
-    tag: &str,
-    sample: Value,
-    optional: &[&str],
-    unknown: Unknown,
+    tag: &str, sample: Value, optional: &[&str], unknown: Unknown,
 ) {
     let read = |v: &Value| serde_json::from_str::<T>(&v.to_string());
     let fields: &Map<String, Value> = sample.as_object().expect("a sample is an object");
@@ -108,9 +105,7 @@ fn check<T: DeserializeOwned + Serialize + Debug>(
 }
 
 fn samples<T: DeserializeOwned + Serialize + Debug>(
-    tag: &str,
-    list: Vec<(Value, &[&str])>,
-    unknown: Unknown,
+    tag: &str, list: Vec<(Value, &[&str])>, unknown: Unknown,
 ) {
     // The samples name every variant: serde's `unknown variant` error
     // lists them all, so a variant added without a sample fails here.

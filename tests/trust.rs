@@ -29,10 +29,7 @@ fn secs(n: i64) -> TimeDelta {
 }
 
 fn send(
-    book: &mut OtpBook,
-    flow: &str,
-    digest: &str,
-    now: DateTime<Utc>,
+    book: &mut OtpBook, flow: &str, digest: &str, now: DateTime<Utc>,
 ) -> Result<String, OtpError> {
     book.send(flow, PHONE, Purpose::Signing, digest, Policy::PORTAL, now, secret).map(|i| i.code)
 }

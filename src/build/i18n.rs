@@ -17,9 +17,7 @@ enum Msg {
 }
 
 fn flatten(
-    prefix: &str,
-    table: &toml::Table,
-    out: &mut BTreeMap<String, Msg>,
+    prefix: &str, table: &toml::Table, out: &mut BTreeMap<String, Msg>,
 ) -> Result<(), String> {
     for (k, v) in table {
         if !k.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_') {
@@ -284,8 +282,7 @@ pub fn generate(dir: &Path, extra: &[[String; 3]]) -> Result<Messages, String> {
 /// all three packs, so a pack cached from another build is refused
 /// (`crate::i18n::pack`).
 fn packed(
-    all: &BTreeMap<&str, BTreeMap<String, Msg>>,
-    extra: &[[String; 3]],
+    all: &BTreeMap<&str, BTreeMap<String, Msg>>, extra: &[[String; 3]],
 ) -> Result<Packed, String> {
     let mut slots: [Vec<&str>; 3] = Default::default();
     let keys: Vec<&String> = all["en"].keys().collect();

@@ -195,9 +195,7 @@ pub fn rules(case: &Case) -> Option<Rules> {
 }
 
 fn term(
-    service: &'static Service,
-    channel: Channel,
-    location: Option<Location>,
+    service: &'static Service, channel: Channel, location: Option<Location>,
 ) -> Option<CaseTerm> {
     let terms: Vec<&'static Term> = service.terms_for(channel).collect();
     if !terms.iter().any(|t| t.location.is_some()) {
@@ -212,9 +210,7 @@ fn term(
 }
 
 fn milestones(
-    service: &'static Service,
-    channel: Channel,
-    region: Option<&str>,
+    service: &'static Service, channel: Channel, region: Option<&str>,
 ) -> Vec<CaseMilestone> {
     let mut out = Vec::new();
     let mapped = lifecycle::portal_mapping(channel).cloned();

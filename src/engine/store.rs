@@ -165,9 +165,7 @@ fn current_text<'a>(raw: &'a str, format: &Format) -> Result<std::borrow::Cow<'a
 
 /// Runs the steps from version `from` up to `format.version`.
 fn upgrade(
-    mut data: serde_json::Value,
-    from: u32,
-    format: &Format,
+    mut data: serde_json::Value, from: u32, format: &Format,
 ) -> Result<serde_json::Value, LoadError> {
     for step in from..format.version {
         let migrate = format
@@ -231,9 +229,7 @@ pub trait Revisioned {
     /// counted itself); on any error, [`Stale`] or the change's own, the
     /// record is exactly as it was.
     fn change_at_rev<T, E: From<Stale>>(
-        &mut self,
-        expected: u64,
-        change: impl FnOnce(&mut Self) -> Result<T, E>,
+        &mut self, expected: u64, change: impl FnOnce(&mut Self) -> Result<T, E>,
     ) -> Result<T, E>
     where
         Self: Clone,

@@ -152,9 +152,7 @@ impl Submission {
     /// calendar and the provider's hours ([`lifecycle::provider_hours`]). A
     /// refused submission has none.
     pub fn targets(
-        &self,
-        now: DateTime<Utc>,
-        include_historical: bool,
+        &self, now: DateTime<Utc>, include_historical: bool,
     ) -> Result<Vec<Target>, LifecycleError> {
         let Outcome::Accepted { accepted_on, due, .. } = &self.outcome else {
             return Ok(Vec::new());
@@ -351,10 +349,7 @@ pub fn digest_hex(document: &serde_json::Value) -> String {
 /// document's digest. `random` makes the reference. The deadline is
 /// computed on the embedded calendar.
 pub fn submit(
-    draft: &Draft,
-    signature: Signed,
-    now: DateTime<Utc>,
-    random: [u8; 6],
+    draft: &Draft, signature: Signed, now: DateTime<Utc>, random: [u8; 6],
 ) -> Result<Submission, SubmitError> {
     let cal = calendar::calendar().map_err(DeadlineError::from)?;
     submit_with_calendar(draft, signature, now, random, cal)
@@ -363,11 +358,7 @@ pub fn submit(
 /// [`submit`] on a given calendar (tests, and tools that check what a
 /// calendar edit would change).
 pub fn submit_with_calendar(
-    draft: &Draft,
-    signature: Signed,
-    now: DateTime<Utc>,
-    random: [u8; 6],
-    cal: &Calendar,
+    draft: &Draft, signature: Signed, now: DateTime<Utc>, random: [u8; 6], cal: &Calendar,
 ) -> Result<Submission, SubmitError> {
     let document = document_of(draft);
     let signature = match signature {

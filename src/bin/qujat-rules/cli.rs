@@ -124,12 +124,8 @@ fn cmd_add(days: DaysArgs, out: &mut impl Write, working: bool) -> Result<u8, Fa
 }
 
 fn cmd_deadline(
-    id: ServiceId,
-    channel: Channel,
-    submitted: DateTime<Utc>,
-    location: Option<Location>,
-    region_id: Option<&str>,
-    out: &mut impl Write,
+    id: ServiceId, channel: Channel, submitted: DateTime<Utc>, location: Option<Location>,
+    region_id: Option<&str>, out: &mut impl Write,
 ) -> Result<u8, Fail> {
     let service = catalog::service(id);
     let for_channel: Vec<_> = service.terms.iter().filter(|t| t.channel == channel).collect();

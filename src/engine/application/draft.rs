@@ -51,10 +51,7 @@ pub fn reference(service: ServiceId, local_date: NaiveDate, random: [u8; 6]) -> 
 /// The document that is signed: everything the provider acts on, in a
 /// fixed shape, so the signature covers exactly what was submitted.
 pub fn signing_document(
-    service: ServiceId,
-    applicant_iin: &str,
-    subject_iin: &str,
-    a: &Answers,
+    service: ServiceId, applicant_iin: &str, subject_iin: &str, a: &Answers,
     created_at: DateTime<Utc>,
 ) -> serde_json::Value {
     serde_json::json!({

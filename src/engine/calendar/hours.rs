@@ -14,10 +14,7 @@ use crate::engine::term::Hours;
 impl Calendar {
     /// Moves a local (date, minute) to the first open minute at or after it.
     fn normalize(
-        &self,
-        date: NaiveDate,
-        minute: u16,
-        segs: &[(u16, u16)],
+        &self, date: NaiveDate, minute: u16, segs: &[(u16, u16)],
     ) -> Result<(NaiveDate, u16), CalendarError> {
         if self.is_working(date)? {
             for &(s, e) in segs {
@@ -42,10 +39,7 @@ impl Calendar {
     /// Whole days are skipped with the O(1) working-day table, so a long
     /// duration costs no more than a short one.
     pub fn add_working_time(
-        &self,
-        start: DateTime<Utc>,
-        dur: WorkDuration,
-        hours: &Hours,
+        &self, start: DateTime<Utc>, dur: WorkDuration, hours: &Hours,
     ) -> Result<DateTime<Utc>, CalendarError> {
         self.add_working_time_in(start, dur, hours, kztime::NATIONAL)
     }
@@ -53,11 +47,7 @@ impl Calendar {
     /// [`Calendar::add_working_time`] with `hours` on the clock of `zone`
     /// (the office's region, [`region::zone_of`](crate::engine::region::zone_of)).
     pub fn add_working_time_in(
-        &self,
-        start: DateTime<Utc>,
-        dur: WorkDuration,
-        hours: &Hours,
-        zone: Zone<'_>,
+        &self, start: DateTime<Utc>, dur: WorkDuration, hours: &Hours, zone: Zone<'_>,
     ) -> Result<DateTime<Utc>, CalendarError> {
         let segs = segments(hours)?;
         let local = zone.to_local(start)?;
@@ -93,10 +83,7 @@ impl Calendar {
 
     /// [`Calendar::is_open`] on the clock of `zone`.
     pub fn is_open_in(
-        &self,
-        instant: DateTime<Utc>,
-        hours: &Hours,
-        zone: Zone<'_>,
+        &self, instant: DateTime<Utc>, hours: &Hours, zone: Zone<'_>,
     ) -> Result<bool, CalendarError> {
         let segs = segments(hours)?;
         let local = zone.to_local(instant)?;

@@ -114,9 +114,7 @@ pub fn year_info(year: i32) -> Result<&'static YearInfo, CalendarError> {
 
 /// See [`Calendar::add_working_time`].
 pub fn add_working_time(
-    start: DateTime<Utc>,
-    dur: WorkDuration,
-    hours: &Hours,
+    start: DateTime<Utc>, dur: WorkDuration, hours: &Hours,
 ) -> Result<DateTime<Utc>, CalendarError> {
     calendar()?.add_working_time(start, dur, hours)
 }

@@ -187,9 +187,7 @@ impl Calendar {
     /// Non-working days that are not plain weekends, in [a, b]: what a
     /// working-day count skips besides weekends.
     pub fn non_working_weekdays_in(
-        &self,
-        a: NaiveDate,
-        b: NaiveDate,
+        &self, a: NaiveDate, b: NaiveDate,
     ) -> Result<Vec<SpecialDay>, CalendarError> {
         Ok(self
             .holidays_in(a, b)?

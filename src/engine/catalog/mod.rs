@@ -96,9 +96,7 @@ pub fn find(id: &str) -> Option<&'static Service> {
 
 /// The document rules of service `id` for a channel and situation.
 pub fn documents(
-    id: ServiceId,
-    channel: Channel,
-    situations: &[Situation],
+    id: ServiceId, channel: Channel, situations: &[Situation],
 ) -> Vec<&'static DocumentRule> {
     service(id).documents(channel, situations)
 }

@@ -55,10 +55,7 @@ fn hex(bytes: &[u8]) -> String {
 /// (F000 L49 sets no condition) or the escalation of an answered complaint
 /// (`escalates`); only a quality-control complaint may escalate one.
 pub fn file(
-    draft: ComplaintDraft,
-    signature: SignatureRecordRef,
-    filed_at: DateTime<Utc>,
-    random: [u8; 8],
+    draft: ComplaintDraft, signature: SignatureRecordRef, filed_at: DateTime<Utc>, random: [u8; 8],
     escalates: Option<&Complaint>,
 ) -> Result<Complaint, ComplaintError> {
     let errors = validate(&draft);
@@ -139,10 +136,7 @@ impl Complaint {
     /// Records a back-office step at `at`; on error nothing changes.
     /// Registration sets `due` (5 working days, 15 at quality control).
     pub fn apply(
-        &mut self,
-        action: Action,
-        at: DateTime<Utc>,
-        cal: &Calendar,
+        &mut self, action: Action, at: DateTime<Utc>, cal: &Calendar,
     ) -> Result<(), ComplaintError> {
         let from = self.status();
         let legal = matches!(

@@ -16,9 +16,7 @@ use crate::engine::term::{Channel, ClockTime, EndRule, Location, StartRule, Term
 /// Computes the deadline of `term` for a submission at `submitted`, read on
 /// the national clock ([`compute_in`] with no region).
 pub fn compute(
-    term: &Term,
-    submitted: DateTime<Utc>,
-    cal: &Calendar,
+    term: &Term, submitted: DateTime<Utc>, cal: &Calendar,
 ) -> Result<Deadline, DeadlineError> {
     compute_in(term, submitted, cal, None)
 }
@@ -30,10 +28,7 @@ pub fn compute(
 /// behind another; when the clocks differed at that instant (before 2024)
 /// the explanation says so as an assumption.
 pub fn compute_in(
-    term: &Term,
-    submitted: DateTime<Utc>,
-    cal: &Calendar,
-    region_id: Option<&str>,
+    term: &Term, submitted: DateTime<Utc>, cal: &Calendar, region_id: Option<&str>,
 ) -> Result<Deadline, DeadlineError> {
     if term.amount == 0 {
         return Err(DeadlineError::ZeroTerm);
@@ -187,10 +182,7 @@ pub fn compute_in(
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 pub fn deadline_for(
-    terms: &[Term],
-    channel: Channel,
-    location: Option<Location>,
-    submitted: DateTime<Utc>,
+    terms: &[Term], channel: Channel, location: Option<Location>, submitted: DateTime<Utc>,
     cal: &Calendar,
 ) -> Result<Deadline, DeadlineError> {
     deadline_for_in(terms, channel, location, submitted, cal, None)
@@ -198,12 +190,8 @@ pub fn deadline_for(
 
 /// [`deadline_for`] for an office in `region` (see [`compute_in`]).
 pub fn deadline_for_in(
-    terms: &[Term],
-    channel: Channel,
-    location: Option<Location>,
-    submitted: DateTime<Utc>,
-    cal: &Calendar,
-    region_id: Option<&str>,
+    terms: &[Term], channel: Channel, location: Option<Location>, submitted: DateTime<Utc>,
+    cal: &Calendar, region_id: Option<&str>,
 ) -> Result<Deadline, DeadlineError> {
     let for_channel: Vec<&Term> = terms.iter().filter(|t| t.channel == channel).collect();
     if for_channel.is_empty() {
@@ -234,10 +222,7 @@ pub fn deadline_for_in(
 
 /// Lists what a working-day count over (day_zero, due] skipped and counted.
 pub(super) fn explain_skips(
-    ex: &mut Explanation,
-    cal: &Calendar,
-    day_zero: NaiveDate,
-    due: NaiveDate,
+    ex: &mut Explanation, cal: &Calendar, day_zero: NaiveDate, due: NaiveDate,
 ) -> Result<(), DeadlineError> {
     let Some(first) = day_zero.succ_opt() else {
         return Ok(());
@@ -263,10 +248,7 @@ pub(super) fn explain_skips(
 }
 
 pub(super) fn note_uncertain_years(
-    ex: &mut Explanation,
-    cal: &Calendar,
-    from: NaiveDate,
-    to: NaiveDate,
+    ex: &mut Explanation, cal: &Calendar, from: NaiveDate, to: NaiveDate,
 ) -> Result<(), DeadlineError> {
     for year in from.year()..=to.year() {
         let info = cal.year_info(year)?;

@@ -92,9 +92,7 @@ pub fn storage_until(service: ServiceId, ready_on: NaiveDate) -> Result<Mileston
 /// day of the State Corporation's request (F000 L31; F001 §5; F003 L49). The
 /// request day is day 0 (C-25 by analogy).
 pub fn return_due(
-    service: ServiceId,
-    request_instant: DateTime<Utc>,
-    cal: &Calendar,
+    service: ServiceId, request_instant: DateTime<Utc>, cal: &Calendar,
 ) -> Result<Milestone, DeadlineError> {
     return_due_in(service, request_instant, cal, None)
 }
@@ -102,10 +100,7 @@ pub fn return_due(
 /// [`return_due`] with the request read on the clock of `region` (the
 /// State Corporation office's; national when unknown).
 pub fn return_due_in(
-    service: ServiceId,
-    request_instant: DateTime<Utc>,
-    cal: &Calendar,
-    region_id: Option<&str>,
+    service: ServiceId, request_instant: DateTime<Utc>, cal: &Calendar, region_id: Option<&str>,
 ) -> Result<Milestone, DeadlineError> {
     let notes = &catalog::notes().return_after_storage;
     let source = notes.of(service).clone();
@@ -129,10 +124,7 @@ pub fn return_due_in(
 /// source (C-36): for S2 and S3 the S1 procedure applies by analogy, which
 /// the explanation states as an assumption, never citing F000 as their law.
 pub fn complaint_due(
-    service: ServiceId,
-    registered_on: NaiveDate,
-    authority: ComplaintAuthority,
-    cal: &Calendar,
+    service: ServiceId, registered_on: NaiveDate, authority: ComplaintAuthority, cal: &Calendar,
 ) -> Result<Milestone, DeadlineError> {
     let notes = &catalog::notes().complaint;
     let review = authority.review();
@@ -162,11 +154,7 @@ pub fn complaint_due(
 
 /// Day 0, `amount` working days, the skipped days, the due date.
 fn count_working(
-    ex: &mut Explanation,
-    cal: &Calendar,
-    day_zero: NaiveDate,
-    amount: u32,
-    start: Provenance,
+    ex: &mut Explanation, cal: &Calendar, day_zero: NaiveDate, amount: u32, start: Provenance,
     source: Provenance,
 ) -> Result<NaiveDate, DeadlineError> {
     let due = cal.add_working_days(day_zero, amount)?;

@@ -46,10 +46,7 @@ pub struct HoursWarning {
 /// the next working day whatever the texts say), or for a service without a
 /// portal cut-off.
 pub fn hours_warning(
-    service: &'static Service,
-    submitted: DateTime<Utc>,
-    cal: &Calendar,
-    region_id: Option<&str>,
+    service: &'static Service, submitted: DateTime<Utc>, cal: &Calendar, region_id: Option<&str>,
 ) -> Result<Option<HoursWarning>, DeadlineError> {
     let Some(term) = service.terms_for(Channel::Portal).next() else {
         return Ok(None);

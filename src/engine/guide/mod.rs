@@ -226,9 +226,7 @@ pub fn situations(service: ServiceId) -> Vec<Situation> {
 /// when known) decides a booking that only some regions have; without it
 /// such a booking is listed with its region.
 pub fn guide(
-    service: ServiceId,
-    situations: &[Situation],
-    provider: Option<&ProviderPlace>,
+    service: ServiceId, situations: &[Situation], provider: Option<&ProviderPlace>,
     now: DateTime<Utc>,
 ) -> Result<Guide, GuideError> {
     let mut unique: Vec<Situation> = Vec::with_capacity(situations.len());

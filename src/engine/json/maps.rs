@@ -85,10 +85,7 @@ impl<'de, D: Deserializer<'de>> Deserializer<'de> for Maps<D> {
     /// The point of the wrapper: a struct is read from an object, by
     /// place (`places`).
     fn deserialize_struct<V: Visitor<'de>>(
-        self,
-        _name: &'static str,
-        fields: &'static [&'static str],
-        visitor: V,
+        self, _name: &'static str, fields: &'static [&'static str], visitor: V,
     ) -> Result<V::Value, D::Error> {
         places::read(self.0, fields, visitor)
     }
@@ -201,8 +198,7 @@ impl<'de, A: EnumAccess<'de>> EnumAccess<'de> for Enum<A> {
     type Variant = Variant<A::Variant>;
 
     fn variant_seed<S: DeserializeSeed<'de>>(
-        self,
-        seed: S,
+        self, seed: S,
     ) -> Result<(S::Value, Self::Variant), A::Error> {
         let (value, variant) = self.0.variant_seed(Seed(seed))?;
         Ok((value, Variant(variant)))
@@ -228,9 +224,7 @@ impl<'de, A: VariantAccess<'de>> VariantAccess<'de> for Variant<A> {
     /// the inner `struct_variant` would ask for a struct and bring the
     /// array form back.
     fn struct_variant<V: Visitor<'de>>(
-        self,
-        fields: &'static [&'static str],
-        visitor: V,
+        self, fields: &'static [&'static str], visitor: V,
     ) -> Result<V::Value, A::Error> {
         self.0.newtype_variant_seed(StructSeed { fields, visitor })
     }

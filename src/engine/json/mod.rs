@@ -156,9 +156,7 @@ pub mod date {
 
     /// Reads a string and `parse`s it; `what` names the form in the error.
     fn read<'de, D: Deserializer<'de>, T>(
-        d: D,
-        parse: fn(&str) -> Option<T>,
-        what: &str,
+        d: D, parse: fn(&str) -> Option<T>, what: &str,
     ) -> Result<T, D::Error> {
         let s = String::deserialize(d)?;
         parse(&s).ok_or_else(|| D::Error::custom(format!("not {what}: {s}")))
@@ -166,9 +164,7 @@ pub mod date {
 
     /// Reads `null` (none) or a string and `parse`s it.
     fn read_opt<'de, D: Deserializer<'de>, T>(
-        d: D,
-        parse: fn(&str) -> Option<T>,
-        what: &str,
+        d: D, parse: fn(&str) -> Option<T>, what: &str,
     ) -> Result<Option<T>, D::Error> {
         match Option::<String>::deserialize(d)? {
             None => Ok(None),

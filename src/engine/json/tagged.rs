@@ -44,9 +44,7 @@ pub fn need<T, E: Error>(value: Option<T>, field: &'static str) -> Result<T, E> 
 /// got `field`, one of another variant's; `expected` are the fields the
 /// variant has.
 pub fn deny<T, E: Error>(
-    value: &Option<T>,
-    field: &'static str,
-    expected: &'static [&'static str],
+    value: &Option<T>, field: &'static str, expected: &'static [&'static str],
 ) -> Result<(), E> {
     match value {
         Some(_) => Err(E::unknown_field(field, expected)),

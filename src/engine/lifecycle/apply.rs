@@ -17,11 +17,7 @@ impl Lifecycle {
     /// Records `transition` by `actor` at `at`, or says why not. On error
     /// the record is unchanged.
     pub fn apply(
-        &mut self,
-        ctx: &Ctx<'_>,
-        transition: Transition,
-        actor: Role,
-        at: DateTime<Utc>,
+        &mut self, ctx: &Ctx<'_>, transition: Transition, actor: Role, at: DateTime<Utc>,
         details: Details,
     ) -> Result<(), LifecycleError> {
         let from = self.state;

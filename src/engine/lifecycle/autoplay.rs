@@ -21,10 +21,7 @@ use crate::engine::term::{Channel, Hours};
 /// the working day before the deadline day, F003 L14), and otherwise the
 /// step that makes the result ready plays at the legal deadline.
 pub fn next_automatic(
-    lc: &Lifecycle,
-    ctx: &Ctx<'_>,
-    targets: &[Target],
-    hours: Option<&Hours>,
+    lc: &Lifecycle, ctx: &Ctx<'_>, targets: &[Target], hours: Option<&Hours>,
 ) -> Result<Option<(Transition, Role, DateTime<Utc>)>, LifecycleError> {
     use Transition as T;
     let last = lc.last_at();

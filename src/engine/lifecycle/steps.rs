@@ -20,8 +20,7 @@ pub fn decision_grounds(service: &Service) -> impl Iterator<Item = &catalog::Ref
 /// service whose source gives none (S1) cannot be refused: nothing is
 /// invented.
 pub(super) fn refusal_ground(
-    service: &Service,
-    reason_id: Option<&str>,
+    service: &Service, reason_id: Option<&str>,
 ) -> Result<Option<(String, Provenance)>, LifecycleError> {
     if decision_grounds(service).next().is_none() {
         return Err(LifecycleError::NoRefusalInSource);
@@ -46,9 +45,7 @@ pub(super) fn refusal_ground(
 /// provider-office flow ([`portal_mapping`] says that this is Qujat's
 /// interpretation).
 pub fn steps_for<'a>(
-    service: &'a Service,
-    channel: Channel,
-    region: Option<&str>,
+    service: &'a Service, channel: Channel, region: Option<&str>,
 ) -> Vec<&'a ProcedureStep> {
     let ch = if channel == Channel::Portal { Channel::Provider } else { channel };
     service
@@ -85,9 +82,7 @@ pub enum RegionalRegulation<'a> {
 /// The regional regulation in force (not lost force) for `service` in
 /// `region`.
 pub fn regional_regulation<'a>(
-    service: &'a Service,
-    channel: Channel,
-    region: Option<&str>,
+    service: &'a Service, channel: Channel, region: Option<&str>,
 ) -> RegionalRegulation<'a> {
     let Some(act) =
         service.acts.iter().find(|a| a.region.is_some() && a.level != Status::LostForce)
@@ -129,9 +124,7 @@ pub fn step_transition(service: ServiceId, step_id: &str, channel: Channel) -> O
 
 /// The step in force that an event records: never a lost-force (F004) one.
 pub(super) fn recorded_step<'a>(
-    ctx: &Ctx<'a>,
-    from: State,
-    transition: Transition,
+    ctx: &Ctx<'a>, from: State, transition: Transition,
 ) -> Option<&'a ProcedureStep> {
     // Issuing at the State Corporation is no provider step.
     if transition == Transition::Issue && from != State::Signed {
@@ -145,9 +138,7 @@ pub(super) fn recorded_step<'a>(
 
 /// The storage or issuance rule an event follows, as ("section/id", provenance).
 pub(super) fn rule_for(
-    ctx: &Ctx<'_>,
-    from: State,
-    transition: Transition,
+    ctx: &Ctx<'_>, from: State, transition: Transition,
 ) -> Option<(String, Provenance)> {
     let s = ctx.service;
     let storage = |want_months: bool| {

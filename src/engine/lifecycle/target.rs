@@ -70,11 +70,7 @@ pub struct TargetInput<'a> {
 }
 
 pub(super) fn local_instant(
-    zone: Zone<'_>,
-    date: NaiveDate,
-    h: u32,
-    m: u32,
-    s: u32,
+    zone: Zone<'_>, date: NaiveDate, h: u32, m: u32, s: u32,
 ) -> Result<DateTime<Utc>, LifecycleError> {
     let naive = date
         .and_hms_opt(h, m, s)
@@ -90,18 +86,13 @@ pub fn end_of_local_day(date: NaiveDate) -> Result<DateTime<Utc>, LifecycleError
 
 /// The last second of a local day on the clock of `zone`.
 pub fn end_of_local_day_in(
-    zone: Zone<'_>,
-    date: NaiveDate,
+    zone: Zone<'_>, date: NaiveDate,
 ) -> Result<DateTime<Utc>, LifecycleError> {
     local_instant(zone, date, 23, 59, 59)
 }
 
 fn add_duration(
-    cal: &Calendar,
-    from: DateTime<Utc>,
-    d: Duration,
-    hours: Option<&Hours>,
-    zone: Zone<'_>,
+    cal: &Calendar, from: DateTime<Utc>, d: Duration, hours: Option<&Hours>, zone: Zone<'_>,
 ) -> Result<DateTime<Utc>, LifecycleError> {
     let work = match d {
         Duration::Minutes(m) => WorkDuration::Minutes(m),
@@ -132,9 +123,7 @@ fn add_duration(
 /// motivated refusal) is ready. After a refusal, steps not done are left
 /// out; after a refusal at acceptance there are no targets.
 pub fn targets(
-    ctx: &Ctx<'_>,
-    lc: &Lifecycle,
-    input: &TargetInput<'_>,
+    ctx: &Ctx<'_>, lc: &Lifecycle, input: &TargetInput<'_>,
 ) -> Result<Vec<Target>, LifecycleError> {
     if lc.state == State::RefusedAtAcceptance {
         return Ok(Vec::new());

@@ -68,8 +68,7 @@ impl Glance {
 /// assert_eq!(unread(apps, &seen, "111"), 2); // one of S2-1, one of S2-2
 /// ```
 pub fn unread<'a>(
-    apps: impl IntoIterator<Item = (&'a str, &'a str, usize)>,
-    seen: &BTreeMap<String, usize>,
+    apps: impl IntoIterator<Item = (&'a str, &'a str, usize)>, seen: &BTreeMap<String, usize>,
     me: &str,
 ) -> usize {
     apps.into_iter()

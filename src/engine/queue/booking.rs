@@ -219,9 +219,7 @@ pub enum Bookability {
 /// assert!(matches!(queue::booking(ServiceId::S2, Purpose::Collect, Some(&south)), Bookability::NoBooking(_)));
 /// ```
 pub fn booking(
-    service: ServiceId,
-    purpose: Purpose,
-    provider: Option<&ProviderPlace>,
+    service: ServiceId, purpose: Purpose, provider: Option<&ProviderPlace>,
 ) -> Bookability {
     let rules = data().booking.iter().filter(|r| r.service == service && r.purpose == purpose);
     let mut why = NoBookingWhy::NotInSources;

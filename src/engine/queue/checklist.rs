@@ -119,9 +119,7 @@ pub struct ExpectedResult {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 pub fn expected_result(
-    service: ServiceId,
-    office: &QueueOffice,
-    provider: Option<&ProviderPlace>,
+    service: ServiceId, office: &QueueOffice, provider: Option<&ProviderPlace>,
     handed_in: DateTime<Utc>,
 ) -> Result<ExpectedResult, DeadlineError> {
     let terms = &catalog::service(service).terms;

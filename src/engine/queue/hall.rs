@@ -251,10 +251,7 @@ impl Hall {
 
     /// A booked citizen arrives: their ticket joins the queue.
     pub fn check_in(
-        &mut self,
-        seen: u64,
-        ticket: &Ticket,
-        now: DateTime<Utc>,
+        &mut self, seen: u64, ticket: &Ticket, now: DateTime<Utc>,
     ) -> Result<HallTicket, HallError> {
         self.change_at_rev(seen, |hall| {
             hall.today(now)?;
@@ -287,11 +284,7 @@ impl Hall {
 
     /// A citizen without a booking takes a number.
     pub fn walk_in(
-        &mut self,
-        seen: u64,
-        service: ServiceId,
-        purpose: Purpose,
-        iin: Option<String>,
+        &mut self, seen: u64, service: ServiceId, purpose: Purpose, iin: Option<String>,
         now: DateTime<Utc>,
     ) -> Result<HallTicket, HallError> {
         self.change_at_rev(seen, |hall| {
@@ -344,10 +337,7 @@ impl Hall {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn call_next(
-        &mut self,
-        seen: u64,
-        window: u32,
-        now: DateTime<Utc>,
+        &mut self, seen: u64, window: u32, now: DateTime<Utc>,
     ) -> Result<HallTicket, HallError> {
         self.change_at_rev(seen, |hall| {
             hall.today(now)?;
@@ -375,11 +365,7 @@ impl Hall {
     }
 
     fn at_window(
-        &mut self,
-        seen: u64,
-        number: u32,
-        now: DateTime<Utc>,
-        absent: bool,
+        &mut self, seen: u64, number: u32, now: DateTime<Utc>, absent: bool,
     ) -> Result<HallTicket, HallError> {
         self.change_at_rev(seen, |hall| {
             let t = hall
@@ -398,20 +384,14 @@ impl Hall {
 
     /// The citizen at the window has been served.
     pub fn finish(
-        &mut self,
-        seen: u64,
-        number: u32,
-        now: DateTime<Utc>,
+        &mut self, seen: u64, number: u32, now: DateTime<Utc>,
     ) -> Result<HallTicket, HallError> {
         self.at_window(seen, number, now, false)
     }
 
     /// The called citizen did not come to the window.
     pub fn mark_absent(
-        &mut self,
-        seen: u64,
-        number: u32,
-        now: DateTime<Utc>,
+        &mut self, seen: u64, number: u32, now: DateTime<Utc>,
     ) -> Result<HallTicket, HallError> {
         self.at_window(seen, number, now, true)
     }

@@ -102,9 +102,7 @@ fn covers(s: &Schedule, wd: Weekday) -> bool {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 pub fn opening(
-    service: ServiceId,
-    office: &QueueOffice,
-    date: NaiveDate,
+    service: ServiceId, office: &QueueOffice, date: NaiveDate,
 ) -> Result<DayOpening, QueueError> {
     let day = calendar::day(date)?;
     let svc = catalog::service(service);

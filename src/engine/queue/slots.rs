@@ -166,12 +166,8 @@ fn cut(hours: &Hours, len: u16) -> Vec<(ClockTime, ClockTime)> {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 pub fn day_slots(
-    service: ServiceId,
-    purpose: Purpose,
-    office: &QueueOffice,
-    provider: Option<&ProviderPlace>,
-    date: NaiveDate,
-    taken: &[Taken<'_>],
+    service: ServiceId, purpose: Purpose, office: &QueueOffice, provider: Option<&ProviderPlace>,
+    date: NaiveDate, taken: &[Taken<'_>],
 ) -> Result<SlotsAnswer, QueueError> {
     if let Bookability::NoBooking(no) = booking(service, purpose, provider) {
         return Ok(SlotsAnswer::NoBooking(no));

@@ -195,13 +195,9 @@ crate::engine::store::revisioned!(Tickets);
 /// A free, not yet begun slot of `office` at `date` `start`, counting every
 /// live ticket except `except` (the ticket being moved).
 fn take_slot(
-    tickets: &[Ticket],
-    except: Option<&str>,
-    rule_for: (ServiceId, Purpose, Option<&ProviderPlace>),
-    office: &QueueOffice,
-    date: NaiveDate,
-    start: ClockTime,
-    now: DateTime<Utc>,
+    tickets: &[Ticket], except: Option<&str>,
+    rule_for: (ServiceId, Purpose, Option<&ProviderPlace>), office: &QueueOffice, date: NaiveDate,
+    start: ClockTime, now: DateTime<Utc>,
 ) -> Result<SlotRef, TicketError> {
     let (service, purpose, provider) = rule_for;
     let taken: Vec<Taken<'_>> = tickets
@@ -228,9 +224,7 @@ fn take_slot(
 /// the slot's start (booking and moving record it; adopting a restored
 /// ticket keeps the result it came with). A collection leads to none.
 fn expected_at(
-    rule_for: (ServiceId, Purpose, Option<&ProviderPlace>),
-    office: &QueueOffice,
-    slot: &SlotRef,
+    rule_for: (ServiceId, Purpose, Option<&ProviderPlace>), office: &QueueOffice, slot: &SlotRef,
 ) -> Result<Option<ExpectedResult>, TicketError> {
     let (service, purpose, provider) = rule_for;
     Ok(match purpose {
@@ -262,10 +256,7 @@ impl Tickets {
     /// live and its slot has not begun, when the slot has no free place
     /// left (it is counted as any booking would be).
     pub fn adopt(
-        &mut self,
-        seen: u64,
-        ticket: Ticket,
-        now: DateTime<Utc>,
+        &mut self, seen: u64, ticket: Ticket, now: DateTime<Utc>,
     ) -> Result<(), TicketError> {
         self.change_at_rev(seen, |all| {
             if all.get(&ticket.reference).is_some() {
@@ -331,10 +322,7 @@ impl Tickets {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn book(
-        &mut self,
-        seen: u64,
-        req: &TicketRequest,
-        now: DateTime<Utc>,
+        &mut self, seen: u64, req: &TicketRequest, now: DateTime<Utc>,
     ) -> Result<Ticket, TicketError> {
         self.change_at_rev(seen, |all| {
             let info = iin::validate(&req.iin).map_err(TicketError::InvalidIin)?;
@@ -375,12 +363,7 @@ impl Tickets {
     /// revision `seen`. The expected result date is computed again for the
     /// new instant and office; the old slot is kept in the history.
     pub fn move_to(
-        &mut self,
-        seen: u64,
-        reference: &str,
-        office_id: &str,
-        date: NaiveDate,
-        start: ClockTime,
+        &mut self, seen: u64, reference: &str, office_id: &str, date: NaiveDate, start: ClockTime,
         now: DateTime<Utc>,
     ) -> Result<Ticket, TicketError> {
         self.change_at_rev(seen, |all| {
@@ -418,10 +401,7 @@ impl Tickets {
 
     /// Cancels a ticket at revision `seen`; it stays in the list, cancelled.
     pub fn cancel(
-        &mut self,
-        seen: u64,
-        reference: &str,
-        now: DateTime<Utc>,
+        &mut self, seen: u64, reference: &str, now: DateTime<Utc>,
     ) -> Result<Ticket, TicketError> {
         self.change_at_rev(seen, |all| {
             changeable(all, reference, now)?;
@@ -439,9 +419,7 @@ impl Tickets {
 
 /// The ticket, if it can still change: live, and its slot not begun.
 fn changeable<'a>(
-    all: &'a Tickets,
-    reference: &str,
-    now: DateTime<Utc>,
+    all: &'a Tickets, reference: &str, now: DateTime<Utc>,
 ) -> Result<&'a Ticket, TicketError> {
     let t = all.get(reference).ok_or_else(|| TicketError::UnknownTicket(reference.into()))?;
     let status = t.status_at(now);

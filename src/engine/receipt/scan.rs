@@ -96,10 +96,7 @@ pub fn read(width: usize, height: usize, grey: &[u8]) -> Result<String, ScanErro
 
 /// One attempt of the detector and decoder on a picture.
 fn read_once(
-    decoder: &mut quircs::Quirc,
-    width: usize,
-    height: usize,
-    grey: &[u8],
+    decoder: &mut quircs::Quirc, width: usize, height: usize, grey: &[u8],
 ) -> Result<String, ScanError> {
     let mut found = false;
     for code in decoder.identify(width, height, grey) {

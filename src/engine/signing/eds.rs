@@ -222,14 +222,8 @@ impl KeyFile {
     /// the caller: `rng_seed` is the private key, `salt`/`nonce` seal it.
     #[allow(clippy::too_many_arguments)]
     pub fn create(
-        owner_iin: &str,
-        owner_name: &str,
-        password: &str,
-        now: DateTime<Utc>,
-        validity_days: u32,
-        rng_seed: [u8; 32],
-        salt: [u8; 16],
-        nonce: [u8; 12],
+        owner_iin: &str, owner_name: &str, password: &str, now: DateTime<Utc>, validity_days: u32,
+        rng_seed: [u8; 32], salt: [u8; 16], nonce: [u8; 12],
     ) -> Result<KeyFile, SignError> {
         KeyFile::create_with_iterations(
             owner_iin,
@@ -245,13 +239,8 @@ impl KeyFile {
     /// [`KeyFile::create`] with a PBKDF2 iteration count of the caller's
     /// choosing (tests use few iterations to stay fast in debug builds).
     pub fn create_with_iterations(
-        owner_iin: &str,
-        owner_name: &str,
-        password: &str,
-        now: DateTime<Utc>,
-        validity_days: u32,
-        (rng_seed, salt, nonce): ([u8; 32], [u8; 16], [u8; 12]),
-        iterations: u32,
+        owner_iin: &str, owner_name: &str, password: &str, now: DateTime<Utc>, validity_days: u32,
+        (rng_seed, salt, nonce): ([u8; 32], [u8; 16], [u8; 12]), iterations: u32,
     ) -> Result<KeyFile, SignError> {
         iin::validate(owner_iin).map_err(SignError::InvalidIin)?;
         if password.is_empty() {
@@ -268,12 +257,8 @@ impl KeyFile {
     /// browser, by WebCrypto: see [`vault`]); the file records the key's salt
     /// and iteration count. The caller checks the password is not empty.
     pub fn create_with_key(
-        owner_iin: &str,
-        owner_name: &str,
-        now: DateTime<Utc>,
-        validity_days: u32,
-        (rng_seed, nonce): ([u8; 32], [u8; 12]),
-        key: &vault::VaultKey,
+        owner_iin: &str, owner_name: &str, now: DateTime<Utc>, validity_days: u32,
+        (rng_seed, nonce): ([u8; 32], [u8; 12]), key: &vault::VaultKey,
     ) -> Result<KeyFile, SignError> {
         let owner = iin::validate(owner_iin).map_err(SignError::InvalidIin)?;
         if validity_days == 0 {
@@ -308,11 +293,7 @@ impl KeyFile {
 
     /// [`KeyFile::create`] with randomness from the platform.
     pub fn create_random(
-        owner_iin: &str,
-        owner_name: &str,
-        password: &str,
-        now: DateTime<Utc>,
-        validity_days: u32,
+        owner_iin: &str, owner_name: &str, password: &str, now: DateTime<Utc>, validity_days: u32,
     ) -> Result<KeyFile, SignError> {
         KeyFile::create(
             owner_iin,
@@ -439,11 +420,7 @@ fn check_owner(cert: &Certificate, iin: &str) -> Result<(), SignError> {
 /// the signed data). The signer must be the certificate's owner, the
 /// certificate authentic and in force at `now`, and the password right.
 pub fn sign(
-    key_file: &KeyFile,
-    password: &str,
-    signer_iin: &str,
-    document: &Value,
-    now: DateTime<Utc>,
+    key_file: &KeyFile, password: &str, signer_iin: &str, document: &Value, now: DateTime<Utc>,
 ) -> Result<SignedDocument, SignError> {
     check_before_unlock(key_file, signer_iin, now)?;
     // Nothing typed is a missing answer, not a wrong one.
@@ -458,10 +435,7 @@ pub fn sign(
 /// WebCrypto from [`KeyFile::kdf_input`]). A key derived from a wrong
 /// password is [`SignError::WrongPassword`].
 pub fn sign_with_key(
-    key_file: &KeyFile,
-    key: &vault::VaultKey,
-    signer_iin: &str,
-    document: &Value,
+    key_file: &KeyFile, key: &vault::VaultKey, signer_iin: &str, document: &Value,
     now: DateTime<Utc>,
 ) -> Result<SignedDocument, SignError> {
     check_before_unlock(key_file, signer_iin, now)?;
@@ -473,9 +447,7 @@ pub fn sign_with_key(
 /// forged certificate, or one not in force. The UI calls it before it
 /// spends a second deriving.
 pub fn check_before_unlock(
-    key_file: &KeyFile,
-    signer_iin: &str,
-    now: DateTime<Utc>,
+    key_file: &KeyFile, signer_iin: &str, now: DateTime<Utc>,
 ) -> Result<(), SignError> {
     let cert = &key_file.certificate;
     check_owner(cert, signer_iin)?;
@@ -483,10 +455,7 @@ pub fn check_before_unlock(
 }
 
 fn finish_signing(
-    key_file: &KeyFile,
-    key: &SigningKey,
-    document: &Value,
-    now: DateTime<Utc>,
+    key_file: &KeyFile, key: &SigningKey, document: &Value, now: DateTime<Utc>,
 ) -> Result<SignedDocument, SignError> {
     let signed_at = DateTime::<Utc>::from_timestamp(now.timestamp(), 0).unwrap_or(now);
     let sig =
@@ -506,9 +475,7 @@ fn finish_signing(
 /// older signature without one, at `unsigned_time` (the record's own time of
 /// handing in).
 pub fn verify(
-    signed: &SignedDocument,
-    expected_iin: &str,
-    unsigned_time: DateTime<Utc>,
+    signed: &SignedDocument, expected_iin: &str, unsigned_time: DateTime<Utc>,
 ) -> Result<(), SignError> {
     let cert = &signed.certificate;
     check_owner(cert, expected_iin)?;
@@ -524,9 +491,7 @@ pub fn verify(
 /// still in force). A signature without a signing time is not accepted
 /// any more.
 pub fn verify_new(
-    signed: &SignedDocument,
-    expected_iin: &str,
-    now: DateTime<Utc>,
+    signed: &SignedDocument, expected_iin: &str, now: DateTime<Utc>,
 ) -> Result<(), SignError> {
     verify(signed, expected_iin, now)?;
     let Some(signed_at) = signed.signed_at else {

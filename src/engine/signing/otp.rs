@@ -110,12 +110,7 @@ pub fn hotp(secret: &[u8], counter: u64, digits: u32) -> u32 {
 /// TOTP (RFC 6238): HOTP over `(unix_time - t0) / step_secs` with the chosen
 /// hash. A `step_secs` of 0 counts as 1; a time before `t0` counts as `t0`.
 pub fn totp(
-    secret: &[u8],
-    unix_time: u64,
-    step_secs: u64,
-    t0: u64,
-    digits: u32,
-    alg: Algorithm,
+    secret: &[u8], unix_time: u64, step_secs: u64, t0: u64, digits: u32, alg: Algorithm,
 ) -> u32 {
     let counter = unix_time.saturating_sub(t0) / step_secs.max(1);
     otp(alg, secret, counter, digits)
@@ -319,11 +314,7 @@ impl OtpSession {
     /// A session bound to `digest` (what the code will confirm), with a
     /// caller-supplied secret (tests, deterministic demos).
     pub fn new(
-        phone: &str,
-        purpose: Purpose,
-        digest: &str,
-        secret: [u8; 20],
-        policy: Policy,
+        phone: &str, purpose: Purpose, digest: &str, secret: [u8; 20], policy: Policy,
     ) -> OtpSession {
         OtpSession {
             phone: phone.to_string(),
@@ -343,10 +334,7 @@ impl OtpSession {
 
     /// A session with a fresh random 160-bit secret (RFC 4226 §4 R6).
     pub fn new_random(
-        phone: &str,
-        purpose: Purpose,
-        digest: &str,
-        policy: Policy,
+        phone: &str, purpose: Purpose, digest: &str, policy: Policy,
     ) -> Result<Self, OtpError> {
         Ok(OtpSession::new(phone, purpose, digest, vault::random_bytes()?, policy))
     }

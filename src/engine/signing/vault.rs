@@ -192,11 +192,7 @@ pub fn pbkdf2_sha256<const N: usize>(password: &[u8], salt: &[u8], iterations: u
 /// assert_eq!(vault::open("246811", &sealed), Err(VaultError::WrongPassword));
 /// ```
 pub fn seal(
-    password: &str,
-    plaintext: &[u8],
-    salt: [u8; 16],
-    nonce: [u8; 12],
-    iterations: u32,
+    password: &str, plaintext: &[u8], salt: [u8; 16], nonce: [u8; 12], iterations: u32,
 ) -> Sealed {
     seal_with_key(&VaultKey::derive(password, salt, iterations), plaintext, nonce)
 }
@@ -313,8 +309,7 @@ pub(crate) mod hex_array {
     use serde::{Deserialize, Deserializer, Serializer, de::Error};
 
     pub fn serialize<S: Serializer, const N: usize>(
-        bytes: &[u8; N],
-        s: S,
+        bytes: &[u8; N], s: S,
     ) -> Result<S::Ok, S::Error> {
         s.serialize_str(&super::hex_encode(bytes))
     }

@@ -192,10 +192,7 @@ pub struct Written<T, R> {
 /// stays as it was), or when the stored value is from a newer release or
 /// unreadable and cannot be set aside.
 pub fn write<T, R, E>(
-    s: &impl RawStorage,
-    key: &str,
-    format: &Format,
-    mut change: impl FnMut(&mut T) -> Result<R, E>,
+    s: &impl RawStorage, key: &str, format: &Format, mut change: impl FnMut(&mut T) -> Result<R, E>,
 ) -> Result<Written<T, R>, WriteError<E>>
 where
     T: Serialize + DeserializeOwned + Default,
@@ -235,10 +232,7 @@ where
 /// assert_eq!(newer.unwrap_err(), WriteError::Newer { version: 99 });
 /// ```
 pub fn write_once<T, R, E>(
-    s: &impl RawStorage,
-    key: &str,
-    format: &Format,
-    change: impl FnOnce(&mut T) -> Result<R, E>,
+    s: &impl RawStorage, key: &str, format: &Format, change: impl FnOnce(&mut T) -> Result<R, E>,
 ) -> Result<Written<T, R>, WriteError<E>>
 where
     T: Serialize + DeserializeOwned + Default,
@@ -257,9 +251,7 @@ where
 /// One compare-and-swap: `Ok(None)` when the stored value changed under it
 /// (nothing written; try again on the newer value).
 fn attempt<T, R, E>(
-    s: &impl RawStorage,
-    key: &str,
-    format: &Format,
+    s: &impl RawStorage, key: &str, format: &Format,
     change: &mut impl FnMut(&mut T) -> Result<R, E>,
 ) -> Result<Option<Written<T, R>>, WriteError<E>>
 where

@@ -157,10 +157,7 @@ fn check_receipt(data: &Value, person: &str) -> Result<(), Refused> {
 /// Every record check but duplicates (the caller sees the whole file).
 /// `person` is a validated IIN.
 pub(super) fn record(
-    collection: &str,
-    id: &str,
-    data: &Value,
-    person: &str,
+    collection: &str, id: &str, data: &Value, person: &str,
 ) -> Result<(), Refused> {
     if !is_collection_name(collection) {
         return Err(Refused::BadCollection);

@@ -132,11 +132,7 @@ fn keys(passphrase: &str, salt: &[u8; 16], iterations: u32) -> Keys {
 /// Seals `plaintext` into a file. `iterations` is clamped to
 /// `1..=MAX_ITERATIONS`.
 pub(super) fn seal(
-    plaintext: &[u8],
-    passphrase: &str,
-    created_at: DateTime<Utc>,
-    iterations: u32,
-    salt: [u8; 16],
+    plaintext: &[u8], passphrase: &str, created_at: DateTime<Utc>, iterations: u32, salt: [u8; 16],
     nonce: [u8; 12],
 ) -> String {
     let iterations = iterations.clamp(1, MAX_ITERATIONS);

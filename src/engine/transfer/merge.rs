@@ -76,9 +76,7 @@ impl MergePlan {
 pub(super) type Checked = (String, Record, Result<(), Refused>);
 
 pub(super) fn merge(
-    person_iin: String,
-    file_created_at: DateTime<Utc>,
-    existing: &Collections,
+    person_iin: String, file_created_at: DateTime<Utc>, existing: &Collections,
     checked: Vec<Checked>,
 ) -> MergePlan {
     let mut merged = existing.clone();

@@ -163,19 +163,14 @@ impl ImportError {
 
 /// [`export_with_iterations`] at [`DEFAULT_ITERATIONS`].
 pub fn export(
-    bundle: &Bundle,
-    signed_in_iin: &str,
-    passphrase: &str,
-    random: ([u8; 16], [u8; 12]),
+    bundle: &Bundle, signed_in_iin: &str, passphrase: &str, random: ([u8; 16], [u8; 12]),
 ) -> Result<String, ExportError> {
     export_with_iterations(bundle, signed_in_iin, passphrase, random, DEFAULT_ITERATIONS)
 }
 
 /// [`export`] with a fresh salt and nonce from the platform.
 pub fn export_random(
-    bundle: &Bundle,
-    signed_in_iin: &str,
-    passphrase: &str,
+    bundle: &Bundle, signed_in_iin: &str, passphrase: &str,
 ) -> Result<String, ExportError> {
     let salt = vault::random_bytes().map_err(|_| ExportError::Random)?;
     let nonce = vault::random_bytes().map_err(|_| ExportError::Random)?;
@@ -189,10 +184,7 @@ pub fn export_random(
 /// ([`owners`]), a bad name or id, an id twice; a passphrase shorter than
 /// [`PASSPHRASE_MIN`].
 pub fn export_with_iterations(
-    bundle: &Bundle,
-    signed_in_iin: &str,
-    passphrase: &str,
-    (salt, nonce): ([u8; 16], [u8; 12]),
+    bundle: &Bundle, signed_in_iin: &str, passphrase: &str, (salt, nonce): ([u8; 16], [u8; 12]),
     iterations: u32,
 ) -> Result<String, ExportError> {
     let person = iin::validate(signed_in_iin).map_err(ExportError::InvalidIin)?.iin;
@@ -232,10 +224,7 @@ pub fn export_with_iterations(
 /// (`existing`, the signed-in person's collections). Pure: nothing is
 /// written; on any error there is no plan at all.
 pub fn import(
-    file: &str,
-    passphrase: &str,
-    signed_in_iin: &str,
-    existing: &Collections,
+    file: &str, passphrase: &str, signed_in_iin: &str, existing: &Collections,
 ) -> Result<MergePlan, ImportError> {
     let person = iin::validate(signed_in_iin).map_err(ImportError::InvalidIin)?.iin;
     let (header, plain) = file::open(file, passphrase)?;

@@ -39,13 +39,8 @@ impl Visit {
     /// A citizen served at `office`'s counter on `date`: a walk-in, or a
     /// booked ticket checked in ([`Visit::from_ticket`]).
     pub fn at_counter(
-        id: &str,
-        service: ServiceId,
-        iin: &str,
-        situations: Vec<Situation>,
-        office: &str,
-        provider: Option<ProviderPlace>,
-        date: NaiveDate,
+        id: &str, service: ServiceId, iin: &str, situations: Vec<Situation>, office: &str,
+        provider: Option<ProviderPlace>, date: NaiveDate,
     ) -> Visit {
         Visit {
             office: Some(office.to_string()),

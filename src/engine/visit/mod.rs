@@ -342,8 +342,7 @@ impl OperatorData {
 /// situation, as the case's rules list them ([`case::rules`]: the
 /// catalogue's, the information rules left out).
 pub fn required_documents(
-    service: ServiceId,
-    situations: &[Situation],
+    service: ServiceId, situations: &[Situation],
 ) -> Vec<&'static DocumentRule> {
     case::rules(&Case::from_situations(service, CHANNEL, situations))
         .map(|r| r.documents)
@@ -361,11 +360,7 @@ impl Visit {
     /// ([`seed_visits`]), or the start of one at a counter
     /// ([`Visit::at_counter`]).
     pub fn new(
-        id: &str,
-        service: ServiceId,
-        iin: &str,
-        situations: Vec<Situation>,
-        date: NaiveDate,
+        id: &str, service: ServiceId, iin: &str, situations: Vec<Situation>, date: NaiveDate,
     ) -> Visit {
         Visit {
             id: id.to_string(),
@@ -616,9 +611,7 @@ fn receipt_number(v: &Visit, now: DateTime<Utc>) -> String {
 
 /// Delivers every queued package when `online`; returns how many.
 pub fn sync(
-    data: &mut OperatorData,
-    online: bool,
-    now: DateTime<Utc>,
+    data: &mut OperatorData, online: bool, now: DateTime<Utc>,
 ) -> Result<usize, VisitError> {
     if !online {
         return Err(VisitError::Offline);

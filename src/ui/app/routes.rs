@@ -29,8 +29,7 @@ use crate::ui::widgets::sign_in_needed::for_person;
 /// reads the language as a plain value, see `state::prefs::CurrentLang`),
 /// its routes inside the frame.
 fn app<R: IntoView + 'static>(
-    prefs: Prefs,
-    routes: impl Fn() -> R + Copy + Send + Sync + 'static,
+    prefs: Prefs, routes: impl Fn() -> R + Copy + Send + Sync + 'static,
 ) -> impl IntoView {
     move || {
         provide_context(CurrentLang(prefs.lang.get()));

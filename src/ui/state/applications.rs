@@ -61,10 +61,7 @@ pub fn start_draft(db: Db, person: &Person, now: DateTime<Utc>) -> Result<String
 
 /// Changes the answers of draft `id` (every answer is saved as it is given).
 pub fn save_answers(
-    db: Db,
-    id: &str,
-    now: DateTime<Utc>,
-    change: impl FnOnce(&mut Answers),
+    db: Db, id: &str, now: DateTime<Utc>, change: impl FnOnce(&mut Answers),
 ) -> Result<(), NotSaved> {
     db.drafts.update(|m| {
         if let Some(d) = m.get_mut(id) {
@@ -115,10 +112,7 @@ pub enum SubmitFailure {
 /// still there to sign again; if the draft cannot be removed afterwards,
 /// the application is filed all the same. Returns the reference.
 pub fn submit(
-    db: Db,
-    id: &str,
-    record: Signed,
-    now: DateTime<Utc>,
+    db: Db, id: &str, record: Signed, now: DateTime<Utc>,
 ) -> Result<String, SubmitFailure> {
     let draft = db.drafts.with_untracked(|m| m.get(id).cloned()).ok_or(SubmitFailure::NoDraft)?;
     let filed: Submission = submission::submit(
@@ -164,12 +158,7 @@ pub fn file_delivered(db: Db, apps: Vec<Submission>) -> Result<usize, NotSaved> 
 /// still at revision `rev` (what the user saw); written only if the engine
 /// allows it.
 pub fn advance(
-    db: Db,
-    reference: &str,
-    rev: u64,
-    transition: Transition,
-    role: Role,
-    now: DateTime<Utc>,
+    db: Db, reference: &str, rev: u64, transition: Transition, role: Role, now: DateTime<Utc>,
     details: Details,
 ) -> Result<(), Refused<LifecycleError>> {
     db.apps.apply_at_rev(reference, rev, |s| {

@@ -229,11 +229,7 @@ pub struct NotEscalable;
 /// complaint about application `app`, or else whatever was being written
 /// (resumed as it was). Stores the complaint to write, if it changes.
 pub fn begin(
-    db: Db,
-    drafts: Collection<PendingMap>,
-    person: &Person,
-    lang: Lang,
-    escalate: Option<String>,
+    db: Db, drafts: Collection<PendingMap>, person: &Person, lang: Lang, escalate: Option<String>,
     app: Option<String>,
 ) -> Result<(), NotEscalable> {
     let iin = person.iin.clone();
@@ -294,11 +290,7 @@ pub enum FileFailure {
 /// signature, stores the complaint, and only then removes the draft (as for
 /// an application: the draft survives a failed write). Returns its id.
 pub fn file(
-    db: Db,
-    drafts: Collection<PendingMap>,
-    iin: &str,
-    signed: Signed,
-    now: DateTime<Utc>,
+    db: Db, drafts: Collection<PendingMap>, iin: &str, signed: Signed, now: DateTime<Utc>,
 ) -> Result<String, FileFailure> {
     let p = drafts.with_untracked(|m| m.get(iin).cloned()).ok_or(FileFailure::NoDraft)?;
     let doc = p.signing_document(iin);
@@ -346,11 +338,7 @@ pub fn file(
 /// Records a desk step on complaint `id`, only if it is still at revision
 /// `rev` (what the desk showed); written only if the engine allows it.
 pub fn act(
-    db: Db,
-    id: &str,
-    rev: u64,
-    action: Action,
-    now: DateTime<Utc>,
+    db: Db, id: &str, rev: u64, action: Action, now: DateTime<Utc>,
 ) -> Result<(), Refused<ComplaintError>> {
     let cal =
         calendar::calendar().map_err(|e| Refused::Rule(ComplaintError::Deadline(e.into())))?;
@@ -384,9 +372,7 @@ pub fn provisional_due(c: &Complaint, day: NaiveDate) -> Option<Milestone> {
 
 /// Changes the complaint `iin` is writing (saved as it is typed).
 pub fn edit(
-    drafts: Collection<PendingMap>,
-    iin: &str,
-    change: impl FnOnce(&mut Pending),
+    drafts: Collection<PendingMap>, iin: &str, change: impl FnOnce(&mut Pending),
 ) -> Result<(), NotSaved> {
     drafts.update(|m| change(m.entry(iin.to_string()).or_default()))
 }

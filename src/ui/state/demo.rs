@@ -15,8 +15,7 @@ use crate::engine::submission::Submission;
 /// The regulation step that comes next across all stored applications:
 /// (reference, transition, role, when).
 pub fn next_step(
-    apps: &BTreeMap<String, Submission>,
-    now: DateTime<Utc>,
+    apps: &BTreeMap<String, Submission>, now: DateTime<Utc>,
 ) -> Option<(String, Transition, Role, DateTime<Utc>)> {
     apps.values()
         .filter(|s| s.is_accepted() && !s.lifecycle.state.is_terminal())

@@ -54,9 +54,7 @@ impl Desk {
 
     /// Changes visit `id` (stored whatever the change's outcome).
     pub fn update_visit<R>(
-        &self,
-        id: &str,
-        change: impl FnOnce(&mut Visit) -> R,
+        &self, id: &str, change: impl FnOnce(&mut Visit) -> R,
     ) -> Result<R, VaultRefused> {
         match self {
             Desk::Home(v) => v.update_visit(id, change),
@@ -72,10 +70,7 @@ impl Desk {
     /// now only if it is still at `rev` (what the page showed), and is kept
     /// only if it succeeds and is stored.
     pub fn change_visit_at_rev<R, E>(
-        &self,
-        id: &str,
-        rev: u64,
-        change: impl FnOnce(&mut Visit) -> Result<R, E>,
+        &self, id: &str, rev: u64, change: impl FnOnce(&mut Visit) -> Result<R, E>,
     ) -> Result<R, Refused<E>> {
         let step = |d: &mut OperatorData| at_rev(d.visit_mut(id), rev, change);
         match self {
@@ -123,8 +118,7 @@ pub fn use_desk() -> Desk {
 /// Starts serving a citizen at a counter: stores `visit` under the next
 /// free id ("C1", "C2"… per browser) and returns the id.
 pub fn open_counter_visit(
-    counter: Collection<OperatorData>,
-    make: impl FnOnce(&str) -> Visit,
+    counter: Collection<OperatorData>, make: impl FnOnce(&str) -> Visit,
 ) -> Result<String, super::store::NotSaved> {
     counter.update(|d| {
         let id = format!("C{}", d.visits.len() + 1);
@@ -135,9 +129,7 @@ pub fn open_counter_visit(
 
 /// The counter visits of `office` on `date`, latest first (reactive).
 pub fn counter_visits(
-    counter: Collection<OperatorData>,
-    office: &str,
-    date: NaiveDate,
+    counter: Collection<OperatorData>, office: &str, date: NaiveDate,
 ) -> Vec<Visit> {
     counter.with(|d| {
         d.visits

@@ -36,12 +36,7 @@ pub enum HallAction {
 /// Runs `action` on the latest stored hall of `office` on `date`, only if it
 /// is still at revision `seen`; writes it when the engine agrees.
 pub fn act(
-    db: Db,
-    office: &str,
-    date: NaiveDate,
-    seen: u64,
-    action: HallAction,
-    now: DateTime<Utc>,
+    db: Db, office: &str, date: NaiveDate, seen: u64, action: HallAction, now: DateTime<Utc>,
 ) -> Result<HallTicket, Refused<HallError>> {
     db.halls
         .try_update(|m| {

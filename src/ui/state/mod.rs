@@ -40,8 +40,7 @@ use crate::engine::source::Lang;
 /// decoders of those only (every other collection is read, and its
 /// trouble reported, by the first page that uses it).
 pub fn provide_records(
-    read_at_start: fn(db::Db),
-    count_unread: notify::CountUnread,
+    read_at_start: fn(db::Db), count_unread: notify::CountUnread,
 ) -> store::StoreNotices {
     let notices = store::StoreNotices(RwSignal::new(Vec::new()));
     provide_context(notices);

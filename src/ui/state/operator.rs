@@ -312,8 +312,7 @@ impl OperatorVault {
     /// `change` sees what is stored now. The result is kept, in memory too,
     /// only if `change` returns `Ok` and it is stored.
     pub fn try_update<R, E>(
-        &self,
-        change: impl FnOnce(&mut OperatorData) -> Result<R, E>,
+        &self, change: impl FnOnce(&mut OperatorData) -> Result<R, E>,
     ) -> Result<R, Refused<E>> {
         let key = self.key.get_value().ok_or(Refused::NotSaved)?;
         let latest = self.stored(&key).or_else(|| self.data.get_untracked());
@@ -334,8 +333,7 @@ impl OperatorVault {
     /// (one stored whatever its outcome, such as a wrong code that counts
     /// against its tries).
     pub fn update<R>(
-        &self,
-        change: impl FnOnce(&mut OperatorData) -> R,
+        &self, change: impl FnOnce(&mut OperatorData) -> R,
     ) -> Result<R, VaultRefused> {
         if self.key.get_value().is_none() {
             return Err(VaultRefused::Locked);
@@ -345,9 +343,7 @@ impl OperatorVault {
 
     /// Changes the home visit `id` (stored whatever the change's outcome).
     pub fn update_visit<R>(
-        &self,
-        id: &str,
-        change: impl FnOnce(&mut Visit) -> R,
+        &self, id: &str, change: impl FnOnce(&mut Visit) -> R,
     ) -> Result<R, VaultRefused> {
         self.update(|d| d.visit_mut(id).map(change))?.ok_or(VaultRefused::Missing)
     }

@@ -32,12 +32,7 @@ const INBOX: usize = 10;
 /// real time: codes, expiry and lock-outs never follow the demo clock, and
 /// the limits hold per phone number across flows.
 pub fn send_code(
-    db: Db,
-    flow: &str,
-    phone: &str,
-    purpose: Purpose,
-    digest: &str,
-    now: DateTime<Utc>,
+    db: Db, flow: &str, phone: &str, purpose: Purpose, digest: &str, now: DateTime<Utc>,
 ) -> Result<(), CodeFailure> {
     // Written even when the engine says no: the book keeps its own record
     // of sends and cooldowns per phone number.

@@ -61,10 +61,7 @@ impl Session {
 /// them), which a real portal keeps on its servers. Stops at the first
 /// write the browser refuses, still signed in, so the person can try again.
 pub fn sign_out_and_forget(
-    session: Session,
-    db: Db,
-    pending: Collection<PendingMap>,
-    person: &Person,
+    session: Session, db: Db, pending: Collection<PendingMap>, person: &Person,
 ) -> Result<(), NotSaved> {
     let iin = person.iin.as_str();
     db.drafts.update(|m| m.retain(|_, d| d.applicant_iin != iin))?;

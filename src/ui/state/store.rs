@@ -256,8 +256,7 @@ impl<T: Stored> Collection<T> {
     /// is written only when `change` returns `Ok`. On `Err` nothing is
     /// written (and whatever `change` did to its copy is dropped).
     pub fn try_update<R, E>(
-        &self,
-        change: impl FnOnce(&mut T) -> Result<R, E>,
+        &self, change: impl FnOnce(&mut T) -> Result<R, E>,
     ) -> Result<R, Refused<E>> {
         self.load();
         match store::write_once(&Browser, T::KEY, T::FORMAT, change) {
@@ -313,9 +312,7 @@ where
 
     /// The records that `keep` keeps, newest first by `when` (reactive).
     pub fn newest_first<K: Ord>(
-        &self,
-        keep: impl Fn(&V) -> bool,
-        when: impl Fn(&V) -> K,
+        &self, keep: impl Fn(&V) -> bool, when: impl Fn(&V) -> K,
     ) -> Vec<V> {
         let mut v: Vec<V> = self.with(|m| m.values().filter(|r| keep(r)).cloned().collect());
         crate::engine::order::sort_by_key(&mut v, |r| std::cmp::Reverse(when(r)));
@@ -334,10 +331,7 @@ where
     /// succeeds. If another tab moved the record on, nothing is overwritten
     /// and the caller learns it ([`Refused::Stale`]).
     pub fn apply_at_rev<R, E>(
-        &self,
-        key: &str,
-        expected_rev: u64,
-        change: impl FnOnce(&mut V) -> Result<R, E>,
+        &self, key: &str, expected_rev: u64, change: impl FnOnce(&mut V) -> Result<R, E>,
     ) -> Result<R, Refused<E>> {
         self.try_update(|m| at_rev(m.get_mut(key), expected_rev, change)).map_err(Refused::flatten)
     }
@@ -347,9 +341,7 @@ where
 /// record (if there is one) only at `expected_rev`, through the engine's
 /// [`Revisioned::change_at_rev`] (on any error the record is as it was).
 pub fn at_rev<V: Revisioned + Clone, R, E>(
-    record: Option<&mut V>,
-    expected_rev: u64,
-    change: impl FnOnce(&mut V) -> Result<R, E>,
+    record: Option<&mut V>, expected_rev: u64, change: impl FnOnce(&mut V) -> Result<R, E>,
 ) -> Result<R, Refused<E>> {
     record
         .ok_or(Refused::Missing)?
@@ -372,9 +364,7 @@ fn read<T: Stored>(notices: StoreNotices) -> (u64, T) {
 /// full type would not (what it skips is not checked), which a bundle that
 /// decodes the full type then sets aside.
 pub fn read_as<T: DeserializeOwned + Default>(
-    key: &str,
-    format: &'static Format,
-    notices: StoreNotices,
+    key: &str, format: &'static Format, notices: StoreNotices,
 ) -> (u64, T) {
     let loaded = store::load::<T>(&Browser, key, format);
     match &loaded {

@@ -28,8 +28,7 @@ pub fn seen(db: Db) -> u64 {
 /// [`Tickets::move_to`] or [`Tickets::cancel`], each given the revision the
 /// page showed — and stores them only if it succeeds, in one write.
 pub fn change(
-    db: Db,
-    change: impl FnOnce(&mut Tickets) -> Result<Ticket, TicketError>,
+    db: Db, change: impl FnOnce(&mut Tickets) -> Result<Ticket, TicketError>,
 ) -> Result<Ticket, TicketFailure> {
     db.tickets.try_update(change).map_err(|e| match e {
         Refused::Rule(e) => TicketFailure::Rule(e),

@@ -245,9 +245,7 @@ struct Key<T, M, R> {
 /// `t.id` (else [`Why::Unreadable`]). Parsed before the write, so the
 /// write itself only decides and stores.
 fn parsed<T: DeserializeOwned>(
-    list: Vec<Take>,
-    id: fn(&T) -> &String,
-    mine: impl Fn(&T) -> bool,
+    list: Vec<Take>, id: fn(&T) -> &String, mine: impl Fn(&T) -> bool,
 ) -> Vec<(Take, Result<T, Why>)> {
     list.into_iter()
         .map(|t| {
@@ -276,9 +274,7 @@ fn decide(stored: Option<(bool, u64)>, here: Option<u64>) -> Result<Done, Why> {
 /// Takes records into a collection kept by id, in one write, each checked
 /// against what is stored at that moment.
 fn into_map<T, M, R>(
-    col: Collection<BTreeMap<String, T>>,
-    list: Vec<Take>,
-    key: Key<T, M, R>,
+    col: Collection<BTreeMap<String, T>>, list: Vec<Take>, key: Key<T, M, R>,
 ) -> Result<Results, NotSaved>
 where
     T: DeserializeOwned,

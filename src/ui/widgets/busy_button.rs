@@ -24,8 +24,7 @@ use super::button::Look;
 /// the form is not `busy`, so a second press while the work runs does
 /// nothing. `submit` sets `busy` when it starts work that takes a while.
 pub fn unless_busy(
-    busy: RwSignal<bool>,
-    submit: impl Fn() + Copy + 'static,
+    busy: RwSignal<bool>, submit: impl Fn() + Copy + 'static,
 ) -> impl Fn(SubmitEvent) + Copy + 'static {
     move |ev: SubmitEvent| {
         ev.prevent_default();

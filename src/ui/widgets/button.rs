@@ -47,8 +47,7 @@ pub fn Button(
     #[prop(optional)] look: Look,
     /// What a press does.
     #[prop(into)]
-    on_click: Callback<()>,
-    children: Children,
+    on_click: Callback<()>, children: Children,
 ) -> impl IntoView {
     view! {
         <button type="button" class=look.class() on:click=move |_| on_click.run(())>

@@ -63,9 +63,7 @@ fn part(lang: Lang, d: &ComplaintDraft, p: Part) -> Option<(String, String)> {
 
 #[component]
 pub fn ComplaintSummary(
-    draft: ComplaintDraft,
-    parts: Vec<Part>,
-    #[prop(optional)] class: Option<&'static str>,
+    draft: ComplaintDraft, parts: Vec<Part>, #[prop(optional)] class: Option<&'static str>,
     /// "Check your answers": where each row is changed (`None`: it cannot be).
     #[prop(optional)]
     change: Option<Callback<Part, Option<String>>>,

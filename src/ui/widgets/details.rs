@@ -9,8 +9,7 @@ use leptos::prelude::*;
 
 #[component]
 pub fn Details(
-    #[prop(into)] summary: String,
-    #[prop(default = None)] class: Option<&'static str>,
+    #[prop(into)] summary: String, #[prop(default = None)] class: Option<&'static str>,
     children: Children,
 ) -> impl IntoView {
     view! {

@@ -13,8 +13,7 @@ use crate::ui::state::prefs::use_lang;
 
 #[component]
 pub fn FieldError(
-    #[prop(into)] id: String,
-    #[prop(into)] message: Signal<Option<String>>,
+    #[prop(into)] id: String, #[prop(into)] message: Signal<Option<String>>,
 ) -> impl IntoView {
     let lang = use_lang();
     move || {
@@ -34,9 +33,7 @@ pub fn FieldError(
 /// described by (`aria-describedby`): its hint (if it has one), then its
 /// error message (while there is one).
 pub fn field_ids(
-    id: &str,
-    error: Option<Signal<Option<String>>>,
-    has_hint: bool,
+    id: &str, error: Option<Signal<Option<String>>>, has_hint: bool,
 ) -> (
     Signal<Option<String>>,
     String,

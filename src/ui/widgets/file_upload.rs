@@ -16,13 +16,11 @@ use super::field_error::{FieldError, field_ids};
 
 #[component]
 pub fn FileUpload(
-    #[prop(into)] id: String,
-    #[prop(into)] label: Signal<String>,
+    #[prop(into)] id: String, #[prop(into)] label: Signal<String>,
     #[prop(into)] hint: Signal<String>,
     /// What the browser offers to choose, e.g. `.json,application/json`.
     accept: &'static str,
-    node_ref: NodeRef<html::Input>,
-    #[prop(optional, into)] error: Option<Signal<Option<String>>>,
+    node_ref: NodeRef<html::Input>, #[prop(optional, into)] error: Option<Signal<Option<String>>>,
 ) -> impl IntoView {
     let (error, hint_id, err_id, described) = field_ids(&id, error, true);
     view! {

@@ -33,8 +33,7 @@ pub fn NotFound() -> impl IntoView {
 #[component]
 pub fn Missing(
     #[prop(optional)] heading: Option<fn(Lang) -> &'static str>,
-    #[prop(optional)] body: Option<fn(Lang) -> &'static str>,
-    #[prop(into)] href: String,
+    #[prop(optional)] body: Option<fn(Lang) -> &'static str>, #[prop(into)] href: String,
     link: fn(Lang) -> &'static str,
 ) -> impl IntoView {
     view! {

@@ -42,11 +42,8 @@ use crate::ui::widgets::button::Button;
 /// expiry and lock-outs run on the real clock, never the demo clock.
 #[component]
 pub fn OtpConfirm(
-    #[prop(into)] flow: String,
-    #[prop(into)] phone: String,
-    purpose: Purpose,
-    digest: Callback<(), Option<String>>,
-    on_verified: Callback<()>,
+    #[prop(into)] flow: String, #[prop(into)] phone: String, purpose: Purpose,
+    digest: Callback<(), Option<String>>, on_verified: Callback<()>,
 ) -> impl IntoView {
     let lang = use_lang();
     let db = use_db();

@@ -24,8 +24,7 @@ pub fn DocTitle(#[prop(into)] text: Signal<String>) -> impl IntoView {
 /// The page's `<h1>` and the document title.
 #[component]
 pub fn PageHeading(
-    #[prop(into)] text: Signal<String>,
-    #[prop(optional, into)] caption: Option<Signal<String>>,
+    #[prop(into)] text: Signal<String>, #[prop(optional, into)] caption: Option<Signal<String>>,
 ) -> impl IntoView {
     view! {
         <DocTitle text=text />
@@ -63,8 +62,7 @@ pub fn focus_first(selector: &str) {
 /// paint, to the first element `selector(key)` finds (its heading), so
 /// focus is never lost to the page's body.
 pub fn focus_on_change<T: PartialEq + Clone + Send + Sync + 'static>(
-    key: Memo<T>,
-    selector: fn(&T) -> &'static str,
+    key: Memo<T>, selector: fn(&T) -> &'static str,
 ) {
     Effect::new(move |previous: Option<T>| {
         let now = key.get();

@@ -41,15 +41,13 @@ pub enum Secret {
 
 #[component]
 pub fn PasswordInput(
-    id: &'static str,
-    label: fn(Lang) -> &'static str,
+    id: &'static str, label: fn(Lang) -> &'static str,
     #[prop(optional)] hint: Option<fn(Lang) -> &'static str>,
     /// The answer: written on every keystroke.
     value: RwSignal<String>,
     /// The page's error summary: the item with this input's id is its error.
     errors: RwSignal<Vec<ErrorItem>>,
-    secret: Secret,
-    #[prop(optional)] on_enter: Option<Callback<()>>,
+    secret: Secret, #[prop(optional)] on_enter: Option<Callback<()>>,
 ) -> impl IntoView {
     let pin = secret == Secret::Pin;
     let autocomplete = if secret == Secret::NewPassphrase { "new-password" } else { "off" };

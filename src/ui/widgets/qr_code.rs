@@ -70,9 +70,7 @@ pub fn SignedQr(code: String, #[prop(into)] label: String) -> impl IntoView {
 /// ([`SignedQr`]) when there is one, else the QR code of its reference.
 #[component]
 pub fn ReceiptQr(
-    code: Option<String>,
-    #[prop(into)] reference: String,
-    #[prop(into)] label: String,
+    code: Option<String>, #[prop(into)] reference: String, #[prop(into)] label: String,
 ) -> impl IntoView {
     match code {
         Some(code) => view! { <SignedQr code=code label=label /> }.into_any(),

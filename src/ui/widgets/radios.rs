@@ -34,18 +34,14 @@ impl Choice {
     }
 
     pub fn hinted(
-        value: impl Into<String>,
-        label: impl Into<String>,
-        hint: impl Into<String>,
+        value: impl Into<String>, label: impl Into<String>, hint: impl Into<String>,
     ) -> Choice {
         Choice { hint: Some(hint.into()), ..Choice::new(value, label) }
     }
 
     /// "yes" and "no", with these labels.
     pub fn yes_no(
-        lang: Lang,
-        yes: fn(Lang) -> &'static str,
-        no: fn(Lang) -> &'static str,
+        lang: Lang, yes: fn(Lang) -> &'static str, no: fn(Lang) -> &'static str,
     ) -> Vec<Choice> {
         vec![Choice::new("yes", yes(lang)), Choice::new("no", no(lang))]
     }
@@ -58,10 +54,7 @@ pub fn yes_no_value(answer: Option<bool>) -> Option<String> {
 
 /// The localized "Yes"/"No"-style choice for an `Option<bool>`, or "".
 pub fn yes_no_text(
-    lang: Lang,
-    answer: Option<bool>,
-    yes: fn(Lang) -> &'static str,
-    no: fn(Lang) -> &'static str,
+    lang: Lang, answer: Option<bool>, yes: fn(Lang) -> &'static str, no: fn(Lang) -> &'static str,
 ) -> String {
     match answer {
         Some(true) => yes(lang).into(),
@@ -72,13 +65,10 @@ pub fn yes_no_text(
 
 #[component]
 pub fn Radios(
-    #[prop(into)] name: String,
-    #[prop(into)] legend: Signal<String>,
+    #[prop(into)] name: String, #[prop(into)] legend: Signal<String>,
     #[prop(optional, into)] hint: Option<Signal<String>>,
-    #[prop(into)] choices: Signal<Vec<Choice>>,
-    #[prop(into)] selected: Signal<Option<String>>,
-    on_select: Callback<String>,
-    #[prop(optional, into)] error: Option<Signal<Option<String>>>,
+    #[prop(into)] choices: Signal<Vec<Choice>>, #[prop(into)] selected: Signal<Option<String>>,
+    on_select: Callback<String>, #[prop(optional, into)] error: Option<Signal<Option<String>>>,
     #[prop(optional)] as_heading: bool,
 ) -> impl IntoView {
     let (error, hint_id, err_id, described) = field_ids(&name, error, hint.is_some());
@@ -147,9 +137,7 @@ fn numbered(choices: Vec<Choice>) -> Vec<(usize, Choice)> {
 /// Radios whose choices are the `values` of an enum, each named by `label`
 /// and stored by `slug`.
 pub fn enum_choices<T: Copy>(
-    values: &[T],
-    slug: fn(T) -> &'static str,
-    label: impl Fn(T) -> String,
+    values: &[T], slug: fn(T) -> &'static str, label: impl Fn(T) -> String,
 ) -> Vec<Choice> {
     values.iter().map(|v| Choice::new(slug(*v), label(*v))).collect()
 }

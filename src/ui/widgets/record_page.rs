@@ -35,8 +35,7 @@ pub fn RecordPage<T, F, S, SV, M, MV>(
     /// The record for that name (reactive), if there is one to show.
     find: F,
     /// The record's view.
-    show: S,
-    /// The page when there is none.
+    show: S, /// The page when there is none.
     missing: M,
     /// Announce action outcomes (pages where the user acts on the record).
     #[prop(optional)]
@@ -79,11 +78,8 @@ where
 /// "not found" (`not_found` says what), with a link back to the cabinet.
 #[component]
 pub fn OwnRecordPage<T, S, SV>(
-    param: &'static str,
-    of: fn(Db, &str, Option<&str>) -> Option<T>,
-    show: S,
-    not_found: fn(Lang) -> &'static str,
-    #[prop(optional)] announce: bool,
+    param: &'static str, of: fn(Db, &str, Option<&str>) -> Option<T>, show: S,
+    not_found: fn(Lang) -> &'static str, #[prop(optional)] announce: bool,
     /// Tools shown after the record.
     #[prop(optional, into)]
     tools: Option<ViewFn>,

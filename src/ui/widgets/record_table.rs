@@ -21,8 +21,7 @@ pub fn RecordTable<T, R, RV>(
     #[prop(into)]
     rows: Signal<Vec<T>>,
     /// One `<tr>` for a record.
-    row: R,
-    /// The column headers.
+    row: R, /// The column headers.
     columns: Vec<&'static str>,
     /// What to say when there are no records.
     empty: &'static str,

@@ -62,8 +62,7 @@ pub fn Signer(
     /// A stable key for the SMS code session, e.g. `"sign:<draft id>"`.
     #[prop(into)]
     flow: String,
-    document: Callback<(), Option<serde_json::Value>>,
-    on_signed: Callback<Signed>,
+    document: Callback<(), Option<serde_json::Value>>, on_signed: Callback<Signed>,
     errors: RwSignal<Vec<ErrorItem>>,
 ) -> impl IntoView {
     let lang = use_lang();

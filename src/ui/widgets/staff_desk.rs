@@ -29,10 +29,8 @@ pub fn staff_banner() -> impl IntoView {
 pub fn StaffDesk(
     /// The list this record belongs to, and the link's text.
     back: &'static str,
-    back_text: fn(Lang) -> &'static str,
-    title: fn(Lang) -> &'static str,
-    #[prop(into)] reference: String,
-    children: Children,
+    back_text: fn(Lang) -> &'static str, title: fn(Lang) -> &'static str,
+    #[prop(into)] reference: String, children: Children,
 ) -> impl IntoView {
     view! {
         <div class="page">
@@ -60,8 +58,7 @@ where
 /// record, with its outcomes announced and the demo clock after it (see
 /// [`RecordPage`]); "not found" for no such record.
 pub fn staff_record_page<T, SV>(
-    param: &'static str,
-    show: impl Fn(T, Outcome) -> SV + Send + Sync + 'static,
+    param: &'static str, show: impl Fn(T, Outcome) -> SV + Send + Sync + 'static,
 ) -> impl IntoView
 where
     T: Kept,

@@ -51,8 +51,7 @@ pub fn answer_row(key: String, value: String, change: Option<String>) -> impl In
 /// The list: `<dl class="summary …">` around its rows.
 #[component]
 pub fn SummaryList(
-    #[prop(optional)] class: Option<&'static str>,
-    children: Children,
+    #[prop(optional)] class: Option<&'static str>, children: Children,
 ) -> impl IntoView {
     let class = match class {
         Some(c) => format!("summary {c}"),

@@ -20,10 +20,8 @@ pub enum Caption {
 
 #[component]
 pub fn DataTable(
-    columns: Vec<&'static str>,
-    #[prop(default = None)] caption: Option<Caption>,
-    #[prop(default = None)] class: Option<&'static str>,
-    children: Children,
+    columns: Vec<&'static str>, #[prop(default = None)] caption: Option<Caption>,
+    #[prop(default = None)] class: Option<&'static str>, children: Children,
 ) -> impl IntoView {
     let caption = caption.map(|c| match c {
         Caption::Shown(t) => view! { <caption>{t}</caption> }.into_any(),

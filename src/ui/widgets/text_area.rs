@@ -15,11 +15,8 @@ use super::field_error::{FieldError, field_ids};
 
 #[component]
 pub fn TextArea(
-    #[prop(into)] id: String,
-    #[prop(into)] value: Signal<String>,
-    on_input: Callback<String>,
-    #[prop(into)] label: Signal<String>,
-    #[prop(optional, into)] hint: Option<Signal<String>>,
+    #[prop(into)] id: String, #[prop(into)] value: Signal<String>, on_input: Callback<String>,
+    #[prop(into)] label: Signal<String>, #[prop(optional, into)] hint: Option<Signal<String>>,
     #[prop(optional, into)] error: Option<Signal<Option<String>>>,
     #[prop(optional)] rows: Option<u32>,
     /// For text that is not language (a key file): no spelling check.

@@ -20,20 +20,17 @@ use super::page_heading::DocTitle;
 
 #[component]
 pub fn TextField(
-    #[prop(into)] id: String,
-    #[prop(into)] label: Signal<String>,
+    #[prop(into)] id: String, #[prop(into)] label: Signal<String>,
     /// Takes a hint or an `Option` of one (a helper whose hint is optional).
     #[prop(optional_no_strip, into)]
     hint: Option<Signal<String>>,
-    #[prop(into)] value: Signal<String>,
-    on_input: Callback<String>,
+    #[prop(into)] value: Signal<String>, on_input: Callback<String>,
     #[prop(optional, into)] error: Option<Signal<Option<String>>>,
     #[prop(optional)] as_heading: bool,
     /// Takes a mode or an `Option` of one, as `hint`.
     #[prop(optional_no_strip, into)]
     input_mode: Option<&'static str>,
-    #[prop(optional, into)] autocomplete: Option<String>,
-    #[prop(optional)] short: bool,
+    #[prop(optional, into)] autocomplete: Option<String>, #[prop(optional)] short: bool,
     /// `password` for secrets (the default is `text`).
     #[prop(optional)]
     password: bool,

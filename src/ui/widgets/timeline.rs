@@ -113,8 +113,7 @@ pub fn RegionalNote(service: ServiceId, channel: Channel, region: Option<String>
 /// a refusal with its ground, looked up in `service`'s catalogue entry.
 #[component]
 pub fn EventList(
-    events: Vec<Event>,
-    #[prop(optional)] service: Option<ServiceId>,
+    events: Vec<Event>, #[prop(optional)] service: Option<ServiceId>,
 ) -> impl IntoView {
     let lang = use_lang();
     let sv = service.map(crate::engine::catalog::service);

@@ -40,8 +40,7 @@ fn source(step: &Step) -> Option<Provenance> {
 
 #[component]
 pub fn WhyThisDate(
-    explanation: Explanation,
-    #[prop(optional, into)] label: Option<Signal<String>>,
+    explanation: Explanation, #[prop(optional, into)] label: Option<Signal<String>>,
     /// The stored record kept no explanation (it predates that), so this
     /// one is worked out again from today's calendar data and may differ
     /// from the date recorded above it: the page says so.

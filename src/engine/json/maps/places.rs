@@ -83,9 +83,7 @@ impl Drop for Restore {
 /// Runs `read` with `flag` set to `to`, restoring it afterwards, whatever
 /// `read` returns.
 fn with_flag<R>(
-    flag: &'static std::thread::LocalKey<Cell<bool>>,
-    to: bool,
-    read: impl FnOnce() -> R,
+    flag: &'static std::thread::LocalKey<Cell<bool>>, to: bool, read: impl FnOnce() -> R,
 ) -> R {
     let _restore = Restore::set(flag, to);
     read()
@@ -157,9 +155,7 @@ impl AnyOrder {
 /// Reads the struct `fields` describe from `de`'s next value, an object,
 /// through `visitor`'s `visit_seq`.
 pub(super) fn read<'de, D: Deserializer<'de>, V: Visitor<'de>>(
-    de: D,
-    fields: &'static [&'static str],
-    visitor: V,
+    de: D, fields: &'static [&'static str], visitor: V,
 ) -> Result<V::Value, D::Error> {
     de.deserialize_map(Object { fields, visitor })
 }
@@ -334,8 +330,7 @@ impl<'de, A: MapAccess<'de>> SeqAccess<'de> for Places<'de, A> {
     type Error = A::Error;
 
     fn next_element_seed<T: DeserializeSeed<'de>>(
-        &mut self,
-        seed: T,
+        &mut self, seed: T,
     ) -> Result<Option<T::Value>, A::Error> {
         let i = self.next;
         self.absent = None;

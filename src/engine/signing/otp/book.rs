@@ -47,10 +47,7 @@ pub struct OtpConfirmation {
 
 impl OtpConfirmation {
     pub(super) fn new(
-        phone: &str,
-        purpose: Purpose,
-        digest: &str,
-        verified_at: DateTime<Utc>,
+        phone: &str, purpose: Purpose, digest: &str, verified_at: DateTime<Utc>,
     ) -> OtpConfirmation {
         OtpConfirmation {
             phone: phone.to_string(),
@@ -169,11 +166,7 @@ impl OtpBook {
     /// Seconds until a code can be sent for `flow` to `phone` (0: now):
     /// the flow's cooldown, the number's lock-out and its hourly limit.
     pub fn seconds_until_send(
-        &self,
-        flow: &str,
-        phone: &str,
-        policy: Policy,
-        now: DateTime<Utc>,
+        &self, flow: &str, phone: &str, policy: Policy, now: DateTime<Utc>,
     ) -> i64 {
         let state = self.phones.get(&phone_key(phone));
         let session = self
@@ -203,14 +196,8 @@ impl OtpBook {
     /// hourly limit.
     #[allow(clippy::too_many_arguments)]
     pub fn send(
-        &mut self,
-        flow: &str,
-        phone: &str,
-        purpose: Purpose,
-        digest: &str,
-        policy: Policy,
-        now: DateTime<Utc>,
-        secret: impl FnOnce() -> Result<[u8; 20], RandomUnavailable>,
+        &mut self, flow: &str, phone: &str, purpose: Purpose, digest: &str, policy: Policy,
+        now: DateTime<Utc>, secret: impl FnOnce() -> Result<[u8; 20], RandomUnavailable>,
     ) -> Result<Issued, OtpError> {
         let key = phone_key(phone);
         let state = self.phones.entry(key.clone()).or_default();

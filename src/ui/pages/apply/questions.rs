@@ -45,10 +45,7 @@ fn doc_slug(d: DocKind) -> &'static str {
 /// answer as a choice's value and `change` stores the value chosen; the
 /// radios' name is the field's id, which the error summary links to.
 fn choose(
-    form: Form,
-    field: Field,
-    legend: fn(Lang) -> &'static str,
-    choices: Vec<Choice>,
+    form: Form, field: Field, legend: fn(Lang) -> &'static str, choices: Vec<Choice>,
     selected: fn(&application::Answers) -> Option<String>,
     change: fn(&mut application::Answers, String),
 ) -> AnyView {

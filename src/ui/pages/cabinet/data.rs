@@ -240,11 +240,7 @@ fn Restore(person: &'static Person, errors: RwSignal<Vec<ErrorItem>>) -> impl In
 /// Opens the file and writes what it adds: the field and message of a
 /// refusal (nothing is written then).
 fn open(
-    db: Db,
-    person: &Person,
-    text: &str,
-    passphrase: &str,
-    lang: Lang,
+    db: Db, person: &Person, text: &str, passphrase: &str, lang: Lang,
     now: chrono::DateTime<chrono::Utc>,
 ) -> Result<Restored, (&'static str, String)> {
     let plan =

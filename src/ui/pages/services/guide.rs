@@ -86,12 +86,9 @@ type Lines = Vec<(Text, Provenance)>;
 
 /// One radio or checkbox (`kind`) of the group `name`, with its label.
 fn choice(
-    kind: &'static str,
-    name: &'static str,
-    i: usize,
+    kind: &'static str, name: &'static str, i: usize,
     checked: impl Fn() -> bool + Send + Sync + 'static,
-    on_change: impl Fn() + Send + Sync + 'static,
-    label: String,
+    on_change: impl Fn() + Send + Sync + 'static, label: String,
 ) -> impl IntoView {
     let id = format!("{name}-{i}");
     view! {
@@ -105,9 +102,7 @@ fn choice(
 
 /// One question's choices: a radio or a checkbox per situation.
 fn choices(
-    situations: Vec<Situation>,
-    kind: &'static str,
-    name: &'static str,
+    situations: Vec<Situation>, kind: &'static str, name: &'static str,
     checked: impl Fn(Situation) -> bool + Copy + Send + Sync + 'static,
     toggle: impl Fn(Situation) + Copy + Send + Sync + 'static,
 ) -> impl IntoView {

@@ -147,9 +147,7 @@ fn Passport(service: &'static Service) -> impl IntoView {
 /// used, switch or not.
 #[component]
 fn PassportSection(
-    section: &'static Section,
-    service: &'static Service,
-    today: Memo<NaiveDate>,
+    section: &'static Section, service: &'static Service, today: Memo<NaiveDate>,
     open: RwSignal<bool>,
 ) -> impl IntoView {
     let lang = use_lang();

@@ -35,9 +35,7 @@ pub fn BackOfficeApplication() -> impl IntoView {
 
 /// What to say after an action.
 fn outcome(
-    lang: crate::engine::source::Lang,
-    t: Transition,
-    r: Result<(), Refused<LifecycleError>>,
+    lang: crate::engine::source::Lang, t: Transition, r: Result<(), Refused<LifecycleError>>,
 ) -> Option<String> {
     match r {
         Ok(()) => Some(tr::staff_done(lang, t.label(lang))),

@@ -84,9 +84,7 @@ type Answer = RwSignal<Option<Result<VerifiedReceipt, String>>>;
 /// fills the text area and is checked.
 #[cfg(feature = "scan")]
 fn picture_form(
-    code: RwSignal<String>,
-    checked: Answer,
-    errors: RwSignal<Vec<ErrorItem>>,
+    code: RwSignal<String>, checked: Answer, errors: RwSignal<Vec<ErrorItem>>,
 ) -> impl IntoView {
     view! { <picture::PictureForm code=code checked=checked errors=errors /> }
 }

@@ -24,9 +24,7 @@ use crate::ui::widgets::file_upload::{FileUpload, chosen};
 /// wrong goes to the page's error summary (`errors`).
 #[component]
 pub fn PictureForm(
-    code: RwSignal<String>,
-    checked: Answer,
-    errors: RwSignal<Vec<ErrorItem>>,
+    code: RwSignal<String>, checked: Answer, errors: RwSignal<Vec<ErrorItem>>,
 ) -> impl IntoView {
     let lang = use_lang();
     let input: NodeRef<html::Input> = NodeRef::new();

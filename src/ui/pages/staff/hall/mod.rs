@@ -59,9 +59,7 @@ fn label_of(h: &Hall, number: u32) -> String {
 
 /// What the employee is told after an action on `hall` (as it was shown).
 fn outcome(
-    lang: Lang,
-    shown: &Hall,
-    done: Result<queue::HallTicket, Refused<HallError>>,
+    lang: Lang, shown: &Hall, done: Result<queue::HallTicket, Refused<HallError>>,
 ) -> Option<(bool, String)> {
     let said = match done {
         Ok(t) => {
