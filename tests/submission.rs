@@ -83,43 +83,41 @@ fn a_changed_application_or_another_persons_key_is_refused() {
     ));
 }
 
-#[test]
-fn an_expired_certificate_is_refused_at_submission() {
+/// Signs a lost-attestat draft on 20 March 2025 with a key in force from
+/// `key_from` for `days`, and hands it in at `later`: refused, because the
+/// signing time the signature carries is not the time of handing in.
+fn handed_in_later(key_from: &str, days: u32, later: &str) -> (Draft, SignedDocument) {
     let d = s2_draft(Reason::Lost, None);
-    let signed_at = at("2025-03-20T10:00:00+05:00");
-    let signed = eds_signed(&d, "2025-03-01T00:00:00Z", 30, signed_at);
-    let later = at("2025-04-15T10:00:00+05:00");
-    // Signed while in force but handed in after expiry: the signing time is
-    // not the time of handing in.
+    let signed = eds_signed(&d, key_from, days, at("2025-03-20T10:00:00+05:00"));
     assert!(matches!(
-        submit(&d, Signed::Eds(signed), later, [0; 6]),
+        submit(&d, Signed::Eds(signed.clone()), at(later), [0; 6]),
         Err(SubmitError::Signature(SignError::SigningTime { .. }))
     ));
+    (d, signed)
+}
+
+#[test]
+fn an_expired_certificate_is_refused_at_submission() {
+    // Signed while in force but handed in after expiry.
+    let later = "2025-04-15T10:00:00+05:00";
+    let (d, _) = handed_in_later("2025-03-01T00:00:00Z", 30, later);
     // Nothing can be signed with the expired key.
     let key = key_of(&d, "2025-03-01T00:00:00Z", 30);
     assert!(matches!(
-        signature::sign(&key, "pw", &d.applicant_iin, &document_of(&d), later),
+        signature::sign(&key, "pw", &d.applicant_iin, &document_of(&d), at(later)),
         Err(SignError::CertificateExpired { .. })
     ));
 }
 
 #[test]
 fn a_signature_dated_back_is_refused_at_submission() {
-    // Signed while the key was in force, handed in a month later: the
-    // signing time is not the time of handing in.
-    let d = s2_draft(Reason::Lost, None);
-    let signed_at = at("2025-03-20T10:00:00+05:00");
-    let signed = eds_signed(&d, "2025-01-01T00:00:00Z", 365, signed_at);
-    let later = at("2025-04-20T10:00:00+05:00");
-    assert!(matches!(
-        submit(&d, Signed::Eds(signed.clone()), later, [0; 6]),
-        Err(SubmitError::Signature(SignError::SigningTime { .. }))
-    ));
+    // Signed while the key was in force, handed in a month later.
+    let later = "2025-04-20T10:00:00+05:00";
+    let (d, mut moved) = handed_in_later("2025-01-01T00:00:00Z", 365, later);
     // Its signing time is covered by the signature: moving it breaks it.
-    let mut moved = signed;
-    moved.signed_at = Some(later);
+    moved.signed_at = Some(at(later));
     assert_eq!(
-        submit(&d, Signed::Eds(moved), later, [0; 6]),
+        submit(&d, Signed::Eds(moved), at(later), [0; 6]),
         Err(SubmitError::Signature(SignError::Tampered))
     );
 }

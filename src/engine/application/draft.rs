@@ -66,14 +66,18 @@ pub fn signing_document(
 /// A draft application, saved after every answer.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Draft {
+    /// The draft's own id, in its address (`/apply/S2/<id>/<step>`).
     pub id: String,
     pub service: ServiceId,
+    /// Who is applying (the signed-in citizen): only they see the draft.
     pub applicant_iin: String,
     pub answers: Answers,
     /// The page the applicant was last on, where "resume" returns.
     pub step: Step,
     #[serde(deserialize_with = "crate::engine::json::date::utc")]
     pub created_at: DateTime<Utc>,
+    /// The last answer's time: the cabinet lists drafts by it, and the
+    /// draft's age is counted from it.
     #[serde(deserialize_with = "crate::engine::json::date::utc")]
     pub updated_at: DateTime<Utc>,
 }

@@ -23,10 +23,14 @@ use crate::engine::term::{ClockTime, Hours};
 /// The slot a ticket holds: local date and times, and the start instant.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SlotRef {
+    /// The office's local date.
     #[serde(deserialize_with = "crate::engine::json::date::naive")]
     pub date: NaiveDate,
+    /// The office's local wall-clock times, as the ticket shows them.
     pub start: ClockTime,
     pub end: ClockTime,
+    /// The same start and end as instants: what "has the slot begun?" and
+    /// "has it passed?" compare against.
     #[serde(deserialize_with = "crate::engine::json::date::utc")]
     pub starts_at: DateTime<Utc>,
     #[serde(deserialize_with = "crate::engine::json::date::utc")]

@@ -148,8 +148,10 @@ impl SignError {
 pub struct Certificate {
     /// First 8 bytes of SHA-256 of the public key, upper-case hex.
     pub serial: String,
+    /// Whose key it is: a signature counts only for this IIN.
     pub owner_iin: String,
     pub owner_name: String,
+    /// The period in force, both ends included.
     #[serde(deserialize_with = "crate::engine::json::date::utc")]
     pub not_before: DateTime<Utc>,
     #[serde(deserialize_with = "crate::engine::json::date::utc")]

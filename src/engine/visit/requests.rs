@@ -19,46 +19,18 @@ enum EducationKindHint {
 }
 
 /// What the contact centre took down for one visit, before a person is
-/// matched: the service, the situation, and which education document the
-/// person should hold (so the demo visit makes sense).
-pub(super) struct Request {
-    service: ServiceId,
-    situations: &'static [Situation],
-    holds: EducationKindHint,
-    days_ahead: i64,
-}
+/// matched: the service, the situation, which education document the
+/// person should hold (so the demo visit makes sense), and how many days
+/// from today the visit is planned.
+pub(super) struct Request(ServiceId, &'static [Situation], EducationKindHint, i64);
 
+/// One request a row: service, situations, document held, days ahead.
 pub(super) const REQUESTS: &[Request] = &[
-    Request {
-        service: ServiceId::S2,
-        situations: &[Situation::Damage],
-        holds: EducationKindHint::School,
-        days_ahead: 0,
-    },
-    Request {
-        service: ServiceId::S1,
-        situations: &[Situation::Loss],
-        holds: EducationKindHint::Tve,
-        days_ahead: 0,
-    },
-    Request {
-        service: ServiceId::S3,
-        situations: &[],
-        holds: EducationKindHint::NoTve,
-        days_ahead: 0,
-    },
-    Request {
-        service: ServiceId::S2,
-        situations: &[Situation::Loss],
-        holds: EducationKindHint::School,
-        days_ahead: 1,
-    },
-    Request {
-        service: ServiceId::S1,
-        situations: &[Situation::NameChange],
-        holds: EducationKindHint::Tve,
-        days_ahead: 1,
-    },
+    Request(ServiceId::S2, &[Situation::Damage], EducationKindHint::School, 0),
+    Request(ServiceId::S1, &[Situation::Loss], EducationKindHint::Tve, 0),
+    Request(ServiceId::S3, &[], EducationKindHint::NoTve, 0),
+    Request(ServiceId::S2, &[Situation::Loss], EducationKindHint::School, 1),
+    Request(ServiceId::S1, &[Situation::NameChange], EducationKindHint::Tve, 1),
 ];
 
 fn holds(person: &Person, hint: EducationKindHint) -> bool {
@@ -86,18 +58,18 @@ pub(super) fn visitable(person: &Person, date: NaiveDate) -> bool {
 pub fn seed_visits(today: NaiveDate) -> Vec<Visit> {
     let mut used: Vec<&str> = Vec::new();
     let mut visits = Vec::new();
-    for (n, req) in REQUESTS.iter().enumerate() {
-        let found = registry::people().iter().find(|p| {
-            visitable(p, today) && holds(p, req.holds) && !used.contains(&p.iin.as_str())
-        });
+    for (n, Request(service, situations, hint, days_ahead)) in REQUESTS.iter().enumerate() {
+        let found = registry::people()
+            .iter()
+            .find(|p| visitable(p, today) && holds(p, *hint) && !used.contains(&p.iin.as_str()));
         let Some(person) = found else { continue };
         used.push(&person.iin);
         visits.push(Visit::new(
             &format!("V{}", n + 1),
-            req.service,
+            *service,
             &person.iin,
-            req.situations.to_vec(),
-            today + Duration::days(req.days_ahead),
+            situations.to_vec(),
+            today + Duration::days(*days_ahead),
         ));
     }
     visits
