@@ -69,6 +69,14 @@ fn record(id: &str, rev: u64, data: Value) -> Record {
     Record { id: id.into(), rev, data }
 }
 
+/// A record's revision and value on one side of a merge, where it is there.
+type Side = Option<(u64, &'static str)>;
+
+/// The records of one side: `{ "v": value }` at its revision.
+fn records(rows: impl Iterator<Item = (&'static str, Side)>) -> Vec<Record> {
+    rows.filter_map(|(id, side)| side.map(|(rev, v)| record(id, rev, json!({ "v": v })))).collect()
+}
+
 /// Everything one person has: applications signed by EDS and by SMS code,
 /// a draft, a complaint signed by EDS, the key file, a ticket, a receipt.
 fn collections() -> Collections {
@@ -683,20 +691,18 @@ fn code_of(bytes: &[u8]) -> String {
 
 #[test]
 fn the_merge_never_overwrites_a_newer_or_equal_local_record() {
-    let file_records = vec![
-        record("new", 1, json!({ "v": "file" })),
-        record("older-here", 5, json!({ "v": "file" })),
-        record("newer-here", 2, json!({ "v": "file" })),
-        record("same", 3, json!({ "v": "same" })),
-        record("conflict", 3, json!({ "v": "file" })),
+    // Each record: its id, its revision and value on this device, and in
+    // the file.
+    let cases: [(&str, Side, Side); 6] = [
+        ("new", None, Some((1, "file"))),
+        ("local-only", Some((0, "local")), None),
+        ("older-here", Some((4, "local")), Some((5, "file"))),
+        ("newer-here", Some((7, "local")), Some((2, "file"))),
+        ("same", Some((3, "same")), Some((3, "same"))),
+        ("conflict", Some((3, "local")), Some((3, "file"))),
     ];
-    let local = vec![
-        record("local-only", 0, json!({ "v": "local" })),
-        record("older-here", 4, json!({ "v": "local" })),
-        record("newer-here", 7, json!({ "v": "local" })),
-        record("same", 3, json!({ "v": "same" })),
-        record("conflict", 3, json!({ "v": "local" })),
-    ];
+    let local = records(cases.iter().map(|c| (c.0, c.1)));
+    let file_records = records(cases.iter().map(|c| (c.0, c.2)));
     let existing = BTreeMap::from([
         ("drafts".to_string(), local.clone()),
         ("untouched".to_string(), vec![record("u", 9, json!(null))]),
