@@ -231,14 +231,13 @@ fn s1_filling_errors_are_a_reason_of_s1_only() {
 
 #[test]
 fn situations_a_service_does_not_know_and_two_reasons_are_refused() {
-    for (service, s) in [
-        (ServiceId::S3, Situation::Loss),
-        (ServiceId::S3, Situation::Damage),
-        (ServiceId::S3, Situation::Liquidated),
-        (ServiceId::S2, Situation::Liquidated),
-        (ServiceId::S1, Situation::Minor),
-        (ServiceId::S1, Situation::DigitalDocument),
-    ] {
+    // What each service's law does not know.
+    let unknown: [(ServiceId, &[Situation]); 3] = [
+        (ServiceId::S3, &[Situation::Loss, Situation::Damage, Situation::Liquidated]),
+        (ServiceId::S2, &[Situation::Liquidated]),
+        (ServiceId::S1, &[Situation::Minor, Situation::DigitalDocument]),
+    ];
+    for (service, s) in unknown.into_iter().flat_map(|(v, all)| all.iter().map(move |&s| (v, s))) {
         let e = guide::guide(service, &[s], None, now()).unwrap_err();
         assert_eq!(e, GuideError::NotForService { service, situation: s });
         assert!(!e.to_string().is_empty());

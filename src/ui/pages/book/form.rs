@@ -32,22 +32,25 @@ use crate::ui::widgets::why_this_date::WhyThisDate;
 /// How far ahead days are offered.
 const DAYS_AHEAD: u64 = 14;
 
-/// Every service and purpose: the law decides which can be booked.
-const WHATS: [(ServiceId, Purpose); 6] = [
-    (ServiceId::S3, Purpose::HandIn),
-    (ServiceId::S3, Purpose::Collect),
-    (ServiceId::S2, Purpose::Collect),
-    (ServiceId::S2, Purpose::HandIn),
-    (ServiceId::S1, Purpose::HandIn),
-    (ServiceId::S1, Purpose::Collect),
+/// Every service and its purposes, in the order offered: the law decides
+/// which can be booked.
+const WHATS: [(ServiceId, [Purpose; 2]); 3] = [
+    (ServiceId::S3, [Purpose::HandIn, Purpose::Collect]),
+    (ServiceId::S2, [Purpose::Collect, Purpose::HandIn]),
+    (ServiceId::S1, [Purpose::HandIn, Purpose::Collect]),
 ];
+
+/// Each service and purpose of [`WHATS`], one a choice.
+fn whats() -> impl Iterator<Item = (ServiceId, Purpose)> {
+    WHATS.into_iter().flat_map(|(s, purposes)| purposes.map(|p| (s, p)))
+}
 
 fn what_slug(s: ServiceId, p: Purpose) -> String {
     format!("{s}-{}", p.slug())
 }
 
 fn parse_what(v: &str) -> Option<(ServiceId, Purpose)> {
-    WHATS.into_iter().find(|(s, p)| what_slug(*s, *p) == v)
+    whats().find(|(s, p)| what_slug(*s, *p) == v)
 }
 
 /// Where the education organisation matters: S3's term depends on its
@@ -277,14 +280,13 @@ pub fn book_page(person: &'static Person) -> impl IntoView {
         None => tr::book_title(lang).to_string(),
     };
     let whats = Signal::stored(
-        WHATS
-            .iter()
+        whats()
             .map(|(s, p)| {
                 Choice::new(
-                    what_slug(*s, *p),
+                    what_slug(s, p),
                     tr::book_what_choice(
                         lang,
-                        catalog::service(*s).name.text.get(lang),
+                        catalog::service(s).name.text.get(lang),
                         p.label(lang),
                     ),
                 )
