@@ -132,15 +132,10 @@ pageTest('Russian, SMS code: one question per page with its own errors, reload, 
   const phone = await page.locator('#phone').inputValue();
   await page.locator('#phone').fill('12345');
   await next(page, lang);
-  await expectErrors(
-    page,
-    lang,
-    [
-      ['surname', msg(lang, 'complaint_error_surname_required')],
-      ['phone', msg(lang, 'complaint_error_phone_format')],
-    ],
-    'complaint, ru, bad details',
-  );
+  await expectErrors(page, lang, [
+    ['surname', msg(lang, 'complaint_error_surname_required')],
+    ['phone', msg(lang, 'complaint_error_phone_format')],
+  ], 'complaint, ru, bad details');
   await page.locator('#surname').fill('Иванова');
   await page.locator('#phone').fill(phone);
   await next(page, lang);
@@ -195,16 +190,11 @@ pageTest('Russian, SMS code: one question per page with its own errors, reload, 
   await expectAxeClean(page, 'desk, ru, delivered');
   await page.locator('#incoming-number').fill('');
   await button(page, msg(lang, 'complaint_desk_register_button')).click();
-  await expectErrors(
-    page,
-    lang,
-    [
-      ['incoming-number', msg(lang, 'complaint_desk_error_incoming_number')],
-      ['registered-by', msg(lang, 'complaint_desk_error_registered_by')],
-      ['place', msg(lang, 'complaint_desk_error_place')],
-    ],
-    'desk, ru, empty registration',
-  );
+  await expectErrors(page, lang, [
+    ['incoming-number', msg(lang, 'complaint_desk_error_incoming_number')],
+    ['registered-by', msg(lang, 'complaint_desk_error_registered_by')],
+    ['place', msg(lang, 'complaint_desk_error_place')],
+  ], 'desk, ru, empty registration');
   await page.locator('#incoming-number').fill('2026/0042');
   await register(page, lang);
   await reloadApp(page);
@@ -241,15 +231,10 @@ pageTest('Russian, SMS code: one question per page with its own errors, reload, 
 
   await openDesk(page, lang, reference);
   await button(page, msg(lang, 'complaint_desk_answer_button')).click();
-  await expectErrors(
-    page,
-    lang,
-    [
-      ['answer-kind', msg(lang, 'complaint_desk_error_kind')],
-      ['answer-text', msg(lang, 'complaint_desk_error_text')],
-    ],
-    'desk, ru, empty answer',
-  );
+  await expectErrors(page, lang, [
+    ['answer-kind', msg(lang, 'complaint_desk_error_kind')],
+    ['answer-text', msg(lang, 'complaint_desk_error_text')],
+  ], 'desk, ru, empty answer');
   await answer(page, lang, 'complaint_track_answer_merits', 'Срок нарушен, заявление рассмотрено 01.12.2026.');
   await expectAxeClean(page, 'desk, ru, answered');
 
