@@ -395,6 +395,13 @@ mod tests {
         load::<Notes>(s, KEY, &Format::FIRST).into_parts().1
     }
 
+    /// The write was refused as not saved, and what is stored is `before`.
+    #[track_caller]
+    fn not_saved(s: &MemoryStorage, written: Added, before: Option<&str>) {
+        assert_eq!(written, Err(WriteError::NotSaved));
+        assert_eq!(s.get(KEY).as_deref(), before);
+    }
+
     #[test]
     fn a_write_is_read_back_with_the_next_revision() {
         let s = MemoryStorage::new();
@@ -459,9 +466,7 @@ mod tests {
 
         let s = MemoryStorage::new();
         s.refuse_writes(true);
-        let r = add_once(&s, "a", "1");
-        assert_eq!(r, Err(WriteError::NotSaved));
-        assert_eq!(s.get(KEY), None);
+        not_saved(&s, add_once(&s, "a", "1"), None);
     }
 
     #[test]
@@ -492,14 +497,9 @@ mod tests {
         let s = MemoryStorage::with_quota(120);
         add(&s, "a", "1").unwrap();
         let before = s.get(KEY);
-        let big = "x".repeat(200);
-        let r = add(&s, "b", &big);
-        assert_eq!(r, Err(WriteError::NotSaved));
-        assert_eq!(s.get(KEY), before);
+        not_saved(&s, add(&s, "b", &"x".repeat(200)), before.as_deref());
         s.refuse_writes(true);
-        let r = add(&s, "c", "3");
-        assert_eq!(r, Err(WriteError::NotSaved));
-        assert_eq!(s.get(KEY), before);
+        not_saved(&s, add(&s, "c", "3"), before.as_deref());
     }
 
     #[test]
