@@ -104,8 +104,10 @@ fn check<T: DeserializeOwned + Serialize + Debug>(
     }
 }
 
+/// Checks every variant of `T` by a sample of each. `optional` names, by
+/// variant, the fields that variant may go without.
 fn samples<T: DeserializeOwned + Serialize + Debug>(
-    tag: &str, list: Vec<(Value, &[&str])>, unknown: Unknown,
+    tag: &str, unknown: Unknown, optional: &[(&str, &[&str])], list: Vec<Value>,
 ) {
     // The samples name every variant: serde's `unknown variant` error
     // lists them all, so a variant added without a sample fails here.
@@ -114,10 +116,15 @@ fn samples<T: DeserializeOwned + Serialize + Debug>(
         .to_string();
     let (_, expected) = e.split_once("expected").expect("the variants are listed");
     let variants: BTreeSet<&str> = expected.split('`').skip(1).step_by(2).collect();
-    let sampled: BTreeSet<&str> = list.iter().filter_map(|(v, _)| v[tag].as_str()).collect();
+    let sampled: BTreeSet<&str> = list.iter().filter_map(|v| v[tag].as_str()).collect();
     assert_eq!(sampled, variants, "{tag}: samples against the variants ({e})");
-    for (sample, optional) in list {
-        check::<T>(tag, sample, optional, unknown);
+    for (variant, _) in optional {
+        assert!(sampled.contains(variant), "{tag}: optional fields of no variant {variant}");
+    }
+    for sample in list {
+        let variant = sample[tag].as_str();
+        let of = optional.iter().find(|(v, _)| Some(*v) == variant).map_or(&[][..], |(_, o)| *o);
+        check::<T>(tag, sample, of, unknown);
     }
 }
 
@@ -150,26 +157,19 @@ fn source() -> Value {
          "quote": "или на портал – 15 рабочих дней"}]})
 }
 
-const NONE: &[&str] = &[];
-
 #[test]
 fn ticket_events() {
     samples::<TicketEvent>(
         "event",
-        vec![
-            (
-                json!({"event": "booked", "at": "2026-11-30T05:00:00Z", "office": "almaty-medeu",
-                    "slot": slot()}),
-                NONE,
-            ),
-            (
-                json!({"event": "moved", "at": "2026-11-30T05:00:00Z", "from_office": "almaty-medeu",
-                    "from": slot(), "to_office": "astana-esil", "to": slot()}),
-                NONE,
-            ),
-            (json!({"event": "cancelled", "at": "2026-11-30T05:00:00.250Z"}), NONE),
-        ],
         Unknown::Ignored,
+        &[],
+        vec![
+            json!({"event": "booked", "at": "2026-11-30T05:00:00Z", "office": "almaty-medeu",
+                "slot": slot()}),
+            json!({"event": "moved", "at": "2026-11-30T05:00:00Z", "from_office": "almaty-medeu",
+                "from": slot(), "to_office": "astana-esil", "to": slot()}),
+            json!({"event": "cancelled", "at": "2026-11-30T05:00:00.250Z"}),
+        ],
     );
 }
 
@@ -177,20 +177,15 @@ fn ticket_events() {
 fn signature_records() {
     samples::<SignatureRecord>(
         "method",
-        vec![
-            (from_fixture("applications.v2.json", "method", "eds"), NONE),
-            (
-                json!({"method": "otp", "phone": "+7 702 555 02 02",
-                    "verified_at": "2026-05-04T10:00:00Z", "digest_hex": "33dc"}),
-                NONE,
-            ),
-            (
-                json!({"method": "receipt", "number": "HV-1", "issued_at": "2026-05-04T10:00:00Z",
-                    "digest_hex": "33dc"}),
-                NONE,
-            ),
-        ],
         Unknown::Ignored,
+        &[],
+        vec![
+            from_fixture("applications.v2.json", "method", "eds"),
+            json!({"method": "otp", "phone": "+7 702 555 02 02",
+                "verified_at": "2026-05-04T10:00:00Z", "digest_hex": "33dc"}),
+            json!({"method": "receipt", "number": "HV-1", "issued_at": "2026-05-04T10:00:00Z",
+                "digest_hex": "33dc"}),
+        ],
     );
 }
 
@@ -198,15 +193,13 @@ fn signature_records() {
 fn outcomes() {
     samples::<Outcome>(
         "result",
-        vec![
-            (from_fixture("applications.v2.json", "result", "accepted"), &["explanation"]),
-            (json!({"result": "accepted", "accepted_on": "2026-05-04", "due": "2026-05-28"}), NONE),
-            (
-                json!({"result": "refused", "grounds": ["incomplete-package", "expired-documents"]}),
-                NONE,
-            ),
-        ],
         Unknown::Ignored,
+        &[("accepted", &["explanation"])],
+        vec![
+            from_fixture("applications.v2.json", "result", "accepted"),
+            json!({"result": "accepted", "accepted_on": "2026-05-04", "due": "2026-05-28"}),
+            json!({"result": "refused", "grounds": ["incomplete-package", "expired-documents"]}),
+        ],
     );
 }
 
@@ -214,15 +207,16 @@ fn outcomes() {
 fn day_kinds() {
     samples::<DayKind>(
         "kind",
-        vec![
-            (json!({"kind": "working"}), NONE),
-            (json!({"kind": "weekend"}), NONE),
-            (json!({"kind": "holiday", "holiday": "defender-day"}), NONE),
-            (json!({"kind": "moved", "holiday": "victory-day", "from": "2026-05-09"}), NONE),
-            (json!({"kind": "transfer-off", "from": "2026-01-03"}), NONE),
-            (json!({"kind": "transfer-working", "instead_of": "2026-01-02"}), NONE),
-        ],
         Unknown::Ignored,
+        &[],
+        vec![
+            json!({"kind": "working"}),
+            json!({"kind": "weekend"}),
+            json!({"kind": "holiday", "holiday": "defender-day"}),
+            json!({"kind": "moved", "holiday": "victory-day", "from": "2026-05-09"}),
+            json!({"kind": "transfer-off", "from": "2026-01-03"}),
+            json!({"kind": "transfer-working", "instead_of": "2026-01-02"}),
+        ],
     );
 }
 
@@ -230,18 +224,16 @@ fn day_kinds() {
 fn complaint_marks() {
     samples::<MarkKind>(
         "mark",
-        vec![
-            (json!({"mark": "delivered"}), NONE),
-            (
-                json!({"mark": "registered", "incoming_number": "ВХ-12", "registered_by": "А. Б.",
-                    "place": "Алматы", "collect_by": "2026-12-10"}),
-                NONE,
-            ),
-            (json!({"mark": "executed"}), NONE),
-            (json!({"mark": "answered", "kind": "on-merits"}), NONE),
-            (json!({"mark": "answered", "kind": "refusal-to-consider"}), NONE),
-        ],
         Unknown::Ignored,
+        &[],
+        vec![
+            json!({"mark": "delivered"}),
+            json!({"mark": "registered", "incoming_number": "ВХ-12", "registered_by": "А. Б.",
+                "place": "Алматы", "collect_by": "2026-12-10"}),
+            json!({"mark": "executed"}),
+            json!({"mark": "answered", "kind": "on-merits"}),
+            json!({"mark": "answered", "kind": "refusal-to-consider"}),
+        ],
     );
 }
 
@@ -250,66 +242,41 @@ fn explanation_steps() {
     let day_off = json!({"kind": "holiday", "holiday": "defender-day"});
     samples::<Step>(
         "step",
-        vec![
-            (
-                json!({"step": "submitted", "instant": "2026-05-04T10:00:00Z",
-                    "local": "2026-05-04T15:00:00", "offset_hours": 5,
-                    "region": "almaty-city"}),
-                &["region"],
-            ),
-            (json!({"step": "region-unknown", "offset_hours": 5, "source": source()}), NONE),
-            (json!({"step": "location-assumed", "location": "other", "source": source()}), NONE),
-            (
-                json!({"step": "after-hours", "cutoff": "18:30", "local_time": "19:00:00",
-                    "next": "2026-05-05", "source": source()}),
-                NONE,
-            ),
-            (
-                json!({"step": "non-working-day", "date": "2026-05-09", "reason": day_off,
-                    "next": "2026-05-11", "source": source()}),
-                NONE,
-            ),
-            (json!({"step": "count-from", "day_zero": "2026-05-04", "source": source()}), NONE),
-            (
-                json!({"step": "counted", "amount": 15, "unit": "working-days", "from": "2026-05-04",
-                    "to": "2026-05-28", "source": source()}),
-                NONE,
-            ),
-            (json!({"step": "skipped", "date": "2026-05-07", "why": day_off}), NONE),
-            (
-                json!({"step": "working-weekend", "date": "2026-01-03",
-                    "instead_of": "2026-01-02"}),
-                NONE,
-            ),
-            (json!({"step": "weekends-skipped", "count": 5}), NONE),
-            (
-                json!({"step": "moved-to-working-day", "from": "2026-05-09", "to": "2026-05-11",
-                    "why": day_off, "source": source()}),
-                &["source"],
-            ),
-            (
-                json!({"step": "due-on-day-off", "date": "2026-05-09", "why": day_off,
-                    "source": source()}),
-                &["source"],
-            ),
-            (
-                json!({"step": "calendar-uncertain", "year": 2026,
-                    "status": ["holidays-uncertain", "kurban-ait-estimated"]}),
-                NONE,
-            ),
-            (
-                json!({"step": "provider-delivery", "deadline": "2026-11-30",
-                    "deliver_by": "2026-11-27", "source": source()}),
-                NONE,
-            ),
-            (
-                json!({"step": "stored-until", "from": "2026-05-28", "months": 2,
-                    "until": "2026-07-28", "source": source()}),
-                NONE,
-            ),
-            (json!({"step": "due", "date": "2026-05-28"}), NONE),
-        ],
         Unknown::Ignored,
+        &[
+            ("submitted", &["region"]),
+            ("moved-to-working-day", &["source"]),
+            ("due-on-day-off", &["source"]),
+        ],
+        vec![
+            json!({"step": "submitted", "instant": "2026-05-04T10:00:00Z",
+                "local": "2026-05-04T15:00:00", "offset_hours": 5,
+                "region": "almaty-city"}),
+            json!({"step": "region-unknown", "offset_hours": 5, "source": source()}),
+            json!({"step": "location-assumed", "location": "other", "source": source()}),
+            json!({"step": "after-hours", "cutoff": "18:30", "local_time": "19:00:00",
+                "next": "2026-05-05", "source": source()}),
+            json!({"step": "non-working-day", "date": "2026-05-09", "reason": day_off,
+                "next": "2026-05-11", "source": source()}),
+            json!({"step": "count-from", "day_zero": "2026-05-04", "source": source()}),
+            json!({"step": "counted", "amount": 15, "unit": "working-days", "from": "2026-05-04",
+                "to": "2026-05-28", "source": source()}),
+            json!({"step": "skipped", "date": "2026-05-07", "why": day_off}),
+            json!({"step": "working-weekend", "date": "2026-01-03",
+                "instead_of": "2026-01-02"}),
+            json!({"step": "weekends-skipped", "count": 5}),
+            json!({"step": "moved-to-working-day", "from": "2026-05-09", "to": "2026-05-11",
+                "why": day_off, "source": source()}),
+            json!({"step": "due-on-day-off", "date": "2026-05-09", "why": day_off,
+                "source": source()}),
+            json!({"step": "calendar-uncertain", "year": 2026,
+                "status": ["holidays-uncertain", "kurban-ait-estimated"]}),
+            json!({"step": "provider-delivery", "deadline": "2026-11-30",
+                "deliver_by": "2026-11-27", "source": source()}),
+            json!({"step": "stored-until", "from": "2026-05-28", "months": 2,
+                "until": "2026-07-28", "source": source()}),
+            json!({"step": "due", "date": "2026-05-28"}),
+        ],
     );
 }
 
@@ -320,11 +287,12 @@ fn checklist_sources() {
     // variant without fields; this one refuses there too.)
     samples::<ChecklistSource>(
         "from",
-        vec![
-            (json!({"from": "documents"}), NONE),
-            (json!({"from": "issuance", "ids": ["receipt", "identity"]}), NONE),
-        ],
         Unknown::Refused,
+        &[],
+        vec![
+            json!({"from": "documents"}),
+            json!({"from": "issuance", "ids": ["receipt", "identity"]}),
+        ],
     );
     let e = serde_json::from_str::<ChecklistSource>(r#"{"from":"documents","ids":[]}"#)
         .expect_err("ids on documents")
@@ -336,11 +304,12 @@ fn checklist_sources() {
 fn start_rules() {
     samples::<StartRule>(
         "kind",
-        vec![
-            (json!({"kind": "day-after-hand-in"}), NONE),
-            (json!({"kind": "next-working-day-after-cutoff", "cutoff": "18:30"}), NONE),
-        ],
         Unknown::Ignored,
+        &[],
+        vec![
+            json!({"kind": "day-after-hand-in"}),
+            json!({"kind": "next-working-day-after-cutoff", "cutoff": "18:30"}),
+        ],
     );
 }
 
@@ -348,24 +317,23 @@ fn start_rules() {
 fn visit_consents_and_deliveries() {
     samples::<Consent>(
         "method",
-        vec![
-            (json!({"method": "otp", "verified_at": "2026-05-04T10:00:00Z"}), NONE),
-            (
-                json!({"method": "signature", "strokes": [[[1, 2], [3, 4]], [[5, 6]]],
-                    "signed_at": "2026-05-04T10:00:00Z"}),
-                NONE,
-            ),
-            (json!({"method": "notice", "given_at": "2026-05-04T10:00:00Z"}), NONE),
-        ],
         Unknown::Ignored,
+        &[],
+        vec![
+            json!({"method": "otp", "verified_at": "2026-05-04T10:00:00Z"}),
+            json!({"method": "signature", "strokes": [[[1, 2], [3, 4]], [[5, 6]]],
+                "signed_at": "2026-05-04T10:00:00Z"}),
+            json!({"method": "notice", "given_at": "2026-05-04T10:00:00Z"}),
+        ],
     );
     samples::<Delivery>(
         "state",
-        vec![
-            (json!({"state": "to-deliver"}), NONE),
-            (json!({"state": "delivered", "at": "2026-05-04T10:00:00Z"}), NONE),
-        ],
         Unknown::Ignored,
+        &[],
+        vec![
+            json!({"state": "to-deliver"}),
+            json!({"state": "delivered", "at": "2026-05-04T10:00:00Z"}),
+        ],
     );
 }
 
@@ -373,15 +341,13 @@ fn visit_consents_and_deliveries() {
 fn hall_origins() {
     samples::<Origin>(
         "kind",
-        vec![
-            (
-                json!({"kind": "booked", "reference": "Q-3F2A9C",
-                    "slot_start": "2026-11-24T05:45:00Z"}),
-                NONE,
-            ),
-            (json!({"kind": "walk-in"}), NONE),
-        ],
         Unknown::Ignored,
+        &[],
+        vec![
+            json!({"kind": "booked", "reference": "Q-3F2A9C",
+                "slot_start": "2026-11-24T05:45:00Z"}),
+            json!({"kind": "walk-in"}),
+        ],
     );
 }
 
@@ -389,26 +355,18 @@ fn hall_origins() {
 fn receipt_statements() {
     samples::<What>(
         "kind",
-        vec![
-            (json!({"kind": "acceptance", "due": "2026-05-28"}), NONE),
-            (
-                json!({"kind": "refusal", "grounds": ["incomplete-package"],
-                    "missing": ["identity"]}),
-                &["missing"],
-            ),
-            (json!({"kind": "refusal", "grounds": []}), NONE),
-            (
-                json!({"kind": "booking-ticket", "purpose": "hand-in", "date": "2026-12-02",
-                    "start": "10:00", "end": "10:15"}),
-                NONE,
-            ),
-            (
-                json!({"kind": "complaint-registration", "addressee": "provider-head",
-                    "due": "2026-12-10"}),
-                NONE,
-            ),
-        ],
         Unknown::Ignored,
+        &[("refusal", &["missing"])],
+        vec![
+            json!({"kind": "acceptance", "due": "2026-05-28"}),
+            json!({"kind": "refusal", "grounds": ["incomplete-package"],
+                "missing": ["identity"]}),
+            json!({"kind": "refusal", "grounds": []}),
+            json!({"kind": "booking-ticket", "purpose": "hand-in", "date": "2026-12-02",
+                "start": "10:00", "end": "10:15"}),
+            json!({"kind": "complaint-registration", "addressee": "provider-head",
+                "due": "2026-12-10"}),
+        ],
     );
 }
 
@@ -416,12 +374,13 @@ fn receipt_statements() {
 fn complaint_field_problems() {
     samples::<Problem>(
         "problem",
-        vec![
-            (json!({"problem": "required"}), NONE),
-            (json!({"problem": "too-long", "max": 2000}), NONE),
-            (json!({"problem": "phone-format"}), NONE),
-            (json!({"problem": "unknown-service"}), NONE),
-        ],
         Unknown::Ignored,
+        &[],
+        vec![
+            json!({"problem": "required"}),
+            json!({"problem": "too-long", "max": 2000}),
+            json!({"problem": "phone-format"}),
+            json!({"problem": "unknown-service"}),
+        ],
     );
 }
