@@ -213,9 +213,9 @@ fn a_persons_records_make_the_round_trip_and_every_signature_verifies() {
     let all = collections();
     let file = export(&bundle(all.clone()));
     let plan = transfer::import(&file, PASS, &me(), &Collections::new()).unwrap();
-    assert_eq!(plan.summary.refused, 0, "{:?}", plan.refused().collect::<Vec<_>>());
+    assert_eq!(plan.summary().refused, 0, "{:?}", plan.refused().collect::<Vec<_>>());
     let n: usize = all.values().map(Vec::len).sum();
-    assert_eq!(plan.summary.added, n);
+    assert_eq!(plan.summary().added, n);
     assert_eq!(plan.entries.len(), n);
     assert_eq!(plan.merged, all);
     assert_eq!(plan.changed.len(), all.len());
@@ -232,7 +232,7 @@ fn a_persons_records_make_the_round_trip_and_every_signature_verifies() {
     assert!(eds::sign(&key, "key password", &me(), &json!({}), now()).is_ok());
     // Importing the same file again adds nothing and keeps everything.
     let again = transfer::import(&file, PASS, &me(), &plan.merged).unwrap();
-    assert_eq!(again.summary.kept, n);
+    assert_eq!(again.summary().kept, n);
     assert!(again.changed.is_empty());
     assert_eq!(again.merged, all);
 }
@@ -241,7 +241,7 @@ fn a_persons_records_make_the_round_trip_and_every_signature_verifies() {
 fn an_empty_bundle_round_trips() {
     let file = export(&bundle(Collections::new()));
     let plan = transfer::import(&file, PASS, &me(), &Collections::new()).unwrap();
-    assert_eq!(plan.summary, transfer::Summary::default());
+    assert_eq!(plan.summary(), transfer::Summary::default());
     assert!(plan.merged.is_empty());
 }
 
@@ -306,7 +306,7 @@ fn a_file_from_the_documented_format_opens() {
     let file = sealed_bundle(value(&mine), &me());
     let plan = transfer::import(&file, PASS, &me(), &Collections::new()).unwrap();
     assert_eq!(plan.merged, mine);
-    assert_eq!(plan.summary.refused, 0);
+    assert_eq!(plan.summary().refused, 0);
 }
 
 // ---------------------------------------------------------------------------
@@ -638,8 +638,8 @@ fn records_whose_signatures_fail_are_refused_and_listed() {
     assert_eq!(refused, expected);
     // Everything genuine still merged; nothing refused is in the plan.
     let n: usize = all.values().map(Vec::len).sum();
-    assert_eq!(plan.summary.added, n);
-    assert_eq!(plan.summary.refused, expected.len());
+    assert_eq!(plan.summary().added, n);
+    assert_eq!(plan.summary().refused, expected.len());
     assert_eq!(plan.merged, all);
     for r in refused.values() {
         assert!(!r.to_string().is_empty() && !r.code().is_empty());
@@ -721,7 +721,7 @@ fn the_merge_never_overwrites_a_newer_or_equal_local_record() {
             ("conflict", &Outcome::Kept { local: 3, file: 3, differs: true }),
         ]
     );
-    assert_eq!(plan.summary, transfer::Summary { added: 1, updated: 1, kept: 3, refused: 0 });
+    assert_eq!(plan.summary(), transfer::Summary { added: 1, updated: 1, kept: 3, refused: 0 });
     // The device's order stays; the new record comes last.
     let merged = &plan.merged["drafts"];
     let ids: Vec<&str> = merged.iter().map(|r| r.id.as_str()).collect();

@@ -59,10 +59,24 @@ pub struct MergePlan {
     pub changed: BTreeSet<String>,
     /// One entry per record of the file, in file order.
     pub entries: Vec<Entry>,
-    pub summary: Summary,
 }
 
 impl MergePlan {
+    /// How many records of the file each outcome has: counted from
+    /// [`entries`](Self::entries), so the two can never disagree.
+    pub fn summary(&self) -> Summary {
+        let mut summary = Summary::default();
+        for e in &self.entries {
+            match e.outcome {
+                Outcome::Added => summary.added += 1,
+                Outcome::Updated { .. } => summary.updated += 1,
+                Outcome::Kept { .. } => summary.kept += 1,
+                Outcome::Refused(_) => summary.refused += 1,
+            }
+        }
+        summary
+    }
+
     /// The records refused, with why (the UI lists them).
     pub fn refused(&self) -> impl Iterator<Item = (&Entry, &Refused)> {
         self.entries.iter().filter_map(|e| match &e.outcome {
@@ -82,7 +96,6 @@ pub(super) fn merge(
     let mut merged = existing.clone();
     let mut changed = BTreeSet::new();
     let mut entries = Vec::with_capacity(checked.len());
-    let mut summary = Summary::default();
     let mut seen: BTreeMap<&str, BTreeSet<String>> = BTreeMap::new();
     for (collection, record, check) in &checked {
         let first = seen.entry(collection.as_str()).or_default().insert(record.id.clone());
@@ -111,13 +124,7 @@ pub(super) fn merge(
                 }
             }
         };
-        match outcome {
-            Outcome::Added => summary.added += 1,
-            Outcome::Updated { .. } => summary.updated += 1,
-            Outcome::Kept { .. } => summary.kept += 1,
-            Outcome::Refused(_) => summary.refused += 1,
-        }
         entries.push(Entry { collection: collection.clone(), id: record.id.clone(), outcome });
     }
-    MergePlan { person_iin, file_created_at, merged, changed, entries, summary }
+    MergePlan { person_iin, file_created_at, merged, changed, entries }
 }
