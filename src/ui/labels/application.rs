@@ -6,8 +6,10 @@ use crate::engine::application::{DocKind, Field, FieldError, Problem, Reason, Wh
 labels! {
     Who { Who::Myself => wizard_who_myself, Who::ParentOfMinor => wizard_who_parent }
     Reason {
-        Reason::Lost => wizard_reason_lost, Reason::Damaged => wizard_reason_damaged,
-        Reason::NameChanged => wizard_reason_name_changed, Reason::FillingErrors => wizard_reason_filling_errors,
+        Reason::Lost => wizard_reason_lost,
+        Reason::Damaged => wizard_reason_damaged,
+        Reason::NameChanged => wizard_reason_name_changed,
+        Reason::FillingErrors => wizard_reason_filling_errors,
     }
     DocKind {
         DocKind::BasicSecondaryCertificate => wizard_document_basic,

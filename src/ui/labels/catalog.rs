@@ -13,31 +13,41 @@ use crate::ui::format;
 
 labels! {
     Channel {
-        Channel::Provider => passport_channel_provider, Channel::Portal => passport_channel_portal,
+        Channel::Provider => passport_channel_provider,
+        Channel::Portal => passport_channel_portal,
         Channel::StateCorporation => passport_channel_state_corporation,
     }
     Place {
-        Place::Provider => passport_place_provider, Place::Portal => passport_place_portal,
+        Place::Provider => passport_place_provider,
+        Place::Portal => passport_place_portal,
         Place::StateCorporation => passport_place_state_corporation,
         Place::StateCorporationDuty => passport_place_state_corporation_duty,
     }
     Situation {
-        Situation::Loss => passport_situation_loss, Situation::Damage => passport_situation_damage,
-        Situation::NameChange => passport_situation_name_change, Situation::Minor => passport_situation_minor,
+        Situation::Loss => passport_situation_loss,
+        Situation::Damage => passport_situation_damage,
+        Situation::NameChange => passport_situation_name_change,
+        Situation::Minor => passport_situation_minor,
         Situation::FillingErrors => passport_situation_filling_errors,
         Situation::DigitalDocument => passport_situation_digital_document,
         Situation::Liquidated => passport_situation_liquidated,
     }
     Actor {
-        Actor::Clerk => passport_actor_clerk, Actor::Head => passport_actor_head,
-        Actor::Executor => passport_actor_executor, Actor::Courier => passport_actor_courier,
+        Actor::Clerk => passport_actor_clerk,
+        Actor::Head => passport_actor_head,
+        Actor::Executor => passport_actor_executor,
+        Actor::Courier => passport_actor_courier,
         Actor::StateCorporation => passport_actor_state_corporation,
     }
     // The heading of the refusal grounds of a stage.
     Stage { Stage::Acceptance => passport_refusal_acceptance, Stage::Decision => passport_refusal_decision }
     Weekday {
-        Weekday::Mon => why_monday, Weekday::Tue => why_tuesday, Weekday::Wed => why_wednesday,
-        Weekday::Thu => why_thursday, Weekday::Fri => why_friday, Weekday::Sat => why_saturday,
+        Weekday::Mon => why_monday,
+        Weekday::Tue => why_tuesday,
+        Weekday::Wed => why_wednesday,
+        Weekday::Thu => why_thursday,
+        Weekday::Fri => why_friday,
+        Weekday::Sat => why_saturday,
         Weekday::Sun => why_sunday,
     }
     // The heading of the documents one hands in through a channel.

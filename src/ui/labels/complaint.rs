@@ -17,7 +17,8 @@ labels! {
         Addressee::QualityControl => complaint_addressee_quality_control,
     }
     Subject {
-        Subject::Decision => complaint_subject_decision, Subject::Action => complaint_subject_action,
+        Subject::Decision => complaint_subject_decision,
+        Subject::Action => complaint_subject_action,
         Subject::Inaction => complaint_subject_inaction,
     }
     AnswerKind {

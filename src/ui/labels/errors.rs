@@ -89,9 +89,11 @@ impl Message for LifecycleError {
 
 labels! {
     IinError {
-        IinError::Empty => signin_iin_error_iin_empty, IinError::NotDigits => signin_iin_error_iin_not_digits,
+        IinError::Empty => signin_iin_error_iin_empty,
+        IinError::NotDigits => signin_iin_error_iin_not_digits,
         IinError::WrongLength { .. } => signin_iin_error_iin_wrong_length,
-        IinError::BadCentury => signin_iin_error_iin_bad_century, IinError::BadDate => signin_iin_error_iin_bad_date,
+        IinError::BadCentury => signin_iin_error_iin_bad_century,
+        IinError::BadDate => signin_iin_error_iin_bad_date,
         IinError::CheckDigitTen => signin_iin_error_iin_check_digit_ten,
         IinError::BadChecksum => signin_iin_error_iin_bad_checksum,
     }

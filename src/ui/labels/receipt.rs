@@ -10,7 +10,8 @@ use crate::i18n::tr;
 
 labels! {
     Kind {
-        Kind::Acceptance => verify_kind_acceptance, Kind::Refusal => verify_kind_refusal,
+        Kind::Acceptance => verify_kind_acceptance,
+        Kind::Refusal => verify_kind_refusal,
         Kind::BookingTicket => verify_kind_booking_ticket,
         Kind::ComplaintRegistration => verify_kind_complaint_registration,
     }

@@ -31,17 +31,22 @@ impl VisitStatus {
 
 labels! {
     VisitStatus {
-        VisitStatus::New => operator_status_new, VisitStatus::InProgress => operator_status_in_progress,
-        VisitStatus::Refused => operator_status_refused, VisitStatus::ToDeliver => operator_status_to_deliver,
+        VisitStatus::New => operator_status_new,
+        VisitStatus::InProgress => operator_status_in_progress,
+        VisitStatus::Refused => operator_status_refused,
+        VisitStatus::ToDeliver => operator_status_to_deliver,
         VisitStatus::Delivered => operator_status_delivered,
     }
     IdKind {
-        IdKind::IdCard => operator_id_card, IdKind::Passport => operator_id_passport,
+        IdKind::IdCard => operator_id_card,
+        IdKind::Passport => operator_id_passport,
         IdKind::BirthCertificate => operator_id_birth_certificate,
     }
     PinError {
-        PinError::TooShort => operator_pin_too_short, PinError::NotDigits => operator_pin_not_digits,
-        PinError::Mismatch => operator_pin_mismatch, PinError::Trivial => operator_pin_trivial,
+        PinError::TooShort => operator_pin_too_short,
+        PinError::NotDigits => operator_pin_not_digits,
+        PinError::Mismatch => operator_pin_mismatch,
+        PinError::Trivial => operator_pin_trivial,
         PinError::TooLong => operator_pin_too_long,
     }
 }
