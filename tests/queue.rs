@@ -118,15 +118,12 @@ fn s3(iin: &str, office_id: &str, date: &str, start: &str) -> TicketRequest {
 /// Books what [`s3`] asks for, the day before ([`before`]), at `seen`: for
 /// tests whose subject is what the booking leads to, not the booking.
 trait BookS3 {
-    fn book_s3(&mut self, seen: u64, iin: &str, office_id: &str, date: &str, start: &str)
-    -> Ticket;
+    fn book_s3(&mut self, seen: u64, iin: &str, office: &str, date: &str, start: &str) -> Ticket;
 }
 
 impl BookS3 for Tickets {
-    fn book_s3(
-        &mut self, seen: u64, iin: &str, office_id: &str, date: &str, start: &str,
-    ) -> Ticket {
-        self.book(seen, &s3(iin, office_id, date, start), before()).unwrap()
+    fn book_s3(&mut self, seen: u64, iin: &str, office: &str, date: &str, start: &str) -> Ticket {
+        self.book(seen, &s3(iin, office, date, start), before()).unwrap()
     }
 }
 

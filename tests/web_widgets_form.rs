@@ -227,7 +227,7 @@ async fn text_field_is_labelled_described_and_invalid_only_in_error() {
 async fn a_password_field_and_a_page_question_field() {
     let m = Mounted::first_visit(|| {
         view! {
-            <TextField id="pin" password=true short=true class="operator-pin"
+            <TextField id="pin" password=true short=true class="input--pin"
                 label=Signal::stored("PIN".to_string()) value=Signal::stored(String::new())
                 on_input=Callback::new(|_| ()) />
             <TextField id="year" as_heading=true label=Signal::stored("Which year?".to_string())
@@ -237,7 +237,7 @@ async fn a_password_field_and_a_page_question_field() {
     .await;
     assert_eq!(m.attr("#pin", "type").as_deref(), Some("password"));
     let class = m.attr("#pin", "class").unwrap();
-    for c in ["input", "operator-pin", "input--short"] {
+    for c in ["input", "input--pin", "input--short"] {
         assert!(class.split_whitespace().any(|x| x == c), "{class}");
     }
     assert_eq!(m.attr("#pin", "aria-describedby"), None, "no hint, no error: not described");
@@ -276,7 +276,7 @@ async fn a_password_input_keeps_its_answer_and_shows_the_summary_error_for_its_i
     assert_eq!(m.attr("#pin", "autocomplete").as_deref(), Some("off"));
     assert_eq!(m.attr("#pin", "inputmode").as_deref(), Some("numeric"));
     let class = m.attr("#pin", "class").unwrap();
-    assert!(class.contains("input--short") && class.contains("operator-pin"), "{class}");
+    assert!(class.contains("input--short") && class.contains("input--pin"), "{class}");
     assert!(!m.attr("#passphrase", "class").unwrap().contains("input--short"));
 
     m.type_into("#pin", "2468");

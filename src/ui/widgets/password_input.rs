@@ -54,7 +54,7 @@ pub fn PasswordInput(
     view! {
         <TextField id=id password=true label=ts(label) hint=hint.map(ts) value=value
             on_input=Callback::new(move |v| value.set(v)) error=message_for(errors, id)
-            autocomplete=autocomplete short=pin class=pin.then_some("operator-pin")
+            autocomplete=autocomplete short=pin class=pin.then_some("input--pin")
             input_mode=pin.then_some("numeric") on_enter=on_enter />
     }
 }
