@@ -237,10 +237,12 @@ fn situations_a_service_does_not_know_and_two_reasons_are_refused() {
         (ServiceId::S2, &[Situation::Liquidated]),
         (ServiceId::S1, &[Situation::Minor, Situation::DigitalDocument]),
     ];
-    for (service, s) in unknown.into_iter().flat_map(|(v, all)| all.iter().map(move |&s| (v, s))) {
-        let e = guide::guide(service, &[s], None, now()).unwrap_err();
-        assert_eq!(e, GuideError::NotForService { service, situation: s });
-        assert!(!e.to_string().is_empty());
+    for (service, situations) in unknown {
+        for &s in situations {
+            let e = guide::guide(service, &[s], None, now()).unwrap_err();
+            assert_eq!(e, GuideError::NotForService { service, situation: s });
+            assert!(!e.to_string().is_empty());
+        }
     }
     let e = guide::guide(ServiceId::S1, &[Situation::Loss, Situation::Damage], None, now());
     assert_eq!(e, Err(GuideError::TwoReasons(Situation::Loss, Situation::Damage)));

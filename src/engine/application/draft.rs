@@ -76,8 +76,8 @@ pub struct Draft {
     pub step: Step,
     #[serde(deserialize_with = "crate::engine::json::date::utc")]
     pub created_at: DateTime<Utc>,
-    /// The last answer's time: the cabinet lists drafts by it, and the
-    /// draft's age is counted from it.
+    /// The last answer's time: the cabinet shows it and lists drafts last
+    /// changed first, and a data file carries it as the draft's revision.
     #[serde(deserialize_with = "crate::engine::json::date::utc")]
     pub updated_at: DateTime<Utc>,
 }
